@@ -1,0 +1,187 @@
+"""Command line: thin wrappers over the library functions of the same names."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import pipeline
+from .errors import SummarizerError
+from .ingest import load_articles
+from .models import Blurb, Briefing, Counts, Usage
+from .output import write_output
+from .render import render_blurb, render_briefing
+from .settings import Backend, Settings
+
+app = typer.Typer(
+    name="summarizer",
+    help="Short, cited, verified summaries of news articles. Works offline by default.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# -- shared options, defined once --------------------------------------------------------------
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write here instead of stdout.", dir_okay=False),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        "-b",
+        help="auto (an LLM if configured, else the embedded engine), extractive, openai, "
+        "local, replay.",
+    ),
+]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="LLM model name.")]
+MaxWordsOpt = Annotated[int | None, typer.Option("--max-words", min=1, help="Word budget.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
+
+BACKENDS = ("auto", "extractive", "openai", "local", "replay")
+
+
+@app.command()
+def blurb(
+    files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+    ] = None,
+    max_words: MaxWordsOpt = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="text, md or json (JSON Lines for several).")
+    ] = "text",
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Write the "Get a summary" blurb: 2-4 cited sentences per article.
+
+    Example:
+
+        summarizer blurb fixtures/articles/001_f0f5015643b5d02c.txt
+
+        summarizer blurb story.html --sentences 2 --format json -o blurb.json
+    """
+    _setup_logging(verbose)
+    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    settings = _make_settings(backend, model, max_words=max_words, sentences=sentences)
+    articles = load_articles(files)
+    _note_engine(settings, quiet)
+    results = [pipeline.blurb(a, settings=settings) for a in articles]
+    sep = "" if fmt == "json" else "\n"
+    text = sep.join(render_blurb(r, fmt) for r in results)  # type: ignore[arg-type]
+    write_output(text, output, force=force)
+    _summary(results, quiet)
+
+
+@app.command()
+def briefing(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
+    max_words: MaxWordsOpt = None,
+    title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
+    format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Write one cited briefing of a day's articles, story by story.
+
+    Example:
+
+        summarizer briefing fixtures/articles
+
+        summarizer briefing feed/ --max-words 300 --title "Morning briefing" -o brief.md
+    """
+    _setup_logging(verbose)
+    fmt = _choice(format_, ("md", "json"), "--format")
+    settings = _make_settings(backend, model, max_words=max_words, title=title, quiet=quiet)
+    _note_engine(settings, quiet)
+    result = pipeline.briefing(paths, settings=settings)
+    write_output(render_briefing(result, fmt), output, force=force)  # type: ignore[arg-type]
+    _summary([result], quiet)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
+    return value
+
+
+def _make_settings(backend: str, model: str | None, **options: object) -> Settings:
+    _choice(backend, BACKENDS, "--backend")
+    chosen: Backend = backend  # type: ignore[assignment]
+    overrides: dict[str, object] = {"model": model, **options}
+    if chosen != "auto":
+        overrides["backend"] = chosen
+    return Settings.from_env(**overrides)
+
+
+def _note_engine(settings: Settings, quiet: bool) -> None:
+    """Say which engine runs and how to switch, when the user did not choose one."""
+    if quiet or settings.backend != "auto":
+        return
+    if pipeline.resolve_backend(settings) == "extractive":
+        typer.echo(
+            "Using the embedded extractive engine (no LLM configured). To use an LLM, set "
+            "OPENAI_BASE_URL and/or OPENAI_API_KEY, or pass --backend openai.",
+            err=True,
+        )
+
+
+def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
+    if quiet:
+        return
+    counts, usage = Counts(), Usage()
+    for r in results:
+        counts.accepted += r.counts.accepted
+        counts.repaired += r.counts.repaired
+        counts.rejected += r.counts.rejected
+        usage.add(r.usage)
+        usage.seconds += r.usage.seconds
+    engine = results[0].engine if results else "-"
+    cost = f" · ${usage.cost_usd:.4f}" if usage.cost_usd else ""
+    typer.echo(
+        f"claims: {counts.accepted} accepted, {counts.repaired} repaired, "
+        f"{counts.rejected} rejected · engine {engine} · {usage.calls} LLM calls "
+        f"({usage.cache_hits} cached), {usage.prompt_tokens}+{usage.completion_tokens} tokens"
+        f"{cost} · {usage.seconds:.2f}s",
+        err=True,
+    )
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and an exit code, no traceback."""
+    try:
+        app()
+    except SummarizerError as exc:
+        if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
+            raise
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)

@@ -1,0 +1,45 @@
+"""Errors the library raises; the CLI turns them into one-line messages and exit codes."""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base class; ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 2
+
+
+class InputError(SummarizerError):
+    """An input file or option is unusable (missing, empty, binary, malformed)."""
+
+    exit_code = 2
+
+
+class OutputError(SummarizerError):
+    """The output cannot be written (exists already, or the directory is missing)."""
+
+    exit_code = 2
+
+
+class ConfigError(SummarizerError):
+    """Settings are inconsistent or the config file is invalid."""
+
+    exit_code = 2
+
+
+class BackendError(SummarizerError):
+    """The LLM backend failed after retries and re-asks."""
+
+    exit_code = 3
+
+
+class NeedsKeyError(BackendError):
+    """An LLM backend was requested but no endpoint or key is configured."""
+
+    exit_code = 2
+
+
+class MissingRecordingError(BackendError):
+    """The replay backend has no recording for a request."""
+
+    exit_code = 3

@@ -1,0 +1,197 @@
+"""Pydantic models at the pipeline's boundaries.
+
+Data flows one way: Article -> Chunk -> Point -> Claim -> Story -> Briefing/Blurb.
+Every citation in the system is a sentence id of the form ``<article id>.s<n>``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
+
+
+class Outlet(BaseModel):
+    """Where an article was published; a deduplicated article keeps all of them."""
+
+    name: str | None = None
+    url: str | None = None
+    file: str | None = None
+
+    def label(self) -> str:
+        """Human-readable name for the Sources list."""
+        return self.name or self.url or self.file or "unknown source"
+
+
+class Sentence(BaseModel):
+    """One sentence of a cleaned article, exactly as it appears there."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    index: int
+    paragraph: int = 0
+
+    @property
+    def article_id(self) -> str:
+        return self.id.rsplit(".s", 1)[0]
+
+
+class Article(BaseModel):
+    """A cleaned article: boilerplate removed, split into citable sentences."""
+
+    id: str
+    title: str | None = None
+    outlets: list[Outlet] = Field(default_factory=list)
+    published: str | None = None
+    sentences: list[Sentence] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cleaned body, paragraphs separated by blank lines."""
+        paras: dict[int, list[str]] = {}
+        for s in self.sentences:
+            paras.setdefault(s.paragraph, []).append(s.text)
+        return "\n\n".join(" ".join(p) for _, p in sorted(paras.items()))
+
+    def label(self) -> str:
+        """Title or first outlet, for messages."""
+        return self.title or (self.outlets[0].label() if self.outlets else self.id)
+
+
+class Chunk(BaseModel):
+    """Consecutive sentences of one article that fit a token budget."""
+
+    id: str
+    article_id: str
+    sentences: list[Sentence]
+    tokens: int
+
+
+class Point(BaseModel):
+    """A key point found by the map step; cites only sentences of its chunk."""
+
+    text: str
+    cites: list[str] = Field(default_factory=list)
+
+
+class Citation(BaseModel):
+    """A cited source sentence, quoted exactly."""
+
+    sentence_id: str
+    article_id: str
+    text: str
+
+
+class Check(BaseModel):
+    """One verification check and its outcome."""
+
+    name: str
+    passed: bool
+    detail: str = ""
+
+
+class Claim(BaseModel):
+    """A sentence of output and the evidence it rests on."""
+
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    verdict: Verdict = "unverified"
+    checks: list[Check] = Field(default_factory=list)
+    original_text: str | None = None  # set when the verifier repaired the claim
+
+    @property
+    def shown(self) -> bool:
+        """Only accepted and repaired claims are ever shown as fact."""
+        return self.verdict in ("accepted", "repaired")
+
+
+class Source(BaseModel):
+    """An entry of the numbered Sources list."""
+
+    number: int
+    article_id: str
+    title: str | None = None
+    outlets: list[Outlet] = Field(default_factory=list)
+
+
+class Story(BaseModel):
+    """A group of articles about the same events, summarised on its own."""
+
+    id: str
+    title: str | None = None
+    article_ids: list[str] = Field(default_factory=list)
+    outlets: list[Outlet] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    """What a run cost: LLM calls and tokens, cache hits, dedup savings."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hits: int = 0
+    cost_usd: float | None = None
+    tokens_before_dedup: int = 0
+    tokens_after_dedup: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Usage) -> None:
+        """Accumulate another usage record into this one."""
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.cache_hits += other.cache_hits
+        if other.cost_usd is not None:
+            self.cost_usd = (self.cost_usd or 0.0) + other.cost_usd
+
+
+class Counts(BaseModel):
+    """How many claims the verifier accepted, repaired and rejected."""
+
+    accepted: int = 0
+    repaired: int = 0
+    rejected: int = 0
+
+    @classmethod
+    def of(cls, claims: list[Claim]) -> Counts:
+        c = cls()
+        for claim in claims:
+            if claim.verdict in ("accepted", "repaired", "rejected"):
+                setattr(c, claim.verdict, getattr(c, claim.verdict) + 1)
+        return c
+
+
+class Blurb(BaseModel):
+    """The "Get a summary" result for one article."""
+
+    article_id: str
+    title: str | None = None
+    claims: list[Claim] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    engine: str = "extractive"
+    usage: Usage = Field(default_factory=Usage)
+    counts: Counts = Field(default_factory=Counts)
+    partial: bool = False
+    problems: list[str] = Field(default_factory=list)
+
+
+class Briefing(BaseModel):
+    """A day's articles summarised story by story."""
+
+    title: str = "Briefing"
+    stories: list[Story] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    engine: str = "extractive"
+    usage: Usage = Field(default_factory=Usage)
+    counts: Counts = Field(default_factory=Counts)
+    partial: bool = False
+    problems: list[str] = Field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for s in self.stories for c in s.claims]

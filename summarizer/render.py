@@ -1,0 +1,84 @@
+"""Render results as plain text, Markdown or JSON. Only accepted and repaired claims are shown;
+JSON carries every claim with its verdict."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from .models import Blurb, Briefing, Claim, Source
+
+Format = Literal["text", "md", "json"]
+
+
+def render_blurb(result: Blurb, fmt: Format) -> str:
+    """One blurb as text (sentences then sources), Markdown, or one JSON object."""
+    if fmt == "json":
+        return result.model_dump_json(indent=None) + "\n"
+    numbers = {s.article_id: s.number for s in result.sources}
+    body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
+    if not body:
+        body = "(no claim passed verification)"
+    if fmt == "md":
+        head = f"**{result.title}**\n\n" if result.title else ""
+        return f"{head}{body}\n\n{_sources_md(result.sources)}"
+    return f"{body}\n\n{_sources_text(result.sources)}"
+
+
+def render_briefing(result: Briefing, fmt: Format) -> str:
+    """The briefing as Markdown (story sections, numbered citations, Sources) or JSON."""
+    if fmt == "json":
+        return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    numbers = {s.article_id: s.number for s in result.sources}
+    lines = [f"# {result.title}", ""]
+    shown_any = False
+    for story in result.stories:
+        shown = [c for c in story.claims if c.shown]
+        if not shown:
+            continue
+        shown_any = True
+        if len(result.stories) > 1 or story.title:
+            n = len(story.outlets)
+            names = ", ".join(dict.fromkeys(o.label() for o in story.outlets))
+            lines += [
+                f"## {story.title or 'Story'}",
+                "",
+                f"*{n} source{'s' * (n != 1)}: {names}*",
+                "",
+            ]
+        lines += [f"- {_with_marks(c, numbers)}" for c in shown]
+        lines.append("")
+    if not shown_any:
+        lines += ["(no claim passed verification)", ""]
+    lines.append(_sources_md(result.sources))
+    return "\n".join(lines)
+
+
+def _with_marks(claim: Claim, numbers: dict[str, int]) -> str:
+    marks = dict.fromkeys(numbers[c.article_id] for c in claim.citations if c.article_id in numbers)
+    return claim.text + "".join(f"[{n}]" for n in marks)
+
+
+def _source_line(source: Source) -> str:
+    parts = [source.title or "Untitled"]
+    outlets = [o for o in source.outlets]
+    names = [o.name or o.url for o in outlets if o.name or o.url]
+    files = [o.file for o in outlets if o.file]
+    if names:
+        parts.append(", ".join(dict.fromkeys(names)))
+    if files:
+        parts.append(", ".join(f"`{f}`" for f in dict.fromkeys(files)))
+    return " — ".join(parts)
+
+
+def _sources_md(sources: list[Source]) -> str:
+    if not sources:
+        return ""
+    return "## Sources\n\n" + "\n".join(f"{s.number}. {_source_line(s)}" for s in sources) + "\n"
+
+
+def _sources_text(sources: list[Source]) -> str:
+    if not sources:
+        return ""
+    lines = ["Sources:"] + [f"[{s.number}] {_source_line(s).replace('`', '')}" for s in sources]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,54 @@
+"""One Settings model carries every option, from CLI flags, environment or Python."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import typer
+from pydantic import BaseModel, ConfigDict, Field
+
+Backend = Literal["auto", "extractive", "openai", "local", "replay"]
+
+DEFAULT_BLURB_SENTENCES = 3
+DEFAULT_BRIEFING_WORDS = 250
+
+
+class Settings(BaseModel):
+    """Every option of a run. Unknown keys are an error, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    backend: Backend = "auto"
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = Field(default=None, repr=False)
+    max_words: int | None = Field(default=None, gt=0)
+    sentences: int | None = Field(default=None, gt=0)
+    title: str | None = None
+    concurrency: int = Field(default=4, gt=0)
+    cache_dir: Path | None = None
+    no_cache: bool = False
+    quiet: bool = False
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults < environment (``SUMMARIZER_*``, ``OPENAI_*``) < explicit overrides."""
+        env: dict[str, object] = {}
+        if os.environ.get("SUMMARIZER_BACKEND"):
+            env["backend"] = os.environ["SUMMARIZER_BACKEND"]
+        if os.environ.get("SUMMARIZER_MODEL"):
+            env["model"] = os.environ["SUMMARIZER_MODEL"]
+        if os.environ.get("OPENAI_BASE_URL"):
+            env["base_url"] = os.environ["OPENAI_BASE_URL"]
+        if os.environ.get("OPENAI_API_KEY"):
+            env["api_key"] = os.environ["OPENAI_API_KEY"]
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(env)
+
+
+def user_dir() -> Path:
+    """Where config and cache live; ``SUMMARIZER_HOME`` overrides it."""
+    home = os.environ.get("SUMMARIZER_HOME")
+    return Path(home) if home else Path(typer.get_app_dir("summarizer"))
