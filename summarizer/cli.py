@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from . import pipeline
 from .errors import SummarizerError
@@ -18,8 +20,23 @@ from .output import write_output
 from .render import render_blurb, render_briefing
 from .settings import Backend, Settings
 
+
+class _Commands(TyperGroup):
+    """Turns library errors from any command into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SummarizerError as exc:
+            if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
+                raise
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
     name="summarizer",
+    cls=_Commands,
     help="Short, cited, verified summaries of news articles. Works offline by default.",
     no_args_is_help=True,
     add_completion=False,
@@ -174,14 +191,9 @@ def _setup_logging(verbose: int) -> None:
 
 
 def main() -> None:
-    """Entry point: library errors become one line on stderr and an exit code, no traceback."""
+    """Entry point for the console script and ``python -m summarizer``."""
     try:
         app()
-    except SummarizerError as exc:
-        if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
-            raise
-        typer.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)

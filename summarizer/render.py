@@ -60,10 +60,10 @@ def _with_marks(claim: Claim, numbers: dict[str, int]) -> str:
 
 
 def _source_line(source: Source) -> str:
-    parts = [source.title or "Untitled"]
-    outlets = [o for o in source.outlets]
+    outlets = source.outlets
     names = [o.name or o.url for o in outlets if o.name or o.url]
     files = [o.file for o in outlets if o.file]
+    parts = [source.title or "(untitled article)"]
     if names:
         parts.append(", ".join(dict.fromkeys(names)))
     if files:

@@ -1,0 +1,127 @@
+"""The CLI as a user runs it: outputs, formats, safe writing, one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.ingest import load_articles
+
+from .test_ingest import BOILERPLATE
+
+runner = CliRunner()
+
+
+def _sentences(articles_dir: Path) -> dict[str, str]:
+    return {s.id: s.text for a in load_articles(articles_dir) for s in a.sentences}
+
+
+def test_briefing_markdown_is_cited(articles_dir: Path) -> None:
+    result = runner.invoke(app, ["briefing", str(articles_dir)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("# Briefing")
+    assert "## Sources" in out
+    bullets = [line for line in out.splitlines() if line.startswith("- ")]
+    assert bullets and all(line.rstrip().endswith("]") for line in bullets)
+    for junk in BOILERPLATE:
+        assert junk.lower() not in out.lower(), junk
+    assert "embedded extractive engine" in result.stderr
+    assert "accepted" in result.stderr
+
+
+def test_briefing_json_quotes_cited_sentences_exactly(articles_dir: Path) -> None:
+    result = runner.invoke(app, ["briefing", str(articles_dir), "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    sentences = _sentences(articles_dir)
+    claims = [c for story in data["stories"] for c in story["claims"]]
+    assert claims
+    for claim in claims:
+        assert claim["verdict"] in ("accepted", "repaired", "rejected")
+        assert claim["citations"]
+        for cite in claim["citations"]:
+            assert sentences[cite["sentence_id"]] == cite["text"]
+            assert cite["sentence_id"].startswith(cite["article_id"] + ".s")
+    assert data["engine"] == "extractive"
+    assert {"calls", "prompt_tokens", "completion_tokens", "cache_hits"} <= set(data["usage"])
+    assert result.stderr == ""  # --quiet
+
+
+def test_briefing_respects_word_budget(articles_dir: Path) -> None:
+    result = runner.invoke(app, ["briefing", str(articles_dir), "--max-words", "80", "-f", "json"])
+    data = json.loads(result.stdout)
+    words = sum(
+        len(c["text"].split())
+        for s in data["stories"]
+        for c in s["claims"]
+        if c["verdict"] != "rejected"
+    )
+    assert 0 < words <= 80
+
+
+def test_blurb_sentences_and_formats(seed_files: list[Path]) -> None:
+    result = runner.invoke(app, ["blurb", str(seed_files[1]), "--sentences", "2"])
+    assert result.exit_code == 0, result.output
+    body = result.stdout.split("\n\n")[0]
+    assert body.count("[1]") == 2
+    assert "Sources:" in result.stdout
+    many = runner.invoke(app, ["blurb", *map(str, seed_files[:3]), "-f", "json", "-q"])
+    lines = many.stdout.strip().splitlines()
+    assert len(lines) == 3  # JSON Lines, one blurb per article
+    for line in lines:
+        blurb = json.loads(line)
+        shown = [c for c in blurb["claims"] if c["verdict"] != "rejected"]
+        assert len(shown) == 3  # the default blurb length
+
+
+def test_output_file_written_and_not_overwritten(tmp_path: Path, articles_dir: Path) -> None:
+    out = tmp_path / "brief.md"
+    first = runner.invoke(app, ["briefing", str(articles_dir), "-o", str(out), "-q"])
+    assert first.exit_code == 0
+    assert out.read_text().startswith("# Briefing")
+    out.write_text("editor's notes")
+    again = runner.invoke(app, ["briefing", str(articles_dir), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "already exists" in again.stderr and "--force" in again.stderr
+    assert out.read_text() == "editor's notes"
+    forced = runner.invoke(app, ["briefing", str(articles_dir), "-o", str(out), "--force", "-q"])
+    assert forced.exit_code == 0
+    assert out.read_text().startswith("# Briefing")
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]  # no temp files left behind
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    bad_json = tmp_path / "x.json"
+    bad_json.write_text("[{")
+    for args in (
+        ["briefing", str(tmp_path / "missing")],
+        ["blurb", str(empty)],
+        ["briefing", str(bad_json)],
+        ["briefing", str(tmp_path), "--format", "pdf"],
+        ["briefing", str(tmp_path), "--backend", "nonsense"],
+    ):
+        proc = _run(*args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        assert proc.stdout == ""
+
+
+def test_help_has_examples() -> None:
+    for command in ("blurb", "briefing"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.stdout

@@ -1,0 +1,152 @@
+"""Ingest: formats, boilerplate removal, titles, stable ids, and clear errors on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer import InputError, load_articles, make_article
+
+BOILERPLATE = [
+    "No time to read?",
+    "Get a summary",
+    "Previous Article",
+    "Next Article",
+    "Related Posts",
+    "Leave a Reply",
+    "Source link",
+    "Check out this related article",
+    # headlines of other articles that follow "Previous/Next Article" in the seeds
+    "Unverified Online Claims About Biden Family",
+    "Lokomotiv Clinches Continent Cup",
+    "Elderly residents targeted by military prosecutor scam",
+    "Chelyabinsk Cyber Police",
+    "Greenland, Denmark respond",
+    "Ingrown Toenail",
+    "Antarctica sees first ice gain",
+    "Your email address will not be published",
+]
+
+
+def test_seeds_load_without_boilerplate(articles_dir: Path) -> None:
+    articles = load_articles(articles_dir)
+    assert len(articles) == 5
+    for article in articles:
+        assert len(article.sentences) > 10
+        for junk in BOILERPLATE:
+            assert junk.lower() not in article.text.lower(), (article.id, junk)
+
+
+def test_titles_detected(articles_dir: Path) -> None:
+    titles = [a.title for a in load_articles(articles_dir)]
+    assert titles[0] == "US-Russia Talks on Ukraine Peace and Putin Invite"
+    assert titles[1] is None  # that article starts straight with its first paragraph
+    assert titles[4] == "Putin Invites Trump to Moscow After Alaska Summit"
+
+
+def test_ids_are_stable_and_sentence_ids_prefixed(articles_dir: Path) -> None:
+    first = load_articles(articles_dir)
+    second = load_articles(articles_dir)
+    assert [a.id for a in first] == [a.id for a in second]
+    for article in first:
+        assert len({s.id for s in article.sentences}) == len(article.sentences)
+        assert all(s.id.startswith(article.id + ".s") for s in article.sentences)
+        assert all(s.article_id == article.id for s in article.sentences)
+
+
+def test_same_text_same_id_regardless_of_whitespace() -> None:
+    a = make_article("Title line\n\nOne sentence here. Another one follows.")
+    b = make_article("Title line\n\nOne   sentence here.\nAnother one follows.")
+    assert a.id == b.id
+
+
+def test_stray_quote_joins_previous_sentence() -> None:
+    art = make_article("He said it would end soon.”\n\nA second paragraph follows here.")
+    assert not any(s.text == "”" for s in art.sentences)
+
+
+def test_json_list_and_jsonl(tmp_path: Path) -> None:
+    records = [
+        {"title": "A", "text": "Alpha beta gamma delta. Epsilon zeta.", "source": "Wire"},
+        {"text": "Second article text here. More text.", "url": "https://example.org/x"},
+    ]
+    (tmp_path / "a.json").write_text(json.dumps(records))
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    from_json = load_articles(tmp_path / "a.json")
+    from_jsonl = load_articles(tmp_path / "b.jsonl")
+    assert [a.id for a in from_json] == [a.id for a in from_jsonl]
+    assert from_json[0].title == "A"
+    assert from_json[0].outlets[0].name == "Wire"
+    assert from_json[1].outlets[0].url == "https://example.org/x"
+
+
+def test_html_main_text(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Talks resume in Geneva</title></head><body>"
+        "<nav>Home | World | Sport</nav><article><h1>Talks resume in Geneva</h1>"
+        + "".join(
+            f"<p>Negotiators met for the {n} time on Tuesday to discuss the ceasefire terms "
+            f"and the exchange of prisoners between the two sides.</p>"
+            for n in ("first", "second", "third", "fourth")
+        )
+        + "</article><footer>Copyright 2025 Example News</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    [article] = load_articles(path)
+    assert "Negotiators met" in article.text
+    assert "Copyright" not in article.text
+    assert article.title == "Talks resume in Geneva"
+
+
+def test_markdown_is_reduced_to_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Big News\n\nThe **council** voted [yes](http://x.org) on Monday. It met.\n")
+    [article] = load_articles(path)
+    assert article.title == "Big News"
+    assert article.sentences[0].text == "The council voted yes on Monday."
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = b"Headline\n\nFirst sentence of the body. Second sentence of the body."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [article] = load_articles("-")
+    assert article.title == "Headline"
+    assert article.outlets[0].file == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "UTF-8"),
+        ("bad.json", b'{"text": "x",', "malformed JSON"),
+        ("notext.json", b'{"title": "x"}', "'text'"),
+        ("bad.jsonl", b'{"text": "fine text here."}\nnot json\n', "line 2"),
+        ("junk.txt", b"No time to read?\nGet a summary\n", "no article text"),
+    ],
+)
+def test_bad_input_names_file(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        load_articles(path)
+    assert name in str(err.value)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_path_and_empty_dir(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_articles(tmp_path / "nope.txt")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "notes.pdf").write_bytes(b"%PDF")
+    with pytest.raises(InputError, match="no articles"):
+        load_articles(tmp_path / "d")
