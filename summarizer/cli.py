@@ -23,7 +23,7 @@ from .settings import Backend, Settings
 class _Commands(TyperGroup):
     """Turns library errors from any command into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except SummarizerError as exc:

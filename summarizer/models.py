@@ -166,31 +166,30 @@ class Counts(BaseModel):
         return c
 
 
-class Blurb(BaseModel):
+class RunResult(BaseModel):
+    """What every result carries besides its text: sources, engine, cost, verdicts, gaps."""
+
+    sources: list[Source] = Field(default_factory=list)
+    engine: str = "extractive"
+    usage: Usage = Field(default_factory=Usage)
+    counts: Counts = Field(default_factory=Counts)
+    partial: bool = False  # true when some work failed and was left out (see problems)
+    problems: list[str] = Field(default_factory=list)
+
+
+class Blurb(RunResult):
     """The "Get a summary" result for one article."""
 
     article_id: str
     title: str | None = None
     claims: list[Claim] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    engine: str = "extractive"
-    usage: Usage = Field(default_factory=Usage)
-    counts: Counts = Field(default_factory=Counts)
-    partial: bool = False
-    problems: list[str] = Field(default_factory=list)
 
 
-class Briefing(BaseModel):
+class Briefing(RunResult):
     """A day's articles summarised story by story."""
 
     title: str = "Briefing"
     stories: list[Story] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    engine: str = "extractive"
-    usage: Usage = Field(default_factory=Usage)
-    counts: Counts = Field(default_factory=Counts)
-    partial: bool = False
-    problems: list[str] = Field(default_factory=list)
 
     @property
     def claims(self) -> list[Claim]:

@@ -61,8 +61,8 @@ def _with_marks(claim: Claim, numbers: dict[str, int]) -> str:
 
 def _source_line(source: Source) -> str:
     outlets = source.outlets
-    names = [o.name or o.url for o in outlets if o.name or o.url]
-    files = [o.file for o in outlets if o.file]
+    names = [n for o in outlets if (n := o.name or o.url)]
+    files = [f for o in outlets if (f := o.file)]
     parts = [source.title or "(untitled article)"]
     if names:
         parts.append(", ".join(dict.fromkeys(names)))
