@@ -124,6 +124,9 @@ def run(path: Path, budgets: list[int], via_briefing: bool, verbose: bool) -> No
                 f"{means['rouge2_r']:>7.4f} {means['rouge2_f']:>7.4f} "
                 f"{statistics.mean(seconds[name]):>10.3f}"
             )
+        pairs = zip(rows["engine"], rows["lead"], strict=True)
+        wins = sum(e["rouge2_r"] > ld["rouge2_r"] for e, ld in pairs)
+        print(f"engine beats lead on R2-R in {wins}/{len(clusters)} clusters")
 
 
 def main(argv: list[str] | None = None) -> int:

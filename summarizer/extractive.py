@@ -2,13 +2,14 @@
 
 Concepts are word bigrams (stemmed, not both stopwords), as in ICSISumm (Gillick & Favre 2009).
 In a multi-article story a concept weighs as much as the number of articles that mention it
-(cross-source corroboration), plus a bonus per article that mentions it in its lead, since news
-puts its main facts first; concepts only one article mentions weigh nothing. In one article a
-concept weighs as often as its sentences repeat it. Sentences are picked greedily by weight of
-the new concepts they cover per word (budgeted submodular maximisation, Lin & Bilmes 2010),
-so redundancy is removed by construction: a concept already covered adds nothing.
-Sentences that lean on missing context ("This ...", "He ...", a quote) are penalised, so a
-self-contained sentence saying the same thing wins.
+(cross-source corroboration), plus a bonus per article that mentions it in its lead; in one
+article, as many sentences as repeat it. Sentences are picked greedily by the weight of the new
+concepts they cover per word (budgeted submodular maximisation, Lin & Bilmes 2010) times a
+position prior, since news puts its main facts first. Redundancy is removed by construction
+(a concept already covered adds nothing) and by a similarity cap. Sentences that lean on
+missing context ("This ...", "He ...", "The move ...", a quote) are penalised unless their
+predecessor is chosen too, so a self-contained sentence saying the same thing wins.
+Output keeps each article's sentences together and in order, most important article first.
 
 Each chosen sentence is quoted exactly and cites itself plus, per other article, the one
 sentence that states the same fact (see ``corroborates``).
@@ -56,6 +57,7 @@ _ANAPHORIC_NOUNS = frozenset(
     outcome effort episode episodes message
     """.split()
 )
+_NEGATIONS = frozenset("not no never nor neither none without cannot".split())
 _QUOTES = "\"'“‘”’«"
 
 Concept = tuple[str, str]
@@ -66,11 +68,11 @@ class _Candidate:
     sentence: Sentence
     article_pos: int
     rank: int  # position among its article's usable sentences
-    rel_pos: float  # position in its article, 0 (first) to <1 (last)
     words: int
     terms: Counter[str]  # stemmed content terms
     names: frozenset[str]  # stems of capitalised words inside the sentence
     numbers: frozenset[str]
+    negated: bool
     concepts: frozenset[Concept]
     dependent: bool
 
@@ -96,7 +98,9 @@ def summarize(
     all_cands = _candidates(articles)
     if not all_cands:
         return []
-    usable = [c for c in all_cands if _usable(c)] or all_cands
+    usable = [c for c in all_cands if _usable(c)] or [
+        c for c in all_cands if not _fragment(c.sentence.text)
+    ]
     weights = _concept_weights(usable, multi=len(articles) > 1)
     chosen = _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
     chosen = _reading_order(chosen)
@@ -107,7 +111,6 @@ def summarize(
 def _candidates(articles: list[Article]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for pos, article in enumerate(articles):
-        n = max(len(article.sentences), 1)
         rank = 0
         for s in article.sentences:
             terms = content_terms(s.text)
@@ -117,11 +120,11 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 sentence=s,
                 article_pos=pos,
                 rank=rank,
-                rel_pos=s.index / n,
                 words=word_count(s.text),
                 terms=Counter(terms),
                 names=_names(s.text),
                 numbers=frozenset(w for w in words(s.text) if any(ch.isdigit() for ch in w)),
+                negated=any(w in _NEGATIONS or w.endswith("n't") for w in words(s.text)),
                 concepts=frozenset(_bigrams(s.text)),
                 dependent=_dependent(s.text),
             )
@@ -161,11 +164,15 @@ def _dependent(text: str) -> bool:
     return first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3])
 
 
+def _fragment(text: str) -> bool:
+    """An attribution fragment such as "(CNN report)": never worth quoting."""
+    text = text.strip()
+    return text.startswith("(") and text.endswith(")")
+
+
 def _usable(c: _Candidate) -> bool:
     text = c.sentence.text.strip()
-    if text.startswith("(") and text.endswith(")"):
-        return False  # an attribution fragment such as "(CNN report)"
-    return MIN_WORDS <= c.words <= MAX_WORDS and not text.endswith("?")
+    return MIN_WORDS <= c.words <= MAX_WORDS and not text.endswith("?") and not _fragment(text)
 
 
 def _concept_weights(cands: list[_Candidate], *, multi: bool) -> dict[Concept, float]:
@@ -221,10 +228,11 @@ def _greedy(
         covered |= best.concepts
         picked.add((best.article_pos, best.sentence.index))
         used_words += best.words
-    if not chosen and cands:  # budget smaller than any sentence: still say something
-        first = min(cands, key=lambda c: (c.rank, c.article_pos))
-        if budget is None or first.words <= budget or n_sentences is None:
-            chosen.append(first)
+    if n_sentences is not None and len(chosen) < n_sentences:
+        # Every concept is covered: fill the count with the earliest sentences left.
+        spare = [c for c in cands if c not in chosen]
+        spare.sort(key=lambda c: (c.rank, c.article_pos))
+        chosen.extend(spare[: n_sentences - len(chosen)])
     return chosen
 
 
@@ -254,9 +262,10 @@ def corroborates(claim: _Candidate, other: _Candidate, idf: dict[str, float]) ->
 
     Same fact means: it covers most of the claim's content (idf-weighted), most of the claim's
     terms that are not names (sharing "Trump" and "Putin" is no shared fact), and every number
-    the claim states (a date or a count is the fact).
+    the claim states (a date or a count is the fact); and it must not negate what the claim
+    affirms, or the other way round ("not" is a stopword, so terms alone would miss it).
     """
-    if not claim.numbers <= other.numbers:
+    if not claim.numbers <= other.numbers or claim.negated != other.negated:
         return 0.0
     shared = set(claim.terms) & set(other.terms)
     total = sum(idf.get(t, 1.0) for t in claim.terms)
