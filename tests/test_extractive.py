@@ -151,6 +151,10 @@ def test_fixture_claim_about_the_march_16_call_cites_only_its_article(
             "The flooding in the northern province killed 12 people and destroyed 300 homes.",
             "The flooding in the northern province killed 40 people and destroyed 300 homes.",
         ),
+        (
+            "Officials said the oil tanker was seized by the navy inside Iraqi waters on Friday.",
+            "Officials said the oil tanker was seized by the navy inside Iranian waters on Friday.",
+        ),
     ],
 )
 def test_a_contradicting_sentence_is_not_cited(claim: str, other: str) -> None:
