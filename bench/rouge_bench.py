@@ -22,6 +22,17 @@ Both outputs are truncated to exactly W words before scoring. Scores come from `
 (ROUGE-1 and ROUGE-2, ``use_stemmer=True``); with 3 references per cluster each score is the
 AVERAGE over the references (not the max), then the mean over clusters is printed.
 Seconds per cluster time the summarising call only (articles are built beforehand).
+
+Results when written (2 cores), mean over the 10 clusters:
+
+    words  system  R1-R    R1-F    R2-R    R2-F    s/cluster  R2-R wins vs lead
+    250    engine  0.5114  0.5091  0.2258  0.2248  0.03       6/10
+    250    lead    0.5034  0.5010  0.2169  0.2159  0.00
+    100    engine  0.2428  0.3475  0.1083  0.1553  0.03       4/10
+    100    lead    0.2419  0.3446  0.1061  0.1514  0.00
+
+Lead is strong on this set (the human summaries lean on the articles' first sentences); the
+engine before this benchmark scored R2-R 0.175 (250) and 0.087 (100).
 """
 
 from __future__ import annotations
