@@ -12,7 +12,7 @@ predecessor is chosen too, so a self-contained sentence saying the same thing wi
 Output keeps each article's sentences together and in order, most important article first.
 
 Each chosen sentence is quoted exactly and cites itself plus, per other article, the one
-sentence that states the same fact (see ``corroborates``).
+sentence that states the same fact (see ``_corroborates``).
 """
 
 from __future__ import annotations
@@ -263,7 +263,7 @@ def _idf(cands: list[_Candidate]) -> dict[str, float]:
     return {t: math.log(1 + n / k) for t, k in df.items()}
 
 
-def corroborates(claim: _Candidate, other: _Candidate, idf: dict[str, float]) -> float:
+def _corroborates(claim: _Candidate, other: _Candidate, idf: dict[str, float]) -> float:
     """How surely ``other`` states the same fact as ``claim`` (0 when it does not).
 
     Same fact means: it covers most of the claim's content (idf-weighted), most of the claim's
@@ -295,7 +295,7 @@ def _claim(chosen: _Candidate, cands: list[_Candidate], idf: dict[str, float]) -
     for c in cands:
         if c.article_pos == chosen.article_pos:
             continue
-        sure = corroborates(chosen, c, idf)
+        sure = _corroborates(chosen, c, idf)
         if sure > 0 and sure > by_article.get(c.article_pos, (0.0, c.sentence))[0]:
             by_article[c.article_pos] = (sure, c.sentence)
     cites.extend(s for _, (_, s) in sorted(by_article.items()))
