@@ -1,0 +1,248 @@
+"""The embedded extractive engine: exact quotes, precise citations, budgets, determinism."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import summarizer
+from summarizer import extractive
+from summarizer.models import Article, Claim
+
+ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> list[Article]:
+    return summarizer.load_articles(ARTICLES)
+
+
+def _article(text: str, name: str) -> Article:
+    return summarizer.make_article(text, file=name)
+
+
+def _cited_articles(claim: Claim) -> set[str]:
+    return {c.article_id for c in claim.citations}
+
+
+def _words(claims: list[Claim]) -> int:
+    return sum(len(c.text.split()) for c in claims)
+
+
+# Three reports of the same rate decision, worded differently, each with unrelated context.
+RATE_A = (
+    "The Central Bank of Freedonia raised its benchmark interest rate to 4.5 percent on "
+    "Tuesday, citing stubborn inflation."
+)
+RATE_B = (
+    "On Tuesday the Central Bank of Freedonia raised its benchmark interest rate to 4.5 percent."
+)
+RATE_C = (
+    "Freedonia's central bank raised the benchmark interest rate to 4.5 percent on Tuesday "
+    "amid stubborn inflation."
+)
+
+
+def _rate_story() -> list[Article]:
+    return [
+        _article(
+            f"{RATE_A} Economists had expected a smaller increase after a weak quarter for "
+            "exporters. Mortgage lenders said they would pass the increase on to borrowers "
+            "within weeks.",
+            "a.txt",
+        ),
+        _article(
+            f"{RATE_B} The governor told reporters that further increases remained possible "
+            "this year. Shares of Freedonian banks rose sharply in afternoon trading after "
+            "the announcement.",
+            "b.txt",
+        ),
+        _article(
+            f"{RATE_C} The opposition criticised the decision as a blow to small businesses "
+            "and farmers. Farm groups plan protests in the capital next month over credit "
+            "costs and fuel prices.",
+            "c.txt",
+        ),
+    ]
+
+
+def test_same_input_same_output(fixtures: list[Article]) -> None:
+    first = extractive.summarize(fixtures, max_words=250)
+    again = extractive.summarize(summarizer.load_articles(ARTICLES), max_words=250)
+    assert [c.model_dump() for c in first] == [c.model_dump() for c in again]
+    assert first
+
+
+@pytest.mark.parametrize("budget", [30, 60, 120, 250, 400])
+def test_word_budget_is_never_exceeded(fixtures: list[Article], budget: int) -> None:
+    claims = extractive.summarize(fixtures, max_words=budget)
+    assert claims
+    assert _words(claims) <= budget
+
+
+def test_word_budget_is_mostly_used(fixtures: list[Article]) -> None:
+    # Filling the budget is what the reader asked for; a few words may be left over.
+    assert _words(extractive.summarize(fixtures, max_words=250)) >= 200
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 6])
+def test_sentence_count_is_exact(fixtures: list[Article], n: int) -> None:
+    assert len(extractive.summarize(fixtures, sentences=n)) == n
+    assert len(extractive.summarize(fixtures[:1], sentences=n)) == n
+
+
+def test_each_claim_quotes_a_cited_sentence_exactly(fixtures: list[Article]) -> None:
+    by_id = {s.id: s for a in fixtures for s in a.sentences}
+    for claim in extractive.summarize(fixtures, max_words=250):
+        assert claim.citations[0].text == claim.text
+        assert by_id[claim.citations[0].sentence_id].text == claim.text
+        for cite in claim.citations:
+            assert by_id[cite.sentence_id].text == cite.text
+            assert cite.article_id == by_id[cite.sentence_id].article_id
+
+
+def test_a_fact_repeated_across_articles_cites_all_of_them() -> None:
+    story = _rate_story()
+    claims = extractive.summarize(story, max_words=60)
+    rate = [c for c in claims if c.text in (RATE_A, RATE_B, RATE_C)]
+    assert len(rate) == 1, "the repeated fact is said once"
+    assert _cited_articles(rate[0]) == {a.id for a in story}
+    assert {c.text for c in rate[0].citations} == {RATE_A, RATE_B, RATE_C}
+
+
+def test_an_unrelated_sentence_sharing_names_is_not_cited() -> None:
+    call = (
+        "On March 16, 2025, President Donald Trump said he would speak with Russian "
+        "President Vladimir Putin about ending the war in Ukraine."
+    )
+    summit = (
+        "The summit in Anchorage between Russian President Vladimir Putin and President "
+        "Donald Trump on the war in Ukraine ended without a formal agreement."
+    )
+    story = [
+        _article(f"{call} Aides expected the call to last about an hour.", "call.txt"),
+        _article(f"{summit} Both leaders called the talks productive.", "summit.txt"),
+    ]
+    claims = extractive.summarize(story, max_words=200)
+    assert {c.text for c in claims} >= {call, summit}
+    for claim in claims:
+        assert len(_cited_articles(claim)) == 1, claim.text
+
+
+def test_fixture_claim_about_the_march_16_call_cites_only_its_article(
+    fixtures: list[Article],
+) -> None:
+    claims = extractive.summarize(fixtures, max_words=250)
+    march = [c for c in claims if c.text.startswith("On March 16, 2025")]
+    assert march, "the March 16 call is in the briefing"
+    assert len(_cited_articles(march[0])) == 1  # the Alaska-summit article says something else
+
+
+@pytest.mark.parametrize(
+    ("claim", "other"),
+    [
+        (
+            "The government agreed to the ceasefire proposal put forward by the mediators.",
+            "The government did not agree to the ceasefire proposal put forward by the mediators.",
+        ),
+        (
+            "The flooding in the northern province killed 12 people and destroyed 300 homes.",
+            "The flooding in the northern province killed 40 people and destroyed 300 homes.",
+        ),
+        (
+            "Officials said the oil tanker was seized by the navy inside Iraqi waters on Friday.",
+            "Officials said the oil tanker was seized by the navy inside Iranian waters on Friday.",
+        ),
+    ],
+)
+def test_a_contradicting_sentence_is_not_cited(claim: str, other: str) -> None:
+    story = [_article(claim, "one.txt"), _article(other, "two.txt")]
+    claims = extractive.summarize(story, max_words=100)
+    assert claims
+    for c in claims:
+        assert len(c.citations) == 1, c.text
+
+
+def test_single_article_blurb_keeps_article_order(fixtures: list[Article]) -> None:
+    article = fixtures[2]
+    claims = extractive.summarize([article], sentences=3)
+    assert len(claims) == 3
+    order = [
+        article.sentences.index(next(s for s in article.sentences if s.text == c.text))
+        for c in claims
+    ]
+    assert order == sorted(order)
+    assert all(_cited_articles(c) == {article.id} for c in claims)
+
+
+def test_empty_and_one_sentence_inputs() -> None:
+    assert extractive.summarize([], max_words=100) == []
+    assert extractive.summarize([Article(id="empty")], sentences=3) == []
+    one = _article("Short notice.", "one.txt")
+    claims = extractive.summarize([one], sentences=3)
+    assert [c.text for c in claims] == ["Short notice."]
+    assert extractive.summarize([one], max_words=1) == []  # the budget wins
+    assert extractive.summarize([one], sentences=0) == []
+
+
+def test_context_dependent_sentences_come_with_their_predecessor(
+    fixtures: list[Article],
+) -> None:
+    by_text = {s.text: (a.id, s.index) for a in fixtures for s in a.sentences}
+    for budget in (100, 250):
+        claims = extractive.summarize(fixtures, max_words=budget)
+        picked = {by_text[c.text] for c in claims}
+        for claim in claims:
+            assert not re.fullmatch(r"\(.*\)", claim.text), "attribution fragment"
+            if extractive._dependent(claim.text):
+                article_id, index = by_text[claim.text]
+                assert (article_id, index - 1) in picked, claim.text
+
+
+def test_a_self_contained_sentence_beats_a_pronoun_led_one() -> None:
+    # Without the penalty the "This closure ..." sentence wins: it covers the most shared words.
+    story = [
+        _article(
+            "This closure cost local fishermen in Port Elm an estimated two million dollars in "
+            "lost catches and boat repairs.",
+            "a.txt",
+        ),
+        _article(
+            "Local fishermen lost an estimated two million dollars during the storms.", "b.txt"
+        ),
+        _article(
+            "Officials in Port Elm said boat repairs and lost catches would take months to "
+            "recover.",
+            "c.txt",
+        ),
+    ]
+    texts = [c.text for c in extractive.summarize(story, max_words=20)]
+    assert len(texts) == 1
+    assert not texts[0].startswith("This")
+
+
+def test_articles_stay_grouped_in_reading_order(fixtures: list[Article]) -> None:
+    claims = extractive.summarize(fixtures, max_words=250)
+    index = {s.id: s.index for a in fixtures for s in a.sentences}
+    seen: list[str] = []
+    for claim in claims:
+        article_id = claim.citations[0].article_id
+        if not seen or seen[-1] != article_id:
+            assert article_id not in seen, "an article's sentences are kept together"
+            seen.append(article_id)
+    for article_id in seen:
+        own = [
+            index[c.citations[0].sentence_id]
+            for c in claims
+            if c.citations[0].article_id == article_id
+        ]
+        assert own == sorted(own)
+
+
+def test_briefing_uses_the_engine_and_all_claims_verify() -> None:
+    result = summarizer.briefing(ARTICLES, max_words=150, backend="extractive")
+    assert result.claims
+    assert all(c.shown for c in result.claims)
+    assert sum(len(c.text.split()) for c in result.claims) <= 150
