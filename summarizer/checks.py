@@ -73,6 +73,7 @@ class Evidence:
     sentences: list[str]
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
+    before: list[str] = field(default_factory=list)  # sentences just before the cited ones
 
     @cached_property
     def text(self) -> str:
@@ -114,7 +115,7 @@ def names_in_sources(texts: list[str]) -> set[str]:
         toks = _tokens(text)
         for i, tok in enumerate(toks[1:], 1):
             if tok[:1].isupper() and toks[i - 1] not in ".!?:" and tok.lower() not in STOPWORDS:
-                found.add(tok.lower())
+                found.add(_bare(tok.lower()))
     return found
 
 
@@ -227,7 +228,7 @@ def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
     spans: list[list[str]] = []
     current: list[str] = []
     for i, tok in enumerate(toks):
-        low = tok.lower()
+        low = _bare(tok.lower())
         is_cap = tok[:1].isupper() and low not in STOPWORDS and tok not in ("I",)
         if is_cap and (i == 0 or toks[i - 1] in ".!?:"):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
@@ -260,12 +261,27 @@ def check_names(claim: str, evidence: Evidence) -> Check:
             continue
         if found and f" {phrase} " in evidence.corpus:
             continue  # a fuller form of a name the cited text uses, as the sources spell it
+        if _pronoun_referent(phrase, evidence):
+            continue
         missing.append(" ".join(core))
     if missing:
         return Check(
             name="names", passed=False, detail="not in the cited text: " + ", ".join(missing)
         )
     return Check(name="names", passed=True)
+
+
+_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
+
+
+def _pronoun_referent(phrase: str, evidence: Evidence) -> bool:
+    """A name the cited text refers to by a leading pronoun ("He stressed ..."), named in
+    the sentences just before."""
+    starts = {(words(s) or [""])[0] for s in evidence.sentences}
+    if not _PRONOUNS & starts or not evidence.before:
+        return False
+    before = " " + " ".join(_bare(w) for w in words(_norm(" ".join(evidence.before)))) + " "
+    return f" {phrase} " in before or f" {phrase.split()[-1]} " in before
 
 
 def _bare(word: str) -> str:
@@ -378,18 +394,20 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
 
 
 _ANTONYM_PAIRS = """
-increase decrease; increase cut; rise fall; rise drop; grow shrink; gain loss; gain lose;
-win lose; victory defeat; accept reject; approve reject; allow ban; allow forbid; support oppose;
-agree disagree; confirm deny; include exclude; open close; begin end; start end; start stop;
-before after; more less; more fewer; higher lower; up down; strong weak; strengthen weaken;
-optimism pessimism; optimistic pessimistic; positive negative; success failure; succeed fail;
-easy difficult; easy hard; legal illegal; guilty innocent; alive dead; first last; largest smallest;
-biggest smallest; maximum minimum; majority minority; expand reduce; expand restrict; ease tighten;
-lift impose; withdraw deploy; arrive leave; buy sell; import export; rich poor; old young;
-old new; early late; friend enemy; ally enemy; peace war; ceasefire attack; love hate; praise
-criticise; praise criticize; welcome condemn; welcome reject; unexpected expected; likely unlikely;
-possible impossible; productive unproductive; formal informal; public private; above below;
-north south; east west; western eastern; northern southern; inside outside; over under
+increase decrease; increase cut; rise fall; rise drop; raise lower; grow shrink; gain loss;
+gain lose; win lose; victory defeat; accept reject; approve reject; allow ban; allow forbid;
+support oppose; agree disagree; confirm deny; include exclude; open close; begin end; start end;
+start stop; extend end; extend shorten; revive end; before after; more less; more fewer;
+additional fewer; further fewer; higher lower; high low; strong weak; strengthen weaken;
+improve worsen; good bad; optimism pessimism; optimistic pessimistic; positive negative;
+success failure; succeed fail; easy difficult; easy hard; legal illegal; guilty innocent;
+alive dead; largest smallest; biggest smallest; maximum minimum; majority minority;
+expand reduce; expand restrict; ease tighten; lift impose; withdraw deploy; arrive leave;
+buy sell; import export; rich poor; old young; early late; friend enemy; ally enemy; love hate;
+praise criticise; praise criticize; welcome condemn; welcome reject; emphasize downplay;
+stress downplay; unexpected expected; likely unlikely; possible impossible;
+productive unproductive; formal informal; public private; publicly privately; north south;
+east west; western eastern; northern southern
 """
 _IRREGULAR = {
     "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
@@ -400,7 +418,9 @@ _IRREGULAR = {
 
 
 def _lemma(word: str) -> str:
-    return stem(_IRREGULAR.get(word, word))
+    """Stem, then drop a final "e" so "oppose" and "opposed" meet."""
+    lemma = stem(_IRREGULAR.get(word, word))
+    return lemma[:-1] if len(lemma) >= 5 and lemma.endswith("e") else lemma
 
 
 _ANTONYMS: dict[str, set[str]] = {}
@@ -418,6 +438,16 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
         if lemma in ev:
             continue
         opposite = next((a for a in sorted(_ANTONYMS.get(lemma, ())) if a in ev), None)
+        if opposite is None:  # an opposite's synonym: "condemned" where the text has "applaud"
+            opposite = next(
+                (
+                    syn
+                    for a in sorted(_ANTONYMS.get(lemma, ()))
+                    for syn in sorted(_synonyms(a))
+                    if _lemma(syn) in ev and _lemma(syn) not in _SYNONYM_LEMMAS.get(lemma, ())
+                ),
+                None,
+            )
         if opposite is None:
             for prefix in ("un", "in", "im", "il", "ir", "dis", "non"):
                 if lemma.startswith(prefix) and lemma[len(prefix) :] in ev:
@@ -438,12 +468,51 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
 # -- content coverage --------------------------------------------------------------------------
 
 
+# Words news paraphrases swap freely; a claim term is covered when any word of its group is.
+_SYNONYM_GROUPS = """
+want aim seek intend plan hope; troop force soldier; insist stress emphasize emphasise
+underline say; worry fear concern; weaken undermine hurt; welcome applaud praise hail;
+surprise unexpected; ensure guarantee secure; stay remain; back support endorse; essential vital
+crucial key necessary; durable lasting long-lasting enduring; move shift change; involve
+include; participate involve part; talk discussion negotiation dialogue conversation meeting;
+president leader; country nation state; war conflict fighting hostility; deal agreement accord;
+end conclude finish stop; start begin launch; call urge; help aid assist; attack strike;
+kill slay; big large major; small minor; fast quick rapid speedy; official authority;
+announce declare; reach achieve; say tell state add note; think believe; show reveal; get
+receive obtain; use employ; try attempt; need require; expect anticipate; promise pledge vow;
+criticise criticize condemn; warn caution; increase rise grow; decrease fall drop decline;
+buy purchase; sell; meet meeting summit; vote ballot; law legislation; tension strain;
+"""
+_SYNONYM_OF: dict[str, set[str]] = {}
+for _group in _SYNONYM_GROUPS.split(";"):
+    _stems = {stem(w) for w in _group.split()}
+    for _s in _stems:
+        _SYNONYM_OF.setdefault(_s, set()).update(_stems)
+
+
+def _synonyms(lemma: str) -> set[str]:
+    return _SYNONYM_OF.get(lemma, set()) | _SYNONYM_OF.get(lemma + "e", set())
+
+
+_SYNONYM_LEMMAS = {_lemma(k): {_lemma(v) for v in vs} for k, vs in _SYNONYM_OF.items()}
+# Verbs too light to carry a fact of their own ("came as a surprise", "make sure").
+_LIGHT = {stem(w) for w in "come came make made take took get got go went put give gave keep kept"
+          " seem become became sure well part way".split()}  # fmt: skip
+
+
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
-    """Share of the claim's content terms found in the evidence, and the ones missing."""
-    terms = list(dict.fromkeys(content_terms(_norm(claim))))
+    """Share of the claim's content terms found in the evidence (a term counts as found
+    when a synonym from a small list is), and the ones missing."""
+    terms = [t for t in dict.fromkeys(content_terms(_norm(claim))) if t not in _LIGHT]
     if not terms:
         return 1.0, []
-    missing = [t for t in terms if t not in evidence.terms]
+    missing = [
+        t
+        for t in terms
+        if t not in evidence.terms
+        and not any(syn in evidence.terms for syn in _SYNONYM_OF.get(t, ()))
+        and not _pronoun_referent(t, evidence)
+    ]
     return 1 - len(missing) / len(terms), missing
 
 

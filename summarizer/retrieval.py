@@ -6,11 +6,16 @@ on what "the same word" means.
 
 from __future__ import annotations
 
+import logging
+
 import bm25s
 import numpy as np
 
 from .models import Sentence
 from .text import content_terms
+
+# bm25s sets its own logger to DEBUG, which would print index-building chatter on stderr.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class SentenceIndex:

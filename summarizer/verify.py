@@ -42,6 +42,8 @@ REPAIR_MIN_WORDS = 5
 # Draft verification: evidence is the union of the best 1..TOP_K BM25 sentences.
 TOP_K = 2
 MIN_CLAIM_WORDS = 3
+# A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
+NAME_LOOKBACK = 2
 
 T = TypeVar("T")
 
@@ -52,11 +54,14 @@ class _Context:
 
     known_names: set[str]
     corpus: str
+    by_position: dict[tuple[str, int], str]
 
 
 def _context(sentences: Iterable[Sentence]) -> _Context:
+    sentences = list(sentences)
     texts = [s.text for s in sentences]
-    return _Context(names_in_sources(texts), source_corpus(texts))
+    by_position = {(s.article_id, s.index): s.text for s in sentences}
+    return _Context(names_in_sources(texts), source_corpus(texts), by_position)
 
 
 def verify_claims(
@@ -115,8 +120,16 @@ def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) 
 
 
 def _evidence(citations: list[Citation], sentences: dict[str, Sentence], ctx: _Context) -> Evidence:
-    cited = [sentences[c.sentence_id].text for c in citations]
-    return Evidence(cited, known_names=ctx.known_names, corpus=ctx.corpus)
+    cited = [sentences[c.sentence_id] for c in citations]
+    before = [
+        ctx.by_position[(s.article_id, s.index - back)]
+        for s in cited
+        for back in range(NAME_LOOKBACK, 0, -1)
+        if (s.article_id, s.index - back) in ctx.by_position
+    ]
+    return Evidence(
+        [s.text for s in cited], known_names=ctx.known_names, corpus=ctx.corpus, before=before
+    )
 
 
 # -- repair ------------------------------------------------------------------------------------
