@@ -31,7 +31,7 @@ from .ingest import clean_lines, load_articles, split_sentences
 from .judge import Judge, JudgeItem
 from .models import Article, Check, Citation, Claim, Sentence
 from .retrieval import SentenceIndex
-from .text import content_terms, word_count
+from .text import content_terms, word_count, words
 
 # A replacement must be about the same thing: the cited sentence holds this share of the
 # claim's content terms.
@@ -163,6 +163,7 @@ def _repair(
                 }
             )
     return _replace_by_source(claim, why, sentences, ctx)
+_DANGLING = {"it", "he", "she", "they", "this", "that", "these", "his", "her", "its", "their"}
 
 
 def _clause_variants(text: str) -> list[str]:
@@ -173,7 +174,9 @@ def _clause_variants(text: str) -> list[str]:
     for m in _CLAUSE_BREAK.finditer(text):
         head = text[: m.start()].rstrip(" ,;:") + "."
         tail = text[m.end() :].strip()
-        out += [head, tail[:1].upper() + tail[1:]]
+        out.append(head)
+        if not _DANGLING & set(words(tail)[:4]):  # "it"/"he" would point at the dropped part
+            out.append(tail[:1].upper() + tail[1:])
     keep: list[str] = []
     for cand in out:
         kept = set(content_terms(cand)) & terms
