@@ -163,6 +163,8 @@ def _repair(
                 }
             )
     return _replace_by_source(claim, why, sentences, ctx)
+
+
 _DANGLING = {"it", "he", "she", "they", "this", "that", "these", "his", "her", "its", "their"}
 
 

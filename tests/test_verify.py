@@ -98,9 +98,7 @@ def test_names_sentence_initial_handling():
 
 def test_fuller_name_form_from_sources_is_allowed():
     ev = Evidence(["Trump said talks went well."], corpus=" president donald trump said ")
-    assert {c.name: c for c in run_checks("Donald Trump said talks went well.", ev)}[
-        "names"
-    ].passed
+    assert {c.name: c for c in run_checks("Donald Trump said talks went well.", ev)}["names"].passed
     other = Evidence(["Trump said talks went well."], corpus=" president donald trump said ")
     assert not {c.name: c for c in run_checks("Melania Trump said talks went well.", other)}[
         "names"
