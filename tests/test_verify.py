@@ -7,7 +7,6 @@ import verify_cases as vc
 
 from summarizer import Blurb, Citation, Claim, blurb, briefing, pipeline, render_blurb
 from summarizer.checks import Evidence, quantities, run_checks
-from summarizer.models import Usage
 from summarizer.render import render_briefing
 from summarizer.verify import verify_claim, verify_claims
 
@@ -263,33 +262,7 @@ def test_repairs_do_not_repeat_a_shown_claim(arts, index):
 # -- no claim reaches Markdown without passing the verifier ------------------------------------
 
 
-class HandWrittenWriter:
-    """Hand-written fixture standing in for an LLM writer: one faithful claim, one with a
-    fabricated number, one wholly fabricated claim citing a real sentence. Written for this
-    test; not a recorded model response."""
-
-    name = "fake-llm"
-
-    def __init__(self) -> None:
-        self.usage = Usage()
-
-    def write(self, articles, *, kind, max_words, sentences):
-        arts = vc.articles()
-        return [
-            vc.make_claim(
-                "Putin publicly invited Trump to Moscow for the next round of talks.",
-                ["symbolic gesture from Putin"],
-                arts,
-            ),
-            vc.make_claim("The Anchorage talks lasted nine hours.", ["three-hour talks"], arts),
-            vc.make_claim(
-                "Zelensky secretly agreed to cede Crimea in exchange for $40 billion.",
-                ["Zelensky also announced plans"],
-                arts,
-            ),
-        ]
-
-
+HandWrittenWriter = vc.HandWrittenWriter
 FABRICATED = ("nine hours", "Crimea", "40 billion", "secretly")
 
 

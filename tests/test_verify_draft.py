@@ -11,7 +11,7 @@ import verify_cases as vc
 from typer.testing import CliRunner
 
 import summarizer
-from summarizer import InputError, VerifyReport
+from summarizer import InputError, VerifyReport, pipeline
 from summarizer.cli import app, main
 from summarizer.verify import draft_claims
 
@@ -138,10 +138,7 @@ def test_cli_exit_2_on_bad_input(monkeypatch, capsys, tmp_path):
 
 
 def test_cli_show_rejected(monkeypatch):
-    from summarizer import pipeline
-    from test_verify import HandWrittenWriter
-
-    monkeypatch.setattr(pipeline, "get_writer", lambda settings: HandWrittenWriter())
+    monkeypatch.setattr(pipeline, "get_writer", lambda settings: vc.HandWrittenWriter())
     path = str(vc.FIXTURES / "004_07f99bc872d3bf40.txt")
     result = CliRunner().invoke(app, ["blurb", path, "--show-rejected", "-f", "md"])
     assert result.exit_code == 0, result.output

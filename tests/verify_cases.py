@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import Article, Citation, Claim, load_articles
+from summarizer.models import Usage
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -361,3 +362,30 @@ def article_key(claim: Claim, arts: list[Article]) -> str:
             file = art.outlets[0].file or ""
             return Path(file).name[:3]
     raise AssertionError("citation of an unknown article")
+
+
+class HandWrittenWriter:
+    """Hand-written fixture standing in for an LLM writer: one faithful claim, one with a
+    fabricated number, one wholly fabricated claim citing a real sentence. Written for this
+    test; not a recorded model response."""
+
+    name = "fake-llm"
+
+    def __init__(self) -> None:
+        self.usage = Usage()
+
+    def write(self, articles, *, kind, max_words, sentences):
+        arts = articles()
+        return [
+            make_claim(
+                "Putin publicly invited Trump to Moscow for the next round of talks.",
+                ["symbolic gesture from Putin"],
+                arts,
+            ),
+            make_claim("The Anchorage talks lasted nine hours.", ["three-hour talks"], arts),
+            make_claim(
+                "Zelensky secretly agreed to cede Crimea in exchange for $40 billion.",
+                ["Zelensky also announced plans"],
+                arts,
+            ),
+        ]
