@@ -374,7 +374,7 @@ class HandWrittenWriter:
     def __init__(self) -> None:
         self.usage = Usage()
 
-    def write(self, articles, *, kind, max_words, sentences):
+    def write(self, members, *, kind, max_words, sentences):
         arts = articles()
         return [
             make_claim(
