@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .models import Check
-from .text import STOPWORDS, content_terms, stem, words
+from .text import STOPWORDS, bigrams, content_terms, stem, words
 
 # Share of the claim's content terms that must occur in the cited text. Tuned on the
 # verifier-dev data (bench/verify_bench.py) and the paraphrase suite in tests/test_verify.py.
 COVERAGE_MIN = 0.7
+# Share of the claim's adjacent content-term pairs, both found in the evidence, that must stand
+# within RELATION_WINDOW content terms of each other there (tuned on verifier-dev).
+RELATION_MIN = 0.5
+RELATION_WINDOW = 3
 # Content words after a negation cue that fall in its scope.
 NEGATION_SCOPE = 3
 
@@ -128,6 +132,7 @@ def run_checks(claim: str, evidence: Evidence) -> list[Check]:
         check_negation(claim, evidence),
         check_antonyms(claim, evidence),
         check_coverage(claim, evidence),
+        check_relations(claim, evidence),
     ]
 
 
@@ -225,12 +230,15 @@ def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
     """Runs of capitalised words. A sentence-initial word counts only when the sources use it
     as a name elsewhere or the next word is capitalised too ("Marco Rubio said")."""
     toks = _tokens(claim)
+    lowercased = not any(ch.isupper() for ch in claim)  # e.g. tokenised, lower-cased data
     spans: list[list[str]] = []
     current: list[str] = []
     for i, tok in enumerate(toks):
         low = _bare(tok.lower())
         is_cap = tok[:1].isupper() and low not in STOPWORDS and tok not in ("I",)
-        if is_cap and (i == 0 or toks[i - 1] in ".!?:"):
+        if lowercased:
+            is_cap = low in known_names and low not in STOPWORDS
+        elif is_cap and (i == 0 or toks[i - 1] in ".!?:"):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             is_cap = low in known_names or (nxt[:1].isupper() and nxt.lower() not in STOPWORDS)
         if is_cap and low not in _MONTHS:
@@ -522,3 +530,43 @@ def check_coverage(claim: str, evidence: Evidence) -> Check:
     if missing:
         detail += "; not in the cited text: " + ", ".join(missing[:8])
     return Check(name="coverage", passed=score >= COVERAGE_MIN, detail=detail)
+
+
+# -- relations ---------------------------------------------------------------------------------
+
+
+def _same_term(a: str, b: str) -> bool:
+    """TermSet's loose match for two single stems."""
+    if a == b:
+        return True
+    n = len(_common_prefix(a, b))
+    return n >= 6 or (n >= 4 and n == min(len(a), len(b)))
+
+
+def check_relations(claim: str, evidence: Evidence) -> Check:
+    """Words the claim puts together must stand together in the evidence: catches claims that
+    reuse the source's words but join them differently ("the family is creating" -> "the
+    family is")."""
+    ev_terms = content_terms(evidence.text)
+
+    def positions(term: str) -> list[int]:
+        forms = _SYNONYM_OF.get(term, set()) | {term}
+        return [i for i, e in enumerate(ev_terms) if any(_same_term(f, e) for f in forms)]
+
+    pairs = bigrams(content_terms(_norm(claim)))
+    found = near = 0
+    apart: list[str] = []
+    for a, b in pairs:
+        pa, pb = positions(a), positions(b)
+        if not (pa and pb):
+            continue  # a missing term is the coverage check's business
+        found += 1
+        if any(abs(i - j) <= RELATION_WINDOW for i in pa for j in pb):
+            near += 1
+        else:
+            apart.append(f"{a}/{b}")
+    score = near / found if found else 1.0
+    detail = f"related pairs {score:.2f} (min {RELATION_MIN})"
+    if apart:
+        detail += "; apart in the cited text: " + ", ".join(apart[:5])
+    return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)

@@ -39,8 +39,8 @@ REPLACE_MIN = 0.5
 # A clause-drop repair keeps at least this share of the claim's content terms and words.
 REPAIR_KEEP_MIN = 0.4
 REPAIR_MIN_WORDS = 5
-# Draft verification: evidence is the union of the best 1..TOP_K BM25 sentences.
-TOP_K = 2
+# Draft verification: each of the best TOP_K BM25 sentences is tried as evidence on its own.
+TOP_K = 3
 MIN_CLAIM_WORDS = 3
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
@@ -357,7 +357,7 @@ def verify(
         draft: the draft's text, or a Path to a text or Markdown file.
         sources: article files, directories or Articles.
         judge: an LLM judge for layer 3; None runs the offline layers only.
-        top_k: how many retrieved sentences may be combined as one claim's evidence.
+        top_k: how many retrieved sentences are tried, one at a time, as a claim's evidence.
 
     Returns:
         A VerifyReport; ``report.ok`` is False when any claim is unsupported.
@@ -402,22 +402,25 @@ def verify(
 def _check_draft_claim(
     text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: _Context, top_k: int
 ) -> Claim:
-    """Accept the claim with the smallest evidence set (best 1, 2, ... sentences) that
-    passes; otherwise report the checks against the largest one."""
+    """Check the claim against each of the best ``top_k`` sentences on its own and accept it
+    when one supports it; otherwise report the checks against the best-ranked sentence.
+
+    One sentence at a time on purpose: a union of sentences lets a claim borrow each of its
+    words from a different place (balanced accuracy on verifier-dev fell from ~0.78 to ~0.60).
+    """
     hits = index.search(text, top_k)
     if not hits:
         check = Check(name="evidence", passed=False, detail="no related sentence in the sources")
         return Claim(text=text, verdict="rejected", checks=[check])
-    result: Claim | None = None
-    for k in range(1, len(hits) + 1):
-        cites = [
-            Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s, _ in hits[:k]
-        ]
-        result = verify_claim(Claim(text=text, citations=cites), by_id, ctx=ctx, repair=False)
+    first: Claim | None = None
+    for sentence, _ in hits:
+        cite = Citation(sentence_id=sentence.id, article_id=sentence.article_id, text=sentence.text)
+        result = verify_claim(Claim(text=text, citations=[cite]), by_id, ctx=ctx, repair=False)
         if result.verdict == "accepted":
-            break
-    assert result is not None
-    return result
+            return result
+        first = first or result
+    assert first is not None
+    return first
 
 
 def _read_draft(draft: str | Path) -> tuple[str, str]:
