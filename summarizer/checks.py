@@ -31,7 +31,7 @@ NEGATION_SCOPE = 3
 
 _TOKEN = re.compile(
     r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?(?:million|billion|trillion|bn|mn|m|k)?(?!\w)"
-    r"|[A-Za-z]+(?:['’][A-Za-z]+)*|[$£€%#]|[.,;:!?]"
+    r"|\d[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)*|[$£€%#]|[.,;:!?]"
 )
 _ABBREV = (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("E.U.", "EU"))
 

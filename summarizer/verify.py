@@ -97,6 +97,9 @@ def verify_claim(
     structure = _check_structure(claim.citations, sentences)
     if not structure.passed:
         return claim.model_copy(update={"verdict": "rejected", "checks": [structure]})
+    if _is_exact_quote(claim):  # verbatim cited text is supported by definition
+        quote = Check(name="quote", passed=True, detail="exact quote of a cited sentence")
+        return claim.model_copy(update={"verdict": "accepted", "checks": [structure, quote]})
     ctx = ctx or _context(sentences.values())
     evidence = _evidence(claim.citations, sentences, ctx)
     checks = [structure, *run_checks(claim.text, evidence)]
