@@ -147,3 +147,9 @@ def test_cli_show_rejected(monkeypatch):
     assert "coverage" in result.stderr
     brief = CliRunner().invoke(app, ["briefing", str(vc.FIXTURES), "--show-rejected"])
     assert brief.exit_code == 0 and "Crimea" in brief.stderr and "Crimea" not in brief.stdout
+
+
+def test_cli_reads_the_draft_from_stdin():
+    result = CliRunner().invoke(app, ["verify", "-", "-s", str(vc.FIXTURES)], input=FALSE_DRAFT)
+    assert result.exit_code == 1
+    assert "Berlin" in result.stdout
