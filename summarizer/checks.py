@@ -228,7 +228,8 @@ _ALIAS_OF = {name: group for group in _ALIASES for name in group}
 
 def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
     """Runs of capitalised words. A sentence-initial word counts only when the sources use it
-    as a name elsewhere or the next word is capitalised too ("Marco Rubio said")."""
+    as a name elsewhere or the next word is capitalised too ("Marco Rubio said"). In an
+    all-lower-case claim, the words the sources capitalise mid-sentence are taken as names."""
     toks = _tokens(claim)
     lowercased = not any(ch.isupper() for ch in claim)  # e.g. tokenised, lower-cased data
     spans: list[list[str]] = []
