@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from .checks import Evidence, coverage, names_in_sources, run_checks, source_corpus
 from .errors import InputError
@@ -301,8 +301,10 @@ class DraftClaim(BaseModel):
     evidence: list[Citation] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def reasons(self) -> list[str]:
+        """The failed checks, as "name: detail"."""
         return [f"{c.name}: {c.detail}" for c in self.checks if not c.passed]
 
 
@@ -316,6 +318,7 @@ class VerifyReport(BaseModel):
     unsupported: int = 0
     seconds: float = 0.0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def ok(self) -> bool:
         """True when every claim of the draft is supported."""
