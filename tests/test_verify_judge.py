@@ -159,3 +159,21 @@ def test_judge_direct_api():
     )
     assert [c.passed for c in checks] == [True, False]
     assert "not said" in checks[1].detail
+
+
+def test_pipeline_uses_a_writers_judge(monkeypatch):
+    """An LLM writer exposing ``judge`` gets layer 3 in blurb(); the judge's (hand-written)
+    verdict rejecting the faithful-looking claim keeps it out of the Markdown."""
+    from summarizer import blurb, pipeline, render_blurb
+
+    answer = _answer({"id": 1, "supported": False, "evidence": "", "reason": "not stated"})
+    writer = vc.HandWrittenWriter()
+    writer.judge = Judge(FakeClient([answer]))
+    monkeypatch.setattr(pipeline, "get_writer", lambda settings: writer)
+    result = blurb(vc.FIXTURES / "004_07f99bc872d3bf40.txt")
+    assert writer.judge.usage.calls == 1
+    invited = result.claims[0]
+    assert invited.verdict == "repaired"  # replaced by the quoted source sentence
+    assert invited.text.startswith("The meeting concluded with a symbolic gesture")
+    md = render_blurb(result, "md")
+    assert "Putin publicly invited Trump to Moscow for the next round" not in md
