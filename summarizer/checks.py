@@ -84,10 +84,6 @@ class Evidence:
         return _norm(" ".join(self.sentences))
 
     @cached_property
-    def lower_words(self) -> set[str]:
-        return set(words(self.text))
-
-    @cached_property
     def terms(self) -> TermSet:
         return TermSet(content_terms(self.text) + [stem(w) for w in words(self.text)])
 
