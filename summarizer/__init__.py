@@ -35,8 +35,12 @@ from .models import (
     Usage,
 )
 from .pipeline import blurb, briefing
-from .render import render_blurb, render_briefing
+from .render import render_blurb, render_briefing, render_verify
 from .settings import Settings
+
+# Imported after .pipeline on purpose: from here on ``summarizer.verify`` is the function; the
+# module stays importable with ``from summarizer.verify import ...``.
+from .verify import DraftClaim, VerifyReport, verify, verify_claims
 
 __all__ = [
     "Article",
@@ -46,6 +50,7 @@ __all__ = [
     "Check",
     "Citation",
     "Claim",
+    "DraftClaim",
     "ConfigError",
     "Counts",
     "InputError",
@@ -60,12 +65,16 @@ __all__ = [
     "Story",
     "SummarizerError",
     "Usage",
+    "VerifyReport",
     "blurb",
     "briefing",
     "load_articles",
     "make_article",
     "render_blurb",
     "render_briefing",
+    "render_verify",
+    "verify",
+    "verify_claims",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -14,10 +14,11 @@ from typer.core import TyperGroup
 from . import pipeline
 from .errors import SummarizerError
 from .ingest import load_articles
-from .models import Blurb, Briefing, Counts, Usage
+from .models import Blurb, Briefing, Claim, Counts, Usage
 from .output import write_output
-from .render import render_blurb, render_briefing
+from .render import render_blurb, render_briefing, render_verify
 from .settings import Backend, Settings
+from .verify import verify as verify_draft
 
 
 class _Commands(TyperGroup):
@@ -62,6 +63,10 @@ ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="LLM model n
 MaxWordsOpt = Annotated[int | None, typer.Option("--max-words", min=1, help="Word budget.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
+ShowRejectedOpt = Annotated[
+    bool,
+    typer.Option("--show-rejected", help="List rejected claims and why on stderr."),
+]
 
 BACKENDS = ("auto", "extractive", "openai", "local", "replay")
 
@@ -82,6 +87,7 @@ def blurb(
     model: ModelOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
+    show_rejected: ShowRejectedOpt = False,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
@@ -100,6 +106,8 @@ def blurb(
     sep = "" if fmt == "json" else "\n"
     text = sep.join(render_blurb(r, fmt) for r in results)  # type: ignore[arg-type]
     write_output(text, output, force=force)
+    if show_rejected:
+        _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
 
 
@@ -115,6 +123,7 @@ def briefing(
     model: ModelOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
+    show_rejected: ShowRejectedOpt = False,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
@@ -130,7 +139,45 @@ def briefing(
     _note_engine(settings, quiet)
     result = pipeline.briefing(paths, settings=settings)
     write_output(render_briefing(result, fmt), output, force=force)  # type: ignore[arg-type]
+    if show_rejected:
+        _show_rejected(result.claims)
     _summary([result], quiet)
+
+
+@app.command()
+def verify(
+    draft: Annotated[str, typer.Argument(help="The draft to check (text or Markdown), or -.")],
+    sources: Annotated[
+        list[str],
+        typer.Option("--sources", "-s", help="Source article files or directories (repeatable)."),
+    ],
+    format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Check every sentence of a draft against source articles; exit 1 if any is unsupported.
+
+    Example:
+
+        summarizer verify draft.md --sources fixtures/articles
+
+        summarizer verify draft.txt -s a.txt -s b.html --format json -o report.json
+    """
+    _setup_logging(verbose)
+    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    text: str | Path = sys.stdin.read() if draft == "-" else Path(draft)
+    report = verify_draft(text, sources)
+    write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
+    if not quiet:
+        typer.echo(
+            f"claims: {report.supported} supported, {report.unsupported} unsupported · "
+            f"{report.seconds:.2f}s",
+            err=True,
+        )
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -161,6 +208,16 @@ def _note_engine(settings: Settings, quiet: bool) -> None:
             "OPENAI_BASE_URL and/or OPENAI_API_KEY, or pass --backend openai.",
             err=True,
         )
+
+
+def _show_rejected(claims: list[Claim]) -> None:
+    rejected = [c for c in claims if c.verdict == "rejected"]
+    typer.echo(f"rejected claims: {len(rejected)}", err=True)
+    for claim in rejected:
+        typer.echo(f"- {claim.text}", err=True)
+        for check in claim.checks:
+            if not check.passed:
+                typer.echo(f"    {check.name}: {check.detail}", err=True)
 
 
 def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:

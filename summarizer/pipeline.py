@@ -89,7 +89,7 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
     if sentences is None and settings.max_words is None:
         sentences = DEFAULT_BLURB_SENTENCES
     claims = writer.write([art], kind="blurb", max_words=settings.max_words, sentences=sentences)
-    claims = verify_claims(claims, _index([art]))
+    claims = verify_claims(claims, _index([art]), judge=getattr(writer, "judge", None))
     sources = _number_sources(claims, {art.id: art})
     usage = writer.usage.model_copy()
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
@@ -142,7 +142,7 @@ def briefing(
     for story, budget in zip(groups, _split_budget(groups, max_words), strict=True):
         members = [by_id[i] for i in story.article_ids]
         claims = writer.write(members, kind="briefing", max_words=budget, sentences=None)
-        story.claims = verify_claims(claims, index)
+        story.claims = verify_claims(claims, index, judge=getattr(writer, "judge", None))
         out.append(story)
     # 6. assemble
     all_claims = [c for s in out for c in s.claims]

@@ -7,6 +7,7 @@ import json
 from typing import Literal
 
 from .models import Blurb, Briefing, Claim, Source
+from .verify import VerifyReport
 
 Format = Literal["text", "md", "json"]
 
@@ -82,3 +83,23 @@ def _sources_text(sources: list[Source]) -> str:
         return ""
     lines = ["Sources:"] + [f"[{s.number}] {_source_line(s).replace('`', '')}" for s in sources]
     return "\n".join(lines) + "\n"
+
+
+def render_verify(report: VerifyReport, fmt: Format) -> str:
+    """A draft's verification: each claim supported or not, with evidence and reasons."""
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    md = fmt == "md"
+    head = f"Verification of {report.draft}: {report.supported} supported, "
+    head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
+    lines = [f"# {head}" if md else head, ""]
+    for c in report.claims:
+        mark = "Supported" if c.supported else "NOT SUPPORTED"
+        lines.append(f"{c.index}. **{mark}**: {c.text}" if md else f"[{mark}] {c.text}")
+        for reason in c.reasons:
+            lines.append(f"   - why: {reason}")
+        for cite in c.evidence:
+            quote = f"   > {cite.text} ({cite.sentence_id})"
+            lines.append(quote if md else f"   evidence {cite.sentence_id}: {cite.text}")
+        lines.append("")
+    return "\n".join(lines)

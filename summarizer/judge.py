@@ -1,0 +1,148 @@
+"""The LLM entailment judge (the verifier's layer 3), written against ``LLMClient`` only.
+
+Claims that passed the deterministic checks are sent in batches; each verdict must quote a
+verbatim span of the claim's cited text, so a judge that invents evidence fails the claim
+instead of passing it. An answer that cannot be read fails its claims (fail closed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+from pydantic import BaseModel, ValidationError
+
+from .llm.base import LLMClient, Message
+from .models import Check, Usage
+
+BATCH_SIZE = 8  # claims per call: enough to amortise the instructions, small enough to stay sharp
+CONCURRENCY = 4
+MAX_TOKENS = 1500
+
+_PROMPT_DIRS = (
+    Path(__file__).parent / "_prompts",  # installed wheel
+    Path(__file__).parent.parent / "prompts",  # source checkout
+)
+
+
+class JudgeVerdict(BaseModel):
+    """One verdict as the judge must give it."""
+
+    id: int
+    supported: bool
+    evidence: str = ""
+    reason: str = ""
+
+
+class JudgeAnswer(BaseModel):
+    verdicts: list[JudgeVerdict]
+
+
+SCHEMA = JudgeAnswer.model_json_schema()
+
+
+@dataclass
+class JudgeItem:
+    """A claim to judge and the exact text of the sentences it cites."""
+
+    claim: str
+    cited: list[str]
+
+
+def load_prompt(name: str = "judge.md") -> tuple[str, Template, Template]:
+    """Read a prompt file: a ``version:`` line, then ``## system`` and ``## user`` sections."""
+    for folder in _PROMPT_DIRS:
+        path = folder / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            break
+    else:
+        raise FileNotFoundError(f"prompt {name} not found in {_PROMPT_DIRS}")
+    version = text.splitlines()[0].removeprefix("version:").strip()
+    system = text.split("## system", 1)[1].split("## user", 1)[0].strip()
+    user = text.split("## user", 1)[1].strip()
+    return version, Template(system), Template(user)
+
+
+class Judge:
+    """Batched entailment verdicts from any LLMClient."""
+
+    def __init__(self, client: LLMClient, *, batch_size: int = BATCH_SIZE) -> None:
+        self.client = client
+        self.batch_size = batch_size
+        self.version, self._system, self._user = load_prompt()
+        self.usage = Usage()
+
+    async def judge(self, items: list[JudgeItem]) -> list[Check]:
+        """One ``judge`` Check per item, in order."""
+        semaphore = asyncio.Semaphore(CONCURRENCY)
+
+        async def run(batch: list[JudgeItem]) -> list[Check]:
+            async with semaphore:
+                return await self._batch(batch)
+
+        batches = [items[i : i + self.batch_size] for i in range(0, len(items), self.batch_size)]
+        results = await asyncio.gather(*(run(b) for b in batches))
+        return [check for result in results for check in result]
+
+    async def _batch(self, batch: list[JudgeItem]) -> list[Check]:
+        blocks = []
+        for n, item in enumerate(batch, 1):
+            cited = "\n".join(f"  - {t}" for t in item.cited)
+            blocks.append(f"Claim {n}: {item.claim}\nCited sentences:\n{cited}")
+        messages = [
+            Message(role="system", content=self._system.substitute()),
+            Message(
+                role="user",
+                content=self._user.substitute(count=len(batch), items="\n\n".join(blocks)),
+            ),
+        ]
+        done = await self.client.complete(
+            messages, schema=SCHEMA, max_tokens=MAX_TOKENS, temperature=0.0
+        )
+        self.usage.calls += 1
+        self.usage.prompt_tokens += done.prompt_tokens
+        self.usage.completion_tokens += done.completion_tokens
+        self.usage.cache_hits += int(done.cached)
+        verdicts = _parse(done.text)
+        if verdicts is None:
+            return [_fail("the judge's answer was not valid JSON of the expected shape")] * len(
+                batch
+            )
+        by_id = {v.id: v for v in verdicts}
+        return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]
+
+
+def _parse(text: str) -> list[JudgeVerdict] | None:
+    text = re.sub(r"^```(?:json)?\s*|\s*```$", "", text.strip())
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end < start:
+        return None
+    try:
+        return JudgeAnswer.model_validate(json.loads(text[start : end + 1])).verdicts
+    except (json.JSONDecodeError, ValidationError):
+        return None
+
+
+def _squash(text: str) -> str:
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split()).strip(" .,;:").lower()
+
+
+def _check(verdict: JudgeVerdict | None, item: JudgeItem) -> Check:
+    if verdict is None:
+        return _fail("the judge gave no verdict for this claim")
+    if not verdict.supported:
+        return _fail(f"judge: not supported ({verdict.reason or 'no reason given'})")
+    span = _squash(verdict.evidence)
+    if not span or not any(span in _squash(t) for t in item.cited):
+        return _fail(f"judge's evidence span is not in the cited text: {verdict.evidence!r}")
+    return Check(name="judge", passed=True, detail=f"evidence: {verdict.evidence}")
+
+
+def _fail(detail: str) -> Check:
+    return Check(name="judge", passed=False, detail=detail)

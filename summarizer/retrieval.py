@@ -1,0 +1,37 @@
+"""Evidence retrieval for editors' drafts: BM25 (bm25s) over the sources' sentences.
+
+Tokens are the shared content terms of summarizer/text.py, so retrieval and the checks agree
+on what "the same word" means.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import bm25s
+import numpy as np
+
+from .models import Sentence
+from .text import content_terms
+
+# bm25s sets its own logger to DEBUG, which would print index-building chatter on stderr.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+class SentenceIndex:
+    """A BM25 index over source sentences; ``search`` returns the best ones for a claim."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._bm25 = bm25s.BM25()
+        corpus = [content_terms(s.text) or ["<empty>"] for s in sentences]
+        self._bm25.index(corpus, show_progress=False)
+
+    def search(self, text: str, k: int) -> list[tuple[Sentence, float]]:
+        """The ``k`` highest-scoring sentences with a positive score, best first."""
+        query = content_terms(text)
+        if not query or not self.sentences:
+            return []
+        scores = np.asarray(self._bm25.get_scores(query))
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [(self.sentences[i], float(scores[i])) for i in order if scores[i] > 0]

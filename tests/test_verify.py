@@ -1,0 +1,318 @@
+"""The verifier: layers 1-2 on the seed fixtures, perturbations, paraphrases, repair, pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import verify_cases as vc
+
+from summarizer import Blurb, Citation, Claim, blurb, briefing, pipeline, render_blurb
+from summarizer.checks import (
+    Evidence,
+    names_in_sources,
+    quantities,
+    run_checks,
+    source_corpus,
+)
+from summarizer.render import render_briefing
+from summarizer.verify import verify_claim, verify_claims
+
+
+@pytest.fixture(scope="module")
+def arts():
+    return vc.articles()
+
+
+@pytest.fixture(scope="module")
+def index(arts):
+    return vc.sentence_index(arts)
+
+
+def _failed(claim: Claim) -> list[str]:
+    return [f"{c.name}: {c.detail}" for c in claim.checks if not c.passed]
+
+
+# -- layer 1: structure ------------------------------------------------------------------------
+
+
+def test_structure_failures_are_rejected(arts, index):
+    good = vc.make_claim("Trump has moved U.S. policy closer to Russia.", ["shifted U.S."], arts)
+    no_cite = good.model_copy(update={"citations": []})
+    unknown = good.model_copy(
+        update={"citations": [Citation(sentence_id="nope.s1", article_id="nope", text="x")]}
+    )
+    cite = good.citations[0]
+    misquoted = good.model_copy(
+        update={"citations": [cite.model_copy(update={"text": cite.text + " Really."})]}
+    )
+    out = verify_claims([good, no_cite, unknown, misquoted], index)
+    assert [c.verdict for c in out] == ["accepted", "rejected", "rejected", "rejected"]
+    assert [c.checks[0].detail for c in out[1:]] == [
+        "no citation",
+        "unknown id nope.s1",
+        f"{cite.sentence_id} misquoted",
+    ]
+
+
+# -- layer 2: the checks one by one ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("a 30-day ceasefire", "a ceasefire of 30 days"),
+        ("on March 17", "on 17 March"),
+        ("three years", "3 years"),
+        ("$2 billion", "2 billion dollars"),
+        ("2.5bn euros", "€2.5 billion"),
+        ("1,200 troops", "1200 troops"),
+        ("the # 200million deal", "the £200million deal"),
+    ],
+)
+def test_quantities_normalise(claim, source):
+    assert quantities(claim) == quantities(source)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("a 31-day ceasefire", "a 30-day ceasefire"),
+        ("on March 18", "on March 17"),
+        ("on April 17", "on March 17"),
+        ("$2 million", "$2 billion"),
+        ("£2 billion", "$2 billion"),
+        ("four years", "three years"),
+    ],
+)
+def test_quantities_differ(claim, source):
+    check = run_checks(claim, Evidence([source]))[0]
+    assert check.name == "numbers" and not check.passed
+
+
+def test_names_sentence_initial_handling():
+    ev = Evidence(["Officials in Moscow said Vladimir Putin would attend."], known_names={"putin"})
+    by_name = {c.name: c for c in run_checks("Officials said Putin would attend.", ev)}
+    assert by_name["names"].passed  # "Officials" opens the sentence and is no name
+    swapped = {c.name: c for c in run_checks("Lavrov said Putin would attend.", ev)}
+    assert swapped["names"].passed  # unknown sentence-initial word: left to coverage
+    assert not swapped["coverage"].passed or "lavrov" in swapped["coverage"].detail
+    known = Evidence(ev.sentences, known_names={"putin", "lavrov"})
+    assert not {c.name: c for c in run_checks("Lavrov said Putin would attend.", known)}[
+        "names"
+    ].passed
+
+
+def test_fuller_name_form_from_sources_is_allowed():
+    ev = Evidence(["Trump said talks went well."], corpus=" president donald trump said ")
+    assert {c.name: c for c in run_checks("Donald Trump said talks went well.", ev)}["names"].passed
+    other = Evidence(["Trump said talks went well."], corpus=" president donald trump said ")
+    assert not {c.name: c for c in run_checks("Melania Trump said talks went well.", other)}[
+        "names"
+    ].passed
+
+
+def test_quotes_must_be_verbatim():
+    ev = Evidence(["Both leaders described the discussions as “productive”."])
+    ok = {c.name: c for c in run_checks('Both leaders called the talks "productive".', ev)}
+    bad = {c.name: c for c in run_checks('Both leaders called the talks "very productive".', ev)}
+    assert ok["quotes"].passed
+    assert not bad["quotes"].passed and "very productive" in bad["quotes"].detail
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("Russia did not oppose foreign troops.", "Russia opposed foreign troops."),
+        ("The talks produced a ceasefire.", "The talks did not produce a ceasefire."),
+        ("He wants to discuss the idea.", "He did not want to discuss the idea."),
+        ("Trump is in office.", "Trump is not in office."),
+    ],
+)
+def test_negation_flips(claim, source):
+    check = {c.name: c for c in run_checks(claim, Evidence([source]))}["negation"]
+    assert not check.passed, check
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("Ukraine rejected the ceasefire.", "Ukraine accepted the ceasefire."),
+        ("Prices fell sharply.", "Prices rose sharply."),
+        ("The invitation was expected.", "The invitation was unexpected."),
+        ("Orbán condemned the talks.", "Orbán applauded the talks."),
+    ],
+)
+def test_antonyms(claim, source):
+    check = {c.name: c for c in run_checks(claim, Evidence([source]))}["antonyms"]
+    assert not check.passed, check
+
+
+def test_coverage_rejects_unrelated_claim():
+    ev = Evidence(["Ukraine recently accepted a U.S.-proposed 30-day ceasefire."])
+    check = {c.name: c for c in run_checks("Oil prices jumped on Monday in Asia.", ev)}["coverage"]
+    assert not check.passed and "coverage 0.00" in check.detail
+
+
+def test_every_sentence_supports_itself(arts):
+    """The checks never fail a sentence against itself: tokenisers of both sides agree."""
+    texts = [s.text for a in arts for s in a.sentences] + [
+        "A U.S. RC-135U met a Russian SU-27 near the O2 Arena, 3AW radio said.",
+        "Air France Flight AF447, an Airbus A330, carried 216 passengers and 12 crew.",
+        "The £200million deal, signed on 17 March 2015, is 'not' what Kyiv's No 10 wanted.",
+        "He didn't say it wasn't true; she never denied it.",
+    ]
+    names = names_in_sources(texts)
+    corpus = source_corpus(texts)
+    for text in texts:
+        failed = [
+            c
+            for c in run_checks(text, Evidence([text], known_names=names, corpus=corpus))
+            if not c.passed
+        ]
+        assert not failed, (text, failed)
+
+
+# -- paraphrases and perturbations on the seed fixtures ----------------------------------------
+
+
+def _false_rejects(cases, arts, index) -> list[Claim]:
+    claims = [vc.make_claim(text, subs, arts) for text, subs in cases]
+    return [c for c in verify_claims(claims, index, repair=False) if c.verdict != "accepted"]
+
+
+def test_faithful_paraphrases_are_accepted(arts, index):
+    tuned = _false_rejects(vc.PARAPHRASES, arts, index)
+    held_out = _false_rejects(vc.HELD_OUT, arts, index)
+    rate_tuned = len(tuned) / len(vc.PARAPHRASES)
+    rate_held = len(held_out) / len(vc.HELD_OUT)
+    print(
+        f"\nfalse-reject rate on faithful paraphrases: {rate_tuned:.1%} "
+        f"({len(tuned)}/{len(vc.PARAPHRASES)}, used for tuning), held out {rate_held:.1%} "
+        f"({len(held_out)}/{len(vc.HELD_OUT)})"
+    )
+    for claim in held_out:
+        print(f"  held-out false reject: {claim.text} -> {_failed(claim)}")
+    assert not tuned, [(c.text, _failed(c)) for c in tuned]
+    assert rate_held <= 0.15
+
+
+def _perturbed(arts) -> list[tuple[str, Claim, Claim]]:
+    out = []
+    for text, subs in vc.PARAPHRASES + vc.HELD_OUT:
+        claim = vc.make_claim(text, subs, arts)
+        cited = " ".join(c.text for c in claim.citations)
+        key = vc.article_key(claim, arts)
+        for kind, perturb in vc.PERTURBATIONS.items():
+            new = perturb(text, cited, key)
+            if new and new != text:
+                out.append((kind, claim, claim.model_copy(update={"text": new})))
+    return out
+
+
+def test_perturbations_are_all_rejected(arts, index):
+    cases = _perturbed(arts)
+    counts: dict[str, int] = {}
+    escaped = []
+    for kind, _, bad in cases:
+        counts[kind] = counts.get(kind, 0) + 1
+        result = verify_claim(bad, index, repair=False)
+        if result.verdict != "rejected":
+            escaped.append((kind, bad.text))
+    print("\nperturbations rejected: " + ", ".join(f"{k} {n}/{n}" for k, n in counts.items()))
+    assert set(counts) == set(vc.PERTURBATIONS)
+    assert all(n >= 5 for n in counts.values()), counts
+    assert not escaped
+
+
+def test_repair_never_shows_the_perturbed_content(arts, index):
+    """With repair on, a perturbed claim is either rejected, or repaired into text that
+    passes the checks again and no longer carries the perturbation."""
+    repaired = 0
+    for _kind, good, bad in _perturbed(arts):
+        result = verify_claim(bad, index, repair=True)
+        if not result.shown:
+            assert result.verdict == "rejected"
+            continue
+        repaired += 1
+        assert result.verdict == "repaired" and result.original_text == bad.text
+        again = verify_claim(result.model_copy(update={"checks": []}), index, repair=False)
+        assert again.verdict == "accepted", (result.text, _failed(again))
+        exact = result.text in {c.text for c in good.citations}
+        assert exact or result.text.rstrip(".").lower() in bad.text.lower(), result.text
+        # whatever changed between good and bad must not survive in the repaired text
+        changed = set(bad.text.split()) - set(good.text.split())
+        if not exact:
+            assert not changed & set(result.text.rstrip(".").split()), (bad.text, result.text)
+    print(f"\nperturbed claims repaired (the perturbation dropped): {repaired}")
+    assert repaired > 0
+
+
+def test_repair_drops_an_unsupported_clause(arts, index):
+    claim = vc.make_claim(
+        "Ukraine recently accepted a U.S.-proposed 30-day ceasefire, but Russia rejected it.",
+        ["30-day ceasefire"],
+        arts,
+    )
+    out = verify_claim(claim, index)
+    assert out.verdict == "repaired"
+    assert out.text == "Ukraine recently accepted a U.S.-proposed 30-day ceasefire."
+    assert out.original_text == claim.text
+    assert out.checks[-1].name == "repair" and "antonyms" in out.checks[-1].detail
+
+
+def test_repair_quotes_the_cited_sentence(arts, index):
+    claim = vc.make_claim("Ukraine accepted a 45-day ceasefire.", ["30-day ceasefire"], arts)
+    out = verify_claim(claim, index)
+    assert out.verdict == "repaired"
+    assert out.text == claim.citations[0].text
+    assert "replaced by the cited sentence" in out.checks[-1].detail
+
+
+def test_unrelated_fabrication_is_rejected_not_repaired(arts, index):
+    claim = vc.make_claim(
+        "Oil prices jumped 12% after Beijing announced new tariffs.", ["30-day ceasefire"], arts
+    )
+    out = verify_claim(claim, index)
+    assert out.verdict == "rejected"
+    assert {"numbers", "names", "coverage"} <= {c.name for c in out.checks if not c.passed}
+
+
+def test_repairs_do_not_repeat_a_shown_claim(arts, index):
+    exact = vc.make_claim("", ["30-day ceasefire"], arts)
+    exact = exact.model_copy(update={"text": exact.citations[0].text})
+    wrong = vc.make_claim("Ukraine accepted a 45-day ceasefire.", ["30-day ceasefire"], arts)
+    out = verify_claims([exact, wrong], index)
+    assert [c.verdict for c in out] == ["accepted", "rejected"]
+
+
+# -- no claim reaches Markdown without passing the verifier ------------------------------------
+
+
+HandWrittenWriter = vc.HandWrittenWriter
+FABRICATED = ("nine hours", "Crimea", "40 billion", "secretly")
+
+
+def test_fabricated_llm_claims_never_reach_markdown(monkeypatch):
+    monkeypatch.setattr(pipeline, "get_writer", lambda settings: HandWrittenWriter())
+    result = blurb(vc.FIXTURES / "004_07f99bc872d3bf40.txt")
+    md = render_blurb(result, "md")
+    assert "Putin publicly invited Trump to Moscow" in md
+    for bad in FABRICATED:
+        assert bad not in md
+    assert result.counts.accepted == 1
+    assert result.counts.accepted + result.counts.repaired + result.counts.rejected == 3
+    rejected = [c for c in result.claims if c.verdict == "rejected"]
+    assert any("Crimea" in c.text for c in rejected)
+
+    brief = briefing(vc.FIXTURES)
+    md = render_briefing(brief, "md")
+    for bad in FABRICATED:
+        assert bad not in md
+    assert brief.counts.rejected >= 1
+
+
+def test_extractive_engine_claims_all_pass():
+    brief = briefing(vc.FIXTURES, backend="extractive")
+    assert brief.claims and all(c.verdict == "accepted" for c in brief.claims)
+    for path in sorted(vc.FIXTURES.iterdir()):
+        result: Blurb = blurb(path, backend="extractive")
+        assert result.claims and all(c.verdict == "accepted" for c in result.claims)

@@ -1,0 +1,155 @@
+"""``summarizer.verify`` on editors' drafts, and the ``summarizer verify`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import verify_cases as vc
+from typer.testing import CliRunner
+
+import summarizer
+from summarizer import InputError, VerifyReport, pipeline
+from summarizer.cli import app, main
+from summarizer.verify import draft_claims
+
+TRUE_DRAFT = """# Ukraine talks
+
+Ukraine has accepted a 30-day ceasefire that the U.S. proposed [1]. Putin invited Trump to
+Moscow for the next round of talks [2].
+
+- Viktor Orbán welcomed the discussions.
+- Britain and France have offered to monitor ceasefire agreements.
+
+## Sources
+1. Reuters
+2. AP
+"""
+
+FALSE_DRAFT = (
+    "Ukraine has accepted a 30-day ceasefire that the U.S. proposed. "
+    "Zelensky said he would travel to Berlin. "
+    "The talks in Anchorage lasted five hours."
+)
+
+
+def test_draft_claims_split_markdown():
+    claims = draft_claims(TRUE_DRAFT)
+    assert claims == [
+        "Ukraine has accepted a 30-day ceasefire that the U.S. proposed.",
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+        "Britain and France have offered to monitor ceasefire agreements.",
+    ]
+
+
+def test_true_draft_is_supported():
+    report = summarizer.verify(TRUE_DRAFT, vc.FIXTURES)
+    assert isinstance(report, VerifyReport)
+    assert report.ok and report.supported == 4
+    assert all(c.evidence for c in report.claims)
+    assert report.claims[1].evidence[0].text.startswith("The meeting concluded")
+
+
+def test_false_draft_reports_reasons():
+    report = summarizer.verify(FALSE_DRAFT, [vc.FIXTURES])
+    assert [c.supported for c in report.claims] == [True, False, False]
+    assert any("Berlin" in r for r in report.claims[1].reasons)
+    assert any(r.startswith("numbers") and "5" in r for r in report.claims[2].reasons)
+    assert not report.ok and report.unsupported == 2
+
+
+def test_draft_from_path_and_articles(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(TRUE_DRAFT, encoding="utf-8")
+    report = summarizer.verify(draft, vc.articles())
+    assert report.draft == str(draft) and report.ok
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        (Path("/nonexistent/draft.md"), "no such file"),
+        ("# Only a heading\n", "no sentences"),
+    ],
+)
+def test_bad_drafts_raise_input_error(draft, message):
+    with pytest.raises(InputError, match=message):
+        summarizer.verify(draft, vc.FIXTURES)
+
+
+def test_missing_sources_raise_input_error():
+    with pytest.raises(InputError):
+        summarizer.verify(FALSE_DRAFT, "/nonexistent/sources")
+
+
+# -- CLI ---------------------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_cli_exit_0_when_all_supported(tmp_path):
+    draft = _write(tmp_path, "draft.md", TRUE_DRAFT)
+    result = CliRunner().invoke(app, ["verify", draft, "--sources", str(vc.FIXTURES)])
+    assert result.exit_code == 0, result.output
+    assert "[Supported]" in result.stdout and "NOT SUPPORTED" not in result.stdout
+
+
+def test_cli_exit_1_when_any_unsupported_and_formats(tmp_path):
+    draft = _write(tmp_path, "draft.txt", FALSE_DRAFT)
+    runner = CliRunner()
+    text = runner.invoke(app, ["verify", draft, "-s", str(vc.FIXTURES)])
+    assert text.exit_code == 1
+    assert "NOT SUPPORTED" in text.stdout and "Berlin" in text.stdout
+    md = runner.invoke(app, ["verify", draft, "-s", str(vc.FIXTURES), "-f", "md"])
+    assert md.exit_code == 1 and md.stdout.startswith("# Verification of")
+    out = tmp_path / "report.json"
+    js = runner.invoke(app, ["verify", draft, "-s", str(vc.FIXTURES), "-f", "json", "-o", str(out)])
+    assert js.exit_code == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["unsupported"] == 2 and len(data["claims"]) == 3
+    assert data["claims"][1]["supported"] is False
+
+
+def _run_main(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["summarizer", *args])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    return int(exc.value.code or 0), capsys.readouterr().err
+
+
+def test_cli_exit_2_on_bad_input(monkeypatch, capsys, tmp_path):
+    code, err = _run_main(
+        monkeypatch, capsys, "verify", str(tmp_path / "missing.md"), "-s", str(vc.FIXTURES)
+    )
+    assert code == 2 and err.startswith("Error: ") and "no such file" in err
+    assert "Traceback" not in err
+    draft = _write(tmp_path, "draft.md", TRUE_DRAFT)
+    code, err = _run_main(monkeypatch, capsys, "verify", draft, "-s", str(tmp_path / "none"))
+    assert code == 2 and err.startswith("Error: ")
+    code, err = _run_main(monkeypatch, capsys, "verify", draft)  # --sources is required
+    assert code == 2
+
+
+def test_cli_show_rejected(monkeypatch):
+    monkeypatch.setattr(pipeline, "get_writer", lambda settings: vc.HandWrittenWriter())
+    path = str(vc.FIXTURES / "004_07f99bc872d3bf40.txt")
+    result = CliRunner().invoke(app, ["blurb", path, "--show-rejected", "-f", "md"])
+    assert result.exit_code == 0, result.output
+    assert "Crimea" not in result.stdout
+    assert "rejected claims:" in result.stderr and "Crimea" in result.stderr
+    assert "coverage" in result.stderr
+    brief = CliRunner().invoke(app, ["briefing", str(vc.FIXTURES), "--show-rejected"])
+    assert brief.exit_code == 0 and "Crimea" in brief.stderr and "Crimea" not in brief.stdout
+
+
+def test_cli_reads_the_draft_from_stdin():
+    result = CliRunner().invoke(app, ["verify", "-", "-s", str(vc.FIXTURES)], input=FALSE_DRAFT)
+    assert result.exit_code == 1
+    assert "Berlin" in result.stdout
