@@ -296,8 +296,8 @@ def _bare(word: str) -> str:
 
 
 def _alias_found(phrase: str, ev_text: str) -> bool:
-    group = _ALIAS_OF.get(phrase)
-    return bool(group) and any(f" {alias} " in ev_text for alias in group)
+    group = _ALIAS_OF.get(phrase) or set()
+    return any(f" {alias} " in ev_text for alias in group)
 
 
 def _word_in(word: str, ev_text: str, ev_terms: TermSet) -> bool:

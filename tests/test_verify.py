@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import verify_cases as vc
+from . import verify_cases as vc
 
 from summarizer import Blurb, Citation, Claim, blurb, briefing, pipeline, render_blurb
 from summarizer.checks import (

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import verify_cases as vc
+from . import verify_cases as vc
 from typer.testing import CliRunner
 
 import summarizer

@@ -10,7 +10,7 @@ import asyncio
 import json
 
 import pytest
-import verify_cases as vc
+from . import verify_cases as vc
 
 from summarizer.judge import Judge, JudgeItem, load_prompt
 from summarizer.llm.base import Completion, Message
