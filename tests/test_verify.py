@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from . import verify_cases as vc
 
 from summarizer import Blurb, Citation, Claim, blurb, briefing, pipeline, render_blurb
 from summarizer.checks import (
@@ -15,6 +14,8 @@ from summarizer.checks import (
 )
 from summarizer.render import render_briefing
 from summarizer.verify import verify_claim, verify_claims
+
+from . import verify_cases as vc
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from . import verify_cases as vc
 from typer.testing import CliRunner
 
 import summarizer
 from summarizer import InputError, VerifyReport, pipeline
 from summarizer.cli import app, main
 from summarizer.verify import draft_claims
+
+from . import verify_cases as vc
 
 TRUE_DRAFT = """# Ukraine talks
 

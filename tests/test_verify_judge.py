@@ -10,11 +10,12 @@ import asyncio
 import json
 
 import pytest
-from . import verify_cases as vc
 
 from summarizer.judge import Judge, JudgeItem, load_prompt
 from summarizer.llm.base import Completion, Message
 from summarizer.verify import verify_claims
+
+from . import verify_cases as vc
 
 
 class FakeClient:
