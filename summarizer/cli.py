@@ -149,8 +149,14 @@ def verify(
     draft: Annotated[str, typer.Argument(help="The draft to check (text or Markdown), or -.")],
     sources: Annotated[
         list[str],
-        typer.Option("--sources", "-s", help="Source article files or directories (repeatable)."),
+        typer.Option("--sources", "-s", help="Source article files or directories."),
     ],
+    more_sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="More sources: `--sources a.txt b.txt` works like `-s a.txt -s b.txt`."
+        ),
+    ] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -163,12 +169,12 @@ def verify(
 
         summarizer verify draft.md --sources fixtures/articles
 
-        summarizer verify draft.txt -s a.txt -s b.html --format json -o report.json
+        summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
     fmt = _choice(format_, ("text", "md", "json"), "--format")
     text: str | Path = sys.stdin.read() if draft == "-" else Path(draft)
-    report = verify_draft(text, sources)
+    report = verify_draft(text, [*sources, *(more_sources or [])])
     write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
     if not quiet:
         typer.echo(

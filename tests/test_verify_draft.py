@@ -154,3 +154,17 @@ def test_cli_reads_the_draft_from_stdin():
     result = CliRunner().invoke(app, ["verify", "-", "-s", str(vc.FIXTURES)], input=FALSE_DRAFT)
     assert result.exit_code == 1
     assert "Berlin" in result.stdout
+
+
+def test_sources_take_several_paths_after_one_flag(tmp_path: Path) -> None:
+    from .conftest import ARTICLES
+
+    files = sorted(ARTICLES.glob("*.txt"))
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Ukraine recently accepted a U.S.-proposed 30-day ceasefire, but tensions remain high.\n"
+    )
+    result = CliRunner().invoke(
+        app, ["verify", str(draft), "--sources", str(files[1]), str(files[0]), "-q"]
+    )
+    assert result.exit_code == 0, result.output
