@@ -32,6 +32,7 @@ DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 SEED = 1
+LSH_MAX_THRESHOLD = 0.9
 
 Aliases = dict[str, list[str]]
 
@@ -57,7 +58,9 @@ def dedupe_articles(
     kept: list[Article] = []
     by_exact: dict[str, int] = {}
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # LSH only proposes candidates (each is confirmed exactly), so a lower LSH threshold is safe;
+    # datasketch cannot band for thresholds near 1.
+    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
     for n, article in enumerate(articles):
         if progress is not None and n % 200 == 0:
             progress("dedup", n, len(articles))

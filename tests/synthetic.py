@@ -56,3 +56,15 @@ closest to the Sun next spring and may become visible through binoculars.
 
 Observatories confirmed the discovery after measuring the object's orbit over three nights.
 The astronomer said she had been photographing the same patch of sky for six years."""
+
+
+def syndicated_copy(text: str, outlet: str) -> str:
+    """A copy of ``text`` as a syndicating outlet would run it: a few small edits.
+
+    The headline is rewritten, two words are changed, and a credit line is added at the end.
+    """
+    lines = text.strip().split("\n")
+    headline, body = lines[0], "\n".join(lines[1:])
+    body = body.replace("Washington", "Washington, D.C.", 1).replace("Moscow", "the Kremlin", 1)
+    credit = f"This article was distributed by a wire service to {outlet}."
+    return f"{headline} ({outlet})\n{body}\n\n{credit}"
