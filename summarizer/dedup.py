@@ -32,7 +32,7 @@ DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 SEED = 1
-LSH_MAX_THRESHOLD = 0.9
+LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
 
 Aliases = dict[str, list[str]]
 
@@ -58,9 +58,10 @@ def dedupe_articles(
     kept: list[Article] = []
     by_exact: dict[str, int] = {}
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
-    # LSH only proposes candidates (each is confirmed exactly), so a lower LSH threshold is safe;
-    # datasketch cannot band for thresholds near 1.
-    lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
+    # LSH only proposes candidates, each confirmed by its exact Jaccard; banding for a lower
+    # threshold than the real one makes misses (copies left uncollapsed) rare.
+    lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
     for n, article in enumerate(articles):
         if progress is not None and n % 200 == 0:
             progress("dedup", n, len(articles))

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -21,12 +25,14 @@ STAGE_LABELS = {
 
 
 @contextmanager
-def terminal_progress(*, quiet: bool = False) -> Iterator[ProgressFn | None]:
+def terminal_progress(
+    *, quiet: bool = False, console: Console | None = None
+) -> Iterator[ProgressFn | None]:
     """A rich progress bar on stderr for the duration of the block, or None when silent."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    console = Console(stderr=True)
+    console = console or Console(stderr=True)
     if quiet or not console.is_terminal:
         yield None
         return

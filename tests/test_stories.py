@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from summarizer import pipeline, stories
 from summarizer.cli import app
 from summarizer.ingest import load_articles, make_article
 from summarizer.models import Article, Outlet, Story
+from summarizer.progress import terminal_progress
 from summarizer.render import render_briefing
 from tests.synthetic import COMET, CUP_A, CUP_B, FLOOD_A, FLOOD_B, syndicated_copy
 
@@ -184,3 +187,23 @@ def test_cli_min_sources_and_max_stories(tmp_path):
     assert len(json.loads(res.stdout)["stories"]) == 1
     res = runner.invoke(app, [*base, "--max-stories", "0"])
     assert res.exit_code == 2
+
+
+def test_progress_is_silent_when_quiet_or_not_a_terminal():
+    with terminal_progress(quiet=True) as progress:
+        assert progress is None
+    with terminal_progress(console=Console(file=io.StringIO(), force_terminal=False)) as progress:
+        assert progress is None
+    res = runner.invoke(app, ["briefing", str(FIXTURES), "--backend", "extractive"])
+    assert res.exit_code == 0
+    assert "Grouping stories" not in res.stderr
+
+
+def test_progress_draws_on_a_terminal():
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=80)
+    with terminal_progress(console=console) as progress:
+        assert progress is not None
+        progress("stories", 1, 2)
+        progress("stories", 2, 2)
+    assert "Grouping stories" in out.getvalue()
