@@ -112,8 +112,14 @@ def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The seeded permutations, generated once instead of for every article."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
 def _minhash(sh: np.ndarray) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    m = MinHash(hashfunc=int, permutations=_permutations(), scheme="affine32")
     if len(sh):
         m.update_batch(sh.tolist())
     return m

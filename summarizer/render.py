@@ -39,9 +39,8 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
-            names = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
-            n = len(names)
-            names = ", ".join(names)
+            distinct = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
+            n, names = len(distinct), ", ".join(distinct)
             lines += [
                 f"## {story.title or 'Story'}",
                 "",
