@@ -207,3 +207,10 @@ def test_progress_draws_on_a_terminal():
         progress("stories", 1, 2)
         progress("stories", 2, 2)
     assert "Grouping stories" in out.getvalue()
+
+
+def test_oversized_components_fall_back_to_centroids(mixed, fixtures, monkeypatch):
+    monkeypatch.setattr(stories, "MAX_DENSE", 2)
+    found = stories.cluster_stories(mixed)
+    assert found[0].article_ids == [a.id for a in fixtures]
+    assert sorted(len(s.article_ids) for s in found) == [1, 2, 2, 5]
