@@ -65,7 +65,7 @@ def purity(truth: list[str], pred: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="multiling2011_en_clusters.jsonl")
-    parser.add_argument("--thresholds", default="0.1,0.15,0.2,0.25,0.3,0.35")
+    parser.add_argument("--thresholds", default="0.05,0.08,0.1,0.12,0.15,0.2")
     args = parser.parse_args()
     articles, labels = load_multiling(args.clusters)
     deduped = dedup.dedupe_articles(articles)
@@ -85,6 +85,9 @@ def main() -> None:
             f"ARI {adjusted_rand_index(truth, pred):.3f}  purity {purity(truth, pred):.3f}  "
             f"{secs * 1000:.0f} ms"
         )
+        if default:
+            split = {k: len({p for p, q in zip(pred, truth, strict=True) if q == k}) for k in truth}
+            print("  stories per topic:", " ".join(f"{k}:{v}" for k, v in sorted(split.items())))
 
 
 if __name__ == "__main__":
