@@ -97,7 +97,7 @@ def run(texts: list[str], size: int) -> None:
     articles, t_ingest = timed(lambda: [make_article(t, source=o) for t, o in records])
     print(f"\n== {size} articles ({sum(len(t.split()) for t, _ in records)} words)")
     print(
-        f"ingest (clean + pysbd sentences): {t_ingest:7.2f} s  "
+        f"ingest (clean + pysbd sentences): {t_ingest:7.2f}  "
         f"({t_ingest.cpu / size * 1e3:.1f} ms CPU/article)"
     )
     before = sum(count_tokens(a.text) for a in articles)
@@ -106,14 +106,13 @@ def run(texts: list[str], size: int) -> None:
     m_dedup = peak_mib(lambda: dedup.dedupe_articles(articles))
     print(
         f"dedup: {len(articles)} -> {len(kept)} articles (originals: {len(texts)})  "
-        f"{t_dedup:7.2f} s  peak {m_dedup:6.1f} MiB"
+        f"{t_dedup:7.2f}  peak {m_dedup:6.1f} MiB"
     )
 
     found, t_cluster = timed(lambda: stories.cluster_stories(kept))
     m_cluster = peak_mib(lambda: stories.cluster_stories(kept))
     print(
-        f"stories (after dedup): {len(found)} stories  "
-        f"{t_cluster:7.2f} s  peak {m_cluster:6.1f} MiB"
+        f"stories (after dedup): {len(found)} stories  {t_cluster:7.2f}  peak {m_cluster:6.1f} MiB"
     )
 
     by_id = {a.id: a for a in kept}
@@ -123,7 +122,7 @@ def run(texts: list[str], size: int) -> None:
 
     merged, t_merge = timed(merge_all)
     aliases = sum(len(v) for _, al in merged for v in al.values())
-    print(f"sentence merge per story: {aliases} aliases  {t_merge:7.2f} s")
+    print(f"sentence merge per story: {aliases} aliases  {t_merge:7.2f}")
     after_docs = sum(count_tokens(a.text) for a in kept)
     after = sum(count_tokens(a.text) for members, _ in merged for a in members)
     print(
@@ -135,7 +134,7 @@ def run(texts: list[str], size: int) -> None:
     m_raw = peak_mib(lambda: stories.cluster_stories(articles))
     print(
         f"stress: stories on all {size} articles without dedup: {len(raw)} stories  "
-        f"{t_raw:7.2f} s  peak {m_raw:6.1f} MiB"
+        f"{t_raw:7.2f}  peak {m_raw:6.1f} MiB"
     )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS so far: {rss:.0f} MiB")
