@@ -145,32 +145,34 @@ def briefing(
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
+    by_id = {a.id: a for a in articles}
+    index = _index(articles)
+    # 3b. merge near-identical sentences across each story's sources: only unique content is
+    # written; the aliases are cited again afterwards
+    reduced = {g.id: dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups}
+    tokens_after = sum(count_tokens(a.text) for members, _ in reduced.values() for a in members)
     groups, problems = stories.select_stories(
         groups, max_stories=settings.max_stories, min_sources=settings.min_sources
     )
     budgets = _split_budget(groups, settings.max_words or DEFAULT_BRIEFING_WORDS)
     if len(budgets) < len(groups):
         n = len(groups) - len(budgets)
-        problems.append(f"{n} smaller stories left out: the word budget is too small for them")
+        what = "story" if n == 1 else "stories"
+        problems.append(f"{n} smaller {what} left out: the word budget is too small for them")
         groups = groups[: len(budgets)]
-    by_id = {a.id: a for a in articles}
-    index = _index(articles)
-    # 3b. merge near-identical sentences across each story's sources: only unique content is
-    # written; the aliases are cited again afterwards
-    reduced: list[tuple[list[Article], dedup.Aliases]] = [
-        dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups
-    ]
-    tokens_after = sum(count_tokens(a.text) for members, _ in reduced for a in members)
     # 4. write and 5. verify, story by story
     writer = get_writer(settings)
     out: list[Story] = []
-    for n, (story, budget, (members, aliases)) in enumerate(
-        zip(groups, budgets, reduced, strict=True)
-    ):
+    for n, (story, budget) in enumerate(zip(groups, budgets, strict=True)):
         if progress is not None:
             progress("write", n, len(groups))
+        members, aliases = reduced[story.id]
         members = [a for a in members if a.sentences]
-        claims = writer.write(members, kind="briefing", max_words=budget, sentences=None)
+        claims = (
+            writer.write(members, kind="briefing", max_words=budget, sentences=None)
+            if members
+            else []
+        )
         claims = dedup.expand_citations(claims, aliases, index)
         story.claims = verify_claims(claims, index)
         out.append(story)
