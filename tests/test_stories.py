@@ -214,3 +214,12 @@ def test_oversized_components_fall_back_to_centroids(mixed, fixtures, monkeypatc
     found = stories.cluster_stories(mixed)
     assert found[0].article_ids == [a.id for a in fixtures]
     assert sorted(len(s.article_ids) for s in found) == [1, 2, 2, 5]
+
+
+def test_a_small_word_budget_keeps_the_biggest_stories_and_says_so(mixed):
+    result = pipeline.briefing(mixed, backend="extractive", max_words=80)
+    assert [len(s.outlets) for s in result.stories] == [5, 2]
+    assert result.problems == ["2 smaller stories left out: the word budget is too small for them"]
+    full = pipeline.briefing(mixed, backend="extractive", max_words=400)
+    assert len(full.stories) == 4 and full.problems == []
+    assert result.usage.tokens_after_dedup == full.usage.tokens_after_dedup
