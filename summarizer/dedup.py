@@ -115,7 +115,8 @@ def _word_hash(word: str) -> int:
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
     """The seeded permutations, generated once instead of for every article."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    perms: np.ndarray = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    return perms
 
 
 def _minhash(sh: np.ndarray) -> MinHash:

@@ -30,7 +30,7 @@ def terminal_progress(
 ) -> Iterator[ProgressFn | None]:
     """A rich progress bar on stderr for the duration of the block, or None when silent."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
     console = console or Console(stderr=True)
     if quiet or not console.is_terminal:
@@ -43,7 +43,7 @@ def terminal_progress(
         console=console,
         transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in tasks:

@@ -24,7 +24,9 @@ def _copies(original: Article, names: list[str]) -> list[Article]:
     return [make_article(syndicated_copy(raw, n), source=n) for n in names]
 
 
-def test_syndicated_copies_with_small_edits_collapse_and_keep_all_outlets(fixtures):
+def test_syndicated_copies_with_small_edits_collapse_and_keep_all_outlets(
+    fixtures: list[Article],
+) -> None:
     copies = _copies(fixtures[0], ["Wire Daily", "Metro Post", "Evening Star"])
     assert len({c.id for c in copies} | {fixtures[0].id}) == 4  # really different texts
     assert all(c.text != fixtures[0].text for c in copies)
@@ -35,11 +37,11 @@ def test_syndicated_copies_with_small_edits_collapse_and_keep_all_outlets(fixtur
     assert kept[0].title == fixtures[0].title  # the first copy seen is the one kept
 
 
-def test_distinct_articles_on_the_same_story_do_not_collapse(fixtures):
+def test_distinct_articles_on_the_same_story_do_not_collapse(fixtures: list[Article]) -> None:
     assert [a.id for a in dedup.dedupe_articles(fixtures)] == [a.id for a in fixtures]
 
 
-def test_exact_copies_differing_only_in_spacing_and_punctuation_collapse():
+def test_exact_copies_differing_only_in_spacing_and_punctuation_collapse() -> None:
     a = make_article(FLOOD_A, source="A")
     b = make_article(FLOOD_A.replace(",", "").replace("  ", " ").upper(), source="B")
     kept = dedup.dedupe_articles([a, b])
@@ -47,13 +49,13 @@ def test_exact_copies_differing_only_in_spacing_and_punctuation_collapse():
     assert [o.name for o in kept[0].outlets] == ["A", "B"]
 
 
-def test_threshold_is_configurable(fixtures):
+def test_threshold_is_configurable(fixtures: list[Article]) -> None:
     copy = _copies(fixtures[0], ["Wire Daily"])[0]
     assert len(dedup.dedupe_articles([fixtures[0], copy])) == 1
     assert len(dedup.dedupe_articles([fixtures[0], copy], threshold=0.99)) == 2
 
 
-def test_dedup_is_deterministic_and_does_not_mutate_inputs(fixtures):
+def test_dedup_is_deterministic_and_does_not_mutate_inputs(fixtures: list[Article]) -> None:
     copies = _copies(fixtures[2], ["X", "Y"])
     items = [*fixtures, *copies]
     first = dedup.dedupe_articles(items)
@@ -62,7 +64,7 @@ def test_dedup_is_deterministic_and_does_not_mutate_inputs(fixtures):
     assert len(fixtures[2].outlets) == 1
 
 
-def test_jaccard_of_shingles():
+def test_jaccard_of_shingles() -> None:
     a = dedup.shingle_hashes("the cat sat on the mat".split())
     assert dedup.jaccard(a, a) == 1.0
     assert dedup.jaccard(a, dedup.shingle_hashes("a dog ran in the park".split())) == 0.0
@@ -72,7 +74,7 @@ def test_jaccard_of_shingles():
 QUOTE = "The council has asked the regional government for emergency funds to repair the drains."
 
 
-def test_near_identical_sentences_in_different_articles_become_aliases():
+def test_near_identical_sentences_in_different_articles_become_aliases() -> None:
     a = make_article(f"{FLOOD_A}\n\n{QUOTE}", source="A")
     edited = QUOTE.replace("has asked", "asked")  # a small edit
     b = make_article(f"{FLOOD_B}\n\n{edited} {QUOTE}", source="B")
@@ -88,14 +90,14 @@ def test_near_identical_sentences_in_different_articles_become_aliases():
     assert len(reduced[1].text) < len(b.text)
 
 
-def test_sentences_repeated_within_one_article_are_not_merged():
+def test_sentences_repeated_within_one_article_are_not_merged() -> None:
     a = make_article(f"{QUOTE}\n\n{CUP_A}\n\n{QUOTE}", source="A")
     reduced, aliases = dedup.merge_sentences([a])
     assert aliases == {}
     assert reduced[0].sentences == a.sentences
 
 
-def test_different_sentences_are_not_merged():
+def test_different_sentences_are_not_merged() -> None:
     a = make_article(FLOOD_A, source="A")
     b = make_article(FLOOD_B, source="B")
     reduced, aliases = dedup.merge_sentences([a, b])
@@ -103,7 +105,7 @@ def test_different_sentences_are_not_merged():
     assert [len(r.sentences) for r in reduced] == [len(a.sentences), len(b.sentences)]
 
 
-def test_expand_citations_quotes_each_alias_exactly():
+def test_expand_citations_quotes_each_alias_exactly() -> None:
     a = make_article(f"{FLOOD_A}\n\n{QUOTE}", source="A")
     b = make_article(f"{FLOOD_B}\n\n{QUOTE}", source="B")
     _, aliases = dedup.merge_sentences([a, b])
@@ -130,7 +132,14 @@ class QuoteEveryFirstSentenceWriter:
         self.usage = Usage()
         self.seen: list[Article] = []
 
-    def write(self, articles, *, kind, max_words, sentences):
+    def write(
+        self,
+        articles: list[Article],
+        *,
+        kind: pipeline.Kind,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
         self.seen.extend(articles)
         return [
             Claim(
@@ -145,7 +154,9 @@ class QuoteEveryFirstSentenceWriter:
         ]
 
 
-def test_briefing_cites_a_corroborated_sentence_to_all_its_sources(monkeypatch):
+def test_briefing_cites_a_corroborated_sentence_to_all_its_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     lead = "Heavy rain flooded the old town of Brennick and forced 400 residents to leave."
     a = make_article(f"{lead}\n\n{FLOOD_A}", title="Flood A", source="Outlet A")
     b = make_article(f"{FLOOD_B}\n\n{lead}", title="Flood B", source="Outlet B")

@@ -29,7 +29,7 @@ def fixtures() -> list[Article]:
 
 
 @pytest.fixture(scope="module")
-def mixed(fixtures) -> list[Article]:
+def mixed(fixtures: list[Article]) -> list[Article]:
     """The five fixtures (one story) interleaved with synthetic articles of three others."""
     synth = {
         n: make_article(t, source=n)
@@ -50,14 +50,16 @@ def _names(story: Story) -> list[str]:
     return [o.label() for o in story.outlets]
 
 
-def test_distinct_articles_on_the_same_story_cluster_together(fixtures):
+def test_distinct_articles_on_the_same_story_cluster_together(fixtures: list[Article]) -> None:
     found = stories.cluster_stories(fixtures)
     assert len(found) == 1
     assert found[0].article_ids == [a.id for a in fixtures]
     assert len(found[0].outlets) == 5
 
 
-def test_unrelated_stories_form_separate_stories(mixed, fixtures):
+def test_unrelated_stories_form_separate_stories(
+    mixed: list[Article], fixtures: list[Article]
+) -> None:
     found = stories.cluster_stories(mixed)
     assert [s.id for s in found] == ["story-1", "story-2", "story-3", "story-4"]
     assert found[0].article_ids == [a.id for a in fixtures]  # 5 outlets: first
@@ -66,33 +68,33 @@ def test_unrelated_stories_form_separate_stories(mixed, fixtures):
     assert _names(found[3]) == ["comet"]  # fits no story: a story of its own
 
 
-def test_story_title_is_the_title_of_its_most_central_article(mixed):
+def test_story_title_is_the_title_of_its_most_central_article(mixed: list[Article]) -> None:
     found = stories.cluster_stories(mixed)
     titles = {a.title for a in mixed}
     assert all(s.title in titles for s in found)
     assert found[3].title == "Amateur astronomer spots new comet from a backyard telescope"
 
 
-def test_clustering_is_deterministic(mixed):
+def test_clustering_is_deterministic(mixed: list[Article]) -> None:
     first = [s.model_dump() for s in stories.cluster_stories(mixed)]
     assert first == [s.model_dump() for s in stories.cluster_stories(mixed)]
 
 
-def test_empty_and_single_inputs():
+def test_empty_and_single_inputs() -> None:
     assert stories.cluster_stories([]) == []
     one = make_article(COMET, source="Sky News Weekly")
     [story] = stories.cluster_stories([one])
     assert story.article_ids == [one.id] and story.title == one.title
 
 
-def test_outlets_are_counted_once_per_name():
+def test_outlets_are_counted_once_per_name() -> None:
     a = make_article(FLOOD_A, source="Same Paper", file="a.txt")
     b = make_article(FLOOD_B, source="Same Paper", file="b.txt")
     [story] = stories.cluster_stories([a, b])
     assert _names(story) == ["Same Paper"]
 
 
-def test_select_stories_by_sources_and_count(mixed):
+def test_select_stories_by_sources_and_count(mixed: list[Article]) -> None:
     found = stories.cluster_stories(mixed)
     kept, notes = stories.select_stories(found, min_sources=2)
     assert [s.id for s in kept] == ["story-1", "story-2", "story-3"]
@@ -102,7 +104,7 @@ def test_select_stories_by_sources_and_count(mixed):
     assert len(notes) == 1
 
 
-def test_split_budget_shares_the_words_and_drops_what_cannot_fit():
+def test_split_budget_shares_the_words_and_drops_what_cannot_fit() -> None:
     groups = [
         Story(id=str(i), outlets=[Outlet(name=str(k)) for k in range(n)])
         for i, n in enumerate([9, 4, 1, 1])
@@ -115,20 +117,20 @@ def test_split_budget_shares_the_words_and_drops_what_cannot_fit():
     assert pipeline._split_budget([], 250) == []
 
 
-def test_empty_input_yields_an_empty_briefing():
+def test_empty_input_yields_an_empty_briefing() -> None:
     result = pipeline.briefing([], backend="extractive")
     assert result.stories == [] and result.problems == ["no articles given"]
     assert render_briefing(result, "md").startswith("# Briefing")
 
 
-def test_one_article_yields_a_briefing(fixtures):
+def test_one_article_yields_a_briefing(fixtures: list[Article]) -> None:
     result = pipeline.briefing([fixtures[1]], backend="extractive", max_words=80)
     assert len(result.stories) == 1
     assert result.counts.accepted >= 1
     assert [s.article_id for s in result.sources] == [fixtures[1].id]
 
 
-def test_progress_callback_sees_every_stage(mixed):
+def test_progress_callback_sees_every_stage(mixed: list[Article]) -> None:
     calls: list[tuple[str, int, int]] = []
     pipeline.briefing(mixed, backend="extractive", progress=lambda *a: calls.append(a))
     stages = list(dict.fromkeys(c[0] for c in calls))
@@ -150,7 +152,7 @@ def _feed(tmp_path: Path) -> Path:
     return path
 
 
-def test_briefing_of_fixtures_and_syndicated_copies_reports_outlet_counts(tmp_path):
+def test_briefing_of_fixtures_and_syndicated_copies_reports_outlet_counts(tmp_path: Path) -> None:
     feed = _feed(tmp_path)
     args = ["briefing", str(FIXTURES), str(feed), "--backend", "extractive", "--quiet"]
     res = runner.invoke(app, [*args, "--format", "json"])
@@ -175,7 +177,7 @@ def test_briefing_of_fixtures_and_syndicated_copies_reports_outlet_counts(tmp_pa
     assert "*1 source: Sky Weekly*" in res.stdout
 
 
-def test_cli_min_sources_and_max_stories(tmp_path):
+def test_cli_min_sources_and_max_stories(tmp_path: Path) -> None:
     feed = _feed(tmp_path)
     base = ["briefing", str(FIXTURES), str(feed), "--backend", "extractive", "-q", "-f", "json"]
     res = runner.invoke(app, [*base, "--min-sources", "2"])
@@ -189,7 +191,7 @@ def test_cli_min_sources_and_max_stories(tmp_path):
     assert res.exit_code == 2
 
 
-def test_progress_is_silent_when_quiet_or_not_a_terminal():
+def test_progress_is_silent_when_quiet_or_not_a_terminal() -> None:
     with terminal_progress(quiet=True) as progress:
         assert progress is None
     with terminal_progress(console=Console(file=io.StringIO(), force_terminal=False)) as progress:
@@ -199,7 +201,7 @@ def test_progress_is_silent_when_quiet_or_not_a_terminal():
     assert "Grouping stories" not in res.stderr
 
 
-def test_progress_draws_on_a_terminal():
+def test_progress_draws_on_a_terminal() -> None:
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=80)
     with terminal_progress(console=console) as progress:
@@ -209,14 +211,16 @@ def test_progress_draws_on_a_terminal():
     assert "Grouping stories" in out.getvalue()
 
 
-def test_oversized_components_fall_back_to_centroids(mixed, fixtures, monkeypatch):
+def test_oversized_components_fall_back_to_centroids(
+    mixed: list[Article], fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(stories, "MAX_DENSE", 2)
     found = stories.cluster_stories(mixed)
     assert found[0].article_ids == [a.id for a in fixtures]
     assert sorted(len(s.article_ids) for s in found) == [1, 2, 2, 5]
 
 
-def test_a_small_word_budget_keeps_the_biggest_stories_and_says_so(mixed):
+def test_a_small_word_budget_keeps_the_biggest_stories_and_says_so(mixed: list[Article]) -> None:
     result = pipeline.briefing(mixed, backend="extractive", max_words=80)
     assert [len(s.outlets) for s in result.stories] == [5, 2]
     assert result.problems == ["2 smaller stories left out: the word budget is too small for them"]
