@@ -16,6 +16,7 @@ from .errors import SummarizerError
 from .ingest import load_articles
 from .models import Blurb, Briefing, Claim, Counts, Usage
 from .output import write_output
+from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
 from .settings import Backend, Settings
 from .verify import verify as verify_draft
@@ -117,6 +118,12 @@ def briefing(
     max_words: MaxWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    max_stories: Annotated[
+        int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets.")
+    ] = 1,
     output: OutOpt = None,
     force: ForceOpt = False,
     backend: BackendOpt = "auto",
@@ -132,12 +139,23 @@ def briefing(
         summarizer briefing fixtures/articles
 
         summarizer briefing feed/ --max-words 300 --title "Morning briefing" -o brief.md
+
+        summarizer briefing feed.jsonl --min-sources 2 --max-stories 5
     """
     _setup_logging(verbose)
     fmt = _choice(format_, ("md", "json"), "--format")
-    settings = _make_settings(backend, model, max_words=max_words, title=title, quiet=quiet)
+    settings = _make_settings(
+        backend,
+        model,
+        max_words=max_words,
+        title=title,
+        quiet=quiet,
+        max_stories=max_stories,
+        min_sources=min_sources,
+    )
     _note_engine(settings, quiet)
-    result = pipeline.briefing(paths, settings=settings)
+    with terminal_progress(quiet=quiet) as progress:
+        result = pipeline.briefing(paths, settings=settings, progress=progress)
     write_output(render_briefing(result, fmt), output, force=force)  # type: ignore[arg-type]
     if show_rejected:
         _show_rejected(result.claims)

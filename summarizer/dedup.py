@@ -1,20 +1,242 @@
-"""Document-level deduplication: identical articles collapse into one that keeps every outlet."""
+"""Deduplication at two levels, so repeated wire copy is summarised (and paid for) once.
+
+Articles: an exact pass (hash of the normalised words) and a near-duplicate pass (MinHash LSH
+over word 3-shingles, candidates confirmed by their exact Jaccard similarity) collapse syndicated
+copies with small edits into the first copy seen, which keeps every outlet.
+
+Sentences: near-identical sentences in different articles of a story (Jaccard of their word sets,
+found exactly with prefix filtering) collapse into the first one; the others become its aliases.
+The writer sees only the reduced articles; afterwards ``expand_citations`` cites every alias too,
+so a corroborated sentence cites all its sources.
+
+Everything is deterministic: fixed hash functions and seeds, input order decides ties.
+"""
 
 from __future__ import annotations
 
-from .models import Article
+import hashlib
+import math
+import zlib
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .models import Article, Citation, Claim, Outlet, Sentence
+from .progress import ProgressFn
+from .text import words
+
+DEFAULT_DOC_THRESHOLD = 0.7  # Jaccard of word 3-shingles: copies with small edits are ~0.9
+DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20 is ~0.9
+SHINGLE_WORDS = 3
+NUM_PERM = 128
+SEED = 1
+LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
+
+Aliases = dict[str, list[str]]
 
 
-def dedupe_articles(articles: list[Article]) -> list[Article]:
-    """Merge articles with the same content id (normalised text hash), keeping all outlets."""
-    merged: dict[str, Article] = {}
-    for article in articles:
-        kept = merged.get(article.id)
-        if kept is None:
-            merged[article.id] = article.model_copy(deep=True)
+# -- article level ------------------------------------------------------------------------------
+
+
+def dedupe_articles(
+    articles: list[Article],
+    *,
+    threshold: float = DEFAULT_DOC_THRESHOLD,
+    progress: ProgressFn | None = None,
+) -> list[Article]:
+    """Collapse exact and near-duplicate articles into the first copy, keeping every outlet.
+
+    Args:
+        articles: articles in input order (the order decides which copy is kept).
+        threshold: word 3-shingle Jaccard similarity at or above which two articles are copies.
+
+    Returns:
+        The kept articles in input order; each holds the outlets of all its copies.
+    """
+    kept: list[Article] = []
+    by_exact: dict[str, int] = {}
+    shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
+    # LSH only proposes candidates, each confirmed by its exact Jaccard; banding for a lower
+    # threshold than the real one makes misses (copies left uncollapsed) rare.
+    lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+    for n, article in enumerate(articles):
+        if progress is not None and n % 200 == 0:
+            progress("dedup", n, len(articles))
+        body = words(article.text)
+        exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
+        target = by_exact.get(exact)
+        sh = shingle_hashes(body)
+        sketch = _minhash(sh)
+        if target is None and len(sh):
+            target = _best_match(sh, lsh.query(sketch), shingles, threshold)
+        if target is not None:
+            _merge_into(kept[target], article)
+            by_exact.setdefault(exact, target)
             continue
-        for outlet in article.outlets:
-            if outlet not in kept.outlets:
-                kept.outlets.append(outlet)
-        kept.title = kept.title or article.title
-    return list(merged.values())
+        by_exact[exact] = len(kept)
+        if len(sh):
+            lsh.insert(len(kept), sketch)
+        shingles.append(sh)
+        kept.append(article.model_copy(deep=True))
+    if progress is not None:
+        progress("dedup", len(articles), len(articles))
+    return kept
+
+
+def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word k-shingles (the whole text if shorter than k)."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint32)
+    h = np.fromiter((_word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+    if len(h) < k:
+        k = len(h)
+    mixed = np.zeros(len(h) - k + 1, dtype=np.uint64)
+    for i in range(k):  # polynomial rolling combination, modulo 2**64 by overflow
+        mixed = mixed * np.uint64(1_000_003) + h[i : len(h) - k + 1 + i]
+    return np.unique((mixed ^ (mixed >> np.uint64(32))).astype(np.uint32))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted unique hash arrays."""
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
+
+
+@lru_cache(maxsize=262144)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The seeded permutations, generated once instead of for every article."""
+    perms: np.ndarray = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    return perms
+
+
+def _minhash(sh: np.ndarray) -> MinHash:
+    m = MinHash(hashfunc=int, permutations=_permutations(), scheme="affine32")
+    if len(sh):
+        m.update_batch(sh.tolist())
+    return m
+
+
+def _best_match(
+    sh: np.ndarray, candidates: list[int], shingles: list[np.ndarray], threshold: float
+) -> int | None:
+    """The most similar earlier kept article at or above the threshold (earliest on ties)."""
+    best, best_sim = None, threshold
+    for c in sorted(candidates):
+        sim = jaccard(sh, shingles[c])
+        if sim > best_sim or (best is None and sim >= threshold):
+            best, best_sim = c, sim
+    return best
+
+
+def _merge_into(kept: Article, copy: Article) -> None:
+    for outlet in copy.outlets:
+        if outlet not in kept.outlets:
+            kept.outlets.append(outlet)
+    kept.title = kept.title or copy.title
+    kept.published = kept.published or copy.published
+
+
+def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:
+    """One outlet per name (or URL, or file when nameless), first seen first."""
+    seen: dict[str, Outlet] = {}
+    for outlet in outlets:
+        seen.setdefault(outlet.label(), outlet)
+    return list(seen.values())
+
+
+# -- sentence level -----------------------------------------------------------------------------
+
+
+def merge_sentences(
+    articles: list[Article], *, threshold: float = DEFAULT_SENTENCE_THRESHOLD
+) -> tuple[list[Article], Aliases]:
+    """Collapse near-identical sentences of different articles into their first occurrence.
+
+    Args:
+        articles: one story's articles, in order (earlier sentences are kept).
+        threshold: Jaccard similarity of the sentences' word sets at or above which they match.
+
+    Returns:
+        The reduced articles (duplicates removed, ids unchanged; an article may end up empty)
+        and the alias map ``{kept sentence id: [ids of the removed equivalents]}``.
+    """
+    sets = [[frozenset(words(s.text)) for s in a.sentences] for a in articles]
+    df: Counter[str] = Counter(w for per in sets for ws in per for w in ws)
+    rank = {w: (n, w) for w, n in df.items()}  # rarest first: short, selective prefixes
+    index: dict[str, list[tuple[int, int]]] = {}  # prefix word -> kept (article, sentence)
+    aliases: Aliases = {}
+    removed: set[str] = set()
+    for ai, article in enumerate(articles):
+        for si, sentence in enumerate(article.sentences):
+            ws = sets[ai][si]
+            if not ws:
+                continue
+            ordered = sorted(ws, key=rank.__getitem__)
+            prefix = ordered[: len(ws) - math.ceil(threshold * len(ws)) + 1]
+            match = _sentence_match(ai, ws, prefix, index, sets, threshold)
+            if match is None:
+                for w in prefix:
+                    index.setdefault(w, []).append((ai, si))
+                continue
+            canonical = articles[match[0]].sentences[match[1]].id
+            aliases.setdefault(canonical, []).append(sentence.id)
+            removed.add(sentence.id)
+    reduced = [
+        a.model_copy(update={"sentences": [s for s in a.sentences if s.id not in removed]})
+        for a in articles
+    ]
+    return reduced, aliases
+
+
+def _sentence_match(
+    ai: int,
+    ws: frozenset[str],
+    prefix: list[str],
+    index: dict[str, list[tuple[int, int]]],
+    sets: list[list[frozenset[str]]],
+    threshold: float,
+) -> tuple[int, int] | None:
+    """The most similar kept sentence of another article (earliest on ties), if any."""
+    candidates = sorted({c for w in prefix for c in index.get(w, ()) if c[0] != ai})
+    best, best_sim = None, 0.0
+    for c in candidates:
+        other = sets[c[0]][c[1]]
+        if not threshold * len(ws) <= len(other) <= len(ws) / threshold:
+            continue
+        inter = len(ws & other)
+        sim = inter / (len(ws) + len(other) - inter)
+        if sim >= threshold and sim > best_sim:
+            best, best_sim = c, sim
+    return best
+
+
+def expand_citations(
+    claims: list[Claim], aliases: Aliases, sentences: dict[str, Sentence]
+) -> list[Claim]:
+    """Add every alias of a cited sentence as a citation of its own, quoting its exact text."""
+    if not aliases:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        cites = list(claim.citations)
+        seen = {c.sentence_id for c in cites}
+        for cite in claim.citations:
+            for alias in aliases.get(cite.sentence_id, []):
+                if alias in seen or alias not in sentences:
+                    continue
+                seen.add(alias)
+                s = sentences[alias]
+                cites.append(Citation(sentence_id=s.id, article_id=s.article_id, text=s.text))
+        changed = len(cites) > len(claim.citations)
+        out.append(claim.model_copy(update={"citations": cites}) if changed else claim)
+    return out

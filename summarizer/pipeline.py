@@ -7,6 +7,7 @@ names are thin wrappers over them.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +17,7 @@ from . import dedup, extractive, stories
 from .errors import InputError, NeedsKeyError
 from .ingest import load_articles, make_article
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
+from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
 from .tokens import count_tokens
 from .verify import verify_claims
@@ -23,6 +25,7 @@ from .verify import verify_claims
 log = logging.getLogger(__name__)
 
 Kind = Literal["blurb", "briefing"]
+MIN_STORY_WORDS = 40  # about one sentence: a story given less would say nothing
 ArticleInput = Article | str | Path
 
 
@@ -109,13 +112,17 @@ def briefing(
     inputs: Iterable[ArticleInput] | ArticleInput,
     *,
     settings: Settings | None = None,
+    progress: ProgressFn | None = None,
     **options: object,
 ) -> Briefing:
     """Summarise a day's articles into one cited briefing, story by story.
 
     Args:
-        inputs: paths (files or directories), Articles, or a mix.
+        inputs: paths (files or directories), Articles, or a mix. An empty list gives an
+            empty briefing (no stories, a note in ``problems``), not an error.
         settings: run settings; ``options`` override single fields (e.g. ``max_words=200``).
+        progress: called as ``progress(stage, done, total)`` during long steps (the CLI draws
+            a progress bar with it; the library itself never prints).
 
     Returns:
         A Briefing whose shown claims all passed verification.
@@ -126,24 +133,51 @@ def briefing(
     settings = _settings(settings, options)
     started = time.perf_counter()
     # 1. ingest
-    articles = _many_articles(inputs)
+    articles = _many_articles(inputs, progress)
+    if not articles:
+        return Briefing(title=settings.title or "Briefing", problems=["no articles given"])
     tokens_before = sum(count_tokens(a.text) for a in articles)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet
-    articles = dedup.dedupe_articles(articles)
-    tokens_after = sum(count_tokens(a.text) for a in articles)
-    # 3. stories: group the day's articles by the events they cover
-    groups = stories.cluster_stories(articles)
+    articles = dedup.dedupe_articles(
+        articles, threshold=settings.dedup_threshold, progress=progress
+    )
+    # 3. stories: group the day's articles by the events they cover, biggest first
+    groups = stories.cluster_stories(
+        articles, threshold=settings.story_threshold, progress=progress
+    )
     by_id = {a.id: a for a in articles}
     index = _index(articles)
+    # 3b. merge near-identical sentences across each story's sources: only unique content is
+    # written; the aliases are cited again afterwards
+    reduced = {g.id: dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups}
+    tokens_after = sum(count_tokens(a.text) for members, _ in reduced.values() for a in members)
+    groups, problems = stories.select_stories(
+        groups, max_stories=settings.max_stories, min_sources=settings.min_sources
+    )
+    budgets = _split_budget(groups, settings.max_words or DEFAULT_BRIEFING_WORDS)
+    if len(budgets) < len(groups):
+        n = len(groups) - len(budgets)
+        what = "story" if n == 1 else "stories"
+        problems.append(f"{n} smaller {what} left out: the word budget is too small for them")
+        groups = groups[: len(budgets)]
     # 4. write and 5. verify, story by story
     writer = get_writer(settings)
-    max_words = settings.max_words or DEFAULT_BRIEFING_WORDS
     out: list[Story] = []
-    for story, budget in zip(groups, _split_budget(groups, max_words), strict=True):
-        members = [by_id[i] for i in story.article_ids]
-        claims = writer.write(members, kind="briefing", max_words=budget, sentences=None)
+    for n, (story, budget) in enumerate(zip(groups, budgets, strict=True)):
+        if progress is not None:
+            progress("write", n, len(groups))
+        members, aliases = reduced[story.id]
+        members = [a for a in members if a.sentences]
+        claims = (
+            writer.write(members, kind="briefing", max_words=budget, sentences=None)
+            if members
+            else []
+        )
+        claims = dedup.expand_citations(claims, aliases, index)
         story.claims = verify_claims(claims, index, judge=getattr(writer, "judge", None))
         out.append(story)
+    if progress is not None:
+        progress("write", len(groups), len(groups))
     # 6. assemble
     all_claims = [c for s in out for c in s.claims]
     usage = writer.usage.model_copy()
@@ -156,6 +190,7 @@ def briefing(
         engine=writer.name,
         usage=usage,
         counts=Counts.of(all_claims),
+        problems=problems,
     )
 
 
@@ -176,14 +211,19 @@ def _one_article(article: ArticleInput) -> Article:
     return make_article(article)
 
 
-def _many_articles(inputs: Iterable[ArticleInput] | ArticleInput) -> list[Article]:
+def _many_articles(
+    inputs: Iterable[ArticleInput] | ArticleInput, progress: ProgressFn | None = None
+) -> list[Article]:
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
+    items = list(inputs)
     articles: list[Article] = []
-    for item in inputs:
+    for n, item in enumerate(items):
+        if progress is not None:
+            progress("ingest", n, len(items))
         articles.extend([item] if isinstance(item, Article) else load_articles(item))
-    if not articles:
-        raise InputError("no articles given")
+    if progress is not None:
+        progress("ingest", len(items), len(items))
     return articles
 
 
@@ -192,12 +232,18 @@ def _index(articles: list[Article]) -> dict[str, Sentence]:
 
 
 def _split_budget(groups: list[Story], max_words: int) -> list[int]:
-    """Share the word budget among stories by their number of outlets (at least 40 each)."""
-    if not groups:
-        return []
-    weights = [max(len(g.outlets), 1) for g in groups]
+    """Share the word budget among stories, more for stories more outlets carry.
+
+    Weights grow with the square root of the distinct outlets, so one widely syndicated story
+    does not crowd out the rest. Every story gets at least ``MIN_STORY_WORDS`` (about one
+    sentence); the stories that budget cannot reach (the smallest, listed last) get none, and
+    the returned list is shorter than ``groups``.
+    """
+    fits = min(len(groups), max(1, max_words // MIN_STORY_WORDS))
+    weights = [math.sqrt(max(len(g.outlets), 1)) for g in groups[:fits]]
     total = sum(weights)
-    return [max(40, round(max_words * w / total)) for w in weights]
+    spare = max_words - MIN_STORY_WORDS * fits
+    return [MIN_STORY_WORDS + int(spare * w / total) for w in weights]
 
 
 def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[Source]:

@@ -4,9 +4,10 @@ JSON carries every claim with its verdict."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Literal
 
-from .models import Blurb, Briefing, Claim, Source
+from .models import Blurb, Briefing, Claim, Outlet, Source
 from .verify import VerifyReport
 
 Format = Literal["text", "md", "json"]
@@ -39,8 +40,8 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
-            n = len(story.outlets)
-            names = ", ".join(dict.fromkeys(o.label() for o in story.outlets))
+            distinct = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
+            n, names = len(distinct), ", ".join(distinct)
             lines += [
                 f"## {story.title or 'Story'}",
                 "",
@@ -53,6 +54,11 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines += ["(no claim passed verification)", ""]
     lines.append(_sources_md(result.sources))
     return "\n".join(lines)
+
+
+def _outlet_name(outlet: Outlet) -> str:
+    """An outlet's name, else its URL, else its file name (without the directory)."""
+    return outlet.name or outlet.url or (Path(outlet.file).name if outlet.file else "unknown")
 
 
 def _with_marks(claim: Claim, numbers: dict[str, int]) -> str:

@@ -31,6 +31,10 @@ class Settings(BaseModel):
     cache_dir: Path | None = None
     no_cache: bool = False
     quiet: bool = False
+    max_stories: int | None = Field(default=None, gt=0)
+    min_sources: int = Field(default=1, gt=0)
+    dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
+    story_threshold: float = Field(default=0.1, gt=0, le=1)  # TF-IDF cosine
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

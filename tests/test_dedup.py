@@ -1,0 +1,178 @@
+"""Dedup: syndicated copies collapse and keep every outlet; near-identical sentences alias."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import dedup, pipeline
+from summarizer.ingest import load_articles, make_article
+from summarizer.models import Article, Citation, Claim, Usage
+from tests.synthetic import CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> list[Article]:
+    return load_articles(FIXTURES)
+
+
+def _copies(original: Article, names: list[str]) -> list[Article]:
+    raw = (FIXTURES / Path(original.outlets[0].file or "").name).read_text(encoding="utf-8")
+    return [make_article(syndicated_copy(raw, n), source=n) for n in names]
+
+
+def test_syndicated_copies_with_small_edits_collapse_and_keep_all_outlets(
+    fixtures: list[Article],
+) -> None:
+    copies = _copies(fixtures[0], ["Wire Daily", "Metro Post", "Evening Star"])
+    assert len({c.id for c in copies} | {fixtures[0].id}) == 4  # really different texts
+    assert all(c.text != fixtures[0].text for c in copies)
+    kept = dedup.dedupe_articles([fixtures[0], copies[0], fixtures[1], copies[1], copies[2]])
+    assert [a.id for a in kept] == [fixtures[0].id, fixtures[1].id]
+    names = [o.label() for o in kept[0].outlets]
+    assert names == [fixtures[0].outlets[0].label(), "Wire Daily", "Metro Post", "Evening Star"]
+    assert kept[0].title == fixtures[0].title  # the first copy seen is the one kept
+
+
+def test_distinct_articles_on_the_same_story_do_not_collapse(fixtures: list[Article]) -> None:
+    assert [a.id for a in dedup.dedupe_articles(fixtures)] == [a.id for a in fixtures]
+
+
+def test_exact_copies_differing_only_in_spacing_and_punctuation_collapse() -> None:
+    a = make_article(FLOOD_A, source="A")
+    b = make_article(FLOOD_A.replace(",", "").replace("  ", " ").upper(), source="B")
+    kept = dedup.dedupe_articles([a, b])
+    assert len(kept) == 1
+    assert [o.name for o in kept[0].outlets] == ["A", "B"]
+
+
+def test_threshold_is_configurable(fixtures: list[Article]) -> None:
+    copy = _copies(fixtures[0], ["Wire Daily"])[0]
+    assert len(dedup.dedupe_articles([fixtures[0], copy])) == 1
+    assert len(dedup.dedupe_articles([fixtures[0], copy], threshold=0.99)) == 2
+
+
+def test_dedup_is_deterministic_and_does_not_mutate_inputs(fixtures: list[Article]) -> None:
+    copies = _copies(fixtures[2], ["X", "Y"])
+    items = [*fixtures, *copies]
+    first = dedup.dedupe_articles(items)
+    again = dedup.dedupe_articles(items)
+    assert [a.model_dump() for a in first] == [a.model_dump() for a in again]
+    assert len(fixtures[2].outlets) == 1
+
+
+def test_jaccard_of_shingles() -> None:
+    a = dedup.shingle_hashes("the cat sat on the mat".split())
+    assert dedup.jaccard(a, a) == 1.0
+    assert dedup.jaccard(a, dedup.shingle_hashes("a dog ran in the park".split())) == 0.0
+    assert dedup.jaccard(a, dedup.shingle_hashes([])) == 0.0
+
+
+QUOTE = "The council has asked the regional government for emergency funds to repair the drains."
+
+
+def test_near_identical_sentences_in_different_articles_become_aliases() -> None:
+    a = make_article(f"{FLOOD_A}\n\n{QUOTE}", source="A")
+    edited = QUOTE.replace("has asked", "asked")  # a small edit
+    b = make_article(f"{FLOOD_B}\n\n{edited} {QUOTE}", source="B")
+    reduced, aliases = dedup.merge_sentences([a, b])
+    kept = next(s for s in a.sentences if s.text == QUOTE)
+    dup_ids = [s.id for s in b.sentences if s.text in (QUOTE, edited)]
+    assert len(dup_ids) == 2
+    assert aliases[kept.id] == dup_ids
+    assert reduced[0].sentences == a.sentences
+    assert [s.id for s in reduced[1].sentences] == [
+        s.id for s in b.sentences if s.id not in dup_ids
+    ]
+    assert len(reduced[1].text) < len(b.text)
+
+
+def test_sentences_repeated_within_one_article_are_not_merged() -> None:
+    a = make_article(f"{QUOTE}\n\n{CUP_A}\n\n{QUOTE}", source="A")
+    reduced, aliases = dedup.merge_sentences([a])
+    assert aliases == {}
+    assert reduced[0].sentences == a.sentences
+
+
+def test_different_sentences_are_not_merged() -> None:
+    a = make_article(FLOOD_A, source="A")
+    b = make_article(FLOOD_B, source="B")
+    reduced, aliases = dedup.merge_sentences([a, b])
+    assert aliases == {}
+    assert [len(r.sentences) for r in reduced] == [len(a.sentences), len(b.sentences)]
+
+
+def test_expand_citations_quotes_each_alias_exactly() -> None:
+    a = make_article(f"{FLOOD_A}\n\n{QUOTE}", source="A")
+    b = make_article(f"{FLOOD_B}\n\n{QUOTE}", source="B")
+    _, aliases = dedup.merge_sentences([a, b])
+    kept = next(s for s in a.sentences if s.text == QUOTE)
+    alias = next(s for s in b.sentences if s.text == QUOTE)
+    claim = Claim(
+        text=QUOTE, citations=[Citation(sentence_id=kept.id, article_id=a.id, text=kept.text)]
+    )
+    index = {s.id: s for art in (a, b) for s in art.sentences}
+    [out] = dedup.expand_citations([claim], aliases, index)
+    assert [(c.sentence_id, c.article_id, c.text) for c in out.citations] == [
+        (kept.id, a.id, QUOTE),
+        (alias.id, b.id, QUOTE),
+    ]
+
+
+class QuoteEveryFirstSentenceWriter:
+    """Hand-written stub writer for this test only: claims the first sentence of each article
+    it is given, and records what it saw, to show the alias step is engine-agnostic."""
+
+    name = "stub"
+
+    def __init__(self) -> None:
+        self.usage = Usage()
+        self.seen: list[Article] = []
+
+    def write(
+        self,
+        articles: list[Article],
+        *,
+        kind: pipeline.Kind,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
+        self.seen.extend(articles)
+        return [
+            Claim(
+                text=a.sentences[0].text,
+                citations=[
+                    Citation(
+                        sentence_id=a.sentences[0].id, article_id=a.id, text=a.sentences[0].text
+                    )
+                ],
+            )
+            for a in articles
+        ]
+
+
+def test_briefing_cites_a_corroborated_sentence_to_all_its_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lead = "Heavy rain flooded the old town of Brennick and forced 400 residents to leave."
+    a = make_article(f"{lead}\n\n{FLOOD_A}", title="Flood A", source="Outlet A")
+    b = make_article(f"{FLOOD_B}\n\n{lead}", title="Flood B", source="Outlet B")
+    c = make_article(
+        f"Rescue teams worked through the night in Brennick. {lead} Volunteers handed out "
+        "blankets at the sports hall, which the town opened as a shelter for flood victims.",
+        title="Flood C",
+        source="Outlet C",
+    )
+    stub = QuoteEveryFirstSentenceWriter()
+    monkeypatch.setattr(pipeline, "get_writer", lambda settings: stub)
+    result = pipeline.briefing([a, b, c], backend="extractive")
+    seen_texts = [s.text for art in stub.seen for s in art.sentences]
+    assert seen_texts.count(lead) == 1  # only unique content reached the writer
+    claim = next(cl for cl in result.claims if cl.text == lead)
+    assert claim.shown
+    assert sorted(cite.article_id for cite in claim.citations) == sorted([a.id, b.id, c.id])
+    assert all(cite.text == lead for cite in claim.citations)
+    assert result.usage.tokens_after_dedup < result.usage.tokens_before_dedup
