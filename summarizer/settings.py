@@ -31,6 +31,15 @@ class Settings(BaseModel):
     cache_dir: Path | None = None
     no_cache: bool = False
     quiet: bool = False
+    # LLM chain (summarizer.mapreduce, summarizer.llm)
+    context_window: int | None = Field(default=None, gt=0)  # override the known-models table
+    chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
+    reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget
+    timeout: float = Field(default=120.0, gt=0)  # seconds per LLM request
+    gguf: Path | None = None  # model file for --backend local
+    recordings: Path | None = None  # for --backend replay (default fixtures/recordings)
+    record_to: Path | None = None  # write every LLM exchange here as JSON
+    prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -44,6 +53,8 @@ class Settings(BaseModel):
             env["base_url"] = os.environ["OPENAI_BASE_URL"]
         if os.environ.get("OPENAI_API_KEY"):
             env["api_key"] = os.environ["OPENAI_API_KEY"]
+        if os.environ.get("SUMMARIZER_GGUF"):
+            env["gguf"] = os.environ["SUMMARIZER_GGUF"]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(env)
 
