@@ -197,7 +197,7 @@ class LLMWriter:
             context_window=window,
             chunk=self.chunk_tokens or min(chunk, CHUNK_CAP),
             reduce=self.reduce_tokens or reduce,
-            collapse=min(collapse, self.reduce_tokens or collapse),
+            collapse=collapse,
             final_output=final_output,
         )
 
@@ -385,11 +385,12 @@ def _overhead(prompt: Prompt) -> int:
 
 
 def _pack(points: list[Point], budget: int) -> list[list[Point]]:
-    """Consecutive groups that fit ``budget`` tokens; a lone last point joins its neighbour."""
+    """Consecutive groups that fit ``budget`` tokens, at least two points each (so that every
+    group can shrink); a lone last point joins its neighbour."""
     groups: list[list[Point]] = []
     current: list[Point] = []
     for p in points:
-        if current and _tokens([*current, p]) > budget:
+        if len(current) >= 2 and _tokens([*current, p]) > budget:
             groups.append(current)
             current = []
         current.append(p)

@@ -18,7 +18,6 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
-import httpx
 import openai
 from tenacity import (
     AsyncRetrying,
@@ -87,7 +86,7 @@ class OpenAIClient:
         max_attempts: int = 5,
         wait: WaitFn | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: Any = None,  # an async http client of the SDK's http library (tests)
         mode: Mode = "json_schema",
     ) -> None:
         self.model = model
