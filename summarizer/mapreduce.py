@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field, ValidationError
 from .chunking import chunk_articles
 from .errors import BackendError, ConfigError
 from .llm.base import Completion, LLMClient, Message
-from .llm.catalog import ModelInfo, cost_usd
+from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
 from .text import word_count
@@ -119,7 +119,7 @@ class LLMWriter:
         self.context_window = context_window or client.context_window
         self.chunk_tokens = chunk_tokens
         self.reduce_tokens = reduce_tokens
-        self.prices = prices or {}
+        self.prices = prices if prices is not None else KNOWN_MODELS
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self._sem: asyncio.Semaphore | None = None
 
