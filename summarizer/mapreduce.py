@@ -264,7 +264,11 @@ class LLMWriter:
             return group
         limit = len(group) // 2
         allowed = {c for p in group for c in p.cites}
-        values = {"points": _render_points(group), "max_points": limit}
+        values = {
+            "points": _render_points(group),
+            "max_points": limit,
+            "example_id": sorted(allowed)[0],
+        }
         items = await self._ask(
             load_prompt("collapse"), values, Points, allowed, MAP_OUTPUT, limit, "collapse"
         )
@@ -275,8 +279,13 @@ class LLMWriter:
     async def _final_reduce(
         self, points: list[Point], title: str, max_words: int, budgets: Budgets
     ) -> list[Item]:
-        values = {"title": _data(title), "points": _render_points(points), "max_words": max_words}
         allowed = {c for p in points for c in p.cites}
+        values = {
+            "title": _data(title),
+            "points": _render_points(points),
+            "max_words": max_words,
+            "example_id": points[0].cites[0],
+        }
         items = await self._ask(
             load_prompt("reduce"), values, Claims, allowed, budgets.final_output, None, "reduce"
         )
@@ -294,8 +303,13 @@ class LLMWriter:
     ) -> list[Item]:
         n = sentences or 3
         length = f"Exactly {n} claims" if max_words is None else f"At most {max_words} words"
-        values = {"title": _data(title), "items": _render_points(points), "length": length}
         allowed = {c for p in points for c in p.cites}
+        values = {
+            "title": _data(title),
+            "items": _render_points(points),
+            "length": length,
+            "example_id": points[0].cites[0],
+        }
         items = await self._ask(
             load_prompt("blurb"), values, Claims, allowed, budgets.final_output, None, "blurb"
         )
@@ -318,7 +332,7 @@ class LLMWriter:
     ) -> list[Item]:
         """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
         messages = prompt.render(**values)
-        schema = shape.model_json_schema()
+        schema = answer_schema("points" if shape is Points else "claims", allowed, limit)
         for attempt in (1, 2):
             answer = await self._complete(messages, schema, max_tokens, prompt.label)
             try:
@@ -360,6 +374,36 @@ class LLMWriter:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, Any]:
+    """The JSON schema of an answer, with the citable ids as an enum.
+
+    A server that enforces schemas (OpenAI json_schema, llama.cpp's grammar) then cannot
+    invent an id; for the others the ids are stated and the answer is validated anyway.
+    """
+    item = {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string"},
+            "cites": {
+                "type": "array",
+                "items": {"type": "string", "enum": sorted(allowed)},
+                "minItems": 1,
+            },
+        },
+        "required": ["text", "cites"],
+        "additionalProperties": False,
+    }
+    items: dict[str, Any] = {"type": "array", "items": item, "minItems": 1}
+    if limit is not None:
+        items["maxItems"] = limit
+    return {
+        "type": "object",
+        "properties": {key: items},
+        "required": [key],
+        "additionalProperties": False,
+    }
 
 
 def _data(text: str) -> str:

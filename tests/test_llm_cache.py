@@ -173,6 +173,6 @@ def test_prompts_are_found_in_the_wheel_layout(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout.split()
-    assert out == [str(site / "summarizer" / "_prompts"), "reduce@1"]
+    assert out == [str(site / "summarizer" / "_prompts"), "reduce@2"]
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert '"prompts" = "summarizer/_prompts"' in pyproject

@@ -187,12 +187,13 @@ def test_json_schema_refused_with_llama_cpp_500_falls_back_and_remembers() -> No
     waits: list[float] = []
     client = make_client(server, waits)
     run(client.complete(MESSAGES, schema=SCHEMA))
-    assert client.mode == "json_object"
+    assert client.mode == "json_object_schema"
     assert waits == []  # a refused mode is not a transient failure: no backoff
     first, second = (server.body(i) for i in range(2))
     assert first["response_format"]["type"] == "json_schema"
-    assert second["response_format"] == {"type": "json_object"}
-    assert "JSON schema" in second["messages"][0]["content"]  # the schema is stated instead
+    # llama.cpp's JSON mode takes the schema as a grammar; it is stated in the prompt as well
+    assert second["response_format"] == {"type": "json_object", "schema": SCHEMA}
+    assert "JSON schema" in second["messages"][0]["content"]
     run(client.complete(MESSAGES, schema=SCHEMA))  # the mode is remembered
     assert server.call_count == 3
     assert server.body(2)["response_format"]["type"] == "json_object"
@@ -208,8 +209,9 @@ def test_json_object_refused_falls_back_to_prompted_json() -> None:
     client = make_client(server, [])
     run(client.complete(MESSAGES, schema=SCHEMA))
     assert client.mode == "prompted"
-    assert server.call_count == 3
-    last = server.body(2)
+    assert server.call_count == 4  # json_schema, json_object + schema, json_object, prompted
+    assert server.body(2)["response_format"] == {"type": "json_object"}
+    last = server.body(3)
     assert "response_format" not in last
     assert '"points"' in last["messages"][0]["content"]
 

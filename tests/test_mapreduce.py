@@ -265,8 +265,8 @@ def test_collapse_runs_in_shrinking_rounds_until_points_fit() -> None:
     w = LLMWriter(fake, reduce_tokens=60)
     claims = w.write(arts, kind="briefing", max_words=100, sentences=None)
     assert w.collapse_rounds >= 2
-    assert fake.prompts.count("collapse@1") >= 2
-    assert fake.prompts[-1] == "reduce@1"
+    assert fake.prompts.count("collapse@2") >= 2
+    assert fake.prompts[-1] == "reduce@2"
     assert claims[0].citations[0].text  # resolved from the articles
 
 

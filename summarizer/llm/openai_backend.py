@@ -3,7 +3,8 @@ llama.cpp). The only module that imports ``openai``.
 
 Retries are ours (tenacity: exponential backoff with jitter, honouring ``Retry-After``) and the
 SDK's own are off (``max_retries=0``) so attempts never multiply. Structured output degrades
-per client: ``json_schema`` -> ``json_object`` -> the schema stated in the prompt, moving down
+per client: ``json_schema`` -> ``json_object`` with a ``schema`` (llama.cpp's grammar-constrained
+JSON mode) -> plain ``json_object`` -> the schema stated in the prompt, moving down
 when a server rejects a mode (400/422, or a 500 that names the response format, which is what
 llama-cpp-python's server answers) and remembering the mode for later calls.
 """
@@ -35,8 +36,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4o-mini"
 MAX_RETRY_AFTER = 60.0  # never wait longer than this on a server's say-so
-Mode = Literal["json_schema", "json_object", "prompted"]
-MODES: tuple[Mode, ...] = ("json_schema", "json_object", "prompted")
+Mode = Literal["json_schema", "json_object_schema", "json_object", "prompted"]
+# json_object_schema is llama.cpp's extension: JSON mode constrained by a schema grammar
+MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "prompted")
 WaitFn = Callable[[RetryCallState], float]
 
 
@@ -198,7 +200,9 @@ class OpenAIClient:
                     "json_schema": {"name": "answer", "schema": schema},
                 }
             else:
-                if mode == "json_object":
+                if mode == "json_object_schema":
+                    extra["response_format"] = {"type": "json_object", "schema": schema}
+                elif mode == "json_object":
                     extra["response_format"] = {"type": "json_object"}
                 sent = _state_schema(sent, schema)
         try:
