@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .chunking import chunk_articles
 from .errors import BackendError, ConfigError
-from .llm.base import Completion, LLMClient, Message
+from .llm.base import Completion, LLMClient, Message, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
@@ -147,6 +147,19 @@ class LLMWriter:
         sentences: int | None,
     ) -> list[Claim]:
         """The chain itself, for callers that already run an event loop."""
+        try:
+            return await self._chain(articles, kind=kind, max_words=max_words, sentences=sentences)
+        finally:
+            await aclose(self.client)  # connections belong to this event loop
+
+    async def _chain(
+        self,
+        articles: list[Article],
+        *,
+        kind: str,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
         self._sem = asyncio.Semaphore(self.concurrency)
         self.collapse_rounds = 0
         index = {s.id: s for a in articles for s in a.sentences}

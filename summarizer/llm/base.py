@@ -50,6 +50,13 @@ class Request(BaseModel):
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+async def aclose(client: object) -> None:
+    """Close a client's connections if it has an ``aclose`` (optional; most backends have none)."""
+    close = getattr(client, "aclose", None)
+    if close is not None:
+        await close()
+
+
 class LLMClient(Protocol):
     """Anything that can complete a chat.
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .base import Completion, LLMClient, Message, Request
+from .base import Completion, LLMClient, Message, Request, aclose
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -77,6 +77,10 @@ class CachedClient:
         self.name = inner.name
         self.model = inner.model
         self.context_window = inner.context_window
+
+    async def aclose(self) -> None:
+        """Close the wrapped backend's connections, if it keeps any."""
+        await aclose(self.inner)
 
     async def complete(
         self,

@@ -119,6 +119,13 @@ class OpenAIClient:
             self._loop = loop
         return self._client
 
+    async def aclose(self) -> None:
+        """Close the SDK client on the loop that opened it (else it is closed on a dead loop)."""
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
+            self._loop = None
+
     def _wait(self, state: RetryCallState) -> float:
         """Honour Retry-After when the server sends it, else back off exponentially."""
         asked = retry_after_seconds(state.outcome.exception() if state.outcome else None)

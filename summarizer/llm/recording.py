@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, MissingRecordingError
-from .base import Completion, LLMClient, Message, Request
+from .base import Completion, LLMClient, Message, Request, aclose
 from .catalog import context_window as known_context_window
 
 RECORD_COMMAND = "python scripts/record_fixtures.py"
@@ -38,6 +38,10 @@ class RecordClient:
         self.model = inner.model
         self.context_window = inner.context_window
         directory.mkdir(parents=True, exist_ok=True)
+
+    async def aclose(self) -> None:
+        """Close the wrapped backend's connections, if it keeps any."""
+        await aclose(self.inner)
 
     async def complete(
         self,
