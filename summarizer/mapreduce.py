@@ -323,8 +323,9 @@ class LLMWriter:
             "length": length,
             "example_id": points[0].cites[0],
         }
+        limit = n if max_words is None else None
         items = await self._ask(
-            load_prompt("blurb"), values, Claims, allowed, budgets.final_output, None, "blurb"
+            load_prompt("blurb"), values, Claims, allowed, budgets.final_output, limit, "blurb"
         )
         if not items:
             raise BackendError("the model gave no usable summary claims: " + self.problems[-1])
