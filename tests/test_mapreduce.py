@@ -298,3 +298,25 @@ def test_write_works_inside_a_running_event_loop() -> None:
         return blurb(w, art, n=1)  # sync call while a loop runs, as in Jupyter
 
     assert [c.text for c in asyncio.run(notebook_cell())] == ["Open."]
+
+
+def test_answer_schema_lists_the_citable_ids() -> None:
+    from summarizer.mapreduce import answer_schema
+
+    schema = answer_schema("points", {"a.s2", "a.s1"}, 3)
+    points = schema["properties"]["points"]
+    assert schema["required"] == ["points"] and points["maxItems"] == 3
+    assert points["items"]["properties"]["cites"]["items"]["enum"] == ["a.s1", "a.s2"]
+
+
+def test_json_in_code_fences_or_chatter_is_accepted() -> None:
+    art = article()
+    sid = art.sentences[0].id
+    fenced = '```json\n{"claims": [{"text": "Open.", "cites": ["%s"]}]}\n```' % sid
+    chatty = (
+        'Sure! Here it is: {"claims": [{"text": "Open.", "cites": ["%s"]}]} Hope it helps.' % sid
+    )
+    for text in (fenced, chatty):
+        server = Server([reply(text)])
+        assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
+        assert len(server.bodies) == 1  # no re-ask needed
