@@ -312,10 +312,9 @@ def test_answer_schema_lists_the_citable_ids() -> None:
 def test_json_in_code_fences_or_chatter_is_accepted() -> None:
     art = article()
     sid = art.sentences[0].id
-    fenced = '```json\n{"claims": [{"text": "Open.", "cites": ["%s"]}]}\n```' % sid
-    chatty = (
-        'Sure! Here it is: {"claims": [{"text": "Open.", "cites": ["%s"]}]} Hope it helps.' % sid
-    )
+    answer = json.dumps({"claims": [{"text": "Open.", "cites": [sid]}]})
+    fenced = f"```json\n{answer}\n```"
+    chatty = f"Sure! Here it is: {answer} Hope it helps."
     for text in (fenced, chatty):
         server = Server([reply(text)])
         assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
