@@ -319,3 +319,27 @@ def test_json_in_code_fences_or_chatter_is_accepted() -> None:
         server = Server([reply(text)])
         assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
         assert len(server.bodies) == 1  # no re-ask needed
+
+
+def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:
+    class Tracking(PointsClient):
+        def __init__(self) -> None:
+            super().__init__()
+            self.active = self.peak = 0
+
+        async def complete(self, messages: list[Message], **kw: Any) -> Completion:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            await asyncio.sleep(0)  # let the other tasks start
+            try:
+                return await super().complete(messages, **kw)
+            finally:
+                self.active -= 1
+
+    arts = load_articles(ROOT / "fixtures" / "articles")
+    for bound in (1, 2):
+        fake = Tracking()
+        LLMWriter(fake, concurrency=bound).write(
+            arts, kind="briefing", max_words=100, sentences=None
+        )
+        assert fake.peak == bound
