@@ -35,7 +35,7 @@ class Settings(BaseModel):
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table
     chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
     reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget
-    timeout: float = Field(default=120.0, gt=0)  # seconds per LLM request
+    timeout: float = Field(default=600.0, gt=0)  # seconds per LLM request (as the SDK)
     gguf: Path | None = None  # model file for --backend local
     recordings: Path | None = None  # for --backend replay (default fixtures/recordings)
     record_to: Path | None = None  # write every LLM exchange here as JSON

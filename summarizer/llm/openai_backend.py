@@ -83,7 +83,7 @@ class OpenAIClient:
         model: str = DEFAULT_MODEL,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 120.0,
+        timeout: float = 600.0,
         context_window: int | None = None,
         max_attempts: int = 5,
         wait: WaitFn | None = None,
