@@ -350,7 +350,7 @@ class LLMWriter:
         for attempt in (1, 2):
             answer = await self._complete(messages, schema, max_tokens, prompt.label)
             try:
-                return _parse(answer, shape, allowed, limit)
+                return _parse(answer, shape, allowed, limit, instructions=messages[0].content)
             except Invalid as bad:
                 if attempt == 1:
                     log.info("%s: re-asking: %s", what, bad.reason)
@@ -488,7 +488,12 @@ def _extract_json(text: str) -> Any:
 
 
 def _parse(
-    answer: Completion, shape: type[Points] | type[Claims], allowed: set[str], limit: int | None
+    answer: Completion,
+    shape: type[Points] | type[Claims],
+    allowed: set[str],
+    limit: int | None,
+    *,
+    instructions: str = "",
 ) -> list[Item]:
     """Validate an answer; raise Invalid with a reason the model can act on."""
     if answer.finish_reason == "length":
@@ -505,12 +510,19 @@ def _parse(
         item.cites = list(dict.fromkeys(c.strip().strip("[]").strip() for c in item.cites))
     if not items:
         raise Invalid("the answer has no items")
+    echoes = [i for i in items if _echoes(i.text, instructions)]
     bad = sorted({c for i in items for c in i.cites if c not in allowed})
     usable = [
         Item(text=i.text, cites=[c for c in i.cites if c in allowed])
         for i in items
-        if any(c in allowed for c in i.cites)
+        if any(c in allowed for c in i.cites) and i not in echoes
     ]
+    if echoes:  # small models copy the example shape's text instead of writing their own
+        raise Invalid(
+            f"it copies the instructions instead of stating facts from the DATA: "
+            f"{echoes[0].text!r}",
+            usable,
+        )
     if bad:
         raise Invalid(f"it cites ids that are not in the DATA: {', '.join(bad[:5])}", usable)
     if len(usable) < len(items):
@@ -518,6 +530,12 @@ def _parse(
     if limit is not None and len(items) > limit:
         raise Invalid(f"it has {len(items)} items; at most {limit} are allowed", items[:limit])
     return items
+
+
+def _echoes(text: str, instructions: str) -> bool:
+    """Whether an item's text is a piece of the instructions (e.g. the example's text)."""
+    norm = " ".join(text.lower().split()).strip(" .")
+    return len(norm) >= 12 and norm in " ".join(instructions.lower().split())
 
 
 def _reask(answer: Completion, reason: str, allowed: set[str]) -> list[Message]:

@@ -343,3 +343,21 @@ def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:
             arts, kind="briefing", max_words=100, sentences=None
         )
         assert fake.peak == bound
+
+
+def test_a_claim_copying_the_prompt_example_is_reasked_and_dropped() -> None:
+    """SmolLM2-135M really did this: it returned the example shape's text as a claim."""
+    art = article()
+    sid = art.sentences[0].id
+    copied = {
+        "claims": [
+            {"text": "a sentence stating a fact from the DATA", "cites": [sid]},
+            {"text": "The bridge reopened.", "cites": [sid]},
+        ]
+    }
+    server = Server([reply(copied), reply(copied)])
+    w = writer(server)
+    claims = blurb(w, art, n=2)
+    assert "copies the instructions" in server.bodies[1]["messages"][-1]["content"]
+    assert [c.text for c in claims] == ["The bridge reopened."]
+    assert w.partial
