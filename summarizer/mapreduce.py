@@ -42,6 +42,8 @@ CHUNK_CAP = 1500  # tokens per map chunk, even for huge windows: small chunks ke
 MAP_OUTPUT = 512  # tokens reserved for a map or collapse answer
 MARGIN = 0.15  # share of the window kept free: our tokenizer is not the model's
 MAX_COLLAPSE_ROUNDS = 4
+MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
+WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
 
 
@@ -299,8 +301,9 @@ class LLMWriter:
             "max_words": max_words,
             "example_id": points[0].cites[0],
         }
+        limit = max(2, max_words // WORDS_PER_CLAIM)
         items = await self._ask(
-            load_prompt("reduce"), values, Claims, allowed, budgets.final_output, None, "reduce"
+            load_prompt("reduce"), values, Claims, allowed, budgets.final_output, limit, "reduce"
         )
         if not items:
             raise BackendError("the model gave no usable briefing claims: " + self.problems[-1])
@@ -404,6 +407,7 @@ def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, A
                 "type": "array",
                 "items": {"type": "string", "enum": sorted(allowed)},
                 "minItems": 1,
+                "maxItems": MAX_CITES,
             },
         },
         "required": ["text", "cites"],
@@ -507,7 +511,8 @@ def _parse(
         raise Invalid(f"the JSON does not match the shape: {where}: {first['msg']}") from None
     items = parsed.points if isinstance(parsed, Points) else parsed.claims
     for item in items:
-        item.cites = list(dict.fromkeys(c.strip().strip("[]").strip() for c in item.cites))
+        cites = dict.fromkeys(c.strip().strip("[]").strip() for c in item.cites)
+        item.cites = list(cites)[:MAX_CITES]
     if not items:
         raise Invalid("the answer has no items")
     echoes = [i for i in items if _echoes(i.text, instructions)]
