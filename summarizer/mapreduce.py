@@ -237,7 +237,7 @@ class LLMWriter:
             "title": _data(title),
             "sentences": _render_sentences(chunk.sentences),
             "max_points": limit,
-            "example_id": allowed[0],
+            "example": _example("points", Point(text=chunk.sentences[0].text, cites=allowed[:1])),
         }
         items = await self._ask(
             load_prompt("map"), values, Points, set(allowed), MAP_OUTPUT, limit, f"chunk {chunk.id}"
@@ -282,7 +282,7 @@ class LLMWriter:
         values = {
             "points": _render_points(group),
             "max_points": limit,
-            "example_id": sorted(allowed)[0],
+            "example": _example("points", group[0]),
         }
         items = await self._ask(
             load_prompt("collapse"), values, Points, allowed, MAP_OUTPUT, limit, "collapse"
@@ -299,7 +299,7 @@ class LLMWriter:
             "title": _data(title),
             "points": _render_points(points),
             "max_words": max_words,
-            "example_id": points[0].cites[0],
+            "example": _example("claims", points[0]),
         }
         limit = max(2, max_words // WORDS_PER_CLAIM)
         items = await self._ask(
@@ -324,7 +324,7 @@ class LLMWriter:
             "title": _data(title),
             "items": _render_points(points),
             "length": length,
-            "example_id": points[0].cites[0],
+            "example": _example("claims", points[0]),
         }
         limit = n if max_words is None else None
         items = await self._ask(
@@ -535,6 +535,17 @@ def _parse(
     if limit is not None and len(items) > limit:
         raise Invalid(f"it has {len(items)} items; at most {limit} are allowed", items[:limit])
     return items
+
+
+def _example(key: str, first: Point) -> str:
+    """The answer shape shown to the model, filled with the DATA's first item.
+
+    A small model copies its example; copying a real item with its own ids is a supported
+    claim, where copying a made-up placeholder is noise. The text is JSON-quoted (data, not
+    instructions) and its delimiters are neutralised like all article text.
+    """
+    item = {"text": _data(first.text), "cites": first.cites[:MAX_CITES]}
+    return json.dumps({key: [item]}, ensure_ascii=False)
 
 
 def _echoes(text: str, instructions: str) -> bool:

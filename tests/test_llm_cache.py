@@ -142,8 +142,8 @@ def test_every_prompt_loads_with_a_version_and_renders() -> None:
 
 def test_missing_variables_are_all_listed() -> None:
     prompt = load_prompt("map")
-    assert prompt.missing({"title": "x"}) == ["example_id", "max_points", "sentences"]
-    with pytest.raises(ConfigError, match="example_id, max_points, sentences"):
+    assert prompt.missing({"title": "x"}) == ["example", "max_points", "sentences"]
+    with pytest.raises(ConfigError, match="example, max_points, sentences"):
         prompt.render(title="x")
 
 
@@ -173,6 +173,6 @@ def test_prompts_are_found_in_the_wheel_layout(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout.split()
-    assert out == [str(site / "summarizer" / "_prompts"), "reduce@2"]
+    assert out == [str(site / "summarizer" / "_prompts"), load_prompt("reduce").label]
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert '"prompts" = "summarizer/_prompts"' in pyproject

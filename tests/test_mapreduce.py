@@ -19,6 +19,7 @@ from summarizer.llm.base import Completion, Message
 from summarizer.llm.openai_backend import OpenAIClient
 from summarizer.mapreduce import LLMWriter
 from summarizer.models import Article
+from summarizer.prompts import load_prompt
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -265,8 +266,8 @@ def test_collapse_runs_in_shrinking_rounds_until_points_fit() -> None:
     w = LLMWriter(fake, reduce_tokens=60)
     claims = w.write(arts, kind="briefing", max_words=100, sentences=None)
     assert w.collapse_rounds >= 2
-    assert fake.prompts.count("collapse@2") >= 2
-    assert fake.prompts[-1] == "reduce@2"
+    assert fake.prompts.count(load_prompt("collapse").label) >= 2
+    assert fake.prompts[-1] == load_prompt("reduce").label
     assert claims[0].citations[0].text  # resolved from the articles
 
 
@@ -346,12 +347,14 @@ def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:
 
 
 def test_a_claim_copying_the_prompt_example_is_reasked_and_dropped() -> None:
-    """SmolLM2-135M really did this: it returned the example shape's text as a claim."""
+    """SmolLM2-135M really did this with prompts v2: it returned the example's placeholder text
+    ("a sentence stating a fact from the DATA") as claims. Any piece of the instructions
+    copied as a claim is caught the same way."""
     art = article()
     sid = art.sentences[0].id
     copied = {
         "claims": [
-            {"text": "a sentence stating a fact from the DATA", "cites": [sid]},
+            {"text": "Each claim is one plain factual sentence.", "cites": [sid]},
             {"text": "The bridge reopened.", "cites": [sid]},
         ]
     }
