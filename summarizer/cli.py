@@ -71,6 +71,25 @@ ShowRejectedOpt = Annotated[
 
 BACKENDS = ("auto", "extractive", "openai", "local", "replay")
 
+# -- LLM options (summarizer.mapreduce); None means "from the environment or the default" -------
+BaseUrlOpt = Annotated[
+    str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint (OPENAI_BASE_URL).")
+]
+ConcurrencyOpt = Annotated[
+    int | None, typer.Option("--concurrency", min=1, help="LLM requests at once (default 4).")
+]
+ContextOpt = Annotated[
+    int | None,
+    typer.Option("--context-window", min=512, help="Model context in tokens (else known table)."),
+]
+CacheDirOpt = Annotated[
+    Path | None, typer.Option("--cache-dir", help="LLM response cache directory.", file_okay=False)
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Bypass the LLM response cache.")]
+GgufOpt = Annotated[
+    Path | None, typer.Option("--gguf", help="GGUF model file for --backend local.", dir_okay=False)
+]
+
 
 @app.command()
 def blurb(
@@ -89,6 +108,12 @@ def blurb(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
     show_rejected: ShowRejectedOpt = False,
+    base_url: BaseUrlOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    gguf: GgufOpt = None,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
@@ -100,7 +125,18 @@ def blurb(
     """
     _setup_logging(verbose)
     fmt = _choice(format_, ("text", "md", "json"), "--format")
-    settings = _make_settings(backend, model, max_words=max_words, sentences=sentences)
+    settings = _make_settings(
+        backend,
+        model,
+        max_words=max_words,
+        sentences=sentences,
+        base_url=base_url,
+        concurrency=concurrency,
+        context_window=context_window,
+        cache_dir=cache_dir,
+        no_cache=no_cache or None,
+        gguf=gguf,
+    )
     articles = load_articles(files)
     _note_engine(settings, quiet)
     results = [pipeline.blurb(a, settings=settings) for a in articles]
@@ -131,6 +167,12 @@ def briefing(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
     show_rejected: ShowRejectedOpt = False,
+    base_url: BaseUrlOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    gguf: GgufOpt = None,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
@@ -152,6 +194,12 @@ def briefing(
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,
+        base_url=base_url,
+        concurrency=concurrency,
+        context_window=context_window,
+        cache_dir=cache_dir,
+        no_cache=no_cache or None,
+        gguf=gguf,
     )
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
@@ -230,6 +278,12 @@ def _note_engine(settings: Settings, quiet: bool) -> None:
         typer.echo(
             "Using the embedded extractive engine (no LLM configured). To use an LLM, set "
             "OPENAI_BASE_URL and/or OPENAI_API_KEY, or pass --backend openai.",
+            err=True,
+        )
+    else:
+        typer.echo(
+            f"Using the LLM at {settings.base_url or 'api.openai.com'} (OPENAI_BASE_URL/"
+            "OPENAI_API_KEY is set). Pass --backend extractive for the embedded engine.",
             err=True,
         )
 

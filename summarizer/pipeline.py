@@ -66,9 +66,21 @@ def get_writer(settings: Settings) -> Writer:
     backend = resolve_backend(settings)
     if backend == "extractive":
         return ExtractiveWriter()
-    raise NeedsKeyError(
-        f"backend '{backend}' is not available in this version; use --backend extractive"
-    )
+    if backend in ("openai", "local", "replay"):
+        from .llm.catalog import load_prices
+        from .llm.factory import make_client
+        from .mapreduce import LLMWriter
+        from .settings import user_dir
+
+        return LLMWriter(
+            make_client(settings, backend),
+            concurrency=settings.concurrency,
+            context_window=settings.context_window,
+            chunk_tokens=settings.chunk_tokens,
+            reduce_tokens=settings.reduce_tokens,
+            prices=load_prices(settings.prices or user_dir() / "prices.json"),
+        )
+    raise NeedsKeyError(f"backend '{backend}' is not available; use --backend extractive")
 
 
 def blurb(article: ArticleInput, *, settings: Settings | None = None, **options: object) -> Blurb:
@@ -105,6 +117,8 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
         engine=writer.name,
         usage=usage,
         counts=Counts.of(claims),
+        partial=getattr(writer, "partial", False),
+        problems=list(getattr(writer, "problems", [])),
     )
 
 
@@ -190,7 +204,8 @@ def briefing(
         engine=writer.name,
         usage=usage,
         counts=Counts.of(all_claims),
-        problems=problems,
+        partial=getattr(writer, "partial", False),
+        problems=[*problems, *getattr(writer, "problems", [])],
     )
 
 

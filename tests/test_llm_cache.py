@@ -1,0 +1,178 @@
+"""The response cache, the record and replay backends, and the prompt loader."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.errors import ConfigError, MissingRecordingError
+from summarizer.llm.base import Completion, Message, Request
+from summarizer.llm.cache import CachedClient, ResponseCache
+from summarizer.llm.recording import RecordClient, ReplayClient
+from summarizer.prompts import PROMPT_NAMES, load_prompt, parse_prompt, prompts_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+MESSAGES = [Message(role="system", content="Be brief."), Message(role="user", content="Hi")]
+
+
+class Counting:
+    """A fake backend that counts calls; its answers are hand-written fixtures."""
+
+    name = "fake"
+    model = "fake-model"
+    context_window = 8192
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def complete(self, messages: list[Message], **kw: Any) -> Completion:
+        self.calls += 1
+        return Completion(text=f"answer {self.calls}", finish_reason="stop", prompt_tokens=5)
+
+
+def ask(client: Any, prompt: str = "map@1", **kw: Any) -> Completion:
+    return asyncio.run(client.complete(MESSAGES, prompt=prompt, **kw))
+
+
+def test_a_repeated_request_is_served_from_the_cache(tmp_path: Path) -> None:
+    inner = Counting()
+    cached = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
+    first, again = ask(cached), ask(cached)
+    assert inner.calls == 1
+    assert (first.cached, again.cached) == (False, True)
+    assert again.text == first.text == "answer 1"
+    # a fresh process opening the same file (a rerun) is served too
+    rerun = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
+    assert ask(rerun).cached and inner.calls == 1
+
+
+def test_prompt_version_model_and_params_are_part_of_the_key(tmp_path: Path) -> None:
+    inner = Counting()
+    cached = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
+    ask(cached, "map@1")
+    ask(cached, "map@2")
+    ask(cached, "map@1", max_tokens=99)
+    ask(cached, "map@1", schema={"type": "object"})
+    inner.model = "other-model"
+    ask(CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3")), "map@1")
+    assert inner.calls == 5
+
+
+def _hammer(path: str, worker: int) -> None:
+    cache = ResponseCache(Path(path))
+    for i in range(40):
+        req = Request(model="m", messages=[Message(role="user", content=f"{worker}-{i}")])
+        cache.put(req.key(), req, Completion(text=f"{worker}-{i}"))
+        assert cache.get(req.key()) is not None
+
+
+def test_concurrent_processes_share_one_cache_file(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    ResponseCache(path).close()
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_hammer, args=(str(path), w)) for w in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    assert len(ResponseCache(path)) == 120
+
+
+def test_record_writes_readable_json_and_replay_serves_it(tmp_path: Path) -> None:
+    inner = Counting()
+    recorder = RecordClient(inner, tmp_path)
+    answer = ask(recorder, "blurb@1")
+    files = list(tmp_path.glob("*.json"))
+    assert [f.name.split("-")[0] for f in files] == ["blurb"]
+    data = json.loads(files[0].read_text())
+    assert set(data) == {"key", "request", "response"}
+    assert data["request"]["messages"][1] == {"role": "user", "content": "Hi"}
+    assert data["response"]["text"] == "answer 1"
+    replay = ReplayClient(tmp_path)
+    assert replay.model == "fake-model"  # taken from the recordings
+    assert ask(replay, "blurb@1").text == answer.text
+
+
+def test_a_missing_recording_names_its_key_and_how_to_record_it(tmp_path: Path) -> None:
+    ask(RecordClient(Counting(), tmp_path), "blurb@1")
+    replay = ReplayClient(tmp_path)
+    key = Request(model="fake-model", prompt="blurb@2", messages=MESSAGES).key()
+    with pytest.raises(MissingRecordingError) as err:
+        ask(replay, "blurb@2")
+    assert key in str(err.value)
+    assert "python scripts/record_fixtures.py" in str(err.value)
+
+
+def test_recordings_never_hold_the_api_key(tmp_path: Path) -> None:
+    from summarizer.llm.openai_backend import OpenAIClient
+
+    from .test_llm_openai import Server, httpx, ok
+
+    server = Server(lambda r: ok('{"claims": []}'))
+    live = OpenAIClient(
+        model="m",
+        base_url="http://llm.test/v1",
+        api_key="sk-very-secret",
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
+    )
+    ask(RecordClient(live, tmp_path), "blurb@1", schema={"type": "object"})
+    assert server.calls[0].headers["authorization"] == "Bearer sk-very-secret"
+    text = next(tmp_path.glob("*.json")).read_text()
+    assert "sk-very-secret" not in text and "authorization" not in text.lower()
+
+
+def test_every_prompt_loads_with_a_version_and_renders() -> None:
+    for name in PROMPT_NAMES:
+        prompt = load_prompt(name)
+        assert prompt.name == name and prompt.version
+        values = {v: f"<{v}>" for v in prompt.variables()}
+        system, user = prompt.render(**values)
+        assert system.role == "system" and user.role == "user"
+        assert "$" not in system.content + user.content
+
+
+def test_missing_variables_are_all_listed() -> None:
+    prompt = load_prompt("map")
+    assert prompt.missing({"title": "x"}) == ["example", "max_points", "sentences"]
+    with pytest.raises(ConfigError, match="example, max_points, sentences"):
+        prompt.render(title="x")
+
+
+def test_malformed_prompt_files_are_rejected() -> None:
+    with pytest.raises(ConfigError, match="front matter"):
+        parse_prompt("[system]\nx\n[user]\ny")
+    with pytest.raises(ConfigError, match="version"):
+        parse_prompt("---\nname: x\n---\n[system]\nx\n[user]\ny")
+    with pytest.raises(ConfigError, match="section"):
+        parse_prompt("---\nname: x\nversion: 1\n---\n[system]\nx")
+
+
+def test_prompts_are_found_in_the_wheel_layout(tmp_path: Path) -> None:
+    """A normal install has no top-level prompts/: pyproject force-includes them as
+    summarizer/_prompts. Rebuild that layout and load the prompts from it."""
+    assert prompts_dir() == ROOT / "prompts"  # editable install: the repository's files
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "summarizer", site / "summarizer")
+    shutil.copytree(ROOT / "prompts", site / "summarizer" / "_prompts")
+    code = "from summarizer.prompts import prompts_dir, load_prompt; print(prompts_dir());"
+    code += "print(load_prompt('reduce').label)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == [str(site / "summarizer" / "_prompts"), load_prompt("reduce").label]
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert '"prompts" = "summarizer/_prompts"' in pyproject

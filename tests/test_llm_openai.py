@@ -1,0 +1,224 @@
+"""The OpenAI-compatible backend at the HTTP layer: retries, Retry-After, timeouts,
+structured-output fallback. No network: the SDK talks to an in-process mock transport, and
+every response here is a hand-written HTTP fixture for one specific behaviour.
+
+The openai SDK 3.x sends through ``httpx2`` (1.x through ``httpx``), which respx does not
+patch, so the tests hand the SDK an http client with a MockTransport of the matching library.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+
+from summarizer.errors import BackendError
+from summarizer.llm.base import Message
+from summarizer.llm.openai_backend import OpenAIClient, retry_after_seconds
+
+try:  # the http library the installed openai SDK uses
+    import httpx2 as httpx
+except ImportError:  # pragma: no cover - openai 1.x
+    import httpx  # type: ignore[no-redef]
+
+BASE = "http://llm.test/v1"
+URL = f"{BASE}/chat/completions"
+SCHEMA = {"type": "object", "properties": {"points": {"type": "array"}}, "required": ["points"]}
+MESSAGES = [Message(role="system", content="Answer in JSON."), Message(role="user", content="hi")]
+
+# The exact 500 that llama-cpp-python's server answers to a json_schema response_format.
+LLAMA_CPP_JSON_SCHEMA_500 = {
+    "error": {
+        "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', "
+        "'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", "
+        "'input': 'json_schema'}",
+        "type": "internal_server_error",
+        "param": None,
+        "code": None,
+    }
+}
+
+
+def ok(content: str = '{"points": []}', finish: str = "stop") -> httpx.Response:
+    """A hand-written chat completion response."""
+    return httpx.Response(
+        200,
+        json={
+            "id": "chatcmpl-test",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "test-model",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": finish,
+                }
+            ],
+            "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+        },
+    )
+
+
+class Server:
+    """A mock endpoint: answers with ``replies`` in turn (a function answers every request)."""
+
+    def __init__(self, replies: Any) -> None:
+        self.replies = replies
+        self.calls: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(request)
+        reply = self.replies(request) if callable(self.replies) else self.replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    @property
+    def call_count(self) -> int:
+        return len(self.calls)
+
+    def body(self, n: int) -> dict[str, Any]:
+        return json.loads(self.calls[n].content)
+
+
+def make_client(server: Server, waits: list[float], **kw: Any) -> OpenAIClient:
+    """A client on ``server`` whose sleeps are recorded, not slept (backoff 0.01 s)."""
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    kw.setdefault("max_attempts", 3)
+    return OpenAIClient(
+        model="test-model",
+        base_url=BASE,
+        api_key="sk-test",
+        sleep=sleep,
+        wait=lambda s: 0.01,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
+        **kw,
+    )
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def test_429_waits_as_long_as_retry_after_says() -> None:
+    server = Server(
+        [
+            httpx.Response(429, headers={"Retry-After": "2"}, json={"error": {"message": "slow"}}),
+            ok(),
+        ]
+    )
+    waits: list[float] = []
+    answer = run(make_client(server, waits).complete(MESSAGES))
+    assert server.call_count == 2
+    assert waits == [2.0]
+    assert answer.text == '{"points": []}'
+    assert (answer.prompt_tokens, answer.completion_tokens) == (11, 7)
+
+
+def test_retry_after_forms() -> None:
+    import openai
+
+    def err(headers: dict[str, str]) -> openai.APIStatusError:
+        req = httpx.Request("POST", URL)
+        return openai.RateLimitError(
+            "slow", response=httpx.Response(429, headers=headers, request=req), body=None
+        )
+
+    assert retry_after_seconds(err({"retry-after-ms": "1500"})) == 1.5
+    assert retry_after_seconds(err({"retry-after": "3"})) == 3.0
+    assert retry_after_seconds(err({})) is None
+    in_past = retry_after_seconds(err({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}))
+    assert in_past == 0.0
+
+
+def test_500_is_retried_with_backoff() -> None:
+    server = Server([httpx.Response(500, json={"error": {"message": "overloaded"}}), ok()])
+    waits: list[float] = []
+    run(make_client(server, waits).complete(MESSAGES, schema=SCHEMA))
+    assert server.call_count == 2
+    assert waits == [0.01]
+    # a 500 that does not name the response format is transient: the mode stays json_schema
+    sent = server.body(1)
+    assert sent["response_format"]["type"] == "json_schema"
+
+
+def test_timeouts_are_retried_then_reported_clearly() -> None:
+    server = Server(lambda r: httpx.ReadTimeout("slow"))
+    waits: list[float] = []
+    with pytest.raises(BackendError, match="unreachable after 3 attempts"):
+        run(make_client(server, waits).complete(MESSAGES))
+    assert server.call_count == 3  # our 3 attempts; the SDK's own retries are off
+    assert len(waits) == 2
+
+
+def test_timeout_then_success() -> None:
+    server = Server([httpx.ConnectTimeout("slow"), ok()])
+    run(make_client(server, []).complete(MESSAGES))
+    assert server.call_count == 2
+
+
+def test_persistent_429_gives_backend_error_naming_the_status() -> None:
+    server = Server(lambda r: httpx.Response(429, json={"error": {"message": "quota"}}))
+    with pytest.raises(BackendError, match="HTTP 429 after 3 attempts"):
+        run(make_client(server, []).complete(MESSAGES))
+
+
+def test_401_is_not_retried() -> None:
+    server = Server(lambda r: httpx.Response(401, json={"error": {"message": "bad key"}}))
+    with pytest.raises(BackendError, match="OPENAI_API_KEY"):
+        run(make_client(server, []).complete(MESSAGES))
+    assert server.call_count == 1
+
+
+def test_json_schema_refused_with_llama_cpp_500_falls_back_and_remembers() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if body.get("response_format", {}).get("type") == "json_schema":
+            return httpx.Response(500, json=LLAMA_CPP_JSON_SCHEMA_500)
+        return ok()
+
+    server = Server(answer)
+    waits: list[float] = []
+    client = make_client(server, waits)
+    run(client.complete(MESSAGES, schema=SCHEMA))
+    assert client.mode == "json_object_schema"
+    assert waits == []  # a refused mode is not a transient failure: no backoff
+    first, second = (server.body(i) for i in range(2))
+    assert first["response_format"]["type"] == "json_schema"
+    # llama.cpp's JSON mode takes the schema as a grammar; it is stated in the prompt as well
+    assert second["response_format"] == {"type": "json_object", "schema": SCHEMA}
+    assert "JSON schema" in second["messages"][0]["content"]
+    run(client.complete(MESSAGES, schema=SCHEMA))  # the mode is remembered
+    assert server.call_count == 3
+    assert server.body(2)["response_format"]["type"] == "json_object"
+
+
+def test_json_object_refused_falls_back_to_prompted_json() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if "response_format" in json.loads(request.content):
+            return httpx.Response(400, json={"error": {"message": "response_format unsupported"}})
+        return ok()
+
+    server = Server(answer)
+    client = make_client(server, [])
+    run(client.complete(MESSAGES, schema=SCHEMA))
+    assert client.mode == "prompted"
+    assert server.call_count == 4  # json_schema, json_object + schema, json_object, prompted
+    assert server.body(2)["response_format"] == {"type": "json_object"}
+    last = server.body(3)
+    assert "response_format" not in last
+    assert '"points"' in last["messages"][0]["content"]
+
+
+def test_no_schema_sends_no_response_format_and_no_auth_leak_in_completion() -> None:
+    server = Server(lambda r: ok("hello"))
+    answer = run(make_client(server, []).complete(MESSAGES))
+    assert "response_format" not in server.body(0)
+    assert server.calls[0].headers["authorization"] == "Bearer sk-test"
+    assert "sk-test" not in answer.model_dump_json()
