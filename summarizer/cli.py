@@ -86,6 +86,12 @@ CacheDirOpt = Annotated[
     Path | None, typer.Option("--cache-dir", help="LLM response cache directory.", file_okay=False)
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Bypass the LLM response cache.")]
+NoJudgeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-judge", help="With an LLM: skip its entailment judge (offline checks only)."
+    ),
+]
 GgufOpt = Annotated[
     Path | None, typer.Option("--gguf", help="GGUF model file for --backend local.", dir_okay=False)
 ]
@@ -113,6 +119,7 @@ def blurb(
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
@@ -135,6 +142,7 @@ def blurb(
         context_window=context_window,
         cache_dir=cache_dir,
         no_cache=no_cache or None,
+        judge=False if no_judge else None,
         gguf=gguf,
     )
     articles = load_articles(files)
@@ -172,6 +180,7 @@ def briefing(
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
@@ -199,6 +208,7 @@ def briefing(
         context_window=context_window,
         cache_dir=cache_dir,
         no_cache=no_cache or None,
+        judge=False if no_judge else None,
         gguf=gguf,
     )
     _note_engine(settings, quiet)

@@ -11,22 +11,17 @@ import asyncio
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from string import Template
 
 from pydantic import BaseModel, ValidationError
 
-from .llm.base import LLMClient, Message
+from .llm.base import LLMClient, aclose
+from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
+from .prompts import load_prompt
 
 BATCH_SIZE = 8  # claims per call: enough to amortise the instructions, small enough to stay sharp
 CONCURRENCY = 4
 MAX_TOKENS = 1500
-
-_PROMPT_DIRS = (
-    Path(__file__).parent / "_prompts",  # installed wheel
-    Path(__file__).parent.parent / "prompts",  # source checkout
-)
 
 
 class JudgeVerdict(BaseModel):
@@ -53,28 +48,20 @@ class JudgeItem:
     cited: list[str]
 
 
-def load_prompt(name: str = "judge.md") -> tuple[str, Template, Template]:
-    """Read a prompt file: a ``version:`` line, then ``## system`` and ``## user`` sections."""
-    for folder in _PROMPT_DIRS:
-        path = folder / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            break
-    else:
-        raise FileNotFoundError(f"prompt {name} not found in {_PROMPT_DIRS}")
-    version = text.splitlines()[0].removeprefix("version:").strip()
-    system = text.split("## system", 1)[1].split("## user", 1)[0].strip()
-    user = text.split("## user", 1)[1].strip()
-    return version, Template(system), Template(user)
-
-
 class Judge:
     """Batched entailment verdicts from any LLMClient."""
 
-    def __init__(self, client: LLMClient, *, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        client: LLMClient,
+        *,
+        batch_size: int = BATCH_SIZE,
+        prices: dict[str, ModelInfo] | None = None,
+    ) -> None:
         self.client = client
+        self.prices = prices if prices is not None else KNOWN_MODELS
         self.batch_size = batch_size
-        self.version, self._system, self._user = load_prompt()
+        self.prompt = load_prompt("judge")
         self.usage = Usage()
 
     async def judge(self, items: list[JudgeItem]) -> list[Check]:
@@ -86,7 +73,10 @@ class Judge:
                 return await self._batch(batch)
 
         batches = [items[i : i + self.batch_size] for i in range(0, len(items), self.batch_size)]
-        results = await asyncio.gather(*(run(b) for b in batches))
+        try:
+            results = await asyncio.gather(*(run(b) for b in batches))
+        finally:
+            await aclose(self.client)  # connections belong to this event loop
         return [check for result in results for check in result]
 
     async def _batch(self, batch: list[JudgeItem]) -> list[Check]:
@@ -94,20 +84,22 @@ class Judge:
         for n, item in enumerate(batch, 1):
             cited = "\n".join(f"  - {t}" for t in item.cited)
             blocks.append(f"Claim {n}: {item.claim}\nCited sentences:\n{cited}")
-        messages = [
-            Message(role="system", content=self._system.substitute()),
-            Message(
-                role="user",
-                content=self._user.substitute(count=len(batch), items="\n\n".join(blocks)),
-            ),
-        ]
+        messages = self.prompt.render(count=len(batch), items="\n\n".join(blocks))
         done = await self.client.complete(
-            messages, schema=SCHEMA, max_tokens=MAX_TOKENS, temperature=0.0
+            messages,
+            schema=SCHEMA,
+            max_tokens=MAX_TOKENS,
+            temperature=0.0,
+            prompt=self.prompt.label,
         )
-        self.usage.calls += 1
-        self.usage.prompt_tokens += done.prompt_tokens
-        self.usage.completion_tokens += done.completion_tokens
-        self.usage.cache_hits += int(done.cached)
+        self.usage.record(
+            cached=done.cached,
+            prompt_tokens=done.prompt_tokens,
+            completion_tokens=done.completion_tokens,
+            cost=cost_usd(
+                self.client.model, done.prompt_tokens, done.completion_tokens, self.prices
+            ),
+        )
         verdicts = _parse(done.text)
         if verdicts is None:
             return [_fail("the judge's answer was not valid JSON of the expected shape")] * len(

@@ -19,15 +19,14 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
 from .chunking import chunk_articles
 from .errors import BackendError, ConfigError
-from .llm.base import Completion, LLMClient, Message, aclose
+from .judge import Judge
+from .llm.base import Completion, LLMClient, Message, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
@@ -85,20 +84,6 @@ class Budgets(BaseModel):
     final_output: int  # tokens reserved for the reduce or blurb answer
 
 
-def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """Run a coroutine to completion from sync code, even inside a running event loop.
-
-    In a notebook (a loop already running in this thread) ``asyncio.run`` is not allowed, so
-    the chain runs on its own loop in a worker thread instead.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(make())).result()
-
-
 class LLMWriter:
     """The Writer for every LLM backend (pipeline.Writer protocol)."""
 
@@ -123,6 +108,7 @@ class LLMWriter:
         self.reduce_tokens = reduce_tokens
         self.prices = prices if prices is not None else KNOWN_MODELS
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
+        self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
         self._sem: asyncio.Semaphore | None = None
 
     # -- the Writer seam ---------------------------------------------------------------------
@@ -377,17 +363,14 @@ class LLMWriter:
         return answer
 
     def _count(self, answer: Completion) -> None:
-        if answer.cached:
-            self.usage.cache_hits += 1
-            return
-        self.usage.calls += 1
-        self.usage.prompt_tokens += answer.prompt_tokens
-        self.usage.completion_tokens += answer.completion_tokens
-        cost = cost_usd(
-            self.client.model, answer.prompt_tokens, answer.completion_tokens, self.prices
+        self.usage.record(
+            cached=answer.cached,
+            prompt_tokens=answer.prompt_tokens,
+            completion_tokens=answer.completion_tokens,
+            cost=cost_usd(
+                self.client.model, answer.prompt_tokens, answer.completion_tokens, self.prices
+            ),
         )
-        if cost is not None:
-            self.usage.cost_usd = (self.usage.cost_usd or 0.0) + cost
 
 
 # -- helpers -------------------------------------------------------------------------------------

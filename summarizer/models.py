@@ -140,6 +140,19 @@ class Usage(BaseModel):
     tokens_after_dedup: int = 0
     seconds: float = 0.0
 
+    def record(
+        self, *, cached: bool, prompt_tokens: int, completion_tokens: int, cost: float | None
+    ) -> None:
+        """Count one LLM answer; a cache hit costs nothing."""
+        if cached:
+            self.cache_hits += 1
+            return
+        self.calls += 1
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens
+        if cost is not None:
+            self.cost_usd = (self.cost_usd or 0.0) + cost
+
     def add(self, other: Usage) -> None:
         """Accumulate another usage record into this one."""
         self.calls += other.calls

@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 from . import dedup, extractive, stories
 from .errors import InputError, NeedsKeyError
 from .ingest import load_articles, make_article
+from .judge import Judge
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
@@ -72,14 +73,18 @@ def get_writer(settings: Settings) -> Writer:
         from .mapreduce import LLMWriter
         from .settings import user_dir
 
-        return LLMWriter(
-            make_client(settings, backend),
+        client = make_client(settings, backend)
+        writer = LLMWriter(
+            client,
             concurrency=settings.concurrency,
             context_window=settings.context_window,
             chunk_tokens=settings.chunk_tokens,
             reduce_tokens=settings.reduce_tokens,
             prices=load_prices(settings.prices or user_dir() / "prices.json"),
         )
+        if settings.judge:
+            writer.judge = Judge(client, prices=writer.prices)
+        return writer
     raise NeedsKeyError(f"backend '{backend}' is not available; use --backend extractive")
 
 
@@ -106,7 +111,7 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
     claims = writer.write([art], kind="blurb", max_words=settings.max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=getattr(writer, "judge", None))
     sources = _number_sources(claims, {art.id: art})
-    usage = writer.usage.model_copy()
+    usage = _run_usage(writer)
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
     usage.seconds = round(time.perf_counter() - started, 3)
     return Blurb(
@@ -194,7 +199,7 @@ def briefing(
         progress("write", len(groups), len(groups))
     # 6. assemble
     all_claims = [c for s in out for c in s.claims]
-    usage = writer.usage.model_copy()
+    usage = _run_usage(writer)
     usage.tokens_before_dedup, usage.tokens_after_dedup = tokens_before, tokens_after
     usage.seconds = round(time.perf_counter() - started, 3)
     return Briefing(
@@ -240,6 +245,15 @@ def _many_articles(
     if progress is not None:
         progress("ingest", len(items), len(items))
     return articles
+
+
+def _run_usage(writer: Writer) -> Usage:
+    """The writer's LLM usage plus the judge's, when one ran."""
+    usage = writer.usage.model_copy()
+    judge = getattr(writer, "judge", None)
+    if judge is not None:
+        usage.add(judge.usage)
+    return usage
 
 
 def _index(articles: list[Article]) -> dict[str, Sentence]:

@@ -1,4 +1,4 @@
-"""Prompt files: load, check and render the chain's prompts (map, collapse, reduce, blurb).
+"""Prompt files: load, check and render the prompts (map, collapse, reduce, blurb, judge).
 
 Prompts live as text files so they can be read and reviewed without reading code. Each file
 has a front matter with its ``version``; the version is part of every cache and recording key,
@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from .errors import ConfigError
 from .llm.base import Message
 
-PROMPT_NAMES = ("map", "collapse", "reduce", "blurb")
+PROMPT_NAMES = ("map", "collapse", "reduce", "blurb", "judge")
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 
 

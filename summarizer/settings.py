@@ -36,6 +36,7 @@ class Settings(BaseModel):
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
     story_threshold: float = Field(default=0.1, gt=0, le=1)  # TF-IDF cosine
     # LLM chain (summarizer.mapreduce, summarizer.llm)
+    judge: bool = True  # with an LLM backend, also ask it to judge every claim (layer 3)
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table
     chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
     reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget

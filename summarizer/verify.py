@@ -14,14 +14,12 @@ rejected: kept in the list, marked, with the failed checks, so reports can say w
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
-from collections.abc import Coroutine, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -29,6 +27,7 @@ from .checks import Evidence, coverage, names_in_sources, run_checks, source_cor
 from .errors import InputError
 from .ingest import clean_lines, load_articles, split_sentences
 from .judge import Judge, JudgeItem
+from .llm.base import run_sync
 from .models import Article, Check, Citation, Claim, Sentence
 from .retrieval import SentenceIndex
 from .text import content_terms, word_count, words
@@ -246,16 +245,6 @@ def _drop_repeats(claims: list[Claim]) -> list[Claim]:
 # -- layer 3: the LLM judge --------------------------------------------------------------------
 
 
-def _run(coro: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine from sync code, also when an event loop is already running."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
 def _is_exact_quote(claim: Claim) -> bool:
     return any(claim.text.strip() == c.text.strip() for c in claim.citations)
 
@@ -267,7 +256,7 @@ def _judge_claims(
     quoting the cited sentence when possible, else rejected."""
     todo = [i for i, c in enumerate(claims) if c.shown and not _is_exact_quote(c)]
     items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations]) for i in todo]
-    verdicts = _run(judge.judge(items)) if items else []
+    verdicts = run_sync(lambda: judge.judge(items)) if items else []
     out = list(claims)
     ctx: _Context | None = None
     for i, check in zip(todo, verdicts, strict=True):

@@ -11,8 +11,9 @@ import json
 
 import pytest
 
-from summarizer.judge import Judge, JudgeItem, load_prompt
+from summarizer.judge import Judge, JudgeItem
 from summarizer.llm.base import Completion, Message
+from summarizer.prompts import load_prompt
 from summarizer.verify import verify_claims
 
 from . import verify_cases as vc
@@ -22,13 +23,16 @@ class FakeClient:
     """An LLMClient that answers with queued completions and records what it was asked."""
 
     name = "fake"
+    model = "fake-model"
     context_window = 8192
 
     def __init__(self, answers: list[str]) -> None:
         self.answers = list(answers)
         self.requests: list[list[Message]] = []
 
-    async def complete(self, messages, *, schema=None, max_tokens=1024, temperature=0.0):
+    async def complete(
+        self, messages, *, schema=None, max_tokens=1024, temperature=0.0, prompt=None
+    ):
         self.requests.append(messages)
         assert schema is not None and "verdicts" in json.dumps(schema)
         return Completion(text=self.answers.pop(0), prompt_tokens=100, completion_tokens=20)
@@ -57,11 +61,12 @@ def _paraphrase(arts):
 
 
 def test_prompt_has_version_and_variables():
-    version, system, user = load_prompt()
-    assert version == "judge-1"
-    assert "JSON" in system.template
-    text = user.substitute(count=2, items="Claim 1: x")
-    assert "Claim 1: x" in text and "2 claims" in text
+    prompt = load_prompt("judge")
+    assert prompt.label == "judge@1"
+    assert prompt.variables() == {"count", "items"}
+    system, user = prompt.render(count=2, items="Claim 1: x")
+    assert "JSON" in system.content
+    assert "Claim 1: x" in user.content and "2 claims" in user.content
 
 
 def test_supported_with_verbatim_span_is_accepted(arts, index):

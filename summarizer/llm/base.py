@@ -6,11 +6,16 @@ knows which backend answers. The cache wraps any backend the same way.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-from typing import Any, Literal, Protocol
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
 
 
 class Message(BaseModel):
@@ -80,3 +85,17 @@ class LLMClient(Protocol):
         temperature: float = 0.0,
         prompt: str | None = None,
     ) -> Completion: ...
+
+
+def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to completion from sync code, even inside a running event loop.
+
+    In a notebook (a loop already running in this thread) ``asyncio.run`` is not allowed, so
+    the chain runs on its own loop in a worker thread instead.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
