@@ -56,19 +56,18 @@ def run(
 
 
 def _make_judge() -> object | None:
-    """An LLM judge when the build has a client factory and an endpoint is configured."""
-    try:
-        from summarizer.judge import Judge
-        from summarizer.llm import make_client  # type: ignore[attr-defined]
-        from summarizer.settings import Settings
-    except ImportError:
-        print("LLM judge: this build has no summarizer.llm.make_client; offline layers only")
-        return None
+    """An LLM judge when an endpoint is configured (OPENAI_BASE_URL / OPENAI_API_KEY)."""
+    from summarizer.judge import Judge
+    from summarizer.llm.factory import make_client
+    from summarizer.settings import Settings
+
     settings = Settings.from_env()
     if not (settings.base_url or settings.api_key):
         print("LLM judge: no OPENAI_BASE_URL/OPENAI_API_KEY set; offline layers only")
         return None
-    return Judge(make_client(settings))
+    client = make_client(settings, "openai")
+    print(f"LLM judge: {client.name}")
+    return Judge(client)
 
 
 def main() -> None:
