@@ -87,6 +87,20 @@ class LLMClient(Protocol):
     ) -> Completion: ...
 
 
+class WrappingClient:
+    """Base of the clients that wrap another (cache, record): same name, model and window."""
+
+    def __init__(self, inner: LLMClient) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.model = inner.model
+        self.context_window = inner.context_window
+
+    async def aclose(self) -> None:
+        """Close the wrapped backend's connections, if it keeps any."""
+        await aclose(self.inner)
+
+
 def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a coroutine to completion from sync code, even inside a running event loop.
 

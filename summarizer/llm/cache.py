@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .base import Completion, LLMClient, Message, Request, aclose
+from .base import Completion, LLMClient, Message, Request, WrappingClient
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -64,7 +64,7 @@ class ResponseCache:
             self._db.close()
 
 
-class CachedClient:
+class CachedClient(WrappingClient):
     """Wraps a backend: answers from the cache when it can, else asks and stores the answer.
 
     Every answer is stored, even an invalid one: the chain's re-ask is a different request
@@ -72,15 +72,8 @@ class CachedClient:
     """
 
     def __init__(self, inner: LLMClient, cache: ResponseCache) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache = cache
-        self.name = inner.name
-        self.model = inner.model
-        self.context_window = inner.context_window
-
-    async def aclose(self) -> None:
-        """Close the wrapped backend's connections, if it keeps any."""
-        await aclose(self.inner)
 
     async def complete(
         self,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, MissingRecordingError
-from .base import Completion, LLMClient, Message, Request, aclose
+from .base import Completion, LLMClient, Message, Request, WrappingClient
 from .catalog import context_window as known_context_window
 
 RECORD_COMMAND = "python scripts/record_fixtures.py"
@@ -28,20 +28,14 @@ def _request(model: str, messages: list[Message], **params: Any) -> Request:
     return Request(model=model, messages=messages, **params)
 
 
-class RecordClient:
+class RecordClient(WrappingClient):
     """Wraps a live backend and writes every exchange to ``directory``."""
 
     def __init__(self, inner: LLMClient, directory: Path) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.directory = directory
         self.name = f"record:{inner.name}"
-        self.model = inner.model
-        self.context_window = inner.context_window
         directory.mkdir(parents=True, exist_ok=True)
-
-    async def aclose(self) -> None:
-        """Close the wrapped backend's connections, if it keeps any."""
-        await aclose(self.inner)
 
     async def complete(
         self,
