@@ -91,3 +91,10 @@ def test_cli_openai_without_configuration_is_a_one_line_error(tmp_path: Path) ->
     assert proc.returncode == 2
     assert proc.stderr.startswith("Error: --backend openai needs OPENAI_API_KEY")
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_custom_endpoint_without_a_detectable_model_is_a_clear_error() -> None:
+    """Never guess a hosted model's name (and so its prices and window) for someone's server."""
+    settings = Settings(backend="openai", base_url="http://127.0.0.1:9/v1")  # nothing listens
+    with pytest.raises(ConfigError, match="--model"):
+        make_client(settings, "openai")

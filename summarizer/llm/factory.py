@@ -43,6 +43,9 @@ def make_client(settings: Settings, backend: str) -> LLMClient:
     return client
 
 
+MODEL_DETECT_TIMEOUT = 30.0  # seconds; a busy llama.cpp server answers /models between requests
+
+
 def _openai(settings: Settings) -> LLMClient:
     from .openai_backend import DEFAULT_MODEL, OpenAIClient, detect_model
 
@@ -53,7 +56,14 @@ def _openai(settings: Settings) -> LLMClient:
         )
     model = settings.model
     if model is None and settings.base_url:
-        model = detect_model(settings.base_url, settings.api_key)  # a local server's one model
+        # a local server's one model; guessing a hosted model's name instead would get its
+        # context window and prices wrong
+        model = detect_model(settings.base_url, settings.api_key, timeout=MODEL_DETECT_TIMEOUT)
+        if model is None:
+            raise ConfigError(
+                f"could not tell which model {settings.base_url} serves (GET /models gave no "
+                "single answer in time); pass --model or set SUMMARIZER_MODEL"
+            )
     return OpenAIClient(
         model=model or DEFAULT_MODEL,
         base_url=settings.base_url,
