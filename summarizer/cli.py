@@ -97,6 +97,20 @@ GgufOpt = Annotated[
 ]
 
 
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Short, cited, verified summaries of news articles. Works offline by default."""
+    if version:
+        from importlib.metadata import version as package_version
+
+        typer.echo(f"summarizer {package_version('summarizer')}")
+        raise typer.Exit()
+
+
 @app.command()
 def blurb(
     files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
