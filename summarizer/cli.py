@@ -151,13 +151,7 @@ def blurb(
         model,
         max_words=max_words,
         sentences=sentences,
-        base_url=base_url,
-        concurrency=concurrency,
-        context_window=context_window,
-        cache_dir=cache_dir,
-        no_cache=no_cache or None,
-        judge=False if no_judge else None,
-        gguf=gguf,
+        **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
     )
     articles = load_articles(files)
     _note_engine(settings, quiet)
@@ -217,13 +211,7 @@ def briefing(
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,
-        base_url=base_url,
-        concurrency=concurrency,
-        context_window=context_window,
-        cache_dir=cache_dir,
-        no_cache=no_cache or None,
-        judge=False if no_judge else None,
-        gguf=gguf,
+        **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
     )
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
@@ -292,6 +280,27 @@ def _make_settings(backend: str, model: str | None, **options: object) -> Settin
     if chosen != "auto":
         overrides["backend"] = chosen
     return Settings.from_env(**overrides)
+
+
+def _llm_options(
+    base_url: str | None,
+    concurrency: int | None,
+    context_window: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    no_judge: bool,
+    gguf: Path | None,
+) -> dict[str, object]:
+    """The LLM flags both commands share, as Settings fields (None: keep env/default)."""
+    return {
+        "base_url": base_url,
+        "concurrency": concurrency,
+        "context_window": context_window,
+        "cache_dir": cache_dir,
+        "no_cache": no_cache or None,
+        "judge": False if no_judge else None,
+        "gguf": gguf,
+    }
 
 
 def _note_engine(settings: Settings, quiet: bool) -> None:
