@@ -18,7 +18,7 @@ from .models import Blurb, Briefing, Claim, Counts, Usage
 from .output import write_output
 from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
-from .settings import Backend, Settings
+from .settings import Backend, Settings, config_path
 from .verify import verify as verify_draft
 
 
@@ -262,6 +262,29 @@ def verify(
         )
     if not report.ok:
         raise typer.Exit(1)
+
+
+config_app = typer.Typer(
+    help="""The config file: TOML with any setting, e.g. `model = "gpt-4o-mini"`.
+
+    Example:
+
+        summarizer config path
+    """,
+    no_args_is_help=True,
+)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("path")
+def config_path_command() -> None:
+    """Print where the config file is read from (SUMMARIZER_HOME moves it).
+
+    Example:
+
+        $EDITOR "$(summarizer config path)"
+    """
+    typer.echo(str(config_path()))
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -1,13 +1,32 @@
-"""One Settings model carries every option, from CLI flags, environment or Python."""
+"""One Settings model carries every option, from CLI flags, environment, a config file or Python.
+
+Precedence: CLI flag / keyword argument > environment > ``<user dir>/config.toml`` > defaults.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Literal
 
 import typer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ENV_VARS = {
+    "SUMMARIZER_BACKEND": "backend",
+    "SUMMARIZER_MODEL": "model",
+    "OPENAI_BASE_URL": "base_url",
+    "OPENAI_API_KEY": "api_key",
+    "SUMMARIZER_GGUF": "gguf",
+}
 
 Backend = Literal["auto", "extractive", "openai", "local", "replay"]
 
@@ -48,20 +67,49 @@ class Settings(BaseModel):
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Defaults < environment (``SUMMARIZER_*``, ``OPENAI_*``) < explicit overrides."""
-        env: dict[str, object] = {}
-        if os.environ.get("SUMMARIZER_BACKEND"):
-            env["backend"] = os.environ["SUMMARIZER_BACKEND"]
-        if os.environ.get("SUMMARIZER_MODEL"):
-            env["model"] = os.environ["SUMMARIZER_MODEL"]
-        if os.environ.get("OPENAI_BASE_URL"):
-            env["base_url"] = os.environ["OPENAI_BASE_URL"]
-        if os.environ.get("OPENAI_API_KEY"):
-            env["api_key"] = os.environ["OPENAI_API_KEY"]
-        if os.environ.get("SUMMARIZER_GGUF"):
-            env["gguf"] = os.environ["SUMMARIZER_GGUF"]
-        env.update({k: v for k, v in overrides.items() if v is not None})
-        return cls.model_validate(env)
+        """Defaults < config file < environment (``SUMMARIZER_*``, ``OPENAI_*``) < overrides.
+
+        Raises:
+            ConfigError: the config file or a value is invalid (the message names it).
+        """
+        values = read_config_file()
+        values.update(
+            {key: os.environ[var] for var, key in ENV_VARS.items() if os.environ.get(var)}
+        )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(x) for x in err["loc"]) or "settings"
+    return f"{where}: {err['msg']} (got {err.get('input')!r})"
+
+
+def config_path() -> Path:
+    """The user's config file: TOML with any Settings keys, e.g. ``model = "gpt-4o-mini"``."""
+    return user_dir() / "config.toml"
+
+
+def read_config_file() -> dict[str, object]:
+    """The config file's values (none when there is no file)."""
+    path = config_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid TOML config file ({exc})") from None
+    unknown = sorted(set(data) - set(Settings.model_fields))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting(s) {', '.join(unknown)}; "
+            f"known: {', '.join(sorted(Settings.model_fields))}"
+        )
+    return dict(data)
 
 
 def user_dir() -> Path:

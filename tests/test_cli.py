@@ -131,3 +131,31 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("summarizer ")
+
+
+def test_config_file_is_read_and_checked(tmp_path: Path, articles_dir: Path) -> None:
+    path = Path(runner.invoke(app, ["config", "path"]).stdout.strip())
+    assert path.name == "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("max_words = 60\n")
+    result = runner.invoke(app, ["briefing", str(articles_dir), "-f", "json", "-q"])
+    data = json.loads(result.stdout)
+    shown = [c for s in data["stories"] for c in s["claims"] if c["verdict"] != "rejected"]
+    words = sum(len(c["text"].split()) for c in shown)
+    assert 0 < words <= 60
+    flag = runner.invoke(
+        app, ["briefing", str(articles_dir), "-f", "json", "-q", "--max-words", "300"]
+    )
+    shown = [c for s in json.loads(flag.stdout)["stories"] for c in s["claims"]]
+    assert sum(len(c["text"].split()) for c in shown) > 60  # the flag wins over the file
+    path.write_text("max_wrods = 60\n")
+    typo = runner.invoke(app, ["briefing", str(articles_dir)])
+    assert typo.exit_code == 2
+    assert "max_wrods" in typo.stderr and "config.toml" in typo.stderr
+
+
+def test_invalid_env_setting_is_one_line(monkeypatch, articles_dir: Path) -> None:
+    monkeypatch.setenv("SUMMARIZER_BACKEND", "nonsense")
+    result = runner.invoke(app, ["briefing", str(articles_dir)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: invalid setting: backend")
