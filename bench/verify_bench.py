@@ -41,8 +41,8 @@ def load(path: Path, limit: int | None) -> list[dict]:
     if not limit:
         return rows
     # half of each label, in file order, so balanced accuracy stays defined on a small sample
-    pos = [r for r in rows if r["label"] == "1"][: (limit + 1) // 2]
-    neg = [r for r in rows if r["label"] != "1"][: limit // 2]
+    pos = [r for r in rows if str(r["label"]) == "1"][: (limit + 1) // 2]
+    neg = [r for r in rows if str(r["label"]) != "1"][: limit // 2]
     return pos + neg
 
 
