@@ -31,10 +31,17 @@ ArticleInput = Article | str | Path
 
 
 class Writer(Protocol):
-    """The engine seam: turns a story's articles into unverified, cited claims."""
+    """The engine seam: turns a story's articles into unverified, cited claims.
+
+    ``judge`` is the verifier's LLM layer when the engine has an LLM (None otherwise);
+    ``partial`` and ``problems`` say what work failed and was left out.
+    """
 
     name: str
     usage: Usage
+    judge: Judge | None
+    partial: bool
+    problems: list[str]
 
     def write(
         self, articles: list[Article], *, kind: Kind, max_words: int | None, sentences: int | None
@@ -48,6 +55,9 @@ class ExtractiveWriter:
 
     def __init__(self) -> None:
         self.usage = Usage()
+        self.judge: Judge | None = None  # nothing to judge with: the offline checks decide
+        self.partial = False
+        self.problems: list[str] = []
 
     def write(
         self, articles: list[Article], *, kind: Kind, max_words: int | None, sentences: int | None
@@ -109,7 +119,7 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
     if sentences is None and settings.max_words is None:
         sentences = DEFAULT_BLURB_SENTENCES
     claims = writer.write([art], kind="blurb", max_words=settings.max_words, sentences=sentences)
-    claims = verify_claims(claims, _index([art]), judge=getattr(writer, "judge", None))
+    claims = verify_claims(claims, _index([art]), judge=writer.judge)
     sources = _number_sources(claims, {art.id: art})
     usage = _run_usage(writer)
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
@@ -122,8 +132,8 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
         engine=writer.name,
         usage=usage,
         counts=Counts.of(claims),
-        partial=getattr(writer, "partial", False),
-        problems=list(getattr(writer, "problems", [])),
+        partial=writer.partial,
+        problems=list(writer.problems),
     )
 
 
@@ -193,7 +203,7 @@ def briefing(
             else []
         )
         claims = dedup.expand_citations(claims, aliases, index)
-        story.claims = verify_claims(claims, index, judge=getattr(writer, "judge", None))
+        story.claims = verify_claims(claims, index, judge=writer.judge)
         out.append(story)
     if progress is not None:
         progress("write", len(groups), len(groups))
@@ -209,8 +219,8 @@ def briefing(
         engine=writer.name,
         usage=usage,
         counts=Counts.of(all_claims),
-        partial=getattr(writer, "partial", False),
-        problems=[*problems, *getattr(writer, "problems", [])],
+        partial=writer.partial,
+        problems=[*problems, *writer.problems],
     )
 
 
@@ -250,7 +260,7 @@ def _many_articles(
 def _run_usage(writer: Writer) -> Usage:
     """The writer's LLM usage plus the judge's, when one ran."""
     usage = writer.usage.model_copy()
-    judge = getattr(writer, "judge", None)
+    judge = writer.judge
     if judge is not None:
         usage.add(judge.usage)
     return usage

@@ -130,6 +130,9 @@ class QuoteEveryFirstSentenceWriter:
 
     def __init__(self) -> None:
         self.usage = Usage()
+        self.judge = None
+        self.partial = False
+        self.problems: list[str] = []
         self.seen: list[Article] = []
 
     def write(

@@ -373,6 +373,9 @@ class HandWrittenWriter:
 
     def __init__(self) -> None:
         self.usage = Usage()
+        self.judge = None
+        self.partial = False
+        self.problems: list[str] = []
 
     def write(self, members, *, kind, max_words, sentences):
         arts = articles()
