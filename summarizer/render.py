@@ -11,6 +11,7 @@ from .models import Blurb, Briefing, Claim, Outlet, Source
 from .verify import VerifyReport
 
 Format = Literal["text", "md", "json"]
+MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
@@ -41,7 +42,7 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         shown_any = True
         if len(result.stories) > 1 or story.title:
             distinct = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
-            n, names = len(distinct), ", ".join(distinct)
+            n, names = len(distinct), _listing(distinct)
             lines += [
                 f"## {story.title or 'Story'}",
                 "",
@@ -72,10 +73,17 @@ def _source_line(source: Source) -> str:
     files = [f for o in outlets if (f := o.file)]
     parts = [source.title or "(untitled article)"]
     if names:
-        parts.append(", ".join(dict.fromkeys(names)))
+        parts.append(_listing(list(dict.fromkeys(names))))
     if files:
-        parts.append(", ".join(f"`{f}`" for f in dict.fromkeys(files)))
+        parts.append(_listing([f"`{f}`" for f in dict.fromkeys(files)]))
     return " — ".join(parts)
+
+
+def _listing(items: list[str], limit: int = MAX_LISTED) -> str:
+    """Comma-separated, cut to ``limit`` items with "and N more" (JSON keeps them all)."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit} more"
 
 
 def _sources_md(sources: list[Source]) -> str:

@@ -227,3 +227,25 @@ def test_a_small_word_budget_keeps_the_biggest_stories_and_says_so(mixed: list[A
     full = pipeline.briefing(mixed, backend="extractive", max_words=400)
     assert len(full.stories) == 4 and full.problems == []
     assert result.usage.tokens_after_dedup == full.usage.tokens_after_dedup
+
+
+def test_markdown_lists_many_outlets_briefly() -> None:
+    """A story carried by hundreds of outlets names a few and counts the rest."""
+    from summarizer import Outlet, briefing, render_briefing
+    from summarizer.ingest import make_article
+
+    text = (
+        "Officials in the capital announced a new water treatment plant on Monday. "
+        "The plant will serve 200,000 residents and open in 2027. "
+        "Engineers said construction would start in the spring."
+    )
+    articles = []
+    for i in range(30):
+        art = make_article(text, title="Water plant announced", source=f"Paper {i}")
+        articles.append(art)
+    result = briefing(articles)
+    assert len(result.stories[0].outlets) == 30  # the JSON model keeps every outlet
+    md = render_briefing(result, "md")
+    assert "*30 sources: Paper 0, Paper 1," in md
+    assert "Paper 9 and 20 more*" in md
+    assert Outlet(name="Paper 29") in result.stories[0].outlets
