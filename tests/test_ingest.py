@@ -150,3 +150,24 @@ def test_missing_path_and_empty_dir(tmp_path: Path) -> None:
     (tmp_path / "d" / "notes.pdf").write_bytes(b"%PDF")
     with pytest.raises(InputError, match="no articles"):
         load_articles(tmp_path / "d")
+
+
+def test_parallel_ingest_matches_serial(
+    tmp_path: Path, articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import ingest
+
+    records = [
+        {"text": p.read_text(), "source": f"S{i}"}
+        for i, p in enumerate(sorted(articles_dir.glob("*.txt")))
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records * 3))
+    serial = load_articles([articles_dir, feed])
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_ITEMS", 2)
+    parallel = load_articles([articles_dir, feed])
+    assert [a.model_dump() for a in parallel] == [a.model_dump() for a in serial]
+    # an error in a worker reaches the caller as the same one-line InputError
+    feed.write_text(json.dumps(records[0]) + "\n" + json.dumps({"title": "no text"}) + "\n")
+    with pytest.raises(InputError, match=r"feed.jsonl \(record 2\): missing or empty 'text'"):
+        load_articles(feed)
