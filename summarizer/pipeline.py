@@ -21,7 +21,7 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, S
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
 from .tokens import count_tokens
-from .verify import verify_claims
+from .verify import SourceContext, verify_claims
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,7 @@ def briefing(
     )
     by_id = {a.id: a for a in articles}
     index = _index(articles)
+    context = SourceContext(index.values())  # what the checks derive from all sources, once
     # 3b. merge near-identical sentences across each story's sources: only unique content is
     # written; the aliases are cited again afterwards
     reduced = {g.id: dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups}
@@ -203,7 +204,7 @@ def briefing(
             else []
         )
         claims = dedup.expand_citations(claims, aliases, index)
-        story.claims = verify_claims(claims, index, judge=writer.judge)
+        story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
         out.append(story)
     if progress is not None:
         progress("write", len(groups), len(groups))

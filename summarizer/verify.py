@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,20 +49,31 @@ NAME_LOOKBACK = 2
 T = TypeVar("T")
 
 
-@dataclass
-class _Context:
-    """What the checks need from the whole source set, built once per call."""
+class SourceContext:
+    """What the checks need from the whole source set, each part built on first use, once.
 
-    known_names: set[str]
-    corpus: str
-    by_position: dict[tuple[str, int], str]
+    Exact quotes (all the embedded engine writes) never need it, and a briefing shares one
+    across its stories, so it is not rebuilt per story.
+    """
 
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self._sentences = list(sentences)
 
-def _context(sentences: Iterable[Sentence]) -> _Context:
-    sentences = list(sentences)
-    texts = [s.text for s in sentences]
-    by_position = {(s.article_id, s.index): s.text for s in sentences}
-    return _Context(names_in_sources(texts), source_corpus(texts), by_position)
+    @cached_property
+    def _texts(self) -> list[str]:
+        return [s.text for s in self._sentences]
+
+    @cached_property
+    def known_names(self) -> set[str]:
+        return names_in_sources(self._texts)
+
+    @cached_property
+    def corpus(self) -> str:
+        return source_corpus(self._texts)
+
+    @cached_property
+    def by_position(self) -> dict[tuple[str, int], str]:
+        return {(s.article_id, s.index): s.text for s in self._sentences}
 
 
 def verify_claims(
@@ -71,6 +82,7 @@ def verify_claims(
     *,
     judge: Judge | None = None,
     repair: bool = True,
+    context: SourceContext | None = None,
 ) -> list[Claim]:
     """Give every claim a verdict; rejected claims stay in the list, marked, for reporting.
 
@@ -79,11 +91,12 @@ def verify_claims(
         sentences: every citable sentence by id.
         judge: an LLM judge for layer 3; None runs the offline layers only.
         repair: try to repair failing claims instead of rejecting them outright.
+        context: a SourceContext of ``sentences`` to share across calls (else one is made).
     """
-    ctx = _context(sentences.values())
+    ctx = context or SourceContext(sentences.values())
     out = [verify_claim(c, sentences, ctx=ctx, repair=repair) for c in claims]
     if judge is not None:
-        out = _judge_claims(out, sentences, judge, repair=repair)
+        out = _judge_claims(out, sentences, judge, ctx, repair=repair)
     return _drop_repeats(out)
 
 
@@ -91,7 +104,7 @@ def verify_claim(
     claim: Claim,
     sentences: dict[str, Sentence],
     *,
-    ctx: _Context | None = None,
+    ctx: SourceContext | None = None,
     repair: bool = True,
 ) -> Claim:
     """Check one claim (layers 1 and 2) and return a copy with its verdict and checks."""
@@ -101,7 +114,7 @@ def verify_claim(
     if _is_exact_quote(claim):  # verbatim cited text is supported by definition
         quote = Check(name="quote", passed=True, detail="exact quote of a cited sentence")
         return claim.model_copy(update={"verdict": "accepted", "checks": [structure, quote]})
-    ctx = ctx or _context(sentences.values())
+    ctx = ctx or SourceContext(sentences.values())
     evidence = _evidence(claim.citations, sentences, ctx)
     checks = [structure, *run_checks(claim.text, evidence)]
     if all(c.passed for c in checks):
@@ -123,7 +136,9 @@ def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) 
     return Check(name="structure", passed=True)
 
 
-def _evidence(citations: list[Citation], sentences: dict[str, Sentence], ctx: _Context) -> Evidence:
+def _evidence(
+    citations: list[Citation], sentences: dict[str, Sentence], ctx: SourceContext
+) -> Evidence:
     cited = [sentences[c.sentence_id] for c in citations]
     before = [
         ctx.by_position[(s.article_id, s.index - back)]
@@ -149,7 +164,7 @@ def _repair(
     failed: list[Check],
     evidence: Evidence,
     sentences: dict[str, Sentence],
-    ctx: _Context,
+    ctx: SourceContext,
 ) -> Claim | None:
     """Drop an unsupported clause, else quote the best supporting cited sentence, else None."""
     why = "; ".join(f"{c.name}: {c.detail}" for c in failed)
@@ -196,7 +211,7 @@ def _clause_variants(text: str) -> list[str]:
 
 
 def _replace_by_source(
-    claim: Claim, why: str, sentences: dict[str, Sentence], ctx: _Context
+    claim: Claim, why: str, sentences: dict[str, Sentence], ctx: SourceContext
 ) -> Claim | None:
     """Quote the cited sentence that covers most of the claim, if it covers enough."""
     best: tuple[float, Citation] | None = None
@@ -250,7 +265,12 @@ def _is_exact_quote(claim: Claim) -> bool:
 
 
 def _judge_claims(
-    claims: list[Claim], sentences: dict[str, Sentence], judge: Judge, *, repair: bool
+    claims: list[Claim],
+    sentences: dict[str, Sentence],
+    judge: Judge,
+    ctx: SourceContext,
+    *,
+    repair: bool,
 ) -> list[Claim]:
     """Send shown claims that are not exact quotes to the judge; failures are repaired by
     quoting the cited sentence when possible, else rejected."""
@@ -258,7 +278,6 @@ def _judge_claims(
     items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations]) for i in todo]
     verdicts = run_sync(lambda: judge.judge(items)) if items else []
     out = list(claims)
-    ctx: _Context | None = None
     for i, check in zip(todo, verdicts, strict=True):
         claim = out[i]
         if check.passed:
@@ -266,7 +285,6 @@ def _judge_claims(
             continue
         fixed = None
         if repair:
-            ctx = ctx or _context(sentences.values())
             original = claim.model_copy(update={"text": claim.original_text or claim.text})
             fixed = _replace_by_source(original, f"judge: {check.detail}", sentences, ctx)
         if fixed is not None:
@@ -370,11 +388,11 @@ def verify(
         raise InputError(f"{name}: no sentences to verify in the draft")
     all_sentences = [s for a in articles for s in a.sentences]
     by_id = {s.id: s for s in all_sentences}
-    ctx = _context(all_sentences)
+    ctx = SourceContext(all_sentences)
     index = SentenceIndex(all_sentences)
     checked = [_check_draft_claim(c, index, by_id, ctx, top_k) for c in claims]
     if judge is not None:
-        checked = _judge_claims(checked, by_id, judge, repair=False)
+        checked = _judge_claims(checked, by_id, judge, ctx, repair=False)
     out = [
         DraftClaim(
             index=n,
@@ -397,7 +415,7 @@ def verify(
 
 
 def _check_draft_claim(
-    text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: _Context, top_k: int
+    text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: SourceContext, top_k: int
 ) -> Claim:
     """Check the claim against each of the best ``top_k`` sentences on its own and accept it
     when one supports it; otherwise report the checks against the best-ranked sentence.
