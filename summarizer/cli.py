@@ -357,11 +357,9 @@ def _show_rejected(claims: list[Claim]) -> None:
 def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
     if quiet:
         return
-    counts, usage = Counts(), Usage()
+    counts = Counts.of([c for r in results for c in r.claims])
+    usage = Usage()
     for r in results:
-        counts.accepted += r.counts.accepted
-        counts.repaired += r.counts.repaired
-        counts.rejected += r.counts.rejected
         usage.add(r.usage)
         usage.seconds += r.usage.seconds
     engine = results[0].engine if results else "-"
