@@ -24,10 +24,6 @@ def recording_path(directory: Path, request: Request) -> Path:
     return directory / f"{label}-{request.key()[:16]}.json"
 
 
-def _request(model: str, messages: list[Message], **params: Any) -> Request:
-    return Request(model=model, messages=messages, **params)
-
-
 class RecordClient(WrappingClient):
     """Wraps a live backend and writes every exchange to ``directory``."""
 
@@ -46,9 +42,9 @@ class RecordClient(WrappingClient):
         temperature: float = 0.0,
         prompt: str | None = None,
     ) -> Completion:
-        request = _request(
-            self.model,
-            messages,
+        request = Request(
+            model=self.model,
+            messages=messages,
             prompt=prompt,
             schema=schema,
             max_tokens=max_tokens,
@@ -108,9 +104,9 @@ class ReplayClient:
         temperature: float = 0.0,
         prompt: str | None = None,
     ) -> Completion:
-        request = _request(
-            self.model,
-            messages,
+        request = Request(
+            model=self.model,
+            messages=messages,
             prompt=prompt,
             schema=schema,
             max_tokens=max_tokens,
