@@ -66,7 +66,8 @@ def test_structure_failures_are_rejected(arts, index):
         ("$2 billion", "2 billion dollars"),
         ("2.5bn euros", "€2.5 billion"),
         ("1,200 troops", "1200 troops"),
-        ("the # 200million deal", "the £200million deal"),
+        ("the £200million deal", "the 200 million pounds deal"),
+        ("a hundred and twenty", "120"),
     ],
 )
 def test_quantities_normalise(claim, source):
