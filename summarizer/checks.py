@@ -18,15 +18,15 @@ does not clearly carry the claim: ``support()`` turns a list of checks into the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
 from dateutil import parser as date_parser
 from text_to_num import alpha2digit
 
 from . import lexicon
-from .models import Check
+from .models import Check, Support
 from .text import STOPWORDS, bigrams, content_terms, stem, words
 
 # Share of the claim's content terms that must occur in the cited text. Tuned on the
@@ -72,7 +72,6 @@ class TermSet:
         return term in self.terms
 
 
-Support = Literal["supported", "contradicted", "unverifiable"]
 # A failed check of these names means the evidence says otherwise.
 CONTRADICTION_CHECKS = frozenset(
     {"structure", "numbers", "names", "quotes", "negation", "antonyms"}
@@ -97,7 +96,8 @@ class Evidence:
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
     before: list[str] = field(default_factory=list)  # sentences just before the cited ones
-    source_quantities: set[str] | None = None  # quantities of all sources (None: unknown)
+    # quantities of all sources, computed on demand (None: unknown)
+    source_quantities: Callable[[], set[str]] | None = None
 
     @cached_property
     def text(self) -> str:
@@ -223,7 +223,7 @@ def quantities(text: str) -> set[str]:
             continue
         if i + 1 < len(toks) and toks[i + 1] in _SCALE_WORD and not (m and m.group(2)):
             value *= _SCALE_WORD[toks[i + 1]]
-        found.add(f"number:{value:.10g}")
+        found.add(f"number:{value:.15g}")
     return found
 
 
@@ -235,8 +235,8 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
         return Check(name="numbers", passed=True)
     shown = ", ".join(m.split(":", 1)[1] + (" (month)" if m[:5] == "month" else "")
                       for m in missing)  # fmt: skip
-    known = evidence.source_quantities
-    if known is not None and all(m in known for m in missing):
+    known = evidence.source_quantities() if evidence.source_quantities else set()
+    if known and all(m in known for m in missing):
         detail = f"in the sources but not the cited text: {shown}"
         return Check(name="numbers-elsewhere", passed=False, detail=detail)
     return Check(name="numbers", passed=False, detail=f"not in the cited text: {shown}")

@@ -12,6 +12,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
+from .draft import TOP_K, read_draft
+from .draft import verify as verify_draft
 from .errors import SummarizerError
 from .ingest import load_articles
 from .models import Blurb, Briefing, Claim, Counts, Usage
@@ -19,7 +21,6 @@ from .output import write_output
 from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
 from .settings import Backend, Settings, config_path
-from .verify import verify as verify_draft
 
 
 class _Commands(TyperGroup):
@@ -236,12 +237,22 @@ def verify(
         ),
     ] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    top_k: Annotated[
+        int, typer.Option("--top-k", min=1, help="Source sentences tried as each claim's evidence.")
+    ] = TOP_K,
     output: OutOpt = None,
     force: ForceOpt = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    no_judge: NoJudgeOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Check every sentence of a draft against source articles; exit 1 if any is unsupported.
+    """Check every sentence of a draft against source articles; exit 1 if any is not supported.
+
+    Each sentence is supported, contradicted or unverifiable. With an LLM configured (or
+    --backend openai/local/replay), its judge decides the unverifiable ones.
 
     Example:
 
@@ -251,13 +262,21 @@ def verify(
     """
     _setup_logging(verbose)
     fmt = _choice(format_, ("text", "md", "json"), "--format")
-    text: str | Path = sys.stdin.read() if draft == "-" else Path(draft)
-    report = verify_draft(text, [*sources, *(more_sources or [])])
+    settings = _make_settings(
+        backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
+    )
+    text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
+    judge = None
+    if settings.judge and pipeline.resolve_backend(settings) != "extractive":
+        judge = pipeline.get_writer(settings).judge
+    report = verify_draft(text, [*sources, *(more_sources or [])], judge=judge, top_k=top_k)
+    if draft != "-":
+        report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
     if not quiet:
         typer.echo(
-            f"claims: {report.supported} supported, {report.unsupported} unsupported · "
-            f"{report.seconds:.2f}s",
+            f"claims: {report.supported} supported, {report.contradicted} contradicted, "
+            f"{report.unverifiable} unverifiable · {report.seconds:.2f}s",
             err=True,
         )
     if not report.ok:

@@ -11,6 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
+# What the evidence says about a claim: it carries it, it says otherwise, or it does not clearly
+# carry it (the uncertain middle, which an LLM judge decides when one is configured).
+Support = Literal["supported", "contradicted", "unverifiable"]
 
 
 class Outlet(BaseModel):
@@ -102,6 +105,8 @@ class Claim(BaseModel):
     verdict: Verdict = "unverified"
     checks: list[Check] = Field(default_factory=list)
     original_text: str | None = None  # set when the verifier repaired the claim
+    support: Support | None = None  # the offline checks' three-way verdict on the claim as written
+    score: float | None = None  # share of the claim's content terms found in its evidence
 
     @property
     def shown(self) -> bool:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Literal
 
+from .draft import VerifyReport
 from .models import Blurb, Briefing, Claim, Outlet, Source
-from .verify import VerifyReport
 
 Format = Literal["text", "md", "json"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
@@ -108,7 +108,7 @@ def render_verify(report: VerifyReport, fmt: Format) -> str:
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
     for c in report.claims:
-        mark = "Supported" if c.supported else "NOT SUPPORTED"
+        mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.support or 'unverifiable'})"
         lines.append(f"{c.index}. **{mark}**: {c.text}" if md else f"[{mark}] {c.text}")
         for reason in c.reasons:
             lines.append(f"   - why: {reason}")

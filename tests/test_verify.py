@@ -275,7 +275,8 @@ def test_unrelated_fabrication_is_rejected_not_repaired(arts, index):
     )
     out = verify_claim(claim, index)
     assert out.verdict == "rejected"
-    assert {"numbers", "names", "coverage"} <= {c.name for c in out.checks if not c.passed}
+    assert out.support == "contradicted"
+    assert {"names", "coverage"} <= {c.name for c in out.checks if not c.passed}
 
 
 def test_repairs_do_not_repeat_a_shown_claim(arts, index):
