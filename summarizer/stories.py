@@ -79,21 +79,23 @@ def cluster_stories(
 def select_stories(
     stories: list[Story], *, max_stories: int | None = None, min_sources: int = 1
 ) -> tuple[list[Story], list[str]]:
-    """Keep stories with at least ``min_sources`` outlets, at most ``max_stories`` of them.
+    """The stories to write: at least ``min_sources`` outlets, at most ``max_stories`` of them.
+
+    The others are still listed in the briefing, not written.
 
     Returns:
-        The kept stories (order unchanged) and notes saying what was left out.
+        The kept stories (order unchanged) and notes saying what was only listed.
     """
     kept = [s for s in stories if len(s.outlets) >= min_sources]
     notes: list[str] = []
     if len(kept) < len(stories):
         n = len(stories) - len(kept)
         notes.append(
-            f"{n} stor{'y' if n == 1 else 'ies'} with fewer than {min_sources} sources left out"
+            f"{n} stor{'y' if n == 1 else 'ies'} with fewer than {min_sources} sources only listed"
         )
     if max_stories is not None and len(kept) > max_stories:
         n = len(kept) - max_stories
-        notes.append(f"{n} smaller stor{'y' if n == 1 else 'ies'} left out (--max-stories)")
+        notes.append(f"{n} smaller stor{'y' if n == 1 else 'ies'} only listed (--max-stories)")
         kept = kept[:max_stories]
     return kept, notes
 
