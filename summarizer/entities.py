@@ -14,7 +14,10 @@ from functools import lru_cache
 from .models import Article
 from .text import STOPWORDS, stem
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]")
+_CAPITALISED_RUN = re.compile(
+    r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9'’.-]*(?:[ \t]+[A-Z][A-Za-z0-9'’.-]*)*"
+)
+_LETTER = re.compile(r"[A-Za-z0-9]")
 # capitalised words that are not names even in mid-sentence
 _NOT_NAMES = frozenset(
     """
@@ -22,6 +25,9 @@ _NOT_NAMES = frozenset(
     june july august september october november december mr mrs ms dr
     """.split()
 )
+
+
+STOPWORDS_CASED = frozenset(w.capitalize() for w in STOPWORDS)
 
 
 def alias_groups() -> list[set[str]]:
@@ -39,33 +45,45 @@ def _canonical() -> dict[str, str]:
 
 def names(article: Article) -> list[str]:
     """The article's names (title and body), one feature per word, with aliases folded."""
-    body = [_TOKEN.findall(s.text) for s in article.sentences]
-    capitalised_inside = {
-        t for toks in body for t in toks[1:] if t[0].isupper() and t.lower() not in STOPWORDS
-    }
+    body = [_capitalised_runs(s.text) for s in article.sentences]
+    inside = {
+        t for runs in body for first, toks in runs for t in (toks[1:] if first else toks)
+    } - STOPWORDS_CASED
     # a headline capitalises every word: only words the body also capitalises are names there
-    head = _TOKEN.findall(article.title or "")
-    tokenised = [[t for t in head if t in capitalised_inside], *body]
+    head = [
+        (False, [t for t in toks if t in inside])
+        for _, toks in _capitalised_runs(article.title or "")
+    ]
     canonical = _canonical()
     out: list[str] = []
-    for toks in tokenised:
-        run: list[str] = []
-        for i, tok in enumerate([*toks, ""]):
-            is_name = (
-                bool(tok)
-                and tok[0].isupper()
-                and tok.lower() not in STOPWORDS
-                and tok.lower() not in _NOT_NAMES
-                and (i > 0 or tok in capitalised_inside)
-            )
-            if is_name:
-                run.append(tok.lower().replace("’", "'"))
-                continue
-            if run:
-                phrase = " ".join(run)
-                if phrase in canonical:
-                    out.append(canonical[phrase])
-                else:
-                    out.extend(canonical.get(w, stem(w)) for w in run)
-                run = []
+    for runs in [head, *body]:
+        for first, toks in runs:
+            run: list[str] = []
+            for i, tok in enumerate([*toks, ""]):
+                low = tok.lower()
+                if (
+                    tok
+                    and low not in STOPWORDS
+                    and low not in _NOT_NAMES
+                    and (i > 0 or not first or tok in inside)
+                ):
+                    run.append(low.replace("’", "'"))
+                    continue
+                if run:
+                    phrase = " ".join(run)
+                    if phrase in canonical:
+                        out.append(canonical[phrase])
+                    else:
+                        out.extend(canonical.get(w, stem(w)) for w in run)
+                    run = []
     return out
+
+
+def _capitalised_runs(text: str) -> list[tuple[bool, list[str]]]:
+    """Runs of capitalised words, each flagged when it starts the sentence."""
+    letter = _LETTER.search(text)
+    start = letter.start() if letter else -1
+    return [
+        (m.start() == start, [t.rstrip(".'’-") for t in m.group().split()])
+        for m in _CAPITALISED_RUN.finditer(text)
+    ]

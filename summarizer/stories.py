@@ -162,27 +162,6 @@ def _as_datetime(value: object) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
-def _local_scales(x: csr_matrix, xt: csr_matrix, times: np.ndarray) -> np.ndarray:
-    """Each article's similarity to its k-th nearest neighbour, clipped to [floor, 1].
-
-    Dividing a pair's similarity by the geometric mean of both scales makes the threshold
-    relative to how close articles of the day are: long topical coverage (low similarities
-    throughout) and tight sibling events (high similarities) are cut alike.
-    """
-    n = x.shape[0]
-    k = min(LOCAL_K, n - 1)  # a small day has fewer neighbours: the furthest one it has
-    if k <= 0:
-        return np.ones(n)
-    out = np.empty(n)
-    for start in range(0, n, BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, n)
-        block = (x[start:stop] @ xt).toarray()
-        block *= _time_factor(times[start:stop, None], times[None, :])
-        block[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not its own neighbour
-        out[start:stop] = -np.partition(-block, k - 1, axis=1)[:, k - 1]
-    return np.clip(out, SCALE_FLOOR, 1.0)
-
-
 def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """1 for pairs within the time window or of unknown date, 0.5 for pairs further apart."""
     far = np.abs(a - b) > TIME_WINDOW_DAYS  # NaN compares False: unknown dates are not far
@@ -198,33 +177,51 @@ def cluster_matrix(
 ) -> np.ndarray:
     """Average-linkage cluster labels of the rows of ``x`` (unit vectors), cut at ``threshold``.
 
-    ``times`` (days, NaN when unknown) lowers the similarity of pairs far apart in time.
+    A pair's similarity is scaled by the local scales of both articles: each article's
+    similarity to its ``LOCAL_K``-th nearest neighbour, clipped to [``SCALE_FLOOR``, 1], and
+    the pair's similarity divided by the geometric mean of both. The threshold is thus relative
+    to how close the day's articles are: long topical coverage (low similarities throughout)
+    and tight sibling events (high similarities) are cut alike. ``times`` (days, NaN when
+    unknown) lowers the similarity of pairs far apart in time. One pass over row blocks finds
+    the scales and every pair that could pass (raw similarity at least threshold x floor).
     """
     n = x.shape[0]
     t = np.full(n, np.nan) if times is None else times
-    xt = x.T.tocsc()
-    scale = _local_scales(x, xt, t)
-    rows, cols = [], []
+    k = min(LOCAL_K, n - 1)  # a small day has fewer neighbours: the furthest one it has
+    cut = threshold * SCALE_FLOOR if k > 0 else threshold
+    kth = np.ones(n)
+    dated = bool(np.isfinite(t).any())
+    xt = x.T.tocsr()
+    rows, cols, vals = [], [], []
     for start in range(0, n, BLOCK_ROWS):
         if progress is not None:
             progress("stories", start, n)
         stop = min(start + BLOCK_ROWS, n)
         block = (x[start:stop] @ xt).tocoo()
         r = block.row + start
-        block.data *= _time_factor(t[r], t[block.col]) / np.sqrt(scale[r] * scale[block.col])
-        keep = (block.data >= threshold) & (block.col > r)
+        data = block.data * _time_factor(t[r], t[block.col]) if dated else block.data
+        if k > 0:
+            dense = np.zeros((stop - start, n), dtype=np.float32)
+            dense[block.row, block.col] = data
+            dense[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not its own
+            kth[start:stop] = -np.partition(-dense, k - 1, axis=1)[:, k - 1]
+        keep = (data >= cut) & (block.col > r)
         rows.append(r[keep])
         cols.append(block.col[keep])
+        vals.append(data[keep])
     if progress is not None:
         progress("stories", n, n)
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    scale = np.clip(kth, SCALE_FLOOR, 1.0) if k > 0 else kth
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    keep = np.concatenate(vals) / np.sqrt(scale[r] * scale[c]) >= threshold
+    r, c = r[keep], c[keep]
     graph = csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     labels = np.full(n, -1, dtype=np.int64)
     members_of: dict[int, list[int]] = {}
-    for i, k in enumerate(comp):
-        members_of.setdefault(int(k), []).append(i)
+    for i, component in enumerate(comp):
+        members_of.setdefault(int(component), []).append(i)
     next_label = 0
     for members in sorted(members_of.values()):
         sub = _cluster_component(x[members], threshold, t[members], scale[members])

@@ -398,3 +398,14 @@ def test_sibling_events_with_different_names_are_separate_stories() -> None:
     assert sorted(s.size for s in found) == [3, 3]
     for s in found:
         assert len({a.outlets[0].name[7] for a in arts if a.id in s.article_ids}) == 1  # type: ignore[index]
+
+
+def test_stderr_summary_counts_written_and_listed_stories_and_articles(tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    args = ["briefing", str(FIXTURES), str(feed), "-b", "extractive", "--max-stories", "1"]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert (
+        "stories: 2 in output (1 written, 1 only listed) · articles: 6 in output "
+        "(5 in written stories, 1 only listed)"
+    ) in res.stderr
