@@ -20,7 +20,7 @@ from .models import Blurb, Briefing, Claim, Counts, Usage
 from .output import write_output
 from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
-from .settings import Backend, Settings, config_path
+from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
 
 
 class _Commands(TyperGroup):
@@ -63,6 +63,16 @@ BackendOpt = Annotated[
 ]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="LLM model name.")]
 MaxWordsOpt = Annotated[int | None, typer.Option("--max-words", min=1, help="Word budget.")]
+DayWordsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-words",
+        min=1,
+        help="Words for the written stories; every other story is still listed. Default adapts "
+        f"to the day: {pipeline.WORDS_PER_STORY} per story, at least "
+        f"{DEFAULT_BRIEFING_WORDS}, at most {pipeline.MAX_DEFAULT_WORDS}.",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
 ShowRejectedOpt = Annotated[
@@ -168,7 +178,7 @@ def blurb(
 @app.command()
 def briefing(
     paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
-    max_words: MaxWordsOpt = None,
+    max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     max_stories: Annotated[
@@ -383,12 +393,27 @@ def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
         usage.seconds += r.usage.seconds
     engine = results[0].engine if results else "-"
     cost = f" · ${usage.cost_usd:.4f}" if usage.cost_usd else ""
+    for r in results:
+        if isinstance(r, Briefing):
+            typer.echo(_day_line(r), err=True)
     typer.echo(
         f"claims: {counts.accepted} accepted, {counts.repaired} repaired, "
         f"{counts.rejected} rejected · engine {engine} · {usage.calls} LLM calls "
         f"({usage.cache_hits} cached), {usage.prompt_tokens}+{usage.completion_tokens} tokens"
         f"{cost} · {usage.seconds:.2f}s",
         err=True,
+    )
+
+
+def _day_line(result: Briefing) -> str:
+    """How much of the day the briefing holds: written stories and those only listed."""
+    written = [s for s in result.stories if s.written]
+    listed = [s for s in result.stories if not s.written]
+    n_written, n_listed = sum(s.size for s in written), sum(s.size for s in listed)
+    return (
+        f"stories: {len(result.stories)} in output ({len(written)} written, "
+        f"{len(listed)} only listed) · articles: {n_written + n_listed} in output "
+        f"({n_written} in written stories, {n_listed} only listed)"
     )
 
 
