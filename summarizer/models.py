@@ -126,6 +126,7 @@ class Story(BaseModel):
     article_ids: list[str] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    written: bool = True
 
 
 class Usage(BaseModel):

@@ -1,0 +1,197 @@
+"""HTML output (issue 11): escaping of untrusted text, scoped blurb styles, the page's parts."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import (
+    Blurb,
+    Briefing,
+    Citation,
+    Claim,
+    Outlet,
+    Source,
+    Story,
+    render_blurb,
+    render_briefing,
+)
+from summarizer.cli import app
+from summarizer.html import safe_url
+from summarizer.pipeline import blurb, briefing
+
+from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
+    "span", "a", "q", "cite", "ul", "ol", "li", "article", "section", "footer", "div", "details",
+    "summary", "strong",
+}  # fmt: skip
+ALLOWED_ATTRS = {
+    "class", "id", "href", "rel", "role", "aria-describedby", "value", "lang", "charset", "name",
+    "content", "http-equiv",
+}  # fmt: skip
+
+
+class _Tags(HTMLParser):
+    """Every start tag and attribute, as a browser's tokenizer would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def _assert_inert(html: str) -> None:
+    """Only our tags and attributes; links are in-page anchors or http(s); no script anywhere."""
+    parsed = _parse(html)
+    for tag, attrs in parsed.tags:
+        assert tag in ALLOWED_TAGS, tag
+        for name, value in attrs:
+            assert name in ALLOWED_ATTRS, (tag, name)
+            if name == "href":
+                assert value and (value.startswith("#") or re.match(r"https?://", value)), value
+    assert "<script" not in html.lower()
+    assert "javascript:" not in " ".join(v or "" for _, a in parsed.tags for _, v in a)
+
+
+def _hostile_models() -> tuple[Blurb, Briefing]:
+    """A blurb and a briefing built by hand, markup in every field the renderer shows."""
+    outlet = Outlet(name=HOSTILE["source"], url=HOSTILE["url"], file="<b>x</b>.json")
+    source = Source(number=1, article_id="a1", title=HOSTILE["title"], outlets=[outlet])
+    sentence = HOSTILE["text"].split("\n\n")[1]
+    cite = Citation(sentence_id="a1.s1", article_id="a1", text=sentence)
+    claim = Claim(text=sentence, citations=[cite], verdict="accepted")
+    story = Story(id="s1", title=HOSTILE["title"], article_ids=["a1"], outlets=[outlet])
+    story.claims = [claim]
+    listed = Story(id="s2", title=f"<script>{PWN}</script>", outlets=[outlet], written=False)
+    b = Blurb(article_id="a1", title=HOSTILE["title"], claims=[claim], sources=[source])
+    brief = Briefing(title=f"<script>{PWN}</script>", stories=[story, listed], sources=[source])
+    return b, brief
+
+
+def test_untrusted_text_is_inert_in_both_outputs() -> None:
+    b, brief = _hostile_models()
+    for html in (render_blurb(b, "html"), render_briefing(brief, "html")):
+        _assert_inert(html)
+        text = "".join(_parse(html).text)
+        # the markup is still there to read, as text
+        assert "<script>window.__pwned = 1</script>Council <b>votes</b>" in text
+        assert '<img src=x onerror="window.__pwned = 1">' in text
+
+
+def test_hostile_article_through_the_pipeline_is_inert(tmp_path: Path) -> None:
+    articles = hostile_articles(tmp_path)
+    _assert_inert(render_blurb(blurb(articles[0]), "html"))
+    _assert_inert(render_briefing(briefing(articles), "html"))
+
+
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://example.org/a?b=1#c", True),
+        ("http://127.0.0.1:8000/x.html", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox", False),
+        ("//evil.example/x", False),
+        ("/relative/path", False),
+        ("http://", False),
+        ("https://ok.example/a b", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_only_absolute_http_urls_become_links(url: str | None, ok: bool) -> None:
+    assert (safe_url(url) == url) if ok else safe_url(url) is None
+
+
+def _selectors(css: str) -> list[str]:
+    """Every selector of every rule, including rules inside @media blocks."""
+    return [
+        sel.strip()
+        for rule in re.findall(r"([^{}]+)\{[^{}]*\}", css)
+        for sel in rule.split(",")
+        if sel.strip()
+    ]
+
+
+def test_blurb_styles_are_scoped_to_its_root_class(tmp_path: Path) -> None:
+    html = render_blurb(blurb(hostile_articles(tmp_path)[0]), "html")
+    styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    assert len(styles) == 1
+    selectors = _selectors(styles[0])
+    assert len(selectors) > 10
+    for selector in selectors:
+        assert selector == ".smz-blurb" or selector.startswith(".smz-blurb "), selector
+    assert html.lstrip().startswith('<div class="smz-blurb"')
+    assert "<details" in html and '<summary class="smz-summary">Get a summary</summary>' in html
+
+
+def test_briefing_page_is_self_contained_with_badges_tips_and_links(tmp_path: Path) -> None:
+    result = briefing(day_articles(tmp_path, "https://news.example"))
+    html = render_briefing(result, "html")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "@media print" in html and "@media (max-width:40rem)" in html
+    for external in ("<link", "<img", "<script", "@import", "url("):
+        assert external not in html
+    assert "2 sources" in html and "Coast Herald" in html and "Daily Pilot" in html
+    assert 'href="https://news.example/article-1.html"' in html
+    shown = [c for c in result.claims if c.shown]
+    assert shown
+    text = "".join(_parse(html).text)
+    for claim in shown:
+        assert claim.text in text
+        for cite in claim.citations:  # every cited sentence is in a tooltip
+            assert cite.text in text
+    assert len(re.findall(r'class="smz-tip" role="tooltip"', html)) >= len(shown)
+
+
+def test_stories_listed_but_not_written_appear_in_their_own_section() -> None:
+    story = Story(id="s9", title="Ferry strike", outlets=[Outlet(name="A"), Outlet(name="B")])
+    story.written = False
+    html = render_briefing(Briefing(title="Day", stories=[story]), "html")
+    listed = html.split("Also reported", 1)[1]
+    assert "Ferry strike" in listed and "2 sources" in listed
+
+
+def test_templates_are_package_resources() -> None:
+    folder = resources.files("summarizer") / "templates"
+    names = {p.name for p in folder.iterdir()}
+    assert {"briefing.html.j2", "blurb.html.j2", "_parts.html.j2"} <= names
+
+
+def test_cli_writes_html(tmp_path: Path) -> None:
+    articles = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    out = tmp_path / "b.html"
+    result = CliRunner().invoke(
+        app, ["briefing", str(articles), "-f", "html", "-q", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    one = str(sorted(articles.glob("*.txt"))[0])
+    result = CliRunner().invoke(app, ["blurb", one, "--format", "html", "-q"])
+    assert result.exit_code == 0 and "Get a summary" in result.stdout
+    result = CliRunner().invoke(app, ["blurb", one, "--format", "xml", "-q"])
+    assert result.exit_code == 2
