@@ -90,3 +90,50 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
+<style>body{{margin:0;font:18px/1.6 Georgia,serif;color:#222;background:#fff}}
+header{{background:#7a1f1f;color:#fff;padding:.6rem 1.5rem;font:700 1.3rem system-ui,sans-serif}}
+main{{max-width:40rem;margin:0 auto;padding:1rem 1.5rem}} h1{{line-height:1.2}}
+p{{color:#333}}</style></head><body><header>The Example Times</header><main>
+<h1>{title}</h1>{blurb}<p>{lead}</p></main></body></html>"""
+
+
+def save_screenshots(out_dir: Path) -> list[Path]:
+    """docs/briefing.png (the fixtures' briefing, a citation hovered) and docs/blurb.png (the
+    "Get a summary" block opened on an article page, a citation hovered)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from summarizer import load_articles, render_blurb, render_briefing
+    from summarizer.pipeline import blurb, briefing
+
+    articles = load_articles([ROOT / "fixtures" / "articles"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as site:
+        folder = Path(site)
+        result = briefing(articles)
+        (folder / "briefing.html").write_text(render_briefing(result, "html"), encoding="utf-8")
+        one = next(a for a in articles if a.id == blurb(articles[1]).article_id)
+        page = ARTICLE_PAGE.format(
+            title=one.title or "Trump to talk with Putin about the war in Ukraine",
+            blurb=render_blurb(blurb(one, sentences=2), "html"),
+            lead=one.sentences[0].text,
+        )
+        (folder / "article.html").write_text(page, encoding="utf-8")
+        paths = [out_dir / "briefing.png", out_dir / "blurb.png"]
+        with serve_directory(folder) as base, chromium(1000, 860) as driver:
+            driver.get(f"{base}/briefing.html")
+            marks = driver.find_elements(By.CSS_SELECTOR, ".smz-claims .smz-mark")
+            ActionChains(driver).move_to_element(marks[min(1, len(marks) - 1)]).perform()
+            driver.save_screenshot(str(paths[0]))
+            driver.set_window_size(900, 700)
+            driver.get(f"{base}/article.html")
+            driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+            mark = driver.find_elements(By.CSS_SELECTOR, ".smz-mark")[-1]
+            ActionChains(driver).move_to_element(mark).perform()
+            driver.save_screenshot(str(paths[1]))
+    return paths
