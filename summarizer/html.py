@@ -34,7 +34,6 @@ class Mark:
     """A citation marker [n]: the source's number and the sentences of it that the claim cites."""
 
     number: int
-    anchor: str
     tip_id: str
     outlet: str
     title: str | None
@@ -158,7 +157,6 @@ def _claim_view(
         if mark is None:
             mark = Mark(
                 number=source.number,
-                anchor=f"{prefix}-src-{source.number}",
                 tip_id=f"{prefix}-tip-{next(ids)}",
                 outlet=_outlets_label(source.outlets),
                 title=source.title,

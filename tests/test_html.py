@@ -30,11 +30,11 @@ from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "span", "a", "q", "cite", "ul", "ol", "li", "article", "section", "footer", "div", "details",
-    "summary", "strong",
+    "summary", "strong", "button",
 }  # fmt: skip
 ALLOWED_ATTRS = {
     "class", "id", "href", "rel", "role", "aria-describedby", "value", "lang", "charset", "name",
-    "content", "http-equiv",
+    "content", "http-equiv", "type",
 }  # fmt: skip
 
 
@@ -153,7 +153,7 @@ def test_briefing_page_is_self_contained_with_badges_tips_and_links(tmp_path: Pa
     html = render_briefing(result, "html")
     assert html.startswith("<!DOCTYPE html>")
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert "@media print" in html and "@media (max-width:40rem)" in html
+    assert "@media print" in html and "@media (max-width:48rem)" in html
     for external in ("<link", "<img", "<script", "@import", "url("):
         assert external not in html
     assert "2 sources" in html and "Coast Herald" in html and "Daily Pilot" in html
