@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from itertools import count
 from urllib.parse import urlsplit
@@ -17,9 +17,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import _outlet_name
-
-MAX_OUTLETS_SHOWN = 10  # as render.MAX_LISTED: a wire story can have hundreds of outlets
+from .render import MAX_LISTED, _outlet_name
 
 
 @dataclass
@@ -71,6 +69,7 @@ class SourceView:
     title: str
     url: str | None
     outlets: list[Link]
+    more_outlets: int
 
 
 def safe_url(url: str | None) -> str | None:
@@ -115,7 +114,7 @@ def render_briefing_html(result: Briefing) -> str:
     for story in result.stories:
         claims = [_claim_view(c, sources, prefix, ids) for c in story.claims if c.shown]
         view = _story_view(story, claims)
-        (written if claims and getattr(story, "written", True) else listed).append(view)
+        (written if claims and story.written else listed).append(view)
     return _template("briefing.html.j2").render(
         title=result.title,
         stories=written,
@@ -176,8 +175,8 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
     return StoryView(
         title=story.title or "Story",
         badge=f"{n} source{'s' * (n != 1)}",
-        outlets=links[:MAX_OUTLETS_SHOWN],
-        more_outlets=max(0, n - MAX_OUTLETS_SHOWN),
+        outlets=links[:MAX_LISTED],
+        more_outlets=max(0, n - MAX_LISTED),
         claims=claims,
         span=_time_span(story),
     )
@@ -191,7 +190,8 @@ def _source_view(source: Source, prefix: str) -> SourceView:
         anchor=f"{prefix}-src-{source.number}",
         title=source.title or "(untitled article)",
         url=url,
-        outlets=links,
+        outlets=links[:MAX_LISTED],
+        more_outlets=max(0, len(links) - MAX_LISTED),
     )
 
 
@@ -226,5 +226,6 @@ def _when(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
+        zone = " UTC" if value.utcoffset() == timedelta(0) else value.strftime(" %z")
+        return value.strftime("%Y-%m-%d %H:%M") + zone.rstrip()
     return str(value)

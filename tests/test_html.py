@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -195,3 +196,38 @@ def test_cli_writes_html(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Get a summary" in result.stdout
     result = CliRunner().invoke(app, ["blurb", one, "--format", "xml", "-q"])
     assert result.exit_code == 2
+
+
+class _SpanStory(Story):
+    """A Story with a time span, as the stories module may add one (rendered when present)."""
+
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+
+
+def test_a_story_time_span_is_shown_when_the_model_has_one() -> None:
+    start = datetime(2026, 11, 22, 6, 5, tzinfo=timezone.utc)
+    story = _SpanStory(id="s1", title="Storm", first_published=start)
+    story.last_published = start.replace(hour=18, minute=40)
+    story.claims = [Claim(text="A storm hit.", verdict="accepted")]
+    html = render_briefing(Briefing(stories=[story]), "html")
+    assert "2026-11-22 06:05 UTC – 2026-11-22 18:40 UTC" in html
+    assert 'class="smz-span"' not in render_briefing(Briefing(stories=[Story(id="s2")]), "html")
+
+
+def test_rejected_claims_are_not_shown_and_long_outlet_lists_are_cut() -> None:
+    outlets = [Outlet(name=f"Outlet {i}", url=f"https://o{i}.example/a") for i in range(25)]
+    source = Source(number=1, article_id="a1", title="Wire story", outlets=outlets)
+    cite = Citation(sentence_id="a1.s1", article_id="a1", text="Prices rose 3%.")
+    story = Story(id="s1", title="Prices", article_ids=["a1"], outlets=outlets)
+    story.claims = [
+        Claim(text="Prices rose 3%.", citations=[cite], verdict="accepted"),
+        Claim(text="Prices rose 30%.", citations=[cite], verdict="rejected"),
+    ]
+    result = Briefing(stories=[story], sources=[source])
+    result.counts.accepted, result.counts.rejected = 1, 1
+    html = render_briefing(result, "html")
+    assert "Prices rose 3%." in html and "Prices rose 30%." not in html
+    assert "1 rejected and not shown" in html
+    assert "25 sources" in html and html.count("and 15 more") == 2  # story byline, Sources
+    assert "Outlet 9<" in html and "Outlet 10<" not in html
