@@ -231,3 +231,22 @@ def test_rejected_claims_are_not_shown_and_long_outlet_lists_are_cut() -> None:
     assert "1 rejected and not shown" in html
     assert "25 sources" in html and html.count("and 15 more") == 2  # story byline, Sources
     assert "Outlet 9<" in html and "Outlet 10<" not in html
+
+
+def test_the_readme_html_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    section = (root / "README.md").read_text().split("### HTML", 1)[1]
+    block = section.split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].split() for line in block.strip().splitlines()]
+    assert [c[:3] for c in commands] == [["summarizer", "briefing", "fixtures/articles"]] + [
+        ["summarizer", "blurb", "fixtures/articles/001_f0f5015643b5d02c.txt"]
+    ]
+    (tmp_path / "fixtures").symlink_to(root / "fixtures")
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        result = CliRunner().invoke(app, command[1:])
+        assert result.exit_code == 0, (command, result.output)
+    assert "<!DOCTYPE html>" in (tmp_path / "briefing.html").read_text()
+    assert "Get a summary" in (tmp_path / "blurb.html").read_text()
