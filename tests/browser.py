@@ -48,8 +48,11 @@ def browser_missing() -> str | None:
 
 
 @contextmanager
-def chromium(width: int = 1000, height: int = 800, scale: float = 1.0) -> Iterator[Any]:
-    """A fresh headless Chromium (its own profile dir) driven by the system chromedriver."""
+def chromium(
+    width: int = 1000, height: int = 800, scale: float = 1.0, javascript: bool = True
+) -> Iterator[Any]:
+    """A fresh headless Chromium (its own profile dir) driven by the system chromedriver;
+    ``javascript=False`` blocks page scripts (the driver still works through DevTools)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -64,6 +67,9 @@ def chromium(width: int = 1000, height: int = 800, scale: float = 1.0) -> Iterat
     options.add_argument(f"--force-device-scale-factor={scale}")
     # An alert left open must stay open so the test can see it, not be dismissed silently.
     options.set_capability("unhandledPromptBehavior", "ignore")
+    if not javascript:
+        prefs = {"profile.managed_default_content_settings.javascript": 2}
+        options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     try:
         yield driver
