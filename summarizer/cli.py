@@ -130,7 +130,7 @@ def blurb(
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="text, md or json (JSON Lines for several).")
+        str, typer.Option("--format", "-f", help="text, md, json (JSON Lines for several) or html.")
     ] = "text",
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -156,7 +156,7 @@ def blurb(
         summarizer blurb story.html --sentences 2 --format json -o blurb.json
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    fmt = _choice(format_, ("text", "md", "json", "html"), "--format")
     settings = _make_settings(
         backend,
         model,
@@ -167,7 +167,7 @@ def blurb(
     articles = load_articles(files)
     _note_engine(settings, quiet)
     results = [pipeline.blurb(a, settings=settings) for a in articles]
-    sep = "" if fmt == "json" else "\n"
+    sep = "" if fmt in ("json", "html") else "\n"
     text = sep.join(render_blurb(r, fmt) for r in results)  # type: ignore[arg-type]
     write_output(text, output, force=force)
     if show_rejected:
@@ -180,7 +180,7 @@ def briefing(
     paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
     max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    format_: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -213,7 +213,7 @@ def briefing(
         summarizer briefing feed.jsonl --min-sources 2 --max-stories 5
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("md", "json"), "--format")
+    fmt = _choice(format_, ("md", "json", "html"), "--format")
     settings = _make_settings(
         backend,
         model,

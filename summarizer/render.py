@@ -1,5 +1,5 @@
-"""Render results as plain text, Markdown or JSON. Only accepted and repaired claims are shown;
-JSON carries every claim with its verdict."""
+"""Render results as plain text, Markdown, JSON or HTML (``html.py``). Only accepted and repaired
+claims are shown; JSON carries every claim with its verdict."""
 
 from __future__ import annotations
 
@@ -11,14 +11,19 @@ from typing import Literal
 from .draft import VerifyReport
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 
-Format = Literal["text", "md", "json"]
+Format = Literal["text", "md", "json", "html"]
+VerifyFormat = Literal["text", "md", "json"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
-    """One blurb as text (sentences then sources), Markdown, or one JSON object."""
+    """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
+    if fmt == "html":
+        from .html import render_blurb_html  # html.py imports helpers from this module
+
+        return render_blurb_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
     body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
     if not body:
@@ -30,9 +35,13 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
 
 def render_briefing(result: Briefing, fmt: Format) -> str:
-    """The briefing as Markdown (story sections, numbered citations, Sources) or JSON."""
+    """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        from .html import render_briefing_html  # html.py imports helpers from this module
+
+        return render_briefing_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
     lines = [f"# {result.title}", ""]
     shown_any = False
@@ -129,7 +138,7 @@ def _sources_text(sources: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_verify(report: VerifyReport, fmt: Format) -> str:
+def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
