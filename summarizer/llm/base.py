@@ -62,6 +62,16 @@ async def aclose(client: object) -> None:
         await close()
 
 
+def accept(client: object, answer: Completion) -> None:
+    """Tell a client that ``answer`` passed validation (the cache stores only such answers).
+
+    Optional like ``aclose``: backends without a cache have nothing to do.
+    """
+    hook = getattr(client, "accept", None)
+    if hook is not None:
+        hook(answer)
+
+
 class LLMClient(Protocol):
     """Anything that can complete a chat.
 
@@ -99,6 +109,10 @@ class WrappingClient:
     async def aclose(self) -> None:
         """Close the wrapped backend's connections, if it keeps any."""
         await aclose(self.inner)
+
+    def accept(self, answer: Completion) -> None:
+        """Pass a validated answer's acceptance on to the wrapped client."""
+        accept(self.inner, answer)
 
 
 def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
