@@ -385,6 +385,7 @@ class LLMWriter:
         """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
         messages = prompt.render(**values)
         schema = answer_schema("points" if shape is Points else "claims", allowed, limit)
+        rejected: Completion | None = None  # the invalid first answer a re-ask may fix
         for attempt in (1, 2):
             try:
                 answer = await self._complete(messages, schema, max_tokens, prompt.label)
@@ -395,10 +396,12 @@ class LLMWriter:
                 continue
             try:
                 items = _parse(answer, shape, allowed, limit, instructions=messages[0].content)
-                accept(self.client, answer)  # only a validated answer goes into the cache
+                # only a validated answer goes into the cache (also for the request it fixed)
+                accept(self.client, answer, replaces=rejected)
                 return items
             except Invalid as bad:
                 if attempt == 1:
+                    rejected = answer
                     log.info("%s: re-asking: %s", what, bad.reason)
                     messages = [*messages, *_reask(answer, bad.reason, allowed)]
                     continue

@@ -62,14 +62,16 @@ async def aclose(client: object) -> None:
         await close()
 
 
-def accept(client: object, answer: Completion) -> None:
+def accept(client: object, answer: Completion, *, replaces: Completion | None = None) -> None:
     """Tell a client that ``answer`` passed validation (the cache stores only such answers).
 
+    ``replaces`` is the invalid answer that a re-ask fixed: the valid answer is then also
+    stored as the answer to that first request, so a rerun makes neither call again.
     Optional like ``aclose``: backends without a cache have nothing to do.
     """
     hook = getattr(client, "accept", None)
     if hook is not None:
-        hook(answer)
+        hook(answer, replaces=replaces)
 
 
 class LLMClient(Protocol):
@@ -110,9 +112,9 @@ class WrappingClient:
         """Close the wrapped backend's connections, if it keeps any."""
         await aclose(self.inner)
 
-    def accept(self, answer: Completion) -> None:
+    def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
         """Pass a validated answer's acceptance on to the wrapped client."""
-        accept(self.inner, answer)
+        accept(self.inner, answer, replaces=replaces)
 
 
 def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:

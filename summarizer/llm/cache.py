@@ -107,11 +107,13 @@ class CachedClient(WrappingClient):
         self._pending[id(answer)] = (key, request, answer)
         return answer
 
-    def accept(self, answer: Completion) -> None:
-        """Store ``answer`` (a fresh one this client returned) now that it is known valid."""
-        pending = self._pending.pop(id(answer), None)
-        if pending is not None and pending[2] is answer:
-            key, request, _ = pending
-            self.cache.put(key, request, answer)
-            CachedClient.stored += 1
-        super().accept(answer)
+    def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
+        """Store ``answer`` (a fresh one this client returned) now that it is known valid,
+        and as the answer to the request of ``replaces`` (an invalid one it fixed)."""
+        for which in (answer, replaces):
+            pending = self._pending.pop(id(which), None) if which is not None else None
+            if pending is not None and pending[2] is which:
+                key, request, _ = pending
+                self.cache.put(key, request, answer)
+                CachedClient.stored += which is answer
+        super().accept(answer, replaces=replaces)
