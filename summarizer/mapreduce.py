@@ -45,6 +45,10 @@ MARGIN = 0.15  # share of the window kept free: our tokenizer is not the model's
 MAX_COLLAPSE_ROUNDS = 4
 MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
 WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
+# a briefing section reads at most this many source tokens per word it may write: the
+# embedded engine's most central sentences, so a 45-word section is not written from 20,000
+# tokens of wire copy (select=False reads every sentence through the map stage instead)
+SOURCE_TOKENS_PER_WORD = 20
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
 
 
@@ -106,6 +110,7 @@ class LLMWriter:
         chunk_tokens: int | None = None,
         reduce_tokens: int | None = None,
         prices: dict[str, ModelInfo] | None = None,
+        select: bool = True,
     ) -> None:
         # every call of this writer (and of a judge built on ``self.client``) shares one limit
         self.client = (
@@ -120,6 +125,7 @@ class LLMWriter:
         self.chunk_tokens = chunk_tokens
         self.reduce_tokens = reduce_tokens
         self.prices = prices if prices is not None else KNOWN_MODELS
+        self.select = select
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
 
@@ -175,9 +181,16 @@ class LLMWriter:
                 points = await self._collapse(points, budgets)
             items = await self._final_blurb(points, title, sentences, max_words, budgets)
         else:
-            points = await self._map_all(articles, budgets)
-            points = await self._collapse(points, budgets)
-            items = await self._final_reduce(points, title, max_words or 250, budgets)
+            words = max_words or 250
+            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
+            if self.select and _tokens(direct) > budgets.reduce:
+                direct = _select(articles, min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words))
+            if _tokens(direct) <= budgets.reduce:
+                points = direct  # the story fits one reduce call: no map stage
+            else:
+                points = await self._map_all(articles, budgets)
+                points = await self._collapse(points, budgets)
+            items = await self._final_reduce(points, title, words, budgets)
         return [_claim(item, index) for item in items]
 
     def write_stories(
@@ -463,6 +476,20 @@ def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, A
         "required": [key],
         "additionalProperties": False,
     }
+
+
+def _select(articles: list[Article], tokens: int) -> list[Point]:
+    """The story's most central sentences (the embedded engine's choice), in reading order,
+    about ``tokens`` long as the reduce renders them."""
+    from .extractive import summarize
+
+    words = max(40, int(tokens * 0.6))  # rendered ids and sub-word tokens take the rest
+    while True:
+        chosen = summarize(articles, max_words=words)
+        points = [Point(text=c.text, cites=[c.citations[0].sentence_id]) for c in chosen]
+        if _tokens(points) <= tokens or words <= 40:
+            return points
+        words = int(words * 0.8)
 
 
 def _data(text: str) -> str:

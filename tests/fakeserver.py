@@ -43,6 +43,13 @@ class Call:
     n: int  # 0-based arrival order
     kind: str  # points, claims, verdicts or plain
     body: dict[str, Any]
+    stage: str = "other"  # map, collapse, reduce, blurb, judge (from the system prompt)
+    prompt_tokens: int = 0  # the messages' tokens
+    schema_tokens: int = 0  # the response_format schema's tokens (also input)
+    completion_tokens: int = 0
+    service: float = 0.0  # modelled seconds: latency + per_token x completion tokens
+    start: float = 0.0  # monotonic, when the server began answering (after its queue)
+    end: float = 0.0
 
     @property
     def text(self) -> str:
@@ -54,8 +61,25 @@ def _words(text: str) -> int:
 
 
 def approx_tokens(text: str) -> int:
-    """A tokenizer-free estimate (about 4 characters a token), the same for every run."""
-    return max(1, (len(text) + 3) // 4)
+    """Tokens as the project counts them (its tokenizer), so ratios to the source are fair."""
+    from summarizer.tokens import count_tokens
+
+    return count_tokens(text)
+
+
+STAGES = {
+    "You extract key facts": "map",
+    "You merge overlapping key points": "collapse",
+    "You write a news briefing section": "reduce",
+    "You write a short summary": "blurb",
+    "You check news summaries": "judge",
+}
+
+
+def _stage(body: dict[str, Any]) -> str:
+    system = next((m for m in body.get("messages", []) if m.get("role") == "system"), None)
+    text = str(system.get("content", "")) if system else ""
+    return next((v for k, v in STAGES.items() if text.startswith(k)), "other")
 
 
 @dataclass
@@ -148,11 +172,13 @@ class FakeServer:
         schema = fmt.get("json_schema", {}).get("schema") or fmt.get("schema") or {}
         keys = list(schema.get("properties", {}))
         kind = keys[0] if keys else "plain"
+        schema_tokens = approx_tokens(json.dumps(schema)) if schema else 0
         with self._lock:
-            call = Call(n=len(self.calls), kind=kind, body=body)
+            call = Call(n=len(self.calls), kind=kind, body=body, stage=_stage(body))
+            call.schema_tokens = schema_tokens
             self.calls.append(call)
-            self.stats.calls[kind] += 1
-            self.stats.schema_tokens += approx_tokens(json.dumps(schema)) if schema else 0
+            self.stats.calls[call.stage] += 1
+            self.stats.schema_tokens += schema_tokens
         return call
 
     def _enter(self) -> float:
@@ -304,16 +330,19 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 return
             with server._slots:
-                server._enter()
+                call.start = server._enter()
                 try:
                     content, finish, tokens = server.answer(call, fault)
-                    time.sleep(server.latency + server.per_token * tokens)
+                    call.service = server.latency + server.per_token * tokens
+                    time.sleep(call.service)
                 finally:
                     server._leave()
+                    call.end = time.monotonic()
             if fault == "nonjson":
                 self._send(200, b"<html><body>Bad gateway</body></html>", "text/html", {})
                 return
             prompt_tokens = approx_tokens(call.text)
+            call.prompt_tokens, call.completion_tokens = prompt_tokens, tokens
             with server._lock:
                 server.stats.prompt_tokens += prompt_tokens
                 server.stats.completion_tokens += tokens
