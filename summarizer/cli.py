@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
+from .dates import parse_datetime
 from .errors import SummarizerError
 from .ingest import load_articles
 from .models import Blurb, Briefing, Claim, Counts, Usage
@@ -92,6 +95,14 @@ NoJudgeOpt = Annotated[
         "--no-judge", help="With an LLM: skip its entailment judge (offline checks only)."
     ),
 ]
+MaxFileOpt = Annotated[
+    float | None,
+    typer.Option("--max-file-mb", min=0.001, help="Largest input file or stdin (default 50 MB)."),
+]
+MaxArticlesOpt = Annotated[
+    int | None,
+    typer.Option("--max-articles", min=1, help="Most articles read in one run (default 20000)."),
+]
 GgufOpt = Annotated[
     Path | None, typer.Option("--gguf", help="GGUF model file for --backend local.", dir_okay=False)
 ]
@@ -135,6 +146,8 @@ def blurb(
     no_cache: NoCacheOpt = False,
     no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
+    max_file_mb: MaxFileOpt = None,
+    max_articles: MaxArticlesOpt = None,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
@@ -151,9 +164,11 @@ def blurb(
         model,
         max_words=max_words,
         sentences=sentences,
+        max_file_mb=max_file_mb,
+        max_articles=max_articles,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
     )
-    articles = load_articles(files)
+    articles = load_articles(files, limits=settings.limits)
     _note_engine(settings, quiet)
     results = [pipeline.blurb(a, settings=settings) for a in articles]
     sep = "" if fmt == "json" else "\n"
@@ -190,6 +205,23 @@ def briefing(
     no_cache: NoCacheOpt = False,
     no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Keep articles published at or after this time (ISO 8601, UTC if no zone; "
+            "undated articles are kept).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Keep articles published before this time; a date alone includes that day.",
+        ),
+    ] = None,
+    max_file_mb: MaxFileOpt = None,
+    max_articles: MaxArticlesOpt = None,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
@@ -211,6 +243,10 @@ def briefing(
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,
+        since=_date_option(since, "--since", end=False),
+        until=_date_option(until, "--until", end=True),
+        max_file_mb=max_file_mb,
+        max_articles=max_articles,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
     )
     _note_engine(settings, quiet)
@@ -294,6 +330,19 @@ def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
     return value
+
+
+def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
+    """A --since/--until value; a date alone as ``--until`` means the end of that day."""
+    if value is None:
+        return None
+    try:
+        parsed = parse_datetime(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
+    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        parsed += timedelta(days=1)
+    return parsed
 
 
 def _make_settings(backend: str, model: str | None, **options: object) -> Settings:

@@ -1,16 +1,22 @@
 """Pydantic models at the pipeline's boundaries.
 
 Data flows one way: Article -> Chunk -> Point -> Claim -> Story -> Briefing/Blurb.
-Every citation in the system is a sentence id of the form ``<article id>.s<n>``.
+Every citation in the system is a sentence id of the form ``<article id>.s<hash>``.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .dates import coerce_datetime
 
 Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
+# An aware datetime (UTC when the zone is known); ISO strings and other date forms are parsed,
+# so JSON round-trips and a feed's ``published`` field can be passed as it is.
+Published = Annotated[datetime | None, BeforeValidator(coerce_datetime)]
 
 
 class Outlet(BaseModel):
@@ -46,7 +52,7 @@ class Article(BaseModel):
     id: str
     title: str | None = None
     outlets: list[Outlet] = Field(default_factory=list)
-    published: str | None = None
+    published: Published = None
     sentences: list[Sentence] = Field(default_factory=list)
 
     @property

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from .models import Blurb, Briefing, Claim, Outlet, Source
+from .sources import OUTPUT_MARKER
 from .verify import VerifyReport
 
 Format = Literal["text", "md", "json"]
@@ -24,7 +25,7 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
         body = "(no claim passed verification)"
     if fmt == "md":
         head = f"**{result.title}**\n\n" if result.title else ""
-        return f"{head}{body}\n\n{_sources_md(result.sources)}"
+        return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
     return f"{body}\n\n{_sources_text(result.sources)}"
 
 
@@ -54,6 +55,7 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
     if not shown_any:
         lines += ["(no claim passed verification)", ""]
     lines.append(_sources_md(result.sources))
+    lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
 
 

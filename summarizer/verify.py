@@ -25,11 +25,12 @@ from pydantic import BaseModel, Field, computed_field
 
 from .checks import Evidence, coverage, names_in_sources, run_checks, source_corpus
 from .errors import InputError
-from .ingest import clean_lines, load_articles, split_sentences
+from .ingest import clean_lines, load_articles
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Article, Check, Citation, Claim, Sentence
 from .retrieval import SentenceIndex
+from .sentences import split_sentences
 from .text import content_terms, word_count, words
 
 # A replacement must be about the same thing: the cited sentence holds this share of the
@@ -332,7 +333,7 @@ class VerifyReport(BaseModel):
         return self.unsupported == 0
 
 
-_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s\d+)\]")
+_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[0-9a-f]+(?:-\d+)?)\]")
 _SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
 
 
