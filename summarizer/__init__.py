@@ -1,7 +1,8 @@
 """summarizer: short, cited, verified summaries of news articles, offline by default.
 
+>>> from pathlib import Path
 >>> import summarizer
->>> result = summarizer.briefing("fixtures/articles", max_words=150)
+>>> result = summarizer.briefing(Path("fixtures/articles"), max_words=150)
 >>> print(summarizer.render_briefing(result, "md"))
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from .aio import ablurb, abriefing, averify
 from .errors import (
     BackendError,
     ConfigError,
@@ -66,6 +68,9 @@ __all__ = [
     "SummarizerError",
     "Usage",
     "VerifyReport",
+    "ablurb",
+    "abriefing",
+    "averify",
     "blurb",
     "briefing",
     "load_articles",

@@ -5,17 +5,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from typer.core import TyperGroup
 
 from . import pipeline
-from .errors import SummarizerError
+from .errors import InputError, SummarizerError
+from .fetch import is_url
 from .ingest import load_articles
-from .models import Blurb, Briefing, Claim, Counts, Usage
-from .output import write_output
+from .models import Article, Blurb, Briefing, Claim, Counts, Usage
+from .output import check_output, open_output, write_output
 from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
 from .settings import Backend, Settings, config_path
@@ -40,7 +42,7 @@ app = typer.Typer(
     cls=_Commands,
     help="Short, cited, verified summaries of news articles. Works offline by default.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -52,7 +54,7 @@ OutOpt = Annotated[
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
 BackendOpt = Annotated[
-    str,
+    Backend,
     typer.Option(
         "--backend",
         "-b",
@@ -68,8 +70,6 @@ ShowRejectedOpt = Annotated[
     bool,
     typer.Option("--show-rejected", help="List rejected claims and why on stderr."),
 ]
-
-BACKENDS = ("auto", "extractive", "openai", "local", "replay")
 
 # -- LLM options (summarizer.mapreduce); None means "from the environment or the default" -------
 BaseUrlOpt = Annotated[
@@ -113,13 +113,16 @@ def _root(
 
 @app.command()
 def blurb(
-    files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="Article files, http(s) URLs, feeds, or - for stdin.")
+    ],
     sentences: Annotated[
         int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="text, md or json (JSON Lines for several).")
+        Literal["text", "md", "json"],
+        typer.Option("--format", "-f", help="JSON Lines (one object a line) for several."),
     ] = "text",
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -138,14 +141,19 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
+    Each blurb is written as soon as it is ready; an input that cannot be read is reported
+    and skipped (exit 1 at the end).
+
     Example:
 
         summarizer blurb fixtures/articles/001_f0f5015643b5d02c.txt
 
         summarizer blurb story.html --sentences 2 --format json -o blurb.json
+
+        summarizer blurb https://example.com/news/story.html
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    check_output(output, force=force)
     settings = _make_settings(
         backend,
         model,
@@ -153,23 +161,48 @@ def blurb(
         sentences=sentences,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
     )
-    articles = load_articles(files)
     _note_engine(settings, quiet)
-    results = [pipeline.blurb(a, settings=settings) for a in articles]
-    sep = "" if fmt == "json" else "\n"
-    text = sep.join(render_blurb(r, fmt) for r in results)  # type: ignore[arg-type]
-    write_output(text, output, force=force)
+    results: list[Blurb] = []
+    failed: list[InputError] = []
+    with open_output(output, force=force) as out:
+        for article in _each_article(files, failed):
+            result = pipeline.blurb(article, settings=settings)
+            sep = "\n" if results and format_ != "json" else ""
+            out.write(sep + render_blurb(result, format_))
+            out.flush()
+            results.append(result)
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
+    if failed and not results:
+        raise failed[-1]
+    if failed:
+        typer.echo(f"{len(failed)} of {len(files)} inputs failed (see above)", err=True)
+        raise typer.Exit(1)
+
+
+def _each_article(inputs: list[str], failed: list[InputError]) -> Iterator[Article]:
+    """Articles of each input in turn, read only when needed; an unusable input is reported
+    on stderr, added to ``failed`` and skipped, so one bad file does not lose the others."""
+    for raw in inputs:
+        try:
+            articles = load_articles(raw)
+        except InputError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            failed.append(exc)
+            continue
+        yield from articles
 
 
 @app.command()
 def briefing(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories of articles, feeds, http(s) URLs, or -."),
+    ],
     max_words: MaxWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    format_: Annotated[Literal["md", "json"], typer.Option("--format", "-f")] = "md",
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -200,9 +233,11 @@ def briefing(
         summarizer briefing feed/ --max-words 300 --title "Morning briefing" -o brief.md
 
         summarizer briefing feed.jsonl --min-sources 2 --max-stories 5
+
+        summarizer briefing https://example.com/news/rss.xml
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("md", "json"), "--format")
+    check_output(output, force=force)
     settings = _make_settings(
         backend,
         model,
@@ -215,8 +250,8 @@ def briefing(
     )
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
-        result = pipeline.briefing(paths, settings=settings, progress=progress)
-    write_output(render_briefing(result, fmt), output, force=force)  # type: ignore[arg-type]
+        result = pipeline.briefing(_inputs(paths), settings=settings, progress=progress)
+    write_output(render_briefing(result, format_), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -235,7 +270,7 @@ def verify(
             help="More sources: `--sources a.txt b.txt` works like `-s a.txt -s b.txt`."
         ),
     ] = None,
-    format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    format_: Annotated[Literal["text", "md", "json"], typer.Option("--format", "-f")] = "text",
     output: OutOpt = None,
     force: ForceOpt = False,
     quiet: QuietOpt = False,
@@ -250,10 +285,10 @@ def verify(
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    check_output(output, force=force)
     text: str | Path = sys.stdin.read() if draft == "-" else Path(draft)
-    report = verify_draft(text, [*sources, *(more_sources or [])])
-    write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
+    report = verify_draft(text, _inputs([*sources, *(more_sources or [])]))
+    write_output(render_verify(report, format_), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.unsupported} unsupported · "
@@ -290,18 +325,23 @@ def config_path_command() -> None:
 # -- helpers -----------------------------------------------------------------------------------
 
 
-def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
-    return value
+def _inputs(args: list[str]) -> list[Path | Article]:
+    """Command-line inputs for the library, where a str is article text: local paths become
+    Paths; stdin (-) and URLs are read here."""
+    out: list[Path | Article] = []
+    for raw in args:
+        if raw == "-" or is_url(raw):
+            out.extend(load_articles(raw))
+        else:
+            out.append(Path(raw))
+    return out
 
 
-def _make_settings(backend: str, model: str | None, **options: object) -> Settings:
-    _choice(backend, BACKENDS, "--backend")
-    chosen: Backend = backend  # type: ignore[assignment]
+def _make_settings(backend: Backend, model: str | None, **options: object) -> Settings:
+    """The one mapping of CLI flags to Settings fields (None keeps env/config/default)."""
     overrides: dict[str, object] = {"model": model, **options}
-    if chosen != "auto":
-        overrides["backend"] = chosen
+    if backend != "auto":
+        overrides["backend"] = backend
     return Settings.from_env(**overrides)
 
 

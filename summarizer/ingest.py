@@ -30,7 +30,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS/Atom, read by summarizer.fetch
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 # Ingest runs on all cores (up to this many) once an input holds this many articles: below
 # that, starting the worker processes costs more than it saves.
@@ -57,10 +58,11 @@ _CUT_FROM = re.compile(
 
 
 def load_articles(paths: str | Path | Iterable[str | Path]) -> list[Article]:
-    """Read articles from files, directories (recursively) or ``-`` for stdin.
+    """Read articles from files, directories (recursively), URLs, feeds or ``-`` for stdin.
 
     Args:
-        paths: one path or several; ``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``.
+        paths: one path or several; ``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``,
+            RSS/Atom feeds (``.rss``, ``.atom``, ``.xml``), ``http(s)://`` page or feed URLs.
 
     Returns:
         The cleaned articles, in the order given (directories sorted by name).
@@ -221,6 +223,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _load_path(raw: str) -> list[Article]:
     if raw == "-":
         return _parse(_decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", suffix=None)
+    if re.match(r"(?i)(https?|file)://", raw):
+        from .fetch import load_url
+
+        return load_url(raw)
     path = Path(raw)
     if not path.exists():
         raise InputError(f"{raw}: no such file or directory")
@@ -263,6 +269,10 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _parse(text: str, name: str, suffix: str | None) -> list[Article]:
+    from .fetch import looks_like_feed, parse_feed
+
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        return parse_feed(text, name)
     if suffix is None:  # stdin: sniff the format
         head = text.lstrip()[:1]
         if head in "{[":
@@ -360,9 +370,13 @@ def _from_html(html: str, name: str) -> Article:
     body = _field(doc, "text") if doc is not None else None
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
+    title = _field(doc, "title")
+    first, _, rest = body.strip().partition("\n")
+    if title and first.strip() == title.strip() and rest.strip():
+        body = rest  # the page's <h1> repeats the title: not a sentence of the article
     return make_article(
         body,
-        title=_field(doc, "title"),
+        title=title,
         url=_field(doc, "url"),
         source=_field(doc, "sitename"),
         published=_field(doc, "date"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
+from .errors import InputError
 from .models import Blurb, Briefing, Claim, Outlet, Source
 from .verify import VerifyReport
 
@@ -16,6 +17,7 @@ MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have h
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
     """One blurb as text (sentences then sources), Markdown, or one JSON object."""
+    _check_format(fmt)
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
     numbers = {s.article_id: s.number for s in result.sources}
@@ -30,6 +32,7 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
 def render_briefing(result: Briefing, fmt: Format) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources) or JSON."""
+    _check_format(fmt)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     numbers = {s.article_id: s.number for s in result.sources}
@@ -55,6 +58,12 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines += ["(no claim passed verification)", ""]
     lines.append(_sources_md(result.sources))
     return "\n".join(lines)
+
+
+def _check_format(fmt: object) -> None:
+    """Refuse an unknown format instead of falling back to Markdown (issue 11)."""
+    if fmt not in get_args(Format):
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(Format))}")
 
 
 def _outlet_name(outlet: Outlet) -> str:
@@ -101,6 +110,7 @@ def _sources_text(sources: list[Source]) -> str:
 
 def render_verify(report: VerifyReport, fmt: Format) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
+    _check_format(fmt)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     md = fmt == "md"

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, computed_field
 
 from .checks import Evidence, coverage, names_in_sources, run_checks, source_corpus
 from .errors import InputError
-from .ingest import clean_lines, load_articles, split_sentences
+from .ingest import clean_lines, split_sentences
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Article, Check, Citation, Claim, Sentence
@@ -370,7 +370,7 @@ def verify(
 
     Args:
         draft: the draft's text, or a Path to a text or Markdown file.
-        sources: article files, directories or Articles.
+        sources: ``pathlib.Path``s (files, directories), Articles or article texts (``str``).
         judge: an LLM judge for layer 3; None runs the offline layers only.
         top_k: how many retrieved sentences are tried, one at a time, as a claim's evidence.
 
@@ -439,6 +439,9 @@ def _check_draft_claim(
 
 
 def _read_draft(draft: str | Path) -> tuple[str, str]:
+    if not isinstance(draft, (str, Path)):
+        kind = type(draft).__name__
+        raise InputError(f"the draft must be text (str) or a pathlib.Path, not {kind}")
     if not isinstance(draft, Path):
         return "draft", draft
     try:
@@ -459,11 +462,9 @@ def _read_draft(draft: str | Path) -> tuple[str, str]:
 
 
 def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
-    if isinstance(sources, (str, Path, Article)):
-        sources = [sources]
-    articles: list[Article] = []
-    for item in sources:
-        articles.extend([item] if isinstance(item, Article) else load_articles(item))
+    from .pipeline import _many_articles  # a str is article text, as in blurb() and briefing()
+
+    articles = _many_articles(sources)
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles
