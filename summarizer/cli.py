@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
-from .errors import InputError, SummarizerError
+from .errors import ConfigError, InputError, SummarizerError
 from .fetch import is_url
 from .ingest import load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
@@ -297,6 +297,77 @@ def verify(
         )
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token", envvar="SUMMARIZER_TOKEN", help="Require 'Authorization: Bearer TOKEN'."
+        ),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1, help="Largest request body in bytes (else 413).")
+    ] = 2_000_000,
+    max_articles: Annotated[
+        int, typer.Option("--max-articles", min=1, help="Most articles per request (else 422).")
+    ] = 200,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a run may take (else 504).")
+    ] = 120.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Let callers' URLs reach file:// and private networks."
+        ),
+    ] = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    no_judge: NoJudgeOpt = False,
+    gguf: GgufOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Serve POST /blurb, /briefing and /verify as an HTTP JSON API (OpenAPI at /openapi.json).
+
+    The engine options apply to every request; callers send texts or URLs and the content
+    options (sentences, max_words, title, ...).
+
+    Example:
+
+        summarizer serve --port 8000 --token "$SUMMARIZER_TOKEN"
+    """
+    _setup_logging(verbose)
+    try:
+        from .serve import ServeConfig, run
+    except ImportError as exc:  # fastapi/uvicorn are the optional extra "serve"
+        raise ConfigError(
+            f"summarizer serve needs the 'serve' extra ({exc.name} is missing): "
+            "pip install 'summarizer[serve]'"
+        ) from None
+    from .fetch import CLI_POLICY, SERVE_POLICY
+
+    settings = _make_settings(
+        backend,
+        model,
+        **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
+    )
+    config = ServeConfig(
+        settings=settings,
+        token=token or None,
+        max_body_bytes=max_body,
+        max_articles=max_articles,
+        timeout=timeout,
+        fetch=CLI_POLICY if allow_private else SERVE_POLICY,
+    )
+    run(config, host=host, port=port)
 
 
 config_app = typer.Typer(
