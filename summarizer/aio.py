@@ -11,8 +11,8 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any, ParamSpec, TypeVar
 
+from .draft import verify
 from .pipeline import blurb, briefing
-from .verify import verify
 
 P = ParamSpec("P")
 R = TypeVar("R")

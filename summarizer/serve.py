@@ -37,12 +37,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import pipeline
+from .draft import VerifyReport, verify
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError, SummarizerError
 from .fetch import SERVE_POLICY, FetchPolicy, load_url
 from .ingest import make_article
 from .models import Article, Blurb, Briefing
 from .settings import Settings
-from .verify import VerifyReport, verify
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
