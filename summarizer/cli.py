@@ -311,11 +311,8 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
-    judge = None
-    if settings.judge and pipeline.resolve_backend(settings) != "extractive":
-        judge = pipeline.get_writer(settings).judge
     sources_ = _inputs([*sources, *(more_sources or [])])
-    report = verify_draft(text, sources_, judge=judge, top_k=top_k)
+    report = verify_draft(text, sources_, top_k=top_k, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, format_), output, force=force)

@@ -257,10 +257,7 @@ def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
     texts = [x for x in body.sources if isinstance(x, ArticleIn)]
     articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
-    judge = None
-    if cfg.settings.judge and pipeline.resolve_backend(cfg.settings) != "extractive":
-        judge = pipeline.get_writer(cfg.settings).judge
-    return verify(body.draft, articles, judge=judge)
+    return verify(body.draft, articles, settings=cfg.settings)
 
 
 def _articles(texts: list[ArticleIn], urls: list[str], cfg: ServeConfig) -> list[Article]:

@@ -27,6 +27,9 @@ def test_keyword_arguments_are_the_cli_options() -> None:
     params = inspect.signature(summarizer.blurb).parameters
     for name in ("sentences", "max_words", "backend", "model", "base_url", "judge"):
         assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
+    verify = inspect.signature(summarizer.verify).parameters
+    for name in ("top_k", "backend", "model", "base_url", "judge"):
+        assert verify[name].kind is inspect.Parameter.KEYWORD_ONLY
     assert set(inspect.signature(summarizer.briefing).parameters) >= {
         "max_words",
         "title",
@@ -69,6 +72,8 @@ def test_refusals_are_clear_errors() -> None:
         summarizer.blurb(TEXT, sentense=2)  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="sentense"):
         Settings(sentense=2)  # type: ignore[call-arg]
+    with pytest.raises(ConfigError, match="backend"):
+        summarizer.verify("A claim about something.", [TEXT], backend="nonsense")  # type: ignore[arg-type]
     result = summarizer.blurb(TEXT)
     with pytest.raises(InputError, match="xml"):
         summarizer.render_blurb(result, "xml")  # type: ignore[arg-type]
