@@ -329,7 +329,7 @@ def verify(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535)] = 8000,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
@@ -342,8 +342,9 @@ def serve(
     max_articles: Annotated[
         int, typer.Option("--max-articles", min=1, help="Most articles per request (else 422).")
     ] = 200,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds a run may take (else 504).")
+    run_timeout: Annotated[
+        float,
+        typer.Option("--run-timeout", min=0.1, help="Seconds a request's run may take (else 504)."),
     ] = 120.0,
     allow_private: Annotated[
         bool,
@@ -391,7 +392,7 @@ def serve(
         token=token or None,
         max_body_bytes=max_body,
         max_articles=max_articles,
-        timeout=timeout,
+        timeout=run_timeout,
         fetch=CLI_POLICY if allow_private else SERVE_POLICY,
     )
     run(config, host=host, port=port)
