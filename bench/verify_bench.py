@@ -92,7 +92,9 @@ def run(rows: list[Row], *, top_k: int, judge: object | None) -> tuple[list[bool
     started = time.perf_counter()
     for row in rows:
         try:
-            report = verify(row.summary, [make_article(row.document)], judge=judge, top_k=top_k)
+            report = verify(
+                row.summary, [make_article(row.document)], judge=judge or False, top_k=top_k
+            )
             preds.append(report.ok)
         except InputError:
             preds.append(True)  # nothing checkable in the summary

@@ -1,13 +1,16 @@
 """summarizer: short, cited, verified summaries of news articles, offline by default.
 
+>>> from pathlib import Path
 >>> import summarizer
->>> result = summarizer.briefing("fixtures/articles", max_words=150)
+>>> result = summarizer.briefing(Path("fixtures/articles"), max_words=150)
 >>> print(summarizer.render_briefing(result, "md"))
 """
 
 from __future__ import annotations
 
 import logging
+
+from .aio import ablurb, abriefing, averify
 
 # ``summarizer.verify`` is the draft-checking function (summarizer/draft.py); the module of claim
 # verification stays importable with ``from summarizer.verify import ...``.
@@ -66,6 +69,9 @@ __all__ = [
     "SummarizerError",
     "Usage",
     "VerifyReport",
+    "ablurb",
+    "abriefing",
+    "averify",
     "blurb",
     "briefing",
     "load_articles",

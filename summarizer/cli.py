@@ -6,9 +6,10 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -17,10 +18,11 @@ from . import pipeline
 from .dates import parse_datetime
 from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
-from .errors import SummarizerError
+from .errors import ConfigError, InputError, SummarizerError
+from .fetch import is_url
 from .ingest import load_articles
-from .models import Blurb, Briefing, Claim, Counts, Usage
-from .output import write_output
+from .models import Article, Blurb, Briefing, Claim, Counts, Usage
+from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import render_blurb, render_briefing, render_verify
 from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
@@ -47,7 +49,7 @@ app = typer.Typer(
     cls=_Commands,
     help="Short, cited, verified summaries of news articles. Works offline by default.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -59,7 +61,7 @@ OutOpt = Annotated[
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
 BackendOpt = Annotated[
-    str,
+    Backend,
     typer.Option(
         "--backend",
         "-b",
@@ -85,8 +87,6 @@ ShowRejectedOpt = Annotated[
     bool,
     typer.Option("--show-rejected", help="List rejected claims and why on stderr."),
 ]
-
-BACKENDS = ("auto", "extractive", "openai", "local", "replay")
 
 # -- LLM options (summarizer.mapreduce); None means "from the environment or the default" -------
 BaseUrlOpt = Annotated[
@@ -150,13 +150,16 @@ def _root(
 
 @app.command()
 def blurb(
-    files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="Article files, http(s) URLs, feeds, or - for stdin.")
+    ],
     sentences: Annotated[
         int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="text, md, json (JSON Lines for several) or html.")
+        Literal["text", "md", "json", "html"],
+        typer.Option("--format", "-f", help="JSON Lines (one object a line) for several."),
     ] = "text",
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -179,14 +182,19 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
+    Each blurb is written as soon as it is ready; an input that cannot be read is reported
+    and skipped (exit 1 at the end).
+
     Example:
 
         summarizer blurb fixtures/articles/001_f0f5015643b5d02c.txt
 
         summarizer blurb story.html --sentences 2 --format json -o blurb.json
+
+        summarizer blurb https://example.com/news/story.html
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("text", "md", "json", "html"), "--format")
+    check_output(output, force=force)
     settings = _make_settings(
         backend,
         model,
@@ -198,23 +206,50 @@ def blurb(
         timeout=timeout,
         deadline=deadline,
     )
-    articles = load_articles(files, limits=settings.limits)
     _note_engine(settings, quiet)
-    results = [pipeline.blurb(a, settings=settings) for a in articles]
-    sep = "" if fmt in ("json", "html") else "\n"
-    text = sep.join(render_blurb(r, fmt) for r in results)  # type: ignore[arg-type]
-    write_output(text, output, force=force)
+    results: list[Blurb] = []
+    failed: list[InputError] = []
+    with open_output(output, force=force) as out:
+        for article in _each_article(files, failed, settings):
+            result = pipeline.blurb(article, settings=settings)
+            sep = "\n" if results and format_ not in ("json", "html") else ""
+            out.write(sep + render_blurb(result, format_))
+            out.flush()
+            results.append(result)
+    if failed and not results:  # each failure was reported as it happened
+        raise typer.Exit(failed[-1].exit_code)
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
+    if failed:
+        typer.echo(f"{len(failed)} of {len(files)} inputs failed (see above)", err=True)
+        raise typer.Exit(1)
+
+
+def _each_article(
+    inputs: list[str], failed: list[InputError], settings: Settings
+) -> Iterator[Article]:
+    """Articles of each input in turn, read only when needed; an unusable input is reported
+    on stderr, added to ``failed`` and skipped, so one bad file does not lose the others."""
+    for raw in inputs:
+        try:
+            articles = load_articles(raw, limits=settings.limits)
+        except InputError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            failed.append(exc)
+            continue
+        yield from articles
 
 
 @app.command()
 def briefing(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories of articles, feeds, http(s) URLs, or -."),
+    ],
     max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    format_: Annotated[Literal["md", "json", "html"], typer.Option("--format", "-f")] = "md",
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -264,9 +299,11 @@ def briefing(
         summarizer briefing feed/ --max-words 300 --title "Morning briefing" -o brief.md
 
         summarizer briefing feed.jsonl --min-sources 2 --max-stories 5
+
+        summarizer briefing https://example.com/news/rss.xml
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("md", "json", "html"), "--format")
+    check_output(output, force=force)
     settings = _make_settings(
         backend,
         model,
@@ -285,10 +322,10 @@ def briefing(
     )
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
-        result = pipeline.briefing(paths, settings=settings, progress=_tracked(progress))
+        result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
-    write_output(render_briefing(result, fmt), output, force=force)  # type: ignore[arg-type]
+    write_output(render_briefing(result, format_), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -307,7 +344,7 @@ def verify(
             help="More sources: `--sources a.txt b.txt` works like `-s a.txt -s b.txt`."
         ),
     ] = None,
-    format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    format_: Annotated[Literal["text", "md", "json"], typer.Option("--format", "-f")] = "text",
     top_k: Annotated[
         int, typer.Option("--top-k", min=1, help="Source sentences tried as each claim's evidence.")
     ] = TOP_K,
@@ -332,18 +369,16 @@ def verify(
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
-    fmt = _choice(format_, ("text", "md", "json"), "--format")
+    check_output(output, force=force)
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
-    judge = None
-    if settings.judge and pipeline.resolve_backend(settings) != "extractive":
-        judge = pipeline.get_writer(settings).judge
-    report = verify_draft(text, [*sources, *(more_sources or [])], judge=judge, top_k=top_k)
+    sources_ = _inputs([*sources, *(more_sources or [])])
+    report = verify_draft(text, sources_, top_k=top_k, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
-    write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
+    write_output(render_verify(report, format_), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -352,6 +387,78 @@ def verify(
         )
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token", envvar="SUMMARIZER_TOKEN", help="Require 'Authorization: Bearer TOKEN'."
+        ),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", min=1, help="Largest request body in bytes (else 413).")
+    ] = 2_000_000,
+    max_articles: Annotated[
+        int, typer.Option("--max-articles", min=1, help="Most articles per request (else 422).")
+    ] = 200,
+    run_timeout: Annotated[
+        float,
+        typer.Option("--run-timeout", min=0.1, help="Seconds a request's run may take (else 504)."),
+    ] = 120.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Let callers' URLs reach file:// and private networks."
+        ),
+    ] = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    concurrency: ConcurrencyOpt = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    no_judge: NoJudgeOpt = False,
+    gguf: GgufOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Serve POST /blurb, /briefing and /verify as an HTTP JSON API (OpenAPI at /openapi.json).
+
+    The engine options apply to every request; callers send texts or URLs and the content
+    options (sentences, max_words, title, ...).
+
+    Example:
+
+        summarizer serve --port 8000 --token "$SUMMARIZER_TOKEN"
+    """
+    _setup_logging(verbose)
+    try:
+        from .serve import ServeConfig, run
+    except ImportError as exc:  # fastapi/uvicorn are the optional extra "serve"
+        raise ConfigError(
+            f"summarizer serve needs the 'serve' extra ({exc.name} is missing): "
+            "pip install 'summarizer[serve]'"
+        ) from None
+    from .fetch import CLI_POLICY, SERVE_POLICY
+
+    settings = _make_settings(
+        backend,
+        model,
+        **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
+    )
+    config = ServeConfig(
+        settings=settings,
+        token=token or None,
+        max_body_bytes=max_body,
+        max_articles=max_articles,
+        timeout=run_timeout,
+        fetch=CLI_POLICY if allow_private else SERVE_POLICY,
+    )
+    run(config, host=host, port=port)
 
 
 config_app = typer.Typer(
@@ -380,10 +487,16 @@ def config_path_command() -> None:
 # -- helpers -----------------------------------------------------------------------------------
 
 
-def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
-    return value
+def _inputs(args: list[str]) -> list[Path | Article]:
+    """Command-line inputs for the library, where a str is article text: local paths become
+    Paths; stdin (-) and URLs are read here."""
+    out: list[Path | Article] = []
+    for raw in args:
+        if raw == "-" or is_url(raw):
+            out.extend(load_articles(raw))
+        else:
+            out.append(Path(raw))
+    return out
 
 
 def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
@@ -399,12 +512,11 @@ def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
     return parsed
 
 
-def _make_settings(backend: str, model: str | None, **options: object) -> Settings:
-    _choice(backend, BACKENDS, "--backend")
-    chosen: Backend = backend  # type: ignore[assignment]
+def _make_settings(backend: Backend, model: str | None, **options: object) -> Settings:
+    """The one mapping of CLI flags to Settings fields (None keeps env/config/default)."""
     overrides: dict[str, object] = {"model": model, **options}
-    if chosen != "auto":
-        overrides["backend"] = chosen
+    if backend != "auto":
+        overrides["backend"] = backend
     settings = Settings.from_env(**overrides)
     _RUN["settings"] = settings
     return settings

@@ -17,11 +17,11 @@ from pathlib import Path
 from pydantic import BaseModel, Field, computed_field
 
 from .errors import InputError
-from .ingest import load_articles
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
+from .settings import Backend, Settings
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 
@@ -125,16 +125,24 @@ def verify(
     draft: str | Path,
     sources: Iterable[str | Path | Article] | str | Path | Article,
     *,
-    judge: Judge | None = None,
     top_k: int = TOP_K,
+    backend: Backend | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    judge: bool | Judge | None = None,
+    settings: Settings | None = None,
 ) -> VerifyReport:
     """Check an editor's draft against source articles, claim by claim.
 
     Args:
-        draft: the draft's text, or a Path to a text or Markdown file.
-        sources: article files, directories or Articles.
-        judge: an LLM judge for the unverifiable middle; None runs the offline layers only.
+        draft: the draft's text (a ``str`` is always text), or a Path to a text or Markdown
+            file.
+        sources: ``pathlib.Path``s (files, directories), Articles or article texts (``str``).
         top_k: how many retrieved sentences are tried as a claim's evidence.
+        backend, model, base_url: the LLM whose judge decides the unverifiable middle, as in
+            the CLI (``auto``: an LLM when one is configured, else the offline layers only).
+        judge: False skips the LLM judge; a Judge is used as given.
+        settings: base settings; the keyword arguments override single fields.
 
     Returns:
         A VerifyReport; ``report.ok`` is False when any claim is not supported.
@@ -145,6 +153,8 @@ def verify(
     started = time.perf_counter()
     name, text = read_draft(draft)
     articles = _load_sources(sources)
+    if not isinstance(judge, Judge):
+        judge = _llm_judge(settings, backend=backend, model=model, base_url=base_url, judge=judge)
     claims = draft_claims(text)
     if not claims:
         raise InputError(f"{name}: no sentences to verify in the draft")
@@ -214,6 +224,9 @@ def _check_draft_claim(
 
 def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
     """The draft's name and text; a file or stdin bytes must be UTF-8 text, not binary."""
+    if not isinstance(draft, (str, Path, bytes)):
+        kind = type(draft).__name__
+        raise InputError(f"the draft must be text (str) or a pathlib.Path, not {kind}")
     if isinstance(draft, str):
         name, text = "draft", draft
     else:
@@ -243,12 +256,20 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
+def _llm_judge(settings: Settings | None, **options: object) -> Judge | None:
+    """The configured LLM's judge, or None for the offline layers only."""
+    from .pipeline import _settings, get_writer, resolve_backend
+
+    chosen = _settings(settings, options)
+    if not chosen.judge or resolve_backend(chosen) == "extractive":
+        return None
+    return get_writer(chosen).judge
+
+
 def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
-    if isinstance(sources, (str, Path, Article)):
-        sources = [sources]
-    articles: list[Article] = []
-    for item in sources:
-        articles.extend([item] if isinstance(item, Article) else load_articles(item))
+    from .pipeline import _many_articles  # a str is article text, as in blurb() and briefing()
+
+    articles = _many_articles(sources)
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles

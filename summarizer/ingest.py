@@ -21,6 +21,7 @@ from .errors import InputError
 from .models import Article, Outlet, Sentence
 from .sentences import split_sentences
 from .sources import (
+    FEED_SUFFIXES,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
@@ -60,10 +61,11 @@ _CUT_FROM = re.compile(
 def load_articles(
     paths: str | Path | Iterable[str | Path], *, limits: Limits | None = None
 ) -> list[Article]:
-    """Read articles from files, directories (recursively) or ``-`` for stdin.
+    """Read articles from files, directories (recursively), URLs, feeds or ``-`` for stdin.
 
     Args:
-        paths: one path or several; ``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``.
+        paths: one path or several; ``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``,
+            RSS/Atom feeds (``.rss``, ``.atom``, ``.xml``), ``http(s)://`` page or feed URLs.
         limits: the size limits (default: ``Limits()``, 50 MB per file, 20,000 articles).
 
     Returns:
@@ -246,6 +248,11 @@ def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
     if raw == "-":
         yield from _parse(decode(read_stdin(limits), "<stdin>"), "<stdin>", suffix=None)
         return
+    if re.match(r"(?i)(https?|file)://", raw):
+        from .fetch import load_url
+
+        yield from load_url(raw)
+        return
     files = input_files(raw)
     found = False
     for path in files:
@@ -280,6 +287,11 @@ def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
 
 
 def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
+    from .fetch import looks_like_feed, parse_feed
+
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        yield from parse_feed(text, name)
+        return
     fmt = sniff_format(text, suffix)
     if is_own_output(text, fmt):
         log.warning("%s: skipped, it was written by summarizer", name)
@@ -325,9 +337,13 @@ def _from_html(html: str, name: str) -> Article:
     body = _field(doc, "text") if doc is not None else None
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
+    title = _field(doc, "title")
+    first, _, rest = body.strip().partition("\n")
+    if title and first.strip() == title.strip() and rest.strip():
+        body = rest  # the page's <h1> repeats the title: not a sentence of the article
     return make_article(
         body,
-        title=_field(doc, "title"),
+        title=title,
         url=_field(doc, "url"),
         source=_field(doc, "sitename"),
         published=lenient_datetime(_field(doc, "date"), name),

@@ -20,7 +20,7 @@ from .ingest import filter_by_date, load_articles, make_article
 from .judge import Judge
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
-from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
+from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
 from .tokens import count_tokens
 from .verify import SourceContext, verify_claims
@@ -104,20 +104,39 @@ def get_writer(settings: Settings) -> Writer:
     raise NeedsKeyError(f"backend '{backend}' is not available; use --backend extractive")
 
 
-def blurb(article: ArticleInput, *, settings: Settings | None = None, **options: object) -> Blurb:
+def blurb(
+    article: ArticleInput,
+    *,
+    sentences: int | None = None,
+    max_words: int | None = None,
+    backend: Backend | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    concurrency: int | None = None,
+    context_window: int | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool | None = None,
+    judge: bool | None = None,
+    gguf: Path | None = None,
+    settings: Settings | None = None,
+) -> Blurb:
     """Summarise one article in a few cited, verified sentences (the "Get a summary" blurb).
 
     Args:
-        article: an Article, raw article text, or a path to one article file.
-        settings: run settings; ``options`` override single fields (e.g. ``sentences=3``).
+        article: the article's text (a ``str`` is always text), a ``pathlib.Path`` to one
+            article file, or an Article (``load_articles`` reads URLs and feeds).
+        sentences, max_words, backend, ...: the CLI's options of the same names (None keeps
+            the setting from ``settings``, the environment or the config file).
+        settings: base settings; the keyword arguments override single fields.
 
     Returns:
         A Blurb whose shown claims all passed verification.
 
     Raises:
-        InputError: the input is unusable. BackendError: the LLM failed.
+        InputError: the input is unusable. ConfigError: an option is invalid (e.g.
+        ``sentences=0``). BackendError: the LLM failed.
     """
-    settings = _settings(settings, options)
+    settings = _settings(settings, locals())
     started = time.perf_counter()
     art = _one_article(article)
     writer = get_writer(settings)
@@ -146,16 +165,31 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
 def briefing(
     inputs: Iterable[ArticleInput] | ArticleInput,
     *,
+    max_words: int | None = None,
+    title: str | None = None,
+    max_stories: int | None = None,
+    min_sources: int | None = None,
+    backend: Backend | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    concurrency: int | None = None,
+    context_window: int | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool | None = None,
+    judge: bool | None = None,
+    gguf: Path | None = None,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
-    **options: object,
 ) -> Briefing:
     """Summarise a day's articles into one cited briefing, story by story.
 
     Args:
-        inputs: paths (files or directories), Articles, or a mix. An empty list gives an
-            empty briefing (no stories, a note in ``problems``), not an error.
-        settings: run settings; ``options`` override single fields (e.g. ``max_words=200``).
+        inputs: ``pathlib.Path``s (files or directories), Articles, article texts (``str``),
+            or a mix. An empty list gives an empty briefing (no stories, a note in
+            ``problems``), not an error.
+        max_words, title, backend, ...: the CLI's options of the same names (None keeps the
+            setting from ``settings``, the environment or the config file).
+        settings: base settings; the keyword arguments override single fields.
         progress: called as ``progress(stage, done, total)`` during long steps (the CLI draws
             a progress bar with it; the library itself never prints).
 
@@ -163,9 +197,10 @@ def briefing(
         A Briefing whose shown claims all passed verification.
 
     Raises:
-        InputError: an input is unusable. BackendError: the LLM failed.
+        InputError: an input is unusable. ConfigError: an option is invalid.
+        BackendError: the LLM failed.
     """
-    settings = _settings(settings, options)
+    settings = _settings(settings, locals())
     started = time.perf_counter()
     # 1. ingest
     articles = _many_articles(inputs, progress, settings.limits)
@@ -279,21 +314,24 @@ def _write_stories(
     return [g for g, e in zip(groups, errors, strict=True) if e is None]
 
 
-def _settings(settings: Settings | None, options: dict[str, object]) -> Settings:
+def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settings:
+    """Settings from a public function's keyword arguments (its ``locals()``) that name a
+    Settings field; None means "keep", so the environment and config file still apply."""
+    options = {k: v for k, v in arguments.items() if k in Settings.model_fields and k != "settings"}
     if settings is None:
         return Settings.from_env(**options)
-    return settings.model_copy(update=options) if options else settings
+    if not isinstance(settings, Settings):
+        raise InputError(f"settings must be a summarizer.Settings, not {type(settings).__name__}")
+    return settings.updated(**options)
 
 
 def _one_article(article: ArticleInput) -> Article:
-    if isinstance(article, Article):
-        return article
     if isinstance(article, Path):
         found = load_articles(article)
         if len(found) != 1:
             raise InputError(f"{article}: holds {len(found)} articles; blurb takes one")
         return found[0]
-    return make_article(article)
+    return _to_articles(article)[0]
 
 
 def _many_articles(
@@ -303,17 +341,54 @@ def _many_articles(
 ) -> list[Article]:
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
+    if not isinstance(inputs, Iterable) or isinstance(inputs, (bytes, dict)):
+        raise InputError(
+            f"expected articles (texts, Paths or Articles), got {type(inputs).__name__}"
+        )
     items = list(inputs)
     articles: list[Article] = []
     for n, item in enumerate(items):
         if progress is not None:
             progress("ingest", n, len(items))
-        articles.extend([item] if isinstance(item, Article) else load_articles(item, limits=limits))
+        articles.extend(_to_articles(item, limits))
         if limits is not None and len(articles) > limits.max_articles:
             raise limits.too_many()
     if progress is not None:
         progress("ingest", len(items), len(items))
     return articles
+
+
+def _to_articles(item: object, limits: Limits | None = None) -> list[Article]:
+    """One library input as Articles: an Article, a Path (file or folder), or article text.
+
+    A ``str`` is always article text; one that looks like a path or URL is refused rather
+    than summarised as text (issue 11).
+    """
+    if isinstance(item, Article):
+        return [item]
+    if isinstance(item, Path):
+        return load_articles(item, limits=limits)
+    if isinstance(item, str):
+        if _looks_like_location(item):
+            raise InputError(
+                f"{item!r} looks like a path or URL, but a str is article text: pass "
+                f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
+            )
+        return [make_article(item)]
+    raise InputError(
+        f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
+    )
+
+
+def _looks_like_location(text: str) -> bool:
+    """One word that is a URL, an existing path, or ends like an article file."""
+    from .fetch import is_url
+    from .sources import SUPPORTED
+
+    word = text.strip()
+    if not word or any(ch.isspace() for ch in word):
+        return False
+    return is_url(word) or "/" in word or Path(word).suffix.lower() in SUPPORTED
 
 
 def _run_usage(writer: Writer) -> Usage:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from datetime import timezone
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from .draft import VerifyReport
+from .errors import InputError
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 from .sources import OUTPUT_MARKER
 
@@ -19,6 +20,7 @@ MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have h
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
     """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
+    _check_format(fmt, Format)
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
     if fmt == "html":
@@ -37,6 +39,7 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
 def render_briefing(result: Briefing, fmt: Format) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
+    _check_format(fmt, Format)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":
@@ -74,6 +77,12 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines.append("")
     lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
+
+
+def _check_format(fmt: object, allowed: object) -> None:
+    """Refuse an unknown format instead of falling back to Markdown (issue 11)."""
+    if fmt not in get_args(allowed):
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(allowed))}")
 
 
 def _listed_line(story: Story) -> str:
@@ -142,6 +151,7 @@ def _sources_text(sources: list[Source]) -> str:
 
 def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
+    _check_format(fmt, VerifyFormat)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     md = fmt == "md"

@@ -78,6 +78,18 @@ class Settings(BaseModel):
     def limits(self) -> Limits:
         return Limits(max_file_mb=self.max_file_mb, max_articles=self.max_articles)
 
+    def updated(self, **overrides: object) -> Settings:
+        """A copy with ``overrides`` (None: keep) applied and validated, unlike model_copy.
+
+        Raises:
+            ConfigError: a value is invalid (the message names it).
+        """
+        values = {**self.model_dump(), **{k: v for k, v in overrides.items() if v is not None}}
+        try:
+            return type(self).model_validate(values)
+        except ValidationError as exc:
+            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Defaults < config file < environment (``SUMMARIZER_*``, ``OPENAI_*``) < overrides.

@@ -25,7 +25,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # RSS/Atom, read by summarizer.fetch
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 DEFAULT_MAX_FILE_MB = 50.0
 DEFAULT_MAX_ARTICLES = 20_000

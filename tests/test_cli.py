@@ -159,3 +159,122 @@ def test_invalid_env_setting_is_one_line(monkeypatch, articles_dir: Path) -> Non
     result = runner.invoke(app, ["briefing", str(articles_dir)])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: invalid setting: backend")
+
+
+# -- issue 11: URLs and feeds, streaming, typed choices, safe -o ----------------------------
+
+
+def test_blurb_url_and_briefing_feed_file_and_url(tmp_path: Path, seed_files: list[Path]) -> None:
+    from .localweb import page, rss, serve_folder
+
+    site = tmp_path / "site"
+    site.mkdir()
+    arts = [load_articles(p)[0] for p in seed_files[:3]]
+    for n, art in enumerate(arts):
+        html = page(art.title or "Story", [s.text for s in art.sentences])
+        (site / f"s{n}.html").write_text(html)
+    with serve_folder(site) as base:
+        res = runner.invoke(app, ["blurb", f"{base}/s0.html", "-f", "json", "-q"])
+        assert res.exit_code == 0, res.output
+        blurb = json.loads(res.stdout)
+        assert blurb["sources"][0]["outlets"][0]["url"] == f"{base}/s0.html"
+        cited = {c["text"] for claim in blurb["claims"] for c in claim["citations"]}
+        assert cited and cited <= {s.text for s in arts[0].sentences}
+
+        items = [
+            {"title": a.title or "t", "link": f"{base}/s{n}.html", "date": "2026-11-22T06:00:00Z"}
+            for n, a in enumerate(arts)
+        ]
+        (site / "feed.xml").write_text(rss(items))
+        feed_file = tmp_path / "feed.xml"
+        feed_file.write_text(rss(items))
+        for source in (str(feed_file), f"{base}/feed.xml"):
+            res = runner.invoke(app, ["briefing", source, "-f", "json", "-q"])
+            assert res.exit_code == 0, (source, res.output)
+            brief = json.loads(res.stdout)
+            ids = {i for story in brief["stories"] for i in story["article_ids"]}
+            assert len(ids) == 3
+            urls = {o["url"] for s in brief["sources"] for o in s["outlets"]}
+            assert urls and urls <= {i["link"] for i in items}
+
+
+def test_blurbs_stream_and_a_bad_input_is_skipped(tmp_path: Path, seed_files: list[Path]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "blurbs.jsonl"
+    args = ["blurb", str(seed_files[0]), str(empty), str(seed_files[1]), "-f", "json"]
+    res = runner.invoke(app, [*args, "-o", str(out), "-q"])
+    assert res.exit_code == 1
+    assert "empty.txt: file is empty" in res.stderr and "1 of 3 inputs failed" in res.stderr
+    lines = out.read_text().splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["claims"] for x in lines)
+
+
+def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
+    """The second input is read only after the first blurb is on stdout."""
+    from summarizer import cli
+
+    events: list[str] = []
+    real_load, real_render = cli.load_articles, cli.render_blurb
+
+    def load(raw: str, **kwargs: object) -> list:  # type: ignore[type-arg]
+        events.append(f"read {Path(raw).name}")
+        return real_load(raw, **kwargs)  # type: ignore[arg-type]
+
+    def render(result, fmt):  # type: ignore[no-untyped-def]
+        events.append("write")
+        return real_render(result, fmt)
+
+    cli.load_articles, cli.render_blurb = load, render  # type: ignore[assignment]
+    try:
+        res = runner.invoke(app, ["blurb", *map(str, seed_files[:2]), "-f", "json", "-q"])
+    finally:
+        cli.load_articles, cli.render_blurb = real_load, real_render
+    assert res.exit_code == 0, res.output
+    assert events == [f"read {seed_files[0].name}", "write", f"read {seed_files[1].name}", "write"]
+    assert len(res.stdout.splitlines()) == 2
+
+
+def test_existing_output_is_refused_before_any_work(tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    out.write_text("keep me")
+    missing = str(tmp_path / "missing.txt")
+    for command in (["blurb", missing], ["briefing", missing], ["verify", missing, "-s", missing]):
+        res = runner.invoke(app, [*command, "-o", str(out)])
+        assert res.exit_code == 2
+        assert "already exists" in res.stderr  # not the missing input: nothing was read
+    assert out.read_text() == "keep me"
+
+
+def test_force_keeps_mode_and_writes_through_a_symlink(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    import os
+    import stat
+
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    res = runner.invoke(app, ["blurb", str(seed_files[0]), "-o", str(link), "--force", "-q"])
+    assert res.exit_code == 0, res.output
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().strip() and real.read_text() != "old"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+    new = tmp_path / "new.md"
+    res = runner.invoke(app, ["blurb", str(seed_files[0]), "-o", str(new), "-q"])
+    assert res.exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+
+
+def test_help_lists_choices_and_completion() -> None:
+    res = runner.invoke(app, ["blurb", "--help"], env={"COLUMNS": "200"})
+    assert "text|md|json" in res.stdout
+    assert "auto|extractive|openai|local|replay" in res.stdout
+    top = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert "--install-completion" in top.stdout
+    bad = runner.invoke(app, ["blurb", "x.txt", "--format", "xml"])
+    assert bad.exit_code == 2 and "'xml' is not one of" in bad.output

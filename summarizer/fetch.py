@@ -1,0 +1,256 @@
+"""Inputs from the web: article pages by URL, and RSS/Atom feeds (files or URLs).
+
+Pages are fetched with httpx (timeouts, a size limit, redirects followed one hop at a time so
+each hop is checked) and their main text extracted with trafilatura, as for ``.html`` files.
+Feeds are parsed with feedparser; each item becomes an Article keeping its ``published`` date.
+An item whose feed carries only a teaser is fetched from its link when fetching is allowed.
+
+``summarizer serve`` fetches on behalf of remote callers, so it refuses ``file://`` and
+private-network addresses (loopback, RFC 1918, link-local, ...) unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import ipaddress
+import logging
+import re
+import socket
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from .dates import lenient_datetime
+from .errors import InputError
+from .ingest import _from_html, make_article
+from .models import Article, Outlet
+from .sources import decode
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 20.0  # connect/read timeout per request
+MAX_BYTES = 5_000_000  # a news page is rarely over 1 MB; a feed of 100 full items ~2 MB
+MAX_REDIRECTS = 5
+MAX_FEED_ITEMS = 200
+# A feed item with fewer words than this is a teaser: its linked page is fetched instead.
+MIN_ITEM_WORDS = 40
+USER_AGENT = "summarizer/0.1 (+https://github.com/; news summaries)"
+
+_FEED_HEAD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """What a fetch may reach. The CLI allows everything the user can; serve does not."""
+
+    allow_private: bool = True
+    allow_file: bool = True
+    timeout: float = TIMEOUT_SECONDS
+    max_bytes: int = MAX_BYTES
+    fetch_items: bool = True  # fetch a teaser feed item's linked page
+
+
+CLI_POLICY = FetchPolicy()
+SERVE_POLICY = FetchPolicy(allow_private=False, allow_file=False)
+
+
+def is_url(value: str) -> bool:
+    """True for ``http://``, ``https://`` and ``file://`` URLs."""
+    return urlsplit(value).scheme.lower() in ("http", "https", "file")
+
+
+def looks_like_feed(text: str) -> bool:
+    """An RSS or Atom document, judged by its root element."""
+    return bool(_FEED_HEAD.match(text[:4096]))
+
+
+def load_url(url: str, policy: FetchPolicy = CLI_POLICY) -> list[Article]:
+    """Fetch a URL: a page gives one Article, a feed one Article per item.
+
+    Raises:
+        InputError: the URL is refused, unreachable, too large, or has no article text.
+    """
+    text, final_url, content_type = fetch_text(url, policy)
+    if "rss" in content_type or "atom" in content_type or looks_like_feed(text):
+        return parse_feed(text, final_url, policy)
+    if "html" in content_type or text.lstrip()[:1] == "<":
+        return [_page_article(text, final_url)]
+    return [make_article(text, url=final_url, file=None)]
+
+
+def parse_feed(text: str, name: str, policy: FetchPolicy = CLI_POLICY) -> list[Article]:
+    """Parse an RSS/Atom document into Articles, one per item with text.
+
+    Raises:
+        InputError: the document is not a feed or no item has article text.
+    """
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        if feed.bozo:
+            raise InputError(f"{name}: not a valid RSS/Atom feed ({feed.bozo_exception})")
+        raise InputError(f"{name}: the feed has no items")
+    outlet = str(feed.feed.get("title") or "") or None
+    articles: list[Article] = []
+    problems: list[str] = []
+    for n, entry in enumerate(feed.entries[:MAX_FEED_ITEMS], 1):
+        try:
+            articles.append(_item_article(entry, outlet, policy))
+        except InputError as exc:
+            problems.append(f"item {n}: {exc}")
+            log.warning("%s: item %d skipped: %s", name, n, exc)
+    if not articles:
+        raise InputError(f"{name}: no feed item has article text ({'; '.join(problems[:3])})")
+    return articles
+
+
+def fetch_text(url: str, policy: FetchPolicy = CLI_POLICY) -> tuple[str, str, str]:
+    """The decoded body, final URL and content type of ``url``, within the policy's limits.
+
+    Raises:
+        InputError: refused scheme or address, network error, HTTP error, too large, binary.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        if not policy.allow_file:
+            raise InputError(f"{url}: file:// URLs are not allowed here")
+        from urllib.request import url2pathname
+
+        path = url2pathname(parts.path)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(policy.max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{url}: cannot read ({exc.strerror})") from exc
+        _check_size(url, len(data), policy)
+        return decode(data, url), url, ""
+    if scheme not in ("http", "https"):
+        raise InputError(f"{url}: only http(s) URLs can be fetched")
+    return _fetch_http(url, policy)
+
+
+def _fetch_http(url: str, policy: FetchPolicy) -> tuple[str, str, str]:
+    import httpx
+
+    timeout = httpx.Timeout(policy.timeout)
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, */*"}
+    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            _check_address(url, policy)
+            try:
+                with client.stream("GET", url) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        url = urljoin(url, resp.headers["location"])
+                        continue
+                    if resp.status_code >= 400:
+                        raise InputError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}")
+                    data = _read_limited(resp, url, policy)
+                    content_type = resp.headers.get("content-type", "").lower()
+                    charset = resp.charset_encoding
+            except httpx.HTTPError as exc:
+                raise InputError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from exc
+            return _decode_body(data, url, charset), url, content_type
+    raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _read_limited(resp: Any, url: str, policy: FetchPolicy) -> bytes:
+    """The body, stopping as soon as it passes the size limit."""
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit():
+        _check_size(url, int(declared), policy)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        _check_size(url, size, policy)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_size(url: str, size: int, policy: FetchPolicy) -> None:
+    if size > policy.max_bytes:
+        raise InputError(f"{url}: larger than the {policy.max_bytes:,}-byte limit")
+
+
+def _decode_body(data: bytes, url: str, charset: str | None) -> str:
+    if charset and charset.lower().replace("-", "") not in ("utf8", "ascii", "usascii"):
+        with contextlib.suppress(LookupError, UnicodeDecodeError):  # else UTF-8's clear error
+            data = data.decode(charset).encode("utf-8")
+    return decode(data, url)
+
+
+def _check_address(url: str, policy: FetchPolicy) -> None:
+    """Refuse hosts that resolve to a private, loopback, link-local or reserved address.
+
+    Checked before every hop; a DNS answer that changes between this check and the connection
+    is not caught (run serve behind an egress proxy where that matters).
+    """
+    host = urlsplit(url).hostname
+    if not host:
+        raise InputError(f"{url}: no host in the URL")
+    if policy.allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise InputError(f"{url}: cannot resolve {host}") from exc
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if not address.is_global or address.is_multicast:
+            raise InputError(f"{url}: {host} is a private-network address ({address}); refused")
+
+
+def _page_article(html: str, url: str) -> Article:
+    """A fetched page, its main text extracted as for an ``.html`` file, its URL kept."""
+    art = _from_html(html, url)
+    outlets = [o.model_copy(update={"url": o.url or url, "file": None}) for o in art.outlets]
+    return art.model_copy(update={"outlets": outlets or [Outlet(url=url)]})
+
+
+def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Article:
+    """One feed item: its full content, else its summary, else (a teaser) its linked page."""
+    link = str(entry.get("link") or "") or None
+    published = lenient_datetime(_published(entry), outlet or "feed")
+    title = str(entry.get("title") or "") or None
+    contents = entry.get("content") or []
+    html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
+    body = html_to_text(html)
+    if len(body.split()) < MIN_ITEM_WORDS and link and policy.fetch_items and is_url(link):
+        page = load_url(link, policy)[0]
+        update = {"title": title or page.title, "published": published or page.published}
+        return page.model_copy(update=update)
+    if not body.strip():
+        raise InputError(f"{title or link or 'item'}: no text in the feed item")
+    return make_article(body, title=title, url=link, source=outlet, published=published)
+
+
+def _published(entry: Any) -> str | None:
+    """The item's date as ISO 8601 UTC when feedparser understood it, else as written."""
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if parsed:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(parsed)))
+    raw = entry.get("published") or entry.get("updated")
+    return str(raw) if raw else None
+
+
+_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/blockquote)\s*>")
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML fragment (a feed item's body), paragraphs kept as blank lines."""
+    if "<" not in html:
+        return html
+    import lxml.html
+
+    marked = _BLOCK_END.sub("\n\n", html)
+    try:
+        root = lxml.html.fromstring(f"<div>{marked}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    return str(root.text_content())

@@ -1,0 +1,118 @@
+"""The library as one typed interface: explicit keyword arguments, text vs paths, refusals."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+
+import pytest
+
+import summarizer
+from summarizer import ConfigError, InputError, Settings
+
+from .conftest import ARTICLES
+
+SEED = sorted(ARTICLES.glob("*.txt"))[0]
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fn", [summarizer.blurb, summarizer.briefing, summarizer.verify])
+def test_no_hidden_options(fn: object) -> None:
+    params = inspect.signature(fn).parameters.values()  # type: ignore[arg-type]
+    assert not [p for p in params if p.kind is inspect.Parameter.VAR_KEYWORD]
+
+
+def test_keyword_arguments_are_the_cli_options() -> None:
+    params = inspect.signature(summarizer.blurb).parameters
+    for name in ("sentences", "max_words", "backend", "model", "base_url", "judge"):
+        assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
+    verify = inspect.signature(summarizer.verify).parameters
+    for name in ("top_k", "backend", "model", "base_url", "judge"):
+        assert verify[name].kind is inspect.Parameter.KEYWORD_ONLY
+    assert set(inspect.signature(summarizer.briefing).parameters) >= {
+        "max_words",
+        "title",
+        "max_stories",
+        "min_sources",
+        "progress",
+    }
+
+
+def test_str_is_text_and_path_is_a_file() -> None:
+    from_text = summarizer.blurb(TEXT, sentences=2)
+    from_path = summarizer.blurb(SEED, sentences=2)
+    assert from_text.article_id == from_path.article_id
+    assert [c.text for c in from_text.claims] == [c.text for c in from_path.claims]
+    brief = summarizer.briefing([TEXT, SEED], max_words=80)  # text and Path mix
+    assert brief.stories
+
+
+def test_a_path_given_as_str_is_refused_not_summarised() -> None:
+    with pytest.raises(InputError, match=r"pathlib\.Path"):
+        summarizer.blurb(str(SEED))
+    with pytest.raises(InputError, match="looks like a path"):
+        summarizer.briefing("fixtures/articles")
+    with pytest.raises(InputError, match="looks like a path or URL"):
+        summarizer.blurb("https://example.com/story.html")
+
+
+def test_refusals_are_clear_errors() -> None:
+    with pytest.raises(InputError, match="NoneType"):
+        summarizer.blurb(None)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="NoneType"):
+        summarizer.verify(None, ARTICLES)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="NoneType"):
+        summarizer.briefing(None)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="sentences"):
+        summarizer.blurb(TEXT, settings=Settings(), sentences=0)
+    with pytest.raises(ConfigError, match="sentences"):
+        summarizer.blurb(TEXT, sentences=0)
+    with pytest.raises(TypeError, match="sentense"):
+        summarizer.blurb(TEXT, sentense=2)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="sentense"):
+        Settings(sentense=2)  # type: ignore[call-arg]
+    with pytest.raises(ConfigError, match="backend"):
+        summarizer.verify("A claim about something.", [TEXT], backend="nonsense")  # type: ignore[arg-type]
+    result = summarizer.blurb(TEXT)
+    with pytest.raises(InputError, match="xml"):
+        summarizer.render_blurb(result, "xml")  # type: ignore[arg-type]
+
+
+def test_keyword_arguments_override_settings() -> None:
+    base = Settings(sentences=3)
+    result = summarizer.blurb(TEXT, settings=base, sentences=1)
+    assert len([c for c in result.claims if c.shown]) == 1
+    assert base.sentences == 3  # the caller's settings are not changed
+
+
+def test_async_variants_run_inside_an_event_loop() -> None:
+    async def main() -> tuple[int, int]:
+        blurb, brief = await asyncio.gather(
+            summarizer.ablurb(SEED, sentences=2),
+            summarizer.abriefing([ARTICLES], max_words=100),
+        )
+        return len([c for c in blurb.claims if c.shown]), len(brief.stories)
+
+    shown, stories = asyncio.run(main())
+    assert shown == 2 and stories >= 1
+    assert inspect.signature(summarizer.ablurb).parameters.keys() == (
+        inspect.signature(summarizer.blurb).parameters.keys()
+    )
+
+
+def test_averify_matches_verify() -> None:
+    draft = load_first_sentence()
+    sync = summarizer.verify(draft, [ARTICLES])
+    report = asyncio.run(summarizer.averify(draft, [ARTICLES]))
+    assert report.ok and sync.ok
+    assert [c.text for c in report.claims] == [c.text for c in sync.claims]
+
+
+def load_first_sentence() -> str:
+    return summarizer.load_articles(SEED)[0].sentences[0].text
+
+
+def test_verify_sources_may_be_texts(tmp_path: Path) -> None:
+    draft = load_first_sentence()
+    assert summarizer.verify(draft, [TEXT]).ok

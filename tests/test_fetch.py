@@ -1,0 +1,121 @@
+"""URLs and RSS/Atom feeds as inputs, against a local HTTP server on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from summarizer.errors import InputError
+from summarizer.fetch import CLI_POLICY, SERVE_POLICY, FetchPolicy, load_url, parse_feed
+from summarizer.ingest import load_articles
+
+from .conftest import ARTICLES
+from .localweb import page, rss, serve_folder
+
+SEEDS = sorted(ARTICLES.glob("*.txt"))
+DATE = "2026-11-22T08:00:00Z"
+
+
+def _seed_sentences(n: int) -> tuple[str | None, list[str]]:
+    art = load_articles(SEEDS[n])[0]
+    return art.title, [s.text for s in art.sentences]
+
+
+def _site(tmp_path: Path) -> Path:
+    """Two article pages and a teaser feed linking to them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in (0, 1):
+        title, sentences = _seed_sentences(n)
+        (site / f"story{n}.html").write_text(page(title or f"Story {n}", sentences))
+    return site
+
+
+def test_page_url_gives_article_with_its_url(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    _, sentences = _seed_sentences(0)
+    with serve_folder(site) as base:
+        [art] = load_articles(f"{base}/story0.html")
+    assert art.outlets[0].url == f"{base}/story0.html"
+    assert art.outlets[0].file is None
+    text = art.text
+    assert sentences[0] in text and sentences[-1] in text
+    assert "Home | World" not in text  # navigation is not article text
+
+
+def test_feed_file_items_keep_published_and_link(tmp_path: Path) -> None:
+    items = []
+    for n in (0, 1):
+        title, sentences = _seed_sentences(n)
+        items.append(
+            {
+                "title": title or f"Story {n}",
+                "link": f"https://news.example/{n}",
+                "date": f"Sun, 22 Nov 2026 0{n}:30:00 GMT",
+                "description": "".join(f"<p>{s}</p>" for s in sentences),
+            }
+        )
+    feed = tmp_path / "today.xml"
+    feed.write_text(rss(items))
+    articles = load_articles(feed)
+    assert [a.published for a in articles] == [
+        datetime(2026, 11, 22, h, 30, tzinfo=timezone.utc) for h in (0, 1)
+    ]
+    assert [a.outlets[0].url for a in articles] == [
+        "https://news.example/0",
+        "https://news.example/1",
+    ]
+    assert all(a.outlets[0].name == "Loopback News" for a in articles)
+    assert articles[0].title == items[0]["title"]
+    assert _seed_sentences(0)[1][0] in articles[0].text
+
+
+def test_feed_url_with_teasers_fetches_each_linked_page(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    with serve_folder(site) as base:
+        items = [
+            {"title": f"Teaser {n}", "link": f"{base}/story{n}.html", "date": DATE} for n in (0, 1)
+        ]
+        (site / "feed.rss").write_text(rss(items))
+        articles = load_articles(f"{base}/feed.rss")
+    assert len(articles) == 2
+    assert [a.title for a in articles] == ["Teaser 0", "Teaser 1"]  # the feed's titles win
+    assert all(a.published == datetime(2026, 11, 22, 8, tzinfo=timezone.utc) for a in articles)
+    assert _seed_sentences(1)[1][-1] in articles[1].text
+
+
+def test_serve_policy_refuses_loopback_and_file_urls(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    with serve_folder(site) as base:
+        with pytest.raises(InputError, match="private-network address"):
+            load_url(f"{base}/story0.html", SERVE_POLICY)
+        with pytest.raises(InputError, match="private-network address"):
+            load_url(f"http://localhost:{base.rsplit(':', 1)[1]}/story0.html", SERVE_POLICY)
+        assert load_url(f"{base}/story0.html", CLI_POLICY)  # the CLI may read the user's own
+    with pytest.raises(InputError, match="file:// URLs are not allowed"):
+        load_url((site / "story0.html").as_uri(), SERVE_POLICY)
+    assert load_url((site / "story0.html").as_uri(), CLI_POLICY)
+    with pytest.raises(InputError, match="only http"):
+        load_url("ftp://example.com/x", CLI_POLICY)
+
+
+def test_size_limit_and_http_errors_are_input_errors(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    with serve_folder(site) as base:
+        with pytest.raises(InputError, match="byte limit"):
+            load_url(f"{base}/story0.html", FetchPolicy(max_bytes=500))
+        with pytest.raises(InputError, match="HTTP 404"):
+            load_url(f"{base}/missing.html")
+    with pytest.raises(InputError, match="cannot fetch"):
+        load_url(base + "/story0.html", FetchPolicy(timeout=2))  # the server is gone
+
+
+def test_not_a_feed_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.xml"
+    bad.write_text("<notes><note>hello</note></notes>")
+    with pytest.raises(InputError, match="notes.xml"):
+        load_articles(bad)
+    with pytest.raises(InputError, match="no items"):
+        parse_feed(rss([]), "empty feed")
