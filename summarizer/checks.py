@@ -112,6 +112,11 @@ class Evidence:
         return quantities(self.text)
 
     @cached_property
+    def negation_scopes(self) -> list[list[str]]:
+        """The stems each negation cue of the cited text scopes over."""
+        return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
+
+    @cached_property
     def negated(self) -> tuple[set[str], set[str]]:
         """Stems inside a negation scope, and stems that also occur outside one."""
         inside: set[str] = set()
@@ -418,12 +423,17 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
             unsupported.append(detail)
     claim_inside = TermSet([t for s in claim_scopes for t in s])
     only_negated = ev_inside - ev_outside
-    for term in sorted(only_negated):
-        if term in claim_free and term not in claim_inside:
+    for scope in evidence.negation_scopes:
+        # the claim states what the cited text negates: at least two of the scope's terms (or
+        # its only one) free in the claim, so one shared word ("office" in "not holding office"
+        # vs "police officers") is no contradiction
+        stated = [t for t in scope if t in only_negated and t in claim_free]
+        stated = [t for t in stated if t not in claim_inside]
+        if stated and len(stated) >= min(2, len(scope)):
             return Check(
                 name="negation",
                 passed=False,
-                detail=f"the cited text negates '{term}'; the claim does not",
+                detail=f"the cited text negates '{' '.join(stated)}'; the claim does not",
             )
     if unsupported:
         return Check(name="negation-unsupported", passed=False, detail=unsupported[0])
