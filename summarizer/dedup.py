@@ -84,7 +84,8 @@ def dedupe_articles(
         if len(sh):
             lsh.insert(len(kept), sketch)
         shingles.append(sh)
-        kept.append(article.model_copy(deep=True))
+        # a shallow copy with its own outlet list: merging never touches the input article
+        kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
     if progress is not None:
         progress("dedup", len(articles), len(articles))
     return kept

@@ -19,7 +19,7 @@ from typing import Any
 from .dates import lenient_datetime
 from .errors import InputError
 from .models import Article, Outlet, Sentence
-from .sentences import split_sentences
+from .sentences import sentence_ids, split_sentences
 from .sources import (
     FEED_SUFFIXES,
     HTML_SUFFIXES,
@@ -145,7 +145,7 @@ def make_article(
     body = "\n\n".join(paragraphs)
     article_id = content_id(body)
     split = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
-    ids = [f"{article_id}.s{n + 1}" for n in range(len(split))]
+    ids = sentence_ids(article_id, [t for _, t in split])
     sentences = [
         Sentence(id=sid, text=text_, index=n, paragraph=p)
         for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))

@@ -30,9 +30,9 @@ SENTENCE_HASH_CHARS = 8
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import pysbd
+    import nupunkt
 
-    return pysbd.Segmenter(language="en", clean=False)
+    return nupunkt
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -43,7 +43,7 @@ def split_sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     splitter = _tokenizer()
     for window in _windows(paragraph, WINDOW_CHARS):
-        for piece in splitter.segment(window):
+        for piece in splitter.sent_tokenize(window):
             for part in _hard_split(piece.strip(), MAX_SENTENCE_CHARS):
                 if out and not any(ch.isalnum() for ch in part):
                     out[-1] = f"{out[-1]}{part}"

@@ -171,3 +171,80 @@ def test_jsonl_is_streamed_and_record_errors_name_the_record(
     feed.write_text(json.dumps(records[0]) + "\n" + json.dumps({"title": "no text"}) + "\n")
     with pytest.raises(InputError, match=r"feed.jsonl \(record 2\): missing or empty 'text'"):
         load_articles(feed)
+
+
+def test_sentence_ids_hash_the_text_and_survive_a_changed_neighbour() -> None:
+    a = make_article("Title line\n\nThe vote was close. The mayor resigned. The vote was close.")
+    b = make_article("Title line\n\nA new first sentence. The mayor resigned. More follows here.")
+    ids = [s.id for s in a.sentences]
+    assert len(set(ids)) == 3 and ids[2] == f"{ids[0]}-2"  # a repeat is told apart
+    assert ids[1].split(".s", 1)[1] == b.sentences[1].id.split(".s", 1)[1]
+    assert [s.index for s in a.sentences] == [0, 1, 2]
+    assert all(s.article_id == a.id for s in a.sentences)
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2025-03-18", "2025-03-18T00:00:00+00:00"),
+        ("2025-03-18T09:30:00+01:00", "2025-03-18T08:30:00+00:00"),
+        ("2025-03-18T09:30:00Z", "2025-03-18T09:30:00+00:00"),
+        ("Tue, 18 Mar 2025 09:30:00 GMT", "2025-03-18T09:30:00+00:00"),
+        ("March 18, 2025", "2025-03-18T00:00:00+00:00"),
+        ("18 March 2025 14:05", "2025-03-18T14:05:00+00:00"),
+        ("1742290200", "2025-03-18T09:30:00+00:00"),
+    ],
+)
+def test_published_is_parsed_from_json_into_utc(tmp_path: Path, raw: str, iso: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "The council met. It voted.", "published": raw}))
+    [article] = load_articles(path)
+    assert article.published is not None and article.published.isoformat() == iso
+    # JSON round-trips through the ISO string
+    again = type(article).model_validate_json(article.model_dump_json())
+    assert again.published == article.published
+
+
+def test_unreadable_date_is_ignored_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "The council met. It voted.", "published": "soon"}))
+    [article] = load_articles(path)
+    assert article.published is None
+
+
+def test_published_from_html_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    paras = "".join(
+        f"<p>The council met on Monday to vote on budget item {n}.</p>" for n in range(5)
+    )
+    page.write_text(
+        '<html><head><title>Council votes</title><meta property="article:published_time" '
+        'content="2025-03-18T09:30:00+00:00"></head>'
+        f"<body><article><h1>Council votes</h1>{paras}</article></body></html>"
+    )
+    [article] = load_articles(page)
+    assert article.published is not None and article.published.date().isoformat() == "2025-03-18"
+
+
+def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from summarizer.ingest import filter_by_date
+
+    feed = tmp_path / "feed.jsonl"
+    days = ["2025-03-17T23:00:00Z", "2025-03-18T08:00:00Z", "2025-03-19T00:00:00Z", None]
+    feed.write_text(
+        "\n".join(
+            json.dumps({"text": f"Item {n} was filed. It matters.", "published": d})
+            for n, d in enumerate(days)
+        )
+    )
+    articles = load_articles(feed)
+    kept, notes = filter_by_date(
+        articles,
+        since=datetime(2025, 3, 18, tzinfo=UTC),
+        until=datetime(2025, 3, 19, tzinfo=UTC),
+    )
+    assert [a.sentences[0].text for a in kept] == ["Item 1 was filed.", "Item 3 was filed."]
+    assert any("2 articles published outside" in n for n in notes)
+    assert any("1 articles have no publication date" in n for n in notes)
