@@ -170,13 +170,10 @@ class LLMWriter:
             items = await self._final_blurb(points, title, sentences, max_words, budgets)
         else:
             words = max_words or 250
-            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
-            if self.select and _tokens(direct) > budgets.reduce:
-                budget = min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words)
-                # CPU work: in a thread, so that other stories' calls go on meanwhile
-                direct = await asyncio.to_thread(_select, articles, budget)
-            if _tokens(direct) <= budgets.reduce:
-                points = direct  # the story fits one reduce call: no map stage
+            # CPU work (tokenizing, selecting): in a thread, so other stories' calls go on
+            ready = await asyncio.to_thread(self._direct, articles, budgets, words)
+            if ready is not None:
+                points = ready  # the story fits one reduce call: no map stage
             else:
                 points = await self._map_all(articles, budgets)
                 points = await self._collapse(points, budgets)
@@ -220,6 +217,17 @@ class LLMWriter:
         finally:
             limited.unbind()
             await aclose(limited)
+
+    def _direct(self, articles: list[Article], budgets: Budgets, words: int) -> list[Point] | None:
+        """What one reduce call can read directly: every sentence when they fit, else (with
+        ``select``) the most central ones; None when the story needs the map stage."""
+        direct = [Point(text=s.text, cites=[s.id]) for a in articles for s in a.sentences]
+        if _fits(direct, budgets.reduce):
+            return direct
+        if not self.select:
+            return None
+        chosen = _select(articles, min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words))
+        return chosen if _fits(chosen, budgets.reduce) else None
 
     # -- budgets -------------------------------------------------------------------------------
 
@@ -452,7 +460,7 @@ def _select(articles: list[Article], tokens: int) -> list[Point]:
     while True:
         chosen = summarize(articles, max_words=words)
         points = [Point(text=c.text, cites=[c.citations[0].sentence_id]) for c in chosen]
-        if _tokens(points) <= tokens or words <= 40:
+        if _fits(points, tokens) or words <= 40:
             return points
         words = int(words * 0.8)
 
@@ -472,6 +480,13 @@ def _render_points(points: list[Point]) -> str:
 
 def _tokens(points: list[Point]) -> int:
     return count_tokens(_render_points(points))
+
+
+def _fits(points: list[Point], budget: int) -> bool:
+    """``_tokens(points) <= budget``, without tokenizing a text far too long to fit (English
+    averages about 4 characters a token; more than 8 per token over a whole text is unheard of)."""
+    text = _render_points(points)
+    return len(text) <= 8 * budget and count_tokens(text) <= budget
 
 
 def _overhead(prompt: Prompt) -> int:
