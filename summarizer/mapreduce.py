@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .chunking import chunk_articles
 from .errors import BackendError, BadResponseError, ConfigError
@@ -32,6 +32,7 @@ from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .llm.limit import LimitedClient
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
+from .structured import MAX_CITES, Claims, Item, Points, answer_schema, extract_json
 from .text import word_count
 from .tokens import count_tokens
 
@@ -40,35 +41,22 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 CHUNK_CAP = 1500  # tokens per map chunk, even for huge windows: small chunks keep points specific
-MAP_OUTPUT = 512  # tokens reserved for a map or collapse answer
+# output budgets match what each prompt may ask for: at most MAX_POINTS (map) or MAX_MERGED
+# (collapse) items of about ITEM_TOKENS each, so an answer is never cut off for lack of room
+ITEM_TOKENS = 80
+ANSWER_BASE = 40
+MAX_POINTS = 8
+MAX_MERGED = 12
+MAP_OUTPUT = ANSWER_BASE + ITEM_TOKENS * MAX_POINTS
+COLLAPSE_OUTPUT = ANSWER_BASE + ITEM_TOKENS * MAX_MERGED
 MARGIN = 0.15  # share of the window kept free: our tokenizer is not the model's
 MAX_COLLAPSE_ROUNDS = 4
-MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
 WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
 # a briefing section reads at most this many source tokens per word it may write: the
 # embedded engine's most central sentences, so a 45-word section is not written from 20,000
 # tokens of wire copy (select=False reads every sentence through the map stage instead)
 SOURCE_TOKENS_PER_WORD = 20
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
-
-
-class Item(BaseModel):
-    """One point or claim as the model writes it."""
-
-    text: str = Field(min_length=1)
-    cites: list[str]
-
-
-class Points(BaseModel):
-    """The map and collapse answer."""
-
-    points: list[Item]
-
-
-class Claims(BaseModel):
-    """The reduce and blurb answer."""
-
-    claims: list[Item]
 
 
 class Invalid(Exception):
@@ -182,11 +170,10 @@ class LLMWriter:
             items = await self._final_blurb(points, title, sentences, max_words, budgets)
         else:
             words = max_words or 250
-            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
-            if self.select and _tokens(direct) > budgets.reduce:
-                direct = _select(articles, min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words))
-            if _tokens(direct) <= budgets.reduce:
-                points = direct  # the story fits one reduce call: no map stage
+            # CPU work (tokenizing, selecting): in a thread, so other stories' calls go on
+            ready = await asyncio.to_thread(self._direct, articles, budgets, words)
+            if ready is not None:
+                points = ready  # the story fits one reduce call: no map stage
             else:
                 points = await self._map_all(articles, budgets)
                 points = await self._collapse(points, budgets)
@@ -231,6 +218,17 @@ class LLMWriter:
             limited.unbind()
             await aclose(limited)
 
+    def _direct(self, articles: list[Article], budgets: Budgets, words: int) -> list[Point] | None:
+        """What one reduce call can read directly: every sentence when they fit, else (with
+        ``select``) the most central ones; None when the story needs the map stage."""
+        direct = [Point(text=s.text, cites=[s.id]) for a in articles for s in a.sentences]
+        if _fits(direct, budgets.reduce):
+            return direct
+        if not self.select:
+            return None
+        chosen = _select(articles, min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words))
+        return chosen if _fits(chosen, budgets.reduce) else None
+
     # -- budgets -------------------------------------------------------------------------------
 
     def budgets(self, kind: str, *, max_words: int | None, sentences: int | None) -> Budgets:
@@ -249,7 +247,7 @@ class LLMWriter:
             final_prompt = load_prompt("reduce")
         final_output = min(final_output, free // 3)
         chunk = free - _overhead(load_prompt("map")) - MAP_OUTPUT
-        collapse = free - _overhead(load_prompt("collapse")) - MAP_OUTPUT
+        collapse = free - _overhead(load_prompt("collapse")) - COLLAPSE_OUTPUT
         reduce = free - _overhead(final_prompt) - final_output
         if min(chunk, collapse, reduce) < 200:
             raise ConfigError(
@@ -280,7 +278,7 @@ class LLMWriter:
 
     async def _map(self, chunk: Chunk, title: str) -> list[Point]:
         allowed = [s.id for s in chunk.sentences]
-        limit = max(3, min(8, len(chunk.sentences) // 3))
+        limit = max(3, min(MAX_POINTS, len(chunk.sentences) // 3))
         values: dict[str, object] = {
             "title": _data(title),
             "sentences": _render_sentences(chunk.sentences),
@@ -288,7 +286,13 @@ class LLMWriter:
             "example": _example("points", Point(text=chunk.sentences[0].text, cites=allowed[:1])),
         }
         items = await self._ask(
-            load_prompt("map"), values, Points, set(allowed), MAP_OUTPUT, limit, f"chunk {chunk.id}"
+            load_prompt("map"),
+            values,
+            Points,
+            set(allowed),
+            _output(limit),
+            limit,
+            f"chunk {chunk.id}",
         )
         return [Point(text=i.text, cites=i.cites) for i in items]
 
@@ -325,7 +329,7 @@ class LLMWriter:
     async def _collapse_group(self, group: list[Point]) -> list[Point]:
         if len(group) < 2:
             return group
-        limit = len(group) // 2
+        limit = min(len(group) // 2, MAX_MERGED)
         allowed = {c for p in group for c in p.cites}
         values: dict[str, object] = {
             "points": _render_points(group),
@@ -333,7 +337,7 @@ class LLMWriter:
             "example": _example("points", group[0]),
         }
         items = await self._ask(
-            load_prompt("collapse"), values, Points, allowed, MAP_OUTPUT, limit, "collapse"
+            load_prompt("collapse"), values, Points, allowed, _output(limit), limit, "collapse"
         )
         if not items:
             raise BackendError("the model gave no usable merged points: " + self.problems[-1])
@@ -397,7 +401,7 @@ class LLMWriter:
     ) -> list[Item]:
         """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
         messages = prompt.render(**values)
-        schema = answer_schema("points" if shape is Points else "claims", allowed, limit)
+        schema = answer_schema(shape, max_items=limit)
         rejected: Completion | None = None  # the invalid first answer a re-ask may fix
         for attempt in (1, 2):
             try:
@@ -447,37 +451,6 @@ class LLMWriter:
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, Any]:
-    """The JSON schema of an answer, with the citable ids as an enum.
-
-    A server that enforces schemas (OpenAI json_schema, llama.cpp's grammar) then cannot
-    invent an id; for the others the ids are stated and the answer is validated anyway.
-    """
-    item = {
-        "type": "object",
-        "properties": {
-            "text": {"type": "string"},
-            "cites": {
-                "type": "array",
-                "items": {"type": "string", "enum": sorted(allowed)},
-                "minItems": 1,
-                "maxItems": MAX_CITES,
-            },
-        },
-        "required": ["text", "cites"],
-        "additionalProperties": False,
-    }
-    items: dict[str, Any] = {"type": "array", "items": item, "minItems": 1}
-    if limit is not None:
-        items["maxItems"] = limit
-    return {
-        "type": "object",
-        "properties": {key: items},
-        "required": [key],
-        "additionalProperties": False,
-    }
-
-
 def _select(articles: list[Article], tokens: int) -> list[Point]:
     """The story's most central sentences (the embedded engine's choice), in reading order,
     about ``tokens`` long as the reduce renders them."""
@@ -487,7 +460,7 @@ def _select(articles: list[Article], tokens: int) -> list[Point]:
     while True:
         chosen = summarize(articles, max_words=words)
         points = [Point(text=c.text, cites=[c.citations[0].sentence_id]) for c in chosen]
-        if _tokens(points) <= tokens or words <= 40:
+        if _fits(points, tokens) or words <= 40:
             return points
         words = int(words * 0.8)
 
@@ -509,18 +482,32 @@ def _tokens(points: list[Point]) -> int:
     return count_tokens(_render_points(points))
 
 
+def _fits(points: list[Point], budget: int) -> bool:
+    """``_tokens(points) <= budget``, without tokenizing a text far too long to fit (English
+    averages about 4 characters a token; more than 8 per token over a whole text is unheard of)."""
+    text = _render_points(points)
+    return len(text) <= 8 * budget and count_tokens(text) <= budget
+
+
 def _overhead(prompt: Prompt) -> int:
     """Tokens of the prompt without its data, plus room for a schema stated in the prompt."""
     return count_tokens(prompt.system) + count_tokens(prompt.user) + 300
 
 
+def _output(limit: int) -> int:
+    """Tokens to reserve for an answer of at most ``limit`` items."""
+    return ANSWER_BASE + ITEM_TOKENS * limit
+
+
 def _pack(points: list[Point], budget: int) -> list[list[Point]]:
-    """Consecutive groups that fit ``budget`` tokens, at least two points each (so that every
-    group can shrink); a lone last point joins its neighbour."""
+    """Consecutive groups that fit ``budget`` tokens and merge into at most MAX_MERGED points,
+    at least two points each (so that every group can shrink); a lone last point joins its
+    neighbour."""
     groups: list[list[Point]] = []
     current: list[Point] = []
     for p in points:
-        if len(current) >= 2 and _tokens([*current, p]) > budget:
+        full = len(current) >= 2 * MAX_MERGED
+        if len(current) >= 2 and (full or _tokens([*current, p]) > budget):
             groups.append(current)
             current = []
         current.append(p)
@@ -544,21 +531,6 @@ def _within_words(items: list[Item], max_words: int) -> list[Item]:
     return kept
 
 
-def _extract_json(text: str) -> Any:
-    """The JSON object in an answer, tolerating code fences and chatter around it."""
-    stripped = re.sub(r"^```(?:json)?\s*|\s*```$", "", text.strip())
-    try:
-        return json.loads(stripped)
-    except json.JSONDecodeError as first:
-        start, end = stripped.find("{"), stripped.rfind("}")
-        if 0 <= start < end:
-            try:
-                return json.loads(stripped[start : end + 1])
-            except json.JSONDecodeError:
-                pass
-        raise Invalid(f"the answer is not valid JSON ({first.msg} at char {first.pos})") from None
-
-
 def _parse(
     answer: Completion,
     shape: type[Points] | type[Claims],
@@ -570,7 +542,10 @@ def _parse(
     """Validate an answer; raise Invalid with a reason the model can act on."""
     if answer.finish_reason == "length":
         raise Invalid("the answer was cut off at the token limit; give fewer, shorter items")
-    data = _extract_json(answer.text)
+    try:
+        data = extract_json(answer.text)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
     try:
         parsed = shape.model_validate(data)
     except ValidationError as exc:

@@ -212,7 +212,8 @@ class FakeServer:
         if call.kind == "verdicts":
             content = json.dumps({"verdicts": _verdicts(call)})
         elif call.kind in ("points", "claims"):
-            items = [{"text": text, "cites": ids} for ids, text in lines[:limit]]
+            # a point or claim is the line's first words, as a model condenses what it reads
+            items = [{"text": _first_words(text), "cites": ids} for ids, text in lines[:limit]]
             if not items:
                 items = [{"text": "nothing", "cites": ["none"]}]
             if fault == "invent":
@@ -226,6 +227,11 @@ class FakeServer:
             content = content[: max(1, min(len(content) // 2, cap * 4))]
             return content, "length", approx_tokens(content)
         return content, "stop", tokens
+
+
+def _first_words(text: str, n: int = 16) -> str:
+    words = text.split()
+    return text if len(words) <= n else " ".join(words[:n])
 
 
 def _max_items(body: dict[str, Any]) -> int:

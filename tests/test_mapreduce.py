@@ -307,13 +307,20 @@ def test_write_works_inside_a_running_event_loop() -> None:
     assert [c.text for c in asyncio.run(notebook_cell())] == ["Open."]
 
 
-def test_answer_schema_lists_the_citable_ids() -> None:
-    from summarizer.mapreduce import answer_schema
+def test_answer_schemas_constrain_the_shape_without_listing_ids() -> None:
+    from summarizer.judge import SCHEMA as JUDGE_SCHEMA
+    from summarizer.structured import Points, answer_schema
 
-    schema = answer_schema("points", {"a.s2", "a.s1"}, 3)
+    schema = answer_schema(Points, max_items=3)
     points = schema["properties"]["points"]
-    assert schema["required"] == ["points"] and points["maxItems"] == 3
-    assert points["items"]["properties"]["cites"]["items"]["enum"] == ["a.s1", "a.s2"]
+    assert schema["required"] == ["points"] and schema["additionalProperties"] is False
+    assert points["maxItems"] == 3 and points["minItems"] == 1
+    item = points["items"]
+    assert item["required"] == ["text", "cites"] and item["additionalProperties"] is False
+    assert "enum" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
+    assert item["properties"]["cites"]["maxItems"] == 6
+    # the judge's schema comes from the same generator
+    assert JUDGE_SCHEMA["properties"]["verdicts"]["items"]["additionalProperties"] is False
 
 
 def test_json_in_code_fences_or_chatter_is_accepted() -> None:

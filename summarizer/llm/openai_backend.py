@@ -253,7 +253,7 @@ class OpenAIClient:
             if mode == "json_schema":
                 extra["response_format"] = {
                     "type": "json_schema",
-                    "json_schema": {"name": "answer", "schema": schema},
+                    "json_schema": {"name": "answer", "schema": schema, "strict": True},
                 }
             else:
                 if mode == "json_object_schema":

@@ -1,0 +1,87 @@
+"""Structured answers, in one place for the chain and the judge: the answer models, the JSON
+schemas generated from them, and reading JSON out of an answer.
+
+The schemas constrain the shape only (objects, fields, list lengths), never the values: listing
+every citable id as an enum cost hundreds of prompt tokens per call, and ids are checked after
+parsing anyway. They are "strict"-ready as OpenAI's structured outputs want them: no ``$ref``,
+no titles or descriptions, every property required, ``additionalProperties: false``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+_DROP = {"title", "description", "default"}
+
+
+class Item(BaseModel):
+    """One point or claim as the model writes it."""
+
+    text: str = Field(min_length=1)
+    cites: list[str] = Field(min_length=1, max_length=MAX_CITES)
+
+
+class Points(BaseModel):
+    """The map and collapse answer."""
+
+    points: list[Item]
+
+
+class Claims(BaseModel):
+    """The reduce and blurb answer."""
+
+    claims: list[Item]
+
+
+def answer_schema(model: type[BaseModel], *, max_items: int | None = None) -> dict[str, Any]:
+    """The JSON schema of ``model``: references inlined, every property required, nothing else
+    allowed; ``max_items`` caps the top-level list (how many points or claims may come)."""
+    raw = model.model_json_schema()
+    defs = raw.pop("$defs", {})
+    schema: dict[str, Any] = _clean(raw, defs)
+    if max_items is not None:
+        for prop in schema["properties"].values():
+            if prop.get("type") == "array":
+                prop["maxItems"] = max_items
+                prop.setdefault("minItems", 1)
+    return schema
+
+
+def _clean(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, list):
+        return [_clean(n, defs) for n in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _clean(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    out = {k: _clean(v, defs) for k, v in node.items() if k not in _DROP}
+    if out.get("type") == "object" and "properties" in out:
+        out["required"] = list(out["properties"])
+        out["additionalProperties"] = False
+    return out
+
+
+def extract_json(text: str) -> Any:
+    """The JSON object in an answer, tolerating code fences and chatter around it.
+
+    Raises:
+        ValueError: no JSON object can be read (the message says where parsing stopped).
+    """
+    stripped = _FENCE.sub("", text.strip())
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError as first:
+        start, end = stripped.find("{"), stripped.rfind("}")
+        if 0 <= start < end:
+            try:
+                return json.loads(stripped[start : end + 1])
+            except json.JSONDecodeError:
+                pass
+        where = f"{first.msg} at char {first.pos}"
+        raise ValueError(f"the answer is not valid JSON ({where})") from None
