@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import logging
 
+# ``summarizer.verify`` is the draft-checking function (summarizer/draft.py); the module of claim
+# verification stays importable with ``from summarizer.verify import ...``.
+from .draft import DraftClaim, VerifyReport, verify
 from .errors import (
     BackendError,
     ConfigError,
@@ -37,10 +40,7 @@ from .models import (
 from .pipeline import blurb, briefing
 from .render import render_blurb, render_briefing, render_verify
 from .settings import Settings
-
-# Imported after .pipeline on purpose: from here on ``summarizer.verify`` is the function; the
-# module stays importable with ``from summarizer.verify import ...``.
-from .verify import DraftClaim, VerifyReport, verify, verify_claims
+from .verify import verify_claims
 
 __all__ = [
     "Article",

@@ -5,16 +5,28 @@ whose detail says what was not found, so a rejected claim always carries its rea
 is involved: numbers are parsed and normalised, names are found with a capitalised-span
 heuristic (no offline NER model ships with a pip package we can use), negation is scoped to the
 few content words after a cue, and coverage is the share of the claim's content terms present
-in the evidence.
+in the evidence. Words are matched by their Snowball stems (no prefix rules), number words by
+text2num, dates by dateutil, and aliases, synonyms and antonyms come from data files
+(summarizer/lexicon.py).
+
+Checks come in two kinds. A failed *contradiction* check (numbers, names, quotes, negation,
+antonyms) means the evidence says otherwise; a failed *support* check (coverage, relations, or a
+name or number found elsewhere in the sources but not in the cited text) only means the evidence
+does not clearly carry the claim: ``support()`` turns a list of checks into the three verdicts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .models import Check
+from dateutil import parser as date_parser
+from text_to_num import alpha2digit
+
+from . import lexicon
+from .models import Check, Support
 from .text import STOPWORDS, bigrams, content_terms, stem, words
 
 # Share of the claim's content terms that must occur in the cited text. Tuned on the
@@ -30,8 +42,9 @@ NEGATION_SCOPE = 3
 # -- shared tokenising -------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?(?:million|billion|trillion|bn|mn|m|k)?(?!\w)"
-    r"|\d[A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)*|[$£€%#]|[.,;:!?]"
+    r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?"
+    r"(?:thousand|million|billion|trillion|bn|mn|m|k)?(?!\w)"
+    r"|\d[^\W_]*|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*|[$£€%#]|[.,;:!?]"
 )
 _ABBREV = (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("E.U.", "EU"))
 
@@ -49,25 +62,30 @@ def _tokens(text: str) -> list[str]:
 
 
 class TermSet:
-    """Stems with loose matching: equal, a shared 6-letter prefix, or one a prefix of the other.
-
-    Loose enough for "negotiations"/"negotiating", "Russia"/"Russian", strict enough that
-    "Austria" does not match "Australia".
-    """
+    """A set of stems. Kept as a class so the checks share one notion of "the same term":
+    equal Snowball stems, nothing looser ("investment" is not "investigation")."""
 
     def __init__(self, terms: list[str]) -> None:
         self.terms = set(terms)
-        self.prefix6 = {t[:6] for t in self.terms if len(t) >= 6}
-        self.prefixes = {t[:n] for t in self.terms for n in range(4, len(t) + 1)}
 
     def __contains__(self, term: object) -> bool:
-        if not isinstance(term, str):
-            return False
-        if term in self.terms or (len(term) >= 4 and term in self.prefixes):
-            return True
-        if len(term) >= 6 and term[:6] in self.prefix6:
-            return True
-        return len(term) >= 4 and any(len(t) >= 4 and term.startswith(t) for t in self.terms)
+        return term in self.terms
+
+
+# A failed check of these names means the evidence says otherwise.
+CONTRADICTION_CHECKS = frozenset(
+    {"structure", "numbers", "names", "quotes", "negation", "antonyms"}
+)
+
+
+def support(checks: list[Check]) -> Support:
+    """The three-way verdict of a claim's checks: any failed contradiction check contradicts;
+    any other failure (coverage, relations, a name found only elsewhere) leaves it
+    unverifiable; no failure supports it."""
+    failed = {c.name for c in checks if not c.passed}
+    if failed & CONTRADICTION_CHECKS:
+        return "contradicted"
+    return "unverifiable" if failed else "supported"
 
 
 @dataclass
@@ -78,6 +96,8 @@ class Evidence:
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
     before: list[str] = field(default_factory=list)  # sentences just before the cited ones
+    # quantities of all sources, computed on demand (None: unknown)
+    source_quantities: Callable[[], set[str]] | None = None
 
     @cached_property
     def text(self) -> str:
@@ -134,38 +154,60 @@ def run_checks(claim: str, evidence: Evidence) -> list[Check]:
 
 # -- numbers, dates, percentages, amounts ------------------------------------------------------
 
-_SMALL = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "dozen": 12,
-}  # fmt: skip
-_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "billion": 1e9, "bn": 1e9,
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "billion": 1e9, "bn": 1e9,
           "trillion": 1e12}  # fmt: skip
 _SCALE_WORD = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
-               "trillion": 1e12}  # fmt: skip
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split()
-    )
-}
-_MONTHS.pop("may")  # far more often the verb; "May 5" is still caught by the day number
-_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
-_CURRENCY = {"$": "usd", "dollar": "usd", "dollars": "usd", "£": "gbp", "pound": "gbp",
-             "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur", "#": "gbp"}  # fmt: skip
-_NUM = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|s)?(million|billion|trillion|bn|mn|m|k)?$"
+               "trillion": 1e12, "dozen": 12}  # fmt: skip
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_WORD = "|".join(_MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"])
+# A date as people write it: "May 5", "5 May", "March 17, 2025", "Aug. 31st", "June 2024".
+_DATE = re.compile(
+    rf"\b(?:({_MONTH_WORD})\.?\s+(\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{4}}\b)"
+    rf"|(\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?({_MONTH_WORD})\b\.?(?:,?\s+\d{{4}})?)",
+    re.IGNORECASE,
 )
+# A month name alone is a month unless it is also an everyday word ("may", "march").
+_BARE_MONTH = re.compile(
+    r"\b(January|February|April|June|July|August|September|October|November|December)\b"
+)
+_CURRENCY = {"$": "usd", "dollar": "usd", "dollars": "usd", "£": "gbp", "pound": "gbp",
+             "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur"}  # fmt: skip
+_NUM = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|s)?"
+    r"(thousand|million|billion|trillion|bn|mn|m|k)?$"
+)
+_SCALED = re.compile(r"(\d)\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _months(text: str) -> set[str]:
+    """Months named in dates, parsed by dateutil, and unambiguous month names on their own.
+
+    "May" counts only inside a date ("May 5", "5 May 2024"), so "talks may resume" has none.
+    """
+    found: set[str] = set()
+    for m in _DATE.finditer(text):
+        try:
+            when = date_parser.parse(m.group(0).replace("of ", ""), fuzzy=True)
+        except (ValueError, OverflowError):
+            continue
+        found.add(f"month:{when.month}")
+    for m in _BARE_MONTH.finditer(text):
+        found.add(f"month:{_MONTH_NAMES.index(m.group(1).lower()) + 1}")
+    return found
 
 
 def quantities(text: str) -> set[str]:
     """Normalised numbers, months and currencies: "30-day" ~ "30 days", "three" ~ "3",
-    "$2 billion" ~ "2 billion dollars", "March 17" ~ "17 March"."""
-    toks = [t.lower() for t in _tokens(text)]
-    found: set[str] = set()
+    "a hundred and twenty" ~ "120", "$2 billion" ~ "2 billion dollars", "March 17" ~
+    "17 March". Number words go through text2num (one and two stay words: "one of them")."""
+    text = _norm(text)
+    found = _months(text)
+    # "2 billion" is joined first: text2num would turn the lone "billion" into 1000000000
+    text = _SCALED.sub(r"\1\2", text.replace("-", " "))
+    spelled = alpha2digit(text, "en", threshold=2)
+    toks = [t.lower() for t in _tokens(spelled)]
     for i, tok in enumerate(toks):
         value: float | None = None
         m = _NUM.match(tok)
@@ -173,53 +215,38 @@ def quantities(text: str) -> set[str]:
             value = float(m.group(1).replace(",", "") or 0)
             if m.group(2):
                 value *= _SCALE[m.group(2)]
-        elif tok in _SMALL:
-            value = float(_SMALL[tok])
-            if i + 1 < len(toks) and toks[i + 1] in _SMALL and _SMALL[toks[i + 1]] < 10:
-                value += _SMALL[toks[i + 1]]  # "twenty five" (hyphen already split)
-        elif tok in _MONTHS:
-            found.add(f"month:{_MONTHS[tok]}")
-        elif tok in _MONTH_ABBR and i + 1 < len(toks) and toks[i + 1][:1].isdigit():
-            found.add(f"month:{_MONTH_ABBR[tok]}")
-        elif tok in _CURRENCY and (tok != "#" or (i + 1 < len(toks) and toks[i + 1][:1].isdigit())):
-            # "#" is the benchmark data's "£": a currency only before a number
+        elif tok == "dozen" and (i == 0 or not toks[i - 1][:1].isdigit()):
+            value = 12.0
+        elif tok in _CURRENCY:
             found.add(f"currency:{_CURRENCY[tok]}")
         if value is None:
             continue
         if i + 1 < len(toks) and toks[i + 1] in _SCALE_WORD and not (m and m.group(2)):
             value *= _SCALE_WORD[toks[i + 1]]
-        found.add(f"number:{value:.10g}")
+        found.add(f"number:{value:.15g}")
     return found
 
 
 def check_quantities(claim: str, evidence: Evidence) -> Check:
+    """Numbers, months and currencies of the claim must be in the cited text. One that the
+    sources state elsewhere only leaves the claim unverifiable ("numbers-elsewhere")."""
     missing = sorted(quantities(claim) - evidence.quantities)
-    if missing:
-        shown = ", ".join(m.split(":", 1)[1] + (" (month)" if m[:5] == "month" else "")
-                          for m in missing)  # fmt: skip
-        return Check(name="numbers", passed=False, detail=f"not in the cited text: {shown}")
-    return Check(name="numbers", passed=True)
+    if not missing:
+        return Check(name="numbers", passed=True)
+    shown = ", ".join(m.split(":", 1)[1] + (" (month)" if m[:5] == "month" else "")
+                      for m in missing)  # fmt: skip
+    known = evidence.source_quantities() if evidence.source_quantities else set()
+    if known and all(m in known for m in missing):
+        detail = f"in the sources but not the cited text: {shown}"
+        return Check(name="numbers-elsewhere", passed=False, detail=detail)
+    return Check(name="numbers", passed=False, detail=f"not in the cited text: {shown}")
 
 
 # -- named people, places, organisations -------------------------------------------------------
 
 # Capitalised words that are titles or roles, not names: a claim may add or drop them.
-_TITLES = set(
-    """president prime minister secretary deputy foreign state national security adviser advisor
-    general chief senator governor king queen pope dr sir lord press spokesman spokeswoman
-    spokesperson envoy official officials leader leaders minister's president's former
-    """.split()
-)
-_ALIASES = [
-    {"us", "united states", "america", "american", "americans", "washington"},
-    {"uk", "britain", "british", "united kingdom"},
-    {"un", "united nations"},
-    {"eu", "european union"},
-    {"france", "french"},
-    {"russia", "russian", "russians", "kremlin", "moscow"},
-    {"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"},
-]
-_ALIAS_OF = {name: group for group in _ALIASES for name in group}
+_TITLES = lexicon.cue_words("titles")
+_MONTH_SET = frozenset(_MONTH_NAMES)
 
 
 def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
@@ -238,7 +265,7 @@ def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
         elif is_cap and (i == 0 or toks[i - 1] in ".!?:"):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             is_cap = low in known_names or (nxt[:1].isupper() and nxt.lower() not in STOPWORDS)
-        if is_cap and low not in _MONTHS:
+        if is_cap and low not in _MONTH_SET:
             current.append(tok)
         elif current:
             spans.append(current)
@@ -269,11 +296,19 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         if _pronoun_referent(phrase, evidence):
             continue
         missing.append(" ".join(core))
-    if missing:
-        return Check(
-            name="names", passed=False, detail="not in the cited text: " + ", ".join(missing)
-        )
-    return Check(name="names", passed=True)
+    if not missing:
+        return Check(name="names", passed=True)
+    detail = "not in the cited text: " + ", ".join(missing)
+    if evidence.corpus and all(_named_in(m, evidence.corpus) for m in missing):
+        detail = "in the sources but not the cited text: " + ", ".join(missing)
+        return Check(name="names-elsewhere", passed=False, detail=detail)
+    return Check(name="names", passed=False, detail=detail)
+
+
+def _named_in(name: str, corpus: str) -> bool:
+    """The name (or an alias of it) occurs in the spaced, lower-cased source corpus."""
+    phrase = " ".join(_bare(w) for w in words(name))
+    return f" {phrase} " in corpus or _alias_found(phrase, corpus)
 
 
 _PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
@@ -296,25 +331,15 @@ def _bare(word: str) -> str:
 
 
 def _alias_found(phrase: str, ev_text: str) -> bool:
-    group = _ALIAS_OF.get(phrase) or set()
+    group = lexicon.aliases().get(phrase) or frozenset()
     return any(f" {alias} " in ev_text for alias in group)
 
 
 def _word_in(word: str, ev_text: str, ev_terms: TermSet) -> bool:
     if f" {word} " in ev_text or _alias_found(word, ev_text):
         return True
-    # demonyms and possessives: "Russian" ~ "Russia", "Ukraine's" ~ "Ukrainian"
-    w = stem(word)
-    return len(w) >= 5 and any(
-        len(_common_prefix(w, t)) >= max(5, min(len(w), len(t)) - 1) for t in ev_terms.terms
-    )
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
+    # the same name inflected: "Ukraine's" ~ "Ukraine", "Rubio" ~ "Rubios"
+    return stem(word) in ev_terms
 
 
 # -- quoted text -------------------------------------------------------------------------------
@@ -338,9 +363,8 @@ def check_quotes(claim: str, evidence: Evidence) -> Check:
 
 # -- negation and polarity ---------------------------------------------------------------------
 
-_NEG_WORDS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
-              "cannot", "non", "nowhere"}  # fmt: skip
-_NEG_STEMS = {"declin", "refus", "deny", "fail", "unabl", "reject", "halt"}
+_NEG_WORDS = lexicon.cue_words("negation")
+_NEG_STEMS = {stem(w) for w in lexicon.cue_words("negating_verbs")}
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", "but", "while", "although", "though", "whereas"}
 
 
@@ -398,51 +422,31 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     return Check(name="negation", passed=True)
 
 
-_ANTONYM_PAIRS = """
-increase decrease; increase cut; rise fall; rise drop; raise lower; grow shrink; gain loss;
-gain lose; win lose; victory defeat; accept reject; approve reject; allow ban; allow forbid;
-support oppose; agree disagree; confirm deny; include exclude; open close; begin end; start end;
-start stop; extend end; extend shorten; revive end; before after; more less; more fewer;
-additional fewer; further fewer; higher lower; high low; strong weak; strengthen weaken;
-improve worsen; good bad; optimism pessimism; optimistic pessimistic; positive negative;
-success failure; succeed fail; easy difficult; easy hard; legal illegal; guilty innocent;
-alive dead; largest smallest; biggest smallest; maximum minimum; majority minority;
-expand reduce; expand restrict; ease tighten; lift impose; withdraw deploy; arrive leave;
-buy sell; import export; rich poor; old young; early late; friend enemy; ally enemy; love hate;
-praise criticise; praise criticize; welcome condemn; welcome reject; emphasize downplay;
-stress downplay; unexpected expected; likely unlikely; possible impossible;
-productive unproductive; formal informal; public private; publicly privately; north south;
-east west; western eastern; northern southern
-"""
-_IRREGULAR = {
-    "won": "win", "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall",
-    "fallen": "fall", "grew": "grow", "grown": "grow", "began": "begin", "begun": "begin",
-    "sold": "sell", "bought": "buy", "left": "leave", "shrank": "shrink", "better": "good",
-    "worse": "bad", "criticised": "criticise", "criticized": "criticize",
-}  # fmt: skip
+_IRREGULAR = lexicon.irregular_forms()
 
 
 def _lemma(word: str) -> str:
-    """Stem, then drop a final "e" so "oppose" and "opposed" meet."""
-    lemma = stem(_IRREGULAR.get(word, word))
-    return lemma[:-1] if len(lemma) >= 5 and lemma.endswith("e") else lemma
+    """The stem of a word's base form: "won" -> "win", "opposed" -> "oppos"."""
+    return stem(_IRREGULAR.get(word, word))
 
 
 _ANTONYMS: dict[str, set[str]] = {}
-for _pair in _ANTONYM_PAIRS.split(";"):
-    _a, _b = (_lemma(w) for w in _pair.split())
+for _a, _b in ((_lemma(a), _lemma(b)) for a, b in lexicon.antonym_pairs()):
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
 
 
 def check_antonyms(claim: str, evidence: Evidence) -> Check:
     """A claim word whose opposite (small list) is in the cited text while it is not."""
-    ev = {_lemma(w) for w in words(evidence.text)}
+    said = {_lemma(w) for w in words(_norm(claim))}
+    seen = {_lemma(w) for w in words(evidence.text)}
+    # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
+    ev = seen - said
     for word in words(_norm(claim)):
         lemma = _lemma(word)
-        if lemma in ev:
+        if lemma in seen:
             continue
-        opposite = next((a for a in sorted(_ANTONYMS.get(lemma, ())) if a in ev), None)
+        opposite = next((a for a in sorted(_ANTONYMS.get(lemma, ())) if a in seen), None)
         if opposite is None:  # an opposite's synonym: "condemned" where the text has "applaud"
             opposite = next(
                 (
@@ -473,36 +477,21 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
 # -- content coverage --------------------------------------------------------------------------
 
 
-# Words news paraphrases swap freely; a claim term is covered when any word of its group is.
-_SYNONYM_GROUPS = """
-want aim seek intend plan hope; troop force soldier; insist stress emphasize emphasise
-underline say; worry fear concern; weaken undermine hurt; welcome applaud praise hail;
-surprise unexpected; ensure guarantee secure; stay remain; back support endorse; essential vital
-crucial key necessary; durable lasting long-lasting enduring; move shift change; involve
-include; participate involve part; talk discussion negotiation dialogue conversation meeting;
-president leader; country nation state; war conflict fighting hostility; deal agreement accord;
-end conclude finish stop; start begin launch; call urge; help aid assist; attack strike;
-kill slay; big large major; small minor; fast quick rapid speedy; official authority;
-announce declare; reach achieve; say tell state add note; think believe; show reveal; get
-receive obtain; use employ; try attempt; need require; expect anticipate; promise pledge vow;
-criticise criticize condemn; warn caution; increase rise grow; decrease fall drop decline;
-buy purchase; sell; meet meeting summit; vote ballot; law legislation; tension strain;
-"""
+# Words paraphrases swap freely; a claim term is covered when any word of its group is.
 _SYNONYM_OF: dict[str, set[str]] = {}
-for _group in _SYNONYM_GROUPS.split(";"):
-    _stems = {stem(w) for w in _group.split()}
+for _group in lexicon.synonym_groups():
+    _stems = {stem(w) for w in _group}
     for _s in _stems:
         _SYNONYM_OF.setdefault(_s, set()).update(_stems)
 
 
 def _synonyms(lemma: str) -> set[str]:
-    return _SYNONYM_OF.get(lemma, set()) | _SYNONYM_OF.get(lemma + "e", set())
+    return _SYNONYM_OF.get(lemma, set())
 
 
 _SYNONYM_LEMMAS = {_lemma(k): {_lemma(v) for v in vs} for k, vs in _SYNONYM_OF.items()}
 # Verbs too light to carry a fact of their own ("came as a surprise", "make sure").
-_LIGHT = {stem(w) for w in "come came make made take took get got go went put give gave keep kept"
-          " seem become became sure well part way".split()}  # fmt: skip
+_LIGHT = {stem(w) for w in lexicon.cue_words("light")}
 
 
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
@@ -532,14 +521,6 @@ def check_coverage(claim: str, evidence: Evidence) -> Check:
 # -- relations ---------------------------------------------------------------------------------
 
 
-def _same_term(a: str, b: str) -> bool:
-    """TermSet's loose match for two single stems."""
-    if a == b:
-        return True
-    n = len(_common_prefix(a, b))
-    return n >= 6 or (n >= 4 and n == min(len(a), len(b)))
-
-
 def check_relations(claim: str, evidence: Evidence) -> Check:
     """Words the claim puts together must stand together in the evidence: catches claims that
     reuse the source's words but join them differently ("the family is creating" -> "the
@@ -548,7 +529,7 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
 
     def positions(term: str) -> list[int]:
         forms = _SYNONYM_OF.get(term, set()) | {term}
-        return [i for i, e in enumerate(ev_terms) if any(_same_term(f, e) for f in forms)]
+        return [i for i, e in enumerate(ev_terms) if e in forms]
 
     pairs = bigrams(content_terms(_norm(claim)))
     found = near = 0

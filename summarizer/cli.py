@@ -12,14 +12,15 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
+from .draft import TOP_K, read_draft
+from .draft import verify as verify_draft
 from .errors import SummarizerError
 from .ingest import load_articles
 from .models import Blurb, Briefing, Claim, Counts, Usage
 from .output import write_output
 from .progress import terminal_progress
 from .render import render_blurb, render_briefing, render_verify
-from .settings import Backend, Settings, config_path
-from .verify import verify as verify_draft
+from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
 
 
 class _Commands(TyperGroup):
@@ -62,6 +63,16 @@ BackendOpt = Annotated[
 ]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="LLM model name.")]
 MaxWordsOpt = Annotated[int | None, typer.Option("--max-words", min=1, help="Word budget.")]
+DayWordsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-words",
+        min=1,
+        help="Words for the written stories; every other story is still listed. Default adapts "
+        f"to the day: {pipeline.WORDS_PER_STORY} per story, at least "
+        f"{DEFAULT_BRIEFING_WORDS}, at most {pipeline.MAX_DEFAULT_WORDS}.",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
 ShowRejectedOpt = Annotated[
@@ -167,7 +178,7 @@ def blurb(
 @app.command()
 def briefing(
     paths: Annotated[list[str], typer.Argument(help="Files or directories of articles, or -.")],
-    max_words: MaxWordsOpt = None,
+    max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
     max_stories: Annotated[
@@ -236,12 +247,22 @@ def verify(
         ),
     ] = None,
     format_: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    top_k: Annotated[
+        int, typer.Option("--top-k", min=1, help="Source sentences tried as each claim's evidence.")
+    ] = TOP_K,
     output: OutOpt = None,
     force: ForceOpt = False,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    no_judge: NoJudgeOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Check every sentence of a draft against source articles; exit 1 if any is unsupported.
+    """Check every sentence of a draft against source articles; exit 1 if any is not supported.
+
+    Each sentence is supported, contradicted or unverifiable. With an LLM configured (or
+    --backend openai/local/replay), its judge decides the unverifiable ones.
 
     Example:
 
@@ -251,13 +272,21 @@ def verify(
     """
     _setup_logging(verbose)
     fmt = _choice(format_, ("text", "md", "json"), "--format")
-    text: str | Path = sys.stdin.read() if draft == "-" else Path(draft)
-    report = verify_draft(text, [*sources, *(more_sources or [])])
+    settings = _make_settings(
+        backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
+    )
+    text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
+    judge = None
+    if settings.judge and pipeline.resolve_backend(settings) != "extractive":
+        judge = pipeline.get_writer(settings).judge
+    report = verify_draft(text, [*sources, *(more_sources or [])], judge=judge, top_k=top_k)
+    if draft != "-":
+        report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, fmt), output, force=force)  # type: ignore[arg-type]
     if not quiet:
         typer.echo(
-            f"claims: {report.supported} supported, {report.unsupported} unsupported · "
-            f"{report.seconds:.2f}s",
+            f"claims: {report.supported} supported, {report.contradicted} contradicted, "
+            f"{report.unverifiable} unverifiable · {report.seconds:.2f}s",
             err=True,
         )
     if not report.ok:
@@ -364,12 +393,27 @@ def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
         usage.seconds += r.usage.seconds
     engine = results[0].engine if results else "-"
     cost = f" · ${usage.cost_usd:.4f}" if usage.cost_usd else ""
+    for r in results:
+        if isinstance(r, Briefing):
+            typer.echo(_day_line(r), err=True)
     typer.echo(
         f"claims: {counts.accepted} accepted, {counts.repaired} repaired, "
         f"{counts.rejected} rejected · engine {engine} · {usage.calls} LLM calls "
         f"({usage.cache_hits} cached), {usage.prompt_tokens}+{usage.completion_tokens} tokens"
         f"{cost} · {usage.seconds:.2f}s",
         err=True,
+    )
+
+
+def _day_line(result: Briefing) -> str:
+    """How much of the day the briefing holds: written stories and those only listed."""
+    written = [s for s in result.stories if s.written]
+    listed = [s for s in result.stories if not s.written]
+    n_written, n_listed = sum(s.size for s in written), sum(s.size for s in listed)
+    return (
+        f"stories: {len(result.stories)} in output ({len(written)} written, "
+        f"{len(listed)} only listed) · articles: {n_written + n_listed} in output "
+        f"({n_written} in written stories, {n_listed} only listed)"
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from functools import cache
 from itertools import count
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import MAX_LISTED, _outlet_name
+from .render import MAX_LISTED, _outlet_name, _time_span
 
 
 @dataclass
@@ -59,7 +58,8 @@ class StoryView:
     outlets: list[Link]
     more_outlets: int
     claims: list[ClaimView]
-    span: str | None
+    span: str
+    unverified: bool  # written, but no claim passed verification
 
 
 @dataclass
@@ -114,7 +114,7 @@ def render_briefing_html(result: Briefing) -> str:
     for story in result.stories:
         claims = [_claim_view(c, sources, prefix, ids) for c in story.claims if c.shown]
         view = _story_view(story, claims)
-        (written if claims and story.written else listed).append(view)
+        (written if claims else listed).append(view)  # as in Markdown: no shown claim, listed
     return _template("briefing.html.j2").render(
         title=result.title,
         stories=written,
@@ -179,6 +179,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
         more_outlets=max(0, n - MAX_LISTED),
         claims=claims,
         span=_time_span(story),
+        unverified=story.written and not claims,
     )
 
 
@@ -205,27 +206,3 @@ def _outlets_label(outlets: list[Outlet]) -> str:
         return "unknown source"
     more = len(names) - 1
     return names[0] + (f" and {more} more" if more else "")
-
-
-def _time_span(story: Story) -> str | None:
-    """The story's time span when the model carries one (first/last published), else None."""
-    first = getattr(story, "first_published", None)
-    last = getattr(story, "last_published", None)
-    span = getattr(story, "time_span", None)
-    if span and not (first or last):
-        first, last = span[0], span[-1]
-    if not (first or last):
-        return None
-    start, end = _when(first), _when(last)
-    if not start or not end or start == end:
-        return start or end
-    return f"{start} – {end}"
-
-
-def _when(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        zone = " UTC" if value.utcoffset() == timedelta(0) else value.strftime(" %z")
-        return value.strftime("%Y-%m-%d %H:%M") + zone.rstrip()
-    return str(value)

@@ -6,11 +6,15 @@ Every citation in the system is a sentence id of the form ``<article id>.s<n>``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
+# What the evidence says about a claim: it carries it, it says otherwise, or it does not clearly
+# carry it (the uncertain middle, which an LLM judge decides when one is configured).
+Support = Literal["supported", "contradicted", "unverifiable"]
 
 
 class Outlet(BaseModel):
@@ -102,6 +106,8 @@ class Claim(BaseModel):
     verdict: Verdict = "unverified"
     checks: list[Check] = Field(default_factory=list)
     original_text: str | None = None  # set when the verifier repaired the claim
+    support: Support | None = None  # the offline checks' three-way verdict on the claim as written
+    score: float | None = None  # share of the claim's content terms found in its evidence
 
     @property
     def shown(self) -> bool:
@@ -119,14 +125,32 @@ class Source(BaseModel):
 
 
 class Story(BaseModel):
-    """A group of articles about the same events, summarised on its own."""
+    """A group of articles about the same events, summarised on its own.
+
+    A briefing lists every story of the day; ``written`` is False for those only listed (no
+    word budget left, or left out by ``--min-sources``/``--max-stories``).
+    """
 
     id: str
     title: str | None = None
     article_ids: list[str] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
-    written: bool = True
+    written: bool = False
+    first_published: datetime | None = None  # time span of its articles, when dates are known
+    last_published: datetime | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def size(self) -> int:
+        """Number of (deduplicated) articles."""
+        return len(self.article_ids)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def outlet_count(self) -> int:
+        """Number of distinct outlets that carried it."""
+        return len(self.outlets)
 
 
 class Usage(BaseModel):

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["blurb", "briefing"]
 MIN_STORY_WORDS = 40  # about one sentence: a story given less would say nothing
+WORDS_PER_STORY = 60  # default budget per story of the day (see default_word_budget)
+MAX_DEFAULT_WORDS = 3000  # the default budget's cap: 75 stories of MIN_STORY_WORDS
 ArticleInput = Article | str | Path
 
 
@@ -181,41 +183,43 @@ def briefing(
     # written; the aliases are cited again afterwards
     reduced = {g.id: dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups}
     tokens_after = sum(count_tokens(a.text) for members, _ in reduced.values() for a in members)
-    groups, problems = stories.select_stories(
+    # 3c. the whole day is listed; the biggest stories the word budget reaches are written
+    eligible, problems = stories.select_stories(
         groups, max_stories=settings.max_stories, min_sources=settings.min_sources
     )
-    budgets = _split_budget(groups, settings.max_words or DEFAULT_BRIEFING_WORDS)
-    if len(budgets) < len(groups):
-        n = len(groups) - len(budgets)
+    max_words = settings.max_words or default_word_budget(len(eligible))
+    budgets = _split_budget(eligible, max_words)
+    if len(budgets) < len(eligible):
+        n = len(eligible) - len(budgets)
         what = "story" if n == 1 else "stories"
-        problems.append(f"{n} smaller {what} left out: the word budget is too small for them")
-        groups = groups[: len(budgets)]
+        problems.append(f"{n} smaller {what} only listed: the word budget is too small for them")
+    budget_of = {g.id: b for g, b in zip(eligible, budgets, strict=False)}
+    to_write = [g for g in groups if g.id in budget_of]
     # 4. write and 5. verify, story by story
     writer = get_writer(settings)
-    out: list[Story] = []
-    for n, (story, budget) in enumerate(zip(groups, budgets, strict=True)):
+    for n, story in enumerate(to_write):
         if progress is not None:
-            progress("write", n, len(groups))
+            progress("write", n, len(to_write))
         members, aliases = reduced[story.id]
         members = [a for a in members if a.sentences]
         claims = (
-            writer.write(members, kind="briefing", max_words=budget, sentences=None)
+            writer.write(members, kind="briefing", max_words=budget_of[story.id], sentences=None)
             if members
             else []
         )
         claims = dedup.expand_citations(claims, aliases, index)
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
-        out.append(story)
+        story.written = True
     if progress is not None:
-        progress("write", len(groups), len(groups))
-    # 6. assemble
-    all_claims = [c for s in out for c in s.claims]
+        progress("write", len(to_write), len(to_write))
+    # 6. assemble: every story of the day, written or only listed, in rank order
+    all_claims = [c for s in groups for c in s.claims]
     usage = _run_usage(writer)
     usage.tokens_before_dedup, usage.tokens_after_dedup = tokens_before, tokens_after
     usage.seconds = round(time.perf_counter() - started, 3)
     return Briefing(
         title=settings.title or "Briefing",
-        stories=out,
+        stories=groups,
         sources=_number_sources(all_claims, by_id),
         engine=writer.name,
         usage=usage,
@@ -269,6 +273,15 @@ def _run_usage(writer: Writer) -> Usage:
 
 def _index(articles: list[Article]) -> dict[str, Sentence]:
     return {s.id: s for a in articles for s in a.sentences}
+
+
+def default_word_budget(stories: int) -> int:
+    """The briefing's word budget when ``--max-words`` is not given: it grows with the day.
+
+    ``WORDS_PER_STORY`` for each story, at least ``DEFAULT_BRIEFING_WORDS`` and at most
+    ``MAX_DEFAULT_WORDS``: a quiet day gets a short briefing, a 50-event day all 50 stories.
+    """
+    return max(DEFAULT_BRIEFING_WORDS, min(MAX_DEFAULT_WORDS, WORDS_PER_STORY * stories))
 
 
 def _split_budget(groups: list[Story], max_words: int) -> list[int]:

@@ -4,11 +4,12 @@ claims are shown; JSON carries every claim with its verdict."""
 from __future__ import annotations
 
 import json
+from datetime import timezone
 from pathlib import Path
 from typing import Literal
 
-from .models import Blurb, Briefing, Claim, Outlet, Source
-from .verify import VerifyReport
+from .draft import VerifyReport
+from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 
 Format = Literal["text", "md", "json", "html"]
 VerifyFormat = Literal["text", "md", "json"]
@@ -44,18 +45,21 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
     numbers = {s.article_id: s.number for s in result.sources}
     lines = [f"# {result.title}", ""]
     shown_any = False
+    listed: list[Story] = []
     for story in result.stories:
         shown = [c for c in story.claims if c.shown]
         if not shown:
+            listed.append(story)
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
             distinct = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
             n, names = len(distinct), _listing(distinct)
+            span = _time_span(story)
             lines += [
                 f"## {story.title or 'Story'}",
                 "",
-                f"*{n} source{'s' * (n != 1)}: {names}*",
+                f"*{n} source{'s' * (n != 1)}: {names}{f' · {span}' if span else ''}*",
                 "",
             ]
         lines += [f"- {_with_marks(c, numbers)}" for c in shown]
@@ -63,7 +67,33 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
     if not shown_any:
         lines += ["(no claim passed verification)", ""]
     lines.append(_sources_md(result.sources))
+    if listed and len(result.stories) > 1:
+        lines += ["## Stories that did not fit", ""]
+        lines += [f"- {_listed_line(s)}" for s in listed]
+        lines.append("")
     return "\n".join(lines)
+
+
+def _listed_line(story: Story) -> str:
+    """A story that is not written: headline, source count, time span."""
+    n = len(story.outlets)
+    parts = [f"{n} source{'s' * (n != 1)}"]
+    if span := _time_span(story):
+        parts.append(span)
+    if story.written:
+        parts.append("no claim passed verification")
+    return f"{story.title or '(untitled story)'} ({', '.join(parts)})"
+
+
+def _time_span(story: Story) -> str:
+    """When its articles were published: one date, or first to last (UTC)."""
+    first, last = story.first_published, story.last_published
+    if first is None or last is None:
+        return ""
+    a, b = first.astimezone(timezone.utc), last.astimezone(timezone.utc)
+    if a.date() == b.date():
+        return f"{a:%Y-%m-%d}"
+    return f"{a:%Y-%m-%d} to {b:%Y-%m-%d}"
 
 
 def _outlet_name(outlet: Outlet) -> str:
@@ -117,7 +147,7 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
     for c in report.claims:
-        mark = "Supported" if c.supported else "NOT SUPPORTED"
+        mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.support or 'unverifiable'})"
         lines.append(f"{c.index}. **{mark}**: {c.text}" if md else f"[{mark}] {c.text}")
         for reason in c.reasons:
             lines.append(f"   - why: {reason}")

@@ -53,7 +53,7 @@ class Settings(BaseModel):
     max_stories: int | None = Field(default=None, gt=0)
     min_sources: int = Field(default=1, gt=0)
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
-    story_threshold: float = Field(default=0.1, gt=0, le=1)  # TF-IDF cosine
+    story_threshold: float = Field(default=0.6, gt=0, le=1)  # stories.DEFAULT_STORY_THRESHOLD
     # LLM chain (summarizer.mapreduce, summarizer.llm)
     judge: bool = True  # with an LLM backend, also ask it to judge every claim (layer 3)
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+import Stemmer
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
 STOPWORDS = frozenset(
     """
@@ -35,40 +37,19 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+_STEMMER = Stemmer.Stemmer("english")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix-stripping stemmer: enough to match "talks"/"talk", "agreed"/"agree"."""
-    w = word.lower()
-    if len(w) <= 3 or w.isdigit():
-        return w
+    """The Snowball (Porter2) English stem via PyStemmer: "talks"/"talk", "agreed"/"agree",
+    while "news" stays "news" and "investment"/"investigation" stay apart."""
+    w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, repl in (
-        ("ational", "ate"),
-        ("ization", "ize"),
-        ("iveness", "ive"),
-        ("fulness", "ful"),
-        ("ousness", "ous"),
-        ("ements", "e"),
-        ("ement", "e"),
-        ("ments", ""),
-        ("ment", ""),
-        ("ness", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("edly", ""),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            if suffix == "s" and w.endswith(("ss", "us", "is")):
-                return w
-            return w[: len(w) - len(suffix)] + repl
-    return w
+    if len(w) <= 2 or w.isdigit():
+        return w
+    return str(_STEMMER.stemWord(w))
 
 
 def content_terms(text: str) -> list[str]:

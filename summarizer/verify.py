@@ -1,35 +1,38 @@
 """Verification: every claim is checked against the sentences it cites before it is shown.
 
-Layers, cheapest first: (1) structure: at least one citation, every cited id exists, quoted
-text exact; (2) deterministic checks (summarizer/checks.py): numbers and dates, names, quoted
-text, negation, antonyms, content coverage; (3) with an LLM, an entailment judge
-(summarizer/judge.py) whose evidence span must occur in the cited text.
+The layers decide in order of certainty: (1) structure (at least one citation, every cited id
+exists, quoted exactly) and (2) the deterministic checks (summarizer/checks.py) give each claim
+a three-way ``support``: *contradicted* (a number, date, name, quote, negation or antonym that
+the cited text does not carry) is repaired or rejected at once; *supported* is accepted; the
+*unverifiable* middle (no contradiction, but the evidence does not clearly carry the claim) goes
+to (3) the LLM judge (summarizer/judge.py) when one is configured, as the model wrote it, and
+the judge accepts or rejects it. With no judge it is repaired (an unsupported clause dropped, or
+the best cited sentence quoted) or rejected.
 
-A claim that fails is repaired when it can be (an unsupported clause dropped and the rest
-verified again, or the best supporting cited sentence quoted in its place) and otherwise
-rejected: kept in the list, marked, with the failed checks, so reports can say what was dropped.
-
-``verify()`` runs the same checks on an editor's draft, with evidence found by BM25.
+Rejected claims stay in the list, marked, with the failed checks, so reports can say what was
+dropped. Editors' drafts are checked by summarizer/draft.py with the same layers.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-import time
 from collections.abc import Iterable
 from functools import cached_property
-from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, Field, computed_field
-
-from .checks import Evidence, coverage, names_in_sources, run_checks, source_corpus
-from .errors import InputError
-from .ingest import clean_lines, load_articles, split_sentences
+from .checks import (
+    Evidence,
+    coverage,
+    names_in_sources,
+    quantities,
+    run_checks,
+    source_corpus,
+    support,
+)
+from .errors import BackendError
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
-from .models import Article, Check, Citation, Claim, Sentence
-from .retrieval import SentenceIndex
+from .models import Check, Citation, Claim, Sentence
 from .text import content_terms, word_count, words
 
 # A replacement must be about the same thing: the cited sentence holds this share of the
@@ -38,15 +41,10 @@ REPLACE_MIN = 0.5
 # A clause-drop repair keeps at least this share of the claim's content terms and words.
 REPAIR_KEEP_MIN = 0.4
 REPAIR_MIN_WORDS = 5
-# Draft verification: each of the best TOP_K BM25 sentences is tried as evidence on its own.
-# On verifier-dev, 1 scores 0.798 mean balanced accuracy, 2 scores 0.792, 3 scores 0.785; 2 is
-# kept so that one retrieval miss does not flag a true sentence of an editor's draft.
-TOP_K = 2
-MIN_CLAIM_WORDS = 3
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
 
-T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class SourceContext:
@@ -72,6 +70,11 @@ class SourceContext:
         return source_corpus(self._texts)
 
     @cached_property
+    def quantities(self) -> set[str]:
+        """Every number, month and currency the sources state (for "numbers-elsewhere")."""
+        return {q for t in self._texts for q in quantities(t)}
+
+    @cached_property
     def by_position(self) -> dict[tuple[str, int], str]:
         return {(s.article_id, s.index): s.text for s in self._sentences}
 
@@ -94,9 +97,10 @@ def verify_claims(
         context: a SourceContext of ``sentences`` to share across calls (else one is made).
     """
     ctx = context or SourceContext(sentences.values())
-    out = [verify_claim(c, sentences, ctx=ctx, repair=repair) for c in claims]
+    defer = judge is not None
+    out = [verify_claim(c, sentences, ctx=ctx, repair=repair, defer=defer) for c in claims]
     if judge is not None:
-        out = _judge_claims(out, sentences, judge, ctx, repair=repair)
+        out = judge_unverifiable(out, sentences, judge, ctx, repair=repair)
     return _drop_repeats(out)
 
 
@@ -106,22 +110,42 @@ def verify_claim(
     *,
     ctx: SourceContext | None = None,
     repair: bool = True,
+    defer: bool = False,
 ) -> Claim:
-    """Check one claim (layers 1 and 2) and return a copy with its verdict and checks."""
+    """Check one claim (layers 1 and 2) and return a copy with its verdict, support and checks.
+
+    ``defer``: an unverifiable claim is left "unverified", as written, for the judge to decide
+    (``judge_unverifiable``) instead of being repaired or rejected here.
+    """
     structure = _check_structure(claim.citations, sentences)
     if not structure.passed:
-        return claim.model_copy(update={"verdict": "rejected", "checks": [structure]})
+        return claim.model_copy(
+            update={"verdict": "rejected", "checks": [structure], "support": "contradicted"}
+        )
     if _is_exact_quote(claim):  # verbatim cited text is supported by definition
         quote = Check(name="quote", passed=True, detail="exact quote of a cited sentence")
-        return claim.model_copy(update={"verdict": "accepted", "checks": [structure, quote]})
+        return claim.model_copy(
+            update={
+                "verdict": "accepted",
+                "checks": [structure, quote],
+                "support": "supported",
+                "score": 1.0,
+            }
+        )
     ctx = ctx or SourceContext(sentences.values())
     evidence = _evidence(claim.citations, sentences, ctx)
     checks = [structure, *run_checks(claim.text, evidence)]
-    if all(c.passed for c in checks):
-        return claim.model_copy(update={"verdict": "accepted", "checks": checks})
+    verdict = support(checks)
+    graded = {"checks": checks, "support": verdict, "score": coverage(claim.text, evidence)[0]}
+    if verdict == "supported":
+        return claim.model_copy(update={"verdict": "accepted", **graded})
+    if verdict == "unverifiable" and defer:
+        return claim.model_copy(update={"verdict": "unverified", **graded})
     failed = [c for c in checks if not c.passed]
     fixed = _repair(claim, failed, evidence, sentences, ctx) if repair else None
-    return fixed or claim.model_copy(update={"verdict": "rejected", "checks": checks})
+    if fixed is not None:
+        return fixed.model_copy(update={"support": verdict, "score": graded["score"]})
+    return claim.model_copy(update={"verdict": "rejected", **graded})
 
 
 def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) -> Check:
@@ -147,7 +171,11 @@ def _evidence(
         if (s.article_id, s.index - back) in ctx.by_position
     ]
     return Evidence(
-        [s.text for s in cited], known_names=ctx.known_names, corpus=ctx.corpus, before=before
+        [s.text for s in cited],
+        known_names=ctx.known_names,
+        corpus=ctx.corpus,
+        before=before,
+        source_quantities=lambda: ctx.quantities,
     )
 
 
@@ -264,7 +292,7 @@ def _is_exact_quote(claim: Claim) -> bool:
     return any(claim.text.strip() == c.text.strip() for c in claim.citations)
 
 
-def _judge_claims(
+def judge_unverifiable(
     claims: list[Claim],
     sentences: dict[str, Sentence],
     judge: Judge,
@@ -272,198 +300,39 @@ def _judge_claims(
     *,
     repair: bool,
 ) -> list[Claim]:
-    """Send shown claims that are not exact quotes to the judge; failures are repaired by
-    quoting the cited sentence when possible, else rejected."""
-    todo = [i for i, c in enumerate(claims) if c.shown and not _is_exact_quote(c)]
+    """Let the judge decide the uncertain middle: claims left "unverified" by the offline
+    layers, sent as written. A claim the judge supports (with a verbatim evidence span) is
+    accepted; one it does not is repaired by quoting the cited sentence when possible, else
+    rejected. Supported and contradicted claims never reach it."""
+    todo = [i for i, c in enumerate(claims) if c.verdict == "unverified" and c.citations]
     items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations]) for i in todo]
-    verdicts = run_sync(lambda: judge.judge(items)) if items else []
+    try:
+        verdicts = run_sync(lambda: judge.judge(items)) if items else []
+    except BackendError as exc:  # no answer is no support: the claims fail closed
+        log.warning("the judge could not answer (%s); its claims fail closed", exc)
+        failed = Check(name="judge", passed=False, detail=f"the judge could not answer: {exc}")
+        verdicts = [failed] * len(items)
     out = list(claims)
     for i, check in zip(todo, verdicts, strict=True):
         claim = out[i]
         if check.passed:
-            out[i] = claim.model_copy(update={"checks": [*claim.checks, check]})
+            out[i] = claim.model_copy(
+                update={"verdict": "accepted", "checks": [*claim.checks, check]}
+            )
             continue
         fixed = None
         if repair:
-            original = claim.model_copy(update={"text": claim.original_text or claim.text})
-            fixed = _replace_by_source(original, f"judge: {check.detail}", sentences, ctx)
+            fixed = _replace_by_source(claim, f"judge: {check.detail}", sentences, ctx)
         if fixed is not None:
-            out[i] = fixed.model_copy(update={"checks": [*fixed.checks, check]})
+            out[i] = fixed.model_copy(
+                update={
+                    "checks": [*fixed.checks, check],
+                    "support": claim.support,
+                    "score": claim.score,
+                }
+            )
         else:
             out[i] = claim.model_copy(
                 update={"verdict": "rejected", "checks": [*claim.checks, check]}
             )
     return out
-
-
-# -- editors' drafts ---------------------------------------------------------------------------
-
-
-class DraftClaim(BaseModel):
-    """One sentence of a draft, the evidence found for it and the checks' outcome."""
-
-    index: int
-    text: str
-    supported: bool
-    evidence: list[Citation] = Field(default_factory=list)
-    checks: list[Check] = Field(default_factory=list)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def reasons(self) -> list[str]:
-        """The failed checks, as "name: detail"."""
-        return [f"{c.name}: {c.detail}" for c in self.checks if not c.passed]
-
-
-class VerifyReport(BaseModel):
-    """The result of ``verify``: every claim of the draft, supported or not, and why."""
-
-    draft: str
-    sources: list[str] = Field(default_factory=list)
-    claims: list[DraftClaim] = Field(default_factory=list)
-    supported: int = 0
-    unsupported: int = 0
-    seconds: float = 0.0
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def ok(self) -> bool:
-        """True when every claim of the draft is supported."""
-        return self.unsupported == 0
-
-
-_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s\d+)\]")
-_SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
-
-
-def draft_claims(text: str) -> list[str]:
-    """Split a draft (plain text or Markdown) into claims: its sentences, headings and the
-    Sources list left out, citation marks like ``[1]`` removed."""
-    lines: list[str] = []
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if _SOURCES_HEADING.match(line):
-            break
-        if line.lstrip().startswith("#"):
-            lines.append("")
-            continue
-        lines.append(_CITE_MARK.sub("", line))
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in clean_lines("\n".join(lines), markdown=True) + [""]:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    claims = [s for p in paragraphs for s in split_sentences(p)]
-    return [c for c in claims if word_count(c) >= MIN_CLAIM_WORDS]
-
-
-def verify(
-    draft: str | Path,
-    sources: Iterable[str | Path | Article] | str | Path | Article,
-    *,
-    judge: Judge | None = None,
-    top_k: int = TOP_K,
-) -> VerifyReport:
-    """Check an editor's draft against source articles, claim by claim.
-
-    Args:
-        draft: the draft's text, or a Path to a text or Markdown file.
-        sources: article files, directories or Articles.
-        judge: an LLM judge for layer 3; None runs the offline layers only.
-        top_k: how many retrieved sentences are tried, one at a time, as a claim's evidence.
-
-    Returns:
-        A VerifyReport; ``report.ok`` is False when any claim is unsupported.
-
-    Raises:
-        InputError: the draft or a source is unusable, or the draft has no claims.
-    """
-    started = time.perf_counter()
-    name, text = _read_draft(draft)
-    articles = _load_sources(sources)
-    claims = draft_claims(text)
-    if not claims:
-        raise InputError(f"{name}: no sentences to verify in the draft")
-    all_sentences = [s for a in articles for s in a.sentences]
-    by_id = {s.id: s for s in all_sentences}
-    ctx = SourceContext(all_sentences)
-    index = SentenceIndex(all_sentences)
-    checked = [_check_draft_claim(c, index, by_id, ctx, top_k) for c in claims]
-    if judge is not None:
-        checked = _judge_claims(checked, by_id, judge, ctx, repair=False)
-    out = [
-        DraftClaim(
-            index=n,
-            text=c.text,
-            supported=c.verdict == "accepted",
-            evidence=c.citations,
-            checks=c.checks,
-        )
-        for n, c in enumerate(checked, 1)
-    ]
-    supported = sum(c.supported for c in out)
-    return VerifyReport(
-        draft=name,
-        sources=[a.label() for a in articles],
-        claims=out,
-        supported=supported,
-        unsupported=len(out) - supported,
-        seconds=round(time.perf_counter() - started, 3),
-    )
-
-
-def _check_draft_claim(
-    text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: SourceContext, top_k: int
-) -> Claim:
-    """Check the claim against each of the best ``top_k`` sentences on its own and accept it
-    when one supports it; otherwise report the checks against the best-ranked sentence.
-
-    One sentence at a time on purpose: a union of sentences lets a claim borrow each of its
-    words from a different place (balanced accuracy on verifier-dev fell from ~0.78 to ~0.60).
-    """
-    hits = index.search(text, top_k)
-    if not hits:
-        check = Check(name="evidence", passed=False, detail="no related sentence in the sources")
-        return Claim(text=text, verdict="rejected", checks=[check])
-    first: Claim | None = None
-    for sentence, _ in hits:
-        cite = Citation(sentence_id=sentence.id, article_id=sentence.article_id, text=sentence.text)
-        result = verify_claim(Claim(text=text, citations=[cite]), by_id, ctx=ctx, repair=False)
-        if result.verdict == "accepted":
-            return result
-        first = first or result
-    assert first is not None
-    return first
-
-
-def _read_draft(draft: str | Path) -> tuple[str, str]:
-    if not isinstance(draft, Path):
-        return "draft", draft
-    try:
-        data = draft.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{draft}: no such file") from exc
-    except OSError as exc:
-        raise InputError(f"{draft}: cannot read ({exc.strerror})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{draft}: looks like a binary file, not a draft")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{draft}: not valid UTF-8 (byte {exc.start})") from exc
-    if not text.strip():
-        raise InputError(f"{draft}: file is empty")
-    return str(draft), text
-
-
-def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
-    if isinstance(sources, (str, Path, Article)):
-        sources = [sources]
-    articles: list[Article] = []
-    for item in sources:
-        articles.extend([item] if isinstance(item, Article) else load_articles(item))
-    if not articles:
-        raise InputError("no sources given; pass --sources with article files or directories")
-    return articles

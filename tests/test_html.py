@@ -80,7 +80,9 @@ def _hostile_models() -> tuple[Blurb, Briefing]:
     sentence = HOSTILE["text"].split("\n\n")[1]
     cite = Citation(sentence_id="a1.s1", article_id="a1", text=sentence)
     claim = Claim(text=sentence, citations=[cite], verdict="accepted")
-    story = Story(id="s1", title=HOSTILE["title"], article_ids=["a1"], outlets=[outlet])
+    story = Story(
+        id="s1", title=HOSTILE["title"], article_ids=["a1"], outlets=[outlet], written=True
+    )
     story.claims = [claim]
     listed = Story(id="s2", title=f"<script>{PWN}</script>", outlets=[outlet], written=False)
     b = Blurb(article_id="a1", title=HOSTILE["title"], claims=[claim], sources=[source])
@@ -198,28 +200,30 @@ def test_cli_writes_html(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-class _SpanStory(Story):
-    """A Story with a time span, as the stories module may add one (rendered when present)."""
-
-    first_published: datetime | None = None
-    last_published: datetime | None = None
-
-
-def test_a_story_time_span_is_shown_when_the_model_has_one() -> None:
-    start = datetime(2026, 11, 22, 6, 5, tzinfo=timezone.utc)
-    story = _SpanStory(id="s1", title="Storm", first_published=start)
-    story.last_published = start.replace(hour=18, minute=40)
+def test_a_story_time_span_is_shown_when_known() -> None:
+    start = datetime(2026, 11, 21, 6, 5, tzinfo=timezone.utc)
+    story = Story(id="s1", title="Storm", written=True, first_published=start)
+    story.last_published = start.replace(day=22)
     story.claims = [Claim(text="A storm hit.", verdict="accepted")]
     html = render_briefing(Briefing(stories=[story]), "html")
-    assert "2026-11-22 06:05 UTC – 2026-11-22 18:40 UTC" in html
+    assert '<span class="smz-span">· 2026-11-21 to 2026-11-22</span>' in html
     assert 'class="smz-span"' not in render_briefing(Briefing(stories=[Story(id="s2")]), "html")
+
+
+def test_a_written_story_whose_claims_all_failed_is_listed_and_says_so() -> None:
+    story = Story(id="s1", title="Rumour", written=True, outlets=[Outlet(name="A")])
+    story.claims = [Claim(text="Unsupported.", verdict="rejected")]
+    html = render_briefing(Briefing(stories=[story]), "html")
+    listed = html.split("Also reported", 1)[1]
+    assert "Rumour" in listed and "no claim passed verification" in listed
+    assert "Unsupported." not in html
 
 
 def test_rejected_claims_are_not_shown_and_long_outlet_lists_are_cut() -> None:
     outlets = [Outlet(name=f"Outlet {i}", url=f"https://o{i}.example/a") for i in range(25)]
     source = Source(number=1, article_id="a1", title="Wire story", outlets=outlets)
     cite = Citation(sentence_id="a1.s1", article_id="a1", text="Prices rose 3%.")
-    story = Story(id="s1", title="Prices", article_ids=["a1"], outlets=outlets)
+    story = Story(id="s1", title="Prices", article_ids=["a1"], outlets=outlets, written=True)
     story.claims = [
         Claim(text="Prices rose 3%.", citations=[cite], verdict="accepted"),
         Claim(text="Prices rose 30%.", citations=[cite], verdict="rejected"),

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from summarizer import pipeline, stories
+from summarizer import entities, pipeline, stories
 from summarizer.cli import app
 from summarizer.ingest import load_articles, make_article
 from summarizer.models import Article, Outlet, Story
@@ -98,7 +100,7 @@ def test_select_stories_by_sources_and_count(mixed: list[Article]) -> None:
     found = stories.cluster_stories(mixed)
     kept, notes = stories.select_stories(found, min_sources=2)
     assert [s.id for s in kept] == ["story-1", "story-2", "story-3"]
-    assert notes == ["1 story with fewer than 2 sources left out"]
+    assert notes == ["1 story with fewer than 2 sources only listed"]
     kept, notes = stories.select_stories(found, max_stories=2)
     assert [s.id for s in kept] == ["story-1", "story-2"]
     assert len(notes) == 1
@@ -178,15 +180,17 @@ def test_briefing_of_fixtures_and_syndicated_copies_reports_outlet_counts(tmp_pa
 
 
 def test_cli_min_sources_and_max_stories(tmp_path: Path) -> None:
+    """Stories left out by --min-sources/--max-stories are listed, not written."""
     feed = _feed(tmp_path)
     base = ["briefing", str(FIXTURES), str(feed), "--backend", "extractive", "-q", "-f", "json"]
     res = runner.invoke(app, [*base, "--min-sources", "2"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert len(data["stories"]) == 1
-    assert data["problems"] == ["1 story with fewer than 2 sources left out"]
+    assert [(s["written"], s["outlet_count"]) for s in data["stories"]] == [(True, 9), (False, 1)]
+    assert data["stories"][1]["claims"] == []
+    assert data["problems"] == ["1 story with fewer than 2 sources only listed"]
     res = runner.invoke(app, [*base, "--max-stories", "1"])
-    assert len(json.loads(res.stdout)["stories"]) == 1
+    assert [s["written"] for s in json.loads(res.stdout)["stories"]] == [True, False]
     res = runner.invoke(app, [*base, "--max-stories", "0"])
     assert res.exit_code == 2
 
@@ -220,12 +224,18 @@ def test_oversized_components_fall_back_to_centroids(
     assert sorted(len(s.article_ids) for s in found) == [1, 2, 2, 5]
 
 
-def test_a_small_word_budget_keeps_the_biggest_stories_and_says_so(mixed: list[Article]) -> None:
+def test_a_small_word_budget_writes_the_biggest_stories_and_lists_the_rest(
+    mixed: list[Article],
+) -> None:
     result = pipeline.briefing(mixed, backend="extractive", max_words=80)
-    assert [len(s.outlets) for s in result.stories] == [5, 2]
-    assert result.problems == ["2 smaller stories left out: the word budget is too small for them"]
+    assert [len(s.outlets) for s in result.stories] == [5, 2, 2, 1]  # the whole day
+    assert [s.written for s in result.stories] == [True, True, False, False]
+    assert all(s.claims == [] for s in result.stories[2:])
+    assert result.problems == [
+        "2 smaller stories only listed: the word budget is too small for them"
+    ]
     full = pipeline.briefing(mixed, backend="extractive", max_words=400)
-    assert len(full.stories) == 4 and full.problems == []
+    assert [s.written for s in full.stories] == [True] * 4 and full.problems == []
     assert result.usage.tokens_after_dedup == full.usage.tokens_after_dedup
 
 
@@ -249,3 +259,153 @@ def test_markdown_lists_many_outlets_briefly() -> None:
     assert "*30 sources: Paper 0, Paper 1," in md
     assert "Paper 9 and 20 more*" in md
     assert Outlet(name="Paper 29") in result.stories[0].outlets
+
+
+def test_every_input_article_is_in_exactly_one_story_of_the_json(tmp_path: Path) -> None:
+    """Distinct articles by id, syndicated copies by their outlet, written or only listed."""
+    feed = _feed(tmp_path)
+    synth = tmp_path / "synth"
+    synth.mkdir()
+    for name, text in [("flood-a", FLOOD_A), ("cup-a", CUP_A), ("flood-b", FLOOD_B)]:
+        (synth / f"{name}.txt").write_text(text, encoding="utf-8")
+    inputs = [str(FIXTURES), str(feed), str(synth)]
+    res = runner.invoke(app, ["briefing", *inputs, "-b", "extractive", "-q", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert not all(s["written"] for s in data["stories"]) or len(data["stories"]) > 1
+    ids = [i for s in data["stories"] for i in s["article_ids"]]
+    assert len(ids) == len(set(ids))
+    assert all(s["size"] == len(s["article_ids"]) for s in data["stories"])
+    # each input: its file (or feed record outlet name) appears in exactly one story
+    expected = [str(p) for p in sorted(FIXTURES.iterdir())] + [
+        str(p) for p in sorted(synth.iterdir())
+    ]
+    files = [[o["file"] for o in s["outlets"]] for s in data["stories"]]
+    for path in expected:
+        assert sum(any(f and f.endswith(Path(path).name) for f in fs) for fs in files) == 1, path
+    feed_names = ["Wire Daily", "Metro Post", "Evening Star", "Harbour Herald", "Sky Weekly"]
+    names = [[o["name"] for o in s["outlets"]] for s in data["stories"]]
+    for name in feed_names:
+        assert sum(name in ns for ns in names) == 1, name
+
+
+def test_an_unwritten_story_is_listed_in_json_and_at_the_end_of_markdown(
+    mixed: list[Article],
+) -> None:
+    result = pipeline.briefing(mixed, backend="extractive", max_words=80)
+    data = json.loads(render_briefing(result, "json"))
+    assert len(data["stories"]) == 4
+    listed = data["stories"][3]
+    assert listed["written"] is False and listed["size"] == 1 and listed["outlet_count"] == 1
+    assert listed["outlets"][0]["name"] == "comet"
+    md = render_briefing(result, "md")
+    tail = md[md.index("## Stories that did not fit") :]
+    assert md.index("## Sources") < md.index("## Stories that did not fit")
+    assert "- Amateur astronomer spots new comet from a backyard telescope (1 source)" in tail
+    assert tail.count("\n- ") == 2 and "(2 sources)" in tail
+
+
+def test_default_word_budget_grows_with_the_day() -> None:
+    assert pipeline.default_word_budget(1) == 250
+    assert pipeline.default_word_budget(50) == 50 * pipeline.WORDS_PER_STORY
+    assert pipeline.default_word_budget(500) == pipeline.MAX_DEFAULT_WORDS
+    many = [Story(id=str(i), outlets=[Outlet(name="x")]) for i in range(50)]
+    assert len(pipeline._split_budget(many, pipeline.default_word_budget(50))) == 50
+
+
+def _made_up_article(seed: int) -> str:
+    """A short article of made-up words of its own: similar to no other article."""
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    sentences = [
+        " ".join([word().capitalize(), *(word() for _ in range(rng.randint(8, 14)))]) + "."
+        for _ in range(4)
+    ]
+    return f"{word().capitalize()} {word()} {word()}\n\n" + " ".join(sentences)
+
+
+def test_a_day_of_many_events_is_written_whole_by_default() -> None:
+    """20 unrelated one-article events: the default budget writes all of them (not 6)."""
+    arts = [make_article(_made_up_article(i), source=f"Paper{i}") for i in range(20)]
+    result = pipeline.briefing(arts, backend="extractive")
+    assert len(result.stories) == 20
+    assert all(s.written for s in result.stories) and result.problems == []
+    capped = pipeline.briefing(arts, backend="extractive", max_words=200)
+    assert [s.written for s in capped.stories] == [True] * 5 + [False] * 15
+
+
+def test_stories_show_their_time_span() -> None:
+    a = make_article(FLOOD_A, source="A", published="2026-11-20T08:00:00Z")
+    b = make_article(FLOOD_B, source="B", published="2026-11-21T09:30:00+00:00")
+    c = make_article(COMET, source="C", published="2026-11-21")
+    found = stories.cluster_stories([a, b, c])
+    flood = next(s for s in found if s.size == 2)
+    assert flood.first_published is not None and flood.last_published is not None
+    assert flood.first_published.isoformat() == "2026-11-20T08:00:00+00:00"
+    assert flood.last_published.isoformat() == "2026-11-21T09:30:00+00:00"
+    result = pipeline.briefing([a, b, c], backend="extractive", max_words=400)
+    md = render_briefing(result, "md")
+    assert "2026-11-20 to 2026-11-21*" in md
+    data = json.loads(render_briefing(result, "json"))
+    assert data["stories"][0]["first_published"].startswith("2026-11-20T08:00:00")
+
+
+def test_articles_far_apart_in_time_are_less_similar(mixed: list[Article]) -> None:
+    x = stories.article_matrix(mixed[:2])
+    times = np.array([0.0, 30.0])
+    same = stories.cluster_matrix(x, 0.0001, times=np.array([0.0, 1.0]))
+    assert same.tolist() == [0, 0]
+    factor = stories._time_factor(times[:, None], times[None, :])
+    assert factor[0, 1] == 0.5 and factor[0, 0] == 1.0
+    assert stories._time_factor(np.array([np.nan]), np.array([5.0])).tolist() == [1.0]
+
+
+def test_names_are_who_and_where_with_aliases_folded() -> None:
+    art = make_article(
+        "Talks in Geneva\n\nThe talks in Geneva were led by Anna Berg. "
+        "The Kremlin said Moscow would attend. Officials from the United Nations agreed.",
+        source="X",
+    )
+    found = entities.names(art)
+    assert {"geneva", "anna", "berg", "un"} <= set(found)
+    kremlin = next(n for n in found if n not in {"geneva", "anna", "berg", "un"})
+    assert found.count(kremlin) == 2  # "Kremlin" and "Moscow": one name
+    assert "officials" not in found and "the" not in found
+
+
+def test_sibling_events_with_different_names_are_separate_stories() -> None:
+    """Two storms on the same day: shared vocabulary, different places and people."""
+    storm = (
+        "Storm {n} hits {place}\n\n"
+        "A powerful storm named {n} struck {place} on Monday, flooding streets and cutting power "
+        "to thousands of homes. Emergency services in {place} evacuated residents from low-lying "
+        "areas as the storm brought heavy rain and strong winds. {mayor}, the mayor of {place}, "
+        "said the damage was severe and that shelters had been opened across the region."
+    )
+    arts = []
+    for k, (n, place, mayor) in enumerate(
+        [("Ada", "Porto Velho", "Rita Lanz"), ("Boris", "Kandersee", "Otto Wirz")]
+    ):
+        for outlet in range(3):
+            text = storm.format(n=n, place=place, mayor=mayor)
+            text += f" Reporter {outlet} of desk {k} contributed."
+            arts.append(make_article(text, source=f"Outlet {k}-{outlet}"))
+    found = stories.cluster_stories(stories_input := [arts[i] for i in (0, 3, 1, 4, 2, 5)])
+    assert len(stories_input) == 6
+    assert sorted(s.size for s in found) == [3, 3]
+    for s in found:
+        assert len({a.outlets[0].name[7] for a in arts if a.id in s.article_ids}) == 1  # type: ignore[index]
+
+
+def test_stderr_summary_counts_written_and_listed_stories_and_articles(tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    args = ["briefing", str(FIXTURES), str(feed), "-b", "extractive", "--max-stories", "1"]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    assert (
+        "stories: 2 in output (1 written, 1 only listed) · articles: 6 in output "
+        "(5 in written stories, 1 only listed)"
+    ) in res.stderr

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import summarizer
 from summarizer import InputError, VerifyReport, pipeline
 from summarizer.cli import app, main
-from summarizer.verify import draft_claims
+from summarizer.draft import draft_claims
 
 from . import verify_cases as vc
 
@@ -73,7 +73,7 @@ def test_draft_from_path_and_articles(tmp_path):
     ("draft", "message"),
     [
         (Path("/nonexistent/draft.md"), "no such file"),
-        ("# Only a heading\n", "no sentences"),
+        ("# Heading\n\nHi there.\n", "no sentences"),
     ],
 )
 def test_bad_drafts_raise_input_error(draft, message):

@@ -1,7 +1,11 @@
 """The LLM judge (layer 3), tested with a fake client that returns queued, hand-written answers.
 
-Every Completion below is a hand-written fixture for one behaviour (a valid verdict, an invented
+Every Completion below is a HAND-WRITTEN fixture for one behaviour (a valid verdict, an invented
 evidence span, a refusal, malformed JSON); none is a recorded model response.
+
+The judge decides only the uncertain middle: a claim the offline checks find unverifiable (no
+contradiction, but not clearly carried by the cited text) is sent as the model wrote it; a
+supported claim is accepted and a contradicted one rejected or repaired without reaching it.
 """
 
 from __future__ import annotations
@@ -52,12 +56,54 @@ def index(arts):
     return vc.sentence_index(arts)
 
 
+# A faithful paraphrase whose words mostly differ from the cited sentence: unverifiable offline.
+PARAPHRASE = "Ukraine has agreed to a truce lasting 30 days that Washington put forward."
+
+
 def _paraphrase(arts):
-    return vc.make_claim(
+    return vc.make_claim(PARAPHRASE, ["30-day ceasefire"], arts)
+
+
+def test_unverifiable_paraphrase_is_accepted_by_the_judge_and_contradiction_never_reaches_it(
+    arts, index
+):
+    """The issue's acceptance test, with a hand-written judge answer (not a model's)."""
+    contradicted = vc.make_claim(
+        "Ukraine has rejected a 30-day ceasefire that the U.S. proposed.",
+        ["30-day ceasefire"],
+        arts,
+    )
+    hand_written = _answer(
+        {"id": 1, "supported": True, "evidence": "U.S.-proposed 30-day ceasefire", "reason": ""}
+    )
+    client = FakeClient([hand_written])
+    out = verify_claims([_paraphrase(arts), contradicted], index, judge=Judge(client), repair=False)
+    assert out[0].support == "unverifiable" and out[0].verdict == "accepted"
+    assert out[0].text == PARAPHRASE  # judged as written, not a pre-repaired quote
+    assert out[1].support == "contradicted" and out[1].verdict == "rejected"
+    assert len(client.requests) == 1
+    prompt = client.requests[0][1].content
+    assert PARAPHRASE in prompt and "rejected a 30-day" not in prompt
+    assert not any(c.name == "judge" for c in out[1].checks)
+
+
+def test_without_a_judge_the_unverifiable_paraphrase_is_repaired_or_rejected(arts, index):
+    out = verify_claims([_paraphrase(arts)], index)
+    assert out[0].support == "unverifiable"
+    assert out[0].text != PARAPHRASE or out[0].verdict == "rejected"
+    assert verify_claims([_paraphrase(arts)], index, repair=False)[0].verdict == "rejected"
+
+
+def test_supported_claims_skip_the_judge(arts, index):
+    claim = vc.make_claim(
         "Ukraine has accepted a 30-day ceasefire that the U.S. proposed.",
         ["30-day ceasefire"],
         arts,
     )
+    client = FakeClient([])
+    out = verify_claims([claim], index, judge=Judge(client))
+    assert out[0].verdict == "accepted" and out[0].support == "supported"
+    assert client.requests == []
 
 
 def test_prompt_has_version_and_variables():
@@ -88,7 +134,7 @@ def test_supported_with_verbatim_span_is_accepted(arts, index):
     assert out[0].checks[-1].name == "judge" and out[0].checks[-1].passed
     assert judge.usage.calls == 1 and judge.usage.prompt_tokens == 100
     prompt = client.requests[0][1].content
-    assert "Ukraine has accepted a 30-day ceasefire" in prompt
+    assert PARAPHRASE in prompt
     assert "Ukraine recently accepted a U.S.-proposed 30-day ceasefire" in prompt
 
 
@@ -101,12 +147,16 @@ def test_invented_evidence_span_fails_the_claim(arts, index):
     assert "not in the cited text" in out[0].checks[-1].detail
 
 
+URGED = "The summit ended with Putin urging Trump to visit Moscow soon."
+
+
 def test_judge_failure_is_repaired_by_quoting_the_source(arts, index):
     answer = _answer({"id": 1, "supported": False, "evidence": "", "reason": "overstates"})
-    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])))
+    claim = vc.make_claim(URGED, ["symbolic gesture from Putin"], arts)
+    out = verify_claims([claim], index, judge=Judge(FakeClient([answer])))
     assert out[0].verdict == "repaired"
     assert out[0].text == out[0].citations[0].text
-    assert out[0].original_text == "Ukraine has accepted a 30-day ceasefire that the U.S. proposed."
+    assert out[0].original_text == URGED
     assert any(c.name == "judge" and not c.passed for c in out[0].checks)
 
 
@@ -122,7 +172,7 @@ def test_unreadable_answers_fail_closed(arts, index, answer):
 
 
 def test_batches_and_skips_exact_quotes(arts, index):
-    claims = [vc.make_claim(t, s, arts) for t, s in vc.PARAPHRASES[:5]]
+    claims = [_paraphrase(arts)] * 5
     quote = vc.make_claim("", ["Trump has shifted U.S. policy"], arts)
     quote = quote.model_copy(update={"text": quote.citations[0].text})
     answers = []
@@ -138,7 +188,8 @@ def test_batches_and_skips_exact_quotes(arts, index):
     client = FakeClient(answers)
     out = verify_claims([*claims, quote], index, judge=Judge(client, batch_size=2))
     assert len(client.requests) == 3  # 5 claims in batches of 2; the exact quote is not sent
-    assert [c.verdict for c in out] == ["accepted"] * 6
+    assert out[0].verdict == out[5].verdict == "accepted"
+    assert [c.verdict for c in out[1:5]] == ["rejected"] * 4  # repeats of the first
     assert all(quote.text not in m.content for r in client.requests for m in r)
 
 
@@ -167,19 +218,35 @@ def test_judge_direct_api():
     assert "not said" in checks[1].detail
 
 
+class _UnverifiableWriter(vc.HandWrittenWriter):
+    """The hand-written writer plus one claim the offline checks cannot settle."""
+
+    def write(self, members, *, kind, max_words, sentences):
+        urged = vc.make_claim(
+            "The summit ended with Putin urging Trump to visit Moscow soon.",
+            ["symbolic gesture from Putin"],
+            vc.articles(),
+        )
+        return [urged, *super().write(members, kind=kind, max_words=max_words, sentences=sentences)]
+
+
 def test_pipeline_uses_a_writers_judge(monkeypatch):
     """An LLM writer exposing ``judge`` gets layer 3 in blurb(); the judge's (hand-written)
-    verdict rejecting the faithful-looking claim keeps it out of the Markdown."""
+    verdict rejecting the unverifiable claim keeps it out of the Markdown, and only that claim
+    is sent (the supported one is accepted, the contradicted ones rejected offline)."""
     from summarizer import blurb, pipeline, render_blurb
 
     answer = _answer({"id": 1, "supported": False, "evidence": "", "reason": "not stated"})
-    writer = vc.HandWrittenWriter()
-    writer.judge = Judge(FakeClient([answer]))
+    writer = _UnverifiableWriter()
+    client = FakeClient([answer])
+    writer.judge = Judge(client)
     monkeypatch.setattr(pipeline, "get_writer", lambda settings: writer)
     result = blurb(vc.FIXTURES / "004_07f99bc872d3bf40.txt")
     assert writer.judge.usage.calls == 1
-    invited = result.claims[0]
-    assert invited.verdict == "repaired"  # replaced by the quoted source sentence
-    assert invited.text.startswith("The meeting concluded with a symbolic gesture")
+    assert "urging Trump" in client.requests[0][1].content
+    assert "nine hours" not in client.requests[0][1].content
+    urged = result.claims[0]
+    assert urged.verdict == "repaired"  # replaced by the quoted source sentence
+    assert urged.text.startswith("The meeting concluded with a symbolic gesture")
     md = render_blurb(result, "md")
-    assert "Putin publicly invited Trump to Moscow for the next round" not in md
+    assert "urging Trump" not in md

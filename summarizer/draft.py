@@ -1,0 +1,253 @@
+"""``summarizer verify``: check an editor's draft, sentence by sentence, against source articles.
+
+Every sentence the editor wrote is checked, headings included: a draft is not a web page, so no
+boilerplate removal runs on it (a line reading "Comments" is just a short line). Evidence for
+each sentence is found by BM25 over the sources' sentences and their headlines; the verifier's
+layers (summarizer/verify.py) then give it a three-way verdict: supported, contradicted or
+unverifiable. With an LLM judge, the unverifiable middle is the judge's to accept or reject.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field, computed_field
+
+from .errors import InputError
+from .ingest import load_articles, split_sentences
+from .judge import Judge
+from .models import Article, Check, Citation, Claim, Sentence, Support
+from .retrieval import SentenceIndex
+from .text import word_count
+from .verify import SourceContext, judge_unverifiable, verify_claim
+
+# Each of the best TOP_K BM25 sentences is first tried as evidence on its own; when none
+# supports the claim alone, the TOP_K together are tried (a summary sentence often joins facts
+# from neighbouring sentences). Tuned on the SummEdits evaluation rows (bench/verify_bench.py).
+TOP_K = 3
+# Fewer words than this is a label, not a claim ("Related Posts", "Comments").
+MIN_CLAIM_WORDS = 3
+# A draft that is mostly not letters and spaces is not text (random bytes, a binary file).
+MIN_LETTER_SHARE = 0.3
+
+
+class DraftClaim(BaseModel):
+    """One sentence of a draft, the evidence found for it and the checks' outcome."""
+
+    index: int
+    text: str
+    supported: bool
+    support: Support | None = None
+    score: float | None = None
+    evidence: list[Citation] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def reasons(self) -> list[str]:
+        """The failed checks, as "name: detail"."""
+        return [f"{c.name}: {c.detail}" for c in self.checks if not c.passed]
+
+
+class VerifyReport(BaseModel):
+    """The result of ``verify``: every claim of the draft, supported or not, and why."""
+
+    draft: str
+    sources: list[str] = Field(default_factory=list)
+    claims: list[DraftClaim] = Field(default_factory=list)
+    supported: int = 0
+    unsupported: int = 0
+    contradicted: int = 0
+    unverifiable: int = 0
+    seconds: float = 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ok(self) -> bool:
+        """True when every claim of the draft is supported."""
+        return self.unsupported == 0
+
+
+_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\]")
+_SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
+# A line of a Sources list: a list item, a numbered reference or a bare URL.
+_SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _strip_markdown(line: str) -> str:
+    """A Markdown line reduced to its words: heading marks, quotes, list markers, emphasis."""
+    line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    line = re.sub(r"^\s*>\s?", "", line)
+    line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
+    line = _MD_LINK.sub(r"\1", line)
+    return re.sub(r"(\*\*|__|`)", "", line).strip()
+
+
+def draft_claims(text: str) -> list[str]:
+    """Split a draft (plain text or Markdown) into claims: every sentence, headings included.
+
+    Only the items of a trailing Sources/References list are left out (a sentence written
+    after that heading is still checked), and citation marks like ``[1]`` are removed.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    in_sources = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _SOURCES_HEADING.match(raw):
+            in_sources = True
+            raw = ""
+        elif in_sources and _SOURCE_ITEM.match(raw):
+            raw = ""
+        heading = raw.lstrip().startswith("#")
+        line = _strip_markdown(_CITE_MARK.sub("", raw))
+        if heading and line:  # a heading is a claim of its own, not part of a paragraph
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            paragraphs.append(line)
+        elif line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    claims = [s for p in paragraphs for s in split_sentences(p)]
+    return [c for c in claims if word_count(c) >= MIN_CLAIM_WORDS]
+
+
+def verify(
+    draft: str | Path,
+    sources: Iterable[str | Path | Article] | str | Path | Article,
+    *,
+    judge: Judge | None = None,
+    top_k: int = TOP_K,
+) -> VerifyReport:
+    """Check an editor's draft against source articles, claim by claim.
+
+    Args:
+        draft: the draft's text, or a Path to a text or Markdown file.
+        sources: article files, directories or Articles.
+        judge: an LLM judge for the unverifiable middle; None runs the offline layers only.
+        top_k: how many retrieved sentences are tried as a claim's evidence.
+
+    Returns:
+        A VerifyReport; ``report.ok`` is False when any claim is not supported.
+
+    Raises:
+        InputError: the draft or a source is unusable, or the draft has no claims.
+    """
+    started = time.perf_counter()
+    name, text = read_draft(draft)
+    articles = _load_sources(sources)
+    claims = draft_claims(text)
+    if not claims:
+        raise InputError(f"{name}: no sentences to verify in the draft")
+    all_sentences = [s for a in articles for s in [*_headline(a), *a.sentences]]
+    by_id = {s.id: s for s in all_sentences}
+    ctx = SourceContext(all_sentences)
+    index = SentenceIndex(all_sentences)
+    checked = [_check_draft_claim(c, index, by_id, ctx, top_k) for c in claims]
+    if judge is not None:
+        checked = judge_unverifiable(checked, by_id, judge, ctx, repair=False)
+    out = [
+        DraftClaim(
+            index=n,
+            text=c.text,
+            supported=c.verdict == "accepted",
+            support=c.support,
+            score=c.score,
+            evidence=c.citations,
+            checks=c.checks,
+        )
+        for n, c in enumerate(checked, 1)
+    ]
+    supported = sum(c.supported for c in out)
+    return VerifyReport(
+        draft=name,
+        sources=[a.label() for a in articles],
+        claims=out,
+        supported=supported,
+        unsupported=len(out) - supported,
+        contradicted=sum(not c.supported and c.support == "contradicted" for c in out),
+        unverifiable=sum(not c.supported and c.support != "contradicted" for c in out),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def _headline(article: Article) -> list[Sentence]:
+    """An article's title as a citable sentence: a draft may repeat the headline."""
+    if not article.title:
+        return []
+    return [Sentence(id=f"{article.id}.s-title", text=article.title, index=-1, paragraph=-1)]
+
+
+def _check_draft_claim(
+    text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: SourceContext, top_k: int
+) -> Claim:
+    """Accept the claim when one of the best ``top_k`` sentences supports it alone, else when
+    they support it together; otherwise report the first contradiction found (or the verdict
+    on all of them together), left "unverified" for a judge when it is only unverifiable."""
+    hits = index.search(text, top_k)
+    if not hits:
+        check = Check(name="evidence", passed=False, detail="no related sentence in the sources")
+        return Claim(text=text, verdict="rejected", checks=[check], support="unverifiable")
+    cites = [Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s, _ in hits]
+    tries = [[c] for c in cites] + ([cites] if len(cites) > 1 else [])
+    results = [
+        verify_claim(Claim(text=text, citations=group), by_id, ctx=ctx, repair=False, defer=True)
+        for group in tries
+    ]
+    for result in results:
+        if result.verdict == "accepted":
+            return result
+    together = results[-1]
+    if together.support == "contradicted":
+        return together
+    return together.model_copy(update={"verdict": "unverified"})
+
+
+def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
+    """The draft's name and text; a file or stdin bytes must be UTF-8 text, not binary."""
+    if isinstance(draft, str):
+        name, text = "draft", draft
+    else:
+        name = "stdin" if isinstance(draft, bytes) else str(draft)
+        data = draft if isinstance(draft, bytes) else _read_bytes(draft)
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not a draft")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError(f"{name}: the draft is empty")
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    if letters < MIN_LETTER_SHARE * len(visible):
+        raise InputError(f"{name}: does not look like text (too few letters)")
+    return name, text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
+    if isinstance(sources, (str, Path, Article)):
+        sources = [sources]
+    articles: list[Article] = []
+    for item in sources:
+        articles.extend([item] if isinstance(item, Article) else load_articles(item))
+    if not articles:
+        raise InputError("no sources given; pass --sources with article files or directories")
+    return articles

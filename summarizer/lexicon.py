@@ -1,0 +1,57 @@
+"""The verifier's word lists, read from data files in summarizer/data/ (packaged with the wheel).
+
+Aliases (names of the same entity), synonyms, antonyms and closed word classes are data, not
+code, so they can be reviewed and extended without touching the checks. Story clustering uses
+``aliases()`` too, so that "the U.S." and "Washington" count as one named entity everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("summarizer").joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def alias_groups() -> tuple[frozenset[str], ...]:
+    """Groups of lower-cased names for one entity ("us", "united states", "washington")."""
+    return tuple(frozenset(g) for g in _load("aliases.json")["groups"])
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, frozenset[str]]:
+    """Each lower-cased name mapped to every name of its entity, itself included."""
+    out: dict[str, frozenset[str]] = {}
+    for group in alias_groups():
+        for name in group:
+            out[name] = out.get(name, frozenset()) | group
+    return out
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of words that paraphrases swap freely (unstemmed)."""
+    return tuple(tuple(g) for g in _load("synonyms.json")["groups"])
+
+
+@lru_cache(maxsize=1)
+def antonym_pairs() -> tuple[tuple[str, str], ...]:
+    """Pairs of words of opposite meaning (unstemmed)."""
+    return tuple((a, b) for a, b in _load("antonyms.json")["pairs"])
+
+
+@lru_cache(maxsize=1)
+def irregular_forms() -> dict[str, str]:
+    """Irregular inflections mapped to their base form ("won" -> "win")."""
+    return dict(_load("antonyms.json")["irregular"])
+
+
+@lru_cache(maxsize=4)
+def cue_words(kind: str) -> frozenset[str]:
+    """A closed word class from cues.json: titles, negation, negating_verbs, light."""
+    return frozenset(_load("cues.json")[kind])
