@@ -20,13 +20,6 @@ from .render import MAX_LISTED, _outlet_name, _time_span
 
 
 @dataclass
-class Quote:
-    """One cited sentence as the tooltip shows it."""
-
-    text: str
-
-
-@dataclass
 class Mark:
     """A citation marker [n]: the source's number and the sentences of it that the claim cites."""
 
@@ -34,11 +27,13 @@ class Mark:
     tip_id: str
     outlet: str
     title: str | None
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)  # cited sentences, exactly as in the source
 
 
 @dataclass
 class ClaimView:
+    """A shown claim and its markers."""
+
     text: str
     marks: list[Mark]
 
@@ -53,6 +48,8 @@ class Link:
 
 @dataclass
 class StoryView:
+    """A story as the page shows it: headline, "N sources" badge, outlets, claims."""
+
     title: str
     badge: str
     outlets: list[Link]
@@ -64,6 +61,8 @@ class StoryView:
 
 @dataclass
 class SourceView:
+    """An entry of the numbered Sources list."""
+
     number: int
     anchor: str
     title: str
@@ -161,8 +160,8 @@ def _claim_view(
                 title=source.title,
             )
             marks[source.number] = mark
-        if all(q.text != cite.text for q in mark.quotes):
-            mark.quotes.append(Quote(cite.text))
+        if cite.text not in mark.quotes:
+            mark.quotes.append(cite.text)
     return ClaimView(text=claim.text, marks=list(marks.values()))
 
 
