@@ -173,7 +173,7 @@ def test_briefing_page_is_self_contained_with_badges_tips_and_links(tmp_path: Pa
 
 def test_stories_listed_but_not_written_appear_in_their_own_section() -> None:
     story = Story(id="s9", title="Ferry strike", outlets=[Outlet(name="A"), Outlet(name="B")])
-    story.written = False
+    assert not story.written
     html = render_briefing(Briefing(title="Day", stories=[story]), "html")
     listed = html.split("Also reported", 1)[1]
     assert "Ferry strike" in listed and "2 sources" in listed
