@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
+from .dates import parse_datetime
 from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import SummarizerError
@@ -118,6 +121,14 @@ DeadlineOpt = Annotated[
         help="Seconds for all LLM work; stories not written by then are left out.",
     ),
 ]
+MaxFileOpt = Annotated[
+    float | None,
+    typer.Option("--max-file-mb", min=0.001, help="Largest input file or stdin (default 50 MB)."),
+]
+MaxArticlesOpt = Annotated[
+    int | None,
+    typer.Option("--max-articles", min=1, help="Most articles read in one run (default 20000)."),
+]
 GgufOpt = Annotated[
     Path | None, typer.Option("--gguf", help="GGUF model file for --backend local.", dir_okay=False)
 ]
@@ -163,6 +174,8 @@ def blurb(
     gguf: GgufOpt = None,
     timeout: TimeoutOpt = None,
     deadline: DeadlineOpt = None,
+    max_file_mb: MaxFileOpt = None,
+    max_articles: MaxArticlesOpt = None,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
@@ -179,11 +192,13 @@ def blurb(
         model,
         max_words=max_words,
         sentences=sentences,
+        max_file_mb=max_file_mb,
+        max_articles=max_articles,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
         timeout=timeout,
         deadline=deadline,
     )
-    articles = load_articles(files)
+    articles = load_articles(files, limits=settings.limits)
     _note_engine(settings, quiet)
     results = [pipeline.blurb(a, settings=settings) for a in articles]
     sep = "" if fmt in ("json", "html") else "\n"
@@ -222,6 +237,23 @@ def briefing(
     gguf: GgufOpt = None,
     timeout: TimeoutOpt = None,
     deadline: DeadlineOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Keep articles published at or after this time (ISO 8601, UTC if no zone; "
+            "undated articles are kept).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Keep articles published before this time; a date alone includes that day.",
+        ),
+    ] = None,
+    max_file_mb: MaxFileOpt = None,
+    max_articles: MaxArticlesOpt = None,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
@@ -243,6 +275,10 @@ def briefing(
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,
+        since=_date_option(since, "--since", end=False),
+        until=_date_option(until, "--until", end=True),
+        max_file_mb=max_file_mb,
+        max_articles=max_articles,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
         timeout=timeout,
         deadline=deadline,
@@ -348,6 +384,19 @@ def _choice(value: str, allowed: tuple[str, ...], flag: str) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
     return value
+
+
+def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
+    """A --since/--until value; a date alone as ``--until`` means the end of that day."""
+    if value is None:
+        return None
+    try:
+        parsed = parse_datetime(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
+    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        parsed += timedelta(days=1)
+    return parsed
 
 
 def _make_settings(backend: str, model: str | None, **options: object) -> Settings:

@@ -33,6 +33,10 @@ SHINGLE_WORDS = 3
 NUM_PERM = 128
 SEED = 1
 LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
+# Sentences kept per prefix word in merge_sentences: bounds the candidates each sentence is
+# compared with (a word that is the rarest of more sentences than this selects nothing), so a
+# huge repetitive article costs linear time, not quadratic.
+MAX_POSTINGS = 64
 
 Aliases = dict[str, list[str]]
 
@@ -174,6 +178,7 @@ def merge_sentences(
     df: Counter[str] = Counter(w for per in sets for ws in per for w in ws)
     rank = {w: (n, w) for w, n in df.items()}  # rarest first: short, selective prefixes
     index: dict[str, list[tuple[int, int]]] = {}  # prefix word -> kept (article, sentence)
+    first_seen: dict[frozenset[str], tuple[int, int]] = {}  # exact word set -> first kept
     aliases: Aliases = {}
     removed: set[str] = set()
     for ai, article in enumerate(articles):
@@ -181,12 +186,21 @@ def merge_sentences(
             ws = sets[ai][si]
             if not ws:
                 continue
-            ordered = sorted(ws, key=rank.__getitem__)
-            prefix = ordered[: len(ws) - math.ceil(threshold * len(ws)) + 1]
-            match = _sentence_match(ai, ws, prefix, index, sets, threshold)
+            same = first_seen.get(ws)
+            if same is not None and same[0] != ai:  # an exact copy: no search needed
+                match: tuple[int, int] | None = same
+            elif same is not None:
+                continue  # repeated within its article: indexed once, so work stays linear
+            else:
+                ordered = sorted(ws, key=rank.__getitem__)
+                prefix = ordered[: len(ws) - math.ceil(threshold * len(ws)) + 1]
+                match = _sentence_match(ai, ws, prefix, index, sets, threshold)
             if match is None:
+                first_seen[ws] = (ai, si)
                 for w in prefix:
-                    index.setdefault(w, []).append((ai, si))
+                    postings = index.setdefault(w, [])
+                    if len(postings) < MAX_POSTINGS:
+                        postings.append((ai, si))
                 continue
             canonical = articles[match[0]].sentences[match[1]].id
             aliases.setdefault(canonical, []).append(sentence.id)

@@ -17,10 +17,11 @@ from pathlib import Path
 from pydantic import BaseModel, Field, computed_field
 
 from .errors import InputError
-from .ingest import load_articles, split_sentences
+from .ingest import load_articles
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
+from .sentences import split_sentences
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 

@@ -1,41 +1,42 @@
 """Ingest: read files, strip web boilerplate, detect the title, split into citable sentences.
 
 Every article gets a stable id (a hash of its cleaned text) and every sentence a stable id
-``<article id>.s<n>``, so the same text always yields the same citations.
+``<article id>.s<hash of its text>`` (see sentences.py), so the same text always yields the same
+citations, whatever the splitter does to the sentences around it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import itertools
 import logging
-import multiprocessing
-import os
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache, partial
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from .dates import lenient_datetime
 from .errors import InputError
 from .models import Article, Outlet, Sentence
+from .sentences import split_sentences
+from .sources import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    Limits,
+    decode,
+    input_files,
+    is_own_output,
+    json_records,
+    jsonl_records,
+    read_file,
+    read_stdin,
+    sniff_format,
+    stream_lines,
+)
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-R = TypeVar("R")
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
-
-# Ingest runs on all cores (up to this many) once an input holds this many articles: below
-# that, starting the worker processes costs more than it saves.
-PARALLEL_MIN_ITEMS = 200
-MAX_INGEST_WORKERS = 8
 
 # A first line this short, not ending like a sentence, followed by more text, is a headline.
 MAX_TITLE_CHARS = 200
@@ -56,24 +57,66 @@ _CUT_FROM = re.compile(
 )
 
 
-def load_articles(paths: str | Path | Iterable[str | Path]) -> list[Article]:
+def load_articles(
+    paths: str | Path | Iterable[str | Path], *, limits: Limits | None = None
+) -> list[Article]:
     """Read articles from files, directories (recursively) or ``-`` for stdin.
 
     Args:
         paths: one path or several; ``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``.
+        limits: the size limits (default: ``Limits()``, 50 MB per file, 20,000 articles).
 
     Returns:
-        The cleaned articles, in the order given (directories sorted by name).
+        The cleaned articles, in the order given (directories sorted by name). Files this tool
+        wrote (a briefing saved among the articles) are skipped.
 
     Raises:
-        InputError: a path is missing, empty, binary, not UTF-8, malformed, or has no articles.
+        InputError: a path is missing, not a regular file, empty, binary, undecodable,
+            malformed, past a size limit, or has no articles.
     """
+    return list(iter_articles(paths, limits=limits))
+
+
+def iter_articles(
+    paths: str | Path | Iterable[str | Path], *, limits: Limits | None = None
+) -> Iterator[Article]:
+    """``load_articles`` one article at a time (JSON Lines are streamed, never read whole)."""
+    limits = limits or Limits()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles: list[Article] = []
+    count = 0
     for raw in paths:
-        articles.extend(_load_path(str(raw)))
-    return articles
+        for article in _load_path(str(raw), limits):
+            count += 1
+            if count > limits.max_articles:
+                raise limits.too_many()
+            yield article
+
+
+def filter_by_date(
+    articles: list[Article], *, since: datetime | None, until: datetime | None
+) -> tuple[list[Article], list[str]]:
+    """Keep the articles published in ``[since, until)``; undated ones are kept too.
+
+    Returns:
+        The kept articles, and notes for the result's ``problems`` (how many were left out,
+        how many were kept without a date).
+    """
+    if since is None and until is None:
+        return articles, []
+    kept = [
+        a
+        for a in articles
+        if a.published is None
+        or ((since is None or a.published >= since) and (until is None or a.published < until))
+    ]
+    notes = []
+    if len(kept) < len(articles):
+        notes.append(f"{len(articles) - len(kept)} articles published outside the dates left out")
+    undated = sum(1 for a in kept if a.published is None)
+    if undated:
+        notes.append(f"{undated} articles have no publication date and were kept")
+    return kept, notes
 
 
 def make_article(
@@ -82,7 +125,7 @@ def make_article(
     title: str | None = None,
     url: str | None = None,
     source: str | None = None,
-    published: str | None = None,
+    published: datetime | str | None = None,
     file: str | None = None,
     markdown: bool = False,
 ) -> Article:
@@ -99,16 +142,21 @@ def make_article(
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
     body = "\n\n".join(paragraphs)
     article_id = content_id(body)
-    sentences: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs):
-        for text_ in split_sentences(para):
-            n = len(sentences) + 1
-            sentences.append(
-                Sentence(id=f"{article_id}.s{n}", text=text_, index=n - 1, paragraph=p_index)
-            )
+    split = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    ids = [f"{article_id}.s{n + 1}" for n in range(len(split))]
+    sentences = [
+        Sentence(id=sid, text=text_, index=n, paragraph=p)
+        for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))
+    ]
     outlet = Outlet(name=source, url=url, file=file)
-    return Article(
-        id=article_id, title=title, outlets=[outlet], published=published, sentences=sentences
+    return Article.model_validate(
+        {
+            "id": article_id,
+            "title": title,
+            "outlets": [outlet],
+            "published": published,
+            "sentences": sentences,
+        }
     )
 
 
@@ -116,30 +164,6 @@ def content_id(text: str) -> str:
     """A short, stable hash of normalised text."""
     norm = " ".join(text.split()).lower()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:10]
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences with pysbd, keeping the text exactly.
-
-    A fragment with no letters or digits (a stray closing quote) joins the sentence before it.
-    """
-    out: list[str] = []
-    for piece in _segmenter().segment(paragraph):
-        piece = piece.strip()
-        if not piece:
-            continue
-        if out and not any(ch.isalnum() for ch in piece):
-            out[-1] = f"{out[-1]}{piece}"
-        else:
-            out.append(piece)
-    return out
 
 
 def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
@@ -218,117 +242,58 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # -- reading files -----------------------------------------------------------------------------
 
 
-def _load_path(raw: str) -> list[Article]:
+def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
     if raw == "-":
-        return _parse(_decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", suffix=None)
-    path = Path(raw)
-    if not path.exists():
-        raise InputError(f"{raw}: no such file or directory")
-    if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in SUPPORTED
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        if not files:
-            raise InputError(
-                f"{raw}: directory has no articles (looked for {', '.join(sorted(SUPPORTED))})"
-            )
-        return [a for found in _parallel_map(_load_file, files) for a in found]
-    return _load_file(path)
-
-
-def _load_file(path: Path) -> list[Article]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    return _parse(_decode(data, str(path)), str(path), suffix=path.suffix.lower())
-
-
-def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not an article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
-        ) from exc
-    if not text.strip():
-        raise InputError(f"{name}: file is empty")
-    return text
-
-
-def _parse(text: str, name: str, suffix: str | None) -> list[Article]:
-    if suffix is None:  # stdin: sniff the format
-        head = text.lstrip()[:1]
-        if head in "{[":
-            suffix = ".jsonl" if _looks_like_jsonl(text) else ".json"
-        elif head == "<":
-            suffix = ".html"
-        else:
-            suffix = ".txt"
-    if suffix in JSON_SUFFIXES:
-        records = list(enumerate(_json_records(text, name)))
-        return _parallel_map(partial(_from_indexed_record, name), records)
-    if suffix in JSONL_SUFFIXES:
-        records = list(enumerate(_jsonl_records(text, name)))
-        return _parallel_map(partial(_from_indexed_record, name), records)
-    if suffix in HTML_SUFFIXES:
-        return [_from_html(text, name)]
-    return [make_article(text, file=name, markdown=suffix in {".md", ".markdown"})]
-
-
-def _looks_like_jsonl(text: str) -> bool:
-    lines = [x for x in text.splitlines() if x.strip()]
-    return len(lines) > 1 and all(x.lstrip().startswith("{") for x in lines)
-
-
-def _json_records(text: str, name: str) -> list[Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: malformed JSON at line {exc.lineno}: {exc.msg}") from exc
-    records = data if isinstance(data, list) else [data]
-    if not records:
-        raise InputError(f"{name}: JSON list is empty")
-    return records
-
-
-def _jsonl_records(text: str, name: str) -> Iterator[Any]:
+        yield from _parse(decode(read_stdin(limits), "<stdin>"), "<stdin>", suffix=None)
+        return
+    files = input_files(raw)
     found = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: malformed JSON on line {lineno}: {exc.msg}") from exc
-        found = True
-    if not found:
-        raise InputError(f"{name}: no JSON lines")
+    for path in files:
+        for article in _load_file(path, limits):
+            found = True
+            yield article
+    if not found and len(files) > 1:
+        raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 
 
-def _from_indexed_record(name: str, item: tuple[int, Any]) -> Article:
-    index, record = item
-    return _from_record(record, name, index)
+def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
+    suffix = path.suffix.lower()
+    name = str(path)
+    if suffix in JSONL_SUFFIXES:
+        lines = stream_lines(path, limits)
+        head: list[str] = []
+        for line in lines:
+            head.append(line)
+            if line.strip():
+                break
+        if not head or not head[-1].strip():
+            raise InputError(f"{name}: file is empty")
+        if is_own_output(head[-1], suffix):
+            log.warning("%s: skipped, it was written by summarizer", name)
+            return
+        records = jsonl_records(itertools.chain(head, lines), name)
+        for index, (_, record) in enumerate(records):
+            yield _from_record(record, name, index)
+        return
+    text = decode(read_file(path, limits), name)
+    yield from _parse(text, name, suffix=suffix)
 
 
-def _parallel_map(fn: Callable[[T], R], items: list[T]) -> list[R]:
-    """``[fn(x) for x in items]``, in order, on all cores when there are many items.
-
-    Sentence splitting (pysbd) costs about 9 ms an article, the bulk of a large day's run, and
-    each article is independent. Errors raised in a worker (InputError) reach the caller as is.
-    """
-    workers = min(os.cpu_count() or 1, MAX_INGEST_WORKERS)
-    if len(items) < PARALLEL_MIN_ITEMS or workers < 2:
-        return [fn(x) for x in items]
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(fn, items, chunksize=max(1, len(items) // (workers * 8))))
+def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
+    fmt = sniff_format(text, suffix)
+    if is_own_output(text, fmt):
+        log.warning("%s: skipped, it was written by summarizer", name)
+        return
+    if fmt in JSON_SUFFIXES:
+        for index, record in enumerate(json_records(text, name)):
+            yield _from_record(record, name, index)
+    elif fmt in JSONL_SUFFIXES:
+        for index, (_, record) in enumerate(jsonl_records(iter(text.splitlines()), name)):
+            yield _from_record(record, name, index)
+    elif fmt in HTML_SUFFIXES:
+        yield _from_html(text, name)
+    else:
+        yield make_article(text, file=name, markdown=fmt in {".md", ".markdown"})
 
 
 def _from_record(record: Any, name: str, index: int) -> Article:
@@ -341,14 +306,14 @@ def _from_record(record: Any, name: str, index: int) -> Article:
 
     def opt(key: str) -> str | None:
         value = record.get(key)
-        return str(value) if value not in (None, "") else None
+        return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
     return make_article(
         text,
         title=opt("title"),
         url=opt("url"),
         source=opt("source"),
-        published=opt("published"),
+        published=lenient_datetime(record.get("published"), where),
         file=name,
     )
 
@@ -365,7 +330,7 @@ def _from_html(html: str, name: str) -> Article:
         title=_field(doc, "title"),
         url=_field(doc, "url"),
         source=_field(doc, "sitename"),
-        published=_field(doc, "date"),
+        published=lenient_datetime(_field(doc, "date"), name),
         file=name,
     )
 

@@ -1,20 +1,25 @@
 """Pydantic models at the pipeline's boundaries.
 
 Data flows one way: Article -> Chunk -> Point -> Claim -> Story -> Briefing/Blurb.
-Every citation in the system is a sentence id of the form ``<article id>.s<n>``.
+Every citation in the system is a sentence id of the form ``<article id>.s<hash>``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+
+from .dates import coerce_datetime
 
 Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
 # What the evidence says about a claim: it carries it, it says otherwise, or it does not clearly
 # carry it (the uncertain middle, which an LLM judge decides when one is configured).
 Support = Literal["supported", "contradicted", "unverifiable"]
+# An aware datetime (UTC when the zone is known); ISO strings and other date forms are parsed,
+# so JSON round-trips and a feed's ``published`` field can be passed as it is.
+Published = Annotated[datetime | None, BeforeValidator(coerce_datetime)]
 
 
 class Outlet(BaseModel):
@@ -50,7 +55,7 @@ class Article(BaseModel):
     id: str
     title: str | None = None
     outlets: list[Outlet] = Field(default_factory=list)
-    published: str | None = None
+    published: Published = None
     sentences: list[Sentence] = Field(default_factory=list)
 
     @property

@@ -16,11 +16,12 @@ from typing import Literal, Protocol
 
 from . import dedup, extractive, stories
 from .errors import BackendError, InputError, NeedsKeyError
-from .ingest import load_articles, make_article
+from .ingest import filter_by_date, load_articles, make_article
 from .judge import Judge
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
+from .sources import Limits
 from .tokens import count_tokens
 from .verify import SourceContext, verify_claims
 
@@ -167,9 +168,10 @@ def briefing(
     settings = _settings(settings, options)
     started = time.perf_counter()
     # 1. ingest
-    articles = _many_articles(inputs, progress)
+    articles = _many_articles(inputs, progress, settings.limits)
+    articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
-        return Briefing(title=settings.title or "Briefing", problems=["no articles given"])
+        return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
     tokens_before = sum(count_tokens(a.text) for a in articles)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet
     articles = dedup.dedupe_articles(
@@ -223,7 +225,7 @@ def briefing(
         usage=usage,
         counts=Counts.of(all_claims),
         partial=writer.partial,
-        problems=[*problems, *writer.problems],
+        problems=[*dated, *problems, *writer.problems],
     )
 
 
@@ -295,7 +297,9 @@ def _one_article(article: ArticleInput) -> Article:
 
 
 def _many_articles(
-    inputs: Iterable[ArticleInput] | ArticleInput, progress: ProgressFn | None = None
+    inputs: Iterable[ArticleInput] | ArticleInput,
+    progress: ProgressFn | None = None,
+    limits: Limits | None = None,
 ) -> list[Article]:
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
@@ -304,7 +308,9 @@ def _many_articles(
     for n, item in enumerate(items):
         if progress is not None:
             progress("ingest", n, len(items))
-        articles.extend([item] if isinstance(item, Article) else load_articles(item))
+        articles.extend([item] if isinstance(item, Article) else load_articles(item, limits=limits))
+        if limits is not None and len(articles) > limits.max_articles:
+            raise limits.too_many()
     if progress is not None:
         progress("ingest", len(items), len(items))
     return articles

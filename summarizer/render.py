@@ -10,6 +10,7 @@ from typing import Literal
 
 from .draft import VerifyReport
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
+from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
 VerifyFormat = Literal["text", "md", "json"]
@@ -30,7 +31,7 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
         body = "(no claim passed verification)"
     if fmt == "md":
         head = f"**{result.title}**\n\n" if result.title else ""
-        return f"{head}{body}\n\n{_sources_md(result.sources)}"
+        return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
     return f"{body}\n\n{_sources_text(result.sources)}"
 
 
@@ -71,6 +72,7 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines += ["## Stories that did not fit", ""]
         lines += [f"- {_listed_line(s)}" for s in listed]
         lines.append("")
+    lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
 
 

@@ -14,6 +14,8 @@ import typer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
+from .models import Published
+from .sources import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_FILE_MB, Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,6 +56,12 @@ class Settings(BaseModel):
     min_sources: int = Field(default=1, gt=0)
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
     story_threshold: float = Field(default=0.6, gt=0, le=1)  # stories.DEFAULT_STORY_THRESHOLD
+    # input limits (summarizer.sources): past them the run stops with exit 2
+    max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0)  # per file, or stdin
+    max_articles: int = Field(default=DEFAULT_MAX_ARTICLES, gt=0)  # per run, all inputs
+    # keep only articles published in [since, until); undated articles are kept (and counted)
+    since: Published = None
+    until: Published = None
     # LLM chain (summarizer.mapreduce, summarizer.llm)
     judge: bool = True  # with an LLM backend, also ask it to judge every claim (layer 3)
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table
@@ -65,6 +73,10 @@ class Settings(BaseModel):
     recordings: Path | None = None  # for --backend replay (default fixtures/recordings)
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_file_mb=self.max_file_mb, max_articles=self.max_articles)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

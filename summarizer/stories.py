@@ -6,13 +6,16 @@ An article is two TF-IDF vectors (sublinear tf, smoothed idf, unit length): its 
 cosines, ``NAME_WEIGHT`` on names, computed as the cosine of the concatenated, weighted vectors;
 two articles published more than ``TIME_WINDOW_DAYS`` apart (when both dates are known) count
 half as similar. Sibling events (two storms, two trials) share vocabulary but rarely names, so
-names separate them. Stories are the clusters of average-linkage agglomerative clustering cut at
-a similarity threshold: average linkage does not chain distinct events together as single
-linkage does. To scale without an n x n matrix,
-similarities are computed sparsely in row blocks and only pairs at or above the threshold are
-kept; average-linkage clusters at threshold t always lie inside the connected components of that
-graph (single linkage at t), so clustering each component on its own gives the exact result.
-A component too large for a dense matrix falls back to greedy centroid assignment.
+names separate them. Each similarity is then divided by the local scales of both articles (see
+``cluster_matrix``), so the cut is relative to how close the day's articles are.
+
+Stories are the clusters of average-linkage agglomerative clustering cut at a threshold: average
+linkage does not chain distinct events together as single linkage does. To scale without an
+n x n matrix, similarities are computed sparsely in row blocks and only pairs at or above the
+threshold are kept; average-linkage clusters at threshold t always lie inside the connected
+components of that graph (single linkage at t), so clustering each component on its own gives
+the exact result. A component too large for a dense matrix falls back to greedy centroid
+assignment. Parameters: see ``bench/cluster_bench.py`` (tuned on ECB+ odd topics).
 
 An article similar to no other stays a story of its own. Deterministic: input order breaks ties.
 """

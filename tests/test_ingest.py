@@ -152,22 +152,22 @@ def test_missing_path_and_empty_dir(tmp_path: Path) -> None:
         load_articles(tmp_path / "d")
 
 
-def test_parallel_ingest_matches_serial(
-    tmp_path: Path, articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+def test_jsonl_is_streamed_and_record_errors_name_the_record(
+    tmp_path: Path, articles_dir: Path
 ) -> None:
-    from summarizer import ingest
+    from summarizer.ingest import iter_articles
 
     records = [
         {"text": p.read_text(), "source": f"S{i}"}
         for i, p in enumerate(sorted(articles_dir.glob("*.txt")))
     ]
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(r) for r in records * 3))
-    serial = load_articles([articles_dir, feed])
-    monkeypatch.setattr(ingest, "PARALLEL_MIN_ITEMS", 2)
-    parallel = load_articles([articles_dir, feed])
-    assert [a.model_dump() for a in parallel] == [a.model_dump() for a in serial]
-    # an error in a worker reaches the caller as the same one-line InputError
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\nnot json\n")
+    stream = iter_articles(feed)
+    first = next(stream)  # read before the bad line is reached
+    assert first.outlets[0].name == "S0"
+    with pytest.raises(InputError, match=r"feed.jsonl \(line 6\): malformed JSON"):
+        list(stream)
     feed.write_text(json.dumps(records[0]) + "\n" + json.dumps({"title": "no text"}) + "\n")
     with pytest.raises(InputError, match=r"feed.jsonl \(record 2\): missing or empty 'text'"):
         load_articles(feed)

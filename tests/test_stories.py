@@ -409,3 +409,11 @@ def test_stderr_summary_counts_written_and_listed_stories_and_articles(tmp_path:
         "stories: 2 in output (1 written, 1 only listed) · articles: 6 in output "
         "(5 in written stories, 1 only listed)"
     ) in res.stderr
+
+
+def test_publication_dates_are_read_defensively() -> None:
+    assert stories._as_datetime("2026-11-21T10:00:00Z").isoformat() == "2026-11-21T10:00:00+00:00"  # type: ignore[union-attr]
+    assert stories._as_datetime("yesterday") is None and stories._as_datetime(None) is None
+    undated = make_article(COMET, source="C")
+    [story] = stories.cluster_stories([undated])
+    assert story.first_published is None and story.last_published is None

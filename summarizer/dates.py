@@ -1,0 +1,96 @@
+"""Publication dates: parse what feeds and pages carry into aware datetimes in UTC.
+
+Accepted: ISO 8601 (``2025-03-18``, ``2025-03-18T09:30:00+01:00``, ``...Z``), RFC 2822 as in
+RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` (with an optional
+time), and Unix timestamps. A date without a zone is taken as UTC; a date without a time as
+midnight UTC.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+log = logging.getLogger(__name__)
+
+_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y %H:%M",
+    "%b %d, %Y %H:%M",
+    "%d %B %Y %H:%M",
+    "%d %b %Y %H:%M",
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+)
+
+
+def parse_datetime(value: str) -> datetime:
+    """Parse one date string into an aware UTC datetime.
+
+    Raises:
+        ValueError: the string is not a date in any accepted form.
+    """
+    text = " ".join(value.split())
+    if not text or len(text) > 64:
+        raise ValueError(f"not a date: {value[:64]!r}")
+    if re.fullmatch(r"\d{9,11}(\.\d+)?", text):  # Unix seconds (2001-2286)
+        return datetime.fromtimestamp(float(text), tz=UTC)
+    try:
+        return _utc(datetime.fromisoformat(text))
+    except ValueError:
+        pass
+    try:
+        return _utc(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" at ", " "))
+    for fmt in _FORMATS:
+        try:
+            return _utc(datetime.strptime(cleaned, fmt))
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+
+
+def coerce_datetime(value: object) -> object:
+    """Pydantic before-validator: strings, dates and timestamps to aware UTC datetimes.
+
+    Anything else is passed on unchanged for pydantic to reject.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return _utc(value)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(float(value), tz=UTC)
+    if isinstance(value, str):
+        return parse_datetime(value)
+    return value
+
+
+def lenient_datetime(value: object, where: str) -> datetime | None:
+    """A date found in an input file: parsed if possible, else ``None`` with a logged warning
+    (a bad date should not stop the article from being read)."""
+    try:
+        parsed = coerce_datetime(value)
+    except (ValueError, OverflowError, OSError) as exc:
+        log.warning("%s: ignoring the publication date: %s", where, exc)
+        return None
+    if parsed is not None and not isinstance(parsed, datetime):
+        log.warning("%s: ignoring the publication date %r", where, value)
+        return None
+    return parsed
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)

@@ -1,0 +1,282 @@
+"""Reading input files safely: regular files only, size limits, encodings, format sniffing.
+
+Every way a careless input could hang or exhaust the machine ends here with an InputError
+(exit 2): a FIFO or device (``/dev/zero``) is refused before it is opened, a file or stdin larger
+than ``max_file_mb`` is refused after reading at most one byte past the limit, JSON nested
+deeper than Python's recursion limit is an error, and JSON Lines are read one line at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+DEFAULT_MAX_FILE_MB = 50.0
+DEFAULT_MAX_ARTICLES = 20_000
+
+# Written at the end of every Markdown output (an HTML comment: invisible when rendered), so a
+# briefing saved into the folder it summarises is not read back as an article the next day.
+OUTPUT_MARKER = "<!-- written by summarizer -->"
+_OUTPUT_JSON_KEYS = {"engine", "usage", "counts"}
+
+_HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much input one run accepts (settings ``max_file_mb``, ``max_articles``)."""
+
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    max_articles: int = DEFAULT_MAX_ARTICLES
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def too_big(self, name: str) -> InputError:
+        return InputError(
+            f"{name}: larger than the limit of {self.max_file_mb:g} MB per file "
+            "(raise it with --max-file-mb or max_file_mb in the config)"
+        )
+
+    def too_many(self) -> InputError:
+        return InputError(
+            f"more than {self.max_articles} articles (raise the limit with --max-articles or "
+            "max_articles in the config)"
+        )
+
+
+def input_files(raw: str) -> list[Path]:
+    """The files a path argument stands for: itself, or a directory's supported regular files
+    (recursively, sorted, hidden ones skipped).
+
+    Raises:
+        InputError: the path is missing, not a regular file, or a directory with no articles.
+    """
+    path = Path(raw)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{raw}: no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and _is_regular(p)
+        )
+        if not files:
+            raise InputError(
+                f"{raw}: directory has no articles (looked for {', '.join(sorted(SUPPORTED))})"
+            )
+        return files
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{raw}: not a regular file (a pipe, device or socket is not read)")
+    return [path]
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def read_file(path: Path, limits: Limits) -> bytes:
+    """A regular file's bytes, refused past the size limit."""
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since it was checked, never block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, device or socket is not read)")
+        return _read_limited(fh, limits, str(path))
+
+
+def read_stdin(limits: Limits) -> bytes:
+    """Standard input's bytes, refused past the size limit."""
+    return _read_limited(sys.stdin.buffer, limits, "<stdin>")
+
+
+def _read_limited(fh: IO[bytes], limits: Limits, name: str) -> bytes:
+    try:
+        data = fh.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    if len(data) > limits.max_file_bytes:
+        raise limits.too_big(name)
+    return data
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8, or UTF-16/32 when a byte order mark says so.
+
+    Raises:
+        InputError: the data is binary, not valid in its encoding, or empty.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: not valid {encoding.upper()} (byte {exc.start})"
+                ) from None
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not an article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
+            ) from None
+    if "\x00" in text[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not an article")
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return text
+
+
+def sniff_format(text: str, suffix: str | None) -> str:
+    """The format to parse ``text`` as: the suffix's, except that stdin is sniffed and a
+    ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise)."""
+    if suffix is None:  # stdin
+        head = text.lstrip()[:1]
+        if head in ("{", "["):
+            return ".jsonl" if _looks_like_jsonl(text) else ".json"
+        return ".html" if looks_like_html(text) else ".txt"
+    if suffix in {".txt", ".text"} and looks_like_html(text):
+        return ".html"
+    return suffix
+
+
+def looks_like_html(text: str) -> bool:
+    """A page's markup: a doctype or ``<html>`` first, or many common tags at the start."""
+    head = text[:8192]
+    if _HTML_HEAD.match(head):
+        return True
+    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    lines = (x for x in text.splitlines() if x.strip())
+    first, second = next(lines, ""), next(lines, "")
+    return bool(second) and first.lstrip().startswith("{") and second.lstrip().startswith("{")
+
+
+def is_own_output(text: str, fmt: str) -> bool:
+    """True for a file this tool wrote (a briefing or blurb saved next to the articles)."""
+    if fmt in JSON_SUFFIXES | JSONL_SUFFIXES:
+        first = text.lstrip()[:1]
+        if first != "{":
+            return False
+        head = text.lstrip().split("\n", 1)[0] if fmt in JSONL_SUFFIXES else text
+        try:
+            obj = loads(head, "output check")
+        except InputError:
+            return False
+        return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
+
+
+def loads(text: str, name: str, line: int | None = None) -> Any:
+    """``json.loads`` whose every failure, nesting too deep included, is an InputError."""
+    where = f"{name}: " if line is None else f"{name} (line {line}): "
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f" at line {exc.lineno}" if line is None else ""
+        raise InputError(f"{where}malformed JSON{at}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError(f"{where}JSON nested too deeply") from None
+
+
+def json_records(text: str, name: str) -> list[Any]:
+    """The objects of a ``.json`` file: one object or a list of them."""
+    data = loads(text, name)
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError(f"{name}: JSON list is empty")
+    return records
+
+
+def jsonl_records(lines: Iterator[str], name: str) -> Iterator[tuple[int, Any]]:
+    """``(line number, object)`` for each non-blank line, parsed one at a time."""
+    found = False
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        found = True
+        yield lineno, loads(line, name, lineno)
+    if not found:
+        raise InputError(f"{name}: no JSON lines")
+
+
+def stream_lines(path: Path, limits: Limits) -> Iterator[str]:
+    """A UTF-8 file's lines, read as they are needed (for big JSON Lines files).
+
+    A file in UTF-16/32 (with a byte order mark) is decoded whole instead.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, device or socket is not read)")
+        if info.st_size > limits.max_file_bytes:
+            raise limits.too_big(str(path))
+        head = fh.read(4)
+        if any(head.startswith(b) for b, enc in _BOMS if enc != "utf-8"):
+            fh.seek(0)
+            yield from decode(_read_limited(fh, limits, str(path)), str(path)).splitlines()
+            return
+        fh.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        read = 0
+        for lineno, raw in enumerate(fh, 1):
+            read += len(raw)
+            if read > limits.max_file_bytes:
+                raise limits.too_big(str(path))
+            if b"\x00" in raw:
+                raise InputError(f"{path}: looks like a binary file, not an article")
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}: not valid UTF-8 (line {lineno}, byte {exc.start}); "
+                    "convert it with iconv first"
+                ) from None

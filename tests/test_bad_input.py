@@ -1,0 +1,169 @@
+"""Inputs a careless user gives: each ends with one line and exit 2, or is read correctly,
+and never hangs or eats the machine.
+
+The CLI runs in a subprocess with an address-space limit (a run that tried to hold a device's
+endless bytes would die instead of passing) and a generous timeout that only guards against a
+hang; neither is a speed assertion.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer import InputError, load_articles
+from summarizer.dedup import merge_sentences
+from summarizer.ingest import make_article
+from summarizer.sentences import MAX_SENTENCE_CHARS
+
+MEMORY_LIMIT = 3 * 1024**3  # bytes of address space for the CLI subprocess
+HANG_GUARD = 300  # seconds; the runs below take a few seconds
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def run_cli(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUMMARIZER_RAISE_ERRORS": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True,
+        text=True,
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        timeout=HANG_GUARD,
+        preexec_fn=_limit_memory,
+        env=env,
+    )
+
+
+def assert_one_line_exit_2(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 2, result.stderr
+    errors = [x for x in result.stderr.splitlines() if x.startswith("Error: ")]
+    assert len(errors) == 1 and message in errors[0], result.stderr
+    assert result.stderr.rstrip().endswith(errors[0])  # nothing after it: no traceback
+    assert "Traceback" not in result.stderr
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    assert_one_line_exit_2(run_cli("blurb", str(fifo)), "not a regular file")
+    # inside a directory it is skipped, the articles beside it are read
+    (tmp_path / "a.txt").write_text("Headline\n\nThe council met on Monday. It voted.\n")
+    assert [a.title for a in load_articles(tmp_path)] == ["Headline"]
+
+
+def test_dev_zero_as_path_and_as_stdin() -> None:
+    assert_one_line_exit_2(run_cli("blurb", "/dev/zero"), "not a regular file")
+    with open("/dev/zero", "rb") as zero:
+        result = run_cli("blurb", "-", "--max-file-mb", "5", stdin=zero.fileno())
+    assert_one_line_exit_2(result, "larger than the limit of 5 MB")
+
+
+def test_file_past_the_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n\n" + "The council met on Monday. " * 50_000)
+    assert_one_line_exit_2(run_cli("blurb", str(big), "--max-file-mb", "1"), "--max-file-mb")
+
+
+def test_deeply_nested_json_cli_and_library(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 10_000 + "]" * 10_000)
+    assert_one_line_exit_2(run_cli("briefing", str(deep)), "nested too deeply")
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_articles(deep)
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text('{"text": "Fine."}\n' + '{"text": ' + "[" * 10_000 + "]" * 10_000 + "}\n")
+    with pytest.raises(InputError, match=r"line 2\): JSON nested too deeply"):
+        load_articles(lines)
+
+
+@pytest.mark.parametrize("size", [150_000, 2_000_000])
+def test_line_without_sentence_breaks_is_split_into_bounded_pieces(
+    tmp_path: Path, size: int
+) -> None:
+    words = ("alpha beta gamma delta epsilon zeta eta theta " * (size // 48 + 1))[:size]
+    article = make_article(f"Headline\n\n{words}")
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in article.sentences)
+    assert " ".join(s.text for s in article.sentences).split() == words.split()
+    path = tmp_path / "line.txt"
+    path.write_text(f"Headline\n\n{words}\n")
+    result = run_cli("blurb", str(path), "-q")
+    assert result.returncode == 0, result.stderr
+
+
+def test_huge_repetitive_article_merges_in_bounded_work() -> None:
+    para = "The council met on Monday and voted to approve the new budget for the city. " * 40
+    text = "Budget news\n\n" + "\n\n".join([para] * 1300)  # about 4 MB
+    first = make_article(text)
+    second = make_article(text.replace("Monday", "Tuesday"))
+    reduced, aliases = merge_sentences([first, second])
+    # the second article's sentences all repeat the first's: removed, cited as aliases
+    assert reduced[1].sentences == []
+    assert sum(len(v) for v in aliases.values()) == len(second.sentences)
+
+
+def test_a_million_small_records_stop_at_the_article_limit(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w") as fh:
+        for n in range(1_000_000):
+            fh.write(f'{{"text": "Item {n} was filed today."}}\n')
+    result = run_cli("briefing", str(feed), "-q")
+    assert_one_line_exit_2(result, "more than 20000 articles")
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    body = " ".join(
+        f"<p>The council met on Monday to vote on budget item {n}.</p>" for n in range(5)
+    )
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Council votes</title>"
+        "<script>var x = 1;</script></head>"
+        f"<body><article><h1>Council votes</h1>{body}</article></body></html>"
+    )
+    [article] = load_articles(page)
+    assert "<" not in article.text and "var x" not in article.text
+    assert "budget item 3" in article.text
+    result = run_cli("blurb", str(page), "-q")
+    assert result.returncode == 0, result.stderr
+    assert "<" not in result.stdout
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    text = "Café talks\n\nThe mayor of Zürich met the council on Monday. They agreed.\n"
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"{encoding}.txt"
+        data = text.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        path.write_bytes(data)
+        [article] = load_articles(path)
+        assert article.title == "Café talks"
+        assert "Zürich" in article.text
+
+
+def test_briefing_does_not_read_its_own_output(tmp_path: Path, articles_dir: Path) -> None:
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in sorted(articles_dir.glob("*.txt")):
+        (feed / p.name).write_bytes(p.read_bytes())
+    before = load_articles(feed)
+    for fmt, name in (("md", "briefing.md"), ("json", "briefing.json")):
+        result = run_cli("briefing", str(feed), "-f", fmt, "-o", str(feed / name), "-q")
+        assert result.returncode == 0, result.stderr
+    blurbs = run_cli("blurb", *map(str, sorted(feed.glob("*.txt"))), "-f", "json", "-q")
+    (feed / "blurbs.jsonl").write_text(blurbs.stdout)
+    again = run_cli("briefing", str(feed), "-f", "json", "-o", str(feed / "b2.json"), "-q")
+    assert again.returncode == 0, again.stderr
+    assert [a.id for a in load_articles(feed)] == [a.id for a in before]
+    first = json.loads((feed / "briefing.json").read_text())
+    second = json.loads((feed / "b2.json").read_text())
+    assert first["stories"] == second["stories"]
