@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from functools import cache
 from itertools import count
 from urllib.parse import urlsplit
@@ -17,14 +16,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import MAX_LISTED, _outlet_name
-
-
-@dataclass
-class Quote:
-    """One cited sentence as the tooltip shows it."""
-
-    text: str
+from .render import MAX_LISTED, _outlet_name, _time_span
 
 
 @dataclass
@@ -35,11 +27,13 @@ class Mark:
     tip_id: str
     outlet: str
     title: str | None
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)  # cited sentences, exactly as in the source
 
 
 @dataclass
 class ClaimView:
+    """A shown claim and its markers."""
+
     text: str
     marks: list[Mark]
 
@@ -54,16 +48,21 @@ class Link:
 
 @dataclass
 class StoryView:
+    """A story as the page shows it: headline, "N sources" badge, outlets, claims."""
+
     title: str
     badge: str
     outlets: list[Link]
     more_outlets: int
     claims: list[ClaimView]
-    span: str | None
+    span: str
+    unverified: bool  # written, but no claim passed verification
 
 
 @dataclass
 class SourceView:
+    """An entry of the numbered Sources list."""
+
     number: int
     anchor: str
     title: str
@@ -114,7 +113,7 @@ def render_briefing_html(result: Briefing) -> str:
     for story in result.stories:
         claims = [_claim_view(c, sources, prefix, ids) for c in story.claims if c.shown]
         view = _story_view(story, claims)
-        (written if claims and story.written else listed).append(view)
+        (written if claims else listed).append(view)  # as in Markdown: no shown claim, listed
     return _template("briefing.html.j2").render(
         title=result.title,
         stories=written,
@@ -161,8 +160,8 @@ def _claim_view(
                 title=source.title,
             )
             marks[source.number] = mark
-        if all(q.text != cite.text for q in mark.quotes):
-            mark.quotes.append(Quote(cite.text))
+        if cite.text not in mark.quotes:
+            mark.quotes.append(cite.text)
     return ClaimView(text=claim.text, marks=list(marks.values()))
 
 
@@ -179,6 +178,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
         more_outlets=max(0, n - MAX_LISTED),
         claims=claims,
         span=_time_span(story),
+        unverified=story.written and not claims,
     )
 
 
@@ -205,27 +205,3 @@ def _outlets_label(outlets: list[Outlet]) -> str:
         return "unknown source"
     more = len(names) - 1
     return names[0] + (f" and {more} more" if more else "")
-
-
-def _time_span(story: Story) -> str | None:
-    """The story's time span when the model carries one (first/last published), else None."""
-    first = getattr(story, "first_published", None)
-    last = getattr(story, "last_published", None)
-    span = getattr(story, "time_span", None)
-    if span and not (first or last):
-        first, last = span[0], span[-1]
-    if not (first or last):
-        return None
-    start, end = _when(first), _when(last)
-    if not start or not end or start == end:
-        return start or end
-    return f"{start} – {end}"
-
-
-def _when(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        zone = " UTC" if value.utcoffset() == timedelta(0) else value.strftime(" %z")
-        return value.strftime("%Y-%m-%d %H:%M") + zone.rstrip()
-    return str(value)

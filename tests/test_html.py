@@ -172,10 +172,8 @@ def test_briefing_page_is_self_contained_with_badges_tips_and_links(tmp_path: Pa
 
 
 def test_stories_listed_but_not_written_appear_in_their_own_section() -> None:
-    story = Story(
-        id="s9", title="Ferry strike", outlets=[Outlet(name="A"), Outlet(name="B")], written=True
-    )
-    story.written = False
+    story = Story(id="s9", title="Ferry strike", outlets=[Outlet(name="A"), Outlet(name="B")])
+    assert not story.written
     html = render_briefing(Briefing(title="Day", stories=[story]), "html")
     listed = html.split("Also reported", 1)[1]
     assert "Ferry strike" in listed and "2 sources" in listed
@@ -202,14 +200,23 @@ def test_cli_writes_html(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_a_story_time_span_is_shown_when_the_model_has_one() -> None:
-    start = datetime(2026, 11, 22, 6, 5, tzinfo=timezone.utc)
-    story = Story(id="s1", title="Storm", first_published=start, written=True)
-    story.last_published = start.replace(hour=18, minute=40)
+def test_a_story_time_span_is_shown_when_known() -> None:
+    start = datetime(2026, 11, 21, 6, 5, tzinfo=timezone.utc)
+    story = Story(id="s1", title="Storm", written=True, first_published=start)
+    story.last_published = start.replace(day=22)
     story.claims = [Claim(text="A storm hit.", verdict="accepted")]
     html = render_briefing(Briefing(stories=[story]), "html")
-    assert "2026-11-22 06:05 UTC – 2026-11-22 18:40 UTC" in html
+    assert '<span class="smz-span">· 2026-11-21 to 2026-11-22</span>' in html
     assert 'class="smz-span"' not in render_briefing(Briefing(stories=[Story(id="s2")]), "html")
+
+
+def test_a_written_story_whose_claims_all_failed_is_listed_and_says_so() -> None:
+    story = Story(id="s1", title="Rumour", written=True, outlets=[Outlet(name="A")])
+    story.claims = [Claim(text="Unsupported.", verdict="rejected")]
+    html = render_briefing(Briefing(stories=[story]), "html")
+    listed = html.split("Also reported", 1)[1]
+    assert "Rumour" in listed and "no claim passed verification" in listed
+    assert "Unsupported." not in html
 
 
 def test_rejected_claims_are_not_shown_and_long_outlet_lists_are_cut() -> None:
