@@ -20,7 +20,7 @@ from .fetch import is_url
 from .ingest import load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
-from .progress import terminal_progress
+from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import render_blurb, render_briefing, render_verify
 from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
 
@@ -31,6 +31,9 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo(_interrupted_note(), err=True)
+            raise typer.Exit(130) from None
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
@@ -103,6 +106,18 @@ NoJudgeOpt = Annotated[
         "--no-judge", help="With an LLM: skip its entailment judge (offline checks only)."
     ),
 ]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option("--timeout", min=0.001, help="Seconds to wait for one LLM answer (default 120)."),
+]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        min=0.001,
+        help="Seconds for all LLM work; stories not written by then are left out.",
+    ),
+]
 GgufOpt = Annotated[
     Path | None, typer.Option("--gguf", help="GGUF model file for --backend local.", dir_okay=False)
 ]
@@ -132,7 +147,7 @@ def blurb(
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        Literal["text", "md", "json"],
+        Literal["text", "md", "json", "html"],
         typer.Option("--format", "-f", help="JSON Lines (one object a line) for several."),
     ] = "text",
     output: OutOpt = None,
@@ -149,6 +164,8 @@ def blurb(
     no_cache: NoCacheOpt = False,
     no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
+    timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
@@ -171,6 +188,8 @@ def blurb(
         max_words=max_words,
         sentences=sentences,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
+        timeout=timeout,
+        deadline=deadline,
     )
     _note_engine(settings, quiet)
     results: list[Blurb] = []
@@ -178,7 +197,7 @@ def blurb(
     with open_output(output, force=force) as out:
         for article in _each_article(files, failed):
             result = pipeline.blurb(article, settings=settings)
-            sep = "\n" if results and format_ != "json" else ""
+            sep = "\n" if results and format_ not in ("json", "html") else ""
             out.write(sep + render_blurb(result, format_))
             out.flush()
             results.append(result)
@@ -213,7 +232,7 @@ def briefing(
     ],
     max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[Literal["md", "json"], typer.Option("--format", "-f")] = "md",
+    format_: Annotated[Literal["md", "json", "html"], typer.Option("--format", "-f")] = "md",
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -234,6 +253,8 @@ def briefing(
     no_cache: NoCacheOpt = False,
     no_judge: NoJudgeOpt = False,
     gguf: GgufOpt = None,
+    timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
@@ -258,10 +279,14 @@ def briefing(
         max_stories=max_stories,
         min_sources=min_sources,
         **_llm_options(base_url, concurrency, context_window, cache_dir, no_cache, no_judge, gguf),
+        timeout=timeout,
+        deadline=deadline,
     )
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
-        result = pipeline.briefing(_inputs(paths), settings=settings, progress=progress)
+        result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
+    if result.partial and not quiet:
+        typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
     write_output(render_briefing(result, format_), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
@@ -441,7 +466,45 @@ def _make_settings(backend: Backend, model: str | None, **options: object) -> Se
     overrides: dict[str, object] = {"model": model, **options}
     if backend != "auto":
         overrides["backend"] = backend
-    return Settings.from_env(**overrides)
+    settings = Settings.from_env(**overrides)
+    _RUN["settings"] = settings
+    return settings
+
+
+# what the Ctrl-C note reports: this run's settings and the last progress it made
+_RUN: dict[str, object] = {}
+
+
+def _tracked(progress: ProgressFn | None) -> ProgressFn:
+    """Remember the run's progress for the Ctrl-C note, and draw it when there is a bar."""
+
+    def update(stage: str, done: int, total: int) -> None:
+        _RUN["stage"] = f"{STAGE_LABELS.get(stage, stage).lower()}: {done} of {total} done"
+        if progress is not None:
+            progress(stage, done, total)
+
+    return update
+
+
+def _interrupted_note() -> str:
+    """What an interrupted run did and where its LLM answers are kept, so the rerun is cheap."""
+    from .llm.cache import CachedClient
+    from .llm.factory import cache_path
+
+    parts = ["Interrupted"]
+    if "stage" in _RUN:
+        parts.append(f" ({_RUN['stage']})")
+    settings = _RUN.get("settings")
+    if isinstance(settings, Settings) and pipeline.resolve_backend(settings) != "extractive":
+        if settings.no_cache:
+            parts.append("; the LLM answers were not cached (--no-cache)")
+        else:
+            parts.append(
+                f"; {CachedClient.stored} LLM answers of this run are cached in "
+                f"{cache_path(settings)}: run the same command again to resume without "
+                "paying for them twice"
+            )
+    return "".join(parts) + "."
 
 
 def _llm_options(

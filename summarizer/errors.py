@@ -43,3 +43,21 @@ class MissingRecordingError(BackendError):
     """The replay backend has no recording for a request."""
 
     exit_code = 3
+
+
+class BadResponseError(BackendError):
+    """The server answered, but not with a chat completion (e.g. a 200 with an HTML body)."""
+
+    exit_code = 3
+
+
+class DeadlineError(BackendError):
+    """The run's ``--deadline`` passed; work not done by then is left out."""
+
+    exit_code = 3
+
+
+class InterruptedRun(SummarizerError):
+    """Ctrl-C: what was done and where its answers are cached; exit 130."""
+
+    exit_code = 130

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
-from .llm.base import LLMClient, aclose
+from .llm.base import LLMClient, accept, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
 from .prompts import load_prompt
@@ -57,8 +57,10 @@ class Judge:
         *,
         batch_size: int = BATCH_SIZE,
         prices: dict[str, ModelInfo] | None = None,
+        concurrency: int = CONCURRENCY,
     ) -> None:
         self.client = client
+        self.concurrency = concurrency  # the writer's --concurrency (its client shares it)
         self.prices = prices if prices is not None else KNOWN_MODELS
         self.batch_size = batch_size
         self.prompt = load_prompt("judge")
@@ -66,7 +68,7 @@ class Judge:
 
     async def judge(self, items: list[JudgeItem]) -> list[Check]:
         """One ``judge`` Check per item, in order."""
-        semaphore = asyncio.Semaphore(CONCURRENCY)
+        semaphore = asyncio.Semaphore(self.concurrency)
 
         async def run(batch: list[JudgeItem]) -> list[Check]:
             async with semaphore:
@@ -105,6 +107,7 @@ class Judge:
             return [_fail("the judge's answer was not valid JSON of the expected shape")] * len(
                 batch
             )
+        accept(self.client, done)  # a readable answer may be cached
         by_id = {v.id: v for v in verdicts}
         return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]
 

@@ -19,15 +19,17 @@ import asyncio
 import json
 import logging
 import re
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
 from .chunking import chunk_articles
-from .errors import BackendError, ConfigError
+from .errors import BackendError, BadResponseError, ConfigError
 from .judge import Judge
-from .llm.base import Completion, LLMClient, Message, aclose, run_sync
+from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .llm.limit import LimitedClient
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
 from .text import word_count
@@ -43,6 +45,10 @@ MARGIN = 0.15  # share of the window kept free: our tokenizer is not the model's
 MAX_COLLAPSE_ROUNDS = 4
 MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
 WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
+# a briefing section reads at most this many source tokens per word it may write: the
+# embedded engine's most central sentences, so a 45-word section is not written from 20,000
+# tokens of wire copy (select=False reads every sentence through the map stage instead)
+SOURCE_TOKENS_PER_WORD = 20
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
 
 
@@ -74,6 +80,14 @@ class Invalid(Exception):
         self.usable = usable or []
 
 
+# one briefing story to write: its (deduplicated) articles and its word budget
+StoryJob = tuple[list[Article], int]
+
+
+# called with a story's index and claims once they are written (verification, in a thread)
+FinishFn = Callable[[int, list[Claim]], None]
+
+
 class Budgets(BaseModel):
     """Token budgets derived from the context window (see ``LLMWriter.budgets``)."""
 
@@ -96,8 +110,12 @@ class LLMWriter:
         chunk_tokens: int | None = None,
         reduce_tokens: int | None = None,
         prices: dict[str, ModelInfo] | None = None,
+        select: bool = True,
     ) -> None:
-        self.client = client
+        # every call of this writer (and of a judge built on ``self.client``) shares one limit
+        self.client = (
+            client if isinstance(client, LimitedClient) else LimitedClient(client, concurrency)
+        )
         self.name = client.name
         self.usage = Usage()
         self.partial = False
@@ -107,9 +125,9 @@ class LLMWriter:
         self.chunk_tokens = chunk_tokens
         self.reduce_tokens = reduce_tokens
         self.prices = prices if prices is not None else KNOWN_MODELS
+        self.select = select
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
-        self._sem: asyncio.Semaphore | None = None
 
     # -- the Writer seam ---------------------------------------------------------------------
 
@@ -135,6 +153,7 @@ class LLMWriter:
         sentences: int | None,
     ) -> list[Claim]:
         """The chain itself, for callers that already run an event loop."""
+        self.collapse_rounds = 0
         try:
             return await self._chain(articles, kind=kind, max_words=max_words, sentences=sentences)
         finally:
@@ -148,8 +167,6 @@ class LLMWriter:
         max_words: int | None,
         sentences: int | None,
     ) -> list[Claim]:
-        self._sem = asyncio.Semaphore(self.concurrency)
-        self.collapse_rounds = 0
         index = {s.id: s for a in articles for s in a.sentences}
         if not index:
             return []
@@ -164,10 +181,55 @@ class LLMWriter:
                 points = await self._collapse(points, budgets)
             items = await self._final_blurb(points, title, sentences, max_words, budgets)
         else:
-            points = await self._map_all(articles, budgets)
-            points = await self._collapse(points, budgets)
-            items = await self._final_reduce(points, title, max_words or 250, budgets)
+            words = max_words or 250
+            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
+            if self.select and _tokens(direct) > budgets.reduce:
+                direct = _select(articles, min(budgets.reduce, SOURCE_TOKENS_PER_WORD * words))
+            if _tokens(direct) <= budgets.reduce:
+                points = direct  # the story fits one reduce call: no map stage
+            else:
+                points = await self._map_all(articles, budgets)
+                points = await self._collapse(points, budgets)
+            items = await self._final_reduce(points, title, words, budgets)
         return [_claim(item, index) for item in items]
+
+    def write_stories(
+        self, jobs: Sequence[StoryJob], finish: FinishFn
+    ) -> list[BackendError | None]:
+        """Write every story of a briefing as one graph of calls (see ``awrite_stories``)."""
+        return run_sync(lambda: self.awrite_stories(jobs, finish))
+
+    async def awrite_stories(
+        self, jobs: Sequence[StoryJob], finish: FinishFn
+    ) -> list[BackendError | None]:
+        """All stories at once under the one concurrency limit; each story's next step starts
+        as soon as its inputs are ready, and ``finish`` (verification, CPU-bound and
+        synchronous, calling the judge) runs in a worker thread as soon as its claims are.
+
+        Returns one entry per job: None when it was written and finished, else the
+        BackendError that made it fail (the caller leaves that story out).
+        """
+        self.collapse_rounds = 0
+        limited = self.client
+        assert isinstance(limited, LimitedClient)
+
+        async def one(n: int, job: StoryJob) -> BackendError | None:
+            articles, max_words = job
+            try:
+                claims = await self._chain(
+                    articles, kind="briefing", max_words=max_words, sentences=None
+                )
+                await asyncio.to_thread(finish, n, claims)
+            except BackendError as exc:
+                return exc
+            return None
+
+        limited.bind()
+        try:
+            return list(await asyncio.gather(*(one(n, job) for n, job in enumerate(jobs))))
+        finally:
+            limited.unbind()
+            await aclose(limited)
 
     # -- budgets -------------------------------------------------------------------------------
 
@@ -336,12 +398,23 @@ class LLMWriter:
         """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
         messages = prompt.render(**values)
         schema = answer_schema("points" if shape is Points else "claims", allowed, limit)
+        rejected: Completion | None = None  # the invalid first answer a re-ask may fix
         for attempt in (1, 2):
-            answer = await self._complete(messages, schema, max_tokens, prompt.label)
             try:
-                return _parse(answer, shape, allowed, limit, instructions=messages[0].content)
+                answer = await self._complete(messages, schema, max_tokens, prompt.label)
+            except BadResponseError as exc:  # e.g. an HTML page with status 200: ask again
+                if attempt == 2:
+                    raise
+                log.info("%s: asking again: %s", what, exc)
+                continue
+            try:
+                items = _parse(answer, shape, allowed, limit, instructions=messages[0].content)
+                # only a validated answer goes into the cache (also for the request it fixed)
+                accept(self.client, answer, replaces=rejected)
+                return items
             except Invalid as bad:
                 if attempt == 1:
+                    rejected = answer
                     log.info("%s: re-asking: %s", what, bad.reason)
                     messages = [*messages, *_reask(answer, bad.reason, allowed)]
                     continue
@@ -354,11 +427,9 @@ class LLMWriter:
     async def _complete(
         self, messages: list[Message], schema: dict[str, Any], max_tokens: int, label: str
     ) -> Completion:
-        assert self._sem is not None
-        async with self._sem:
-            answer = await self.client.complete(
-                messages, schema=schema, max_tokens=max_tokens, temperature=0.0, prompt=label
-            )
+        answer = await self.client.complete(
+            messages, schema=schema, max_tokens=max_tokens, temperature=0.0, prompt=label
+        )
         self._count(answer)
         return answer
 
@@ -405,6 +476,20 @@ def answer_schema(key: str, allowed: set[str], limit: int | None) -> dict[str, A
         "required": [key],
         "additionalProperties": False,
     }
+
+
+def _select(articles: list[Article], tokens: int) -> list[Point]:
+    """The story's most central sentences (the embedded engine's choice), in reading order,
+    about ``tokens`` long as the reduce renders them."""
+    from .extractive import summarize
+
+    words = max(40, int(tokens * 0.6))  # rendered ids and sub-word tokens take the rest
+    while True:
+        chosen = summarize(articles, max_words=words)
+        points = [Point(text=c.text, cites=[c.citations[0].sentence_id]) for c in chosen]
+        if _tokens(points) <= tokens or words <= 40:
+            return points
+        words = int(words * 0.8)
 
 
 def _data(text: str) -> str:
@@ -560,4 +645,4 @@ def _claim(item: Item, index: dict[str, Sentence]) -> Claim:
     )
 
 
-__all__ = ["Budgets", "LLMWriter", "run_sync"]
+__all__ = ["Budgets", "LLMWriter", "StoryJob", "run_sync"]

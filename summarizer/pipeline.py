@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal, Protocol
 
 from . import dedup, extractive, stories
-from .errors import InputError, NeedsKeyError
+from .errors import BackendError, InputError, NeedsKeyError
 from .ingest import load_articles, make_article
 from .judge import Judge
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
@@ -94,8 +95,10 @@ def get_writer(settings: Settings) -> Writer:
             reduce_tokens=settings.reduce_tokens,
             prices=load_prices(settings.prices or user_dir() / "prices.json"),
         )
-        if settings.judge:
-            writer.judge = Judge(client, prices=writer.prices)
+        if settings.judge:  # on the writer's client: the same concurrency limit
+            writer.judge = Judge(
+                writer.client, prices=writer.prices, concurrency=settings.concurrency
+            )
         return writer
     raise NeedsKeyError(f"backend '{backend}' is not available; use --backend extractive")
 
@@ -114,6 +117,8 @@ def blurb(
     no_cache: bool | None = None,
     judge: bool | None = None,
     gguf: Path | None = None,
+    timeout: float | None = None,
+    deadline: float | None = None,
     settings: Settings | None = None,
 ) -> Blurb:
     """Summarise one article in a few cited, verified sentences (the "Get a summary" blurb).
@@ -174,6 +179,8 @@ def briefing(
     no_cache: bool | None = None,
     judge: bool | None = None,
     gguf: Path | None = None,
+    timeout: float | None = None,
+    deadline: float | None = None,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
 ) -> Briefing:
@@ -230,23 +237,18 @@ def briefing(
         problems.append(f"{n} smaller {what} only listed: the word budget is too small for them")
     budget_of = {g.id: b for g, b in zip(eligible, budgets, strict=False)}
     to_write = [g for g in groups if g.id in budget_of]
-    # 4. write and 5. verify, story by story
+    # 4. write and 5. verify: every story at once (one graph of LLM calls); a story that fails
+    # stays listed, unwritten, with a note in problems
     writer = get_writer(settings)
-    for n, story in enumerate(to_write):
-        if progress is not None:
-            progress("write", n, len(to_write))
-        members, aliases = reduced[story.id]
-        members = [a for a in members if a.sentences]
-        claims = (
-            writer.write(members, kind="briefing", max_words=budget_of[story.id], sentences=None)
-            if members
-            else []
-        )
-        claims = dedup.expand_citations(claims, aliases, index)
+    jobs = [([a for a in reduced[g.id][0] if a.sentences], budget_of[g.id]) for g in to_write]
+
+    def finish(n: int, claims: list[Claim]) -> None:
+        story = to_write[n]
+        claims = dedup.expand_citations(claims, reduced[story.id][1], index)
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
         story.written = True
-    if progress is not None:
-        progress("write", len(to_write), len(to_write))
+
+    _write_stories(writer, to_write, jobs, finish, progress)
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
     usage = _run_usage(writer)
@@ -262,6 +264,56 @@ def briefing(
         partial=writer.partial,
         problems=[*problems, *writer.problems],
     )
+
+
+def _write_stories(
+    writer: Writer,
+    groups: list[Story],
+    jobs: list[tuple[list[Article], int]],
+    finish: Callable[[int, list[Claim]], None],
+    progress: ProgressFn | None,
+) -> list[Story]:
+    """Write and verify every story; one that fails is left out with a note in the writer's
+    ``problems`` (the run is partial). Only when no story could be written does it raise.
+
+    An LLM writer runs all stories as one graph (``write_stories``); others go one by one.
+    """
+    lock = threading.Lock()
+    done = [0]
+
+    def finish_and_count(n: int, claims: list[Claim]) -> None:
+        finish(n, claims)
+        with lock:
+            done[0] += 1
+            if progress is not None:
+                progress("write", done[0], len(groups))
+
+    if progress is not None:
+        progress("write", 0, len(groups))
+    write_stories = getattr(writer, "write_stories", None)
+    errors: list[BackendError | None] = []
+    if write_stories is not None:
+        errors = write_stories(jobs, finish_and_count)
+    else:
+        for n, (members, budget) in enumerate(jobs):
+            try:
+                claims = (
+                    writer.write(members, kind="briefing", max_words=budget, sentences=None)
+                    if members
+                    else []
+                )
+                finish_and_count(n, claims)
+                errors.append(None)
+            except BackendError as exc:
+                errors.append(exc)
+    failed = [(g, e) for g, e in zip(groups, errors, strict=True) if e is not None]
+    if failed and len(failed) == len(groups):
+        story, first = failed[0]
+        raise type(first)(f"no story could be written: {first}") from first
+    for story, error in failed:
+        writer.partial = True
+        writer.problems.append(f"story {story.title or story.id!r} left out: {error}")
+    return [g for g, e in zip(groups, errors, strict=True) if e is None]
 
 
 def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settings:

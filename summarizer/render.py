@@ -1,5 +1,5 @@
-"""Render results as plain text, Markdown or JSON. Only accepted and repaired claims are shown;
-JSON carries every claim with its verdict."""
+"""Render results as plain text, Markdown, JSON or HTML (``html.py``). Only accepted and repaired
+claims are shown; JSON carries every claim with its verdict."""
 
 from __future__ import annotations
 
@@ -12,15 +12,20 @@ from .draft import VerifyReport
 from .errors import InputError
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 
-Format = Literal["text", "md", "json"]
+Format = Literal["text", "md", "json", "html"]
+VerifyFormat = Literal["text", "md", "json"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
-    """One blurb as text (sentences then sources), Markdown, or one JSON object."""
-    _check_format(fmt)
+    """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
+    _check_format(fmt, Format)
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
+    if fmt == "html":
+        from .html import render_blurb_html  # html.py imports helpers from this module
+
+        return render_blurb_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
     body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
     if not body:
@@ -32,10 +37,14 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
 
 def render_briefing(result: Briefing, fmt: Format) -> str:
-    """The briefing as Markdown (story sections, numbered citations, Sources) or JSON."""
-    _check_format(fmt)
+    """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
+    _check_format(fmt, Format)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        from .html import render_briefing_html  # html.py imports helpers from this module
+
+        return render_briefing_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
     lines = [f"# {result.title}", ""]
     shown_any = False
@@ -68,10 +77,10 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
     return "\n".join(lines)
 
 
-def _check_format(fmt: object) -> None:
+def _check_format(fmt: object, allowed: object) -> None:
     """Refuse an unknown format instead of falling back to Markdown (issue 11)."""
-    if fmt not in get_args(Format):
-        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(Format))}")
+    if fmt not in get_args(allowed):
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(allowed))}")
 
 
 def _listed_line(story: Story) -> str:
@@ -138,9 +147,9 @@ def _sources_text(sources: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_verify(report: VerifyReport, fmt: Format) -> str:
+def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
-    _check_format(fmt)
+    _check_format(fmt, VerifyFormat)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     md = fmt == "md"

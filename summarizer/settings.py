@@ -59,7 +59,8 @@ class Settings(BaseModel):
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table
     chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
     reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget
-    timeout: float = Field(default=600.0, gt=0)  # seconds per LLM request (as the SDK)
+    timeout: float = Field(default=120.0, gt=0)  # seconds per LLM request (--timeout)
+    deadline: float | None = Field(default=None, gt=0)  # seconds for the LLM work (--deadline)
     gguf: Path | None = None  # model file for --backend local
     recordings: Path | None = None  # for --backend replay (default fixtures/recordings)
     record_to: Path | None = None  # write every LLM exchange here as JSON
@@ -98,6 +99,8 @@ class Settings(BaseModel):
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(x) for x in err["loc"]) or "settings"
+    if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
+        return f"{where}: {err['msg']} (value hidden)"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import pipeline
-from summarizer.errors import ConfigError, NeedsKeyError
+from summarizer.errors import BackendError, ConfigError, NeedsKeyError
 from summarizer.llm.cache import CachedClient
 from summarizer.llm.catalog import context_window, cost_usd, load_prices
 from summarizer.llm.factory import make_client
@@ -36,7 +36,7 @@ def test_auto_uses_the_llm_when_an_endpoint_is_configured(monkeypatch: pytest.Mo
     writer = pipeline.get_writer(settings)
     assert isinstance(writer, LLMWriter)
     assert writer.name == "openai:gpt-4o-mini"
-    assert isinstance(writer.client, CachedClient)  # the cache is on by default
+    assert isinstance(writer.client.inner, CachedClient)  # the cache is on by default
 
 
 def test_openai_without_key_or_url_says_what_to_set() -> None:
@@ -93,8 +93,9 @@ def test_cli_openai_without_configuration_is_a_one_line_error(tmp_path: Path) ->
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_custom_endpoint_without_a_detectable_model_is_a_clear_error() -> None:
-    """Never guess a hosted model's name (and so its prices and window) for someone's server."""
+def test_a_server_that_is_down_is_a_backend_error_not_a_missing_model() -> None:
+    """Model detection on a closed port: the server is down (exit 3), not "pass --model"."""
     settings = Settings(backend="openai", base_url="http://127.0.0.1:9/v1")  # nothing listens
-    with pytest.raises(ConfigError, match="--model"):
+    with pytest.raises(BackendError, match="unreachable") as caught:
         make_client(settings, "openai")
+    assert caught.value.exit_code == 3

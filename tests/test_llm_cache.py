@@ -38,8 +38,12 @@ class Counting:
         return Completion(text=f"answer {self.calls}", finish_reason="stop", prompt_tokens=5)
 
 
-def ask(client: Any, prompt: str = "map@1", **kw: Any) -> Completion:
-    return asyncio.run(client.complete(MESSAGES, prompt=prompt, **kw))
+def ask(client: Any, prompt: str = "map@1", *, valid: bool = True, **kw: Any) -> Completion:
+    """One request; ``valid`` answers are accepted as the chain does after validating them."""
+    answer: Completion = asyncio.run(client.complete(MESSAGES, prompt=prompt, **kw))
+    if valid and hasattr(client, "accept"):
+        client.accept(answer)
+    return answer
 
 
 def test_a_repeated_request_is_served_from_the_cache(tmp_path: Path) -> None:
@@ -52,6 +56,17 @@ def test_a_repeated_request_is_served_from_the_cache(tmp_path: Path) -> None:
     # a fresh process opening the same file (a rerun) is served too
     rerun = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
     assert ask(rerun).cached and inner.calls == 1
+
+
+def test_an_answer_never_accepted_is_not_cached(tmp_path: Path) -> None:
+    """Only validated answers are cached: after a bad answer a rerun asks again."""
+    inner = Counting()
+    cached = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
+    assert not ask(cached, valid=False).cached
+    again = ask(cached)  # asked again (the bad answer was not stored), and this one accepted
+    assert inner.calls == 2 and not again.cached and again.text == "answer 2"
+    assert ask(cached).cached and inner.calls == 2
+    assert len(cached.cache) == 1
 
 
 def test_prompt_version_model_and_params_are_part_of_the_key(tmp_path: Path) -> None:

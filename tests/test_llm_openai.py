@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from summarizer.errors import BackendError
+from summarizer.errors import BackendError, BadResponseError, DeadlineError
 from summarizer.llm.base import Message
-from summarizer.llm.openai_backend import OpenAIClient, retry_after_seconds
+from summarizer.llm.openai_backend import MAX_RETRY_AFTER, OpenAIClient, retry_after_seconds
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -151,7 +151,9 @@ def test_500_is_retried_with_backoff() -> None:
 def test_timeouts_are_retried_then_reported_clearly() -> None:
     server = Server(lambda r: httpx.ReadTimeout("slow"))
     waits: list[float] = []
-    with pytest.raises(BackendError, match="unreachable after 3 attempts"):
+    with pytest.raises(
+        BackendError, match=r"did not answer within the --timeout \(after 3 attempts\)"
+    ):
         run(make_client(server, waits).complete(MESSAGES))
     assert server.call_count == 3  # our 3 attempts; the SDK's own retries are off
     assert len(waits) == 2
@@ -165,7 +167,7 @@ def test_timeout_then_success() -> None:
 
 def test_persistent_429_gives_backend_error_naming_the_status() -> None:
     server = Server(lambda r: httpx.Response(429, json={"error": {"message": "quota"}}))
-    with pytest.raises(BackendError, match="HTTP 429 after 3 attempts"):
+    with pytest.raises(BackendError, match=r"HTTP 429: .*quota \(after 3 attempts\)"):
         run(make_client(server, []).complete(MESSAGES))
 
 
@@ -222,3 +224,79 @@ def test_no_schema_sends_no_response_format_and_no_auth_leak_in_completion() -> 
     assert "response_format" not in server.body(0)
     assert server.calls[0].headers["authorization"] == "Bearer sk-test"
     assert "sk-test" not in answer.model_dump_json()
+
+
+def test_retry_after_that_is_not_a_number_or_date_falls_back_to_backoff() -> None:
+    server = Server(
+        [httpx.Response(429, headers={"Retry-After": "soon"}, json={"error": {}}), ok()]
+    )
+    waits: list[float] = []
+    run(make_client(server, waits).complete(MESSAGES))
+    assert waits == [0.01]  # our backoff, no ValueError
+
+
+def test_retry_after_as_a_future_http_date_is_honoured_up_to_the_cap() -> None:
+    import email.utils
+    import time
+
+    soon = email.utils.formatdate(time.time() + 5, usegmt=True)
+    later = email.utils.formatdate(time.time() + 3600, usegmt=True)
+    server = Server(
+        [
+            httpx.Response(429, headers={"Retry-After": soon}, json={"error": {}}),
+            httpx.Response(503, headers={"Retry-After": later}, json={"error": {}}),
+            ok(),
+        ]
+    )
+    waits: list[float] = []
+    run(make_client(server, waits, max_attempts=None).complete(MESSAGES))
+    assert 3.0 <= waits[0] <= 5.0
+    assert waits[1] == MAX_RETRY_AFTER
+
+
+def test_retries_are_bounded_by_time_not_by_a_count() -> None:
+    """A server limiting for 10 s with Retry-After: 1 is waited out (11 attempts) ..."""
+    replies = [httpx.Response(429, headers={"Retry-After": "1"}, json={"error": {}})] * 10
+    server = Server([*replies, ok()])
+    waits: list[float] = []
+    run(make_client(server, waits, max_attempts=None).complete(MESSAGES))
+    assert server.call_count == 11 and sum(waits) == 10.0
+    # ... but not beyond the retry budget
+    server = Server(lambda r: httpx.Response(429, headers={"Retry-After": "1"}, json={}))
+    waits = []
+    client = make_client(server, waits, max_attempts=None, retry_budget=5.0)
+    with pytest.raises(BackendError, match="HTTP 429"):
+        run(client.complete(MESSAGES))
+    assert sum(waits) == 5.0
+
+
+def test_the_run_deadline_stops_waiting_and_asking() -> None:
+    import time
+
+    server = Server(lambda r: httpx.Response(429, headers={"Retry-After": "30"}, json={}))
+    client = make_client(server, [], max_attempts=None, deadline=time.monotonic() + 10)
+    with pytest.raises(BackendError, match="HTTP 429"):  # a 30 s wait would pass the deadline
+        run(client.complete(MESSAGES))
+    assert server.call_count == 1
+    client.deadline = time.monotonic() - 1
+    with pytest.raises(DeadlineError, match="--deadline"):
+        run(client.complete(MESSAGES))
+    assert server.call_count == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        httpx.Response(200, content=b"<html>gateway</html>", headers={"content-type": "text/html"}),
+        httpx.Response(200, content=b"{not json", headers={"content-type": "application/json"}),
+        httpx.Response(200, json={"unexpected": True}),
+    ],
+    ids=["html", "broken-json", "not-a-completion"],
+)
+def test_a_200_whose_body_is_not_a_chat_completion_is_a_backend_error(
+    body: httpx.Response,
+) -> None:
+    server = Server([body])
+    with pytest.raises(BadResponseError, match="not") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert caught.value.exit_code == 3

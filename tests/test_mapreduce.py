@@ -17,9 +17,10 @@ from summarizer.errors import BackendError, ConfigError
 from summarizer.ingest import load_articles, make_article
 from summarizer.llm.base import Completion, Message
 from summarizer.llm.openai_backend import OpenAIClient
-from summarizer.mapreduce import LLMWriter
+from summarizer.mapreduce import SOURCE_TOKENS_PER_WORD, LLMWriter
 from summarizer.models import Article
 from summarizer.prompts import load_prompt
+from summarizer.tokens import count_tokens
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -37,6 +38,11 @@ Engineers replaced 40 steel cables and resurfaced the deck.
 The work cost 12 million dollars, paid by the regional government.
 Officials said tolls will stay at their current level until next year.
 """
+
+
+# the map stage runs: every sentence is read (no selection) and the two short test articles
+# exceed this reduce budget (a story that fits one reduce call skips the map)
+MAP_STAGE: dict[str, Any] = {"select": False, "reduce_tokens": 60}
 
 
 def article() -> Article:
@@ -182,7 +188,7 @@ def test_a_failed_map_chunk_makes_the_briefing_partial_not_failed() -> None:
         return reply(ok_points) if river in user else reply("no json here")
 
     server = Server([], route)
-    w = writer(server)
+    w = writer(server, **MAP_STAGE)
     out = w.write(arts, kind="briefing", max_words=100, sentences=None)
     assert [c.text for c in out] == ["A bridge reopened."]
     assert w.partial and w.problems[0].startswith(f"chunk {arts[0].id}.c1")
@@ -202,7 +208,7 @@ def test_map_points_may_cite_only_their_own_chunk() -> None:
         return reply({"points": [{"text": "Own.", "cites": [other]}]})
 
     server = Server([], route)
-    w = writer(server)
+    w = writer(server, **MAP_STAGE)
     w.write(arts, kind="briefing", max_words=80, sentences=None)
     reasks = [b["messages"][-1]["content"] for b in server.bodies if len(b["messages"]) > 2]
     assert len(reasks) == 1 and other in reasks[0]  # named as not in the DATA
@@ -340,7 +346,7 @@ def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:
     arts = load_articles(ROOT / "fixtures" / "articles")
     for bound in (1, 2):
         fake = Tracking()
-        LLMWriter(fake, concurrency=bound).write(
+        LLMWriter(fake, concurrency=bound, select=False, reduce_tokens=1000).write(
             arts, kind="briefing", max_words=100, sentences=None
         )
         assert fake.peak == bound
@@ -364,3 +370,68 @@ def test_a_claim_copying_the_prompt_example_is_reasked_and_dropped() -> None:
     assert "copies the instructions" in server.bodies[1]["messages"][-1]["content"]
     assert [c.text for c in claims] == ["The bridge reopened."]
     assert w.partial
+
+
+class Echo:
+    """A hand-written fake model: claims copy the DATA lines (up to 2), map points likewise;
+    it records each request's prompt label and user message, and the peak of calls at once."""
+
+    name = model = "echo"
+    context_window = 8192
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.fail_on = fail_on
+        self.active = self.peak = 0
+
+    async def complete(
+        self, messages: list[Message], *, prompt: str | None = None, **_: Any
+    ) -> Completion:
+        self.active += 1
+        self.peak = max(self.peak, self.active)
+        try:
+            await asyncio.sleep(0.01)
+            user = messages[1].content
+            self.calls.append((prompt or "", user))
+            if self.fail_on and self.fail_on in user:
+                return Completion(text="no json here")
+            data = user.split("<data>")[1].split("</data>")[0].strip().splitlines()
+            items = [
+                {"text": line.split("] ", 1)[1], "cites": line[1:].split("]")[0].split(", ")}
+                for line in data[:2]
+            ]
+            key = "points" if (prompt or "").startswith(("map", "collapse")) else "claims"
+            return Completion(text=json.dumps({key: items}))
+        finally:
+            self.active -= 1
+
+
+def test_a_story_that_fits_one_reduce_call_skips_the_map_stage() -> None:
+    fake = Echo()
+    claims = LLMWriter(fake).write([article()], kind="briefing", max_words=80, sentences=None)
+    assert [label for label, _ in fake.calls] == [load_prompt("reduce").label]
+    assert all(s.id in fake.calls[0][1] for s in article().sentences)  # read directly
+    assert claims and claims[0].citations[0].text == article().sentences[0].text
+
+
+def test_a_big_story_with_a_small_budget_reads_only_its_central_sentences() -> None:
+    arts = load_articles(ROOT / "fixtures" / "articles")
+    fake = Echo()
+    LLMWriter(fake, reduce_tokens=3000).write(arts, kind="briefing", max_words=40, sentences=None)
+    assert [label for label, _ in fake.calls] == [load_prompt("reduce").label]
+    data = fake.calls[0][1].split("<data>")[1].split("</data>")[0]
+    source = sum(count_tokens(a.text) for a in arts)
+    assert count_tokens(data) <= SOURCE_TOKENS_PER_WORD * 40 < source
+
+
+def test_stories_run_as_one_graph_under_one_limit_and_a_failing_story_is_reported() -> None:
+    texts = [TEXT.replace("Harbour", name) for name in ("River", "Canal", "Hill", "Lake")]
+    jobs = [([make_article(t)], 60) for t in texts]
+    fake = Echo(fail_on="Lake Bridge")  # every answer about the fourth story is unusable
+    finished: dict[int, int] = {}
+    errors = LLMWriter(fake, concurrency=3).write_stories(
+        jobs, lambda n, claims: finished.__setitem__(n, len(claims))
+    )
+    assert fake.peak == 3  # the stories' calls overlapped, never above the limit
+    assert errors[:3] == [None, None, None] and isinstance(errors[3], BackendError)
+    assert sorted(finished) == [0, 1, 2] and all(finished.values())

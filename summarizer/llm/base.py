@@ -62,6 +62,18 @@ async def aclose(client: object) -> None:
         await close()
 
 
+def accept(client: object, answer: Completion, *, replaces: Completion | None = None) -> None:
+    """Tell a client that ``answer`` passed validation (the cache stores only such answers).
+
+    ``replaces`` is the invalid answer that a re-ask fixed: the valid answer is then also
+    stored as the answer to that first request, so a rerun makes neither call again.
+    Optional like ``aclose``: backends without a cache have nothing to do.
+    """
+    hook = getattr(client, "accept", None)
+    if hook is not None:
+        hook(answer, replaces=replaces)
+
+
 class LLMClient(Protocol):
     """Anything that can complete a chat.
 
@@ -99,6 +111,10 @@ class WrappingClient:
     async def aclose(self) -> None:
         """Close the wrapped backend's connections, if it keeps any."""
         await aclose(self.inner)
+
+    def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
+        """Pass a validated answer's acceptance on to the wrapped client."""
+        accept(self.inner, answer, replaces=replaces)
 
 
 def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:

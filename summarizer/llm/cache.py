@@ -65,15 +65,20 @@ class ResponseCache:
 
 
 class CachedClient(WrappingClient):
-    """Wraps a backend: answers from the cache when it can, else asks and stores the answer.
+    """Wraps a backend: answers from the cache when it can, else asks.
 
-    Every answer is stored, even an invalid one: the chain's re-ask is a different request
-    (it states the error), so a rerun replays the same exchange and still costs zero calls.
+    A fresh answer is stored only once the caller ``accept``s it (it parsed and validated), so
+    an invalid answer is never replayed: a rerun against a now-healthy server asks again.
+    Acceptance happens as soon as each answer arrives, so an interrupted run keeps every
+    usable answer it received and the rerun pays for none of them twice.
     """
+
+    stored = 0  # answers stored by any CachedClient of this process (for the Ctrl-C note)
 
     def __init__(self, inner: LLMClient, cache: ResponseCache) -> None:
         super().__init__(inner)
         self.cache = cache
+        self._pending: dict[int, tuple[str, Request, Completion]] = {}
 
     async def complete(
         self,
@@ -99,5 +104,16 @@ class CachedClient(WrappingClient):
         answer = await self.inner.complete(
             messages, schema=schema, max_tokens=max_tokens, temperature=temperature, prompt=prompt
         )
-        self.cache.put(key, request, answer)
+        self._pending[id(answer)] = (key, request, answer)
         return answer
+
+    def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
+        """Store ``answer`` (a fresh one this client returned) now that it is known valid,
+        and as the answer to the request of ``replaces`` (an invalid one it fixed)."""
+        for which in (answer, replaces):
+            pending = self._pending.pop(id(which), None) if which is not None else None
+            if pending is not None and pending[2] is which:
+                key, request, _ = pending
+                self.cache.put(key, request, answer)
+                CachedClient.stored += which is answer
+        super().accept(answer, replaces=replaces)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from ..errors import ConfigError, NeedsKeyError
@@ -58,7 +59,8 @@ def _openai(settings: Settings) -> LLMClient:
     if model is None and settings.base_url:
         # a local server's one model; guessing a hosted model's name instead would get its
         # context window and prices wrong
-        model = detect_model(settings.base_url, settings.api_key, timeout=MODEL_DETECT_TIMEOUT)
+        detect_timeout = min(MODEL_DETECT_TIMEOUT, settings.timeout)
+        model = detect_model(settings.base_url, settings.api_key, timeout=detect_timeout)
         if model is None:
             raise ConfigError(
                 f"could not tell which model {settings.base_url} serves (GET /models gave no "
@@ -70,4 +72,5 @@ def _openai(settings: Settings) -> LLMClient:
         api_key=settings.api_key,
         timeout=settings.timeout,
         context_window=settings.context_window,
+        deadline=time.monotonic() + settings.deadline if settings.deadline else None,
     )

@@ -1,12 +1,16 @@
 """The OpenAI-compatible backend: OpenAI itself or any server speaking its API (vLLM, Ollama,
 llama.cpp). The only module that imports ``openai``.
 
-Retries are ours (tenacity: exponential backoff with jitter, honouring ``Retry-After``) and the
-SDK's own are off (``max_retries=0``) so attempts never multiply. Structured output degrades
-per client: ``json_schema`` -> ``json_object`` with a ``schema`` (llama.cpp's grammar-constrained
-JSON mode) -> plain ``json_object`` -> the schema stated in the prompt, moving down
-when a server rejects a mode (400/422, or a 500 that names the response format, which is what
-llama-cpp-python's server answers) and remembering the mode for later calls.
+Retries are ours and the SDK's own are off (``max_retries=0``) so attempts never multiply.
+They are bounded by time, not by a count: 429, 5xx, timeouts and dropped connections are
+retried (exponential backoff with jitter, or the server's ``Retry-After`` up to a cap) while
+the request's retry budget and the run's deadline allow. Every failure, including a 200 whose
+body is not a chat completion, becomes a :class:`BackendError` with a one-line message.
+
+Structured output degrades per client: ``json_schema`` -> ``json_object`` with a ``schema``
+(llama.cpp's grammar-constrained JSON mode) -> plain ``json_object`` -> the schema stated in
+the prompt, moving down when a server rejects a mode (400/422, or a 500 that names the
+response format, which is what llama-cpp-python's server answers) and remembering the mode.
 """
 
 from __future__ import annotations
@@ -15,31 +19,27 @@ import asyncio
 import email.utils
 import json
 import logging
+import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 import openai
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
-from ..errors import BackendError
+from ..errors import BackendError, BadResponseError, DeadlineError
 from .base import Completion, Message
 from .catalog import context_window as known_context_window
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4o-mini"
-MAX_RETRY_AFTER = 60.0  # never wait longer than this on a server's say-so
+DEFAULT_TIMEOUT = 120.0  # seconds per request
+DEFAULT_RETRY_BUDGET = 120.0  # seconds one request may spend on attempts and waits
+MAX_RETRY_AFTER = 30.0  # never wait longer than this on a server's say-so
 Mode = Literal["json_schema", "json_object_schema", "json_object", "prompted"]
 # json_object_schema is llama.cpp's extension: JSON mode constrained by a schema grammar
 MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "prompted")
-WaitFn = Callable[[RetryCallState], float]
+WaitFn = Callable[[int], float]  # attempt number (1, 2, ...) -> seconds to back off
 
 
 class _FormatRejected(Exception):
@@ -50,28 +50,40 @@ def _retryable(exc: BaseException) -> bool:
     if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
         return True
     if isinstance(exc, openai.APIStatusError):
-        return exc.status_code == 429 or exc.status_code >= 500
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
     return False
 
 
+def backoff(attempt: int) -> float:
+    """Exponential backoff with jitter: about 1, 2, 4 ... seconds, at most 30."""
+    return float(min(30.0, 2.0 ** (attempt - 1))) + random.uniform(0, 1)
+
+
 def retry_after_seconds(exc: BaseException | None) -> float | None:
-    """The wait a 429/5xx response asks for (``retry-after-ms`` or ``Retry-After``), if any."""
+    """The wait a 429/5xx response asks for (``retry-after-ms`` or ``Retry-After`` in seconds
+    or as an HTTP date), or None when absent or unreadable (e.g. ``Retry-After: soon``)."""
     if not isinstance(exc, openai.APIStatusError):
         return None
     headers = exc.response.headers
     if ms := headers.get("retry-after-ms"):
         try:
-            return float(ms) / 1000
+            return max(0.0, float(ms) / 1000)
         except ValueError:
             pass
     value = headers.get("retry-after")
     if not value:
         return None
     try:
-        return float(value)
+        return max(0.0, float(value))
     except ValueError:
+        pass
+    try:
         when = email.utils.parsedate_to_datetime(value)  # an HTTP date
-        return max(0.0, when.timestamp() - time.time()) if when else None
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:  # pragma: no cover - older Pythons return None for garbage
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 class OpenAIClient:
@@ -83,23 +95,29 @@ class OpenAIClient:
         model: str = DEFAULT_MODEL,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 600.0,
+        timeout: float = DEFAULT_TIMEOUT,
         context_window: int | None = None,
-        max_attempts: int = 5,
+        retry_budget: float = DEFAULT_RETRY_BUDGET,
+        deadline: float | None = None,
+        max_attempts: int | None = None,
         wait: WaitFn | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         http_client: Any = None,  # an async http client of the SDK's http library (tests)
         mode: Mode = "json_schema",
     ) -> None:
+        """``deadline`` is a ``time.monotonic()`` instant after which no request starts or
+        waits (the run's ``--deadline``); ``max_attempts`` optionally caps the count too."""
         self.model = model
         self.name = f"openai:{model.rsplit('/', 1)[-1]}"  # a server may name it by its path
         self.base_url = base_url
         self.context_window = known_context_window(model, context_window)
         self.mode: Mode = mode  # the strongest structured-output mode not yet refused
+        self.deadline = deadline
         self._api_key = api_key
         self._timeout = timeout
+        self._retry_budget = retry_budget
         self._max_attempts = max_attempts
-        self._backoff: WaitFn = wait or wait_exponential_jitter(initial=1, max=30, jitter=1)
+        self._backoff: WaitFn = wait or backoff
         self._sleep = sleep
         self._http_client = http_client
         self._client: openai.AsyncOpenAI | None = None
@@ -126,12 +144,16 @@ class OpenAIClient:
             self._client = None
             self._loop = None
 
-    def _wait(self, state: RetryCallState) -> float:
-        """Honour Retry-After when the server sends it, else back off exponentially."""
-        asked = retry_after_seconds(state.outcome.exception() if state.outcome else None)
+    def _wait(self, exc: BaseException, attempt: int) -> float:
+        """Honour Retry-After (up to a cap) when the server sends it, else back off."""
+        asked = retry_after_seconds(exc)
         if asked is not None:
             return min(asked, MAX_RETRY_AFTER)
-        return self._backoff(state)
+        return self._backoff(attempt)
+
+    def _left(self) -> float | None:
+        """Seconds until the run's deadline (None: no deadline)."""
+        return None if self.deadline is None else self.deadline - time.monotonic()
 
     async def complete(
         self,
@@ -161,34 +183,60 @@ class OpenAIClient:
         max_tokens: int,
         temperature: float,
     ) -> Completion:
-        retrying = AsyncRetrying(
-            retry=retry_if_exception(_retryable),
-            stop=stop_after_attempt(self._max_attempts),
-            wait=self._wait,
-            sleep=self._sleep,
-            reraise=True,
-        )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    return await self._create(messages, schema, mode, max_tokens, temperature)
-        except _FormatRejected:
-            raise
-        except openai.AuthenticationError as exc:
-            raise BackendError(
+        started = time.monotonic()
+        waited = 0.0  # what we slept (the tests' sleep does not pass real time)
+        attempt = 0
+        while True:
+            attempt += 1
+            left = self._left()
+            if left is not None and left <= 0:
+                raise DeadlineError("the run's --deadline passed before this LLM request")
+            timeout = self._timeout if left is None else min(self._timeout, left)
+            try:
+                return await self._create(messages, schema, mode, max_tokens, temperature, timeout)
+            except _FormatRejected:
+                raise
+            except openai.OpenAIError as exc:
+                if not _retryable(exc):
+                    raise self._error(exc, attempt) from None
+                wait = self._wait(exc, attempt)
+                spent = max(time.monotonic() - started, waited)
+                left = self._left()
+                if (
+                    spent + wait > self._retry_budget
+                    or (left is not None and wait >= left)
+                    or (self._max_attempts is not None and attempt >= self._max_attempts)
+                ):
+                    raise self._error(exc, attempt) from None
+                level = logging.INFO if isinstance(exc, openai.APIStatusError) else logging.WARNING
+                log.log(level, "%s; retrying in %.1f s", self._describe(exc), wait)
+                await self._sleep(wait)
+                waited += wait
+
+    def _describe(self, exc: openai.OpenAIError) -> str:
+        if isinstance(exc, openai.APITimeoutError):
+            return f"{self._where()} did not answer within the --timeout"
+        if isinstance(exc, openai.APIConnectionError):
+            return f"{self._where()} unreachable ({type(exc).__name__})"
+        if isinstance(exc, openai.APIStatusError):
+            return f"{self._where()} answered HTTP {exc.status_code}: {_short(exc)}"
+        return f"{self._where()} failed: {type(exc).__name__}: {_one_line(str(exc))}"
+
+    def _error(self, exc: openai.OpenAIError, attempts: int) -> BackendError:
+        """The one-line BackendError for an SDK error we give up on."""
+        if isinstance(exc, openai.AuthenticationError):
+            return BackendError(
                 f"{self._where()} rejected the API key (HTTP 401); check OPENAI_API_KEY"
-            ) from exc
-        except openai.APIStatusError as exc:
-            tries = f" after {self._max_attempts} attempts" if _retryable(exc) else ""
-            raise BackendError(
-                f"{self._where()} answered HTTP {exc.status_code}{tries}: {_short(exc)}"
-            ) from exc
-        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
-            raise BackendError(
-                f"{self._where()} unreachable after {self._max_attempts} attempts "
-                f"({type(exc).__name__}); is the server running?"
-            ) from exc
-        raise AssertionError("unreachable")  # pragma: no cover - tenacity always returns/raises
+            )
+        if isinstance(exc, openai.APIResponseValidationError):
+            return BadResponseError(
+                f"{self._where()} answered with a body that is not a chat completion"
+            )
+        tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+        hint = ""
+        if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
+            hint = "; is the server running? (--timeout sets the wait per request)"
+        return BackendError(f"{self._describe(exc)}{tries}{hint}")
 
     async def _create(
         self,
@@ -197,6 +245,7 @@ class OpenAIClient:
         mode: Mode,
         max_tokens: int,
         temperature: float,
+        timeout: float,
     ) -> Completion:
         sent = [m.model_dump() for m in messages]
         extra: dict[str, Any] = {}
@@ -213,29 +262,42 @@ class OpenAIClient:
                     extra["response_format"] = {"type": "json_object"}
                 sent = _state_schema(sent, schema)
         try:
-            resp = await self._sdk().chat.completions.create(
+            resp: Any = await self._sdk().chat.completions.create(
                 model=self.model,
                 messages=sent,  # type: ignore[arg-type]
                 max_tokens=max_tokens,
                 temperature=temperature,
+                timeout=timeout,
                 **extra,
             )
         except openai.APIStatusError as exc:
             if schema is not None and mode != "prompted" and _refuses_format(exc):
                 raise _FormatRejected(f"HTTP {exc.status_code}") from exc
             raise
-        if not resp.choices:
-            raise BackendError(f"{self._where()} returned no choices")
-        choice = resp.choices[0]
-        usage = resp.usage
-        return Completion(
-            text=choice.message.content or "",
-            finish_reason=choice.finish_reason,
-            prompt_tokens=usage.prompt_tokens if usage else 0,
-            completion_tokens=usage.completion_tokens if usage else 0,
-            model=resp.model or self.model,
-            raw=resp.model_dump(mode="json"),
-        )
+        except ValueError as exc:  # the SDK's json.loads of a body that only claims to be JSON
+            raise BadResponseError(
+                f"{self._where()} answered with a body that is not valid JSON ({exc})"
+            ) from None
+        return self._completion(resp)
+
+    def _completion(self, resp: Any) -> Completion:
+        """Read the SDK's answer; anything but a chat completion is a BadResponseError."""
+        try:
+            choice = resp.choices[0]
+            usage = resp.usage
+            return Completion(
+                text=choice.message.content or "",
+                finish_reason=choice.finish_reason,
+                prompt_tokens=(usage.prompt_tokens or 0) if usage else 0,
+                completion_tokens=(usage.completion_tokens or 0) if usage else 0,
+                model=resp.model or self.model,
+                raw=resp.model_dump(mode="json"),
+            )
+        except (AttributeError, IndexError, TypeError, ValueError):
+            body = _one_line(str(resp))[:80]
+            raise BadResponseError(
+                f"{self._where()} answered with a body that is not a chat completion: {body!r}"
+            ) from None
 
     def _where(self) -> str:
         return f"LLM server {self.base_url or 'api.openai.com'}"
@@ -262,19 +324,32 @@ def _state_schema(messages: list[dict[str, Any]], schema: dict[str, Any]) -> lis
     return [{"role": "system", "content": note}, *out]
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _short(exc: openai.APIStatusError) -> str:
-    text = str(exc.message).replace("\n", " ")
-    return text[:200]
+    return _one_line(str(exc.message))[:200]
 
 
 def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> str | None:
-    """The model a single-model server serves (``GET /models``), or None if unclear."""
+    """The model a single-model server serves (``GET /models``), or None if unclear.
+
+    Raises:
+        BackendError: the server cannot be reached or does not answer in time (exit 3, as
+            for any other unreachable server, rather than a hint to pass --model).
+    """
     try:
         client = openai.OpenAI(
             api_key=api_key or "not-needed", base_url=base_url, timeout=timeout, max_retries=0
         )
         ids = [m.id for m in client.models.list()]
-    except openai.OpenAIError as exc:
+    except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+        raise BackendError(
+            f"LLM server {base_url} unreachable ({type(exc).__name__} on GET /models within "
+            f"{timeout:.0f} s); is the server running?"
+        ) from None
+    except (openai.OpenAIError, AttributeError, TypeError) as exc:
         log.info("could not list the server's models: %s", exc)
         return None
     return ids[0] if len(ids) == 1 else None

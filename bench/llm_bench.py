@@ -1,0 +1,262 @@
+"""The LLM path at newsroom scale (not a test; run on demand), against the loopback fake server
+(tests/fakeserver.py: ``--latency`` s per call plus ``--per-token`` s per output token, answers
+that cite real sentence ids parsed out of the prompt).
+
+For each corpus size: a cold briefing with every story written, a warm rerun on the same cache,
+and a naive map-reduce (every chunk of every article, no dedup, no stories, instructions of a
+generic framework prompt) in the same run. Reports calls by kind, prompt / completion / schema
+tokens, input tokens (schemas included) / unique source tokens, wall time against the lower
+bound and their ratio, and requests in flight (mean/max).
+
+Lower bound: max(all calls' modelled service seconds / concurrency, the longest story chain),
+where a story's chain is the sum over its stages (map, collapse, reduce, judge) of its longest
+call in that stage: what the run would take if every story ran at once with no waiting.
+
+Corpora come from ../shared/eval/clusters-dev (DUC 2003 first, then BASIL and MultiLing
+articles as originals), plus ``--copies`` (default 40%) edited syndicated copies.
+
+    python bench/llm_bench.py ../shared/eval/clusters-dev --sizes 10,100,1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scale_bench import syndicate  # noqa: E402
+from summarizer import pipeline  # noqa: E402
+from summarizer.chunking import chunk_articles  # noqa: E402
+from summarizer.ingest import make_article  # noqa: E402
+from summarizer.llm.base import Message  # noqa: E402
+from summarizer.llm.limit import LimitedClient  # noqa: E402
+from summarizer.llm.openai_backend import OpenAIClient  # noqa: E402
+from summarizer.models import Article  # noqa: E402
+from summarizer.settings import Settings  # noqa: E402
+from summarizer.tokens import count_tokens  # noqa: E402
+from tests.fakeserver import Call, FakeServer  # noqa: E402
+
+# A generic framework's map-reduce prompts (the shape of LangChain's defaults), for the naive run
+NAIVE_MAP = "Write a concise summary of the following:\n\n{text}\n\nCONCISE SUMMARY:"
+NAIVE_REDUCE = (
+    "The following is a set of summaries:\n{text}\nTake these and distill it into a final, "
+    "consolidated summary of the main themes.\nHelpful Answer:"
+)
+NAIVE_CHUNK = 1500
+NAIVE_REDUCE_BUDGET = 3000
+
+
+def originals(folder: Path) -> list[tuple[str, str | None]]:
+    """(text, title) of the DUC 2003, then BASIL, then MultiLing articles, cluster by cluster."""
+    out: list[tuple[str, str | None]] = []
+    for line in (folder / "duc2003_clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.extend((d["text"], None) for d in json.loads(line)["docs"])
+    for line in (folder / "basil_events.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out.append((row["text"], row.get("title") or None))
+    for line in (folder / "multiling2011_en_clusters.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            out.extend((d["text"], None) for d in json.loads(line)["docs"])
+    return out
+
+
+def corpus(pool: list[tuple[str, str | None]], size: int, copies: float) -> list[Article]:
+    """``size`` articles: the first originals of the pool, then edited syndicated copies."""
+    rng = random.Random(7)
+    n_orig = max(1, round(size * (1 - copies)))
+    base = pool[:n_orig]
+    records = [(t, title, f"Origin {i:04d}") for i, (t, title) in enumerate(base)]
+    while len(records) < size:
+        text, title = rng.choice(base)
+        outlet = f"Outlet {len(records):05d}"
+        records.append((syndicate(text, rng, outlet), title, outlet))
+    rng.shuffle(records)
+    return [make_article(t, title=title, source=o) for t, title, o in records]
+
+
+def lower_bound(calls: list[Call], concurrency: int, story_of: dict[str, str]) -> float:
+    """max(service seconds / concurrency, the longest story's chain of stages)."""
+    total = sum(c.service for c in calls)
+    longest: dict[tuple[str, str], float] = defaultdict(float)
+    for c in calls:
+        story = _story(c, story_of)
+        longest[(story, c.stage)] = max(longest[(story, c.stage)], c.service)
+    chains: dict[str, float] = defaultdict(float)
+    for (story, _), seconds in longest.items():
+        chains[story] += seconds
+    return max(total / concurrency, max(chains.values(), default=0.0))
+
+
+def _story(call: Call, story_of: dict[str, str]) -> str:
+    """The story a call belongs to, from the sentence ids or cited texts in its prompt."""
+    text = call.text
+    for key, story in story_of.items():
+        if key in text:
+            return story
+    return f"call-{call.n}"
+
+
+def report(
+    name: str, server: FakeServer, wall: float, source_tokens: int, bound: float | None
+) -> dict[str, Any]:
+    st = server.stats
+    calls = [c for c in server.calls if c.end]
+    prompt = sum(c.prompt_tokens for c in calls)
+    schema = sum(c.schema_tokens for c in calls)
+    completion = sum(c.completion_tokens for c in calls)
+    row: dict[str, Any] = {
+        "run": name,
+        "calls": dict(sorted(Counter(c.stage for c in server.calls).items())),
+        "prompt_tokens": prompt,
+        "schema_tokens": schema,
+        "completion_tokens": completion,
+        "input_over_source": round((prompt + schema) / source_tokens, 3) if source_tokens else 0,
+        "wall_s": round(wall, 2),
+        "in_flight_mean": round(st.mean_in_flight(), 2),
+        "in_flight_max": st.peak,
+    }
+    if bound is not None:
+        row["lower_bound_s"] = round(bound, 2)
+        row["wall_over_bound"] = round(wall / bound, 2) if bound else None
+    return row
+
+
+def run_briefing(
+    server: FakeServer, articles: list[Article], cache: Path, args: argparse.Namespace
+) -> tuple[Any, float]:
+    settings = Settings(
+        backend="openai",
+        base_url=server.url,
+        model="fake-llm",
+        concurrency=args.concurrency,
+        max_words=args.max_words_per_story * len(articles),
+        cache_dir=cache,
+        context_window=args.context_window,
+        timeout=60,
+    )
+    started = time.perf_counter()
+    result = pipeline.briefing(articles, settings=settings)
+    return result, time.perf_counter() - started
+
+
+async def naive(server: FakeServer, articles: list[Article], concurrency: int) -> None:
+    """Map every chunk of every article (no dedup), then reduce the summaries in rounds."""
+    client = LimitedClient(
+        OpenAIClient(model="fake-llm", base_url=server.url, timeout=60), concurrency
+    )
+    schema = {
+        "type": "object",
+        "properties": {"points": {"type": "array", "items": {"type": "object"}}},
+    }
+
+    async def ask(text: str, template: str) -> str:
+        msg = [Message(role="user", content=template.format(text=text))]
+        answer = await client.complete(msg, schema=schema, max_tokens=512)
+        return answer.text
+
+    chunks = chunk_articles(articles, NAIVE_CHUNK)
+    texts = [
+        "<data>\n" + "\n".join(f"[{s.id}] {s.text}" for s in c.sentences) + "\n</data>"
+        for c in chunks
+    ]
+    summaries = await asyncio.gather(*(ask(t, NAIVE_MAP) for t in texts))
+    lines = [_lines(s) for s in summaries]
+    while sum(count_tokens(x) for x in lines) > NAIVE_REDUCE_BUDGET and len(lines) > 1:
+        groups: list[list[str]] = [[]]
+        for line in lines:
+            if groups[-1] and count_tokens("\n".join([*groups[-1], line])) > NAIVE_REDUCE_BUDGET:
+                groups.append([])
+            groups[-1].append(line)
+        merged = await asyncio.gather(
+            *(ask("<data>\n" + "\n".join(g) + "\n</data>", NAIVE_REDUCE) for g in groups)
+        )
+        new = [_lines(m) for m in merged]
+        if len(new) >= len(lines):
+            break
+        lines = new
+    await ask("<data>\n" + "\n".join(lines) + "\n</data>", NAIVE_REDUCE)
+    await client.aclose()
+
+
+def _lines(answer: str) -> str:
+    try:
+        items = json.loads(answer).get("points", [])
+    except (ValueError, AttributeError):
+        return answer
+    return "\n".join(f"[{', '.join(i['cites'])}] {i['text']}" for i in items[:3])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("clusters", type=Path, help="the clusters-dev folder")
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--copies", type=float, default=0.4)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--latency", type=float, default=0.5)
+    parser.add_argument("--per-token", type=float, default=0.002)
+    parser.add_argument("--context-window", type=int, default=None)
+    parser.add_argument(
+        "--max-words-per-story",
+        type=int,
+        default=60,
+        help="word budget = this x articles, so that every story is written",
+    )
+    parser.add_argument("--no-naive", action="store_true")
+    args = parser.parse_args()
+    pool = originals(args.clusters)
+    for size in (int(s) for s in args.sizes.split(",")):
+        articles = corpus(pool, size, args.copies)
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            FakeServer(
+                latency=args.latency, per_token=args.per_token, max_concurrent=args.concurrency
+            ) as server,
+        ):
+            result, wall = run_briefing(server, articles, Path(tmp), args)
+            unique = result.usage.tokens_after_dedup
+            story_of = {}
+            for story in result.stories:
+                for art_id in story.article_ids:
+                    story_of[f"[{art_id}."] = story.id
+                    story_of[f", {art_id}."] = story.id
+            for claim in result.claims:
+                for cite in claim.citations:
+                    story_of.setdefault(cite.text[:60], "")
+            for story in result.stories:
+                for claim in story.claims:
+                    for cite in claim.citations:
+                        story_of[cite.text[:60]] = story.id
+            bound = lower_bound([c for c in server.calls if c.end], args.concurrency, story_of)
+            print(f"\n== {size} articles ({args.copies:.0%} copies) ==")
+            print(
+                f"stories written: {len(result.stories)}; partial: {result.partial}; "
+                f"source tokens {result.usage.tokens_before_dedup}, unique {unique}; "
+                f"problems: {result.problems[:3]}"
+            )
+            print(json.dumps(report("cold", server, wall, unique, bound)))
+            server.reset()
+            _, warm_wall = run_briefing(server, articles, Path(tmp), args)
+            print(json.dumps(report("warm rerun", server, warm_wall, unique, None)))
+            if not args.no_naive:
+                server.reset()
+                started = time.perf_counter()
+                asyncio.run(naive(server, articles, args.concurrency))
+                naive_wall = time.perf_counter() - started
+                naive_bound = lower_bound(server.calls, args.concurrency, {})
+                print(json.dumps(report("naive", server, naive_wall, unique, naive_bound)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""HTML output (issue 11): a self-contained briefing page and an embeddable "Get a summary" block.
+
+Templates are package resources (``summarizer/templates``) rendered by jinja2 with autoescaping
+on, because every title, outlet name, URL and sentence comes from an untrusted article: markup in
+them must reach the page as text. Only http(s) URLs ever become links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache
+from itertools import count
+from urllib.parse import urlsplit
+
+import jinja2
+
+from .models import Blurb, Briefing, Claim, Outlet, Source, Story
+from .render import MAX_LISTED, _outlet_name
+
+
+@dataclass
+class Quote:
+    """One cited sentence as the tooltip shows it."""
+
+    text: str
+
+
+@dataclass
+class Mark:
+    """A citation marker [n]: the source's number and the sentences of it that the claim cites."""
+
+    number: int
+    tip_id: str
+    outlet: str
+    title: str | None
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class ClaimView:
+    text: str
+    marks: list[Mark]
+
+
+@dataclass
+class Link:
+    """An outlet or title, linked only when its URL is http(s)."""
+
+    label: str
+    url: str | None
+
+
+@dataclass
+class StoryView:
+    title: str
+    badge: str
+    outlets: list[Link]
+    more_outlets: int
+    claims: list[ClaimView]
+    span: str | None
+
+
+@dataclass
+class SourceView:
+    number: int
+    anchor: str
+    title: str
+    url: str | None
+    outlets: list[Link]
+    more_outlets: int
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL without spaces or control characters, else None.
+
+    Browsers drop tabs and newlines inside a scheme ("java\\tscript:"), so any such character
+    disqualifies the URL instead of being cleaned.
+    """
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def render_blurb_html(result: Blurb) -> str:
+    """The embeddable block: ``<details>`` with a "Get a summary" summary, styles scoped to it."""
+    prefix = f"smz-{result.article_id}"
+    sources = {s.article_id: s for s in result.sources}
+    ids = count(1)
+    claims = [_claim_view(c, sources, prefix, ids) for c in result.claims if c.shown]
+    return _template("blurb.html.j2").render(
+        root_id=prefix,
+        title=result.title,
+        claims=claims,
+        sources=[_source_view(s, prefix) for s in result.sources],
+        partial=result.partial,
+    )
+
+
+def render_briefing_html(result: Briefing) -> str:
+    """One self-contained page: no external assets, no script, readable on a phone and in print."""
+    prefix = "smz"
+    sources = {s.article_id: s for s in result.sources}
+    written: list[StoryView] = []
+    listed: list[StoryView] = []
+    ids = count(1)
+    for story in result.stories:
+        claims = [_claim_view(c, sources, prefix, ids) for c in story.claims if c.shown]
+        view = _story_view(story, claims)
+        (written if claims and story.written else listed).append(view)
+    return _template("briefing.html.j2").render(
+        title=result.title,
+        stories=written,
+        listed=listed,
+        sources=[_source_view(s, prefix) for s in result.sources],
+        engine=result.engine,
+        counts=result.counts,
+        partial=result.partial,
+        problems=result.problems,
+    )
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    """Templates from the installed package; autoescape on for every template, whatever its name."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("summarizer", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _template(name: str) -> jinja2.Template:
+    return _environment().get_template(name)
+
+
+def _claim_view(
+    claim: Claim, sources: dict[str, Source], prefix: str, ids: Iterator[int]
+) -> ClaimView:
+    """A shown claim with one marker per cited source, each carrying the cited sentences."""
+    marks: dict[int, Mark] = {}
+    for cite in claim.citations:
+        source = sources.get(cite.article_id)
+        if source is None:
+            continue
+        mark = marks.get(source.number)
+        if mark is None:
+            mark = Mark(
+                number=source.number,
+                tip_id=f"{prefix}-tip-{next(ids)}",
+                outlet=_outlets_label(source.outlets),
+                title=source.title,
+            )
+            marks[source.number] = mark
+        if all(q.text != cite.text for q in mark.quotes):
+            mark.quotes.append(Quote(cite.text))
+    return ClaimView(text=claim.text, marks=list(marks.values()))
+
+
+def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
+    distinct: dict[str, Link] = {}
+    for outlet in story.outlets:
+        distinct.setdefault(_outlet_name(outlet), _link(outlet))
+    links = list(distinct.values())
+    n = len(links)
+    return StoryView(
+        title=story.title or "Story",
+        badge=f"{n} source{'s' * (n != 1)}",
+        outlets=links[:MAX_LISTED],
+        more_outlets=max(0, n - MAX_LISTED),
+        claims=claims,
+        span=_time_span(story),
+    )
+
+
+def _source_view(source: Source, prefix: str) -> SourceView:
+    links = list({_outlet_name(o): _link(o) for o in source.outlets}.values())
+    url = next((u for o in source.outlets if (u := safe_url(o.url))), None)
+    return SourceView(
+        number=source.number,
+        anchor=f"{prefix}-src-{source.number}",
+        title=source.title or "(untitled article)",
+        url=url,
+        outlets=links[:MAX_LISTED],
+        more_outlets=max(0, len(links) - MAX_LISTED),
+    )
+
+
+def _link(outlet: Outlet) -> Link:
+    return Link(label=_outlet_name(outlet), url=safe_url(outlet.url))
+
+
+def _outlets_label(outlets: list[Outlet]) -> str:
+    names = list(dict.fromkeys(_outlet_name(o) for o in outlets))
+    if not names:
+        return "unknown source"
+    more = len(names) - 1
+    return names[0] + (f" and {more} more" if more else "")
+
+
+def _time_span(story: Story) -> str | None:
+    """The story's time span when the model carries one (first/last published), else None."""
+    first = getattr(story, "first_published", None)
+    last = getattr(story, "last_published", None)
+    span = getattr(story, "time_span", None)
+    if span and not (first or last):
+        first, last = span[0], span[-1]
+    if not (first or last):
+        return None
+    start, end = _when(first), _when(last)
+    if not start or not end or start == end:
+        return start or end
+    return f"{start} – {end}"
+
+
+def _when(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        zone = " UTC" if value.utcoffset() == timedelta(0) else value.strftime(" %z")
+        return value.strftime("%Y-%m-%d %H:%M") + zone.rstrip()
+    return str(value)

@@ -1,0 +1,83 @@
+"""One concurrency limit for every LLM call of a run, whichever thread or stage makes it.
+
+The briefing runs as one graph on one event loop: every story's map, collapse and reduce
+calls, and the judge's calls, share ``--concurrency``. The judge is called from the verifier,
+which is synchronous and runs in a worker thread (with its own short-lived event loop); while
+a graph is running (``bind``), calls from such a thread are handed to the graph's loop, so they
+wait for the same limit and use the same connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from .base import Completion, LLMClient, Message, WrappingClient, aclose
+
+
+class LimitedClient(WrappingClient):
+    """Wraps a client so that at most ``limit`` of its requests are in flight at once."""
+
+    def __init__(self, inner: LLMClient, limit: int) -> None:
+        super().__init__(inner)
+        self.limit = limit
+        self.in_flight = 0  # requests waiting on the server right now
+        self.peak = 0  # the most that ever were
+        self._home: asyncio.AbstractEventLoop | None = None  # the bound graph's loop
+        self._sem: asyncio.Semaphore | None = None
+        self._sem_loop: asyncio.AbstractEventLoop | None = None
+
+    def bind(self) -> None:
+        """Make the running loop the home of every call until ``unbind`` (a graph's run)."""
+        self._home = asyncio.get_running_loop()
+
+    def unbind(self) -> None:
+        self._home = None
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        if self._sem is None or self._sem_loop is not loop:
+            self._sem = asyncio.Semaphore(self.limit)
+            self._sem_loop = loop
+        return self._sem
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        home = self._home
+        if home is not None and home is not asyncio.get_running_loop():
+            future = asyncio.run_coroutine_threadsafe(
+                self.complete(
+                    messages,
+                    schema=schema,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                    prompt=prompt,
+                ),
+                home,
+            )
+            return await asyncio.wrap_future(future)
+        async with self._semaphore():
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+            try:
+                return await self.inner.complete(
+                    messages,
+                    schema=schema,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                    prompt=prompt,
+                )
+            finally:
+                self.in_flight -= 1
+
+    async def aclose(self) -> None:
+        """Close the connections, unless a graph still runs (it closes them when done)."""
+        if self._home is None:
+            await aclose(self.inner)

@@ -1,0 +1,257 @@
+"""The HTML outputs in a real headless Chromium (issue 11): citation tooltips on hover and on
+keyboard focus, source links, a hostile article, scoped blurb styles, phone width, print.
+
+Skips with the reason when /usr/bin/chromium or /usr/bin/chromedriver is missing
+(``apt-get install chromium chromium-driver``; .ci/run installs them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import Blurb, Briefing, Claim, render_blurb, render_briefing
+from summarizer.pipeline import blurb, briefing
+
+from .browser import browser_missing, chromium, save_screenshots, serve_directory
+from .html_cases import day_articles, hostile_articles
+
+pytestmark = pytest.mark.skipif(
+    browser_missing() is not None, reason=f"browser tests skipped: {browser_missing()}"
+)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    """One browser for the module: starting Chromium takes seconds on a shared machine."""
+    with chromium() as d:
+        yield d
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served on 127.0.0.1 and its base URL."""
+    with serve_directory(tmp_path) as base:
+        yield tmp_path, base
+
+
+def _fresh(driver: Any, url: str) -> None:
+    """Load ``url`` with the pointer parked in a corner and nothing focused."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    driver.set_window_size(1000, 800)
+    driver.get(url)
+    park = ActionBuilder(driver)
+    park.pointer_action.move_to_location(1, 1)
+    park.perform()
+
+
+def _day(site: tuple[Path, str]) -> tuple[Briefing, str]:
+    folder, base = site
+    result = briefing(day_articles(folder, base))
+    (folder / "briefing.html").write_text(render_briefing(result, "html"), encoding="utf-8")
+    return result, f"{base}/briefing.html"
+
+
+def test_hovering_a_citation_shows_the_cited_sentence_outlet_and_title(
+    driver: Any, site: tuple[Path, str]
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    result, url = _day(site)
+    _fresh(driver, url)
+    cite = driver.find_elements(By.CSS_SELECTOR, ".smz-claims .smz-cite")[0]
+    tip = cite.find_element(By.CSS_SELECTOR, ".smz-tip")
+    assert not tip.is_displayed()
+    ActionChains(driver).move_to_element(cite.find_element(By.CSS_SELECTOR, ".smz-mark")).perform()
+    assert tip.is_displayed()
+    claim = next(c for c in result.claims if c.shown)
+    number = int(cite.find_element(By.CSS_SELECTOR, ".smz-mark").text.strip("[]"))
+    source = next(s for s in result.sources if s.number == number)
+    cited = next(c.text for c in claim.citations if c.article_id == source.article_id)
+    assert cited in tip.text
+    assert source.outlets[0].name in tip.text and source.title in tip.text
+
+
+def test_a_citation_shows_its_sentence_on_keyboard_focus(
+    driver: Any, site: tuple[Path, str]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _, url = _day(site)
+    _fresh(driver, url)
+    tips = driver.find_elements(By.CSS_SELECTOR, ".smz-claims .smz-tip")
+    assert tips and not any(t.is_displayed() for t in tips)
+    body = driver.find_element(By.TAG_NAME, "body")
+    for _ in range(30):  # Tab past the outlet links to the first citation marker
+        body.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        if "smz-mark" in (active.get_attribute("class") or ""):
+            break
+    else:
+        pytest.fail("Tab never reached a citation marker")
+    tip_id = active.get_attribute("aria-describedby")
+    tip = driver.find_element(By.ID, tip_id)
+    assert tip.is_displayed() and tip.text
+    assert [t for t in tips if t.is_displayed()] == [tip]
+
+
+def test_following_a_source_link_opens_the_article(driver: Any, site: tuple[Path, str]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    result, url = _day(site)
+    _fresh(driver, url)
+    link = driver.find_element(By.CSS_SELECTOR, ".smz-sources .smz-source a.smz-link")
+    target = link.get_attribute("href")
+    assert target == result.sources[0].outlets[0].url
+    link.click()
+    WebDriverWait(driver, 10).until(ec.url_to_be(target))
+    assert driver.find_element(By.TAG_NAME, "h1").text == result.sources[0].title
+
+
+def _no_script_ran(driver: Any) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert  # noqa: B018 - reading it raises when no dialog is open
+
+
+def _hover_everything(driver: Any) -> None:
+    """Move over and click every marker and link, as a curious reader would."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    for el in driver.find_elements(By.CSS_SELECTOR, ".smz-mark, .smz-text, .smz-claims li"):
+        if el.is_displayed():
+            ActionChains(driver).move_to_element(el).perform()
+
+
+def test_a_hostile_article_runs_no_script(driver: Any, site: tuple[Path, str]) -> None:
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    articles = hostile_articles(folder)
+    (folder / "briefing.html").write_text(render_briefing(briefing(articles), "html"))
+    host = "<!DOCTYPE html><title>Host</title><p>Article page</p>" + render_blurb(
+        blurb(articles[0]), "html"
+    )
+    (folder / "host.html").write_text(host, encoding="utf-8")
+
+    _fresh(driver, f"{base}/briefing.html")
+    _hover_everything(driver)
+    _no_script_ran(driver)
+    assert "<script>" in driver.find_element(By.CSS_SELECTOR, ".smz-h2").text
+
+    # the blurb block has no Content-Security-Policy of its own: escaping alone must hold
+    _fresh(driver, f"{base}/host.html")
+    driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+    _hover_everything(driver)
+    _no_script_ran(driver)
+    text = driver.find_element(By.CSS_SELECTOR, ".smz-text").text
+    assert '<img src=x onerror="window.__pwned = 1">' in text
+    assert not driver.find_elements(By.CSS_SELECTOR, ".smz-blurb img, .smz-blurb script")
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a")]
+    assert all(h.startswith(f"{base}/host.html#") for h in hrefs), hrefs
+
+
+HOST_PAGE = """<!DOCTYPE html><html><head><title>Host</title></head><body>
+<h1>Host headline</h1>
+<p id="para">A paragraph of the host page with <a id="link" href="#x">a link</a>
+and <q id="q">a quote</q>.</p><details id="det"><summary id="sum">Host details</summary>
+<ol id="list"><li>one</li></ol></details>{blurb}</body></html>"""
+HOST_IDS = ("para", "link", "q", "det", "sum", "list")
+PROPS = ("color", "font-size", "font-family", "display", "margin-top", "padding-left", "position")
+
+
+def _host_styles(driver: Any) -> dict[str, dict[str, str]]:
+    return driver.execute_script(  # type: ignore[no-any-return]
+        "const out = {}; for (const id of arguments[0]) { const s = getComputedStyle("
+        "document.getElementById(id)); out[id] = Object.fromEntries(arguments[1].map("
+        "p => [p, s.getPropertyValue(p)])); } return out;",
+        list(HOST_IDS),
+        list(PROPS),
+    )
+
+
+def test_the_blurb_block_does_not_restyle_its_host_page(
+    driver: Any, site: tuple[Path, str]
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    result = blurb(day_articles(folder, base)[0])
+    (folder / "plain.html").write_text(HOST_PAGE.format(blurb=""), encoding="utf-8")
+    (folder / "with.html").write_text(HOST_PAGE.format(blurb=render_blurb(result, "html")))
+    _fresh(driver, f"{base}/plain.html")
+    before = _host_styles(driver)
+    _fresh(driver, f"{base}/with.html")
+    assert _host_styles(driver) == before
+    # and the block works without JavaScript: <details> opens, citations show on hover
+    block = driver.find_element(By.CSS_SELECTOR, ".smz-blurb")
+    assert not block.find_element(By.CSS_SELECTOR, ".smz-text").is_displayed()
+    block.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+    mark = block.find_element(By.CSS_SELECTOR, ".smz-mark")
+    ActionChains(driver).move_to_element(mark).perform()
+    tip = block.find_element(By.CSS_SELECTOR, ".smz-tip")
+    assert tip.is_displayed() and _first_shown(result).citations[0].text in tip.text
+
+
+def test_readable_on_a_phone_and_in_print(driver: Any, site: tuple[Path, str]) -> None:
+    from selenium.webdriver.common.by import By
+
+    _, url = _day(site)
+    _fresh(driver, url)
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return window.innerWidth")
+    assert width < 500  # really a phone-sized viewport
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        tips = driver.find_elements(By.CSS_SELECTOR, ".smz-claims .smz-tip")
+        assert tips and all(t.is_displayed() for t in tips)  # citations inline on paper
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_screenshots_are_written(tmp_path: Path) -> None:
+    paths = save_screenshots(tmp_path)
+    assert [p.name for p in paths] == ["briefing.png", "blurb.png"]
+    for path in paths:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+def test_the_blurb_block_works_with_javascript_switched_off(site: tuple[Path, str]) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    result = blurb(day_articles(folder, base)[0])
+    page = (
+        "<!DOCTYPE html><title>Host</title><noscript><p id='off'>scripts are off</p></noscript>"
+        "<script>document.title = 'scripts ran'</script>" + render_blurb(result, "html")
+    )
+    (folder / "nojs.html").write_text(page, encoding="utf-8")
+    with chromium(javascript=False) as driver:
+        driver.get(f"{base}/nojs.html")
+        assert driver.title == "Host" and driver.find_element(By.ID, "off").is_displayed()
+        text = driver.find_element(By.CSS_SELECTOR, ".smz-text")
+        assert not text.is_displayed()
+        driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+        assert text.is_displayed() and _first_shown(result).text in text.text
+        ActionChains(driver).move_to_element(
+            driver.find_element(By.CSS_SELECTOR, ".smz-mark")
+        ).perform()
+        assert driver.find_element(By.CSS_SELECTOR, ".smz-tip").is_displayed()
+
+
+def _first_shown(result: Blurb) -> Claim:
+    return next(c for c in result.claims if c.shown)

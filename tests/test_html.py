@@ -1,0 +1,249 @@
+"""HTML output (issue 11): escaping of untrusted text, scoped blurb styles, the page's parts."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import (
+    Blurb,
+    Briefing,
+    Citation,
+    Claim,
+    Outlet,
+    Source,
+    Story,
+    render_blurb,
+    render_briefing,
+)
+from summarizer.cli import app
+from summarizer.html import safe_url
+from summarizer.pipeline import blurb, briefing
+
+from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
+    "span", "a", "q", "cite", "ul", "ol", "li", "article", "section", "footer", "div", "details",
+    "summary", "strong", "button",
+}  # fmt: skip
+ALLOWED_ATTRS = {
+    "class", "id", "href", "rel", "role", "aria-describedby", "value", "lang", "charset", "name",
+    "content", "http-equiv", "type",
+}  # fmt: skip
+
+
+class _Tags(HTMLParser):
+    """Every start tag and attribute, as a browser's tokenizer would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def _assert_inert(html: str) -> None:
+    """Only our tags and attributes; links are in-page anchors or http(s); no script anywhere."""
+    parsed = _parse(html)
+    for tag, attrs in parsed.tags:
+        assert tag in ALLOWED_TAGS, tag
+        for name, value in attrs:
+            assert name in ALLOWED_ATTRS, (tag, name)
+            if name == "href":
+                assert value and (value.startswith("#") or re.match(r"https?://", value)), value
+    assert "<script" not in html.lower()
+    assert "javascript:" not in " ".join(v or "" for _, a in parsed.tags for _, v in a)
+
+
+def _hostile_models() -> tuple[Blurb, Briefing]:
+    """A blurb and a briefing built by hand, markup in every field the renderer shows."""
+    outlet = Outlet(name=HOSTILE["source"], url=HOSTILE["url"], file="<b>x</b>.json")
+    source = Source(number=1, article_id="a1", title=HOSTILE["title"], outlets=[outlet])
+    sentence = HOSTILE["text"].split("\n\n")[1]
+    cite = Citation(sentence_id="a1.s1", article_id="a1", text=sentence)
+    claim = Claim(text=sentence, citations=[cite], verdict="accepted")
+    story = Story(
+        id="s1", title=HOSTILE["title"], article_ids=["a1"], outlets=[outlet], written=True
+    )
+    story.claims = [claim]
+    listed = Story(id="s2", title=f"<script>{PWN}</script>", outlets=[outlet], written=False)
+    b = Blurb(article_id="a1", title=HOSTILE["title"], claims=[claim], sources=[source])
+    brief = Briefing(title=f"<script>{PWN}</script>", stories=[story, listed], sources=[source])
+    return b, brief
+
+
+def test_untrusted_text_is_inert_in_both_outputs() -> None:
+    b, brief = _hostile_models()
+    for html in (render_blurb(b, "html"), render_briefing(brief, "html")):
+        _assert_inert(html)
+        text = "".join(_parse(html).text)
+        # the markup is still there to read, as text
+        assert "<script>window.__pwned = 1</script>Council <b>votes</b>" in text
+        assert '<img src=x onerror="window.__pwned = 1">' in text
+
+
+def test_hostile_article_through_the_pipeline_is_inert(tmp_path: Path) -> None:
+    articles = hostile_articles(tmp_path)
+    _assert_inert(render_blurb(blurb(articles[0]), "html"))
+    _assert_inert(render_briefing(briefing(articles), "html"))
+
+
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://example.org/a?b=1#c", True),
+        ("http://127.0.0.1:8000/x.html", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox", False),
+        ("//evil.example/x", False),
+        ("/relative/path", False),
+        ("http://", False),
+        ("https://ok.example/a b", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_only_absolute_http_urls_become_links(url: str | None, ok: bool) -> None:
+    assert (safe_url(url) == url) if ok else safe_url(url) is None
+
+
+def _selectors(css: str) -> list[str]:
+    """Every selector of every rule, including rules inside @media blocks."""
+    return [
+        sel.strip()
+        for rule in re.findall(r"([^{}]+)\{[^{}]*\}", css)
+        for sel in rule.split(",")
+        if sel.strip()
+    ]
+
+
+def test_blurb_styles_are_scoped_to_its_root_class(tmp_path: Path) -> None:
+    html = render_blurb(blurb(hostile_articles(tmp_path)[0]), "html")
+    styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    assert len(styles) == 1
+    selectors = _selectors(styles[0])
+    assert len(selectors) > 10
+    for selector in selectors:
+        assert selector == ".smz-blurb" or selector.startswith(".smz-blurb "), selector
+    assert html.lstrip().startswith('<div class="smz-blurb"')
+    assert "<details" in html and '<summary class="smz-summary">Get a summary</summary>' in html
+
+
+def test_briefing_page_is_self_contained_with_badges_tips_and_links(tmp_path: Path) -> None:
+    result = briefing(day_articles(tmp_path, "https://news.example"))
+    html = render_briefing(result, "html")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "@media print" in html and "@media (max-width:48rem)" in html
+    for external in ("<link", "<img", "<script", "@import", "url("):
+        assert external not in html
+    assert "2 sources" in html and "Coast Herald" in html and "Daily Pilot" in html
+    assert 'href="https://news.example/article-1.html"' in html
+    shown = [c for c in result.claims if c.shown]
+    assert shown
+    text = "".join(_parse(html).text)
+    for claim in shown:
+        assert claim.text in text
+        for cite in claim.citations:  # every cited sentence is in a tooltip
+            assert cite.text in text
+    assert len(re.findall(r'class="smz-tip" role="tooltip"', html)) >= len(shown)
+
+
+def test_stories_listed_but_not_written_appear_in_their_own_section() -> None:
+    story = Story(
+        id="s9", title="Ferry strike", outlets=[Outlet(name="A"), Outlet(name="B")], written=True
+    )
+    story.written = False
+    html = render_briefing(Briefing(title="Day", stories=[story]), "html")
+    listed = html.split("Also reported", 1)[1]
+    assert "Ferry strike" in listed and "2 sources" in listed
+
+
+def test_templates_are_package_resources() -> None:
+    folder = resources.files("summarizer") / "templates"
+    names = {p.name for p in folder.iterdir()}
+    assert {"briefing.html.j2", "blurb.html.j2", "_parts.html.j2"} <= names
+
+
+def test_cli_writes_html(tmp_path: Path) -> None:
+    articles = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    out = tmp_path / "b.html"
+    result = CliRunner().invoke(
+        app, ["briefing", str(articles), "-f", "html", "-q", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    one = str(sorted(articles.glob("*.txt"))[0])
+    result = CliRunner().invoke(app, ["blurb", one, "--format", "html", "-q"])
+    assert result.exit_code == 0 and "Get a summary" in result.stdout
+    result = CliRunner().invoke(app, ["blurb", one, "--format", "xml", "-q"])
+    assert result.exit_code == 2
+
+
+def test_a_story_time_span_is_shown_when_the_model_has_one() -> None:
+    start = datetime(2026, 11, 22, 6, 5, tzinfo=timezone.utc)
+    story = Story(id="s1", title="Storm", first_published=start, written=True)
+    story.last_published = start.replace(hour=18, minute=40)
+    story.claims = [Claim(text="A storm hit.", verdict="accepted")]
+    html = render_briefing(Briefing(stories=[story]), "html")
+    assert "2026-11-22 06:05 UTC – 2026-11-22 18:40 UTC" in html
+    assert 'class="smz-span"' not in render_briefing(Briefing(stories=[Story(id="s2")]), "html")
+
+
+def test_rejected_claims_are_not_shown_and_long_outlet_lists_are_cut() -> None:
+    outlets = [Outlet(name=f"Outlet {i}", url=f"https://o{i}.example/a") for i in range(25)]
+    source = Source(number=1, article_id="a1", title="Wire story", outlets=outlets)
+    cite = Citation(sentence_id="a1.s1", article_id="a1", text="Prices rose 3%.")
+    story = Story(id="s1", title="Prices", article_ids=["a1"], outlets=outlets, written=True)
+    story.claims = [
+        Claim(text="Prices rose 3%.", citations=[cite], verdict="accepted"),
+        Claim(text="Prices rose 30%.", citations=[cite], verdict="rejected"),
+    ]
+    result = Briefing(stories=[story], sources=[source])
+    result.counts.accepted, result.counts.rejected = 1, 1
+    html = render_briefing(result, "html")
+    assert "Prices rose 3%." in html and "Prices rose 30%." not in html
+    assert "1 rejected and not shown" in html
+    assert "25 sources" in html and html.count("and 15 more") == 2  # story byline, Sources
+    assert "Outlet 9<" in html and "Outlet 10<" not in html
+
+
+def test_the_readme_html_commands_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    section = (root / "README.md").read_text().split("### HTML", 1)[1]
+    block = section.split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].split() for line in block.strip().splitlines()]
+    assert [c[:3] for c in commands] == [["summarizer", "briefing", "fixtures/articles"]] + [
+        ["summarizer", "blurb", "fixtures/articles/001_f0f5015643b5d02c.txt"]
+    ]
+    (tmp_path / "fixtures").symlink_to(root / "fixtures")
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        result = CliRunner().invoke(app, command[1:])
+        assert result.exit_code == 0, (command, result.output)
+    assert "<!DOCTYPE html>" in (tmp_path / "briefing.html").read_text()
+    assert "Get a summary" in (tmp_path / "blurb.html").read_text()
