@@ -118,6 +118,8 @@ def blurb(
     no_cache: bool | None = None,
     judge: bool | None = None,
     gguf: Path | None = None,
+    timeout: float | None = None,
+    deadline: float | None = None,
     settings: Settings | None = None,
 ) -> Blurb:
     """Summarise one article in a few cited, verified sentences (the "Get a summary" blurb).
@@ -178,6 +180,8 @@ def briefing(
     no_cache: bool | None = None,
     judge: bool | None = None,
     gguf: Path | None = None,
+    timeout: float | None = None,
+    deadline: float | None = None,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
 ) -> Briefing:
