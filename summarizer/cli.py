@@ -385,3 +385,9 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
+
+
+# -- archives (cli_scale.py): registered last, as that module reuses the options above ---------
+from .cli_scale import blurbs_job  # noqa: E402
+
+app.command("blurbs-job")(blurbs_job)
