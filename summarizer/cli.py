@@ -388,6 +388,7 @@ def main() -> None:
 
 
 # -- archives (cli_scale.py): registered last, as that module reuses the options above ---------
-from .cli_scale import blurbs_job  # noqa: E402
+from .cli_scale import batch_app, blurbs_job  # noqa: E402
 
 app.command("blurbs-job")(blurbs_job)
+app.add_typer(batch_app, name="batch")

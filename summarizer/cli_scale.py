@@ -5,6 +5,7 @@ Kept out of cli.py so the two features stay separate; cli.py registers them in t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,13 +14,17 @@ from .cli import (
     BackendOpt,
     CacheDirOpt,
     ContextOpt,
+    ForceOpt,
     ModelOpt,
+    OutOpt,
     QuietOpt,
     VerboseOpt,
     _choice,
     _make_settings,
     _setup_logging,
 )
+from .output import write_output
+from .render import render_blurb
 
 
 def blurbs_job(
@@ -88,3 +93,110 @@ def blurbs_job(
             f"workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
+
+
+batch_app = typer.Typer(
+    help="""LLM blurbs through the OpenAI Batch API (half the price, within 24 hours).
+
+    Example:
+
+        summarizer batch submit feed/ --dir batch1/ && summarizer batch collect batch1/
+    """,
+    no_args_is_help=True,
+)
+
+
+@batch_app.command("submit")
+def batch_submit(
+    inputs: Annotated[list[str], typer.Argument(help="Article files or directories.")],
+    state_dir: Annotated[
+        Path, typer.Option("--dir", "-d", help="New directory for the batch's files and state.")
+    ],
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+    ] = None,
+    model: ModelOpt = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
+    ] = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_judge: Annotated[bool, typer.Option("--no-judge", help="Skip the LLM judge.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Write the blurbs' LLM requests as JSON Lines, upload them and start a batch.
+
+    Example:
+
+        summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
+    """
+    from .llm.batch import submit
+
+    _setup_logging(verbose)
+    settings = _make_settings(
+        "openai",
+        model,
+        sentences=sentences,
+        base_url=base_url,
+        context_window=context_window,
+        cache_dir=cache_dir,
+        judge=False if no_judge else None,
+    )
+    state = submit(inputs, state_dir, settings)
+    if not quiet:
+        last = state.rounds[-1]
+        typer.echo(
+            f"batch {last.batch_id} started: {last.requests} requests; "
+            f"run `summarizer batch collect {state_dir}` when it is done (within 24 hours)",
+            err=True,
+        )
+
+
+@batch_app.command("collect")
+def batch_collect(
+    state_dir: Annotated[Path, typer.Argument(help="The directory given to batch submit.")],
+    online: Annotated[
+        bool,
+        typer.Option("--online", help="Ask what the batch left missing online, not in a batch."),
+    ] = False,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="json (JSON Lines) or text.")
+    ] = "json",
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Cache the batch's answers; write the blurbs, or start a follow-up batch for what is missing.
+
+    Example:
+
+        summarizer batch collect batch1/ -o blurbs.jsonl
+
+        summarizer batch collect batch1/ --online
+    """
+    from .llm.batch import collect
+    from .settings import Settings
+
+    _setup_logging(verbose)
+    fmt = _choice(format_, ("json", "text"), "--format")
+    report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
+
+    def say(text: str) -> None:
+        if not quiet:
+            typer.echo(text, err=True)
+
+    if report.follow_up is None and not report.blurbs and report.done == 0 and report.pending == 0:
+        say(f"the batch is {report.status}; run collect again later")
+        return
+    say(
+        f"batch {report.status}: {report.answers} answers cached, {len(report.errors)} "
+        f"unanswered; {report.done} blurbs done, {report.pending} waiting"
+    )
+    if report.follow_up is not None:
+        say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
+        return
+    sep = "" if fmt == "json" else "\n"
+    text = sep.join(render_blurb(b, fmt) for b in report.blurbs)  # type: ignore[arg-type]
+    write_output(text, output, force=force)

@@ -17,6 +17,7 @@ from . import dedup, extractive, stories
 from .errors import InputError, NeedsKeyError
 from .ingest import load_articles, make_article
 from .judge import Judge
+from .llm.base import LLMClient
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Settings
@@ -72,8 +73,8 @@ def resolve_backend(settings: Settings) -> str:
     return "openai" if (settings.base_url or settings.api_key) else "extractive"
 
 
-def get_writer(settings: Settings) -> Writer:
-    """Build the writer for the configured backend."""
+def get_writer(settings: Settings, client: LLMClient | None = None) -> Writer:
+    """Build the writer for the configured backend (``client``: an LLM client to use as is)."""
     backend = resolve_backend(settings)
     if backend == "extractive":
         return ExtractiveWriter()
@@ -83,7 +84,7 @@ def get_writer(settings: Settings) -> Writer:
         from .mapreduce import LLMWriter
         from .settings import user_dir
 
-        client = make_client(settings, backend)
+        client = client or make_client(settings, backend)
         writer = LLMWriter(
             client,
             concurrency=settings.concurrency,
@@ -98,12 +99,19 @@ def get_writer(settings: Settings) -> Writer:
     raise NeedsKeyError(f"backend '{backend}' is not available; use --backend extractive")
 
 
-def blurb(article: ArticleInput, *, settings: Settings | None = None, **options: object) -> Blurb:
+def blurb(
+    article: ArticleInput,
+    *,
+    settings: Settings | None = None,
+    client: LLMClient | None = None,
+    **options: object,
+) -> Blurb:
     """Summarise one article in a few cited, verified sentences (the "Get a summary" blurb).
 
     Args:
         article: an Article, raw article text, or a path to one article file.
         settings: run settings; ``options`` override single fields (e.g. ``sentences=3``).
+        client: the LLM client to write and judge with (the Batch API passes its own).
 
     Returns:
         A Blurb whose shown claims all passed verification.
@@ -114,7 +122,7 @@ def blurb(article: ArticleInput, *, settings: Settings | None = None, **options:
     settings = _settings(settings, options)
     started = time.perf_counter()
     art = _one_article(article)
-    writer = get_writer(settings)
+    writer = get_writer(settings) if client is None else get_writer(settings, client)
     sentences = settings.sentences
     if sentences is None and settings.max_words is None:
         sentences = DEFAULT_BLURB_SENTENCES
