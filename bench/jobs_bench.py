@@ -14,6 +14,7 @@ docs/scale.md extrapolates from: input tokens per article and sentences per arti
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import statistics
@@ -24,6 +25,8 @@ from typing import Any
 
 from summarizer import blurb
 from summarizer.jobs import open_client, record_article, run_job
+from summarizer.llm.batch import Deferred, DeferringClient
+from summarizer.models import Article
 from summarizer.settings import Settings
 from summarizer.tokens import count_tokens
 
@@ -55,12 +58,31 @@ def generate(texts: list[str], n: int, seed: int = 0) -> list[dict[str, Any]]:
     return records
 
 
+def first_call_tokens(articles: list[Article], model: str = "gpt-4o-mini") -> list[int]:
+    """Prompt tokens (cl100k) of each article's first LLM blurb request, as the chain builds it.
+
+    The chain's own request, captured by the Batch API's deferring client: messages plus the
+    answer schema. Short articles (nearly all news) need this one call and no more.
+    """
+    settings = Settings(backend="openai", model=model, judge=False)
+    sizes = []
+    for a in articles:
+        client = DeferringClient(model)
+        with contextlib.suppress(Deferred):
+            blurb(a, settings=settings, client=client)
+        for req in client.pending.values():
+            text = "".join(m.content for m in req.messages) + json.dumps(req.schema_)
+            sizes.append(count_tokens(text))
+    return sizes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("clusters_dev", type=Path, help="../shared/eval/clusters-dev")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--baseline", type=int, default=300, help="articles in the 1-process loop")
+    parser.add_argument("--no-job", action="store_true", help="per-article figures only")
     args = parser.parse_args()
 
     texts = originals(args.clusters_dev)
@@ -89,6 +111,14 @@ def main() -> None:
         f"{statistics.median(tokens):.0f}), {statistics.mean(sents):.1f} sentences"
     )
 
+    calls = first_call_tokens(articles)
+    print(
+        f"LLM blurb request (gpt-4o-mini window, cl100k tokens): {len(calls)} requests for "
+        f"{len(articles)} articles, mean {statistics.mean(calls):.0f} prompt tokens "
+        f"(median {statistics.median(calls):.0f}, max {max(calls)})"
+    )
+    if args.no_job:
+        return
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "archive.jsonl"

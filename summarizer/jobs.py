@@ -300,9 +300,7 @@ def _input_partitions(
     """The input as blocks (delayed-free: plain descriptions a worker reads itself)."""
     fs, path = _filesystem(url, storage_options)
     if fs.isdir(path):
-        files = sorted(
-            p for p in fs.find(path) if p.endswith((".jsonl", ".ndjson", ".parquet", ".json"))
-        )
+        files = sorted(p for p in fs.find(path) if p.endswith((".jsonl", ".ndjson", ".parquet")))
     else:
         files = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
     if not files or not all(fs.exists(f) for f in files):
@@ -313,7 +311,7 @@ def _input_partitions(
         full = f if proto in ("file", "local") else f"{proto}://{f}"
         if f.endswith(".parquet"):
             blocks.extend(("parquet", full, group, storage_options) for group in _row_groups(fs, f))
-        elif f.endswith((".jsonl", ".ndjson", ".json")):
+        elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
             for start in range(0, max(size, 1), blocksize):
                 blocks.append(("jsonl", full, (start, blocksize), storage_options))

@@ -183,3 +183,7 @@ def test_cli_runs_on_a_cluster_address_and_rejects_bad_input(
     assert missing.stderr.startswith("Error: ") and "no such file" in missing.stderr
     bad = runner.invoke(app, ["blurbs-job", str(src), str(out), "--format", "csv"])
     assert bad.exit_code == 2
+    csv = tmp_path / "a.csv"
+    csv.write_text("id,text\n1,hello\n")
+    wrong = runner.invoke(app, ["blurbs-job", str(csv), str(out)])
+    assert wrong.exit_code == 2 and "reads .jsonl or .parquet" in wrong.stderr
