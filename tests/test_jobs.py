@@ -187,3 +187,40 @@ def test_cli_runs_on_a_cluster_address_and_rejects_bad_input(
     csv.write_text("id,text\n1,hello\n")
     wrong = runner.invoke(app, ["blurbs-job", str(csv), str(out)])
     assert wrong.exit_code == 2 and "reads .jsonl or .parquet" in wrong.stderr
+
+
+def test_llm_job_shares_one_cache_across_workers(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recorded LLM answers (replay backend): the workers fill one SQLite cache, and a rerun
+    of lost batches is answered from it with zero calls."""
+    from summarizer.llm.cache import ResponseCache
+    from summarizer.settings import Settings
+
+    records = fixture_records()
+    src = write_jsonl(tmp_path / "archive.jsonl", records)
+    cache = tmp_path / "cache"
+    settings = Settings(
+        backend="replay", recordings=ARTICLES.parent / "recordings", cache_dir=cache
+    )
+    out = tmp_path / "out"
+    first = run_job(str(src), str(out), settings=settings, client=dask_client, blocksize=4096)
+    assert first.ok == len(records) and first.tasks > 1
+    rows = read_output(str(out))
+    blurbs = [Blurb.model_validate_json(r.result or "") for r in rows]
+    assert {b.engine for b in blurbs} == {"replay:SmolLM2-135M-Instruct"}
+    assert sum(b.usage.calls for b in blurbs) >= len(records)
+    monkeypatch.chdir(ARTICLES.parent.parent)  # the CLI's replay backend reads fixtures/recordings
+    result = runner.invoke(app, ["blurb", str(src), "--backend", "replay", "-f", "json", "-q"])
+    cli = {b.article_id: b for b in map(Blurb.model_validate_json, result.stdout.splitlines())}
+    for b in blurbs:
+        expected = cli[b.article_id]
+        assert [c.model_dump() for c in b.claims] == [c.model_dump() for c in expected.claims]
+    assert len(ResponseCache(cache / "responses.sqlite3")) >= len(records)
+
+    for part in out.glob("part-*"):
+        part.unlink()
+    again = run_job(str(src), str(out), settings=settings, client=dask_client, blocksize=4096)
+    assert again.computed == len(records)
+    rerun = [Blurb.model_validate_json(r.result or "") for r in read_output(str(out))]
+    assert all(b.usage.calls == 0 and b.usage.cache_hits >= 1 for b in rerun)
