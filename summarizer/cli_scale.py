@@ -187,13 +187,16 @@ def batch_collect(
         if not quiet:
             typer.echo(text, err=True)
 
-    if report.follow_up is None and not report.blurbs and report.done == 0 and report.pending == 0:
+    if report.status in ("validating", "in_progress", "finalizing", "cancelling"):
         say(f"the batch is {report.status}; run collect again later")
         return
     say(
         f"batch {report.status}: {report.answers} answers cached, {len(report.errors)} "
-        f"unanswered; {report.done} blurbs done, {report.pending} waiting"
+        f"unanswered; {report.done} blurbs done, {len(report.failed)} failed, "
+        f"{report.pending} waiting"
     )
+    for reason in report.failed:
+        say(f"failed: {reason}")
     if report.follow_up is not None:
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return

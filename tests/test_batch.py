@@ -185,7 +185,7 @@ def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         out = tmp_path / "blurbs.jsonl"
         col = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
         assert col.exit_code == 0, col.output
-        assert "3 blurbs done, 0 waiting" in col.stderr
+        assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
         assert len([Blurb.model_validate_json(x) for x in out.read_text().splitlines()]) == 3
         again = runner.invoke(app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b")])
         assert again.exit_code == 2 and "holds a batch already" in again.stderr
@@ -196,3 +196,22 @@ def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_chat_body_carries_the_schema_as_json_schema() -> None:
     req = Request(model="m", messages=[], schema={"type": "object"}, max_tokens=5)
     assert chat_body(req)["response_format"]["json_schema"]["schema"] == {"type": "object"}
+
+
+def test_an_article_without_a_usable_answer_fails_alone(tmp_path: Path) -> None:
+    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].id
+
+    def never_json_for_the_third(body: dict[str, Any]) -> dict[str, Any]:
+        """HAND-WRITTEN: the 3rd article never gets JSON, not even after the re-ask."""
+        if marker in body["messages"][1]["content"]:
+            return {"content": "I cannot help with that."}
+        return fake_model(body)
+
+    with serve(never_json_for_the_third) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        first = collect(tmp_path / "b")
+        assert (first.done, first.pending, first.failed) == (2, 1, [])  # its re-ask goes out
+        final = collect(tmp_path / "b")
+        assert final.done == 2 and final.pending == 0 and len(final.blurbs) == 2
+        [reason] = final.failed
+        assert "no usable summary claims" in reason

@@ -108,6 +108,7 @@ class CollectReport(BaseModel):
     errors: list[str] = Field(default_factory=list)  # requests the batch did not answer
     done: int = 0  # articles with a final blurb
     pending: int = 0  # articles waiting for the follow-up batch
+    failed: list[str] = Field(default_factory=list)  # articles the chain gave up on, and why
     follow_up: str | None = None  # its batch id
     blurbs: list[Blurb] = Field(default_factory=list)
 
@@ -166,7 +167,7 @@ def submit(inputs: list[str], state_dir: Path, settings: Settings) -> BatchState
     )
     articles = load_articles(inputs)
     state_dir.mkdir(parents=True, exist_ok=True)
-    _, pending = _run_all(articles, state, settings.api_key, online=False)
+    _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
     if not pending:
         raise InputError("every answer is in the cache already: run `summarizer blurb` instead")
     state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
@@ -200,9 +201,9 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
         last.status = "collected"
         _save(state, state_dir)
     articles = load_articles(state.inputs)
-    blurbs, pending = _run_all(articles, state, api_key, online=online)
+    blurbs, pending, report.failed = _run_all(articles, state, api_key, online=online)
     report.done = len(blurbs)
-    report.pending = len(articles) - len(blurbs)
+    report.pending = len(articles) - len(blurbs) - len(report.failed)
     if pending:
         state.rounds.append(_start_round(state, pending, state_dir, api_key))
         report.follow_up = state.rounds[-1].batch_id
@@ -232,8 +233,9 @@ def _settings(state: BatchState, api_key: str | None) -> Settings:
 
 def _run_all(
     articles: list[Article], state: BatchState, api_key: str | None, *, online: bool
-) -> tuple[list[Blurb], dict[str, Request]]:
-    """Every article's blurb from the cache; the requests still missing (none when online)."""
+) -> tuple[list[Blurb], dict[str, Request], list[str]]:
+    """Every article's blurb from the cache; the requests still missing (none when online);
+    the articles the chain gave up on (e.g. no usable answer after the re-ask), with why."""
     from ..pipeline import blurb
 
     settings = _settings(state, api_key)
@@ -244,15 +246,18 @@ def _run_all(
         inner = make_client(settings.model_copy(update={"no_cache": True}), "openai")
     client = CachedClient(inner, cache)
     blurbs: list[Blurb] = []
+    failed: list[str] = []
     try:
         for article in articles:
             try:
                 blurbs.append(blurb(article, settings=settings, client=client))
             except Deferred:
                 continue
+            except BackendError as exc:  # one article's failure must not stop the others
+                failed.append(f"{article.id} ({article.label()}): {exc}")
     finally:
         cache.close()
-    return blurbs, deferring.pending
+    return blurbs, deferring.pending, failed
 
 
 def _start_round(
