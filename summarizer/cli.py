@@ -653,3 +653,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
+
+
+# -- archives (cli_scale.py): registered last, as that module reuses the options above ---------
+from .cli_scale import batch_app, blurbs_job  # noqa: E402
+
+app.command("blurbs-job")(blurbs_job)
+app.add_typer(batch_app, name="batch")

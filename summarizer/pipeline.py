@@ -18,6 +18,7 @@ from . import dedup, extractive, stories
 from .errors import BackendError, InputError, NeedsKeyError
 from .ingest import filter_by_date, load_articles, make_article
 from .judge import Judge
+from .llm.base import LLMClient
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
@@ -76,8 +77,8 @@ def resolve_backend(settings: Settings) -> str:
     return "openai" if (settings.base_url or settings.api_key) else "extractive"
 
 
-def get_writer(settings: Settings) -> Writer:
-    """Build the writer for the configured backend."""
+def get_writer(settings: Settings, client: LLMClient | None = None) -> Writer:
+    """Build the writer for the configured backend (``client``: an LLM client to use as is)."""
     backend = resolve_backend(settings)
     if backend == "extractive":
         return ExtractiveWriter()
@@ -87,7 +88,7 @@ def get_writer(settings: Settings) -> Writer:
         from .mapreduce import LLMWriter
         from .settings import user_dir
 
-        client = make_client(settings, backend)
+        client = client or make_client(settings, backend)
         writer = LLMWriter(
             client,
             concurrency=settings.concurrency,
@@ -121,6 +122,7 @@ def blurb(
     timeout: float | None = None,
     deadline: float | None = None,
     settings: Settings | None = None,
+    client: LLMClient | None = None,
 ) -> Blurb:
     """Summarise one article in a few cited, verified sentences (the "Get a summary" blurb).
 
@@ -130,6 +132,7 @@ def blurb(
         sentences, max_words, backend, ...: the CLI's options of the same names (None keeps
             the setting from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
+        client: the LLM client to write and judge with (the Batch API passes its own).
 
     Returns:
         A Blurb whose shown claims all passed verification.
@@ -141,7 +144,7 @@ def blurb(
     settings = _settings(settings, locals())
     started = time.perf_counter()
     art = _one_article(article)
-    writer = get_writer(settings)
+    writer = get_writer(settings) if client is None else get_writer(settings, client)
     sentences = settings.sentences
     if sentences is None and settings.max_words is None:
         sentences = DEFAULT_BLURB_SENTENCES

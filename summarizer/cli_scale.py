@@ -1,0 +1,204 @@
+"""Command line for archives: ``blurbs-job`` (Dask) and ``batch submit``/``batch collect``.
+
+Kept out of cli.py so the two features stay separate; cli.py registers them in two lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from .cli import (
+    BackendOpt,
+    CacheDirOpt,
+    ContextOpt,
+    ForceOpt,
+    ModelOpt,
+    OutOpt,
+    QuietOpt,
+    VerboseOpt,
+    _make_settings,
+    _setup_logging,
+)
+from .output import write_output
+from .render import render_blurb
+
+
+def blurbs_job(
+    input_url: Annotated[str, typer.Argument(help="JSON Lines or Parquet of articles (path/URL).")],
+    output_url: Annotated[str, typer.Argument(help="Output directory of part files (path/URL).")],
+    format_: Annotated[
+        Literal["jsonl", "parquet"], typer.Option("--format", "-f", help="Part file format.")
+    ] = "jsonl",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Dask scheduler address; default: a local cluster."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Local cluster worker processes.")
+    ] = 2,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per part file.")
+    ] = 100,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+    ] = None,
+    backend: BackendOpt = "auto",
+    model: ModelOpt = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
+    ] = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Blurb every article of an archive on Dask; a rerun skips articles already done.
+
+    Example:
+
+        summarizer blurbs-job archive.jsonl out/ --workers 2
+
+        summarizer blurbs-job s3://bucket/archive/ s3://bucket/blurbs/ --address tcp://sched:8786
+    """
+    from .jobs import run_job
+
+    _setup_logging(verbose)
+    fmt = format_
+    settings = _make_settings(
+        backend,
+        model,
+        sentences=sentences,
+        base_url=base_url,
+        context_window=context_window,
+        cache_dir=cache_dir,
+    )
+    report = run_job(
+        input_url,
+        output_url,
+        settings=settings,
+        out_format=fmt,
+        batch_size=batch_size,
+        address=address,
+        workers=workers,
+    )
+    if not quiet:
+        rate = report.computed / report.seconds if report.seconds else 0.0
+        typer.echo(
+            f"articles: {report.computed} computed ({report.ok} ok, {report.failed} failed), "
+            f"{report.skipped} already done · {report.parts} part files · {report.workers} "
+            f"workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
+            err=True,
+        )
+
+
+batch_app = typer.Typer(
+    help="""LLM blurbs through the OpenAI Batch API (half the price, within 24 hours).
+
+    Example:
+
+        summarizer batch submit feed/ --dir batch1/ && summarizer batch collect batch1/
+    """,
+    no_args_is_help=True,
+)
+
+
+@batch_app.command("submit")
+def batch_submit(
+    inputs: Annotated[list[str], typer.Argument(help="Article files or directories.")],
+    state_dir: Annotated[
+        Path, typer.Option("--dir", "-d", help="New directory for the batch's files and state.")
+    ],
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+    ] = None,
+    model: ModelOpt = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
+    ] = None,
+    context_window: ContextOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_judge: Annotated[bool, typer.Option("--no-judge", help="Skip the LLM judge.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Write the blurbs' LLM requests as JSON Lines, upload them and start a batch.
+
+    Example:
+
+        summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
+    """
+    from .llm.batch import submit
+
+    _setup_logging(verbose)
+    settings = _make_settings(
+        "openai",
+        model,
+        sentences=sentences,
+        base_url=base_url,
+        context_window=context_window,
+        cache_dir=cache_dir,
+        judge=False if no_judge else None,
+    )
+    state = submit(inputs, state_dir, settings)
+    if not quiet:
+        last = state.rounds[-1]
+        typer.echo(
+            f"batch {last.batch_id} started: {last.requests} requests; "
+            f"run `summarizer batch collect {state_dir}` when it is done (within 24 hours)",
+            err=True,
+        )
+
+
+@batch_app.command("collect")
+def batch_collect(
+    state_dir: Annotated[Path, typer.Argument(help="The directory given to batch submit.")],
+    online: Annotated[
+        bool,
+        typer.Option("--online", help="Ask what the batch left missing online, not in a batch."),
+    ] = False,
+    format_: Annotated[
+        Literal["json", "text"], typer.Option("--format", "-f", help="json is JSON Lines.")
+    ] = "json",
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Cache the batch's answers; write the blurbs, or start a follow-up batch for what is missing.
+
+    Example:
+
+        summarizer batch collect batch1/ -o blurbs.jsonl
+
+        summarizer batch collect batch1/ --online
+    """
+    from .llm.batch import collect
+    from .settings import Settings
+
+    _setup_logging(verbose)
+    fmt = format_
+    report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
+
+    def say(text: str) -> None:
+        if not quiet:
+            typer.echo(text, err=True)
+
+    if report.status in ("validating", "in_progress", "finalizing", "cancelling"):
+        say(f"the batch is {report.status}; run collect again later")
+        return
+    say(
+        f"batch {report.status}: {report.answers} answers cached, {len(report.errors)} "
+        f"unanswered; {report.done} blurbs done, {len(report.failed)} failed, "
+        f"{report.pending} waiting"
+    )
+    for reason in report.failed:
+        say(f"failed: {reason}")
+    if report.follow_up is not None:
+        say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
+        return
+    sep = "" if fmt == "json" else "\n"
+    text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
+    write_output(text, output, force=force)

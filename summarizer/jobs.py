@@ -1,0 +1,386 @@
+"""Blurbs for a whole archive on Dask: the same ``pipeline.blurb`` per article, on a cluster.
+
+Why Dask (see README "Archives"): a pip-only install, a local cluster in the same process tree
+with no daemon (``LocalCluster``), the same code on a real cluster given its address, and
+fsspec for paths and object-store URLs (``s3://``, ``gs://``, ...).
+
+The job reads JSON Lines or Parquet records (``text`` and optional ``id``, ``title``, ``url``,
+``source``, ``published``), one task per input block; each task writes its articles in batches,
+one part file per batch (JSON Lines or Parquet, written under a temporary name and renamed),
+one row per article, failures included with their reason. A rerun first reads the ids already
+in the output's part files and skips them, so an interrupted run only computes what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import math
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from .errors import ConfigError, InputError, SummarizerError
+from .ingest import make_article
+from .models import Article, Blurb
+from .pipeline import blurb, resolve_backend
+from .render import render_blurb
+from .settings import Settings, user_dir
+
+log = logging.getLogger(__name__)
+
+Format = Literal["jsonl", "parquet"]
+FORMATS: tuple[Format, ...] = ("jsonl", "parquet")
+DEFAULT_BATCH = 100  # articles per part file: a lost batch costs little to redo
+DEFAULT_BLOCKSIZE = 1_000_000  # bytes of JSON Lines per task (about 300 articles)
+COLUMNS = ("id", "status", "article_id", "title", "url", "source", "blurb", "result", "error")
+INSTALL_HINT = "the blurbs job needs Dask: pip install 'summarizer[jobs]'"
+
+
+class Row(BaseModel):
+    """One output row: the article's blurb (rendered and as Blurb JSON) or why it failed."""
+
+    id: str
+    status: Literal["ok", "failed"]
+    article_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    blurb: str = ""  # the text rendering, as ``summarizer blurb`` prints it
+    result: str | None = None  # the full Blurb as JSON (claims, verdicts, citations, usage)
+    error: str | None = None
+
+
+@dataclass
+class JobReport:
+    """What a run did: articles computed now, skipped as already done, and failures."""
+
+    computed: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    parts: int = 0
+    tasks: int = 0
+    seconds: float = 0.0
+    workers: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: dict[str, int]) -> None:
+        for key in ("computed", "ok", "failed", "skipped", "parts"):
+            setattr(self, key, getattr(self, key) + other.get(key, 0))
+
+
+def run_job(
+    input_url: str,
+    output_url: str,
+    *,
+    settings: Settings | None = None,
+    out_format: Format = "jsonl",
+    batch_size: int = DEFAULT_BATCH,
+    blocksize: int = DEFAULT_BLOCKSIZE,
+    address: str | None = None,
+    workers: int | None = None,
+    client: Any = None,
+    storage_options: dict[str, Any] | None = None,
+) -> JobReport:
+    """Write the blurb of every article of ``input_url`` into part files under ``output_url``.
+
+    Args:
+        input_url: a ``.jsonl``/``.parquet`` file, a glob or directory of them; any fsspec URL.
+        output_url: a directory (created if missing); part files already there count as done.
+        client: a ``distributed.Client`` to reuse; else one for ``address`` (a scheduler) or a
+            local cluster of ``workers`` processes, closed at the end.
+
+    Raises:
+        InputError: the input is missing or not JSON Lines / Parquet. ConfigError: bad options.
+    """
+    if out_format not in FORMATS:
+        raise ConfigError(f"output format {out_format!r} is not one of {', '.join(FORMATS)}")
+    if batch_size < 1:
+        raise ConfigError("batch size must be at least 1")
+    settings = _shareable(settings or Settings.from_env())
+    started = time.perf_counter()
+    fs, out_dir = _filesystem(output_url, storage_options)
+    fs.makedirs(out_dir, exist_ok=True)
+    done = done_ids(output_url, storage_options=storage_options)
+    parts = _input_partitions(input_url, blocksize, storage_options)
+    own = client is None
+    if own:
+        client = open_client(address, workers)
+    report = JobReport(tasks=len(parts))
+    try:
+        from distributed import as_completed
+
+        report.workers = len(client.scheduler_info().get("workers", {}))
+        [done_ref] = client.scatter([frozenset(done)], broadcast=True)
+        futures = [
+            client.submit(
+                _run_task,
+                part,
+                done_ref,
+                output_url,
+                settings,
+                out_format,
+                batch_size,
+                storage_options,
+                pure=False,
+            )
+            for part in parts
+        ]
+        for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+            report.add(fut.result())
+    finally:
+        if own:
+            client.close()
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def open_client(address: str | None = None, workers: int | None = None) -> Any:
+    """A Dask client: the scheduler at ``address``, else a local cluster (no daemon needed)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - the extra is installed in tests
+        raise ConfigError(INSTALL_HINT) from None
+    if address:
+        return Client(address)  # type: ignore[no-untyped-call]
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    return Client(cluster)  # type: ignore[no-untyped-call]
+
+
+def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) -> set[str]:
+    """The article ids already in the output's part files (failures included)."""
+    fs, out_dir = _filesystem(output_url, storage_options)
+    if not fs.exists(out_dir):
+        return set()
+    done: set[str] = set()
+    for path in sorted(fs.glob(f"{out_dir}/part-*")):
+        done.update(row["id"] for row in _read_part(fs, path, columns=["id"]))
+    return done
+
+
+def read_output(output_url: str, *, storage_options: dict[str, Any] | None = None) -> list[Row]:
+    """Every row of a job's output, sorted by id (for tests and small outputs)."""
+    fs, out_dir = _filesystem(output_url, storage_options)
+    rows = [
+        Row.model_validate(r)
+        for path in sorted(fs.glob(f"{out_dir}/part-*"))
+        for r in _read_part(fs, path)
+    ]
+    return sorted(rows, key=lambda r: r.id)
+
+
+# -- the task that runs on a worker --------------------------------------------------------------
+
+
+def _run_task(
+    part: Any,
+    done: frozenset[str],
+    output_url: str,
+    settings: Settings,
+    out_format: Format,
+    batch_size: int,
+    storage_options: dict[str, Any] | None,
+) -> dict[str, int]:
+    """Blurb one input block's new articles, writing a part file per batch."""
+    fs, out_dir = _filesystem(output_url, storage_options)
+    stats = {"computed": 0, "ok": 0, "failed": 0, "skipped": 0, "parts": 0}
+    todo: list[tuple[str, Any]] = []
+    seen: set[str] = set()
+    for record in _records(part):
+        rid = record_id(record)
+        if rid in done or rid in seen:
+            stats["skipped"] += 1
+            continue
+        seen.add(rid)
+        todo.append((rid, record))
+    for start in range(0, len(todo), batch_size):
+        batch = todo[start : start + batch_size]
+        rows = [blurb_row(rid, record, settings, part[1]) for rid, record in batch]
+        _write_part(fs, out_dir, rows, out_format)
+        stats["parts"] += 1
+        stats["computed"] += len(rows)
+        stats["ok"] += sum(r.status == "ok" for r in rows)
+        stats["failed"] += sum(r.status == "failed" for r in rows)
+    return stats
+
+
+def blurb_row(rid: str, record: Any, settings: Settings, file: str | None = None) -> Row:
+    """The output row of one record: ``summarizer.blurb`` of it, or the reason it failed."""
+    title, url, source = (_opt(record, k) for k in ("title", "url", "source"))
+    try:
+        article = record_article(record, file)
+        result: Blurb = blurb(article, settings=settings)
+    except SummarizerError as exc:
+        return Row(id=rid, status="failed", error=str(exc), title=title, url=url, source=source)
+    except Exception as exc:  # one bad article must not stop an archive; say what happened
+        log.exception("article %s failed", rid)
+        error = f"internal error: {type(exc).__name__}: {exc}"
+        return Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
+    return Row(
+        id=rid,
+        status="ok",
+        article_id=result.article_id,
+        blurb=render_blurb(result, "text"),
+        result=result.model_dump_json(),
+        title=result.title,
+        url=url,
+        source=source,
+    )
+
+
+def record_article(record: Any, file: str | None = None) -> Article:
+    """An Article from an input record, exactly as ingest builds it from a JSON record."""
+    if not isinstance(record, dict):
+        raise InputError("expected an object with a 'text' field")
+    if "_error" in record:  # a line that did not parse (see _records)
+        raise InputError(str(record["_error"]))
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("missing or empty 'text' field")
+    return make_article(
+        text,
+        title=_opt(record, "title"),
+        url=_opt(record, "url"),
+        source=_opt(record, "source"),
+        published=_opt(record, "published"),
+        file=file,
+    )
+
+
+def record_id(record: Any) -> str:
+    """The record's ``id``, else its ``url``, else a hash of the record."""
+    if isinstance(record, dict):
+        for key in ("id", "url"):
+            value = _opt(record, key)
+            if value:
+                return value
+    blob = json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+# -- input and output ----------------------------------------------------------------------------
+
+
+def _opt(record: Any, key: str) -> str | None:
+    """A field as a string, None when missing, empty or a null/NaN (Parquet nulls)."""
+    if not isinstance(record, dict):
+        return None
+    value = record.get(key)
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value)
+
+
+def _shareable(settings: Settings) -> Settings:
+    """Settings for the workers: an LLM cache path fixed here, so every worker shares it."""
+    llm = resolve_backend(settings) != "extractive"
+    if llm and not settings.no_cache and settings.cache_dir is None:
+        settings = settings.model_copy(update={"cache_dir": user_dir() / "cache"})
+    return settings
+
+
+def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
+    import fsspec
+
+    fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    return fs, str(path).rstrip("/")
+
+
+def _input_partitions(
+    url: str, blocksize: int, storage_options: dict[str, Any] | None
+) -> list[Any]:
+    """The input as blocks (delayed-free: plain descriptions a worker reads itself)."""
+    fs, path = _filesystem(url, storage_options)
+    if fs.isdir(path):
+        files = sorted(p for p in fs.find(path) if p.endswith((".jsonl", ".ndjson", ".parquet")))
+    else:
+        files = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
+    if not files or not all(fs.exists(f) for f in files):
+        raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
+    proto = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    blocks: list[Any] = []
+    for f in files:
+        full = f if proto in ("file", "local") else f"{proto}://{f}"
+        if f.endswith(".parquet"):
+            blocks.extend(("parquet", full, group, storage_options) for group in _row_groups(fs, f))
+        elif f.endswith((".jsonl", ".ndjson")):
+            size = fs.size(f) or 0
+            for start in range(0, max(size, 1), blocksize):
+                blocks.append(("jsonl", full, (start, blocksize), storage_options))
+        else:
+            raise InputError(f"{f}: the job reads .jsonl or .parquet files")
+    return blocks
+
+
+def _row_groups(fs: Any, path: str) -> list[int]:
+    import pyarrow.parquet as pq
+
+    try:
+        with fs.open(path, "rb") as fh:
+            return list(range(pq.ParquetFile(fh).num_row_groups))
+    except Exception as exc:
+        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+
+
+def _records(block: Any) -> Iterator[Any]:
+    """The records of one block; a JSON Lines block holds the lines that start in it."""
+    kind, url, where, storage_options = block
+    fs, path = _filesystem(url, storage_options)
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        with fs.open(path, "rb") as fh:
+            yield from pq.ParquetFile(fh).read_row_group(where).to_pylist()
+        return
+    start, length = where
+    from fsspec.utils import read_block
+
+    with fs.open(path, "rb") as fh:
+        data = read_block(fh, start, length, delimiter=b"\n")
+    for n, line in enumerate(data.decode("utf-8").splitlines()):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield {"id": f"{path}@{start}+{n}", "_error": f"not valid JSON: {exc.msg}"}
+
+
+def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> str:
+    """One batch's part file, named by a hash of its ids, written under a temporary name."""
+    digest = hashlib.sha256("\n".join(sorted(r.id for r in rows)).encode()).hexdigest()[:20]
+    name = f"part-{digest}.{out_format}"
+    tmp = f"{out_dir}/_tmp-{name}"
+    data = [r.model_dump() for r in rows]
+    if out_format == "jsonl":
+        body = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in data).encode("utf-8")
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([(c, pa.string()) for c in COLUMNS])
+        buf = io.BytesIO()
+        pq.write_table(pa.Table.from_pylist(data, schema=schema), buf)
+        body = buf.getvalue()
+    with fs.open(tmp, "wb") as fh:
+        fh.write(body)
+    fs.mv(tmp, f"{out_dir}/{name}")
+    return name
+
+
+def _read_part(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    if path.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        with fs.open(path, "rb") as fh:
+            rows: list[dict[str, Any]] = pq.read_table(fh, columns=columns).to_pylist()
+            return rows
+    with fs.open(path, "rb") as fh:
+        return [json.loads(line) for line in fh.read().decode("utf-8").splitlines() if line]

@@ -1,0 +1,217 @@
+"""The Batch API round trip against the FAKE server (tests/fake_batch_server.py).
+
+The fake "model" below writes HAND-WRITTEN answers: each claim or point copies one DATA line
+with its id (so the verifier accepts it as an exact quote). Failures are injected on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import summarizer
+from summarizer.cli import app
+from summarizer.llm.base import Request
+from summarizer.llm.batch import chat_body, collect, submit
+from summarizer.models import Blurb
+from summarizer.settings import Settings
+
+from .conftest import ARTICLES
+from .fake_batch_server import serve
+
+runner = CliRunner()
+LINE = re.compile(r"^\[([^\]]+)\] (.+)$")
+
+
+def fake_model(body: dict[str, Any]) -> dict[str, Any]:
+    """HAND-WRITTEN answer: the first DATA lines, each as a claim citing its own ids."""
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    data = user.split("<data>", 1)[1].split("</data>", 1)[0]
+    schema = body["response_format"]["json_schema"]["schema"]
+    key = next(iter(schema["properties"]))
+    limit = schema["properties"][key].get("maxItems", 3)
+    items = []
+    for line in data.strip().splitlines():
+        m = LINE.match(line.strip())
+        if m:
+            items.append({"text": m.group(2), "cites": [c.strip() for c in m.group(1).split(",")]})
+    return {"content": json.dumps({key: items[:limit]})}
+
+
+def inputs() -> list[str]:
+    return [str(p) for p in sorted(ARTICLES.glob("*.txt"))[:3]]
+
+
+def settings(base_url: str, cache: Path, **more: Any) -> Settings:
+    return Settings(
+        backend="openai", base_url=base_url, model="gpt-4o-mini", cache_dir=cache, **more
+    )
+
+
+def comparable(b: Blurb) -> dict[str, Any]:
+    return b.model_dump(include={"article_id", "claims", "sources", "engine", "counts"})
+
+
+def online_blurbs(base_url: str, cache: Path, **more: Any) -> list[Blurb]:
+    return [
+        summarizer.blurb(a, settings=settings(base_url, cache, **more))
+        for a in summarizer.load_articles(inputs())
+    ]
+
+
+def test_round_trip_gives_the_online_blurbs_and_then_online_makes_zero_calls(
+    tmp_path: Path,
+) -> None:
+    with serve(fake_model) as server:
+        state = submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        [first] = state.rounds
+        assert first.requests == 3 and server.chat_calls == 0  # short articles: one call each
+        # the uploaded lines are exactly what the online client sends for the same request
+        uploaded = (tmp_path / "b/round-1.batch.jsonl").read_text().splitlines()
+        online = online_blurbs(server.base_url, tmp_path / "online-cache")
+        assert server.chat_calls == 3
+        sent = sorted(json.dumps(b, sort_keys=True) for b in server.chat_bodies)
+        lines = [json.loads(x) for x in uploaded]
+        assert {(x["method"], x["url"]) for x in lines} == {("POST", "/v1/chat/completions")}
+        assert sorted(json.dumps(x["body"], sort_keys=True) for x in lines) == sent
+
+        report = collect(tmp_path / "b", online=False)
+        assert (report.status, report.answers, report.errors) == ("completed", 3, [])
+        assert (report.done, report.pending, report.follow_up) == (3, 0, None)
+        assert [comparable(b) for b in report.blurbs] == [comparable(b) for b in online]
+        assert all(b.counts.accepted >= 1 for b in report.blurbs)
+
+        calls = server.chat_calls
+        again = online_blurbs(server.base_url, tmp_path / "cache")
+        assert server.chat_calls == calls  # every answer came from the cache
+        assert all(b.usage.calls == 0 and b.usage.cache_hits >= 1 for b in again)
+        assert [comparable(b) for b in again] == [comparable(b) for b in report.blurbs]
+
+
+def test_partly_failed_batch_reasks_failures_and_invalid_answers_in_a_follow_up(
+    tmp_path: Path,
+) -> None:
+    marker = summarizer.load_articles(inputs()[1])[0].sentences[0].id
+
+    def sometimes_bad(body: dict[str, Any]) -> dict[str, Any]:
+        """HAND-WRITTEN: the first answer for the 2nd article is not JSON; its re-ask is."""
+        if len(body["messages"]) == 2 and marker in body["messages"][1]["content"]:
+            return {"content": "Sure! Here is the summary you asked for."}
+        return fake_model(body)
+
+    with serve(sometimes_bad) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        lines = (tmp_path / "b/round-1.batch.jsonl").read_text().splitlines()
+        failing = json.loads(lines[0])["custom_id"]  # the 1st article's request
+        server.fail = lambda cid: cid == failing  # in this first batch only
+        report = collect(tmp_path / "b")
+        server.fail = lambda cid: False
+        assert report.status == "completed"
+        assert report.answers == 2  # one valid, one invalid: both cached, as online
+        assert len(report.errors) == 1 and "HTTP 500" in report.errors[0]
+        assert report.done == 1 and report.pending == 2 and report.follow_up == "batch_2"
+        second = (tmp_path / "b/round-2.batch.jsonl").read_text().splitlines()
+        bodies = [json.loads(x)["body"] for x in second]
+        assert len(bodies) == 2
+        reask = [b for b in bodies if len(b["messages"]) == 4]  # the invalid answer's re-ask
+        assert len(reask) == 1 and "could not be used" in reask[0]["messages"][3]["content"]
+        assert any(json.loads(x)["custom_id"] == failing for x in second)  # failed: again
+
+        final = collect(tmp_path / "b")
+        assert (final.status, final.answers, final.done, final.pending) == ("completed", 2, 3, 0)
+        assert len(final.blurbs) == 3 and final.follow_up is None
+        calls = server.chat_calls
+        again = online_blurbs(server.base_url, tmp_path / "cache")
+        assert server.chat_calls == calls
+        assert [comparable(b) for b in again] == [comparable(b) for b in final.blurbs]
+
+
+def test_expired_batch_asks_the_rest_online(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.expire_after = 1
+        report = collect(tmp_path / "b", online=True)
+        assert report.status == "expired" and report.answers == 1
+        assert len(report.errors) == 2 and all("could not be executed" in e for e in report.errors)
+        assert server.chat_calls == 2  # the two the batch did not answer, asked online
+        assert report.done == 3 and report.follow_up is None
+        online = online_blurbs(server.base_url, tmp_path / "other-cache")
+        assert [comparable(b) for b in report.blurbs] == [comparable(b) for b in online]
+
+
+def test_a_long_article_takes_one_batch_per_stage(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        small = settings(server.base_url, tmp_path / "cache", context_window=2048)
+        state = submit(inputs()[:1], tmp_path / "b", small)
+        first = [
+            json.loads(x) for x in (tmp_path / "b/round-1.batch.jsonl").read_text().splitlines()
+        ]
+        assert state.rounds[0].requests >= 2  # the map step: every chunk in the same batch
+        assert len(first) == state.rounds[0].requests
+        stage2 = collect(tmp_path / "b")
+        assert stage2.pending == 1 and stage2.follow_up == "batch_2"
+        final = collect(tmp_path / "b")
+        assert final.done == 1 and final.blurbs[0].claims
+        [online] = [
+            summarizer.blurb(a, settings=small.model_copy(update={"cache_dir": tmp_path / "o"}))
+            for a in summarizer.load_articles(inputs()[:1])
+        ]
+        assert comparable(final.blurbs[0]) == comparable(online)
+
+
+def test_collect_before_the_batch_is_done_changes_nothing(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        submit(inputs()[:1], tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.polls_before_done = 1
+        waiting = collect(tmp_path / "b")
+        assert waiting.status == "in_progress" and waiting.done == 0 and not waiting.blurbs
+        assert collect(tmp_path / "b").done == 1
+
+
+def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        cache = str(tmp_path / "cache")
+        sub = runner.invoke(
+            app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b"), "--cache-dir", cache]
+        )
+        assert sub.exit_code == 0, sub.output
+        assert "batch batch_1 started: 3 requests" in sub.stderr
+        out = tmp_path / "blurbs.jsonl"
+        col = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
+        assert col.exit_code == 0, col.output
+        assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
+        assert len([Blurb.model_validate_json(x) for x in out.read_text().splitlines()]) == 3
+        again = runner.invoke(app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b")])
+        assert again.exit_code == 2 and "holds a batch already" in again.stderr
+    missing = runner.invoke(app, ["batch", "collect", str(tmp_path / "nothing")])
+    assert missing.exit_code == 2 and missing.stderr.startswith("Error: ")
+
+
+def test_chat_body_carries_the_schema_as_json_schema() -> None:
+    req = Request(model="m", messages=[], schema={"type": "object"}, max_tokens=5)
+    assert chat_body(req)["response_format"]["json_schema"]["schema"] == {"type": "object"}
+
+
+def test_an_article_without_a_usable_answer_fails_alone(tmp_path: Path) -> None:
+    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].id
+
+    def never_json_for_the_third(body: dict[str, Any]) -> dict[str, Any]:
+        """HAND-WRITTEN: the 3rd article never gets JSON, not even after the re-ask."""
+        if marker in body["messages"][1]["content"]:
+            return {"content": "I cannot help with that."}
+        return fake_model(body)
+
+    with serve(never_json_for_the_third) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        first = collect(tmp_path / "b")
+        assert (first.done, first.pending, first.failed) == (2, 1, [])  # its re-ask goes out
+        final = collect(tmp_path / "b")
+        assert final.done == 2 and final.pending == 0 and len(final.blurbs) == 2
+        [reason] = final.failed
+        assert "no usable summary claims" in reason
