@@ -11,6 +11,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -185,6 +186,10 @@ def briefing(
     gguf: Path | None = None,
     timeout: float | None = None,
     deadline: float | None = None,
+    since: datetime | str | None = None,
+    until: datetime | str | None = None,
+    max_file_mb: float | None = None,
+    max_articles: int | None = None,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
 ) -> Briefing:
