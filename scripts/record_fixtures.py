@@ -129,7 +129,11 @@ def record(base_url: str, out: Path, *, judge_only: bool = False) -> None:
     for art in [*articles, load_articles(INJECTION)[0]]:
         started = time.perf_counter()
         writer = LLMWriter(client, concurrency=1)
-        claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
+        try:
+            claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
+        except BackendError as exc:  # recorded as answered; the tests check it fails closed
+            print(f"blurb {art.id} failed: {exc}", flush=True)
+            continue
         print(
             f"blurb {art.id}: {len(claims)} claims, {writer.usage.calls} calls, "
             f"{time.perf_counter() - started:.0f}s, problems: {writer.problems}",

@@ -205,22 +205,28 @@ def test_llm_job_shares_one_cache_across_workers(
     )
     out = tmp_path / "out"
     first = run_job(str(src), str(out), settings=settings, client=dask_client, blocksize=4096)
-    assert first.ok == len(records) and first.tasks > 1
+    # in the recordings SmolLM2 cites a garbled sentence id for one article, twice: that
+    # article's row fails with the reason, the others are written
+    assert first.ok == len(records) - 1 and first.failed == 1 and first.tasks > 1
     rows = read_output(str(out))
-    blurbs = [Blurb.model_validate_json(r.result or "") for r in rows]
+    (failed,) = [r for r in rows if r.status == "failed"]
+    assert "not in the DATA" in (failed.error or "")
+    blurbs = [Blurb.model_validate_json(r.result or "") for r in rows if r.status == "ok"]
     assert {b.engine for b in blurbs} == {"replay:SmolLM2-135M-Instruct"}
-    assert sum(b.usage.calls for b in blurbs) >= len(records)
+    assert sum(b.usage.calls for b in blurbs) >= len(blurbs)
     monkeypatch.chdir(ARTICLES.parent.parent)  # the CLI's replay backend reads fixtures/recordings
-    result = runner.invoke(app, ["blurb", str(src), "--backend", "replay", "-f", "json", "-q"])
+    ok_src = write_jsonl(tmp_path / "ok.jsonl", [r for r in records if r["id"] != failed.id])
+    result = runner.invoke(app, ["blurb", str(ok_src), "--backend", "replay", "-f", "json", "-q"])
     cli = {b.article_id: b for b in map(Blurb.model_validate_json, result.stdout.splitlines())}
     for b in blurbs:
         expected = cli[b.article_id]
         assert [c.model_dump() for c in b.claims] == [c.model_dump() for c in expected.claims]
-    assert len(ResponseCache(cache / "responses.sqlite3")) >= len(records)
+    assert len(ResponseCache(cache / "responses.sqlite3")) >= len(blurbs)
 
     for part in out.glob("part-*"):
         part.unlink()
     again = run_job(str(src), str(out), settings=settings, client=dask_client, blocksize=4096)
     assert again.computed == len(records)
-    rerun = [Blurb.model_validate_json(r.result or "") for r in read_output(str(out))]
+    rerun = [Blurb.model_validate_json(r.result or "") for r in read_output(str(out)) if r.result]
+    assert len(rerun) == len(blurbs)
     assert all(b.usage.calls == 0 and b.usage.cache_hits >= 1 for b in rerun)

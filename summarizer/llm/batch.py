@@ -115,18 +115,16 @@ class CollectReport(BaseModel):
 
 def chat_body(request: Request) -> dict[str, Any]:
     """The chat completion body the online client sends for ``request`` (json_schema mode)."""
-    body: dict[str, Any] = {
-        "model": request.model,
-        "messages": [m.model_dump() for m in request.messages],
-        "max_tokens": request.max_tokens,
-        "temperature": request.temperature,
-    }
-    if request.schema_ is not None:
-        body["response_format"] = {
-            "type": "json_schema",
-            "json_schema": {"name": "answer", "schema": request.schema_},
-        }
-    return body
+    from .openai_backend import chat_body as openai_chat_body  # imports the SDK: only when used
+
+    return openai_chat_body(
+        request.model,
+        request.messages,
+        request.schema_,
+        "json_schema",
+        request.max_tokens,
+        request.temperature,
+    )
 
 
 def completion_from_body(body: dict[str, Any], model: str) -> Completion:

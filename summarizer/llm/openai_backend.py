@@ -247,29 +247,9 @@ class OpenAIClient:
         temperature: float,
         timeout: float,
     ) -> Completion:
-        sent = [m.model_dump() for m in messages]
-        extra: dict[str, Any] = {}
-        if schema is not None:
-            if mode == "json_schema":
-                extra["response_format"] = {
-                    "type": "json_schema",
-                    "json_schema": {"name": "answer", "schema": schema, "strict": True},
-                }
-            else:
-                if mode == "json_object_schema":
-                    extra["response_format"] = {"type": "json_object", "schema": schema}
-                elif mode == "json_object":
-                    extra["response_format"] = {"type": "json_object"}
-                sent = _state_schema(sent, schema)
+        body = chat_body(self.model, messages, schema, mode, max_tokens, temperature)
         try:
-            resp: Any = await self._sdk().chat.completions.create(
-                model=self.model,
-                messages=sent,  # type: ignore[arg-type]
-                max_tokens=max_tokens,
-                temperature=temperature,
-                timeout=timeout,
-                **extra,
-            )
+            resp: Any = await self._sdk().chat.completions.create(**body, timeout=timeout)
         except openai.APIStatusError as exc:
             if schema is not None and mode != "prompted" and _refuses_format(exc):
                 raise _FormatRejected(f"HTTP {exc.status_code}") from exc
@@ -353,3 +333,35 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
         log.info("could not list the server's models: %s", exc)
         return None
     return ids[0] if len(ids) == 1 else None
+
+
+def chat_body(
+    model: str,
+    messages: list[Message],
+    schema: dict[str, Any] | None,
+    mode: Mode,
+    max_tokens: int,
+    temperature: float,
+) -> dict[str, Any]:
+    """The chat completion request body for one call; the Batch API sends the same body, so
+    its answers fill the same cache entries (summarizer.llm.batch)."""
+    sent = [m.model_dump() for m in messages]
+    body: dict[str, Any] = {
+        "model": model,
+        "messages": sent,
+        "max_tokens": max_tokens,
+        "temperature": temperature,
+    }
+    if schema is not None:
+        if mode == "json_schema":
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "answer", "schema": schema, "strict": True},
+            }
+        else:
+            if mode == "json_object_schema":
+                body["response_format"] = {"type": "json_object", "schema": schema}
+            elif mode == "json_object":
+                body["response_format"] = {"type": "json_object"}
+            body["messages"] = _state_schema(sent, schema)
+    return body
