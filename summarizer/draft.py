@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, computed_field
 
 from .errors import InputError
+from .ingest import strip_markdown
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
@@ -82,16 +83,6 @@ _CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\
 _SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
 _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-def _strip_markdown(line: str) -> str:
-    """A Markdown line reduced to its words: heading marks, quotes, list markers, emphasis."""
-    line = re.sub(r"^\s*#{1,6}\s*", "", line)
-    line = re.sub(r"^\s*>\s?", "", line)
-    line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
-    line = _MD_LINK.sub(r"\1", line)
-    return re.sub(r"(\*\*|__|`)", "", line).strip()
 
 
 def draft_claims(text: str) -> list[str]:
@@ -110,7 +101,7 @@ def draft_claims(text: str) -> list[str]:
         elif in_sources and _SOURCE_ITEM.match(raw):
             raw = ""
         heading = raw.lstrip().startswith("#")
-        line = _strip_markdown(_CITE_MARK.sub("", raw))
+        line = strip_markdown(_CITE_MARK.sub("", raw))
         if heading and line:  # a heading is a claim of its own, not part of a paragraph
             if current:
                 paragraphs.append(" ".join(current))

@@ -176,7 +176,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     for line in text.split("\n"):
         stripped = line.strip()
         if markdown:
-            stripped = _strip_markdown(stripped)
+            stripped = strip_markdown(stripped)
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -197,11 +197,12 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
-def _strip_markdown(line: str) -> str:
-    """Reduce a Markdown line to its text (headings, emphasis, links, list markers)."""
-    line = re.sub(r"^#{1,6}\s+", "", line)
-    line = re.sub(r"^>\s?", "", line)
-    line = re.sub(r"^([-*+]|\d+[.)])\s+", "", line)
+def strip_markdown(line: str) -> str:
+    """Reduce a Markdown line to its text (headings, quotes, emphasis, links, list markers);
+    used for articles and editors' drafts alike."""
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)  # "#MeToo" is a word, not a heading
+    line = re.sub(r"^\s*>\s?", "", line)
+    line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
     line = _MD_LINK.sub(r"\1", line)
     line = re.sub(r"(\*\*|__|\*|`)", "", line)
     return line.strip()

@@ -7,16 +7,15 @@ browser tests must skip.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from .localweb import serve_folder
 
 CHROMIUM = os.environ.get("SUMMARIZER_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("SUMMARIZER_CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -78,26 +77,6 @@ def chromium(
         shutil.rmtree(profile, ignore_errors=True)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serve ``root`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
@@ -131,7 +110,7 @@ def save_screenshots(out_dir: Path) -> list[Path]:
         )
         (folder / "article.html").write_text(page, encoding="utf-8")
         paths = [out_dir / "briefing.png", out_dir / "blurb.png"]
-        with serve_directory(folder) as base, chromium(1000, 860) as driver:
+        with serve_folder(folder) as base, chromium(1000, 860) as driver:
             driver.get(f"{base}/briefing.html")
             marks = driver.find_elements(By.CSS_SELECTOR, ".smz-claims .smz-mark")
             ActionChains(driver).move_to_element(marks[min(1, len(marks) - 1)]).perform()

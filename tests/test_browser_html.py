@@ -16,8 +16,9 @@ import pytest
 from summarizer import Blurb, Briefing, Claim, render_blurb, render_briefing
 from summarizer.pipeline import blurb, briefing
 
-from .browser import browser_missing, chromium, save_screenshots, serve_directory
+from .browser import browser_missing, chromium, save_screenshots
 from .html_cases import day_articles, hostile_articles
+from .localweb import serve_folder
 
 pytestmark = pytest.mark.skipif(
     browser_missing() is not None, reason=f"browser tests skipped: {browser_missing()}"
@@ -34,7 +35,7 @@ def driver() -> Iterator[Any]:
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served on 127.0.0.1 and its base URL."""
-    with serve_directory(tmp_path) as base:
+    with serve_folder(tmp_path) as base:
         yield tmp_path, base
 
 
