@@ -66,7 +66,6 @@ def blurbs_job(
     from .jobs import run_job
 
     _setup_logging(verbose)
-    fmt = format_
     settings = _make_settings(
         backend,
         model,
@@ -79,7 +78,7 @@ def blurbs_job(
         input_url,
         output_url,
         settings=settings,
-        out_format=fmt,
+        out_format=format_,
         batch_size=batch_size,
         address=address,
         workers=workers,
@@ -179,7 +178,6 @@ def batch_collect(
     from .settings import Settings
 
     _setup_logging(verbose)
-    fmt = format_
     report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
 
     def say(text: str) -> None:
@@ -199,6 +197,6 @@ def batch_collect(
     if report.follow_up is not None:
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return
-    sep = "" if fmt == "json" else "\n"
-    text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
+    sep = "" if format_ == "json" else "\n"
+    text = sep.join(render_blurb(b, format_) for b in report.blurbs)
     write_output(text, output, force=force)

@@ -282,7 +282,7 @@ def _write_stories(
     jobs: list[tuple[list[Article], int]],
     finish: Callable[[int, list[Claim]], None],
     progress: ProgressFn | None,
-) -> list[Story]:
+) -> None:
     """Write and verify every story; one that fails is left out with a note in the writer's
     ``problems`` (the run is partial). Only when no story could be written does it raise.
 
@@ -323,7 +323,6 @@ def _write_stories(
     for story, error in failed:
         writer.partial = True
         writer.problems.append(f"story {story.title or story.id!r} left out: {error}")
-    return [g for g, e in zip(groups, errors, strict=True) if e is None]
 
 
 def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settings:

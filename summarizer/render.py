@@ -4,7 +4,7 @@ claims are shown; JSON carries every claim with its verdict."""
 from __future__ import annotations
 
 import json
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -101,7 +101,7 @@ def _time_span(story: Story) -> str:
     first, last = story.first_published, story.last_published
     if first is None or last is None:
         return ""
-    a, b = first.astimezone(timezone.utc), last.astimezone(timezone.utc)
+    a, b = first.astimezone(UTC), last.astimezone(UTC)
     if a.date() == b.date():
         return f"{a:%Y-%m-%d}"
     return f"{a:%Y-%m-%d} to {b:%Y-%m-%d}"

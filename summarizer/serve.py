@@ -226,7 +226,7 @@ async def _run(cfg: ServeConfig, work: Callable[[], T]) -> T:
     """Run blocking work in a thread, within the time limit (504 past it)."""
     try:
         return await asyncio.wait_for(asyncio.to_thread(work), timeout=cfg.timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise HTTPException(504, f"the run took longer than {cfg.timeout:g} s") from None
 
 

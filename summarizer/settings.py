@@ -6,7 +6,7 @@ Precedence: CLI flag / keyword argument > environment > ``<user dir>/config.toml
 from __future__ import annotations
 
 import os
-import sys
+import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -16,11 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ConfigError
 from .models import Published
 from .sources import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_FILE_MB, Limits
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 ENV_VARS = {
     "SUMMARIZER_BACKEND": "backend",

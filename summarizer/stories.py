@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
@@ -162,7 +162,7 @@ def _as_datetime(value: object) -> datetime | None:
             return None
     else:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ def test_feed_file_items_keep_published_and_link(tmp_path: Path) -> None:
     feed.write_text(rss(items))
     articles = load_articles(feed)
     assert [a.published for a in articles] == [
-        datetime(2026, 11, 22, h, 30, tzinfo=timezone.utc) for h in (0, 1)
+        datetime(2026, 11, 22, h, 30, tzinfo=UTC) for h in (0, 1)
     ]
     assert [a.outlets[0].url for a in articles] == [
         "https://news.example/0",
@@ -82,7 +82,7 @@ def test_feed_url_with_teasers_fetches_each_linked_page(tmp_path: Path) -> None:
         articles = load_articles(f"{base}/feed.rss")
     assert len(articles) == 2
     assert [a.title for a in articles] == ["Teaser 0", "Teaser 1"]  # the feed's titles win
-    assert all(a.published == datetime(2026, 11, 22, 8, tzinfo=timezone.utc) for a in articles)
+    assert all(a.published == datetime(2026, 11, 22, 8, tzinfo=UTC) for a in articles)
     assert _seed_sentences(1)[1][-1] in articles[1].text
 
 

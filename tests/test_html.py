@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -201,7 +201,7 @@ def test_cli_writes_html(tmp_path: Path) -> None:
 
 
 def test_a_story_time_span_is_shown_when_known() -> None:
-    start = datetime(2026, 11, 21, 6, 5, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 21, 6, 5, tzinfo=UTC)
     story = Story(id="s1", title="Storm", written=True, first_published=start)
     story.last_published = start.replace(day=22)
     story.claims = [Claim(text="A storm hit.", verdict="accepted")]
