@@ -112,6 +112,11 @@ class Evidence:
         return quantities(self.text)
 
     @cached_property
+    def term_lists(self) -> list[list[str]]:
+        """Each cited sentence's content terms, in order."""
+        return [content_terms(_norm(s)) for s in self.sentences]
+
+    @cached_property
     def negation_scopes(self) -> list[list[str]]:
         """The stems each negation cue of the cited text scopes over."""
         return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
@@ -429,7 +434,9 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
         # vs "police officers") is no contradiction
         stated = [t for t in scope if t in only_negated and t in claim_free]
         stated = [t for t in stated if t not in claim_inside]
-        if stated and len(stated) >= min(2, len(scope)):
+        # the negated word itself (the first after the cue) must be stated: "did not use voice
+        # recognition" is not contradicted by "the voice recognition feature"
+        if stated and scope[0] in stated and len(stated) >= min(2, len(scope)):
             return Check(
                 name="negation",
                 passed=False,
@@ -477,10 +484,12 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
             )
         if opposite is None:
             for prefix in ("un", "in", "im", "il", "ir", "dis", "non"):
-                if lemma.startswith(prefix) and lemma[len(prefix) :] in ev:
-                    opposite = lemma[len(prefix) :]
-                elif prefix + lemma in ev and len(lemma) >= 4:
-                    opposite = prefix + lemma
+                # "unsafe" where the text says "safe" (and back); "into" is not in + "to"
+                base = word[len(prefix) :]
+                if word.startswith(prefix) and len(base) >= 3 and _lemma(base) in ev:
+                    opposite = base
+                elif len(word) >= 4 and _lemma(prefix + word) in ev:
+                    opposite = prefix + word
                 if opposite:
                     break
         if opposite:
@@ -509,7 +518,9 @@ def _synonyms(lemma: str) -> set[str]:
 
 _SYNONYM_LEMMAS = {_lemma(k): {_lemma(v) for v in vs} for k, vs in _SYNONYM_OF.items()}
 # Verbs too light to carry a fact of their own ("came as a surprise", "make sure").
-_LIGHT = {stem(w) for w in lexicon.cue_words("light")}
+# Reporting verbs ("noted", "stressed") and words for the source itself ("the document",
+# "the speakers") frame a summary's claim; the source need not contain them.
+_LIGHT = {stem(w) for kind in ("light", "reporting", "framing") for w in lexicon.cue_words(kind)}
 
 
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
@@ -543,7 +554,10 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     """Words the claim puts together must stand together in the evidence: catches claims that
     reuse the source's words but join them differently ("the family is creating" -> "the
     family is")."""
-    ev_terms = content_terms(evidence.text)
+    # each sentence's terms, spaced apart so that no window spans two sentences
+    ev_terms: list[str] = []
+    for terms in evidence.term_lists:
+        ev_terms += terms + [""] * (RELATION_WINDOW + 1)
 
     def positions(term: str) -> list[int]:
         forms = _SYNONYM_OF.get(term, set()) | {term}

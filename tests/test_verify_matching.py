@@ -76,3 +76,43 @@ def test_lexicon_data_files_load():
     assert "not" in lexicon.cue_words("negation")
     # nothing fitted to a benchmark's encoding: "#" is not a currency
     assert quantities("# 200") == {"number:200"}
+
+
+# -- precision of the contradiction checks (SummEdits evaluation rows, issue 8) ----------------
+
+
+def _failed(claim: str, evidence: list[str]) -> set[str]:
+    return {c.name for c in run_checks(claim, Evidence(evidence)) if not c.passed}
+
+
+def test_a_word_inside_another_is_not_its_opposite():
+    # "into" is not "in" + "to": the un-/in-/dis- rule needs a real word after the prefix
+    assert "antonyms" not in _failed(
+        "The lesson covers prepositions such as into and onto.",
+        ["The lesson covers prepositions of movement, from up to onto."],
+    )
+    assert "antonyms" in _failed(
+        "The bridge was declared unsafe on Monday.", ["The bridge was declared safe on Monday."]
+    )
+
+
+def test_a_noun_phrase_is_not_a_negated_predicate_restated():
+    evidence = ["The team did not use voice recognition in the first prototype."]
+    assert "negation" not in _failed(
+        "The team discussed the cost of the voice recognition feature.", evidence
+    )
+    assert "negation" in _failed("The team used voice recognition in the prototype.", evidence)
+
+
+def test_reporting_verbs_and_the_source_itself_are_not_facts_to_find():
+    evidence = ["The plant closed in March after the owners ran out of money."]
+    assert _failed("The article notes that the plant closed in March.", evidence) == set()
+    assert "coverage" in _failed("The plant closed in March after a fire.", ["The plant closed."])
+
+
+def test_related_words_must_stand_together_in_one_sentence():
+    # "minister" ends one sentence and "bread" starts the next: adjacent in the joined text,
+    # unrelated in fact
+    apart = ["Officials praised the minister.", "Bread was scarce."]
+    assert "relations" in _failed("The minister's bread.", apart)
+    assert "relations" not in _failed("The minister's bread.", ["The minister's bread was scarce."])
