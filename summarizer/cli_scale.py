@@ -53,14 +53,23 @@ def blurbs_job(
     ] = None,
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed", help="Compute the articles whose rows failed again (else done)."
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Blurb every article of an archive on Dask; a rerun skips articles already done.
+    """Blurb every article of an archive on Dask; a rerun skips articles already done (failed
+    ones too, unless --retry-failed).
 
     Example:
 
         summarizer blurbs-job archive.jsonl out/ --workers 2
+
+        summarizer blurbs-job archive.jsonl out/ --retry-failed
 
         summarizer blurbs-job s3://bucket/archive/ s3://bucket/blurbs/ --address tcp://sched:8786
     """
@@ -83,13 +92,15 @@ def blurbs_job(
         batch_size=batch_size,
         address=address,
         workers=workers,
+        retry_failed=retry_failed,
     )
     if not quiet:
         rate = report.computed / report.seconds if report.seconds else 0.0
+        retried = f" ({report.retried} failed rows retried)" if retry_failed else ""
         typer.echo(
             f"articles: {report.computed} computed ({report.ok} ok, {report.failed} failed), "
-            f"{report.skipped} already done · {report.parts} part files · {report.workers} "
-            f"workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
+            f"{report.skipped} already done{retried} · {report.parts} part files · "
+            f"{report.workers} workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
 
