@@ -252,3 +252,26 @@ def test_cli_submit_briefing_and_collect(
             + ["--cache-dir", cache, "--title", "Night desk"],
         )
         assert done.exit_code == 2 and "run `summarizer briefing` instead" in done.stderr
+
+
+def test_blurbs_wait_for_the_judge_round_too(tmp_path: Path) -> None:
+    """A waiting judge call must not pass for a failed judge (claims failed closed)."""
+    files = [str(p) for p in sorted(ARTICLES.glob("*.txt"))[:2]]
+    with serve(paraphrasing_model) as server:
+        config = settings(server.base_url, tmp_path / "cache")
+        submit(files, tmp_path / "b", config)
+        first = collect(tmp_path / "b")
+        assert first.done == 0 and first.pending == 2 and first.follow_up == "batch_2"
+        assert [stage(x["body"]) for x in round_lines(tmp_path / "b", 2)] == ["judge"] * 2
+        final = collect(tmp_path / "b")
+        assert final.done == 2 and final.follow_up is None
+        judged = [c for b in final.blurbs for c in b.claims if c.checks[-1].name == "judge"]
+        assert judged and all(c.verdict == "accepted" for c in judged)
+        online = [
+            summarizer.blurb(a, settings=settings(server.base_url, tmp_path / "o"))
+            for a in summarizer.load_articles(files)
+        ]
+        keep = {"article_id", "claims", "sources", "counts"}
+        assert [b.model_dump(include=keep) for b in final.blurbs] == [
+            b.model_dump(include=keep) for b in online
+        ]
