@@ -88,10 +88,19 @@ def round_lines(state_dir: Path, n: int) -> list[dict[str, Any]]:
     return [json.loads(x) for x in text.splitlines()]
 
 
+STAGES = {
+    "You extract key facts": "map",
+    "You merge overlapping key points": "collapse",
+    "You write a news briefing section": "reduce",
+    "You write a short summary": "blurb",
+    "You check news summaries": "judge",
+}
+
+
 def stage(body: dict[str, Any]) -> str:
-    """reduce or judge, from the request's system prompt."""
+    """map, collapse, reduce, blurb or judge, from the request's system prompt."""
     system = body["messages"][0]["content"]
-    return "judge" if "factual support" in system else "reduce"
+    return next(name for start, name in STAGES.items() if system.startswith(start))
 
 
 def about(body: dict[str, Any], word: str) -> bool:
@@ -131,6 +140,35 @@ def test_briefing_takes_one_batch_per_stage_then_is_written_from_the_cache(
         fresh = summarizer.briefing([day], settings=settings(server.base_url, tmp_path / "o"))
         assert server.chat_calls == 8
         assert comparable(fresh) == comparable(result)
+
+
+def test_a_story_too_big_for_the_reduce_takes_map_collapse_reduce_judge_rounds(
+    tmp_path: Path,
+) -> None:
+    """A reduce budget of 60 tokens (``reduce_tokens``) makes the fixtures' story go through
+    the map stage, then collapse rounds, each stage one batch after the other."""
+    state_dir = tmp_path / "b"
+    with serve(paraphrasing_model) as server:
+        config = settings(server.base_url, tmp_path / "cache").model_copy(
+            update={"reduce_tokens": 60}
+        )
+        submit([str(ARTICLES)], state_dir, config, kind="briefing")
+        stages = [{stage(x["body"]) for x in round_lines(state_dir, 1)}]
+        assert len(round_lines(state_dir, 1)) == 5  # a map call per chunk, all in one batch
+        report = collect(state_dir)
+        while report.briefing is None:
+            assert report.follow_up is not None
+            stages.append({stage(x["body"]) for x in round_lines(state_dir, len(stages) + 1)})
+            report = collect(state_dir)
+        assert stages[0] == {"map"} and stages[-2:] == [{"reduce"}, {"judge"}]
+        assert all(s == {"collapse"} for s in stages[1:-2]) and len(stages) >= 4
+        assert report.done == 1 and not report.briefing.partial and server.chat_calls == 0
+        online = summarizer.briefing(
+            [ARTICLES], settings=config.model_copy(update={"cache_dir": tmp_path / "o"})
+        )
+        sent = sum(len(round_lines(state_dir, n)) for n in range(1, len(stages) + 1))
+        assert server.chat_calls == online.usage.calls == sent  # online asks what the batches did
+        assert comparable(online) == comparable(report.briefing)
 
 
 def test_partly_failed_round_retries_its_stories_while_the_others_go_on(

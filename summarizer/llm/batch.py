@@ -115,6 +115,8 @@ class BatchState(BaseModel):
     sentences: int | None = None
     max_words: int | None = None
     context_window: int | None = None
+    chunk_tokens: int | None = None  # the budgets decide the requests: kept as submitted
+    reduce_tokens: int | None = None
     judge: bool = True
     concurrency: int = 4  # for the requests asked online (--online)
     cache_dir: str
@@ -196,6 +198,8 @@ def submit(
         sentences=settings.sentences,
         max_words=settings.max_words,
         context_window=settings.context_window,
+        chunk_tokens=settings.chunk_tokens,
+        reduce_tokens=settings.reduce_tokens,
         judge=settings.judge,
         concurrency=settings.concurrency,
         cache_dir=str(cache_dir),
@@ -282,6 +286,8 @@ def _settings(state: BatchState, api_key: str | None, *, online: bool = False) -
         sentences=state.sentences,
         max_words=state.max_words,
         context_window=state.context_window,
+        chunk_tokens=state.chunk_tokens,
+        reduce_tokens=state.reduce_tokens,
         judge=state.judge,
         cache_dir=Path(state.cache_dir),
         # deferring: every chunk's and story's request is noted before a Deferred stops it
