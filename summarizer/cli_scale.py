@@ -19,11 +19,12 @@ from .cli import (
     OutOpt,
     QuietOpt,
     VerboseOpt,
+    _date_option,
     _make_settings,
     _setup_logging,
 )
 from .output import write_output
-from .render import render_blurb
+from .render import render_blurb, render_briefing
 
 
 def blurbs_job(
@@ -52,14 +53,23 @@ def blurbs_job(
     ] = None,
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed", help="Compute the articles whose rows failed again (else done)."
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Blurb every article of an archive on Dask; a rerun skips articles already done.
+    """Blurb every article of an archive on Dask; a rerun skips articles already done (failed
+    ones too, unless --retry-failed).
 
     Example:
 
         summarizer blurbs-job archive.jsonl out/ --workers 2
+
+        summarizer blurbs-job archive.jsonl out/ --retry-failed
 
         summarizer blurbs-job s3://bucket/archive/ s3://bucket/blurbs/ --address tcp://sched:8786
     """
@@ -82,23 +92,27 @@ def blurbs_job(
         batch_size=batch_size,
         address=address,
         workers=workers,
+        retry_failed=retry_failed,
     )
     if not quiet:
         rate = report.computed / report.seconds if report.seconds else 0.0
+        retried = f" ({report.retried} failed rows retried)" if retry_failed else ""
         typer.echo(
             f"articles: {report.computed} computed ({report.ok} ok, {report.failed} failed), "
-            f"{report.skipped} already done · {report.parts} part files · {report.workers} "
-            f"workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
+            f"{report.skipped} already done{retried} · {report.parts} part files · "
+            f"{report.workers} workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
 
 
 batch_app = typer.Typer(
-    help="""LLM blurbs through the OpenAI Batch API (half the price, within 24 hours).
+    help="""LLM blurbs or a briefing through the OpenAI Batch API (half the price, within 24 h).
 
     Example:
 
         summarizer batch submit feed/ --dir batch1/ && summarizer batch collect batch1/
+
+        summarizer batch submit --briefing feed/ --dir day1/ && summarizer batch collect day1/
     """,
     no_args_is_help=True,
 )
@@ -110,8 +124,38 @@ def batch_submit(
     state_dir: Annotated[
         Path, typer.Option("--dir", "-d", help="New directory for the batch's files and state.")
     ],
+    briefing: Annotated[
+        bool,
+        typer.Option("--briefing", help="One briefing of all the inputs, not a blurb each."),
+    ] = False,
     sentences: Annotated[
         int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+    ] = None,
+    max_words: Annotated[
+        int | None,
+        typer.Option(
+            "--max-words",
+            min=1,
+            help="The briefing's word budget (default as `summarizer briefing`), or a blurb's "
+            "word limit instead of --sentences.",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", "-t", help="Briefing title (--briefing).")
+    ] = None,
+    max_stories: Annotated[
+        int | None,
+        typer.Option("--max-stories", min=1, help="Keep only the N biggest stories (--briefing)."),
+    ] = None,
+    min_sources: Annotated[
+        int | None,
+        typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Keep articles published at or after this.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Keep articles published before this.")
     ] = None,
     model: ModelOpt = None,
     base_url: Annotated[
@@ -123,11 +167,16 @@ def batch_submit(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Write the blurbs' LLM requests as JSON Lines, upload them and start a batch.
+    """Write the LLM requests as JSON Lines, upload them and start a batch.
+
+    A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
+    batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
     Example:
 
         summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
+
+        summarizer batch submit --briefing feed/ --dir day1/ --max-words 400 -t "Morning"
     """
     from .llm.batch import submit
 
@@ -136,12 +185,18 @@ def batch_submit(
         "openai",
         model,
         sentences=sentences,
+        max_words=max_words,
+        title=title,
+        max_stories=max_stories,
+        min_sources=min_sources,
+        since=_date_option(since, "--since", end=False),
+        until=_date_option(until, "--until", end=True),
         base_url=base_url,
         context_window=context_window,
         cache_dir=cache_dir,
         judge=False if no_judge else None,
     )
-    state = submit(inputs, state_dir, settings)
+    state = submit(inputs, state_dir, settings, kind="briefing" if briefing else "blurbs")
     if not quiet:
         last = state.rounds[-1]
         typer.echo(
@@ -159,18 +214,24 @@ def batch_collect(
         typer.Option("--online", help="Ask what the batch left missing online, not in a batch."),
     ] = False,
     format_: Annotated[
-        Literal["json", "text"], typer.Option("--format", "-f", help="json is JSON Lines.")
-    ] = "json",
+        Literal["json", "text", "md", "html"] | None,
+        typer.Option(
+            "--format", "-f", help="Default: json (JSON Lines) for blurbs, md for a briefing."
+        ),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Cache the batch's answers; write the blurbs, or start a follow-up batch for what is missing.
+    """Cache the batch's answers; write the blurbs or the briefing, or start a follow-up batch
+    for what is missing (failed or expired requests, re-asks, the next stage).
 
     Example:
 
         summarizer batch collect batch1/ -o blurbs.jsonl
+
+        summarizer batch collect day1/ -o briefing.md
 
         summarizer batch collect batch1/ --online
     """
@@ -187,16 +248,30 @@ def batch_collect(
     if report.status in ("validating", "in_progress", "finalizing", "cancelling"):
         say(f"the batch is {report.status}; run collect again later")
         return
-    say(
-        f"batch {report.status}: {report.answers} answers cached, {len(report.errors)} "
-        f"unanswered; {report.done} blurbs done, {len(report.failed)} failed, "
-        f"{report.pending} waiting"
+    cached = (
+        f"batch {report.status}: {report.answers} answers cached, {len(report.errors)} unanswered"
     )
+    if report.kind == "blurbs":
+        say(
+            f"{cached}; {report.done} blurbs done, {len(report.failed)} failed, "
+            f"{report.pending} waiting"
+        )
+    elif report.briefing is not None:
+        say(f"{cached}; the briefing is done: {report.done} stories written")
+    else:
+        say(f"{cached}; the briefing needs {report.waiting} more answers")
     for reason in report.failed:
         say(f"failed: {reason}")
     if report.follow_up is not None:
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return
-    sep = "" if format_ == "json" else "\n"
-    text = sep.join(render_blurb(b, format_) for b in report.blurbs)
+    if report.briefing is not None:
+        result = report.briefing
+        if result.partial:
+            say("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]))
+        write_output(render_briefing(result, format_ or "md"), output, force=force)
+        return
+    fmt = format_ or "json"
+    sep = "" if fmt == "json" else "\n"
+    text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
     write_output(text, output, force=force)

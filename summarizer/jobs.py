@@ -9,6 +9,9 @@ The job reads JSON Lines or Parquet records (``text`` and optional ``id``, ``tit
 one part file per batch (JSON Lines or Parquet, written under a temporary name and renamed),
 one row per article, failures included with their reason. A rerun first reads the ids already
 in the output's part files and skips them, so an interrupted run only computes what is missing.
+A failed row counts as done too (its reason is the answer), unless the rerun is asked to
+``retry_failed``: then the failed rows are taken out of their part files first
+(``drop_failed``) and computed again like missing ones.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class JobReport:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
+    retried: int = 0  # failed rows taken out to be computed again (retry_failed)
     parts: int = 0
     tasks: int = 0
     seconds: float = 0.0
@@ -87,12 +91,14 @@ def run_job(
     workers: int | None = None,
     client: Any = None,
     storage_options: dict[str, Any] | None = None,
+    retry_failed: bool = False,
 ) -> JobReport:
     """Write the blurb of every article of ``input_url`` into part files under ``output_url``.
 
     Args:
         input_url: a ``.jsonl``/``.parquet`` file, a glob or directory of them; any fsspec URL.
         output_url: a directory (created if missing); part files already there count as done.
+        retry_failed: compute the articles whose rows there failed again (``drop_failed``).
         client: a ``distributed.Client`` to reuse; else one for ``address`` (a scheduler) or a
             local cluster of ``workers`` processes, closed at the end.
 
@@ -107,12 +113,13 @@ def run_job(
     started = time.perf_counter()
     fs, out_dir = _filesystem(output_url, storage_options)
     fs.makedirs(out_dir, exist_ok=True)
-    done = done_ids(output_url, storage_options=storage_options)
     parts = _input_partitions(input_url, blocksize, storage_options)
+    retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
+    done = done_ids(output_url, storage_options=storage_options)
     own = client is None
     if own:
         client = open_client(address, workers)
-    report = JobReport(tasks=len(parts))
+    report = JobReport(tasks=len(parts), retried=retried)
     try:
         from distributed import as_completed
 
@@ -164,6 +171,33 @@ def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) 
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
         done.update(row["id"] for row in _read_part(fs, path, columns=["id"]))
     return done
+
+
+def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = None) -> int:
+    """Take the failed rows out of the output's part files, so that the next run computes
+    those articles again; returns how many were taken out.
+
+    A part file with failures is rewritten without them under a temporary name and moved over
+    itself (same name), or deleted when it held only failures. An interrupted retry therefore
+    never leaves an article twice: at worst a failure is gone and the next run computes it.
+    """
+    fs, out_dir = _filesystem(output_url, storage_options)
+    if not fs.exists(out_dir):
+        return 0
+    dropped = 0
+    for path in sorted(fs.glob(f"{out_dir}/part-*")):
+        rows = _read_part(fs, path)
+        kept = [Row.model_validate(r) for r in rows if r.get("status") != "failed"]
+        if len(kept) == len(rows):
+            continue
+        dropped += len(rows) - len(kept)
+        if kept:
+            name = path.rsplit("/", 1)[-1]
+            out_format: Format = "parquet" if name.endswith(".parquet") else "jsonl"
+            _put(fs, out_dir, name, _encode(kept, out_format))
+        else:
+            fs.rm(path)
+    return dropped
 
 
 def read_output(output_url: str, *, storage_options: dict[str, Any] | None = None) -> list[Row]:
@@ -357,22 +391,29 @@ def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> s
     """One batch's part file, named by a hash of its ids, written under a temporary name."""
     digest = hashlib.sha256("\n".join(sorted(r.id for r in rows)).encode()).hexdigest()[:20]
     name = f"part-{digest}.{out_format}"
-    tmp = f"{out_dir}/_tmp-{name}"
+    _put(fs, out_dir, name, _encode(rows, out_format))
+    return name
+
+
+def _encode(rows: list[Row], out_format: Format) -> bytes:
     data = [r.model_dump() for r in rows]
     if out_format == "jsonl":
-        body = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in data).encode("utf-8")
-    else:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in data).encode("utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-        schema = pa.schema([(c, pa.string()) for c in COLUMNS])
-        buf = io.BytesIO()
-        pq.write_table(pa.Table.from_pylist(data, schema=schema), buf)
-        body = buf.getvalue()
+    schema = pa.schema([(c, pa.string()) for c in COLUMNS])
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(data, schema=schema), buf)
+    return buf.getvalue()
+
+
+def _put(fs: Any, out_dir: str, name: str, body: bytes) -> None:
+    """Write ``name`` under a temporary name, then move it into place (replacing it)."""
+    tmp = f"{out_dir}/_tmp-{name}"
     with fs.open(tmp, "wb") as fh:
         fh.write(body)
     fs.mv(tmp, f"{out_dir}/{name}")
-    return name
 
 
 def _read_part(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:

@@ -192,6 +192,7 @@ def briefing(
     max_articles: int | None = None,
     settings: Settings | None = None,
     progress: ProgressFn | None = None,
+    client: LLMClient | None = None,
 ) -> Briefing:
     """Summarise a day's articles into one cited briefing, story by story.
 
@@ -204,6 +205,8 @@ def briefing(
         settings: base settings; the keyword arguments override single fields.
         progress: called as ``progress(stage, done, total)`` during long steps (the CLI draws
             a progress bar with it; the library itself never prints).
+        client: the LLM client to write and judge with (the Batch API passes its own: a story
+            whose answer is not cached yet fails alone, as a BackendError, and is left out).
 
     Returns:
         A Briefing whose shown claims all passed verification.
@@ -249,7 +252,7 @@ def briefing(
     to_write = [g for g in groups if g.id in budget_of]
     # 4. write and 5. verify: every story at once (one graph of LLM calls); a story that fails
     # stays listed, unwritten, with a note in problems
-    writer = get_writer(settings)
+    writer = get_writer(settings) if client is None else get_writer(settings, client)
     jobs = [([a for a in reduced[g.id][0] if a.sentences], budget_of[g.id]) for g in to_write]
 
     def finish(n: int, claims: list[Claim]) -> None:

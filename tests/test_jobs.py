@@ -230,3 +230,38 @@ def test_llm_job_shares_one_cache_across_workers(
     rerun = [Blurb.model_validate_json(r.result or "") for r in read_output(str(out)) if r.result]
     assert len(rerun) == len(blurbs)
     assert all(b.usage.calls == 0 and b.usage.cache_hits >= 1 for b in rerun)
+
+
+def test_retry_failed_recomputes_only_the_failed_rows(tmp_path: Path, dask_client: Any) -> None:
+    """A plain rerun keeps a failure (it counts as done); --retry-failed computes it again,
+    here after its record was fixed upstream, and leaves one row per article."""
+    records = fixture_records()[:3]
+    broken = [{"id": "late", "text": "   "}, {"id": "later", "text": ""}]
+    src = write_jsonl(tmp_path / "archive.jsonl", [records[0], broken[0], *records[1:], broken[1]])
+    out = tmp_path / "out"
+    first = run_job(str(src), str(out), client=dask_client, batch_size=2)
+    assert (first.computed, first.ok, first.failed) == (5, 3, 2)
+    ok_before = {r.id: r for r in read_output(str(out)) if r.status == "ok"}
+
+    fixed = [dict(r, text=synthetic.FLOOD_A if r["id"] == "late" else r["text"]) for r in broken]
+    write_jsonl(src, [records[0], fixed[0], *records[1:], fixed[1]])
+    plain = run_job(str(src), str(out), client=dask_client, batch_size=2)
+    assert (plain.computed, plain.skipped, plain.retried) == (0, 5, 0)
+
+    retry = run_job(str(src), str(out), client=dask_client, batch_size=2, retry_failed=True)
+    assert (retry.retried, retry.computed, retry.skipped) == (2, 2, 3)
+    assert (retry.ok, retry.failed) == (1, 1)  # "late" is fixed; "later" is still empty
+    rows = {r.id: r for r in read_output(str(out))}
+    assert len(rows) == len(read_output(str(out))) == 5  # one row per article
+    assert rows["late"].status == "ok" and "Brennick" in rows["late"].blurb
+    assert rows["later"].status == "failed" and "empty 'text'" in (rows["later"].error or "")
+    assert {k: v for k, v in rows.items() if k in ok_before} == ok_before  # untouched
+    assert not list(out.glob("_tmp-*"))
+
+    cli = runner.invoke(
+        app,
+        ["blurbs-job", str(src), str(out), "--retry-failed"]
+        + ["--address", dask_client.scheduler.address],
+    )
+    assert cli.exit_code == 0, cli.output
+    assert "1 computed (0 ok, 1 failed), 4 already done (1 failed rows retried)" in cli.stderr

@@ -1,7 +1,8 @@
-"""LLM blurbs through the OpenAI Batch API: half the price, answers within 24 hours.
+"""LLM blurbs and briefings through the OpenAI Batch API: half the price, answers within 24 hours.
 
-No second copy of the chain: ``summarizer.blurb`` itself runs, with a client that answers from
-the response cache and, on a miss, notes the request and stops that article (``Deferred``).
+No second copy of the chain: ``summarizer.blurb`` (or ``summarizer.briefing``) itself runs, with
+a client that answers from the response cache and, on a miss, notes the request and stops that
+article or story (``Deferred``).
 
 - ``submit``: run every article's blurb; the requests the chain reaches (the same messages,
   schema and parameters as online, so the same cache keys) go into a JSON Lines file that is
@@ -15,22 +16,30 @@ the response cache and, on a miss, notes the request and stops that article (``D
   and an online run over the same inputs makes zero calls.
 
 A blurb takes one batch per stage it needs: the blurb call (map first for long articles), then
-the judge; re-asks add a round. Briefings are not supported: their stories run one after the
-other, so a batch per stage would need the pipeline to defer per story.
+the judge; re-asks add a round. A briefing (``kind="briefing"``) works the same way for all its
+stories at once: the pipeline writes every story as one graph, and ``Deferred`` is a
+BackendError, so a waiting story is left out like a failed one while the others go on. Each
+round gathers what every story needs next (map, then collapse, then reduce, then the judge; a
+story that fits one reduce call starts there); its briefing is thrown away. Once a run defers
+nothing, that run's briefing is the result: written from the cache, with zero new calls.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from ..errors import BackendError, ConfigError, InputError
 from ..ingest import load_articles
-from ..models import Article, Blurb
+from ..models import Article, Blurb, Briefing
 from ..settings import Settings
 from .base import Completion, LLMClient, Message, Request
 from .cache import CachedClient, ResponseCache
@@ -43,8 +52,16 @@ RUNNING = ("validating", "in_progress", "finalizing", "cancelling")
 STATE = "state.json"
 
 
-class Deferred(Exception):
-    """The chain needs an answer the cache does not have yet."""
+Kind = Literal["blurbs", "briefing"]
+
+
+class Deferred(BackendError):
+    """The chain needs an answer the cache does not have yet.
+
+    A BackendError so that the briefing's per-story isolation leaves the waiting story out and
+    carries on with the others (and the judge's layer fails its claims closed, not the run).
+    Whether a run waited is read from ``DeferringClient.deferred``, not from what was raised.
+    """
 
 
 class DeferringClient:
@@ -55,6 +72,7 @@ class DeferringClient:
         self.name = f"openai:{model.rsplit('/', 1)[-1]}"  # as the online client names itself
         self.context_window = known_context_window(model, context_window)
         self.pending: dict[str, Request] = {}
+        self.deferred = 0  # requests deferred so far (two equal requests count twice)
 
     async def complete(
         self,
@@ -74,7 +92,8 @@ class DeferringClient:
             temperature=temperature,
         )
         self.pending[request.key()] = request
-        raise Deferred(request.key())
+        self.deferred += 1
+        raise Deferred(f"waiting for the batch ({prompt or 'request'} {request.key()[:12]})")
 
 
 class Round(BaseModel):
@@ -90,13 +109,25 @@ class BatchState(BaseModel):
     """What ``collect`` needs, kept in ``<dir>/state.json`` (never an API key)."""
 
     inputs: list[str]
+    kind: Kind = "blurbs"
     model: str
     base_url: str | None = None
     sentences: int | None = None
     max_words: int | None = None
     context_window: int | None = None
+    chunk_tokens: int | None = None  # the budgets decide the requests: kept as submitted
+    reduce_tokens: int | None = None
     judge: bool = True
+    concurrency: int = 4  # for the requests asked online (--online)
     cache_dir: str
+    # a briefing's options: they decide its stories, so every round must use the same ones
+    title: str | None = None
+    max_stories: int | None = None
+    min_sources: int = 1
+    since: datetime | None = None
+    until: datetime | None = None
+    dedup_threshold: float = 0.7
+    story_threshold: float = 0.6
     rounds: list[Round] = Field(default_factory=list)
 
 
@@ -104,13 +135,16 @@ class CollectReport(BaseModel):
     """What one ``collect`` did."""
 
     status: str  # the batch's status
+    kind: Kind = "blurbs"
     answers: int = 0  # answers cached from the batch
     errors: list[str] = Field(default_factory=list)  # requests the batch did not answer
     done: int = 0  # articles with a final blurb
     pending: int = 0  # articles waiting for the follow-up batch
     failed: list[str] = Field(default_factory=list)  # articles the chain gave up on, and why
     follow_up: str | None = None  # its batch id
+    waiting: int = 0  # requests in the follow-up batch
     blurbs: list[Blurb] = Field(default_factory=list)
+    briefing: Briefing | None = None  # a briefing batch's result, once nothing is missing
 
 
 def chat_body(request: Request) -> dict[str, Any]:
@@ -143,8 +177,11 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
     )
 
 
-def submit(inputs: list[str], state_dir: Path, settings: Settings) -> BatchState:
-    """Write, upload and start the first batch for the blurbs of ``inputs``.
+def submit(
+    inputs: list[str], state_dir: Path, settings: Settings, *, kind: Kind = "blurbs"
+) -> BatchState:
+    """Write, upload and start the first batch for the blurbs of ``inputs`` (or, with
+    ``kind="briefing"``, for one briefing of them, with the briefing options of ``settings``).
 
     Raises:
         InputError: the state directory is in use or an input is unusable.
@@ -155,29 +192,48 @@ def submit(inputs: list[str], state_dir: Path, settings: Settings) -> BatchState
     cache_dir = settings.cache_dir or _default_cache_dir()
     state = BatchState(
         inputs=list(inputs),
+        kind=kind,
         model=model,
         base_url=settings.base_url,
         sentences=settings.sentences,
         max_words=settings.max_words,
         context_window=settings.context_window,
+        chunk_tokens=settings.chunk_tokens,
+        reduce_tokens=settings.reduce_tokens,
         judge=settings.judge,
+        concurrency=settings.concurrency,
         cache_dir=str(cache_dir),
+        title=settings.title,
+        max_stories=settings.max_stories,
+        min_sources=settings.min_sources,
+        since=settings.since,
+        until=settings.until,
+        dedup_threshold=settings.dedup_threshold,
+        story_threshold=settings.story_threshold,
     )
     articles = load_articles(inputs)
     state_dir.mkdir(parents=True, exist_ok=True)
-    _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
+    if kind == "briefing":
+        _, pending = _run_briefing(articles, state, settings.api_key, online=False)
+    else:
+        _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
     if not pending:
-        raise InputError("every answer is in the cache already: run `summarizer blurb` instead")
+        command = "briefing" if kind == "briefing" else "blurb"
+        raise InputError(
+            f"every answer is in the cache already: run `summarizer {command}` instead"
+        )
     state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
     _save(state, state_dir)
     return state
 
 
 def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False) -> CollectReport:
-    """Cache the last batch's answers, then finish the blurbs or start a follow-up batch.
+    """Cache the last batch's answers, then finish the blurbs (or the briefing) or start a
+    follow-up batch for what is still missing.
 
     Raises:
-        InputError: no batch state in ``state_dir``. BackendError: the server failed.
+        InputError: no batch state in ``state_dir``. BackendError: the server failed, or no
+        story of a briefing could be written.
     """
     state = _load(state_dir)
     last = state.rounds[-1]
@@ -186,7 +242,7 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
         batch = sdk.batches.retrieve(last.batch_id)
     except Exception as exc:
         raise BackendError(f"cannot read batch {last.batch_id}: {exc}") from exc
-    report = CollectReport(status=batch.status)
+    report = CollectReport(status=batch.status, kind=state.kind)
     if batch.status in RUNNING:
         return report  # not ready: nothing to do yet
     if last.status != "collected":
@@ -199,22 +255,29 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
         last.status = "collected"
         _save(state, state_dir)
     articles = load_articles(state.inputs)
-    blurbs, pending, report.failed = _run_all(articles, state, api_key, online=online)
-    report.done = len(blurbs)
-    report.pending = len(articles) - len(blurbs) - len(report.failed)
+    if state.kind == "briefing":
+        result, pending = _run_briefing(articles, state, api_key, online=online)
+        if result is not None:
+            report.briefing = result
+            report.done = sum(1 for story in result.stories if story.written)
+    else:
+        blurbs, pending, report.failed = _run_all(articles, state, api_key, online=online)
+        report.done = len(blurbs)
+        report.pending = len(articles) - len(blurbs) - len(report.failed)
+        if not pending:
+            report.blurbs = blurbs
     if pending:
         state.rounds.append(_start_round(state, pending, state_dir, api_key))
         report.follow_up = state.rounds[-1].batch_id
+        report.waiting = len(pending)
         _save(state, state_dir)
-    else:
-        report.blurbs = blurbs
     return report
 
 
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _settings(state: BatchState, api_key: str | None) -> Settings:
+def _settings(state: BatchState, api_key: str | None, *, online: bool = False) -> Settings:
     return Settings(
         backend="openai",
         model=state.model,
@@ -223,10 +286,50 @@ def _settings(state: BatchState, api_key: str | None) -> Settings:
         sentences=state.sentences,
         max_words=state.max_words,
         context_window=state.context_window,
+        chunk_tokens=state.chunk_tokens,
+        reduce_tokens=state.reduce_tokens,
         judge=state.judge,
         cache_dir=Path(state.cache_dir),
-        concurrency=10_000,  # every chunk's request is noted before the first Deferred stops it
+        # deferring: every chunk's and story's request is noted before a Deferred stops it
+        concurrency=state.concurrency if online else 10_000,
+        title=state.title,
+        max_stories=state.max_stories,
+        min_sources=state.min_sources,
+        since=state.since,
+        until=state.until,
+        dedup_threshold=state.dedup_threshold,
+        story_threshold=state.story_threshold,
     )
+
+
+class _QuietDeferred(logging.Filter):
+    """Drops the verifier's "the judge could not answer" warning when the judge only waits."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not any(isinstance(a, Deferred) for a in args)
+
+
+@contextmanager
+def _clients(
+    state: BatchState, api_key: str | None, *, online: bool
+) -> Iterator[tuple[Settings, CachedClient, DeferringClient]]:
+    """The run's settings; the client that answers from the cache, else defers (or, when
+    ``online``, asks the server); the deferring client, to read what was deferred."""
+    settings = _settings(state, api_key, online=online)
+    cache = ResponseCache(cache_path(settings))
+    deferring = DeferringClient(state.model, state.context_window)
+    inner: LLMClient = deferring
+    if online:  # the online client, without its own cache: this one wraps it
+        inner = make_client(settings.model_copy(update={"no_cache": True}), "openai")
+    quiet = _QuietDeferred()
+    verify_log = logging.getLogger("summarizer.verify")
+    verify_log.addFilter(quiet)
+    try:
+        yield settings, CachedClient(inner, cache), deferring
+    finally:
+        verify_log.removeFilter(quiet)
+        cache.close()
 
 
 def _run_all(
@@ -236,26 +339,43 @@ def _run_all(
     the articles the chain gave up on (e.g. no usable answer after the re-ask), with why."""
     from ..pipeline import blurb
 
-    settings = _settings(state, api_key)
-    cache = ResponseCache(cache_path(settings))
-    deferring = DeferringClient(state.model, state.context_window)
-    inner: LLMClient = deferring
-    if online:  # the online client, without its own cache: this one wraps it
-        inner = make_client(settings.model_copy(update={"no_cache": True}), "openai")
-    client = CachedClient(inner, cache)
     blurbs: list[Blurb] = []
     failed: list[str] = []
-    try:
+    with _clients(state, api_key, online=online) as (settings, client, deferring):
         for article in articles:
+            before = deferring.deferred
             try:
-                blurbs.append(blurb(article, settings=settings, client=client))
-            except Deferred:
-                continue
+                result = blurb(article, settings=settings, client=client)
             except BackendError as exc:  # one article's failure must not stop the others
-                failed.append(f"{article.id} ({article.label()}): {exc}")
-    finally:
-        cache.close()
+                if deferring.deferred == before:
+                    failed.append(f"{article.id} ({article.label()}): {exc}")
+                continue
+            if deferring.deferred == before:  # else e.g. the judge waits: not final yet
+                blurbs.append(result)
     return blurbs, deferring.pending, failed
+
+
+def _run_briefing(
+    articles: list[Article], state: BatchState, api_key: str | None, *, online: bool
+) -> tuple[Briefing | None, dict[str, Request]]:
+    """The briefing from the cache when nothing was missing, else None and the requests
+    every story needs next (its stories run as one graph, so all of them are reached).
+
+    Raises:
+        BackendError: no story could be written and none is waiting.
+    """
+    from ..pipeline import briefing
+
+    with _clients(state, api_key, online=online) as (settings, client, deferring):
+        try:
+            result = briefing(articles, settings=settings, client=client)
+        except BackendError:
+            if not deferring.deferred:
+                raise
+            return None, deferring.pending
+    if deferring.deferred:
+        return None, deferring.pending
+    return result, {}
 
 
 def _start_round(
