@@ -27,7 +27,6 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
@@ -37,12 +36,12 @@ from .models import Article, Story
 from .progress import ProgressFn
 from .text import content_terms
 
-DEFAULT_STORY_THRESHOLD = 0.6  # locally scaled similarity; tuned on ECB+ odd topics (bench)
-NAME_WEIGHT = 0.4  # share of the similarity that comes from names (who and where)
+DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
+NAME_WEIGHT = 0.2  # share of the similarity that comes from names (who and where)
 TIME_WINDOW_DAYS = 3.0  # articles further apart than this are half as similar
 LOCAL_K = 2  # neighbour whose similarity sets an article's local scale (0: no scaling)
 SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled into a story
-LINKAGE = "average"  # scipy linkage method of the agglomerative step
+COHESION_RATIO = 0.6  # a merge of two groups needs this share of their own cohesion
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 
@@ -52,6 +51,7 @@ def cluster_stories(
     *,
     threshold: float = DEFAULT_STORY_THRESHOLD,
     name_weight: float = NAME_WEIGHT,
+    cohesion_ratio: float = COHESION_RATIO,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -60,6 +60,8 @@ def cluster_stories(
         articles: the day's (deduplicated) articles; their order breaks ties.
         threshold: similarity at or above which articles may share a story.
         name_weight: share of the similarity that comes from names (0: words only).
+        cohesion_ratio: share of their own cohesion two groups need to merge (0: plain
+            average linkage; see ``cohesive_average_linkage``).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
@@ -67,7 +69,9 @@ def cluster_stories(
     if not articles:
         return []
     x = article_matrix(articles, name_weight)
-    labels = cluster_matrix(x, threshold, progress=progress, times=_timestamps(articles))
+    labels = cluster_matrix(
+        x, threshold, progress=progress, times=_timestamps(articles), ratio=cohesion_ratio
+    )
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
@@ -177,6 +181,7 @@ def cluster_matrix(
     *,
     progress: ProgressFn | None = None,
     times: np.ndarray | None = None,
+    ratio: float = COHESION_RATIO,
 ) -> np.ndarray:
     """Average-linkage cluster labels of the rows of ``x`` (unit vectors), cut at ``threshold``.
 
@@ -228,7 +233,7 @@ def cluster_matrix(
         members_of.setdefault(int(component), []).append(i)
     next_label = 0
     for members in sorted(members_of.values()):
-        sub = _cluster_component(x[members], threshold, t[members], scale[members])
+        sub = _cluster_component(x[members], threshold, t[members], scale[members], ratio)
         for i, s in zip(members, sub, strict=True):
             labels[i] = next_label + s
         next_label += int(sub.max()) + 1
@@ -236,7 +241,7 @@ def cluster_matrix(
 
 
 def _cluster_component(
-    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray
+    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray, ratio: float
 ) -> np.ndarray:
     """Labels 0..k-1 for one component, numbered by first member."""
     n = x.shape[0]
@@ -246,9 +251,63 @@ def _cluster_component(
         return _greedy_centroids(x, threshold, scale)
     sims = (x @ x.T).toarray() * _time_factor(times[:, None], times[None, :])
     sims /= np.sqrt(scale[:, None] * scale[None, :])
-    dist = np.clip(1.0 - sims[np.triu_indices(n, 1)], 0.0, 2.0)
-    raw = fcluster(linkage(dist, method=LINKAGE), t=1.0 - threshold, criterion="distance")
-    return _renumber(raw)
+    return _renumber(cohesive_average_linkage(sims, threshold, ratio))
+
+
+def cohesive_average_linkage(sims: np.ndarray, threshold: float, ratio: float) -> np.ndarray:
+    """Average linkage on a similarity matrix, where a merge must also fit both clusters.
+
+    Pairs of clusters merge in order of their average similarity, down to ``threshold``, as in
+    plain average linkage. A merge of two clusters that each have two or more members is refused
+    when their average similarity is below ``ratio`` times the smaller of their cohesions (the
+    mean similarity of a cluster's own pairs): two tight groups that are only loosely related
+    (two stages of one saga, two storms) stay apart even when that loose relation passes the
+    cut. The ratio is scale-free, so it holds for dense and sparse days alike. ``ratio`` 0 is
+    plain average linkage.
+
+    Returns:
+        A cluster label per row (the index of one member).
+    """
+    n = sims.shape[0]
+    avg = np.array(sims, dtype=np.float64)  # average similarity between live clusters
+    np.fill_diagonal(avg, -np.inf)
+    free = avg.copy()  # as avg, with refused pairs at -inf
+    best = free.argmax(axis=1)
+    best_sim = free[np.arange(n), best]
+    size = np.ones(n)
+    inner = np.zeros(n)  # sum of the similarities of a cluster's own pairs
+    label = np.arange(n)
+    while True:
+        a = int(best_sim.argmax())
+        b = int(best[a])
+        sim = float(best_sim[a])
+        if sim < threshold:
+            break
+        pairs = [inner[c] / (size[c] * (size[c] - 1) / 2) for c in (a, b) if size[c] > 1]
+        if len(pairs) == 2 and sim < ratio * min(pairs):
+            free[a, b] = free[b, a] = -np.inf
+            stale = np.array([a, b])
+        else:
+            na, nb = size[a], size[b]
+            inner[a] += inner[b] + sim * na * nb
+            size[a] = na + nb
+            avg[a] = (na * avg[a] + nb * avg[b]) / (na + nb)
+            avg[:, a] = avg[a]
+            avg[a, a] = -np.inf
+            avg[b] = avg[:, b] = -np.inf
+            free[a] = free[:, a] = avg[a]
+            free[b] = free[:, b] = -np.inf
+            label[label == b] = a
+            best_sim[b] = -np.inf
+            stale = np.flatnonzero((best == a) | (best == b))
+            stale = np.union1d(stale[stale != b], [a])
+            better = free[:, a] > best_sim
+            better[stale] = False
+            best[better] = a
+            best_sim[better] = free[better, a]
+        best[stale] = free[stale].argmax(axis=1)
+        best_sim[stale] = free[stale, best[stale]]
+    return label
 
 
 def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.ndarray:

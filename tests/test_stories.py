@@ -417,3 +417,29 @@ def test_publication_dates_are_read_defensively() -> None:
     undated = make_article(COMET, source="C")
     [story] = stories.cluster_stories([undated])
     assert story.first_published is None and story.last_published is None
+
+
+def _two_tight_pairs_loosely_linked() -> np.ndarray:
+    """Rows 0-1 and 2-3 are tight pairs (0.9); across the pairs everything is 0.5."""
+    sims = np.full((4, 4), 0.5)
+    sims[0, 1] = sims[1, 0] = sims[2, 3] = sims[3, 2] = 0.9
+    np.fill_diagonal(sims, 1.0)
+    return sims
+
+
+def test_two_tight_groups_loosely_linked_stay_apart() -> None:
+    sims = _two_tight_pairs_loosely_linked()
+    # plain average linkage joins all four at 0.5 >= 0.4; the cohesion check refuses it
+    plain = stories.cohesive_average_linkage(sims, 0.4, 0.0)
+    checked = stories.cohesive_average_linkage(sims, 0.4, 0.6)
+    assert len(set(plain.tolist())) == 1
+    assert checked[0] == checked[1] != checked[2] == checked[3]
+    # a loose relation close to the groups' own cohesion is still one story
+    assert len(set(stories.cohesive_average_linkage(sims, 0.4, 0.5).tolist())) == 1
+
+
+def test_the_cohesion_check_never_keeps_a_single_article_out() -> None:
+    sims = _two_tight_pairs_loosely_linked()[:3, :3]  # one tight pair and an article at 0.5
+    labels = stories.cohesive_average_linkage(sims, 0.4, 0.9)
+    assert len(set(labels.tolist())) == 1
+    assert len(set(stories.cohesive_average_linkage(sims, 0.6, 0.9).tolist())) == 2
