@@ -1,21 +1,26 @@
 """Story clustering: group a day's articles by the events they cover.
 
-An article is two TF-IDF vectors (sublinear tf, smoothed idf, unit length): its content terms
-(``text.content_terms``: stemmed, no stopwords; the headline counted twice) and its names
-(``entities.names``: who and where, aliases folded). Their similarity is the weighted sum of both
-cosines, ``NAME_WEIGHT`` on names, computed as the cosine of the concatenated, weighted vectors;
-two articles published more than ``TIME_WINDOW_DAYS`` apart (when both dates are known) count
-half as similar. Sibling events (two storms, two trials) share vocabulary but rarely names, so
-names separate them. Each similarity is then divided by the local scales of both articles (see
-``cluster_matrix``), so the cut is relative to how close the day's articles are.
+An article is TF-IDF vectors (sublinear tf, smoothed idf, unit length) of its content terms
+(``text.content_terms``: stemmed, no stopwords; the headline counted twice), of its lead alone
+(headline and first ``LEAD_SENTENCES`` sentences: what happened, where sibling events differ
+while sharing their background) and, optionally, of its names (``entities.names``: who and
+where, aliases folded; ``NAME_WEIGHT``, 0 by default: on the tuning set the names already in the
+content terms were enough). The similarity is the weighted sum of the cosines, computed as the
+cosine of the concatenated, weighted vectors; two articles published more than
+``TIME_WINDOW_DAYS`` apart (when both dates are known) count half as similar. Each similarity
+is then divided by the local scales of both articles (see ``cluster_matrix``), so the cut is
+relative to how close the day's articles are.
 
-Stories are the clusters of average-linkage agglomerative clustering cut at a threshold: average
-linkage does not chain distinct events together as single linkage does. To scale without an
-n x n matrix, similarities are computed sparsely in row blocks and only pairs at or above the
-threshold are kept; average-linkage clusters at threshold t always lie inside the connected
-components of that graph (single linkage at t), so clustering each component on its own gives
-the exact result. A component too large for a dense matrix falls back to greedy centroid
-assignment. Parameters: see ``bench/cluster_bench.py`` (tuned on ECB+ odd topics).
+Stories are the clusters of average-linkage agglomerative clustering cut at a threshold, with a
+cohesion check (``cohesive_average_linkage``): two groups merge only when their link is at
+least ``COHESION_RATIO`` of their own cohesion, so stages of one saga or two storms stay apart
+even when loosely related. Average linkage does not chain distinct events together as single
+linkage does. To scale without an n x n matrix, similarities are computed sparsely in row
+blocks and only pairs at or above the threshold are kept; every merge needs an average at or
+above the threshold, so clusters always lie inside the connected components of that graph
+(single linkage at t), and clustering each component on its own gives the exact result. A
+component too large for a dense matrix falls back to greedy centroid assignment. Parameters:
+``bench/cluster_bench.py --tune`` (a grid on ECB+ odd topics, best by ARI).
 
 An article similar to no other stays a story of its own. Deterministic: input order breaks ties.
 """
@@ -37,7 +42,9 @@ from .progress import ProgressFn
 from .text import content_terms
 
 DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
-NAME_WEIGHT = 0.2  # share of the similarity that comes from names (who and where)
+NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
+LEAD_WEIGHT = 0.2  # share of the words' similarity that comes from the lead alone
+LEAD_SENTENCES = 2  # the lead: headline and first sentences, where news says what happened
 TIME_WINDOW_DAYS = 3.0  # articles further apart than this are half as similar
 LOCAL_K = 2  # neighbour whose similarity sets an article's local scale (0: no scaling)
 SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled into a story
@@ -51,6 +58,7 @@ def cluster_stories(
     *,
     threshold: float = DEFAULT_STORY_THRESHOLD,
     name_weight: float = NAME_WEIGHT,
+    lead_weight: float = LEAD_WEIGHT,
     cohesion_ratio: float = COHESION_RATIO,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
@@ -60,6 +68,8 @@ def cluster_stories(
         articles: the day's (deduplicated) articles; their order breaks ties.
         threshold: similarity at or above which articles may share a story.
         name_weight: share of the similarity that comes from names (0: words only).
+        lead_weight: share of the words' similarity that comes from the lead (headline and
+            first ``LEAD_SENTENCES`` sentences) on its own.
         cohesion_ratio: share of their own cohesion two groups need to merge (0: plain
             average linkage; see ``cohesive_average_linkage``).
 
@@ -68,7 +78,7 @@ def cluster_stories(
     """
     if not articles:
         return []
-    x = article_matrix(articles, name_weight)
+    x = article_matrix(articles, name_weight, lead_weight)
     labels = cluster_matrix(
         x, threshold, progress=progress, times=_timestamps(articles), ratio=cohesion_ratio
     )
@@ -107,17 +117,35 @@ def select_stories(
     return kept, notes
 
 
-def article_matrix(articles: list[Article], name_weight: float | None = None) -> csr_matrix:
-    """Unit rows whose dot product is the weighted sum of term and name cosines."""
+def article_matrix(
+    articles: list[Article], name_weight: float | None = None, lead_weight: float | None = None
+) -> csr_matrix:
+    """Unit rows whose dot product is the weighted sum of term, lead and name cosines.
+
+    The lead is its own vector because sibling events (two stages of one saga, two rulings on
+    one case) share their background paragraphs but not what happened, which news puts first.
+    """
     w = NAME_WEIGHT if name_weight is None else name_weight
-    terms = tfidf_matrix(
-        [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
-    )
-    if w <= 0:
-        return terms
-    found = tfidf_matrix([names(a) for a in articles])
-    x = hstack([terms * math.sqrt(1.0 - w), found * math.sqrt(w)]).tocsr()
-    return _unit_rows(x)
+    lw = LEAD_WEIGHT if lead_weight is None else lead_weight
+    parts = [
+        (
+            tfidf_matrix(
+                [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
+            ),
+            (1.0 - w) * (1.0 - lw),
+        )
+    ]
+    if lw > 0:
+        leads = [
+            " ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])])
+            for a in articles
+        ]
+        parts.append((tfidf_matrix([content_terms(t) for t in leads]), (1.0 - w) * lw))
+    if w > 0:
+        parts.append((tfidf_matrix([names(a) for a in articles]), w))
+    if len(parts) == 1:
+        return parts[0][0]
+    return _unit_rows(hstack([m * math.sqrt(share) for m, share in parts]).tocsr())
 
 
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:

@@ -443,3 +443,43 @@ def test_the_cohesion_check_never_keeps_a_single_article_out() -> None:
     labels = stories.cohesive_average_linkage(sims, 0.4, 0.9)
     assert len(set(labels.tolist())) == 1
     assert len(set(stories.cohesive_average_linkage(sims, 0.6, 0.9).tolist())) == 2
+
+
+_WAGE_BACKGROUND = (
+    "The bill would raise the national minimum wage in three steps over four years and tie "
+    "later increases to inflation. Business groups have lobbied against the measure for months, "
+    "warning that small employers in rural counties would cut jobs."
+)
+_WAGE_LEADS = {
+    "passed": "Senate passes minimum wage bill\n\nThe Senate passed the minimum wage bill by 52 "
+    "votes to 47 on Tuesday after a marathon session of amendments and speeches.",
+    "veto": "President vetoes minimum wage bill\n\nThe president vetoed the minimum wage bill on "
+    "Friday, calling it reckless and promising a narrower proposal of his own.",
+}
+
+
+def _wage_articles(background: str) -> list[Article]:
+    """Two stages of one saga, three outlets each: different leads, the same background."""
+    return [
+        make_article(f"{lead} {background} Reporter {k} filed this report.", source=f"{ev} {k}")
+        for k in range(3)
+        for ev, lead in _WAGE_LEADS.items()
+    ]
+
+
+def test_the_lead_sets_sibling_events_further_apart() -> None:
+    arts = _wage_articles(" ".join([_WAGE_BACKGROUND] * 3))
+    plain = stories.article_matrix(arts, 0.0, 0.0)
+    led = stories.article_matrix(arts, 0.0, 0.4)
+    sibling = (plain[0] @ plain[1].T).toarray()[0, 0], (led[0] @ led[1].T).toarray()[0, 0]
+    same = (plain[0] @ plain[2].T).toarray()[0, 0], (led[0] @ led[2].T).toarray()[0, 0]
+    assert sibling[1] < sibling[0] - 0.02
+    assert same[1] >= same[0] - 0.01
+
+
+def test_stages_of_one_saga_with_a_shared_background_are_separate_stories() -> None:
+    found = stories.cluster_stories(_wage_articles(_WAGE_BACKGROUND))
+    assert sorted(s.size for s in found) == [3, 3]
+    for s in found:
+        outlets = {o.name.split()[0] for o in s.outlets}
+        assert len(outlets) == 1

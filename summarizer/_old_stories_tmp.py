@@ -1,0 +1,304 @@
+"""Story clustering: group a day's articles by the events they cover.
+
+An article is two TF-IDF vectors (sublinear tf, smoothed idf, unit length): its content terms
+(``text.content_terms``: stemmed, no stopwords; the headline counted twice) and its names
+(``entities.names``: who and where, aliases folded). Their similarity is the weighted sum of both
+cosines, ``NAME_WEIGHT`` on names, computed as the cosine of the concatenated, weighted vectors;
+two articles published more than ``TIME_WINDOW_DAYS`` apart (when both dates are known) count
+half as similar. Sibling events (two storms, two trials) share vocabulary but rarely names, so
+names separate them. Each similarity is then divided by the local scales of both articles (see
+``cluster_matrix``), so the cut is relative to how close the day's articles are.
+
+Stories are the clusters of average-linkage agglomerative clustering cut at a threshold: average
+linkage does not chain distinct events together as single linkage does. To scale without an
+n x n matrix, similarities are computed sparsely in row blocks and only pairs at or above the
+threshold are kept; average-linkage clusters at threshold t always lie inside the connected
+components of that graph (single linkage at t), so clustering each component on its own gives
+the exact result. A component too large for a dense matrix falls back to greedy centroid
+assignment. Parameters: see ``bench/cluster_bench.py`` (tuned on ECB+ odd topics).
+
+An article similar to no other stays a story of its own. Deterministic: input order breaks ties.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import UTC, datetime
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
+from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
+
+from .dedup import distinct_outlets
+from .entities import names
+from .models import Article, Story
+from .progress import ProgressFn
+from .text import content_terms
+
+DEFAULT_STORY_THRESHOLD = 0.6  # locally scaled similarity; tuned on ECB+ odd topics (bench)
+NAME_WEIGHT = 0.4  # share of the similarity that comes from names (who and where)
+TIME_WINDOW_DAYS = 3.0  # articles further apart than this are half as similar
+LOCAL_K = 2  # neighbour whose similarity sets an article's local scale (0: no scaling)
+SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled into a story
+LINKAGE = "average"  # scipy linkage method of the agglomerative step
+BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
+MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
+
+
+def cluster_stories(
+    articles: list[Article],
+    *,
+    threshold: float = DEFAULT_STORY_THRESHOLD,
+    name_weight: float = NAME_WEIGHT,
+    progress: ProgressFn | None = None,
+) -> list[Story]:
+    """Group articles into stories, ordered by distinct outlets (most first).
+
+    Args:
+        articles: the day's (deduplicated) articles; their order breaks ties.
+        threshold: similarity at or above which articles may share a story.
+        name_weight: share of the similarity that comes from names (0: words only).
+
+    Returns:
+        Stories ``story-1``, ``story-2``, ... each titled after its most central article.
+    """
+    if not articles:
+        return []
+    x = article_matrix(articles, name_weight)
+    labels = cluster_matrix(x, threshold, progress=progress, times=_timestamps(articles))
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+    made = [(_story(articles, members, x), members[0]) for members in groups.values()]
+    made.sort(key=lambda p: (-len(p[0].outlets), -len(p[0].article_ids), p[1]))
+    stories = [story for story, _ in made]
+    for n, story in enumerate(stories, 1):
+        story.id = f"story-{n}"
+    return stories
+
+
+def select_stories(
+    stories: list[Story], *, max_stories: int | None = None, min_sources: int = 1
+) -> tuple[list[Story], list[str]]:
+    """The stories to write: at least ``min_sources`` outlets, at most ``max_stories`` of them.
+
+    The others are still listed in the briefing, not written.
+
+    Returns:
+        The kept stories (order unchanged) and notes saying what was only listed.
+    """
+    kept = [s for s in stories if len(s.outlets) >= min_sources]
+    notes: list[str] = []
+    if len(kept) < len(stories):
+        n = len(stories) - len(kept)
+        notes.append(
+            f"{n} stor{'y' if n == 1 else 'ies'} with fewer than {min_sources} sources only listed"
+        )
+    if max_stories is not None and len(kept) > max_stories:
+        n = len(kept) - max_stories
+        notes.append(f"{n} smaller stor{'y' if n == 1 else 'ies'} only listed (--max-stories)")
+        kept = kept[:max_stories]
+    return kept, notes
+
+
+def article_matrix(articles: list[Article], name_weight: float | None = None) -> csr_matrix:
+    """Unit rows whose dot product is the weighted sum of term and name cosines."""
+    w = NAME_WEIGHT if name_weight is None else name_weight
+    terms = tfidf_matrix(
+        [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
+    )
+    if w <= 0:
+        return terms
+    found = tfidf_matrix([names(a) for a in articles])
+    x = hstack([terms * math.sqrt(1.0 - w), found * math.sqrt(w)]).tocsr()
+    return _unit_rows(x)
+
+
+def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
+    """Unit-length TF-IDF rows (sublinear tf, smoothed idf) of each document's terms."""
+    vocab: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for doc in docs:
+        tf = Counter(doc)
+        for term, n in sorted(tf.items()):
+            indices.append(vocab.setdefault(term, len(vocab)))
+            counts.append(1.0 + math.log(n))
+        indptr.append(len(indices))
+    x = csr_matrix(
+        (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+        shape=(len(docs), max(len(vocab), 1)),
+    )
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
+    return _unit_rows(x.multiply(idf.reshape(1, -1)).tocsr())
+
+
+def _unit_rows(x: csr_matrix) -> csr_matrix:
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(x.multiply(1.0 / norms.reshape(-1, 1)))
+
+
+def _timestamps(articles: list[Article]) -> np.ndarray:
+    """Publication times in days (NaN when unknown)."""
+    out = np.full(len(articles), np.nan)
+    for i, a in enumerate(articles):
+        when = _as_datetime(a.published)
+        if when is not None:
+            out[i] = when.timestamp() / 86400.0
+    return out
+
+
+def _as_datetime(value: object) -> datetime | None:
+    """``published`` as a datetime, whether ingest gave a datetime or an ISO string."""
+    if isinstance(value, datetime):
+        when = value
+    elif isinstance(value, str):
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """1 for pairs within the time window or of unknown date, 0.5 for pairs further apart."""
+    far = np.abs(a - b) > TIME_WINDOW_DAYS  # NaN compares False: unknown dates are not far
+    return np.where(far, 0.5, 1.0)
+
+
+def cluster_matrix(
+    x: csr_matrix,
+    threshold: float,
+    *,
+    progress: ProgressFn | None = None,
+    times: np.ndarray | None = None,
+) -> np.ndarray:
+    """Average-linkage cluster labels of the rows of ``x`` (unit vectors), cut at ``threshold``.
+
+    A pair's similarity is scaled by the local scales of both articles: each article's
+    similarity to its ``LOCAL_K``-th nearest neighbour, clipped to [``SCALE_FLOOR``, 1], and
+    the pair's similarity divided by the geometric mean of both. The threshold is thus relative
+    to how close the day's articles are: long topical coverage (low similarities throughout)
+    and tight sibling events (high similarities) are cut alike. ``times`` (days, NaN when
+    unknown) lowers the similarity of pairs far apart in time. One pass over row blocks finds
+    the scales and every pair that could pass (raw similarity at least threshold x floor).
+    """
+    n = x.shape[0]
+    x = csr_matrix(x, dtype=np.float32)  # half the memory traffic of float64; same clusters
+    t = np.full(n, np.nan) if times is None else times
+    k = min(LOCAL_K, n - 1)  # a small day has fewer neighbours: the furthest one it has
+    cut = threshold * SCALE_FLOOR if k > 0 else threshold
+    kth = np.ones(n)
+    dated = bool(np.isfinite(t).any())
+    xt = x.T.tocsr()
+    rows, cols, vals = [], [], []
+    for start in range(0, n, BLOCK_ROWS):
+        if progress is not None:
+            progress("stories", start, n)
+        stop = min(start + BLOCK_ROWS, n)
+        block = (x[start:stop] @ xt).tocoo()
+        r = block.row + start
+        data = block.data * _time_factor(t[r], t[block.col]) if dated else block.data
+        if k > 0:
+            dense = np.zeros((stop - start, n), dtype=np.float32)
+            dense[block.row, block.col] = data
+            dense[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not its own
+            kth[start:stop] = -np.partition(-dense, k - 1, axis=1)[:, k - 1]
+        keep = (data >= cut) & (block.col > r)
+        rows.append(r[keep])
+        cols.append(block.col[keep])
+        vals.append(data[keep])
+    if progress is not None:
+        progress("stories", n, n)
+    scale = np.clip(kth, SCALE_FLOOR, 1.0) if k > 0 else kth
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    keep = np.concatenate(vals) / np.sqrt(scale[r] * scale[c]) >= threshold
+    r, c = r[keep], c[keep]
+    graph = csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    labels = np.full(n, -1, dtype=np.int64)
+    members_of: dict[int, list[int]] = {}
+    for i, component in enumerate(comp):
+        members_of.setdefault(int(component), []).append(i)
+    next_label = 0
+    for members in sorted(members_of.values()):
+        sub = _cluster_component(x[members], threshold, t[members], scale[members])
+        for i, s in zip(members, sub, strict=True):
+            labels[i] = next_label + s
+        next_label += int(sub.max()) + 1
+    return labels
+
+
+def _cluster_component(
+    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray
+) -> np.ndarray:
+    """Labels 0..k-1 for one component, numbered by first member."""
+    n = x.shape[0]
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    if n > MAX_DENSE:
+        return _greedy_centroids(x, threshold, scale)
+    sims = (x @ x.T).toarray() * _time_factor(times[:, None], times[None, :])
+    sims /= np.sqrt(scale[:, None] * scale[None, :])
+    dist = np.clip(1.0 - sims[np.triu_indices(n, 1)], 0.0, 2.0)
+    raw = fcluster(linkage(dist, method=LINKAGE), t=1.0 - threshold, criterion="distance")
+    return _renumber(raw)
+
+
+def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.ndarray:
+    """Assign rows in order to the most similar centroid at or above threshold, else a new one.
+
+    Similarities are scaled as in ``cluster_matrix``, by the row's and the cluster's mean scale.
+    """
+    cols = np.unique(x.indices)  # only the component's own terms: bounded width
+    x = x[:, cols].astype(np.float32)
+    labels = np.zeros(x.shape[0], dtype=np.int64)
+    sums: list[np.ndarray] = []
+    scales: list[list[float]] = []
+    for i in range(x.shape[0]):
+        v = x[i].toarray().ravel()
+        best, best_sim = -1, threshold
+        for k, s in enumerate(sums):
+            sim = float(v @ s) / (float(np.linalg.norm(s)) or 1.0)
+            sim /= math.sqrt(float(scale[i]) * float(np.mean(scales[k])))
+            if sim >= best_sim:
+                best, best_sim = k, sim
+        if best < 0:
+            sums.append(v.copy())
+            scales.append([float(scale[i])])
+            best = len(sums) - 1
+        else:
+            sums[best] += v
+            scales[best].append(float(scale[i]))
+        labels[i] = best
+    return labels
+
+
+def _renumber(raw: np.ndarray) -> np.ndarray:
+    order: dict[int, int] = {}
+    return np.array([order.setdefault(int(v), len(order)) for v in raw], dtype=np.int64)
+
+
+def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
+    """A story of these articles, titled after the most central one that has a title."""
+    sub = x[members]
+    centroid = np.asarray(sub.sum(axis=0)).ravel()
+    centrality = sub @ centroid
+    ranked = sorted(range(len(members)), key=lambda k: (-round(float(centrality[k]), 9), k))
+    chosen = [articles[members[k]] for k in ranked]
+    title = next((a.title for a in chosen if a.title), None)
+    dates = sorted(d for i in members if (d := _as_datetime(articles[i].published)) is not None)
+    return Story(
+        id="",
+        title=title,
+        article_ids=[articles[i].id for i in members],
+        outlets=distinct_outlets([o for i in members for o in articles[i].outlets]),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
