@@ -50,7 +50,7 @@ class Settings(BaseModel):
     max_stories: int | None = Field(default=None, gt=0)
     min_sources: int = Field(default=1, gt=0)
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
-    story_threshold: float = Field(default=0.6, gt=0, le=1)  # stories.DEFAULT_STORY_THRESHOLD
+    story_threshold: float = Field(default=0.55, gt=0, le=1)  # stories.DEFAULT_STORY_THRESHOLD
     # input limits (summarizer.sources): past them the run stops with exit 2
     max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0)  # per file, or stdin
     max_articles: int = Field(default=DEFAULT_MAX_ARTICLES, gt=0)  # per run, all inputs

@@ -1,21 +1,26 @@
 """Story clustering: group a day's articles by the events they cover.
 
-An article is two TF-IDF vectors (sublinear tf, smoothed idf, unit length): its content terms
-(``text.content_terms``: stemmed, no stopwords; the headline counted twice) and its names
-(``entities.names``: who and where, aliases folded). Their similarity is the weighted sum of both
-cosines, ``NAME_WEIGHT`` on names, computed as the cosine of the concatenated, weighted vectors;
-two articles published more than ``TIME_WINDOW_DAYS`` apart (when both dates are known) count
-half as similar. Sibling events (two storms, two trials) share vocabulary but rarely names, so
-names separate them. Each similarity is then divided by the local scales of both articles (see
-``cluster_matrix``), so the cut is relative to how close the day's articles are.
+An article is TF-IDF vectors (sublinear tf, smoothed idf, unit length) of its content terms
+(``text.content_terms``: stemmed, no stopwords; the headline counted twice), of its lead alone
+(headline and first ``LEAD_SENTENCES`` sentences: what happened, where sibling events differ
+while sharing their background) and, optionally, of its names (``entities.names``: who and
+where, aliases folded; ``NAME_WEIGHT``, 0 by default: on the tuning set the names already in the
+content terms were enough). The similarity is the weighted sum of the cosines, computed as the
+cosine of the concatenated, weighted vectors; two articles published more than
+``TIME_WINDOW_DAYS`` apart (when both dates are known) count half as similar. Each similarity
+is then divided by the local scales of both articles (see ``cluster_matrix``), so the cut is
+relative to how close the day's articles are.
 
-Stories are the clusters of average-linkage agglomerative clustering cut at a threshold: average
-linkage does not chain distinct events together as single linkage does. To scale without an
-n x n matrix, similarities are computed sparsely in row blocks and only pairs at or above the
-threshold are kept; average-linkage clusters at threshold t always lie inside the connected
-components of that graph (single linkage at t), so clustering each component on its own gives
-the exact result. A component too large for a dense matrix falls back to greedy centroid
-assignment. Parameters: see ``bench/cluster_bench.py`` (tuned on ECB+ odd topics).
+Stories are the clusters of average-linkage agglomerative clustering cut at a threshold, with a
+cohesion check (``cohesive_average_linkage``): two groups merge only when their link is at
+least ``COHESION_RATIO`` of their own cohesion, so stages of one saga or two storms stay apart
+even when loosely related. Average linkage does not chain distinct events together as single
+linkage does. To scale without an n x n matrix, similarities are computed sparsely in row
+blocks and only pairs at or above the threshold are kept; every merge needs an average at or
+above the threshold, so clusters always lie inside the connected components of that graph
+(single linkage at t), and clustering each component on its own gives the exact result. A
+component too large for a dense matrix falls back to greedy centroid assignment. Parameters:
+``bench/cluster_bench.py --tune`` (a grid on ECB+ odd topics, best by ARI).
 
 An article similar to no other stays a story of its own. Deterministic: input order breaks ties.
 """
@@ -27,7 +32,6 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
@@ -37,12 +41,14 @@ from .models import Article, Story
 from .progress import ProgressFn
 from .text import content_terms
 
-DEFAULT_STORY_THRESHOLD = 0.6  # locally scaled similarity; tuned on ECB+ odd topics (bench)
-NAME_WEIGHT = 0.4  # share of the similarity that comes from names (who and where)
+DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
+NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
+LEAD_WEIGHT = 0.2  # share of the words' similarity that comes from the lead alone
+LEAD_SENTENCES = 2  # the lead: headline and first sentences, where news says what happened
 TIME_WINDOW_DAYS = 3.0  # articles further apart than this are half as similar
 LOCAL_K = 2  # neighbour whose similarity sets an article's local scale (0: no scaling)
 SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled into a story
-LINKAGE = "average"  # scipy linkage method of the agglomerative step
+COHESION_RATIO = 0.6  # a merge of two groups needs this share of their own cohesion
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 
@@ -52,6 +58,8 @@ def cluster_stories(
     *,
     threshold: float = DEFAULT_STORY_THRESHOLD,
     name_weight: float = NAME_WEIGHT,
+    lead_weight: float = LEAD_WEIGHT,
+    cohesion_ratio: float = COHESION_RATIO,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -60,14 +68,20 @@ def cluster_stories(
         articles: the day's (deduplicated) articles; their order breaks ties.
         threshold: similarity at or above which articles may share a story.
         name_weight: share of the similarity that comes from names (0: words only).
+        lead_weight: share of the words' similarity that comes from the lead (headline and
+            first ``LEAD_SENTENCES`` sentences) on its own.
+        cohesion_ratio: share of their own cohesion two groups need to merge (0: plain
+            average linkage; see ``cohesive_average_linkage``).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
     """
     if not articles:
         return []
-    x = article_matrix(articles, name_weight)
-    labels = cluster_matrix(x, threshold, progress=progress, times=_timestamps(articles))
+    x = article_matrix(articles, name_weight, lead_weight)
+    labels = cluster_matrix(
+        x, threshold, progress=progress, times=_timestamps(articles), ratio=cohesion_ratio
+    )
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
@@ -103,17 +117,35 @@ def select_stories(
     return kept, notes
 
 
-def article_matrix(articles: list[Article], name_weight: float | None = None) -> csr_matrix:
-    """Unit rows whose dot product is the weighted sum of term and name cosines."""
+def article_matrix(
+    articles: list[Article], name_weight: float | None = None, lead_weight: float | None = None
+) -> csr_matrix:
+    """Unit rows whose dot product is the weighted sum of term, lead and name cosines.
+
+    The lead is its own vector because sibling events (two stages of one saga, two rulings on
+    one case) share their background paragraphs but not what happened, which news puts first.
+    """
     w = NAME_WEIGHT if name_weight is None else name_weight
-    terms = tfidf_matrix(
-        [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
-    )
-    if w <= 0:
-        return terms
-    found = tfidf_matrix([names(a) for a in articles])
-    x = hstack([terms * math.sqrt(1.0 - w), found * math.sqrt(w)]).tocsr()
-    return _unit_rows(x)
+    lw = LEAD_WEIGHT if lead_weight is None else lead_weight
+    parts = [
+        (
+            tfidf_matrix(
+                [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
+            ),
+            (1.0 - w) * (1.0 - lw),
+        )
+    ]
+    if lw > 0:
+        leads = [
+            " ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])])
+            for a in articles
+        ]
+        parts.append((tfidf_matrix([content_terms(t) for t in leads]), (1.0 - w) * lw))
+    if w > 0:
+        parts.append((tfidf_matrix([names(a) for a in articles]), w))
+    if len(parts) == 1:
+        return parts[0][0]
+    return _unit_rows(hstack([m * math.sqrt(share) for m, share in parts]).tocsr())
 
 
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
@@ -177,6 +209,7 @@ def cluster_matrix(
     *,
     progress: ProgressFn | None = None,
     times: np.ndarray | None = None,
+    ratio: float = COHESION_RATIO,
 ) -> np.ndarray:
     """Average-linkage cluster labels of the rows of ``x`` (unit vectors), cut at ``threshold``.
 
@@ -228,7 +261,7 @@ def cluster_matrix(
         members_of.setdefault(int(component), []).append(i)
     next_label = 0
     for members in sorted(members_of.values()):
-        sub = _cluster_component(x[members], threshold, t[members], scale[members])
+        sub = _cluster_component(x[members], threshold, t[members], scale[members], ratio)
         for i, s in zip(members, sub, strict=True):
             labels[i] = next_label + s
         next_label += int(sub.max()) + 1
@@ -236,7 +269,7 @@ def cluster_matrix(
 
 
 def _cluster_component(
-    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray
+    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray, ratio: float
 ) -> np.ndarray:
     """Labels 0..k-1 for one component, numbered by first member."""
     n = x.shape[0]
@@ -246,9 +279,63 @@ def _cluster_component(
         return _greedy_centroids(x, threshold, scale)
     sims = (x @ x.T).toarray() * _time_factor(times[:, None], times[None, :])
     sims /= np.sqrt(scale[:, None] * scale[None, :])
-    dist = np.clip(1.0 - sims[np.triu_indices(n, 1)], 0.0, 2.0)
-    raw = fcluster(linkage(dist, method=LINKAGE), t=1.0 - threshold, criterion="distance")
-    return _renumber(raw)
+    return _renumber(cohesive_average_linkage(sims, threshold, ratio))
+
+
+def cohesive_average_linkage(sims: np.ndarray, threshold: float, ratio: float) -> np.ndarray:
+    """Average linkage on a similarity matrix, where a merge must also fit both clusters.
+
+    Pairs of clusters merge in order of their average similarity, down to ``threshold``, as in
+    plain average linkage. A merge of two clusters that each have two or more members is refused
+    when their average similarity is below ``ratio`` times the smaller of their cohesions (the
+    mean similarity of a cluster's own pairs): two tight groups that are only loosely related
+    (two stages of one saga, two storms) stay apart even when that loose relation passes the
+    cut. The ratio is scale-free, so it holds for dense and sparse days alike. ``ratio`` 0 is
+    plain average linkage.
+
+    Returns:
+        A cluster label per row (the index of one member).
+    """
+    n = sims.shape[0]
+    avg = np.array(sims, dtype=np.float64)  # average similarity between live clusters
+    np.fill_diagonal(avg, -np.inf)
+    free = avg.copy()  # as avg, with refused pairs at -inf
+    best = free.argmax(axis=1)
+    best_sim = free[np.arange(n), best]
+    size = np.ones(n)
+    inner = np.zeros(n)  # sum of the similarities of a cluster's own pairs
+    label = np.arange(n)
+    while True:
+        a = int(best_sim.argmax())
+        b = int(best[a])
+        sim = float(best_sim[a])
+        if sim < threshold:
+            break
+        pairs = [inner[c] / (size[c] * (size[c] - 1) / 2) for c in (a, b) if size[c] > 1]
+        if len(pairs) == 2 and sim < ratio * min(pairs):
+            free[a, b] = free[b, a] = -np.inf
+            stale = np.array([a, b])
+        else:
+            na, nb = size[a], size[b]
+            inner[a] += inner[b] + sim * na * nb
+            size[a] = na + nb
+            avg[a] = (na * avg[a] + nb * avg[b]) / (na + nb)
+            avg[:, a] = avg[a]
+            avg[a, a] = -np.inf
+            avg[b] = avg[:, b] = -np.inf
+            free[a] = free[:, a] = avg[a]
+            free[b] = free[:, b] = -np.inf
+            label[label == b] = a
+            best_sim[b] = -np.inf
+            stale = np.flatnonzero((best == a) | (best == b))
+            stale = np.union1d(stale[stale != b], [a])
+            better = free[:, a] > best_sim
+            better[stale] = False
+            best[better] = a
+            best_sim[better] = free[better, a]
+        best[stale] = free[stale].argmax(axis=1)
+        best_sim[stale] = free[stale, best[stale]]
+    return label
 
 
 def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.ndarray:

@@ -417,3 +417,69 @@ def test_publication_dates_are_read_defensively() -> None:
     undated = make_article(COMET, source="C")
     [story] = stories.cluster_stories([undated])
     assert story.first_published is None and story.last_published is None
+
+
+def _two_tight_pairs_loosely_linked() -> np.ndarray:
+    """Rows 0-1 and 2-3 are tight pairs (0.9); across the pairs everything is 0.5."""
+    sims = np.full((4, 4), 0.5)
+    sims[0, 1] = sims[1, 0] = sims[2, 3] = sims[3, 2] = 0.9
+    np.fill_diagonal(sims, 1.0)
+    return sims
+
+
+def test_two_tight_groups_loosely_linked_stay_apart() -> None:
+    sims = _two_tight_pairs_loosely_linked()
+    # plain average linkage joins all four at 0.5 >= 0.4; the cohesion check refuses it
+    plain = stories.cohesive_average_linkage(sims, 0.4, 0.0)
+    checked = stories.cohesive_average_linkage(sims, 0.4, 0.6)
+    assert len(set(plain.tolist())) == 1
+    assert checked[0] == checked[1] != checked[2] == checked[3]
+    # a loose relation close to the groups' own cohesion is still one story
+    assert len(set(stories.cohesive_average_linkage(sims, 0.4, 0.5).tolist())) == 1
+
+
+def test_the_cohesion_check_never_keeps_a_single_article_out() -> None:
+    sims = _two_tight_pairs_loosely_linked()[:3, :3]  # one tight pair and an article at 0.5
+    labels = stories.cohesive_average_linkage(sims, 0.4, 0.9)
+    assert len(set(labels.tolist())) == 1
+    assert len(set(stories.cohesive_average_linkage(sims, 0.6, 0.9).tolist())) == 2
+
+
+_WAGE_BACKGROUND = (
+    "The bill would raise the national minimum wage in three steps over four years and tie "
+    "later increases to inflation. Business groups have lobbied against the measure for months, "
+    "warning that small employers in rural counties would cut jobs."
+)
+_WAGE_LEADS = {
+    "passed": "Senate passes minimum wage bill\n\nThe Senate passed the minimum wage bill by 52 "
+    "votes to 47 on Tuesday after a marathon session of amendments and speeches.",
+    "veto": "President vetoes minimum wage bill\n\nThe president vetoed the minimum wage bill on "
+    "Friday, calling it reckless and promising a narrower proposal of his own.",
+}
+
+
+def _wage_articles(background: str) -> list[Article]:
+    """Two stages of one saga, three outlets each: different leads, the same background."""
+    return [
+        make_article(f"{lead} {background} Reporter {k} filed this report.", source=f"{ev} {k}")
+        for k in range(3)
+        for ev, lead in _WAGE_LEADS.items()
+    ]
+
+
+def test_the_lead_sets_sibling_events_further_apart() -> None:
+    arts = _wage_articles(" ".join([_WAGE_BACKGROUND] * 3))
+    plain = stories.article_matrix(arts, 0.0, 0.0)
+    led = stories.article_matrix(arts, 0.0, 0.4)
+    sibling = (plain[0] @ plain[1].T).toarray()[0, 0], (led[0] @ led[1].T).toarray()[0, 0]
+    same = (plain[0] @ plain[2].T).toarray()[0, 0], (led[0] @ led[2].T).toarray()[0, 0]
+    assert sibling[1] < sibling[0] - 0.02
+    assert same[1] >= same[0] - 0.01
+
+
+def test_stages_of_one_saga_with_a_shared_background_are_separate_stories() -> None:
+    found = stories.cluster_stories(_wage_articles(_WAGE_BACKGROUND))
+    assert sorted(s.size for s in found) == [3, 3]
+    for s in found:
+        outlets = {o.name.split()[0] for o in s.outlets}
+        assert len(outlets) == 1
