@@ -105,6 +105,15 @@ class Round(BaseModel):
     status: str = "submitted"
 
 
+# The settings a batch keeps as submitted: they decide its requests and stories, so every
+# round (and an --online finish) must use the same ones.
+KEPT_SETTINGS = (
+    "base_url", "sentences", "max_words", "context_window", "chunk_tokens", "reduce_tokens",
+    "judge", "concurrency", "title", "max_stories", "min_sources", "since", "until",
+    "dedup_threshold", "story_threshold",
+)  # fmt: skip
+
+
 class BatchState(BaseModel):
     """What ``collect`` needs, kept in ``<dir>/state.json`` (never an API key)."""
 
@@ -194,22 +203,8 @@ def submit(
         inputs=list(inputs),
         kind=kind,
         model=model,
-        base_url=settings.base_url,
-        sentences=settings.sentences,
-        max_words=settings.max_words,
-        context_window=settings.context_window,
-        chunk_tokens=settings.chunk_tokens,
-        reduce_tokens=settings.reduce_tokens,
-        judge=settings.judge,
-        concurrency=settings.concurrency,
         cache_dir=str(cache_dir),
-        title=settings.title,
-        max_stories=settings.max_stories,
-        min_sources=settings.min_sources,
-        since=settings.since,
-        until=settings.until,
-        dedup_threshold=settings.dedup_threshold,
-        story_threshold=settings.story_threshold,
+        **settings.model_dump(include=set(KEPT_SETTINGS)),
     )
     articles = load_articles(inputs)
     state_dir.mkdir(parents=True, exist_ok=True)
@@ -278,27 +273,15 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
 
 
 def _settings(state: BatchState, api_key: str | None, *, online: bool = False) -> Settings:
+    kept = state.model_dump(include=set(KEPT_SETTINGS) - {"concurrency"})
     return Settings(
         backend="openai",
         model=state.model,
-        base_url=state.base_url,
         api_key=api_key,
-        sentences=state.sentences,
-        max_words=state.max_words,
-        context_window=state.context_window,
-        chunk_tokens=state.chunk_tokens,
-        reduce_tokens=state.reduce_tokens,
-        judge=state.judge,
         cache_dir=Path(state.cache_dir),
         # deferring: every chunk's and story's request is noted before a Deferred stops it
         concurrency=state.concurrency if online else 10_000,
-        title=state.title,
-        max_stories=state.max_stories,
-        min_sources=state.min_sources,
-        since=state.since,
-        until=state.until,
-        dedup_threshold=state.dedup_threshold,
-        story_threshold=state.story_threshold,
+        **kept,
     )
 
 
