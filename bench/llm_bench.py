@@ -12,8 +12,10 @@ Lower bound: max(all calls' modelled service seconds / concurrency, the longest 
 where a story's chain is the sum over its stages (map, collapse, reduce, judge) of its longest
 call in that stage: what the run would take if every story ran at once with no waiting.
 
-Corpora come from ../shared/eval/clusters-dev (DUC 2003 first, then BASIL and MultiLing
-articles as originals), plus ``--copies`` (default 40%) edited syndicated copies.
+One untimed call first warms the process up (the HTTP stack's lazy imports, about 0.5 s of
+CPU once per process). Corpora come from ../shared/eval/clusters-dev (DUC 2003 first, then
+BASIL and MultiLing articles as originals), plus ``--copies`` (default 40%) edited syndicated
+copies.
 
     python bench/llm_bench.py ../shared/eval/clusters-dev --sizes 10,100,1000
 """
@@ -237,6 +239,19 @@ def _lines(answer: str) -> str:
     return "\n".join(f"[{', '.join(i['cites'])}] {i['text']}" for i in items[:3])
 
 
+def warm_up() -> None:
+    """One call before any timed run: the HTTP stack's lazy imports and first client cost
+    about 0.5 s of CPU once per process (as for a long-running service), not per briefing."""
+
+    async def one(url: str) -> None:
+        client = OpenAIClient(model="fake-llm", base_url=url, timeout=60)
+        await client.complete([Message(role="user", content="<data>\n[1] Warm.\n</data>")])
+        await client.aclose()
+
+    with FakeServer() as server:
+        asyncio.run(one(server.url))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("clusters", type=Path, help="the clusters-dev folder")
@@ -254,6 +269,7 @@ def main() -> None:
     )
     parser.add_argument("--no-naive", action="store_true")
     args = parser.parse_args()
+    warm_up()
     pool = originals(args.clusters)
     for size in (int(s) for s in args.sizes.split(",")):
         articles = corpus(pool, size, args.copies)

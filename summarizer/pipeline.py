@@ -220,7 +220,12 @@ def briefing(
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
-    every_article = articles  # copies included: the source tokens before dedup
+    # the source tokens before dedup (copies included), counted meanwhile in another thread:
+    # the tokenizer releases the GIL, so this runs on another core alongside dedup and clustering
+    counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
+    texts = [a.text for a in articles]
+    before = threading.Thread(target=_count_all, args=(texts, counted), daemon=True)
+    before.start()
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet
     articles = dedup.dedupe_articles(
         articles, threshold=settings.dedup_threshold, progress=progress
@@ -250,7 +255,6 @@ def briefing(
     # other stories' calls; so does counting the source tokens, which only the usage reports.
     writer = get_writer(settings)
     aliases: dict[str, dedup.Aliases] = {}
-    counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
     unique_tokens: dict[str, int] = {}  # by story: its articles after merging sentences
 
     def merge(story: Story) -> list[Article]:
@@ -278,12 +282,10 @@ def briefing(
         story.written = True
 
     def count_rest() -> None:
-        """The source tokens before dedup, and the unique tokens of the unwritten stories:
-        once every story to write is prepared, so it never delays a story's first call."""
+        """The unique tokens of the unwritten stories: once every story to write is prepared,
+        so it never delays a story's first call."""
         for _ in to_write:
             prepared.acquire()
-        for a in every_article:
-            _tokens_of(a.text, counted)
         for story in groups:
             if story.id not in budget_of:
                 merge(story)
@@ -299,7 +301,8 @@ def briefing(
     for story in groups:  # a story whose preparation never ran
         if story.id not in unique_tokens:
             merge(story)
-    tokens_before = sum(counted[a.text] for a in every_article)
+    before.join()
+    tokens_before = sum(counted[t] for t in texts)
     tokens_after = sum(unique_tokens.values())
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
@@ -316,6 +319,11 @@ def briefing(
         partial=writer.partial,
         problems=[*dated, *problems, *writer.problems],
     )
+
+
+def _count_all(texts: list[str], counted: dict[str, int]) -> None:
+    for text in texts:
+        _tokens_of(text, counted)
 
 
 def _tokens_of(text: str, counted: dict[str, int]) -> int:
