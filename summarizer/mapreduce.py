@@ -224,8 +224,8 @@ class LLMWriter:
         synchronous, calling the judge) runs in a worker thread as soon as its claims are.
 
         ``jobs`` prepare the stories (CPU work, in one worker thread): with ``sizes`` (e.g.
-        each story's articles), the smallest stories, as many as calls may run at once, are
-        prepared first so the server has work at once; the rest follow in the given order.
+        each story's articles), smallest first, so the server has work at once and the slow
+        preparations of big stories overlap the calls of the small ones.
 
         Returns one entry per job: None when it was written and finished, else the
         BackendError that made it fail (the caller leaves that story out).
@@ -244,8 +244,7 @@ class LLMWriter:
 
         order = list(range(len(jobs)))
         if sizes is not None:
-            first = sorted(order, key=lambda n: sizes[n])[: self.concurrency]
-            order = first + [n for n in order if n not in set(first)]
+            order.sort(key=lambda n: sizes[n])
         limited.bind()
         # one thread prepares the stories: more would not add CPU (the GIL) but would starve
         # the event loop that sends and receives the calls

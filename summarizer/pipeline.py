@@ -255,13 +255,13 @@ def briefing(
     # other stories' calls; so does counting the source tokens, which only the usage reports.
     writer = get_writer(settings)
     aliases: dict[str, dedup.Aliases] = {}
-    unique_tokens: dict[str, int] = {}  # by story: its articles after merging sentences
+    merged: dict[str, list[Article]] = {}  # by story: its articles after merging sentences
 
     def merge(story: Story) -> list[Article]:
         """Merge near-identical sentences across the story's sources: only unique content
         is written; the aliases are cited again afterwards."""
         members, aliases[story.id] = dedup.merge_sentences([by_id[i] for i in story.article_ids])
-        unique_tokens[story.id] = sum(_tokens_of(a.text, counted) for a in members)
+        merged[story.id] = members
         return members
 
     prepared = threading.Semaphore(0)  # released once per story prepared
@@ -281,16 +281,20 @@ def briefing(
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
         story.written = True
 
-    def count_rest() -> None:
-        """The unique tokens of the unwritten stories: once every story to write is prepared,
-        so it never delays a story's first call."""
+    unique_tokens: list[int] = []
+
+    def count_unique() -> None:
+        """The unique source tokens (every story's articles after merging sentences): once
+        every story to write is prepared, so it never delays a story's first call."""
         for _ in to_write:
             prepared.acquire()
+        total = 0
         for story in groups:
-            if story.id not in budget_of:
-                merge(story)
+            members = merged.get(story.id) or merge(story)
+            total += sum(_tokens_of(a.text, counted) for a in members)
+        unique_tokens.append(total)
 
-    counter = threading.Thread(target=count_rest, daemon=True)
+    counter = threading.Thread(target=count_unique, daemon=True)
     counter.start()
     try:
         _write_stories(writer, to_write, [prepare(g) for g in to_write], finish, progress)
@@ -298,12 +302,9 @@ def briefing(
         for _ in to_write:  # a story whose preparation never ran must not block the count
             prepared.release()
     counter.join()
-    for story in groups:  # a story whose preparation never ran
-        if story.id not in unique_tokens:
-            merge(story)
     before.join()
     tokens_before = sum(counted[t] for t in texts)
-    tokens_after = sum(unique_tokens.values())
+    tokens_after = unique_tokens[0]
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
     usage = _run_usage(writer)
