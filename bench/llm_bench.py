@@ -1,6 +1,6 @@
 """The LLM path at newsroom scale (not a test; run on demand), against the loopback fake server
 (tests/fakeserver.py: ``--latency`` s per call plus ``--per-token`` s per output token, answers
-that cite real sentence ids parsed out of the prompt).
+that cite real ids parsed out of the prompt).
 
 For each corpus size: a cold briefing with every story written, a warm rerun on the same cache,
 and a naive map-reduce (every chunk of every article, no dedup, no stories, instructions of a
@@ -102,7 +102,7 @@ def lower_bound(calls: list[Call], concurrency: int, story_of: dict[str, str]) -
 
 
 def _story(call: Call, story_of: dict[str, str]) -> str:
-    """The story a call belongs to, from the sentence ids or cited texts in its prompt."""
+    """The story a call belongs to, from the cited texts its prompt quotes."""
     text = call.text
     for key, story in story_of.items():
         if key in text:
@@ -282,11 +282,9 @@ def main() -> None:
         ):
             result, wall, marks = run_briefing(server, articles, Path(tmp), args, n_stories)
             unique = result.usage.tokens_after_dedup
-            story_of = {}
-            for story in result.stories:
-                for art_id in story.article_ids:
-                    story_of[f"[{art_id}."] = story.id
-                    story_of[f", {art_id}."] = story.id
+            # a call's story: the one whose cited sentences its prompt quotes (prompts number
+            # their lines and show no sentence ids)
+            story_of: dict[str, str] = {}
             for claim in result.claims:
                 for cite in claim.citations:
                     story_of.setdefault(cite.text[:60], "")
