@@ -545,12 +545,12 @@ class LocalIds:
 
 
 def _render_sentences(sentences: list[Sentence], ids: LocalIds | None = None) -> str:
-    ids = ids or LocalIds()
+    ids = LocalIds() if ids is None else ids
     return "\n".join(f"[{ids(s.id)}] {_data(s.text)}" for s in sentences)
 
 
 def _render_points(points: list[Point], ids: LocalIds | None = None) -> str:
-    ids = ids or LocalIds()
+    ids = LocalIds() if ids is None else ids
     return "\n".join(f"[{', '.join(ids(c) for c in p.cites)}] {_data(p.text)}" for p in points)
 
 

@@ -281,20 +281,23 @@ def briefing(
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
         story.written = True
 
-    unique_tokens: list[int] = []
-
-    def count_unique() -> None:
-        """The unique source tokens (every story's articles after merging sentences): once
-        every story to write is prepared, so it never delays a story's first call."""
-        for _ in to_write:
-            prepared.acquire()
+    def count_unique() -> int:
+        """The unique source tokens: every story's articles after merging sentences."""
         total = 0
         for story in groups:
             members = merged.get(story.id) or merge(story)
             total += sum(_tokens_of(a.text, counted) for a in members)
-        unique_tokens.append(total)
+        return total
 
-    counter = threading.Thread(target=count_unique, daemon=True)
+    unique_tokens: list[int] = []
+
+    def count_later() -> None:
+        """``count_unique`` once every story to write is prepared: never before a call."""
+        for _ in to_write:
+            prepared.acquire()
+        unique_tokens.append(count_unique())
+
+    counter = threading.Thread(target=count_later, daemon=True)
     counter.start()
     try:
         _write_stories(writer, to_write, [prepare(g) for g in to_write], finish, progress)
@@ -303,8 +306,8 @@ def briefing(
             prepared.release()
     counter.join()
     before.join()
-    tokens_before = sum(counted[t] for t in texts)
-    tokens_after = unique_tokens[0]
+    tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
+    tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
     usage = _run_usage(writer)
