@@ -91,8 +91,9 @@ def test_collapse_happens_when_points_exceed_the_reduce_budget(tmp_path: Path) -
 def test_injection_recorded_answer_can_only_cite_real_sentences(tmp_path: Path) -> None:
     """What the real tiny model did with fixtures/adversarial/injection.txt: it obeyed the
     injected order and wrote "HACKED: ...". The chain still could not make it uncited or cite
-    an invented sentence (the schema's id enum, then validation): the claim cites a real
-    sentence that does not say it, so the verifier can reject it (test below)."""
+    an invented sentence (only numbers shown in the DATA validate, mapped back to sentence
+    ids): the claim cites a real sentence that does not say it, so the verifier can reject it
+    (test below)."""
     art = load_articles(INJECTION)[0]
     claims = replay_writer(tmp_path).write([art], kind="blurb", max_words=None, sentences=3)
     assert_cited(claims, [art])
