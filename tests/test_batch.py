@@ -96,7 +96,7 @@ def test_round_trip_gives_the_online_blurbs_and_then_online_makes_zero_calls(
 def test_partly_failed_batch_reasks_failures_and_invalid_answers_in_a_follow_up(
     tmp_path: Path,
 ) -> None:
-    marker = summarizer.load_articles(inputs()[1])[0].sentences[0].id
+    marker = summarizer.load_articles(inputs()[1])[0].sentences[0].text  # ids are not sent
 
     def sometimes_bad(body: dict[str, Any]) -> dict[str, Any]:
         """HAND-WRITTEN: the first answer for the 2nd article is not JSON; its re-ask is."""
@@ -199,7 +199,7 @@ def test_chat_body_carries_the_schema_as_json_schema() -> None:
 
 
 def test_an_article_without_a_usable_answer_fails_alone(tmp_path: Path) -> None:
-    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].id
+    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].text  # ids are not sent
 
     def never_json_for_the_third(body: dict[str, Any]) -> dict[str, Any]:
         """HAND-WRITTEN: the 3rd article never gets JSON, not even after the re-ask."""

@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.errors import BackendError
 from summarizer.ingest import load_articles
 from summarizer.llm.factory import make_client
 from summarizer.mapreduce import LLMWriter
@@ -29,9 +28,10 @@ COLLAPSE_REDUCE_TOKENS = 120  # as in scripts/record_fixtures.py
 # below the fixture articles' size: the map stage runs (a story that fits one reduce call skips
 # it, which the recordings predate) and above their key points' size: no collapse
 MAP_REDUCE_TOKENS = 2000
-# In the recordings SmolLM2 garbles one article's hex sentence id in its blurb and again after
-# the re-ask: the chain must fail that blurb (exit 3 in the CLI), never show the invented id.
-MANGLED_IDS = {"7090410ca2": r"not in the DATA: 7090410ca2\.s36b8f5d"}
+# With prompts v3 SmolLM2 garbled one article's hex sentence id ("7090410ca2.s36b8f5d") in its
+# blurb and again after the re-ask; since v4 the DATA numbers its lines (1, 2, ...) and the
+# recorded answers cite only shown numbers. Invented ids are covered by test_mapreduce.py and
+# the fault matrix (tests/test_llm_faults.py, the fake server's "invent" fault).
 
 
 def replay_writer(cache_dir: Path, **kw: object) -> LLMWriter:
@@ -57,10 +57,6 @@ def assert_cited(claims: list[Claim], articles: list[Article]) -> None:
 def test_blurb_chain_on_recordings(path: Path, tmp_path: Path) -> None:
     art = load_articles(path)[0]
     writer = replay_writer(tmp_path)
-    if art.id in MANGLED_IDS:  # the recorded model cited an id the article does not have, twice
-        with pytest.raises(BackendError, match=MANGLED_IDS[art.id]):
-            writer.write([art], kind="blurb", max_words=None, sentences=3)
-        return
     claims = writer.write([art], kind="blurb", max_words=None, sentences=3)
     assert_cited(claims, [art])
     assert 1 <= len(claims) <= 3
@@ -78,12 +74,10 @@ def test_briefing_chain_on_recordings_and_a_rerun_costs_nothing(tmp_path: Path) 
 
     again = replay_writer(tmp_path, reduce_tokens=MAP_REDUCE_TOKENS)  # a new run, same cache
     assert again.write(articles, kind="briefing", max_words=250, sentences=None) == claims
-    # every valid answer comes from the cache; only invalid answers are never cached (issue 10),
-    # so the one chunk whose recorded answer and re-ask both cite a garbled id is asked again
-    invalid = [p for p in first.problems if "not in the DATA" in p]
-    assert len(invalid) == 1 and "7090410ca2.c1" in invalid[0]
-    assert again.usage.calls == 2  # that chunk's ask and re-ask
-    assert again.usage.cache_hits == first.usage.calls - 2
+    # every recorded answer was valid, so every one was cached: the rerun makes no call
+    assert not first.problems
+    assert again.usage.calls == 0
+    assert again.usage.cache_hits == first.usage.calls
 
 
 def test_collapse_happens_when_points_exceed_the_reduce_budget(tmp_path: Path) -> None:
@@ -97,8 +91,9 @@ def test_collapse_happens_when_points_exceed_the_reduce_budget(tmp_path: Path) -
 def test_injection_recorded_answer_can_only_cite_real_sentences(tmp_path: Path) -> None:
     """What the real tiny model did with fixtures/adversarial/injection.txt: it obeyed the
     injected order and wrote "HACKED: ...". The chain still could not make it uncited or cite
-    an invented sentence (the schema's id enum, then validation): the claim cites a real
-    sentence that does not say it, so the verifier can reject it (test below)."""
+    an invented sentence (only numbers shown in the DATA validate, mapped back to sentence
+    ids): the claim cites a real sentence that does not say it, so the verifier can reject it
+    (test below)."""
     art = load_articles(INJECTION)[0]
     claims = replay_writer(tmp_path).write([art], kind="blurb", max_words=None, sentences=3)
     assert_cited(claims, [art])
