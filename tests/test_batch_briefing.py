@@ -9,6 +9,7 @@ Failures are injected on purpose.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import summarizer
+from summarizer import mapreduce
 from summarizer.cli import app
 from summarizer.llm.batch import collect, submit
 from summarizer.models import Briefing
@@ -25,6 +27,7 @@ from summarizer.settings import Settings
 
 from .conftest import ARTICLES
 from .fake_batch_server import serve
+from .fakeserver import _stage as fake_stage
 from .synthetic import COMET, CUP_A, CUP_B, FLOOD_A, FLOOD_B
 from .test_batch import LINE
 
@@ -88,19 +91,9 @@ def round_lines(state_dir: Path, n: int) -> list[dict[str, Any]]:
     return [json.loads(x) for x in text.splitlines()]
 
 
-STAGES = {
-    "You extract key facts": "map",
-    "You merge overlapping key points": "collapse",
-    "You write a news briefing section": "reduce",
-    "You write a short summary": "blurb",
-    "You check news summaries": "judge",
-}
-
-
 def stage(body: dict[str, Any]) -> str:
     """map, collapse, reduce, blurb or judge, from the request's system prompt."""
-    system = body["messages"][0]["content"]
-    return next(name for start, name in STAGES.items() if system.startswith(start))
+    return fake_stage(body)
 
 
 def about(body: dict[str, Any], word: str) -> bool:
@@ -143,10 +136,16 @@ def test_briefing_takes_one_batch_per_stage_then_is_written_from_the_cache(
 
 
 def test_a_story_too_big_for_the_reduce_takes_map_collapse_reduce_judge_rounds(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A reduce budget of 60 tokens (``reduce_tokens``) makes the fixtures' story go through
-    the map stage, then collapse rounds, each stage one batch after the other."""
+    """A reduce budget of 60 tokens (``reduce_tokens``), with the writer reading every
+    sentence (``select=False``: no central sentences picked to fit one reduce call), makes the
+    fixtures' story go through the map stage, then collapse rounds, each stage one batch after
+    the other."""
+    init = mapreduce.LLMWriter.__init__
+    monkeypatch.setattr(
+        mapreduce.LLMWriter, "__init__", functools.partialmethod(init, select=False)
+    )
     state_dir = tmp_path / "b"
     with serve(paraphrasing_model) as server:
         config = settings(server.base_url, tmp_path / "cache").model_copy(
