@@ -257,7 +257,8 @@ def batch_collect(
             f"{report.pending} waiting"
         )
     elif report.briefing is not None:
-        say(f"{cached}; the briefing is done: {report.done} stories written")
+        stories = "story" if report.done == 1 else "stories"
+        say(f"{cached}; the briefing is done: {report.done} {stories} written")
     else:
         say(f"{cached}; the briefing needs {report.waiting} more answers")
     for reason in report.failed:
