@@ -23,7 +23,7 @@ from .cli import (
     _make_settings,
     _setup_logging,
 )
-from .output import write_output
+from .output import check_output, write_output
 from .render import render_blurb, render_briefing
 
 
@@ -239,6 +239,7 @@ def batch_collect(
     from .settings import Settings
 
     _setup_logging(verbose)
+    check_output(output, force=force)  # refused before the batch is collected, not after
     report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
 
     def say(text: str) -> None:

@@ -276,6 +276,9 @@ def test_cli_submit_briefing_and_collect(
         assert "the briefing is done: 4 stories written" in second.stderr
         text = out.read_text(encoding="utf-8")
         assert text.startswith("# Night desk") and "Brennick" in text
+        again = runner.invoke(app, ["batch", "collect", state_dir, "-o", str(out)])
+        assert again.exit_code == 2 and "already exists" in again.stderr  # refused first
+        assert "batch completed" not in again.stderr and out.read_text(encoding="utf-8") == text
         cli = runner.invoke(
             app,
             ["briefing", str(day), "--title", "Night desk", "--cache-dir", cache, "-q"]
