@@ -99,6 +99,46 @@ class LLMClient(Protocol):
     ) -> Completion: ...
 
 
+class RequestClient:
+    """Base of the clients that act on a whole Request (cache, record, replay, batch): the
+    protocol's ``complete()`` packs its arguments into one, ``answer()`` does the work."""
+
+    model: str
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        request = Request(
+            model=self.model,
+            prompt=prompt,
+            messages=messages,
+            schema=schema,
+            max_tokens=max_tokens,
+            temperature=temperature,
+        )
+        return await self.answer(request)
+
+    async def answer(self, request: Request) -> Completion:
+        raise NotImplementedError
+
+
+async def ask(client: LLMClient, request: Request) -> Completion:
+    """Send a Request to a client's ``complete()``."""
+    return await client.complete(
+        request.messages,
+        schema=request.schema_,
+        max_tokens=request.max_tokens,
+        temperature=request.temperature,
+        prompt=request.prompt,
+    )
+
+
 class WrappingClient:
     """Base of the clients that wrap another (cache, record): same name, model and window."""
 

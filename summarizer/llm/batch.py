@@ -41,7 +41,7 @@ from ..errors import BackendError, ConfigError, InputError
 from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
 from ..settings import Settings
-from .base import Completion, LLMClient, Message, Request
+from .base import Completion, LLMClient, Request, RequestClient
 from .cache import CachedClient, ResponseCache
 from .catalog import context_window as known_context_window
 from .factory import cache_path, make_client
@@ -64,7 +64,7 @@ class Deferred(BackendError):
     """
 
 
-class DeferringClient:
+class DeferringClient(RequestClient):
     """An LLMClient that never calls a server: it notes each request and raises Deferred."""
 
     def __init__(self, model: str, context_window: int | None = None) -> None:
@@ -74,26 +74,12 @@ class DeferringClient:
         self.pending: dict[str, Request] = {}
         self.deferred = 0  # requests deferred so far (two equal requests count twice)
 
-    async def complete(
-        self,
-        messages: list[Message],
-        *,
-        schema: dict[str, Any] | None = None,
-        max_tokens: int = 1024,
-        temperature: float = 0.0,
-        prompt: str | None = None,
-    ) -> Completion:
-        request = Request(
-            model=self.model,
-            prompt=prompt,
-            messages=messages,
-            schema=schema,
-            max_tokens=max_tokens,
-            temperature=temperature,
-        )
+    async def answer(self, request: Request) -> Completion:
         self.pending[request.key()] = request
         self.deferred += 1
-        raise Deferred(f"waiting for the batch ({prompt or 'request'} {request.key()[:12]})")
+        raise Deferred(
+            f"waiting for the batch ({request.prompt or 'request'} {request.key()[:12]})"
+        )
 
 
 class Round(BaseModel):

@@ -11,10 +11,9 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 from ..errors import ConfigError
-from .base import Completion, LLMClient, Message, Request, WrappingClient
+from .base import Completion, LLMClient, Request, RequestClient, WrappingClient, ask
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -68,7 +67,7 @@ class ResponseCache:
             self._db.close()
 
 
-class CachedClient(WrappingClient):
+class CachedClient(RequestClient, WrappingClient):
     """Wraps a backend: answers from the cache when it can, else asks.
 
     A fresh answer is stored only once the caller ``accept``s it (it parsed and validated), so
@@ -84,30 +83,12 @@ class CachedClient(WrappingClient):
         self.cache = cache
         self._pending: dict[int, tuple[str, Request, Completion]] = {}
 
-    async def complete(
-        self,
-        messages: list[Message],
-        *,
-        schema: dict[str, Any] | None = None,
-        max_tokens: int = 1024,
-        temperature: float = 0.0,
-        prompt: str | None = None,
-    ) -> Completion:
-        request = Request(
-            model=self.model,
-            prompt=prompt,
-            messages=messages,
-            schema=schema,
-            max_tokens=max_tokens,
-            temperature=temperature,
-        )
+    async def answer(self, request: Request) -> Completion:
         key = request.key()
         hit = self.cache.get(key)
         if hit is not None:
             return hit.model_copy(update={"cached": True})
-        answer = await self.inner.complete(
-            messages, schema=schema, max_tokens=max_tokens, temperature=temperature, prompt=prompt
-        )
+        answer = await ask(self.inner, request)
         self._pending[id(answer)] = (key, request, answer)
         return answer
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from ..errors import ConfigError, MissingRecordingError
-from .base import Completion, LLMClient, Message, Request, WrappingClient
+from .base import Completion, LLMClient, Request, RequestClient, WrappingClient, ask
 from .catalog import context_window as known_context_window
 
 RECORD_COMMAND = "python scripts/record_fixtures.py"
@@ -24,7 +23,7 @@ def recording_path(directory: Path, request: Request) -> Path:
     return directory / f"{label}-{request.key()[:16]}.json"
 
 
-class RecordClient(WrappingClient):
+class RecordClient(RequestClient, WrappingClient):
     """Wraps a live backend and writes every exchange to ``directory``."""
 
     def __init__(self, inner: LLMClient, directory: Path) -> None:
@@ -33,26 +32,8 @@ class RecordClient(WrappingClient):
         self.name = f"record:{inner.name}"
         directory.mkdir(parents=True, exist_ok=True)
 
-    async def complete(
-        self,
-        messages: list[Message],
-        *,
-        schema: dict[str, Any] | None = None,
-        max_tokens: int = 1024,
-        temperature: float = 0.0,
-        prompt: str | None = None,
-    ) -> Completion:
-        request = Request(
-            model=self.model,
-            messages=messages,
-            prompt=prompt,
-            schema=schema,
-            max_tokens=max_tokens,
-            temperature=temperature,
-        )
-        answer = await self.inner.complete(
-            messages, schema=schema, max_tokens=max_tokens, temperature=temperature, prompt=prompt
-        )
+    async def answer(self, request: Request) -> Completion:
+        answer = await ask(self.inner, request)
         record = {
             "key": request.key(),
             "request": request.model_dump(mode="json", by_alias=True),
@@ -63,7 +44,7 @@ class RecordClient(WrappingClient):
         return answer
 
 
-class ReplayClient:
+class ReplayClient(RequestClient):
     """Serves recorded answers; a request never recorded is an error naming how to record it.
 
     The model defaults to the one the recordings were made with, so keys match without flags.
@@ -95,27 +76,11 @@ class ReplayClient:
             )
         return models.pop()
 
-    async def complete(
-        self,
-        messages: list[Message],
-        *,
-        schema: dict[str, Any] | None = None,
-        max_tokens: int = 1024,
-        temperature: float = 0.0,
-        prompt: str | None = None,
-    ) -> Completion:
-        request = Request(
-            model=self.model,
-            messages=messages,
-            prompt=prompt,
-            schema=schema,
-            max_tokens=max_tokens,
-            temperature=temperature,
-        )
+    async def answer(self, request: Request) -> Completion:
         path = recording_path(self.directory, request)
         if not path.is_file():
             raise MissingRecordingError(
-                f"no recording for request {request.key()} ({prompt or 'call'}) in "
+                f"no recording for request {request.key()} ({request.prompt or 'call'}) in "
                 f"{self.directory}; record it with: {RECORD_COMMAND}"
             )
         data = json.loads(path.read_text(encoding="utf-8"))
