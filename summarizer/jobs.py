@@ -124,7 +124,10 @@ def run_job(
         from distributed import as_completed
 
         report.workers = len(client.scheduler_info().get("workers", {}))
-        [done_ref] = client.scatter([frozenset(done)], broadcast=True)
+        # a key of this run's own (hash=False): with content-hashed keys, two runs scattering
+        # the same set share one key, and the release of the first run's copy can cancel
+        # the second run's tasks ("lost dependencies") on a long-lived cluster
+        [done_ref] = client.scatter([frozenset(done)], broadcast=True, hash=False)
         futures = [
             client.submit(
                 _run_task,
