@@ -121,6 +121,21 @@ DeadlineOpt = Annotated[
         help="Seconds for all LLM work; stories not written by then are left out.",
     ),
 ]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Keep articles published at or after this time (ISO 8601, UTC if no zone; "
+        "undated articles are kept).",
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        help="Keep articles published before this time; a date alone includes that day.",
+    ),
+]
 MaxFileOpt = Annotated[
     float | None,
     typer.Option("--max-file-mb", min=0.001, help="Largest input file or stdin (default 50 MB)."),
@@ -272,21 +287,8 @@ def briefing(
     gguf: GgufOpt = None,
     timeout: TimeoutOpt = None,
     deadline: DeadlineOpt = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Keep articles published at or after this time (ISO 8601, UTC if no zone; "
-            "undated articles are kept).",
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until",
-            help="Keep articles published before this time; a date alone includes that day.",
-        ),
-    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     max_file_mb: MaxFileOpt = None,
     max_articles: MaxArticlesOpt = None,
 ) -> None:

@@ -12,12 +12,16 @@ import typer
 
 from .cli import (
     BackendOpt,
+    BaseUrlOpt,
     CacheDirOpt,
     ContextOpt,
     ForceOpt,
     ModelOpt,
+    NoJudgeOpt,
     OutOpt,
     QuietOpt,
+    SinceOpt,
+    UntilOpt,
     VerboseOpt,
     _date_option,
     _make_settings,
@@ -48,9 +52,7 @@ def blurbs_job(
     ] = None,
     backend: BackendOpt = "auto",
     model: ModelOpt = None,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
-    ] = None,
+    base_url: BaseUrlOpt = None,
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
     retry_failed: Annotated[
@@ -151,19 +153,13 @@ def batch_submit(
         int | None,
         typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Keep articles published at or after this.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Keep articles published before this.")
-    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     model: ModelOpt = None,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint.")
-    ] = None,
+    base_url: BaseUrlOpt = None,
     context_window: ContextOpt = None,
     cache_dir: CacheDirOpt = None,
-    no_judge: Annotated[bool, typer.Option("--no-judge", help="Skip the LLM judge.")] = False,
+    no_judge: NoJudgeOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
