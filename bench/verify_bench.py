@@ -201,15 +201,8 @@ def suite_report() -> None:
     arts = vc.articles()
     index = vc.sentence_index(arts)
     caught: dict[str, list[bool]] = defaultdict(list)
-    for text, subs in vc.PARAPHRASES + vc.HELD_OUT:
-        claim = vc.make_claim(text, subs, arts)
-        cited = " ".join(c.text for c in claim.citations)
-        key = vc.article_key(claim, arts)
-        for kind, perturb in vc.PERTURBATIONS.items():
-            new = perturb(text, cited, key)
-            if new and new != text:
-                bad = claim.model_copy(update={"text": new})
-                caught[kind].append(verify_claim(bad, index, repair=False).verdict == "rejected")  # type: ignore[arg-type]
+    for kind, _good, bad in vc.perturbed(arts):
+        caught[kind].append(verify_claim(bad, index, repair=False).verdict == "rejected")  # type: ignore[arg-type]
     print("\ntyped perturbations caught (must be all):")
     for kind, hits in caught.items():
         print(f"  {kind:30} {sum(hits)}/{len(hits)}")

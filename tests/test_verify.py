@@ -197,21 +197,8 @@ def test_faithful_paraphrases_are_accepted(arts, index):
     assert rate_held <= 0.15
 
 
-def _perturbed(arts) -> list[tuple[str, Claim, Claim]]:
-    out = []
-    for text, subs in vc.PARAPHRASES + vc.HELD_OUT:
-        claim = vc.make_claim(text, subs, arts)
-        cited = " ".join(c.text for c in claim.citations)
-        key = vc.article_key(claim, arts)
-        for kind, perturb in vc.PERTURBATIONS.items():
-            new = perturb(text, cited, key)
-            if new and new != text:
-                out.append((kind, claim, claim.model_copy(update={"text": new})))
-    return out
-
-
 def test_perturbations_are_all_rejected(arts, index):
-    cases = _perturbed(arts)
+    cases = vc.perturbed(arts)
     counts: dict[str, int] = {}
     escaped = []
     for kind, _, bad in cases:
@@ -229,7 +216,7 @@ def test_repair_never_shows_the_perturbed_content(arts, index):
     """With repair on, a perturbed claim is either rejected, or repaired into text that
     passes the checks again and no longer carries the perturbation."""
     repaired = 0
-    for _kind, good, bad in _perturbed(arts):
+    for _kind, good, bad in vc.perturbed(arts):
         result = verify_claim(bad, index, repair=True)
         if not result.shown:
             assert result.verdict == "rejected"

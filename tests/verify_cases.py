@@ -364,6 +364,21 @@ def article_key(claim: Claim, arts: list[Article]) -> str:
     raise AssertionError("citation of an unknown article")
 
 
+def perturbed(arts: list[Article]) -> list[tuple[str, Claim, Claim]]:
+    """(kind, faithful claim, perturbed copy) for every paraphrase and every perturbation that
+    changes it: the typed suite the tests and bench/verify_bench.py both run."""
+    out = []
+    for text, subs in PARAPHRASES + HELD_OUT:
+        claim = make_claim(text, subs, arts)
+        cited = " ".join(c.text for c in claim.citations)
+        key = article_key(claim, arts)
+        for kind, perturb in PERTURBATIONS.items():
+            new = perturb(text, cited, key)
+            if new and new != text:
+                out.append((kind, claim, claim.model_copy(update={"text": new})))
+    return out
+
+
 class HandWrittenWriter:
     """Hand-written fixture standing in for an LLM writer: one faithful claim, one with a
     fabricated number, one wholly fabricated claim citing a real sentence. Written for this
