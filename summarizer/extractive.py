@@ -111,12 +111,7 @@ def summarize(
     all_cands = _candidates(articles)
     if not all_cands:
         return []
-    usable = [c for c in all_cands if _usable(c)] or [
-        c for c in all_cands if not _fragment(c.sentence.text)
-    ]
-    weights = _concept_weights(usable, multi=len(articles) > 1)
-    chosen = _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
-    chosen = _reading_order(chosen)
+    chosen = _reading_order(_choose(all_cands, len(articles), max_words, sentences))
     idf = _idf(all_cands)
     return [_claim(c, all_cands, idf) for c in chosen]
 
@@ -125,13 +120,20 @@ def select_sentences(articles: list[Article], *, max_words: int) -> list[Sentenc
     """The sentences ``summarize`` would quote for ``max_words``, most important first (the
     order they were picked in), without the corroborating citations: for a caller that only
     needs the choice (the LLM chain picks what a long story's reduce call reads)."""
-    all_cands = _candidates(articles)
-    cands = [c for c in all_cands if _usable(c)] or [
+    chosen = _choose(_candidates(articles), len(articles), max_words, None)
+    return [c.sentence for c in chosen]
+
+
+def _choose(
+    all_cands: list[_Candidate], n_articles: int, max_words: int | None, sentences: int | None
+) -> list[_Candidate]:
+    """The greedy choice among the usable candidates (else any that is not a fragment), in the
+    order picked: what ``summarize`` and ``select_sentences`` both quote."""
+    usable = [c for c in all_cands if _usable(c)] or [
         c for c in all_cands if not _fragment(c.sentence.text)
     ]
-    weights = _concept_weights(cands, multi=len(articles) > 1)
-    chosen = _greedy(cands, weights, max_words=max_words, n_sentences=None)
-    return [c.sentence for c in chosen]
+    weights = _concept_weights(usable, multi=n_articles > 1)
+    return _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
