@@ -189,6 +189,22 @@ _NUM = re.compile(
     r"(thousand|million|billion|trillion|bn|mn|m|k)?$"
 )
 _SCALED = re.compile(r"(\d)\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+# An ordinal before one of these is a position, kept apart from plain numbers: "the third
+# quarter" and "Q3" are "quarter:3", which "Tier 3" does not match. "H1" is the first half.
+_PERIOD = re.compile(r"[qh]([1-4])")
+_PERIODS = {"quarter", "half", "round", "term", "period", "season", "stage", "phase", "leg",
+            "place", "century", "inning", "set", "game", "week", "month", "year"}  # fmt: skip
+# Codes that mix letters and digits name one thing: "49ers", "G7", "F-35", "A320".
+_CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]+")
+_CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
+
+
+_SOURCE_WORDS = lexicon.cue_words("framing")
+
+
+def _of_the_source(toks: list[str], i: int) -> bool:
+    """toks[i] begins "<ordinal> <part> of the <document|episode|...>"."""
+    return toks[i + 2 : i + 3] == ["of"] and any(t in _SOURCE_WORDS for t in toks[i + 3 : i + 5])
 
 
 def _months(text: str) -> set[str]:
@@ -227,8 +243,20 @@ def quantities(text: str) -> set[str]:
                 value *= _SCALE[m.group(2)]
         elif tok == "dozen" and (i == 0 or not toks[i - 1][:1].isdigit()):
             value = 12.0
+        elif _PERIOD.fullmatch(tok):
+            found.add(f"{'quarter' if tok[0] == 'q' else 'half'}:{tok[1]}")
+        elif _CODE.fullmatch(tok) and not _CLOCK.fullmatch(tok):
+            found.add(f"code:{tok}")
         elif tok in _CURRENCY:
             found.add(f"currency:{_CURRENCY[tok]}")
+        part = toks[i + 1] if i + 1 < len(toks) and toks[i + 1] in _PERIODS else None
+        ordinal = tok == "first" or bool(m and tok[-2:] in ("st", "nd", "rd", "th"))
+        if part and ordinal:
+            # "the 3rd quarter" is a position, not the number 3; "the second half of the
+            # episode" only places the claim in its source
+            if not _of_the_source(toks, i):
+                found.add(f"{part}:{value or 1:.15g}")
+            continue
         if value is None:
             continue
         if i + 1 < len(toks) and toks[i + 1] in _SCALE_WORD and not (m and m.group(2)):

@@ -134,3 +134,24 @@ def test_an_opposite_said_of_something_else_is_no_contradiction():
     ]
     assert "antonyms" not in _failed("The advanced functions may be difficult.", evidence)
     assert "antonyms" in _failed("The remote is difficult to use.", evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("results of the third quarter", "Q3 results"),
+        ("in the first quarter", "in Q1"),
+        ("his 2nd term", "his second term"),
+    ],
+)
+def test_positions_are_typed_and_match_their_short_forms(text, same):
+    assert quantities(text) == quantities(same) != set()
+
+
+def test_a_position_is_not_a_plain_number_and_codes_are_kept():
+    assert quantities("the third quarter") != quantities("Tier 3")
+    assert "numbers" in _failed(
+        "The Patriots played the 49ers.", ["The Patriots played the Chiefs on Sunday."]
+    )
+    # "the second half of the episode" places the claim in its source: no number to check
+    assert quantities("The second half of the episode covers the museum show.") == set()
