@@ -189,6 +189,22 @@ _NUM = re.compile(
     r"(thousand|million|billion|trillion|bn|mn|m|k)?$"
 )
 _SCALED = re.compile(r"(\d)\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+# An ordinal before one of these is a position, kept apart from plain numbers: "the third
+# quarter" and "Q3" are "quarter:3", which "Tier 3" does not match. "H1" is the first half.
+_PERIOD = re.compile(r"[qh]([1-4])")
+_PERIODS = {"quarter", "half", "round", "term", "period", "season", "stage", "phase", "leg",
+            "place", "century", "inning", "set", "game", "week", "month", "year"}  # fmt: skip
+# Codes that mix letters and digits name one thing: "49ers", "G7", "F-35", "A320".
+_CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]+")
+_CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
+
+
+_SOURCE_WORDS = lexicon.cue_words("framing")
+
+
+def _of_the_source(toks: list[str], i: int) -> bool:
+    """toks[i] begins "<ordinal> <part> of the <document|episode|...>"."""
+    return toks[i + 2 : i + 3] == ["of"] and any(t in _SOURCE_WORDS for t in toks[i + 3 : i + 5])
 
 
 def _months(text: str) -> set[str]:
@@ -227,8 +243,20 @@ def quantities(text: str) -> set[str]:
                 value *= _SCALE[m.group(2)]
         elif tok == "dozen" and (i == 0 or not toks[i - 1][:1].isdigit()):
             value = 12.0
+        elif _PERIOD.fullmatch(tok):
+            found.add(f"{'quarter' if tok[0] == 'q' else 'half'}:{tok[1]}")
+        elif _CODE.fullmatch(tok) and not _CLOCK.fullmatch(tok):
+            found.add(f"code:{tok}")
         elif tok in _CURRENCY:
             found.add(f"currency:{_CURRENCY[tok]}")
+        part = toks[i + 1] if i + 1 < len(toks) and toks[i + 1] in _PERIODS else None
+        ordinal = tok == "first" or bool(m and tok[-2:] in ("st", "nd", "rd", "th"))
+        if part and ordinal:
+            # "the 3rd quarter" is a position, not the number 3; "the second half of the
+            # episode" only places the claim in its source
+            if not _of_the_source(toks, i):
+                found.add(f"{part}:{value or 1:.15g}")
+            continue
         if value is None:
             continue
         if i + 1 < len(toks) and toks[i + 1] in _SCALE_WORD and not (m and m.group(2)):
@@ -461,43 +489,69 @@ for _a, _b in ((_lemma(a), _lemma(b)) for a, b in lexicon.antonym_pairs()):
     _ANTONYMS.setdefault(_b, set()).add(_a)
 
 
+# Words either side of an antonym that show what it is said of; an opposite in the cited text
+# conflicts only when it is said of the same thing ("reducing net debt" vs "debt reduction",
+# not vs "our focus has expanded").
+ANTONYM_WINDOW = 6
+
+
+def _context(ws: list[str], i: int) -> set[str]:
+    """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i]."""
+    out: set[str] = set()
+    for k in range(max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)):
+        w = ws[k]
+        if k != i and w not in STOPWORDS and w[:1].isalnum():
+            term = stem(w)
+            out.add(term)
+            out.update(_SYNONYM_OF.get(term, ()))
+    return out
+
+
+def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
+    """Lemmas of the cited text opposite to ``word``: listed antonyms, and (when the claim
+    does not say them too) their synonyms and un-/in-/dis- forms ("unsafe" where the text
+    says "safe", and back)."""
+    lemma = _lemma(word)
+    found = _ANTONYMS.get(lemma, set()) & seen
+    found |= {
+        _lemma(syn)
+        for a in _ANTONYMS.get(lemma, ())
+        for syn in _synonyms(a)
+        if _lemma(syn) in ev and _lemma(syn) not in _SYNONYM_LEMMAS.get(lemma, ())
+    }
+    for prefix in ("un", "in", "im", "il", "ir", "dis", "non"):
+        base = word[len(prefix) :]  # "into" is not in + "to"
+        if word.startswith(prefix) and len(base) >= 3 and _lemma(base) in ev:
+            found.add(_lemma(base))
+        elif len(word) >= 4 and _lemma(prefix + word) in ev:
+            found.add(_lemma(prefix + word))
+    return found
+
+
 def check_antonyms(claim: str, evidence: Evidence) -> Check:
-    """A claim word whose opposite (small list) is in the cited text while it is not."""
-    said = {_lemma(w) for w in words(_norm(claim))}
-    seen = {_lemma(w) for w in words(evidence.text)}
+    """A claim word whose opposite is in the cited text, said of the same thing (a content word
+    near both), while the word itself is not."""
+    said_words = words(_norm(claim))
+    said = {_lemma(w) for w in said_words}
+    cited = [words(_norm(s)) for s in evidence.sentences]
+    seen = {_lemma(w) for ws in cited for w in ws}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - said
-    for word in words(_norm(claim)):
-        lemma = _lemma(word)
-        if lemma in seen:
+    for i, word in enumerate(said_words):
+        if _lemma(word) in seen:
             continue
-        opposite = next((a for a in sorted(_ANTONYMS.get(lemma, ())) if a in seen), None)
-        if opposite is None:  # an opposite's synonym: "condemned" where the text has "applaud"
-            opposite = next(
-                (
-                    syn
-                    for a in sorted(_ANTONYMS.get(lemma, ()))
-                    for syn in sorted(_synonyms(a))
-                    if _lemma(syn) in ev and _lemma(syn) not in _SYNONYM_LEMMAS.get(lemma, ())
-                ),
-                None,
-            )
-        if opposite is None:
-            for prefix in ("un", "in", "im", "il", "ir", "dis", "non"):
-                # "unsafe" where the text says "safe" (and back); "into" is not in + "to"
-                base = word[len(prefix) :]
-                if word.startswith(prefix) and len(base) >= 3 and _lemma(base) in ev:
-                    opposite = base
-                elif len(word) >= 4 and _lemma(prefix + word) in ev:
-                    opposite = prefix + word
-                if opposite:
-                    break
-        if opposite:
-            return Check(
-                name="antonyms",
-                passed=False,
-                detail=f"'{word}' where the cited text has its opposite '{opposite}'",
-            )
+        opposites = _opposites(word, seen, ev)
+        if not opposites:
+            continue
+        mine = _context(said_words, i)
+        for ws in cited:
+            for j, other in enumerate(ws):
+                if _lemma(other) in opposites and mine & _context(ws, j):
+                    return Check(
+                        name="antonyms",
+                        passed=False,
+                        detail=f"'{word}' where the cited text has its opposite '{other}'",
+                    )
     return Check(name="antonyms", passed=True)
 
 

@@ -41,8 +41,10 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def antonym_pairs() -> tuple[tuple[str, str], ...]:
-    """Pairs of words of opposite meaning (unstemmed)."""
-    return tuple((a, b) for a, b in _load("antonyms.json")["pairs"])
+    """Pairs of words of opposite meaning (unstemmed): the hand-written pairs of antonyms.json
+    (news usage WordNet lacks, such as "rise"/"fall") and WordNet's antonyms."""
+    pairs = _load("antonyms.json")["pairs"] + _load("wordnet_antonyms.json")["pairs"]
+    return tuple(dict.fromkeys((a, b) for a, b in pairs))
 
 
 @lru_cache(maxsize=1)

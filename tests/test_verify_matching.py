@@ -116,3 +116,42 @@ def test_related_words_must_stand_together_in_one_sentence():
     apart = ["Officials praised the minister.", "Bread was scarce."]
     assert "relations" in _failed("The minister's bread.", apart)
     assert "relations" not in _failed("The minister's bread.", ["The minister's bread was scarce."])
+
+
+def test_wordnet_antonyms_are_opposites():
+    # include/exclude is not in the hand-written list: it comes from WordNet's antonym pointers
+    assert ("exclude", "include") in lexicon.antonym_pairs()
+    assert "antonyms" in _failed(
+        "The plan excludes a share buyback.", ["The plan includes a share buyback."]
+    )
+
+
+def test_an_opposite_said_of_something_else_is_no_contradiction():
+    # "difficult" is said of the advanced functions; "easy" of using the remote in general
+    evidence = [
+        "Everybody can use the remote, so that is easy to use.",
+        "It has advanced functions.",
+    ]
+    assert "antonyms" not in _failed("The advanced functions may be difficult.", evidence)
+    assert "antonyms" in _failed("The remote is difficult to use.", evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("results of the third quarter", "Q3 results"),
+        ("in the first quarter", "in Q1"),
+        ("his 2nd term", "his second term"),
+    ],
+)
+def test_positions_are_typed_and_match_their_short_forms(text, same):
+    assert quantities(text) == quantities(same) != set()
+
+
+def test_a_position_is_not_a_plain_number_and_codes_are_kept():
+    assert quantities("the third quarter") != quantities("Tier 3")
+    assert "numbers" in _failed(
+        "The Patriots played the 49ers.", ["The Patriots played the Chiefs on Sunday."]
+    )
+    # "the second half of the episode" places the claim in its source: no number to check
+    assert quantities("The second half of the episode covers the museum show.") == set()
