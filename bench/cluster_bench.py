@@ -165,7 +165,7 @@ def cluster(items: Labelled, params: dict[str, float]) -> tuple[list[str], int, 
     return [story_of[a.id] for a in arts], len(found), secs
 
 
-def run(name: str, items: Labelled, params: dict[str, float]) -> list[str]:
+def run(name: str, items: Labelled, params: dict[str, float], errors: bool = False) -> list[str]:
     arts = [a for a, _ in items]
     truth = [t for _, t in items]
     pred, n_stories, secs = cluster(items, params)
@@ -176,7 +176,31 @@ def run(name: str, items: Labelled, params: dict[str, float]) -> list[str]:
         f"pairP {s['pair_p']:.3f} pairR {s['pair_r']:.3f} pairF1 {s['pair_f1']:.3f}  "
         f"B3F1 {s['bcubed_f1']:.3f}  ARI {s['ari']:.3f}  {secs:.2f}s"
     )
+    if errors:
+        print_merges(items, pred)
     return pred
+
+
+def print_merges(items: Labelled, pred: list[str]) -> None:
+    """Each story holding two or more articles of each of several events: the wrong merges.
+
+    One line per event in it: the event, its articles in the story, and the headline (or the
+    first sentence, for articles without one) of its first article there.
+    """
+    members: dict[str, list[tuple[Article, str]]] = {}
+    for (art, event), story in zip(items, pred, strict=True):
+        members.setdefault(story, []).append((art, event))
+    for story, held in members.items():
+        count: dict[str, list[Article]] = {}
+        for art, event in held:
+            count.setdefault(event, []).append(art)
+        if sum(len(v) >= 2 for v in count.values()) < 2:
+            continue
+        print(f"  merged in {story} ({len(held)} articles):")
+        for event, arts in sorted(count.items(), key=lambda kv: -len(kv[1])):
+            first = arts[0]
+            head = first.title or (first.sentences[0].text if first.sentences else "")
+            print(f"    {len(arts):3d} of {event[:24]:24s} {head[:80]}")
 
 
 def main() -> None:
@@ -189,6 +213,7 @@ def main() -> None:
     parser.add_argument("--cohesion-ratio", type=float, default=None, help="default: the project's")
     parser.add_argument("--tune", action="store_true", help="grid search on ecb-odd only")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of parsed articles")
+    parser.add_argument("--errors", action="store_true", help="list the stories that merge events")
     args = parser.parse_args()
     sets = load_all(args.folder, args.cache)
     ecb = sets["ecb"]
@@ -210,11 +235,11 @@ def main() -> None:
     for name in args.sets.split(","):
         if name == "day":
             day, pairs = synthetic_day(sets)
-            pred = run("day", day, params)
+            pred = run("day", day, params, args.errors)
             apart = sum(pred[i] != pred[j] for i, j in zip(pairs[::2], pairs[1::2], strict=True))
             print(f"{'copies':10s} {len(pairs) // 2} edited copies, {apart} apart from original")
         else:
-            run(name, interleave(sets[name]), params)
+            run(name, interleave(sets[name]), params, args.errors)
 
 
 def tune(items: Labelled) -> None:
