@@ -483,3 +483,33 @@ def test_stages_of_one_saga_with_a_shared_background_are_separate_stories() -> N
     for s in found:
         outlets = {o.name.split()[0] for o in s.outlets}
         assert len(outlets) == 1
+
+
+def test_dates_within_one_day_change_nothing(mixed: list[Article]) -> None:
+    undated = stories.cluster_stories(mixed)
+    dated = [
+        a.model_copy(update={"published": f"2026-11-21T{(7 * i) % 24:02d}:15:00Z"})
+        for i, a in enumerate(mixed)
+    ]
+    assert [s.article_ids for s in stories.cluster_stories(dated)] == [
+        s.article_ids for s in undated
+    ]
+
+
+def test_the_same_coverage_a_month_apart_is_two_stories() -> None:
+    """Words cannot tell two stages of a saga apart when they repeat each other; dates can."""
+    texts = [FLOOD_A, syndicated_copy(FLOOD_A, "Wire X"), syndicated_copy(FLOOD_A, "Wire Y")]
+
+    def day(first: str | None, second: str | None) -> list[Article]:
+        early = [make_article(t, source=f"A{i}", published=first) for i, t in enumerate(texts)]
+        late = [make_article(t, source=f"B{i}", published=second) for i, t in enumerate(texts)]
+        return [*early, *late, make_article(COMET, source="C"), make_article(CUP_A, source="D")]
+
+    assert sorted(s.size for s in stories.cluster_stories(day(None, None))) == [1, 1, 6]
+    same_day = stories.cluster_stories(day("2026-11-01", "2026-11-01T18:00:00Z"))
+    assert sorted(s.size for s in same_day) == [1, 1, 6]
+    apart = stories.cluster_stories(day("2026-11-01", "2026-12-01"))
+    assert sorted(s.size for s in apart) == [1, 1, 3, 3]
+    for s in apart:
+        if s.size == 3:
+            assert len({o.name[0] for o in s.outlets}) == 1  # all early or all late
