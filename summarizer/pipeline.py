@@ -223,12 +223,11 @@ def briefing(
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
-    # the source tokens before dedup (copies included), counted meanwhile in another thread:
-    # the tokenizer releases the GIL, so this runs on another core alongside dedup and clustering
+    # the source tokens before dedup (copies included) are counted later, inside the write
+    # graph (see count_later): only the usage reports them, and counting them here would slow
+    # down dedup and clustering, which every LLM call waits for
     counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
-    before = threading.Thread(target=_count_all, args=(texts, counted), daemon=True)
-    before.start()
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet
     articles = dedup.dedupe_articles(
         articles, threshold=settings.dedup_threshold, progress=progress
@@ -295,9 +294,11 @@ def briefing(
     unique_tokens: list[int] = []
 
     def count_later() -> None:
-        """``count_unique`` once every story to write is prepared: never before a call."""
+        """Count the source tokens (before dedup, then unique) once every story to write is
+        prepared: never before a call, and while the graph waits for answers."""
         for _ in to_write:
             prepared.acquire()
+        _count_all(texts, counted)
         unique_tokens.append(count_unique())
 
     counter = threading.Thread(target=count_later, daemon=True)
@@ -308,7 +309,6 @@ def briefing(
         for _ in to_write:  # a story whose preparation never ran must not block the count
             prepared.release()
     counter.join()
-    before.join()
     tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
     tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
