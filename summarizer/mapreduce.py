@@ -563,7 +563,10 @@ def _fits(points: list[Point], budget: int) -> bool:
     """``_tokens(points) <= budget``, without tokenizing a text far too long to fit (English
     averages about 4 characters a token; more than 8 per token over a whole text is unheard of)."""
     text = _render_points(points)
-    return len(text) <= 8 * budget and count_tokens(text) <= budget
+    if len(text) > 8 * budget:
+        return False
+    # every token covers at least one byte of UTF-8: a text of at most ``budget`` bytes fits
+    return len(text.encode("utf-8")) <= budget or count_tokens(text) <= budget
 
 
 def _overhead(prompt: Prompt) -> int:

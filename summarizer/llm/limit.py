@@ -99,7 +99,7 @@ class LimitedClient(WrappingClient):
             self.in_flight += 1
             self.peak = max(self.peak, self.in_flight)
             try:
-                return await self.inner.complete(
+                answer = await self.inner.complete(
                     messages,
                     schema=schema,
                     max_tokens=max_tokens,
@@ -108,6 +108,11 @@ class LimitedClient(WrappingClient):
                 )
             finally:
                 self.in_flight -= 1
+        # The slot is free: a call waiting for it sends its request before this answer is
+        # parsed, validated and cached (the answers of calls sent together arrive together,
+        # and the server would otherwise idle while the loop works through all of them).
+        await asyncio.sleep(0)
+        return answer
 
     async def aclose(self) -> None:
         """Close the connections, unless a graph still runs (it closes them when done)."""
