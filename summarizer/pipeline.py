@@ -267,23 +267,25 @@ def briefing(
         return members
 
     prepared = threading.Semaphore(0)  # released once per story prepared
-    # In a graph of LLM calls, the verifier's shared context (built on the first claim that is
-    # not an exact quote, about 0.4 s for 1,000 articles) is built once the first two waves
-    # of stories are prepared: while their calls are out, not when their answers come back
-    # and the next calls are due.
+    # In a graph of LLM calls with more stories than two waves of calls, the verifier's shared
+    # context (built on the first claim that is not an exact quote, about 0.4 s for 1,000
+    # articles) is built once the first two waves of stories are prepared: while their calls
+    # are out, not when their answers come back and the next calls are due.
     graph = getattr(writer, "write_stories", None) is not None
-    warm_after = min(len(to_write), 2 * settings.concurrency) if graph else 0
-    ready_count = [0]
+    warm_after = (
+        2 * settings.concurrency if graph and len(to_write) > 2 * settings.concurrency else -1
+    )
+    ready_count = [0]  # stories prepared so far (one thread prepares them, in turn)
 
     def prepare(story: Story) -> Callable[[], StoryJob]:
         def job() -> StoryJob:
+            if ready_count[0] == warm_after:  # what checking every such claim reads
+                _ = context.by_position, context.known_names, context.corpus
             try:
                 return [a for a in merge(story) if a.sentences], budget_of[story.id]
             finally:
-                prepared.release()
                 ready_count[0] += 1
-                if ready_count[0] == warm_after:  # what _evidence reads for every claim
-                    _ = context.by_position, context.known_names, context.corpus
+                prepared.release()
 
         return job
 
