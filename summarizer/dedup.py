@@ -95,7 +95,7 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
     """Sorted unique 32-bit hashes of the word k-shingles (the whole text if shorter than k)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint32)
-    h = np.fromiter((_word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+    h = np.fromiter(map(_word_hash, tokens), dtype=np.uint64, count=len(tokens))
     if len(h) < k:
         k = len(h)
     mixed = np.zeros(len(h) - k + 1, dtype=np.uint64)

@@ -31,7 +31,7 @@ from .errors import BackendError, BadResponseError, ConfigError
 from .judge import Judge
 from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
-from .llm.limit import LimitedClient
+from .llm.limit import LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
 from .structured import MAX_CITES, Claims, Item, Points, answer_schema, extract_json
@@ -250,8 +250,9 @@ class LLMWriter:
         # the event loop that sends and receives the calls
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
         try:
-            tasks = {n: asyncio.ensure_future(one(n)) for n in order}  # they start in this order
-            return list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
+            with quick_handoff():
+                tasks = {n: asyncio.ensure_future(one(n)) for n in order}  # in this order
+                return list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
         finally:
             self._cpu.shutdown(wait=False)
             self._cpu = None
@@ -562,7 +563,10 @@ def _fits(points: list[Point], budget: int) -> bool:
     """``_tokens(points) <= budget``, without tokenizing a text far too long to fit (English
     averages about 4 characters a token; more than 8 per token over a whole text is unheard of)."""
     text = _render_points(points)
-    return len(text) <= 8 * budget and count_tokens(text) <= budget
+    if len(text) > 8 * budget:
+        return False
+    # every token covers at least one byte of UTF-8: a text of at most ``budget`` bytes fits
+    return len(text.encode("utf-8")) <= budget or count_tokens(text) <= budget
 
 
 def _overhead(prompt: Prompt) -> int:

@@ -16,19 +16,28 @@ chosen per request by ``fault(call) -> str | None``: ``"429"`` (with ``retry_aft
 ``"hang"`` (never answers until the server stops or ``hang`` seconds pass), ``"drop"`` (closes
 the connection without an answer), ``"nonjson"`` (a 200 with an HTML body), ``"truncated"`` (cut
 off at the token limit), ``"invent"`` (cites ids that are not in the prompt).
+
+``ServerProcess`` runs the same server in a child process (no faults): the benchmark's server,
+so that its own CPU (parsing requests, counting tokens, writing answers) does not compete with
+the client for one interpreter lock and inflate the service times it models.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 MODEL = "fake-llm"
@@ -227,6 +236,102 @@ class FakeServer:
             content = content[: max(1, min(len(content) // 2, cap * 4))]
             return content, "length", approx_tokens(content)
         return content, "stop", tokens
+
+
+class ServerProcess:
+    """A FakeServer (latency, tokens/s, concurrency limit; no faults) in a child process.
+
+    ``calls`` and ``stats`` are fetched from the child on each access; its clock
+    (``time.monotonic``) is the system's, so call times compare with the parent's.
+    """
+
+    def __init__(
+        self, *, latency: float = 0.0, per_token: float = 0.0, max_concurrent: int = 64
+    ) -> None:
+        self._options = {
+            "latency": latency,
+            "per_token": per_token,
+            "max_concurrent": max_concurrent,
+        }
+        self._child: subprocess.Popen[bytes] | None = None
+        self.port = 0
+        self.url = ""
+
+    def __enter__(self) -> ServerProcess:
+        root = str(Path(__file__).resolve().parent.parent)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]),
+        }
+        code = "from tests.fakeserver import _serve_in_child; _serve_in_child()"
+        self._child = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        self.port = int(self._ask(self._options))
+        self.url = f"http://127.0.0.1:{self.port}/v1"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _ask(self, command: object) -> Any:
+        assert self._child is not None and self._child.stdin and self._child.stdout
+        pickle.dump(command, self._child.stdin)
+        self._child.stdin.flush()
+        return pickle.load(self._child.stdout)
+
+    @property
+    def calls(self) -> list[Call]:
+        calls: list[Call] = self._ask("calls")
+        return calls
+
+    @property
+    def stats(self) -> Stats:
+        stats: Stats = self._ask("stats")
+        return stats
+
+    def reset(self) -> None:
+        self._ask("reset")
+
+    def stop(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        if child.stdin:
+            child.stdin.close()  # the child stops at the end of its input
+        try:
+            child.wait(5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(5)
+
+
+def _serve_in_child() -> None:
+    """The child's side of ServerProcess: options, then commands, pickled on stdin; answers
+    pickled on stdout. It stops at the end of its input."""
+    read, write = sys.stdin.buffer, sys.stdout.buffer
+
+    def send(obj: object) -> None:
+        pickle.dump(obj, write)
+        write.flush()
+
+    options = pickle.load(read)
+    approx_tokens("warm up")  # the tokenizer loads once, before any timed call
+    with FakeServer(**options) as server:
+        send(server.port)
+        while True:
+            try:
+                command = pickle.load(read)
+            except EOFError:
+                break
+            with server._lock:
+                if command == "calls":
+                    send(list(server.calls))
+                elif command == "stats":
+                    send(server.stats)
+            if command == "reset":
+                server.reset()
+                send(None)
 
 
 def _first_words(text: str, n: int = 16) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from summarizer.errors import BackendError, ConfigError, NeedsKeyError
 from summarizer.llm.cache import CachedClient
 from summarizer.llm.catalog import context_window, cost_usd, load_prices
 from summarizer.llm.factory import make_client
+from summarizer.llm.limit import SWITCH_INTERVAL, quick_handoff
 from summarizer.llm.openai_backend import OpenAIClient
 from summarizer.llm.recording import RecordClient
 from summarizer.mapreduce import LLMWriter
@@ -99,3 +101,24 @@ def test_a_server_that_is_down_is_a_backend_error_not_a_missing_model() -> None:
     with pytest.raises(BackendError, match="unreachable") as caught:
         make_client(settings, "openai")
     assert caught.value.exit_code == 3
+
+
+def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:
+    before = sys.getswitchinterval()
+    inner_started, outer_done = threading.Event(), threading.Event()
+
+    def other_graph() -> None:
+        with quick_handoff():
+            inner_started.set()
+            outer_done.wait(5)
+            assert sys.getswitchinterval() == min(before, SWITCH_INTERVAL)
+
+    with quick_handoff():
+        assert sys.getswitchinterval() == min(before, SWITCH_INTERVAL)
+        thread = threading.Thread(target=other_graph)
+        thread.start()
+        inner_started.wait(5)
+    assert sys.getswitchinterval() == min(before, SWITCH_INTERVAL)  # the other still runs
+    outer_done.set()
+    thread.join(5)
+    assert sys.getswitchinterval() == before

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 
 from . import synthetic
-from .fakeserver import Call, FakeServer
+from .fakeserver import Call, FakeServer, ServerProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def brief(server: FakeServer, corpus: Path, tmp_path: Path, *extra: str) -> Any:
+def brief(server: FakeServer | ServerProcess, corpus: Path, tmp_path: Path, *extra: str) -> Any:
     """Run ``summarizer briefing`` in-process against ``server``; the result has exit_code,
     stdout (the JSON briefing) and stderr."""
     args = [
@@ -94,6 +94,20 @@ def test_latency_and_a_server_limit_give_a_whole_briefing_within_the_concurrency
     assert_whole(result)
     assert server.stats.peak <= 2  # the server's own limit; more requests waited in line
     assert server.stats.total_calls >= 2
+
+
+def test_the_server_in_a_child_process_answers_and_reports_its_calls(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The benchmark's server (its CPU off the client's interpreter lock) behaves the same."""
+    with ServerProcess(latency=0.01, max_concurrent=4) as server:
+        result = brief(server, corpus, tmp_path)
+        calls = server.calls
+        assert server.stats.total_calls == len(calls) >= 2
+        server.reset()
+        assert server.calls == []
+    assert_whole(result)
+    assert all(c.end >= c.start > 0 and c.prompt_tokens > 0 for c in calls)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,47 @@
+"""text.words: lower-casing the whole text first must give exactly the per-word result."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from summarizer.text import _WORD, words
+
+
+def reference(text: str) -> list[str]:
+    """The definition: each token found in the text as written, then lower-cased."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mayor’s office said: ‘We’re fine.’ Costs rose 5.2% to $3,400.",
+        "İstanbul and ISTANBUL",  # "İ" lower-cases to two characters
+        "ΟΔΥΣΣΕΥΣ. Σ ΑΣ.Β",  # final sigma depends on what follows the word
+        "naïve café RÉSUMÉ Straße ǅemal ﬁnal",
+        "don't DON’T o'neill 2024's",
+        "",
+    ],
+)
+def test_words_match_the_per_word_definition(text: str) -> None:
+    assert words(text) == reference(text)
+
+
+def test_every_code_point_keeps_its_token_class_when_lower_cased() -> None:
+    """What makes the fast path exact: a character whose lower case is one character is a
+    letter, digit or apostrophe exactly when that lower case is."""
+    letter_or_digit = re.compile(r"[^\W_]")
+    letter = re.compile(r"[^\W\d_]")
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            continue
+        assert bool(letter_or_digit.match(c)) == bool(letter_or_digit.match(low)), hex(cp)
+        assert bool(letter.match(c)) == bool(letter.match(low)), hex(cp)
+        assert (c in "'’") == (low in "'’"), hex(cp)
