@@ -133,9 +133,14 @@ class Evidence:
         return inside, outside
 
 
+_POSSESSIVE = re.compile(r"'s(?= )")
+
+
 def source_corpus(texts: list[str]) -> str:
-    """All source text as spaced lower-case words, for looking up a name's fuller form."""
-    return " " + " ".join(_bare(w) for t in texts for w in words(_norm(t))) + " "
+    """All source text as spaced lower-case words without possessives (as ``_bare`` gives
+    them), for looking up a name's fuller form. One pass over the joined texts: no word spans
+    a line break, and this is built once per briefing over every source sentence."""
+    return _POSSESSIVE.sub("", " " + " ".join(words(_norm("\n".join(texts)))) + " ")
 
 
 def names_in_sources(texts: list[str]) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import lexicon
-from summarizer.checks import Evidence, quantities, run_checks, support
+from summarizer.checks import Evidence, quantities, run_checks, source_corpus, support
 from summarizer.text import stem
 
 
@@ -155,3 +155,8 @@ def test_a_position_is_not_a_plain_number_and_codes_are_kept():
     )
     # "the second half of the episode" places the claim in its source: no number to check
     assert quantities("The second half of the episode covers the museum show.") == set()
+
+
+def test_source_corpus_is_spaced_words_without_possessives():
+    corpus = source_corpus(["Kyiv’s mayor met Neil's aide.", "The U.S. envoy's visit"])
+    assert corpus == " kyiv mayor met neil aide the us envoy visit "
