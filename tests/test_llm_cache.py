@@ -191,3 +191,22 @@ def test_prompts_are_found_in_the_wheel_layout(tmp_path: Path) -> None:
     assert out == [str(site / "summarizer" / "_prompts"), load_prompt("reduce").label]
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert '"prompts" = "summarizer/_prompts"' in pyproject
+
+
+def _open_and_close(path: str) -> str:
+    try:
+        ResponseCache(Path(path)).close()
+    except Exception as exc:  # reported to the test, which names it
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+def test_processes_opening_one_new_cache_at_once_all_get_it(tmp_path: Path) -> None:
+    """Dask workers open one shared cache together: switching a new file to WAL mode made
+    SQLite answer "database is locked" at once to all but one (about one round in eight)."""
+
+    with multiprocessing.get_context("fork").Pool(6) as pool:
+        for n in range(20):
+            path = tmp_path / f"c{n}" / "responses.sqlite3"
+            results = pool.map(_open_and_close, [str(path)] * 6)
+            assert results == ["ok"] * 6, results

@@ -28,20 +28,36 @@ class ResponseCache:
             self._db = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            # no fsync per answer (2-3 ms each, on the event loop that sends the calls): in WAL
-            # mode the file never corrupts; a power cut may lose the last answers (a process
-            # kill does not), which a rerun asks again
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
-                "prompt TEXT, created REAL, completion TEXT NOT NULL)"
-            )
-            self._db.commit()
+            self._set_up()
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(f"cannot open the response cache {path}: {exc}") from exc
         self._lock = threading.Lock()
+
+    def _set_up(self) -> None:
+        """WAL mode and the table, retried while another process sets up the same new file:
+        switching the journal mode needs the file to itself, and SQLite reports "database is
+        locked" at once, without waiting out the busy timeout (seen with several Dask workers
+        opening one shared cache)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self._db.execute("PRAGMA journal_mode = WAL")
+                # no fsync per answer (2-3 ms each, on the event loop that sends the calls): in
+                # WAL mode the file never corrupts; a power cut may lose the last answers (a
+                # process kill does not), which a rerun asks again
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT, "
+                    "prompt TEXT, created REAL, completion TEXT NOT NULL)"
+                )
+                self._db.commit()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                self._db.rollback()
+                time.sleep(0.02)
 
     def get(self, key: str) -> Completion | None:
         with self._lock:
