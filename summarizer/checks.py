@@ -537,25 +537,26 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
     """A claim word whose opposite is in the cited text, said of the same thing (a content word
     near both), while the word itself is not."""
     said_words = words(_norm(claim))
-    said = {_lemma(w) for w in said_words}
+    said_lemmas = [_lemma(w) for w in said_words]
     cited = [words(_norm(s)) for s in evidence.sentences]
-    seen = {_lemma(w) for ws in cited for w in ws}
+    cited_lemmas = [[_lemma(w) for w in ws] for ws in cited]  # each word's lemma, once
+    seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
-    ev = seen - said
+    ev = seen - set(said_lemmas)
     for i, word in enumerate(said_words):
-        if _lemma(word) in seen:
+        if said_lemmas[i] in seen:
             continue
         opposites = _opposites(word, seen, ev)
         if not opposites:
             continue
         mine = _context(said_words, i)
-        for ws in cited:
-            for j, other in enumerate(ws):
-                if _lemma(other) in opposites and mine & _context(ws, j):
+        for ws, lemmas in zip(cited, cited_lemmas, strict=True):
+            for j, lemma in enumerate(lemmas):
+                if lemma in opposites and mine & _context(ws, j):
                     return Check(
                         name="antonyms",
                         passed=False,
-                        detail=f"'{word}' where the cited text has its opposite '{other}'",
+                        detail=f"'{word}' where the cited text has its opposite '{ws[j]}'",
                     )
     return Check(name="antonyms", passed=True)
 
