@@ -1,7 +1,7 @@
 """Build summarizer/data/wordnet_antonyms.json from the WordNet database files.
 
 The verifier's antonym check needs general English opposites, not a list written to fit a
-benchmark. WordNet's lexical antonym pointers ("!") are that list: 3,313 single-word pairs
+benchmark. WordNet's lexical antonym pointers ("!") are that list: 3,239 single-word pairs
 (able/unable, increase/decrease, include/exclude). No maintained PyPI package ships WordNet
 for offline use (``wn`` and ``nltk`` download it at run time), so the pairs are extracted once,
 here, and packaged as data with WordNet's licence notice.

@@ -260,7 +260,7 @@ def quantities(text: str) -> set[str]:
             # "the 3rd quarter" is a position, not the number 3; "the second half of the
             # episode" only places the claim in its source
             if not _of_the_source(toks, i):
-                found.add(f"{part}:{value or 1:.15g}")
+                found.add(f"{part}:{1.0 if value is None else value:.15g}")
             continue
         if value is None:
             continue
@@ -495,8 +495,8 @@ for _a, _b in ((_lemma(a), _lemma(b)) for a, b in lexicon.antonym_pairs()):
 
 
 # Words either side of an antonym that show what it is said of; an opposite in the cited text
-# conflicts only when it is said of the same thing ("reducing net debt" vs "debt reduction",
-# not vs "our focus has expanded").
+# conflicts only when it is said of the same thing ("the advanced functions may be difficult"
+# is not contradicted by "everybody can use it, so it is easy to use").
 ANTONYM_WINDOW = 6
 
 
