@@ -27,9 +27,11 @@ An article similar to no other stays a story of its own. Deterministic: input or
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from datetime import UTC, datetime
+from functools import cache
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
@@ -51,6 +53,13 @@ SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled i
 COHESION_RATIO = 0.6  # a merge of two groups needs this share of their own cohesion
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
+SPLIT_Z: float | None = 4.5  # chain split: modularity z above chance (None: off); bench
+SPLIT_MIN = 6  # smallest story examined for a chain of sub-events
+SPLIT_MAX = 200  # largest story examined (the test is cubic in the story's size)
+SPLIT_LEAD_WEIGHT = 0.2  # within a story, the lead's share of the words (as for the cut)
+SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the story
+SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
+SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
 
 
 def cluster_stories(
@@ -60,6 +69,7 @@ def cluster_stories(
     name_weight: float = NAME_WEIGHT,
     lead_weight: float = LEAD_WEIGHT,
     cohesion_ratio: float = COHESION_RATIO,
+    split_z: float | None = SPLIT_Z,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -72,19 +82,31 @@ def cluster_stories(
             first ``LEAD_SENTENCES`` sentences) on its own.
         cohesion_ratio: share of their own cohesion two groups need to merge (0: plain
             average linkage; see ``cohesive_average_linkage``).
+        split_z: split a story that is a chain of tight sub-events when its sub-groups stand
+            out this many standard deviations above chance (None: never; see ``split_chain``).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
     """
     if not articles:
         return []
-    x = article_matrix(articles, name_weight, lead_weight)
+    terms = article_terms(articles, leads=lead_weight > 0 or split_z is not None)
+    x = article_matrix(articles, name_weight, lead_weight, terms=terms)
     labels = cluster_matrix(
         x, threshold, progress=progress, times=_timestamps(articles), ratio=cohesion_ratio
     )
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
+    if split_z is not None:
+        groups = {
+            k: part
+            for k, part in enumerate(
+                part
+                for members in groups.values()
+                for part in _split(articles, terms, members, split_z)
+            )
+        }
     made = [(_story(articles, members, x), members[0]) for members in groups.values()]
     made.sort(key=lambda p: (-len(p[0].outlets), -len(p[0].article_ids), p[1]))
     stories = [story for story, _ in made]
@@ -118,34 +140,44 @@ def select_stories(
 
 
 def article_matrix(
-    articles: list[Article], name_weight: float | None = None, lead_weight: float | None = None
+    articles: list[Article],
+    name_weight: float | None = None,
+    lead_weight: float | None = None,
+    *,
+    terms: Terms | None = None,
 ) -> csr_matrix:
     """Unit rows whose dot product is the weighted sum of term, lead and name cosines.
 
     The lead is its own vector because sibling events (two stages of one saga, two rulings on
     one case) share their background paragraphs but not what happened, which news puts first.
+    ``terms`` (from ``article_terms``) saves extracting the words again.
     """
     w = NAME_WEIGHT if name_weight is None else name_weight
     lw = LEAD_WEIGHT if lead_weight is None else lead_weight
-    parts = [
-        (
-            tfidf_matrix(
-                [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
-            ),
-            (1.0 - w) * (1.0 - lw),
-        )
-    ]
+    body, leads = terms if terms is not None else article_terms(articles, leads=lw > 0)
+    parts = [(tfidf_matrix(body), (1.0 - w) * (1.0 - lw))]
     if lw > 0:
-        leads = [
-            " ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])])
-            for a in articles
-        ]
-        parts.append((tfidf_matrix([content_terms(t) for t in leads]), (1.0 - w) * lw))
+        parts.append((tfidf_matrix(leads), (1.0 - w) * lw))
     if w > 0:
         parts.append((tfidf_matrix([names(a) for a in articles]), w))
     if len(parts) == 1:
         return parts[0][0]
     return _unit_rows(hstack([m * math.sqrt(share) for m, share in parts]).tocsr())
+
+
+Terms = tuple[list[list[str]], list[list[str]]]
+
+
+def article_terms(articles: list[Article], *, leads: bool = True) -> Terms:
+    """Each article's content terms (headline counted twice) and its lead's (empty if not)."""
+    body = [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
+    lead = [
+        content_terms(" ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])]))
+        if leads
+        else []
+        for a in articles
+    ]
+    return body, lead
 
 
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
@@ -365,6 +397,136 @@ def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.
             scales[best].append(float(scale[i]))
         labels[i] = best
     return labels
+
+
+def _split(
+    articles: list[Article], terms: Terms, members: list[int], z_min: float
+) -> list[list[int]]:
+    """The story's members as one group, or as its sub-events when ``split_chain`` finds them."""
+    if not SPLIT_MIN <= len(members) <= SPLIT_MAX:
+        return [members]
+    own = ([terms[0][i] for i in members], [terms[1][i] for i in members])
+    x = article_matrix([articles[i] for i in members], 0.0, SPLIT_LEAD_WEIGHT, terms=own)
+    parts: dict[int, list[int]] = {}
+    for i, label in zip(members, split_chain(x, z_min), strict=True):
+        parts.setdefault(int(label), []).append(i)
+    return list(parts.values())
+
+
+def split_chain(x: csr_matrix, z_min: float) -> np.ndarray:
+    """Labels of one story's sub-events: all 0 when the story is one event.
+
+    A saga (a shutdown warned of, ended, blamed, followed by an emergency) can chain into one
+    story: each stage is tight, and the stages are close enough to pass the cut. Within the
+    story, with its own IDF (``x``: rows of the story's articles only, so the saga's shared
+    vocabulary weighs little), each article links to its ``SPLIT_NEIGHBOURS`` nearest; greedy
+    modularity groups that graph. Any set of articles yields some groups, so the split is kept
+    only when its modularity is ``z_min`` standard deviations above chance: the modularity the
+    same procedure finds when the similarities are random (``_chance_modularity``). Groups
+    under ``SPLIT_MIN_PART`` articles rejoin their best-linked group.
+    """
+    n = x.shape[0]
+    none = np.zeros(n, dtype=np.int64)
+    if n < 2 * SPLIT_MIN_PART:
+        return none
+    graph = _knn_graph(np.asarray((x @ x.T).toarray(), dtype=np.float64))
+    labels, q = _greedy_modularity(graph)
+    mean, sd = _chance_modularity(n)
+    if len(set(labels.tolist())) < 2 or (q - mean) / sd < z_min:
+        return none
+    return _renumber(_absorb_small(labels, graph))
+
+
+@cache
+def _chance_modularity(n: int) -> tuple[float, float]:
+    """Mean and standard deviation of the modularity ``split_chain`` finds on ``SPLIT_NULLS``
+    random similarity matrices of size ``n`` (seeded: deterministic).
+
+    A nearest-neighbour graph depends only on the order of the similarities, and shuffling a
+    story's similarities makes every order equally likely, as random values do: chance depends
+    on the story's size alone, so it is computed once per size.
+    """
+    rng = np.random.default_rng(n)
+    found = []
+    for _ in range(SPLIT_NULLS):
+        sims = np.triu(rng.random((n, n)), 1)
+        found.append(_greedy_modularity(_knn_graph(sims + sims.T))[1])
+    return float(np.mean(found)), max(float(np.std(found)), 1e-6)
+
+
+def _knn_graph(sims: np.ndarray) -> np.ndarray:
+    """Symmetric 0/1 adjacency: each row linked to its ``SPLIT_NEIGHBOURS`` most similar rows."""
+    n = sims.shape[0]
+    others = np.array(sims, dtype=np.float64)
+    np.fill_diagonal(others, -np.inf)
+    nearest = np.argsort(-others, axis=1, kind="stable")[:, : min(SPLIT_NEIGHBOURS, n - 1)]
+    graph = np.zeros((n, n))
+    graph[np.repeat(np.arange(n), nearest.shape[1]), nearest.ravel()] = 1.0
+    return np.maximum(graph, graph.T)
+
+
+def _greedy_modularity(graph: np.ndarray) -> tuple[np.ndarray, float]:
+    """Greedy agglomerative modularity (Clauset, Newman and Moore 2004): labels, modularity.
+
+    Joins, while it raises the modularity, the two linked groups whose join raises it most
+    (ties: lowest indexes). A heap of candidate joins, re-pushed when a group grows, keeps it
+    near linear in the number of links.
+    """
+    n = graph.shape[0]
+    ends = float(graph.sum())
+    share = [float(v) for v in graph.sum(axis=1) / ends]  # a_i: share of link ends
+    links: list[dict[int, float]] = [{} for _ in range(n)]  # e_ij: share of links between
+    for i, j in zip(*np.nonzero(np.triu(graph, 1)), strict=True):
+        links[int(i)][int(j)] = links[int(j)][int(i)] = float(graph[i, j]) / ends
+    q = -sum(v * v for v in share)
+    heap = [(-2 * (e - share[i] * share[j]), i, j) for i in range(n) for j, e in links[i].items()]
+    heapq.heapify(heap)
+    parent = list(range(n))
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if j not in links[i]:
+            continue
+        gain = 2 * (links[i][j] - share[i] * share[j])
+        if abs(gain + neg) > 1e-12:
+            continue  # stale: a newer entry holds this pair's gain
+        if gain <= 1e-12:
+            break
+        q += gain
+        del links[i][j], links[j][i]
+        for k, e in links[j].items():
+            links[i][k] = links[k][i] = links[i].get(k, 0.0) + e
+            del links[k][j]
+        links[j] = {}
+        share[i] += share[j]
+        share[j] = 0.0
+        parent[j] = i
+        for k, e in links[i].items():
+            heapq.heappush(heap, (-2 * (e - share[i] * share[k]), min(i, k), max(i, k)))
+    label = np.arange(n)
+    for v in range(n):
+        root = v
+        while parent[root] != root:
+            root = parent[root]
+        label[v] = root
+    return label, q
+
+
+def _absorb_small(labels: np.ndarray, graph: np.ndarray) -> np.ndarray:
+    """Groups under ``SPLIT_MIN_PART`` merged, smallest first, into their best-linked group."""
+    labels = labels.copy()
+    while True:
+        groups, sizes = np.unique(labels, return_counts=True)
+        if len(groups) < 2 or sizes.min() >= SPLIT_MIN_PART:
+            return labels
+        small = groups[int(sizes.argmin())]
+        inside = labels == small
+        links = [
+            (graph[np.ix_(inside, labels == g)].sum(), -k)
+            for k, g in enumerate(groups)
+            if g != small
+        ]
+        best = groups[-max(links)[1]]
+        labels[inside] = best
 
 
 def _renumber(raw: np.ndarray) -> np.ndarray:

@@ -513,3 +513,106 @@ def test_the_same_coverage_a_month_apart_is_two_stories() -> None:
     for s in apart:
         if s.size == 3:
             assert len({o.name[0] for o in s.outlets}) == 1  # all early or all late
+
+
+# Hand-written SYNTHETIC articles (invented port and earthquake) for the chain split.
+_PORT_SAGA = (
+    "The dispute over the port budget has divided the harbour council for a year. Dock workers "
+    "and shipping firms have followed every vote on the budget closely. The port employs four "
+    "thousand people and handles most of the grain exports of the region. Its budget has been "
+    "cut twice since the new council took office, and fees for shipping firms have risen."
+)
+_PORT_STAGES = {
+    "strike": [
+        "Dock workers walk out at Kestrel port",
+        "Crane drivers and dock workers at Kestrel port began a strike on Monday over pay cuts.",
+        "The union said pickets would stay at the gates until the cuts are withdrawn.",
+        "Ships queued outside the harbour as cranes stood idle.",
+    ],
+    "vote": [
+        "Harbour council approves port budget",
+        "The harbour council approved the port budget by nine votes to four on Wednesday.",
+        "Councillor Mira Osei said the vote ended a year of delay.",
+        "The budget includes new funds for dredging the channel.",
+    ],
+    "audit": [
+        "Auditors question port accounts",
+        "Auditors from the regional office found missing invoices in last year's port accounts.",
+        "The audit report names two former finance officers.",
+        "Prosecutors said they would read the report before deciding on charges.",
+    ],
+}
+_CREDITS = [
+    "Reporter {k} wrote this for the morning edition.",
+    "Additional reporting by desk {k}.",
+    "This story was filed by correspondent {k}.",
+    "Updated with comments from officials, report {k}.",
+]
+_QUAKE_FACTS = [
+    "A magnitude 6.1 earthquake struck the hill town of Varenna before dawn on Sunday.",
+    "At least 14 people died when houses collapsed in the old quarter of Varenna.",
+    "Rescue teams from three provinces searched the rubble through the night.",
+    "The quake was centred 10 kilometres below Varenna, the geological institute said.",
+    "Aftershocks shook the town for hours and residents slept in cars.",
+    "The regional governor declared an emergency and opened two field hospitals.",
+    "The bell tower of the cathedral of Varenna fell into the main square.",
+    "Power and water were cut across the valley around Varenna.",
+    "Volunteers handed out blankets at the sports hall, which became a shelter.",
+    "The prime minister promised funds to rebuild Varenna during a visit on Sunday.",
+    "Engineers began checking bridges on the road into Varenna.",
+    "Survivors described a deep roar seconds before the shaking began.",
+]
+
+
+def _port_chain() -> list[Article]:
+    """Three stages of one saga, four outlets each: own leads, one long shared background."""
+    arts = []
+    for k in range(4):
+        for stage, (head, *lines) in _PORT_STAGES.items():
+            body = lines[:]
+            random.Random(f"{stage}{k}").shuffle(body)
+            text = f"{head}\n\n{body[0]} {body[1]} {_PORT_SAGA} {body[2]} {_CREDITS[k]}"
+            arts.append(make_article(text.format(k=k), source=f"{stage} {k}"))
+    return arts
+
+
+def _quake_event() -> list[Article]:
+    """One event told by twelve outlets, each with its own choice of the facts."""
+    arts = []
+    for k in range(12):
+        facts = [_QUAKE_FACTS[0], *random.Random(k).sample(_QUAKE_FACTS[1:], 6)]
+        text = f"Earthquake in Varenna\n\n{' '.join(facts)} {_CREDITS[k % 4].format(k=k)}"
+        arts.append(make_article(text, source=f"outlet {k}"))
+    return arts
+
+
+def test_a_story_that_chains_sub_events_is_split_into_them() -> None:
+    arts = _port_chain()
+    # a loose cut with plain average linkage chains the three stages into one story
+    [merged] = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0, split_z=None)
+    assert merged.size == 12
+    # the chain split finds them again: three stories of four, each one stage
+    found = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0)
+    assert sorted(s.size for s in found) == [4, 4, 4]
+    for s in found:
+        assert len({o.name.split()[0] for o in s.outlets}) == 1
+    labels = stories.split_chain(stories.article_matrix(arts, 0.0, stories.SPLIT_LEAD_WEIGHT), 4.5)
+    assert len(set(labels.tolist())) == 3
+
+
+def test_one_real_event_of_twelve_articles_is_kept_whole() -> None:
+    arts = _quake_event()
+    for ratio in (0.0, stories.COHESION_RATIO):
+        [story] = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=ratio)
+        assert story.size == 12
+    x = stories.article_matrix(arts, 0.0, stories.SPLIT_LEAD_WEIGHT)
+    assert set(stories.split_chain(x, 2.0).tolist()) == {0}  # even a lax z finds no chain
+
+
+def test_greedy_modularity_finds_two_linked_triangles() -> None:
+    graph = np.zeros((6, 6))
+    for i, j in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5), (2, 3)]:
+        graph[i, j] = graph[j, i] = 1.0
+    labels, q = stories._greedy_modularity(graph)
+    assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4] == labels[5]
+    assert q == pytest.approx(5 / 14)  # 2 x (3/7 - (7/14)^2)
