@@ -22,6 +22,12 @@ above the threshold, so clusters always lie inside the connected components of t
 component too large for a dense matrix falls back to greedy centroid assignment. Parameters:
 ``bench/cluster_bench.py --tune`` (a grid on ECB+ odd topics, best by ARI).
 
+A second stage (``split_chain``) looks inside each story of ``SPLIT_MIN`` to ``SPLIT_MAX``
+articles, with the story's own IDF: when its nearest-neighbour graph falls into groups far more
+clearly than chance allows (modularity ``SPLIT_Z`` standard deviations above that of random
+similarities), the story is a chain of sub-events and is split into them. Parameters:
+``bench/cluster_bench.py --tune-split`` (ECB+ odd topics, the first stage fixed).
+
 An article similar to no other stays a story of its own. Deterministic: input order breaks ties.
 """
 
@@ -90,8 +96,8 @@ def cluster_stories(
     """
     if not articles:
         return []
-    terms = article_terms(articles, leads=lead_weight > 0 or split_z is not None)
-    x = article_matrix(articles, name_weight, lead_weight, terms=terms)
+    counts = term_counts(articles, leads=lead_weight > 0 or split_z is not None)
+    x = article_matrix(articles, name_weight, lead_weight, counts=counts)
     labels = cluster_matrix(
         x, threshold, progress=progress, times=_timestamps(articles), ratio=cohesion_ratio
     )
@@ -104,7 +110,7 @@ def cluster_stories(
             for k, part in enumerate(
                 part
                 for members in groups.values()
-                for part in _split(articles, terms, members, split_z)
+                for part in _split(articles, counts, members, split_z)
             )
         }
     made = [(_story(articles, members, x), members[0]) for members in groups.values()]
@@ -144,20 +150,21 @@ def article_matrix(
     name_weight: float | None = None,
     lead_weight: float | None = None,
     *,
-    terms: Terms | None = None,
+    counts: TermCounts | None = None,
 ) -> csr_matrix:
     """Unit rows whose dot product is the weighted sum of term, lead and name cosines.
 
     The lead is its own vector because sibling events (two stages of one saga, two rulings on
     one case) share their background paragraphs but not what happened, which news puts first.
-    ``terms`` (from ``article_terms``) saves extracting the words again.
+    ``counts`` (from ``term_counts``, rows of these articles) saves reading the words again;
+    the IDF is always that of ``articles``.
     """
     w = NAME_WEIGHT if name_weight is None else name_weight
     lw = LEAD_WEIGHT if lead_weight is None else lead_weight
-    body, leads = terms if terms is not None else article_terms(articles, leads=lw > 0)
-    parts = [(tfidf_matrix(body), (1.0 - w) * (1.0 - lw))]
+    body, leads = counts if counts is not None else term_counts(articles, leads=lw > 0)
+    parts = [(idf_weighted(body), (1.0 - w) * (1.0 - lw))]
     if lw > 0:
-        parts.append((tfidf_matrix(leads), (1.0 - w) * lw))
+        parts.append((idf_weighted(leads), (1.0 - w) * lw))
     if w > 0:
         parts.append((tfidf_matrix([names(a) for a in articles]), w))
     if len(parts) == 1:
@@ -165,11 +172,12 @@ def article_matrix(
     return _unit_rows(hstack([m * math.sqrt(share) for m, share in parts]).tocsr())
 
 
-Terms = tuple[list[list[str]], list[list[str]]]
+TermCounts = tuple[csr_matrix, csr_matrix]
 
 
-def article_terms(articles: list[Article], *, leads: bool = True) -> Terms:
-    """Each article's content terms (headline counted twice) and its lead's (empty if not)."""
+def term_counts(articles: list[Article], *, leads: bool = True) -> TermCounts:
+    """Sublinear term counts of each article (headline counted twice) and of its lead (empty
+    rows when ``leads`` is false)."""
     body = [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
     lead = [
         content_terms(" ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])]))
@@ -177,11 +185,16 @@ def article_terms(articles: list[Article], *, leads: bool = True) -> Terms:
         else []
         for a in articles
     ]
-    return body, lead
+    return count_matrix(body), count_matrix(lead)
 
 
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf, smoothed idf) of each document's terms."""
+    return idf_weighted(count_matrix(docs))
+
+
+def count_matrix(docs: list[list[str]]) -> csr_matrix:
+    """Sublinear term frequencies (1 + log n) of each document's terms."""
     vocab: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
     for doc in docs:
@@ -194,6 +207,11 @@ def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
         (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
         shape=(len(docs), max(len(vocab), 1)),
     )
+    return x
+
+
+def idf_weighted(x: csr_matrix) -> csr_matrix:
+    """Unit rows of counts times the smoothed IDF of these rows (a subset gets its own IDF)."""
     df = np.bincount(x.indices, minlength=x.shape[1])
     idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
     return _unit_rows(x.multiply(idf.reshape(1, -1)).tocsr())
@@ -400,13 +418,13 @@ def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.
 
 
 def _split(
-    articles: list[Article], terms: Terms, members: list[int], z_min: float
+    articles: list[Article], counts: TermCounts, members: list[int], z_min: float
 ) -> list[list[int]]:
     """The story's members as one group, or as its sub-events when ``split_chain`` finds them."""
     if not SPLIT_MIN <= len(members) <= SPLIT_MAX:
         return [members]
-    own = ([terms[0][i] for i in members], [terms[1][i] for i in members])
-    x = article_matrix([articles[i] for i in members], 0.0, SPLIT_LEAD_WEIGHT, terms=own)
+    own = (counts[0][members], counts[1][members])
+    x = article_matrix([articles[i] for i in members], 0.0, SPLIT_LEAD_WEIGHT, counts=own)
     parts: dict[int, list[int]] = {}
     for i, label in zip(members, split_chain(x, z_min), strict=True):
         parts.setdefault(int(label), []).append(i)
