@@ -63,6 +63,7 @@ SPLIT_Z: float | None = 4.5  # chain split: modularity z above chance (None: off
 SPLIT_MIN = 6  # smallest story examined for a chain of sub-events
 SPLIT_MAX = 200  # largest story examined (the test is cubic in the story's size)
 SPLIT_LEAD_WEIGHT = 0.2  # within a story, the lead's share of the words (as for the cut)
+SPLIT_NAME_WEIGHT = 0.0  # within a story, the names' share (who and where; 0: words only)
 SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the story
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
@@ -424,7 +425,9 @@ def _split(
     if not SPLIT_MIN <= len(members) <= SPLIT_MAX:
         return [members]
     own = (counts[0][members], counts[1][members])
-    x = article_matrix([articles[i] for i in members], 0.0, SPLIT_LEAD_WEIGHT, counts=own)
+    x = article_matrix(
+        [articles[i] for i in members], SPLIT_NAME_WEIGHT, SPLIT_LEAD_WEIGHT, counts=own
+    )
     parts: dict[int, list[int]] = {}
     for i, label in zip(members, split_chain(x, z_min), strict=True):
         parts.setdefault(int(label), []).append(i)
