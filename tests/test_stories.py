@@ -592,18 +592,22 @@ def test_a_story_that_chains_sub_events_is_split_into_them() -> None:
     [merged] = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0, split_z=None)
     assert merged.size == 12
     # the chain split finds them again: three stories of four, each one stage
-    found = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0)
+    assert stories.SPLIT_Z is None  # off by default
+    z = stories.SPLIT_Z_TUNED
+    found = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0, split_z=z)
     assert sorted(s.size for s in found) == [4, 4, 4]
     for s in found:
         assert len({o.name.split()[0] for o in s.outlets}) == 1
-    labels = stories.split_chain(stories.article_matrix(arts, 0.0, stories.SPLIT_LEAD_WEIGHT), 4.5)
+    labels = stories.split_chain(stories.article_matrix(arts, 0.0, stories.SPLIT_LEAD_WEIGHT), z)
     assert len(set(labels.tolist())) == 3
 
 
 def test_one_real_event_of_twelve_articles_is_kept_whole() -> None:
     arts = _quake_event()
     for ratio in (0.0, stories.COHESION_RATIO):
-        [story] = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=ratio)
+        [story] = stories.cluster_stories(
+            arts, threshold=0.3, cohesion_ratio=ratio, split_z=stories.SPLIT_Z_TUNED
+        )
         assert story.size == 12
     x = stories.article_matrix(arts, 0.0, stories.SPLIT_LEAD_WEIGHT)
     assert set(stories.split_chain(x, 2.0).tolist()) == {0}  # even a lax z finds no chain
