@@ -53,6 +53,7 @@ three sentences, centred on the input's mean) mixed in with share W (``pip insta
 
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
+    python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
 
     python bench/cluster_bench.py ../shared/eval/clusters-dev
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets ecb-odd --threshold 0.2
@@ -341,9 +342,40 @@ def main() -> None:
             pred = run("day", day, params, args.errors)
             apart = sum(pred[i] != pred[j] for i, j in zip(pairs[::2], pairs[1::2], strict=True))
             print(f"{'copies':10s} {len(pairs) // 2} edited copies, {apart} apart from original")
+        elif name.startswith("rewrites"):
+            run(name, rewrites_corpus(args.folder, int(name[8:] or 4000)), params, args.errors)
         else:
             run(name, interleave(sets[name]), params, args.errors)
     _save_embeddings(embed_cache)
+
+
+def rewrites_corpus(folder: Path, size: int, seed: int = 7) -> Labelled:
+    """``bench/scale_bench.py``'s corpus of ``size`` articles, with each article's event: the
+    originals, then 30% syndicated copies and 70% rewrites (paragraphs of two or three articles
+    of one event). Big single events told many times, as a busy day has (``--sets rewrites``,
+    or ``rewrites1000``; not in the default sets: ingest takes about 10 s per 1,000).
+
+    Mirrors ``scale_bench.corpus`` step for step (same seed, same draws), keeping the labels.
+    """
+    import scale_bench  # bench/ is on the path when this file runs as a script
+
+    rng = random.Random(seed)
+    groups = scale_bench.events(folder)
+    originals = [
+        (scale_bench.extend(t, [o for o in texts if o is not t]), gi)
+        for gi, texts in enumerate(groups)
+        for t in texts
+    ]
+    rng.shuffle(originals)
+    out = list(originals[:size])
+    while len(out) < size:
+        if rng.random() < 0.3:
+            text, gi = rng.choice(originals)
+            out.append((scale_bench.syndicate(text, rng, f"Outlet {len(out):05d}"), gi))
+        else:
+            _, gi = rng.choice(originals)
+            out.append((scale_bench.rewrite([t for t, g in originals if g == gi], rng), gi))
+    return [(make_article(t, source=f"s{i}"), f"event {g}") for i, (t, g) in enumerate(out)]
 
 
 def _save_embeddings(path: Path | None) -> None:
