@@ -18,7 +18,7 @@ from . import pipeline
 from .dates import parse_datetime
 from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
-from .errors import ConfigError, InputError, SummarizerError
+from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
 from .ingest import load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
@@ -197,8 +197,10 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
-    Each blurb is written as soon as it is ready; an input that cannot be read is reported
-    and skipped (exit 1 at the end).
+    Each blurb is written as soon as it is ready. An input that cannot be read, or whose
+    model answers stay unusable after a re-ask, is reported and skipped (exit 1 at the end);
+    when the LLM server itself fails, the run stops and keeps the blurbs already written
+    (exit 3).
 
     Example:
 
@@ -223,10 +225,21 @@ def blurb(
     )
     _note_engine(settings, quiet)
     results: list[Blurb] = []
-    failed: list[InputError] = []
+    failed: list[SummarizerError] = []
+    stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     with open_output(output, force=force) as out:
         for article in _each_article(files, failed, settings):
-            result = pipeline.blurb(article, settings=settings)
+            try:
+                result = pipeline.blurb(article, settings=settings)
+            except UnusableAnswerError as exc:  # this article's answers, not the server
+                typer.echo(f"Error: {article.label()}: {exc}", err=True)
+                failed.append(exc)
+                continue
+            except BackendError as exc:
+                if not results:
+                    raise
+                stopped = exc
+                break
             sep = "\n" if results and format_ not in ("json", "html") else ""
             out.write(sep + render_blurb(result, format_))
             out.flush()
@@ -236,13 +249,19 @@ def blurb(
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
+    if stopped is not None:
+        typer.echo(
+            f"Error: {stopped} (stopped; the {len(results)} blurb(s) before it are written)",
+            err=True,
+        )
+        raise typer.Exit(stopped.exit_code)
     if failed:
         typer.echo(f"{len(failed)} of {len(files)} inputs failed (see above)", err=True)
         raise typer.Exit(1)
 
 
 def _each_article(
-    inputs: list[str], failed: list[InputError], settings: Settings
+    inputs: list[str], failed: list[SummarizerError], settings: Settings
 ) -> Iterator[Article]:
     """Articles of each input in turn, read only when needed; an unusable input is reported
     on stderr, added to ``failed`` and skipped, so one bad file does not lose the others."""

@@ -33,6 +33,13 @@ class BackendError(SummarizerError):
     exit_code = 3
 
 
+class UnusableAnswerError(BackendError):
+    """The model answered, but nothing usable for this input even after its re-ask: a fault of
+    one input's answers, not of the server, so a run over many inputs goes on without it."""
+
+    exit_code = 3
+
+
 class NeedsKeyError(BackendError):
     """An LLM backend was requested but no endpoint or key is configured."""
 

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .chunking import chunk_articles
-from .errors import BackendError, BadResponseError, ConfigError
+from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
 from .judge import Judge
 from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
@@ -311,7 +311,7 @@ class LLMWriter:
         results = await asyncio.gather(*(self._map(c, titles[c.article_id]) for c in chunks))
         points = [p for r in results for p in r]
         if not points:
-            raise BackendError(
+            raise UnusableAnswerError(
                 f"the model gave no usable key points for any of {len(chunks)} chunks: "
                 + "; ".join(self.problems[-3:])
             )
@@ -376,7 +376,9 @@ class LLMWriter:
             load_prompt("collapse"), values, Points, ids, _output(limit), limit, "collapse"
         )
         if not items:
-            raise BackendError("the model gave no usable merged points: " + self.problems[-1])
+            raise UnusableAnswerError(
+                "the model gave no usable merged points: " + self.problems[-1]
+            )
         return [Point(text=i.text, cites=i.cites) for i in items[:limit]]
 
     async def _final_reduce(
@@ -394,7 +396,9 @@ class LLMWriter:
             load_prompt("reduce"), values, Claims, ids, budgets.final_output, limit, "reduce"
         )
         if not items:
-            raise BackendError("the model gave no usable briefing claims: " + self.problems[-1])
+            raise UnusableAnswerError(
+                "the model gave no usable briefing claims: " + self.problems[-1]
+            )
         return _within_words(items, max_words)
 
     async def _final_blurb(
@@ -419,7 +423,9 @@ class LLMWriter:
             load_prompt("blurb"), values, Claims, ids, budgets.final_output, limit, "blurb"
         )
         if not items:
-            raise BackendError("the model gave no usable summary claims: " + self.problems[-1])
+            raise UnusableAnswerError(
+                "the model gave no usable summary claims: " + self.problems[-1]
+            )
         items = items[:n] if max_words is None else _within_words(items, max_words)
         return items
 

@@ -237,3 +237,39 @@ def test_ctrl_c_says_what_was_done_and_the_rerun_pays_for_nothing_twice(
         rerun = brief(again, corpus, tmp_path)  # cache at tmp_path / "cache"
     assert rerun.exit_code == 0 and len(json.loads(rerun.stdout)["stories"]) == 3
     assert again.stats.total_calls == whole - stored  # nothing paid twice
+
+
+def blurbs(server: FakeServer, files: list[Path], out: Path, *extra: str) -> Any:
+    """Run ``summarizer blurb FILES -o OUT --format json`` against ``server``."""
+    args = ["blurb", *map(str, files), "--backend", "openai", "--base-url", server.url]
+    args += ["--model", "fake-llm", "--no-cache", "--format", "json", "-o", str(out), *extra]
+    return CliRunner().invoke(app, args)
+
+
+def test_blurbs_go_on_past_an_article_whose_answers_stay_unusable(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "blurbs.jsonl"
+    files = [corpus / "flood_a.txt", corpus / "cup_a.txt"]
+    with FakeServer(fault=about_flood("invent"), lifetime=60) as server:
+        result = blurbs(server, files, out)
+    assert result.exit_code == 1, result.stderr
+    assert "no usable summary claims" in result.stderr
+    assert "1 of 2 inputs failed" in result.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 1 and "Harbour City" in json.dumps(rows[0])
+    assert "Traceback" not in result.stderr
+
+
+def test_blurbs_stop_when_the_server_fails_and_keep_what_was_written(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "blurbs.jsonl"
+    files = [corpus / "cup_a.txt", corpus / "flood_a.txt", corpus / "cup_b.txt"]
+    with FakeServer(fault=about_flood("500"), lifetime=60) as server:
+        result = blurbs(server, files, out, "--deadline", "2")
+    assert result.exit_code == 3, result.stderr
+    assert "(stopped; the 1 blurb(s) before it are written)" in result.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 and "Harbour City" in rows[0]
+    assert "Traceback" not in result.stderr
