@@ -23,6 +23,7 @@ from .errors import (
     NeedsKeyError,
     OutputError,
     SummarizerError,
+    UnusableAnswerError,
 )
 from .ingest import load_articles, make_article
 from .models import (
@@ -67,6 +68,7 @@ __all__ = [
     "Source",
     "Story",
     "SummarizerError",
+    "UnusableAnswerError",
     "Usage",
     "VerifyReport",
     "ablurb",
