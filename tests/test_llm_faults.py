@@ -180,6 +180,7 @@ def test_a_hung_server_is_bounded_by_the_deadline(corpus: Path, tmp_path: Path) 
         result = brief(server, corpus, tmp_path, "--timeout", "5", "--deadline", "1")
     assert time.monotonic() - started < 15  # bounded by the deadline, not 5 s x attempts
     assert result.exit_code == 3
+    assert "--deadline passed" in result.stderr
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
 
 
@@ -270,6 +271,8 @@ def test_blurbs_stop_when_the_server_fails_and_keep_what_was_written(
         result = blurbs(server, files, out, "--deadline", "2")
     assert result.exit_code == 3, result.stderr
     assert "(stopped; the 1 blurb(s) before it are written)" in result.stderr
+    # the deadline cut the last wait short: said as such, with what the server did before
+    assert "--deadline passed while waiting" in result.stderr and "HTTP 500" in result.stderr
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 and "Harbour City" in rows[0]
     assert "Traceback" not in result.stderr

@@ -186,6 +186,7 @@ class OpenAIClient:
         started = time.monotonic()
         waited = 0.0  # what we slept (the tests' sleep does not pass real time)
         attempt = 0
+        last = ""  # what the server did on the attempt before, for the deadline's message
         while True:
             attempt += 1
             left = self._left()
@@ -197,6 +198,14 @@ class OpenAIClient:
             except _FormatRejected:
                 raise
             except openai.OpenAIError as exc:
+                if isinstance(exc, openai.APITimeoutError) and timeout < self._timeout:
+                    # the wait was cut short by the deadline, not by --timeout
+                    before = f"; before that: {last}" if last else ""
+                    raise DeadlineError(
+                        f"the run's --deadline passed while waiting for {self._where()} "
+                        f"(after {attempt} attempts{before})"
+                    ) from None
+                last = self._describe(exc)
                 if not _retryable(exc):
                     raise self._error(exc, attempt) from None
                 wait = self._wait(exc, attempt)
