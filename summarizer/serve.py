@@ -12,7 +12,8 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
 - 422: invalid JSON or fields, more articles than ``max_articles`` (after feeds are read), an
   unusable article or URL (unreachable, private-network address, no text), an invalid option;
 - 502: the LLM backend failed; 503: the LLM is not configured;
-- 504: the run took longer than ``timeout`` seconds (its thread finishes in the background).
+- 504: the run took longer than ``timeout`` seconds (also its LLM work's deadline, so the
+  thread it ran in stops too).
 
 Concurrent requests run in worker threads; each opens its own connection to the SQLite LLM
 response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so they share it
@@ -240,13 +241,14 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
         art = _article(
             body.article if isinstance(body, BlurbArticle) else ArticleIn(text=body.text)
         )
-    settings = cfg.settings.updated(sentences=body.sentences, max_words=body.max_words)
+    settings = _engine(cfg, sentences=body.sentences, max_words=body.max_words)
     return pipeline.blurb(art, settings=settings)
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
     articles = _articles(body.articles, body.urls, cfg)
-    settings = cfg.settings.updated(
+    settings = _engine(
+        cfg,
         max_words=body.max_words,
         title=body.title,
         max_stories=body.max_stories,
@@ -258,7 +260,16 @@ def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
     texts = [x for x in body.sources if isinstance(x, ArticleIn)]
     articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
-    return verify(body.draft, articles, settings=cfg.settings)
+    return verify(body.draft, articles, settings=_engine(cfg))
+
+
+def _engine(cfg: ServeConfig, **options: object) -> Settings:
+    """The server's settings with a request's content options. Its LLM work gets the time
+    limit as its --deadline, so a run past the 504 stops instead of going on in its thread."""
+    limit = (
+        cfg.timeout if cfg.settings.deadline is None else min(cfg.settings.deadline, cfg.timeout)
+    )
+    return cfg.settings.updated(deadline=limit, **options)
 
 
 def _articles(texts: list[ArticleIn], urls: list[str], cfg: ServeConfig) -> list[Article]:

@@ -252,3 +252,19 @@ def test_readme_curl_examples_run_as_written(tmp_path: Path) -> None:
     assert blurb["counts"]["accepted"] == 2
     assert len(brief["stories"][0]["outlets"]) == 2
     assert [c["supported"] for c in report["claims"]] == [True, False]
+
+
+def test_a_run_past_the_time_limit_stops_its_llm_work_too(tmp_path: Path) -> None:
+    """The 504 comes at the time limit, and the run's LLM requests stop then as well (the
+    limit is their --deadline) instead of retrying on in the worker thread."""
+    from .fakeserver import FakeServer
+
+    with FakeServer(fault=lambda call: "500", lifetime=60) as llm:
+        settings = Settings(backend="openai", base_url=llm.url, model="fake-llm", no_cache=True)
+        with running(ServeConfig(settings=settings, timeout=1.0)) as url:
+            answer = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=30)
+            assert answer.status_code in (502, 504), answer.text
+            time.sleep(1.0)  # the deadline has passed; any retry still due has started
+            calls = llm.stats.total_calls
+            time.sleep(3.0)
+            assert llm.stats.total_calls == calls  # no request after the limit
