@@ -128,6 +128,14 @@ def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -
     assert sys.getswitchinterval() == before
 
 
+def _wait_for_waiters(gate: CpuGate, n: int) -> None:
+    """Until ``n`` threads wait for the gate (they register before they block)."""
+    deadline = time.monotonic() + 10
+    while sum(gate._waiting.values()) < n:
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+
+
 def test_the_cpu_gate_lets_one_thread_work_at_a_time_preparing_before_verifying() -> None:
     """While one thread holds the gate, the others wait; when it lets go, a waiting
     preparation (priority 0) goes before a verification (priority 1) that waited longer."""
@@ -160,10 +168,10 @@ def test_the_cpu_gate_lets_one_thread_work_at_a_time_preparing_before_verifying(
     first.wait(5)
     threads.append(threading.Thread(target=work, args=("verify", 1)))
     threads[-1].start()
-    time.sleep(0.05)  # the verification waits first
+    _wait_for_waiters(gate, 1)  # the verification waits first
     threads.append(threading.Thread(target=work, args=("prepare", 0)))
     threads[-1].start()
-    time.sleep(0.05)
+    _wait_for_waiters(gate, 2)
     assert order == []  # both wait for the holder
     release.set()
     for t in threads:
@@ -220,7 +228,8 @@ def test_a_verification_waiting_for_the_judge_frees_the_graph_for_preparations()
         with gate.hold(1):
             other = threading.Thread(target=prepare)
             other.start()
-            assert not prepared.wait(0.05)  # the gate is held
+            _wait_for_waiters(gate, 1)
+            assert not prepared.is_set()  # the gate is held
             answer = run_sync(lambda: limited.complete([Message(role="user", content="x")]))
             freed = prepared.is_set()  # the preparation ran while the answer was awaited
         other.join(5)
