@@ -158,6 +158,10 @@ def _timeline(row: dict[str, Any], result: Any, marks: dict[str, float], every: 
     start = marks["started"]
     row["graph_s"] = result.usage.seconds
     row["graph_start_s"] = round(marks.get("graph", start) - start, 2)
+    # what comes before any call can start: dedup, then clustering (and setting up the graph)
+    if "stories" in marks:
+        row["dedup_s"] = round(marks["stories"] - start, 2)
+        row["stories_s"] = round(marks.get("graph", start) - marks["stories"], 2)
     calls = [c for c in every if c.end]
     if calls:
         row["first_call_s"] = round(min(c.start for c in calls) - start, 2)
@@ -191,6 +195,8 @@ def run_briefing(
     marks: dict[str, float] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
+        if stage == "dedup" and done == total:  # clustering starts
+            marks["stories"] = time.monotonic()
         if stage == "write" and done == 0:
             marks["graph"] = time.monotonic()
 

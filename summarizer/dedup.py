@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
+import pickle
+import signal
+import sys
+import threading
+import warnings
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,7 +47,13 @@ LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
 # huge repetitive article costs linear time, not quadratic.
 MAX_POSTINGS = 64
 
+# Articles from which dedupe_articles fingerprints the second half in a forked child process
+# (Linux, two CPUs or more): 3/4 of its CPU is per-article hashing, which every LLM call waits
+# for; below this a second process costs more than it saves.
+PARALLEL_MIN = 200
+
 Aliases = dict[str, list[str]]
+Fingerprint = tuple[str, np.ndarray, np.ndarray]  # exact hash, shingle hashes, MinHash values
 
 
 # -- article level ------------------------------------------------------------------------------
@@ -66,29 +81,136 @@ def dedupe_articles(
     # threshold than the real one makes misses (copies left uncollapsed) rare.
     lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
     lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
-    for n, article in enumerate(articles):
-        if progress is not None and n % 200 == 0:
-            progress("dedup", n, len(articles))
-        body = words(article.text)
-        exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
-        target = by_exact.get(exact)
-        sh = shingle_hashes(body)
-        sketch = _minhash(sh)
-        if target is None and len(sh):
-            target = _best_match(sh, lsh.query(sketch), shingles, threshold)
-        if target is not None:
-            _merge_into(kept[target], article)
-            by_exact.setdefault(exact, target)
-            continue
-        by_exact[exact] = len(kept)
-        if len(sh):
-            lsh.insert(len(kept), sketch)
-        shingles.append(sh)
-        # a shallow copy with its own outlet list: merging never touches the input article
-        kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
+    half = len(articles) // 2
+    with _fingerprints_elsewhere(articles, half) as later:
+        for n, article in enumerate(articles):
+            if progress is not None and n % 200 == 0:
+                progress("dedup", n, len(articles))
+            exact, sh, values = later(n) or fingerprint(article)
+            _add(kept, by_exact, shingles, lsh, article, exact, sh, values, threshold)
     if progress is not None:
         progress("dedup", len(articles), len(articles))
     return kept
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    """What dedup compares: the hash of the normalised words, the sorted word 3-shingle
+    hashes and their MinHash values (the same wherever they are computed)."""
+    body = words(article.text)
+    exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
+    sh = shingle_hashes(body)
+    values: np.ndarray = _minhash(sh).hashvalues
+    return exact, sh, values
+
+
+def _add(
+    kept: list[Article],
+    by_exact: dict[str, int],
+    shingles: list[np.ndarray],
+    lsh: MinHashLSH,
+    article: Article,
+    exact: str,
+    sh: np.ndarray,
+    values: np.ndarray,
+    threshold: float,
+) -> None:
+    """Merge ``article`` into the copy it duplicates, or keep it (and index it) as new."""
+    target = by_exact.get(exact)
+    sketch = None
+    if target is None and len(sh):
+        sketch = MinHash(hashvalues=values, permutations=_permutations(), scheme="affine32")
+        target = _best_match(sh, lsh.query(sketch), shingles, threshold)
+    if target is not None:
+        _merge_into(kept[target], article)
+        by_exact.setdefault(exact, target)
+        return
+    by_exact[exact] = len(kept)
+    if sketch is not None:  # (an article with shingles not merged had its sketch made)
+        lsh.insert(len(kept), sketch)
+    shingles.append(sh)
+    # a shallow copy with its own outlet list: merging never touches the input article
+    kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
+
+
+@contextmanager
+def _fingerprints_elsewhere(
+    articles: list[Article], start: int
+) -> Iterator[Callable[[int], Fingerprint | None]]:
+    """Fingerprint ``articles[start:]`` in a forked child while this process does the rest.
+
+    Yields ``later(n)``: article ``n``'s fingerprint from the child, or None (compute it
+    here): always None before ``start``, and for all when no child runs or it failed. A
+    child runs only on Linux with two CPUs or more, for PARALLEL_MIN articles or more, and
+    when this process has no other Python thread (forking one that has is unsafe).
+    """
+    done: list[Fingerprint] | None = None
+    pid, reader = _fork_fingerprints(articles, start)
+
+    def later(n: int) -> Fingerprint | None:
+        nonlocal done, pid
+        if n < start or reader is None:
+            return None
+        if done is None:
+            done = _collect(pid, reader, len(articles) - start)
+            pid = 0
+        return done[n - start] if done else None
+
+    try:
+        yield later
+    finally:
+        if pid:  # left early (an error, Ctrl-C): stop and reap the child
+            _stop(pid)
+        if reader is not None:
+            reader.close()
+
+
+def _fork_fingerprints(articles: list[Article], start: int) -> tuple[int, Any]:
+    """Fork a child that pickles ``fingerprint`` of ``articles[start:]`` into a pipe:
+    (its pid, the pipe's read end), or (0, None) when this run should not fork."""
+    if (
+        len(articles) < PARALLEL_MIN
+        or not sys.platform.startswith("linux")
+        or len(os.sched_getaffinity(0)) < 2
+        or threading.active_count() > 1
+    ):
+        return 0, None
+    read_fd, write_fd = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns when the process has other OS threads, counting a BLAS library's
+        # idle pool; the child only hashes (no BLAS, no locks) and leaves with os._exit
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(read_fd)
+            data = pickle.dumps([fingerprint(a) for a in articles[start:]], protocol=5)
+            with os.fdopen(write_fd, "wb") as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    return pid, os.fdopen(read_fd, "rb")
+
+
+def _collect(pid: int, reader: Any, expected: int) -> list[Fingerprint]:
+    """The child's fingerprints, or [] if it failed (the caller computes them instead)."""
+    try:
+        data = reader.read()
+        _, status = os.waitpid(pid, 0)
+        found: list[Fingerprint] = pickle.loads(data) if data and status == 0 else []
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return []
+    return found if len(found) == expected else []
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
 
 
 def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:

@@ -31,7 +31,7 @@ from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerE
 from .judge import Judge
 from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
-from .llm.limit import LimitedClient, quick_handoff
+from .llm.limit import CpuGate, LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
 from .structured import MAX_CITES, Claims, Item, Points, answer_schema, extract_json
@@ -124,6 +124,7 @@ class LLMWriter:
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
         self._cpu: ThreadPoolExecutor | None = None  # a graph's thread for stories' CPU work
+        self._gate: CpuGate | None = None  # one thread at a time runs a graph's CPU work
 
     # -- the Writer seam ---------------------------------------------------------------------
 
@@ -191,7 +192,9 @@ class LLMWriter:
             return articles, max_words, budgets, direct
 
         loop = asyncio.get_running_loop()
-        articles, words, budgets, direct = await loop.run_in_executor(self._cpu, ready)
+        articles, words, budgets, direct = await loop.run_in_executor(
+            self._cpu, _gated(self._gate, PREPARE, ready)
+        )
         index = {s.id: s for a in articles for s in a.sentences}
         if not index:
             return []
@@ -237,7 +240,7 @@ class LLMWriter:
         async def one(n: int) -> BackendError | None:
             try:
                 claims = await self._section(jobs[n])
-                await asyncio.to_thread(finish, n, claims)
+                await asyncio.to_thread(_gated(self._gate, VERIFY, finish), n, claims)
             except BackendError as exc:
                 return exc
             return None
@@ -245,9 +248,11 @@ class LLMWriter:
         order = list(range(len(jobs)))
         if sizes is not None:
             order.sort(key=lambda n: sizes[n])
-        limited.bind()
-        # one thread prepares the stories: more would not add CPU (the GIL) but would starve
-        # the event loop that sends and receives the calls
+        # one thread prepares the stories, and behind the gate only one thread (preparing or
+        # verifying) runs at a time: more would not add CPU (the GIL) but would starve the
+        # event loop that sends and receives the calls
+        self._gate = CpuGate()
+        limited.bind(self._gate)
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
         try:
             with quick_handoff():
@@ -255,7 +260,7 @@ class LLMWriter:
                 return list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
         finally:
             self._cpu.shutdown(wait=False)
-            self._cpu = None
+            self._cpu = self._gate = None
             limited.unbind()
             await aclose(limited)
 
@@ -495,6 +500,21 @@ class LLMWriter:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+PREPARE, VERIFY = 0, 1  # CPU gate priorities: a story's call waits for its preparation
+
+
+def _gated(gate: CpuGate | None, priority: int, fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn`` run behind the graph's CPU gate (as is outside a graph)."""
+    if gate is None:
+        return fn
+
+    def run(*args: Any) -> T:
+        with gate.hold(priority):
+            return fn(*args)
+
+    return run
 
 
 def _select(articles: list[Article], tokens: int) -> list[Point]:

@@ -179,3 +179,57 @@ def test_briefing_cites_a_corroborated_sentence_to_all_its_sources(
     assert sorted(cite.article_id for cite in claim.citations) == sorted([a.id, b.id, c.id])
     assert all(cite.text == lead for cite in claim.citations)
     assert result.usage.tokens_after_dedup < result.usage.tokens_before_dedup
+
+
+def _mixed_day(fixtures: list[Article]) -> list[Article]:
+    """Originals and copies of two of them, with copies in both halves of the list."""
+    copies = _copies(fixtures[0], ["P", "Q", "R"]) + _copies(fixtures[3], ["S", "T"])
+    return [copies[0], *fixtures[:3], copies[3], copies[1], *fixtures[3:], copies[2], copies[4]]
+
+
+def _forking(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Fork from 2 articles on; returns the list the forks' pids are appended to."""
+    if not hasattr(dedup.os, "fork") or not dedup.sys.platform.startswith("linux"):
+        pytest.skip("the forked half runs on Linux only")
+    if len(dedup.os.sched_getaffinity(0)) < 2 or dedup.threading.active_count() > 1:
+        pytest.skip("one CPU, or other threads: dedup does not fork here")
+    forks: list[int] = []
+    real = dedup.os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(dedup.os, "fork", fork)
+    monkeypatch.setattr(dedup, "PARALLEL_MIN", 2)
+    return forks
+
+
+def test_a_forked_child_fingerprinting_half_the_articles_gives_the_same_result(
+    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _mixed_day(fixtures)
+    alone = dedup.dedupe_articles(items)
+    forks = _forking(monkeypatch)
+    together = dedup.dedupe_articles(items)
+    assert len(forks) == 1
+    assert [a.model_dump() for a in together] == [a.model_dump() for a in alone]
+    assert len(alone) == len(fixtures)
+
+
+def test_a_child_that_fails_is_replaced_by_fingerprinting_here(
+    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _mixed_day(fixtures)
+    alone = dedup.dedupe_articles(items)
+    forks = _forking(monkeypatch)
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("the child cannot pickle")  # the child exits 1, writes nothing
+
+    monkeypatch.setattr(dedup.pickle, "dumps", broken)
+    together = dedup.dedupe_articles(items)
+    assert len(forks) == 1
+    assert [a.model_dump() for a in together] == [a.model_dump() for a in alone]

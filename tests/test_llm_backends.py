@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from summarizer import pipeline
 from summarizer.errors import BackendError, ConfigError, NeedsKeyError
+from summarizer.llm.base import Completion, Message, run_sync
 from summarizer.llm.cache import CachedClient
 from summarizer.llm.catalog import context_window, cost_usd, load_prices
 from summarizer.llm.factory import make_client
-from summarizer.llm.limit import SWITCH_INTERVAL, quick_handoff
+from summarizer.llm.limit import SWITCH_INTERVAL, CpuGate, LimitedClient, quick_handoff
 from summarizer.llm.openai_backend import OpenAIClient
 from summarizer.llm.recording import RecordClient
 from summarizer.mapreduce import LLMWriter
@@ -122,3 +126,121 @@ def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -
     outer_done.set()
     thread.join(5)
     assert sys.getswitchinterval() == before
+
+
+def _wait_for_waiters(gate: CpuGate, n: int) -> None:
+    """Until ``n`` threads wait for the gate (they register before they block)."""
+    deadline = time.monotonic() + 10
+    while sum(gate._waiting.values()) < n:
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+
+
+def test_the_cpu_gate_lets_one_thread_work_at_a_time_preparing_before_verifying() -> None:
+    """While one thread holds the gate, the others wait; when it lets go, a waiting
+    preparation (priority 0) goes before a verification (priority 1) that waited longer."""
+    gate = CpuGate()
+    order: list[str] = []
+    holding = [0]
+    most = [0]
+    lock = threading.Lock()
+
+    def work(name: str, priority: int) -> None:
+        with gate.hold(priority):
+            with lock:
+                holding[0] += 1
+                most[0] = max(most[0], holding[0])
+                order.append(name)
+            time.sleep(0.01)
+            with lock:
+                holding[0] -= 1
+
+    first = threading.Event()
+    release = threading.Event()
+
+    def holder() -> None:
+        with gate.hold(1):
+            first.set()
+            release.wait(5)
+
+    threads = [threading.Thread(target=holder)]
+    threads[0].start()
+    first.wait(5)
+    threads.append(threading.Thread(target=work, args=("verify", 1)))
+    threads[-1].start()
+    _wait_for_waiters(gate, 1)  # the verification waits first
+    threads.append(threading.Thread(target=work, args=("prepare", 0)))
+    threads[-1].start()
+    _wait_for_waiters(gate, 2)
+    assert order == []  # both wait for the holder
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert order == ["prepare", "verify"]
+    assert most[0] == 1
+
+
+def test_a_thread_waiting_for_an_answer_lets_go_of_the_cpu_gate() -> None:
+    """``paused`` (an LLM wait, e.g. the judge from a verification) frees the gate for
+    others and takes it back afterwards; nested waits of one thread free it once."""
+    gate = CpuGate()
+    ran = threading.Event()
+
+    def other() -> None:
+        with gate.hold(0):
+            ran.set()
+
+    with gate.hold(1):
+        with gate.paused(), gate.paused():
+            thread = threading.Thread(target=other)
+            thread.start()
+            assert ran.wait(5)  # the gate was free while this thread waited
+            thread.join(5)
+        with gate.paused():
+            pass
+    with gate.paused():  # a thread not holding the gate: nothing to let go
+        pass
+    with gate.hold(0):  # free again
+        pass
+
+
+def test_a_verification_waiting_for_the_judge_frees_the_graph_for_preparations() -> None:
+    """In a bound graph, a call from a worker thread holding the CPU gate (the judge, from a
+    verification) runs on the graph's loop and lets the gate go until its answer is back."""
+
+    class Slow:
+        name = model = "slow"
+        context_window = 8192
+
+        async def complete(self, messages: list[Message], **kw: Any) -> Completion:
+            await asyncio.sleep(0.2)
+            return Completion(text="ok")
+
+    gate = CpuGate()
+    limited = LimitedClient(Slow(), 2)
+    prepared = threading.Event()
+
+    def prepare() -> None:
+        with gate.hold(0):
+            prepared.set()
+
+    def verify() -> tuple[str, bool]:
+        with gate.hold(1):
+            other = threading.Thread(target=prepare)
+            other.start()
+            _wait_for_waiters(gate, 1)
+            assert not prepared.is_set()  # the gate is held
+            answer = run_sync(lambda: limited.complete([Message(role="user", content="x")]))
+            freed = prepared.is_set()  # the preparation ran while the answer was awaited
+        other.join(5)
+        return answer.text, freed
+
+    async def graph() -> tuple[str, bool]:
+        limited.bind(gate)
+        try:
+            return await asyncio.to_thread(verify)
+        finally:
+            limited.unbind()
+
+    assert asyncio.run(graph()) == ("ok", True)
+    assert limited.peak == 1 and limited.gate is None

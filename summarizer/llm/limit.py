@@ -47,6 +47,68 @@ def quick_handoff() -> Iterator[None]:
                 sys.setswitchinterval(_switch_saved)
 
 
+class CpuGate:
+    """Lets one thread at a time run a graph's CPU work (preparing and verifying stories).
+
+    The event loop that sends and receives the calls needs the interpreter lock after every
+    socket operation; with several CPU-bound threads waiting for it too (verifications of a
+    wave of answers that arrive together, the next stories' preparation), it waited its turn
+    behind each of them and freed slots stayed idle for tens of milliseconds per call. Behind
+    the gate, the loop competes with one thread only. Lower ``priority`` numbers go first:
+    preparing a story (its call waits for it) before verifying another. A thread waiting for
+    an LLM answer (the judge, from a verification) lets go of the gate meanwhile
+    (``paused``), so waits overlap as before.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy = False
+        self._waiting: dict[int, int] = {}  # priority -> threads waiting
+        self._local = threading.local()  # this thread's held priority and pause depth
+
+    @contextmanager
+    def hold(self, priority: int) -> Iterator[None]:
+        """Run the block as the one thread doing CPU work (waits for the gate first)."""
+        self._acquire(priority)
+        self._local.priority = priority
+        self._local.paused = 0
+        try:
+            yield
+        finally:
+            self._local.priority = None
+            self._release()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Let go of the gate while the block waits (a no-op in a thread not holding it)."""
+        priority = getattr(self._local, "priority", None)
+        if priority is None:
+            yield
+            return
+        self._local.paused += 1
+        if self._local.paused == 1:  # the first of this thread's concurrent waits
+            self._release()
+        try:
+            yield
+        finally:
+            self._local.paused -= 1
+            if self._local.paused == 0:
+                self._acquire(priority)
+
+    def _acquire(self, priority: int) -> None:
+        with self._cond:
+            self._waiting[priority] = self._waiting.get(priority, 0) + 1
+            while self._busy or any(n for p, n in self._waiting.items() if p < priority):
+                self._cond.wait()
+            self._waiting[priority] -= 1
+            self._busy = True
+
+    def _release(self) -> None:
+        with self._cond:
+            self._busy = False
+            self._cond.notify_all()
+
+
 class LimitedClient(WrappingClient):
     """Wraps a client so that at most ``limit`` of its requests are in flight at once."""
 
@@ -56,15 +118,19 @@ class LimitedClient(WrappingClient):
         self.in_flight = 0  # requests waiting on the server right now
         self.peak = 0  # the most that ever were
         self._home: asyncio.AbstractEventLoop | None = None  # the bound graph's loop
+        self.gate: CpuGate | None = None  # the bound graph's CPU gate
         self._sem: asyncio.Semaphore | None = None
         self._sem_loop: asyncio.AbstractEventLoop | None = None
 
-    def bind(self) -> None:
-        """Make the running loop the home of every call until ``unbind`` (a graph's run)."""
+    def bind(self, gate: CpuGate | None = None) -> None:
+        """Make the running loop the home of every call until ``unbind`` (a graph's run);
+        a worker thread holding ``gate`` lets go of it while it waits for an answer."""
         self._home = asyncio.get_running_loop()
+        self.gate = gate
 
     def unbind(self) -> None:
         self._home = None
+        self.gate = None
 
     def _semaphore(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()
@@ -94,7 +160,10 @@ class LimitedClient(WrappingClient):
                 ),
                 home,
             )
-            return await asyncio.wrap_future(future)
+            if self.gate is None:
+                return await asyncio.wrap_future(future)
+            with self.gate.paused():
+                return await asyncio.wrap_future(future)
         async with self._semaphore():
             self.in_flight += 1
             self.peak = max(self.peak, self.in_flight)
