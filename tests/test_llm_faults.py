@@ -271,8 +271,8 @@ def test_blurbs_stop_when_the_server_fails_and_keep_what_was_written(
         result = blurbs(server, files, out, "--deadline", "2")
     assert result.exit_code == 3, result.stderr
     assert "(stopped; the 1 blurb(s) before it are written)" in result.stderr
-    # the deadline cut the last wait short: said as such, with what the server did before
-    assert "--deadline passed while waiting" in result.stderr and "HTTP 500" in result.stderr
+    assert "HTTP 500" in result.stderr  # what the server kept doing until the deadline
+    assert server.stats.faults["500"] < 20  # "Retry-After: 0" is not retried in a tight loop
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 and "Harbour City" in rows[0]
     assert "Traceback" not in result.stderr

@@ -16,7 +16,12 @@ import pytest
 
 from summarizer.errors import BackendError, BadResponseError, DeadlineError
 from summarizer.llm.base import Message
-from summarizer.llm.openai_backend import MAX_RETRY_AFTER, OpenAIClient, retry_after_seconds
+from summarizer.llm.openai_backend import (
+    MAX_RETRY_AFTER,
+    MIN_RETRY_AFTER,
+    OpenAIClient,
+    retry_after_seconds,
+)
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -119,6 +124,16 @@ def test_429_waits_as_long_as_retry_after_says() -> None:
     assert waits == [2.0]
     assert answer.text == '{"points": []}'
     assert (answer.prompt_tokens, answer.completion_tokens) == (11, 7)
+
+
+def test_retry_after_zero_is_not_a_tight_loop() -> None:
+    """A server that keeps saying "Retry-After: 0" gets waits that double from a floor."""
+    busy = httpx.Response(503, headers={"Retry-After": "0"}, json={"error": {"message": "busy"}})
+    server = Server([busy, busy, busy, ok()])
+    waits: list[float] = []
+    run(make_client(server, waits, max_attempts=4).complete(MESSAGES))
+    assert server.call_count == 4
+    assert waits == [MIN_RETRY_AFTER, 2 * MIN_RETRY_AFTER, 4 * MIN_RETRY_AFTER]
 
 
 def test_retry_after_forms() -> None:

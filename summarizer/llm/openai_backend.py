@@ -36,6 +36,9 @@ DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT = 120.0  # seconds per request
 DEFAULT_RETRY_BUDGET = 120.0  # seconds one request may spend on attempts and waits
 MAX_RETRY_AFTER = 30.0  # never wait longer than this on a server's say-so
+# ... nor less than this, doubling with each attempt up to 1 s: "Retry-After: 0" from a server
+# that keeps failing would otherwise be retried hundreds of times a second
+MIN_RETRY_AFTER = 0.05
 Mode = Literal["json_schema", "json_object_schema", "json_object", "prompted"]
 # json_object_schema is llama.cpp's extension: JSON mode constrained by a schema grammar
 MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "prompted")
@@ -148,7 +151,8 @@ class OpenAIClient:
         """Honour Retry-After (up to a cap) when the server sends it, else back off."""
         asked = retry_after_seconds(exc)
         if asked is not None:
-            return min(asked, MAX_RETRY_AFTER)
+            floor = min(MIN_RETRY_AFTER * 2.0 ** (attempt - 1), 1.0)
+            return min(max(asked, floor), MAX_RETRY_AFTER)
         return self._backoff(attempt)
 
     def _left(self) -> float | None:
