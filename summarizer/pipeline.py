@@ -141,7 +141,9 @@ def blurb(
 
     Raises:
         InputError: the input is unusable. ConfigError: an option is invalid (e.g.
-        ``sentences=0``). BackendError: the LLM failed.
+        ``sentences=0``). BackendError: the LLM failed; its subclass UnusableAnswerError when
+        the server answered but nothing usable for this article came back (a loop over many
+        articles can skip it and go on).
     """
     settings = _settings(settings, locals())
     started = time.perf_counter()
