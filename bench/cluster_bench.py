@@ -350,31 +350,12 @@ def main() -> None:
 
 
 def rewrites_corpus(folder: Path, size: int, seed: int = 7) -> Labelled:
-    """``bench/scale_bench.py``'s corpus of ``size`` articles, with each article's event: the
-    originals, then 30% syndicated copies and 70% rewrites (paragraphs of two or three articles
-    of one event). Big single events told many times, as a busy day has (``--sets rewrites``,
-    or ``rewrites1000``; not in the default sets: ingest takes about 10 s per 1,000).
-
-    Mirrors ``scale_bench.corpus`` step for step (same seed, same draws), keeping the labels.
-    """
+    """``bench/scale_bench.py``'s corpus of ``size`` articles, with each article's event: big
+    single events told many times, as a busy day has (``--sets rewrites``, or
+    ``rewrites1000``; not in the default sets: ingest takes about 10 s per 1,000)."""
     import scale_bench  # bench/ is on the path when this file runs as a script
 
-    rng = random.Random(seed)
-    groups = scale_bench.events(folder)
-    originals = [
-        (scale_bench.extend(t, [o for o in texts if o is not t]), gi)
-        for gi, texts in enumerate(groups)
-        for t in texts
-    ]
-    rng.shuffle(originals)
-    out = list(originals[:size])
-    while len(out) < size:
-        if rng.random() < 0.3:
-            text, gi = rng.choice(originals)
-            out.append((scale_bench.syndicate(text, rng, f"Outlet {len(out):05d}"), gi))
-        else:
-            _, gi = rng.choice(originals)
-            out.append((scale_bench.rewrite([t for t, g in originals if g == gi], rng), gi))
+    out = scale_bench.labelled_corpus(folder, size, seed)
     return [(make_article(t, source=f"s{i}"), f"event {g}") for i, (t, g) in enumerate(out)]
 
 

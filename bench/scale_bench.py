@@ -96,6 +96,12 @@ def rewrite(event: list[str], rng: random.Random) -> str:
 
 
 def corpus(data: Path, size: int, seed: int = 7) -> list[str]:
+    return [text for text, _ in labelled_corpus(data, size, seed)]
+
+
+def labelled_corpus(data: Path, size: int, seed: int = 7) -> list[tuple[str, int]]:
+    """``size`` texts, each with its event's number: the originals, then 30% syndicated copies
+    and 70% rewrites (paragraphs of two or three articles of one event)."""
     rng = random.Random(seed)
     groups = events(data)
     originals = [
@@ -104,14 +110,14 @@ def corpus(data: Path, size: int, seed: int = 7) -> list[str]:
         for t in texts
     ]
     rng.shuffle(originals)
-    out = [t for t, _ in originals[:size]]
+    out = list(originals[:size])
     while len(out) < size:
         if rng.random() < 0.3:
-            text, _ = rng.choice(originals)
-            out.append(syndicate(text, rng, f"Outlet {len(out):05d}"))
+            text, gi = rng.choice(originals)
+            out.append((syndicate(text, rng, f"Outlet {len(out):05d}"), gi))
         else:
             _, gi = rng.choice(originals)
-            out.append(rewrite([t for t, g in originals if g == gi], rng))
+            out.append((rewrite([t for t, g in originals if g == gi], rng), gi))
     return out
 
 
