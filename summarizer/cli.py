@@ -20,7 +20,7 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import load_articles
+from .ingest import check_path_argument, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -394,6 +394,7 @@ def verify(
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
+    check_path_argument(draft)
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     report = verify_draft(text, sources_, top_k=top_k, settings=settings)
@@ -513,6 +514,7 @@ def _inputs(args: list[str]) -> list[Path | Article]:
     Paths; stdin (-) and URLs are read here."""
     out: list[Path | Article] = []
     for raw in args:
+        check_path_argument(raw)  # Path("") would be the current directory
         if raw == "-" or is_url(raw):
             out.extend(load_articles(raw))
         else:

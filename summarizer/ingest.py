@@ -245,7 +245,21 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # -- reading files -----------------------------------------------------------------------------
 
 
+def check_path_argument(raw: str) -> None:
+    """An empty path is an error, not the current directory: ``summarizer briefing "$DIR"``
+    with DIR unset must not read everything under the working directory.
+
+    Raises:
+        InputError: ``raw`` is empty or blank.
+    """
+    if not raw.strip():
+        raise InputError(
+            "an empty path was given (an unset shell variable?); pass . for the current directory"
+        )
+
+
 def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
+    check_path_argument(raw)
     if raw == "-":
         yield from _parse(decode(read_stdin(limits), "<stdin>"), "<stdin>", suffix=None)
         return

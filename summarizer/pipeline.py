@@ -24,6 +24,7 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, S
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
+from .text import word_count
 from .tokens import count_tokens
 from .verify import SourceContext, verify_claims
 
@@ -154,6 +155,14 @@ def blurb(
         sentences = DEFAULT_BLURB_SENTENCES
     claims = writer.write([art], kind="blurb", max_words=settings.max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=writer.judge)
+    problems = list(writer.problems)
+    if not claims and art.sentences and settings.max_words is not None:
+        shortest = min(word_count(s.text) for s in art.sentences)
+        if shortest > settings.max_words:  # say why the blurb is empty: not verification
+            problems.append(
+                f"no sentence fits in {settings.max_words} words (the shortest has "
+                f"{shortest}); raise --max-words"
+            )
     sources = _number_sources(claims, {art.id: art})
     usage = _run_usage(writer)
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
@@ -167,7 +176,7 @@ def blurb(
         usage=usage,
         counts=Counts.of(claims),
         partial=writer.partial,
-        problems=list(writer.problems),
+        problems=problems,
     )
 
 

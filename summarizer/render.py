@@ -30,7 +30,8 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
     numbers = {s.article_id: s.number for s in result.sources}
     body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
     if not body:
-        body = "(no claim passed verification)"
+        written = result.claims or not result.problems  # else: why nothing was written
+        body = "(no claim passed verification)" if written else f"(no blurb: {result.problems[-1]})"
     if fmt == "md":
         head = f"**{result.title}**\n\n" if result.title else ""
         return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"

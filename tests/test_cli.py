@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.errors import InputError
 from summarizer.ingest import load_articles
 
 from .test_ingest import BOILERPLATE
@@ -278,3 +280,41 @@ def test_help_lists_choices_and_completion() -> None:
     assert "--install-completion" in top.stdout
     bad = runner.invoke(app, ["blurb", "x.txt", "--format", "xml"])
     assert bad.exit_code == 2 and "'xml' is not one of" in bad.output
+
+
+def test_an_empty_path_is_an_error_not_the_working_directory(
+    tmp_path: Path, seed_files: list[Path], monkeypatch
+) -> None:
+    """``summarizer briefing "$DIR"`` with DIR unset passes "": before, every article under
+    the working directory was read (and verify checked against them)."""
+    day = tmp_path / "day"
+    day.mkdir()
+    (day / "a.txt").write_text(seed_files[0].read_text())
+    monkeypatch.chdir(tmp_path)  # where "" would have read day/a.txt from
+    draft = str(seed_files[0])
+    for args in (
+        ["blurb", ""],
+        ["briefing", "", "--format", "json"],
+        ["briefing", str(day), " "],
+        ["verify", "", "-s", str(day)],
+        ["verify", draft, "-s", ""],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "empty path" in result.output
+        assert "Traceback" not in result.output
+    with pytest.raises(InputError, match="empty path"):
+        load_articles("")
+
+
+def test_an_empty_blurb_says_why(seed_files: list[Path]) -> None:
+    """A word budget below every sentence leaves the blurb empty; it says so, instead of
+    blaming verification."""
+    result = runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3"])
+    assert result.exit_code == 0
+    assert "no sentence fits in 3 words" in result.output
+    assert "no claim passed verification" not in result.output
+    data = json.loads(
+        runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "json"]).stdout
+    )
+    assert data["claims"] == [] and "raise --max-words" in data["problems"][-1]
