@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, computed_field
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .ingest import strip_markdown
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
@@ -151,7 +151,10 @@ def verify(
 
     Raises:
         InputError: the draft or a source is unusable, or the draft has no claims.
+        ConfigError: ``top_k`` is not a positive whole number.
     """
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise ConfigError(f"top_k must be a whole number of at least 1, not {top_k!r}")
     started = time.perf_counter()
     name, text = read_draft(draft)
     articles = _load_sources(sources)

@@ -134,8 +134,10 @@ def make_article(
     """Build an Article from raw text: clean it, find the title, split sentences.
 
     Raises:
-        InputError: nothing is left after cleaning.
+        InputError: ``text`` is not a str, or nothing is left after cleaning.
     """
+    if not isinstance(text, str):
+        raise InputError(f"make_article takes the article's text (str), not {type(text).__name__}")
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)

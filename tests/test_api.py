@@ -74,6 +74,11 @@ def test_refusals_are_clear_errors() -> None:
         Settings(sentense=2)  # type: ignore[call-arg]
     with pytest.raises(ConfigError, match="backend"):
         summarizer.verify("A claim about something.", [TEXT], backend="nonsense")  # type: ignore[arg-type]
+    for top_k in (0, -1, 2.5):  # the CLI refuses these too; 0 found no evidence for any claim
+        with pytest.raises(ConfigError, match="top_k"):
+            summarizer.verify("A claim about something.", [TEXT], top_k=top_k)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="NoneType"):
+        summarizer.make_article(None)  # type: ignore[arg-type]
     result = summarizer.blurb(TEXT)
     with pytest.raises(InputError, match="xml"):
         summarizer.render_blurb(result, "xml")  # type: ignore[arg-type]
