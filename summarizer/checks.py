@@ -519,9 +519,9 @@ def _context(ws: list[str], i: int) -> set[str]:
 
 
 def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
-    """Lemmas of the cited text opposite to ``word``: listed antonyms, and (when the claim
-    does not say them too) their synonyms and un-/in-/dis- forms ("unsafe" where the text
-    says "safe", and back)."""
+    """Lemmas of the cited text opposite to ``word``: listed antonyms among ``seen``, and
+    (among ``ev``, what the claim does not say too) their synonyms and un-/in-/dis- forms
+    ("unsafe" where the text says "safe", and back)."""
     lemma = _lemma(word)
     found = _ANTONYMS.get(lemma, set()) & seen
     found |= {
@@ -539,12 +539,18 @@ def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
     return found
 
 
-def check_antonyms(claim: str, evidence: Evidence) -> Check:
-    """A claim word whose opposite is in the cited text, said of the same thing (a content word
-    near both), while the word itself is not."""
+def find_opposite(
+    claim: str, sentences: list[str], *, counting_stated: bool = True
+) -> tuple[str, str] | None:
+    """The first claim word whose opposite a sentence says of the same thing (a content word
+    near both), while the word itself is not there: (the word, its opposite).
+
+    ``counting_stated=False``: an opposite the claim states too does not count, as when one
+    sentence is held against a claim that fuses several ("sales fell while costs rose" against
+    "sales fell" alone)."""
     said_words = words(_norm(claim))
     said_lemmas = [_lemma(w) for w in said_words]
-    cited = [words(_norm(s)) for s in evidence.sentences]
+    cited = [words(_norm(s)) for s in sentences]
     cited_lemmas = [[_lemma(w) for w in ws] for ws in cited]  # each word's lemma, once
     seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
@@ -552,19 +558,25 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen:
             continue
-        opposites = _opposites(word, seen, ev)
+        opposites = _opposites(word, seen if counting_stated else ev, ev)
         if not opposites:
             continue
         mine = _context(said_words, i)
         for ws, lemmas in zip(cited, cited_lemmas, strict=True):
             for j, lemma in enumerate(lemmas):
                 if lemma in opposites and mine & _context(ws, j):
-                    return Check(
-                        name="antonyms",
-                        passed=False,
-                        detail=f"'{word}' where the cited text has its opposite '{ws[j]}'",
-                    )
-    return Check(name="antonyms", passed=True)
+                    return word, ws[j]
+    return None
+
+
+def check_antonyms(claim: str, evidence: Evidence) -> Check:
+    """A claim word whose opposite is in the cited text, said of the same thing, while the
+    word itself is not (``find_opposite``)."""
+    found = find_opposite(claim, evidence.sentences)
+    if found is None:
+        return Check(name="antonyms", passed=True)
+    detail = f"'{found[0]}' where the cited text has its opposite '{found[1]}'"
+    return Check(name="antonyms", passed=False, detail=detail)
 
 
 # -- content coverage --------------------------------------------------------------------------

@@ -168,3 +168,26 @@ def test_sources_take_several_paths_after_one_flag(tmp_path: Path) -> None:
         app, ["verify", str(draft), "--sources", str(files[1]), str(files[0]), "-q"]
     )
     assert result.exit_code == 0, result.output
+
+
+CARRIER_SOURCE = (
+    "Sales of the new phone fell sharply in Europe during the spring quarter. "
+    "Costs rose across the company as suppliers raised prices. The board meets again in June."
+)
+
+
+def test_a_fact_swapped_in_from_another_sentence_is_contradicted():
+    """Joined evidence lets a draft sentence fuse neighbouring sentences; it must not launder a
+    swap: "rose" is in the sources, but the sentence that carries the claim says "fell"."""
+    source = summarizer.make_article(CARRIER_SOURCE)
+    swapped = summarizer.verify(
+        "Sales of the new phone rose sharply in Europe during the spring quarter.", [source]
+    ).claims[0]
+    assert swapped.support == "contradicted"
+    assert any(c.name == "antonyms" and not c.passed for c in swapped.checks)
+    # the same words fused as the sources state them are still supported
+    for text in (
+        "Sales of the new phone fell sharply in Europe during the spring quarter.",
+        "Sales of the new phone fell sharply in Europe while costs rose across the company.",
+    ):
+        assert summarizer.verify(text, [source]).claims[0].support == "supported", text
