@@ -377,6 +377,17 @@ def test_names_are_who_and_where_with_aliases_folded() -> None:
     assert "officials" not in found and "the" not in found
 
 
+def test_a_weekday_in_the_possessive_is_not_a_name() -> None:
+    art = make_article(
+        "The vote at Wednesday's session in Ohio was delayed, said Smith. "
+        "Friday’s meeting was called off, and Smith's aide agreed.",
+        source="X",
+    )
+    found = entities.names(art)
+    assert "ohio" in found and "smith" in found
+    assert not {"wednesday", "friday"} & set(found)
+
+
 def test_sibling_events_with_different_names_are_separate_stories() -> None:
     """Two storms on the same day: shared vocabulary, different places and people."""
     storm = (
