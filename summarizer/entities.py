@@ -19,6 +19,7 @@ _CAPITALISED_RUN = re.compile(
     r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9'’.-]*(?:[ \t]+[A-Z][A-Za-z0-9'’.-]*)*"
 )
 _LETTER = re.compile(r"[A-Za-z0-9]")
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Wednesday's" is still a weekday
 # capitalised words that are not names even in mid-sentence
 _NOT_NAMES = frozenset(
     """
@@ -58,7 +59,7 @@ def names(article: Article) -> list[str]:
                 if (
                     tok
                     and low not in STOPWORDS
-                    and low not in _NOT_NAMES
+                    and _POSSESSIVE.sub("", low) not in _NOT_NAMES
                     and (i > 0 or not first or tok in inside)
                 ):
                     run.append(low.replace("’", "'"))

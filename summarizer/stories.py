@@ -40,6 +40,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 
@@ -266,6 +267,7 @@ def cluster_matrix(
     progress: ProgressFn | None = None,
     times: np.ndarray | None = None,
     ratio: float = COHESION_RATIO,
+    check: MergeCheck | None = None,
 ) -> np.ndarray:
     """Average-linkage cluster labels of the rows of ``x`` (unit vectors), cut at ``threshold``.
 
@@ -317,7 +319,9 @@ def cluster_matrix(
         members_of.setdefault(int(component), []).append(i)
     next_label = 0
     for members in sorted(members_of.values()):
-        sub = _cluster_component(x[members], threshold, t[members], scale[members], ratio)
+        sub = _cluster_component(
+            x[members], threshold, t[members], scale[members], ratio, _global(check, members)
+        )
         for i, s in zip(members, sub, strict=True):
             labels[i] = next_label + s
         next_label += int(sub.max()) + 1
@@ -325,7 +329,12 @@ def cluster_matrix(
 
 
 def _cluster_component(
-    x: csr_matrix, threshold: float, times: np.ndarray, scale: np.ndarray, ratio: float
+    x: csr_matrix,
+    threshold: float,
+    times: np.ndarray,
+    scale: np.ndarray,
+    ratio: float,
+    check: MergeCheck | None = None,
 ) -> np.ndarray:
     """Labels 0..k-1 for one component, numbered by first member."""
     n = x.shape[0]
@@ -335,10 +344,28 @@ def _cluster_component(
         return _greedy_centroids(x, threshold, scale)
     sims = (x @ x.T).toarray() * _time_factor(times[:, None], times[None, :])
     sims /= np.sqrt(scale[:, None] * scale[None, :])
-    return _renumber(cohesive_average_linkage(sims, threshold, ratio))
+    return _renumber(cohesive_average_linkage(sims, threshold, ratio, check))
 
 
-def cohesive_average_linkage(sims: np.ndarray, threshold: float, ratio: float) -> np.ndarray:
+MergeCheck = Callable[[list[int], list[int], float], bool]
+"""Asked before two groups merge (their rows, their link): False refuses the merge."""
+
+
+def _global(check: MergeCheck | None, members: list[int]) -> MergeCheck | None:
+    """``check`` asked with rows of the whole input rather than of one component."""
+    if check is None:
+        return None
+    inner = check
+
+    def mapped(a: list[int], b: list[int], sim: float) -> bool:
+        return inner([members[i] for i in a], [members[i] for i in b], sim)
+
+    return mapped
+
+
+def cohesive_average_linkage(
+    sims: np.ndarray, threshold: float, ratio: float, check: MergeCheck | None = None
+) -> np.ndarray:
     """Average linkage on a similarity matrix, where a merge must also fit both clusters.
 
     Pairs of clusters merge in order of their average similarity, down to ``threshold``, as in
@@ -368,7 +395,11 @@ def cohesive_average_linkage(sims: np.ndarray, threshold: float, ratio: float) -
         if sim < threshold:
             break
         pairs = [inner[c] / (size[c] * (size[c] - 1) / 2) for c in (a, b) if size[c] > 1]
-        if len(pairs) == 2 and sim < ratio * min(pairs):
+        refused = len(pairs) == 2 and sim < ratio * min(pairs)
+        if not refused and check is not None:
+            rows = [np.flatnonzero(label == c).tolist() for c in (a, b)]
+            refused = not check(rows[0], rows[1], sim)
+        if refused:
             free[a, b] = free[b, a] = -np.inf
             stale = np.array([a, b])
         else:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from rich.console import Console
+from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 from typer.testing import CliRunner
 
 from summarizer import entities, pipeline, stories
@@ -376,6 +377,17 @@ def test_names_are_who_and_where_with_aliases_folded() -> None:
     assert "officials" not in found and "the" not in found
 
 
+def test_a_weekday_in_the_possessive_is_not_a_name() -> None:
+    art = make_article(
+        "The vote at Wednesday's session in Ohio was delayed, said Smith. "
+        "Friday’s meeting was called off, and Smith's aide agreed.",
+        source="X",
+    )
+    found = entities.names(art)
+    assert "ohio" in found and "smith" in found
+    assert not {"wednesday", "friday"} & set(found)
+
+
 def test_sibling_events_with_different_names_are_separate_stories() -> None:
     """Two storms on the same day: shared vocabulary, different places and people."""
     storm = (
@@ -620,3 +632,19 @@ def test_greedy_modularity_finds_two_linked_triangles() -> None:
     labels, q = stories._greedy_modularity(graph)
     assert labels[0] == labels[1] == labels[2] != labels[3] == labels[4] == labels[5]
     assert q == pytest.approx(5 / 14)  # 2 x (3/7 - (7/14)^2)
+
+
+def test_a_merge_check_sees_whole_input_rows_and_can_refuse() -> None:
+    """``cluster_matrix``'s check is asked with rows of the input, not of one component."""
+    x = csr_matrix(np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]))
+    asked: list[tuple[list[int], list[int]]] = []
+
+    def keep_all(a: list[int], b: list[int], sim: float) -> bool:
+        asked.append((a, b))
+        return True
+
+    labels = stories.cluster_matrix(x, 0.9, check=keep_all)
+    assert labels[1] == labels[2] and len(set(labels.tolist())) == 3
+    assert [sorted(a + b) for a, b in asked] == [[1, 2]]  # rows 0 and 3 have no neighbour
+    refused = stories.cluster_matrix(x, 0.9, check=lambda a, b, sim: False)
+    assert len(set(refused.tolist())) == 4
