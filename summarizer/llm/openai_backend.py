@@ -262,7 +262,13 @@ class OpenAIClient:
     ) -> Completion:
         body = chat_body(self.model, messages, schema, mode, max_tokens, temperature)
         try:
-            resp: Any = await self._sdk().chat.completions.create(**body, timeout=timeout)
+            # The SDK's documented route for a request it need not type: the same connection,
+            # auth and error mapping as ``chat.completions.create``, without converting the
+            # body and the answer to and from its typed models (about 1.5 ms of CPU a call,
+            # spent on the event loop while other answers wait to be sent on).
+            resp: Any = await self._sdk().post(
+                "/chat/completions", cast_to=object, body=body, options={"timeout": timeout}
+            )
         except openai.APIStatusError as exc:
             if schema is not None and mode != "prompted" and _refuses_format(exc):
                 raise _FormatRejected(f"HTTP {exc.status_code}") from exc
@@ -274,19 +280,20 @@ class OpenAIClient:
         return self._completion(resp)
 
     def _completion(self, resp: Any) -> Completion:
-        """Read the SDK's answer; anything but a chat completion is a BadResponseError."""
+        """Read the answer (the decoded JSON body); anything but a chat completion is a
+        BadResponseError."""
         try:
-            choice = resp.choices[0]
-            usage = resp.usage
+            choice = resp["choices"][0]
+            usage = resp.get("usage") or {}
             return Completion(
-                text=choice.message.content or "",
-                finish_reason=choice.finish_reason,
-                prompt_tokens=(usage.prompt_tokens or 0) if usage else 0,
-                completion_tokens=(usage.completion_tokens or 0) if usage else 0,
-                model=resp.model or self.model,
-                raw=resp.model_dump(mode="json"),
+                text=choice["message"].get("content") or "",
+                finish_reason=choice.get("finish_reason"),
+                prompt_tokens=usage.get("prompt_tokens") or 0,
+                completion_tokens=usage.get("completion_tokens") or 0,
+                model=resp.get("model") or self.model,
+                raw=resp,
             )
-        except (AttributeError, IndexError, TypeError, ValueError):
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
             body = _one_line(str(resp))[:80]
             raise BadResponseError(
                 f"{self._where()} answered with a body that is not a chat completion: {body!r}"
