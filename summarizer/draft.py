@@ -261,7 +261,7 @@ def _check_draft_claim(
 
 
 def _carrier_conflict(result: Claim) -> bool:
-    """One sentence carries much of the claim and states a different name, number, quote or
+    """One sentence carries much of the claim and contradicts it on a name, number, quote or
     antonym (see CARRIER_CONFLICTS). An opposite the claim states too is no conflict here:
     "sales fell while costs rose" fuses "sales fell" with another sentence's "costs rose"."""
     if result.support != "contradicted" or (result.score or 0.0) < CARRIER_MIN:
