@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import MAX_LISTED, _outlet_name, _time_span
+from .render import MAX_LISTED, _outlet_name, _time_span, empty_blurb
 
 
 @dataclass
@@ -100,6 +100,7 @@ def render_blurb_html(result: Blurb) -> str:
         claims=claims,
         sources=[_source_view(s, prefix) for s in result.sources],
         partial=result.partial,
+        empty=empty_blurb(result),
     )
 
 

@@ -30,12 +30,19 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
     numbers = {s.article_id: s.number for s in result.sources}
     body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
     if not body:
-        written = result.claims or not result.problems  # else: why nothing was written
-        body = "(no claim passed verification)" if written else f"(no blurb: {result.problems[-1]})"
+        body = empty_blurb(result)
     if fmt == "md":
         head = f"**{result.title}**\n\n" if result.title else ""
         return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
     return f"{body}\n\n{_sources_text(result.sources)}"
+
+
+def empty_blurb(result: Blurb) -> str:
+    """What a blurb with no shown claim says: why nothing was written (e.g. a word budget no
+    sentence fits), else that no claim passed verification."""
+    if result.claims or not result.problems:
+        return "(no claim passed verification)"
+    return f"(no blurb: {result.problems[-1]})"
 
 
 def render_briefing(result: Briefing, fmt: Format) -> str:

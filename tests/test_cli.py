@@ -318,3 +318,5 @@ def test_an_empty_blurb_says_why(seed_files: list[Path]) -> None:
         runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "json"]).stdout
     )
     assert data["claims"] == [] and "raise --max-words" in data["problems"][-1]
+    html = runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "html"])
+    assert "no sentence fits in 3 words" in html.stdout
