@@ -331,7 +331,8 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         raise InputError(f"{where}: expected an object with a 'text' field")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: missing or empty 'text' field")
+        fields = ", ".join(sorted(map(str, record))[:8]) or "none"  # e.g. {"articles": [...]}
+        raise InputError(f"{where}: missing or empty 'text' field (its fields: {fields})")
 
     def opt(key: str) -> str | None:
         value = record.get(key)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 import typer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ConfigError
 from .models import Published
@@ -69,6 +69,14 @@ class Settings(BaseModel):
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
+    @model_validator(mode="after")
+    def _since_before_until(self) -> Settings:
+        """An empty date window is a mistake (the options swapped), not a filter that keeps
+        only the undated articles."""
+        if self.since is not None and self.until is not None and self.since >= self.until:
+            raise ValueError(f"since ({self.since}) must be before until ({self.until})")
+        return self
+
     @property
     def limits(self) -> Limits:
         return Limits(max_file_mb=self.max_file_mb, max_articles=self.max_articles)
@@ -105,7 +113,9 @@ class Settings(BaseModel):
 
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
-    where = ".".join(str(x) for x in err["loc"]) or "settings"
+    if not err["loc"]:  # a check of several settings: its input is all of them, secrets too
+        return str(err["msg"]).removeprefix("Value error, ")
+    where = ".".join(str(x) for x in err["loc"])
     if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
         return f"{where}: {err['msg']} (value hidden)"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"

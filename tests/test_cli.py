@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.ingest import load_articles
+from summarizer.settings import Settings
 
 from .test_ingest import BOILERPLATE
 
@@ -161,6 +162,21 @@ def test_invalid_env_setting_is_one_line(monkeypatch, articles_dir: Path) -> Non
     result = runner.invoke(app, ["briefing", str(articles_dir)])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: invalid setting: backend")
+
+
+def test_since_after_until_is_an_error_that_echoes_no_secret(
+    monkeypatch, articles_dir: Path
+) -> None:
+    """Swapped --since/--until kept only the undated articles, silently; the check spans two
+    settings, so its message must not echo all of them (the API key among them)."""
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-do-not-print")
+    args = ["briefing", str(articles_dir), "--since", "2026-01-01", "--until", "2025-01-01"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "since (2026-01-01" in result.stderr and "must be before until" in result.stderr
+    assert "sk-do-not-print" not in result.output
+    with pytest.raises(ValueError, match="must be before"):
+        Settings(since="2026-01-02", until="2026-01-01")
 
 
 # -- issue 11: URLs and feeds, streaming, typed choices, safe -o ----------------------------

@@ -248,3 +248,11 @@ def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
     assert [a.sentences[0].text for a in kept] == ["Item 1 was filed.", "Item 3 was filed."]
     assert any("2 articles published outside" in n for n in notes)
     assert any("1 articles have no publication date" in n for n in notes)
+
+
+def test_a_record_without_text_names_the_fields_it_has(tmp_path) -> None:
+    """{"articles": [...]} is a common wrapper: the error shows what the record holds."""
+    wrapped = tmp_path / "day.json"
+    wrapped.write_text('{"articles": [{"text": "Putin met Trump in Alaska. They talked."}]}')
+    with pytest.raises(InputError, match=r"missing or empty 'text' field \(its fields: articles\)"):
+        load_articles(wrapped)
