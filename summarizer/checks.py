@@ -327,14 +327,10 @@ def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
 def check_names(claim: str, evidence: Evidence) -> Check:
     """Every name in the claim must be in the cited text; "Donald Trump" may stand for "Trump"
     when the sources say "Donald Trump" somewhere."""
-    ev_text = " " + " ".join(_bare(w) for w in words(evidence.text)) + " "
+    ev_text = _spaced(evidence.text)
     ev_terms = evidence.terms
     missing: list[str] = []
-    for span in name_spans(claim, evidence.known_names):
-        core = [t for t in span if t.lower() not in _TITLES]
-        if not core:
-            continue
-        phrase = " ".join(_bare(w) for w in words(" ".join(core)))
+    for core, phrase in _names(claim, evidence.known_names):
         if f" {phrase} " in ev_text or _alias_found(phrase, ev_text):
             continue
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
@@ -352,6 +348,33 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         detail = "in the sources but not the cited text: " + ", ".join(missing)
         return Check(name="names-elsewhere", passed=False, detail=detail)
     return Check(name="names", passed=False, detail=detail)
+
+
+def _names(text: str, known_names: set[str]) -> list[tuple[list[str], str]]:
+    """Each name of ``text`` without its titles: its words, and as one bare lower-case
+    phrase ("Secretary John Kerry" -> ["John", "Kerry"], "john kerry")."""
+    out: list[tuple[list[str], str]] = []
+    for span in name_spans(text, known_names):
+        core = [t for t in span if t.lower() not in _TITLES]
+        if core:
+            out.append((core, " ".join(_bare(w) for w in words(" ".join(core)))))
+    return out
+
+
+def _spaced(text: str) -> str:
+    """Bare lower-case words joined by spaces, with a space at each end, for phrase lookup."""
+    return " " + " ".join(_bare(w) for w in words(text)) + " "
+
+
+def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]:
+    """Names of ``sentence`` of which the claim says no word ("Kerry said" where the claim
+    has "Netanyahu said"; "Donald Trump" is kept by a claim that says "Trump")."""
+    said = _spaced(claim)
+    return [
+        " ".join(core)
+        for core, phrase in _names(sentence, known_names)
+        if not any(f" {w} " in said for w in phrase.split())
+    ]
 
 
 def _named_in(name: str, corpus: str) -> bool:

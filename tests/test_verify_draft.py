@@ -191,3 +191,25 @@ def test_a_fact_swapped_in_from_another_sentence_is_contradicted():
         "Sales of the new phone fell sharply in Europe while costs rose across the company.",
     ):
         assert summarizer.verify(text, [source]).claims[0].support == "supported", text
+
+
+def test_a_name_swapped_in_for_the_carriers_is_contradicted():
+    """Netanyahu is named in the sources, so his name alone is no contradiction; but the
+    sentence that carries the claim says Kerry said it, and the claim drops Kerry."""
+    source = summarizer.make_article(
+        "The nuclear talks in Geneva were productive and would continue next week, Secretary "
+        "of State John Kerry said on Monday. In a speech to parliament on Tuesday, Prime "
+        "Minister Benjamin Netanyahu criticised the deal. Officials from Iran declined to comment."
+    )
+    swapped = summarizer.verify(
+        "The nuclear talks in Geneva were productive, Netanyahu said on Monday.", [source]
+    ).claims[0]
+    assert swapped.support == "contradicted"
+    names = next(c for c in swapped.checks if c.name == "names")
+    assert not names.passed and "John Kerry" in (names.detail or "")
+    for text in (  # the carrier's name kept (in part), another added: no swap
+        "The nuclear talks in Geneva were productive, Kerry said on Monday.",
+        "The nuclear talks in Geneva were productive, John Kerry said on Monday, while "
+        "Netanyahu criticised the deal.",
+    ):
+        assert summarizer.verify(text, [source]).claims[0].support == "supported", text
