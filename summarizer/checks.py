@@ -276,6 +276,23 @@ def quantities(text: str) -> set[str]:
     return found
 
 
+# Quantity kinds that place a fact in time: one the claim replaces is a changed date.
+_DATE_KINDS = ("month", "quarter", "half")
+
+
+def dates_replaced(claim: str, sentence: str) -> list[str]:
+    """Months, quarters and halves of the claim that ``sentence`` does not state while it
+    states another of the same kind ("set for May 5" where the sentence says June 5)."""
+    mine, theirs = quantities(claim), quantities(sentence)
+    out: list[str] = []
+    for kind in _DATE_KINDS:
+        said = {q for q in mine if q.startswith(kind + ":")}
+        stated = {q for q in theirs if q.startswith(kind + ":")}
+        if said - stated and stated - said:
+            out.extend(sorted(said - stated))
+    return out
+
+
 def check_quantities(claim: str, evidence: Evidence) -> Check:
     """Numbers, months and currencies of the claim must be in the cited text. One that the
     sources state elsewhere only leaves the claim unverifiable ("numbers-elsewhere")."""

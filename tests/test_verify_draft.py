@@ -213,3 +213,20 @@ def test_a_name_swapped_in_for_the_carriers_is_contradicted():
         "Netanyahu criticised the deal.",
     ):
         assert summarizer.verify(text, [source]).claims[0].support == "supported", text
+
+
+def test_a_date_swapped_in_from_another_sentence_is_contradicted():
+    """ "set for May 5" where the sentence about the vote says June 5 (and May is another
+    event's month, a sentence on)."""
+    source = summarizer.make_article(
+        "The vote is set for June 5, officials said on Monday. A rally is planned for May 20 "
+        "in the capital. Turnout is expected to be high."
+    )
+    swapped = summarizer.verify("The vote is set for May 5, officials said.", [source]).claims[0]
+    assert swapped.support == "contradicted"
+    assert any(c.name == "numbers" and "another month" in (c.detail or "") for c in swapped.checks)
+    for text in (
+        "The vote is set for June 5, officials said.",
+        "The vote is set for June 5, after a rally on May 20.",
+    ):
+        assert summarizer.verify(text, [source]).claims[0].support == "supported", text
