@@ -229,9 +229,10 @@ def _headline(article: Article) -> list[Sentence]:
 def _check_draft_claim(
     text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: SourceContext, top_k: int
 ) -> Claim:
-    """Accept the claim when one of the best ``top_k`` sentences supports it alone, else when
-    they support it together; otherwise report the first contradiction found (or the verdict
-    on all of them together), left "unverified" for a judge when it is only unverifiable."""
+    """Accept the claim when one of the best ``top_k`` sentences supports it alone; reject it
+    when one that carries much of it contradicts it (``_carrier_conflict``); else accept it
+    when they support it together; otherwise report their verdict together, left
+    "unverified" for a judge when it is only unverifiable."""
     hits = index.search(text, top_k)
     if not hits:
         check = Check(name="evidence", passed=False, detail="no related sentence in the sources")
@@ -274,9 +275,10 @@ def _check_draft_claim(
 
 def _carrier_conflict(result: Claim, known_names: set[str]) -> Claim | None:
     """The claim as contradicted by one sentence that carries much of it (its check against
-    that sentence alone): on a name, number, quote or antonym (see CARRIER_CONFLICTS), or by
+    that sentence alone): on a name, number, quote or antonym (see CARRIER_CONFLICTS), by
     naming someone the claim replaces with a name found elsewhere in the sources ("Netanyahu
-    said" where the carrier says "Kerry said"). None when there is no such conflict. An
+    said" where the carrier says "Kerry said"), or by giving another month, quarter or half
+    than the one the claim takes from elsewhere. None when there is no such conflict. An
     opposite the claim states too is no conflict here: "sales fell while costs rose" fuses
     "sales fell" with another sentence's "costs rose"."""
     score = result.score or 0.0
