@@ -374,13 +374,18 @@ def _names(text: str, known_names: set[str]) -> list[tuple[list[str], str]]:
     for span in name_spans(text, known_names):
         core = [t for t in span if t.lower() not in _TITLES]
         if core:
-            out.append((core, " ".join(_bare(w) for w in words(" ".join(core)))))
+            out.append((core, _phrase(" ".join(core))))
     return out
 
 
+def _phrase(text: str) -> str:
+    """Bare lower-case words joined by spaces ("Kerry's aides" -> "kerry aides")."""
+    return " ".join(_bare(w) for w in words(text))
+
+
 def _spaced(text: str) -> str:
-    """Bare lower-case words joined by spaces, with a space at each end, for phrase lookup."""
-    return " " + " ".join(_bare(w) for w in words(text)) + " "
+    """``_phrase`` with a space at each end, for looking a phrase up in it."""
+    return f" {_phrase(text)} "
 
 
 def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]:
@@ -396,7 +401,7 @@ def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]
 
 def _named_in(name: str, corpus: str) -> bool:
     """The name (or an alias of it) occurs in the spaced, lower-cased source corpus."""
-    phrase = " ".join(_bare(w) for w in words(name))
+    phrase = _phrase(name)
     return f" {phrase} " in corpus or _alias_found(phrase, corpus)
 
 
@@ -409,7 +414,7 @@ def _pronoun_referent(phrase: str, evidence: Evidence) -> bool:
     starts = {(words(s) or [""])[0] for s in evidence.sentences}
     if not _PRONOUNS & starts or not evidence.before:
         return False
-    before = " " + " ".join(_bare(w) for w in words(_norm(" ".join(evidence.before)))) + " "
+    before = _spaced(_norm(" ".join(evidence.before)))
     return f" {phrase} " in before or f" {phrase.split()[-1]} " in before
 
 

@@ -210,11 +210,10 @@ def count_matrix(docs: list[list[str]]) -> csr_matrix:
             indices.append(vocab.setdefault(term, len(vocab)))
             counts.append(1.0 + math.log(n))
         indptr.append(len(indices))
-    x = csr_matrix(
+    return csr_matrix(
         (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
         shape=(len(docs), max(len(vocab), 1)),
     )
-    return x
 
 
 def idf_weighted(x: csr_matrix) -> csr_matrix:
