@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -73,6 +74,17 @@ SPLIT_NAME_WEIGHT = 0.0  # within a story, the names' share (who and where; 0: w
 SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the story
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
+HEADLINE_WORDS = 12  # a story of untitled articles is headed by this much of its lead sentence
+
+# A wire dateline before the lead: "WASHINGTON (AP) --", "NEW HAVEN, Conn. (AP) -",
+# "BEIJING _", "LONDON, March 3 (Reuters) -". Upper-case place words, then an optional state or
+# date, an optional agency in brackets, a dash or an underscore, and a capital (the lead).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([A-Za-z ]{2,20}\))?"
+    r"\s*(?:--|[-_–—])\s+(?=[A-Z0-9\"“‘'])"
+)
 
 
 def cluster_stories(
@@ -591,13 +603,14 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
 
 
 def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
-    """A story of these articles, titled after the most central one that has a title."""
+    """A story of these articles, titled after the most central one that has a title (when
+    none has, headed by the start of the most central one's lead: see ``lead_headline``)."""
     sub = x[members]
     centroid = np.asarray(sub.sum(axis=0)).ravel()
     centrality = sub @ centroid
     ranked = sorted(range(len(members)), key=lambda k: (-round(float(centrality[k]), 9), k))
     chosen = [articles[members[k]] for k in ranked]
-    title = next((a.title for a in chosen if a.title), None)
+    title = next((a.title for a in chosen if a.title), None) or lead_headline(chosen[0])
     dates = sorted(d for i in members if (d := _as_datetime(articles[i].published)) is not None)
     return Story(
         id="",
@@ -607,3 +620,18 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+def lead_headline(article: Article) -> str | None:
+    """A heading for an untitled article: its first sentence without the wire dateline, cut to
+    ``HEADLINE_WORDS`` words; an editor scanning the briefing sees what the story is about
+    instead of "Story"."""
+    if not article.sentences:
+        return None
+    lead = _DATELINE.sub("", article.sentences[0].text.strip(" *•-–—\t"), count=1)
+    words = lead.split()
+    if not words:
+        return None
+    if len(words) <= HEADLINE_WORDS:
+        return " ".join(words).rstrip(".")
+    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + "…"

@@ -648,3 +648,26 @@ def test_a_merge_check_sees_whole_input_rows_and_can_refuse() -> None:
     assert [sorted(a + b) for a, b in asked] == [[1, 2]]  # rows 0 and 3 have no neighbour
     refused = stories.cluster_matrix(x, 0.9, check=lambda a, b, sim: False)
     assert len(set(refused.tolist())) == 4
+
+
+def test_a_story_of_untitled_articles_is_headed_by_its_lead_without_the_dateline() -> None:
+    lead = (
+        "WASHINGTON (AP) -- Storm Ana flooded the streets of the capital on Monday and cut the "
+        "power to forty thousand homes, officials said."
+    )
+    rest = " Crews worked through the night. Schools stayed closed on Tuesday."
+    untitled = [
+        make_article(lead + rest, source="AP"),
+        make_article("* " + lead.replace("(AP) --", "_") + rest, source="NYT"),
+    ]
+    [story] = stories.cluster_stories(untitled)
+    assert story.title == "Storm Ana flooded the streets of the capital on Monday and cut…"
+    short = make_article("BEIJING _ Talks ended. They will resume.", source="X")
+    assert stories.lead_headline(short) == "Talks ended"
+    # a real headline always wins over a lead
+    titled = [*untitled, make_article("Storm Ana floods the capital\n\n" + lead + rest, source="Z")]
+    [story] = stories.cluster_stories(titled)
+    assert story.title == "Storm Ana floods the capital"
+    # a lead that merely starts with a capitalised word and a dash keeps it
+    nato = make_article("NATO - the alliance said it would meet again.", source="X")
+    assert stories.lead_headline(nato) == "NATO - the alliance said it would meet again"
