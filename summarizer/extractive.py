@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Article, Citation, Claim, Sentence
-from .text import STOPWORDS, content_terms, stem, word_count, words
+from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, words
 
 # Parameters, calibrated on the 10 MultiLing 2011 dev clusters (bench/rouge_bench.py) and kept
 # few and round so as not to over-fit them; the comments say what each one is for. The position
@@ -343,7 +343,7 @@ def _claim(chosen: _Candidate, cands: list[_Candidate], idf: dict[str, float]) -
             by_article[c.article_pos] = (sure, c.sentence)
     cites.extend(s for _, (_, s) in sorted(by_article.items()))
     return Claim(
-        text=chosen.sentence.text,
+        text=strip_dateline(chosen.sentence.text),
         citations=[Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s in cites],
     )
 

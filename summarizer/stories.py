@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -53,7 +52,7 @@ from .dedup import distinct_outlets
 from .entities import names
 from .models import Article, Story
 from .progress import ProgressFn
-from .text import content_terms
+from .text import content_terms, strip_dateline
 
 DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
 NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
@@ -75,16 +74,6 @@ SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the 
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
 HEADLINE_WORDS = 12  # a story of untitled articles is headed by this much of its lead sentence
-
-# A wire dateline before the lead: "WASHINGTON (AP) --", "NEW HAVEN, Conn. (AP) -",
-# "BEIJING _", "LONDON, March 3 (Reuters) -". Upper-case place words, then an optional state or
-# date, an optional agency in brackets, a dash or an underscore, and a capital (the lead).
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([A-Za-z ]{2,20}\))?"
-    r"\s*(?:--|[-_–—])\s+(?=[A-Z0-9\"“‘'])"
-)
 
 
 def cluster_stories(
@@ -628,7 +617,7 @@ def lead_headline(article: Article) -> str | None:
     instead of "Story"."""
     if not article.sentences:
         return None
-    lead = _DATELINE.sub("", article.sentences[0].text.strip(" *•-–—\t"), count=1)
+    lead = strip_dateline(article.sentences[0].text.strip(" *•-–—\t"))
     words = lead.split()
     if not words:
         return None

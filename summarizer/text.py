@@ -69,6 +69,23 @@ def bigrams(terms: list[str]) -> list[tuple[str, str]]:
     return list(zip(terms, terms[1:], strict=False))
 
 
+# A wire dateline before the lead: "WASHINGTON (AP) --", "NEW HAVEN, Conn. (AP) -",
+# "BEIJING _", "LONDON, March 3 (Reuters) -". Upper-case place words, then an optional state or
+# date, an optional agency in brackets, a dash or an underscore, and a capital (the lead).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([A-Za-z ]{2,20}\))?"
+    r"\s*(?:--|[-_–—])\s+(?=[A-Z0-9\"“‘'])"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline: what a summary or a heading shows (the
+    dateline is where the copy was filed, not what happened)."""
+    return _DATELINE.sub("", text, count=1)
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (whitespace-separated)."""
     return len(text.split())

@@ -246,3 +246,17 @@ def test_briefing_uses_the_engine_and_all_claims_verify() -> None:
     assert result.claims
     assert all(c.shown for c in result.claims)
     assert sum(len(c.text.split()) for c in result.claims) <= 150
+
+
+def test_a_wire_dateline_is_not_part_of_the_summary() -> None:
+    text = (
+        "NEW YORK (AP) -- After vowing to combat fraud, the online auction service eBay finds "
+        "itself the subject of a fraud investigation by the city's consumer affairs department. "
+        "The department said it had received dozens of complaints from buyers in the city. "
+        "EBay said it would cooperate fully with the investigation and review its rules."
+    )
+    result = summarizer.blurb(text, sentences=3)
+    first = next(c for c in result.claims if c.citations[0].text.startswith("NEW YORK"))
+    assert first.text.startswith("After vowing to combat fraud")
+    assert first.citations[0].text.endswith(first.text)  # the rest of the cited sentence
+    assert all(c.verdict == "accepted" for c in result.claims)
