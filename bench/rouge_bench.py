@@ -5,6 +5,9 @@ Usage::
     python bench/rouge_bench.py ../shared/eval/clusters-dev/multiling2011_en_clusters.jsonl \
         [--words 250 100] [-v] [--loco [--grid NAME=v1,v2 ...] [--save F] [--against F]]
 
+Also reads DUC 2003 task 2 (``duc2003_clusters.jsonl``: 28 clusters of about 10 news
+articles, 4 human summaries of ~100 words each), never used for tuning the engine.
+
 For each topic cluster (10 WikiNews articles, 3 human summaries of ~250 words) it builds
 Articles with ``summarizer.make_article(text, file=doc_id)`` and runs, in the same process:
 
@@ -92,8 +95,13 @@ def load(path: Path) -> list[Cluster]:
     for line in path.read_text().splitlines():
         if line.strip():
             raw = json.loads(line)
-            articles = [summarizer.make_article(d["text"], file=d["doc_id"]) for d in raw["docs"]]
-            out.append(Cluster(raw["topic_id"], articles, [r["text"] for r in raw["references"]]))
+            # MultiLing 2011 (topic_id, doc_id) or DUC 2003 task 2 (cluster_id, docno)
+            articles = [
+                summarizer.make_article(d["text"], file=d.get("doc_id") or d["docno"])
+                for d in raw["docs"]
+            ]
+            name = raw.get("topic_id") or raw["cluster_id"]
+            out.append(Cluster(name, articles, [r["text"] for r in raw["references"]]))
     return out
 
 
@@ -311,7 +319,9 @@ def parse_grid(specs: list[str]) -> dict[str, list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("clusters", type=Path, help="multiling2011_en_clusters.jsonl")
+    parser.add_argument(
+        "clusters", type=Path, help="multiling2011_en_clusters.jsonl or duc2003_clusters.jsonl"
+    )
     parser.add_argument("--words", type=int, nargs="+", default=[250], help="word budgets")
     parser.add_argument("--via-briefing", action="store_true", help="run the whole pipeline")
     parser.add_argument("-v", "--verbose", action="store_true", help="per-cluster ROUGE-2")
