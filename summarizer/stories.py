@@ -74,6 +74,7 @@ SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the 
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
 HEADLINE_WORDS = 12  # a story of untitled articles is headed by this much of its lead sentence
+LEAD_MIN_WORDS = 8  # shorter first sentences are bylines or kickers ("By JOHN SMITH"), not leads
 
 
 def cluster_stories(
@@ -612,13 +613,11 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
 
 
 def lead_headline(article: Article) -> str | None:
-    """A heading for an untitled article: its first sentence without the wire dateline, cut to
-    ``HEADLINE_WORDS`` words; an editor scanning the briefing sees what the story is about
-    instead of "Story"."""
-    if not article.sentences:
-        return None
-    lead = strip_dateline(article.sentences[0].text.strip(" *•-–—\t"))
-    words = lead.split()
+    """A heading for an untitled article: its lead (the first sentence of ``LEAD_MIN_WORDS`` words
+    or more, so not a byline or a kicker) without the wire dateline, cut to ``HEADLINE_WORDS``
+    words; an editor scanning the briefing sees what the story is about instead of "Story"."""
+    leads = [strip_dateline(s.text.strip(" *•-–—\t")).split() for s in article.sentences]
+    words = next((w for w in leads if len(w) >= LEAD_MIN_WORDS), leads[0] if leads else [])
     if not words:
         return None
     if len(words) <= HEADLINE_WORDS:

@@ -664,6 +664,8 @@ def test_a_story_of_untitled_articles_is_headed_by_its_lead_without_the_dateline
     assert story.title == "Storm Ana flooded the streets of the capital on Monday and cut…"
     short = make_article("BEIJING _ Talks ended. They will resume.", source="X")
     assert stories.lead_headline(short) == "Talks ended"
+    byline = make_article("By JOHN SMITH. " + lead + rest, source="X")
+    assert stories.lead_headline(byline).startswith("Storm Ana flooded")  # type: ignore[union-attr]
     # a real headline always wins over a lead
     titled = [*untitled, make_article("Storm Ana floods the capital\n\n" + lead + rest, source="Z")]
     [story] = stories.cluster_stories(titled)
