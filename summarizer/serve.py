@@ -7,13 +7,19 @@ is served at ``/openapi.json`` (docs at ``/docs``).
 The engine (backend, model, endpoint, cache) is the server's configuration, set when it starts,
 never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}``:
 
-- 400: the body is not JSON; 401: a bearer token is configured and the request does not carry it;
+- 400: the body is not JSON (or not UTF-8, or nested too deeply); 401: a bearer token is
+  configured and the request does not carry it; 404/405: no such route or method;
 - 413: the request body is larger than ``max_body_bytes``;
-- 422: invalid JSON or fields, more articles than ``max_articles`` (after feeds are read), an
-  unusable article or URL (unreachable, private-network address, no text), an invalid option;
-- 502: the LLM backend failed; 503: the LLM is not configured;
-- 504: the run took longer than ``timeout`` seconds (also its LLM work's deadline, so the
-  thread it ran in stops too).
+- 415: a body sent without ``Content-Type: application/json`` (refused, not guessed: a web
+  page may post a form or ``text/plain`` to a local server without the browser asking first);
+- 422: invalid fields (the detail names the first), more articles than ``max_articles`` (after
+  feeds are read), an unusable article or URL (unreachable, private-network address, no
+  text), an invalid option;
+- 500: a fault of the server (still JSON); 502: the LLM backend failed; 503: the LLM is not
+  configured;
+- 504: the run took longer than ``timeout`` seconds. That is also its LLM work's deadline and
+  its URL fetches' deadline, so the thread it ran in stops too. A client that hangs up early
+  does not stop its run: it goes on, at most until that limit.
 
 Concurrent requests run in worker threads; each opens its own connection to the SQLite LLM
 response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so they share it
@@ -23,23 +29,30 @@ safely.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
+import re
 import secrets
+import socket
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
-from .dates import lenient_datetime
-from .draft import VerifyReport, verify
+from .dates import lenient_datetime, parse_datetime
+from .draft import TOP_K, VerifyReport, verify
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError, SummarizerError
 from .fetch import SERVE_POLICY, FetchPolicy, load_url
 from .ingest import make_article
@@ -70,8 +83,23 @@ class ServeConfig:
 
 # -- request models: the CLI's content options; the engine is the server's -------------------
 
+
+def _url(value: str) -> str:
+    """A URL the fetcher can parse: a host, a port in range, brackets that close."""
+    try:
+        host, _ = urlsplit(value).hostname, urlsplit(value).port  # .port checks its range
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL ({exc})") from None
+    if not host:
+        raise ValueError("not a valid URL (no host)")
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")]
-Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$")]
+Url = Annotated[
+    str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$"), AfterValidator(_url)
+]
+Date = Annotated[str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])]
 Count = Annotated[int, Field(ge=1, le=1000)]
 Words = Annotated[int, Field(ge=1, le=10_000)]
 
@@ -113,11 +141,33 @@ class BlurbUrl(_BlurbOptions):
     url: Url
 
 
-BlurbRequest = BlurbText | BlurbArticle | BlurbUrl
+def _blurb_kind(value: object) -> str:
+    """Which of the three bodies a blurb request is, by the key it carries, so an error names
+    that body's field (``url: not a valid URL``), not the first failure of all three."""
+    if isinstance(value, dict):
+        return next((f"Blurb{k.title()}" for k in ("url", "article") if k in value), "BlurbText")
+    return type(value).__name__ if isinstance(value, _BlurbOptions) else "BlurbText"
+
+
+def _source_kind(value: object) -> str:
+    return "UrlIn" if isinstance(value, str) else "ArticleIn"
+
+
+BlurbRequest = Annotated[
+    Annotated[BlurbText, Tag("BlurbText")]
+    | Annotated[BlurbArticle, Tag("BlurbArticle")]
+    | Annotated[BlurbUrl, Tag("BlurbUrl")],
+    Discriminator(_blurb_kind),
+]
+Source = Annotated[
+    Annotated[ArticleIn, Tag("ArticleIn")] | Annotated[Url, Tag("UrlIn")],
+    Discriminator(_source_kind),
+]
+_TAGS = {"BlurbText", "BlurbArticle", "BlurbUrl", "ArticleIn", "UrlIn"}  # not named in errors
 
 
 class BriefingRequest(_Request):
-    """A day's articles: texts and/or URLs of pages or RSS/Atom feeds."""
+    """A day's articles: texts and/or URLs of pages or RSS/Atom feeds (at least one)."""
 
     articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ARTICLES)
     urls: list[Url] = Field(default_factory=list, max_length=MAX_ARTICLES)
@@ -125,13 +175,23 @@ class BriefingRequest(_Request):
     title: str | None = Field(default=None, max_length=300)
     max_stories: Count | None = None
     min_sources: Count | None = None
+    since: Date | None = Field(
+        default=None, description="Keep articles published at or after this time (UTC if no zone)."
+    )
+    until: Date | None = Field(
+        default=None,
+        description="Keep articles published before this time; a date alone includes that day.",
+    )
 
 
 class VerifyRequest(_Request):
     """An editor's draft and the sources to check it against: article texts and/or URLs."""
 
     draft: Text
-    sources: list[ArticleIn | Url] = Field(min_length=1, max_length=MAX_ARTICLES)
+    sources: list[Source] = Field(min_length=1, max_length=MAX_ARTICLES)
+    top_k: Count = Field(
+        default=TOP_K, description="Source sentences tried as each claim's evidence."
+    )
 
 
 class ErrorOut(BaseModel):
@@ -150,11 +210,12 @@ _STATUS = {
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": why}
     for code, why in {
-        400: "the body is not valid JSON",
+        400: "the body is not valid JSON (or not UTF-8, or nested too deeply)",
         401: "missing or wrong bearer token",
         413: "request body too large",
+        415: "the body was not sent as Content-Type: application/json",
         422: "invalid request, too many articles, or an unusable article or URL",
-        500: "unexpected error",
+        500: "a fault of the server",
         502: "the LLM backend failed",
         503: "the LLM backend is not configured",
         504: "the run took longer than the server's time limit",
@@ -195,38 +256,87 @@ def create_app(config: ServeConfig | None = None) -> Any:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = list(exc.errors())
-        first = errors[0] if errors else {}
-        where = ".".join(str(x) for x in first.get("loc", ())) or "body"
-        detail = f"invalid request: {where}: {first.get('msg', 'invalid')}"
-        if len(errors) > 1:
-            detail += f" (and {len(errors) - 1} more)"
-        content = {"detail": detail, "errors": jsonable_encoder(errors)}
-        return JSONResponse(content, status_code=422)
+        return _invalid_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """FastAPI's own 400 for a body it cannot parse says which rule the body broke."""
+        detail = exc.detail
+        cause = exc.__cause__
+        if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
+            detail = f"the body is not UTF-8 text (byte {cause.start})"
+        elif exc.status_code == 400 and isinstance(cause, RecursionError):
+            detail = "the body is not usable JSON: nested too deeply"
+        elif exc.status_code == 400 and cause is not None:
+            detail = f"the body is not valid JSON ({type(cause).__name__})"
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _fault(request: Request, exc: Exception) -> JSONResponse:
+        """A bug still answers in the documented shape (uvicorn logs the traceback)."""
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, 500)
 
     @app.post("/blurb", response_model=Blurb)
     async def blurb(body: BlurbRequest) -> Blurb:
         """The "Get a summary" blurb of one article (as ``summarizer blurb``)."""
-        return await _run(cfg, lambda: _blurb(body, cfg))
+        return await _run(cfg, lambda run: _blurb(body, run))
 
     @app.post("/briefing", response_model=Briefing)
     async def briefing(body: BriefingRequest) -> Briefing:
         """One cited briefing of a day's articles, story by story (as ``summarizer briefing``)."""
-        return await _run(cfg, lambda: _briefing(body, cfg))
+        return await _run(cfg, lambda run: _briefing(body, run))
 
     @app.post("/verify", response_model=VerifyReport)
     async def verify_(body: VerifyRequest) -> VerifyReport:
         """Check every sentence of a draft against the sources (as ``summarizer verify``);
         ``ok`` is false when any sentence is unsupported."""
-        return await _run(cfg, lambda: _verify(body, cfg))
+        return await _run(cfg, lambda run: _verify(body, run))
 
     return BodyLimit(app, cfg.max_body_bytes)
 
 
-async def _run(cfg: ServeConfig, work: Callable[[], T]) -> T:
-    """Run blocking work in a thread, within the time limit (504 past it)."""
+def _invalid_response(exc: RequestValidationError) -> JSONResponse:
+    """400 for a body that is not JSON, 415 for one not sent as JSON, else 422 naming the
+    first invalid field. The errors never echo the input back (a 500,000-character text, a
+    lone surrogate that no JSON output can hold)."""
+    errors = list(exc.errors())
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        why = (first.get("ctx") or {}).get("error", "")
+        return _error(400, f"the body is not valid JSON: {why}".rstrip(": "))
+    if isinstance(exc.body, (bytes, bytearray)) and exc.body:  # FastAPI left it unparsed
+        return _error(415, "send the body as JSON with 'Content-Type: application/json'")
+    loc = [x for x in first.get("loc", ()) if x not in _TAGS]
+    where = ".".join(str(x) for x in loc) or "body"
+    msg = first.get("msg", "invalid")
+    if loc == ["body"] and first.get("type") in ("missing", "model_attributes_type"):
+        msg = "a JSON object is required"  # not pydantic's "to extract fields from"
+    detail = f"invalid request: {where}: {msg}"
+    if len(errors) > 1:
+        detail += f" (and {len(errors) - 1} more)"
+    shown = [
+        {
+            "loc": [x for x in e.get("loc", ()) if x not in _TAGS],
+            "msg": e.get("msg", ""),
+            "type": e.get("type", ""),
+        }
+        for e in errors[:20]
+    ]
+    content = {"detail": detail, "errors": jsonable_encoder(shown)}
+    return JSONResponse(content, status_code=422)
+
+
+def _error(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
+    """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
+    get the limit as their deadline: a slow server cannot keep the thread busy past it."""
+    deadline = time.monotonic() + cfg.timeout
+    run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
     try:
-        return await asyncio.wait_for(asyncio.to_thread(work), timeout=cfg.timeout)
+        return await asyncio.wait_for(asyncio.to_thread(work, run), timeout=cfg.timeout)
     except TimeoutError:
         raise HTTPException(504, f"the run took longer than {cfg.timeout:g} s") from None
 
@@ -246,21 +356,38 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
-    articles = _articles(body.articles, body.urls, cfg)
-    settings = _engine(
+    if not body.articles and not body.urls:
+        raise InputError("invalid request: body: give 'articles' (texts) and/or 'urls'")
+    settings = _engine(  # first: a bad option is refused before any URL is fetched
         cfg,
         max_words=body.max_words,
         title=body.title,
         max_stories=body.max_stories,
         min_sources=body.min_sources,
+        since=_date(body.since, "since", end=False),
+        until=_date(body.until, "until", end=True),
     )
+    articles = _articles(body.articles, body.urls, cfg)
     return pipeline.briefing(articles, settings=settings)
+
+
+def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
+    """``since``/``until`` as the CLI reads them: a date alone as ``until`` includes that day."""
+    if value is None:
+        return None
+    try:
+        parsed = parse_datetime(value)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise InputError(f"invalid request: body.{name}: {exc}") from None
+    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        parsed += timedelta(days=1)
+    return parsed
 
 
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
     texts = [x for x in body.sources if isinstance(x, ArticleIn)]
     articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
-    return verify(body.draft, articles, settings=_engine(cfg))
+    return verify(body.draft, articles, top_k=body.top_k, settings=_engine(cfg))
 
 
 def _engine(cfg: ServeConfig, **options: object) -> Settings:
@@ -351,7 +478,43 @@ class BodyLimit:
 
 
 def run(config: ServeConfig, *, host: str, port: int) -> None:
-    """Serve until interrupted (uvicorn)."""
+    """Serve until interrupted (uvicorn), on a socket bound first so that a port in use or a
+    bad --host is a one-line error (exit 2), not uvicorn's log lines and exit 1.
+
+    Raises:
+        ConfigError: the address cannot be listened on.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+    sock = listen(host, port)
+    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
+    with sock:  # uvicorn.error: the logger uvicorn has just configured to show
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{sock.getsockname()[1]}"
+        logging.getLogger("uvicorn.error").info("summarizer serve on %s (Ctrl-C stops)", url)
+        server.run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port``, as uvicorn would bind it.
+
+    Raises:
+        ConfigError: the host does not resolve, is not this machine's, or the port is taken.
+    """
+    try:
+        infos = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE | socket.AI_NUMERICSERV
+        )
+    except (OSError, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"--host {host}: not a usable address ({why})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
