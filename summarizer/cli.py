@@ -474,7 +474,7 @@ def serve(
     )
     config = ServeConfig(
         settings=settings,
-        token=token or None,
+        token=token,
         max_body_bytes=max_body,
         max_articles=max_articles,
         timeout=run_timeout,

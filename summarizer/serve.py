@@ -9,7 +9,8 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
 
 - 400: the body is not JSON (or not UTF-8, or nested too deeply); 401: a bearer token is
   configured and the request does not carry it; 404/405: no such route or method;
-- 413: the request body is larger than ``max_body_bytes``;
+- 408: the body has not arrived in full after ``body_seconds``; 413: the request body is
+  larger than ``max_body_bytes``;
 - 415: a body sent without ``Content-Type: application/json`` (refused, not guessed: a web
   page may post a form or ``text/plain`` to a local server without the browser asking first);
 - 422: invalid fields (the detail names the first), more articles than ``max_articles`` (after
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import ipaddress
 import json
 import logging
 import re
@@ -65,6 +67,7 @@ T = TypeVar("T")
 MAX_BODY_BYTES = 2_000_000
 MAX_ARTICLES = 200
 TIMEOUT_SECONDS = 120.0
+BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
 
@@ -79,6 +82,7 @@ class ServeConfig:
     max_articles: int = MAX_ARTICLES
     timeout: float = TIMEOUT_SECONDS
     fetch: FetchPolicy = SERVE_POLICY
+    body_seconds: float = BODY_SECONDS
 
 
 # -- request models: the CLI's content options; the engine is the server's -------------------
@@ -212,6 +216,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     for code, why in {
         400: "the body is not valid JSON (or not UTF-8, or nested too deeply)",
         401: "missing or wrong bearer token",
+        408: "the request body did not arrive in full in time",
         413: "request body too large",
         415: "the body was not sent as Content-Type: application/json",
         422: "invalid request, too many articles, or an unusable article or URL",
@@ -227,8 +232,17 @@ _BEARER = HTTPBearer(auto_error=False, description="Required when the server has
 
 
 def create_app(config: ServeConfig | None = None) -> Any:
-    """The ASGI application: FastAPI routes inside a request-body size limit."""
+    """The ASGI application: FastAPI routes inside a request-body size limit.
+
+    Raises:
+        ConfigError: the token is empty (``--token "$SUMMARIZER_TOKEN"`` with the variable
+            unset would otherwise serve everyone).
+    """
     cfg = config or ServeConfig()
+    if cfg.token is not None and not cfg.token.strip():
+        raise ConfigError(
+            "the token is empty (is SUMMARIZER_TOKEN set?); omit --token to serve without one"
+        )
 
     def check_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
@@ -292,7 +306,7 @@ def create_app(config: ServeConfig | None = None) -> Any:
         ``ok`` is false when any sentence is unsupported."""
         return await _run(cfg, lambda run: _verify(body, run))
 
-    return BodyLimit(app, cfg.max_body_bytes)
+    return BodyLimit(app, cfg.max_body_bytes, cfg.body_seconds)
 
 
 def _invalid_response(exc: RequestValidationError) -> JSONResponse:
@@ -332,13 +346,20 @@ def _error(status: int, detail: str) -> JSONResponse:
 
 async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
     """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
-    get the limit as their deadline: a slow server cannot keep the thread busy past it."""
+    get the limit as their deadline: a slow server cannot keep the thread busy past it. A
+    run that fails at or after the limit (a fetch or LLM call stopped by it) is a 504 too,
+    whichever of the two noticed the time first."""
     deadline = time.monotonic() + cfg.timeout
     run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
+    late = HTTPException(504, f"the run took longer than {cfg.timeout:g} s")
     try:
         return await asyncio.wait_for(asyncio.to_thread(work, run), timeout=cfg.timeout)
     except TimeoutError:
-        raise HTTPException(504, f"the run took longer than {cfg.timeout:g} s") from None
+        raise late from None
+    except SummarizerError:
+        if time.monotonic() >= deadline:
+            raise late from None
+        raise
 
 
 def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
@@ -433,11 +454,13 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 class BodyLimit:
     """ASGI wrapper: a request body over ``limit`` bytes gets 413 before the app reads it,
-    whether or not it declares a Content-Length."""
+    whether or not it declares a Content-Length; one that has not arrived in full after
+    ``seconds`` (a client that died mid-upload, or one that declares more than it sends) 408."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, seconds: float = BODY_SECONDS) -> None:
         self.app = app
         self.limit = limit
+        self.seconds = seconds
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -445,19 +468,27 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
-            await self._too_large(send)
+            await _send_error(send, 413, f"request body larger than {self.limit:,} bytes")
             return
         body = b""
         more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = bool(message.get("more_body", False))
-            if len(body) > self.limit:
-                await self._too_large(send)
-                return
+        try:
+            async with asyncio.timeout(self.seconds):
+                while more:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        return
+                    body += message.get("body", b"")
+                    more = bool(message.get("more_body", False))
+                    if len(body) > self.limit:
+                        await _send_error(
+                            send, 413, f"request body larger than {self.limit:,} bytes"
+                        )
+                        return
+        except TimeoutError:
+            why = f"the request body did not arrive in full within {self.seconds:g} s"
+            await _send_error(send, 408, why)
+            return
         replayed = False
 
         async def replay() -> dict[str, Any]:
@@ -469,12 +500,13 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, send: Send) -> None:
-        detail = {"detail": f"request body larger than {self.limit:,} bytes"}
-        payload = json.dumps(detail).encode()
-        headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": payload})
+
+async def _send_error(send: Send, status: int, detail: str) -> None:
+    """An error answered before the app runs; the connection is closed after it."""
+    payload = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
 
 
 def run(config: ServeConfig, *, host: str, port: int) -> None:
@@ -488,10 +520,13 @@ def run(config: ServeConfig, *, host: str, port: int) -> None:
 
     sock = listen(host, port)
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
-    with sock:  # uvicorn.error: the logger uvicorn has just configured to show
-        shown = f"[{host}]" if ":" in host else host
-        url = f"http://{shown}:{sock.getsockname()[1]}"
-        logging.getLogger("uvicorn.error").info("summarizer serve on %s (Ctrl-C stops)", url)
+    shown = logging.getLogger("uvicorn.error")  # the logger uvicorn has just set up to show
+    with sock:
+        bound = sock.getsockname()[0]
+        where = f"http://{f'[{bound}]' if ':' in bound else bound}:{sock.getsockname()[1]}"
+        shown.info("summarizer serve on %s (Ctrl-C stops)", where)
+        if config.token is None and not ipaddress.ip_address(bound).is_loopback:
+            shown.warning("%s is reachable from other machines and needs no --token", where)
         server.run(sockets=[sock])
 
 

@@ -27,7 +27,7 @@ from summarizer import fetch  # noqa: E402
 from summarizer.errors import ConfigError  # noqa: E402
 from summarizer.fetch import CLI_POLICY  # noqa: E402
 from summarizer.ingest import load_articles  # noqa: E402
-from summarizer.serve import ServeConfig, listen  # noqa: E402
+from summarizer.serve import ServeConfig, create_app, listen  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 
 from .conftest import ARTICLES  # noqa: E402
@@ -306,8 +306,49 @@ def test_the_token_is_required_and_never_logged(tmp_path: Path) -> None:
     assert [a.status_code for a in answers] == [401, 401, 401, 401, 200]
     assert answers[0].json() == {"detail": "missing or wrong bearer token"}
     assert bad.status_code == 400
-    assert f"summarizer serve on http://127.0.0.1:{port}" in err
+    assert f"summarizer serve on http://127.0.0.1:{port}" in err and "reachable" not in err
     assert '"POST /blurb HTTP/1.1" 401' in out + err  # the access log, without headers
     for secret in (token, key):
         assert secret not in out + err
         assert all(secret not in a.text for a in answers)
+
+
+def test_an_empty_token_is_refused_not_read_as_no_token() -> None:
+    """``--token "$SUMMARIZER_TOKEN"`` (the README's example) with the variable unset passed
+    an empty token, which served everyone without a word."""
+    [line] = _cli("--token", "", "--backend", "extractive", "--port", "0")
+    assert line.startswith("Error: the token is empty (is SUMMARIZER_TOKEN set?)")
+    with pytest.raises(ConfigError, match="the token is empty"):
+        create_app(ServeConfig(token=" "))
+
+
+def test_serving_other_machines_without_a_token_warns(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The socket is bound (never listened on: uvicorn's run is replaced)."""
+    import uvicorn
+
+    from summarizer import serve
+
+    ran: list[Any] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: ran.append(sockets))
+    serve.run(_config(), host="0.0.0.0", port=0)
+    serve.run(_config(token="t"), host="0.0.0.0", port=0)
+    serve.run(_config(), host="127.0.0.1", port=0)
+    err = capfd.readouterr().err
+    assert len(ran) == 3 and err.count("summarizer serve on http://") == 3
+    assert err.count("is reachable from other machines and needs no --token") == 1
+
+
+def test_a_body_that_never_arrives_in_full_is_408() -> None:
+    """A client declaring 500 bytes and sending 30 kept its connection waiting for ever."""
+    with running(_config(body_seconds=0.5)) as url:
+        port = int(url.rsplit(":", 1)[1])
+        head = b"POST /blurb HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall(head + b'Content-Length: 500\r\n\r\n{"text": "A council voted."}')
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+    assert answer.startswith(b"HTTP/1.1 408 "), answer
+    assert b'{"detail": "the request body did not arrive in full within 0.5 s"}' in answer
