@@ -528,10 +528,10 @@ def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
         return None
     try:
         parsed = parse_datetime(value)
-    except ValueError as exc:
+        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
+    except (ValueError, OverflowError, OSError) as exc:
         raise typer.BadParameter(str(exc), param_hint=flag) from None
-    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-        parsed += timedelta(days=1)
     return parsed
 
 

@@ -41,6 +41,10 @@ USER_AGENT = "summarizer/0.1 (+https://github.com/; news summaries)"
 _FEED_HEAD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 
 
+class FetchDeadlineError(InputError):
+    """The policy's deadline passed before the fetch was done."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """What a fetch may reach. The CLI allows everything the user can; serve does not."""
@@ -171,7 +175,7 @@ def _timeout(url: str, policy: FetchPolicy) -> float:
         return policy.timeout
     left = policy.deadline - time.monotonic()
     if left <= 0:
-        raise InputError(f"{url}: not fetched: the time limit has passed")
+        raise FetchDeadlineError(f"{url}: not fetched: the time limit has passed")
     return min(policy.timeout, left)
 
 

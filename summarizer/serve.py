@@ -30,6 +30,7 @@ safely.
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import ipaddress
 import json
@@ -42,7 +43,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
@@ -55,8 +56,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from . import pipeline
 from .dates import lenient_datetime, parse_datetime
 from .draft import TOP_K, VerifyReport, verify
-from .errors import BackendError, ConfigError, InputError, NeedsKeyError, SummarizerError
-from .fetch import SERVE_POLICY, FetchPolicy, load_url
+from .errors import (
+    BackendError,
+    ConfigError,
+    DeadlineError,
+    InputError,
+    NeedsKeyError,
+    SummarizerError,
+)
+from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
 from .ingest import make_article
 from .models import Article, Blurb, Briefing
 from .settings import Settings
@@ -103,7 +111,9 @@ Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\
 Url = Annotated[
     str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$"), AfterValidator(_url)
 ]
-Date = Annotated[str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])]
+Date = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
+    str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])
+]
 Count = Annotated[int, Field(ge=1, le=1000)]
 Words = Annotated[int, Field(ge=1, le=10_000)]
 
@@ -172,6 +182,15 @@ _TAGS = {"BlurbText", "BlurbArticle", "BlurbUrl", "ArticleIn", "UrlIn"}  # not n
 
 class BriefingRequest(_Request):
     """A day's articles: texts and/or URLs of pages or RSS/Atom feeds (at least one)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={  # the spec states what _briefing checks
+            "anyOf": [
+                {"required": ["articles"], "properties": {"articles": {"minItems": 1}}},
+                {"required": ["urls"], "properties": {"urls": {"minItems": 1}}},
+            ]
+        }
+    )
 
     articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ARTICLES)
     urls: list[Url] = Field(default_factory=list, max_length=MAX_ARTICLES)
@@ -243,6 +262,7 @@ def create_app(config: ServeConfig | None = None) -> Any:
         raise ConfigError(
             "the token is empty (is SUMMARIZER_TOKEN set?); omit --token to serve without one"
         )
+    redact = redactor(cfg)
 
     def check_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
@@ -265,8 +285,10 @@ def create_app(config: ServeConfig | None = None) -> Any:
 
     @app.exception_handler(SummarizerError)
     async def _summarizer_error(request: Request, exc: SummarizerError) -> JSONResponse:
+        """The library's one-line message, less any secret in it: an LLM server's error text
+        can quote the Authorization header it was sent (the server's API key)."""
         status = next((s for t, s in _STATUS.items() if isinstance(exc, t)), 500)
-        return JSONResponse({"detail": str(exc)}, status_code=status)
+        return JSONResponse({"detail": redact(str(exc))}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -309,6 +331,51 @@ def create_app(config: ServeConfig | None = None) -> Any:
     return BodyLimit(app, cfg.max_body_bytes, cfg.body_seconds)
 
 
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+
+
+def redactor(cfg: ServeConfig) -> Callable[[str], str]:
+    """A function that blanks the server's secrets in a text: its API key, its token, and the
+    password of a URL (the base URL's, also as the Basic credentials made from it)."""
+    found = [cfg.settings.api_key, cfg.token]
+    parts = urlsplit(cfg.settings.base_url or "")
+    if parts.password:
+        basic = f"{unquote(parts.username or '')}:{unquote(parts.password)}".encode()
+        found += [parts.password, unquote(parts.password), base64.b64encode(basic).decode()]
+    secrets_ = sorted({x for x in found if x and len(x) >= 4}, key=len, reverse=True)
+
+    def redact(text: str) -> str:
+        for secret in secrets_:
+            text = text.replace(secret, "[redacted]")
+        return _USERINFO.sub(r"\1[redacted]@", text)
+
+    return redact
+
+
+class _Redacting(logging.Filter):
+    """Blanks secrets in a log record's message and traceback before any handler writes it."""
+
+    def __init__(self, redact: Callable[[str], str]) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self.redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+def _redact_logs(redact: Callable[[str], str]) -> None:
+    """Every handler that writes the server's log (the CLI's, uvicorn's) gets the filter."""
+    names = ("", "uvicorn", "uvicorn.access")
+    for handler in {h for name in names for h in logging.getLogger(name).handlers}:
+        handler.addFilter(_Redacting(redact))
+
+
 def _invalid_response(exc: RequestValidationError) -> JSONResponse:
     """400 for a body that is not JSON, 415 for one not sent as JSON, else 422 naming the
     first invalid field. The errors never echo the input back (a 500,000-character text, a
@@ -347,8 +414,8 @@ def _error(status: int, detail: str) -> JSONResponse:
 async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
     """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
     get the limit as their deadline: a slow server cannot keep the thread busy past it. A
-    run that fails at or after the limit (a fetch or LLM call stopped by it) is a 504 too,
-    whichever of the two noticed the time first."""
+    run stopped by that deadline (a fetch, or its LLM work) is a 504 too, whichever of the
+    two noticed the time first."""
     deadline = time.monotonic() + cfg.timeout
     run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
     late = HTTPException(504, f"the run took longer than {cfg.timeout:g} s")
@@ -356,10 +423,8 @@ async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
         return await asyncio.wait_for(asyncio.to_thread(work, run), timeout=cfg.timeout)
     except TimeoutError:
         raise late from None
-    except SummarizerError:
-        if time.monotonic() >= deadline:
-            raise late from None
-        raise
+    except (FetchDeadlineError, DeadlineError):
+        raise late from None
 
 
 def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
@@ -398,10 +463,10 @@ def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
         return None
     try:
         parsed = parse_datetime(value)
+        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
     except (ValueError, OverflowError, OSError) as exc:
         raise InputError(f"invalid request: body.{name}: {exc}") from None
-    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-        parsed += timedelta(days=1)
     return parsed
 
 
@@ -520,6 +585,7 @@ def run(config: ServeConfig, *, host: str, port: int) -> None:
 
     sock = listen(host, port)
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
+    _redact_logs(redactor(config))  # after uvicorn.Config, which sets up its handlers
     shown = logging.getLogger("uvicorn.error")  # the logger uvicorn has just set up to show
     with sock:
         bound = sock.getsockname()[0]

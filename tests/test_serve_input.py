@@ -135,6 +135,7 @@ def test_errors_do_not_echo_the_input_back(client: TestClient) -> None:
             {"articles": [{"text": TEXT}], "since": "2026-11-23", "until": "2026-11-01"},
             "since",
         ),
+        ("/briefing", {"articles": [{"text": TEXT}], "until": "9999-12-31"}, "body.until"),
         ("/briefing", {"articles": {"text": TEXT}}, "body.articles"),
         ("/briefing", {"urls": "https://a.example/feed"}, "body.urls"),
         ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "top_k": 0}, "body.top_k"),

@@ -352,3 +352,91 @@ def test_a_body_that_never_arrives_in_full_is_408() -> None:
                 answer += chunk
     assert answer.startswith(b"HTTP/1.1 408 "), answer
     assert b'{"detail": "the request body did not arrive in full within 0.5 s"}' in answer
+
+
+@contextmanager
+def quoting_llm(status: int) -> Iterator[str]:
+    """An 'LLM server' that refuses every request with ``status`` and an error message
+    quoting the Authorization header it was sent, as some proxies do. Yields its /v1 URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            said = self.headers.get("authorization", "")
+            body = f'{{"error": {{"message": "not allowed for {said}"}}}}'.encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_an_llm_error_quoting_the_key_is_redacted() -> None:
+    """Before: 502 'LLM server ... answered HTTP 403: ... not allowed for Bearer sk-...', the
+    server's own API key sent to any caller; with a password in the base URL, the password
+    and its Basic credentials."""
+    key = "sk-quoted-9c1e4f-secret"
+    with quoting_llm(403) as llm:
+        for base_url, secrets in [
+            (f"http://{llm}", [key]),
+            (f"http://editor:pw-77ab31@{llm}", ["pw-77ab31", "ZWRpdG9yOnB3LTc3YWIzMQ=="]),
+        ]:
+            settings = Settings(
+                backend="openai", base_url=base_url, api_key=key, model="m", no_cache=True
+            )
+            with running(ServeConfig(settings=settings, timeout=30)) as url:
+                res = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=60)
+            assert res.status_code == 502, res.text
+            assert "answered HTTP 403: " in res.json()["detail"]
+            assert "[redacted]" in res.json()["detail"]
+            assert not any(secret in res.text for secret in secrets), res.text
+
+
+def test_the_log_does_not_show_a_quoted_key(tmp_path: Path) -> None:
+    """The retries of an LLM server's 500s are logged with its message, which quotes the key."""
+    key = "sk-logged-5d2b8a-secret"
+    port = _free_port()
+    with quoting_llm(500) as llm:
+        env = {**os.environ, "OPENAI_API_KEY": key, "SUMMARIZER_HOME": str(tmp_path / "home")}
+        bin_dir = Path(sys.executable).parent
+        proc = subprocess.Popen(
+            [
+                *(str(bin_dir / "summarizer"), "serve", "--port", str(port), "-vv"),
+                *("--backend", "openai", "--base-url", f"http://{llm}", "--model", "m"),
+                *("--run-timeout", "4", "--no-cache"),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            for _ in range(200):
+                try:
+                    httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            res = httpx.post(f"http://127.0.0.1:{port}/blurb", json={"text": TEXTS[0]}, timeout=60)
+        finally:
+            proc.terminate()
+            out, err = proc.communicate(timeout=30)
+    assert res.status_code in (502, 504), res.text
+    assert "not allowed for Bearer [redacted]" in out + err  # the retries were logged
+    assert key not in out + err + res.text
