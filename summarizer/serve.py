@@ -17,14 +17,14 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
   feeds are read), an unusable article or URL (unreachable, private-network address, no
   text), an invalid option;
 - 500: a fault of the server (still JSON); 502: the LLM backend failed; 503: the LLM is not
-  configured;
+  configured, or all ``workers`` threads are busy (with ``Retry-After``);
 - 504: the run took longer than ``timeout`` seconds. That is also its LLM work's deadline and
   its URL fetches' deadline, so the thread it ran in stops too. A client that hangs up early
   does not stop its run: it goes on, at most until that limit.
 
-Concurrent requests run in worker threads; each opens its own connection to the SQLite LLM
-response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so they share it
-safely.
+Concurrent requests run in worker threads (``workers`` at most); each opens its own connection
+to the SQLite LLM response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so
+they share it safely.
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ import logging
 import re
 import secrets
 import socket
+import threading
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
@@ -74,7 +76,9 @@ T = TypeVar("T")
 
 MAX_BODY_BYTES = 2_000_000
 MAX_ARTICLES = 200
+MAX_LIST = 10_000  # the schema's ceiling for a list; the server's max_articles is checked after
 TIMEOUT_SECONDS = 120.0
+WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or an LLM
 BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
@@ -91,6 +95,7 @@ class ServeConfig:
     timeout: float = TIMEOUT_SECONDS
     fetch: FetchPolicy = SERVE_POLICY
     body_seconds: float = BODY_SECONDS
+    workers: int = WORKERS
 
 
 # -- request models: the CLI's content options; the engine is the server's -------------------
@@ -180,6 +185,9 @@ Source = Annotated[
 _TAGS = {"BlurbText", "BlurbArticle", "BlurbUrl", "ArticleIn", "UrlIn"}  # not named in errors
 
 
+_PER_REQUEST = "At most the server's --max-articles articles in all (default 200), else 422."
+
+
 class BriefingRequest(_Request):
     """A day's articles: texts and/or URLs of pages or RSS/Atom feeds (at least one)."""
 
@@ -192,8 +200,10 @@ class BriefingRequest(_Request):
         }
     )
 
-    articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ARTICLES)
-    urls: list[Url] = Field(default_factory=list, max_length=MAX_ARTICLES)
+    articles: list[ArticleIn] = Field(
+        default_factory=list, max_length=MAX_LIST, description=_PER_REQUEST
+    )
+    urls: list[Url] = Field(default_factory=list, max_length=MAX_LIST, description=_PER_REQUEST)
     max_words: Words | None = None
     title: str | None = Field(default=None, max_length=300)
     max_stories: Count | None = None
@@ -211,7 +221,7 @@ class VerifyRequest(_Request):
     """An editor's draft and the sources to check it against: article texts and/or URLs."""
 
     draft: Text
-    sources: list[Source] = Field(min_length=1, max_length=MAX_ARTICLES)
+    sources: list[Source] = Field(min_length=1, max_length=MAX_LIST, description=_PER_REQUEST)
     top_k: Count = Field(
         default=TOP_K, description="Source sentences tried as each claim's evidence."
     )
@@ -241,7 +251,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         422: "invalid request, too many articles, or an unusable article or URL",
         500: "a fault of the server",
         502: "the LLM backend failed",
-        503: "the LLM backend is not configured",
+        503: "the LLM backend is not configured, or every worker is busy (Retry-After)",
         504: "the run took longer than the server's time limit",
     }.items()
 }
@@ -263,6 +273,7 @@ def create_app(config: ServeConfig | None = None) -> Any:
             "the token is empty (is SUMMARIZER_TOKEN set?); omit --token to serve without one"
         )
     redact = redactor(cfg)
+    workers = Workers(cfg.workers)
 
     def check_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
@@ -315,18 +326,18 @@ def create_app(config: ServeConfig | None = None) -> Any:
     @app.post("/blurb", response_model=Blurb)
     async def blurb(body: BlurbRequest) -> Blurb:
         """The "Get a summary" blurb of one article (as ``summarizer blurb``)."""
-        return await _run(cfg, lambda run: _blurb(body, run))
+        return await _run(cfg, workers, lambda run: _blurb(body, run))
 
     @app.post("/briefing", response_model=Briefing)
     async def briefing(body: BriefingRequest) -> Briefing:
         """One cited briefing of a day's articles, story by story (as ``summarizer briefing``)."""
-        return await _run(cfg, lambda run: _briefing(body, run))
+        return await _run(cfg, workers, lambda run: _briefing(body, run))
 
     @app.post("/verify", response_model=VerifyReport)
     async def verify_(body: VerifyRequest) -> VerifyReport:
         """Check every sentence of a draft against the sources (as ``summarizer verify``);
         ``ok`` is false when any sentence is unsupported."""
-        return await _run(cfg, lambda run: _verify(body, run))
+        return await _run(cfg, workers, lambda run: _verify(body, run))
 
     return BodyLimit(app, cfg.max_body_bytes, cfg.body_seconds)
 
@@ -411,7 +422,35 @@ def _error(status: int, detail: str) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status)
 
 
-async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
+class Workers:
+    """The threads runs go to, at most ``size`` at once. A request finding them all busy gets
+    503 at once: queued behind slow runs (URLs that answer slowly), it would wait out its
+    time limit unstarted and get a 504 for work it never began."""
+
+    def __init__(self, size: int) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=size, thread_name_prefix="summarizer-run")
+        self.free = threading.BoundedSemaphore(size)
+        self.size = size
+
+    def submit(self, work: Callable[[], T]) -> Future[T]:
+        """Start ``work`` on a free thread; its slot is free again when it ends (not when its
+        request stops waiting for it).
+
+        Raises:
+            HTTPException: 503, every thread is busy.
+        """
+        if not self.free.acquire(blocking=False):
+            raise HTTPException(
+                503,
+                f"the server is busy ({self.size} runs at once); try again shortly",
+                headers={"Retry-After": "5"},
+            )
+        future = self.pool.submit(work)
+        future.add_done_callback(lambda _: self.free.release())
+        return future
+
+
+async def _run(cfg: ServeConfig, workers: Workers, work: Callable[[ServeConfig], T]) -> T:
     """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
     get the limit as their deadline: a slow server cannot keep the thread busy past it. A
     run stopped by that deadline (a fetch, or its LLM work) is a 504 too, whichever of the
@@ -419,8 +458,9 @@ async def _run(cfg: ServeConfig, work: Callable[[ServeConfig], T]) -> T:
     deadline = time.monotonic() + cfg.timeout
     run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
     late = HTTPException(504, f"the run took longer than {cfg.timeout:g} s")
+    future = workers.submit(lambda: work(run))
     try:
-        return await asyncio.wait_for(asyncio.to_thread(work, run), timeout=cfg.timeout)
+        return await asyncio.wait_for(asyncio.wrap_future(future), timeout=cfg.timeout)
     except TimeoutError:
         raise late from None
     except (FetchDeadlineError, DeadlineError):

@@ -251,3 +251,14 @@ def test_openapi_documents_what_the_routes_accept_and_answer(client: TestClient)
     spec = TestClient(with_token).get("/openapi.json").json()  # the spec itself needs no token
     assert "401" in spec["paths"]["/blurb"]["post"]["responses"]
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+def test_max_articles_above_200_is_honoured() -> None:
+    """``--max-articles 500`` still refused 300 articles: the schema capped every list at 200."""
+    app = create_app(ServeConfig(settings=Settings(backend="extractive"), max_articles=250))
+    client = TestClient(app, raise_server_exceptions=False)
+    articles = [{"text": f"Council {n} met on day {n} and voted {n} to 1."} for n in range(251)]
+    res = client.post("/briefing", json={"articles": articles[:250]})
+    assert res.status_code == 200, res.text
+    res = client.post("/briefing", json={"articles": articles})
+    assert "too many articles: at most 250" in _detail(res, 422)

@@ -440,3 +440,31 @@ def test_the_log_does_not_show_a_quoted_key(tmp_path: Path) -> None:
     assert res.status_code in (502, 504), res.text
     assert "not allowed for Bearer [redacted]" in out + err  # the retries were logged
     assert key not in out + err + res.text
+
+
+def test_a_request_finding_every_worker_busy_gets_503_at_once() -> None:
+    """Ten slow-URL requests used to fill the six threads asyncio gives a two-core machine, and
+    a one-article blurb queued behind them got a 504 after the whole limit, unstarted."""
+    with web_server() as web, running(_config(fetch=CLI_POLICY, timeout=3.0, workers=2)) as url:
+        with ThreadPoolExecutor(2) as pool:
+            slow = [
+                pool.submit(
+                    httpx.post, f"{url}/blurb", json={"url": f"{web.url}/trickle"}, timeout=60
+                )
+                for _ in range(2)
+            ]
+            for _ in range(100):  # until both runs have started
+                busy = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=60)
+                if busy.status_code == 503:
+                    break
+                time.sleep(0.05)
+            answers = [f.result() for f in slow]
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+        assert "busy (2 runs at once)" in busy.json()["detail"]
+        assert [a.status_code for a in answers] == [504, 504]
+        for _ in range(100):  # the slots come back when the runs' threads end
+            res = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=60)
+            if res.status_code != 503:
+                break
+            time.sleep(0.1)
+        assert res.status_code == 200, res.text
