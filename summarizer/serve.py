@@ -47,6 +47,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+import uvicorn  # here, not in run(): the CLI's check for the 'serve' extra sees it missing
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -621,8 +622,6 @@ def run(config: ServeConfig, *, host: str, port: int) -> None:
     Raises:
         ConfigError: the address cannot be listened on.
     """
-    import uvicorn
-
     sock = listen(host, port)
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
     _redact_logs(redactor(config))  # after uvicorn.Config, which sets up its handlers

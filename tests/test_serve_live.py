@@ -45,6 +45,7 @@ class Web:
 
     def __init__(self) -> None:
         self.stopped = threading.Event()
+        self.trickling = threading.Semaphore(0)  # released as each slow response starts
         self.url = ""
 
     def handler(self) -> type[BaseHTTPRequestHandler]:
@@ -83,6 +84,7 @@ class Web:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")
                 self.end_headers()
+                web.trickling.release()
                 try:
                     self.wfile.write(b"<html><body><p>")
                     end = time.monotonic() + 60
@@ -251,12 +253,13 @@ def test_serve_start_up_errors_are_one_line_and_exit_2() -> None:
         assert line == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"
     [line] = _cli("--host", "nosuch.invalid", "--port", "0", "--backend", "extractive")
     assert line.startswith("Error: --host nosuch.invalid: not a usable address")
-    without = "import sys\nsys.modules['fastapi'] = None  # as if installed without [serve]"
-    [line] = _cli(code=without)
-    assert line == (
-        "Error: summarizer serve needs the 'serve' extra (fastapi is missing): "
-        "pip install 'summarizer[serve]'"
-    )
+    for missing in ("fastapi", "uvicorn"):  # uvicorn alone was a traceback at run()
+        without = f"import sys\nsys.modules['{missing}'] = None  # not installed"
+        [line] = _cli("--port", "0", "--backend", "extractive", code=without)
+        assert line == (
+            f"Error: summarizer serve needs the 'serve' extra ({missing} is missing): "
+            "pip install 'summarizer[serve]'"
+        )
 
 
 def test_the_token_is_required_and_never_logged(tmp_path: Path) -> None:
@@ -453,11 +456,8 @@ def test_a_request_finding_every_worker_busy_gets_503_at_once() -> None:
                 )
                 for _ in range(2)
             ]
-            for _ in range(100):  # until both runs have started
-                busy = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=60)
-                if busy.status_code == 503:
-                    break
-                time.sleep(0.05)
+            assert web.trickling.acquire(timeout=30) and web.trickling.acquire(timeout=30)
+            busy = httpx.post(f"{url}/blurb", json={"text": TEXTS[0]}, timeout=60)
             answers = [f.result() for f in slow]
         assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
         assert "busy (2 runs at once)" in busy.json()["detail"]
