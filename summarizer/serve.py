@@ -105,10 +105,11 @@ class ServeConfig:
 def _url(value: str) -> str:
     """A URL the fetcher can parse: a host, a port in range, brackets that close."""
     try:
-        host, _ = urlsplit(value).hostname, urlsplit(value).port  # .port checks its range
+        parts = urlsplit(value)
+        _ = parts.port  # a port out of range raises ValueError
     except ValueError as exc:
         raise ValueError(f"not a valid URL ({exc})") from None
-    if not host:
+    if not parts.hostname:
         raise ValueError("not a valid URL (no host)")
     return value
 
@@ -372,9 +373,11 @@ class _Redacting(logging.Filter):
         self.redact = redact
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):  # uvicorn's access formatter reads them one by one
+            record.args = tuple(self.redact(a) if isinstance(a, str) else a for a in record.args)
         message = record.getMessage()
         clean = self.redact(message)
-        if clean != message:
+        if clean != message:  # e.g. an exception given as an argument
             record.msg, record.args = clean, None
         if record.exc_info and not record.exc_text:
             record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
@@ -396,7 +399,8 @@ def _invalid_response(exc: RequestValidationError) -> JSONResponse:
     first = errors[0] if errors else {}
     if first.get("type") == "json_invalid":
         why = (first.get("ctx") or {}).get("error", "")
-        return _error(400, f"the body is not valid JSON: {why}".rstrip(": "))
+        where = first.get("loc", ("body", "?"))[-1]
+        return _error(400, f"the body is not valid JSON: {why} (at character {where})")
     if isinstance(exc.body, (bytes, bytearray)) and exc.body:  # FastAPI left it unparsed
         return _error(415, "send the body as JSON with 'Content-Type: application/json'")
     loc = [x for x in first.get("loc", ()) if x not in _TAGS]

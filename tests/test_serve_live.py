@@ -298,6 +298,7 @@ def test_the_token_is_required_and_never_logged(tmp_path: Path) -> None:
                 {"Authorization": f"Bearer {token}"},
             )
         ]
+        query = httpx.post(f"{base}/blurb?token={token}", json=body, timeout=60)
         bad = httpx.post(
             f"{base}/blurb",
             content=b"{",
@@ -308,7 +309,8 @@ def test_the_token_is_required_and_never_logged(tmp_path: Path) -> None:
         out, err = proc.communicate(timeout=30)
     assert [a.status_code for a in answers] == [401, 401, 401, 401, 200]
     assert answers[0].json() == {"detail": "missing or wrong bearer token"}
-    assert bad.status_code == 400
+    assert bad.status_code == 400 and query.status_code == 401
+    assert '"POST /blurb?token=[redacted] HTTP/1.1" 401' in out + err  # was the token itself
     assert f"summarizer serve on http://127.0.0.1:{port}" in err and "reachable" not in err
     assert '"POST /blurb HTTP/1.1" 401' in out + err  # the access log, without headers
     for secret in (token, key):
