@@ -159,7 +159,8 @@ def _fetch_http(url: str, policy: FetchPolicy) -> tuple[str, str, str]:
                     data = _read_limited(resp, url, policy)
                     content_type = resp.headers.get("content-type", "").lower()
                     charset = resp.charset_encoding
-            except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:  # a bad redirect too
+            # InvalidURL, idna's UnicodeError (a ValueError): a host httpx cannot encode
+            except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
                 raise InputError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from exc
             return _decode_body(data, url, charset), url, content_type
     raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
@@ -169,7 +170,7 @@ def _timeout(url: str, policy: FetchPolicy) -> float:
     """Seconds one request may wait: the policy's, or less when its deadline is nearer.
 
     Raises:
-        InputError: the deadline has passed.
+        FetchDeadlineError: the deadline has passed.
     """
     if policy.deadline is None:
         return policy.timeout
