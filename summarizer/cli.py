@@ -425,12 +425,18 @@ def serve(
         int, typer.Option("--max-body", min=1, help="Largest request body in bytes (else 413).")
     ] = 2_000_000,
     max_articles: Annotated[
-        int, typer.Option("--max-articles", min=1, help="Most articles per request (else 422).")
+        int,
+        typer.Option(
+            "--max-articles", min=1, max=10_000, help="Most articles per request (else 422)."
+        ),
     ] = 200,
     run_timeout: Annotated[
         float,
         typer.Option("--run-timeout", min=0.1, help="Seconds a request's run may take (else 504)."),
     ] = 120.0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Runs at once; more get 503 (default 16).")
+    ] = 16,
     allow_private: Annotated[
         bool,
         typer.Option(
@@ -474,10 +480,11 @@ def serve(
     )
     config = ServeConfig(
         settings=settings,
-        token=token or None,
+        token=token,
         max_body_bytes=max_body,
         max_articles=max_articles,
         timeout=run_timeout,
+        workers=workers,
         fetch=CLI_POLICY if allow_private else SERVE_POLICY,
     )
     run(config, host=host, port=port)
@@ -528,10 +535,10 @@ def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
         return None
     try:
         parsed = parse_datetime(value)
-    except ValueError as exc:
+        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
+    except (ValueError, OverflowError, OSError) as exc:
         raise typer.BadParameter(str(exc), param_hint=flag) from None
-    if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-        parsed += timedelta(days=1)
     return parsed
 
 

@@ -41,6 +41,10 @@ USER_AGENT = "summarizer/0.1 (+https://github.com/; news summaries)"
 _FEED_HEAD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 
 
+class FetchDeadlineError(InputError):
+    """The policy's deadline passed before the fetch was done."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """What a fetch may reach. The CLI allows everything the user can; serve does not."""
@@ -50,6 +54,7 @@ class FetchPolicy:
     timeout: float = TIMEOUT_SECONDS
     max_bytes: int = MAX_BYTES
     fetch_items: bool = True  # fetch a teaser feed item's linked page
+    deadline: float | None = None  # time.monotonic() past which no fetch goes on (serve's 504)
 
 
 CLI_POLICY = FetchPolicy()
@@ -113,7 +118,10 @@ def fetch_text(url: str, policy: FetchPolicy = CLI_POLICY) -> tuple[str, str, st
     Raises:
         InputError: refused scheme or address, network error, HTTP error, too large, binary.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # 'http://[::1': an unclosed bracket
+        raise InputError(f"{url}: not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme == "file":
         if not policy.allow_file:
@@ -142,7 +150,7 @@ def _fetch_http(url: str, policy: FetchPolicy) -> tuple[str, str, str]:
         for _ in range(MAX_REDIRECTS + 1):
             _check_address(url, policy)
             try:
-                with client.stream("GET", url) as resp:
+                with client.stream("GET", url, timeout=_timeout(url, policy)) as resp:
                     if resp.is_redirect and "location" in resp.headers:
                         url = urljoin(url, resp.headers["location"])
                         continue
@@ -151,10 +159,25 @@ def _fetch_http(url: str, policy: FetchPolicy) -> tuple[str, str, str]:
                     data = _read_limited(resp, url, policy)
                     content_type = resp.headers.get("content-type", "").lower()
                     charset = resp.charset_encoding
-            except httpx.HTTPError as exc:
+            # InvalidURL, idna's UnicodeError (a ValueError): a host httpx cannot encode
+            except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
                 raise InputError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from exc
             return _decode_body(data, url, charset), url, content_type
     raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _timeout(url: str, policy: FetchPolicy) -> float:
+    """Seconds one request may wait: the policy's, or less when its deadline is nearer.
+
+    Raises:
+        FetchDeadlineError: the deadline has passed.
+    """
+    if policy.deadline is None:
+        return policy.timeout
+    left = policy.deadline - time.monotonic()
+    if left <= 0:
+        raise FetchDeadlineError(f"{url}: not fetched: the time limit has passed")
+    return min(policy.timeout, left)
 
 
 def _read_limited(resp: Any, url: str, policy: FetchPolicy) -> bytes:
@@ -167,6 +190,7 @@ def _read_limited(resp: Any, url: str, policy: FetchPolicy) -> bytes:
     for chunk in resp.iter_bytes():
         size += len(chunk)
         _check_size(url, size, policy)
+        _timeout(url, policy)  # a server sending a byte at a time stops at the deadline
         chunks.append(chunk)
     return b"".join(chunks)
 

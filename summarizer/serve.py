@@ -7,41 +7,67 @@ is served at ``/openapi.json`` (docs at ``/docs``).
 The engine (backend, model, endpoint, cache) is the server's configuration, set when it starts,
 never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}``:
 
-- 400: the body is not JSON; 401: a bearer token is configured and the request does not carry it;
-- 413: the request body is larger than ``max_body_bytes``;
-- 422: invalid JSON or fields, more articles than ``max_articles`` (after feeds are read), an
-  unusable article or URL (unreachable, private-network address, no text), an invalid option;
-- 502: the LLM backend failed; 503: the LLM is not configured;
-- 504: the run took longer than ``timeout`` seconds (also its LLM work's deadline, so the
-  thread it ran in stops too).
+- 400: the body is not JSON (or not UTF-8, or nested too deeply); 401: a bearer token is
+  configured and the request does not carry it; 404/405: no such route or method;
+- 408: the body has not arrived in full after ``body_seconds``; 413: the request body is
+  larger than ``max_body_bytes``;
+- 415: a body sent without ``Content-Type: application/json`` (refused, not guessed: a web
+  page may post a form or ``text/plain`` to a local server without the browser asking first);
+- 422: invalid fields (the detail names the first), more articles than ``max_articles`` (after
+  feeds are read), an unusable article or URL (unreachable, private-network address, no
+  text), an invalid option;
+- 500: a fault of the server (still JSON); 502: the LLM backend failed; 503: the LLM is not
+  configured, or all ``workers`` threads are busy (with ``Retry-After``);
+- 504: the run took longer than ``timeout`` seconds. That is also its LLM work's deadline and
+  its URL fetches' deadline, so the thread it ran in stops too. A client that hangs up early
+  does not stop its run: it goes on, at most until that limit.
 
-Concurrent requests run in worker threads; each opens its own connection to the SQLite LLM
-response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so they share it
-safely.
+Concurrent requests run in worker threads (``workers`` at most); each opens its own connection
+to the SQLite LLM response cache (WAL mode and a busy timeout, see summarizer/llm/cache.py), so
+they share it safely.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import dataclasses
+import ipaddress
 import json
 import logging
+import re
 import secrets
+import socket
+import threading
+import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Annotated, Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
+import uvicorn  # here, not in run(): the CLI's check for the 'serve' extra sees it missing
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
-from .dates import lenient_datetime
-from .draft import VerifyReport, verify
-from .errors import BackendError, ConfigError, InputError, NeedsKeyError, SummarizerError
-from .fetch import SERVE_POLICY, FetchPolicy, load_url
+from .dates import lenient_datetime, parse_datetime
+from .draft import TOP_K, VerifyReport, verify
+from .errors import (
+    BackendError,
+    ConfigError,
+    DeadlineError,
+    InputError,
+    NeedsKeyError,
+    SummarizerError,
+)
+from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
 from .ingest import make_article
 from .models import Article, Blurb, Briefing
 from .settings import Settings
@@ -51,7 +77,10 @@ T = TypeVar("T")
 
 MAX_BODY_BYTES = 2_000_000
 MAX_ARTICLES = 200
+MAX_LIST = 10_000  # the schema's ceiling for a list; the server's max_articles is checked after
 TIMEOUT_SECONDS = 120.0
+WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or an LLM
+BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
 
@@ -66,12 +95,32 @@ class ServeConfig:
     max_articles: int = MAX_ARTICLES
     timeout: float = TIMEOUT_SECONDS
     fetch: FetchPolicy = SERVE_POLICY
+    body_seconds: float = BODY_SECONDS
+    workers: int = WORKERS
 
 
 # -- request models: the CLI's content options; the engine is the server's -------------------
 
+
+def _url(value: str) -> str:
+    """A URL the fetcher can parse: a host, a port in range, brackets that close."""
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # a port out of range raises ValueError
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL ({exc})") from None
+    if not parts.hostname:
+        raise ValueError("not a valid URL (no host)")
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")]
-Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$")]
+Url = Annotated[
+    str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$"), AfterValidator(_url)
+]
+Date = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
+    str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])
+]
 Count = Annotated[int, Field(ge=1, le=1000)]
 Words = Annotated[int, Field(ge=1, le=10_000)]
 
@@ -113,25 +162,71 @@ class BlurbUrl(_BlurbOptions):
     url: Url
 
 
-BlurbRequest = BlurbText | BlurbArticle | BlurbUrl
+def _blurb_kind(value: object) -> str:
+    """Which of the three bodies a blurb request is, by the key it carries, so an error names
+    that body's field (``url: not a valid URL``), not the first failure of all three."""
+    if isinstance(value, dict):
+        return next((f"Blurb{k.title()}" for k in ("url", "article") if k in value), "BlurbText")
+    return type(value).__name__ if isinstance(value, _BlurbOptions) else "BlurbText"
+
+
+def _source_kind(value: object) -> str:
+    return "UrlIn" if isinstance(value, str) else "ArticleIn"
+
+
+BlurbRequest = Annotated[
+    Annotated[BlurbText, Tag("BlurbText")]
+    | Annotated[BlurbArticle, Tag("BlurbArticle")]
+    | Annotated[BlurbUrl, Tag("BlurbUrl")],
+    Discriminator(_blurb_kind),
+]
+Source = Annotated[
+    Annotated[ArticleIn, Tag("ArticleIn")] | Annotated[Url, Tag("UrlIn")],
+    Discriminator(_source_kind),
+]
+_TAGS = {"BlurbText", "BlurbArticle", "BlurbUrl", "ArticleIn", "UrlIn"}  # not named in errors
+
+
+_PER_REQUEST = "At most the server's --max-articles articles in all (default 200), else 422."
 
 
 class BriefingRequest(_Request):
-    """A day's articles: texts and/or URLs of pages or RSS/Atom feeds."""
+    """A day's articles: texts and/or URLs of pages or RSS/Atom feeds (at least one)."""
 
-    articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ARTICLES)
-    urls: list[Url] = Field(default_factory=list, max_length=MAX_ARTICLES)
+    model_config = ConfigDict(
+        json_schema_extra={  # the spec states what _briefing checks
+            "anyOf": [
+                {"required": ["articles"], "properties": {"articles": {"minItems": 1}}},
+                {"required": ["urls"], "properties": {"urls": {"minItems": 1}}},
+            ]
+        }
+    )
+
+    articles: list[ArticleIn] = Field(
+        default_factory=list, max_length=MAX_LIST, description=_PER_REQUEST
+    )
+    urls: list[Url] = Field(default_factory=list, max_length=MAX_LIST, description=_PER_REQUEST)
     max_words: Words | None = None
     title: str | None = Field(default=None, max_length=300)
     max_stories: Count | None = None
     min_sources: Count | None = None
+    since: Date | None = Field(
+        default=None, description="Keep articles published at or after this time (UTC if no zone)."
+    )
+    until: Date | None = Field(
+        default=None,
+        description="Keep articles published before this time; a date alone includes that day.",
+    )
 
 
 class VerifyRequest(_Request):
     """An editor's draft and the sources to check it against: article texts and/or URLs."""
 
     draft: Text
-    sources: list[ArticleIn | Url] = Field(min_length=1, max_length=MAX_ARTICLES)
+    sources: list[Source] = Field(min_length=1, max_length=MAX_LIST, description=_PER_REQUEST)
+    top_k: Count = Field(
+        default=TOP_K, description="Source sentences tried as each claim's evidence."
+    )
 
 
 class ErrorOut(BaseModel):
@@ -150,13 +245,15 @@ _STATUS = {
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": why}
     for code, why in {
-        400: "the body is not valid JSON",
+        400: "the body is not valid JSON (or not UTF-8, or nested too deeply)",
         401: "missing or wrong bearer token",
+        408: "the request body did not arrive in full in time",
         413: "request body too large",
+        415: "the body was not sent as Content-Type: application/json",
         422: "invalid request, too many articles, or an unusable article or URL",
-        500: "unexpected error",
+        500: "a fault of the server",
         502: "the LLM backend failed",
-        503: "the LLM backend is not configured",
+        503: "the LLM backend is not configured, or every worker is busy (Retry-After)",
         504: "the run took longer than the server's time limit",
     }.items()
 }
@@ -166,8 +263,19 @@ _BEARER = HTTPBearer(auto_error=False, description="Required when the server has
 
 
 def create_app(config: ServeConfig | None = None) -> Any:
-    """The ASGI application: FastAPI routes inside a request-body size limit."""
+    """The ASGI application: FastAPI routes inside a request-body size limit.
+
+    Raises:
+        ConfigError: the token is empty (``--token "$SUMMARIZER_TOKEN"`` with the variable
+            unset would otherwise serve everyone).
+    """
     cfg = config or ServeConfig()
+    if cfg.token is not None and not cfg.token.strip():
+        raise ConfigError(
+            "the token is empty (is SUMMARIZER_TOKEN set?); omit --token to serve without one"
+        )
+    redact = redactor(cfg)
+    workers = Workers(cfg.workers)
 
     def check_token(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
@@ -190,45 +298,178 @@ def create_app(config: ServeConfig | None = None) -> Any:
 
     @app.exception_handler(SummarizerError)
     async def _summarizer_error(request: Request, exc: SummarizerError) -> JSONResponse:
+        """The library's one-line message, less any secret in it: an LLM server's error text
+        can quote the Authorization header it was sent (the server's API key)."""
         status = next((s for t, s in _STATUS.items() if isinstance(exc, t)), 500)
-        return JSONResponse({"detail": str(exc)}, status_code=status)
+        return JSONResponse({"detail": redact(str(exc))}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = list(exc.errors())
-        first = errors[0] if errors else {}
-        where = ".".join(str(x) for x in first.get("loc", ())) or "body"
-        detail = f"invalid request: {where}: {first.get('msg', 'invalid')}"
-        if len(errors) > 1:
-            detail += f" (and {len(errors) - 1} more)"
-        content = {"detail": detail, "errors": jsonable_encoder(errors)}
-        return JSONResponse(content, status_code=422)
+        return _invalid_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """FastAPI's own 400 for a body it cannot parse says which rule the body broke."""
+        detail = exc.detail
+        cause = exc.__cause__
+        if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
+            detail = f"the body is not UTF-8 text (byte {cause.start})"
+        elif exc.status_code == 400 and isinstance(cause, RecursionError):
+            detail = "the body is not usable JSON: nested too deeply"
+        elif exc.status_code == 400 and cause is not None:
+            detail = f"the body is not valid JSON ({type(cause).__name__})"
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _fault(request: Request, exc: Exception) -> JSONResponse:
+        """A bug still answers in the documented shape (uvicorn logs the traceback)."""
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__})"}, 500)
 
     @app.post("/blurb", response_model=Blurb)
     async def blurb(body: BlurbRequest) -> Blurb:
         """The "Get a summary" blurb of one article (as ``summarizer blurb``)."""
-        return await _run(cfg, lambda: _blurb(body, cfg))
+        return await _run(cfg, workers, lambda run: _blurb(body, run))
 
     @app.post("/briefing", response_model=Briefing)
     async def briefing(body: BriefingRequest) -> Briefing:
         """One cited briefing of a day's articles, story by story (as ``summarizer briefing``)."""
-        return await _run(cfg, lambda: _briefing(body, cfg))
+        return await _run(cfg, workers, lambda run: _briefing(body, run))
 
     @app.post("/verify", response_model=VerifyReport)
     async def verify_(body: VerifyRequest) -> VerifyReport:
         """Check every sentence of a draft against the sources (as ``summarizer verify``);
         ``ok`` is false when any sentence is unsupported."""
-        return await _run(cfg, lambda: _verify(body, cfg))
+        return await _run(cfg, workers, lambda run: _verify(body, run))
 
-    return BodyLimit(app, cfg.max_body_bytes)
+    return BodyLimit(app, cfg.max_body_bytes, cfg.body_seconds)
 
 
-async def _run(cfg: ServeConfig, work: Callable[[], T]) -> T:
-    """Run blocking work in a thread, within the time limit (504 past it)."""
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+
+
+def redactor(cfg: ServeConfig) -> Callable[[str], str]:
+    """A function that blanks the server's secrets in a text: its API key, its token, and the
+    password of a URL (the base URL's, also as the Basic credentials made from it)."""
+    found = [cfg.settings.api_key, cfg.token]
+    parts = urlsplit(cfg.settings.base_url or "")
+    if parts.password:
+        basic = f"{unquote(parts.username or '')}:{unquote(parts.password)}".encode()
+        found += [parts.password, unquote(parts.password), base64.b64encode(basic).decode()]
+    secrets_ = sorted({x for x in found if x and len(x) >= 4}, key=len, reverse=True)
+
+    def redact(text: str) -> str:
+        for secret in secrets_:
+            text = text.replace(secret, "[redacted]")
+        return _USERINFO.sub(r"\1[redacted]@", text)
+
+    return redact
+
+
+class _Redacting(logging.Filter):
+    """Blanks secrets in a log record's message and traceback before any handler writes it."""
+
+    def __init__(self, redact: Callable[[str], str]) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):  # uvicorn's access formatter reads them one by one
+            record.args = tuple(self.redact(a) if isinstance(a, str) else a for a in record.args)
+        message = record.getMessage()
+        clean = self.redact(message)
+        if clean != message:  # e.g. an exception given as an argument
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+def _redact_logs(redact: Callable[[str], str]) -> None:
+    """Every handler that writes the server's log (the CLI's, uvicorn's) gets the filter."""
+    names = ("", "uvicorn", "uvicorn.access")
+    for handler in {h for name in names for h in logging.getLogger(name).handlers}:
+        handler.addFilter(_Redacting(redact))
+
+
+def _invalid_response(exc: RequestValidationError) -> JSONResponse:
+    """400 for a body that is not JSON, 415 for one not sent as JSON, else 422 naming the
+    first invalid field. The errors never echo the input back (a 500,000-character text, a
+    lone surrogate that no JSON output can hold)."""
+    errors = list(exc.errors())
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        why = (first.get("ctx") or {}).get("error", "")
+        where = first.get("loc", ("body", "?"))[-1]
+        return _error(400, f"the body is not valid JSON: {why} (at character {where})")
+    if isinstance(exc.body, (bytes, bytearray)) and exc.body:  # FastAPI left it unparsed
+        return _error(415, "send the body as JSON with 'Content-Type: application/json'")
+    loc = [x for x in first.get("loc", ()) if x not in _TAGS]
+    where = ".".join(str(x) for x in loc) or "body"
+    msg = first.get("msg", "invalid")
+    if loc == ["body"] and first.get("type") in ("missing", "model_attributes_type"):
+        msg = "a JSON object is required"  # not pydantic's "to extract fields from"
+    detail = f"invalid request: {where}: {msg}"
+    if len(errors) > 1:
+        detail += f" (and {len(errors) - 1} more)"
+    shown = [
+        {
+            "loc": [x for x in e.get("loc", ()) if x not in _TAGS],
+            "msg": e.get("msg", ""),
+            "type": e.get("type", ""),
+        }
+        for e in errors[:20]
+    ]
+    content = {"detail": detail, "errors": jsonable_encoder(shown)}
+    return JSONResponse(content, status_code=422)
+
+
+def _error(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+class Workers:
+    """The threads runs go to, at most ``size`` at once. A request finding them all busy gets
+    503 at once: queued behind slow runs (URLs that answer slowly), it would wait out its
+    time limit unstarted and get a 504 for work it never began."""
+
+    def __init__(self, size: int) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=size, thread_name_prefix="summarizer-run")
+        self.free = threading.BoundedSemaphore(size)
+        self.size = size
+
+    def submit(self, work: Callable[[], T]) -> Future[T]:
+        """Start ``work`` on a free thread; its slot is free again when it ends (not when its
+        request stops waiting for it).
+
+        Raises:
+            HTTPException: 503, every thread is busy.
+        """
+        if not self.free.acquire(blocking=False):
+            raise HTTPException(
+                503,
+                f"the server is busy ({self.size} runs at once); try again shortly",
+                headers={"Retry-After": "5"},
+            )
+        future = self.pool.submit(work)
+        future.add_done_callback(lambda _: self.free.release())
+        return future
+
+
+async def _run(cfg: ServeConfig, workers: Workers, work: Callable[[ServeConfig], T]) -> T:
+    """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
+    get the limit as their deadline: a slow server cannot keep the thread busy past it. A
+    run stopped by that deadline (a fetch, or its LLM work) is a 504 too, whichever of the
+    two noticed the time first."""
+    deadline = time.monotonic() + cfg.timeout
+    run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
+    late = HTTPException(504, f"the run took longer than {cfg.timeout:g} s")
+    future = workers.submit(lambda: work(run))
     try:
-        return await asyncio.wait_for(asyncio.to_thread(work), timeout=cfg.timeout)
+        return await asyncio.wait_for(asyncio.wrap_future(future), timeout=cfg.timeout)
     except TimeoutError:
-        raise HTTPException(504, f"the run took longer than {cfg.timeout:g} s") from None
+        raise late from None
+    except (FetchDeadlineError, DeadlineError):
+        raise late from None
 
 
 def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
@@ -246,21 +487,38 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
-    articles = _articles(body.articles, body.urls, cfg)
-    settings = _engine(
+    if not body.articles and not body.urls:
+        raise InputError("invalid request: body: give 'articles' (texts) and/or 'urls'")
+    settings = _engine(  # first: a bad option is refused before any URL is fetched
         cfg,
         max_words=body.max_words,
         title=body.title,
         max_stories=body.max_stories,
         min_sources=body.min_sources,
+        since=_date(body.since, "since", end=False),
+        until=_date(body.until, "until", end=True),
     )
+    articles = _articles(body.articles, body.urls, cfg)
     return pipeline.briefing(articles, settings=settings)
+
+
+def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
+    """``since``/``until`` as the CLI reads them: a date alone as ``until`` includes that day."""
+    if value is None:
+        return None
+    try:
+        parsed = parse_datetime(value)
+        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
+    except (ValueError, OverflowError, OSError) as exc:
+        raise InputError(f"invalid request: body.{name}: {exc}") from None
+    return parsed
 
 
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
     texts = [x for x in body.sources if isinstance(x, ArticleIn)]
     articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
-    return verify(body.draft, articles, settings=_engine(cfg))
+    return verify(body.draft, articles, top_k=body.top_k, settings=_engine(cfg))
 
 
 def _engine(cfg: ServeConfig, **options: object) -> Settings:
@@ -306,11 +564,13 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 class BodyLimit:
     """ASGI wrapper: a request body over ``limit`` bytes gets 413 before the app reads it,
-    whether or not it declares a Content-Length."""
+    whether or not it declares a Content-Length; one that has not arrived in full after
+    ``seconds`` (a client that died mid-upload, or one that declares more than it sends) 408."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, seconds: float = BODY_SECONDS) -> None:
         self.app = app
         self.limit = limit
+        self.seconds = seconds
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -318,19 +578,27 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
-            await self._too_large(send)
+            await _send_error(send, 413, f"request body larger than {self.limit:,} bytes")
             return
         body = b""
         more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = bool(message.get("more_body", False))
-            if len(body) > self.limit:
-                await self._too_large(send)
-                return
+        try:
+            async with asyncio.timeout(self.seconds):
+                while more:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        return
+                    body += message.get("body", b"")
+                    more = bool(message.get("more_body", False))
+                    if len(body) > self.limit:
+                        await _send_error(
+                            send, 413, f"request body larger than {self.limit:,} bytes"
+                        )
+                        return
+        except TimeoutError:
+            why = f"the request body did not arrive in full within {self.seconds:g} s"
+            await _send_error(send, 408, why)
+            return
         replayed = False
 
         async def replay() -> dict[str, Any]:
@@ -342,16 +610,55 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, send: Send) -> None:
-        detail = {"detail": f"request body larger than {self.limit:,} bytes"}
-        payload = json.dumps(detail).encode()
-        headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": payload})
+
+async def _send_error(send: Send, status: int, detail: str) -> None:
+    """An error answered before the app runs; the connection is closed after it."""
+    payload = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
 
 
 def run(config: ServeConfig, *, host: str, port: int) -> None:
-    """Serve until interrupted (uvicorn)."""
-    import uvicorn
+    """Serve until interrupted (uvicorn), on a socket bound first so that a port in use or a
+    bad --host is a one-line error (exit 2), not uvicorn's log lines and exit 1.
 
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+    Raises:
+        ConfigError: the address cannot be listened on.
+    """
+    sock = listen(host, port)
+    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
+    _redact_logs(redactor(config))  # after uvicorn.Config, which sets up its handlers
+    shown = logging.getLogger("uvicorn.error")  # the logger uvicorn has just set up to show
+    with sock:
+        bound = sock.getsockname()[0]
+        where = f"http://{f'[{bound}]' if ':' in bound else bound}:{sock.getsockname()[1]}"
+        shown.info("summarizer serve on %s (Ctrl-C stops)", where)
+        if config.token is None and not ipaddress.ip_address(bound).is_loopback:
+            shown.warning("%s is reachable from other machines and needs no --token", where)
+        server.run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port``, as uvicorn would bind it.
+
+    Raises:
+        ConfigError: the host does not resolve, is not this machine's, or the port is taken.
+    """
+    try:
+        infos = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE | socket.AI_NUMERICSERV
+        )
+    except (OSError, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"--host {host}: not a usable address ({why})") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock

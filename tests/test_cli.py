@@ -336,3 +336,10 @@ def test_an_empty_blurb_says_why(seed_files: list[Path]) -> None:
     assert data["claims"] == [] and "raise --max-words" in data["problems"][-1]
     html = runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "html"])
     assert "no sentence fits in 3 words" in html.stdout
+
+
+def test_until_the_last_day_there_is_is_a_usage_error(articles_dir: Path) -> None:
+    """``--until 9999-12-31`` (a date alone: the end of that day) overflowed: a traceback."""
+    result = runner.invoke(app, ["briefing", str(articles_dir), "--until", "9999-12-31"])
+    assert result.exit_code == 2 and "date value out of range" in result.output
+    assert not isinstance(result.exception, OverflowError)
