@@ -16,6 +16,12 @@ from .text import content_terms
 
 # bm25s sets its own logger to DEBUG, which would print index-building chatter on stderr.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
+# bm25s draws hidden progress bars (show_progress=False), and even a hidden tqdm bar starts
+# tqdm's monitor thread, which then lives as long as the process: a library user who verified a
+# draft would have every later briefing's dedup run on one core (dedup never forks a process
+# that has another thread). The bars bm25s draws need no monitor.
+if isinstance(getattr(bm25s, "tqdm", None), type):
+    bm25s.tqdm.monitor_interval = 0
 
 
 class SentenceIndex:

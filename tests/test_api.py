@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import threading
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,11 @@ def load_first_sentence() -> str:
 def test_verify_sources_may_be_texts(tmp_path: Path) -> None:
     draft = load_first_sentence()
     assert summarizer.verify(draft, [TEXT]).ok
+
+
+def test_verifying_a_draft_leaves_no_thread_behind() -> None:
+    """A thread left running (tqdm's monitor, started by bm25s's hidden bars) would stop every
+    later briefing in the process from fingerprinting in a forked second process."""
+    before = {t.ident for t in threading.enumerate()}
+    summarizer.verify("Putin invited Trump to Moscow.", [ARTICLES])
+    assert {t.ident for t in threading.enumerate()} <= before
