@@ -6,6 +6,7 @@ import io
 import json
 import random
 import re
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -213,6 +214,8 @@ def test_progress_draws_on_a_terminal() -> None:
         assert progress is not None
         progress("stories", 1, 2)
         progress("stories", 2, 2)
+        # no refresh thread: dedup forks its second process only when no other thread runs
+        assert threading.active_count() == 1
     assert "Grouping stories" in out.getvalue()
 
 
