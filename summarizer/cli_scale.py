@@ -5,8 +5,15 @@ Kept out of cli.py so the two features stay separate; cli.py registers them in t
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -29,6 +36,11 @@ from .cli import (
 )
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
+
+if TYPE_CHECKING:
+    from .jobs import JobReport
+
+PROGRESS_EVERY = 10.0  # seconds between two progress lines of a long job
 
 
 def blurbs_job(
@@ -67,6 +79,9 @@ def blurbs_job(
     """Blurb every article of an archive on Dask; a rerun skips articles already done (failed
     ones too, unless --retry-failed).
 
+    The output directory must be new, empty or this job's own; a rerun must use the same
+    --format and blurb options (the directory remembers them). Progress goes to stderr.
+
     Example:
 
         summarizer blurbs-job archive.jsonl out/ --workers 2
@@ -74,10 +89,17 @@ def blurbs_job(
         summarizer blurbs-job archive.jsonl out/ --retry-failed
 
         summarizer blurbs-job s3://bucket/archive/ s3://bucket/blurbs/ --address tcp://sched:8786
+
+    Exit codes: 0 done (failed articles are rows with their reason), 2 bad input, output or
+    options, 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
     """
     from .jobs import run_job
 
     _setup_logging(verbose)
+    if verbose < 2:  # Dask's scheduler and nannies log every start and stop at INFO
+        with contextlib.suppress(ImportError):  # (its import sets its loggers' levels)
+            import distributed  # noqa: F401
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     settings = _make_settings(
         backend,
         model,
@@ -86,16 +108,19 @@ def blurbs_job(
         context_window=context_window,
         cache_dir=cache_dir,
     )
-    report = run_job(
-        input_url,
-        output_url,
-        settings=settings,
-        out_format=format_,
-        batch_size=batch_size,
-        address=address,
-        workers=workers,
-        retry_failed=retry_failed,
-    )
+    with _sigterm_interrupts():
+        report = _run_or_note_interrupt(
+            run_job,
+            input_url,
+            output_url,
+            settings=settings,
+            out_format=format_,
+            batch_size=batch_size,
+            address=address,
+            workers=workers,
+            retry_failed=retry_failed,
+            progress=None if quiet else _job_progress(),
+        )
     if not quiet:
         rate = report.computed / report.seconds if report.seconds else 0.0
         retried = f" ({report.retried} failed rows retried)" if retry_failed else ""
@@ -105,6 +130,62 @@ def blurbs_job(
             f"{report.workers} workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
+        if report.duplicates:
+            typer.echo(
+                f"Warning: skipped {report.duplicates} record(s) whose id came earlier in the "
+                "same block (one row per id): give each article its own 'id'",
+                err=True,
+            )
+
+
+def _run_or_note_interrupt(run: Callable[..., JobReport], *args: Any, **kwargs: Any) -> JobReport:
+    """``run(...)``; on Ctrl-C or SIGTERM, say that the rerun goes on from what was written."""
+    try:
+        return run(*args, **kwargs)
+    except KeyboardInterrupt:
+        typer.echo(
+            "Interrupted: the part files written so far are kept (none half-written); run the "
+            "same command again to go on",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+
+
+def _job_progress() -> Callable[[JobReport], None]:
+    """A progress line on stderr at most every PROGRESS_EVERY seconds (and for the last block)."""
+    last = [time.monotonic()]
+
+    def show(report: JobReport) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_EVERY or report.tasks_done >= report.tasks:
+            return  # the last block: the summary line says it all
+        last[0] = now
+        typer.echo(
+            f"blocks {report.tasks_done}/{report.tasks} · {report.computed} articles computed "
+            f"({report.failed} failed), {report.skipped} already done",
+            err=True,
+        )
+
+    return show
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: the cluster is
+    closed, no temporary part file is left, and the rerun goes on from the part files."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 batch_app = typer.Typer(

@@ -12,23 +12,28 @@ in the output's part files and skips them, so an interrupted run only computes w
 A failed row counts as done too (its reason is the answer), unless the rerun is asked to
 ``retry_failed``: then the failed rows are taken out of their part files first
 (``drop_failed``) and computed again like missing ones.
+
+The output directory keeps ``_summarizer-job.json`` (the format and the settings that decide a
+blurb): a rerun with other ones is refused rather than mixing blurbs made two ways, and a
+directory holding other files than the job's is refused rather than written into.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import logging
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .errors import ConfigError, InputError, SummarizerError
+from .errors import ConfigError, InputError, OutputError, SummarizerError
 from .ingest import make_article
 from .models import Article, Blurb
 from .pipeline import blurb, resolve_backend
@@ -43,6 +48,8 @@ DEFAULT_BATCH = 100  # articles per part file: a lost batch costs little to redo
 DEFAULT_BLOCKSIZE = 1_000_000  # bytes of JSON Lines per task (about 300 articles)
 COLUMNS = ("id", "status", "article_id", "title", "url", "source", "blurb", "result", "error")
 INSTALL_HINT = "the blurbs job needs Dask: pip install 'summarizer[jobs]'"
+MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _claim_output)
+TMP_PREFIX = "_tmp-"
 
 
 class Row(BaseModel):
@@ -67,16 +74,19 @@ class JobReport:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
+    duplicates: int = 0  # records whose id came earlier in the same block: skipped
     retried: int = 0  # failed rows taken out to be computed again (retry_failed)
     parts: int = 0
     tasks: int = 0
+    tasks_done: int = 0
     seconds: float = 0.0
     workers: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: dict[str, int]) -> None:
-        for key in ("computed", "ok", "failed", "skipped", "parts"):
+        for key in ("computed", "ok", "failed", "skipped", "duplicates", "parts"):
             setattr(self, key, getattr(self, key) + other.get(key, 0))
+        self.tasks_done += 1
 
 
 def run_job(
@@ -86,12 +96,13 @@ def run_job(
     settings: Settings | None = None,
     out_format: Format = "jsonl",
     batch_size: int = DEFAULT_BATCH,
-    blocksize: int = DEFAULT_BLOCKSIZE,
+    blocksize: int | None = None,
     address: str | None = None,
     workers: int | None = None,
     client: Any = None,
     storage_options: dict[str, Any] | None = None,
     retry_failed: bool = False,
+    progress: Callable[[JobReport], None] | None = None,
 ) -> JobReport:
     """Write the blurb of every article of ``input_url`` into part files under ``output_url``.
 
@@ -101,9 +112,12 @@ def run_job(
         retry_failed: compute the articles whose rows there failed again (``drop_failed``).
         client: a ``distributed.Client`` to reuse; else one for ``address`` (a scheduler) or a
             local cluster of ``workers`` processes, closed at the end.
+        progress: called with the report so far each time an input block is done.
 
     Raises:
-        InputError: the input is missing or not JSON Lines / Parquet. ConfigError: bad options.
+        InputError: the input is missing, empty, or not JSON Lines / Parquet. OutputError: the
+        output is a file, holds other files, lies in the input, or a part file cannot be
+        written. ConfigError: bad options, or options other than the output was made with.
     """
     if out_format not in FORMATS:
         raise ConfigError(f"output format {out_format!r} is not one of {', '.join(FORMATS)}")
@@ -112,8 +126,9 @@ def run_job(
     settings = _shareable(settings or Settings.from_env())
     started = time.perf_counter()
     fs, out_dir = _filesystem(output_url, storage_options)
-    fs.makedirs(out_dir, exist_ok=True)
-    parts = _input_partitions(input_url, blocksize, storage_options)
+    blocksize = blocksize or DEFAULT_BLOCKSIZE
+    parts = _input_partitions(input_url, blocksize, storage_options, out_dir=(fs, out_dir))
+    _claim_output(fs, out_dir, output_url, job_manifest(settings, out_format))
     retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
     done = done_ids(output_url, storage_options=storage_options)
     own = client is None
@@ -143,7 +158,16 @@ def run_job(
             for part in parts
         ]
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-            report.add(fut.result())
+            try:
+                report.add(fut.result())
+            except OSError as exc:  # e.g. disk full: every next part file would fail too
+                client.cancel(futures)
+                raise OutputError(
+                    f"{output_url}: cannot write a part file ({exc}); the part files written "
+                    "are kept: free space or fix the permissions, then run again to go on"
+                ) from None
+            if progress is not None:
+                progress(report)
     finally:
         if own:
             client.close()
@@ -165,6 +189,82 @@ def open_client(address: str | None = None, workers: int | None = None) -> Any:
     return Client(cluster)  # type: ignore[no-untyped-call]
 
 
+def job_manifest(settings: Settings, out_format: Format) -> dict[str, Any]:
+    """What decides the rows of an output: the part format and the blurb's settings."""
+    engine = resolve_backend(settings)
+    kept: dict[str, Any] = {"format": out_format, "engine": engine}
+    kept["sentences"] = settings.sentences or (None if settings.max_words else 3)
+    kept["max_words"] = settings.max_words
+    if engine != "extractive":
+        for key in ("model", "base_url", "context_window", "chunk_tokens", "judge"):
+            kept[key] = getattr(settings, key)
+    return kept
+
+
+def _claim_output(fs: Any, out_dir: str, output_url: str, manifest: dict[str, Any]) -> None:
+    """Make ``out_dir`` this job's output, or refuse: it is a file, holds files that are not
+    the job's (nothing of the user's is written over or read as a part file), or was made
+    with another format or other settings (a rerun must not mix two kinds of blurbs).
+
+    Leftover temporary part files of an interrupted run are removed.
+    """
+    if fs.exists(out_dir) and not fs.isdir(out_dir):
+        raise OutputError(f"{output_url}: is a file; give a directory for the part files")
+    names = [
+        p.rstrip("/").rsplit("/", 1)[-1]
+        for p in (fs.ls(out_dir, detail=False) if fs.exists(out_dir) else [])
+    ]
+    foreign = [n for n in names if not _is_job_file(n) and not n.startswith(".")]
+    if foreign:
+        raise OutputError(
+            f"{output_url}: holds files that are not part files of a blurbs job "
+            f"({', '.join(sorted(foreign)[:3])}); give a new or empty directory"
+        )
+    path = f"{out_dir}/{MANIFEST}"
+    if MANIFEST in names:
+        try:
+            with fs.open(path, "rb") as fh:
+                before = json.loads(fh.read().decode("utf-8"))
+        except (ValueError, OSError) as exc:
+            raise OutputError(f"{path}: unreadable ({exc}); give a new directory") from None
+        changed = [
+            k for k in sorted(set(before) | set(manifest)) if before.get(k) != manifest.get(k)
+        ]
+        if changed:  # (an engine's own keys, e.g. the model, go without saying)
+            changed = [k for k in changed if k in before and k in manifest] or changed
+            was = ", ".join(f"{k}={before.get(k)!r}" for k in changed)
+            now = ", ".join(f"{k}={manifest.get(k)!r}" for k in changed)
+            raise ConfigError(
+                f"{output_url}: was made with {was}, this run has {now}; rerun with the same "
+                "options, or give a new directory (one output, one kind of blurb)"
+            )
+    else:
+        other = {n.rsplit(".", 1)[-1] for n in names if n.startswith("part-")} - {
+            manifest["format"]
+        }
+        if other:  # an output from before the manifest: at least the format must match
+            raise ConfigError(
+                f"{output_url}: holds {', '.join(sorted(other))} part files, this run writes "
+                f"{manifest['format']}; use the same --format or a new directory"
+            )
+        try:
+            fs.makedirs(out_dir, exist_ok=True)
+            _put(fs, out_dir, MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(f"{output_url}: cannot write there ({exc})") from None
+    for name in names:
+        if name.startswith(TMP_PREFIX):  # a part file an interrupted run did not finish
+            fs.rm(f"{out_dir}/{name}")
+
+
+def _is_job_file(name: str) -> bool:
+    if name == MANIFEST:
+        return True
+    if name.startswith(TMP_PREFIX):
+        name = name[len(TMP_PREFIX) :]
+    return name.startswith("part-") and name.endswith(tuple(f".{f}" for f in FORMATS))
+
+
 def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) -> set[str]:
     """The article ids already in the output's part files (failures included)."""
     fs, out_dir = _filesystem(output_url, storage_options)
@@ -172,7 +272,13 @@ def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) 
         return set()
     done: set[str] = set()
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        done.update(row["id"] for row in _read_part(fs, path, columns=["id"]))
+        try:
+            done.update(str(row["id"]) for row in _read_part(fs, path, columns=["id"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OutputError(
+                f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
+                "move it out of the output directory"
+            ) from None
     return done
 
 
@@ -228,13 +334,13 @@ def _run_task(
 ) -> dict[str, int]:
     """Blurb one input block's new articles, writing a part file per batch."""
     fs, out_dir = _filesystem(output_url, storage_options)
-    stats = {"computed": 0, "ok": 0, "failed": 0, "skipped": 0, "parts": 0}
+    stats = {"computed": 0, "ok": 0, "failed": 0, "skipped": 0, "duplicates": 0, "parts": 0}
     todo: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for record in _records(part):
         rid = record_id(record)
         if rid in done or rid in seen:
-            stats["skipped"] += 1
+            stats["skipped" if rid in done else "duplicates"] += 1
             continue
         seen.add(rid)
         todo.append((rid, record))
@@ -332,37 +438,67 @@ def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, 
 
 
 def _input_partitions(
-    url: str, blocksize: int, storage_options: dict[str, Any] | None
+    url: str,
+    blocksize: int,
+    storage_options: dict[str, Any] | None,
+    *,
+    out_dir: tuple[Any, str] | None = None,
 ) -> list[Any]:
-    """The input as blocks (delayed-free: plain descriptions a worker reads itself)."""
+    """The input as blocks (delayed-free: plain descriptions a worker reads itself).
+
+    Raises:
+        InputError: no such input, no articles in it. OutputError: the output directory
+        ``out_dir`` (its filesystem and path) is the input or lies in it, or holds input.
+    """
     fs, path = _filesystem(url, storage_options)
-    if fs.isdir(path):
+    is_dir = fs.isdir(path)
+    if is_dir:
         files = sorted(p for p in fs.find(path) if p.endswith((".jsonl", ".ndjson", ".parquet")))
     else:
         files = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
     if not files or not all(fs.exists(f) for f in files):
         raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
+    if out_dir is not None and _same_fs(fs, out_dir[0]):
+        out = out_dir[1]
+        inside = [f for f in files if f == out or f.startswith(out + "/")]
+        if inside or (is_dir and (out == path or out.startswith(path + "/"))):
+            raise OutputError(
+                f"{url}: the output directory must not be the input, nor lie in it or hold it "
+                "(a rerun would read the part files as articles); give another directory"
+            )
     proto = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     blocks: list[Any] = []
+    rows = 0
     for f in files:
         full = f if proto in ("file", "local") else f"{proto}://{f}"
         if f.endswith(".parquet"):
-            blocks.extend(("parquet", full, group, storage_options) for group in _row_groups(fs, f))
+            groups, n = _row_groups(fs, f)
+            rows += n
+            blocks.extend(("parquet", full, group, storage_options) for group in groups)
         elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
+            rows += size
             for start in range(0, max(size, 1), blocksize):
                 blocks.append(("jsonl", full, (start, blocksize), storage_options))
         else:
             raise InputError(f"{f}: the job reads .jsonl or .parquet files")
+    if not rows:
+        raise InputError(f"{url}: no articles (the input files are empty)")
     return blocks
 
 
-def _row_groups(fs: Any, path: str) -> list[int]:
+def _same_fs(a: Any, b: Any) -> bool:
+    return bool(a.protocol == b.protocol)
+
+
+def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
+    """A Parquet file's row groups and its number of rows."""
     import pyarrow.parquet as pq
 
     try:
         with fs.open(path, "rb") as fh:
-            return list(range(pq.ParquetFile(fh).num_row_groups))
+            meta = pq.ParquetFile(fh).metadata
+            return list(range(meta.num_row_groups)), int(meta.num_rows)
     except Exception as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
 
@@ -382,12 +518,20 @@ def _records(block: Any) -> Iterator[Any]:
 
     with fs.open(path, "rb") as fh:
         data = read_block(fh, start, length, delimiter=b"\n")
-    for n, line in enumerate(data.decode("utf-8").splitlines()):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield {"id": f"{path}@{start}+{n}", "_error": f"not valid JSON: {exc.msg}"}
+    # split the bytes on line ends only: str.splitlines would also split a JSON string at
+    # U+2028 and the like, which JSON allows unescaped; decode each line alone, so one line
+    # that is not UTF-8 fails as its own row and the rest of the block goes on
+    for n, raw in enumerate(data.splitlines()):
+        if not raw.strip():
+            continue
+        where = f"{path}@{start}+{n}"
+        try:
+            yield json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            error = f"not valid UTF-8 (byte {exc.start}); convert the file with iconv first"
+            yield {"id": where, "_error": error}
+        except json.JSONDecodeError as exc:
+            yield {"id": where, "_error": f"not valid JSON: {exc.msg}"}
 
 
 def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> str:
@@ -412,11 +556,17 @@ def _encode(rows: list[Row], out_format: Format) -> bytes:
 
 
 def _put(fs: Any, out_dir: str, name: str, body: bytes) -> None:
-    """Write ``name`` under a temporary name, then move it into place (replacing it)."""
-    tmp = f"{out_dir}/_tmp-{name}"
-    with fs.open(tmp, "wb") as fh:
-        fh.write(body)
-    fs.mv(tmp, f"{out_dir}/{name}")
+    """Write ``name`` under a temporary name, then move it into place (replacing it); on an
+    error (a full disk) the temporary file is removed, not left half-written."""
+    tmp = f"{out_dir}/{TMP_PREFIX}{name}"
+    try:
+        with fs.open(tmp, "wb") as fh:
+            fh.write(body)
+        fs.mv(tmp, f"{out_dir}/{name}")
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # never written, or the fs is gone
+            fs.rm(tmp)
+        raise
 
 
 def _read_part(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
