@@ -196,6 +196,10 @@ batch_app = typer.Typer(
         summarizer batch submit feed/ --dir batch1/ && summarizer batch collect batch1/
 
         summarizer batch submit --briefing feed/ --dir day1/ && summarizer batch collect day1/
+
+    Exit codes: 0 done (or the batch is still running), 2 bad input or options (no endpoint
+    or key: set OPENAI_API_KEY or OPENAI_BASE_URL), 3 the server failed, or the batch failed
+    or was cancelled (collect --resubmit or --online). The key is never written to disk.
     """,
     no_args_is_help=True,
 )
@@ -254,6 +258,9 @@ def batch_submit(
         summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
 
         summarizer batch submit --briefing feed/ --dir day1/ --max-words 400 -t "Morning"
+
+    Exit codes: 0 started, 2 bad input or options (--dir not new or empty, no OPENAI_API_KEY
+    nor OPENAI_BASE_URL), 3 the server refused the batch.
     """
     from .llm.batch import submit
 
@@ -290,6 +297,14 @@ def batch_collect(
         bool,
         typer.Option("--online", help="Ask what the batch left missing online, not in a batch."),
     ] = False,
+    resubmit: Annotated[
+        bool,
+        typer.Option(
+            "--resubmit",
+            help="After a failed or cancelled batch, send what it left missing in a new batch "
+            "(else nothing is sent again by itself).",
+        ),
+    ] = False,
     format_: Annotated[
         Literal["json", "text", "md", "html"] | None,
         typer.Option(
@@ -311,13 +326,21 @@ def batch_collect(
         summarizer batch collect day1/ -o briefing.md
 
         summarizer batch collect batch1/ --online
+
+        summarizer batch collect batch1/ --resubmit
+
+    Exit codes: 0 written, a follow-up batch started, or still running; 2 not a batch
+    directory, -o exists (--force); 3 the server failed, or the batch failed or was cancelled
+    with answers missing (rerun with --resubmit or --online).
     """
     from .llm.batch import collect
     from .settings import Settings
 
     _setup_logging(verbose)
     check_output(output, force=force)  # refused before the batch is collected, not after
-    report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
+    report = collect(
+        state_dir, api_key=Settings.from_env().api_key, online=online, resubmit=resubmit
+    )
 
     def say(text: str) -> None:
         if not quiet:

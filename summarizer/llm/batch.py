@@ -13,7 +13,9 @@ article or story (``Deferred``).
   each claim exactly as online; what is still missing (failed or expired requests, the re-ask of
   an invalid answer, the next stage of a long article or the judge) is asked online
   (``online=True``) or sent as a follow-up batch. Once nothing is missing, the blurbs are final
-  and an online run over the same inputs makes zero calls.
+  and an online run over the same inputs makes zero calls. A batch that ``failed`` or was
+  ``cancelled`` is not sent again by itself (it may fail again, or someone meant to stop it):
+  its answers are cached and what is missing waits for ``resubmit=True`` or ``online=True``.
 
 A blurb takes one batch per stage it needs: the blurb call (map first for long articles), then
 the judge; re-asks add a round. A briefing (``kind="briefing"``) works the same way for all its
@@ -37,7 +39,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..errors import BackendError, ConfigError, InputError
+from ..errors import BackendError, ConfigError, InputError, OutputError
 from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
 from ..settings import Settings
@@ -49,6 +51,7 @@ from .factory import cache_path, make_client
 ENDPOINT = "/v1/chat/completions"
 WINDOW = "24h"
 RUNNING = ("validating", "in_progress", "finalizing", "cancelling")
+STOPPED = ("failed", "cancelled")  # ended before its time: no follow-up without being asked
 STATE = "state.json"
 
 
@@ -179,10 +182,11 @@ def submit(
     ``kind="briefing"``, for one briefing of them, with the briefing options of ``settings``).
 
     Raises:
-        InputError: the state directory is in use or an input is unusable.
+        InputError: the state directory is in use or an input is unusable. OutputError: the
+        state directory is a file or holds other files. ConfigError: no endpoint or key.
     """
-    if (state_dir / STATE).exists():
-        raise InputError(f"{state_dir}: holds a batch already; collect it or use a new directory")
+    _check_state_dir(state_dir)
+    _check_endpoint(settings.base_url, settings.api_key)  # before the work, not after it
     model = settings.model or _default_model()
     cache_dir = settings.cache_dir or _default_cache_dir()
     state = BatchState(
@@ -208,13 +212,17 @@ def submit(
     return state
 
 
-def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False) -> CollectReport:
+def collect(
+    state_dir: Path, *, api_key: str | None = None, online: bool = False, resubmit: bool = False
+) -> CollectReport:
     """Cache the last batch's answers, then finish the blurbs (or the briefing) or start a
-    follow-up batch for what is still missing.
+    follow-up batch for what is still missing; after a ``failed`` or ``cancelled`` batch only
+    when ``resubmit`` (or ``online``) says so.
 
     Raises:
-        InputError: no batch state in ``state_dir``. BackendError: the server failed, or no
-        story of a briefing could be written.
+        InputError: no batch state in ``state_dir``. BackendError: the server failed, no story
+        of a briefing could be written, or the batch failed or was cancelled and answers are
+        missing (without ``resubmit``).
     """
     state = _load(state_dir)
     last = state.rounds[-1]
@@ -247,6 +255,13 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
         report.pending = len(articles) - len(blurbs) - len(report.failed)
         if not pending:
             report.blurbs = blurbs
+    if pending and batch.status in STOPPED and not resubmit:
+        why = _batch_errors(batch)
+        raise BackendError(
+            f"batch {last.batch_id} {batch.status}{why}: {len(pending)} requests have no answer "
+            f"and no new batch was started; run `summarizer batch collect {state_dir} "
+            "--resubmit` to send them in a new batch, or --online to ask them now"
+        )
     if pending:
         state.rounds.append(_start_round(state, pending, state_dir, api_key))
         report.follow_up = state.rounds[-1].batch_id
@@ -412,18 +427,59 @@ def _cache_answers(
     return cached, errors
 
 
+def _batch_errors(batch: Any) -> str:
+    """Why the server failed a batch (its ``errors.data`` messages), as ' (...)' or ''."""
+    data = getattr(getattr(batch, "errors", None), "data", None) or []
+    messages = [str(getattr(e, "message", "") or "") for e in data]
+    return f" ({'; '.join(m for m in messages[:3] if m)})" if any(messages) else ""
+
+
 def _read_requests(state_dir: Path, n: int) -> dict[str, Request]:
     path = state_dir / f"round-{n}.requests.jsonl"
-    requests = [Request.model_validate_json(line) for line in path.read_text().splitlines()]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        requests = [Request.model_validate_json(line) for line in lines]
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{path}: missing or unreadable ({type(exc).__name__}); the batch directory is "
+            "incomplete: submit the batch again in a new directory"
+        ) from None
     return {r.key(): r for r in requests}
+
+
+def _check_endpoint(base_url: str | None, api_key: str | None) -> None:
+    if not base_url and not api_key:
+        raise ConfigError("the Batch API needs OPENAI_API_KEY (or OPENAI_BASE_URL)")
 
 
 def _sdk(state: BatchState, api_key: str | None) -> Any:
     import openai
 
-    if not state.base_url and not api_key:
-        raise ConfigError("the Batch API needs OPENAI_API_KEY (or OPENAI_BASE_URL)")
+    _check_endpoint(state.base_url, api_key)
     return openai.OpenAI(api_key=api_key or "not-needed", base_url=state.base_url, max_retries=2)
+
+
+def _is_own_file(name: str) -> bool:
+    """A file a batch directory holds: its state (and its temporary copy) and round files."""
+    if name == STATE or (name.startswith(f".{STATE}.") and name.endswith(".tmp")):
+        return True
+    return name.startswith("round-") and name.endswith((".batch.jsonl", ".requests.jsonl"))
+
+
+def _check_state_dir(state_dir: Path) -> None:
+    """Refuse a state directory that is a file, holds a batch, or holds other files (round
+    files of a submit that failed to start are the batch's own and are written over)."""
+    if state_dir.exists() and not state_dir.is_dir():
+        raise OutputError(f"{state_dir}: is a file; --dir takes a new directory")
+    if (state_dir / STATE).exists():
+        raise InputError(f"{state_dir}: holds a batch already; collect it or use a new directory")
+    if state_dir.is_dir():
+        other = sorted(p.name for p in state_dir.iterdir() if not _is_own_file(p.name))
+        if other:
+            raise OutputError(
+                f"{state_dir}: holds other files ({', '.join(other[:3])}); --dir takes a new "
+                "or empty directory"
+            )
 
 
 def _save(state: BatchState, state_dir: Path) -> None:
@@ -436,7 +492,11 @@ def _load(state_dir: Path) -> BatchState:
     path = state_dir / STATE
     if not path.is_file():
         raise InputError(f"{state_dir}: no batch here (no {STATE}); start one with batch submit")
-    return BatchState.model_validate_json(path.read_text(encoding="utf-8"))
+    try:
+        return BatchState.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        why = str(exc).splitlines()[1].strip() if "\n" in str(exc) else str(exc)
+        raise InputError(f"{path}: not a readable batch state ({why})") from None
 
 
 def _default_model() -> str:
