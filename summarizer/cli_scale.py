@@ -130,6 +130,12 @@ def blurbs_job(
             f"{report.workers} workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
+        if report.repeated:
+            typer.echo(
+                f"Warning: {report.repeated} id(s) are in two input blocks (e.g. two files) and "
+                "have two rows each: give each article its own 'id'",
+                err=True,
+            )
         if report.duplicates:
             typer.echo(
                 f"Warning: skipped {report.duplicates} record(s) whose id came earlier in the "

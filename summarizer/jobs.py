@@ -75,6 +75,7 @@ class JobReport:
     failed: int = 0
     skipped: int = 0
     duplicates: int = 0  # records whose id came earlier in the same block: skipped
+    repeated: int = 0  # ids computed in two blocks at once (another file): two rows each
     retried: int = 0  # failed rows taken out to be computed again (retry_failed)
     parts: int = 0
     tasks: int = 0
@@ -83,10 +84,26 @@ class JobReport:
     workers: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def add(self, other: dict[str, int]) -> None:
+    _ids: list[Any] = field(default_factory=list, repr=False)  # id hashes of computed rows
+
+    def add(self, other: dict[str, Any]) -> None:
         for key in ("computed", "ok", "failed", "skipped", "duplicates", "parts"):
             setattr(self, key, getattr(self, key) + other.get(key, 0))
         self.tasks_done += 1
+        if other.get("ids"):
+            import numpy as np
+
+            self._ids.append(np.frombuffer(other["ids"], dtype=np.uint64))
+
+    def count_repeated(self) -> None:
+        """Blocks run apart, so an id in two blocks is computed twice: count those here, from
+        8-byte hashes of the ids (80 MB for 10M articles), to warn about them."""
+        import numpy as np
+
+        if self._ids:
+            ids = np.concatenate(self._ids)
+            self.repeated = int(len(ids) - len(np.unique(ids)))
+        self._ids = []
 
 
 def run_job(
@@ -171,6 +188,7 @@ def run_job(
     finally:
         if own:
             client.close()
+    report.count_repeated()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -182,10 +200,13 @@ def open_client(address: str | None = None, workers: int | None = None) -> Any:
     except ImportError:  # pragma: no cover - the extra is installed in tests
         raise ConfigError(INSTALL_HINT) from None
     if address:
-        return Client(address)  # type: ignore[no-untyped-call]
+        try:
+            return Client(address)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as exc:  # unreachable, or not a scheduler address
+            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )  # (":0": any free port; None still tried 8787 and warned when it was taken)
     return Client(cluster)  # type: ignore[no-untyped-call]
 
 
@@ -331,10 +352,12 @@ def _run_task(
     out_format: Format,
     batch_size: int,
     storage_options: dict[str, Any] | None,
-) -> dict[str, int]:
-    """Blurb one input block's new articles, writing a part file per batch."""
+) -> dict[str, Any]:
+    """Blurb one input block's new articles, writing a part file per batch; the counts, and
+    the hashes of the ids computed (``ids``: uint64 bytes, see ``JobReport.count_repeated``)."""
     fs, out_dir = _filesystem(output_url, storage_options)
-    stats = {"computed": 0, "ok": 0, "failed": 0, "skipped": 0, "duplicates": 0, "parts": 0}
+    stats: dict[str, Any] = dict.fromkeys(("computed", "ok", "failed", "skipped", "duplicates"), 0)
+    stats["parts"] = 0
     todo: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for record in _records(part):
@@ -352,6 +375,9 @@ def _run_task(
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
         stats["failed"] += sum(r.status == "failed" for r in rows)
+    stats["ids"] = b"".join(
+        hashlib.blake2b(rid.encode("utf-8"), digest_size=8).digest() for rid, _ in todo
+    )
     return stats
 
 
@@ -386,6 +412,8 @@ def record_article(record: Any, file: str | None = None) -> Article:
     if "_error" in record:  # a line that did not parse (see _records)
         raise InputError(str(record["_error"]))
     text = record.get("text")
+    if "text" not in record:  # e.g. the body under another name: say which names there are
+        raise InputError(f"no 'text' field (the record has {', '.join(sorted(map(str, record)))})")
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
     return make_article(
@@ -423,9 +451,23 @@ def _opt(record: Any, key: str) -> str | None:
 
 
 def _shareable(settings: Settings) -> Settings:
-    """Settings for the workers: an LLM cache path fixed here, so every worker shares it."""
-    llm = resolve_backend(settings) != "extractive"
-    if llm and not settings.no_cache and settings.cache_dir is None:
+    """Settings for the workers: an LLM cache path fixed here, so every worker shares it;
+    for an OpenAI-compatible endpoint, its key checked and its model found here, once (else
+    a missing key made every article a failed row, and each asked the server for its model).
+
+    Raises:
+        NeedsKeyError: no endpoint or key. ConfigError: the endpoint's model cannot be told.
+    """
+    backend = resolve_backend(settings)
+    if backend == "openai":
+        from .llm.factory import make_client
+
+        client = make_client(
+            settings.model_copy(update={"no_cache": True, "record_to": None}), backend
+        )
+        if settings.model is None:
+            settings = settings.model_copy(update={"model": getattr(client, "model", None)})
+    if backend != "extractive" and not settings.no_cache and settings.cache_dir is None:
         settings = settings.model_copy(update={"cache_dir": user_dir() / "cache"})
     return settings
 

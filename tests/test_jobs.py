@@ -22,8 +22,16 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import ConfigError
-from summarizer.jobs import done_ids, open_client, read_output, record_article, run_job
+from summarizer.jobs import (
+    blurb_row,
+    done_ids,
+    open_client,
+    read_output,
+    record_article,
+    run_job,
+)
 from summarizer.models import Blurb
+from summarizer.settings import Settings
 
 from . import synthetic
 from .conftest import ARTICLES
@@ -457,3 +465,52 @@ def test_long_runs_show_progress_without_dask_chatter(
     lines = result.stderr.splitlines()
     assert lines[0].startswith("blocks 1/") and lines[-1].startswith("articles: ")
     assert not [x for x in lines if "distributed" in x]
+
+
+def test_an_id_in_two_files_is_reported(tmp_path: Path, dask_client: Any) -> None:
+    """Two daily dumps holding the same article: the blocks run apart, so it gets a row from
+    each; before, silently, now counted and warned about (and a rerun skips both)."""
+    records = fixture_records()[:3]
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "day1.jsonl", records[:2])
+    write_jsonl(tmp_path / "in" / "day2.jsonl", records[1:])
+    out = tmp_path / "out"
+    report = run_job(str(tmp_path / "in"), str(out), client=dask_client)
+    assert (report.computed, report.repeated, report.duplicates) == (4, 1, 0)
+    assert [r.id for r in read_output(str(out))].count(records[1]["id"]) == 2
+    cli = runner.invoke(
+        app,
+        [
+            "blurbs-job",
+            str(tmp_path / "in"),
+            str(tmp_path / "o2"),
+            "--address",
+            address(dask_client),
+        ],
+    )
+    assert cli.exit_code == 0 and "Warning: 1 id(s) are in two input blocks" in cli.stderr
+    again = run_job(str(tmp_path / "in"), str(out), client=dask_client)
+    assert (again.computed, again.skipped, again.repeated) == (0, 4, 0)
+
+
+def test_a_job_that_cannot_run_says_so_before_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: --backend openai without a key ran the whole archive and wrote every article as
+    a failed row ("needs OPENAI_API_KEY"), and a bad --address was a traceback."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    for extra, expected in (
+        (["--backend", "openai"], "Error: --backend openai needs OPENAI_API_KEY"),
+        (["--address", "nonsense"], "Error: cannot reach the Dask scheduler at nonsense"),
+    ):
+        result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out"), *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(expected) and len(result.stderr.splitlines()) == 1
+    assert not list((tmp_path / "out").glob("part-*"))
+
+
+def test_a_record_without_text_names_its_fields() -> None:
+    row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
+    assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
