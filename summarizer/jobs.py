@@ -33,12 +33,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .errors import ConfigError, InputError, OutputError, SummarizerError
+from .errors import (
+    BackendError,
+    ConfigError,
+    InputError,
+    MissingRecordingError,
+    OutputError,
+    SummarizerError,
+    UnusableAnswerError,
+)
 from .ingest import make_article
 from .models import Article, Blurb
 from .pipeline import blurb, resolve_backend
 from .render import render_blurb
-from .settings import Settings, user_dir
+from .settings import DEFAULT_BLURB_SENTENCES, Settings, user_dir
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +58,7 @@ COLUMNS = ("id", "status", "article_id", "title", "url", "source", "blurb", "res
 INSTALL_HINT = "the blurbs job needs Dask: pip install 'summarizer[jobs]'"
 MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _claim_output)
 TMP_PREFIX = "_tmp-"
+OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
 
 
 class Row(BaseModel):
@@ -177,6 +186,9 @@ def run_job(
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
             try:
                 report.add(fut.result())
+            except SummarizerError:  # an LLM server outage (_run_task): stop them all
+                client.cancel(futures)
+                raise
             except OSError as exc:  # e.g. disk full: every next part file would fail too
                 client.cancel(futures)
                 raise OutputError(
@@ -214,7 +226,8 @@ def job_manifest(settings: Settings, out_format: Format) -> dict[str, Any]:
     """What decides the rows of an output: the part format and the blurb's settings."""
     engine = resolve_backend(settings)
     kept: dict[str, Any] = {"format": out_format, "engine": engine}
-    kept["sentences"] = settings.sentences or (None if settings.max_words else 3)
+    default = None if settings.max_words else DEFAULT_BLURB_SENTENCES
+    kept["sentences"] = settings.sentences or default
     kept["max_words"] = settings.max_words
     if engine != "extractive":
         for key in ("model", "base_url", "context_window", "chunk_tokens", "judge"):
@@ -367,9 +380,20 @@ def _run_task(
             continue
         seen.add(rid)
         todo.append((rid, record))
+    streak = 0  # articles in a row the server failed: an outage stops the job, rather than
+    # writing every article of the archive as a failed row (each after its retries)
     for start in range(0, len(todo), batch_size):
-        batch = todo[start : start + batch_size]
-        rows = [blurb_row(rid, record, settings, part[1]) for rid, record in batch]
+        rows = []
+        for rid, record in todo[start : start + batch_size]:
+            row, error = _blurb_or_error(rid, record, settings, part[1])
+            streak = streak + 1 if _server_fault(error) else 0
+            if streak >= OUTAGE:
+                raise BackendError(
+                    f"the LLM server failed {OUTAGE} articles in a row (last: {error}); the "
+                    "job stopped, the part files written are kept: run it again with "
+                    "--retry-failed to go on"
+                )
+            rows.append(row)
         _write_part(fs, out_dir, rows, out_format)
         stats["parts"] += 1
         stats["computed"] += len(rows)
@@ -383,17 +407,32 @@ def _run_task(
 
 def blurb_row(rid: str, record: Any, settings: Settings, file: str | None = None) -> Row:
     """The output row of one record: ``summarizer.blurb`` of it, or the reason it failed."""
+    return _blurb_or_error(rid, record, settings, file)[0]
+
+
+def _server_fault(error: Exception | None) -> bool:
+    """The LLM server failed (down, refusing, timing out), not this article's answer."""
+    unusable = (UnusableAnswerError, MissingRecordingError)
+    return isinstance(error, BackendError) and not isinstance(error, unusable)
+
+
+def _blurb_or_error(
+    rid: str, record: Any, settings: Settings, file: str | None
+) -> tuple[Row, Exception | None]:
+    """``blurb_row`` and the error that failed the row, if one did."""
     title, url, source = (_opt(record, k) for k in ("title", "url", "source"))
     try:
         article = record_article(record, file)
         result: Blurb = blurb(article, settings=settings)
     except SummarizerError as exc:
-        return Row(id=rid, status="failed", error=str(exc), title=title, url=url, source=source)
+        row = Row(id=rid, status="failed", error=str(exc), title=title, url=url, source=source)
+        return row, exc
     except Exception as exc:  # one bad article must not stop an archive; say what happened
         log.exception("article %s failed", rid)
         error = f"internal error: {type(exc).__name__}: {exc}"
-        return Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
-    return Row(
+        row = Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
+        return row, exc
+    ok = Row(
         id=rid,
         status="ok",
         article_id=result.article_id,
@@ -403,6 +442,7 @@ def blurb_row(rid: str, record: Any, settings: Settings, file: str | None = None
         url=url,
         source=source,
     )
+    return ok, None
 
 
 def record_article(record: Any, file: str | None = None) -> Article:

@@ -514,3 +514,53 @@ def test_a_job_that_cannot_run_says_so_before_it_starts(
 def test_a_record_without_text_names_its_fields() -> None:
     row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
     assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
+
+
+def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIMULATED outage (workers in this process, so the patch reaches them): after two good
+    articles the server refuses everything. Before, each of the archive's articles became a
+    failed row (after its retries); now the job stops after OUTAGE in a row, exit 3, and
+    --retry-failed goes on once the server is back. An article whose answer is unusable
+    (UnusableAnswerError) is not an outage."""
+    from distributed import Client
+
+    import summarizer.jobs as jobs
+    from summarizer.errors import BackendError, UnusableAnswerError
+
+    real = jobs.blurb
+    calls = {"n": 0}
+    state = {"down": True}
+
+    def flaky(article: Any, **kw: Any) -> Any:
+        calls["n"] += 1
+        if state["down"] and calls["n"] > 2:
+            raise BackendError("LLM server unreachable (APIConnectionError)")
+        return real(article, **kw)
+
+    monkeypatch.setattr(jobs, "blurb", flaky)
+    records = generated_records(12, seed=3)
+    src = write_jsonl(tmp_path / "a.jsonl", records)
+    out = tmp_path / "out"
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
+        args = ["blurbs-job", str(src), str(out), "--address", address(c), "--batch-size", "3"]
+        down = runner.invoke(app, args)
+        assert down.exit_code == 3, down.output
+        assert "failed 5 articles in a row (last: LLM server unreachable" in down.stderr
+        assert "--retry-failed" in down.stderr
+        rows = read_output(str(out))
+        assert len(rows) == 6 and calls["n"] == 2 + 5  # two parts written; 5 never asked
+        state["down"] = False
+        back = runner.invoke(app, [*args, "--retry-failed"])
+        assert back.exit_code == 0, back.output
+        assert {r.id for r in read_output(str(out))} == {r["id"] for r in records}
+        assert all(r.status == "ok" for r in read_output(str(out)))
+
+    def unusable(article: Any, **kw: Any) -> Any:
+        raise UnusableAnswerError("no usable summary claims")
+
+    monkeypatch.setattr(jobs, "blurb", unusable)
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
+        report = run_job(str(src), str(tmp_path / "o2"), client=c)
+    assert (report.computed, report.failed) == (12, 12)
