@@ -326,3 +326,31 @@ def test_the_api_key_is_never_written(tmp_path: Path) -> None:
     assert len(files) >= 5  # state, round files, the cache, the output
     for path in files:
         assert secret.encode() not in path.read_bytes(), path
+
+
+def test_collect_works_on_what_was_submitted_from_any_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relative inputs and --cache-dir, then collect from another directory with the inputs
+    gone. Before: "no such file" (or another file of the same relative name), and a relative
+    cache there would have missed every answer and sent them all again."""
+    work = tmp_path / "work"
+    (work / "feed").mkdir(parents=True)
+    for path in inputs():
+        (work / "feed" / Path(path).name).write_text(Path(path).read_text(encoding="utf-8"))
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.chdir(work)
+        sub = runner.invoke(app, ["batch", "submit", "feed", "--dir", "b", "--cache-dir", "c"])
+        assert sub.exit_code == 0, sub.output
+        for path in (work / "feed").iterdir():
+            path.unlink()  # moved away, or a feed that changed since
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        monkeypatch.chdir(elsewhere)
+        col = runner.invoke(app, ["batch", "collect", str(work / "b"), "-o", "out.jsonl"])
+        assert col.exit_code == 0, col.output
+        assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
+        assert len(server.batches) == 1 and server.chat_calls == 0
+    assert len((elsewhere / "out.jsonl").read_text().splitlines()) == 3
+    assert not (elsewhere / "c").exists() and (work / "c").is_dir()

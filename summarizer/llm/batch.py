@@ -7,6 +7,8 @@ article or story (``Deferred``).
 - ``submit``: run every article's blurb; the requests the chain reaches (the same messages,
   schema and parameters as online, so the same cache keys) go into a JSON Lines file that is
   uploaded (``/v1/files``) and started as a batch (``/v1/batches``).
+  The articles are kept in ``<dir>/articles.jsonl``: ``collect`` works on exactly what was
+  submitted, from any directory, even if a feed changed or a relative path means another file.
 - ``collect``: download the batch's output, put every answer in the cache (exactly as the
   online path caches it: an invalid answer too, because its re-ask is a different request),
   then run every article's blurb again. The chain validates each answer and the verifier checks
@@ -53,6 +55,7 @@ WINDOW = "24h"
 RUNNING = ("validating", "in_progress", "finalizing", "cancelling")
 STOPPED = ("failed", "cancelled")  # ended before its time: no follow-up without being asked
 STATE = "state.json"
+ARTICLES = "articles.jsonl"  # the inputs as submitted: collect reads these, not the inputs
 
 
 Kind = Literal["blurbs", "briefing"]
@@ -188,7 +191,9 @@ def submit(
     _check_state_dir(state_dir)
     _check_endpoint(settings.base_url, settings.api_key)  # before the work, not after it
     model = settings.model or _default_model()
-    cache_dir = settings.cache_dir or _default_cache_dir()
+    # absolute: collect may run from another directory (a relative cache there would miss
+    # every answer and send them all again)
+    cache_dir = (settings.cache_dir or _default_cache_dir()).expanduser().resolve()
     state = BatchState(
         inputs=list(inputs),
         kind=kind,
@@ -198,6 +203,7 @@ def submit(
     )
     articles = load_articles(inputs)
     state_dir.mkdir(parents=True, exist_ok=True)
+    _save_articles(articles, state_dir)
     if kind == "briefing":
         _, pending = _run_briefing(articles, state, settings.api_key, online=False)
     else:
@@ -243,7 +249,7 @@ def collect(
             cache.close()
         last.status = "collected"
         _save(state, state_dir)
-    articles = load_articles(state.inputs)
+    articles = _load_articles(state, state_dir)
     if state.kind == "briefing":
         result, pending = _run_briefing(articles, state, api_key, online=online)
         if result is not None:
@@ -461,7 +467,9 @@ def _sdk(state: BatchState, api_key: str | None) -> Any:
 
 def _is_own_file(name: str) -> bool:
     """A file a batch directory holds: its state (and its temporary copy) and round files."""
-    if name == STATE or (name.startswith(f".{STATE}.") and name.endswith(".tmp")):
+    if name in (STATE, ARTICLES):
+        return True
+    if name.startswith((f".{STATE}.", f".{ARTICLES}.")) and name.endswith(".tmp"):
         return True
     return name.startswith("round-") and name.endswith((".batch.jsonl", ".requests.jsonl"))
 
@@ -480,6 +488,24 @@ def _check_state_dir(state_dir: Path) -> None:
                 f"{state_dir}: holds other files ({', '.join(other[:3])}); --dir takes a new "
                 "or empty directory"
             )
+
+
+def _save_articles(articles: list[Article], state_dir: Path) -> None:
+    tmp = state_dir / f".{ARTICLES}.{time.time_ns()}.tmp"
+    tmp.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+    tmp.replace(state_dir / ARTICLES)
+
+
+def _load_articles(state: BatchState, state_dir: Path) -> list[Article]:
+    """The articles as submitted; a batch from before they were kept reads its inputs again."""
+    path = state_dir / ARTICLES
+    if not path.is_file():
+        return load_articles(state.inputs)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [Article.model_validate_json(line) for line in lines if line]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: unreadable ({type(exc).__name__}); submit again") from None
 
 
 def _save(state: BatchState, state_dir: Path) -> None:
