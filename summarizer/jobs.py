@@ -507,8 +507,9 @@ def _shareable(settings: Settings) -> Settings:
         )
         if settings.model is None:
             settings = settings.model_copy(update={"model": getattr(client, "model", None)})
-    if backend != "extractive" and not settings.no_cache and settings.cache_dir is None:
-        settings = settings.model_copy(update={"cache_dir": user_dir() / "cache"})
+    if backend != "extractive" and not settings.no_cache:
+        cache_dir = (settings.cache_dir or user_dir() / "cache").expanduser()
+        settings = settings.model_copy(update={"cache_dir": cache_dir.absolute()})
     return settings
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer.cli import app
-from summarizer.errors import BackendError
+from summarizer.errors import BackendError, InputError
 from summarizer.llm.base import Request
 from summarizer.llm.batch import chat_body, collect, submit
 from summarizer.models import Blurb
@@ -354,3 +354,26 @@ def test_collect_works_on_what_was_submitted_from_any_directory(
         assert len(server.batches) == 1 and server.chat_calls == 0
     assert len((elsewhere / "out.jsonl").read_text().splitlines()) == 3
     assert not (elsewhere / "c").exists() and (work / "c").is_dir()
+
+
+def test_collect_twice_writes_the_same_blurbs_with_no_new_batch_nor_call(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        first = collect(tmp_path / "b")
+        second = collect(tmp_path / "b")
+        assert (second.answers, second.done, second.follow_up) == (0, 3, None)
+        assert [comparable(b) for b in second.blurbs] == [comparable(b) for b in first.blurbs]
+        assert len(server.batches) == 1 and server.chat_calls == 0
+
+
+def test_a_round_over_openai_batch_limits_is_refused_before_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.llm.batch as batch
+
+    monkeypatch.setattr(batch, "MAX_REQUESTS", 2)
+    api = settings("https://api.openai.com/v1", tmp_path / "cache", api_key="sk-test")
+    with pytest.raises(InputError, match="3 requests .* more than one batch of the OpenAI"):
+        submit(inputs(), tmp_path / "b", api)
+    with serve(fake_model) as server:  # another server: its own limits
+        assert submit(inputs(), tmp_path / "c", settings(server.base_url, tmp_path / "cache"))

@@ -55,6 +55,9 @@ WINDOW = "24h"
 RUNNING = ("validating", "in_progress", "finalizing", "cancelling")
 STOPPED = ("failed", "cancelled")  # ended before its time: no follow-up without being asked
 STATE = "state.json"
+# OpenAI's limits for one batch (checked for api.openai.com only: other servers set their own)
+MAX_REQUESTS = 50_000
+MAX_BYTES = 200 * 1024 * 1024
 ARTICLES = "articles.jsonl"  # the inputs as submitted: collect reads these, not the inputs
 
 
@@ -380,6 +383,13 @@ def _start_round(
         for key, req in pending.items()
     ]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
+    openai_com = not state.base_url or "api.openai.com" in state.base_url
+    if openai_com and (len(lines) > MAX_REQUESTS or len(payload) > MAX_BYTES):
+        raise InputError(
+            f"{len(lines)} requests ({len(payload) / 2**20:.0f} MB): more than one batch of "
+            f"the OpenAI Batch API takes ({MAX_REQUESTS} requests, {MAX_BYTES // 2**20} MB); "
+            "submit the inputs in parts, each with its own --dir"
+        )
     (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
     (state_dir / f"round-{n}.requests.jsonl").write_text(
         "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values()),
