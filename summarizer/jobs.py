@@ -26,6 +26,8 @@ import io
 import json
 import logging
 import math
+import os
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -58,6 +60,7 @@ COLUMNS = ("id", "status", "article_id", "title", "url", "source", "blurb", "res
 INSTALL_HINT = "the blurbs job needs Dask: pip install 'summarizer[jobs]'"
 MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _claim_output)
 TMP_PREFIX = "_tmp-"
+LOCK = "_summarizer-job.lock"
 OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
 
 
@@ -155,12 +158,37 @@ def run_job(
     blocksize = blocksize or DEFAULT_BLOCKSIZE
     parts = _input_partitions(input_url, blocksize, storage_options, out_dir=(fs, out_dir))
     _claim_output(fs, out_dir, output_url, job_manifest(settings, out_format))
-    retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
-    done = done_ids(output_url, storage_options=storage_options)
+    with _locked(fs, out_dir, output_url):
+        retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
+        done = done_ids(output_url, storage_options=storage_options)
+        report = JobReport(tasks=len(parts), retried=retried)
+        _run_parts(
+            client, address, workers, parts, done, report, progress,
+            output_url, settings, out_format, batch_size, storage_options,
+        )  # fmt: skip
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _run_parts(
+    client: Any,
+    address: str | None,
+    workers: int | None,
+    parts: list[Any],
+    done: set[str],
+    report: JobReport,
+    progress: Callable[[JobReport], None] | None,
+    output_url: str,
+    settings: Settings,
+    out_format: Format,
+    batch_size: int,
+    storage_options: dict[str, Any] | None,
+) -> None:
+    """Run one task per input block on the cluster (``client``, else one opened and closed
+    here), adding each task's counts to ``report`` as it ends."""
     own = client is None
     if own:
         client = open_client(address, workers)
-    report = JobReport(tasks=len(parts), retried=retried)
     try:
         from distributed import as_completed
 
@@ -201,8 +229,6 @@ def run_job(
         if own:
             client.close()
     report.count_repeated()
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
 
 
 def open_client(address: str | None = None, workers: int | None = None) -> Any:
@@ -213,7 +239,7 @@ def open_client(address: str | None = None, workers: int | None = None) -> Any:
         raise ConfigError(INSTALL_HINT) from None
     if address:
         try:
-            return Client(address)  # type: ignore[no-untyped-call]
+            return Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
         except (OSError, ValueError) as exc:  # unreachable, or not a scheduler address
             raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
@@ -286,13 +312,58 @@ def _claim_output(fs: Any, out_dir: str, output_url: str, manifest: dict[str, An
             _put(fs, out_dir, MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
         except OSError as exc:
             raise OutputError(f"{output_url}: cannot write there ({exc})") from None
-    for name in names:
-        if name.startswith(TMP_PREFIX):  # a part file an interrupted run did not finish
-            fs.rm(f"{out_dir}/{name}")
+
+
+@contextlib.contextmanager
+def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
+    """One run at a time per output (two overlapping nightly runs would compute the same
+    articles twice): ``_summarizer-job.lock`` names the running one. A lock left by a run
+    that died on this machine is taken over; then the temporary part files of interrupted
+    runs are removed (with the lock held, never another live run's)."""
+    path = f"{out_dir}/{LOCK}"
+    host = socket.gethostname()
+    me = {"host": host, "pid": os.getpid(), "started": time.time()}
+    if fs.exists(path):
+        try:
+            with fs.open(path, "rb") as fh:
+                other = json.loads(fh.read().decode("utf-8"))
+        except (OSError, ValueError):
+            other = {}
+        if not _dead(other, host):
+            since = time.strftime("%Y-%m-%d %H:%M", time.localtime(other.get("started") or 0))
+            raise OutputError(
+                f"{output_url}: another run (pid {other.get('pid')} on {other.get('host')}, "
+                f"since {since}) is writing here; wait for it, or delete {path} if it is "
+                "not running"
+            )
+        log.warning("taking over the lock of a run that is gone: %s", other)
+    _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    try:
+        for name in fs.ls(out_dir, detail=False):
+            if name.rstrip("/").rsplit("/", 1)[-1].startswith(TMP_PREFIX):
+                fs.rm(name)  # a part file an interrupted run did not finish
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fs.rm(path)
+
+
+def _dead(lock: dict[str, Any], host: str) -> bool:
+    """The lock's run is known to be gone: it ran on this host and its process is not alive."""
+    pid = lock.get("pid")
+    if lock.get("host") != host or not isinstance(pid, int):
+        return not lock  # an unreadable lock file counts as left behind
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def _is_job_file(name: str) -> bool:
-    if name == MANIFEST:
+    if name in (MANIFEST, LOCK):
         return True
     if name.startswith(TMP_PREFIX):
         name = name[len(TMP_PREFIX) :]

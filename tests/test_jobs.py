@@ -564,3 +564,33 @@ def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
     with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
         report = run_job(str(src), str(tmp_path / "o2"), client=c)
     assert (report.computed, report.failed) == (12, 12)
+
+
+def test_two_runs_on_one_output_do_not_overlap(tmp_path: Path, dask_client: Any) -> None:
+    """Two overlapping nightly runs would compute the same articles twice (two rows each).
+    A lock of a live run refuses the second; one left by a run that died is taken over."""
+    import socket
+    import subprocess
+    import sys
+
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    assert run_job(str(src), str(out), client=dask_client).computed == 2
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith("part-")) == [
+        "_summarizer-job.json"  # the lock went with its run
+    ]
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = {"host": socket.gethostname(), "pid": live.pid, "started": time.time()}
+        (out / "_summarizer-job.lock").write_text(json.dumps(lock))
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {out}: another run (pid {live.pid} on ")
+    finally:
+        live.kill()
+        live.wait()
+    (out / "_tmp-part-of-the-dead-run.jsonl").write_text('{"id": "x"')
+    again = run_job(str(src), str(out), client=dask_client)  # its process is gone now
+    assert (again.computed, again.skipped) == (0, 2)
+    assert not (out / "_summarizer-job.lock").exists()
+    assert not list(out.glob("_tmp-*"))
