@@ -82,6 +82,9 @@ def blurbs_job(
     The output directory must be new, empty or this job's own; a rerun must use the same
     --format and blurb options (the directory remembers them). Progress goes to stderr.
 
+    Exit codes: 0 done (failed articles are rows with their reason), 2 bad input, output or
+    options, 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
+
     Example:
 
         summarizer blurbs-job archive.jsonl out/ --workers 2
@@ -89,9 +92,6 @@ def blurbs_job(
         summarizer blurbs-job archive.jsonl out/ --retry-failed
 
         summarizer blurbs-job s3://bucket/archive/ s3://bucket/blurbs/ --address tcp://sched:8786
-
-    Exit codes: 0 done (failed articles are rows with their reason), 2 bad input, output or
-    options, 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
     """
     from .jobs import run_job
 
@@ -197,15 +197,15 @@ def _sigterm_interrupts() -> Iterator[None]:
 batch_app = typer.Typer(
     help="""LLM blurbs or a briefing through the OpenAI Batch API (half the price, within 24 h).
 
+    Exit codes: 0 done (or the batch is still running), 2 bad input or options (no endpoint
+    or key: set OPENAI_API_KEY or OPENAI_BASE_URL), 3 the server failed, or the batch failed
+    or was cancelled (collect --resubmit or --online). The key is never written to disk.
+
     Example:
 
         summarizer batch submit feed/ --dir batch1/ && summarizer batch collect batch1/
 
         summarizer batch submit --briefing feed/ --dir day1/ && summarizer batch collect day1/
-
-    Exit codes: 0 done (or the batch is still running), 2 bad input or options (no endpoint
-    or key: set OPENAI_API_KEY or OPENAI_BASE_URL), 3 the server failed, or the batch failed
-    or was cancelled (collect --resubmit or --online). The key is never written to disk.
     """,
     no_args_is_help=True,
 )
@@ -259,14 +259,14 @@ def batch_submit(
     A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
     batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
+    Exit codes: 0 started, 2 bad input or options (--dir not new or empty, no OPENAI_API_KEY
+    nor OPENAI_BASE_URL), 3 the server refused the batch.
+
     Example:
 
         summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
 
         summarizer batch submit --briefing feed/ --dir day1/ --max-words 400 -t "Morning"
-
-    Exit codes: 0 started, 2 bad input or options (--dir not new or empty, no OPENAI_API_KEY
-    nor OPENAI_BASE_URL), 3 the server refused the batch.
     """
     from .llm.batch import submit
 
@@ -325,6 +325,10 @@ def batch_collect(
     """Cache the batch's answers; write the blurbs or the briefing, or start a follow-up batch
     for what is missing (failed or expired requests, re-asks, the next stage).
 
+    Exit codes: 0 written, a follow-up batch started, or still running; 2 not a batch
+    directory, -o exists (--force); 3 the server failed, or the batch failed or was cancelled
+    with answers missing (rerun with --resubmit or --online).
+
     Example:
 
         summarizer batch collect batch1/ -o blurbs.jsonl
@@ -334,10 +338,6 @@ def batch_collect(
         summarizer batch collect batch1/ --online
 
         summarizer batch collect batch1/ --resubmit
-
-    Exit codes: 0 written, a follow-up batch started, or still running; 2 not a batch
-    directory, -o exists (--force); 3 the server failed, or the batch failed or was cancelled
-    with answers missing (rerun with --resubmit or --online).
     """
     from .llm.batch import collect
     from .settings import Settings
