@@ -5,8 +5,15 @@ Kept out of cli.py so the two features stay separate; cli.py registers them in t
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -29,6 +36,11 @@ from .cli import (
 )
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
+
+if TYPE_CHECKING:
+    from .jobs import JobReport
+
+PROGRESS_EVERY = 10.0  # seconds between two progress lines of a long job
 
 
 def blurbs_job(
@@ -67,6 +79,12 @@ def blurbs_job(
     """Blurb every article of an archive on Dask; a rerun skips articles already done (failed
     ones too, unless --retry-failed).
 
+    The output directory must be new, empty or this job's own; a rerun must use the same
+    --format and blurb options (the directory remembers them). Progress goes to stderr.
+
+    Exit codes: 0 done (failed articles are rows with their reason), 2 bad input, output or
+    options, 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
+
     Example:
 
         summarizer blurbs-job archive.jsonl out/ --workers 2
@@ -78,6 +96,10 @@ def blurbs_job(
     from .jobs import run_job
 
     _setup_logging(verbose)
+    if verbose < 2:  # Dask's scheduler and nannies log every start and stop at INFO
+        with contextlib.suppress(ImportError):  # (its import sets its loggers' levels)
+            import distributed  # noqa: F401
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     settings = _make_settings(
         backend,
         model,
@@ -86,16 +108,19 @@ def blurbs_job(
         context_window=context_window,
         cache_dir=cache_dir,
     )
-    report = run_job(
-        input_url,
-        output_url,
-        settings=settings,
-        out_format=format_,
-        batch_size=batch_size,
-        address=address,
-        workers=workers,
-        retry_failed=retry_failed,
-    )
+    with _sigterm_interrupts():
+        report = _run_or_note_interrupt(
+            run_job,
+            input_url,
+            output_url,
+            settings=settings,
+            out_format=format_,
+            batch_size=batch_size,
+            address=address,
+            workers=workers,
+            retry_failed=retry_failed,
+            progress=None if quiet else _job_progress(),
+        )
     if not quiet:
         rate = report.computed / report.seconds if report.seconds else 0.0
         retried = f" ({report.retried} failed rows retried)" if retry_failed else ""
@@ -105,10 +130,76 @@ def blurbs_job(
             f"{report.workers} workers · {report.seconds:.1f}s ({rate:.1f} articles/s)",
             err=True,
         )
+        if report.repeated:
+            typer.echo(
+                f"Warning: {report.repeated} id(s) are in two input blocks (e.g. two files) and "
+                "have two rows each: give each article its own 'id'",
+                err=True,
+            )
+        if report.duplicates:
+            typer.echo(
+                f"Warning: skipped {report.duplicates} record(s) whose id came earlier in the "
+                "same block (one row per id): give each article its own 'id'",
+                err=True,
+            )
+
+
+def _run_or_note_interrupt(run: Callable[..., JobReport], *args: Any, **kwargs: Any) -> JobReport:
+    """``run(...)``; on Ctrl-C or SIGTERM, say that the rerun goes on from what was written."""
+    try:
+        return run(*args, **kwargs)
+    except KeyboardInterrupt:
+        typer.echo(
+            "Interrupted: the part files written so far are kept (none half-written); run the "
+            "same command again to go on",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+
+
+def _job_progress() -> Callable[[JobReport], None]:
+    """A progress line on stderr at most every PROGRESS_EVERY seconds (and for the last block)."""
+    last = [time.monotonic()]
+
+    def show(report: JobReport) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_EVERY or report.tasks_done >= report.tasks:
+            return  # the last block: the summary line says it all
+        last[0] = now
+        typer.echo(
+            f"blocks {report.tasks_done}/{report.tasks} · {report.computed} articles computed "
+            f"({report.failed} failed), {report.skipped} already done",
+            err=True,
+        )
+
+    return show
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: the cluster is
+    closed, no temporary part file is left, and the rerun goes on from the part files."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 batch_app = typer.Typer(
     help="""LLM blurbs or a briefing through the OpenAI Batch API (half the price, within 24 h).
+
+    Exit codes: 0 done (or the batch is still running), 2 bad input or options (no endpoint
+    or key: set OPENAI_API_KEY or OPENAI_BASE_URL), 3 the server failed, or the batch failed
+    or was cancelled (collect --resubmit or --online). The key is never written to disk.
 
     Example:
 
@@ -168,6 +259,9 @@ def batch_submit(
     A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
     batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
+    Exit codes: 0 started, 2 bad input or options (--dir not new or empty, no OPENAI_API_KEY
+    nor OPENAI_BASE_URL), 3 the server refused the batch.
+
     Example:
 
         summarizer batch submit feed/ --dir batch1/ --model gpt-4o-mini
@@ -209,6 +303,14 @@ def batch_collect(
         bool,
         typer.Option("--online", help="Ask what the batch left missing online, not in a batch."),
     ] = False,
+    resubmit: Annotated[
+        bool,
+        typer.Option(
+            "--resubmit",
+            help="After a failed or cancelled batch, send what it left missing in a new batch "
+            "(else nothing is sent again by itself).",
+        ),
+    ] = False,
     format_: Annotated[
         Literal["json", "text", "md", "html"] | None,
         typer.Option(
@@ -223,6 +325,10 @@ def batch_collect(
     """Cache the batch's answers; write the blurbs or the briefing, or start a follow-up batch
     for what is missing (failed or expired requests, re-asks, the next stage).
 
+    Exit codes: 0 written, a follow-up batch started, or still running; 2 not a batch
+    directory, -o exists (--force); 3 the server failed, or the batch failed or was cancelled
+    with answers missing (rerun with --resubmit or --online).
+
     Example:
 
         summarizer batch collect batch1/ -o blurbs.jsonl
@@ -230,13 +336,17 @@ def batch_collect(
         summarizer batch collect day1/ -o briefing.md
 
         summarizer batch collect batch1/ --online
+
+        summarizer batch collect batch1/ --resubmit
     """
     from .llm.batch import collect
     from .settings import Settings
 
     _setup_logging(verbose)
     check_output(output, force=force)  # refused before the batch is collected, not after
-    report = collect(state_dir, api_key=Settings.from_env().api_key, online=online)
+    report = collect(
+        state_dir, api_key=Settings.from_env().api_key, online=online, resubmit=resubmit
+    )
 
     def say(text: str) -> None:
         if not quiet:

@@ -12,28 +12,43 @@ in the output's part files and skips them, so an interrupted run only computes w
 A failed row counts as done too (its reason is the answer), unless the rerun is asked to
 ``retry_failed``: then the failed rows are taken out of their part files first
 (``drop_failed``) and computed again like missing ones.
+
+The output directory keeps ``_summarizer-job.json`` (the format and the settings that decide a
+blurb): a rerun with other ones is refused rather than mixing blurbs made two ways, and a
+directory holding other files than the job's is refused rather than written into.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import logging
 import math
+import os
+import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .errors import ConfigError, InputError, SummarizerError
+from .errors import (
+    BackendError,
+    ConfigError,
+    InputError,
+    MissingRecordingError,
+    OutputError,
+    SummarizerError,
+    UnusableAnswerError,
+)
 from .ingest import make_article
 from .models import Article, Blurb
 from .pipeline import blurb, resolve_backend
 from .render import render_blurb
-from .settings import Settings, user_dir
+from .settings import DEFAULT_BLURB_SENTENCES, Settings, user_dir
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +58,10 @@ DEFAULT_BATCH = 100  # articles per part file: a lost batch costs little to redo
 DEFAULT_BLOCKSIZE = 1_000_000  # bytes of JSON Lines per task (about 300 articles)
 COLUMNS = ("id", "status", "article_id", "title", "url", "source", "blurb", "result", "error")
 INSTALL_HINT = "the blurbs job needs Dask: pip install 'summarizer[jobs]'"
+MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _claim_output)
+TMP_PREFIX = "_tmp-"
+LOCK = "_summarizer-job.lock"
+OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
 
 
 class Row(BaseModel):
@@ -67,16 +86,36 @@ class JobReport:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
+    duplicates: int = 0  # records whose id came earlier in the same block: skipped
+    repeated: int = 0  # ids computed in two blocks at once (another file): two rows each
     retried: int = 0  # failed rows taken out to be computed again (retry_failed)
     parts: int = 0
     tasks: int = 0
+    tasks_done: int = 0
     seconds: float = 0.0
     workers: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def add(self, other: dict[str, int]) -> None:
-        for key in ("computed", "ok", "failed", "skipped", "parts"):
+    _ids: list[Any] = field(default_factory=list, repr=False)  # id hashes of computed rows
+
+    def add(self, other: dict[str, Any]) -> None:
+        for key in ("computed", "ok", "failed", "skipped", "duplicates", "parts"):
             setattr(self, key, getattr(self, key) + other.get(key, 0))
+        self.tasks_done += 1
+        if other.get("ids"):
+            import numpy as np
+
+            self._ids.append(np.frombuffer(other["ids"], dtype=np.uint64))
+
+    def count_repeated(self) -> None:
+        """Blocks run apart, so an id in two blocks is computed twice: count those here, from
+        8-byte hashes of the ids (80 MB for 10M articles), to warn about them."""
+        import numpy as np
+
+        if self._ids:
+            ids = np.concatenate(self._ids)
+            self.repeated = int(len(ids) - len(np.unique(ids)))
+        self._ids = []
 
 
 def run_job(
@@ -86,12 +125,13 @@ def run_job(
     settings: Settings | None = None,
     out_format: Format = "jsonl",
     batch_size: int = DEFAULT_BATCH,
-    blocksize: int = DEFAULT_BLOCKSIZE,
+    blocksize: int | None = None,
     address: str | None = None,
     workers: int | None = None,
     client: Any = None,
     storage_options: dict[str, Any] | None = None,
     retry_failed: bool = False,
+    progress: Callable[[JobReport], None] | None = None,
 ) -> JobReport:
     """Write the blurb of every article of ``input_url`` into part files under ``output_url``.
 
@@ -101,9 +141,12 @@ def run_job(
         retry_failed: compute the articles whose rows there failed again (``drop_failed``).
         client: a ``distributed.Client`` to reuse; else one for ``address`` (a scheduler) or a
             local cluster of ``workers`` processes, closed at the end.
+        progress: called with the report so far each time an input block is done.
 
     Raises:
-        InputError: the input is missing or not JSON Lines / Parquet. ConfigError: bad options.
+        InputError: the input is missing, empty, or not JSON Lines / Parquet. OutputError: the
+        output is a file, holds other files, lies in the input, or a part file cannot be
+        written. ConfigError: bad options, or options other than the output was made with.
     """
     if out_format not in FORMATS:
         raise ConfigError(f"output format {out_format!r} is not one of {', '.join(FORMATS)}")
@@ -112,14 +155,40 @@ def run_job(
     settings = _shareable(settings or Settings.from_env())
     started = time.perf_counter()
     fs, out_dir = _filesystem(output_url, storage_options)
-    fs.makedirs(out_dir, exist_ok=True)
-    parts = _input_partitions(input_url, blocksize, storage_options)
-    retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
-    done = done_ids(output_url, storage_options=storage_options)
+    blocksize = blocksize or DEFAULT_BLOCKSIZE
+    parts = _input_partitions(input_url, blocksize, storage_options, out_dir=(fs, out_dir))
+    _claim_output(fs, out_dir, output_url, job_manifest(settings, out_format))
+    with _locked(fs, out_dir, output_url):
+        retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
+        done = done_ids(output_url, storage_options=storage_options)
+        report = JobReport(tasks=len(parts), retried=retried)
+        _run_parts(
+            client, address, workers, parts, done, report, progress,
+            output_url, settings, out_format, batch_size, storage_options,
+        )  # fmt: skip
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _run_parts(
+    client: Any,
+    address: str | None,
+    workers: int | None,
+    parts: list[Any],
+    done: set[str],
+    report: JobReport,
+    progress: Callable[[JobReport], None] | None,
+    output_url: str,
+    settings: Settings,
+    out_format: Format,
+    batch_size: int,
+    storage_options: dict[str, Any] | None,
+) -> None:
+    """Run one task per input block on the cluster (``client``, else one opened and closed
+    here), adding each task's counts to ``report`` as it ends."""
     own = client is None
     if own:
         client = open_client(address, workers)
-    report = JobReport(tasks=len(parts), retried=retried)
     try:
         from distributed import as_completed
 
@@ -143,12 +212,23 @@ def run_job(
             for part in parts
         ]
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-            report.add(fut.result())
+            try:
+                report.add(fut.result())
+            except SummarizerError:  # an LLM server outage (_run_task): stop them all
+                client.cancel(futures)
+                raise
+            except OSError as exc:  # e.g. disk full: every next part file would fail too
+                client.cancel(futures)
+                raise OutputError(
+                    f"{output_url}: cannot write a part file ({exc}); the part files written "
+                    "are kept: free space or fix the permissions, then run again to go on"
+                ) from None
+            if progress is not None:
+                progress(report)
     finally:
         if own:
             client.close()
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
+    report.count_repeated()
 
 
 def open_client(address: str | None = None, workers: int | None = None) -> Any:
@@ -158,11 +238,136 @@ def open_client(address: str | None = None, workers: int | None = None) -> Any:
     except ImportError:  # pragma: no cover - the extra is installed in tests
         raise ConfigError(INSTALL_HINT) from None
     if address:
-        return Client(address)  # type: ignore[no-untyped-call]
+        try:
+            return Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as exc:  # unreachable, or not a scheduler address
+            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )  # (":0": any free port; None still tried 8787 and warned when it was taken)
     return Client(cluster)  # type: ignore[no-untyped-call]
+
+
+def job_manifest(settings: Settings, out_format: Format) -> dict[str, Any]:
+    """What decides the rows of an output: the part format and the blurb's settings."""
+    engine = resolve_backend(settings)
+    kept: dict[str, Any] = {"format": out_format, "engine": engine}
+    default = None if settings.max_words else DEFAULT_BLURB_SENTENCES
+    kept["sentences"] = settings.sentences or default
+    kept["max_words"] = settings.max_words
+    if engine != "extractive":
+        for key in ("model", "base_url", "context_window", "chunk_tokens", "judge"):
+            kept[key] = getattr(settings, key)
+    return kept
+
+
+def _claim_output(fs: Any, out_dir: str, output_url: str, manifest: dict[str, Any]) -> None:
+    """Make ``out_dir`` this job's output, or refuse: it is a file, holds files that are not
+    the job's (nothing of the user's is written over or read as a part file), or was made
+    with another format or other settings (a rerun must not mix two kinds of blurbs).
+
+    Leftover temporary part files of an interrupted run are removed.
+    """
+    if fs.exists(out_dir) and not fs.isdir(out_dir):
+        raise OutputError(f"{output_url}: is a file; give a directory for the part files")
+    names = [
+        p.rstrip("/").rsplit("/", 1)[-1]
+        for p in (fs.ls(out_dir, detail=False) if fs.exists(out_dir) else [])
+    ]
+    foreign = [n for n in names if not _is_job_file(n) and not n.startswith(".")]
+    if foreign:
+        raise OutputError(
+            f"{output_url}: holds files that are not part files of a blurbs job "
+            f"({', '.join(sorted(foreign)[:3])}); give a new or empty directory"
+        )
+    path = f"{out_dir}/{MANIFEST}"
+    if MANIFEST in names:
+        try:
+            with fs.open(path, "rb") as fh:
+                before = json.loads(fh.read().decode("utf-8"))
+        except (ValueError, OSError) as exc:
+            raise OutputError(f"{path}: unreadable ({exc}); give a new directory") from None
+        changed = [
+            k for k in sorted(set(before) | set(manifest)) if before.get(k) != manifest.get(k)
+        ]
+        if changed:  # (an engine's own keys, e.g. the model, go without saying)
+            changed = [k for k in changed if k in before and k in manifest] or changed
+            was = ", ".join(f"{k}={before.get(k)!r}" for k in changed)
+            now = ", ".join(f"{k}={manifest.get(k)!r}" for k in changed)
+            raise ConfigError(
+                f"{output_url}: was made with {was}, this run has {now}; rerun with the same "
+                "options, or give a new directory (one output, one kind of blurb)"
+            )
+    else:
+        other = {n.rsplit(".", 1)[-1] for n in names if n.startswith("part-")} - {
+            manifest["format"]
+        }
+        if other:  # an output from before the manifest: at least the format must match
+            raise ConfigError(
+                f"{output_url}: holds {', '.join(sorted(other))} part files, this run writes "
+                f"{manifest['format']}; use the same --format or a new directory"
+            )
+        try:
+            fs.makedirs(out_dir, exist_ok=True)
+            _put(fs, out_dir, MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(f"{output_url}: cannot write there ({exc})") from None
+
+
+@contextlib.contextmanager
+def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
+    """One run at a time per output (two overlapping nightly runs would compute the same
+    articles twice): ``_summarizer-job.lock`` names the running one. A lock left by a run
+    that died on this machine is taken over; then the temporary part files of interrupted
+    runs are removed (with the lock held, never another live run's)."""
+    path = f"{out_dir}/{LOCK}"
+    host = socket.gethostname()
+    me = {"host": host, "pid": os.getpid(), "started": time.time()}
+    if fs.exists(path):
+        try:
+            with fs.open(path, "rb") as fh:
+                other = json.loads(fh.read().decode("utf-8"))
+        except (OSError, ValueError):
+            other = {}
+        if not _dead(other, host):
+            since = time.strftime("%Y-%m-%d %H:%M", time.localtime(other.get("started") or 0))
+            raise OutputError(
+                f"{output_url}: another run (pid {other.get('pid')} on {other.get('host')}, "
+                f"since {since}) is writing here; wait for it, or delete {path} if it is "
+                "not running"
+            )
+        log.warning("taking over the lock of a run that is gone: %s", other)
+    _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    try:
+        for name in fs.ls(out_dir, detail=False):
+            if name.rstrip("/").rsplit("/", 1)[-1].startswith(TMP_PREFIX):
+                fs.rm(name)  # a part file an interrupted run did not finish
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fs.rm(path)
+
+
+def _dead(lock: dict[str, Any], host: str) -> bool:
+    """The lock's run is known to be gone: it ran on this host and its process is not alive."""
+    pid = lock.get("pid")
+    if lock.get("host") != host or not isinstance(pid, int):
+        return not lock  # an unreadable lock file counts as left behind
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def _is_job_file(name: str) -> bool:
+    if name in (MANIFEST, LOCK):
+        return True
+    if name.startswith(TMP_PREFIX):
+        name = name[len(TMP_PREFIX) :]
+    return name.startswith("part-") and name.endswith(tuple(f".{f}" for f in FORMATS))
 
 
 def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) -> set[str]:
@@ -172,7 +377,13 @@ def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) 
         return set()
     done: set[str] = set()
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        done.update(row["id"] for row in _read_part(fs, path, columns=["id"]))
+        try:
+            done.update(str(row["id"]) for row in _read_part(fs, path, columns=["id"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OutputError(
+                f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
+                "move it out of the output directory"
+            ) from None
     return done
 
 
@@ -225,43 +436,74 @@ def _run_task(
     out_format: Format,
     batch_size: int,
     storage_options: dict[str, Any] | None,
-) -> dict[str, int]:
-    """Blurb one input block's new articles, writing a part file per batch."""
+) -> dict[str, Any]:
+    """Blurb one input block's new articles, writing a part file per batch; the counts, and
+    the hashes of the ids computed (``ids``: uint64 bytes, see ``JobReport.count_repeated``)."""
     fs, out_dir = _filesystem(output_url, storage_options)
-    stats = {"computed": 0, "ok": 0, "failed": 0, "skipped": 0, "parts": 0}
+    stats: dict[str, Any] = dict.fromkeys(("computed", "ok", "failed", "skipped", "duplicates"), 0)
+    stats["parts"] = 0
     todo: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for record in _records(part):
         rid = record_id(record)
         if rid in done or rid in seen:
-            stats["skipped"] += 1
+            stats["skipped" if rid in done else "duplicates"] += 1
             continue
         seen.add(rid)
         todo.append((rid, record))
+    streak = 0  # articles in a row the server failed: an outage stops the job, rather than
+    # writing every article of the archive as a failed row (each after its retries)
     for start in range(0, len(todo), batch_size):
-        batch = todo[start : start + batch_size]
-        rows = [blurb_row(rid, record, settings, part[1]) for rid, record in batch]
+        rows = []
+        for rid, record in todo[start : start + batch_size]:
+            row, error = _blurb_or_error(rid, record, settings, part[1])
+            streak = streak + 1 if _server_fault(error) else 0
+            if streak >= OUTAGE:
+                raise BackendError(
+                    f"the LLM server failed {OUTAGE} articles in a row (last: {error}); the "
+                    "job stopped, the part files written are kept: run it again with "
+                    "--retry-failed to go on"
+                )
+            rows.append(row)
         _write_part(fs, out_dir, rows, out_format)
         stats["parts"] += 1
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
         stats["failed"] += sum(r.status == "failed" for r in rows)
+    stats["ids"] = b"".join(
+        hashlib.blake2b(rid.encode("utf-8"), digest_size=8).digest() for rid, _ in todo
+    )
     return stats
 
 
 def blurb_row(rid: str, record: Any, settings: Settings, file: str | None = None) -> Row:
     """The output row of one record: ``summarizer.blurb`` of it, or the reason it failed."""
+    return _blurb_or_error(rid, record, settings, file)[0]
+
+
+def _server_fault(error: Exception | None) -> bool:
+    """The LLM server failed (down, refusing, timing out), not this article's answer."""
+    unusable = (UnusableAnswerError, MissingRecordingError)
+    return isinstance(error, BackendError) and not isinstance(error, unusable)
+
+
+def _blurb_or_error(
+    rid: str, record: Any, settings: Settings, file: str | None
+) -> tuple[Row, Exception | None]:
+    """``blurb_row`` and the error that failed the row, if one did."""
     title, url, source = (_opt(record, k) for k in ("title", "url", "source"))
     try:
         article = record_article(record, file)
         result: Blurb = blurb(article, settings=settings)
     except SummarizerError as exc:
-        return Row(id=rid, status="failed", error=str(exc), title=title, url=url, source=source)
+        row = Row(id=rid, status="failed", error=str(exc), title=title, url=url, source=source)
+        return row, exc
     except Exception as exc:  # one bad article must not stop an archive; say what happened
         log.exception("article %s failed", rid)
         error = f"internal error: {type(exc).__name__}: {exc}"
-        return Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
-    return Row(
+        row = Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
+        return row, exc
+    ok = Row(
         id=rid,
         status="ok",
         article_id=result.article_id,
@@ -271,6 +513,7 @@ def blurb_row(rid: str, record: Any, settings: Settings, file: str | None = None
         url=url,
         source=source,
     )
+    return ok, None
 
 
 def record_article(record: Any, file: str | None = None) -> Article:
@@ -280,6 +523,8 @@ def record_article(record: Any, file: str | None = None) -> Article:
     if "_error" in record:  # a line that did not parse (see _records)
         raise InputError(str(record["_error"]))
     text = record.get("text")
+    if "text" not in record:  # e.g. the body under another name: say which names there are
+        raise InputError(f"no 'text' field (the record has {', '.join(sorted(map(str, record)))})")
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
     return make_article(
@@ -317,10 +562,25 @@ def _opt(record: Any, key: str) -> str | None:
 
 
 def _shareable(settings: Settings) -> Settings:
-    """Settings for the workers: an LLM cache path fixed here, so every worker shares it."""
-    llm = resolve_backend(settings) != "extractive"
-    if llm and not settings.no_cache and settings.cache_dir is None:
-        settings = settings.model_copy(update={"cache_dir": user_dir() / "cache"})
+    """Settings for the workers: an LLM cache path fixed here, so every worker shares it;
+    for an OpenAI-compatible endpoint, its key checked and its model found here, once (else
+    a missing key made every article a failed row, and each asked the server for its model).
+
+    Raises:
+        NeedsKeyError: no endpoint or key. ConfigError: the endpoint's model cannot be told.
+    """
+    backend = resolve_backend(settings)
+    if backend == "openai":
+        from .llm.factory import make_client
+
+        client = make_client(
+            settings.model_copy(update={"no_cache": True, "record_to": None}), backend
+        )
+        if settings.model is None:
+            settings = settings.model_copy(update={"model": getattr(client, "model", None)})
+    if backend != "extractive" and not settings.no_cache:
+        cache_dir = (settings.cache_dir or user_dir() / "cache").expanduser()
+        settings = settings.model_copy(update={"cache_dir": cache_dir.absolute()})
     return settings
 
 
@@ -332,37 +592,67 @@ def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, 
 
 
 def _input_partitions(
-    url: str, blocksize: int, storage_options: dict[str, Any] | None
+    url: str,
+    blocksize: int,
+    storage_options: dict[str, Any] | None,
+    *,
+    out_dir: tuple[Any, str] | None = None,
 ) -> list[Any]:
-    """The input as blocks (delayed-free: plain descriptions a worker reads itself)."""
+    """The input as blocks (delayed-free: plain descriptions a worker reads itself).
+
+    Raises:
+        InputError: no such input, no articles in it. OutputError: the output directory
+        ``out_dir`` (its filesystem and path) is the input or lies in it, or holds input.
+    """
     fs, path = _filesystem(url, storage_options)
-    if fs.isdir(path):
+    is_dir = fs.isdir(path)
+    if is_dir:
         files = sorted(p for p in fs.find(path) if p.endswith((".jsonl", ".ndjson", ".parquet")))
     else:
         files = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
     if not files or not all(fs.exists(f) for f in files):
         raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
+    if out_dir is not None and _same_fs(fs, out_dir[0]):
+        out = out_dir[1]
+        inside = [f for f in files if f == out or f.startswith(out + "/")]
+        if inside or (is_dir and (out == path or out.startswith(path + "/"))):
+            raise OutputError(
+                f"{url}: the output directory must not be the input, nor lie in it or hold it "
+                "(a rerun would read the part files as articles); give another directory"
+            )
     proto = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     blocks: list[Any] = []
+    rows = 0
     for f in files:
         full = f if proto in ("file", "local") else f"{proto}://{f}"
         if f.endswith(".parquet"):
-            blocks.extend(("parquet", full, group, storage_options) for group in _row_groups(fs, f))
+            groups, n = _row_groups(fs, f)
+            rows += n
+            blocks.extend(("parquet", full, group, storage_options) for group in groups)
         elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
+            rows += size
             for start in range(0, max(size, 1), blocksize):
                 blocks.append(("jsonl", full, (start, blocksize), storage_options))
         else:
             raise InputError(f"{f}: the job reads .jsonl or .parquet files")
+    if not rows:
+        raise InputError(f"{url}: no articles (the input files are empty)")
     return blocks
 
 
-def _row_groups(fs: Any, path: str) -> list[int]:
+def _same_fs(a: Any, b: Any) -> bool:
+    return bool(a.protocol == b.protocol)
+
+
+def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
+    """A Parquet file's row groups and its number of rows."""
     import pyarrow.parquet as pq
 
     try:
         with fs.open(path, "rb") as fh:
-            return list(range(pq.ParquetFile(fh).num_row_groups))
+            meta = pq.ParquetFile(fh).metadata
+            return list(range(meta.num_row_groups)), int(meta.num_rows)
     except Exception as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
 
@@ -382,12 +672,20 @@ def _records(block: Any) -> Iterator[Any]:
 
     with fs.open(path, "rb") as fh:
         data = read_block(fh, start, length, delimiter=b"\n")
-    for n, line in enumerate(data.decode("utf-8").splitlines()):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield {"id": f"{path}@{start}+{n}", "_error": f"not valid JSON: {exc.msg}"}
+    # split the bytes on line ends only: str.splitlines would also split a JSON string at
+    # U+2028 and the like, which JSON allows unescaped; decode each line alone, so one line
+    # that is not UTF-8 fails as its own row and the rest of the block goes on
+    for n, raw in enumerate(data.splitlines()):
+        if not raw.strip():
+            continue
+        where = f"{path}@{start}+{n}"
+        try:
+            yield json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            error = f"not valid UTF-8 (byte {exc.start}); convert the file with iconv first"
+            yield {"id": where, "_error": error}
+        except json.JSONDecodeError as exc:
+            yield {"id": where, "_error": f"not valid JSON: {exc.msg}"}
 
 
 def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> str:
@@ -412,11 +710,17 @@ def _encode(rows: list[Row], out_format: Format) -> bytes:
 
 
 def _put(fs: Any, out_dir: str, name: str, body: bytes) -> None:
-    """Write ``name`` under a temporary name, then move it into place (replacing it)."""
-    tmp = f"{out_dir}/_tmp-{name}"
-    with fs.open(tmp, "wb") as fh:
-        fh.write(body)
-    fs.mv(tmp, f"{out_dir}/{name}")
+    """Write ``name`` under a temporary name, then move it into place (replacing it); on an
+    error (a full disk) the temporary file is removed, not left half-written."""
+    tmp = f"{out_dir}/{TMP_PREFIX}{name}"
+    try:
+        with fs.open(tmp, "wb") as fh:
+            fh.write(body)
+        fs.mv(tmp, f"{out_dir}/{name}")
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # never written, or the fs is gone
+            fs.rm(tmp)
+        raise
 
 
 def _read_part(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:

@@ -5,7 +5,9 @@ Its "model" is a test function (``responder``) that writes HAND-WRITTEN answers:
 A batch runs when it is first retrieved after ``polls_before_done`` polls. Failure modes, set
 per server: ``fail``(custom_id) -> answer that request with HTTP 500; ``expire_after`` -> only the
 first N requests are answered and the batch ends ``expired``, the rest as ``batch_expired``
-errors (as OpenAI reports them).
+errors (as OpenAI reports them); with ``end_as="cancelled"`` too, the batch ends ``cancelled``
+and the rest are ``batch_cancelled`` errors; ``end_as="failed"`` fails the batch in validation
+(no output file, ``errors.data`` says why).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class FakeBatchServer:
         self.polls: dict[str, int] = {}
         self.polls_before_done = 0
         self.expire_after: int | None = None
+        self.end_as: str | None = None  # "cancelled" (with expire_after) or "failed"
         self.fail: Callable[[str], bool] = lambda custom_id: False
         self.chat_calls = 0
         self.chat_bodies: list[dict[str, Any]] = []  # what /v1/chat/completions received
@@ -65,6 +68,15 @@ class FakeBatchServer:
 
     def run_batch(self, batch: dict[str, Any]) -> None:
         lines = self.files[batch["input_file_id"]][1].decode("utf-8").splitlines()
+        if self.end_as == "failed":  # validation failed: nothing runs
+            batch["status"] = "failed"
+            message = "Enqueued token limit reached for gpt-4o-mini in organization org-x."
+            batch["errors"] = {
+                "object": "list",
+                "data": [{"code": "token_limit_exceeded", "message": message, "line": None}],
+            }
+            return
+        cut = "batch_cancelled" if self.end_as == "cancelled" else "batch_expired"
         out: list[str] = []
         err: list[str] = []
         for n, line in enumerate(x for x in lines if x.strip()):
@@ -79,7 +91,7 @@ class FakeBatchServer:
                             "custom_id": cid,
                             "response": None,
                             "error": {
-                                "code": "batch_expired",
+                                "code": cut,
                                 "message": "This request could not be executed before the "
                                 "completion window expired.",
                             },
@@ -106,7 +118,9 @@ class FakeBatchServer:
                 "body": self.chat(req["body"]),
             }
             out.append(json.dumps({"id": f"batch_req_{n}", "custom_id": cid, "response": response}))
-        batch["status"] = "expired" if self.expire_after is not None else "completed"
+        batch["status"] = self.end_as or (
+            "expired" if self.expire_after is not None else "completed"
+        )
         if out:
             batch["output_file_id"] = self.add_file("output.jsonl", "\n".join(out).encode())
         if err:

@@ -7,7 +7,10 @@ with its id (so the verifier accepts it as an exact quote). Failures are injecte
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer.cli import app
+from summarizer.errors import BackendError, InputError
 from summarizer.llm.base import Request
 from summarizer.llm.batch import chat_body, collect, submit
 from summarizer.models import Blurb
@@ -215,3 +219,161 @@ def test_an_article_without_a_usable_answer_fails_alone(tmp_path: Path) -> None:
         assert final.done == 2 and final.pending == 0 and len(final.blurbs) == 2
         [reason] = final.failed
         assert "no usable summary claims" in reason
+
+
+# -- what a careless user does (round 6 QA) ------------------------------------------------------
+
+
+def test_a_cancelled_batch_is_not_sent_again_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: collect after a cancel started a follow-up batch of everything cancelled by
+    itself (paying for what someone meant to stop). Now its answers are cached, the rest waits
+    for --resubmit or --online, and the exit code says the batch did not finish (3)."""
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.end_as, server.expire_after = "cancelled", 1
+        out = tmp_path / "blurbs.jsonl"
+        stopped = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
+        assert stopped.exit_code == 3, stopped.output
+        assert stopped.stderr.startswith("Error: batch batch_1 cancelled: 2 requests have no")
+        assert "--resubmit" in stopped.stderr and len(stopped.stderr.splitlines()) == 1
+        assert len(server.batches) == 1 and not out.exists()
+        again = runner.invoke(app, ["batch", "collect", str(tmp_path / "b")])  # still refused
+        assert again.exit_code == 3 and len(server.batches) == 1
+
+        server.end_as, server.expire_after = None, None
+        resent = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "--resubmit"])
+        assert resent.exit_code == 0, resent.output
+        assert "follow-up batch batch_2 started" in resent.stderr
+        assert len((tmp_path / "b/round-2.batch.jsonl").read_text().splitlines()) == 2
+        done = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
+        assert done.exit_code == 0 and "3 blurbs done" in done.stderr
+        assert server.batch_requests == 3 + 2 and server.chat_calls == 0  # one answer each
+
+
+def test_a_failed_batch_says_why_and_online_finishes_it(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.end_as = "failed"
+        with pytest.raises(BackendError, match="batch_1 failed \\(Enqueued token limit reached"):
+            collect(tmp_path / "b")
+        assert len(server.batches) == 1
+        report = collect(tmp_path / "b", online=True)
+        assert report.done == 3 and server.chat_calls == 3 and len(server.batches) == 1
+
+
+def test_unusable_batch_directories_are_one_line_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: --dir naming a file, a corrupt state.json and a missing round file were
+    tracebacks; a directory with the user's files in it was written into; and with no key
+    the whole chain ran and wrote the round files before the key was found missing."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "round-1.batch.jsonl.bak").write_text("theirs")
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "state.json").write_text("{")
+    cases = [
+        (["submit", *inputs(), "--dir", str(tmp_path / "new")], 2, "needs OPENAI_API_KEY"),
+        (["submit", *inputs(), "--dir", str(afile), "--base-url", "http://x/v1"], 2, "is a file"),
+        (["submit", *inputs(), "--dir", str(theirs), "--base-url", "http://x/v1"], 2, "other"),
+        (["collect", str(corrupt)], 2, "not a readable batch state (Invalid JSON"),
+        (["collect", str(afile)], 2, "no batch here"),
+    ]
+    for args, code, expected in cases:
+        result = runner.invoke(app, ["batch", *args])
+        assert result.exit_code == code, (args, result.output)
+        assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "new").exists() and afile.read_text() == "mine"
+    assert [p.name for p in theirs.iterdir()] == ["round-1.batch.jsonl.bak"]
+
+    with serve(fake_model) as server:
+        submit(inputs()[:1], tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        (tmp_path / "b/round-1.requests.jsonl").unlink()
+        result = runner.invoke(app, ["batch", "collect", str(tmp_path / "b")])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+    assert "round-1.requests.jsonl: missing or unreadable" in result.stderr
+
+
+def test_the_api_key_is_never_written(tmp_path: Path) -> None:
+    """Submit and collect as a real process at -vv (the SDK's debug log on): the key is in no
+    file of the batch directory, the cache, the output, nor the log."""
+    secret = "sk-test-NEVER-WRITE-THIS-0123456789"
+    with serve(fake_model) as server:
+        env = dict(os.environ, OPENAI_API_KEY=secret, OPENAI_BASE_URL=server.base_url)
+        env["SUMMARIZER_HOME"] = str(tmp_path / "home")
+        cli = [sys.executable, "-m", "summarizer", "batch"]
+        sub = subprocess.run(
+            [*cli, "submit", *inputs(), "--dir", str(tmp_path / "b"), "-vv"],
+            env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        col = subprocess.run(
+            [*cli, "collect", str(tmp_path / "b"), "-o", str(tmp_path / "o.jsonl"), "-vv"],
+            env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert sub.returncode == 0 and col.returncode == 0, (sub.stderr, col.stderr)
+    assert "DEBUG openai" in sub.stderr and "DEBUG openai" in col.stderr  # the log was on
+    assert secret not in sub.stdout + sub.stderr + col.stdout + col.stderr
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(files) >= 5  # state, round files, the cache, the output
+    for path in files:
+        assert secret.encode() not in path.read_bytes(), path
+
+
+def test_collect_works_on_what_was_submitted_from_any_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relative inputs and --cache-dir, then collect from another directory with the inputs
+    gone. Before: "no such file" (or another file of the same relative name), and a relative
+    cache there would have missed every answer and sent them all again."""
+    work = tmp_path / "work"
+    (work / "feed").mkdir(parents=True)
+    for path in inputs():
+        (work / "feed" / Path(path).name).write_text(Path(path).read_text(encoding="utf-8"))
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.chdir(work)
+        sub = runner.invoke(app, ["batch", "submit", "feed", "--dir", "b", "--cache-dir", "c"])
+        assert sub.exit_code == 0, sub.output
+        for path in (work / "feed").iterdir():
+            path.unlink()  # moved away, or a feed that changed since
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        monkeypatch.chdir(elsewhere)
+        col = runner.invoke(app, ["batch", "collect", str(work / "b"), "-o", "out.jsonl"])
+        assert col.exit_code == 0, col.output
+        assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
+        assert len(server.batches) == 1 and server.chat_calls == 0
+    assert len((elsewhere / "out.jsonl").read_text().splitlines()) == 3
+    assert not (elsewhere / "c").exists() and (work / "c").is_dir()
+
+
+def test_collect_twice_writes_the_same_blurbs_with_no_new_batch_nor_call(tmp_path: Path) -> None:
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        first = collect(tmp_path / "b")
+        second = collect(tmp_path / "b")
+        assert (second.answers, second.done, second.follow_up) == (0, 3, None)
+        assert [comparable(b) for b in second.blurbs] == [comparable(b) for b in first.blurbs]
+        assert len(server.batches) == 1 and server.chat_calls == 0
+
+
+def test_a_round_over_openai_batch_limits_is_refused_before_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.llm.batch as batch
+
+    monkeypatch.setattr(batch, "MAX_REQUESTS", 2)
+    api = settings("https://api.openai.com/v1", tmp_path / "cache", api_key="sk-test")
+    with pytest.raises(InputError, match="3 requests .* more than one batch of the OpenAI"):
+        submit(inputs(), tmp_path / "b", api)
+    with serve(fake_model) as server:  # another server: its own limits
+        assert submit(inputs(), tmp_path / "c", settings(server.base_url, tmp_path / "cache"))

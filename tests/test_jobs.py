@@ -5,8 +5,12 @@ One local cluster (2 worker processes) is shared by every test here: starting on
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import random
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,8 +21,17 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.jobs import done_ids, open_client, read_output, run_job
+from summarizer.errors import ConfigError
+from summarizer.jobs import (
+    blurb_row,
+    done_ids,
+    open_client,
+    read_output,
+    record_article,
+    run_job,
+)
 from summarizer.models import Blurb
+from summarizer.settings import Settings
 
 from . import synthetic
 from .conftest import ARTICLES
@@ -140,6 +153,7 @@ def test_rerun_after_an_interrupted_run_computes_only_what_is_missing(
 
     again = run_job(str(src), str(out), client=dask_client, batch_size=3, blocksize=8192)
     assert again.computed == len(lost_ids)
+    assert not list(out.glob("_tmp-*"))  # the half-written file of the crash is gone
     assert again.skipped == 20 - len(lost_ids)
     after = {r.id: r for r in read_output(str(out))}
     assert after.keys() == before.keys()  # one row per article, none twice
@@ -261,3 +275,322 @@ def test_retry_failed_recomputes_only_the_failed_rows(tmp_path: Path, dask_clien
     )
     assert cli.exit_code == 0, cli.output
     assert "1 computed (0 ok, 1 failed), 4 already done (1 failed rows retried)" in cli.stderr
+
+
+# -- what a careless user does (round 6 QA) ------------------------------------------------------
+
+
+def test_bad_lines_fail_alone_and_odd_but_valid_lines_are_read(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    """A Latin-1 line in the middle, a UTF-8 byte order mark, a text with U+2028 (valid
+    unescaped in JSON), and an id given twice: before, the Latin-1 line crashed the whole job
+    with a traceback and U+2028 split its line into two broken JSON rows."""
+    good = fixture_records()[:2]
+    latin = '{"id": "latin", "text": "Caf\xe9 owners said the caf\xe9 reopens in May."}'
+    sep = dict(good[1], id="sep", text=good[1]["text"].replace(". ", ".\u2028 ", 1))
+    twice = dict(good[1], id=good[0]["id"])  # another article under an id already used
+    body = b"\xef\xbb\xbf" + json.dumps(good[0]).encode() + b"\n" + latin.encode("latin-1")
+    body += b"\n" + json.dumps(sep, ensure_ascii=False).encode() + b"\n"
+    body += json.dumps(twice).encode() + b"\n" + json.dumps(good[1]).encode() + b"\n"
+    src = tmp_path / "archive.jsonl"
+    src.write_bytes(body)
+    out = tmp_path / "out"
+    report = run_job(str(src), str(out), client=dask_client)
+    assert (report.computed, report.ok, report.failed, report.duplicates) == (4, 3, 1, 1)
+    rows = {r.id: r for r in read_output(str(out))}
+    assert rows.keys() == {good[0]["id"], good[1]["id"], "sep", f"{src}@0+1"}
+    assert "not valid UTF-8 (byte" in (rows[f"{src}@0+1"].error or "")
+    assert rows["sep"].status == "ok" and rows[good[0]["id"]].status == "ok"
+    # the first record with an id is the one kept; the CLI warns about the other
+    assert rows[good[0]["id"]].article_id == record_article(good[0]).id
+
+    cli = runner.invoke(
+        app, ["blurbs-job", str(src), str(tmp_path / "cli"), "--address", address(dask_client)]
+    )
+    assert cli.exit_code == 0, cli.output
+    assert "Warning: skipped 1 record(s) whose id came earlier" in cli.stderr
+
+
+def address(client: Any) -> str:
+    return str(client.scheduler.address)
+
+
+def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path) -> None:
+    """One-line errors, exit 2, and nothing of the user's written over or read as output.
+    Before: an output path that is a file (or the input file itself) gave a traceback, an
+    output directory inside the input directory was filled with part files that the rerun
+    then read as articles, and an empty archive 'succeeded' with nothing done."""
+    indir = tmp_path / "in"
+    indir.mkdir()
+    src = write_jsonl(indir / "a.jsonl", fixture_records()[:1])
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "report.docx").write_text("theirs")
+    cases = {
+        "is a file": [str(src), str(afile)],
+        "must not be the input": [str(src), str(src)],
+        "must not be the input, nor lie in it": [str(indir), str(indir / "out")],
+        "nor lie in it or hold it": [f"{indir}/*.jsonl", str(indir)],
+        "holds files that are not part files of a blurbs job (report.docx)": [
+            str(src),
+            str(theirs),
+        ],
+        "no articles (the input files are empty)": [str(empty), str(tmp_path / "o")],
+    }
+    for expected, args in cases.items():
+        result = runner.invoke(app, ["blurbs-job", *args])
+        assert result.exit_code == 2, (expected, result.output)
+        assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert afile.read_text() == "mine" and src.read_text().startswith("{")
+    assert sorted(p.name for p in indir.iterdir()) == ["a.jsonl"]
+    assert sorted(p.name for p in theirs.iterdir()) == ["report.docx"]
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_rerun_with_other_options_is_refused_not_mixed(tmp_path: Path, dask_client: Any) -> None:
+    """Before: a rerun with -f parquet or -n 1 silently skipped every article done before,
+    so the output held no parquet file / blurbs of mixed lengths without a word."""
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    base = ["blurbs-job", str(src), str(out), "--address", address(dask_client)]
+    assert runner.invoke(app, base).exit_code == 0
+    for extra, expected in (
+        (["-f", "parquet"], "format='jsonl', this run has format='parquet'"),
+        (["-n", "1"], "sentences=3, this run has sentences=1"),
+        (["--backend", "replay"], "engine='extractive', this run has engine='replay'"),
+    ):
+        result = runner.invoke(app, [*base, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("Error: ") and expected in result.stderr
+    same = runner.invoke(app, [*base, "-n", "3", "--batch-size", "1"])  # same blurbs: fine
+    assert same.exit_code == 0 and "0 computed" in same.stderr and "2 already done" in same.stderr
+    assert json.loads((out / "_summarizer-job.json").read_text())["format"] == "jsonl"
+
+    old = tmp_path / "old"  # an output from before the manifest: the format must still match
+    old.mkdir()
+    for part in out.glob("part-*"):
+        pq.write_table(
+            pa.Table.from_pylist([json.loads(x) for x in part.read_text().split("\n") if x]),
+            old / f"{part.stem}.parquet",
+        )
+    with pytest.raises(ConfigError, match="holds parquet part files, this run writes jsonl"):
+        run_job(str(src), str(old), client=dask_client)
+    assert run_job(str(src), str(old), client=dask_client, out_format="parquet").skipped == 2
+
+
+class _FullDisk:
+    """A local file system whose part files fail half-way, as on a full disk (SIMULATED)."""
+
+    def __init__(self, fs: Any) -> None:
+        self.fs = fs
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fs, name)
+
+    def open(self, path: str, mode: str = "rb", **kw: Any) -> Any:
+        handle = self.fs.open(path, mode, **kw)
+        if "w" in mode and "part-" in path:
+
+            def write(data: bytes) -> int:
+                handle.f.write(data[:10])
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            handle.write = write
+        return handle
+
+
+def test_a_full_disk_stops_the_job_with_one_line_and_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers in this process (threads), so the simulated full disk reaches them. Before:
+    a traceback, and the temporary part file stayed half-written."""
+    from distributed import Client
+
+    import summarizer.jobs as jobs
+
+    real = jobs._filesystem
+    monkeypatch.setattr(
+        jobs, "_filesystem", lambda url, so: (lambda fs, p: (_FullDisk(fs), p))(*real(url, so))
+    )
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as c:
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out), "--address", address(c)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and "No space left on device" in result.stderr
+    assert "run again to go on" in result.stderr and "Traceback" not in result.output
+    assert [p.name for p in out.iterdir()] == ["_summarizer-job.json"]  # no _tmp-, no part
+
+
+def test_interrupt_and_sigterm_say_how_to_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.jobs as jobs
+    from summarizer.cli_scale import _sigterm_interrupts
+
+    with pytest.raises(KeyboardInterrupt), _sigterm_interrupts():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the signal arrives before this ends
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jobs, "run_job", interrupted)
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert "Interrupted: the part files written so far are kept" in result.stderr
+
+
+def test_long_runs_show_progress_without_dask_chatter(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarizer.cli_scale as cli_scale
+    import summarizer.jobs as jobs
+
+    monkeypatch.setattr(cli_scale, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(jobs, "DEFAULT_BLOCKSIZE", 4096)  # several blocks
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records())
+    result = runner.invoke(
+        app, ["blurbs-job", str(src), str(tmp_path / "out"), "--address", address(dask_client)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("blocks 1/") and lines[-1].startswith("articles: ")
+    assert not [x for x in lines if "distributed" in x]
+
+
+def test_an_id_in_two_files_is_reported(tmp_path: Path, dask_client: Any) -> None:
+    """Two daily dumps holding the same article: the blocks run apart, so it gets a row from
+    each; before, silently, now counted and warned about (and a rerun skips both)."""
+    records = fixture_records()[:3]
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "day1.jsonl", records[:2])
+    write_jsonl(tmp_path / "in" / "day2.jsonl", records[1:])
+    out = tmp_path / "out"
+    report = run_job(str(tmp_path / "in"), str(out), client=dask_client)
+    assert (report.computed, report.repeated, report.duplicates) == (4, 1, 0)
+    assert [r.id for r in read_output(str(out))].count(records[1]["id"]) == 2
+    cli = runner.invoke(
+        app,
+        [
+            "blurbs-job",
+            str(tmp_path / "in"),
+            str(tmp_path / "o2"),
+            "--address",
+            address(dask_client),
+        ],
+    )
+    assert cli.exit_code == 0 and "Warning: 1 id(s) are in two input blocks" in cli.stderr
+    again = run_job(str(tmp_path / "in"), str(out), client=dask_client)
+    assert (again.computed, again.skipped, again.repeated) == (0, 4, 0)
+
+
+def test_a_job_that_cannot_run_says_so_before_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: --backend openai without a key ran the whole archive and wrote every article as
+    a failed row ("needs OPENAI_API_KEY"), and a bad --address was a traceback."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    for extra, expected in (
+        (["--backend", "openai"], "Error: --backend openai needs OPENAI_API_KEY"),
+        (["--address", "nonsense"], "Error: cannot reach the Dask scheduler at nonsense"),
+    ):
+        result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out"), *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(expected) and len(result.stderr.splitlines()) == 1
+    assert not list((tmp_path / "out").glob("part-*"))
+
+
+def test_a_record_without_text_names_its_fields() -> None:
+    row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
+    assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
+
+
+def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIMULATED outage (workers in this process, so the patch reaches them): after two good
+    articles the server refuses everything. Before, each of the archive's articles became a
+    failed row (after its retries); now the job stops after OUTAGE in a row, exit 3, and
+    --retry-failed goes on once the server is back. An article whose answer is unusable
+    (UnusableAnswerError) is not an outage."""
+    from distributed import Client
+
+    import summarizer.jobs as jobs
+    from summarizer.errors import BackendError, UnusableAnswerError
+
+    real = jobs.blurb
+    calls = {"n": 0}
+    state = {"down": True}
+
+    def flaky(article: Any, **kw: Any) -> Any:
+        calls["n"] += 1
+        if state["down"] and calls["n"] > 2:
+            raise BackendError("LLM server unreachable (APIConnectionError)")
+        return real(article, **kw)
+
+    monkeypatch.setattr(jobs, "blurb", flaky)
+    records = generated_records(12, seed=3)
+    src = write_jsonl(tmp_path / "a.jsonl", records)
+    out = tmp_path / "out"
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
+        args = ["blurbs-job", str(src), str(out), "--address", address(c), "--batch-size", "3"]
+        down = runner.invoke(app, args)
+        assert down.exit_code == 3, down.output
+        assert "failed 5 articles in a row (last: LLM server unreachable" in down.stderr
+        assert "--retry-failed" in down.stderr
+        rows = read_output(str(out))
+        assert len(rows) == 6 and calls["n"] == 2 + 5  # two parts written; 5 never asked
+        state["down"] = False
+        back = runner.invoke(app, [*args, "--retry-failed"])
+        assert back.exit_code == 0, back.output
+        assert {r.id for r in read_output(str(out))} == {r["id"] for r in records}
+        assert all(r.status == "ok" for r in read_output(str(out)))
+
+    def unusable(article: Any, **kw: Any) -> Any:
+        raise UnusableAnswerError("no usable summary claims")
+
+    monkeypatch.setattr(jobs, "blurb", unusable)
+    with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
+        report = run_job(str(src), str(tmp_path / "o2"), client=c)
+    assert (report.computed, report.failed) == (12, 12)
+
+
+def test_two_runs_on_one_output_do_not_overlap(tmp_path: Path, dask_client: Any) -> None:
+    """Two overlapping nightly runs would compute the same articles twice (two rows each).
+    A lock of a live run refuses the second; one left by a run that died is taken over."""
+    import socket
+    import subprocess
+    import sys
+
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    assert run_job(str(src), str(out), client=dask_client).computed == 2
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith("part-")) == [
+        "_summarizer-job.json"  # the lock went with its run
+    ]
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock = {"host": socket.gethostname(), "pid": live.pid, "started": time.time()}
+        (out / "_summarizer-job.lock").write_text(json.dumps(lock))
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {out}: another run (pid {live.pid} on ")
+    finally:
+        live.kill()
+        live.wait()
+    (out / "_tmp-part-of-the-dead-run.jsonl").write_text('{"id": "x"')
+    again = run_job(str(src), str(out), client=dask_client)  # its process is gone now
+    assert (again.computed, again.skipped) == (0, 2)
+    assert not (out / "_summarizer-job.lock").exists()
+    assert not list(out.glob("_tmp-*"))

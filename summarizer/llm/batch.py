@@ -7,13 +7,17 @@ article or story (``Deferred``).
 - ``submit``: run every article's blurb; the requests the chain reaches (the same messages,
   schema and parameters as online, so the same cache keys) go into a JSON Lines file that is
   uploaded (``/v1/files``) and started as a batch (``/v1/batches``).
+  The articles are kept in ``<dir>/articles.jsonl``: ``collect`` works on exactly what was
+  submitted, from any directory, even if a feed changed or a relative path means another file.
 - ``collect``: download the batch's output, put every answer in the cache (exactly as the
   online path caches it: an invalid answer too, because its re-ask is a different request),
   then run every article's blurb again. The chain validates each answer and the verifier checks
   each claim exactly as online; what is still missing (failed or expired requests, the re-ask of
   an invalid answer, the next stage of a long article or the judge) is asked online
   (``online=True``) or sent as a follow-up batch. Once nothing is missing, the blurbs are final
-  and an online run over the same inputs makes zero calls.
+  and an online run over the same inputs makes zero calls. A batch that ``failed`` or was
+  ``cancelled`` is not sent again by itself (it may fail again, or someone meant to stop it):
+  its answers are cached and what is missing waits for ``resubmit=True`` or ``online=True``.
 
 A blurb takes one batch per stage it needs: the blurb call (map first for long articles), then
 the judge; re-asks add a round. A briefing (``kind="briefing"``) works the same way for all its
@@ -37,7 +41,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..errors import BackendError, ConfigError, InputError
+from ..errors import BackendError, ConfigError, InputError, OutputError
 from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
 from ..settings import Settings
@@ -49,7 +53,12 @@ from .factory import cache_path, make_client
 ENDPOINT = "/v1/chat/completions"
 WINDOW = "24h"
 RUNNING = ("validating", "in_progress", "finalizing", "cancelling")
+STOPPED = ("failed", "cancelled")  # ended before its time: no follow-up without being asked
 STATE = "state.json"
+# OpenAI's limits for one batch (checked for api.openai.com only: other servers set their own)
+MAX_REQUESTS = 50_000
+MAX_BYTES = 200 * 1024 * 1024
+ARTICLES = "articles.jsonl"  # the inputs as submitted: collect reads these, not the inputs
 
 
 Kind = Literal["blurbs", "briefing"]
@@ -179,12 +188,15 @@ def submit(
     ``kind="briefing"``, for one briefing of them, with the briefing options of ``settings``).
 
     Raises:
-        InputError: the state directory is in use or an input is unusable.
+        InputError: the state directory is in use or an input is unusable. OutputError: the
+        state directory is a file or holds other files. ConfigError: no endpoint or key.
     """
-    if (state_dir / STATE).exists():
-        raise InputError(f"{state_dir}: holds a batch already; collect it or use a new directory")
+    _check_state_dir(state_dir)
+    _check_endpoint(settings.base_url, settings.api_key)  # before the work, not after it
     model = settings.model or _default_model()
-    cache_dir = settings.cache_dir or _default_cache_dir()
+    # absolute: collect may run from another directory (a relative cache there would miss
+    # every answer and send them all again)
+    cache_dir = (settings.cache_dir or _default_cache_dir()).expanduser().resolve()
     state = BatchState(
         inputs=list(inputs),
         kind=kind,
@@ -194,6 +206,7 @@ def submit(
     )
     articles = load_articles(inputs)
     state_dir.mkdir(parents=True, exist_ok=True)
+    _save_articles(articles, state_dir)
     if kind == "briefing":
         _, pending = _run_briefing(articles, state, settings.api_key, online=False)
     else:
@@ -208,13 +221,17 @@ def submit(
     return state
 
 
-def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False) -> CollectReport:
+def collect(
+    state_dir: Path, *, api_key: str | None = None, online: bool = False, resubmit: bool = False
+) -> CollectReport:
     """Cache the last batch's answers, then finish the blurbs (or the briefing) or start a
-    follow-up batch for what is still missing.
+    follow-up batch for what is still missing; after a ``failed`` or ``cancelled`` batch only
+    when ``resubmit`` (or ``online``) says so.
 
     Raises:
-        InputError: no batch state in ``state_dir``. BackendError: the server failed, or no
-        story of a briefing could be written.
+        InputError: no batch state in ``state_dir``. BackendError: the server failed, no story
+        of a briefing could be written, or the batch failed or was cancelled and answers are
+        missing (without ``resubmit``).
     """
     state = _load(state_dir)
     last = state.rounds[-1]
@@ -235,7 +252,7 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
             cache.close()
         last.status = "collected"
         _save(state, state_dir)
-    articles = load_articles(state.inputs)
+    articles = _load_articles(state, state_dir)
     if state.kind == "briefing":
         result, pending = _run_briefing(articles, state, api_key, online=online)
         if result is not None:
@@ -247,6 +264,13 @@ def collect(state_dir: Path, *, api_key: str | None = None, online: bool = False
         report.pending = len(articles) - len(blurbs) - len(report.failed)
         if not pending:
             report.blurbs = blurbs
+    if pending and batch.status in STOPPED and not resubmit:
+        why = _batch_errors(batch)
+        raise BackendError(
+            f"batch {last.batch_id} {batch.status}{why}: {len(pending)} requests have no answer "
+            f"and no new batch was started; run `summarizer batch collect {state_dir} "
+            "--resubmit` to send them in a new batch, or --online to ask them now"
+        )
     if pending:
         state.rounds.append(_start_round(state, pending, state_dir, api_key))
         report.follow_up = state.rounds[-1].batch_id
@@ -359,6 +383,13 @@ def _start_round(
         for key, req in pending.items()
     ]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
+    openai_com = not state.base_url or "api.openai.com" in state.base_url
+    if openai_com and (len(lines) > MAX_REQUESTS or len(payload) > MAX_BYTES):
+        raise InputError(
+            f"{len(lines)} requests ({len(payload) / 2**20:.0f} MB): more than one batch of "
+            f"the OpenAI Batch API takes ({MAX_REQUESTS} requests, {MAX_BYTES // 2**20} MB); "
+            "submit the inputs in parts, each with its own --dir"
+        )
     (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
     (state_dir / f"round-{n}.requests.jsonl").write_text(
         "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values()),
@@ -412,18 +443,79 @@ def _cache_answers(
     return cached, errors
 
 
+def _batch_errors(batch: Any) -> str:
+    """Why the server failed a batch (its ``errors.data`` messages), as ' (...)' or ''."""
+    data = getattr(getattr(batch, "errors", None), "data", None) or []
+    messages = [str(getattr(e, "message", "") or "") for e in data]
+    return f" ({'; '.join(m for m in messages[:3] if m)})" if any(messages) else ""
+
+
 def _read_requests(state_dir: Path, n: int) -> dict[str, Request]:
     path = state_dir / f"round-{n}.requests.jsonl"
-    requests = [Request.model_validate_json(line) for line in path.read_text().splitlines()]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        requests = [Request.model_validate_json(line) for line in lines]
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{path}: missing or unreadable ({type(exc).__name__}); the batch directory is "
+            "incomplete: submit the batch again in a new directory"
+        ) from None
     return {r.key(): r for r in requests}
+
+
+def _check_endpoint(base_url: str | None, api_key: str | None) -> None:
+    if not base_url and not api_key:
+        raise ConfigError("the Batch API needs OPENAI_API_KEY (or OPENAI_BASE_URL)")
 
 
 def _sdk(state: BatchState, api_key: str | None) -> Any:
     import openai
 
-    if not state.base_url and not api_key:
-        raise ConfigError("the Batch API needs OPENAI_API_KEY (or OPENAI_BASE_URL)")
+    _check_endpoint(state.base_url, api_key)
     return openai.OpenAI(api_key=api_key or "not-needed", base_url=state.base_url, max_retries=2)
+
+
+def _is_own_file(name: str) -> bool:
+    """A file a batch directory holds: its state (and its temporary copy) and round files."""
+    if name in (STATE, ARTICLES):
+        return True
+    if name.startswith((f".{STATE}.", f".{ARTICLES}.")) and name.endswith(".tmp"):
+        return True
+    return name.startswith("round-") and name.endswith((".batch.jsonl", ".requests.jsonl"))
+
+
+def _check_state_dir(state_dir: Path) -> None:
+    """Refuse a state directory that is a file, holds a batch, or holds other files (round
+    files of a submit that failed to start are the batch's own and are written over)."""
+    if state_dir.exists() and not state_dir.is_dir():
+        raise OutputError(f"{state_dir}: is a file; --dir takes a new directory")
+    if (state_dir / STATE).exists():
+        raise InputError(f"{state_dir}: holds a batch already; collect it or use a new directory")
+    if state_dir.is_dir():
+        other = sorted(p.name for p in state_dir.iterdir() if not _is_own_file(p.name))
+        if other:
+            raise OutputError(
+                f"{state_dir}: holds other files ({', '.join(other[:3])}); --dir takes a new "
+                "or empty directory"
+            )
+
+
+def _save_articles(articles: list[Article], state_dir: Path) -> None:
+    tmp = state_dir / f".{ARTICLES}.{time.time_ns()}.tmp"
+    tmp.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+    tmp.replace(state_dir / ARTICLES)
+
+
+def _load_articles(state: BatchState, state_dir: Path) -> list[Article]:
+    """The articles as submitted; a batch from before they were kept reads its inputs again."""
+    path = state_dir / ARTICLES
+    if not path.is_file():
+        return load_articles(state.inputs)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [Article.model_validate_json(line) for line in lines if line]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: unreadable ({type(exc).__name__}); submit again") from None
 
 
 def _save(state: BatchState, state_dir: Path) -> None:
@@ -436,7 +528,11 @@ def _load(state_dir: Path) -> BatchState:
     path = state_dir / STATE
     if not path.is_file():
         raise InputError(f"{state_dir}: no batch here (no {STATE}); start one with batch submit")
-    return BatchState.model_validate_json(path.read_text(encoding="utf-8"))
+    try:
+        return BatchState.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        why = str(exc).splitlines()[1].strip() if "\n" in str(exc) else str(exc)
+        raise InputError(f"{path}: not a readable batch state ({why})") from None
 
 
 def _default_model() -> str:
