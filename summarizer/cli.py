@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -15,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import pipeline
-from .dates import parse_datetime
+from .dates import window_bound
 from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
@@ -534,12 +533,9 @@ def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = parse_datetime(value)
-        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
-    except (ValueError, OverflowError, OSError) as exc:
+        return window_bound(value, end=end)
+    except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=flag) from None
-    return parsed
 
 
 def _make_settings(backend: Backend, model: str | None, **options: object) -> Settings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,22 @@ def parse_datetime(value: str) -> datetime:
         except ValueError:
             continue
     raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+
+
+def window_bound(value: str, *, end: bool) -> datetime:
+    """A ``since``/``until`` bound as the CLI and the API read it: a date alone as the end of
+    a window means the end of that day.
+
+    Raises:
+        ValueError: not a date, or one past the last day there is ("9999-12-31" as an end).
+    """
+    try:
+        parsed = parse_datetime(value)
+        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            parsed += timedelta(days=1)
+    except (OverflowError, OSError):
+        raise ValueError(f"past the last day there is: {value!r}") from None
+    return parsed
 
 
 def coerce_datetime(value: object) -> object:

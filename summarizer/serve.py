@@ -43,7 +43,7 @@ import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Annotated, Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
@@ -57,7 +57,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
-from .dates import lenient_datetime, parse_datetime
+from .dates import lenient_datetime, window_bound
 from .draft import TOP_K, VerifyReport, verify
 from .errors import (
     BackendError,
@@ -507,12 +507,9 @@ def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = parse_datetime(value)
-        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-            parsed += timedelta(days=1)  # 9999-12-31: OverflowError
-    except (ValueError, OverflowError, OSError) as exc:
+        return window_bound(value, end=end)
+    except ValueError as exc:
         raise InputError(f"invalid request: body.{name}: {exc}") from None
-    return parsed
 
 
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:

@@ -341,5 +341,5 @@ def test_an_empty_blurb_says_why(seed_files: list[Path]) -> None:
 def test_until_the_last_day_there_is_is_a_usage_error(articles_dir: Path) -> None:
     """``--until 9999-12-31`` (a date alone: the end of that day) overflowed: a traceback."""
     result = runner.invoke(app, ["briefing", str(articles_dir), "--until", "9999-12-31"])
-    assert result.exit_code == 2 and "date value out of range" in result.output
+    assert result.exit_code == 2 and "past the last day there is" in result.output
     assert not isinstance(result.exception, OverflowError)
