@@ -33,7 +33,7 @@ from .errors import BackendError
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Check, Citation, Claim, Sentence
-from .text import content_terms, word_count, words
+from .text import content_terms, strip_dateline, word_count, words
 
 # A replacement must be about the same thing: the cited sentence holds this share of the
 # claim's content terms.
@@ -289,7 +289,10 @@ def _drop_repeats(claims: list[Claim]) -> list[Claim]:
 
 
 def _is_exact_quote(claim: Claim) -> bool:
-    return any(claim.text.strip() == c.text.strip() for c in claim.citations)
+    """The claim is a cited sentence word for word, or that sentence less its wire dateline
+    (which says where the copy was filed; the embedded engine leaves it out)."""
+    text = claim.text.strip()
+    return any(text in (c.text.strip(), strip_dateline(c.text.strip())) for c in claim.citations)
 
 
 def judge_unverifiable(
