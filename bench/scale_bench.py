@@ -128,7 +128,7 @@ def write_folder(texts: list[str], folder: Path) -> None:
 
 def staged_run(folder: Path) -> dict[str, Any]:
     """One in-process briefing of ``folder`` with a timer around each stage's function."""
-    from summarizer import dedup, ingest, pipeline, stories
+    from summarizer import dedup, pipeline, stories
 
     seconds: dict[str, float] = defaultdict(float)
     cpu_seconds: dict[str, float] = defaultdict(float)
@@ -144,7 +144,7 @@ def staged_run(folder: Path) -> dict[str, Any]:
 
         return wrapped
 
-    pipeline.load_articles = timer("ingest", ingest.load_articles)  # type: ignore[assignment]
+    pipeline._many_articles = timer("ingest", pipeline._many_articles)  # type: ignore[assignment]
     dedup.dedupe_articles = timer("dedup", dedup.dedupe_articles)  # type: ignore[assignment]
     dedup.merge_sentences = timer("sentence merge", dedup.merge_sentences)  # type: ignore[assignment]
     stories.cluster_stories = timer("stories", stories.cluster_stories)  # type: ignore[assignment]

@@ -17,7 +17,7 @@ from typing import Literal, Protocol
 
 from . import dedup, extractive, stories
 from .errors import BackendError, InputError, NeedsKeyError
-from .ingest import filter_by_date, load_articles, make_article
+from .ingest import filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
@@ -34,6 +34,7 @@ Kind = Literal["blurb", "briefing"]
 MIN_STORY_WORDS = 40  # about one sentence: a story given less would say nothing
 WORDS_PER_STORY = 60  # default budget per story of the day (see default_word_budget)
 MAX_DEFAULT_WORDS = 3000  # the default budget's cap: 75 stories of MIN_STORY_WORDS
+INGEST_EVERY = 50  # articles read between two progress calls while reading
 ArticleInput = Article | str | Path
 StoryJob = tuple[list[Article], int]  # a story's (deduplicated) articles and its word budget
 
@@ -216,7 +217,8 @@ def briefing(
             setting from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
         progress: called as ``progress(stage, done, total)`` during long steps (the CLI draws
-            a progress bar with it; the library itself never prints).
+            a progress bar with it; the library itself never prints). While articles are
+            read, ``total`` is 0: their number is known only at the end.
         client: the LLM client to write and judge with (the Batch API passes its own: a story
             whose answer is not cached yet fails alone, as a BackendError, and is left out).
 
@@ -446,14 +448,20 @@ def _many_articles(
         )
     items = list(inputs)
     articles: list[Article] = []
-    for n, item in enumerate(items):
-        if progress is not None:
-            progress("ingest", n, len(items))
-        articles.extend(_to_articles(item, limits))
-        if limits is not None and len(articles) > limits.max_articles:
-            raise limits.too_many()
     if progress is not None:
-        progress("ingest", len(items), len(items))
+        progress("ingest", 0, 0)
+    for item in items:
+        # a folder or a JSON Lines file is read one article at a time, so that the progress
+        # counts articles (their number is not known until the end: total 0)
+        found = iter_articles(item, limits=limits) if isinstance(item, Path) else None
+        for article in found or _to_articles(item, limits):
+            articles.append(article)
+            if progress is not None and len(articles) % INGEST_EVERY == 0:
+                progress("ingest", len(articles), 0)
+            if limits is not None and len(articles) > limits.max_articles:
+                raise limits.too_many()
+    if progress is not None:
+        progress("ingest", len(articles), len(articles))
     return articles
 
 

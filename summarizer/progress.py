@@ -1,8 +1,9 @@
 """Progress reporting: the library calls a plain callback; the CLI draws it with rich on stderr.
 
 The library never prints. ``pipeline.briefing(..., progress=fn)`` calls ``fn(stage, done,
-total)``; ``terminal_progress`` gives the CLI such a function, or None when stderr is not a
-terminal or the user asked for quiet.
+total)``, with ``total`` 0 while it is not known yet (as when reading a folder);
+``terminal_progress`` gives the CLI such a function, or None when stderr is not a terminal or
+the user asked for quiet.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ def terminal_progress(
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
-            tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=total)
-        bar.update(tasks[stage], completed=done, total=total)
+            tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=total or None)
+        bar.update(tasks[stage], completed=done, total=total or None)  # 0: not known yet
         now = time.monotonic()
         if done >= total or now - drawn[0] >= REFRESH_SECONDS:
             drawn[0] = now

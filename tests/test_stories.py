@@ -142,6 +142,16 @@ def test_progress_callback_sees_every_stage(mixed: list[Article]) -> None:
     assert ("write", 4, 4) in calls
 
 
+def test_reading_a_folder_counts_its_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder is one input: the progress counts the articles read from it (their number is
+    not known before the end, so ``total`` is 0 until then), not 0 of 1 inputs."""
+    monkeypatch.setattr(pipeline, "INGEST_EVERY", 2)
+    calls: list[tuple[str, int, int]] = []
+    pipeline.briefing([FIXTURES], backend="extractive", progress=lambda *a: calls.append(a))
+    reading = [c[1:] for c in calls if c[0] == "ingest"]
+    assert reading == [(0, 0), (2, 0), (4, 0), (5, 5)]
+
+
 def _feed(tmp_path: Path) -> Path:
     """JSON Lines of syndicated copies of two fixtures, each with its own outlet name."""
     records = []
