@@ -61,7 +61,7 @@ def terminal_progress(
             tasks[stage] = bar.add_task(STAGE_LABELS.get(stage, stage), total=total or None)
         bar.update(tasks[stage], completed=done, total=total or None)  # 0: not known yet
         now = time.monotonic()
-        if done >= total or now - drawn[0] >= REFRESH_SECONDS:
+        if (total and done >= total) or now - drawn[0] >= REFRESH_SECONDS:
             drawn[0] = now
             bar.refresh()
 

@@ -616,8 +616,13 @@ def lead_headline(article: Article) -> str | None:
     """A heading for an untitled article: its lead (the first sentence of ``LEAD_MIN_WORDS`` words
     or more, so not a byline or a kicker) without the wire dateline, cut to ``HEADLINE_WORDS``
     words; an editor scanning the briefing sees what the story is about instead of "Story"."""
-    leads = [strip_dateline(s.text.strip(" *•-–—\t")).split() for s in article.sentences]
-    words = next((w for w in leads if len(w) >= LEAD_MIN_WORDS), leads[0] if leads else [])
+    def words_of(text: str) -> list[str]:
+        return strip_dateline(text.strip(" *•-–—\t")).split()
+
+    leads = (words_of(s.text) for s in article.sentences)
+    words = next((w for w in leads if len(w) >= LEAD_MIN_WORDS), None)
+    if words is None and article.sentences:  # no sentence that long: the first one
+        words = words_of(article.sentences[0].text)
     if not words:
         return None
     if len(words) <= HEADLINE_WORDS:
