@@ -616,6 +616,7 @@ def lead_headline(article: Article) -> str | None:
     """A heading for an untitled article: its lead (the first sentence of ``LEAD_MIN_WORDS`` words
     or more, so not a byline or a kicker) without the wire dateline, cut to ``HEADLINE_WORDS``
     words; an editor scanning the briefing sees what the story is about instead of "Story"."""
+
     def words_of(text: str) -> list[str]:
         return strip_dateline(text.strip(" *•-–—\t")).split()
 
