@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -44,6 +43,7 @@ from pydantic import BaseModel, Field
 from ..errors import BackendError, ConfigError, InputError, OutputError
 from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
+from ..output import write_output
 from ..settings import Settings
 from .base import Completion, LLMClient, Request, RequestClient
 from .cache import CachedClient, ResponseCache
@@ -501,9 +501,8 @@ def _check_state_dir(state_dir: Path) -> None:
 
 
 def _save_articles(articles: list[Article], state_dir: Path) -> None:
-    tmp = state_dir / f".{ARTICLES}.{time.time_ns()}.tmp"
-    tmp.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
-    tmp.replace(state_dir / ARTICLES)
+    text = "".join(a.model_dump_json() + "\n" for a in articles)
+    write_output(text, state_dir / ARTICLES, force=True)
 
 
 def _load_articles(state: BatchState, state_dir: Path) -> list[Article]:
@@ -519,9 +518,7 @@ def _load_articles(state: BatchState, state_dir: Path) -> list[Article]:
 
 
 def _save(state: BatchState, state_dir: Path) -> None:
-    tmp = state_dir / f".{STATE}.{time.time_ns()}.tmp"
-    tmp.write_text(state.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(state_dir / STATE)
+    write_output(state.model_dump_json(indent=2), state_dir / STATE, force=True)
 
 
 def _load(state_dir: Path) -> BatchState:
