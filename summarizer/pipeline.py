@@ -432,7 +432,7 @@ def _one_article(article: ArticleInput) -> Article:
         if len(found) != 1:
             raise InputError(f"{article}: holds {len(found)} articles; blurb takes one")
         return found[0]
-    return _to_articles(article)[0]
+    return next(iter(_to_articles(article)))
 
 
 def _many_articles(
@@ -453,8 +453,7 @@ def _many_articles(
     for item in items:
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
-        found = iter_articles(item, limits=limits) if isinstance(item, Path) else None
-        for article in found or _to_articles(item, limits):
+        for article in _to_articles(item, limits):
             articles.append(article)
             if progress is not None and len(articles) % INGEST_EVERY == 0:
                 progress("ingest", len(articles), 0)
@@ -465,7 +464,7 @@ def _many_articles(
     return articles
 
 
-def _to_articles(item: object, limits: Limits | None = None) -> list[Article]:
+def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article]:
     """One library input as Articles: an Article, a Path (file or folder), or article text.
 
     A ``str`` is always article text; one that looks like a path or URL is refused rather
@@ -473,8 +472,8 @@ def _to_articles(item: object, limits: Limits | None = None) -> list[Article]:
     """
     if isinstance(item, Article):
         return [item]
-    if isinstance(item, Path):
-        return load_articles(item, limits=limits)
+    if isinstance(item, Path):  # read one article at a time (see _many_articles)
+        return iter_articles(item, limits=limits)
     if isinstance(item, str):
         if _looks_like_location(item):
             raise InputError(
