@@ -16,22 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import pickle
-import signal
-import sys
-import threading
-import warnings
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from . import forked
 from .models import Article, Citation, Claim, Outlet, Sentence
 from .progress import ProgressFn
 from .text import words
@@ -46,11 +38,6 @@ LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
 # compared with (a word that is the rarest of more sentences than this selects nothing), so a
 # huge repetitive article costs linear time, not quadratic.
 MAX_POSTINGS = 64
-
-# Articles from which dedupe_articles fingerprints the second half in a forked child process
-# (Linux, two CPUs or more): 3/4 of its CPU is per-article hashing, which every LLM call waits
-# for; below this a second process costs more than it saves.
-PARALLEL_MIN = 200
 
 Aliases = dict[str, list[str]]
 Fingerprint = tuple[str, np.ndarray, np.ndarray]  # exact hash, shingle hashes, MinHash values
@@ -80,13 +67,14 @@ def dedupe_articles(
     # LSH only proposes candidates, each confirmed by its exact Jaccard; banding for a lower
     # threshold than the real one makes misses (copies left uncollapsed) rare.
     lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
-    half = len(articles) // 2
-    with _fingerprints_elsewhere(articles, half) as later:
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(lsh_threshold, NUM_PERM))
+    # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
+    # fingerprints the second half meanwhile (see forked)
+    with forked.second_half_elsewhere(articles, fingerprint) as prints:
         for n, article in enumerate(articles):
             if progress is not None and n % 200 == 0:
                 progress("dedup", n, len(articles))
-            exact, sh, values = later(n) or fingerprint(article)
+            exact, sh, values = prints.result(n)
             _add(kept, by_exact, shingles, lsh, article, exact, sh, values, threshold)
     if progress is not None:
         progress("dedup", len(articles), len(articles))
@@ -132,87 +120,6 @@ def _add(
     kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
 
 
-@contextmanager
-def _fingerprints_elsewhere(
-    articles: list[Article], start: int
-) -> Iterator[Callable[[int], Fingerprint | None]]:
-    """Fingerprint ``articles[start:]`` in a forked child while this process does the rest.
-
-    Yields ``later(n)``: article ``n``'s fingerprint from the child, or None (compute it
-    here): always None before ``start``, and for all when no child runs or it failed. A
-    child runs only on Linux with two CPUs or more, for PARALLEL_MIN articles or more, and
-    when this process has no other Python thread (forking one that has is unsafe).
-    """
-    done: list[Fingerprint] | None = None
-    pid, reader = _fork_fingerprints(articles, start)
-
-    def later(n: int) -> Fingerprint | None:
-        nonlocal done, pid
-        if n < start or reader is None:
-            return None
-        if done is None:
-            done = _collect(pid, reader, len(articles) - start)
-            pid = 0
-        return done[n - start] if done else None
-
-    try:
-        yield later
-    finally:
-        if pid:  # left early (an error, Ctrl-C): stop and reap the child
-            _stop(pid)
-        if reader is not None:
-            reader.close()
-
-
-def _fork_fingerprints(articles: list[Article], start: int) -> tuple[int, Any]:
-    """Fork a child that pickles ``fingerprint`` of ``articles[start:]`` into a pipe:
-    (its pid, the pipe's read end), or (0, None) when this run should not fork."""
-    if (
-        len(articles) < PARALLEL_MIN
-        or not sys.platform.startswith("linux")
-        or len(os.sched_getaffinity(0)) < 2
-        or threading.active_count() > 1
-    ):
-        return 0, None
-    read_fd, write_fd = os.pipe()
-    with warnings.catch_warnings():
-        # Python 3.12+ warns when the process has other OS threads, counting a BLAS library's
-        # idle pool; the child only hashes (no BLAS, no locks) and leaves with os._exit
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read_fd)
-            data = pickle.dumps([fingerprint(a) for a in articles[start:]], protocol=5)
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    return pid, os.fdopen(read_fd, "rb")
-
-
-def _collect(pid: int, reader: Any, expected: int) -> list[Fingerprint]:
-    """The child's fingerprints, or [] if it failed (the caller computes them instead)."""
-    try:
-        data = reader.read()
-        _, status = os.waitpid(pid, 0)
-        found: list[Fingerprint] = pickle.loads(data) if data and status == 0 else []
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return []
-    return found if len(found) == expected else []
-
-
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-
-
 def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
     """Sorted unique 32-bit hashes of the word k-shingles (the whole text if shorter than k)."""
     if not tokens:
@@ -237,6 +144,34 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 @lru_cache(maxsize=262144)
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
+
+
+@lru_cache(maxsize=16)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows datasketch's ``MinHashLSH(threshold)`` would choose (the pair that
+    minimises the mean of the false positive and false negative areas), in about 5 ms instead
+    of 23: the same integrals by Gauss-Legendre quadrature over all pairs at once, not one
+    adaptive ``scipy`` quadrature per pair (tests/test_dedup.py checks the choice agrees)."""
+    x, w = np.polynomial.legendre.leggauss(16)
+    pairs = np.array(
+        [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)],
+        dtype=np.float64,
+    )
+    bands, rows = pairs[:, :1], pairs[:, 1:]
+
+    def nodes(lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+        """Points and weights of 16-point Gauss-Legendre on 8 equal pieces of [lo, hi]."""
+        edges = np.linspace(lo, hi, 9)
+        half = np.diff(edges) / 2
+        points = (edges[:-1] + half)[:, None] + half[:, None] * x[None, :]
+        return points.ravel()[None, :], (half[:, None] * w[None, :]).ravel()
+
+    s, ws = nodes(0.0, threshold)
+    false_positive = (1 - (1 - s**rows) ** bands) @ ws
+    s, ws = nodes(threshold, 1.0)
+    false_negative = ((1 - s**rows) ** bands) @ ws
+    best = int(np.argmin(0.5 * false_positive + 0.5 * false_negative))  # first of ties
+    return int(pairs[best, 0]), int(pairs[best, 1])
 
 
 @lru_cache(maxsize=1)

@@ -40,14 +40,15 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
+from . import forked
 from .dedup import distinct_outlets
 from .entities import names
 from .models import Article, Story
@@ -186,36 +187,41 @@ TermCounts = tuple[csr_matrix, csr_matrix]
 
 def term_counts(articles: list[Article], *, leads: bool = True) -> TermCounts:
     """Sublinear term counts of each article (headline counted twice) and of its lead (empty
-    rows when ``leads`` is false)."""
-    body = [content_terms(f"{a.title or ''}\n{a.title or ''}\n{a.text}") for a in articles]
-    lead = [
-        content_terms(" ".join([a.title or "", *(s.text for s in a.sentences[:LEAD_SENTENCES])]))
-        if leads
-        else []
-        for a in articles
-    ]
-    return count_matrix(body), count_matrix(lead)
+    rows when ``leads`` is false). Reading the words is most of clustering's CPU, which every
+    LLM call waits for: a forked child reads the second half meanwhile (see ``forked``)."""
+    pairs = forked.map_halves(articles, partial(_article_terms, leads=leads))
+    return count_matrix([body for body, _ in pairs]), count_matrix([lead for _, lead in pairs])
+
+
+def _article_terms(article: Article, *, leads: bool) -> tuple[Counter[str], Counter[str]]:
+    """How often each content term occurs in the article (headline twice) and in its lead."""
+    title = article.title or ""
+    body = Counter(content_terms(f"{title}\n{title}\n{article.text}"))
+    if not leads:
+        return body, Counter()
+    lead = " ".join([title, *(s.text for s in article.sentences[:LEAD_SENTENCES])])
+    return body, Counter(content_terms(lead))
 
 
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf, smoothed idf) of each document's terms."""
-    return idf_weighted(count_matrix(docs))
+    return idf_weighted(count_matrix([Counter(doc) for doc in docs]))
 
 
-def count_matrix(docs: list[list[str]]) -> csr_matrix:
-    """Sublinear term frequencies (1 + log n) of each document's terms."""
+def count_matrix(docs: Sequence[Mapping[str, int]]) -> csr_matrix:
+    """Sublinear term frequencies (1 + log n) of each document's term counts."""
     vocab: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for doc in docs:
-        tf = Counter(doc)
-        for term, n in sorted(tf.items()):
-            indices.append(vocab.setdefault(term, len(vocab)))
-            counts.append(1.0 + math.log(n))
-        indptr.append(len(indices))
-    return csr_matrix(
-        (np.array(counts, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-        shape=(len(docs), max(len(vocab), 1)),
+    indices = np.fromiter(
+        (vocab.setdefault(term, len(vocab)) for tf in docs for term in tf), dtype=np.int64
     )
+    counts = np.fromiter(
+        (n for tf in docs for n in tf.values()), dtype=np.float64, count=len(indices)
+    )
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    np.cumsum([len(tf) for tf in docs], out=indptr[1:])
+    x = csr_matrix((1.0 + np.log(counts), indices, indptr), shape=(len(docs), max(len(vocab), 1)))
+    x.sort_indices()
+    return x
 
 
 def idf_weighted(x: csr_matrix) -> csr_matrix:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from summarizer import forked
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -27,3 +30,29 @@ def articles_dir() -> Path:
 @pytest.fixture
 def seed_files() -> list[Path]:
     return sorted(ARTICLES.glob("*.txt"))
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[int]]:
+    """Call it to make ``forked`` fork from 2 items on; it returns the list the forks' pids are
+    appended to (skips where nothing forks: not Linux, one CPU, other threads)."""
+    if not hasattr(forked.os, "fork") or not forked.sys.platform.startswith("linux"):
+        pytest.skip("the forked half runs on Linux only")
+    if len(forked.os.sched_getaffinity(0)) < 2 or forked.threading.active_count() > 1:
+        pytest.skip("one CPU, or other threads: nothing forks here")
+
+    def start() -> list[int]:
+        forks: list[int] = []
+        real = forked.os.fork
+
+        def fork() -> int:
+            pid = real()
+            if pid:
+                forks.append(pid)
+            return pid
+
+        monkeypatch.setattr(forked.os, "fork", fork)
+        monkeypatch.setattr(forked, "PARALLEL_MIN", 2)
+        return forks
+
+    return start

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from summarizer import dedup, pipeline
+from summarizer import dedup, forked, pipeline
 from summarizer.ingest import load_articles, make_article
 from summarizer.models import Article, Citation, Claim, Usage
 from tests.synthetic import CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
@@ -187,32 +188,12 @@ def _mixed_day(fixtures: list[Article]) -> list[Article]:
     return [copies[0], *fixtures[:3], copies[3], copies[1], *fixtures[3:], copies[2], copies[4]]
 
 
-def _forking(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Fork from 2 articles on; returns the list the forks' pids are appended to."""
-    if not hasattr(dedup.os, "fork") or not dedup.sys.platform.startswith("linux"):
-        pytest.skip("the forked half runs on Linux only")
-    if len(dedup.os.sched_getaffinity(0)) < 2 or dedup.threading.active_count() > 1:
-        pytest.skip("one CPU, or other threads: dedup does not fork here")
-    forks: list[int] = []
-    real = dedup.os.fork
-
-    def fork() -> int:
-        pid = real()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(dedup.os, "fork", fork)
-    monkeypatch.setattr(dedup, "PARALLEL_MIN", 2)
-    return forks
-
-
 def test_a_forked_child_fingerprinting_half_the_articles_gives_the_same_result(
-    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+    fixtures: list[Article], forking: Callable[[], list[int]]
 ) -> None:
     items = _mixed_day(fixtures)
     alone = dedup.dedupe_articles(items)
-    forks = _forking(monkeypatch)
+    forks = forking()
     together = dedup.dedupe_articles(items)
     assert len(forks) == 1
     assert [a.model_dump() for a in together] == [a.model_dump() for a in alone]
@@ -220,16 +201,23 @@ def test_a_forked_child_fingerprinting_half_the_articles_gives_the_same_result(
 
 
 def test_a_child_that_fails_is_replaced_by_fingerprinting_here(
-    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+    fixtures: list[Article], forking: Callable[[], list[int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     items = _mixed_day(fixtures)
     alone = dedup.dedupe_articles(items)
-    forks = _forking(monkeypatch)
+    forks = forking()
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("the child cannot pickle")  # the child exits 1, writes nothing
 
-    monkeypatch.setattr(dedup.pickle, "dumps", broken)
+    monkeypatch.setattr(forked.pickle, "dumps", broken)
     together = dedup.dedupe_articles(items)
     assert len(forks) == 1
     assert [a.model_dump() for a in together] == [a.model_dump() for a in alone]
+
+
+@pytest.mark.parametrize("threshold", [0.1, 0.25, 0.4, 0.5, 0.55, 0.6, 0.75, 0.9])
+def test_the_lsh_bands_are_those_datasketch_would_choose(threshold: float) -> None:
+    from datasketch.lsh import _optimal_param
+
+    assert dedup.lsh_params(threshold, 128) == _optimal_param(threshold, 128, 0.5, 0.5)
