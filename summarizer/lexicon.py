@@ -48,6 +48,13 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def verb_relatives() -> dict[str, list[str]]:
+    """Each verb (base form) mapped to the words that may say the same: its WordNet synonyms
+    in every sense and their derived forms ("intend": "intention", "mean", ...)."""
+    return dict(_load("wordnet_verbs.json")["verbs"])
+
+
+@lru_cache(maxsize=1)
 def irregular_forms() -> dict[str, str]:
     """Irregular inflections mapped to their base form ("won" -> "win")."""
     return dict(_load("antonyms.json")["irregular"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import dedup, forked, pipeline
+from summarizer import dedup, forked, pipeline, stories
 from summarizer.ingest import load_articles, make_article
 from summarizer.models import Article, Citation, Claim, Usage
 from tests.synthetic import CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
@@ -221,3 +221,18 @@ def test_the_lsh_bands_are_those_datasketch_would_choose(threshold: float) -> No
     from datasketch.lsh import _optimal_param
 
     assert dedup.lsh_params(threshold, 128) == _optimal_param(threshold, 128, 0.5, 0.5)
+
+
+def test_a_forked_child_reading_half_the_articles_gives_the_same_stories(
+    fixtures: list[Article], forking: Callable[[], list[int]]
+) -> None:
+    """Clustering reads the second half's words in a forked child too (stories.term_counts);
+    here, before any test starts a server thread, so that the child may run."""
+    items = [*fixtures, *(make_article(t, source=s) for s, t in [("a", FLOOD_A), ("b", CUP_A),
+             ("c", FLOOD_B)])]  # fmt: skip
+    alone = stories.cluster_stories(items)
+    forks = forking()
+    together = stories.cluster_stories(items)
+    assert len(forks) == 1  # the term counts of the second half came from the child
+    assert [s.model_dump() for s in together] == [s.model_dump() for s in alone]
+    assert len(alone) >= 3

@@ -197,6 +197,72 @@ def test_faithful_paraphrases_are_accepted(arts, index):
     assert rate_held <= 0.15
 
 
+# Claims that keep every name of the sentence they cite and change what happened: coverage
+# alone accepted each (one word missing of eight); the verb check makes them unverifiable.
+CHANGED_VERBS = [
+    (
+        "Russian President Vladimir Putin was invited to Washington by Donald Trump.",
+        ["while flying back to Washington"],
+    ),
+    (
+        "Ukraine's president Zelensky welcomed the plan, officials said.",
+        ["Zelensky also announced plans", "would inform Ukraine’s president"],
+    ),
+    ("The three-hour talks collapsed without a formal agreement.", ["three-hour talks ended"]),
+]
+# The same facts with the verb in another form, a derived word, a WordNet synonym or a more
+# specific verb (a troponym), or a verb form the sentence gives irregularly: all accepted.
+SAME_VERBS = [
+    (
+        "Trump intended to speak with Russian President Vladimir Putin about the war in Ukraine.",
+        ["while flying back to Washington"],  # "shared his intention to speak"
+    ),
+    (
+        "The diplomatic teams had already started negotiating, Trump stressed.",
+        ["Trump stressed in a Real Social post"],  # "had already begun negotiating"
+    ),
+    (
+        "Zelensky announced a plan to travel to Washington to meet U.S. officials.",
+        ["Zelensky also announced plans"],
+    ),
+]
+
+
+def test_a_claim_that_changes_what_happened_is_not_accepted(arts, index):
+    claims = [vc.make_claim(text, subs, arts) for text, subs in CHANGED_VERBS]
+    for claim in verify_claims(claims, index, repair=False):
+        assert claim.verdict == "rejected" and claim.support == "unverifiable", claim.text
+        assert [c.name for c in claim.checks if not c.passed] == ["verbs"], _failed(claim)
+    shown = verify_claims(claims[:1], index)[0]  # repaired: the cited sentence, quoted
+    assert shown.verdict == "repaired" and shown.text == claims[0].citations[0].text
+
+
+def test_a_verb_said_another_way_is_accepted(arts, index):
+    claims = [vc.make_claim(text, subs, arts) for text, subs in SAME_VERBS]
+    for claim in verify_claims(claims, index, repair=False):
+        assert claim.verdict == "accepted", (claim.text, _failed(claim))
+
+
+def test_a_noun_that_can_be_a_verb_is_a_verb_only_where_it_acts_as_one() -> None:
+    from summarizer.checks import check_verbs
+
+    ev = Evidence(["Troops attacked the town on Monday."])
+    assert check_verbs("Troops attacked the town.", ev).passed
+    assert not check_verbs("Troops shelled the town.", ev).passed  # a verb-only word
+    assert not check_verbs("Troops bombed the town.", ev).passed  # a noun too, but "-ed"
+    assert not check_verbs("Troops will bomb the town.", ev).passed  # after a modal
+    assert check_verbs("The attack on the town came on Monday.", ev).passed  # nouns
+    assert check_verbs("Officials said troops attacked the town.", ev).passed  # reporting
+
+
+def test_editors_drafts_are_not_held_to_the_cited_verbs(arts, index):
+    """An editor's draft is checked by coverage with the lenient rule (see draft.py): its
+    verbs are not required in one cited sentence; the briefing's cited claims are."""
+    claim = vc.make_claim(*CHANGED_VERBS[0], arts)
+    cited = verify_claim(claim, index, repair=False, verbs=False)
+    assert "verbs" not in {c.name for c in cited.checks}
+
+
 def test_perturbations_are_all_rejected(arts, index):
     cases = vc.perturbed(arts)
     counts: dict[str, int] = {}
