@@ -31,6 +31,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "summarizer" / "data"
 OUT = DATA / "wordnet_antonyms.json"
 VERBS_OUT = DATA / "wordnet_verbs.json"
+ADJECTIVES_OUT = DATA / "wordnet_adjectives.json"
 FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
 
 
@@ -102,6 +103,29 @@ def verb_relatives(folder: Path) -> dict[str, list[str]]:
     return {w: sorted(r) for w, r in sorted(related.items()) if r}
 
 
+def adjective_relatives(folder: Path) -> dict[str, list[str]]:
+    """Each single-word adjective: the other words of its synsets, of the synsets similar to
+    them ("&" pointers: "massive" -> "large") and the derived and pertaining forms of those
+    synsets' words ("+" and "\\" pointers: "violent" -> "violence", "nuclear" -> "nucleus")."""
+    synsets = _synsets(folder)
+    related: dict[str, set[str]] = {}
+    for (pos, _), (words, pointers) in synsets.items():
+        if pos != "a":
+            continue
+        group = set(words)
+        for symbol, offset, pos2, source_target in pointers:
+            target = synsets[("a" if pos2 == "s" else pos2, offset)][0]
+            if symbol == "&":
+                group |= set(target)
+            elif symbol in ("+", "\\") and source_target != "0000":
+                group.add(target[int(source_target[2:], 16) - 1])
+        group = {w for w in group if w.isalpha()}
+        for word in words:
+            if word.isalpha():
+                related.setdefault(word, set()).update(group - {word})
+    return {w: sorted(r) for w, r in sorted(related.items()) if r}
+
+
 def licence(folder: Path) -> str:
     lines = (folder / "data.adj").read_text("latin-1").splitlines()
     text = [re.sub(r"^\s*\d+\s?", "", line).strip() for line in lines if line.startswith("  ")]
@@ -128,6 +152,17 @@ def main() -> None:
     }
     VERBS_OUT.write_text(json.dumps(verbs, separators=(",", ":"), ensure_ascii=False) + "\n")
     print(f"{len(verbs['verbs'])} verbs -> {VERBS_OUT}")
+    adjectives = {
+        "_about": "Each single-word adjective of WordNet 3.1 with the other words of its synsets, "
+        "of the synsets similar to them ('&' pointers) and their derived and pertaining forms "
+        "('+', '\\\\'), built by scripts/build_lexicon.py. The adjective check accepts any of "
+        "them in the cited text.",
+        "_licence": data["_licence"],
+        "adjectives": adjective_relatives(folder),
+    }
+    text = json.dumps(adjectives, separators=(",", ":"), ensure_ascii=False) + "\n"
+    ADJECTIVES_OUT.write_text(text, "utf-8")
+    print(f"{len(adjectives['adjectives'])} adjectives -> {ADJECTIVES_OUT}")
 
 
 if __name__ == "__main__":

@@ -112,12 +112,13 @@ class Evidence:
         return quantities(self.text)
 
     @cached_property
-    def verb_terms(self) -> set[str]:
-        """Stems of the base forms of the cited text's verbs ("begun" -> "begin"): a claim's
-        verb may be another form of a cited irregular one."""
+    def base_terms(self) -> set[str]:
+        """Stems of the base forms of the cited text's verbs and adjectives ("begun" ->
+        "begin", "broader" -> "broad"): a claim's may be another form of an irregular one."""
         out: set[str] = set()
         for word in set(words(self.text)):
-            out.update(stem(base) for base in _readings(word).get("VERB", ()))
+            readings = _readings(word)
+            out.update(stem(b) for kind in ("VERB", "ADJ") for b in readings.get(kind, ()))
         return out
 
     @cached_property
@@ -169,11 +170,12 @@ def names_in_sources(texts: list[str]) -> set[str]:
     return found
 
 
-def run_checks(claim: str, evidence: Evidence, *, verbs: bool = True) -> list[Check]:
+def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> list[Check]:
     """All deterministic checks, cheapest first; every one runs so the report is complete.
 
-    ``verbs``: check that the claim's verbs are in the cited text (``check_verbs``): for a
-    claim that paraphrases the sentences it cites, not for an editor's draft (see draft.py).
+    ``cited_words``: check that the claim's verbs and adjectives are in the cited text
+    (``check_words``): for a claim that paraphrases the sentences it cites, not for an
+    editor's draft (see draft.py).
     """
     return [
         check_quantities(claim, evidence),
@@ -183,7 +185,7 @@ def run_checks(claim: str, evidence: Evidence, *, verbs: bool = True) -> list[Ch
         check_antonyms(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
-        *([check_verbs(claim, evidence)] if verbs else []),
+        *(check_words(claim, evidence) if cited_words else []),
     ]
 
 
@@ -719,10 +721,10 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
 
 
-# -- verbs -------------------------------------------------------------------------------------
+# -- verbs and adjectives -----------------------------------------------------------------------
 
 _VERB_LIKE = lexicon.cue_words("verb_like")
-
+_TITLES = lexicon.cue_words("titles")
 
 # Words before which a noun-or-verb word is a verb: "to attack", "will cut", "had banned".
 _VERB_MARKERS = frozenset(
@@ -757,42 +759,67 @@ def verb_base(word: str, before: str = "") -> str | None:
     return base if before in _VERB_MARKERS and not word.endswith("s") else None
 
 
+def adjective_base(word: str, after: str = "") -> str | None:
+    """The base form of ``word`` used as an adjective ("broader" -> "broad"), or None. A word
+    that can also be a noun ("secret", "illegal") counts as an adjective before a noun
+    (``after``: the word after it); one that can be a verb is left to ``verb_base``."""
+    readings = _readings(word)
+    if "ADJ" not in readings or {"VERB", "AUX", "PROPN"} & set(readings):
+        return None
+    if "NOUN" in readings and "NOUN" not in _readings(after):
+        return None
+    return readings["ADJ"][0]
+
+
 @lru_cache(maxsize=4096)
-def _verb_forms(word: str, base: str) -> frozenset[str]:
-    """Stems that say what the verb ``word`` says: its own, its base form's, their listed
-    synonyms', and its WordNet relatives' (synonyms in any sense, derived forms)."""
+def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
+    """Stems that say what ``word`` (a verb or an adjective) says: its own, its base form's,
+    their listed synonyms', and its WordNet relatives' (see scripts/build_lexicon.py)."""
     forms = {stem(word), stem(base), _lemma(word)}
     for term in list(forms):
         forms |= _SYNONYM_OF.get(term, set())
-    forms.update(stem(w) for w in lexicon.verb_relatives().get(base, ()))
+    relatives = lexicon.verb_relatives() if kind == "verbs" else lexicon.adjective_relatives()
+    forms.update(stem(w) for w in relatives.get(base, ()))
     return frozenset(forms)
 
 
-def check_verbs(claim: str, evidence: Evidence) -> Check:
-    """Every verb of the claim is in the cited text, as itself, another form, a synonym or a
-    derived word ("intended" / "intention", "talked" / "spoke"). What the named people did
-    is the claim: coverage alone passes "Trump invited Putin to Washington" on a sentence
-    where Trump, flying back to Washington, meant to call Putin (every word but one is
-    there). Names (capitalised inside the claim), reporting and light verbs ("said", "noted",
+def check_words(claim: str, evidence: Evidence) -> list[Check]:
+    """Every verb and adjective of the claim is in the cited text, as itself, another form, a
+    synonym or a related word ("intended" / "intention", "deadly" / "fatal"): what happened
+    and what it was like are the claim. Coverage alone passes "Trump invited Putin to
+    Washington" on a sentence where Trump, flying back to Washington, meant to call Putin,
+    and "the deadly treatment" on "the treatment" (every word but one is there). Names
+    (capitalised inside the claim), titles, reporting and light verbs ("said", "noted",
     "made") and verb forms used as prepositions ("including") are left out."""
     toks = _tokens(claim)
-    missing: list[str] = []
+    missing: dict[str, list[str]] = {"verbs": [], "adjectives": []}
     for i, tok in enumerate(toks):
         word = tok.lower()
         if (i and tok[:1].isupper()) or not word.isalpha() or len(word) < 3:
             continue
-        if word in STOPWORDS or word in _VERB_LIKE or word in missing:
+        if word in STOPWORDS or word in _VERB_LIKE or word in _TITLES:
             continue
         if stem(word) in _LIGHT or _lemma(word) in _LIGHT:
             continue
-        base = verb_base(word, toks[i - 1].lower() if i else "")
-        if base is None or stem(base) in _LIGHT:
+        verb = verb_base(word, toks[i - 1].lower() if i else "")
+        if verb is not None:  # a participle that is an adjective too may be either
+            bases = {"verbs": verb, "adjectives": _readings(word).get("ADJ", ("",))[0]}
+        else:
+            after = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            bases = {"adjectives": adjective_base(word, after) or ""}
+        bases = {kind: base for kind, base in bases.items() if base}
+        if not bases or any(stem(base) in _LIGHT for base in bases.values()):
             continue
-        forms = _verb_forms(word, base)
-        if not any(f in evidence.terms or f in evidence.verb_terms for f in forms):
-            missing.append(word)
-    if missing:
-        return Check(
-            name="verbs", passed=False, detail="not in the cited text: " + ", ".join(missing[:5])
-        )
-    return Check(name="verbs", passed=True)
+        forms = frozenset().union(*(_word_forms(word, b, kind) for kind, b in bases.items()))
+        if not any(f in evidence.terms or f in evidence.base_terms for f in forms):
+            kind = "verbs" if verb is not None else "adjectives"
+            if word not in missing[kind]:
+                missing[kind].append(word)
+    return [
+        Check(name=kind, passed=not words, detail=_not_cited(words))
+        for kind, words in missing.items()
+    ]
+
+
+def _not_cited(words: list[str]) -> str:
+    return "not in the cited text: " + ", ".join(words[:5]) if words else ""

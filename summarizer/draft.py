@@ -241,7 +241,12 @@ def _check_draft_claim(
     tries = [[c] for c in cites] + ([cites] if len(cites) > 1 else [])
     results = [
         verify_claim(
-            Claim(text=text, citations=group), by_id, ctx=ctx, repair=False, defer=True, verbs=False
+            Claim(text=text, citations=group),
+            by_id,
+            ctx=ctx,
+            repair=False,
+            defer=True,
+            cited_words=False,
         )
         for group in tries
     ]

@@ -55,6 +55,13 @@ def verb_relatives() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def adjective_relatives() -> dict[str, list[str]]:
+    """Each adjective (base form) mapped to the words that may say the same: its WordNet
+    synonyms, similar adjectives and derived forms ("deadly": "fatal", "lethal", ...)."""
+    return dict(_load("wordnet_adjectives.json")["adjectives"])
+
+
+@lru_cache(maxsize=1)
 def irregular_forms() -> dict[str, str]:
     """Irregular inflections mapped to their base form ("won" -> "win")."""
     return dict(_load("antonyms.json")["irregular"])

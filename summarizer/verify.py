@@ -111,14 +111,14 @@ def verify_claim(
     ctx: SourceContext | None = None,
     repair: bool = True,
     defer: bool = False,
-    verbs: bool = True,
+    cited_words: bool = True,
 ) -> Claim:
     """Check one claim (layers 1 and 2) and return a copy with its verdict, support and checks.
 
     ``defer``: an unverifiable claim is left "unverified", as written, for the judge to decide
-    (``judge_unverifiable``) instead of being repaired or rejected here. ``verbs``: the claim's
-    verbs must be in its cited text (``checks.check_verbs``); editors' drafts are not held to
-    that (draft.py).
+    (``judge_unverifiable``) instead of being repaired or rejected here. ``cited_words``: the
+    claim's verbs and adjectives must be in its cited text (``checks.check_words``); editors'
+    drafts are not held to that (draft.py).
     """
     structure = _check_structure(claim.citations, sentences)
     if not structure.passed:
@@ -137,7 +137,7 @@ def verify_claim(
         )
     ctx = ctx or SourceContext(sentences.values())
     evidence = _evidence(claim.citations, sentences, ctx)
-    checks = [structure, *run_checks(claim.text, evidence, verbs=verbs)]
+    checks = [structure, *run_checks(claim.text, evidence, cited_words=cited_words)]
     verdict = support(checks)
     graded = {"checks": checks, "support": verdict, "score": coverage(claim.text, evidence)[0]}
     if verdict == "supported":

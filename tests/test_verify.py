@@ -243,24 +243,40 @@ def test_a_verb_said_another_way_is_accepted(arts, index):
         assert claim.verdict == "accepted", (claim.text, _failed(claim))
 
 
+def _missing(claim: str, evidence: Evidence) -> dict[str, str]:
+    from summarizer.checks import check_words
+
+    return {c.name: c.detail for c in check_words(claim, evidence) if not c.passed}
+
+
 def test_a_noun_that_can_be_a_verb_is_a_verb_only_where_it_acts_as_one() -> None:
-    from summarizer.checks import check_verbs
-
     ev = Evidence(["Troops attacked the town on Monday."])
-    assert check_verbs("Troops attacked the town.", ev).passed
-    assert not check_verbs("Troops shelled the town.", ev).passed  # a verb-only word
-    assert not check_verbs("Troops bombed the town.", ev).passed  # a noun too, but "-ed"
-    assert not check_verbs("Troops will bomb the town.", ev).passed  # after a modal
-    assert check_verbs("The attack on the town came on Monday.", ev).passed  # nouns
-    assert check_verbs("Officials said troops attacked the town.", ev).passed  # reporting
+    assert not _missing("Troops attacked the town.", ev)
+    assert "verbs" in _missing("Troops shelled the town.", ev)  # a verb-only word
+    assert "verbs" in _missing("Troops bombed the town.", ev)  # a noun too, but "-ed"
+    assert "verbs" in _missing("Troops will bomb the town.", ev)  # after a modal
+    assert not _missing("The attack on the town came on Monday.", ev)  # nouns
+    assert not _missing("Officials said troops attacked the town.", ev)  # reporting
 
 
-def test_editors_drafts_are_not_held_to_the_cited_verbs(arts, index):
+def test_an_adjective_the_cited_text_does_not_give_is_caught() -> None:
+    ev = Evidence(["The treatment, a larger trial of the old drug, ended in an error."])
+    assert _missing("The deadly treatment ended in an error.", ev) == {
+        "adjectives": "not in the cited text: deadly"
+    }
+    assert _missing("A secret trial of the drug ended in an error.", ev)  # noun or adjective
+    assert not _missing("A large trial of the drug ended in an error.", ev)  # larger: large
+    fatal = Evidence(["The trial of the old drug ended in a fatal error."])
+    assert not _missing("The trial ended in a deadly error.", fatal)  # WordNet: deadly/fatal
+    assert not _missing("The trial kept its secret.", Evidence(["The trial kept a secret."]))
+
+
+def test_editors_drafts_are_not_held_to_the_cited_words(arts, index):
     """An editor's draft is checked by coverage with the lenient rule (see draft.py): its
-    verbs are not required in one cited sentence; the briefing's cited claims are."""
+    verbs and adjectives are not required in one cited sentence; a briefing's claims are."""
     claim = vc.make_claim(*CHANGED_VERBS[0], arts)
-    cited = verify_claim(claim, index, repair=False, verbs=False)
-    assert "verbs" not in {c.name for c in cited.checks}
+    cited = verify_claim(claim, index, repair=False, cited_words=False)
+    assert not {"verbs", "adjectives"} & {c.name for c in cited.checks}
 
 
 def test_perturbations_are_all_rejected(arts, index):

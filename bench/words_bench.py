@@ -1,0 +1,183 @@
+"""The word check (checks.check_words) on claims that change what happened or what it was like
+(not a test; run on demand). From each source sentence, generated claims cited to it:
+
+- its first verb swapped for a random common news verb in the same form ("invited" ->
+  "arrested"), and for a WordNet synonym of it;
+- a random adjective put before its first noun after "the"/"a" ("the treatment" -> "the
+  deadly treatment"), and its first adjective swapped for a WordNet synonym.
+
+A fabricated claim the verifier accepts as written is shown as fact; a synonym claim it does not
+accept is a faithful paraphrase it costs (repaired by quoting, or sent to the LLM judge).
+
+    python bench/words_bench.py ../shared/eval/clusters-dev               # seed fixtures + DUC
+    python bench/words_bench.py --no-check ../shared/eval/clusters-dev    # the check left out
+
+The claims are generated, not picked (fixed seed). Random swaps and insertions are nearly always
+fabrications; WordNet synonyms are not all good paraphrases (its senses are broad), so their
+acceptance rate is an upper bound on what the check lets through as paraphrase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import lemminflect  # type: ignore[import-untyped]  # noqa: E402
+
+from summarizer import checks, lexicon  # noqa: E402
+from summarizer.ingest import load_articles, make_article  # noqa: E402
+from summarizer.models import Article, Citation, Claim  # noqa: E402
+from summarizer.text import STOPWORDS  # noqa: E402
+from summarizer.verify import SourceContext, verify_claim  # noqa: E402
+
+NEWS_VERBS = (
+    "accept approve arrest attack ban block cancel celebrate charge close condemn confirm "
+    "criticize cut delay deny destroy dismiss double end fire fund hire ignore invite join "
+    "launch leave lose mock oppose pardon postpone praise protest raise reject release "
+    "replace resign sell shut sign sue support suspend threaten veto visit warn win withdraw"
+).split()
+ADJECTIVES = (
+    "secret nuclear illegal violent fake rival corrupt deadly massive unprecedented "
+    "controversial emergency bitter failed historic angry tiny huge brutal"
+).split()
+
+Swap = tuple[int, str, str, str]  # token position, word, base form, Penn tag
+
+
+def _word(tok: str) -> str:
+    return tok.strip(".,;:!?\"'()“”‘’")
+
+
+def verbs_of(toks: list[str]) -> list[Swap]:
+    """The sentence's checked verbs, with their Penn tag (to inflect a replacement alike)."""
+    out = []
+    for i, tok in enumerate(toks):
+        word = _word(tok)
+        low = word.lower()
+        if not low.isalpha() or (i and word[:1].isupper()) or low in STOPWORDS or len(low) < 3:
+            continue
+        base = checks.verb_base(low, toks[i - 1].lower() if i else "")
+        if base is None or checks.stem(base) in checks._LIGHT or low in checks._VERB_LIKE:
+            continue
+        forms = lemminflect.getAllInflections(base, upos="VERB").items()
+        tags = [t for t, words in forms if low in words]
+        if tags:
+            out.append((i, word, base, tags[0]))
+    return out
+
+
+def adjectives_of(toks: list[str]) -> list[Swap]:
+    out = []
+    for i, tok in enumerate(toks):
+        word = _word(tok)
+        if not word.isalpha() or not word.islower() or word in STOPWORDS:
+            continue
+        after = _word(toks[i + 1]).lower() if i + 1 < len(toks) else ""
+        base = checks.adjective_base(word, after)
+        if base is not None and base == word:
+            out.append((i, word, base, "JJ"))
+    return out
+
+
+def replaced(toks: list[str], at: Swap, new: str) -> str:
+    i, word, _, _ = at
+    out = list(toks)
+    out[i] = out[i].replace(word, new)
+    return " ".join(out)
+
+
+def synonym(relatives: dict[str, list[str]], base: str) -> str | None:
+    """A WordNet synonym: each is among the other's relatives."""
+    return next((w for w in relatives.get(base, ()) if base in relatives.get(w, ())), None)
+
+
+def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
+    """The generated claims of one sentence, by kind (a kind is missing when it cannot apply)."""
+    toks = sentence.split()
+    out: dict[str, str] = {}
+    verbs = verbs_of(toks)
+    if verbs:
+        at = verbs[0]
+        other = rng.choice([v for v in NEWS_VERBS if v != at[2]])
+        forms = lemminflect.getInflection(other, tag=at[3])
+        if forms:
+            out["verb: random"] = replaced(toks, at, forms[0])
+        same = synonym(lexicon.verb_relatives(), at[2])
+        forms = lemminflect.getInflection(same, tag=at[3]) if same else ()
+        if forms:
+            out["verb: synonym"] = replaced(toks, at, forms[0])
+    nouns = [
+        i
+        for i, t in enumerate(toks)
+        if i and t.isalpha() and t.islower() and set(checks._readings(t)) == {"NOUN"}
+        and toks[i - 1].lower() in ("the", "a", "an")
+    ]  # fmt: skip
+    adjective = rng.choice(ADJECTIVES)
+    if nouns and adjective not in sentence.lower():
+        i = nouns[0]
+        article = toks[i - 1]
+        if article.lower() in ("a", "an"):
+            article = (
+                ("an" if adjective[0] in "aeiou" else "a").capitalize()
+                if article[0].isupper()
+                else ("an" if adjective[0] in "aeiou" else "a")
+            )
+        out["adjective: inserted"] = " ".join([*toks[: i - 1], article, adjective, *toks[i:]])
+    adjectives = adjectives_of(toks)
+    if adjectives:
+        at = adjectives[0]
+        same = synonym(lexicon.adjective_relatives(), at[2])
+        if same:
+            out["adjective: synonym"] = replaced(toks, at, same)
+    return {k: v for k, v in out.items() if v != sentence}
+
+
+def run(articles: list[Article], rng: random.Random, check: bool) -> dict[str, list[bool]]:
+    index = {s.id: s for a in articles for s in a.sentences}
+    ctx = SourceContext(index.values())
+    accepted: dict[str, list[bool]] = {}
+    for s in index.values():
+        cite = [Citation(sentence_id=s.id, article_id=s.article_id, text=s.text)]
+        for kind, text in claims_of(s.text, rng).items():
+            claim = Claim(text=text, citations=cite)
+            result = verify_claim(claim, index, ctx=ctx, repair=False, cited_words=check)
+            accepted.setdefault(kind, []).append(result.verdict == "accepted")
+    return accepted
+
+
+def duc_articles(folder: Path, limit: int) -> list[Article]:
+    out: list[Article] = []
+    for line in (folder / "duc2003_clusters.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            out.extend(make_article(d["text"]) for d in json.loads(line)["docs"])
+    return out[:limit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("clusters", type=Path, nargs="?", help="the clusters-dev folder")
+    parser.add_argument("--no-check", action="store_true", help="leave the word check out")
+    parser.add_argument("--duc", type=int, default=60, help="DUC 2003 articles to use")
+    args = parser.parse_args()
+    sets: dict[str, Callable[[], list[Article]]] = {
+        "seed fixtures": lambda: load_articles(ROOT / "fixtures" / "articles")
+    }
+    if args.clusters:
+        sets["DUC 2003"] = lambda: duc_articles(args.clusters, args.duc)
+    print(f"word check: {'off' if args.no_check else 'on'}; accepted as written:")
+    for name, load in sets.items():
+        result = run(load(), random.Random(7), check=not args.no_check)
+        for kind, hits in sorted(result.items()):
+            rate = sum(hits) / len(hits) if hits else float("nan")
+            print(f"{name:14} {kind:20} {len(hits):5} claims  {rate:.3f}")
+
+
+if __name__ == "__main__":
+    main()
