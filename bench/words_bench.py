@@ -1,10 +1,13 @@
-"""The word check (checks.check_words) on claims that change what happened or what it was like
-(not a test; run on demand). From each source sentence, generated claims cited to it:
+"""The word check (checks.check_words) on claims that change what happened, to what or whom,
+or what it was like (not a test; run on demand). From each source sentence, generated claims
+cited to it:
 
 - its first verb swapped for a random common news verb in the same form ("invited" ->
   "arrested"), and for a WordNet synonym of it;
 - a random adjective put before its first noun after "the"/"a" ("the treatment" -> "the
-  deadly treatment"), and its first adjective swapped for a WordNet synonym.
+  deadly treatment"), and its first adjective swapped for a WordNet synonym;
+- that noun swapped for a random news noun ("the treatment" -> "the vaccine"), and for a
+  WordNet synonym.
 
 A fabricated claim the verifier accepts as written is shown as fact; a synonym claim it does not
 accept is a faithful paraphrase it costs (repaired by quoting, or sent to the LLM judge).
@@ -42,6 +45,10 @@ NEWS_VERBS = (
     "criticize cut delay deny destroy dismiss double end fire fund hire ignore invite join "
     "launch leave lose mock oppose pardon postpone praise protest raise reject release "
     "replace resign sell shut sign sue support suspend threaten veto visit warn win withdraw"
+).split()
+NOUNS = (
+    "police soldiers protesters doctors judge court hospital bank army company school church "
+    "embassy airport bridge election vaccine bomb storm fire"
 ).split()
 ADJECTIVES = (
     "secret nuclear illegal violent fake rival corrupt deadly massive unprecedented "
@@ -109,7 +116,7 @@ def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
         forms = lemminflect.getInflection(other, tag=at[3])
         if forms:
             out["verb: random"] = replaced(toks, at, forms[0])
-        same = synonym(lexicon.verb_relatives(), at[2])
+        same = synonym(lexicon.relatives("verbs"), at[2])
         forms = lemminflect.getInflection(same, tag=at[3]) if same else ()
         if forms:
             out["verb: synonym"] = replaced(toks, at, forms[0])
@@ -130,10 +137,17 @@ def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
                 else ("an" if adjective[0] in "aeiou" else "a")
             )
         out["adjective: inserted"] = " ".join([*toks[: i - 1], article, adjective, *toks[i:]])
+    if nouns:
+        i, new = nouns[0], rng.choice(NOUNS)
+        if new not in sentence.lower():
+            out["noun: random"] = " ".join([*toks[:i], new, *toks[i + 1 :]])
+        same = synonym(lexicon.relatives("nouns"), toks[i])
+        if same:
+            out["noun: synonym"] = " ".join([*toks[:i], same, *toks[i + 1 :]])
     adjectives = adjectives_of(toks)
     if adjectives:
         at = adjectives[0]
-        same = synonym(lexicon.adjective_relatives(), at[2])
+        same = synonym(lexicon.relatives("adjectives"), at[2])
         if same:
             out["adjective: synonym"] = replaced(toks, at, same)
     return {k: v for k, v in out.items() if v != sentence}

@@ -32,6 +32,7 @@ DATA = Path(__file__).resolve().parent.parent / "summarizer" / "data"
 OUT = DATA / "wordnet_antonyms.json"
 VERBS_OUT = DATA / "wordnet_verbs.json"
 ADJECTIVES_OUT = DATA / "wordnet_adjectives.json"
+NOUNS_OUT = DATA / "wordnet_nouns.json"
 FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
 
 
@@ -126,6 +127,29 @@ def adjective_relatives(folder: Path) -> dict[str, list[str]]:
     return {w: sorted(r) for w, r in sorted(related.items()) if r}
 
 
+def noun_relatives(folder: Path) -> dict[str, list[str]]:
+    """Each single-word noun: the other words of its synsets and of their direct hyponyms
+    (more specific things, which a claim may name more generally: "vaccine" for "drug") and
+    the derived forms of those synsets' words ("+" pointers: "invitation" -> "invite")."""
+    synsets = _synsets(folder)
+    related: dict[str, set[str]] = {}
+    for (pos, _), (words, pointers) in synsets.items():
+        if pos != "n":
+            continue
+        group = set(words)
+        for symbol, offset, pos2, source_target in pointers:
+            target = synsets[("a" if pos2 == "s" else pos2, offset)][0]
+            if symbol == "~" and pos2 == "n":
+                group |= set(target)
+            elif symbol == "+" and source_target != "0000":
+                group.add(target[int(source_target[2:], 16) - 1])
+        group = {w for w in group if w.isalpha()}
+        for word in words:
+            if word.isalpha():
+                related.setdefault(word, set()).update(group - {word})
+    return {w: sorted(r) for w, r in sorted(related.items()) if r}
+
+
 def licence(folder: Path) -> str:
     lines = (folder / "data.adj").read_text("latin-1").splitlines()
     text = [re.sub(r"^\s*\d+\s?", "", line).strip() for line in lines if line.startswith("  ")]
@@ -163,6 +187,16 @@ def main() -> None:
     text = json.dumps(adjectives, separators=(",", ":"), ensure_ascii=False) + "\n"
     ADJECTIVES_OUT.write_text(text, "utf-8")
     print(f"{len(adjectives['adjectives'])} adjectives -> {ADJECTIVES_OUT}")
+    nouns = {
+        "_about": "Each single-word noun of WordNet 3.1 with the other words of its synsets and "
+        "of their direct hyponyms ('~' pointers) and their derived forms ('+'), built by "
+        "scripts/build_lexicon.py. The noun check accepts any of them in the cited text.",
+        "_licence": data["_licence"],
+        "nouns": noun_relatives(folder),
+    }
+    text = json.dumps(nouns, separators=(",", ":"), ensure_ascii=False) + "\n"
+    NOUNS_OUT.write_text(text, "utf-8")
+    print(f"{len(nouns['nouns'])} nouns -> {NOUNS_OUT}")
 
 
 if __name__ == "__main__":

@@ -328,6 +328,11 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
 
 # Capitalised words that are titles or roles, not names: a claim may add or drop them.
 _TITLES = lexicon.cue_words("titles")
+# Words after which a noun-or-verb word is a noun ("the attack"); never nouns themselves.
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your another other each every "
+    "such some any no".split()
+)
 _MONTH_SET = frozenset(_MONTH_NAMES)
 
 
@@ -725,6 +730,11 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
 
 _VERB_LIKE = lexicon.cue_words("verb_like")
 _TITLES = lexicon.cue_words("titles")
+# Words after which a noun-or-verb word is a noun ("the attack"); never nouns themselves.
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your another other each every "
+    "such some any no".split()
+)
 
 # Words before which a noun-or-verb word is a verb: "to attack", "will cut", "had banned".
 _VERB_MARKERS = frozenset(
@@ -771,6 +781,18 @@ def adjective_base(word: str, after: str = "") -> str | None:
     return readings["ADJ"][0]
 
 
+def noun_base(word: str, before: str = "") -> str | None:
+    """The singular of ``word`` used as a noun ("talks" -> "talk"), or None. A word that can
+    also be a verb or an adjective ("attack", "bank") counts as a noun after a determiner
+    (``before``: the word before it)."""
+    readings = _readings(word)
+    if "NOUN" not in readings or word in _DETERMINERS:
+        return None
+    if set(readings) != {"NOUN"} and before not in _DETERMINERS:
+        return None
+    return readings["NOUN"][0]
+
+
 @lru_cache(maxsize=4096)
 def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
     """Stems that say what ``word`` (a verb or an adjective) says: its own, its base form's,
@@ -778,7 +800,7 @@ def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
     forms = {stem(word), stem(base), _lemma(word)}
     for term in list(forms):
         forms |= _SYNONYM_OF.get(term, set())
-    relatives = lexicon.verb_relatives() if kind == "verbs" else lexicon.adjective_relatives()
+    relatives = lexicon.relatives(kind)
     forms.update(stem(w) for w in relatives.get(base, ()))
     return frozenset(forms)
 
@@ -792,7 +814,7 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
     (capitalised inside the claim), titles, reporting and light verbs ("said", "noted",
     "made") and verb forms used as prepositions ("including") are left out."""
     toks = _tokens(claim)
-    missing: dict[str, list[str]] = {"verbs": [], "adjectives": []}
+    missing: dict[str, list[str]] = {"verbs": [], "adjectives": [], "nouns": []}
     for i, tok in enumerate(toks):
         word = tok.lower()
         if (i and tok[:1].isupper()) or not word.isalpha() or len(word) < 3:
@@ -801,18 +823,22 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
             continue
         if stem(word) in _LIGHT or _lemma(word) in _LIGHT:
             continue
-        verb = verb_base(word, toks[i - 1].lower() if i else "")
+        before = toks[i - 1].lower() if i else ""
+        verb = verb_base(word, before)
         if verb is not None:  # a participle that is an adjective too may be either
             bases = {"verbs": verb, "adjectives": _readings(word).get("ADJ", ("",))[0]}
         else:
             after = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            bases = {"adjectives": adjective_base(word, after) or ""}
+            bases = {
+                "adjectives": adjective_base(word, after) or "",
+                "nouns": noun_base(word, before) or "",
+            }
         bases = {kind: base for kind, base in bases.items() if base}
         if not bases or any(stem(base) in _LIGHT for base in bases.values()):
             continue
         forms = frozenset().union(*(_word_forms(word, b, kind) for kind, b in bases.items()))
         if not any(f in evidence.terms or f in evidence.base_terms for f in forms):
-            kind = "verbs" if verb is not None else "adjectives"
+            kind = "verbs" if verb is not None else next(iter(bases))  # one when not a verb
             if word not in missing[kind]:
                 missing[kind].append(word)
     return [

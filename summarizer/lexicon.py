@@ -47,18 +47,13 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((a, b) for a, b in pairs))
 
 
-@lru_cache(maxsize=1)
-def verb_relatives() -> dict[str, list[str]]:
-    """Each verb (base form) mapped to the words that may say the same: its WordNet synonyms
-    in every sense and their derived forms ("intend": "intention", "mean", ...)."""
-    return dict(_load("wordnet_verbs.json")["verbs"])
-
-
-@lru_cache(maxsize=1)
-def adjective_relatives() -> dict[str, list[str]]:
-    """Each adjective (base form) mapped to the words that may say the same: its WordNet
-    synonyms, similar adjectives and derived forms ("deadly": "fatal", "lethal", ...)."""
-    return dict(_load("wordnet_adjectives.json")["adjectives"])
+@lru_cache(maxsize=3)
+def relatives(kind: str) -> dict[str, list[str]]:
+    """``kind`` ("verbs", "adjectives", "nouns") in base form, each mapped to the words that
+    may say the same in a cited text: its WordNet synonyms in every sense and their derived
+    forms, with the more specific verbs and nouns ("intend": "aim", "intention", ...) and the
+    similar adjectives ("deadly": "fatal", ...). See scripts/build_lexicon.py."""
+    return dict(_load(f"wordnet_{kind}.json")[kind])
 
 
 @lru_cache(maxsize=1)

@@ -271,6 +271,20 @@ def test_an_adjective_the_cited_text_does_not_give_is_caught() -> None:
     assert not _missing("The trial kept its secret.", Evidence(["The trial kept a secret."]))
 
 
+def test_a_thing_or_person_the_cited_text_does_not_name_is_caught() -> None:
+    ev = Evidence(["The spokesman said the treatment of the drug's position was a failure."])
+    assert _missing("The storm said the treatment was a failure.", ev) == {
+        "nouns": "not in the cited text: storm"  # a verb too, but after "the"
+    }
+    assert "nouns" in _missing("The vaccine was a failure.", ev)
+    assert not _missing("The drug's stance was a failure.", ev)  # WordNet: stance/position
+    assert not _missing("Treatments of the drugs were failures.", ev)  # other forms
+    specific = Evidence(["Doctors gave an anesthetic to the children."])
+    assert not _missing("Doctors gave a drug to the children.", specific)  # more general
+    general = Evidence(["Doctors gave a drug to the children."])
+    assert "nouns" in _missing("Doctors gave an anesthetic to the children.", general)
+
+
 def test_editors_drafts_are_not_held_to_the_cited_words(arts, index):
     """An editor's draft is checked by coverage with the lenient rule (see draft.py): its
     verbs and adjectives are not required in one cited sentence; a briefing's claims are."""
