@@ -18,6 +18,7 @@ does not clearly carry the claim: ``support()`` turns a list of checks into the 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -781,6 +782,18 @@ def adjective_base(word: str, after: str = "") -> str | None:
     return readings["ADJ"][0]
 
 
+_WORD_LEXICONS = threading.Lock()  # held while they load: two threads never load them twice
+
+
+def load_word_lexicons() -> None:
+    """Load what ``check_words`` reads (LemmInflect's lexicon and the WordNet relatives,
+    about 0.5 s), once per process; a thread that asks while another loads them waits."""
+    with _WORD_LEXICONS:
+        _readings("invited")
+        for kind in ("verbs", "adjectives", "nouns"):
+            lexicon.relatives(kind)
+
+
 def noun_base(word: str, before: str = "") -> str | None:
     """The singular of ``word`` used as a noun ("talks" -> "talk"), or None. A word that can
     also be a verb or an adjective ("attack", "bank") counts as a noun after a determiner
@@ -813,6 +826,7 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
     and "the deadly treatment" on "the treatment" (every word but one is there). Names
     (capitalised inside the claim), titles, reporting and light verbs ("said", "noted",
     "made") and verb forms used as prepositions ("including") are left out."""
+    load_word_lexicons()
     toks = _tokens(claim)
     missing: dict[str, list[str]] = {"verbs": [], "adjectives": [], "nouns": []}
     for i, tok in enumerate(toks):

@@ -281,9 +281,9 @@ def briefing(
 
     prepared = threading.Semaphore(0)  # released once per story prepared
     # In a graph of LLM calls with more stories than two waves of calls, the verifier's shared
-    # context (built on the first claim that is not an exact quote, about 0.4 s for 1,000
-    # articles) is built once the first two waves of stories are prepared: while their calls
-    # are out, not when their answers come back and the next calls are due.
+    # context and lexicons (built on the first claim that is not an exact quote, about 0.9 s
+    # for 1,000 articles) are built once the first two waves of stories are prepared: while
+    # their calls are out, not when their answers come back and the next calls are due.
     graph = getattr(writer, "write_stories", None) is not None
     warm_after = (
         2 * settings.concurrency if graph and len(to_write) > 2 * settings.concurrency else -1
@@ -293,7 +293,7 @@ def briefing(
     def prepare(story: Story) -> Callable[[], StoryJob]:
         def job() -> StoryJob:
             if ready_count[0] == warm_after:  # what checking every such claim reads
-                _ = context.by_position, context.known_names, context.corpus
+                context.build()
             try:
                 return [a for a in merge(story) if a.sentences], budget_of[story.id]
             finally:
@@ -320,9 +320,13 @@ def briefing(
 
     def count_later() -> None:
         """Count the source tokens (before dedup, then unique) once every story to write is
-        prepared: never before a call, and while the graph waits for answers."""
+        prepared: never before a call, and while the graph waits for answers. An LLM graph
+        too small to have built the verifier's context by then builds it here, before its
+        first answers are verified."""
         for _ in to_write:
             prepared.acquire()
+        if graph:
+            context.build()
         _count_all(texts, counted)
         unique_tokens.append(count_unique())
 

@@ -23,6 +23,7 @@ from functools import cached_property
 from .checks import (
     Evidence,
     coverage,
+    load_word_lexicons,
     names_in_sources,
     quantities,
     run_checks,
@@ -77,6 +78,13 @@ class SourceContext:
     @cached_property
     def by_position(self) -> dict[tuple[str, int], str]:
         return {(s.article_id, s.index): s.text for s in self._sentences}
+
+    def build(self) -> None:
+        """Build now what checking a claim that is not an exact quote reads: this context
+        and the word check's lexicons (about 0.5 s once per process), e.g. while a briefing's
+        first LLM calls are out rather than when their answers are due."""
+        _ = self.by_position, self.known_names, self.corpus
+        load_word_lexicons()
 
 
 def verify_claims(
