@@ -100,9 +100,11 @@ def replaced(toks: list[str], at: Swap, new: str) -> str:
     return " ".join(out)
 
 
-def synonym(relatives: dict[str, list[str]], base: str) -> str | None:
+def synonym(relatives: dict[str, str], base: str) -> str | None:
     """A WordNet synonym: each is among the other's relatives."""
-    return next((w for w in relatives.get(base, ()) if base in relatives.get(w, ())), None)
+    return next(
+        (w for w in relatives.get(base, "").split() if base in relatives.get(w, "").split()), None
+    )
 
 
 def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:

@@ -746,12 +746,12 @@ _VERB_MARKERS = frozenset(
 
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
-    """LemmInflect's base forms of ``word`` by part of speech ({"VERB": ("invite",)}). Its
-    lexicon (about 0.4 s to load) is read on the first call, which only a claim that is not
-    an exact quote makes."""
-    import lemminflect  # type: ignore[import-untyped]
-
-    return dict(lemminflect.getAllLemmas(word))
+    """The base forms of ``word`` by part of speech ({"VERB": ("invite",)}), from
+    LemmInflect's lexicon (``lexicon.readings``); {} for a word it does not know."""
+    found = lexicon.readings().get(word)
+    if not found:
+        return {}
+    return {pos: tuple(bases.split("|")) for pos, bases in (r.split(":", 1) for r in found.split())}
 
 
 def verb_base(word: str, before: str = "") -> str | None:
@@ -786,10 +786,10 @@ _WORD_LEXICONS = threading.Lock()  # held while they load: two threads never loa
 
 
 def load_word_lexicons() -> None:
-    """Load what ``check_words`` reads (LemmInflect's lexicon and the WordNet relatives,
-    about 0.5 s), once per process; a thread that asks while another loads them waits."""
+    """Load what ``check_words`` reads (the word readings and the WordNet relatives, about
+    0.1 s), once per process; a thread that asks while another loads them waits."""
     with _WORD_LEXICONS:
-        _readings("invited")
+        lexicon.readings()
         for kind in ("verbs", "adjectives", "nouns"):
             lexicon.relatives(kind)
 
@@ -814,7 +814,7 @@ def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
     for term in list(forms):
         forms |= _SYNONYM_OF.get(term, set())
     relatives = lexicon.relatives(kind)
-    forms.update(stem(w) for w in relatives.get(base, ()))
+    forms.update(stem(w) for w in relatives.get(base, "").split())
     return frozenset(forms)
 
 

@@ -48,12 +48,20 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=3)
-def relatives(kind: str) -> dict[str, list[str]]:
-    """``kind`` ("verbs", "adjectives", "nouns") in base form, each mapped to the words that
-    may say the same in a cited text: its WordNet synonyms in every sense and their derived
-    forms, with the more specific verbs and nouns ("intend": "aim", "intention", ...) and the
-    similar adjectives ("deadly": "fatal", ...). See scripts/build_lexicon.py."""
+def relatives(kind: str) -> dict[str, str]:
+    """``kind`` ("verbs", "adjectives", "nouns") in base form, each mapped to the words, joined
+    by spaces, that may say the same in a cited text: its WordNet synonyms in every sense and
+    their derived forms, with the more specific verbs and nouns ("intend": "aim intention
+    ...") and the similar adjectives ("deadly": "fatal lethal ..."). See
+    scripts/build_lexicon.py."""
     return dict(_load(f"wordnet_{kind}.json")[kind])
+
+
+@lru_cache(maxsize=1)
+def readings() -> dict[str, str]:
+    """What each word can be, with its base forms, from LemmInflect's lexicon: "invited" ->
+    "VERB:invite", "attack" -> "NOUN:attack VERB:attack" (see scripts/build_lexicon.py)."""
+    return dict(_load("word_readings.json")["readings"])
 
 
 @lru_cache(maxsize=1)

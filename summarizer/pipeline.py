@@ -281,7 +281,7 @@ def briefing(
 
     prepared = threading.Semaphore(0)  # released once per story prepared
     # In a graph of LLM calls with more stories than two waves of calls, the verifier's shared
-    # context and lexicons (built on the first claim that is not an exact quote, about 0.9 s
+    # context and lexicons (built on the first claim that is not an exact quote, about 0.5 s
     # for 1,000 articles) are built once the first two waves of stories are prepared: while
     # their calls are out, not when their answers come back and the next calls are due.
     graph = getattr(writer, "write_stories", None) is not None
