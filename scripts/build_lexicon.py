@@ -79,81 +79,44 @@ def antonym_pairs(folder: Path) -> list[list[str]]:
     return [list(p) for p in sorted(pairs)]
 
 
-def verb_relatives(folder: Path) -> dict[str, list[str]]:
-    """Each single-word verb: the other words of its verb synsets, the derivationally related
-    forms of those synsets' words, and the words of their troponyms (single words only)."""
-    synsets = _synsets(folder)
-
-    def derived(words: list[str], pointers: list[tuple[str, ...]], k: int) -> set[str]:
-        """The "+" targets of word ``k`` (1-based) of a synset."""
-        out = set()
-        for symbol, offset, pos, source_target in pointers:
-            if symbol == "+" and int(source_target[:2], 16) == k:
-                target = int(source_target[2:], 16)
-                out.add(synsets[("a" if pos == "s" else pos, offset)][0][target - 1])
-        return out
-
-    related: dict[str, set[str]] = {}
-    for (pos, _), (words, pointers) in synsets.items():
-        if pos != "v":
-            continue
-        group = set(words)
-        for k in range(1, len(words) + 1):
-            group |= derived(words, pointers, k)
-        for symbol, offset, pos2, _ in pointers:  # troponyms: more specific ways of doing it
-            if symbol == "~" and pos2 == "v":
-                group |= set(synsets[("v", offset)][0])
-        group = {w for w in group if w.isalpha()}
-        for word in words:
-            if word.isalpha():
-                related.setdefault(word, set()).update(group - {word})
-    return {w: sorted(r) for w, r in sorted(related.items()) if r}
-
-
-def adjective_relatives(folder: Path) -> dict[str, list[str]]:
-    """Each single-word adjective: the other words of its synsets, of the synsets similar to
-    them ("&" pointers: "massive" -> "large") and the derived and pertaining forms of those
-    synsets' words ("+" and "\\" pointers: "violent" -> "violence", "nuclear" -> "nucleus")."""
+def relatives(folder: Path, pos: str, whole: str, lexical: str) -> dict[str, list[str]]:
+    """Each single-word ``pos`` word ("v", "n" or "a"): the other words of its synsets, of the
+    synsets their ``whole`` pointers lead to, and the words their ``lexical`` pointers lead to
+    (single words only)."""
     synsets = _synsets(folder)
     related: dict[str, set[str]] = {}
-    for (pos, _), (words, pointers) in synsets.items():
-        if pos != "a":
+    for (kind, _), (words, pointers) in synsets.items():
+        if kind != pos:
             continue
         group = set(words)
         for symbol, offset, pos2, source_target in pointers:
             target = synsets[("a" if pos2 == "s" else pos2, offset)][0]
-            if symbol == "&":
+            if symbol in whole and ("a" if pos2 == "s" else pos2) == pos:
                 group |= set(target)
-            elif symbol in ("+", "\\") and source_target != "0000":
+            elif symbol in lexical and source_target != "0000":
                 group.add(target[int(source_target[2:], 16) - 1])
         group = {w for w in group if w.isalpha()}
         for word in words:
             if word.isalpha():
                 related.setdefault(word, set()).update(group - {word})
     return {w: sorted(r) for w, r in sorted(related.items()) if r}
+
+
+def verb_relatives(folder: Path) -> dict[str, list[str]]:
+    """Verbs: synonyms, troponyms ("~": more specific ways of doing it) and derived forms."""
+    return relatives(folder, "v", "~", "+")
 
 
 def noun_relatives(folder: Path) -> dict[str, list[str]]:
-    """Each single-word noun: the other words of its synsets and of their direct hyponyms
-    (more specific things, which a claim may name more generally: "vaccine" for "drug") and
-    the derived forms of those synsets' words ("+" pointers: "invitation" -> "invite")."""
-    synsets = _synsets(folder)
-    related: dict[str, set[str]] = {}
-    for (pos, _), (words, pointers) in synsets.items():
-        if pos != "n":
-            continue
-        group = set(words)
-        for symbol, offset, pos2, source_target in pointers:
-            target = synsets[("a" if pos2 == "s" else pos2, offset)][0]
-            if symbol == "~" and pos2 == "n":
-                group |= set(target)
-            elif symbol == "+" and source_target != "0000":
-                group.add(target[int(source_target[2:], 16) - 1])
-        group = {w for w in group if w.isalpha()}
-        for word in words:
-            if word.isalpha():
-                related.setdefault(word, set()).update(group - {word})
-    return {w: sorted(r) for w, r in sorted(related.items()) if r}
+    """Nouns: synonyms, direct hyponyms ("~": more specific things, which a claim may name
+    more generally: "drug" for "anesthetic") and derived forms ("+": "invitation")."""
+    return relatives(folder, "n", "~", "+")
+
+
+def adjective_relatives(folder: Path) -> dict[str, list[str]]:
+    """Adjectives: synonyms, similar adjectives ("&": "massive" -> "large") and derived and
+    pertaining forms ("+" and "\\": "violent" -> "violence", "nuclear" -> "nucleus")."""
+    return relatives(folder, "a", "&", "+\\")
 
 
 def licence(folder: Path) -> str:
