@@ -329,11 +329,6 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
 
 # Capitalised words that are titles or roles, not names: a claim may add or drop them.
 _TITLES = lexicon.cue_words("titles")
-# Words after which a noun-or-verb word is a noun ("the attack"); never nouns themselves.
-_DETERMINERS = frozenset(
-    "the a an this that these those his her its their our my your another other each every "
-    "such some any no".split()
-)
 _MONTH_SET = frozenset(_MONTH_NAMES)
 
 
@@ -730,8 +725,7 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
 # -- verbs and adjectives -----------------------------------------------------------------------
 
 _VERB_LIKE = lexicon.cue_words("verb_like")
-_TITLES = lexicon.cue_words("titles")
-# Words after which a noun-or-verb word is a noun ("the attack"); never nouns themselves.
+# Words LemmInflect's lexicon also reads as nouns ("another", "his"): never a claim's noun.
 _DETERMINERS = frozenset(
     "the a an this that these those his her its their our my your another other each every "
     "such some any no".split()
@@ -794,14 +788,12 @@ def load_word_lexicons() -> None:
             lexicon.relatives(kind)
 
 
-def noun_base(word: str, before: str = "") -> str | None:
-    """The singular of ``word`` used as a noun ("talks" -> "talk"), or None. A word that can
-    also be a verb or an adjective ("attack", "bank") counts as a noun after a determiner
-    (``before``: the word before it)."""
+def noun_base(word: str) -> str | None:
+    """The singular of ``word`` as a noun ("talks" -> "talk"), or None: a word that can be a
+    noun and is not a determiner. ``check_words`` asks only of a word it did not take for a
+    verb or an adjective."""
     readings = _readings(word)
     if "NOUN" not in readings or word in _DETERMINERS:
-        return None
-    if set(readings) != {"NOUN"} and before not in _DETERMINERS:
         return None
     return readings["NOUN"][0]
 
@@ -839,22 +831,29 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
             continue
         before = toks[i - 1].lower() if i else ""
         verb = verb_base(word, before)
+        after = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        adjective = None if verb else adjective_base(word, after)
+        readings = _readings(word)
         if verb is not None:  # a participle that is an adjective too may be either
-            bases = {"verbs": verb, "adjectives": _readings(word).get("ADJ", ("",))[0]}
-        else:
-            after = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            kind, bases = "verbs", {"verbs": verb, "adjectives": readings.get("ADJ", ("",))[0]}
+        elif adjective is not None:
+            kind, bases = "adjectives", {"adjectives": adjective}
+        else:  # a noun; one that can be a verb or an adjective too may match as either
+            kind = "nouns"
             bases = {
-                "adjectives": adjective_base(word, after) or "",
-                "nouns": noun_base(word, before) or "",
+                "nouns": noun_base(word) or "",
+                "verbs": readings.get("VERB", ("",))[0],
+                "adjectives": readings.get("ADJ", ("",))[0],
             }
+            if not bases["nouns"]:
+                continue
         bases = {kind: base for kind, base in bases.items() if base}
         if not bases or any(stem(base) in _LIGHT for base in bases.values()):
             continue
-        forms = frozenset().union(*(_word_forms(word, b, kind) for kind, b in bases.items()))
-        if not any(f in evidence.terms or f in evidence.base_terms for f in forms):
-            kind = "verbs" if verb is not None else next(iter(bases))  # one when not a verb
-            if word not in missing[kind]:
-                missing[kind].append(word)
+        forms = frozenset().union(*(_word_forms(word, b, k) for k, b in bases.items()))
+        found = any(f in evidence.terms or f in evidence.base_terms for f in forms)
+        if not found and word not in missing[kind]:
+            missing[kind].append(word)
     return [
         Check(name=kind, passed=not words, detail=_not_cited(words))
         for kind, words in missing.items()

@@ -443,3 +443,43 @@ def test_stories_run_as_one_graph_under_one_limit_and_a_failing_story_is_reporte
     assert fake.peak == 3  # the stories' calls overlapped, never above the limit
     assert errors[:3] == [None, None, None] and isinstance(errors[3], BackendError)
     assert sorted(finished) == [0, 1, 2] and all(finished.values())
+
+
+def test_an_answer_that_changes_what_the_cited_sentence_says_is_never_shown_as_written(
+    tmp_path: Path,
+) -> None:
+    """Hand-written answer: each claim keeps the names of the sentence it cites and changes
+    one word of what it says (a verb, a noun, an adjective); one claim is a faithful
+    paraphrase. Through the public blurb() with no judge, the changed claims are shown only
+    as the cited sentence quoted, and the paraphrase as written."""
+    from summarizer import blurb as summarize
+
+    art = article()
+    s1, s2, s3 = (s.text for s in art.sentences[:3])
+    claims = [
+        {"text": "The Harbour Bridge was closed to traffic on Monday.", "cites": ["1"]},
+        {"text": "Engineers replaced 40 steel towers and resurfaced the deck.", "cites": ["2"]},
+        {"text": "The secret work cost 12 million dollars.", "cites": ["3"]},
+        {"text": "Engineers substituted 40 steel cables and resurfaced the deck.", "cites": ["2"]},
+    ]
+    server = Server([reply({"claims": claims})])
+    client = OpenAIClient(
+        model="gpt-4o-mini",
+        base_url="http://llm.test/v1",
+        api_key="sk-test",
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
+    )
+    result = summarize(
+        art, backend="openai", client=client, judge=False, no_cache=True, sentences=4
+    )
+    by_text = {c.original_text or c.text: c for c in result.claims}
+    kinds = ["verbs", "nouns", "adjectives"]
+    for written, kind in zip([c["text"] for c in claims[:3]], kinds, strict=True):
+        claim = by_text[written]  # the changed word named; shown only as the cited sentence
+        notes = " ".join(c.detail for c in claim.checks if c.name in ("repair", kind))
+        assert f"{kind}: not in the cited text" in notes or claim.verdict == "rejected", claim
+        assert not claim.shown or (claim.verdict == "repaired" and claim.text in (s1, s2, s3))
+    # WordNet: "substituted" for "replaced" (the repaired "towers" claim quotes the same
+    # sentence, so this one must be accepted as written to be shown at all)
+    assert by_text[claims[3]["text"]].verdict == "accepted"
+    assert all(c.text not in [x["text"] for x in claims[:3]] for c in result.claims if c.shown)
