@@ -8,6 +8,7 @@ citations, whatever the splitter does to the sentences around it.
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import logging
 import re
@@ -36,6 +37,7 @@ from .sources import (
     sniff_format,
     stream_lines,
 )
+from .text import INNER_DATELINE
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ _DROP_LINE = re.compile(
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
     re.IGNORECASE,
 )
+# A photo caption ending in its credit: "... at the Capitol.CreditJoshua Roberts/Reuters".
+_CREDIT = re.compile(r"(?:[a-z.)]Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
@@ -141,6 +145,9 @@ def make_article(
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)
+    else:
+        title = " ".join(clean_characters(title).split()) or None
+        lines = _drop_repeated_title(lines, title)
     paragraphs = _paragraphs(lines)
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
@@ -172,13 +179,12 @@ def content_id(text: str) -> str:
 
 def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     """Remove web boilerplate line by line; blank lines are kept as paragraph breaks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = clean_characters(text, markdown=markdown)
     out: list[str] = []
     skip_next_headline = False
     for line in text.split("\n"):
         stripped = line.strip()
-        if markdown:
-            stripped = strip_markdown(stripped)
+        stripped = strip_markdown(stripped) if markdown else _BULLET.sub("", stripped)
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -187,13 +193,92 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if _DROP_WITH_NEXT.match(stripped):
             skip_next_headline = True
             continue
-        if _DROP_LINE.match(stripped):
+        if _DROP_LINE.match(stripped) or _CREDIT.search(stripped) or is_timestamp(stripped):
             continue
         # "Source link" is sometimes glued to the tag list that follows it.
         if stripped.lower().startswith("source link"):
             break
-        out.append(stripped)
+        stripped = _DATE_PREFIX.sub("", stripped)
+        # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
+        out.extend(INNER_DATELINE.split(stripped))
     return out
+
+
+# -- characters: entities, wire-service conventions, whitespace ----------------------------------
+
+# "&amp;", "&#8217;", "&AMP;" and TIPSTER typesetting codes ("&QL;", "&UR;", "&LR;").
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Wire editors' notes, not the story: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)".
+_EDITOR_NOTE = re.compile(
+    r"\((?:STORY CAN END HERE|(?:BEGIN|END) OPTIONAL|OPTIONAL (?:MATERIAL|ADD|TRIM))[^()]{0,60}\)"
+)
+# Two apostrophes opening a quote (after a space or a bracket, before a word): ''goofed''.
+_OPENING_APOSTROPHES = re.compile(r"(?<![^\s(\[{—–-])''(?=[\w$£€])")
+# Spaces inside curly quotes and around a possessive's "’" (text rebuilt from tokens).
+_SPACED_QUOTE = re.compile(r"(?<=“)[ \t]+(?=\w)|(?<=[\w.,!?])[ \t]+(?=”)")
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w)[ \t]*’[ \t]+(?=s\b)|(?<=\w)[ \t]+’(?=s\b)")
+# Runs of spaces, tabs and the Unicode spaces, inside a line; zero-width spaces and BOMs.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\ufeff]")
+# A bullet before a plain-text line ("* ", "• "); a "*" that pairs with another is emphasis.
+_BULLET = re.compile(r"^(?:[•·▪]|\*(?![^\n]*\*))\s*")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# The words a publication stamp is made of: "Published: Thursday, May 2, 2013, 1:32 PM EDT",
+# "Updated 4:08 p.m. ET", "May 2, 2013 | 5:03pm", "14 June 2013".
+_STAMP_WORD = re.compile(
+    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|published|updated|posted|modified|on|at|"
+    r"[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
+)
+_DATE_SHAPE = re.compile(rf"(?i)\b{_MONTH}\b\.?|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b")
+# A date before the lead on the same line: "Saturday, March 26, 2005 Up to four times as many".
+_DATE_PREFIX = re.compile(
+    rf"^(?:(?i:{_WEEKDAY},?\s+{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})|\d{{4}}/\d{{2}}/\d{{2}})"
+    r"\s*(?=[A-Z][a-z]|[A-Z]\s)"
+)
+
+
+def clean_characters(text: str, *, markdown: bool = False) -> str:
+    """Normalise an article's characters so sentences read as typeset: decode HTML entities
+    (and drop the all-caps SGML codes of wire archives, which are typesetting, not text),
+    turn the wire's ``quotes'' and `` _ `` dash into “quotes” and —, drop wire editors'
+    notes, and collapse runs of spaces. Done at ingest, so every sentence a claim quotes is
+    already clean and the exact-quote check compares like with like."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ENTITY.sub(_decode_entity, text)
+    text = _INVISIBLE.sub("", text)
+    if not markdown:  # in Markdown, `` opens code
+        text = text.replace("``", "“")
+    text = _OPENING_APOSTROPHES.sub("“", text).replace("''", "”")
+    text = text.replace(" _ ", " — ")
+    text = _SPACED_QUOTE.sub("", text)  # "“ Mean Girls ”", "She ’ s": tokenised text
+    text = _SPACED_POSSESSIVE.sub("’", text)
+    text = _EDITOR_NOTE.sub(" ", text)
+    return _SPACES.sub(" ", text)
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    raw = match.group(0)
+    decoded = html.unescape(raw)
+    if decoded != raw:
+        return decoded
+    name = match.group(1)
+    return " " if name.isalpha() and name.isupper() else raw
+
+
+def is_timestamp(line: str) -> bool:
+    """The line is only a publication date or time ("May 2, 2013, 1:12 PM", "Updated 4:08
+    p.m. ET"): page furniture, neither a headline nor a sentence of the story."""
+    if not line or len(line) > 80 or not any(ch.isdigit() for ch in line):
+        return False
+    tokens = re.findall(r"[A-Za-z]+(?:\.[A-Za-z])?", line)
+    if not all(_STAMP_WORD.match(t) for t in tokens):
+        return False
+    return bool(_DATE_SHAPE.search(line)) or bool(re.search(r"\d:\d\d", line))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -220,6 +305,17 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
+
+
+def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
+    """The body without its first line when that line is the title given with it (a page's
+    <h1>, a record whose text starts with its headline): a headline is not a sentence."""
+    i = next((k for k, line in enumerate(lines) if line), None)
+    if title is None or i is None or not any(lines[i + 1 :]):
+        return lines
+    if " ".join(lines[i].split()).casefold() == title.casefold():
+        return lines[i + 1 :]
+    return lines
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -355,13 +451,9 @@ def _from_html(html: str, name: str) -> Article:
     body = _field(doc, "text") if doc is not None else None
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    title = _field(doc, "title")
-    first, _, rest = body.strip().partition("\n")
-    if title and first.strip() == title.strip() and rest.strip():
-        body = rest  # the page's <h1> repeats the title: not a sentence of the article
     return make_article(
         body,
-        title=title,
+        title=_field(doc, "title"),
         url=_field(doc, "url"),
         source=_field(doc, "sitename"),
         published=lenient_datetime(_field(doc, "date"), name),
