@@ -37,7 +37,7 @@ from .sources import (
     sniff_format,
     stream_lines,
 )
-from .text import INNER_DATELINE
+from .text import split_glued_dateline
 
 log = logging.getLogger(__name__)
 
@@ -193,14 +193,16 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if _DROP_WITH_NEXT.match(stripped):
             skip_next_headline = True
             continue
-        if _DROP_LINE.match(stripped) or _CREDIT.search(stripped) or is_timestamp(stripped):
+        if _DROP_LINE.match(stripped) or is_timestamp(stripped):
+            continue
+        if "redit" in stripped and _CREDIT.search(stripped):
             continue
         # "Source link" is sometimes glued to the tag list that follows it.
         if stripped.lower().startswith("source link"):
             break
         stripped = _DATE_PREFIX.sub("", stripped)
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
-        out.extend(INNER_DATELINE.split(stripped))
+        out.extend(split_glued_dateline(stripped))
     return out
 
 
@@ -213,12 +215,15 @@ _EDITOR_NOTE = re.compile(
     r"\((?:STORY CAN END HERE|(?:BEGIN|END) OPTIONAL|OPTIONAL (?:MATERIAL|ADD|TRIM))[^()]{0,60}\)"
 )
 # Two apostrophes opening a quote (after a space or a bracket, before a word): ''goofed''.
-_OPENING_APOSTROPHES = re.compile(r"(?<![^\s(\[{—–-])''(?=[\w$£€])")
+# Each pattern here starts with a literal where it can, so the regex engine jumps to it.
+_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€])")
 # Spaces inside curly quotes and around a possessive's "’" (text rebuilt from tokens).
-_SPACED_QUOTE = re.compile(r"(?<=“)[ \t]+(?=\w)|(?<=[\w.,!?])[ \t]+(?=”)")
-_SPACED_POSSESSIVE = re.compile(r"(?<=\w)[ \t]*’[ \t]+(?=s\b)|(?<=\w)[ \t]+’(?=s\b)")
+_SPACED_OPENING = re.compile(r"“[ \t]+(?=\w)")
+_SPACED_CLOSING = re.compile(r"([\w.,!?])[ \t]+”")
+_SPACED_POSSESSIVE = re.compile(r"(\w)(?:[ \t]*’[ \t]+|[ \t]+’)(?=s\b)")
 # Runs of spaces, tabs and the Unicode spaces, inside a line; zero-width spaces and BOMs.
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(rf"[^\S \n]{_SPACE}*| {_SPACE}+")  # only runs that change: not " "
 _INVISIBLE = re.compile(r"[\u200b\ufeff]")
 # A bullet before a plain-text line ("* ", "• "); a "*" that pairs with another is emphasis.
 _BULLET = re.compile(r"^(?:[•·▪]|\*(?![^\n]*\*))\s*")
@@ -249,16 +254,31 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
     notes, and collapse runs of spaces. Done at ingest, so every sentence a claim quotes is
     already clean and the exact-quote check compares like with like."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ENTITY.sub(_decode_entity, text)
-    text = _INVISIBLE.sub("", text)
+    # each pattern runs only when its text can be there: most articles need none of them
+    if "&" in text:
+        text = _ENTITY.sub(_decode_entity, text)
+    if "\u200b" in text or "\ufeff" in text:
+        text = _INVISIBLE.sub("", text)
     if not markdown:  # in Markdown, `` opens code
         text = text.replace("``", "“")
-    text = _OPENING_APOSTROPHES.sub("“", text).replace("''", "”")
+    if "''" in text:
+        text = _OPENING_APOSTROPHES.sub(_opening_quote, text).replace("''", "”")
     text = text.replace(" _ ", " — ")
-    text = _SPACED_QUOTE.sub("", text)  # "“ Mean Girls ”", "She ’ s": tokenised text
-    text = _SPACED_POSSESSIVE.sub("’", text)
-    text = _EDITOR_NOTE.sub(" ", text)
+    if "“ " in text or "“\t" in text:  # "“ Mean Girls ”": text rebuilt from tokens
+        text = _SPACED_OPENING.sub("“", text)
+    if " ”" in text or "\t”" in text:
+        text = _SPACED_CLOSING.sub(r"\1”", text)
+    if "’ s" in text or " ’s" in text:  # "She ’ s"
+        text = _SPACED_POSSESSIVE.sub(r"\1’", text)
+    if "(" in text:
+        text = _EDITOR_NOTE.sub(" ", text)
     return _SPACES.sub(" ", text)
+
+
+def _opening_quote(match: re.Match[str]) -> str:
+    """'' opens a quote after a space, a bracket or a dash (or at the start); else it closes."""
+    at = match.start()
+    return "“" if at == 0 or match.string[at - 1] in " \t\n([{—–-" else "''"
 
 
 def _decode_entity(match: re.Match[str]) -> str:

@@ -86,9 +86,9 @@ _DATELINE = re.compile(
     rf"{_DASH}"
 )
 # The same with an agency, inside a line: a headline glued to the dateline of its story.
-INNER_DATELINE = re.compile(
-    rf"(?<=[a-z0-9’'\")])\s+(?={_UPPER_PLACE}(?:{_STATE_OR_DATE})?{_AGENCY}{_DASH})"
-)
+# Found from its agency, "(AP) --" (a literal "(" the regex engine jumps to), then the place.
+_AGENCY_DASH = re.compile(rf"\([A-Za-z ]{{2,20}}\){_DASH}")
+_PLACE_BEFORE = re.compile(rf"(?<=[a-z0-9’'\")])\s+({_UPPER_PLACE}(?:{_STATE_OR_DATE})?)\s*$")
 
 
 def strip_dateline(text: str) -> str:
@@ -101,6 +101,21 @@ def strip_dateline(text: str) -> str:
     if place and place.split()[0].lower() in STOPWORDS:
         return text
     return text[match.end() :]
+
+
+def split_glued_dateline(line: str) -> list[str]:
+    """A line cut before an inner wire dateline that follows text not ended like a sentence:
+    "NASA to launch repair trip CAPE CANAVERAL, Fla. (AP) -- NASA will ..." is a headline and
+    its story. A dateline inside a line needs its agency to count as one."""
+    if "(" not in line:
+        return [line]
+    for agency in _AGENCY_DASH.finditer(line):
+        start = max(0, agency.start() - 80)
+        place = _PLACE_BEFORE.search(line, start, agency.start())
+        if place is not None:
+            head = line[: place.start()].rstrip()
+            return [head, *split_glued_dateline(line[place.start(1) :])]
+    return [line]
 
 
 def word_count(text: str) -> int:
