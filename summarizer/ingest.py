@@ -37,7 +37,7 @@ from .sources import (
     sniff_format,
     stream_lines,
 )
-from .text import split_glued_dateline
+from .text import STOPWORDS, split_glued_dateline, stem
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,8 @@ def make_article(
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
     body = "\n\n".join(paragraphs)
+    if title and is_shouting(title):
+        title = recase_title(title, body)
     article_id = content_id(body)
     split = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
     ids = sentence_ids(article_id, [t for _, t in split])
@@ -236,10 +238,12 @@ _WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:
 # The words a publication stamp is made of: "Published: Thursday, May 2, 2013, 1:32 PM EDT",
 # "Updated 4:08 p.m. ET", "May 2, 2013 | 5:03pm", "14 June 2013".
 _STAMP_WORD = re.compile(
-    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|published|updated|posted|modified|on|at|"
-    r"[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
+    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|article|story|published|updated|posted|modified|"
+    r"on|at|st|nd|rd|th|[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
 )
-_DATE_SHAPE = re.compile(rf"(?i)\b{_MONTH}\b\.?|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b")
+_DATE_SHAPE = re.compile(
+    rf"(?i)\b{_MONTH}\b\.?|\b\d{{1,4}} ?[-/.] ?\d{{1,2}} ?[-/.] ?\d{{2,4}}\b"
+)  # a month's name, or 2013-05-02, 08.07.2012, 11 / 28 / 05
 # A date before the lead on the same line: "Saturday, March 26, 2005 Up to four times as many".
 _DATE_PREFIX = re.compile(
     rf"^(?:(?i:{_WEEKDAY},?\s+{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})|\d{{4}}/\d{{2}}/\d{{2}})"
@@ -336,6 +340,80 @@ def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
     if " ".join(lines[i].split()).casefold() == title.casefold():
         return lines[i + 1 :]
     return lines
+
+
+def is_shouting(title: str) -> bool:
+    """An all-capitals headline of two words or more ("COLTS TOP CHIEFS, REACH PLAYOFFS")."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 8 and len(title.split()) >= 2 and all(ch.isupper() for ch in letters)
+
+
+_TITLE_WORD = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+_BODY_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’&-]*")
+ACRONYM_CHARS = 3  # an all-capitals word this short that the text never writes is kept: "DUI"
+
+
+def recase_title(title: str, body: str) -> str:
+    """An all-capitals headline in sentence case, each word written as the article writes it
+    ("WLADIMIR KLITSCHKO RETAINS WORLD HEAVYWEIGHT BELTS" -> "Wladimir Klitschko retains
+    world heavyweight belts"): a briefing's headings read as headlines, not as shouting.
+
+    A word the text does not use is cased like the text's words of the same stem
+    ("RETAINS" like "retained"); failing that, a short word or one without vowels is kept
+    ("DUI", "RCMP") and any other is lower-cased (most such words are common ones)."""
+    forms: dict[str, dict[str, int]] = {}
+    by_stem: dict[str, dict[bool, int]] = {}
+    for word in _body_words(body):
+        counts = forms.setdefault(word.lower(), {})
+        counts[word] = counts.get(word, 0) + 1
+        lower = by_stem.setdefault(stem(word), {})
+        lower[word.islower()] = lower.get(word.islower(), 0) + 1
+    out: list[str] = []
+    for n, token in enumerate(title.split()):
+        lead, core, tail = _TITLE_WORD.match(token).groups()  # type: ignore[union-attr]
+        if core.lower() in forms or "-" not in core:
+            word = _recase_word(core, forms, by_stem)
+        else:
+            word = "-".join(_recase_word(part, forms, by_stem) for part in core.split("-"))
+        if (n == 0 or out[-1].endswith(":")) and word[:1].islower():
+            word = word[:1].upper() + word[1:]
+        out.append(f"{lead}{word}{tail}")
+    return " ".join(out)
+
+
+def _body_words(body: str) -> Iterator[str]:
+    """The body's words that show how the article writes them: not a sentence's first word
+    (capitalised whatever it is) and not the words of a line in capitals (a dateline, a
+    shouted kicker)."""
+    for line in body.splitlines():
+        letters = [ch for ch in line if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) > len(letters) // 2:
+            continue
+        start = True
+        for match in _BODY_WORD.finditer(line):
+            before = line[max(0, match.start() - 3) : match.start()]
+            if not start and not re.search(r"[.!?:]\W*$", before):
+                yield match.group(0)
+            start = False
+
+
+def _recase_word(
+    word: str, forms: dict[str, dict[str, int]], by_stem: dict[str, dict[bool, int]]
+) -> str:
+    seen = forms.get(word.lower())
+    if seen:
+        return max(seen.items(), key=lambda kv: (kv[1], kv[0].islower()))[0]
+    if not word or not word.replace("'", "").replace("’", "").isalpha():
+        return word  # "20-13", "'S" and the like stay as they are
+    low = word.lower()
+    if low in STOPWORDS:
+        return low
+    cased = by_stem.get(stem(low))
+    if cased:
+        return low if cased.get(True, 0) >= cased.get(False, 0) else low.capitalize()
+    if len(word) <= ACRONYM_CHARS or not re.search(r"[AEIOUY]", word):
+        return word
+    return low
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

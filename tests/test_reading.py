@@ -117,9 +117,18 @@ def test_publication_stamps_are_not_titles_or_sentences() -> None:
         "May 2, 2013 | 5:03pm",
         "Fri., May. 3, 2013 11:45 AM PDT",
         "Saturday, January 8, 2005",
+        "November 28th, 2005, 09:11 GMT",
+        "Article posted on 08.07.2012",
+        "11 / 28 / 05",
     ):
         assert is_timestamp(stamp), stamp
-    for text in ("May the force be with you, 2 times.", "At 5 pm we met.", "Flight 447 lost"):
+    for text in (
+        "May the force be with you, 2 times.",
+        "At 5 pm we met.",
+        "Flight 447 lost",
+        "Colts beat Chiefs 20-13",
+        "Posted in 2013",
+    ):
         assert not is_timestamp(text), text
     page = (
         "May 2, 2013, 1:12 PM\n"
@@ -196,6 +205,9 @@ def test_untitled_sources_are_listed_by_their_lead_with_their_file(tmp_path: Pat
     html = render_briefing(result, "html")
     data = json.loads(render_briefing(result, "json"))
     assert "(untitled article)" not in md and "(untitled article)" not in html
+    # the page's summary line counts the articles cited, not all the articles read
+    n = len(result.sources)
+    assert f"· {n} article{'s' * (n != 1)} cited ·" in html
     for source in result.sources:
         assert source.title and source.title.endswith("…")
         assert not source.title.startswith(("WASHINGTON", "CLEVELAND"))
@@ -242,3 +254,24 @@ def test_markdown_shows_article_text_as_written_not_as_markup() -> None:
     plain = render_blurb(blurb, "text")
     assert plain.startswith(text + "[1]")
     assert "[1] *Exclusive*: <b>fans</b> — The [Daily] Star — odd`name.txt" in plain
+
+
+def test_an_all_capitals_headline_is_written_as_the_article_writes_its_words() -> None:
+    body = (
+        "\n\nWladimir Klitschko retained three heavyweight title belts on Saturday in Berlin. "
+        "The Ukrainian beat his challenger after a DUI arrest of his sparring partner last week. "
+        "Police of the RCMP were not involved. The WBA and the world champion said he would fight "
+        "again."
+    )
+    shouting = "WLADIMIR KLITSCHKO RETAINS WORLD BELTS IN BERLIN: RCMP, DUI, WBO AND TITLE-HOLDER"
+    article = make_article(shouting + body)
+    # found in the text: as written there; same stem ("RETAINS"/"retained"): lower case;
+    # unknown and short or vowel-less: kept (an acronym); a word after a colon starts upper case
+    assert article.title == (
+        "Wladimir Klitschko retains world belts in Berlin: RCMP, DUI, WBO and title-holder"
+    )
+    given = make_article(body.strip(), title="KLITSCHKO WINS")
+    assert given.title == "Klitschko wins"
+    for kept in ("NASA to launch repair trip", "UK VOTES"):  # not all capitals; too short
+        assert make_article(kept + body).title == kept
+    assert make_article("AT&T BOARD MEETS" + body).title == "AT&T board meets"
