@@ -203,6 +203,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if stripped.lower().startswith("source link"):
             break
         stripped = _DATE_PREFIX.sub("", stripped)
+        if stripped[-1:].isalpha() or stripped.endswith(")"):
+            stripped = _SIGN_OFF.sub("", stripped)
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         out.extend(split_glued_dateline(stripped))
     return out
@@ -216,9 +218,14 @@ _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1
 _EDITOR_NOTE = re.compile(
     r"\((?:STORY CAN END HERE|(?:BEGIN|END) OPTIONAL|OPTIONAL (?:MATERIAL|ADD|TRIM))[^()]{0,60}\)"
 )
+# Wire editors' initials and slugs closing a story: "... last year. tt-ggl", "(vz/rr)".
+_SIGN_OFF = re.compile(
+    r"(?<=[.!?”\"'])[ \t]+"
+    r"(?:\([a-z]{1,5}(?:[-/][a-z]{1,5}){0,3}\)|[a-z]{1,5}(?:[-/][a-z]{1,5}){1,3})[ \t]*$",
+)
 # Two apostrophes opening a quote (after a space or a bracket, before a word): ''goofed''.
 # Each pattern here starts with a literal where it can, so the regex engine jumps to it.
-_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€])")
+_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€(\[])")
 # Spaces inside curly quotes and around a possessive's "’" (text rebuilt from tokens).
 _SPACED_OPENING = re.compile(r"“[ \t]+(?=\w)")
 _SPACED_CLOSING = re.compile(r"([\w.,!?])[ \t]+”")
@@ -263,9 +270,10 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
         text = _ENTITY.sub(_decode_entity, text)
     if "\u200b" in text or "\ufeff" in text:
         text = _INVISIBLE.sub("", text)
-    if not markdown:  # in Markdown, `` opens code
-        text = text.replace("``", "“")
+    if not markdown and "`" in text:  # in Markdown, `` opens code
+        text = text.replace("``", "“").replace("`", "'")
     if "''" in text:
+        text = text.replace("' ''", "'”")  # a quote inside a quote, both closing
         text = _OPENING_APOSTROPHES.sub(_opening_quote, text).replace("''", "”")
     text = text.replace(" _ ", " — ")
     if "“ " in text or "“\t" in text:  # "“ Mean Girls ”": text rebuilt from tokens

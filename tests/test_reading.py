@@ -52,11 +52,28 @@ def test_entities_are_decoded_once_and_unknown_lower_case_ones_kept() -> None:
     assert clean_characters("``a''", markdown=True) == "``a”"
     assert clean_characters("``a''") == "“a”"
     assert clean_characters("5' 10'' tall") == "5' 10” tall"
+    # a quote opening on a bracket; a quote inside a quote, both closing
+    assert clean_characters("''(MSF) has treated us,'' he said. ``Why?' '' she asked.") == (
+        "“(MSF) has treated us,” he said. “Why?'” she asked."
+    )
     # text rebuilt from tokens: spaces inside curly quotes and around a possessive
     assert clean_characters("“ The “ Mean Girls ” star, Lohan ’ s lawyer") == (
         "“The “Mean Girls” star, Lohan’s lawyer"
     )
     assert clean_characters("the boys’ toys, “Yes,” he said") == "the boys’ toys, “Yes,” he said"
+
+
+def test_wire_sign_offs_are_dropped() -> None:
+    text = (
+        "Gravity pulls it down at some point. &UR; (tz-et-cd)\n\n"
+        "The union met in Seoul, South Korea. &UR; str-tt-lm\n\n"
+        "He said (in part) that it was a see-saw"
+    )
+    assert _texts(text) == [
+        "Gravity pulls it down at some point.",
+        "The union met in Seoul, South Korea.",
+        "He said (in part) that it was a see-saw",
+    ]
 
 
 def test_claims_from_wire_text_are_clean_exact_quotes() -> None:
