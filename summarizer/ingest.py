@@ -50,6 +50,10 @@ _DROP_LINE = re.compile(
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
     re.IGNORECASE,
 )
+# A byline on its own line: "By JOHN SMITH, Associated Press Writer" (names, no sentence).
+_BYLINE = re.compile(
+    r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}\s*$"
+)
 # A photo caption ending in its credit: "... at the Capitol.CreditJoshua Roberts/Reuters".
 _CREDIT = re.compile(r"(?:[a-z.)]Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -196,6 +200,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             skip_next_headline = True
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
+            continue
+        if stripped.startswith("By ") and _BYLINE.match(stripped):
             continue
         if "redit" in stripped and _CREDIT.search(stripped):
             continue

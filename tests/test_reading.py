@@ -156,6 +156,7 @@ def test_publication_stamps_are_not_titles_or_sentences() -> None:
     )
     article = make_article(page)
     assert article.title == "Lawyer: Lindsay Lohan checks into rehab facility"
+    assert make_article("By JOHN SMITH\n\n" + page).title == article.title
     assert [s.text[:20] for s in article.sentences] == [
         "Lindsay Lohan's atto",
         "Mark Jay Heller told",
@@ -187,14 +188,17 @@ def test_a_record_whose_text_repeats_its_title_does_not_quote_the_headline(
     assert [s.text for s in only.sentences] == ["Storm hits the coast"]
 
 
-def test_photo_credits_and_bullets_are_dropped() -> None:
+def test_photo_credits_bylines_and_bullets_are_dropped() -> None:
     text = (
+        "By KEVIN SACK, Associated Press Writer\n"
+        "By Monday, the council had voted on it.\n"
         "Mr. Farenthold in December at the Capitol.CreditJoshua Roberts/Reuters\n"
         "* Representative Blake Farenthold resigned on Friday.\n"
         "• He had said he would not run again.\n"
         "*Exclusive* interviews followed."
     )
     assert _texts(text) == [
+        "By Monday, the council had voted on it.",
         "Representative Blake Farenthold resigned on Friday.",
         "He had said he would not run again.",
         "*Exclusive* interviews followed.",
