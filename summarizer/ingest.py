@@ -159,7 +159,8 @@ def make_article(
     if title and is_shouting(title):
         title = recase_title(title, body)
     article_id = content_id(body)
-    split = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    pieces = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
     sentences = [
         Sentence(id=sid, text=text_, index=n, paragraph=p)
@@ -175,6 +176,39 @@ def make_article(
             "sentences": sentences,
         }
     )
+
+
+# A quotation longer than one sentence is one citable unit, up to this much.
+QUOTE_MAX_SENTENCES = 4
+QUOTE_MAX_CHARS = 800
+
+
+def join_quotations(sentences: list[str]) -> list[tuple[int, str]]:
+    """An article's sentences, with a quotation that runs over several sentences (or
+    paragraphs) joined into one, each with the index of its first sentence: a claim then
+    never opens a quote it does not close ("“I think outcomes could be better.") nor starts
+    inside one ("... seconds,” said Ammon."). Joined only when the quote closes within
+    ``QUOTE_MAX_SENTENCES`` sentences and ``QUOTE_MAX_CHARS``."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(sentences):
+        unit, end = sentences[i], i
+        if _open_quote(unit):
+            joined = unit
+            for k in range(i + 1, min(len(sentences), i + QUOTE_MAX_SENTENCES)):
+                joined = f"{joined} {sentences[k]}"
+                if len(joined) > QUOTE_MAX_CHARS:
+                    break
+                if not _open_quote(joined):
+                    unit, end = joined, k
+                    break
+        out.append((i, unit))
+        i = end + 1
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def content_id(text: str) -> str:

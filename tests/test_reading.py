@@ -296,3 +296,37 @@ def test_an_all_capitals_headline_is_written_as_the_article_writes_its_words() -
     for kept in ("NASA to launch repair trip", "UK VOTES"):  # not all capitals; too short
         assert make_article(kept + body).title == kept
     assert make_article("AT&T BOARD MEETS" + body).title == "AT&T board meets"
+
+
+def test_a_quotation_over_several_sentences_is_one_citable_sentence() -> None:
+    text = (
+        "Schizophrenia care lags behind research, a study found.\n\n"
+        "“Most patients don't get an adequate treatment package,” said Dr. Anthony Lehman. "
+        "“I think that outcomes could be better. There's plenty of room for improvement.”\n\n"
+        '"Normally, a small earthquake might last less than a second.\n\n'
+        'This one lasted ten minutes," said Charles Ammon of Penn State University. '
+        "He spoke on Monday.\n\n"
+        "“This quote is never closed. Neither here. Nor here. Nor here. Nor here."
+    )
+    article = make_article(text)
+    texts = [s.text for s in article.sentences]
+    assert texts[:5] == [
+        "Schizophrenia care lags behind research, a study found.",
+        "“Most patients don't get an adequate treatment package,” said Dr. Anthony Lehman.",
+        "“I think that outcomes could be better. There's plenty of room for improvement.”",
+        '"Normally, a small earthquake might last less than a second. This one lasted ten '
+        'minutes," said Charles Ammon of Penn State University.',
+        "He spoke on Monday.",
+    ]
+    assert [s.paragraph for s in article.sentences[:5]] == [0, 1, 1, 2, 3]
+    # a quote that does not close within four sentences is left as the splitter cut it
+    assert texts[5:] == [
+        "“This quote is never closed.",
+        "Neither here.",
+        "Nor here.",
+        "Nor here.",
+        "Nor here.",
+    ]
+    result = summarizer.blurb(article, sentences=4, backend="extractive")
+    for claim in (c for c in result.claims if c.shown and "never closed" not in c.text):
+        assert claim.text.count("“") == claim.text.count("”") and claim.text.count('"') % 2 == 0
