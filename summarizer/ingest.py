@@ -54,8 +54,10 @@ _DROP_LINE = re.compile(
 _BYLINE = re.compile(
     r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}\s*$"
 )
-# A photo caption ending in its credit: "... at the Capitol.CreditJoshua Roberts/Reuters".
-_CREDIT = re.compile(r"(?:[a-z.)]Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
+# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters". A short
+# such line is a caption (dropped); from a long one only the credit is cut.
+_CREDIT = re.compile(r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
+CAPTION_MAX_CHARS = 300
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
@@ -237,8 +239,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if stripped.startswith("By ") and _BYLINE.match(stripped):
             continue
-        if "redit" in stripped and _CREDIT.search(stripped):
-            continue
+        if "redit" in stripped and (credit := _CREDIT.search(stripped)):
+            if len(stripped) <= CAPTION_MAX_CHARS:
+                continue
+            stripped = stripped[: credit.start()].rstrip()
         # "Source link" is sometimes glued to the tag list that follows it.
         if stripped.lower().startswith("source link"):
             break

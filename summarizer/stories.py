@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -631,7 +632,7 @@ def lead_headline(article: Article) -> str | None:
     cut = words[:HEADLINE_WORDS]
     # end on a word that carries meaning: not "…hope to an…" or "…infected by E.…"
     while len(cut) > LEAD_MIN_WORDS // 2 and (
-        cut[-1].lower().strip(",;:") in STOPWORDS or len(cut[-1].rstrip(".")) == 1
+        cut[-1].lower().strip(",;:") in STOPWORDS or re.fullmatch(r"[A-Za-z]\.?", cut[-1])
     ):
         cut.pop()
     return " ".join(cut).rstrip(",;:") + "…"

@@ -197,6 +197,8 @@ def test_photo_credits_bylines_and_bullets_are_dropped() -> None:
         "• He had said he would not run again.\n"
         "*Exclusive* interviews followed."
     )
+    long_line = "The mayor spoke for an hour on Monday about the budget and the roads. " * 5
+    assert _texts(long_line + "Photo credit: John Smith") == _texts(long_line)
     assert _texts(text) == [
         "By Monday, the council had voted on it.",
         "Representative Blake Farenthold resigned on Friday.",
