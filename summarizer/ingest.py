@@ -225,7 +225,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     out: list[str] = []
     skip_next_headline = False
     for line in text.split("\n"):
-        stripped = line.strip()
+        stripped = " ".join(line.split())  # any run of (Unicode) whitespace is one space
         stripped = strip_markdown(stripped) if markdown else _BULLET.sub("", stripped)
         if skip_next_headline and stripped:
             skip_next_headline = False
@@ -274,9 +274,9 @@ _OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€(\[])")
 _SPACED_OPENING = re.compile(r"“[ \t]+(?=\w)")
 _SPACED_CLOSING = re.compile(r"([\w.,!?])[ \t]+”")
 _SPACED_POSSESSIVE = re.compile(r"(\w)(?:[ \t]*’[ \t]+|[ \t]+’)(?=s\b)")
-# Runs of spaces, tabs and the Unicode spaces, inside a line; zero-width spaces and BOMs.
-_SPACE = r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_SPACES = re.compile(rf"[^\S \n]{_SPACE}*| {_SPACE}+")  # only runs that change: not " "
+# Runs of spaces (tabs and Unicode spaces are made single spaces line by line, by str.split);
+# zero-width spaces and BOMs.
+_SPACES = re.compile("  +")
 _INVISIBLE = re.compile(r"[\u200b\ufeff]")
 # A bullet before a plain-text line ("* ", "• "); a "*" that pairs with another is emphasis.
 _BULLET = re.compile(r"^(?:[•·▪]|\*(?![^\n]*\*))\s*")
@@ -328,7 +328,7 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
         text = _SPACED_POSSESSIVE.sub(r"\1’", text)
     if "(" in text:
         text = _EDITOR_NOTE.sub(" ", text)
-    return _SPACES.sub(" ", text)
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def _opening_quote(match: re.Match[str]) -> str:
