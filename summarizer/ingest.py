@@ -8,6 +8,7 @@ citations, whatever the splitter does to the sentences around it.
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import logging
 import re
@@ -36,6 +37,7 @@ from .sources import (
     sniff_format,
     stream_lines,
 )
+from .text import STOPWORDS, split_glued_dateline, stem
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,14 @@ _DROP_LINE = re.compile(
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
     re.IGNORECASE,
 )
+# A byline on its own line: "By JOHN SMITH, Associated Press Writer" (names, no sentence).
+_BYLINE = re.compile(
+    r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}\s*$"
+)
+# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters". A short
+# such line is a caption (dropped); from a long one only the credit is cut.
+_CREDIT = re.compile(r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
+CAPTION_MAX_CHARS = 300
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
@@ -141,12 +151,18 @@ def make_article(
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)
+    else:
+        title = " ".join(clean_characters(title).split()) or None
+        lines = _drop_repeated_title(lines, title)
     paragraphs = _paragraphs(lines)
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
     body = "\n\n".join(paragraphs)
+    if title and is_shouting(title):
+        title = recase_title(title, body)
     article_id = content_id(body)
-    split = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    pieces = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
     sentences = [
         Sentence(id=sid, text=text_, index=n, paragraph=p)
@@ -164,6 +180,39 @@ def make_article(
     )
 
 
+# A quotation longer than one sentence is one citable unit, up to this much.
+QUOTE_MAX_SENTENCES = 4
+QUOTE_MAX_CHARS = 800
+
+
+def join_quotations(sentences: list[str]) -> list[tuple[int, str]]:
+    """An article's sentences, with a quotation that runs over several sentences (or
+    paragraphs) joined into one, each with the index of its first sentence: a claim then
+    never opens a quote it does not close ("“I think outcomes could be better.") nor starts
+    inside one ("... seconds,” said Ammon."). Joined only when the quote closes within
+    ``QUOTE_MAX_SENTENCES`` sentences and ``QUOTE_MAX_CHARS``."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(sentences):
+        unit, end = sentences[i], i
+        if _open_quote(unit):
+            joined = unit
+            for k in range(i + 1, min(len(sentences), i + QUOTE_MAX_SENTENCES)):
+                joined = f"{joined} {sentences[k]}"
+                if len(joined) > QUOTE_MAX_CHARS:
+                    break
+                if not _open_quote(joined):
+                    unit, end = joined, k
+                    break
+        out.append((i, unit))
+        i = end + 1
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def content_id(text: str) -> str:
     """A short, stable hash of normalised text."""
     norm = " ".join(text.split()).lower()
@@ -172,13 +221,12 @@ def content_id(text: str) -> str:
 
 def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     """Remove web boilerplate line by line; blank lines are kept as paragraph breaks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = clean_characters(text, markdown=markdown)
     out: list[str] = []
     skip_next_headline = False
     for line in text.split("\n"):
-        stripped = line.strip()
-        if markdown:
-            stripped = strip_markdown(stripped)
+        stripped = " ".join(line.split())  # any run of (Unicode) whitespace is one space
+        stripped = strip_markdown(stripped) if markdown else _BULLET.sub("", stripped)
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -187,13 +235,126 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if _DROP_WITH_NEXT.match(stripped):
             skip_next_headline = True
             continue
-        if _DROP_LINE.match(stripped):
+        if _DROP_LINE.match(stripped) or is_timestamp(stripped):
             continue
+        if stripped.startswith("By ") and _BYLINE.match(stripped):
+            continue
+        if "redit" in stripped and (credit := _CREDIT.search(stripped)):
+            if len(stripped) <= CAPTION_MAX_CHARS:
+                continue
+            stripped = stripped[: credit.start()].rstrip()
         # "Source link" is sometimes glued to the tag list that follows it.
         if stripped.lower().startswith("source link"):
             break
-        out.append(stripped)
+        stripped = _DATE_PREFIX.sub("", stripped)
+        if stripped[-1:].isalpha() or stripped.endswith(")"):
+            stripped = _SIGN_OFF.sub("", stripped)
+        # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
+        out.extend(split_glued_dateline(stripped))
     return out
+
+
+# -- characters: entities, wire-service conventions, whitespace ----------------------------------
+
+# "&amp;", "&#8217;", "&AMP;" and TIPSTER typesetting codes ("&QL;", "&UR;", "&LR;").
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Wire editors' notes, not the story: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)".
+_EDITOR_NOTE = re.compile(
+    r"\((?:STORY CAN END HERE|(?:BEGIN|END) OPTIONAL|OPTIONAL (?:MATERIAL|ADD|TRIM))[^()]{0,60}\)"
+)
+# Wire editors' initials and slugs closing a story: "... last year. tt-ggl", "(vz/rr)".
+_SIGN_OFF = re.compile(
+    r"(?<=[.!?”\"'])[ \t]+"
+    r"(?:\([a-z]{1,5}(?:[-/][a-z]{1,5}){0,3}\)|[a-z]{1,5}(?:[-/][a-z]{1,5}){1,3})[ \t]*$",
+)
+# Two apostrophes opening a quote (after a space or a bracket, before a word): ''goofed''.
+# Each pattern here starts with a literal where it can, so the regex engine jumps to it.
+_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€(\[])")
+# Spaces inside curly quotes and around a possessive's "’" (text rebuilt from tokens).
+_SPACED_OPENING = re.compile(r"“[ \t]+(?=\w)")
+_SPACED_CLOSING = re.compile(r"([\w.,!?])[ \t]+”")
+_SPACED_POSSESSIVE = re.compile(r"(\w)(?:[ \t]*’[ \t]+|[ \t]+’)(?=s\b)")
+# Runs of spaces (tabs and Unicode spaces are made single spaces line by line, by str.split);
+# zero-width spaces and BOMs.
+_SPACES = re.compile("  +")
+_INVISIBLE = re.compile(r"[\u200b\ufeff]")
+# A bullet before a plain-text line ("* ", "• "); a "*" that pairs with another is emphasis.
+_BULLET = re.compile(r"^(?:[•·▪]|\*(?![^\n]*\*))\s*")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# The words a publication stamp is made of: "Published: Thursday, May 2, 2013, 1:32 PM EDT",
+# "Updated 4:08 p.m. ET", "May 2, 2013 | 5:03pm", "14 June 2013".
+_STAMP_WORD = re.compile(
+    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|article|story|published|updated|posted|modified|"
+    r"on|at|st|nd|rd|th|[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
+)
+_DATE_SHAPE = re.compile(
+    rf"(?i)\b{_MONTH}\b\.?|\b\d{{1,4}} ?[-/.] ?\d{{1,2}} ?[-/.] ?\d{{2,4}}\b"
+)  # a month's name, or 2013-05-02, 08.07.2012, 11 / 28 / 05
+# A date before the lead on the same line: "Saturday, March 26, 2005 Up to four times as many".
+_DATE_PREFIX = re.compile(
+    rf"^(?:(?i:{_WEEKDAY},?\s+{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})|\d{{4}}/\d{{2}}/\d{{2}})"
+    r"\s*(?=[A-Z][a-z]|[A-Z]\s)"
+)
+
+
+def clean_characters(text: str, *, markdown: bool = False) -> str:
+    """Normalise an article's characters so sentences read as typeset: decode HTML entities
+    (and drop the all-caps SGML codes of wire archives, which are typesetting, not text),
+    turn the wire's ``quotes'' and `` _ `` dash into “quotes” and —, drop wire editors'
+    notes, and collapse runs of spaces. Done at ingest, so every sentence a claim quotes is
+    already clean and the exact-quote check compares like with like."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each pattern runs only when its text can be there: most articles need none of them
+    if "&" in text:
+        text = _ENTITY.sub(_decode_entity, text)
+    if "\u200b" in text or "\ufeff" in text:
+        text = _INVISIBLE.sub("", text)
+    if not markdown and "`" in text:  # in Markdown, `` opens code
+        text = text.replace("``", "“").replace("`", "'")
+    if "''" in text:
+        text = text.replace("' ''", "'”")  # a quote inside a quote, both closing
+        text = _OPENING_APOSTROPHES.sub(_opening_quote, text).replace("''", "”")
+    text = text.replace(" _ ", " — ")
+    if "“ " in text or "“\t" in text:  # "“ Mean Girls ”": text rebuilt from tokens
+        text = _SPACED_OPENING.sub("“", text)
+    if " ”" in text or "\t”" in text:
+        text = _SPACED_CLOSING.sub(r"\1”", text)
+    if "’ s" in text or " ’s" in text:  # "She ’ s"
+        text = _SPACED_POSSESSIVE.sub(r"\1’", text)
+    if "(" in text:
+        text = _EDITOR_NOTE.sub(" ", text)
+    return _SPACES.sub(" ", text) if "  " in text else text
+
+
+def _opening_quote(match: re.Match[str]) -> str:
+    """'' opens a quote after a space, a bracket or a dash (or at the start); else it closes."""
+    at = match.start()
+    return "“" if at == 0 or match.string[at - 1] in " \t\n([{—–-" else "''"
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    raw = match.group(0)
+    decoded = html.unescape(raw)
+    if decoded != raw:
+        return decoded
+    name = match.group(1)
+    return " " if name.isalpha() and name.isupper() else raw
+
+
+def is_timestamp(line: str) -> bool:
+    """The line is only a publication date or time ("May 2, 2013, 1:12 PM", "Updated 4:08
+    p.m. ET"): page furniture, neither a headline nor a sentence of the story."""
+    if not line or len(line) > 80 or not any(ch.isdigit() for ch in line):
+        return False
+    tokens = re.findall(r"[A-Za-z]+(?:\.[A-Za-z])?", line)
+    if not all(_STAMP_WORD.match(t) for t in tokens):
+        return False
+    return bool(_DATE_SHAPE.search(line)) or bool(re.search(r"\d:\d\d", line))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -220,6 +381,91 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
+
+
+def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
+    """The body without its first line when that line is the title given with it (a page's
+    <h1>, a record whose text starts with its headline): a headline is not a sentence."""
+    i = next((k for k, line in enumerate(lines) if line), None)
+    if title is None or i is None or not any(lines[i + 1 :]):
+        return lines
+    if " ".join(lines[i].split()).casefold() == title.casefold():
+        return lines[i + 1 :]
+    return lines
+
+
+def is_shouting(title: str) -> bool:
+    """An all-capitals headline of two words or more ("COLTS TOP CHIEFS, REACH PLAYOFFS")."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 8 and len(title.split()) >= 2 and all(ch.isupper() for ch in letters)
+
+
+_TITLE_WORD = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+_BODY_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’&-]*")
+ACRONYM_CHARS = 3  # an all-capitals word this short that the text never writes is kept: "DUI"
+
+
+def recase_title(title: str, body: str) -> str:
+    """An all-capitals headline in sentence case, each word written as the article writes it
+    ("WLADIMIR KLITSCHKO RETAINS WORLD HEAVYWEIGHT BELTS" -> "Wladimir Klitschko retains
+    world heavyweight belts"): a briefing's headings read as headlines, not as shouting.
+
+    A word the text does not use is cased like the text's words of the same stem
+    ("RETAINS" like "retained"); failing that, a short word or one without vowels is kept
+    ("DUI", "RCMP") and any other is lower-cased (most such words are common ones)."""
+    forms: dict[str, dict[str, int]] = {}
+    by_stem: dict[str, dict[bool, int]] = {}
+    for word in _body_words(body):
+        counts = forms.setdefault(word.lower(), {})
+        counts[word] = counts.get(word, 0) + 1
+        lower = by_stem.setdefault(stem(word), {})
+        lower[word.islower()] = lower.get(word.islower(), 0) + 1
+    out: list[str] = []
+    for n, token in enumerate(title.split()):
+        lead, core, tail = _TITLE_WORD.match(token).groups()  # type: ignore[union-attr]
+        if core.lower() in forms or "-" not in core:
+            word = _recase_word(core, forms, by_stem)
+        else:
+            word = "-".join(_recase_word(part, forms, by_stem) for part in core.split("-"))
+        if (n == 0 or out[-1].endswith(":")) and word[:1].islower():
+            word = word[:1].upper() + word[1:]
+        out.append(f"{lead}{word}{tail}")
+    return " ".join(out)
+
+
+def _body_words(body: str) -> Iterator[str]:
+    """The body's words that show how the article writes them: not a sentence's first word
+    (capitalised whatever it is) and not the words of a line in capitals (a dateline, a
+    shouted kicker)."""
+    for line in body.splitlines():
+        letters = [ch for ch in line if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) > len(letters) // 2:
+            continue
+        start = True
+        for match in _BODY_WORD.finditer(line):
+            before = line[max(0, match.start() - 3) : match.start()]
+            if not start and not re.search(r"[.!?:]\W*$", before):
+                yield match.group(0)
+            start = False
+
+
+def _recase_word(
+    word: str, forms: dict[str, dict[str, int]], by_stem: dict[str, dict[bool, int]]
+) -> str:
+    seen = forms.get(word.lower())
+    if seen:
+        return max(seen.items(), key=lambda kv: (kv[1], kv[0].islower()))[0]
+    if not word or not word.replace("'", "").replace("’", "").isalpha():
+        return word  # "20-13", "'S" and the like stay as they are
+    low = word.lower()
+    if low in STOPWORDS:
+        return low
+    cased = by_stem.get(stem(low))
+    if cased:
+        return low if cased.get(True, 0) >= cased.get(False, 0) else low.capitalize()
+    if len(word) <= ACRONYM_CHARS or not re.search(r"[AEIOUY]", word):
+        return word
+    return low
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -355,13 +601,9 @@ def _from_html(html: str, name: str) -> Article:
     body = _field(doc, "text") if doc is not None else None
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    title = _field(doc, "title")
-    first, _, rest = body.strip().partition("\n")
-    if title and first.strip() == title.strip() and rest.strip():
-        body = rest  # the page's <h1> repeats the title: not a sentence of the article
     return make_article(
         body,
-        title=title,
+        title=_field(doc, "title"),
         url=_field(doc, "url"),
         source=_field(doc, "sitename"),
         published=lenient_datetime(_field(doc, "date"), name),

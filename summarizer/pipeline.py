@@ -554,7 +554,7 @@ def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[S
                 Source(
                     number=len(sources) + 1,
                     article_id=art.id,
-                    title=art.title,
+                    title=art.title or stories.lead_headline(art),  # so each is recognisable
                     outlets=art.outlets,
                 )
             )

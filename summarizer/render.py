@@ -4,6 +4,7 @@ claims are shown; JSON carries every claim with its verdict."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from pathlib import Path
 from typing import Literal, get_args
@@ -28,11 +29,12 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
         return render_blurb_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
-    body = " ".join(_with_marks(c, numbers) for c in result.claims if c.shown)
+    md = fmt == "md"
+    body = " ".join(_with_marks(c, numbers, md=md) for c in result.claims if c.shown)
     if not body:
         body = empty_blurb(result)
-    if fmt == "md":
-        head = f"**{result.title}**\n\n" if result.title else ""
+    if md:
+        head = f"**{md_text(result.title)}**\n\n" if result.title else ""
         return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
     return f"{body}\n\n{_sources_text(result.sources)}"
 
@@ -55,7 +57,7 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
 
         return render_briefing_html(result)
     numbers = {s.article_id: s.number for s in result.sources}
-    lines = [f"# {result.title}", ""]
+    lines = [f"# {md_text(result.title)}", ""]
     shown_any = False
     listed: list[Story] = []
     for story in result.stories:
@@ -65,16 +67,16 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
-            distinct = list(dict.fromkeys(_outlet_name(o) for o in story.outlets))
+            distinct = list(dict.fromkeys(md_text(_outlet_name(o)) for o in story.outlets))
             n, names = len(distinct), _listing(distinct)
             span = _time_span(story)
             lines += [
-                f"## {story.title or 'Story'}",
+                f"## {md_text(story.title or 'Story')}",
                 "",
                 f"*{n} source{'s' * (n != 1)}: {names}{f' · {span}' if span else ''}*",
                 "",
             ]
-        lines += [f"- {_with_marks(c, numbers)}" for c in shown]
+        lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
         lines.append("")
     if not shown_any:
         lines += ["(no claim passed verification)", ""]
@@ -101,7 +103,7 @@ def _listed_line(story: Story) -> str:
         parts.append(span)
     if story.written:
         parts.append("no claim passed verification")
-    return f"{story.title or '(untitled story)'} ({', '.join(parts)})"
+    return f"{md_text(story.title or '(untitled story)')} ({', '.join(parts)})"
 
 
 def _time_span(story: Story) -> str:
@@ -120,20 +122,41 @@ def _outlet_name(outlet: Outlet) -> str:
     return outlet.name or outlet.url or (Path(outlet.file).name if outlet.file else "unknown")
 
 
-def _with_marks(claim: Claim, numbers: dict[str, int]) -> str:
+def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> str:
     marks = dict.fromkeys(numbers[c.article_id] for c in claim.citations if c.article_id in numbers)
-    return claim.text + "".join(f"[{n}]" for n in marks)
+    return (md_text(claim.text) if md else claim.text) + "".join(f"[{n}]" for n in marks)
 
 
-def _source_line(source: Source) -> str:
+# Characters Markdown would read as markup: emphasis, links, code, raw HTML ("_" inside a
+# word, as in a file name, is not emphasis).
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")
+
+
+def md_text(text: str) -> str:
+    """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks
+    and ``<tags>`` from an untrusted article are escaped, so a renderer neither formats them
+    nor lets them through as HTML or links."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """``text`` as a Markdown code span, whatever backticks it holds."""
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _source_line(source: Source, *, md: bool = True) -> str:
+    """A Sources entry: title (an untitled article's lead), outlets, files (code in Markdown)."""
+    esc = md_text if md else str
     outlets = source.outlets
-    names = [n for o in outlets if (n := o.name or o.url)]
+    names = [esc(n) for o in outlets if (n := o.name or o.url)]
     files = [f for o in outlets if (f := o.file)]
-    parts = [source.title or "(untitled article)"]
+    parts = [esc(source.title or "(untitled article)")]
     if names:
         parts.append(_listing(list(dict.fromkeys(names))))
     if files:
-        parts.append(_listing([f"`{f}`" for f in dict.fromkeys(files)]))
+        parts.append(_listing([_code(f) if md else f for f in dict.fromkeys(files)]))
     return " — ".join(parts)
 
 
@@ -153,7 +176,7 @@ def _sources_md(sources: list[Source]) -> str:
 def _sources_text(sources: list[Source]) -> str:
     if not sources:
         return ""
-    lines = ["Sources:"] + [f"[{s.number}] {_source_line(s).replace('`', '')}" for s in sources]
+    lines = ["Sources:"] + [f"[{s.number}] {_source_line(s, md=False)}" for s in sources]
     return "\n".join(lines) + "\n"
 
 

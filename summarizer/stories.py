@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -53,7 +54,7 @@ from .dedup import distinct_outlets
 from .entities import names
 from .models import Article, Story
 from .progress import ProgressFn
-from .text import content_terms, strip_dateline
+from .text import STOPWORDS, content_terms, strip_dateline
 
 DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
 NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
@@ -634,4 +635,10 @@ def lead_headline(article: Article) -> str | None:
         return None
     if len(words) <= HEADLINE_WORDS:
         return " ".join(words).rstrip(".")
-    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + "…"
+    cut = words[:HEADLINE_WORDS]
+    # end on a word that carries meaning: not "…hope to an…" or "…infected by E.…"
+    while len(cut) > LEAD_MIN_WORDS // 2 and (
+        cut[-1].lower().strip(",;:") in STOPWORDS or re.fullmatch(r"[A-Za-z]\.?", cut[-1])
+    ):
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"

@@ -72,18 +72,50 @@ def bigrams(terms: list[str]) -> list[tuple[str, str]]:
 # A wire dateline before the lead: "WASHINGTON (AP) --", "NEW HAVEN, Conn. (AP) -",
 # "BEIJING _", "LONDON, March 3 (Reuters) -". Upper-case place words, then an optional state or
 # date, an optional agency in brackets, a dash or an underscore, and a capital (the lead).
+# A place written in ordinary case is a dateline only with an agency ("Nairobi, February 9
+# (Xinhua) --", "Washington (CNN) --") or a region after a comma ("Meadow Lake, Saskatchewan
+# -- "); its first word is not a sentence opener ("However, Congress -- The ...").
+_UPPER_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_STATE_OR_DATE = r",\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?"
+_AGENCY = r"\s*\([A-Za-z ]{2,20}\)"
+_DASH = r"\s*(?:--|[-_–—―])\s+(?=[A-Z0-9\"“‘'`])"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([A-Za-z ]{2,20}\))?"
-    r"\s*(?:--|[-_–—])\s+(?=[A-Z0-9\"“‘'])"
+    rf"^(?:{_UPPER_PLACE}(?:{_STATE_OR_DATE})?(?:{_AGENCY})?"
+    rf"|(?P<place>{_PLACE})(?:(?:{_STATE_OR_DATE})?{_AGENCY}|{_STATE_OR_DATE}(?=\s+[–—―-]-?\s)))"
+    rf"{_DASH}"
 )
+# The same with an agency, inside a line: a headline glued to the dateline of its story.
+# Found from its agency, "(AP) --" (a literal "(" the regex engine jumps to), then the place.
+_AGENCY_DASH = re.compile(rf"\([A-Za-z ]{{2,20}}\){_DASH}")
+_PLACE_BEFORE = re.compile(rf"(?<=[a-z0-9’'\")])\s+({_UPPER_PLACE}(?:{_STATE_OR_DATE})?)\s*$")
 
 
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline: what a summary or a heading shows (the
     dateline is where the copy was filed, not what happened)."""
-    return _DATELINE.sub("", text, count=1)
+    match = _DATELINE.match(text)
+    if match is None:
+        return text
+    place = match.group("place")
+    if place and place.split()[0].lower() in STOPWORDS:
+        return text
+    return text[match.end() :]
+
+
+def split_glued_dateline(line: str) -> list[str]:
+    """A line cut before an inner wire dateline that follows text not ended like a sentence:
+    "NASA to launch repair trip CAPE CANAVERAL, Fla. (AP) -- NASA will ..." is a headline and
+    its story. A dateline inside a line needs its agency to count as one."""
+    if "(" not in line:
+        return [line]
+    for agency in _AGENCY_DASH.finditer(line):
+        start = max(0, agency.start() - 80)
+        place = _PLACE_BEFORE.search(line, start, agency.start())
+        if place is not None:
+            head = line[: place.start()].rstrip()
+            return [head, *split_glued_dateline(line[place.start(1) :])]
+    return [line]
 
 
 def word_count(text: str) -> int:
