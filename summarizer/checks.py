@@ -722,7 +722,7 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
 
 
-# -- verbs and adjectives -----------------------------------------------------------------------
+# -- verbs, nouns and adjectives ----------------------------------------------------------------
 
 _VERB_LIKE = lexicon.cue_words("verb_like")
 # Words LemmInflect's lexicon also reads as nouns ("another", "his"): never a claim's noun.
@@ -800,8 +800,9 @@ def noun_base(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
-    """Stems that say what ``word`` (a verb or an adjective) says: its own, its base form's,
-    their listed synonyms', and its WordNet relatives' (see scripts/build_lexicon.py)."""
+    """Stems that say what ``word`` (read as ``kind``: "verbs", "nouns" or "adjectives") says:
+    its own, its base form's, their listed synonyms', and its WordNet relatives' (see
+    scripts/build_lexicon.py)."""
     forms = {stem(word), stem(base), _lemma(word)}
     for term in list(forms):
         forms |= _SYNONYM_OF.get(term, set())
@@ -811,13 +812,15 @@ def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
 
 
 def check_words(claim: str, evidence: Evidence) -> list[Check]:
-    """Every verb and adjective of the claim is in the cited text, as itself, another form, a
-    synonym or a related word ("intended" / "intention", "deadly" / "fatal"): what happened
-    and what it was like are the claim. Coverage alone passes "Trump invited Putin to
-    Washington" on a sentence where Trump, flying back to Washington, meant to call Putin,
-    and "the deadly treatment" on "the treatment" (every word but one is there). Names
-    (capitalised inside the claim), titles, reporting and light verbs ("said", "noted",
-    "made") and verb forms used as prepositions ("including") are left out."""
+    """Every verb, noun and adjective of the claim is in the cited text, as itself, another
+    form, a synonym or a related word ("intended" / "intention", "drug" for "anesthetic",
+    "deadly" / "fatal"): what happened, to what or whom, and what it was like are the claim.
+    Coverage alone passes "Trump invited Putin to Washington" on a sentence where Trump,
+    flying back to Washington, meant to call Putin, "the storm said" on "the spokesman said"
+    and "the deadly treatment" on "the treatment" (every word but one is there). One check
+    per word class, each unverifiable when it fails. Names (capitalised inside the claim),
+    titles, reporting and light verbs ("said", "noted", "made") and verb forms used as
+    prepositions ("including") are left out."""
     load_word_lexicons()
     toks = _tokens(claim)
     missing: dict[str, list[str]] = {"verbs": [], "adjectives": [], "nouns": []}
@@ -847,7 +850,7 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
             }
             if not bases["nouns"]:
                 continue
-        bases = {kind: base for kind, base in bases.items() if base}
+        bases = {k: base for k, base in bases.items() if base}
         if not bases or any(stem(base) in _LIGHT for base in bases.values()):
             continue
         forms = frozenset().union(*(_word_forms(word, b, k) for k, b in bases.items()))
