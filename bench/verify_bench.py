@@ -111,13 +111,20 @@ def _embed_ok(report: object, document: str) -> bool:
     return True
 
 
+STRICT = False  # --strict: summarizer verify --strict (the word check, no lenient acceptance)
+
+
 def run(rows: list[Row], *, top_k: int, judge: object | None) -> tuple[list[bool], float]:
     preds = []
     started = time.perf_counter()
     for row in rows:
         try:
             report = verify(
-                row.summary, [make_article(row.document)], judge=judge or False, top_k=top_k
+                row.summary,
+                [make_article(row.document)],
+                judge=judge or False,
+                top_k=top_k,
+                strict=STRICT,
             )
             ok = report.ok or (EMBED is not None and _embed_ok(report, row.document))
             preds.append(ok)
@@ -222,6 +229,7 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="the verifier-dev folder")
     parser.add_argument("--split", default="test", choices=("test", "evaluation", "all"))
     parser.add_argument("--top-k", type=int, default=TOP_K)
+    parser.add_argument("--strict", action="store_true", help="measure verify --strict")
     parser.add_argument("--coverage-min", type=float, default=checks.COVERAGE_MIN)
     parser.add_argument("--relation-min", type=float, default=checks.RELATION_MIN)
     parser.add_argument("--limit", type=int, default=None, help="rows per file, spread out")
@@ -233,8 +241,10 @@ def main() -> None:
     args = parser.parse_args()
     checks.COVERAGE_MIN, checks.RELATION_MIN = args.coverage_min, args.relation_min
     print(f"top_k {args.top_k}, coverage_min {args.coverage_min}, relation_min {args.relation_min}")
-    global EMBED
-    EMBED = args.embed
+    global EMBED, STRICT
+    EMBED, STRICT = args.embed, args.strict
+    if STRICT:
+        print("verify --strict")
     judge = _make_judge() if args.judge else None
     if args.only in (None, "summedits"):
         summedits_report(args.data, args.split, args, judge)

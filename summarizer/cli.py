@@ -374,6 +374,15 @@ def verify(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     no_judge: NoJudgeOpt = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Hold each sentence to a briefing's standard: its verbs, nouns and "
+            "adjectives must be in its evidence (catches a changed fact among kept names; "
+            "flags loose paraphrases too).",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
@@ -386,6 +395,8 @@ def verify(
 
         summarizer verify draft.md --sources fixtures/articles
 
+        summarizer verify draft.md -s fixtures/articles --strict
+
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
@@ -396,7 +407,7 @@ def verify(
     check_path_argument(draft)
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
-    report = verify_draft(text, sources_, top_k=top_k, settings=settings)
+    report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, format_), output, force=force)

@@ -42,6 +42,8 @@ SUPPORT_MIN = 0.4
 # summaries (0.75 -> 0.69) for recall on inconsistent ones (0.59 -> 0.64) at about the same
 # balanced accuracy (0.668 -> 0.664), and catches more of factcc/summeval's swapped claims.
 NOT_LENIENT = frozenset({"relations"})
+# With ``strict``, the word check's failures block it too (see verify()).
+STRICT_NOT_LENIENT = NOT_LENIENT | {"verbs", "nouns", "adjectives"}
 # Joined evidence is for a claim that fuses neighbouring sentences, not for one that swaps a
 # fact between them: when no sentence supports the claim alone, a sentence that carries at
 # least CARRIER_MIN of its content terms and conflicts with it on one of these checks makes
@@ -156,6 +158,7 @@ def verify(
     model: str | None = None,
     base_url: str | None = None,
     judge: bool | Judge | None = None,
+    strict: bool = False,
     settings: Settings | None = None,
 ) -> VerifyReport:
     """Check an editor's draft against source articles, claim by claim.
@@ -168,6 +171,10 @@ def verify(
         backend, model, base_url: the LLM whose judge decides the unverifiable middle, as in
             the CLI (``auto``: an LLM when one is configured, else the offline layers only).
         judge: False skips the LLM judge; a Judge is used as given.
+        strict: hold each claim to a briefing's standard: its verbs, nouns and adjectives in
+            its evidence (``checks.check_words``) and no acceptance on joined evidence that
+            leaves a check failed. It catches a changed fact among kept names ("Putin was
+            invited" where he was to be called) and flags loose paraphrases too.
         settings: base settings; the keyword arguments override single fields.
 
     Returns:
@@ -191,7 +198,7 @@ def verify(
     by_id = {s.id: s for s in all_sentences}
     ctx = SourceContext(all_sentences)
     index = SentenceIndex(all_sentences)
-    checked = [_check_draft_claim(c, index, by_id, ctx, top_k) for c in claims]
+    checked = [_check_draft_claim(c, index, by_id, ctx, top_k, strict) for c in claims]
     if judge is not None:
         checked = judge_unverifiable(checked, by_id, judge, ctx, repair=False)
     out = [
@@ -227,7 +234,12 @@ def _headline(article: Article) -> list[Sentence]:
 
 
 def _check_draft_claim(
-    text: str, index: SentenceIndex, by_id: dict[str, Sentence], ctx: SourceContext, top_k: int
+    text: str,
+    index: SentenceIndex,
+    by_id: dict[str, Sentence],
+    ctx: SourceContext,
+    top_k: int,
+    strict: bool = False,
 ) -> Claim:
     """Accept the claim when one of the best ``top_k`` sentences supports it alone; reject it
     when one that carries much of it contradicts it (``_carrier_conflict``); else accept it
@@ -246,7 +258,7 @@ def _check_draft_claim(
             ctx=ctx,
             repair=False,
             defer=True,
-            cited_words=False,
+            cited_words=strict,
         )
         for group in tries
     ]
@@ -264,7 +276,9 @@ def _check_draft_claim(
     if together.support == "contradicted":
         return together
     score = together.score or 0.0
-    blocking = {c.name for c in together.checks if not c.passed} & NOT_LENIENT
+    blocking = {c.name for c in together.checks if not c.passed} & (
+        STRICT_NOT_LENIENT if strict else NOT_LENIENT
+    )
     if score >= SUPPORT_MIN and not blocking:
         shortfalls = "; ".join(f"{c.name}: {c.detail}" for c in together.checks if not c.passed)
         note = Check(

@@ -227,6 +227,11 @@ class VerifyRequest(_Request):
     top_k: Count = Field(
         default=TOP_K, description="Source sentences tried as each claim's evidence."
     )
+    strict: bool = Field(
+        default=False,
+        description="Hold each claim to a briefing's standard: its verbs, nouns and adjectives "
+        "must be in its evidence (as `summarizer verify --strict`).",
+    )
 
 
 class ErrorOut(BaseModel):
@@ -515,7 +520,7 @@ def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
     texts = [x for x in body.sources if isinstance(x, ArticleIn)]
     articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
-    return verify(body.draft, articles, top_k=body.top_k, settings=_engine(cfg))
+    return verify(body.draft, articles, top_k=body.top_k, strict=body.strict, settings=_engine(cfg))
 
 
 def _engine(cfg: ServeConfig, **options: object) -> Settings:

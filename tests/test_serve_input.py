@@ -204,6 +204,18 @@ def test_top_k_is_passed_to_verify(client: TestClient) -> None:
     assert all(len(c["evidence"]) <= 1 for c in res.json()["claims"])
 
 
+def test_strict_is_passed_to_verify(client: TestClient) -> None:
+    draft = "The city council voted 7-2 on Tuesday to demolish a new bridge over the Elm River."
+    body = {"draft": draft, "sources": [{"text": TEXT}]}
+    default = client.post("/verify", json=body)
+    strict = client.post("/verify", json={**body, "strict": True})
+    assert default.status_code == strict.status_code == 200, (default.text, strict.text)
+    assert default.json()["claims"][0]["supported"]  # one word of 11 changed: lenient passes
+    claim = strict.json()["claims"][0]
+    assert not claim["supported"]
+    assert any(c["name"] == "verbs" and not c["passed"] for c in claim["checks"])
+
+
 def test_wrong_routes_and_methods_answer_json(client: TestClient) -> None:
     assert _detail(client.get("/blurb"), 405) == "Method Not Allowed"
     assert _detail(client.put("/verify", json={}), 405) == "Method Not Allowed"

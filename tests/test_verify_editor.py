@@ -56,3 +56,25 @@ def test_random_bytes_on_stdin_exit_2():
 def test_sentences_after_a_sources_heading_are_still_checked():
     draft = f"{TRUE}\n\n## Sources\n1. Reuters\n- https://example.com/a\n\nPutin resigned today.\n"
     assert draft_claims(draft) == [TRUE, "Putin resigned today."]
+
+
+CHANGED = "Russian President Vladimir Putin was invited to Washington by Donald Trump."
+
+
+def test_strict_catches_a_changed_fact_among_kept_names(tmp_path):
+    """The fixture says Trump meant to speak with Putin; nothing says he invited him. The
+    default (lenient, for drafts that paraphrase whole passages) passes the sentence, since
+    every word but "invited" is in its evidence; --strict holds it to a briefing's standard."""
+    path = tmp_path / "draft.md"
+    path.write_text(f"{CHANGED}\n\n{TRUE}\n", encoding="utf-8")
+    lenient = summarizer.verify(path, vc.FIXTURES)
+    strict = summarizer.verify(path, vc.FIXTURES, strict=True)
+    assert [c.supported for c in lenient.claims] == [True, True]
+    assert [c.supported for c in strict.claims] == [False, True]
+    result = CliRunner().invoke(app, ["verify", str(path), "-s", str(vc.FIXTURES), "--strict"])
+    assert result.exit_code == 1, result.output
+    assert "NOT SUPPORTED" in result.stdout and "invited" in result.stdout
+    exact = tmp_path / "exact.md"
+    exact.write_text(f"{TRUE}\n", encoding="utf-8")
+    ok = CliRunner().invoke(app, ["verify", str(exact), "-s", str(vc.FIXTURES), "--strict"])
+    assert ok.exit_code == 0, ok.output
