@@ -37,7 +37,6 @@ import lemminflect  # type: ignore[import-untyped]  # noqa: E402
 from summarizer import checks, lexicon  # noqa: E402
 from summarizer.ingest import load_articles, make_article  # noqa: E402
 from summarizer.models import Article, Citation, Claim  # noqa: E402
-from summarizer.text import STOPWORDS  # noqa: E402
 from summarizer.verify import SourceContext, verify_claim  # noqa: E402
 
 NEWS_VERBS = (
@@ -62,35 +61,38 @@ def _word(tok: str) -> str:
     return tok.strip(".,;:!?\"'()“”‘’")
 
 
+def roles(toks: list[str]) -> list[tuple[int, str, str, dict[str, str]]]:
+    """(position, word, kind, bases) of each word the check reads, as ``checks.word_role``
+    sees it (the sentence split on spaces, punctuation left out)."""
+    clean = [_word(t) for t in toks]
+    out = []
+    for i, word in enumerate(clean):
+        role = checks.word_role(clean, i)
+        if role is not None:
+            out.append((i, word, *role))
+    return out
+
+
 def verbs_of(toks: list[str]) -> list[Swap]:
     """The sentence's checked verbs, with their Penn tag (to inflect a replacement alike)."""
     out = []
-    for i, tok in enumerate(toks):
-        word = _word(tok)
-        low = word.lower()
-        if not low.isalpha() or (i and word[:1].isupper()) or low in STOPWORDS or len(low) < 3:
+    for i, word, kind, bases in roles(toks):
+        if kind != "verbs":
             continue
-        base = checks.verb_base(low, toks[i - 1].lower() if i else "")
-        if base is None or checks.stem(base) in checks._LIGHT or low in checks._VERB_LIKE:
-            continue
-        forms = lemminflect.getAllInflections(base, upos="VERB").items()
-        tags = [t for t, words in forms if low in words]
+        forms = lemminflect.getAllInflections(bases["verbs"], upos="VERB").items()
+        tags = [t for t, words in forms if word.lower() in words]
         if tags:
-            out.append((i, word, base, tags[0]))
+            out.append((i, word, bases["verbs"], tags[0]))
     return out
 
 
 def adjectives_of(toks: list[str]) -> list[Swap]:
-    out = []
-    for i, tok in enumerate(toks):
-        word = _word(tok)
-        if not word.isalpha() or not word.islower() or word in STOPWORDS:
-            continue
-        after = _word(toks[i + 1]).lower() if i + 1 < len(toks) else ""
-        base = checks.adjective_base(word, after)
-        if base is not None and base == word:
-            out.append((i, word, base, "JJ"))
-    return out
+    """The sentence's checked adjectives in their base form."""
+    return [
+        (i, word, bases["adjectives"], "JJ")
+        for i, word, kind, bases in roles(toks)
+        if kind == "adjectives" and bases["adjectives"] == word
+    ]
 
 
 def replaced(toks: list[str], at: Swap, new: str) -> str:
@@ -125,7 +127,7 @@ def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
     nouns = [
         i
         for i, t in enumerate(toks)
-        if i and t.isalpha() and t.islower() and set(checks._readings(t)) == {"NOUN"}
+        if i and t.isalpha() and t.islower() and set(checks.word_readings(t)) == {"NOUN"}
         and toks[i - 1].lower() in ("the", "a", "an")
     ]  # fmt: skip
     adjective = rng.choice(ADJECTIVES)

@@ -118,7 +118,7 @@ class Evidence:
         "begin", "broader" -> "broad"): a claim's may be another form of an irregular one."""
         out: set[str] = set()
         for word in set(words(self.text)):
-            readings = _readings(word)
+            readings = word_readings(word)
             out.update(stem(b) for kind in ("VERB", "ADJ") for b in readings.get(kind, ()))
         return out
 
@@ -739,7 +739,7 @@ _VERB_MARKERS = frozenset(
 
 
 @lru_cache(maxsize=65536)
-def _readings(word: str) -> dict[str, tuple[str, ...]]:
+def word_readings(word: str) -> dict[str, tuple[str, ...]]:
     """The base forms of ``word`` by part of speech ({"VERB": ("invite",)}), from
     LemmInflect's lexicon (``lexicon.readings``); {} for a word it does not know."""
     found = lexicon.readings().get(word)
@@ -753,7 +753,7 @@ def verb_base(word: str, before: str = "") -> str | None:
     None. A word that can also be a noun ("attack", "plans", "talks") counts as a verb in a
     past form ("attacked") or after an auxiliary, a modal or "to" (``before``: the word
     before it); an auxiliary never does."""
-    readings = _readings(word)
+    readings = word_readings(word)
     if "VERB" not in readings or "AUX" in readings:
         return None
     base = readings["VERB"][0]
@@ -768,10 +768,10 @@ def adjective_base(word: str, after: str = "") -> str | None:
     """The base form of ``word`` used as an adjective ("broader" -> "broad"), or None. A word
     that can also be a noun ("secret", "illegal") counts as an adjective before a noun
     (``after``: the word after it); one that can be a verb is left to ``verb_base``."""
-    readings = _readings(word)
+    readings = word_readings(word)
     if "ADJ" not in readings or {"VERB", "AUX", "PROPN"} & set(readings):
         return None
-    if "NOUN" in readings and "NOUN" not in _readings(after):
+    if "NOUN" in readings and "NOUN" not in word_readings(after):
         return None
     return readings["ADJ"][0]
 
@@ -792,7 +792,7 @@ def noun_base(word: str) -> str | None:
     """The singular of ``word`` as a noun ("talks" -> "talk"), or None: a word that can be a
     noun and is not a determiner. ``check_words`` asks only of a word it did not take for a
     verb or an adjective."""
-    readings = _readings(word)
+    readings = word_readings(word)
     if "NOUN" not in readings or word in _DETERMINERS:
         return None
     return readings["NOUN"][0]
@@ -811,6 +811,42 @@ def _word_forms(word: str, base: str, kind: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def word_role(toks: list[str], i: int) -> tuple[str, dict[str, str]] | None:
+    """What ``toks[i]`` is to the word check: its kind ("verbs", "nouns" or "adjectives")
+    and the base forms it may match as, by kind; None for a word the check leaves out (a
+    name capitalised inside the claim, a stopword, a title, a reporting or light verb, a
+    verb form used as a preposition). The words around it decide between readings."""
+    tok = toks[i]
+    word = tok.lower()
+    if (i and tok[:1].isupper()) or not word.isalpha() or len(word) < 3:
+        return None
+    if word in STOPWORDS or word in _VERB_LIKE or word in _TITLES:
+        return None
+    if stem(word) in _LIGHT or _lemma(word) in _LIGHT:
+        return None
+    readings = word_readings(word)
+    verb = verb_base(word, toks[i - 1].lower() if i else "")
+    after = toks[i + 1].lower() if i + 1 < len(toks) else ""
+    adjective = None if verb else adjective_base(word, after)
+    if verb is not None:  # a participle that is an adjective too may be either
+        kind, bases = "verbs", {"verbs": verb, "adjectives": readings.get("ADJ", ("",))[0]}
+    elif adjective is not None:
+        kind, bases = "adjectives", {"adjectives": adjective}
+    elif noun_base(word) is not None:  # a noun that can be a verb or an adjective too may
+        kind = "nouns"  # match as either
+        bases = {
+            "nouns": noun_base(word) or "",
+            "verbs": readings.get("VERB", ("",))[0],
+            "adjectives": readings.get("ADJ", ("",))[0],
+        }
+    else:
+        return None
+    bases = {k: base for k, base in bases.items() if base}
+    if any(stem(base) in _LIGHT for base in bases.values()):
+        return None
+    return kind, bases
+
+
 def check_words(claim: str, evidence: Evidence) -> list[Check]:
     """Every verb, noun and adjective of the claim is in the cited text, as itself, another
     form, a synonym or a related word ("intended" / "intention", "drug" for "anesthetic",
@@ -824,35 +860,11 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
     load_word_lexicons()
     toks = _tokens(claim)
     missing: dict[str, list[str]] = {"verbs": [], "adjectives": [], "nouns": []}
-    for i, tok in enumerate(toks):
-        word = tok.lower()
-        if (i and tok[:1].isupper()) or not word.isalpha() or len(word) < 3:
+    for i in range(len(toks)):
+        role = word_role(toks, i)
+        if role is None:
             continue
-        if word in STOPWORDS or word in _VERB_LIKE or word in _TITLES:
-            continue
-        if stem(word) in _LIGHT or _lemma(word) in _LIGHT:
-            continue
-        before = toks[i - 1].lower() if i else ""
-        verb = verb_base(word, before)
-        after = toks[i + 1].lower() if i + 1 < len(toks) else ""
-        adjective = None if verb else adjective_base(word, after)
-        readings = _readings(word)
-        if verb is not None:  # a participle that is an adjective too may be either
-            kind, bases = "verbs", {"verbs": verb, "adjectives": readings.get("ADJ", ("",))[0]}
-        elif adjective is not None:
-            kind, bases = "adjectives", {"adjectives": adjective}
-        else:  # a noun; one that can be a verb or an adjective too may match as either
-            kind = "nouns"
-            bases = {
-                "nouns": noun_base(word) or "",
-                "verbs": readings.get("VERB", ("",))[0],
-                "adjectives": readings.get("ADJ", ("",))[0],
-            }
-            if not bases["nouns"]:
-                continue
-        bases = {k: base for k, base in bases.items() if base}
-        if not bases or any(stem(base) in _LIGHT for base in bases.values()):
-            continue
+        word, kind, bases = toks[i].lower(), *role
         forms = frozenset().union(*(_word_forms(word, b, k) for k, b in bases.items()))
         found = any(f in evidence.terms or f in evidence.base_terms for f in forms)
         if not found and word not in missing[kind]:
