@@ -238,7 +238,6 @@ def merge_sentences(
     index: dict[str, list[tuple[int, int]]] = {}  # prefix word -> kept (article, sentence)
     first_seen: dict[frozenset[str], tuple[int, int]] = {}  # exact word set -> first kept
     aliases: Aliases = {}
-    removed: set[str] = set()
     for ai, article in enumerate(articles):
         for si, sentence in enumerate(article.sentences):
             ws = sets[ai][si]
@@ -262,12 +261,18 @@ def merge_sentences(
                 continue
             canonical = articles[match[0]].sentences[match[1]].id
             aliases.setdefault(canonical, []).append(sentence.id)
-            removed.add(sentence.id)
-    reduced = [
+    return without_aliases(articles, aliases), aliases
+
+
+def without_aliases(articles: list[Article], aliases: Aliases) -> list[Article]:
+    """The articles less every sentence ``aliases`` lists as a removed equivalent (what
+    ``merge_sentences`` returns, rebuilt from its aliases alone: ids unchanged, an article may
+    end up empty)."""
+    removed = {i for ids in aliases.values() for i in ids}
+    return [
         a.model_copy(update={"sentences": [s for s in a.sentences if s.id not in removed]})
         for a in articles
     ]
-    return reduced, aliases
 
 
 def _sentence_match(

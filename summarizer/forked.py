@@ -1,11 +1,13 @@
-"""Per-item CPU work split with a forked child process: the child computes the second half of a
-list while this process does the first, so dedup and clustering (which every LLM call of a
-briefing waits for) use both cores of a small machine.
+"""Per-item CPU work done by a forked child process, so that a small machine's second core helps:
+the child computes the second half of a list while this process does the first (dedup and
+clustering, which every LLM call of a briefing waits for), or all of it while this process
+sends and receives the calls (an LLM briefing's story preparation).
 
-Used by ``dedup`` (fingerprints) and ``stories`` (term counts). A child runs only where that is
-safe and pays: on Linux, with two CPUs or more, for ``PARALLEL_MIN`` items or more, and when
-this process has no other Python thread (forking a process that has one is unsafe). Otherwise,
-or when the child fails, every result is computed here: the results never depend on it.
+Used by ``dedup`` (fingerprints), ``stories`` (term counts) and ``pipeline`` (stories prepared
+ahead of their calls). A child runs only where that is safe and pays: on Linux, with two CPUs or
+more, for enough items, and when this process has no other Python thread (forking a process
+that has one is unsafe). The child sends each result as soon as it has it; when it cannot run,
+or fails part way, every result it did not send is computed here: results never depend on it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import signal
 import sys
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
@@ -29,28 +32,47 @@ PARALLEL_MIN = 200
 
 
 class Halves(Generic[T, R]):
-    """``result(n)``: ``fn(items[n])``, from the child for the second half when it ran."""
+    """``result(n)``: ``fn(items[n])``, from the child for ``items[start:]`` when it ran (read
+    as it sends them, in order: asking for a late item waits for the ones before it)."""
 
-    def __init__(self, items: Sequence[T], fn: Callable[[T], R], start: int) -> None:
+    def __init__(
+        self, items: Sequence[T], fn: Callable[[T], R], start: int, minimum: int | None = None
+    ) -> None:
         self.items, self.fn, self.start = items, fn, start
-        self.pid, self._reader = _fork(items, fn, start)
-        self._done: list[R] | None = None
+        self.pid, self._reader = _fork(items, fn, start, minimum)
+        self._got: list[R] = []  # the child's results so far
+
+    @property
+    def forked(self) -> bool:
+        """Whether a child is (or was) computing ``items[start:]``."""
+        return self._reader is not None or bool(self._got)
 
     def result(self, n: int) -> R:
-        if n >= self.start and self._reader is not None:
-            if self._done is None:
-                self._done = _collect(self.pid, self._reader, len(self.items) - self.start)
-                self.pid = 0
-            if self._done:
-                return self._done[n - self.start]
+        k = n - self.start
+        while k >= len(self._got) and self._reader is not None:
+            self._receive()
+        if 0 <= k < len(self._got):
+            return self._got[k]
         return self.fn(self.items[n])
 
+    def _receive(self) -> None:
+        """Read the child's next result; at its end, or on any failure, stop reading (what
+        it did not send is computed here)."""
+        try:
+            self._got.append(pickle.load(self._reader))
+        except Exception:  # noqa: BLE001 - a truncated or failed stream: compute the rest here
+            self.close()
+            return
+        if len(self._got) == len(self.items) - self.start:
+            self.close()
+
     def close(self) -> None:
-        if self.pid:  # left early (an error, Ctrl-C): stop and reap the child
+        if self.pid:  # stop (if left early: an error, Ctrl-C) and reap the child
             _stop(self.pid)
             self.pid = 0
         if self._reader is not None:
             self._reader.close()
+            self._reader = None
 
 
 @contextmanager
@@ -64,26 +86,40 @@ def second_half_elsewhere(items: Sequence[T], fn: Callable[[T], R]) -> Iterator[
         halves.close()
 
 
+@contextmanager
+def all_elsewhere(items: Sequence[T], fn: Callable[[T], R], minimum: int) -> Iterator[Halves[T, R]]:
+    """Start ``fn`` over every item in a forked child (when it may run, from ``minimum``
+    items), in order; the yielded ``Halves`` gives each result as the child sends it."""
+    halves = Halves(items, fn, 0, minimum)
+    try:
+        yield halves
+    finally:
+        halves.close()
+
+
 def map_halves(items: Sequence[T], fn: Callable[[T], R]) -> list[R]:
     """``[fn(x) for x in items]``, the second half computed in a forked child when it may."""
     with second_half_elsewhere(items, fn) as halves:
         return [halves.result(n) for n in range(len(items))]
 
 
-def may_fork(n_items: int) -> bool:
-    """Whether a child would run for this many items here and now."""
+def may_fork(n_items: int, minimum: int | None = None) -> bool:
+    """Whether a child would run for this many items here and now (from ``minimum`` items,
+    default ``PARALLEL_MIN``)."""
     return (
-        n_items >= PARALLEL_MIN
+        n_items >= (PARALLEL_MIN if minimum is None else minimum)
         and sys.platform.startswith("linux")
         and len(os.sched_getaffinity(0)) >= 2
         and threading.active_count() == 1
     )
 
 
-def _fork(items: Sequence[T], fn: Callable[[T], R], start: int) -> tuple[int, Any]:
-    """Fork a child that pickles ``fn`` of ``items[start:]`` into a pipe: (its pid, the pipe's
-    read end), or (0, None) when this run should not fork."""
-    if not may_fork(len(items)):
+def _fork(
+    items: Sequence[T], fn: Callable[[T], R], start: int, minimum: int | None
+) -> tuple[int, Any]:
+    """Fork a child that pickles ``fn`` of each of ``items[start:]`` into a pipe as soon as it
+    has it: (its pid, the pipe's read end), or (0, None) when this run should not fork."""
+    if not may_fork(len(items), minimum):
         return 0, None
     read_fd, write_fd = os.pipe()
     with warnings.catch_warnings():
@@ -95,9 +131,7 @@ def _fork(items: Sequence[T], fn: Callable[[T], R], start: int) -> tuple[int, An
         code = 1
         try:
             os.close(read_fd)
-            data = pickle.dumps([fn(x) for x in items[start:]], protocol=5)
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(data)
+            _send_each(write_fd, (fn(x) for x in items[start:]))
             code = 0
         finally:
             os._exit(code)
@@ -105,15 +139,31 @@ def _fork(items: Sequence[T], fn: Callable[[T], R], start: int) -> tuple[int, An
     return pid, os.fdopen(read_fd, "rb")
 
 
-def _collect(pid: int, reader: Any, expected: int) -> list[Any]:
-    """The child's results, or [] if it failed (the caller computes them instead)."""
-    try:
-        data = reader.read()
-        _, status = os.waitpid(pid, 0)
-        found: list[Any] = pickle.loads(data) if data and status == 0 else []
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return []
-    return found if len(found) == expected else []
+def _send_each(fd: int, results: Iterator[Any]) -> None:
+    """Pickle each result into the pipe as soon as it is computed, without ever waiting for
+    the parent to read (it may be busy with its own half): what the pipe cannot take yet
+    waits in memory, and the last of it is written once every result is computed."""
+    pending: deque[memoryview] = deque()
+
+    def write(block: bool) -> None:
+        while pending:
+            try:
+                n = os.write(fd, pending[0])
+            except BlockingIOError:
+                if not block:
+                    return
+                os.set_blocking(fd, True)
+                continue
+            pending[0] = pending[0][n:]
+            if not pending[0]:
+                pending.popleft()
+
+    os.set_blocking(fd, False)
+    for result in results:
+        pending.append(memoryview(pickle.dumps(result, protocol=5)))
+        write(block=False)
+    write(block=True)
+    os.close(fd)
 
 
 def _stop(pid: int) -> None:

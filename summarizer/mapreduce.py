@@ -22,7 +22,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,6 +77,16 @@ class Invalid(Exception):
 
 # one briefing story to write: its (deduplicated) articles and its word budget
 StoryJob = tuple[list[Article], int]
+
+
+class Prepared(NamedTuple):
+    """A story to write whose reading was already worked out (``LLMWriter.reads``, e.g. by a
+    forked child while the calls of other stories were out): a job may return it instead of a
+    ``StoryJob``."""
+
+    articles: list[Article]
+    words: int
+    reads: list[str] | None  # the sentence ids one reduce call reads; None: the map stage
 
 
 # called with a story's index and claims once they are written (verification, in a thread)
@@ -171,7 +181,7 @@ class LLMWriter:
             return []
         title = next((a.title for a in articles if a.title), "untitled")
         budgets = self.budgets(kind, max_words=max_words, sentences=sentences)
-        direct = [Point(text=s.text, cites=[s.id]) for s in index.values()]
+        direct = [_point(s) for s in index.values()]
         if _tokens(direct) <= budgets.reduce:
             points = direct  # short article: the blurb reads its sentences directly
         else:
@@ -180,15 +190,21 @@ class LLMWriter:
         items = await self._final_blurb(points, title, sentences, max_words, budgets)
         return [_claim(item, index) for item in items]
 
-    async def _section(self, job: Callable[[], StoryJob]) -> list[Claim]:
+    async def _section(self, job: Callable[[], StoryJob | Prepared]) -> list[Claim]:
         """One briefing section. Its CPU work (``job`` preparing the story's articles, then
         tokenizing and selecting what to read) runs in a worker thread, in one hop, so other
         stories' calls go on meanwhile."""
 
         def ready() -> tuple[list[Article], int, Budgets, list[Point] | None]:
-            articles, max_words = job()
+            got = job()
+            articles, max_words = got[0], got[1]
             budgets = self.budgets("briefing", max_words=max_words, sentences=None)
-            direct = self._direct(articles, budgets, max_words) if articles else None
+            if isinstance(got, Prepared):
+                by_id = {s.id: s for a in articles for s in a.sentences}
+                ids = got.reads
+                direct = None if ids is None else [_point(by_id[i]) for i in ids]
+            else:
+                direct = self._direct(articles, budgets, max_words) if articles else None
             return articles, max_words, budgets, direct
 
         loop = asyncio.get_running_loop()
@@ -209,7 +225,7 @@ class LLMWriter:
 
     def write_stories(
         self,
-        jobs: Sequence[Callable[[], StoryJob]],
+        jobs: Sequence[Callable[[], StoryJob | Prepared]],
         finish: FinishFn,
         sizes: Sequence[int] | None = None,
     ) -> list[BackendError | None]:
@@ -218,7 +234,7 @@ class LLMWriter:
 
     async def awrite_stories(
         self,
-        jobs: Sequence[Callable[[], StoryJob]],
+        jobs: Sequence[Callable[[], StoryJob | Prepared]],
         finish: FinishFn,
         sizes: Sequence[int] | None = None,
     ) -> list[BackendError | None]:
@@ -245,9 +261,7 @@ class LLMWriter:
                 return exc
             return None
 
-        order = list(range(len(jobs)))
-        if sizes is not None:
-            order.sort(key=lambda n: sizes[n])
+        order = list(range(len(jobs))) if sizes is None else smallest_first(sizes)
         # one thread prepares the stories, and behind the gate only one thread (preparing or
         # verifying) runs at a time: more would not add CPU (the GIL) but would starve the
         # event loop that sends and receives the calls
@@ -264,10 +278,19 @@ class LLMWriter:
             limited.unbind()
             await aclose(limited)
 
+    def reads(self, articles: list[Article], words: int) -> list[str] | None:
+        """The ids of the sentences one reduce call of a briefing story reads (see ``_direct``);
+        None when the story needs the map stage. Pure CPU: a forked child may work it out."""
+        if not articles:
+            return None
+        budgets = self.budgets("briefing", max_words=words, sentences=None)
+        direct = self._direct(articles, budgets, words)
+        return None if direct is None else [p.cites[0] for p in direct]
+
     def _direct(self, articles: list[Article], budgets: Budgets, words: int) -> list[Point] | None:
         """What one reduce call can read directly: every sentence when they fit, else (with
         ``select``) the most central ones; None when the story needs the map stage."""
-        direct = [Point(text=s.text, cites=[s.id]) for a in articles for s in a.sentences]
+        direct = [_point(s) for a in articles for s in a.sentences]
         if _fits(direct, budgets.reduce):
             return direct
         if not self.select:
@@ -505,6 +528,17 @@ class LLMWriter:
 PREPARE, VERIFY = 0, 1  # CPU gate priorities: a story's call waits for its preparation
 
 
+def smallest_first(sizes: Sequence[int]) -> list[int]:
+    """The order a graph prepares its stories in: smallest first, so the server has work at
+    once and the slow preparations of big stories overlap the calls of the small ones."""
+    return sorted(range(len(sizes)), key=lambda n: sizes[n])
+
+
+def _point(sentence: Sentence) -> Point:
+    """A sentence as a point a reduce call reads directly (it cites itself)."""
+    return Point(text=sentence.text, cites=[sentence.id])
+
+
 def _gated(gate: CpuGate | None, priority: int, fn: Callable[..., T]) -> Callable[..., T]:
     """``fn`` run behind the graph's CPU gate (as is outside a graph)."""
     if gate is None:
@@ -542,7 +576,7 @@ def _select(articles: list[Article], tokens: int) -> list[Point]:
     for n, s in enumerate(kept):
         first.setdefault(s.article_id, n)
     kept.sort(key=lambda s: (first[s.article_id], s.index))
-    return [Point(text=s.text, cites=[s.id]) for s in kept]
+    return [_point(s) for s in kept]
 
 
 def _data(text: str) -> str:
@@ -732,4 +766,4 @@ def _claim(item: Item, index: dict[str, Sentence]) -> Claim:
     )
 
 
-__all__ = ["Budgets", "LLMWriter", "StoryJob", "run_sync"]
+__all__ = ["Budgets", "LLMWriter", "Prepared", "StoryJob", "run_sync", "smallest_first"]

@@ -15,11 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from . import dedup, extractive, stories
+from . import dedup, extractive, forked, stories
 from .errors import BackendError, InputError, NeedsKeyError
 from .ingest import filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
+from .llm.limit import waiting
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
@@ -37,6 +38,9 @@ MAX_DEFAULT_WORDS = 3000  # the default budget's cap: 75 stories of MIN_STORY_WO
 INGEST_EVERY = 50  # articles read between two progress calls while reading
 ArticleInput = Article | str | Path
 StoryJob = tuple[list[Article], int]  # a story's (deduplicated) articles and its word budget
+# what a story's job gives the writer: a StoryJob, or (to an LLM graph) mapreduce.Prepared
+Job = tuple[list[Article], int] | tuple[list[Article], int, list[str] | None]
+Planned = tuple[dedup.Aliases, list[str] | None]  # a story prepared ahead: its merge and reads
 
 
 class Writer(Protocol):
@@ -272,10 +276,16 @@ def briefing(
     aliases: dict[str, dedup.Aliases] = {}
     merged: dict[str, list[Article]] = {}  # by story: its articles after merging sentences
 
-    def merge(story: Story) -> list[Article]:
-        """Merge near-identical sentences across the story's sources: only unique content
-        is written; the aliases are cited again afterwards."""
-        members, aliases[story.id] = dedup.merge_sentences([by_id[i] for i in story.article_ids])
+    def merge(story: Story, found: dedup.Aliases | None = None) -> list[Article]:
+        """Merge near-identical sentences across the story's sources (or apply the merge a
+        forked child ``found``): only unique content is written; the aliases are cited again
+        afterwards."""
+        sources = [by_id[i] for i in story.article_ids]
+        if found is None:
+            members, found = dedup.merge_sentences(sources)
+        else:
+            members = dedup.without_aliases(sources, found)
+        aliases[story.id] = found
         merged[story.id] = members
         return members
 
@@ -285,17 +295,40 @@ def briefing(
     # for 1,000 articles) are built once the first two waves of stories are prepared: while
     # their calls are out, not when their answers come back and the next calls are due.
     graph = getattr(writer, "write_stories", None) is not None
-    warm_after = (
-        2 * settings.concurrency if graph and len(to_write) > 2 * settings.concurrency else -1
-    )
+    many = graph and len(to_write) > 2 * settings.concurrency
+    warm_after = 2 * settings.concurrency if many else -1
     ready_count = [0]  # stories prepared so far (one thread prepares them, in turn)
+    # ... and such a graph's stories are prepared ahead, in the order it asks for them, by a
+    # forked child on the second core: here, that CPU work (about 1.5 s for 1,000 articles)
+    # would hold the interpreter lock that the event loop sending the calls needs
+    reads = getattr(writer, "reads", None)
+    ahead_order: list[int] = []
+    if many and reads is not None:
+        from .mapreduce import smallest_first
 
-    def prepare(story: Story) -> Callable[[], StoryJob]:
-        def job() -> StoryJob:
+        ahead_order = smallest_first([len(g.article_ids) for g in to_write])
+    position = {n: k for k, n in enumerate(ahead_order)}
+
+    def plan(story: Story) -> tuple[dedup.Aliases, list[str] | None]:
+        """A story's preparation, worked out ahead: its sentences' merge and what its reduce
+        call reads (as ids, cheap to send back)."""
+        members, found = dedup.merge_sentences([by_id[i] for i in story.article_ids])
+        assert reads is not None
+        return found, reads([a for a in members if a.sentences], budget_of[story.id])
+
+    def prepare(n: int, story: Story, ahead: forked.Halves[Story, Planned]) -> Callable[[], Job]:
+        def job() -> Job:
             if ready_count[0] == warm_after:  # what checking every such claim reads
                 context.build()
             try:
-                return [a for a in merge(story) if a.sentences], budget_of[story.id]
+                if not ahead.forked:
+                    return [a for a in merge(story) if a.sentences], budget_of[story.id]
+                from .mapreduce import Prepared
+
+                with waiting():  # for the child: another thread may verify meanwhile
+                    found, story_reads = ahead.result(position[n])
+                members = [a for a in merge(story, found) if a.sentences]
+                return Prepared(members, budget_of[story.id], story_reads)
             finally:
                 ready_count[0] += 1
                 prepared.release()
@@ -330,14 +363,17 @@ def briefing(
         _count_all(texts, counted)
         unique_tokens.append(count_unique())
 
-    counter = threading.Thread(target=count_later, daemon=True)
-    counter.start()
-    try:
-        _write_stories(writer, to_write, [prepare(g) for g in to_write], finish, progress)
-    finally:
-        for _ in to_write:  # a story whose preparation never ran must not block the count
-            prepared.release()
-    counter.join()
+    # the child forks before any other thread of this briefing starts (forked.may_fork)
+    with forked.all_elsewhere([to_write[n] for n in ahead_order], plan, minimum=1) as ahead:
+        counter = threading.Thread(target=count_later, daemon=True)
+        counter.start()
+        jobs = [prepare(n, g, ahead) for n, g in enumerate(to_write)]
+        try:
+            _write_stories(writer, to_write, jobs, finish, progress)
+        finally:
+            for _ in to_write:  # a story whose preparation never ran must not block the count
+                prepared.release()
+        counter.join()
     tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
     tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
@@ -372,7 +408,7 @@ def _tokens_of(text: str, counted: dict[str, int]) -> int:
 def _write_stories(
     writer: Writer,
     groups: list[Story],
-    jobs: list[Callable[[], StoryJob]],
+    jobs: list[Callable[[], Job]],
     finish: Callable[[int, list[Claim]], None],
     progress: ProgressFn | None,
 ) -> None:
@@ -399,7 +435,8 @@ def _write_stories(
         errors = write_stories(jobs, finish_and_count, [len(g.article_ids) for g in groups])
     else:
         for n, job in enumerate(jobs):
-            members, budget = job()
+            got = job()
+            members, budget = got[0], got[1]
             try:
                 claims = (
                     writer.write(members, kind="briefing", max_words=budget, sentences=None)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from summarizer import dedup, forked, pipeline, stories
 from summarizer.ingest import load_articles, make_article
+from summarizer.llm.base import Completion, Message
 from summarizer.models import Article, Citation, Claim, Usage
-from tests.synthetic import CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
+from tests.synthetic import COMET, CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -207,13 +211,86 @@ def test_a_child_that_fails_is_replaced_by_fingerprinting_here(
     alone = dedup.dedupe_articles(items)
     forks = forking()
 
-    def broken(*args: object, **kwargs: object) -> bytes:
-        raise RuntimeError("the child cannot pickle")  # the child exits 1, writes nothing
+    real = forked.pickle.dumps
+    sent = [0]
+
+    def broken(obj: object, **kwargs: Any) -> bytes:
+        if sent[0] == 1:  # the child sends one result, then fails (exits 1)
+            raise RuntimeError("the child cannot pickle")
+        sent[0] += 1
+        return real(obj, **kwargs)
 
     monkeypatch.setattr(forked.pickle, "dumps", broken)
     together = dedup.dedupe_articles(items)
     assert len(forks) == 1
     assert [a.model_dump() for a in together] == [a.model_dump() for a in alone]
+
+
+class _Quoting:
+    """A hand-written fake model (in this process, no thread): each claim quotes the first two
+    lines of its data, citing them."""
+
+    name = model = "quoting"
+    context_window = 8192
+
+    async def complete(self, messages: list[Message], **_: Any) -> Completion:
+        data = messages[1].content.split("<data>")[1].split("</data>")[0].strip().splitlines()
+        items = [
+            {"text": line.split("] ", 1)[1], "cites": line[1:].split("]")[0].split(", ")}
+            for line in data[:2]
+        ]
+        return Completion(text=json.dumps({"claims": items}))
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_an_llm_graph_s_stories_prepared_ahead_by_a_forked_child_give_the_same_briefing(
+    fixtures: list[Article],
+    forking: Callable[[], list[int]],
+    monkeypatch: pytest.MonkeyPatch,
+    child_fails: bool,
+) -> None:
+    """With more stories than two waves of calls, a forked child merges each story's
+    sentences and picks what its reduce call reads, ahead of the graph (pipeline.briefing);
+    the briefing is the one this process writes alone, also when the child fails after its
+    first story (the rest is prepared here)."""
+    day = [*fixtures, *(make_article(t, source=s) for s, t in [("a", FLOOD_A), ("b", CUP_A),
+           ("c", FLOOD_B), ("d", COMET)])]  # fmt: skip
+
+    def write() -> list[dict[str, Any]]:
+        result = pipeline.briefing(
+            day, client=_Quoting(), backend="openai", model="quoting", no_cache=True,
+            concurrency=1, judge=False, max_words=400,
+        )  # fmt: skip
+        assert len(result.stories) >= 3 and all(s.written for s in result.stories)
+        return [s.model_dump() for s in result.stories]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forked, "may_fork", lambda *_, **__: False)
+        alone = write()
+    forking()
+    halves: list[forked.Halves[Any, Any]] = []
+    real = forked.all_elsewhere
+
+    @contextmanager
+    def spy(*args: Any, **kwargs: Any) -> Iterator[forked.Halves[Any, Any]]:
+        with real(*args, **kwargs) as ahead:
+            halves.append(ahead)
+            yield ahead
+
+    monkeypatch.setattr(forked, "all_elsewhere", spy)
+    if child_fails:
+        dumps, sent = forked.pickle.dumps, [0]
+
+        def broken(obj: object, **kwargs: Any) -> bytes:
+            if sent[0] == 1:
+                raise RuntimeError("the child cannot pickle")
+            sent[0] += 1
+            return dumps(obj, **kwargs)
+
+        monkeypatch.setattr(forked.pickle, "dumps", broken)
+    together = write()
+    assert halves and halves[0].forked  # a child prepared the stories (or began to)
+    assert together == alone
 
 
 @pytest.mark.parametrize("threshold", [0.1, 0.25, 0.4, 0.5, 0.55, 0.6, 0.75, 0.9])

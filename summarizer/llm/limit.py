@@ -72,9 +72,12 @@ class CpuGate:
         self._acquire(priority)
         self._local.priority = priority
         self._local.paused = 0
+        outer = getattr(_holding, "gate", None)
+        _holding.gate = self
         try:
             yield
         finally:
+            _holding.gate = outer
             self._local.priority = None
             self._release()
 
@@ -107,6 +110,22 @@ class CpuGate:
         with self._cond:
             self._busy = False
             self._cond.notify_all()
+
+
+_holding = threading.local()  # .gate: the CpuGate this thread holds, if any
+
+
+@contextmanager
+def waiting() -> Iterator[None]:
+    """Let go of the CPU gate this thread holds (if any) while the block waits for something
+    other than the interpreter (e.g. a forked child's result), so another thread's CPU work
+    runs meanwhile."""
+    gate: CpuGate | None = getattr(_holding, "gate", None)
+    if gate is None:
+        yield
+        return
+    with gate.paused():
+        yield
 
 
 class LimitedClient(WrappingClient):
