@@ -40,7 +40,6 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "summarizer" / "data"
 OUT = DATA / "wordnet_antonyms.json"
@@ -135,7 +134,7 @@ MAX_RANK = 9
 
 def relatives(
     folder: Path, pos: str, whole: str, lexical: str, order: Path | None = None
-) -> dict[str, list[str]]:
+) -> dict[str, str]:
     """Each single-word ``pos`` word ("v", "n" or "a"): the other words of its synsets, of the
     synsets their ``whole`` pointers lead to, and the words their ``lexical`` pointers lead to
     (single words only), grouped by rank. A relative's rank is the larger of the two words'
@@ -177,22 +176,22 @@ def relatives(
             buckets: list[list[str]] = [[] for _ in range(max(found.values()))]
             for w, n in sorted(found.items()):
                 buckets[n - 1].append(w)
-            out[word] = [" ".join(b) for b in buckets]
+            out[word] = "|".join(" ".join(b) for b in buckets)
     return out
 
 
-def verb_relatives(folder: Path, order: Path | None) -> dict[str, list[str]]:
+def verb_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Verbs: synonyms, troponyms ("~": more specific ways of doing it) and derived forms."""
     return relatives(folder, "v", "~", "+", order)
 
 
-def noun_relatives(folder: Path, order: Path | None) -> dict[str, list[str]]:
+def noun_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Nouns: synonyms, direct hyponyms ("~": more specific things, which a claim may name
     more generally: "drug" for "anesthetic") and derived forms ("+": "invitation")."""
     return relatives(folder, "n", "~", "+", order)
 
 
-def adjective_relatives(folder: Path, order: Path | None) -> dict[str, list[str]]:
+def adjective_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Adjectives: synonyms, similar adjectives ("&": "massive" -> "large") and derived and
     pertaining forms ("+" and "\\": "violent" -> "violence", "nuclear" -> "nucleus")."""
     return relatives(folder, "a", "&", "+\\", order)
@@ -257,7 +256,7 @@ RELATIVES = {
 }
 
 
-def _write(path: Path, about: str, licence: str, key: str, table: dict[str, Any]) -> None:
+def _write(path: Path, about: str, licence: str, key: str, table: dict[str, str]) -> None:
     data = {
         "_about": about + " Built by scripts/build_lexicon.py.",
         "_licence": licence,
@@ -280,7 +279,8 @@ def main() -> None:
     print(f"{len(data['pairs'])} pairs -> {OUT}")
     for kind, (build, about) in RELATIVES.items():
         about += (
-            " Grouped by rank: item k holds, joined by spaces, the relatives of rank k + 1, the"
+            " Grouped by rank: split on '|', item k holds the relatives of rank k + 1 (joined by"
+            " spaces), the"
             " larger of the two words' sense numbers on the way (in WordNet 3.0's frequency"
             " order where 3.0 has the sense; at most 9). The word"
             " check accepts those of the first ranks in the cited text."
