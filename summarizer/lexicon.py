@@ -49,12 +49,18 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=3)
 def relatives(kind: str) -> dict[str, str]:
-    """``kind`` ("verbs", "adjectives", "nouns") in base form, each mapped to the words, joined
-    by spaces, that may say the same in a cited text: its WordNet synonyms in every sense and
-    their derived forms, with the more specific verbs and nouns ("intend": "aim intention
-    ...") and the similar adjectives ("deadly": "fatal lethal ..."). See
-    scripts/build_lexicon.py."""
+    """``kind`` ("verbs", "adjectives", "nouns") in base form, each mapped to the words that may
+    say the same in a cited text, by rank: split on "|", item k holds, joined by spaces, those
+    of rank k + 1. They are its WordNet synonyms and their derived forms, with the more
+    specific verbs and nouns ("intend": "aim intention ...") and the similar adjectives
+    ("deadly": "fatal lethal ..."); a relative's rank is the larger of the two words' sense
+    numbers on the way (1: both in their most frequent sense). See scripts/build_lexicon.py."""
     return dict(_load(f"wordnet_{kind}.json")[kind])
+
+
+def related(kind: str, word: str, max_rank: int) -> list[str]:
+    """The relatives of ``word`` (a ``kind`` in base form) of rank ``max_rank`` at most."""
+    return " ".join(relatives(kind).get(word, "").split("|")[:max_rank]).split()
 
 
 @lru_cache(maxsize=1)

@@ -259,6 +259,50 @@ def test_a_noun_that_can_be_a_verb_is_a_verb_only_where_it_acts_as_one() -> None
     assert not _missing("Officials said troops attacked the town.", ev)  # reporting
 
 
+def test_a_bare_or_s_verb_between_subject_and_object_is_a_verb() -> None:
+    """A word that can be a noun or a verb, with no auxiliary before it, is read from its
+    neighbours: after a subject and before an object it is a verb, matched only as one (the
+    noun's relatives do not let "cuts" pass); after a determiner it is a noun."""
+    raised = Evidence(["The council raised the budget for schools on Monday."])
+    assert _missing("The council cuts the budget for schools.", raised) == {
+        "verbs": "not in the cited text: cuts"
+    }
+    assert "verbs" in _missing("They support the plan.", Evidence(["They oppose the plan."]))
+    assert not _missing("The council raises the budget for schools.", raised)  # another form
+    assert not _missing("They back the plan.", Evidence(["They support the plan."]))  # synonym
+    assert not _missing("Israel attacks Gaza.", Evidence(["Israel bombs Gaza."]))  # troponym
+    # a noun where a determiner or another noun stands before it, or no object follows
+    assert not _missing("Russia's attacks on the town.", Evidence(["Russia attacked the town."]))
+    assert not _missing("Budget cuts hit schools.", Evidence(["Cuts to the budget hit schools."]))
+    tested = Evidence(["The test of the talks stressed patience."])
+    assert _missing("The judge of the talks stressed patience.", tested) == {
+        "nouns": "not in the cited text: judge"  # not the verb "judge", whose relatives "test"
+    }
+
+
+def test_a_word_related_only_through_a_rare_sense_is_not_the_same_word() -> None:
+    """WordNet relatives count only through the two words' first senses: "draw" is a
+    relative of "raise" and "give" of "resign" only through a sense of ninth rank or later,
+    and an adjective's only through the first three ("arduous" shares a synset with heavy's
+    24th sense)."""
+    assert "verbs" in _missing(
+        "Officials raised the prices.", Evidence(["Officials drew the prices."])
+    )
+    assert "verbs" in _missing(
+        "The minister resigned his post.", Evidence(["The minister gave his post."])
+    )
+    assert "adjectives" in _missing(
+        "Troops faced arduous fighting.", Evidence(["Troops faced heavy fighting."])
+    )
+    # relatives through frequent senses still count
+    assert not _missing(
+        "Trump intended to speak with Putin.", Evidence(["Trump shared his intention to speak."])
+    )
+    assert not _missing(
+        "Troops faced hard fighting.", Evidence(["Troops faced difficult fighting."])
+    )
+
+
 def test_an_adjective_the_cited_text_does_not_give_is_caught() -> None:
     ev = Evidence(["The treatment, a larger trial of the old drug, ended in an error."])
     assert _missing("The deadly treatment ended in an error.", ev) == {
