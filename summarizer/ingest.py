@@ -46,7 +46,7 @@ MAX_TITLE_CHARS = 200
 
 # Lines that are pure web furniture: dropped wherever they stand.
 _DROP_LINE = re.compile(
-    r"^\s*(no time to read\??|get a summary|check out this related article:.*|"
+    r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
     re.IGNORECASE,
 )

@@ -122,8 +122,13 @@ _WIRE_SLUG = (
     r"(?:UPDATE|WRAPUP|RPT|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|PREVIEW|"
     r"BREAKINGVIEWS|COLUMN|SPECIAL REPORT)(?:\s+\d{1,2})?-(?=\S)"
 )
+# "UPDATE: 9 p.m. -- ", "Update 7:19 p.m. ET: ": when the update was posted, not what it says.
+_UPDATE_TIME = (
+    r"(?i:update)\s*:?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—:])\s*"
+)
 _KICKER = re.compile(
-    rf"^(?:(?i:{_LABEL})\s*:\s+(?=[A-Z0-9\"“‘'])"
+    rf"^(?:{_UPDATE_TIME}(?=[A-Z0-9\"“‘'])"
+    rf"|(?i:{_LABEL})\s*:\s+(?=[A-Z0-9\"“‘'])"
     rf"|(?:{_SECTION})(?:\s*[|:]\s*|\s+[-–—]\s+)(?=[A-Z0-9\"“‘'])"
     rf"|(?:{_WIRE_SLUG})+"
     rf"|(?:OPINION|BUSINESS|SPORTS|ENTERTAINMENT|EDITORIAL|ANALYSIS|COMMENTARY|EXCLUSIVE)"

@@ -430,6 +430,8 @@ def test_a_kicker_before_the_lead_or_the_headline_is_dropped() -> None:
         ("RPT-UPDATE 1-Oil rises", "Oil rises"),
         ("Breaking News: Fire at the depot", "Fire at the depot"),
         ("SPORTS - Colts win", "Colts win"),
+        ("UPDATE: 9 p.m. -- The Post now reports.", "The Post now reports."),
+        ("Update 7:19 p.m. ET: The Post said.", "The Post said."),
     ):
         assert strip_dateline(text) == lead, text
     for kept in (  # a real first word stays
@@ -452,6 +454,11 @@ def test_a_kicker_before_the_lead_or_the_headline_is_dropped() -> None:
     result = summarizer.blurb(article, sentences=1, backend="extractive")
     [claim] = [c for c in result.claims if c.shown]
     assert claim.text.startswith("The city council voted") and claim.verdict == "accepted"
+    # a label on a line of its own is page furniture
+    assert _texts("The vote failed.\n\nUPDATE:\n\nThe council will vote again.") == [
+        "The vote failed.",
+        "The council will vote again.",
+    ]
     untitled = make_article("UPDATE 2-The city council voted on Tuesday to build a new bridge.")
     assert lead_headline(untitled) == "The city council voted on Tuesday to build a new bridge"
 
