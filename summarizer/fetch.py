@@ -245,7 +245,11 @@ def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Articl
     body = html_to_text(html)
     if len(body.split()) < MIN_ITEM_WORDS and link and policy.fetch_items and is_url(link):
         page = load_url(link, policy)[0]
-        update = {"title": title or page.title, "published": published or page.published}
+        update = {
+            "title": title or page.title,
+            "title_recased": page.title_recased and not title,
+            "published": published or page.published,
+        }
         return page.model_copy(update=update)
     if not body.strip():
         raise InputError(f"{title or link or 'item'}: no text in the feed item")

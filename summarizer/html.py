@@ -51,6 +51,7 @@ class StoryView:
     """A story as the page shows it: headline, "N sources" badge, outlets, claims."""
 
     title: str
+    derived: bool  # the title is the start of a lead: no article of the story has a headline
     badge: str
     outlets: list[Link]
     more_outlets: int
@@ -66,6 +67,7 @@ class SourceView:
     number: int
     anchor: str
     title: str
+    derived: bool  # the title is the start of the article's lead: it has no headline
     url: str | None
     outlets: list[Link]
     more_outlets: int
@@ -174,6 +176,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
     n = len(links)
     return StoryView(
         title=story.title or "Story",
+        derived=story.title_derived,
         badge=f"{n} source{'s' * (n != 1)}",
         outlets=links[:MAX_LISTED],
         more_outlets=max(0, n - MAX_LISTED),
@@ -190,6 +193,7 @@ def _source_view(source: Source, prefix: str) -> SourceView:
         number=source.number,
         anchor=f"{prefix}-src-{source.number}",
         title=source.title or "(untitled article)",
+        derived=source.title_derived,
         url=url,
         outlets=links[:MAX_LISTED],
         more_outlets=max(0, len(links) - MAX_LISTED),

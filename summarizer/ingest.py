@@ -37,7 +37,7 @@ from .sources import (
     sniff_format,
     stream_lines,
 )
-from .text import STOPWORDS, split_glued_dateline, stem
+from .text import STOPWORDS, split_glued_dateline, stem, strip_dateline, strip_kicker
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ MAX_TITLE_CHARS = 200
 
 # Lines that are pure web furniture: dropped wherever they stand.
 _DROP_LINE = re.compile(
-    r"^\s*(no time to read\??|get a summary|check out this related article:.*|"
+    r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
     re.IGNORECASE,
 )
@@ -158,10 +158,16 @@ def make_article(
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
     body = "\n\n".join(paragraphs)
-    if title and is_shouting(title):
+    title = strip_kicker(title) if title else title  # "OPINION | Why ...", "UPDATE 2-Oil ..."
+    recased = bool(title and is_shouting(title))
+    if title and recased:
         title = recase_title(title, body)
     article_id = content_id(body)
-    pieces = [(p, t) for p, para in enumerate(paragraphs) for t in split_sentences(para)]
+    pieces = [
+        (p, t)
+        for p, para in enumerate(paragraphs)
+        for t in join_fragments(para, split_sentences(para))
+    ]
     split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
     sentences = [
@@ -173,6 +179,7 @@ def make_article(
         {
             "id": article_id,
             "title": title,
+            "title_recased": recased,
             "outlets": [outlet],
             "published": published,
             "sentences": sentences,
@@ -180,8 +187,54 @@ def make_article(
     )
 
 
+# A title before a name, never the end of a sentence: the splitter's cut after "former Sens."
+# or "the mission commander, Lt." is undone ("Jr.", "St.", "No." can end one: not here).
+_TITLE_END = re.compile(
+    r"(?:^|[\s(])(?:Sens?|Reps?|Govs?|Gen|Lt|Col|Cmdr|Maj|Capt|Sgt|Adm|Cpl|Pvt|Rev|Msgr|Dr|Drs|"
+    r"Mr|Mrs|Ms|Messrs|Prof|Atty|Supt|Insp|Det)\.$"
+)
+# An abbreviation with a dot or a hyphen inside ("N.C.A.A.", "F.W.", "R-Ind."): a cut after it
+# is undone when the next piece starts in lower case ("... the N.C.A.A." / "men's tournament").
+_INNER_ABBREVIATION = re.compile(r"(?:^|\s)\(?[\w’'-]*\w[.-][\w.-]*\.$")
+
+
+_DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu)\b")
+
+
+def join_fragments(paragraph: str, sentences: list[str]) -> list[str]:
+    """A paragraph's sentences with the splitter's cuts inside one undone: after a title
+    ("Lt." / "Col. Curtis Brown"), inside a party label ("Sen. Rand Paul (R-Ky." / "), who
+    ..."), after an abbreviation before a lower-case word, inside a word ("TMZ." / "com").
+    Joined exactly as in the text."""
+    out: list[str] = []
+    pos, prev_end = 0, -1
+    for text in sentences:
+        at = paragraph.find(text, pos)
+        gap = paragraph[prev_end:at] if at >= 0 and prev_end >= 0 else " "
+        gap = gap if not gap.strip() else " "
+        if out and _continues(out[-1], text, inside_word=not gap):
+            out[-1] = f"{out[-1]}{gap}{text}"
+        else:
+            out.append(text)
+        prev_end = at + len(text) if at >= 0 else -1
+        pos = max(pos, prev_end)
+    return out
+
+
+def _continues(before: str, text: str, *, inside_word: bool) -> bool:
+    """``text`` is the rest of the sentence ``before``, cut by the splitter (``inside_word``:
+    with no space between them, as in "TMZ.com")."""
+    if text[:1] in ")],;" or (inside_word and (text[:1].islower() or text[:1].isdigit())):
+        return True
+    if _DOMAIN_END.match(text):  # "TMZ. com", a web address in text rebuilt from tokens
+        return True
+    if text[:1].isupper():
+        return bool(_TITLE_END.search(before))
+    return text[:1].islower() and bool(_INNER_ABBREVIATION.search(before))
+
+
 # A quotation longer than one sentence is one citable unit, up to this much.
-QUOTE_MAX_SENTENCES = 4
+QUOTE_MAX_SENTENCES = 6
 QUOTE_MAX_CHARS = 800
 
 
@@ -210,7 +263,31 @@ def join_quotations(sentences: list[str]) -> list[tuple[int, str]]:
 
 
 def _open_quote(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """A quotation is still open at the end of ``text``. A closing mark of either kind closes
+    the innermost open quotation (web pages mix them: “will not cave"); an opening mark of
+    the kind already open continues it (a quotation over several paragraphs reopens each
+    one: "“A. “B. C.” she said." is one quotation), one of the other kind nests. A straight
+    mark opens after a space or a bracket and closes anywhere else."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return False
+    stack: list[str] = []
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at = match.group(0), match.start()
+        if mark == '"':
+            before = text[at - 1] if at else " "
+            after = text[at + 1 : at + 2]
+            opens = (before.isspace() or before in "([{—–-") and not (after.isspace() or not after)
+        else:
+            opens = mark == "“"
+        if not opens:
+            if stack:
+                stack.pop()
+        elif not stack or stack[-1] != mark:
+            stack.append(mark)
+    return bool(stack)
+
+
+_QUOTE_MARK = re.compile(r'["“”]')
 
 
 def content_id(text: str) -> str:
@@ -269,7 +346,11 @@ _SIGN_OFF = re.compile(
 )
 # Two apostrophes opening a quote (after a space or a bracket, before a word): ''goofed''.
 # Each pattern here starts with a literal where it can, so the regex engine jumps to it.
-_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€(\[])")
+_OPENING_APOSTROPHES = re.compile(r"''(?=[\w$£€(\[]| '\d)")
+# Two backticks closing a quote, a typo the wire makes: "… welfare state,`` said White".
+_CLOSING_BACKTICKS = re.compile(r"(?<=[\w.,!?;:])``(?=\s|$)")
+# A quote inside a quote, both closing ("Why?' ''"), not two quotes side by side ("a.'' ''B").
+_NESTED_CLOSING = re.compile(r"(?<!')' ''")
 # Spaces inside curly quotes and around a possessive's "’" (text rebuilt from tokens).
 _SPACED_OPENING = re.compile(r"“[ \t]+(?=\w)")
 _SPACED_CLOSING = re.compile(r"([\w.,!?])[ \t]+”")
@@ -314,11 +395,15 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
         text = _ENTITY.sub(_decode_entity, text)
     if "\u200b" in text or "\ufeff" in text:
         text = _INVISIBLE.sub("", text)
+    straight = '"' in text and "``" not in text  # quotes typed '"', with a stray '' among them
     if not markdown and "`" in text:  # in Markdown, `` opens code
+        text = _CLOSING_BACKTICKS.sub("”", text)  # "state,`` said": a typo for ''
         text = text.replace("``", "“").replace("`", "'")
     if "''" in text:
-        text = text.replace("' ''", "'”")  # a quote inside a quote, both closing
-        text = _OPENING_APOSTROPHES.sub(_opening_quote, text).replace("''", "”")
+        opening, closing = ('"', '"') if straight else ("“", "”")
+        text = _NESTED_CLOSING.sub(f"'{closing}", text)  # a quote inside a quote, both closing
+        text = _OPENING_APOSTROPHES.sub(lambda m: _opening_quote(m, opening), text)
+        text = text.replace("''", closing)
     text = text.replace(" _ ", " — ")
     if "“ " in text or "“\t" in text:  # "“ Mean Girls ”": text rebuilt from tokens
         text = _SPACED_OPENING.sub("“", text)
@@ -331,10 +416,10 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
-def _opening_quote(match: re.Match[str]) -> str:
+def _opening_quote(match: re.Match[str], opening: str) -> str:
     """'' opens a quote after a space, a bracket or a dash (or at the start); else it closes."""
     at = match.start()
-    return "“" if at == 0 or match.string[at - 1] in " \t\n([{—–-" else "''"
+    return opening if at == 0 or match.string[at - 1] in " \t\n([{—–-" else "''"
 
 
 def _decode_entity(match: re.Match[str]) -> str:
@@ -391,13 +476,34 @@ def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
         return lines
     if " ".join(lines[i].split()).casefold() == title.casefold():
         return lines[i + 1 :]
+    if _second_headline(lines[i], next(line for line in lines[i + 1 :] if line)):
+        return lines[i + 1 :]
     return lines
 
 
-def is_shouting(title: str) -> bool:
+def _second_headline(line: str, after: str) -> bool:
+    """A line before the story that is another headline of it (the print edition's, when the
+    record's title is the web's): shaped like a headline, and in Title Case or followed by the
+    story's dateline ("Report Sees Guns as Path to Safety in Schools" / "WASHINGTON — ...")."""
+    if len(line) > MAX_TITLE_CHARS or re.search(r"[.!?:;,\"”’)]$", line):
+        return False
+    if strip_dateline(after) != after and not after.startswith(line):
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+SHOUTING_MIN_LETTERS = 8  # fewer is kept as written at ingest: "UK VOTES" may be a brand
+
+
+def is_shouting(title: str, min_letters: int = SHOUTING_MIN_LETTERS) -> bool:
     """An all-capitals headline of two words or more ("COLTS TOP CHIEFS, REACH PLAYOFFS")."""
     letters = [ch for ch in title if ch.isalpha()]
-    return len(letters) >= 8 and len(title.split()) >= 2 and all(ch.isupper() for ch in letters)
+    return (
+        len(letters) >= min_letters
+        and len(title.split()) >= 2
+        and all(ch.isupper() for ch in letters)
+    )
 
 
 _TITLE_WORD = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")

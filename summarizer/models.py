@@ -54,6 +54,7 @@ class Article(BaseModel):
 
     id: str
     title: str | None = None
+    title_recased: bool = False  # an all-capitals headline, written in sentence case by ingest
     outlets: list[Outlet] = Field(default_factory=list)
     published: Published = None
     sentences: list[Sentence] = Field(default_factory=list)
@@ -126,6 +127,7 @@ class Source(BaseModel):
     number: int
     article_id: str
     title: str | None = None
+    title_derived: bool = False  # the article has no headline: ``title`` is the start of its lead
     outlets: list[Outlet] = Field(default_factory=list)
 
 
@@ -138,6 +140,7 @@ class Story(BaseModel):
 
     id: str
     title: str | None = None
+    title_derived: bool = False  # none of its articles has a headline: the start of a lead
     article_ids: list[str] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

@@ -592,6 +592,7 @@ def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[S
                     number=len(sources) + 1,
                     article_id=art.id,
                     title=art.title or stories.lead_headline(art),  # so each is recognisable
+                    title_derived=not art.title,
                     outlets=art.outlets,
                 )
             )

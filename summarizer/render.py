@@ -71,7 +71,7 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
             n, names = len(distinct), _listing(distinct)
             span = _time_span(story)
             lines += [
-                f"## {md_text(story.title or 'Story')}",
+                f"## {_title_md(story.title or 'Story', derived=story.title_derived)}",
                 "",
                 f"*{n} source{'s' * (n != 1)}: {names}{f' · {span}' if span else ''}*",
                 "",
@@ -103,7 +103,14 @@ def _listed_line(story: Story) -> str:
         parts.append(span)
     if story.written:
         parts.append("no claim passed verification")
-    return f"{md_text(story.title or '(untitled story)')} ({', '.join(parts)})"
+    title = _title_md(story.title or "(untitled story)", derived=story.title_derived)
+    return f"{title} ({', '.join(parts)})"
+
+
+def _title_md(title: str, *, derived: bool) -> str:
+    """A headline for Markdown; one we made from the lead (the article has none) in italics,
+    so an editor can tell it from a headline the outlet wrote."""
+    return f"*{md_text(title)}*" if derived else md_text(title)
 
 
 def _time_span(story: Story) -> str:
@@ -152,7 +159,8 @@ def _source_line(source: Source, *, md: bool = True) -> str:
     outlets = source.outlets
     names = [esc(n) for o in outlets if (n := o.name or o.url)]
     files = [f for o in outlets if (f := o.file)]
-    parts = [esc(source.title or "(untitled article)")]
+    title = source.title or "(untitled article)"
+    parts = [_title_md(title, derived=source.title_derived) if md else title]
     if names:
         parts.append(_listing(list(dict.fromkeys(names))))
     if files:

@@ -52,6 +52,7 @@ from scipy.sparse.csgraph import connected_components  # type: ignore[import-unt
 from . import forked
 from .dedup import distinct_outlets
 from .entities import names
+from .ingest import is_shouting, recase_title
 from .models import Article, Story
 from .progress import ProgressFn
 from .text import STOPWORDS, content_terms, strip_dateline
@@ -607,16 +608,31 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     centrality = sub @ centroid
     ranked = sorted(range(len(members)), key=lambda k: (-round(float(centrality[k]), 9), k))
     chosen = [articles[members[k]] for k in ranked]
-    title = next((a.title for a in chosen if a.title), None) or lead_headline(chosen[0])
+    title = story_title(chosen)
     dates = sorted(d for i in members if (d := _as_datetime(articles[i].published)) is not None)
     return Story(
         id="",
-        title=title,
+        title=title or lead_headline(chosen[0]),
+        title_derived=title is None,
         article_ids=[articles[i].id for i in members],
         outlets=distinct_outlets([o for i in members for o in articles[i].outlets]),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+def story_title(chosen: list[Article]) -> str | None:
+    """The headline of the most central article (``chosen`` is in that order) that an outlet
+    wrote in normal case; failing that, the most central headline in sentence case (see
+    ``ingest.recase_title``); None when no article has one."""
+    titled = [(a, t) for a in chosen if (t := a.title)]
+    normal = (t for a, t in titled if not a.title_recased and not is_shouting(t, min_letters=1))
+    title = next(normal, None)
+    if title is not None or not titled:
+        return title
+    first, title = titled[0]
+    # an all-capitals headline too short for ingest to recase ("UK VOTES")
+    return recase_title(title, first.text) if is_shouting(title, min_letters=1) else title
 
 
 def lead_headline(article: Article) -> str | None:

@@ -92,15 +92,57 @@ _PLACE_BEFORE = re.compile(rf"(?<=[a-z0-9’'\")])\s+({_UPPER_PLACE}(?:{_STATE_O
 
 
 def strip_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline: what a summary or a heading shows (the
-    dateline is where the copy was filed, not what happened)."""
+    """The sentence without a leading wire dateline and kicker: what a summary or a heading
+    shows (the dateline is where the copy was filed and the kicker its section, not what
+    happened): "WASHINGTON (AP) -- Analysis: The Senate ..." -> "The Senate ..."."""
     match = _DATELINE.match(text)
-    if match is None:
+    if match is not None:
+        place = match.group("place")
+        if not (place and place.split()[0].lower() in STOPWORDS):
+            text = text[match.end() :]
+    return strip_kicker(text)
+
+
+# A kicker: the section or label a page or a wire puts before a headline or a lead. Only known
+# shapes, so a real first word stays ("Analysis of the data", "Business leaders met"):
+# a label and a colon ("Analysis: ", "EXCLUSIVE: "); a section in capitals and a bar or a
+# dash ("OPINION | ", "BUSINESS - "); Reuters' slugs ("UPDATE 2-", "RPT-UPDATE 1-",
+# "EXCLUSIVE-"); a section in capitals before a capitalised word ("BUSINESS The Dow ...").
+_LABEL = (
+    r"(?:news\s+)?analysis|commentary|opinion|editorial|exclusive|breaking(?:\s+news)?|update|"
+    r"factbox|fact\s+check|explainer|insight|preview|review|watch|video|live|column|"
+    r"op-ed|perspective|interview|q\s*&\s*a"
+)
+_SECTION = (
+    r"OPINION|BUSINESS|SPORTS?|ENTERTAINMENT|POLITICS|WORLD|NATIONAL|LOCAL|TECH(?:NOLOGY)?|"
+    r"SCIENCE|HEALTH|MARKETS|MONEY|TRAVEL|LIFESTYLE|CULTURE|ARTS|EDITORIAL|ANALYSIS|"
+    r"COMMENTARY|EXCLUSIVE|BREAKING(?: NEWS)?|UPDATE|WATCH|VIDEO|LIVE"
+)
+_WIRE_SLUG = (
+    r"(?:UPDATE|WRAPUP|RPT|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|PREVIEW|"
+    r"BREAKINGVIEWS|COLUMN|SPECIAL REPORT)(?:\s+\d{1,2})?-(?=\S)"
+)
+# "UPDATE: 9 p.m. -- ", "Update 7:19 p.m. ET: ": when the update was posted, not what it says.
+_UPDATE_TIME = (
+    r"(?i:update)\s*:?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?\s*(?:--|[-–—:])\s*"
+)
+_KICKER = re.compile(
+    rf"^(?:{_UPDATE_TIME}(?=[A-Z0-9\"“‘'])"
+    rf"|(?i:{_LABEL})\s*:\s+(?=[A-Z0-9\"“‘'])"
+    rf"|(?:{_SECTION})(?:\s*[|:]\s*|\s+[-–—]\s+)(?=[A-Z0-9\"“‘'])"
+    rf"|(?:{_WIRE_SLUG})+"
+    rf"|(?:OPINION|BUSINESS|SPORTS|ENTERTAINMENT|EDITORIAL|ANALYSIS|COMMENTARY|EXCLUSIVE)"
+    rf"\s+(?=[A-Z][a-z]))"
+)
+
+
+def strip_kicker(text: str) -> str:
+    """The headline or lead without a kicker before it ("OPINION | Why ...", "UPDATE 2-Oil
+    rises", "Analysis: The Senate ..."); any other text as it is."""
+    if not text[:1].isalpha():
         return text
-    place = match.group("place")
-    if place and place.split()[0].lower() in STOPWORDS:
-        return text
-    return text[match.end() :]
+    match = _KICKER.match(text)
+    return text[match.end() :] if match else text
 
 
 def split_glued_dateline(line: str) -> list[str]:

@@ -234,10 +234,27 @@ def test_untitled_sources_are_listed_by_their_lead_with_their_file(tmp_path: Pat
     for source in result.sources:
         assert source.title and source.title.endswith("…")
         assert not source.title.startswith(("WASHINGTON", "CLEVELAND"))
-        assert f"{source.number}. {source.title} — `" in md
+        # a title made from the lead is flagged: in italics, and "title_derived" in JSON
+        assert source.title_derived
+        assert f"{source.number}. *{source.title}* — `" in md
+        assert (
+            f'<i class="smz-derived" title="No headline: the start of the lead">{source.title}</i>'
+            in html
+        )
         file = source.outlets[0].file
         assert file and f"`{file}`" in md
     assert {s["title"] for s in data["sources"]} == {s.title for s in result.sources}
+    assert all(s["title_derived"] is True for s in data["sources"])
+    assert all(s["title_derived"] is True for s in data["stories"])
+    assert "\n## *At least six children" in md
+    # an outlet's own headline is shown as written, not flagged
+    titled = summarizer.briefing([tmp_path / "a.txt"], backend="extractive")
+    titled.sources[0].title, titled.sources[0].title_derived = "Children fall ill", False
+    assert "1. Children fall ill — `" in render_briefing(titled, "md")
+    assert ">Children fall ill</li>" not in render_briefing(titled, "html")  # outlets follow
+    assert '<li class="smz-source" id="smz-src-1" value="1">Children fall ill <span' in (
+        render_briefing(titled, "html")
+    )
     # the heading stops on a word that carries meaning, not on "by E."
     article = make_article(LEAD_A)
     assert lead_headline(article) == ("At least six children in northeast Ohio have been infected…")
@@ -321,7 +338,7 @@ def test_a_quotation_over_several_sentences_is_one_citable_sentence() -> None:
         "He spoke on Monday.",
     ]
     assert [s.paragraph for s in article.sentences[:5]] == [0, 1, 1, 2, 3]
-    # a quote that does not close within four sentences is left as the splitter cut it
+    # a quote that does not close within six sentences is left as the splitter cut it
     assert texts[5:] == [
         "“This quote is never closed.",
         "Neither here.",
@@ -332,3 +349,150 @@ def test_a_quotation_over_several_sentences_is_one_citable_sentence() -> None:
     result = summarizer.blurb(article, sentences=4, backend="extractive")
     for claim in (c for c in result.claims if c.shown and "never closed" not in c.text):
         assert claim.text.count("“") == claim.text.count("”") and claim.text.count('"') % 2 == 0
+
+
+def test_wire_quotation_typos_and_reopened_paragraphs_stay_balanced() -> None:
+    # two quotes side by side are two quotes, not a quote inside a quote; a closing `` (a
+    # typo) closes; '' among straight quotes is a straight quote
+    assert clean_characters("a ``landmark paper.'' ''It may well be,'' he said.") == (
+        "a “landmark paper.” “It may well be,” he said."
+    )
+    assert clean_characters("(''Lou Grant,'' ''Mary Tyler Moore Show'')") == (
+        "(“Lou Grant,” “Mary Tyler Moore Show”)"
+    )
+    assert clean_characters("``Who ordered that?`` the physicist asked.") == (
+        "“Who ordered that?” the physicist asked."
+    )
+    assert clean_characters('He said "yes," and the "only chance\'\' to vote.') == (
+        'He said "yes," and the "only chance" to vote.'
+    )
+    # the wire reopens a quotation at each paragraph without closing the one before; a
+    # quotation of five sentences is still one citable unit
+    text = (
+        "Coach Cooper spoke on Monday. ``I can say that we are happy to be ranked. ``We've been "
+        "the No. 1 team all season. Winning takes care of everything.'' The team flies today. "
+        "Says end Tony Bryant: ``They lost one game. We lost one game. They won their bowl. "
+        "It is not up to us. We can just hope.'' The game is on Monday. "
+        "\"They have nine pilots in Haiti. Martin hopes to fly. ``I went to Honduras,'' he said."
+    )
+    texts = _texts(text)
+    assert texts[1] == (
+        "“I can say that we are happy to be ranked. “We've been the No. 1 team all season. "
+        "Winning takes care of everything.”"
+    )
+    assert texts[3] == (
+        "Says end Tony Bryant: “They lost one game. We lost one game. They won their bowl. "
+        "It is not up to us. We can just hope.”"
+    )
+    # a straight quote the source never closes is not closed by a curly one further on
+    assert texts[-3:] == [
+        '"They have nine pilots in Haiti.',
+        "Martin hopes to fly.",
+        "“I went to Honduras,” he said.",
+    ]
+    # web pages mix the two kinds within one quotation
+    mixed = _texts(
+        '“It’s always been bipartisan. We need to keep it that way," he said. Then he left.'
+    )
+    assert mixed == [
+        '“It’s always been bipartisan. We need to keep it that way," he said.',
+        "Then he left.",
+    ]
+
+
+def test_a_story_is_titled_by_a_headline_in_normal_case_when_it_has_one() -> None:
+    from summarizer.stories import story_title
+
+    body = (
+        "\n\nThe city council voted on Tuesday to build a new bridge over the Elm River. "
+        "Construction starts in May, Mayor Ana Ruiz said."
+    )
+    shouted = make_article("COUNCIL BACKS NEW ELM RIVER BRIDGE" + body)
+    assert shouted.title == "Council backs new Elm River bridge" and shouted.title_recased
+    normal = make_article("Council approves the Elm River bridge" + body)
+    short = make_article("UK VOTES" + body)  # too short for ingest to recase
+    assert not normal.title_recased and short.title == "UK VOTES"
+    untitled = make_article(body.strip())
+    # the most central article comes first: its headline is passed over for one in normal case
+    assert story_title([shouted, normal]) == "Council approves the Elm River bridge"
+    assert story_title([untitled, shouted]) == "Council backs new Elm River bridge"
+    assert story_title([short, untitled]) == "UK votes"
+    assert story_title([untitled]) is None
+
+
+def test_a_kicker_before_the_lead_or_the_headline_is_dropped() -> None:
+    for text, lead in (
+        ("WASHINGTON — Analysis: The Senate voted on Monday.", "The Senate voted on Monday."),
+        ("WASHINGTON (AP) -- EXCLUSIVE: Talks ended.", "Talks ended."),
+        ("BUSINESS The Dow rose 2 percent.", "The Dow rose 2 percent."),
+        ("OPINION | Why we vote", "Why we vote"),
+        ("UPDATE 2-Oil prices rise", "Oil prices rise"),
+        ("RPT-UPDATE 1-Oil rises", "Oil rises"),
+        ("Breaking News: Fire at the depot", "Fire at the depot"),
+        ("SPORTS - Colts win", "Colts win"),
+        ("UPDATE: 9 p.m. -- The Post now reports.", "The Post now reports."),
+        ("Update 7:19 p.m. ET: The Post said.", "The Post said."),
+    ):
+        assert strip_dateline(text) == lead, text
+    for kept in (  # a real first word stays
+        "Analysis of the data showed a rise.",
+        "Opinion polls show a lead.",
+        "Update your software.",
+        "Business leaders met.",
+        "US Senators voted.",
+        "WORLD Leaders met.",
+        "BUSINESS leaders met on Monday.",
+        "Watch: the video",
+        "NATO - the alliance said it would meet again.",
+    ):
+        assert strip_dateline(kept) == kept
+    article = make_article(
+        "OPINION | COUNCIL MUST BUILD THE BRIDGE\n\nLONDON — Analysis: The city council voted "
+        "on Tuesday to build a new bridge over the Elm River. Construction starts in May."
+    )
+    assert article.title == "Council must build the bridge"
+    result = summarizer.blurb(article, sentences=1, backend="extractive")
+    [claim] = [c for c in result.claims if c.shown]
+    assert claim.text.startswith("The city council voted") and claim.verdict == "accepted"
+    # a label on a line of its own is page furniture
+    assert _texts("The vote failed.\n\nUPDATE:\n\nThe council will vote again.") == [
+        "The vote failed.",
+        "The council will vote again.",
+    ]
+    untitled = make_article("UPDATE 2-The city council voted on Tuesday to build a new bridge.")
+    assert lead_headline(untitled) == "The city council voted on Tuesday to build a new bridge"
+
+
+def test_the_splitters_cuts_inside_a_sentence_are_undone() -> None:
+    text = (
+        "The statement came from Missouri Sen. Roy Blunt and former Sens. John Ashcroft and "
+        "Kit Bond. The mission commander, Lt. Col. Curtis Brown, spoke. It is on E. 52nd St. "
+        "She left. Sen. Rand Paul (R-Ky.), who was at the practice, spoke. It was reported by "
+        "TMZ.com and by CNN. com on Monday. The N.C.A.A. men's tournament starts. F.W. de Klerk "
+        "won. He said it to Bob. eBay fell."
+    )
+    assert _texts(text) == [
+        "The statement came from Missouri Sen. Roy Blunt and former Sens. John Ashcroft and "
+        "Kit Bond.",
+        "The mission commander, Lt. Col. Curtis Brown, spoke.",
+        "It is on E. 52nd St.",
+        "She left.",
+        "Sen. Rand Paul (R-Ky.), who was at the practice, spoke.",
+        "It was reported by TMZ.com and by CNN. com on Monday.",
+        "The N.C.A.A. men's tournament starts.",
+        "F.W. de Klerk won.",
+        "He said it to Bob.",
+        "eBay fell.",
+    ]
+
+
+def test_a_second_headline_before_the_story_is_not_a_sentence() -> None:
+    body = "WASHINGTON — A task force released a report on Tuesday.\n\nIt calls for more guards."
+    given = "NRA report recommends arming teachers"
+    for second in ("Report Sees Guns as Path to Safety in Schools", "Guards for every school"):
+        article = make_article(f"{second}\n\n{body}", title=given)
+        assert article.title == given
+        assert article.sentences[0].text.startswith("WASHINGTON — A task force")
+    # a line in ordinary case, not followed by a dateline, is the article's own text
+    kept = make_article("The storm hit the coast\n\nIt flooded the town.", title="Storm")
+    assert [s.text for s in kept.sentences] == ["The storm hit the coast", "It flooded the town."]
