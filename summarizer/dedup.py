@@ -24,6 +24,7 @@ import hashlib
 import math
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -56,12 +57,15 @@ def dedupe_articles(
     *,
     threshold: float = DEFAULT_DOC_THRESHOLD,
     progress: ProgressFn | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Article]:
     """Collapse exact and near-duplicate articles into the first copy, keeping every outlet.
 
     Args:
         articles: articles in input order (the order decides which copy is kept).
         threshold: word 3-shingle Jaccard similarity at or above which two articles are copies.
+        meanwhile: other work to do while a forked child fingerprints (see ``forked``); the
+            briefing sets its LLM client up there. Runs in any case.
 
     Returns:
         The kept articles in input order; each holds the outlets of all its copies.
@@ -75,7 +79,7 @@ def dedupe_articles(
     lsh = Bands(*lsh_params(lsh_threshold, NUM_PERM))
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
-    with forked.second_half_elsewhere(articles, fingerprint) as prints:
+    with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
         for n, article in enumerate(articles):
             if progress is not None and n % 200 == 0:
                 progress("dedup", n, len(articles))

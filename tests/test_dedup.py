@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -346,3 +347,51 @@ def test_shingle_hashes_are_the_sorted_unique_rolling_hashes_of_word_triples() -
                 m = (m * 1_000_003 + zlib.crc32(w.encode("utf-8"))) % 2**64
             expected.add((m ^ (m >> 32)) & 0xFFFFFFFF)
         assert dedup.shingle_hashes(tokens).tolist() == sorted(expected)
+
+
+def test_an_llm_briefing_sets_its_client_up_during_dedup_and_leaves_no_worker_thread(
+    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK client is made while dedup's child fingerprints (not when the first call is
+    due), and the graph's preparing thread has ended when the briefing returns, so a second
+    briefing in the same process may fork again."""
+    from summarizer.llm.openai_backend import OpenAIClient
+    from tests.fakeserver import FakeServer
+
+    events: list[str] = []
+    real = OpenAIClient.prepare
+
+    def prepare(self: OpenAIClient) -> None:
+        events.append("prepare")
+        real(self)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        events.append(stage)
+
+    monkeypatch.setattr(OpenAIClient, "prepare", prepare)
+    with FakeServer(lifetime=60) as server:
+        result = pipeline.briefing(
+            fixtures,
+            backend="openai",
+            base_url=server.url,
+            model="fake-llm",
+            no_cache=True,
+            progress=progress,
+        )
+        assert len(server.calls) >= 1
+    assert any(story.written for story in result.stories)
+    assert events.count("prepare") == 1
+    assert events.index("prepare") < events.index("stories") < events.index("write")
+    assert not [t.name for t in threading.enumerate() if t.name.startswith("prepare")]
+
+
+def test_other_work_runs_once_while_the_child_works_without_changing_results(
+    forking: Callable[[], list[int]],
+) -> None:
+    items = list(range(30))
+    alone = forked.map_halves(items, str)
+    forks = forking()
+    done: list[int] = []
+    with forked.second_half_elsewhere(items, str, meanwhile=lambda: done.append(1)) as halves:
+        assert [halves.result(n) for n in range(len(items))] == alone
+    assert done == [1] and len(forks) == 1
