@@ -268,12 +268,18 @@ class LLMWriter:
         self._gate = CpuGate()
         limited.bind(self._gate)
         self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare")
+        finished = False
         try:
             with quick_handoff():
                 tasks = {n: asyncio.ensure_future(one(n)) for n in order}  # in this order
-                return list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
+                results = list(await asyncio.gather(*(tasks[n] for n in range(len(jobs)))))
+                finished = True
+                return results
         finally:
-            self._cpu.shutdown(wait=False)
+            # every job done: its thread ends now, so the next briefing in this process (serve,
+            # the library) may fork for dedup again (forked runs with no other thread); after an
+            # error a job may still run, and waiting here could block the loop it needs
+            self._cpu.shutdown(wait=finished)
             self._cpu = self._gate = None
             limited.unbind()
             await aclose(limited)

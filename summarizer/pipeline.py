@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -20,6 +21,7 @@ from .errors import BackendError, InputError, NeedsKeyError
 from .ingest import filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
+from .llm.base import prepare as prepare_client
 from .llm.limit import waiting
 from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
 from .progress import ProgressFn
@@ -245,9 +247,14 @@ def briefing(
     # down dedup and clustering, which every LLM call waits for
     counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
-    # 2. dedup: syndicated copies collapse into one article that keeps every outlet
+    writer = get_writer(settings) if client is None else get_writer(settings, client)
+    # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
+    # client is set up while a forked child fingerprints, not when the first call is due
     articles = dedup.dedupe_articles(
-        articles, threshold=settings.dedup_threshold, progress=progress
+        articles,
+        threshold=settings.dedup_threshold,
+        progress=progress,
+        meanwhile=partial(prepare_client, getattr(writer, "client", None)),
     )
     # 3. stories: group the day's articles by the events they cover, biggest first
     groups = stories.cluster_stories(
@@ -272,7 +279,6 @@ def briefing(
     # stays listed, unwritten, with a note in problems. Per-story work (merging its sources'
     # near-identical sentences, verifying its claims) runs inside the graph, so it overlaps
     # other stories' calls; so does counting the source tokens, which only the usage reports.
-    writer = get_writer(settings) if client is None else get_writer(settings, client)
     aliases: dict[str, dedup.Aliases] = {}
     merged: dict[str, list[Article]] = {}  # by story: its articles after merging sentences
 

@@ -44,6 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache, partial
+from itertools import chain
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
@@ -212,12 +213,12 @@ def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
 
 def count_matrix(docs: Sequence[Mapping[str, int]]) -> csr_matrix:
     """Sublinear term frequencies (1 + log n) of each document's term counts."""
-    vocab: dict[str, int] = {}
-    indices = np.fromiter(
-        (vocab.setdefault(term, len(vocab)) for tf in docs for term in tf), dtype=np.int64
-    )
+    terms = list(chain.from_iterable(docs))  # every document's terms, in order
+    # the vocabulary in order of first use, each term's column looked up by C-level iteration
+    vocab = {term: n for n, term in enumerate(dict.fromkeys(terms))}
+    indices = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
     counts = np.fromiter(
-        (n for tf in docs for n in tf.values()), dtype=np.float64, count=len(indices)
+        chain.from_iterable(tf.values() for tf in docs), dtype=np.float64, count=len(terms)
     )
     indptr = np.zeros(len(docs) + 1, dtype=np.int64)
     np.cumsum([len(tf) for tf in docs], out=indptr[1:])

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
+import threading
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from summarizer import dedup, forked, pipeline, stories
@@ -313,3 +318,157 @@ def test_a_forked_child_reading_half_the_articles_gives_the_same_stories(
     assert len(forks) == 1  # the term counts of the second half came from the child
     assert [s.model_dump() for s in together] == [s.model_dump() for s in alone]
     assert len(alone) >= 3
+
+
+def _edited(text: str, share: float, rng: random.Random) -> str:
+    """``text`` with about ``share`` of its words replaced by invented ones."""
+    words = text.split()
+    for i in rng.sample(range(len(words)), int(share * len(words))):
+        words[i] = f"zq{rng.randrange(10**6)}"
+    return " ".join(words)
+
+
+def _datasketch_groups(articles: list[Article], threshold: float) -> list[list[int]]:
+    """The reference: the copies dedup collapsed with datasketch's own MinHash and MinHashLSH
+    (as it did before it computed them with numpy), as lists of input positions."""
+    from datasketch import MinHash, MinHashLSH
+
+    perms = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED).permutations
+    lsh_threshold = min(max(threshold - dedup.LSH_MARGIN, 0.1), 0.9)
+    lsh = MinHashLSH(num_perm=dedup.NUM_PERM, params=dedup.lsh_params(lsh_threshold, 128))
+    groups: list[list[int]] = []
+    by_exact: dict[str, int] = {}
+    shingles: list[np.ndarray] = []
+    for n, article in enumerate(articles):
+        body = dedup.words(article.text)
+        exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
+        sh = dedup.shingle_hashes(body)
+        target = by_exact.get(exact)
+        sketch = None
+        if target is None and len(sh):
+            sketch = MinHash(hashfunc=int, permutations=perms, scheme="affine32")
+            sketch.update_batch(sh.tolist())
+            candidates = set(lsh.query(sketch))
+            target = dedup._best_match(sh, candidates, shingles, threshold)
+        if target is not None:
+            groups[target].append(n)
+            by_exact.setdefault(exact, target)
+            continue
+        by_exact[exact] = len(groups)
+        if sketch is not None:
+            lsh.insert(len(groups), sketch)
+        shingles.append(sh)
+        groups.append([n])
+    return groups
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
+def test_numpy_minhash_and_bands_give_datasketchs_groups(
+    fixtures: list[Article], threshold: float
+) -> None:
+    """Copies edited from 0 to 45% of their words (Jaccards on both sides of every threshold,
+    LSH candidates that pass and fail) collapse exactly as with datasketch's classes."""
+    rng = random.Random(3)
+    texts = [a.text for a in fixtures]
+    made = [(t, f"orig {i}") for i, t in enumerate(texts)]
+    for i in range(120):
+        made.append((_edited(rng.choice(texts), rng.choice((0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45)),
+                             rng), f"copy {i}"))  # fmt: skip
+    rng.shuffle(made)
+    articles = [make_article(t, source=s) for t, s in made]
+    position = {s: n for n, (_, s) in enumerate(made)}
+    kept = dedup.dedupe_articles(articles, threshold=threshold)
+    groups = [[position[o.label()] for o in a.outlets] for a in kept]
+    expected = _datasketch_groups(articles, threshold)
+    assert groups == expected
+    assert len(fixtures) < len(groups) < len(articles) - 20  # near copies merged, far ones not
+
+
+def test_numpy_minhash_values_and_band_candidates_are_datasketchs() -> None:
+    from datasketch import MinHash, MinHashLSH
+
+    perms = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED).permutations
+    rng = np.random.default_rng(5)
+    base = rng.integers(0, 2**32, 400, dtype=np.uint64).astype(np.uint32)
+    sets = [np.unique(base)]
+    for share in (0.05, 0.1, 0.3, 0.5, 0.7, 0.9) * 5:
+        keep = base[rng.random(len(base)) > share]
+        new = rng.integers(0, 2**32, len(base) - len(keep), dtype=np.uint64).astype(np.uint32)
+        sets.append(np.unique(np.concatenate([keep, new])))
+    sets.append(np.array([7], dtype=np.uint32))
+    bands, rows = dedup.lsh_params(0.5, dedup.NUM_PERM)
+    ours, theirs = dedup.Bands(bands, rows), MinHashLSH(num_perm=128, params=(bands, rows))
+    for n, sh in enumerate(sets):
+        sketch = MinHash(hashfunc=int, permutations=perms, scheme="affine32")
+        sketch.update_batch(sh.tolist())
+        values = dedup.minhash_values(sh)
+        assert np.array_equal(values, sketch.hashvalues)
+        keys = ours.keys(values)
+        assert ours.query(keys) == set(theirs.query(sketch))
+        ours.insert(n, keys)
+        theirs.insert(n, sketch)
+    assert len(ours.query(ours.keys(dedup.minhash_values(sets[0])))) > 5
+
+
+def test_shingle_hashes_are_the_sorted_unique_rolling_hashes_of_word_triples() -> None:
+    """Checked against the hash written out in plain Python (modulo 2**64, folded to 32 bits)."""
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(40)] + ["naïve", "don't", "2024"]
+    for n in (1, 2, 3, 4, 50, 400):
+        tokens = [rng.choice(vocab) for _ in range(n)]
+        k = min(3, n)
+        expected = set()
+        for i in range(n - k + 1):
+            m = 0
+            for w in tokens[i : i + k]:
+                m = (m * 1_000_003 + zlib.crc32(w.encode("utf-8"))) % 2**64
+            expected.add((m ^ (m >> 32)) & 0xFFFFFFFF)
+        assert dedup.shingle_hashes(tokens).tolist() == sorted(expected)
+
+
+def test_an_llm_briefing_sets_its_client_up_during_dedup_and_leaves_no_worker_thread(
+    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK client is made while dedup's child fingerprints (not when the first call is
+    due), and the graph's preparing thread has ended when the briefing returns, so a second
+    briefing in the same process may fork again."""
+    from summarizer.llm.openai_backend import OpenAIClient
+    from tests.fakeserver import FakeServer
+
+    events: list[str] = []
+    real = OpenAIClient.prepare
+
+    def prepare(self: OpenAIClient) -> None:
+        events.append("prepare")
+        real(self)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        events.append(stage)
+
+    monkeypatch.setattr(OpenAIClient, "prepare", prepare)
+    with FakeServer(lifetime=60) as server:
+        result = pipeline.briefing(
+            fixtures,
+            backend="openai",
+            base_url=server.url,
+            model="fake-llm",
+            no_cache=True,
+            progress=progress,
+        )
+        assert len(server.calls) >= 1
+    assert any(story.written for story in result.stories)
+    assert events.count("prepare") == 1
+    assert events.index("prepare") < events.index("stories") < events.index("write")
+    assert not [t.name for t in threading.enumerate() if t.name.startswith("prepare")]
+
+
+def test_other_work_runs_once_while_the_child_works_without_changing_results(
+    forking: Callable[[], list[int]],
+) -> None:
+    items = list(range(30))
+    alone = forked.map_halves(items, str)
+    forks = forking()
+    done: list[int] = []
+    with forked.second_half_elsewhere(items, str, meanwhile=lambda: done.append(1)) as halves:
+        assert [halves.result(n) for n in range(len(items))] == alone
+    assert done == [1] and len(forks) == 1

@@ -315,3 +315,45 @@ def test_a_200_whose_body_is_not_a_chat_completion_is_a_backend_error(
     with pytest.raises(BadResponseError, match="not") as caught:
         run(make_client(server, []).complete(MESSAGES))
     assert caught.value.exit_code == 3
+
+
+def test_a_client_prepared_in_advance_is_the_one_the_first_call_uses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``prepare`` makes the SDK client before any loop runs (the briefing does it while dedup
+    forks); the first call, on its own loop, uses that one rather than making another."""
+    import openai
+
+    made: list[object] = []
+    real = openai.AsyncOpenAI
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(openai, "AsyncOpenAI", counted)
+    server = Server(lambda request: ok('{"points": ["a"]}'))
+    client = make_client(server, [])
+    client.prepare()
+    client.prepare()  # once is enough
+    assert len(made) == 1
+    answer = run(client.complete(MESSAGES, schema=SCHEMA))
+    assert json.loads(answer.text) == {"points": ["a"]}
+    assert len(made) == 1 and server.call_count == 1
+    run(client.complete(MESSAGES, schema=SCHEMA))  # a second loop gets a client of its own
+    assert len(made) == 2
+
+
+def test_a_client_that_cannot_be_prepared_fails_at_its_first_call_as_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import openai
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise openai.OpenAIError("cannot make the client")
+
+    monkeypatch.setattr(openai, "AsyncOpenAI", broken)
+    client = make_client(Server([ok()]), [])
+    client.prepare()  # quiet: the error belongs to the first call
+    with pytest.raises(BackendError, match="cannot make the client"):
+        run(client.complete(MESSAGES, schema=SCHEMA))

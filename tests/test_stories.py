@@ -687,3 +687,19 @@ def test_a_story_of_untitled_articles_is_headed_by_its_lead_without_the_dateline
     # a lead that merely starts with a capitalised word and a dash keeps it
     nato = make_article("NATO - the alliance said it would meet again.", source="X")
     assert stories.lead_headline(nato) == "NATO - the alliance said it would meet again"
+
+
+def test_count_matrix_numbers_terms_by_first_use() -> None:
+    """Columns in order of each term's first use; values 1 + log(count)."""
+    docs = [{"b": 2, "a": 1}, {}, {"c": 1, "b": 3}, {"a": 5}]
+    x = stories.count_matrix(docs).toarray()
+    assert x.shape == (4, 3)  # columns b, a, c
+    expected = np.array(
+        [
+            [1 + np.log(2), 1.0, 0.0],
+            [0.0, 0.0, 0.0],
+            [1 + np.log(3), 0.0, 1.0],
+            [0, 1 + np.log(5), 0],
+        ]
+    )
+    assert np.allclose(x, expected)

@@ -45,3 +45,27 @@ def test_every_code_point_keeps_its_token_class_when_lower_cased() -> None:
         assert bool(letter_or_digit.match(c)) == bool(letter_or_digit.match(low)), hex(cp)
         assert bool(letter.match(c)) == bool(letter.match(low)), hex(cp)
         assert (c in "'’") == (low in "'’"), hex(cp)
+
+
+def test_content_terms_are_the_stems_of_the_content_words_even_as_the_cache_fills(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dict of known words gives what stemming each kept word gives, before and after it
+    is full and forgotten."""
+    from summarizer import text
+
+    monkeypatch.setattr(text, "_TERMS", {})
+    monkeypatch.setattr(text, "MAX_TERMS", 20)
+    samples = [
+        "The Senate's 2 votes: talks agreed, a 5-4 ruling in the news; I'd say x y z 7.",
+        "Investment and investigation differ; Mr Smith's dogs ran, running, runs.",
+        "Ünïcode wörds, ÉCOLE ﬁnance and the ΣΟΦΙΑ; also a the of 1 b 22.",
+    ] * 3
+    for sample in samples:
+        expected = [
+            text.stem(w)
+            for w in words(sample)
+            if w not in text.STOPWORDS and (len(w) > 1 or w.isdigit())
+        ]
+        assert text.content_terms(sample) == expected
+    assert 0 < len(text._TERMS) <= 2 * text.MAX_TERMS

@@ -62,6 +62,14 @@ async def aclose(client: object) -> None:
         await close()
 
 
+def prepare(client: object) -> None:
+    """Do a client's slow set-up now, before its first call, if it has any (optional, like
+    ``aclose``; the OpenAI backend makes its SDK client)."""
+    hook = getattr(client, "prepare", None)
+    if hook is not None:
+        hook()
+
+
 def accept(client: object, answer: Completion, *, replaces: Completion | None = None) -> None:
     """Tell a client that ``answer`` passed validation (the cache stores only such answers).
 
@@ -155,6 +163,10 @@ class WrappingClient:
     def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
         """Pass a validated answer's acceptance on to the wrapped client."""
         accept(self.inner, answer, replaces=replaces)
+
+    def prepare(self) -> None:
+        """Set the wrapped backend up in advance, if it has anything to set up."""
+        prepare(self.inner)
 
 
 def run_sync(make: Callable[[], Coroutine[Any, Any, T]]) -> T:

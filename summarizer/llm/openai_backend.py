@@ -20,6 +20,7 @@ import email.utils
 import json
 import logging
 import random
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
@@ -125,18 +126,37 @@ class OpenAIClient:
         self._http_client = http_client
         self._client: openai.AsyncOpenAI | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._ready: openai.AsyncOpenAI | None = None  # made by ``prepare``, not used yet
+        self._ready_lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Make the SDK client now, for the first loop that calls: its set-up (the TLS
+        context reads the certificate store, 30-50 ms of CPU) then happens before the first
+        request rather than delaying it. A failure is left for that request to raise."""
+        with self._ready_lock:
+            if self._ready is None and self._client is None:
+                try:
+                    self._ready = self._new_sdk()
+                except Exception:  # noqa: BLE001 - the first call makes it again and reports
+                    log.debug("could not set the SDK client up in advance", exc_info=True)
+
+    def _new_sdk(self) -> openai.AsyncOpenAI:
+        return openai.AsyncOpenAI(
+            api_key=self._api_key or "not-needed",  # local servers take any key
+            base_url=self.base_url,
+            timeout=self._timeout,
+            max_retries=0,
+            http_client=self._http_client,
+        )
 
     def _sdk(self) -> openai.AsyncOpenAI:
         """One SDK client per event loop (its connection pool is bound to the loop)."""
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop:
-            self._client = openai.AsyncOpenAI(
-                api_key=self._api_key or "not-needed",  # local servers take any key
-                base_url=self.base_url,
-                timeout=self._timeout,
-                max_retries=0,
-                http_client=self._http_client,
-            )
+            with self._ready_lock:
+                # a client made in advance is bound to no loop yet: the first one takes it
+                ready, self._ready = self._ready, None
+            self._client = ready if ready is not None else self._new_sdk()
             self._loop = loop
         return self._client
 
