@@ -315,7 +315,7 @@ def briefing(
         ahead_order = smallest_first([len(g.article_ids) for g in to_write])
     position = {n: k for k, n in enumerate(ahead_order)}
 
-    def plan(story: Story) -> tuple[dedup.Aliases, list[str] | None]:
+    def plan(story: Story) -> Planned:
         """A story's preparation, worked out ahead: its sentences' merge and what its reduce
         call reads (as ids, cheap to send back)."""
         members, found = dedup.merge_sentences([by_id[i] for i in story.article_ids])
