@@ -10,12 +10,6 @@ The writer sees only the reduced articles; afterwards ``expand_citations`` cites
 so a corroborated sentence cites all its sources.
 
 Everything is deterministic: fixed hash functions and seeds, input order decides ties.
-
-The MinHash values and LSH bands are datasketch's (``MinHash(scheme="affine32")`` over the
-shingle hashes, ``MinHashLSH``'s choice of bands), computed with numpy over whole arrays instead
-of datasketch's per-value Python loop and per-key storage: same values, same candidates, same
-groups (tests/test_dedup.py checks them against datasketch), in a fraction of the CPU that every
-LLM call of a briefing waits for.
 """
 
 from __future__ import annotations
@@ -28,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
+from datasketch import MinHash, MinHashLSH
 
 from . import forked
 from .models import Article, Citation, Claim, Outlet, Sentence
@@ -76,7 +71,7 @@ def dedupe_articles(
     # LSH only proposes candidates, each confirmed by its exact Jaccard; banding for a lower
     # threshold than the real one makes misses (copies left uncollapsed) rare.
     lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
-    lsh = Bands(*lsh_params(lsh_threshold, NUM_PERM))
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(lsh_threshold, NUM_PERM))
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
     with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
@@ -96,14 +91,15 @@ def fingerprint(article: Article) -> Fingerprint:
     body = words(article.text)
     exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
     sh = shingle_hashes(body)
-    return exact, sh, minhash_values(sh)
+    values: np.ndarray = _minhash(sh).hashvalues
+    return exact, sh, values
 
 
 def _add(
     kept: list[Article],
     by_exact: dict[str, int],
     shingles: list[np.ndarray],
-    lsh: Bands,
+    lsh: MinHashLSH,
     article: Article,
     exact: str,
     sh: np.ndarray,
@@ -112,17 +108,17 @@ def _add(
 ) -> None:
     """Merge ``article`` into the copy it duplicates, or keep it (and index it) as new."""
     target = by_exact.get(exact)
-    keys = None
+    sketch = None
     if target is None and len(sh):
-        keys = lsh.keys(values)
-        target = _best_match(sh, lsh.query(keys), shingles, threshold)
+        sketch = MinHash(hashvalues=values, permutations=_permutations(), scheme="affine32")
+        target = _best_match(sh, lsh.query(sketch), shingles, threshold)
     if target is not None:
         _merge_into(kept[target], article)
         by_exact.setdefault(exact, target)
         return
     by_exact[exact] = len(kept)
-    if keys is not None:  # (an article with shingles not merged had its keys made)
-        lsh.insert(len(kept), keys)
+    if sketch is not None:  # (an article with shingles not merged had its sketch made)
+        lsh.insert(len(kept), sketch)
     shingles.append(sh)
     # a shallow copy with its own outlet list: merging never touches the input article
     kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
@@ -132,17 +128,13 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
     """Sorted unique 32-bit hashes of the word k-shingles (the whole text if shorter than k)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint32)
-    h = _word_hashes(tokens)
+    h = np.fromiter(map(_word_hash, tokens), dtype=np.uint64, count=len(tokens))
     if len(h) < k:
         k = len(h)
     mixed = np.zeros(len(h) - k + 1, dtype=np.uint64)
     for i in range(k):  # polynomial rolling combination, modulo 2**64 by overflow
         mixed = mixed * np.uint64(1_000_003) + h[i : len(h) - k + 1 + i]
-    out = np.sort((mixed ^ (mixed >> np.uint64(32))).astype(np.uint32))
-    # unique by sorting and dropping repeats: np.unique's hash table costs 7x as much here
-    keep = np.ones(len(out), dtype=bool)
-    np.not_equal(out[1:], out[:-1], out=keep[1:])
-    return out[keep]
+    return np.unique((mixed ^ (mixed >> np.uint64(32))).astype(np.uint32))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -153,24 +145,9 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-_WORD_HASHES: dict[str, int] = {}  # word -> its crc32: most words of a day recur
-MAX_WORD_HASHES = 262144  # words remembered (then forgotten at once: a server runs for days)
-
-
-def _word_hashes(tokens: list[str]) -> np.ndarray:
-    """The crc32 of each word (uint64), looked up in a plain dict: a C-level ``map`` over it
-    costs a third of calling a cached function per word."""
-    known = _WORD_HASHES
-    try:
-        return np.fromiter(map(known.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
-    except KeyError:
-        pass
-    if len(known) > MAX_WORD_HASHES:
-        known.clear()
-    for word in tokens:
-        if word not in known:
-            known[word] = zlib.crc32(word.encode("utf-8"))
-    return np.fromiter(map(known.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+@lru_cache(maxsize=262144)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 @lru_cache(maxsize=16)
@@ -201,70 +178,22 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(pairs[best, 0]), int(pairs[best, 1])
 
 
-# MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme mixes each value first
-_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
-_MAX32 = np.uint32(0xFFFFFFFF)
-
-
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The affine permutations ``h -> a * h + b mod 2**32`` datasketch's
-    ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")`` draws: odd ``a``, any ``b``."""
-    gen = np.random.RandomState(SEED)
-    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
+def _permutations() -> np.ndarray:
+    """The seeded permutations, generated once instead of for every article."""
+    perms: np.ndarray = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    return perms
 
 
-def minhash_values(sh: np.ndarray) -> np.ndarray:
-    """The ``NUM_PERM`` MinHash values (uint32) of a set of 32-bit hashes: datasketch's
-    ``MinHash(hashfunc=int, scheme="affine32").update_batch(sh)``, over the whole array."""
-    if not len(sh):
-        return np.full(NUM_PERM, _MAX32, dtype=np.uint32)
-    s1, m1, s2, m2, s3 = _FMIX32
-    hv = sh.astype(np.uint32)
-    hv = hv ^ (hv >> np.uint32(s1))
-    hv = hv * np.uint32(m1)
-    hv = hv ^ (hv >> np.uint32(s2))
-    hv = hv * np.uint32(m2)
-    hv = hv ^ (hv >> np.uint32(s3))
-    a, b = _permutations()
-    # uint32 arithmetic wraps: modulo 2**32, as datasketch's
-    values: np.ndarray = (hv[:, None] * a[None, :] + b[None, :]).min(axis=0)
-    return values
-
-
-class Bands:
-    """LSH over MinHash values, as datasketch's ``MinHashLSH(params=(bands, rows))``: an
-    article is a candidate for another when all ``rows`` values of some band are equal. One
-    dict per band, from the band's bytes to the ids inserted with them."""
-
-    def __init__(self, bands: int, rows: int) -> None:
-        self.bands, self.rows = bands, rows
-        self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
-
-    def keys(self, values: np.ndarray) -> list[bytes]:
-        """Each band's key: the bytes of its values."""
-        raw = np.ascontiguousarray(values[: self.bands * self.rows], dtype=np.uint32).tobytes()
-        width = 4 * self.rows
-        return [raw[i * width : (i + 1) * width] for i in range(self.bands)]
-
-    def insert(self, key: int, keys: list[bytes]) -> None:
-        for table, band in zip(self.tables, keys, strict=True):
-            table.setdefault(band, []).append(key)
-
-    def query(self, keys: list[bytes]) -> set[int]:
-        """The ids sharing at least one band with ``keys``."""
-        found: set[int] = set()
-        for table, band in zip(self.tables, keys, strict=True):
-            ids = table.get(band)
-            if ids is not None:
-                found.update(ids)
-        return found
+def _minhash(sh: np.ndarray) -> MinHash:
+    m = MinHash(hashfunc=int, permutations=_permutations(), scheme="affine32")
+    if len(sh):
+        m.update_batch(sh.tolist())
+    return m
 
 
 def _best_match(
-    sh: np.ndarray, candidates: set[int], shingles: list[np.ndarray], threshold: float
+    sh: np.ndarray, candidates: list[int], shingles: list[np.ndarray], threshold: float
 ) -> int | None:
     """The most similar earlier kept article at or above the threshold (earliest on ties)."""
     best, best_sim = None, threshold

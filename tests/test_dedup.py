@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import threading
@@ -12,7 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from summarizer import dedup, forked, pipeline, stories
@@ -318,96 +316,6 @@ def test_a_forked_child_reading_half_the_articles_gives_the_same_stories(
     assert len(forks) == 1  # the term counts of the second half came from the child
     assert [s.model_dump() for s in together] == [s.model_dump() for s in alone]
     assert len(alone) >= 3
-
-
-def _edited(text: str, share: float, rng: random.Random) -> str:
-    """``text`` with about ``share`` of its words replaced by invented ones."""
-    words = text.split()
-    for i in rng.sample(range(len(words)), int(share * len(words))):
-        words[i] = f"zq{rng.randrange(10**6)}"
-    return " ".join(words)
-
-
-def _datasketch_groups(articles: list[Article], threshold: float) -> list[list[int]]:
-    """The reference: the copies dedup collapsed with datasketch's own MinHash and MinHashLSH
-    (as it did before it computed them with numpy), as lists of input positions."""
-    from datasketch import MinHash, MinHashLSH
-
-    perms = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED).permutations
-    lsh_threshold = min(max(threshold - dedup.LSH_MARGIN, 0.1), 0.9)
-    lsh = MinHashLSH(num_perm=dedup.NUM_PERM, params=dedup.lsh_params(lsh_threshold, 128))
-    groups: list[list[int]] = []
-    by_exact: dict[str, int] = {}
-    shingles: list[np.ndarray] = []
-    for n, article in enumerate(articles):
-        body = dedup.words(article.text)
-        exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
-        sh = dedup.shingle_hashes(body)
-        target = by_exact.get(exact)
-        sketch = None
-        if target is None and len(sh):
-            sketch = MinHash(hashfunc=int, permutations=perms, scheme="affine32")
-            sketch.update_batch(sh.tolist())
-            candidates = set(lsh.query(sketch))
-            target = dedup._best_match(sh, candidates, shingles, threshold)
-        if target is not None:
-            groups[target].append(n)
-            by_exact.setdefault(exact, target)
-            continue
-        by_exact[exact] = len(groups)
-        if sketch is not None:
-            lsh.insert(len(groups), sketch)
-        shingles.append(sh)
-        groups.append([n])
-    return groups
-
-
-@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
-def test_numpy_minhash_and_bands_give_datasketchs_groups(
-    fixtures: list[Article], threshold: float
-) -> None:
-    """Copies edited from 0 to 45% of their words (Jaccards on both sides of every threshold,
-    LSH candidates that pass and fail) collapse exactly as with datasketch's classes."""
-    rng = random.Random(3)
-    texts = [a.text for a in fixtures]
-    made = [(t, f"orig {i}") for i, t in enumerate(texts)]
-    for i in range(120):
-        made.append((_edited(rng.choice(texts), rng.choice((0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.45)),
-                             rng), f"copy {i}"))  # fmt: skip
-    rng.shuffle(made)
-    articles = [make_article(t, source=s) for t, s in made]
-    position = {s: n for n, (_, s) in enumerate(made)}
-    kept = dedup.dedupe_articles(articles, threshold=threshold)
-    groups = [[position[o.label()] for o in a.outlets] for a in kept]
-    expected = _datasketch_groups(articles, threshold)
-    assert groups == expected
-    assert len(fixtures) < len(groups) < len(articles) - 20  # near copies merged, far ones not
-
-
-def test_numpy_minhash_values_and_band_candidates_are_datasketchs() -> None:
-    from datasketch import MinHash, MinHashLSH
-
-    perms = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED).permutations
-    rng = np.random.default_rng(5)
-    base = rng.integers(0, 2**32, 400, dtype=np.uint64).astype(np.uint32)
-    sets = [np.unique(base)]
-    for share in (0.05, 0.1, 0.3, 0.5, 0.7, 0.9) * 5:
-        keep = base[rng.random(len(base)) > share]
-        new = rng.integers(0, 2**32, len(base) - len(keep), dtype=np.uint64).astype(np.uint32)
-        sets.append(np.unique(np.concatenate([keep, new])))
-    sets.append(np.array([7], dtype=np.uint32))
-    bands, rows = dedup.lsh_params(0.5, dedup.NUM_PERM)
-    ours, theirs = dedup.Bands(bands, rows), MinHashLSH(num_perm=128, params=(bands, rows))
-    for n, sh in enumerate(sets):
-        sketch = MinHash(hashfunc=int, permutations=perms, scheme="affine32")
-        sketch.update_batch(sh.tolist())
-        values = dedup.minhash_values(sh)
-        assert np.array_equal(values, sketch.hashvalues)
-        keys = ours.keys(values)
-        assert ours.query(keys) == set(theirs.query(sketch))
-        ours.insert(n, keys)
-        theirs.insert(n, sketch)
-    assert len(ours.query(ours.keys(dedup.minhash_values(sets[0])))) > 5
 
 
 def test_shingle_hashes_are_the_sorted_unique_rolling_hashes_of_word_triples() -> None:
