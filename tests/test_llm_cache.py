@@ -6,6 +6,7 @@ import asyncio
 import json
 import multiprocessing
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,32 @@ def test_an_answer_never_accepted_is_not_cached(tmp_path: Path) -> None:
     assert inner.calls == 2 and not again.cached and again.text == "answer 2"
     assert ask(cached).cached and inner.calls == 2
     assert len(cached.cache) == 1
+
+
+def test_an_unreadable_cache_entry_is_asked_again_and_replaced(tmp_path: Path) -> None:
+    """An entry that no longer parses (edited by hand, or an older layout) was a traceback."""
+    inner = Counting()
+    path = tmp_path / "c.sqlite3"
+    ask(CachedClient(inner, ResponseCache(path)))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE responses SET completion = '{bad'")
+    rerun = CachedClient(inner, ResponseCache(path))
+    again = ask(rerun)
+    assert not again.cached and inner.calls == 2
+    assert ask(rerun).cached and inner.calls == 2
+
+
+def test_a_cache_file_of_another_layout_is_a_config_error_saying_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """A ``responses`` table without our columns opened fine, then every lookup raised
+    sqlite3.OperationalError out of the CLI as a traceback."""
+    path = tmp_path / "c.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE responses (a)")
+    cached = CachedClient(Counting(), ResponseCache(path))
+    with pytest.raises(ConfigError, match="response cache .* unusable .*--no-cache"):
+        ask(cached)
 
 
 def test_prompt_version_model_and_params_are_part_of_the_key(tmp_path: Path) -> None:
