@@ -6,6 +6,7 @@ Precedence: CLI flag / keyword argument > environment > ``<user dir>/config.toml
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -119,6 +120,23 @@ def _first_error(exc: ValidationError) -> str:
     if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
         return f"{where}: {err['msg']} (value hidden)"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+
+
+def shown_url(url: str | None) -> str:
+    """The LLM endpoint as messages and logs show it: credentials in the URL
+    (``http://user:password@host/v1``) are blanked, as the API key never appears either."""
+    return _USERINFO.sub(r"\1[redacted]@", url) if url else "api.openai.com"
+
+
+def hide_secrets(text: str, *secrets: str | None) -> str:
+    """``text`` with every secret (the API key, the URL's credentials) blanked: a server's
+    error message may quote the key it refused."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
+        text = text.replace(secret, "[redacted]")
+    return _USERINFO.sub(r"\1[redacted]@", text)
 
 
 def config_path() -> Path:

@@ -357,3 +357,23 @@ def test_a_client_that_cannot_be_prepared_fails_at_its_first_call_as_before(
     client.prepare()  # quiet: the error belongs to the first call
     with pytest.raises(BackendError, match="cannot make the client"):
         run(client.complete(MESSAGES, schema=SCHEMA))
+
+
+def test_a_server_error_quoting_the_api_key_never_shows_it() -> None:
+    """Some servers echo the key they refused (403 here): the error line printed it whole."""
+    said = {"error": {"message": "key sk-test is not allowed for this model"}}
+    server = Server(lambda r: httpx.Response(403, json=said))
+    with pytest.raises(BackendError, match="HTTP 403") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "sk-test" not in str(caught.value) and "is not allowed" in str(caught.value)
+
+
+def test_credentials_in_the_base_url_never_show_in_errors() -> None:
+    """``http://user:password@host/v1`` (a server behind basic auth) was printed as given."""
+    server = Server(lambda r: httpx.ConnectError("refused"))
+    client = make_client(server, [], max_attempts=1)
+    client.base_url = "http://bob:hunter2secret@llm.test/v1"
+    with pytest.raises(BackendError, match="unreachable") as caught:
+        run(client.complete(MESSAGES))
+    assert "hunter2secret" not in str(caught.value)
+    assert "http://[redacted]@llm.test/v1" in str(caught.value)

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import openai
 
 from ..errors import BackendError, BadResponseError, DeadlineError
+from ..settings import hide_secrets, shown_url
 from .base import Completion, Message
 from .catalog import context_window as known_context_window
 
@@ -252,8 +253,10 @@ class OpenAIClient:
         if isinstance(exc, openai.APIConnectionError):
             return f"{self._where()} unreachable ({type(exc).__name__})"
         if isinstance(exc, openai.APIStatusError):
-            return f"{self._where()} answered HTTP {exc.status_code}: {_short(exc)}"
-        return f"{self._where()} failed: {type(exc).__name__}: {_one_line(str(exc))}"
+            said = hide_secrets(_short(exc), self._api_key)
+            return f"{self._where()} answered HTTP {exc.status_code}: {said}"
+        said = hide_secrets(_one_line(str(exc)), self._api_key)
+        return f"{self._where()} failed: {type(exc).__name__}: {said}"
 
     def _error(self, exc: openai.OpenAIError, attempts: int) -> BackendError:
         """The one-line BackendError for an SDK error we give up on."""
@@ -320,7 +323,7 @@ class OpenAIClient:
             ) from None
 
     def _where(self) -> str:
-        return f"LLM server {self.base_url or 'api.openai.com'}"
+        return f"LLM server {shown_url(self.base_url)}"
 
 
 def _refuses_format(exc: openai.APIStatusError) -> bool:
@@ -366,11 +369,11 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
         ids = [m.id for m in client.models.list()]
     except (openai.APITimeoutError, openai.APIConnectionError) as exc:
         raise BackendError(
-            f"LLM server {base_url} unreachable ({type(exc).__name__} on GET /models within "
-            f"{timeout:.0f} s); is the server running?"
+            f"LLM server {shown_url(base_url)} unreachable ({type(exc).__name__} on GET "
+            f"/models within {timeout:.0f} s); is the server running?"
         ) from None
     except (openai.OpenAIError, AttributeError, TypeError) as exc:
-        log.info("could not list the server's models: %s", exc)
+        log.info("could not list the server's models: %s", hide_secrets(str(exc), api_key))
         return None
     return ids[0] if len(ids) == 1 else None
 
