@@ -10,9 +10,17 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import typer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import ConfigError
 from .models import Published
@@ -70,6 +78,21 @@ class Settings(BaseModel):
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
+    @field_validator("base_url")
+    @classmethod
+    def _http_base_url(cls, value: str | None) -> str | None:
+        """Only http(s) reaches a server: ``ftp://...`` or a bare ``host:8000/v1`` otherwise
+        fails as "unreachable; is the server running?" (exit 3) instead of naming the typo."""
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                f"must be an http:// or https:// URL such as http://localhost:8000/v1, "
+                f"not {shown_url(value)!r}"
+            )
+        return value.strip()
+
     @model_validator(mode="after")
     def _since_before_until(self) -> Settings:
         """An empty date window is a mistake (the options swapped), not a filter that keeps
@@ -119,6 +142,8 @@ def _first_error(exc: ValidationError) -> str:
     where = ".".join(str(x) for x in err["loc"])
     if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
         return f"{where}: {err['msg']} (value hidden)"
+    if err["type"] == "value_error":  # our own check: its message names the value (shown safely)
+        return f"{where}: {str(err['msg']).removeprefix('Value error, ')}"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from summarizer import pipeline
+from summarizer.cli import app
 from summarizer.errors import BackendError, ConfigError, NeedsKeyError
 from summarizer.llm.base import Completion, Message, run_sync
 from summarizer.llm.cache import CachedClient
@@ -105,6 +107,23 @@ def test_a_server_that_is_down_is_a_backend_error_not_a_missing_model() -> None:
     with pytest.raises(BackendError, match="unreachable") as caught:
         make_client(settings, "openai")
     assert caught.value.exit_code == 3
+
+
+@pytest.mark.parametrize("url", ["ftp://llm.example/v1", "localhost:8000/v1", "http://"])
+def test_a_base_url_that_is_not_http_is_a_usage_error_naming_it(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was exit 3 "unreachable ...; is the server running?", blaming a server that was
+    never asked; now exit 2 naming the URL, from the flag and from OPENAI_BASE_URL alike."""
+    art = ROOT / "fixtures/articles/001_f0f5015643b5d02c.txt"
+    runner = CliRunner()
+    by_flag = runner.invoke(app, ["blurb", str(art), "--backend", "openai", "--base-url", url])
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    by_env = runner.invoke(app, ["blurb", str(art), "--backend", "openai"])
+    for result in (by_flag, by_env):
+        assert result.exit_code == 2, result.stderr
+        assert "base_url: must be an http:// or https:// URL" in result.stderr
+        assert repr(url) in result.stderr and "unreachable" not in result.stderr
 
 
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:
