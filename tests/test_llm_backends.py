@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,37 @@ def test_a_base_url_that_is_not_http_is_a_usage_error_naming_it(
         assert result.exit_code == 2, result.stderr
         assert "base_url: must be an http:// or https:// URL" in result.stderr
         assert repr(url) in result.stderr and "unreachable" not in result.stderr
+
+
+def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> None:
+    """A server that 404s ``GET /models`` (a base URL missing /v1) was told as "gave no
+    single answer in time; pass --model", which then only moved the 404 to every request."""
+
+    class NotFound(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            body = b'{"detail": "Not Found"}'
+            self.send_response(404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(ConfigError, match="no GET /models") as caught:
+            make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert "most end in /v1" in str(caught.value) and "in time" not in str(caught.value)
+    assert caught.value.exit_code == 2
 
 
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:

@@ -377,3 +377,13 @@ def test_credentials_in_the_base_url_never_show_in_errors() -> None:
         run(client.complete(MESSAGES))
     assert "hunter2secret" not in str(caught.value)
     assert "http://[redacted]@llm.test/v1" in str(caught.value)
+
+
+def test_a_404_says_to_check_the_base_url_and_the_model() -> None:
+    """A base URL without /v1 (vLLM, Ollama) got "HTTP 404: Error code: 404" and no clue."""
+    server = Server(lambda r: httpx.Response(404, json={"detail": "Not Found"}))
+    with pytest.raises(BackendError, match="HTTP 404") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "--base-url is the API root (most end in /v1)" in str(caught.value)
+    assert "--model 'test-model'" in str(caught.value)
+    assert server.call_count == 1

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import openai
 
-from ..errors import BackendError, BadResponseError, DeadlineError
+from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
 from ..settings import hide_secrets, shown_url
 from .base import Completion, Message
 from .catalog import context_window as known_context_window
@@ -44,6 +44,8 @@ MIN_RETRY_AFTER = 0.05
 Mode = Literal["json_schema", "json_object_schema", "json_object", "prompted"]
 # json_object_schema is llama.cpp's extension: JSON mode constrained by a schema grammar
 MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "prompted")
+# a 404 is nearly always the URL (vLLM, Ollama and OpenAI answer under /v1) or the model name
+NOT_FOUND_HINT = "check that --base-url is the API root (most end in /v1)"
 WaitFn = Callable[[int], float]  # attempt number (1, 2, ...) -> seconds to back off
 
 
@@ -272,6 +274,8 @@ class OpenAIClient:
         hint = ""
         if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
             hint = "; is the server running? (--timeout sets the wait per request)"
+        elif isinstance(exc, openai.NotFoundError):
+            hint = f"; {NOT_FOUND_HINT} and that it serves --model {self.model!r}"
         return BackendError(f"{self._describe(exc)}{tries}{hint}")
 
     async def _create(
@@ -361,6 +365,7 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
     Raises:
         BackendError: the server cannot be reached or does not answer in time (exit 3, as
             for any other unreachable server, rather than a hint to pass --model).
+        ConfigError: the server has no ``/models`` there (404): the base URL is wrong.
     """
     try:
         client = openai.OpenAI(
@@ -371,6 +376,11 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
         raise BackendError(
             f"LLM server {shown_url(base_url)} unreachable ({type(exc).__name__} on GET "
             f"/models within {timeout:.0f} s); is the server running?"
+        ) from None
+    except openai.NotFoundError:
+        raise ConfigError(
+            f"LLM server {shown_url(base_url)} has no GET /models (HTTP 404); {NOT_FOUND_HINT}, "
+            "or pass --model"
         ) from None
     except (openai.OpenAIError, AttributeError, TypeError) as exc:
         log.info("could not list the server's models: %s", hide_secrets(str(exc), api_key))
