@@ -175,6 +175,39 @@ def test_nothing_usable_after_the_reask_is_a_backend_error() -> None:
         blurb(writer(server), article())
 
 
+def message_reply(message: dict[str, Any], finish: str = "stop") -> httpx.Response:
+    """A hand-written chat completion whose message is ``message`` (e.g. without content)."""
+    response = reply("")
+    body = json.loads(response.content)
+    body["choices"][0]["message"] = {"role": "assistant", **message}
+    body["choices"][0]["finish_reason"] = finish
+    return httpx.Response(200, json=body)
+
+
+@pytest.mark.parametrize(
+    ("message", "finish", "said"),
+    [
+        ({"content": None, "refusal": "I can't help with that."}, "stop", "the model refused: I"),
+        (
+            {"content": None, "tool_calls": [{"id": "1", "type": "function"}]},
+            "tool_calls",
+            "the model called a tool instead",
+        ),
+        ({"content": None}, "stop", "the answer was empty"),
+    ],
+)
+def test_an_answer_without_text_says_what_the_model_did(
+    message: dict[str, Any], finish: str, said: str
+) -> None:
+    """A refusal (``content: null``, ``refusal``) or a tool call was reported as "the answer
+    is not valid JSON (Expecting value at char 0)", to the user and in the re-ask."""
+    server = Server([message_reply(message, finish), message_reply(message, finish)])
+    with pytest.raises(BackendError, match="no usable summary claims") as caught:
+        blurb(writer(server), article())
+    assert said in str(caught.value) and "not valid JSON" not in str(caught.value)
+    assert said in server.bodies[1]["messages"][-1]["content"]
+
+
 def test_a_failed_map_chunk_makes_the_briefing_partial_not_failed() -> None:
     arts = [article(), make_article(TEXT.replace("Harbour", "River").replace("12", "9"))]
     river = arts[1].sentences[0]

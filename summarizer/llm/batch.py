@@ -45,7 +45,7 @@ from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import write_output
 from ..settings import Settings
-from .base import Completion, LLMClient, Request, RequestClient
+from .base import Completion, LLMClient, Request, RequestClient, why_no_text
 from .cache import CachedClient, ResponseCache
 from .catalog import context_window as known_context_window
 from .factory import cache_path, make_client
@@ -174,6 +174,7 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
     usage = body.get("usage") or {}
     return Completion(
         text=(choice.get("message") or {}).get("content") or "",
+        no_text=why_no_text(choice.get("message") or {}),
         finish_reason=choice.get("finish_reason"),
         prompt_tokens=int(usage.get("prompt_tokens") or 0),
         completion_tokens=int(usage.get("completion_tokens") or 0),

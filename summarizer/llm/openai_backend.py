@@ -29,7 +29,7 @@ import openai
 
 from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
 from ..settings import hide_secrets, shown_url
-from .base import Completion, Message
+from .base import Completion, Message, why_no_text
 from .catalog import context_window as known_context_window
 
 log = logging.getLogger(__name__)
@@ -314,6 +314,7 @@ class OpenAIClient:
             usage = resp.get("usage") or {}
             return Completion(
                 text=choice["message"].get("content") or "",
+                no_text=why_no_text(choice["message"]),
                 finish_reason=choice.get("finish_reason"),
                 prompt_tokens=usage.get("prompt_tokens") or 0,
                 completion_tokens=usage.get("completion_tokens") or 0,
