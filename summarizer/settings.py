@@ -170,10 +170,18 @@ def config_path() -> Path:
 
 
 def read_config_file() -> dict[str, object]:
-    """The config file's values (none when there is no file)."""
+    """The config file's values (none when there is no file).
+
+    Anything else at that path (a directory, a broken link) is an error, not "no config":
+    ignoring it silently ran with none of the settings the user meant to give.
+    """
     path = config_path()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
+    if not path.is_file():
+        raise ConfigError(
+            f"{path}: the config file is not a regular file; make it one, or move it away"
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

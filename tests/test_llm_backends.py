@@ -158,6 +158,21 @@ def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> N
     assert caught.value.exit_code == 2
 
 
+def test_a_config_file_that_is_a_directory_is_an_error_not_ignored(tmp_path: Path) -> None:
+    """``config.toml`` made as a directory (or a dangling link) was silently taken as "no
+    config": the run went on without any of the settings the user meant to give."""
+    home = tmp_path / "home"
+    (home / "config.toml").mkdir(parents=True)
+    with pytest.raises(ConfigError, match="config.toml: the config file is not a regular file"):
+        Settings.from_env()
+    (home / "config.toml").rmdir()
+    (home / "config.toml").symlink_to(tmp_path / "nowhere.toml")
+    with pytest.raises(ConfigError, match="not a regular file"):
+        Settings.from_env()
+    (home / "config.toml").unlink()
+    assert Settings.from_env().backend == "auto"  # no file at all: the defaults
+
+
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:
     before = sys.getswitchinterval()
     inner_started, outer_done = threading.Event(), threading.Event()
