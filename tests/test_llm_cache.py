@@ -154,6 +154,31 @@ def test_a_missing_recording_names_its_key_and_how_to_record_it(tmp_path: Path) 
     assert "python scripts/record_fixtures.py" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: "{half a file", lambda data: json.dumps({**data, "response": {"text": None}})],
+    ids=["not json", "not a completion"],
+)
+def test_a_damaged_recording_is_a_config_error_naming_it(tmp_path: Path, damage: Any) -> None:
+    """Replay with --model (so the directory is not scanned first) raised JSONDecodeError or
+    pydantic's ValidationError out of the CLI as a traceback."""
+    ask(RecordClient(Counting(), tmp_path), "blurb@1")
+    path = next(tmp_path.glob("*.json"))
+    path.write_text(damage(json.loads(path.read_text())), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a recording") as err:
+        ask(ReplayClient(tmp_path, model="fake-model"), "blurb@1")
+    assert path.name in str(err.value) and "record_fixtures.py" in str(err.value)
+
+
+def test_recording_into_a_path_that_is_a_file_is_a_config_error(tmp_path: Path) -> None:
+    """``record_to`` naming an existing file raised FileExistsError as a traceback."""
+    taken = tmp_path / "taken.txt"
+    taken.write_text("mine", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot write recordings to"):
+        RecordClient(Counting(), taken)
+    assert taken.read_text(encoding="utf-8") == "mine"
+
+
 def test_recordings_never_hold_the_api_key(tmp_path: Path) -> None:
     from summarizer.llm.openai_backend import OpenAIClient
 
