@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -127,14 +130,13 @@ def test_a_base_url_that_is_not_http_is_a_usage_error_naming_it(
         assert repr(url) in result.stderr and "unreachable" not in result.stderr
 
 
-def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> None:
-    """A server that 404s ``GET /models`` (a base URL missing /v1) was told as "gave no
-    single answer in time; pass --model", which then only moved the 404 to every request."""
+@contextmanager
+def answering_get(status: int, body: bytes) -> Iterator[str]:
+    """A loopback server answering every GET with ``status`` and ``body``; yields its URL."""
 
-    class NotFound(BaseHTTPRequestHandler):
+    class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-            body = b'{"detail": "Not Found"}'
-            self.send_response(404)
+            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -143,34 +145,50 @@ def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> N
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        with pytest.raises(ConfigError, match="no GET /models") as caught:
-            make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> None:
+    """A server that 404s ``GET /models`` (a base URL missing /v1) was told as "gave no
+    single answer in time; pass --model", which then only moved the 404 to every request."""
+    not_found = answering_get(404, b'{"detail": "Not Found"}')
+    with not_found as url, pytest.raises(ConfigError, match="no GET /models") as caught:
+        make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
     assert "most end in /v1" in str(caught.value) and "in time" not in str(caught.value)
     assert caught.value.exit_code == 2
 
 
-def test_a_config_file_that_is_a_directory_is_an_error_not_ignored(tmp_path: Path) -> None:
-    """``config.toml`` made as a directory (or a dangling link) was silently taken as "no
-    config": the run went on without any of the settings the user meant to give."""
-    home = tmp_path / "home"
-    (home / "config.toml").mkdir(parents=True)
-    with pytest.raises(ConfigError, match="config.toml: the config file is not a regular file"):
-        Settings.from_env()
-    (home / "config.toml").rmdir()
-    (home / "config.toml").symlink_to(tmp_path / "nowhere.toml")
-    with pytest.raises(ConfigError, match="not a regular file"):
-        Settings.from_env()
-    (home / "config.toml").unlink()
-    assert Settings.from_env().backend == "auto"  # no file at all: the defaults
+@pytest.mark.parametrize(
+    ("models", "said"),
+    [(["llama3:8b", "qwen2.5:7b"], "lists 2 models (llama3:8b, qwen2.5:7b)"), ([], "no model")],
+)
+def test_a_server_of_several_models_or_none_names_them(models: list[str], said: str) -> None:
+    """Ollama lists every model pulled: "could not tell which model ... serves (GET /models
+    gave no single answer in time)" blamed time and did not say which models there were."""
+    data = [{"id": m, "object": "model", "owned_by": "x"} for m in models]
+    listing = answering_get(200, json.dumps({"object": "list", "data": data}).encode())
+    with listing as url, pytest.raises(ConfigError, match="pass --model NAME") as caught:
+        make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
+    assert said in str(caught.value) and "in time" not in str(caught.value)
+
+
+def test_a_key_rejected_by_the_model_listing_says_so() -> None:
+    """A 401 on ``GET /models`` (wrong OPENAI_API_KEY) became "could not tell which model
+    ... serves; pass --model", and with --model the same key failed again on every request."""
+    refusing = answering_get(401, b'{"error": {"message": "bad key"}}')
+    with refusing as url, pytest.raises(BackendError, match="rejected the API key") as caught:
+        make_client(
+            Settings(backend="openai", base_url=url, api_key="sk-wrong", timeout=10), "openai"
+        )
+    assert "OPENAI_API_KEY" in str(caught.value) and "--model" not in str(caught.value)
 
 
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:

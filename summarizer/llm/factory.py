@@ -64,7 +64,7 @@ def _openai(settings: Settings) -> LLMClient:
         if model is None:
             raise ConfigError(
                 f"could not tell which model {shown_url(settings.base_url)} serves (GET /models "
-                "gave no single answer in time); pass --model or set SUMMARIZER_MODEL"
+                "gave no usable answer); pass --model or set SUMMARIZER_MODEL"
             )
     return OpenAIClient(
         model=model or DEFAULT_MODEL,

@@ -365,8 +365,10 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
 
     Raises:
         BackendError: the server cannot be reached or does not answer in time (exit 3, as
-            for any other unreachable server, rather than a hint to pass --model).
-        ConfigError: the server has no ``/models`` there (404): the base URL is wrong.
+            for any other unreachable server, rather than a hint to pass --model), or it
+            rejects the API key (401).
+        ConfigError: the server has no ``/models`` there (404): the base URL is wrong; or
+            it lists no model or several (Ollama serves every model pulled): say which one.
     """
     try:
         client = openai.OpenAI(
@@ -378,6 +380,11 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
             f"LLM server {shown_url(base_url)} unreachable ({type(exc).__name__} on GET "
             f"/models within {timeout:.0f} s); is the server running?"
         ) from None
+    except openai.AuthenticationError:
+        raise BackendError(
+            f"LLM server {shown_url(base_url)} rejected the API key (HTTP 401 on GET /models); "
+            "check OPENAI_API_KEY"
+        ) from None
     except openai.NotFoundError:
         raise ConfigError(
             f"LLM server {shown_url(base_url)} has no GET /models (HTTP 404); {NOT_FOUND_HINT}, "
@@ -386,7 +393,14 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
     except (openai.OpenAIError, AttributeError, TypeError) as exc:
         log.info("could not list the server's models: %s", hide_secrets(str(exc), api_key))
         return None
-    return ids[0] if len(ids) == 1 else None
+    if len(ids) == 1:
+        return str(ids[0])
+    names = ", ".join(str(i) for i in ids[:10]) + (", ..." if len(ids) > 10 else "")
+    what = f"{len(ids)} models ({names})" if ids else "no model"
+    raise ConfigError(
+        f"LLM server {shown_url(base_url)} lists {what} at GET /models; pass --model NAME "
+        "or set SUMMARIZER_MODEL"
+    )
 
 
 def chat_body(
