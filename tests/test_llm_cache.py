@@ -96,6 +96,15 @@ def test_a_cache_file_of_another_layout_is_a_config_error_saying_what_to_do(
         ask(cached)
 
 
+def test_a_cache_that_cannot_be_opened_says_what_to_do(tmp_path: Path) -> None:
+    """SUMMARIZER_HOME or --cache-dir under a file: "cannot open ...: Not a directory" and no
+    way out was named."""
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot open the response cache") as err:
+        ResponseCache(tmp_path / "file" / "cache" / "c.sqlite3")
+    assert "--no-cache or another --cache-dir" in str(err.value)
+
+
 def test_prompt_version_model_and_params_are_part_of_the_key(tmp_path: Path) -> None:
     inner = Counting()
     cached = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))

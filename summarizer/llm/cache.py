@@ -18,6 +18,7 @@ from ..errors import ConfigError
 from .base import Completion, LLMClient, Request, RequestClient, WrappingClient, ask
 
 BUSY_TIMEOUT_MS = 30_000
+WHAT_TO_DO = "run with --no-cache or another --cache-dir"
 
 
 class ResponseCache:
@@ -32,7 +33,9 @@ class ResponseCache:
             )
             self._set_up()
         except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the response cache {path}: {exc}") from exc
+            raise ConfigError(
+                f"cannot open the response cache {path}: {exc}; {WHAT_TO_DO}"
+            ) from None
         self._lock = threading.Lock()
 
     def _set_up(self) -> None:
@@ -102,8 +105,7 @@ class ResponseCache:
     def _damaged(self, exc: sqlite3.Error) -> ConfigError:
         """The one-line error for a cache file SQLite cannot use: what to do about it."""
         return ConfigError(
-            f"the response cache {self.path} is unusable ({exc}); delete it, or run with "
-            "--no-cache or another --cache-dir"
+            f"the response cache {self.path} is unusable ({exc}); delete it, or {WHAT_TO_DO}"
         )
 
     def __len__(self) -> int:
