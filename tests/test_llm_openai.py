@@ -387,3 +387,12 @@ def test_a_404_says_to_check_the_base_url_and_the_model() -> None:
     assert "--base-url is the API root (most end in /v1)" in str(caught.value)
     assert "--model 'test-model'" in str(caught.value)
     assert server.call_count == 1
+
+
+def test_a_403_without_a_body_says_what_to_check() -> None:
+    """A 403 with an empty body was "answered HTTP 403: Error code: 403" and nothing more."""
+    server = Server(lambda r: httpx.Response(403))
+    with pytest.raises(BackendError, match="HTTP 403") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "check that OPENAI_API_KEY may use --model 'test-model'" in str(caught.value)
+    assert server.call_count == 1

@@ -276,6 +276,8 @@ class OpenAIClient:
             hint = "; is the server running? (--timeout sets the wait per request)"
         elif isinstance(exc, openai.NotFoundError):
             hint = f"; {NOT_FOUND_HINT} and that it serves --model {self.model!r}"
+        elif isinstance(exc, openai.PermissionDeniedError):
+            hint = f"; check that OPENAI_API_KEY may use --model {self.model!r}"
         return BackendError(f"{self._describe(exc)}{tries}{hint}")
 
     async def _create(
