@@ -396,3 +396,22 @@ def test_a_403_without_a_body_says_what_to_check() -> None:
         run(make_client(server, []).complete(MESSAGES))
     assert "check that OPENAI_API_KEY may use --model 'test-model'" in str(caught.value)
     assert server.call_count == 1
+
+
+def test_a_prompt_too_long_for_the_context_keeps_the_mode_and_says_what_to_pass() -> None:
+    """llama.cpp started with a small -c answers 400 "exceeds the available context size":
+    that was taken for a refused response_format, so the client stepped down to prompted JSON
+    for the rest of the run (three more doomed requests) and named no way out."""
+    too_long = {
+        "error": {
+            "code": 400,
+            "message": "the request exceeds the available context size, try increasing it",
+            "type": "exceed_context_size_error",
+        }
+    }
+    server = Server(lambda r: httpx.Response(400, json=too_long))
+    client = make_client(server, [])
+    with pytest.raises(BackendError, match="exceeds the available context size") as caught:
+        run(client.complete(MESSAGES, schema=SCHEMA))
+    assert client.mode == "json_schema" and server.call_count == 1
+    assert "pass --context-window" in str(caught.value)

@@ -276,6 +276,11 @@ class OpenAIClient:
             hint = "; is the server running? (--timeout sets the wait per request)"
         elif isinstance(exc, openai.NotFoundError):
             hint = f"; {NOT_FOUND_HINT} and that it serves --model {self.model!r}"
+        elif isinstance(exc, openai.BadRequestError) and _too_long(exc):
+            hint = (
+                f"; the server's context is smaller than {self.context_window} tokens: pass "
+                "--context-window with its size"
+            )
         elif isinstance(exc, openai.PermissionDeniedError):
             hint = f"; check that OPENAI_API_KEY may use --model {self.model!r}"
         return BackendError(f"{self._describe(exc)}{tries}{hint}")
@@ -333,10 +338,19 @@ class OpenAIClient:
         return f"LLM server {shown_url(self.base_url)}"
 
 
+def _too_long(exc: openai.APIStatusError) -> bool:
+    """A 400 saying the prompt does not fit the model's context (OpenAI and vLLM: "maximum
+    context length", llama.cpp: "exceeds the available context size")."""
+    text = f"{exc.message} {exc.body}".lower()
+    return "context length" in text or "context size" in text or "context_length" in text
+
+
 def _refuses_format(exc: openai.APIStatusError) -> bool:
-    """A 400/422 or a 500 that names the response format: the mode, not the server, failed."""
+    """A 400/422 or a 500 that names the response format: the mode, not the server, failed.
+    A prompt too long for the context is not: stepping down would weaken every later
+    request of the run and still not fit."""
     if exc.status_code in (400, 422):
-        return True
+        return not _too_long(exc)
     if exc.status_code == 500:
         text = f"{exc.message} {exc.body}".lower()
         return "response_format" in text or "json_schema" in text
