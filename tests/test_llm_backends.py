@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,6 +71,24 @@ def test_local_backend_errors_are_clear(tmp_path: Path) -> None:
         make_client(Settings(backend="local"), "local")
     with pytest.raises(ConfigError, match="not found"):
         make_client(Settings(backend="local", gguf=tmp_path / "none.gguf"), "local")
+
+
+def test_a_file_llama_cpp_cannot_load_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--gguf article.txt`` with the extra installed: llama_cpp.Llama raises ValueError
+    ("Failed to load model from file"), which came out as a traceback. A stand-in module
+    raises it here (the extra is not installed in the test environment)."""
+
+    class Llama:
+        def __init__(self, **kw: Any) -> None:
+            raise ValueError(f"Failed to load model from file: {kw['model_path']}")
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", types.SimpleNamespace(Llama=Llama))
+    text = tmp_path / "article.txt"
+    text.write_text("Not a model.", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot load the GGUF model .*article.txt"):
+        make_client(Settings(backend="local", gguf=text, no_cache=True), "local")
 
 
 def test_known_models_table_and_prices(tmp_path: Path) -> None:
