@@ -369,6 +369,31 @@ def test_json_in_code_fences_or_chatter_is_accepted() -> None:
         assert len(server.bodies) == 1  # no re-ask needed
 
 
+def test_chatter_after_a_fenced_answer_or_with_braces_is_accepted_without_a_reask() -> None:
+    """A fenced block followed by a sentence, or chatter holding a brace, was read from the
+    first "{" to the last "}": not JSON, so every such answer cost a re-ask."""
+    art = article()
+    answer = json.dumps({"claims": [{"text": "Open.", "cites": ["1"]}]})
+    for text in (
+        f"```json\n{answer}\n```\nLet me know if you need anything else.",
+        f"{answer}\nNote: I cited the {{ids}} as asked.",
+        f"Using the {{id}} format: {answer}",
+    ):
+        server = Server([reply(text)])
+        assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
+        assert len(server.bodies) == 1, text  # no re-ask needed
+
+
+def test_a_cut_off_answer_is_not_read_as_its_first_item() -> None:
+    """Reading on from each "{" must not take one item of a cut-off list for the answer."""
+    art = article()
+    good = {"claims": [{"text": "Open.", "cites": ["1"]}]}
+    cut = '{"claims": [{"text": "Open.", "cites": ["1"]}, {"text": "Tol'
+    server = Server([reply(cut), reply(good)])
+    assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
+    assert "not valid JSON" in server.bodies[1]["messages"][-1]["content"]
+
+
 def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:
     class Tracking(PointsClient):
         def __init__(self) -> None:
