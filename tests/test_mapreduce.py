@@ -194,13 +194,15 @@ def message_reply(message: dict[str, Any], finish: str = "stop") -> httpx.Respon
             "the model called a tool instead",
         ),
         ({"content": None}, "stop", "the answer was empty"),
+        ({"content": '{"claims": [{"text": "The'}, "content_filter", "content filter stopped"),
     ],
 )
 def test_an_answer_without_text_says_what_the_model_did(
     message: dict[str, Any], finish: str, said: str
 ) -> None:
-    """A refusal (``content: null``, ``refusal``) or a tool call was reported as "the answer
-    is not valid JSON (Expecting value at char 0)", to the user and in the re-ask."""
+    """A refusal (``content: null``, ``refusal``), a tool call, or an answer cut by Azure's
+    content filter was reported as "the answer is not valid JSON (...)", to the user and in
+    the re-ask."""
     server = Server([message_reply(message, finish), message_reply(message, finish)])
     with pytest.raises(BackendError, match="no usable summary claims") as caught:
         blurb(writer(server), article())

@@ -39,12 +39,16 @@ class Completion(BaseModel):
     raw: dict[str, Any] = Field(default_factory=dict, repr=False)
 
 
-def why_no_text(message: Any) -> str | None:
-    """For a chat message without content, what the model did instead (None: it has text).
+def why_no_text(message: Any, finish_reason: str | None = None) -> str | None:
+    """For a chat message without (whole) content, what happened instead (None: it has text).
 
     OpenAI's structured outputs put a refusal in ``refusal`` with ``content: null``; some
-    servers answer with ``tool_calls`` instead. Naming it beats "not valid JSON at char 0".
+    servers answer with ``tool_calls`` instead; Azure's content filter (news of violence
+    trips it) stops an answer with ``finish_reason: content_filter``, its text cut or null.
+    Naming it beats "not valid JSON at char 0".
     """
+    if finish_reason == "content_filter":
+        return "the server's content filter stopped the answer"
     if not isinstance(message, dict) or message.get("content"):
         return None
     if refusal := message.get("refusal"):

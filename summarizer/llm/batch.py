@@ -174,7 +174,7 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
     usage = body.get("usage") or {}
     return Completion(
         text=(choice.get("message") or {}).get("content") or "",
-        no_text=why_no_text(choice.get("message") or {}),
+        no_text=why_no_text(choice.get("message") or {}, choice.get("finish_reason")),
         finish_reason=choice.get("finish_reason"),
         prompt_tokens=int(usage.get("prompt_tokens") or 0),
         completion_tokens=int(usage.get("completion_tokens") or 0),

@@ -321,7 +321,7 @@ class OpenAIClient:
             usage = resp.get("usage") or {}
             return Completion(
                 text=choice["message"].get("content") or "",
-                no_text=why_no_text(choice["message"]),
+                no_text=why_no_text(choice["message"], choice.get("finish_reason")),
                 finish_reason=choice.get("finish_reason"),
                 prompt_tokens=usage.get("prompt_tokens") or 0,
                 completion_tokens=usage.get("completion_tokens") or 0,
