@@ -78,6 +78,21 @@ class Settings(BaseModel):
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
+    @field_validator("api_key")
+    @classmethod
+    def _header_safe_key(cls, value: str | None) -> str | None:
+        """The key goes into an HTTP header: a trailing CR or space (a CRLF .env file, a
+        pasted line) made every request fail as "unreachable; is the server running?", retried
+        for minutes. Surrounding whitespace is dropped; any other odd character is an error."""
+        if value is None:
+            return None
+        key = value.strip()
+        if any(not 33 <= ord(c) <= 126 for c in key):
+            raise ValueError(
+                "must be printable ASCII without spaces; check it for a stray character"
+            )
+        return key or None
+
     @field_validator("base_url")
     @classmethod
     def _http_base_url(cls, value: str | None) -> str | None:
@@ -141,7 +156,7 @@ def _first_error(exc: ValidationError) -> str:
         return str(err["msg"]).removeprefix("Value error, ")
     where = ".".join(str(x) for x in err["loc"])
     if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
-        return f"{where}: {err['msg']} (value hidden)"
+        return f"{where}: {str(err['msg']).removeprefix('Value error, ')} (value hidden)"
     if err["type"] == "value_error":  # our own check: its message names the value (shown safely)
         return f"{where}: {str(err['msg']).removeprefix('Value error, ')}"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"

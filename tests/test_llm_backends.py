@@ -210,6 +210,19 @@ def test_a_key_rejected_by_the_model_listing_says_so() -> None:
     assert "OPENAI_API_KEY" in str(caught.value) and "--model" not in str(caught.value)
 
 
+def test_an_api_key_with_a_stray_character_is_cleaned_or_refused_never_shown() -> None:
+    """A key read from a CRLF .env file ("sk-...\\r") or pasted with a space could not go
+    into the Authorization header: every request failed as "unreachable; is the server
+    running?" and was retried for minutes."""
+    assert Settings(api_key="sk-abc123\r").api_key == "sk-abc123"
+    assert Settings(api_key=" sk-abc123 \n").api_key == "sk-abc123"
+    assert Settings(api_key="  ").api_key is None  # blank: no key, as an empty variable
+    for bad in ("sk-ab\x01c123", "sk-äbc123", "sk-abc 123"):
+        with pytest.raises(ConfigError, match="api_key: must be printable ASCII") as caught:
+            Settings().updated(api_key=bad)
+        assert bad not in str(caught.value) and "value hidden" in str(caught.value)
+
+
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:
     before = sys.getswitchinterval()
     inner_started, outer_done = threading.Event(), threading.Event()
