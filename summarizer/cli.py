@@ -24,7 +24,7 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import render_blurb, render_briefing, render_verify
-from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
+from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path, shown_url
 
 
 class _Commands(TyperGroup):
@@ -628,7 +628,7 @@ def _note_engine(settings: Settings, quiet: bool) -> None:
         )
     else:
         typer.echo(
-            f"Using the LLM at {settings.base_url or 'api.openai.com'} (OPENAI_BASE_URL/"
+            f"Using the LLM at {shown_url(settings.base_url)} (OPENAI_BASE_URL/"
             "OPENAI_API_KEY is set). Pass --backend extractive for the embedded engine.",
             err=True,
         )

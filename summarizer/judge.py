@@ -103,9 +103,8 @@ class Judge:
         )
         verdicts = _parse(done.text)
         if verdicts is None:
-            return [_fail("the judge's answer was not valid JSON of the expected shape")] * len(
-                batch
-            )
+            why = done.no_text or "the judge's answer was not valid JSON of the expected shape"
+            return [_fail(why)] * len(batch)
         accept(self.client, done)  # a readable answer may be cached
         by_id = {v.id: v for v in verdicts}
         return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]

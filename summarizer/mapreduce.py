@@ -694,6 +694,8 @@ def _parse(
     """Validate an answer; raise Invalid with a reason the model can act on."""
     if answer.finish_reason == "length":
         raise Invalid("the answer was cut off at the token limit; give fewer, shorter items")
+    if answer.no_text:  # a refusal, a tool call, nothing, or a filter cut the text short
+        raise Invalid(answer.no_text)
     try:
         data = extract_json(answer.text)
     except ValueError as exc:

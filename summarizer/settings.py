@@ -6,12 +6,21 @@ Precedence: CLI flag / keyword argument > environment > ``<user dir>/config.toml
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import typer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import ConfigError
 from .models import Published
@@ -69,6 +78,36 @@ class Settings(BaseModel):
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
+    @field_validator("api_key")
+    @classmethod
+    def _header_safe_key(cls, value: str | None) -> str | None:
+        """The key goes into an HTTP header: a trailing CR or space (a CRLF .env file, a
+        pasted line) made every request fail as "unreachable; is the server running?", retried
+        for minutes. Surrounding whitespace is dropped; any other odd character is an error."""
+        if value is None:
+            return None
+        key = value.strip()
+        if any(not 33 <= ord(c) <= 126 for c in key):
+            raise ValueError(
+                "must be printable ASCII without spaces; check it for a stray character"
+            )
+        return key or None
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_base_url(cls, value: str | None) -> str | None:
+        """Only http(s) reaches a server: ``ftp://...`` or a bare ``host:8000/v1`` otherwise
+        fails as "unreachable; is the server running?" (exit 3) instead of naming the typo."""
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                f"must be an http:// or https:// URL such as http://localhost:8000/v1, "
+                f"not {shown_url(value)!r}"
+            )
+        return value.strip()
+
     @model_validator(mode="after")
     def _since_before_until(self) -> Settings:
         """An empty date window is a mistake (the options swapped), not a filter that keeps
@@ -117,8 +156,27 @@ def _first_error(exc: ValidationError) -> str:
         return str(err["msg"]).removeprefix("Value error, ")
     where = ".".join(str(x) for x in err["loc"])
     if "api_key" in err["loc"]:  # a secret, even when malformed: never echo it
-        return f"{where}: {err['msg']} (value hidden)"
+        return f"{where}: {str(err['msg']).removeprefix('Value error, ')} (value hidden)"
+    if err["type"] == "value_error":  # our own check: its message names the value (shown safely)
+        return f"{where}: {str(err['msg']).removeprefix('Value error, ')}"
     return f"{where}: {err['msg']} (got {err.get('input')!r})"
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+
+
+def shown_url(url: str | None) -> str:
+    """The LLM endpoint as messages and logs show it: credentials in the URL
+    (``http://user:password@host/v1``) are blanked, as the API key never appears either."""
+    return _USERINFO.sub(r"\1[redacted]@", url) if url else "api.openai.com"
+
+
+def hide_secrets(text: str, *secrets: str | None) -> str:
+    """``text`` with every secret (the API key, the URL's credentials) blanked: a server's
+    error message may quote the key it refused."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
+        text = text.replace(secret, "[redacted]")
+    return _USERINFO.sub(r"\1[redacted]@", text)
 
 
 def config_path() -> Path:
@@ -127,10 +185,18 @@ def config_path() -> Path:
 
 
 def read_config_file() -> dict[str, object]:
-    """The config file's values (none when there is no file)."""
+    """The config file's values (none when there is no file).
+
+    Anything else at that path (a directory, a broken link) is an error, not "no config":
+    ignoring it silently ran with none of the settings the user meant to give.
+    """
     path = config_path()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
+    if not path.is_file():
+        raise ConfigError(
+            f"{path}: the config file is not a regular file; make it one, or move it away"
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
+MAX_JSON_STARTS = 16  # "{" positions tried in a chatty answer (each try reads on from it)
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 _DROP = {"title", "description", "default"}
 
@@ -92,11 +93,22 @@ def extract_json(text: str) -> Any:
     try:
         return json.loads(stripped)
     except json.JSONDecodeError as first:
-        start, end = stripped.find("{"), stripped.rfind("}")
-        if 0 <= start < end:
+        # the first whole object from a "{" on: chatter after a fenced block, or a brace in
+        # the chatter ("I cited the {ids}"), made the span from the first "{" to the last
+        # "}" unreadable and cost a re-ask
+        decoder = json.JSONDecoder()
+        start = stripped.find("{")
+        for _ in range(MAX_JSON_STARTS):
+            if start < 0:
+                break
             try:
-                return json.loads(stripped[start : end + 1])
+                found, end = decoder.raw_decode(stripped, start)
             except json.JSONDecodeError:
-                pass
+                start = stripped.find("{", start + 1)
+                continue
+            # an object followed by "," "]" or "}" is an item of a cut-off answer, not it
+            if isinstance(found, dict) and stripped[end:].lstrip()[:1] not in (",", "]", "}"):
+                return found
+            start = stripped.find("{", start + 1)
         where = f"{first.msg} at char {first.pos}"
         raise ValueError(f"the answer is not valid JSON ({where})") from None

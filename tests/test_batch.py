@@ -377,3 +377,41 @@ def test_a_round_over_openai_batch_limits_is_refused_before_upload(
         submit(inputs(), tmp_path / "b", api)
     with serve(fake_model) as server:  # another server: its own limits
         assert submit(inputs(), tmp_path / "c", settings(server.base_url, tmp_path / "cache"))
+
+
+def test_a_server_refusal_quoting_the_key_names_the_server_but_never_the_key(
+    tmp_path: Path,
+) -> None:
+    """A 403 quoting the bearer key (some proxies do) was printed whole in "could not start
+    the batch: Error code: 403 - ... sk-..."; the server was not named."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quoting(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            said = f"not allowed for {self.headers.get('Authorization')}"
+            body = json.dumps({"error": {"message": said}}).encode()
+            self.send_response(403)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+            return
+
+    secret = "sk-quoted-back-0123456789"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quoting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        with pytest.raises(BackendError, match="could not start the batch at") as caught:
+            submit(inputs(), tmp_path / "b", settings(url, tmp_path / "c", api_key=secret))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert url in str(caught.value) and "not allowed for Bearer [redacted]" in str(caught.value)
+    assert secret not in str(caught.value)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 import threading
 import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from summarizer import pipeline
+from summarizer.cli import app
 from summarizer.errors import BackendError, ConfigError, NeedsKeyError
 from summarizer.llm.base import Completion, Message, run_sync
 from summarizer.llm.cache import CachedClient
@@ -66,6 +73,24 @@ def test_local_backend_errors_are_clear(tmp_path: Path) -> None:
         make_client(Settings(backend="local", gguf=tmp_path / "none.gguf"), "local")
 
 
+def test_a_file_llama_cpp_cannot_load_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--gguf article.txt`` with the extra installed: llama_cpp.Llama raises ValueError
+    ("Failed to load model from file"), which came out as a traceback. A stand-in module
+    raises it here (the extra is not installed in the test environment)."""
+
+    class Llama:
+        def __init__(self, **kw: Any) -> None:
+            raise ValueError(f"Failed to load model from file: {kw['model_path']}")
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", types.SimpleNamespace(Llama=Llama))
+    text = tmp_path / "article.txt"
+    text.write_text("Not a model.", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot load the GGUF model .*article.txt"):
+        make_client(Settings(backend="local", gguf=text, no_cache=True), "local")
+
+
 def test_known_models_table_and_prices(tmp_path: Path) -> None:
     assert context_window("gpt-4o-mini") == 128_000
     assert context_window("/models/SmolLM2-135M-Instruct.Q4_1.gguf") == 8192
@@ -105,6 +130,97 @@ def test_a_server_that_is_down_is_a_backend_error_not_a_missing_model() -> None:
     with pytest.raises(BackendError, match="unreachable") as caught:
         make_client(settings, "openai")
     assert caught.value.exit_code == 3
+
+
+@pytest.mark.parametrize("url", ["ftp://llm.example/v1", "localhost:8000/v1", "http://"])
+def test_a_base_url_that_is_not_http_is_a_usage_error_naming_it(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was exit 3 "unreachable ...; is the server running?", blaming a server that was
+    never asked; now exit 2 naming the URL, from the flag and from OPENAI_BASE_URL alike."""
+    art = ROOT / "fixtures/articles/001_f0f5015643b5d02c.txt"
+    runner = CliRunner()
+    by_flag = runner.invoke(app, ["blurb", str(art), "--backend", "openai", "--base-url", url])
+    monkeypatch.setenv("OPENAI_BASE_URL", url)
+    by_env = runner.invoke(app, ["blurb", str(art), "--backend", "openai"])
+    for result in (by_flag, by_env):
+        assert result.exit_code == 2, result.stderr
+        assert "base_url: must be an http:// or https:// URL" in result.stderr
+        assert repr(url) in result.stderr and "unreachable" not in result.stderr
+
+
+@contextmanager
+def answering_get(status: int, body: bytes) -> Iterator[str]:
+    """A loopback server answering every GET with ``status`` and ``body``; yields its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_a_base_url_without_models_says_to_check_it_not_that_time_ran_out() -> None:
+    """A server that 404s ``GET /models`` (a base URL missing /v1) was told as "gave no
+    single answer in time; pass --model", which then only moved the 404 to every request."""
+    not_found = answering_get(404, b'{"detail": "Not Found"}')
+    with not_found as url, pytest.raises(ConfigError, match="no GET /models") as caught:
+        make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
+    assert "most end in /v1" in str(caught.value) and "in time" not in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("models", "said"),
+    [(["llama3:8b", "qwen2.5:7b"], "lists 2 models (llama3:8b, qwen2.5:7b)"), ([], "no model")],
+)
+def test_a_server_of_several_models_or_none_names_them(models: list[str], said: str) -> None:
+    """Ollama lists every model pulled: "could not tell which model ... serves (GET /models
+    gave no single answer in time)" blamed time and did not say which models there were."""
+    data = [{"id": m, "object": "model", "owned_by": "x"} for m in models]
+    listing = answering_get(200, json.dumps({"object": "list", "data": data}).encode())
+    with listing as url, pytest.raises(ConfigError, match="pass --model NAME") as caught:
+        make_client(Settings(backend="openai", base_url=url, timeout=10), "openai")
+    assert said in str(caught.value) and "in time" not in str(caught.value)
+
+
+def test_a_key_rejected_by_the_model_listing_says_so() -> None:
+    """A 401 on ``GET /models`` (wrong OPENAI_API_KEY) became "could not tell which model
+    ... serves; pass --model", and with --model the same key failed again on every request."""
+    refusing = answering_get(401, b'{"error": {"message": "bad key"}}')
+    with refusing as url, pytest.raises(BackendError, match="rejected the API key") as caught:
+        make_client(
+            Settings(backend="openai", base_url=url, api_key="sk-wrong", timeout=10), "openai"
+        )
+    assert "OPENAI_API_KEY" in str(caught.value) and "--model" not in str(caught.value)
+
+
+def test_an_api_key_with_a_stray_character_is_cleaned_or_refused_never_shown() -> None:
+    """A key read from a CRLF .env file ("sk-...\\r") or pasted with a space could not go
+    into the Authorization header: every request failed as "unreachable; is the server
+    running?" and was retried for minutes."""
+    assert Settings(api_key="sk-abc123\r").api_key == "sk-abc123"
+    assert Settings(api_key=" sk-abc123 \n").api_key == "sk-abc123"
+    assert Settings(api_key="  ").api_key is None  # blank: no key, as an empty variable
+    for bad in ("sk-ab\x01c123", "sk-äbc123", "sk-abc 123"):
+        with pytest.raises(ConfigError, match="api_key: must be printable ASCII") as caught:
+            Settings().updated(api_key=bad)
+        assert bad not in str(caught.value) and "value hidden" in str(caught.value)
 
 
 def test_quick_handoff_restores_the_switch_interval_when_the_last_graph_ends() -> None:

@@ -6,6 +6,7 @@ import asyncio
 import json
 import multiprocessing
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,41 @@ def test_an_answer_never_accepted_is_not_cached(tmp_path: Path) -> None:
     assert len(cached.cache) == 1
 
 
+def test_an_unreadable_cache_entry_is_asked_again_and_replaced(tmp_path: Path) -> None:
+    """An entry that no longer parses (edited by hand, or an older layout) was a traceback."""
+    inner = Counting()
+    path = tmp_path / "c.sqlite3"
+    ask(CachedClient(inner, ResponseCache(path)))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE responses SET completion = '{bad'")
+    rerun = CachedClient(inner, ResponseCache(path))
+    again = ask(rerun)
+    assert not again.cached and inner.calls == 2
+    assert ask(rerun).cached and inner.calls == 2
+
+
+def test_a_cache_file_of_another_layout_is_a_config_error_saying_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """A ``responses`` table without our columns opened fine, then every lookup raised
+    sqlite3.OperationalError out of the CLI as a traceback."""
+    path = tmp_path / "c.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE responses (a)")
+    cached = CachedClient(Counting(), ResponseCache(path))
+    with pytest.raises(ConfigError, match="response cache .* unusable .*--no-cache"):
+        ask(cached)
+
+
+def test_a_cache_that_cannot_be_opened_says_what_to_do(tmp_path: Path) -> None:
+    """SUMMARIZER_HOME or --cache-dir under a file: "cannot open ...: Not a directory" and no
+    way out was named."""
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot open the response cache") as err:
+        ResponseCache(tmp_path / "file" / "cache" / "c.sqlite3")
+    assert "--no-cache or another --cache-dir" in str(err.value)
+
+
 def test_prompt_version_model_and_params_are_part_of_the_key(tmp_path: Path) -> None:
     inner = Counting()
     cached = CachedClient(inner, ResponseCache(tmp_path / "c.sqlite3"))
@@ -125,6 +161,31 @@ def test_a_missing_recording_names_its_key_and_how_to_record_it(tmp_path: Path) 
         ask(replay, "blurb@2")
     assert key in str(err.value)
     assert "python scripts/record_fixtures.py" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: "{half a file", lambda data: json.dumps({**data, "response": {"text": None}})],
+    ids=["not json", "not a completion"],
+)
+def test_a_damaged_recording_is_a_config_error_naming_it(tmp_path: Path, damage: Any) -> None:
+    """Replay with --model (so the directory is not scanned first) raised JSONDecodeError or
+    pydantic's ValidationError out of the CLI as a traceback."""
+    ask(RecordClient(Counting(), tmp_path), "blurb@1")
+    path = next(tmp_path.glob("*.json"))
+    path.write_text(damage(json.loads(path.read_text())), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a recording") as err:
+        ask(ReplayClient(tmp_path, model="fake-model"), "blurb@1")
+    assert path.name in str(err.value) and "record_fixtures.py" in str(err.value)
+
+
+def test_recording_into_a_path_that_is_a_file_is_a_config_error(tmp_path: Path) -> None:
+    """``record_to`` naming an existing file raised FileExistsError as a traceback."""
+    taken = tmp_path / "taken.txt"
+    taken.write_text("mine", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot write recordings to"):
+        RecordClient(Counting(), taken)
+    assert taken.read_text(encoding="utf-8") == "mine"
 
 
 def test_recordings_never_hold_the_api_key(tmp_path: Path) -> None:

@@ -196,6 +196,18 @@ def test_a_closed_port_without_model_is_exit_3_not_a_usage_error(
     assert "unreachable" in result.stderr and "--model" not in result.stderr
 
 
+def test_a_password_in_the_base_url_is_never_printed(corpus: Path) -> None:
+    """Unreachable, with or without --model: stderr named the URL with its password."""
+    with FakeServer(lifetime=5) as server:
+        port = server.port
+    url = f"http://bob:hunter2secret@127.0.0.1:{port}/v1"
+    base = ["briefing", str(corpus), "--backend", "openai", "--base-url", url, "--timeout", "2"]
+    for extra in ([], ["--model", "fake-llm", "--deadline", "1"]):
+        result = CliRunner().invoke(app, [*base, *extra])
+        assert result.exit_code == 3, result.stderr
+        assert "unreachable" in result.stderr and "hunter2secret" not in result.stderr
+
+
 def test_an_api_key_of_the_wrong_type_in_the_config_is_never_echoed(
     corpus: Path, tmp_path: Path
 ) -> None:

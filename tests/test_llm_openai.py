@@ -357,3 +357,61 @@ def test_a_client_that_cannot_be_prepared_fails_at_its_first_call_as_before(
     client.prepare()  # quiet: the error belongs to the first call
     with pytest.raises(BackendError, match="cannot make the client"):
         run(client.complete(MESSAGES, schema=SCHEMA))
+
+
+def test_a_server_error_quoting_the_api_key_never_shows_it() -> None:
+    """Some servers echo the key they refused (403 here): the error line printed it whole."""
+    said = {"error": {"message": "key sk-test is not allowed for this model"}}
+    server = Server(lambda r: httpx.Response(403, json=said))
+    with pytest.raises(BackendError, match="HTTP 403") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "sk-test" not in str(caught.value) and "is not allowed" in str(caught.value)
+
+
+def test_credentials_in_the_base_url_never_show_in_errors() -> None:
+    """``http://user:password@host/v1`` (a server behind basic auth) was printed as given."""
+    server = Server(lambda r: httpx.ConnectError("refused"))
+    client = make_client(server, [], max_attempts=1)
+    client.base_url = "http://bob:hunter2secret@llm.test/v1"
+    with pytest.raises(BackendError, match="unreachable") as caught:
+        run(client.complete(MESSAGES))
+    assert "hunter2secret" not in str(caught.value)
+    assert "http://[redacted]@llm.test/v1" in str(caught.value)
+
+
+def test_a_404_says_to_check_the_base_url_and_the_model() -> None:
+    """A base URL without /v1 (vLLM, Ollama) got "HTTP 404: Error code: 404" and no clue."""
+    server = Server(lambda r: httpx.Response(404, json={"detail": "Not Found"}))
+    with pytest.raises(BackendError, match="HTTP 404") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "--base-url is the API root (most end in /v1)" in str(caught.value)
+    assert "--model 'test-model'" in str(caught.value)
+    assert server.call_count == 1
+
+
+def test_a_403_without_a_body_says_what_to_check() -> None:
+    """A 403 with an empty body was "answered HTTP 403: Error code: 403" and nothing more."""
+    server = Server(lambda r: httpx.Response(403))
+    with pytest.raises(BackendError, match="HTTP 403") as caught:
+        run(make_client(server, []).complete(MESSAGES))
+    assert "check that OPENAI_API_KEY may use --model 'test-model'" in str(caught.value)
+    assert server.call_count == 1
+
+
+def test_a_prompt_too_long_for_the_context_keeps_the_mode_and_says_what_to_pass() -> None:
+    """llama.cpp started with a small -c answers 400 "exceeds the available context size":
+    that was taken for a refused response_format, so the client stepped down to prompted JSON
+    for the rest of the run (three more doomed requests) and named no way out."""
+    too_long = {
+        "error": {
+            "code": 400,
+            "message": "the request exceeds the available context size, try increasing it",
+            "type": "exceed_context_size_error",
+        }
+    }
+    server = Server(lambda r: httpx.Response(400, json=too_long))
+    client = make_client(server, [])
+    with pytest.raises(BackendError, match="exceeds the available context size") as caught:
+        run(client.complete(MESSAGES, schema=SCHEMA))
+    assert client.mode == "json_schema" and server.call_count == 1
+    assert "pass --context-window" in str(caught.value)

@@ -175,6 +175,41 @@ def test_nothing_usable_after_the_reask_is_a_backend_error() -> None:
         blurb(writer(server), article())
 
 
+def message_reply(message: dict[str, Any], finish: str = "stop") -> httpx.Response:
+    """A hand-written chat completion whose message is ``message`` (e.g. without content)."""
+    response = reply("")
+    body = json.loads(response.content)
+    body["choices"][0]["message"] = {"role": "assistant", **message}
+    body["choices"][0]["finish_reason"] = finish
+    return httpx.Response(200, json=body)
+
+
+@pytest.mark.parametrize(
+    ("message", "finish", "said"),
+    [
+        ({"content": None, "refusal": "I can't help with that."}, "stop", "the model refused: I"),
+        (
+            {"content": None, "tool_calls": [{"id": "1", "type": "function"}]},
+            "tool_calls",
+            "the model called a tool instead",
+        ),
+        ({"content": None}, "stop", "the answer was empty"),
+        ({"content": '{"claims": [{"text": "The'}, "content_filter", "content filter stopped"),
+    ],
+)
+def test_an_answer_without_text_says_what_the_model_did(
+    message: dict[str, Any], finish: str, said: str
+) -> None:
+    """A refusal (``content: null``, ``refusal``), a tool call, or an answer cut by Azure's
+    content filter was reported as "the answer is not valid JSON (...)", to the user and in
+    the re-ask."""
+    server = Server([message_reply(message, finish), message_reply(message, finish)])
+    with pytest.raises(BackendError, match="no usable summary claims") as caught:
+        blurb(writer(server), article())
+    assert said in str(caught.value) and "not valid JSON" not in str(caught.value)
+    assert said in server.bodies[1]["messages"][-1]["content"]
+
+
 def test_a_failed_map_chunk_makes_the_briefing_partial_not_failed() -> None:
     arts = [article(), make_article(TEXT.replace("Harbour", "River").replace("12", "9"))]
     river = arts[1].sentences[0]
@@ -334,6 +369,31 @@ def test_json_in_code_fences_or_chatter_is_accepted() -> None:
         server = Server([reply(text)])
         assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
         assert len(server.bodies) == 1  # no re-ask needed
+
+
+def test_chatter_after_a_fenced_answer_or_with_braces_is_accepted_without_a_reask() -> None:
+    """A fenced block followed by a sentence, or chatter holding a brace, was read from the
+    first "{" to the last "}": not JSON, so every such answer cost a re-ask."""
+    art = article()
+    answer = json.dumps({"claims": [{"text": "Open.", "cites": ["1"]}]})
+    for text in (
+        f"```json\n{answer}\n```\nLet me know if you need anything else.",
+        f"{answer}\nNote: I cited the {{ids}} as asked.",
+        f"Using the {{id}} format: {answer}",
+    ):
+        server = Server([reply(text)])
+        assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
+        assert len(server.bodies) == 1, text  # no re-ask needed
+
+
+def test_a_cut_off_answer_is_not_read_as_its_first_item() -> None:
+    """Reading on from each "{" must not take one item of a cut-off list for the answer."""
+    art = article()
+    good = {"claims": [{"text": "Open.", "cites": ["1"]}]}
+    cut = '{"claims": [{"text": "Open.", "cites": ["1"]}, {"text": "Tol'
+    server = Server([reply(cut), reply(good)])
+    assert [c.text for c in blurb(writer(server), art, n=1)] == ["Open."]
+    assert "not valid JSON" in server.bodies[1]["messages"][-1]["content"]
 
 
 def test_map_calls_run_concurrently_but_never_above_the_bound() -> None:

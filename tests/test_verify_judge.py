@@ -250,3 +250,15 @@ def test_pipeline_uses_a_writers_judge(monkeypatch):
     assert urged.text.startswith("The meeting concluded with a symbolic gesture")
     md = render_blurb(result, "md")
     assert "urging Trump" not in md
+
+
+def test_a_judge_that_refuses_says_so_in_the_failed_check():
+    """A refusal (no text) was reported as "not valid JSON of the expected shape"."""
+
+    class Refusing(FakeClient):
+        async def complete(self, messages, **kw):
+            return Completion(text="", no_text="the model refused: I can't judge news.")
+
+    checks = asyncio.run(Judge(Refusing([])).judge([JudgeItem("Sky is blue.", ["Sky blue."])]))
+    assert not checks[0].passed
+    assert checks[0].detail == "the model refused: I can't judge news."

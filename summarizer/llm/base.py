@@ -34,7 +34,28 @@ class Completion(BaseModel):
     completion_tokens: int = 0
     cached: bool = False
     model: str | None = None
+    # why the answer has no text: the model's refusal, or that it called a tool instead
+    no_text: str | None = None
     raw: dict[str, Any] = Field(default_factory=dict, repr=False)
+
+
+def why_no_text(message: Any, finish_reason: str | None = None) -> str | None:
+    """For a chat message without (whole) content, what happened instead (None: it has text).
+
+    OpenAI's structured outputs put a refusal in ``refusal`` with ``content: null``; some
+    servers answer with ``tool_calls`` instead; Azure's content filter (news of violence
+    trips it) stops an answer with ``finish_reason: content_filter``, its text cut or null.
+    Naming it beats "not valid JSON at char 0".
+    """
+    if finish_reason == "content_filter":
+        return "the server's content filter stopped the answer"
+    if not isinstance(message, dict) or message.get("content"):
+        return None
+    if refusal := message.get("refusal"):
+        return f"the model refused: {' '.join(str(refusal).split())[:200]}"
+    if message.get("tool_calls"):
+        return "the model called a tool instead of answering in the message"
+    return "the answer was empty"
 
 
 class Request(BaseModel):

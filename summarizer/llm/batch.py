@@ -44,8 +44,8 @@ from ..errors import BackendError, ConfigError, InputError, OutputError
 from ..ingest import load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import write_output
-from ..settings import Settings
-from .base import Completion, LLMClient, Request, RequestClient
+from ..settings import Settings, hide_secrets, shown_url
+from .base import Completion, LLMClient, Request, RequestClient, why_no_text
 from .cache import CachedClient, ResponseCache
 from .catalog import context_window as known_context_window
 from .factory import cache_path, make_client
@@ -174,6 +174,7 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
     usage = body.get("usage") or {}
     return Completion(
         text=(choice.get("message") or {}).get("content") or "",
+        no_text=why_no_text(choice.get("message") or {}, choice.get("finish_reason")),
         finish_reason=choice.get("finish_reason"),
         prompt_tokens=int(usage.get("prompt_tokens") or 0),
         completion_tokens=int(usage.get("completion_tokens") or 0),
@@ -239,7 +240,10 @@ def collect(
     try:
         batch = sdk.batches.retrieve(last.batch_id)
     except Exception as exc:
-        raise BackendError(f"cannot read batch {last.batch_id}: {exc}") from exc
+        raise BackendError(
+            f"cannot read batch {last.batch_id} at {shown_url(state.base_url)}: "
+            f"{hide_secrets(str(exc), api_key)}"
+        ) from None
     report = CollectReport(status=batch.status, kind=state.kind)
     if batch.status in RUNNING:
         return report  # not ready: nothing to do yet
@@ -402,7 +406,10 @@ def _start_round(
             input_file_id=upload.id, endpoint=ENDPOINT, completion_window=WINDOW
         )
     except Exception as exc:
-        raise BackendError(f"could not start the batch: {exc}") from exc
+        raise BackendError(
+            f"could not start the batch at {shown_url(state.base_url)}: "
+            f"{hide_secrets(str(exc), api_key)}"
+        ) from None
     return Round(batch_id=batch.id, input_file_id=upload.id, requests=len(pending))
 
 

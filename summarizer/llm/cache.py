@@ -12,10 +12,13 @@ import threading
 import time
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..errors import ConfigError
 from .base import Completion, LLMClient, Request, RequestClient, WrappingClient, ask
 
 BUSY_TIMEOUT_MS = 30_000
+WHAT_TO_DO = "run with --no-cache or another --cache-dir"
 
 
 class ResponseCache:
@@ -30,7 +33,9 @@ class ResponseCache:
             )
             self._set_up()
         except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot open the response cache {path}: {exc}") from exc
+            raise ConfigError(
+                f"cannot open the response cache {path}: {exc}; {WHAT_TO_DO}"
+            ) from None
         self._lock = threading.Lock()
 
     def _set_up(self) -> None:
@@ -60,19 +65,48 @@ class ResponseCache:
                 time.sleep(0.02)
 
     def get(self, key: str) -> Completion | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT completion FROM responses WHERE key = ?", (key,)
-            ).fetchone()
-        return Completion.model_validate_json(row[0]) if row else None
+        """The stored answer, or None; an entry that no longer reads as a Completion (edited,
+        or written by another version) is a miss, so the request is asked again and the
+        fresh answer replaces it.
+
+        Raises:
+            ConfigError: the file is damaged or not this cache's database.
+        """
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT completion FROM responses WHERE key = ?", (key,)
+                ).fetchone()
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from None
+        if not row:
+            return None
+        try:
+            return Completion.model_validate_json(row[0])
+        except (ValidationError, TypeError):
+            return None
 
     def put(self, key: str, request: Request, completion: Completion) -> None:
+        """Store an accepted answer.
+
+        Raises:
+            ConfigError: the file is damaged or not this cache's database.
+        """
         blob = completion.model_dump_json(exclude={"raw", "cached"})
-        with self._lock, self._db:
-            self._db.execute(
-                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
-                (key, request.model, request.prompt, time.time(), blob),
-            )
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?)",
+                    (key, request.model, request.prompt, time.time(), blob),
+                )
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: sqlite3.Error) -> ConfigError:
+        """The one-line error for a cache file SQLite cannot use: what to do about it."""
+        return ConfigError(
+            f"the response cache {self.path} is unusable ({exc}); delete it, or {WHAT_TO_DO}"
+        )
 
     def __len__(self) -> int:
         with self._lock:

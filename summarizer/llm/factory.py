@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from ..errors import ConfigError, NeedsKeyError
-from ..settings import Settings, user_dir
+from ..settings import Settings, shown_url, user_dir
 from .base import LLMClient
 from .cache import CachedClient, ResponseCache
 from .recording import RecordClient, ReplayClient
@@ -63,8 +63,8 @@ def _openai(settings: Settings) -> LLMClient:
         model = detect_model(settings.base_url, settings.api_key, timeout=detect_timeout)
         if model is None:
             raise ConfigError(
-                f"could not tell which model {settings.base_url} serves (GET /models gave no "
-                "single answer in time); pass --model or set SUMMARIZER_MODEL"
+                f"could not tell which model {shown_url(settings.base_url)} serves (GET /models "
+                "gave no usable answer); pass --model or set SUMMARIZER_MODEL"
             )
     return OpenAIClient(
         model=model or DEFAULT_MODEL,

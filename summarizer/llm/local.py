@@ -35,12 +35,18 @@ class LocalClient:
         self.model = model_path.name.removesuffix(".gguf")
         self.name = f"local:{self.model}"
         self.context_window = known_context_window(self.model, context_window)
-        self._llama = Llama(
-            model_path=str(model_path),
-            n_ctx=self.context_window,
-            n_threads=n_threads,
-            verbose=False,
-        )
+        try:
+            self._llama = Llama(
+                model_path=str(model_path),
+                n_ctx=self.context_window,
+                n_threads=n_threads,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as exc:  # not GGUF, truncated, too new
+            raise ConfigError(
+                f"cannot load the GGUF model {model_path} ({exc}); pass --gguf with a GGUF "
+                "model file"
+            ) from None
         self._lock = threading.Lock()  # one llama context: one generation at a time
 
     async def complete(

@@ -27,8 +27,9 @@ from typing import Any, Literal
 
 import openai
 
-from ..errors import BackendError, BadResponseError, DeadlineError
-from .base import Completion, Message
+from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
+from ..settings import hide_secrets, shown_url
+from .base import Completion, Message, why_no_text
 from .catalog import context_window as known_context_window
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ MIN_RETRY_AFTER = 0.05
 Mode = Literal["json_schema", "json_object_schema", "json_object", "prompted"]
 # json_object_schema is llama.cpp's extension: JSON mode constrained by a schema grammar
 MODES: tuple[Mode, ...] = ("json_schema", "json_object_schema", "json_object", "prompted")
+# a 404 is nearly always the URL (vLLM, Ollama and OpenAI answer under /v1) or the model name
+NOT_FOUND_HINT = "check that --base-url is the API root (most end in /v1)"
 WaitFn = Callable[[int], float]  # attempt number (1, 2, ...) -> seconds to back off
 
 
@@ -252,8 +255,10 @@ class OpenAIClient:
         if isinstance(exc, openai.APIConnectionError):
             return f"{self._where()} unreachable ({type(exc).__name__})"
         if isinstance(exc, openai.APIStatusError):
-            return f"{self._where()} answered HTTP {exc.status_code}: {_short(exc)}"
-        return f"{self._where()} failed: {type(exc).__name__}: {_one_line(str(exc))}"
+            said = hide_secrets(_short(exc), self._api_key)
+            return f"{self._where()} answered HTTP {exc.status_code}: {said}"
+        said = hide_secrets(_one_line(str(exc)), self._api_key)
+        return f"{self._where()} failed: {type(exc).__name__}: {said}"
 
     def _error(self, exc: openai.OpenAIError, attempts: int) -> BackendError:
         """The one-line BackendError for an SDK error we give up on."""
@@ -269,6 +274,15 @@ class OpenAIClient:
         hint = ""
         if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
             hint = "; is the server running? (--timeout sets the wait per request)"
+        elif isinstance(exc, openai.NotFoundError):
+            hint = f"; {NOT_FOUND_HINT} and that it serves --model {self.model!r}"
+        elif isinstance(exc, openai.BadRequestError) and _too_long(exc):
+            hint = (
+                f"; the server's context is smaller than {self.context_window} tokens: pass "
+                "--context-window with its size"
+            )
+        elif isinstance(exc, openai.PermissionDeniedError):
+            hint = f"; check that OPENAI_API_KEY may use --model {self.model!r}"
         return BackendError(f"{self._describe(exc)}{tries}{hint}")
 
     async def _create(
@@ -307,6 +321,7 @@ class OpenAIClient:
             usage = resp.get("usage") or {}
             return Completion(
                 text=choice["message"].get("content") or "",
+                no_text=why_no_text(choice["message"], choice.get("finish_reason")),
                 finish_reason=choice.get("finish_reason"),
                 prompt_tokens=usage.get("prompt_tokens") or 0,
                 completion_tokens=usage.get("completion_tokens") or 0,
@@ -320,13 +335,22 @@ class OpenAIClient:
             ) from None
 
     def _where(self) -> str:
-        return f"LLM server {self.base_url or 'api.openai.com'}"
+        return f"LLM server {shown_url(self.base_url)}"
+
+
+def _too_long(exc: openai.APIStatusError) -> bool:
+    """A 400 saying the prompt does not fit the model's context (OpenAI and vLLM: "maximum
+    context length", llama.cpp: "exceeds the available context size")."""
+    text = f"{exc.message} {exc.body}".lower()
+    return "context length" in text or "context size" in text or "context_length" in text
 
 
 def _refuses_format(exc: openai.APIStatusError) -> bool:
-    """A 400/422 or a 500 that names the response format: the mode, not the server, failed."""
+    """A 400/422 or a 500 that names the response format: the mode, not the server, failed.
+    A prompt too long for the context is not: stepping down would weaken every later
+    request of the run and still not fit."""
     if exc.status_code in (400, 422):
-        return True
+        return not _too_long(exc)
     if exc.status_code == 500:
         text = f"{exc.message} {exc.body}".lower()
         return "response_format" in text or "json_schema" in text
@@ -357,7 +381,10 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
 
     Raises:
         BackendError: the server cannot be reached or does not answer in time (exit 3, as
-            for any other unreachable server, rather than a hint to pass --model).
+            for any other unreachable server, rather than a hint to pass --model), or it
+            rejects the API key (401).
+        ConfigError: the server has no ``/models`` there (404): the base URL is wrong; or
+            it lists no model or several (Ollama serves every model pulled): say which one.
     """
     try:
         client = openai.OpenAI(
@@ -366,13 +393,30 @@ def detect_model(base_url: str, api_key: str | None, timeout: float = 10.0) -> s
         ids = [m.id for m in client.models.list()]
     except (openai.APITimeoutError, openai.APIConnectionError) as exc:
         raise BackendError(
-            f"LLM server {base_url} unreachable ({type(exc).__name__} on GET /models within "
-            f"{timeout:.0f} s); is the server running?"
+            f"LLM server {shown_url(base_url)} unreachable ({type(exc).__name__} on GET "
+            f"/models within {timeout:.0f} s); is the server running?"
+        ) from None
+    except openai.AuthenticationError:
+        raise BackendError(
+            f"LLM server {shown_url(base_url)} rejected the API key (HTTP 401 on GET /models); "
+            "check OPENAI_API_KEY"
+        ) from None
+    except openai.NotFoundError:
+        raise ConfigError(
+            f"LLM server {shown_url(base_url)} has no GET /models (HTTP 404); {NOT_FOUND_HINT}, "
+            "or pass --model"
         ) from None
     except (openai.OpenAIError, AttributeError, TypeError) as exc:
-        log.info("could not list the server's models: %s", exc)
+        log.info("could not list the server's models: %s", hide_secrets(str(exc), api_key))
         return None
-    return ids[0] if len(ids) == 1 else None
+    if len(ids) == 1:
+        return str(ids[0])
+    names = ", ".join(str(i) for i in ids[:10]) + (", ..." if len(ids) > 10 else "")
+    what = f"{len(ids)} models ({names})" if ids else "no model"
+    raise ConfigError(
+        f"LLM server {shown_url(base_url)} lists {what} at GET /models; pass --model NAME "
+        "or set SUMMARIZER_MODEL"
+    )
 
 
 def chat_body(

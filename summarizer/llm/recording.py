@@ -30,7 +30,10 @@ class RecordClient(RequestClient, WrappingClient):
         super().__init__(inner)
         self.directory = directory
         self.name = f"record:{inner.name}"
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot write recordings to {directory}: {exc}") from None
 
     async def answer(self, request: Request) -> Completion:
         answer = await ask(self.inner, request)
@@ -40,7 +43,13 @@ class RecordClient(RequestClient, WrappingClient):
             "response": answer.model_dump(mode="json", exclude={"raw", "cached"}),
         }
         path = recording_path(self.directory, request)
-        path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        part = path.with_name(f".{path.name}.part")  # a killed run leaves no half a recording
+        try:
+            part.write_text(text, encoding="utf-8")
+            part.replace(path)
+        except OSError as exc:
+            raise ConfigError(f"cannot write the recording {path}: {exc}") from None
         return answer
 
 
@@ -83,10 +92,19 @@ class ReplayClient(RequestClient):
                 f"no recording for request {request.key()} ({request.prompt or 'call'}) in "
                 f"{self.directory}; record it with: {RECORD_COMMAND}"
             )
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != request.key():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            key = data.get("key")
+            response = Completion.model_validate(data["response"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # a hand-edited or half-copied file (pydantic's ValidationError is a ValueError)
+            reason = " ".join(str(exc).split())[:200]
+            raise ConfigError(
+                f"{path}: not a recording ({reason}); re-record it with: {RECORD_COMMAND}"
+            ) from None
+        if key != request.key():
             raise MissingRecordingError(
                 f"{path} holds another request (key prefix collision); re-record with: "
                 f"{RECORD_COMMAND}"
             )
-        return Completion.model_validate(data["response"])
+        return response
