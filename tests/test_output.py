@@ -1,0 +1,54 @@
+"""Writing results: a write the system refuses is one line and exit 2, the old file intact."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.errors import OutputError
+from summarizer.output import write_output
+
+runner = CliRunner()
+
+
+def _refuse_new_files(*args: Any, **kwargs: Any) -> tuple[int, str]:
+    """What a non-root user gets in a read-only directory (the tests may run as root)."""
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+def test_read_only_directory_is_one_line_exit_2(
+    tmp_path: Path, seed_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "mkstemp", _refuse_new_files)
+    out = tmp_path / "blurb.txt"
+    for command in (["blurb", str(seed_files[0])], ["briefing", str(seed_files[0])]):
+        res = runner.invoke(app, [*command, "-o", str(out), "-q"])
+        assert res.exit_code == 2, res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit)
+        assert res.stderr.strip() == f"Error: {out}: cannot write (Permission denied); " + (
+            "choose another -o path"
+        )
+    assert not out.exists()
+
+
+def test_disk_full_keeps_the_old_file_and_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "briefing.md"
+    out.write_text("yesterday's briefing\n")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="cannot write \\(No space left on device\\)"):
+        write_output("today's briefing\n", out, force=True)
+    assert out.read_text() == "yesterday's briefing\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
