@@ -19,7 +19,7 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import check_path_argument, load_articles
+from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -255,23 +255,27 @@ def blurb(
         )
         raise typer.Exit(stopped.exit_code)
     if failed:
-        typer.echo(f"{len(failed)} of {len(files)} inputs failed (see above)", err=True)
+        what = f"of {len(files)} inputs" if len(failed) <= len(files) else "inputs or records"
+        typer.echo(f"{len(failed)} {what} failed (see above)", err=True)
         raise typer.Exit(1)
 
 
 def _each_article(
     inputs: list[str], failed: list[SummarizerError], settings: Settings
 ) -> Iterator[Article]:
-    """Articles of each input in turn, read only when needed; an unusable input is reported
-    on stderr, added to ``failed`` and skipped, so one bad file does not lose the others."""
+    """Articles of each input in turn, streamed; an unusable input or record (a bad line of
+    a JSON Lines file) is reported on stderr, added to ``failed`` and skipped, so one bad
+    file or line does not lose the others."""
+
+    def skip(exc: InputError) -> None:
+        typer.echo(f"Error: {exc}", err=True)
+        failed.append(exc)
+
     for raw in inputs:
         try:
-            articles = load_articles(raw, limits=settings.limits)
+            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip)
         except InputError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            failed.append(exc)
-            continue
-        yield from articles
+            skip(exc)
 
 
 @app.command()

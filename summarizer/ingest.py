@@ -12,7 +12,7 @@ import html
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,16 +89,29 @@ def load_articles(
     return list(iter_articles(paths, limits=limits))
 
 
+OnBadRecord = Callable[[InputError], None]
+
+
 def iter_articles(
-    paths: str | Path | Iterable[str | Path], *, limits: Limits | None = None
+    paths: str | Path | Iterable[str | Path],
+    *,
+    limits: Limits | None = None,
+    on_bad_record: OnBadRecord | None = None,
 ) -> Iterator[Article]:
-    """``load_articles`` one article at a time (JSON Lines are streamed, never read whole)."""
+    """``load_articles`` one article at a time (JSON Lines are streamed, never read whole).
+
+    Args:
+        on_bad_record: when given, an unusable record of a ``.json`` list or ``.jsonl`` file
+            (a malformed line, no 'text') is passed to it and skipped, and reading goes on
+            with the next record: a run that writes each result as it is ready (``blurb``)
+            keeps every good record. Without it, such a record is raised.
+    """
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
         paths = [paths]
     count = 0
     for raw in paths:
-        for article in _load_path(str(raw), limits):
+        for article in _load_path(str(raw), limits, on_bad_record):
             count += 1
             if count > limits.max_articles:
                 raise limits.too_many()
@@ -612,10 +625,11 @@ def check_path_argument(raw: str) -> None:
         )
 
 
-def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
+def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
     check_path_argument(raw)
     if raw == "-":
-        yield from _parse(decode(read_stdin(limits), "<stdin>"), "<stdin>", suffix=None)
+        text = decode(read_stdin(limits), "<stdin>")
+        yield from _parse(text, "<stdin>", suffix=None, on_bad=on_bad)
         return
     if re.match(r"(?i)(https?|file)://", raw):
         from .fetch import load_url
@@ -625,14 +639,14 @@ def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
     files = input_files(raw)
     found = False
     for path in files:
-        for article in _load_file(path, limits):
+        for article in _load_file(path, limits, on_bad):
             found = True
             yield article
     if not found and len(files) > 1:
         raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 
 
-def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
+def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
     suffix = path.suffix.lower()
     name = str(path)
     if suffix in JSONL_SUFFIXES:
@@ -647,15 +661,16 @@ def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
         if is_own_output(head[-1], suffix):
             log.warning("%s: skipped, it was written by summarizer", name)
             return
-        records = jsonl_records(itertools.chain(head, lines), name)
-        for index, (_, record) in enumerate(records):
-            yield _from_record(record, name, index)
+        records = jsonl_records(itertools.chain(head, lines), name, on_bad)
+        yield from _from_records((r for _, r in records), name, on_bad)
         return
     text = decode(read_file(path, limits), name)
-    yield from _parse(text, name, suffix=suffix)
+    yield from _parse(text, name, suffix=suffix, on_bad=on_bad)
 
 
-def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
+def _parse(
+    text: str, name: str, suffix: str | None, on_bad: OnBadRecord | None = None
+) -> Iterator[Article]:
     from .fetch import looks_like_feed, parse_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(text):
@@ -666,15 +681,29 @@ def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
         log.warning("%s: skipped, it was written by summarizer", name)
         return
     if fmt in JSON_SUFFIXES:
-        for index, record in enumerate(json_records(text, name)):
-            yield _from_record(record, name, index)
+        yield from _from_records(json_records(text, name), name, on_bad)
     elif fmt in JSONL_SUFFIXES:
-        for index, (_, record) in enumerate(jsonl_records(iter(text.splitlines()), name)):
-            yield _from_record(record, name, index)
+        records = jsonl_records(iter(text.splitlines()), name, on_bad)
+        yield from _from_records((r for _, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
         yield _from_html(text, name)
     else:
         yield make_article(text, file=name, markdown=fmt in {".md", ".markdown"})
+
+
+def _from_records(
+    records: Iterable[Any], name: str, on_bad: OnBadRecord | None
+) -> Iterator[Article]:
+    """The articles of a file's records; an unusable one goes to ``on_bad`` when given."""
+    for index, record in enumerate(records):
+        try:
+            article = _from_record(record, name, index)
+        except InputError as exc:
+            if on_bad is None:
+                raise
+            on_bad(exc)
+            continue
+        yield article
 
 
 def _from_record(record: Any, name: str, index: int) -> Article:

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -234,14 +234,25 @@ def json_records(text: str, name: str) -> list[Any]:
     return records
 
 
-def jsonl_records(lines: Iterator[str], name: str) -> Iterator[tuple[int, Any]]:
-    """``(line number, object)`` for each non-blank line, parsed one at a time."""
+def jsonl_records(
+    lines: Iterator[str], name: str, on_bad: Callable[[InputError], None] | None = None
+) -> Iterator[tuple[int, Any]]:
+    """``(line number, object)`` for each non-blank line, parsed one at a time. A malformed
+    line is passed to ``on_bad`` and skipped when it is given (else it is raised), so one
+    bad line does not lose the records around it."""
     found = False
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         found = True
-        yield lineno, loads(line, name, lineno)
+        try:
+            record = loads(line, name, lineno)
+        except InputError as exc:
+            if on_bad is None:
+                raise
+            on_bad(exc)
+            continue
+        yield lineno, record
     if not found:
         raise InputError(f"{name}: no JSON lines")
 

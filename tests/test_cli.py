@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.ingest import load_articles
+from summarizer.models import Article
 from summarizer.settings import Settings
 
 from .test_ingest import BOILERPLATE
@@ -228,14 +230,37 @@ def test_blurbs_stream_and_a_bad_input_is_skipped(tmp_path: Path, seed_files: li
     assert len(lines) == 2 and all(json.loads(x)["claims"] for x in lines)
 
 
+def test_a_bad_line_of_json_lines_loses_only_itself(tmp_path: Path, seed_files: list[Path]) -> None:
+    """`blurb feed.jsonl` with one malformed line and one record without text wrote nothing
+    and exited 2: every good record around them was lost."""
+    good = [
+        json.dumps({"text": p.read_text(), "source": f"S{i}"}) for i, p in enumerate(seed_files)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([good[0], "{not json", good[1], '{"title": "x"}', good[2]]) + "\n")
+    out = tmp_path / "blurbs.jsonl"
+    res = runner.invoke(app, ["blurb", str(feed), "-f", "json", "-o", str(out), "-q"])
+    assert res.exit_code == 1, res.output
+    assert "feed.jsonl (line 2): malformed JSON" in res.stderr
+    assert "feed.jsonl (record 3): missing or empty 'text'" in res.stderr
+    blurbs = [json.loads(x) for x in out.read_text().splitlines()]
+    names = [b["sources"][0]["outlets"][0]["name"] for b in blurbs]
+    assert names == ["S0", "S1", "S2"]
+    # every record bad: nothing written, exit 2
+    feed.write_text("{not json\n[1]\n")
+    res = runner.invoke(app, ["blurb", str(feed), "-q"])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert len([x for x in res.stderr.splitlines() if x.startswith("Error: ")]) == 2
+
+
 def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
     """The second input is read only after the first blurb is on stdout."""
     from summarizer import cli
 
     events: list[str] = []
-    real_load, real_render = cli.load_articles, cli.render_blurb
+    real_load, real_render = cli.iter_articles, cli.render_blurb
 
-    def load(raw: str, **kwargs: object) -> list:  # type: ignore[type-arg]
+    def load(raw: str, **kwargs: object) -> Iterator[Article]:
         events.append(f"read {Path(raw).name}")
         return real_load(raw, **kwargs)  # type: ignore[arg-type]
 
@@ -243,11 +268,11 @@ def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
         events.append("write")
         return real_render(result, fmt)
 
-    cli.load_articles, cli.render_blurb = load, render  # type: ignore[assignment]
+    cli.iter_articles, cli.render_blurb = load, render  # type: ignore[assignment]
     try:
         res = runner.invoke(app, ["blurb", *map(str, seed_files[:2]), "-f", "json", "-q"])
     finally:
-        cli.load_articles, cli.render_blurb = real_load, real_render
+        cli.iter_articles, cli.render_blurb = real_load, real_render
     assert res.exit_code == 0, res.output
     assert events == [f"read {seed_files[0].name}", "write", f"read {seed_files[1].name}", "write"]
     assert len(res.stdout.splitlines()) == 2
