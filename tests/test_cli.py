@@ -368,3 +368,22 @@ def test_until_the_last_day_there_is_is_a_usage_error(articles_dir: Path) -> Non
     result = runner.invoke(app, ["briefing", str(articles_dir), "--until", "9999-12-31"])
     assert result.exit_code == 2 and "past the last day there is" in result.output
     assert not isinstance(result.exception, OverflowError)
+
+
+@pytest.mark.parametrize("day", ["2025-03-18", "20250318", "March 18, 2025", "18 Mar 2025"])
+def test_until_a_day_in_any_accepted_form_includes_that_day(
+    tmp_path: Path, seed_files: list[Path], day: str
+) -> None:
+    """``--until "March 18, 2025"`` (a date form the help accepts) meant midnight at its start:
+    the day's articles were left out, unlike ``--until 2025-03-18``."""
+    records = [
+        {"text": seed_files[0].read_text(), "source": "Tue", "published": "2025-03-18T10:00Z"},
+        {"text": seed_files[1].read_text(), "source": "Wed", "published": "2025-03-19T10:00Z"},
+    ]
+    feed = tmp_path / "day.json"
+    feed.write_text(json.dumps(records))
+    res = runner.invoke(app, ["briefing", str(feed), "--until", day, "-f", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [o["name"] for s in data["sources"] for o in s["outlets"]] == ["Tue"]
+    assert data["problems"] == ["1 articles published outside the dates left out"]
