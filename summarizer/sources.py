@@ -161,14 +161,38 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
-            ) from None
+            declared = _decode_declared(data)
+            if declared is None:
+                raise InputError(
+                    f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
+                ) from None
+            text = declared
     if "\x00" in text[:8192]:
         raise InputError(f"{name}: looks like a binary file, not an article")
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     return text
+
+
+# The encoding a page or feed declares in its head: <meta charset="windows-1252">, the
+# http-equiv Content-Type's charset=..., or <?xml ... encoding="ISO-8859-1"?>.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _decode_declared(data: bytes) -> str | None:
+    """A saved page or feed that is not UTF-8, decoded in the encoding its head declares (as
+    a browser reads it); None when it declares none, or one that does not decode it."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    charset = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def sniff_format(text: str, suffix: str | None) -> str:

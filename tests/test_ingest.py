@@ -256,3 +256,38 @@ def test_a_record_without_text_names_the_fields_it_has(tmp_path) -> None:
     wrapped.write_text('{"articles": [{"text": "Putin met Trump in Alaska. They talked."}]}')
     with pytest.raises(InputError, match=r"missing or empty 'text' field \(its fields: articles\)"):
         load_articles(wrapped)
+
+
+def test_page_and_feed_in_their_declared_encoding(tmp_path: Path) -> None:
+    """A page saved from a Windows-1252 site (``<meta charset="windows-1252">``) or an
+    ISO-8859-1 feed was refused: "not valid UTF-8; convert it with iconv first"."""
+    body = (
+        "<p>The café owners of Paris protested on Monday against the new rules on terraces. "
+        "They said costs rose by “forty percent” this year.</p>"
+        "<p>The city said it would review the rules next month after talks with them.</p>"
+    )
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        (
+            '<html><head><meta charset="windows-1252"><title>Café owners protest</title></head>'
+            f"<body><article><h1>Café owners protest</h1>{body}</article></body></html>"
+        ).encode("cp1252")
+    )
+    [article] = load_articles(page)
+    assert article.title == "Café owners protest"
+    assert "“forty percent”" in article.sentences[1].text
+    text = " ".join(["The café owners of Paris protested on Monday against the rules."] * 12)
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(
+        (
+            '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>'
+            f"<title>Le Café</title><item><title>Café owners protest</title>"
+            f"<description>{text}</description></item></channel></rss>"
+        ).encode("latin-1")
+    )
+    [item] = load_articles(feed)
+    assert item.outlets[0].name == "Le Café" and item.sentences[0].text.startswith("The café")
+    # a declaration that does not decode the bytes, or none at all: still refused
+    page.write_bytes(b'<html><head><meta charset="utf-8"></head><body>caf\xe9</body></html>')
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        load_articles(page)
