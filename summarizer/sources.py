@@ -35,6 +35,10 @@ DEFAULT_MAX_ARTICLES = 20_000
 # briefing saved into the folder it summarises is not read back as an article the next day.
 OUTPUT_MARKER = "<!-- written by summarizer -->"
 _OUTPUT_JSON_KEYS = {"engine", "usage", "counts"}
+# The HTML outputs (templates/): the briefing page names its generator in its head, and a
+# blurb file starts with the block's root (a page with a blurb pasted in starts otherwise).
+_HTML_GENERATOR = '<meta name="generator" content="summarizer">'
+_HTML_BLURB_ROOT = '<div class="smz-blurb"'
 
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
@@ -234,6 +238,10 @@ def is_own_output(text: str, fmt: str) -> bool:
         except InputError:
             return False
         return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    if fmt in HTML_SUFFIXES and (
+        _HTML_GENERATOR in text[:2048] or text.lstrip().startswith(_HTML_BLURB_ROOT)
+    ):
+        return True
     return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
 
 

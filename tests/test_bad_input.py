@@ -167,3 +167,26 @@ def test_briefing_does_not_read_its_own_output(tmp_path: Path, articles_dir: Pat
     first = json.loads((feed / "briefing.json").read_text())
     second = json.loads((feed / "b2.json").read_text())
     assert first["stories"] == second["stories"]
+
+
+def test_briefing_does_not_read_its_own_html_output(tmp_path: Path, articles_dir: Path) -> None:
+    """`briefing feed/ -f html -o feed/briefing.html` (or a blurb block saved there) was read
+    back the next day as an article titled "Briefing", cited by the new briefing."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in sorted(articles_dir.glob("*.txt"))[:3]:
+        (feed / p.name).write_bytes(p.read_bytes())
+    before = [a.id for a in load_articles(feed)]
+    page = run_cli("briefing", str(feed), "-f", "html", "-o", str(feed / "briefing.html"), "-q")
+    assert page.returncode == 0, page.stderr
+    first = str(sorted(feed.glob("*.txt"))[0])
+    block = run_cli("blurb", first, "-f", "html", "-o", str(feed / "blurb.html"), "-q")
+    assert block.returncode == 0, block.stderr
+    assert [a.id for a in load_articles(feed)] == before
+    # an article page with the blurb block pasted in is still an article
+    body = "<p>The council voted on Monday to build a new bridge over the river.</p>" * 3
+    (feed / "page.html").write_text(
+        f"<!DOCTYPE html><html><head><title>Bridge vote</title></head><body><article>"
+        f"<h1>Bridge vote</h1>{body}{(feed / 'blurb.html').read_text()}</article></body></html>"
+    )
+    assert len(load_articles(feed)) == len(before) + 1
