@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
 from typer.core import TyperGroup
@@ -23,7 +23,7 @@ from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
-from .render import render_blurb, render_briefing, render_verify
+from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
 from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
 
 
@@ -172,9 +172,14 @@ def blurb(
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        Literal["text", "md", "json", "html"],
-        typer.Option("--format", "-f", help="JSON Lines (one object a line) for several."),
-    ] = "text",
+        Literal["text", "md", "json", "html"] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="JSON Lines (one object a line) for several. Default: from the -o file's "
+            "extension (.json, .jsonl, .md, .html), else text.",
+        ),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     backend: BackendOpt = "auto",
@@ -211,6 +216,7 @@ def blurb(
     """
     _setup_logging(verbose)
     check_output(output, force=force)
+    fmt = format_ or _format_of(output, get_args(Format)) or "text"
     settings = _make_settings(
         backend,
         model,
@@ -239,8 +245,8 @@ def blurb(
                     raise
                 stopped = exc
                 break
-            sep = "\n" if results and format_ not in ("json", "html") else ""
-            out.write(sep + render_blurb(result, format_))
+            sep = "\n" if results and fmt not in ("json", "html") else ""
+            out.write(sep + render_blurb(result, fmt))
             out.flush()
             results.append(result)
     if failed and not results:  # each failure was reported as it happened
@@ -286,7 +292,12 @@ def briefing(
     ],
     max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[Literal["md", "json", "html"], typer.Option("--format", "-f")] = "md",
+    format_: Annotated[
+        Literal["md", "json", "html"] | None,
+        typer.Option(
+            "--format", "-f", help="Default: from the -o file's extension (.json, .html), else md."
+        ),
+    ] = None,
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -349,7 +360,8 @@ def briefing(
         result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
-    write_output(render_briefing(result, format_), output, force=force)
+    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
+    write_output(render_briefing(result, fmt), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -368,7 +380,12 @@ def verify(
             help="More sources: `--sources a.txt b.txt` works like `-s a.txt -s b.txt`."
         ),
     ] = None,
-    format_: Annotated[Literal["text", "md", "json"], typer.Option("--format", "-f")] = "text",
+    format_: Annotated[
+        Literal["text", "md", "json"] | None,
+        typer.Option(
+            "--format", "-f", help="Default: from the -o file's extension (.json, .md), else text."
+        ),
+    ] = None,
     top_k: Annotated[
         int, typer.Option("--top-k", min=1, help="Source sentences tried as each claim's evidence.")
     ] = TOP_K,
@@ -414,7 +431,8 @@ def verify(
     report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
-    write_output(render_verify(report, format_), output, force=force)
+    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
+    write_output(render_verify(report, fmt), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -541,6 +559,31 @@ def _inputs(args: list[str]) -> list[Path | Article]:
         else:
             out.append(Path(raw))
     return out
+
+
+BRIEFING_FORMATS: tuple[Literal["md", "json", "html"], ...] = ("md", "json", "html")
+# An output file's extension, as the format it names.
+_FORMAT_OF_SUFFIX = {
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+_F = TypeVar("_F", bound=str)
+
+
+def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
+    """The format the ``-o`` file's extension names, when the command writes it: without
+    ``--format``, ``-o today.json`` wrote Markdown into a .json file, which the next run over
+    that folder could not read."""
+    fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    return next((f for f in allowed if f == fmt), None)
 
 
 def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:

@@ -227,22 +227,28 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def is_own_output(text: str, fmt: str) -> bool:
-    """True for a file this tool wrote (a briefing or blurb saved next to the articles)."""
-    if fmt in JSON_SUFFIXES | JSONL_SUFFIXES:
-        first = text.lstrip()[:1]
-        if first != "{":
-            return False
-        head = text.lstrip().split("\n", 1)[0] if fmt in JSONL_SUFFIXES else text
-        try:
-            obj = loads(head, "output check")
-        except InputError:
-            return False
-        return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    """True for a file this tool wrote (a briefing or blurb saved next to the articles),
+    whatever its name says: ``-o x.json -f md`` and ``-o x.md -f json`` are ours too."""
+    stripped = text.lstrip()
+    if stripped[:1] == "{":
+        whole = stripped if fmt not in JSONL_SUFFIXES else None
+        return any(_is_output_json(part) for part in (whole, stripped.split("\n", 1)[0]))
     if fmt in HTML_SUFFIXES and (
-        _HTML_GENERATOR in text[:2048] or text.lstrip().startswith(_HTML_BLURB_ROOT)
+        _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
     ):
         return True
     return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
+
+
+def _is_output_json(text: str | None) -> bool:
+    """``text`` is one of our JSON results (a briefing, a blurb, a verify report)."""
+    if text is None:
+        return False
+    try:
+        obj = loads(text, "output check")
+    except InputError:
+        return False
+    return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
 
 
 def loads(text: str, name: str, line: int | None = None) -> Any:

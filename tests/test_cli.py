@@ -387,3 +387,35 @@ def test_until_a_day_in_any_accepted_form_includes_that_day(
     data = json.loads(res.stdout)
     assert [o["name"] for s in data["sources"] for o in s["outlets"]] == ["Tue"]
     assert data["problems"] == ["1 articles published outside the dates left out"]
+
+
+def test_format_follows_the_output_extension(tmp_path: Path, seed_files: list[Path]) -> None:
+    """`briefing feed/ -o feed/today.json` wrote Markdown into today.json, and the next run
+    over feed/ stopped with "today.json: malformed JSON" (exit 2)."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in seed_files[:2]:
+        (feed / p.name).write_bytes(p.read_bytes())
+    res = runner.invoke(app, ["briefing", str(feed), "-o", str(feed / "today.json"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert json.loads((feed / "today.json").read_text())["stories"]
+    for name, start in (("b.html", "<div"), ("b.md", "On "), ("b.txt", "On "), ("b.jsonl", "{")):
+        res = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", str(tmp_path / name), "-q"])
+        assert res.exit_code == 0, res.output
+        assert (tmp_path / name).read_text().startswith(start), name
+    assert (tmp_path / "b.md").read_text().rstrip().endswith("<!-- written by summarizer -->")
+    # --format given wins; an output whose name says otherwise is still known as ours
+    mismatched = [
+        ("-f", "md", "-o", str(feed / "y.json")),
+        ("-f", "json", "-o", str(feed / "y.md")),
+    ]
+    for args in mismatched:
+        res = runner.invoke(app, ["briefing", str(feed), *args, "-q"])
+        assert res.exit_code == 0, res.output
+    assert (feed / "y.json").read_text().startswith("# Briefing")
+    again = runner.invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert again.exit_code == 0, again.output
+    sources = json.loads(again.stdout)["sources"]
+    assert sorted(o["file"] for s in sources for o in s["outlets"]) == sorted(
+        str(feed / p.name) for p in seed_files[:2]
+    )
