@@ -25,6 +25,7 @@ from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
 from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path
+from .sources import Limits, read_stdin
 
 
 class _Commands(TyperGroup):
@@ -426,7 +427,7 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     check_path_argument(draft)
-    text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
+    text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":

@@ -150,6 +150,20 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
         assert "Zürich" in article.text
 
 
+def test_verify_draft_that_is_a_fifo_or_device_is_refused(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """`verify FIFO -s ...` waited forever and `verify /dev/zero -s ...` read until memory ran
+    out (a MemoryError traceback): the draft was read with no check, unlike articles."""
+    fifo = tmp_path / "draft.md"
+    os.mkfifo(fifo)
+    for draft in (str(fifo), "/dev/zero"):
+        result = run_cli("verify", draft, "-s", str(seed_files[0]))
+        assert_one_line_exit_2(result, "not a regular file")
+    result = run_cli("verify", str(tmp_path), "-s", str(seed_files[0]))
+    assert_one_line_exit_2(result, "is a directory")
+
+
 def test_briefing_does_not_read_its_own_output(tmp_path: Path, articles_dir: Path) -> None:
     feed = tmp_path / "feed"
     feed.mkdir()
