@@ -217,6 +217,7 @@ def blurb(
     """
     _setup_logging(verbose)
     check_output(output, force=force)
+    _check_stdin_once(files)
     fmt = format_ or _format_of(output, get_args(Format)) or "text"
     settings = _make_settings(
         backend,
@@ -340,6 +341,7 @@ def briefing(
     """
     _setup_logging(verbose)
     check_output(output, force=force)
+    _check_stdin_once(paths)
     settings = _make_settings(
         backend,
         model,
@@ -427,6 +429,7 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     check_path_argument(draft)
+    _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
@@ -585,6 +588,17 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     that folder could not read."""
     fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
     return next((f for f in allowed if f == fmt), None)
+
+
+def _check_stdin_once(args: list[str]) -> None:
+    """``-`` may stand for stdin once: given twice (``blurb - -``, ``verify - -s -``), the
+    second read found it already consumed and reported "<stdin>: file is empty".
+
+    Raises:
+        InputError: ``-`` is among ``args`` more than once.
+    """
+    if args.count("-") > 1:
+        raise InputError("- (stdin) is given more than once; it can be read only once")
 
 
 def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:

@@ -419,3 +419,16 @@ def test_format_follows_the_output_extension(tmp_path: Path, seed_files: list[Pa
     assert sorted(o["file"] for s in sources for o in s["outlets"]) == sorted(
         str(feed / p.name) for p in seed_files[:2]
     )
+
+
+def test_stdin_given_twice_is_a_usage_error(seed_files: list[Path]) -> None:
+    """`blurb - -` wrote one blurb, then "Error: <stdin>: file is empty" (exit 1); `verify -
+    -s -` said the same of the sources: stdin was read for the first `-` only."""
+    text = seed_files[0].read_text()
+    for args in (["blurb", "-", "-"], ["briefing", "-", "-"], ["verify", "-", "-s", "-"]):
+        res = runner.invoke(app, args, input=text)
+        assert res.exit_code == 2, (args, res.output)
+        assert res.stdout == ""
+        assert res.stderr.strip() == (
+            "Error: - (stdin) is given more than once; it can be read only once"
+        )
