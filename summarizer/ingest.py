@@ -688,7 +688,55 @@ def _parse(
     elif fmt in HTML_SUFFIXES:
         yield _from_html(text, name)
     else:
-        yield make_article(text, file=name, markdown=fmt in {".md", ".markdown"})
+        yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
+
+
+def _from_text(text: str, name: str, *, markdown: bool) -> Article:
+    """A text or Markdown article; a Markdown file's front matter (Jekyll, Hugo, Astro) gives
+    its title, date, source and URL, and is not read as the article's first sentence."""
+    fields, body = front_matter(text) if markdown else ({}, text)
+    return make_article(
+        body,
+        title=fields.get("title"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        published=lenient_datetime(fields.get("published") or fields.get("date"), name),
+        file=name,
+        markdown=markdown,
+    )
+
+
+# A front matter block: "---" (YAML) or "+++" (TOML) alone on the first line, up to the same
+# line (or YAML's "...") within this many lines.
+FRONT_MATTER_MAX_LINES = 200
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's top-level ``key: value`` (or ``key = value``) fields, unquoted and
+    lower-cased keys, and the text after it; ``({}, text)`` when there is none."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("---", "+++"):
+        return {}, text
+    closing = {"---", "..."} if fence == "---" else {"+++"}
+    end = next(
+        (i for i, line in enumerate(lines[1:FRONT_MATTER_MAX_LINES], 1) if line.strip() in closing),
+        None,
+    )
+    if end is None:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in lines[1:end]:
+        match = _FRONT_FIELD.match(line)
+        if match and match.group(2) not in (">", "|", ">-", "|-"):  # a block scalar: skipped
+            value = match.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields.setdefault(match.group(1).lower(), value)
+    if not fields:  # a rule ("---") above ordinary text, not front matter
+        return {}, text
+    return {k: v for k, v in fields.items() if v}, "\n".join(lines[end + 1 :])
 
 
 def _from_records(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -227,7 +228,6 @@ def test_published_from_html_metadata(tmp_path: Path) -> None:
 
 
 def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
 
     from summarizer.ingest import filter_by_date
 
@@ -291,3 +291,25 @@ def test_page_and_feed_in_their_declared_encoding(tmp_path: Path) -> None:
     page.write_bytes(b'<html><head><meta charset="utf-8"></head><body>caf\xe9</body></html>')
     with pytest.raises(InputError, match="not valid UTF-8"):
         load_articles(page)
+
+
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path, seed_files: list[Path]) -> None:
+    """A Jekyll/Hugo Markdown article's front matter was read as its text: the title was
+    "---" and the first sentence of its blurb "title: ... date: ... author: ..."."""
+    body = seed_files[0].read_text()
+    post = tmp_path / "post.md"
+    post.write_text(
+        '---\ntitle: "Talks on Ukraine"\ndate: 2025-03-16T10:00:00+01:00\nauthor: Jane Doe\n'
+        f"tags: [ukraine, russia]\nsummary: >\n  folded text\n---\n\n{body}"
+    )
+    [article] = load_articles(post)
+    assert article.title == "Talks on Ukraine"
+    assert article.published == datetime(2025, 3, 16, 9, tzinfo=UTC)
+    assert not any("author:" in s.text or "---" in s.text for s in article.sentences)
+    toml = tmp_path / "hugo.md"
+    toml.write_text(f'+++\ntitle = "Hugo post"\n+++\n{body}')
+    assert load_articles(toml)[0].title == "Hugo post"
+    # a rule above ordinary text is not front matter: nothing of it is dropped
+    ruled = tmp_path / "ruled.md"
+    ruled.write_text(f"---\nThe council met on Monday.\n---\n\n{body}")
+    assert load_articles(ruled)[0].sentences[0].text.startswith("The council met on Monday.")
