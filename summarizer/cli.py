@@ -251,8 +251,8 @@ def blurb(
             out.write(sep + render_blurb(result, fmt))
             out.flush()
             results.append(result)
-    if failed and not results:  # each failure was reported as it happened
-        raise typer.Exit(failed[-1].exit_code)
+        if failed and not results:  # each failure was reported as it happened; an -o file
+            raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)

@@ -52,3 +52,23 @@ def test_disk_full_keeps_the_old_file_and_leaves_no_temp_file(
         write_output("today's briefing\n", out, force=True)
     assert out.read_text() == "yesterday's briefing\n"
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
+
+
+def test_blurb_that_writes_nothing_leaves_the_output_as_it_was(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """`blurb empty.txt -o old.txt --force` failed (exit 2) and still replaced old.txt with
+    an empty file; without --force it left a new empty file that the rerun then refused."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    old = tmp_path / "old.txt"
+    old.write_text("yesterday's blurb\n")
+    res = runner.invoke(app, ["blurb", str(empty), "-o", str(old), "--force", "-q"])
+    assert res.exit_code == 2 and "file is empty" in res.stderr
+    assert old.read_text() == "yesterday's blurb\n"
+    new = tmp_path / "new.txt"
+    res = runner.invoke(app, ["blurb", str(empty), "-o", str(new), "-q"])
+    assert res.exit_code == 2 and not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "old.txt"]
+    res = runner.invoke(app, ["blurb", str(seed_files[0]), "-o", str(new), "-q"])
+    assert res.exit_code == 0 and "[1]" in new.read_text()
