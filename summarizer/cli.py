@@ -253,6 +253,8 @@ def blurb(
             results.append(result)
         if failed and not results:  # each failure was reported as it happened; an -o file
             raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
+        if not results:
+            raise InputError("no article to summarise: the inputs are files this tool wrote")
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)

@@ -642,7 +642,7 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
         for article in _load_file(path, limits, on_bad):
             found = True
             yield article
-    if not found and len(files) > 1:
+    if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
         raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 
 

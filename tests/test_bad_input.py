@@ -204,3 +204,18 @@ def test_briefing_does_not_read_its_own_html_output(tmp_path: Path, articles_dir
         f"<h1>Bridge vote</h1>{body}{(feed / 'blurb.html').read_text()}</article></body></html>"
     )
     assert len(load_articles(feed)) == len(before) + 1
+
+
+def test_only_our_own_output_is_an_error_not_an_empty_result(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """A folder holding only yesterday's briefing gave an empty briefing, exit 0 (two such
+    files gave exit 2), and `blurb briefing.md` printed nothing and exited 0."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    made = run_cli("briefing", str(seed_files[0]), "-o", str(folder / "briefing.md"), "-q")
+    assert made.returncode == 0, made.stderr
+    assert_one_line_exit_2(run_cli("briefing", str(folder), "-q"), "only files this tool wrote")
+    result = run_cli("blurb", str(folder / "briefing.md"), "-q")
+    assert_one_line_exit_2(result, "the inputs are files this tool wrote")
+    assert result.stdout == ""
