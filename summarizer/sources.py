@@ -200,8 +200,9 @@ def _decode_declared(data: bytes) -> str | None:
 
 
 def sniff_format(text: str, suffix: str | None) -> str:
-    """The format to parse ``text`` as: the suffix's, except that stdin is sniffed and a
-    ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise)."""
+    """The format to parse ``text`` as: the suffix's, except that stdin is sniffed, a
+    ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise) and
+    a ``.json`` file holding JSON Lines as JSON Lines."""
     if suffix is None:  # stdin
         head = text.lstrip()[:1]
         if head in ("{", "["):
@@ -209,7 +210,17 @@ def sniff_format(text: str, suffix: str | None) -> str:
         return ".html" if looks_like_html(text) else ".txt"
     if suffix in {".txt", ".text"} and looks_like_html(text):
         return ".html"
+    if suffix in JSON_SUFFIXES and _looks_like_jsonl(text) and not _is_json(text):
+        return ".jsonl"  # JSON Lines saved as .json, as many exporters name them
     return suffix
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return True
 
 
 def looks_like_html(text: str) -> bool:

@@ -313,3 +313,18 @@ def test_markdown_front_matter_gives_title_and_date(tmp_path: Path, seed_files: 
     ruled = tmp_path / "ruled.md"
     ruled.write_text(f"---\nThe council met on Monday.\n---\n\n{body}")
     assert load_articles(ruled)[0].sentences[0].text.startswith("The council met on Monday.")
+
+
+def test_json_lines_saved_as_json_are_read(tmp_path: Path, seed_files: list[Path]) -> None:
+    """A JSON Lines export named ``.json`` stopped with "malformed JSON at line 2: Extra
+    data"; a real JSON document whose lines start with "{" is still read as one."""
+    lines = [
+        json.dumps({"text": p.read_text(), "source": f"S{i}"}) for i, p in enumerate(seed_files)
+    ]
+    export = tmp_path / "export.json"
+    export.write_text("\n".join(lines) + "\n")
+    assert [a.outlets[0].name for a in load_articles(export)] == ["S0", "S1", "S2", "S3", "S4"]
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"source": "N", "text":\n{"not": "text"}}\n')
+    with pytest.raises(InputError, match=r"nested.json \(record 1\): missing or empty 'text'"):
+        load_articles(nested)
