@@ -767,6 +767,12 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         value = record.get(key)
         return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
+    if _is_html_fragment(text):  # a CMS body ("content.rendered"): its text, not its tags
+        from .fetch import html_to_text
+
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{where}: no article text in the 'text' field's HTML")
     return make_article(
         text,
         title=opt("title"),
@@ -775,6 +781,14 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         published=lenient_datetime(record.get("published"), where),
         file=name,
     )
+
+
+# Paragraph markup: a record's text with two of these is HTML, not text that quotes a tag.
+_HTML_BLOCK = re.compile(r"(?i)</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
+
+
+def _is_html_fragment(text: str) -> bool:
+    return len(_HTML_BLOCK.findall(text, 0, 20_000)) >= 2
 
 
 def _from_html(html: str, name: str) -> Article:

@@ -328,3 +328,26 @@ def test_json_lines_saved_as_json_are_read(tmp_path: Path, seed_files: list[Path
     nested.write_text('{"source": "N", "text":\n{"not": "text"}}\n')
     with pytest.raises(InputError, match=r"nested.json \(record 1\): missing or empty 'text'"):
         load_articles(nested)
+
+
+def test_json_record_with_an_html_body_is_read_as_text(tmp_path: Path) -> None:
+    """A CMS export whose 'text' is the rendered HTML body (WordPress' content.rendered)
+    had its tags, and its script, quoted in the blurb: "<p>The council voted on <b>Monday</b>"."""
+    record = {
+        "title": "Bridge",
+        "text": '<div class="body"><p>The council voted on <b>Monday</b> to build a bridge.</p>'
+        '<p>It will cost <a href="/x">40 million dollars</a>, officials said.</p>'
+        "<script>track()</script></div>",
+    }
+    path = tmp_path / "cms.json"
+    path.write_text(json.dumps(record))
+    [article] = load_articles(path)
+    assert [s.text for s in article.sentences] == [
+        "The council voted on Monday to build a bridge.",
+        "It will cost 40 million dollars, officials said.",
+    ]
+    assert [s.paragraph for s in article.sentences] == [0, 1]
+    # plain text that mentions a tag is left as written
+    record["text"] = "The page used a <p> tag. Editors said the </p> was missing."
+    path.write_text(json.dumps(record))
+    assert "<p>" in load_articles(path)[0].sentences[0].text
