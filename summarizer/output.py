@@ -18,12 +18,13 @@ NEW_FILE_MODE = 0o666  # before the umask, as open() would create it
 
 def check_output(path: Path | None, *, force: bool = False) -> None:
     """Refuse an output path before any work is done: it exists (without ``force``), is a
-    directory, or its directory is missing.
+    directory, or its directory is missing. A device or pipe (``/dev/null``, ``/dev/stdout``)
+    is not a file to overwrite: it is written to as a stream.
 
     Raises:
         OutputError: the path cannot be written.
     """
-    if path is None or str(path) == "-":
+    if path is None or str(path) == "-" or _is_stream(path):
         return
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
@@ -64,6 +65,9 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     check_output(path, force=force)
+    if _is_stream(path):
+        yield from _stream(path)
+        return
     target = path.resolve() if path.is_symlink() else path
     mode = _mode_for(target)
     try:
@@ -86,6 +90,33 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
             fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(path: Path) -> bool:
+    """``path`` (or what its symlinks lead to) is a device, FIFO or socket: replacing it by
+    a renamed temp file would put a regular file in place of ``/dev/null`` (as root)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _stream(path: Path) -> Iterator[TextIO]:
+    """Write to a device or pipe directly, as a shell redirection would."""
+    try:
+        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        yield fh
+        try:
+            fh.flush()
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+    finally:
+        with suppress(OSError):  # a failed flush fails again on close
+            fh.close()
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:

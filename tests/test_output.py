@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +74,27 @@ def test_blurb_that_writes_nothing_leaves_the_output_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "old.txt"]
     res = runner.invoke(app, ["blurb", str(seed_files[0]), "-o", str(new), "-q"])
     assert res.exit_code == 0 and "[1]" in new.read_text()
+
+
+def test_a_device_is_written_to_not_replaced(tmp_path: Path, seed_files: list[Path]) -> None:
+    """`-o /dev/null --force` (needed, as it "already exists") renamed a temp file over the
+    device: run as root, it put a regular file in place of /dev/null. A device or pipe is now
+    written to as a stream, as a shell redirection would, and needs no --force."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def drain() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    res = runner.invoke(app, ["blurb", str(seed_files[0]), "-o", str(fifo), "-q"])
+    reader.join(timeout=60)
+    assert res.exit_code == 0, res.output
+    assert b"[1]" in received[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not a regular file
+    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]
