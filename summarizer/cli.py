@@ -348,7 +348,7 @@ def briefing(
         backend,
         model,
         max_words=max_words,
-        title=title,
+        title=" ".join(title.split()) or None if title else None,  # one line: a heading
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,

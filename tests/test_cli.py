@@ -432,3 +432,13 @@ def test_stdin_given_twice_is_a_usage_error(seed_files: list[Path]) -> None:
         assert res.stderr.strip() == (
             "Error: - (stdin) is given more than once; it can be read only once"
         )
+
+
+def test_briefing_title_is_one_line(seed_files: list[Path]) -> None:
+    """`--title $'Morning\\n\\n## Sport'` broke out of the heading (a second heading in the
+    Markdown), and `--title "  "` gave an empty "#    " heading instead of the default."""
+    for given, shown in (("Morning\n\n## Sport", "Morning ## Sport"), ("  ", "Briefing")):
+        res = runner.invoke(app, ["briefing", str(seed_files[0]), "--title", given, "-q"])
+        assert res.exit_code == 0, res.output
+        assert res.stdout.splitlines()[0] == f"# {shown}"
+        assert "\n## Sport" not in res.stdout
