@@ -365,6 +365,13 @@ def briefing(
         result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
+    if not result.stories and (since or until) and not quiet:  # not "no claim passed"
+        left_out = "; ".join(p for p in result.problems if "outside the dates" in p)
+        typer.echo(
+            "Warning: the briefing is empty: every article was published outside "
+            f"--since/--until ({left_out})",
+            err=True,
+        )
     fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
     write_output(render_briefing(result, fmt), output, force=force)
     if show_rejected:

@@ -442,3 +442,20 @@ def test_briefing_title_is_one_line(seed_files: list[Path]) -> None:
         assert res.exit_code == 0, res.output
         assert res.stdout.splitlines()[0] == f"# {shown}"
         assert "\n## Sport" not in res.stdout
+
+
+def test_a_date_window_that_leaves_out_everything_says_so(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """`briefing feed.json --since 2030-01-01` printed "(no claim passed verification)" and
+    nothing on stderr: the reader blamed the verifier, not the dates."""
+    feed = tmp_path / "day.json"
+    feed.write_text(json.dumps([{"text": seed_files[0].read_text(), "published": "2025-03-18"}]))
+    res = runner.invoke(app, ["briefing", str(feed), "--since", "2030-01-01"])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Warning: the briefing is empty: every article was published outside --since/--until "
+        "(1 articles published outside the dates left out)"
+    ) in res.stderr
+    quiet = runner.invoke(app, ["briefing", str(feed), "--since", "2025-01-01", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
