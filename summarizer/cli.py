@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
 from typer.core import TyperGroup
@@ -19,12 +19,13 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import check_path_argument, load_articles
+from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
-from .render import render_blurb, render_briefing, render_verify
+from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
 from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path, shown_url
+from .sources import Limits, read_stdin
 
 
 class _Commands(TyperGroup):
@@ -172,9 +173,14 @@ def blurb(
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
-        Literal["text", "md", "json", "html"],
-        typer.Option("--format", "-f", help="JSON Lines (one object a line) for several."),
-    ] = "text",
+        Literal["text", "md", "json", "html"] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="JSON Lines (one object a line) for several. Default: from the -o file's "
+            "extension (.json, .jsonl, .md, .html), else text.",
+        ),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     backend: BackendOpt = "auto",
@@ -211,6 +217,8 @@ def blurb(
     """
     _setup_logging(verbose)
     check_output(output, force=force)
+    _check_stdin_once(files)
+    fmt = format_ or _format_of(output, get_args(Format)) or "text"
     settings = _make_settings(
         backend,
         model,
@@ -239,12 +247,14 @@ def blurb(
                     raise
                 stopped = exc
                 break
-            sep = "\n" if results and format_ not in ("json", "html") else ""
-            out.write(sep + render_blurb(result, format_))
+            sep = "\n" if results and fmt not in ("json", "html") else ""
+            out.write(sep + render_blurb(result, fmt))
             out.flush()
             results.append(result)
-    if failed and not results:  # each failure was reported as it happened
-        raise typer.Exit(failed[-1].exit_code)
+        if failed and not results:  # each failure was reported as it happened; an -o file
+            raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
+        if not results:
+            raise InputError("no article to summarise: the inputs are files this tool wrote")
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
@@ -255,23 +265,27 @@ def blurb(
         )
         raise typer.Exit(stopped.exit_code)
     if failed:
-        typer.echo(f"{len(failed)} of {len(files)} inputs failed (see above)", err=True)
+        what = f"of {len(files)} inputs" if len(failed) <= len(files) else "inputs or records"
+        typer.echo(f"{len(failed)} {what} failed (see above)", err=True)
         raise typer.Exit(1)
 
 
 def _each_article(
     inputs: list[str], failed: list[SummarizerError], settings: Settings
 ) -> Iterator[Article]:
-    """Articles of each input in turn, read only when needed; an unusable input is reported
-    on stderr, added to ``failed`` and skipped, so one bad file does not lose the others."""
+    """Articles of each input in turn, streamed; an unusable input or record (a bad line of
+    a JSON Lines file) is reported on stderr, added to ``failed`` and skipped, so one bad
+    file or line does not lose the others."""
+
+    def skip(exc: InputError) -> None:
+        typer.echo(f"Error: {exc}", err=True)
+        failed.append(exc)
+
     for raw in inputs:
         try:
-            articles = load_articles(raw, limits=settings.limits)
+            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip)
         except InputError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            failed.append(exc)
-            continue
-        yield from articles
+            skip(exc)
 
 
 @app.command()
@@ -282,7 +296,12 @@ def briefing(
     ],
     max_words: DayWordsOpt = None,
     title: Annotated[str | None, typer.Option("--title", "-t", help="Briefing title.")] = None,
-    format_: Annotated[Literal["md", "json", "html"], typer.Option("--format", "-f")] = "md",
+    format_: Annotated[
+        Literal["md", "json", "html"] | None,
+        typer.Option(
+            "--format", "-f", help="Default: from the -o file's extension (.json, .html), else md."
+        ),
+    ] = None,
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
@@ -324,11 +343,12 @@ def briefing(
     """
     _setup_logging(verbose)
     check_output(output, force=force)
+    _check_stdin_once(paths)
     settings = _make_settings(
         backend,
         model,
         max_words=max_words,
-        title=title,
+        title=" ".join(title.split()) or None if title else None,  # one line: a heading
         quiet=quiet,
         max_stories=max_stories,
         min_sources=min_sources,
@@ -345,7 +365,15 @@ def briefing(
         result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
-    write_output(render_briefing(result, format_), output, force=force)
+    if not result.stories and (since or until) and not quiet:  # not "no claim passed"
+        left_out = "; ".join(p for p in result.problems if "outside the dates" in p)
+        typer.echo(
+            "Warning: the briefing is empty: every article was published outside "
+            f"--since/--until ({left_out})",
+            err=True,
+        )
+    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
+    write_output(render_briefing(result, fmt), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -364,7 +392,12 @@ def verify(
             help="More sources: `--sources a.txt b.txt` works like `-s a.txt -s b.txt`."
         ),
     ] = None,
-    format_: Annotated[Literal["text", "md", "json"], typer.Option("--format", "-f")] = "text",
+    format_: Annotated[
+        Literal["text", "md", "json"] | None,
+        typer.Option(
+            "--format", "-f", help="Default: from the -o file's extension (.json, .md), else text."
+        ),
+    ] = None,
     top_k: Annotated[
         int, typer.Option("--top-k", min=1, help="Source sentences tried as each claim's evidence.")
     ] = TOP_K,
@@ -405,12 +438,14 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     check_path_argument(draft)
-    text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
+    _check_stdin_once([draft, *sources, *(more_sources or [])])
+    text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
-    write_output(render_verify(report, format_), output, force=force)
+    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
+    write_output(render_verify(report, fmt), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -537,6 +572,42 @@ def _inputs(args: list[str]) -> list[Path | Article]:
         else:
             out.append(Path(raw))
     return out
+
+
+BRIEFING_FORMATS: tuple[Literal["md", "json", "html"], ...] = ("md", "json", "html")
+# An output file's extension, as the format it names.
+_FORMAT_OF_SUFFIX = {
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+_F = TypeVar("_F", bound=str)
+
+
+def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
+    """The format the ``-o`` file's extension names, when the command writes it: without
+    ``--format``, ``-o today.json`` wrote Markdown into a .json file, which the next run over
+    that folder could not read."""
+    fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    return next((f for f in allowed if f == fmt), None)
+
+
+def _check_stdin_once(args: list[str]) -> None:
+    """``-`` may stand for stdin once: given twice (``blurb - -``, ``verify - -s -``), the
+    second read found it already consumed and reported "<stdin>: file is empty".
+
+    Raises:
+        InputError: ``-`` is among ``args`` more than once.
+    """
+    if args.count("-") > 1:
+        raise InputError("- (stdin) is given more than once; it can be read only once")
 
 
 def _date_option(value: str | None, flag: str, *, end: bool) -> datetime | None:

@@ -15,11 +15,9 @@ from email.utils import parsedate_to_datetime
 
 log = logging.getLogger(__name__)
 
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 _FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
+    *_DATE_FORMATS[:4],
     "%B %d, %Y %H:%M",
     "%b %d, %Y %H:%M",
     "%d %B %Y %H:%M",
@@ -49,13 +47,36 @@ def parse_datetime(value: str) -> datetime:
         return _utc(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" at ", " "))
+    cleaned = _cleaned(text)
     for fmt in _FORMATS:
         try:
             return _utc(datetime.strptime(cleaned, fmt))
         except ValueError:
             continue
     raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+
+
+def _cleaned(text: str) -> str:
+    """``March 18th at 9:30`` as strptime reads it: ``March 18 9:30``."""
+    return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" at ", " "))
+
+
+def _is_date_alone(value: str) -> bool:
+    """``value`` names a day without a time of day, in any accepted form (``2025-03-18``,
+    ``20250318``, ``March 18, 2025``, ``18 Mar 2025``, ``2025/03/18``)."""
+    text = " ".join(value.split())
+    try:
+        date.fromisoformat(text)
+        return True
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            datetime.strptime(_cleaned(text), fmt)
+            return True
+        except ValueError:
+            continue
+    return False
 
 
 def window_bound(value: str, *, end: bool) -> datetime:
@@ -67,7 +88,7 @@ def window_bound(value: str, *, end: bool) -> datetime:
     """
     try:
         parsed = parse_datetime(value)
-        if end and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        if end and _is_date_alone(value):
             parsed += timedelta(days=1)
     except (OverflowError, OSError):
         raise ValueError(f"past the last day there is: {value!r}") from None

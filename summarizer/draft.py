@@ -24,6 +24,7 @@ from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
 from .settings import Backend, Settings
+from .sources import Limits, read_file
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 
@@ -363,12 +364,13 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    """A draft file's bytes, read as safely as an article: a FIFO or a device (``verify
+    /dev/zero``) is refused, not waited on or read without end, and so is a huge file."""
+    if not path.exists() and not path.is_symlink():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; the draft is one file (pass -s DIR for sources)")
+    return read_file(path, Limits())
 
 
 def _llm_judge(settings: Settings | None, **options: object) -> Judge | None:

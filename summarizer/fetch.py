@@ -239,7 +239,7 @@ def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Articl
     """One feed item: its full content, else its summary, else (a teaser) its linked page."""
     link = str(entry.get("link") or "") or None
     published = lenient_datetime(_published(entry), outlet or "feed")
-    title = str(entry.get("title") or "") or None
+    title = _item_title(entry)
     contents = entry.get("content") or []
     html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
     body = html_to_text(html)
@@ -254,6 +254,16 @@ def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Articl
     if not body.strip():
         raise InputError(f"{title or link or 'item'}: no text in the feed item")
     return make_article(body, title=title, url=link, source=outlet, published=published)
+
+
+def _item_title(entry: Any) -> str | None:
+    """The item's title as text: an Atom ``<title type="html">`` (or xhtml) carries markup,
+    which would otherwise be shown as written ("Bridge <b>approved</b>")."""
+    title = str(entry.get("title") or "")
+    kind = str((entry.get("title_detail") or {}).get("type") or "")
+    if "html" in kind and "<" in title:
+        title = " ".join(html_to_text(title).split())
+    return title or None
 
 
 def _published(entry: Any) -> str | None:

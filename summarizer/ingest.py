@@ -12,7 +12,7 @@ import html
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,16 +89,29 @@ def load_articles(
     return list(iter_articles(paths, limits=limits))
 
 
+OnBadRecord = Callable[[InputError], None]
+
+
 def iter_articles(
-    paths: str | Path | Iterable[str | Path], *, limits: Limits | None = None
+    paths: str | Path | Iterable[str | Path],
+    *,
+    limits: Limits | None = None,
+    on_bad_record: OnBadRecord | None = None,
 ) -> Iterator[Article]:
-    """``load_articles`` one article at a time (JSON Lines are streamed, never read whole)."""
+    """``load_articles`` one article at a time (JSON Lines are streamed, never read whole).
+
+    Args:
+        on_bad_record: when given, an unusable record of a ``.json`` list or ``.jsonl`` file
+            (a malformed line, no 'text') is passed to it and skipped, and reading goes on
+            with the next record: a run that writes each result as it is ready (``blurb``)
+            keeps every good record. Without it, such a record is raised.
+    """
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
         paths = [paths]
     count = 0
     for raw in paths:
-        for article in _load_path(str(raw), limits):
+        for article in _load_path(str(raw), limits, on_bad_record):
             count += 1
             if count > limits.max_articles:
                 raise limits.too_many()
@@ -612,10 +625,11 @@ def check_path_argument(raw: str) -> None:
         )
 
 
-def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
+def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
     check_path_argument(raw)
     if raw == "-":
-        yield from _parse(decode(read_stdin(limits), "<stdin>"), "<stdin>", suffix=None)
+        text = decode(read_stdin(limits), "<stdin>")
+        yield from _parse(text, "<stdin>", suffix=None, on_bad=on_bad)
         return
     if re.match(r"(?i)(https?|file)://", raw):
         from .fetch import load_url
@@ -625,14 +639,14 @@ def _load_path(raw: str, limits: Limits) -> Iterator[Article]:
     files = input_files(raw)
     found = False
     for path in files:
-        for article in _load_file(path, limits):
+        for article in _load_file(path, limits, on_bad):
             found = True
             yield article
-    if not found and len(files) > 1:
+    if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
         raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 
 
-def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
+def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
     suffix = path.suffix.lower()
     name = str(path)
     if suffix in JSONL_SUFFIXES:
@@ -647,15 +661,16 @@ def _load_file(path: Path, limits: Limits) -> Iterator[Article]:
         if is_own_output(head[-1], suffix):
             log.warning("%s: skipped, it was written by summarizer", name)
             return
-        records = jsonl_records(itertools.chain(head, lines), name)
-        for index, (_, record) in enumerate(records):
-            yield _from_record(record, name, index)
+        records = jsonl_records(itertools.chain(head, lines), name, on_bad)
+        yield from _from_records((r for _, r in records), name, on_bad)
         return
     text = decode(read_file(path, limits), name)
-    yield from _parse(text, name, suffix=suffix)
+    yield from _parse(text, name, suffix=suffix, on_bad=on_bad)
 
 
-def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
+def _parse(
+    text: str, name: str, suffix: str | None, on_bad: OnBadRecord | None = None
+) -> Iterator[Article]:
     from .fetch import looks_like_feed, parse_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(text):
@@ -666,15 +681,77 @@ def _parse(text: str, name: str, suffix: str | None) -> Iterator[Article]:
         log.warning("%s: skipped, it was written by summarizer", name)
         return
     if fmt in JSON_SUFFIXES:
-        for index, record in enumerate(json_records(text, name)):
-            yield _from_record(record, name, index)
+        yield from _from_records(json_records(text, name), name, on_bad)
     elif fmt in JSONL_SUFFIXES:
-        for index, (_, record) in enumerate(jsonl_records(iter(text.splitlines()), name)):
-            yield _from_record(record, name, index)
+        records = jsonl_records(iter(text.splitlines()), name, on_bad)
+        yield from _from_records((r for _, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
         yield _from_html(text, name)
     else:
-        yield make_article(text, file=name, markdown=fmt in {".md", ".markdown"})
+        yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
+
+
+def _from_text(text: str, name: str, *, markdown: bool) -> Article:
+    """A text or Markdown article; a Markdown file's front matter (Jekyll, Hugo, Astro) gives
+    its title, date, source and URL, and is not read as the article's first sentence."""
+    fields, body = front_matter(text) if markdown else ({}, text)
+    return make_article(
+        body,
+        title=fields.get("title"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        published=lenient_datetime(fields.get("published") or fields.get("date"), name),
+        file=name,
+        markdown=markdown,
+    )
+
+
+# A front matter block: "---" (YAML) or "+++" (TOML) alone on the first line, up to the same
+# line (or YAML's "...") within this many lines.
+FRONT_MATTER_MAX_LINES = 200
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's top-level ``key: value`` (or ``key = value``) fields, unquoted and
+    lower-cased keys, and the text after it; ``({}, text)`` when there is none."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("---", "+++"):
+        return {}, text
+    closing = {"---", "..."} if fence == "---" else {"+++"}
+    end = next(
+        (i for i, line in enumerate(lines[1:FRONT_MATTER_MAX_LINES], 1) if line.strip() in closing),
+        None,
+    )
+    if end is None:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in lines[1:end]:
+        match = _FRONT_FIELD.match(line)
+        if match and match.group(2) not in (">", "|", ">-", "|-"):  # a block scalar: skipped
+            value = match.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields.setdefault(match.group(1).lower(), value)
+    if not fields:  # a rule ("---") above ordinary text, not front matter
+        return {}, text
+    return {k: v for k, v in fields.items() if v}, "\n".join(lines[end + 1 :])
+
+
+def _from_records(
+    records: Iterable[Any], name: str, on_bad: OnBadRecord | None
+) -> Iterator[Article]:
+    """The articles of a file's records; an unusable one goes to ``on_bad`` when given."""
+    for index, record in enumerate(records):
+        try:
+            article = _from_record(record, name, index)
+        except InputError as exc:
+            if on_bad is None:
+                raise
+            on_bad(exc)
+            continue
+        yield article
 
 
 def _from_record(record: Any, name: str, index: int) -> Article:
@@ -690,6 +767,12 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         value = record.get(key)
         return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
+    if _is_html_fragment(text):  # a CMS body ("content.rendered"): its text, not its tags
+        from .fetch import html_to_text
+
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{where}: no article text in the 'text' field's HTML")
     return make_article(
         text,
         title=opt("title"),
@@ -698,6 +781,14 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         published=lenient_datetime(record.get("published"), where),
         file=name,
     )
+
+
+# Paragraph markup: a record's text with two of these is HTML, not text that quotes a tag.
+_HTML_BLOCK = re.compile(r"(?i)</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
+
+
+def _is_html_fragment(text: str) -> bool:
+    return len(_HTML_BLOCK.findall(text, 0, 20_000)) >= 2
 
 
 def _from_html(html: str, name: str) -> Article:

@@ -7,7 +7,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -18,12 +18,13 @@ NEW_FILE_MODE = 0o666  # before the umask, as open() would create it
 
 def check_output(path: Path | None, *, force: bool = False) -> None:
     """Refuse an output path before any work is done: it exists (without ``force``), is a
-    directory, or its directory is missing.
+    directory, or its directory is missing. A device or pipe (``/dev/null``, ``/dev/stdout``)
+    is not a file to overwrite: it is written to as a stream.
 
     Raises:
         OutputError: the path cannot be written.
     """
-    if path is None or str(path) == "-":
+    if path is None or str(path) == "-" or _is_stream(path):
         return
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
@@ -39,7 +40,8 @@ def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` (or stdout when None) via a temp file and an atomic rename.
 
     Raises:
-        OutputError: the file exists and ``force`` is false, or its directory is missing.
+        OutputError: the file exists and ``force`` is false, its directory is missing, or
+            the system refuses the write (read-only directory, disk full).
     """
     with open_output(path, force=force) as out:
         out.write(text)
@@ -55,26 +57,71 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     the temp file's 0600.
 
     Raises:
-        OutputError: the file exists and ``force`` is false, or its directory is missing.
+        OutputError: the file exists and ``force`` is false, its directory is missing, or
+            the system refuses the write (read-only directory, disk full).
     """
     if path is None or str(path) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
     check_output(path, force=force)
+    if _is_stream(path):
+        yield from _stream(path)
+        return
     target = path.resolve() if path.is_symlink() else path
     mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # a read-only directory, a filesystem that takes no new files
+        raise _cannot_write(path, exc) from None
+    fh = os.fdopen(fd, "w", encoding="utf-8")
+    try:
+        yield fh
+        try:
             fh.flush()
             os.chmod(tmp, mode)
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+            fh.close()
+            os.replace(tmp, target)
+        except OSError as exc:  # the disk is full, a quota is reached
+            raise _cannot_write(path, exc) from None
     except BaseException:
+        with suppress(OSError):  # closing flushes again, and would fail the same way
+            fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(path: Path) -> bool:
+    """``path`` (or what its symlinks lead to) is a device, FIFO or socket: replacing it by
+    a renamed temp file would put a regular file in place of ``/dev/null`` (as root)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _stream(path: Path) -> Iterator[TextIO]:
+    """Write to a device or pipe directly, as a shell redirection would."""
+    try:
+        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
+    try:
+        yield fh
+        try:
+            fh.flush()
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+    finally:
+        with suppress(OSError):  # a failed flush fails again on close
+            fh.close()
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    """One line naming the output and the system's reason; the existing file is untouched."""
+    return OutputError(f"{path}: cannot write ({exc.strerror or exc}); choose another -o path")
 
 
 def _mode_for(target: Path) -> int:

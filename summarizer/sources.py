@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +35,10 @@ DEFAULT_MAX_ARTICLES = 20_000
 # briefing saved into the folder it summarises is not read back as an article the next day.
 OUTPUT_MARKER = "<!-- written by summarizer -->"
 _OUTPUT_JSON_KEYS = {"engine", "usage", "counts"}
+# The HTML outputs (templates/): the briefing page names its generator in its head, and a
+# blurb file starts with the block's root (a page with a blurb pasted in starts otherwise).
+_HTML_GENERATOR = '<meta name="generator" content="summarizer">'
+_HTML_BLURB_ROOT = '<div class="smz-blurb"'
 
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
@@ -161,9 +165,12 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
-            ) from None
+            declared = _decode_declared(data)
+            if declared is None:
+                raise InputError(
+                    f"{name}: not valid UTF-8 (byte {exc.start}); convert it with iconv first"
+                ) from None
+            text = declared
     if "\x00" in text[:8192]:
         raise InputError(f"{name}: looks like a binary file, not an article")
     if not text.strip():
@@ -171,9 +178,31 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+# The encoding a page or feed declares in its head: <meta charset="windows-1252">, the
+# http-equiv Content-Type's charset=..., or <?xml ... encoding="ISO-8859-1"?>.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _decode_declared(data: bytes) -> str | None:
+    """A saved page or feed that is not UTF-8, decoded in the encoding its head declares (as
+    a browser reads it); None when it declares none, or one that does not decode it."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    charset = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def sniff_format(text: str, suffix: str | None) -> str:
-    """The format to parse ``text`` as: the suffix's, except that stdin is sniffed and a
-    ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise)."""
+    """The format to parse ``text`` as: the suffix's, except that stdin is sniffed, a
+    ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise) and
+    a ``.json`` file holding JSON Lines as JSON Lines."""
     if suffix is None:  # stdin
         head = text.lstrip()[:1]
         if head in ("{", "["):
@@ -181,7 +210,17 @@ def sniff_format(text: str, suffix: str | None) -> str:
         return ".html" if looks_like_html(text) else ".txt"
     if suffix in {".txt", ".text"} and looks_like_html(text):
         return ".html"
+    if suffix in JSON_SUFFIXES and _looks_like_jsonl(text) and not _is_json(text):
+        return ".jsonl"  # JSON Lines saved as .json, as many exporters name them
     return suffix
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return True
 
 
 def looks_like_html(text: str) -> bool:
@@ -199,18 +238,28 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def is_own_output(text: str, fmt: str) -> bool:
-    """True for a file this tool wrote (a briefing or blurb saved next to the articles)."""
-    if fmt in JSON_SUFFIXES | JSONL_SUFFIXES:
-        first = text.lstrip()[:1]
-        if first != "{":
-            return False
-        head = text.lstrip().split("\n", 1)[0] if fmt in JSONL_SUFFIXES else text
-        try:
-            obj = loads(head, "output check")
-        except InputError:
-            return False
-        return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    """True for a file this tool wrote (a briefing or blurb saved next to the articles),
+    whatever its name says: ``-o x.json -f md`` and ``-o x.md -f json`` are ours too."""
+    stripped = text.lstrip()
+    if stripped[:1] == "{":
+        whole = stripped if fmt not in JSONL_SUFFIXES else None
+        return any(_is_output_json(part) for part in (whole, stripped.split("\n", 1)[0]))
+    if fmt in HTML_SUFFIXES and (
+        _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
+    ):
+        return True
     return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
+
+
+def _is_output_json(text: str | None) -> bool:
+    """``text`` is one of our JSON results (a briefing, a blurb, a verify report)."""
+    if text is None:
+        return False
+    try:
+        obj = loads(text, "output check")
+    except InputError:
+        return False
+    return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
 
 
 def loads(text: str, name: str, line: int | None = None) -> Any:
@@ -234,14 +283,25 @@ def json_records(text: str, name: str) -> list[Any]:
     return records
 
 
-def jsonl_records(lines: Iterator[str], name: str) -> Iterator[tuple[int, Any]]:
-    """``(line number, object)`` for each non-blank line, parsed one at a time."""
+def jsonl_records(
+    lines: Iterator[str], name: str, on_bad: Callable[[InputError], None] | None = None
+) -> Iterator[tuple[int, Any]]:
+    """``(line number, object)`` for each non-blank line, parsed one at a time. A malformed
+    line is passed to ``on_bad`` and skipped when it is given (else it is raised), so one
+    bad line does not lose the records around it."""
     found = False
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         found = True
-        yield lineno, loads(line, name, lineno)
+        try:
+            record = loads(line, name, lineno)
+        except InputError as exc:
+            if on_bad is None:
+                raise
+            on_bad(exc)
+            continue
+        yield lineno, record
     if not found:
         raise InputError(f"{name}: no JSON lines")
 

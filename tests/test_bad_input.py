@@ -150,6 +150,20 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
         assert "Zürich" in article.text
 
 
+def test_verify_draft_that_is_a_fifo_or_device_is_refused(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """`verify FIFO -s ...` waited forever and `verify /dev/zero -s ...` read until memory ran
+    out (a MemoryError traceback): the draft was read with no check, unlike articles."""
+    fifo = tmp_path / "draft.md"
+    os.mkfifo(fifo)
+    for draft in (str(fifo), "/dev/zero"):
+        result = run_cli("verify", draft, "-s", str(seed_files[0]))
+        assert_one_line_exit_2(result, "not a regular file")
+    result = run_cli("verify", str(tmp_path), "-s", str(seed_files[0]))
+    assert_one_line_exit_2(result, "is a directory")
+
+
 def test_briefing_does_not_read_its_own_output(tmp_path: Path, articles_dir: Path) -> None:
     feed = tmp_path / "feed"
     feed.mkdir()
@@ -167,3 +181,41 @@ def test_briefing_does_not_read_its_own_output(tmp_path: Path, articles_dir: Pat
     first = json.loads((feed / "briefing.json").read_text())
     second = json.loads((feed / "b2.json").read_text())
     assert first["stories"] == second["stories"]
+
+
+def test_briefing_does_not_read_its_own_html_output(tmp_path: Path, articles_dir: Path) -> None:
+    """`briefing feed/ -f html -o feed/briefing.html` (or a blurb block saved there) was read
+    back the next day as an article titled "Briefing", cited by the new briefing."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in sorted(articles_dir.glob("*.txt"))[:3]:
+        (feed / p.name).write_bytes(p.read_bytes())
+    before = [a.id for a in load_articles(feed)]
+    page = run_cli("briefing", str(feed), "-f", "html", "-o", str(feed / "briefing.html"), "-q")
+    assert page.returncode == 0, page.stderr
+    first = str(sorted(feed.glob("*.txt"))[0])
+    block = run_cli("blurb", first, "-f", "html", "-o", str(feed / "blurb.html"), "-q")
+    assert block.returncode == 0, block.stderr
+    assert [a.id for a in load_articles(feed)] == before
+    # an article page with the blurb block pasted in is still an article
+    body = "<p>The council voted on Monday to build a new bridge over the river.</p>" * 3
+    (feed / "page.html").write_text(
+        f"<!DOCTYPE html><html><head><title>Bridge vote</title></head><body><article>"
+        f"<h1>Bridge vote</h1>{body}{(feed / 'blurb.html').read_text()}</article></body></html>"
+    )
+    assert len(load_articles(feed)) == len(before) + 1
+
+
+def test_only_our_own_output_is_an_error_not_an_empty_result(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """A folder holding only yesterday's briefing gave an empty briefing, exit 0 (two such
+    files gave exit 2), and `blurb briefing.md` printed nothing and exited 0."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    made = run_cli("briefing", str(seed_files[0]), "-o", str(folder / "briefing.md"), "-q")
+    assert made.returncode == 0, made.stderr
+    assert_one_line_exit_2(run_cli("briefing", str(folder), "-q"), "only files this tool wrote")
+    result = run_cli("blurb", str(folder / "briefing.md"), "-q")
+    assert_one_line_exit_2(result, "the inputs are files this tool wrote")
+    assert result.stdout == ""

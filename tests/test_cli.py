@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.ingest import load_articles
+from summarizer.models import Article
 from summarizer.settings import Settings
 
 from .test_ingest import BOILERPLATE
@@ -228,14 +230,37 @@ def test_blurbs_stream_and_a_bad_input_is_skipped(tmp_path: Path, seed_files: li
     assert len(lines) == 2 and all(json.loads(x)["claims"] for x in lines)
 
 
+def test_a_bad_line_of_json_lines_loses_only_itself(tmp_path: Path, seed_files: list[Path]) -> None:
+    """`blurb feed.jsonl` with one malformed line and one record without text wrote nothing
+    and exited 2: every good record around them was lost."""
+    good = [
+        json.dumps({"text": p.read_text(), "source": f"S{i}"}) for i, p in enumerate(seed_files)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([good[0], "{not json", good[1], '{"title": "x"}', good[2]]) + "\n")
+    out = tmp_path / "blurbs.jsonl"
+    res = runner.invoke(app, ["blurb", str(feed), "-f", "json", "-o", str(out), "-q"])
+    assert res.exit_code == 1, res.output
+    assert "feed.jsonl (line 2): malformed JSON" in res.stderr
+    assert "feed.jsonl (record 3): missing or empty 'text'" in res.stderr
+    blurbs = [json.loads(x) for x in out.read_text().splitlines()]
+    names = [b["sources"][0]["outlets"][0]["name"] for b in blurbs]
+    assert names == ["S0", "S1", "S2"]
+    # every record bad: nothing written, exit 2
+    feed.write_text("{not json\n[1]\n")
+    res = runner.invoke(app, ["blurb", str(feed), "-q"])
+    assert res.exit_code == 2 and res.stdout == ""
+    assert len([x for x in res.stderr.splitlines() if x.startswith("Error: ")]) == 2
+
+
 def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
     """The second input is read only after the first blurb is on stdout."""
     from summarizer import cli
 
     events: list[str] = []
-    real_load, real_render = cli.load_articles, cli.render_blurb
+    real_load, real_render = cli.iter_articles, cli.render_blurb
 
-    def load(raw: str, **kwargs: object) -> list:  # type: ignore[type-arg]
+    def load(raw: str, **kwargs: object) -> Iterator[Article]:
         events.append(f"read {Path(raw).name}")
         return real_load(raw, **kwargs)  # type: ignore[arg-type]
 
@@ -243,11 +268,11 @@ def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
         events.append("write")
         return real_render(result, fmt)
 
-    cli.load_articles, cli.render_blurb = load, render  # type: ignore[assignment]
+    cli.iter_articles, cli.render_blurb = load, render  # type: ignore[assignment]
     try:
         res = runner.invoke(app, ["blurb", *map(str, seed_files[:2]), "-f", "json", "-q"])
     finally:
-        cli.load_articles, cli.render_blurb = real_load, real_render
+        cli.iter_articles, cli.render_blurb = real_load, real_render
     assert res.exit_code == 0, res.output
     assert events == [f"read {seed_files[0].name}", "write", f"read {seed_files[1].name}", "write"]
     assert len(res.stdout.splitlines()) == 2
@@ -343,3 +368,94 @@ def test_until_the_last_day_there_is_is_a_usage_error(articles_dir: Path) -> Non
     result = runner.invoke(app, ["briefing", str(articles_dir), "--until", "9999-12-31"])
     assert result.exit_code == 2 and "past the last day there is" in result.output
     assert not isinstance(result.exception, OverflowError)
+
+
+@pytest.mark.parametrize("day", ["2025-03-18", "20250318", "March 18, 2025", "18 Mar 2025"])
+def test_until_a_day_in_any_accepted_form_includes_that_day(
+    tmp_path: Path, seed_files: list[Path], day: str
+) -> None:
+    """``--until "March 18, 2025"`` (a date form the help accepts) meant midnight at its start:
+    the day's articles were left out, unlike ``--until 2025-03-18``."""
+    records = [
+        {"text": seed_files[0].read_text(), "source": "Tue", "published": "2025-03-18T10:00Z"},
+        {"text": seed_files[1].read_text(), "source": "Wed", "published": "2025-03-19T10:00Z"},
+    ]
+    feed = tmp_path / "day.json"
+    feed.write_text(json.dumps(records))
+    res = runner.invoke(app, ["briefing", str(feed), "--until", day, "-f", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [o["name"] for s in data["sources"] for o in s["outlets"]] == ["Tue"]
+    assert data["problems"] == ["1 articles published outside the dates left out"]
+
+
+def test_format_follows_the_output_extension(tmp_path: Path, seed_files: list[Path]) -> None:
+    """`briefing feed/ -o feed/today.json` wrote Markdown into today.json, and the next run
+    over feed/ stopped with "today.json: malformed JSON" (exit 2)."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in seed_files[:2]:
+        (feed / p.name).write_bytes(p.read_bytes())
+    res = runner.invoke(app, ["briefing", str(feed), "-o", str(feed / "today.json"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert json.loads((feed / "today.json").read_text())["stories"]
+    for name, start in (("b.html", "<div"), ("b.md", "On "), ("b.txt", "On "), ("b.jsonl", "{")):
+        res = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", str(tmp_path / name), "-q"])
+        assert res.exit_code == 0, res.output
+        assert (tmp_path / name).read_text().startswith(start), name
+    assert (tmp_path / "b.md").read_text().rstrip().endswith("<!-- written by summarizer -->")
+    # --format given wins; an output whose name says otherwise is still known as ours
+    mismatched = [
+        ("-f", "md", "-o", str(feed / "y.json")),
+        ("-f", "json", "-o", str(feed / "y.md")),
+    ]
+    for args in mismatched:
+        res = runner.invoke(app, ["briefing", str(feed), *args, "-q"])
+        assert res.exit_code == 0, res.output
+    assert (feed / "y.json").read_text().startswith("# Briefing")
+    again = runner.invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert again.exit_code == 0, again.output
+    sources = json.loads(again.stdout)["sources"]
+    assert sorted(o["file"] for s in sources for o in s["outlets"]) == sorted(
+        str(feed / p.name) for p in seed_files[:2]
+    )
+
+
+def test_stdin_given_twice_is_a_usage_error(seed_files: list[Path]) -> None:
+    """`blurb - -` wrote one blurb, then "Error: <stdin>: file is empty" (exit 1); `verify -
+    -s -` said the same of the sources: stdin was read for the first `-` only."""
+    text = seed_files[0].read_text()
+    for args in (["blurb", "-", "-"], ["briefing", "-", "-"], ["verify", "-", "-s", "-"]):
+        res = runner.invoke(app, args, input=text)
+        assert res.exit_code == 2, (args, res.output)
+        assert res.stdout == ""
+        assert res.stderr.strip() == (
+            "Error: - (stdin) is given more than once; it can be read only once"
+        )
+
+
+def test_briefing_title_is_one_line(seed_files: list[Path]) -> None:
+    """`--title $'Morning\\n\\n## Sport'` broke out of the heading (a second heading in the
+    Markdown), and `--title "  "` gave an empty "#    " heading instead of the default."""
+    for given, shown in (("Morning\n\n## Sport", "Morning ## Sport"), ("  ", "Briefing")):
+        res = runner.invoke(app, ["briefing", str(seed_files[0]), "--title", given, "-q"])
+        assert res.exit_code == 0, res.output
+        assert res.stdout.splitlines()[0] == f"# {shown}"
+        assert "\n## Sport" not in res.stdout
+
+
+def test_a_date_window_that_leaves_out_everything_says_so(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """`briefing feed.json --since 2030-01-01` printed "(no claim passed verification)" and
+    nothing on stderr: the reader blamed the verifier, not the dates."""
+    feed = tmp_path / "day.json"
+    feed.write_text(json.dumps([{"text": seed_files[0].read_text(), "published": "2025-03-18"}]))
+    res = runner.invoke(app, ["briefing", str(feed), "--since", "2030-01-01"])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Warning: the briefing is empty: every article was published outside --since/--until "
+        "(1 articles published outside the dates left out)"
+    ) in res.stderr
+    quiet = runner.invoke(app, ["briefing", str(feed), "--since", "2025-01-01", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""

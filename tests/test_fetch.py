@@ -119,3 +119,22 @@ def test_not_a_feed_is_a_clear_error(tmp_path: Path) -> None:
         load_articles(bad)
     with pytest.raises(InputError, match="no items"):
         parse_feed(rss([]), "empty feed")
+
+
+def test_atom_html_title_is_shown_as_text(tmp_path: Path) -> None:
+    """An Atom ``<title type="html">`` kept its markup: the briefing's heading read
+    "Bridge \\<b\\>approved\\</b\\>"; a plain-text title keeps its "<" as written."""
+    _, sentences = _seed_sentences(0)
+    body = " ".join(sentences).replace("&", "&amp;").replace("<", "&lt;")
+    entry = (
+        '<entry><title type="{kind}">{title}</title><link href="https://example.com/1"/>'
+        f"<updated>{DATE}</updated><content>{body}</content></entry>"
+    )
+    feed = tmp_path / "news.atom"
+    html_title = entry.format(kind="html", title="Bridge &lt;b&gt;approved&lt;/b&gt;")
+    text_title = entry.format(kind="text", title="Is 3 &lt; 4? Yes")
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>News</title>{html_title}{text_title}</feed>"
+    )
+    assert [a.title for a in load_articles(feed)] == ["Bridge approved", "Is 3 < 4? Yes"]

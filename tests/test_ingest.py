@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -227,7 +228,6 @@ def test_published_from_html_metadata(tmp_path: Path) -> None:
 
 
 def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
-    from datetime import UTC, datetime
 
     from summarizer.ingest import filter_by_date
 
@@ -256,3 +256,98 @@ def test_a_record_without_text_names_the_fields_it_has(tmp_path) -> None:
     wrapped.write_text('{"articles": [{"text": "Putin met Trump in Alaska. They talked."}]}')
     with pytest.raises(InputError, match=r"missing or empty 'text' field \(its fields: articles\)"):
         load_articles(wrapped)
+
+
+def test_page_and_feed_in_their_declared_encoding(tmp_path: Path) -> None:
+    """A page saved from a Windows-1252 site (``<meta charset="windows-1252">``) or an
+    ISO-8859-1 feed was refused: "not valid UTF-8; convert it with iconv first"."""
+    body = (
+        "<p>The café owners of Paris protested on Monday against the new rules on terraces. "
+        "They said costs rose by “forty percent” this year.</p>"
+        "<p>The city said it would review the rules next month after talks with them.</p>"
+    )
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        (
+            '<html><head><meta charset="windows-1252"><title>Café owners protest</title></head>'
+            f"<body><article><h1>Café owners protest</h1>{body}</article></body></html>"
+        ).encode("cp1252")
+    )
+    [article] = load_articles(page)
+    assert article.title == "Café owners protest"
+    assert "“forty percent”" in article.sentences[1].text
+    text = " ".join(["The café owners of Paris protested on Monday against the rules."] * 12)
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(
+        (
+            '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>'
+            f"<title>Le Café</title><item><title>Café owners protest</title>"
+            f"<description>{text}</description></item></channel></rss>"
+        ).encode("latin-1")
+    )
+    [item] = load_articles(feed)
+    assert item.outlets[0].name == "Le Café" and item.sentences[0].text.startswith("The café")
+    # a declaration that does not decode the bytes, or none at all: still refused
+    page.write_bytes(b'<html><head><meta charset="utf-8"></head><body>caf\xe9</body></html>')
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        load_articles(page)
+
+
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path, seed_files: list[Path]) -> None:
+    """A Jekyll/Hugo Markdown article's front matter was read as its text: the title was
+    "---" and the first sentence of its blurb "title: ... date: ... author: ..."."""
+    body = seed_files[0].read_text()
+    post = tmp_path / "post.md"
+    post.write_text(
+        '---\ntitle: "Talks on Ukraine"\ndate: 2025-03-16T10:00:00+01:00\nauthor: Jane Doe\n'
+        f"tags: [ukraine, russia]\nsummary: >\n  folded text\n---\n\n{body}"
+    )
+    [article] = load_articles(post)
+    assert article.title == "Talks on Ukraine"
+    assert article.published == datetime(2025, 3, 16, 9, tzinfo=UTC)
+    assert not any("author:" in s.text or "---" in s.text for s in article.sentences)
+    toml = tmp_path / "hugo.md"
+    toml.write_text(f'+++\ntitle = "Hugo post"\n+++\n{body}')
+    assert load_articles(toml)[0].title == "Hugo post"
+    # a rule above ordinary text is not front matter: nothing of it is dropped
+    ruled = tmp_path / "ruled.md"
+    ruled.write_text(f"---\nThe council met on Monday.\n---\n\n{body}")
+    assert load_articles(ruled)[0].sentences[0].text.startswith("The council met on Monday.")
+
+
+def test_json_lines_saved_as_json_are_read(tmp_path: Path, seed_files: list[Path]) -> None:
+    """A JSON Lines export named ``.json`` stopped with "malformed JSON at line 2: Extra
+    data"; a real JSON document whose lines start with "{" is still read as one."""
+    lines = [
+        json.dumps({"text": p.read_text(), "source": f"S{i}"}) for i, p in enumerate(seed_files)
+    ]
+    export = tmp_path / "export.json"
+    export.write_text("\n".join(lines) + "\n")
+    assert [a.outlets[0].name for a in load_articles(export)] == ["S0", "S1", "S2", "S3", "S4"]
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"source": "N", "text":\n{"not": "text"}}\n')
+    with pytest.raises(InputError, match=r"nested.json \(record 1\): missing or empty 'text'"):
+        load_articles(nested)
+
+
+def test_json_record_with_an_html_body_is_read_as_text(tmp_path: Path) -> None:
+    """A CMS export whose 'text' is the rendered HTML body (WordPress' content.rendered)
+    had its tags, and its script, quoted in the blurb: "<p>The council voted on <b>Monday</b>"."""
+    record = {
+        "title": "Bridge",
+        "text": '<div class="body"><p>The council voted on <b>Monday</b> to build a bridge.</p>'
+        '<p>It will cost <a href="/x">40 million dollars</a>, officials said.</p>'
+        "<script>track()</script></div>",
+    }
+    path = tmp_path / "cms.json"
+    path.write_text(json.dumps(record))
+    [article] = load_articles(path)
+    assert [s.text for s in article.sentences] == [
+        "The council voted on Monday to build a bridge.",
+        "It will cost 40 million dollars, officials said.",
+    ]
+    assert [s.paragraph for s in article.sentences] == [0, 1]
+    # plain text that mentions a tag is left as written
+    record["text"] = "The page used a <p> tag. Editors said the </p> was missing."
+    path.write_text(json.dumps(record))
+    assert "<p>" in load_articles(path)[0].sentences[0].text
