@@ -17,6 +17,7 @@ import pytest
 from summarizer.errors import BackendError, BadResponseError, DeadlineError
 from summarizer.llm.base import Message
 from summarizer.llm.openai_backend import (
+    FIRST_CONTACT_BUDGET,
     MAX_RETRY_AFTER,
     MIN_RETRY_AFTER,
     OpenAIClient,
@@ -415,3 +416,27 @@ def test_a_prompt_too_long_for_the_context_keeps_the_mode_and_says_what_to_pass(
         run(client.complete(MESSAGES, schema=SCHEMA))
     assert client.mode == "json_schema" and server.call_count == 1
     assert "pass --context-window" in str(caught.value)
+
+
+def test_a_server_never_reached_that_refuses_connections_fails_in_seconds() -> None:
+    """A closed port with --model was retried for the whole 120 s budget per request (about
+    2.5 minutes before "is the server running?"): nothing listens there, nothing will."""
+    server = Server(lambda r: httpx.ConnectError("connection refused"))
+    waits: list[float] = []
+    client = make_client(server, waits, max_attempts=None)
+    client._backoff = lambda attempt: 1.0  # noqa: SLF001 - a round second per attempt
+    with pytest.raises(BackendError, match="is the server running"):
+        run(client.complete(MESSAGES))
+    assert sum(waits) == FIRST_CONTACT_BUDGET
+
+
+def test_a_refused_connection_after_the_server_answered_gets_the_whole_budget() -> None:
+    """Once the server has answered, a refused connection is a restart: waited out as before."""
+    refused = [httpx.ConnectError("connection refused")] * 15
+    server = Server([ok(), *refused, ok()])
+    waits: list[float] = []
+    client = make_client(server, waits, max_attempts=None)
+    client._backoff = lambda attempt: 1.0  # noqa: SLF001
+    run(client.complete(MESSAGES))
+    run(client.complete(MESSAGES))
+    assert server.call_count == 17 and sum(waits) == 15.0

@@ -38,6 +38,11 @@ DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT = 120.0  # seconds per request
 DEFAULT_RETRY_BUDGET = 120.0  # seconds one request may spend on attempts and waits
 MAX_RETRY_AFTER = 30.0  # never wait longer than this on a server's say-so
+# A server this client has never reached that refuses the connection (down, wrong port, a
+# typo in the host) is not coming back within one request's budget: 120 s per request kept a
+# careless user waiting minutes for "is the server running?". Once it has answered, a refused
+# connection is a restart, and gets the whole budget.
+FIRST_CONTACT_BUDGET = 10.0
 # ... nor less than this, doubling with each attempt up to 1 s: "Retry-After: 0" from a server
 # that keeps failing would otherwise be retried hundreds of times a second
 MIN_RETRY_AFTER = 0.05
@@ -59,6 +64,15 @@ def _retryable(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
     return False
+
+
+def _refused(exc: BaseException) -> bool:
+    """The connection itself failed (refused, unresolvable host): nothing is listening there,
+    as opposed to a timeout or a connection dropped by a server that is up."""
+    if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
+        return False
+    cause = exc.__cause__
+    return cause is not None and type(cause).__name__ == "ConnectError"
 
 
 def backoff(attempt: int) -> float:
@@ -131,6 +145,7 @@ class OpenAIClient:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ready: openai.AsyncOpenAI | None = None  # made by ``prepare``, not used yet
         self._ready_lock = threading.Lock()
+        self._reached = False  # whether the server has answered this client once
 
     def prepare(self) -> None:
         """Make the SDK client now, for the first loop that calls: its set-up (the TLS
@@ -221,8 +236,13 @@ class OpenAIClient:
                 raise DeadlineError("the run's --deadline passed before this LLM request")
             timeout = self._timeout if left is None else min(self._timeout, left)
             try:
-                return await self._create(messages, schema, mode, max_tokens, temperature, timeout)
+                answer = await self._create(
+                    messages, schema, mode, max_tokens, temperature, timeout
+                )
+                self._reached = True
+                return answer
             except _FormatRejected:
+                self._reached = True
                 raise
             except openai.OpenAIError as exc:
                 if isinstance(exc, openai.APITimeoutError) and timeout < self._timeout:
@@ -233,13 +253,17 @@ class OpenAIClient:
                         f"(after {attempt} attempts{before})"
                     ) from None
                 last = self._describe(exc)
+                self._reached = self._reached or isinstance(exc, openai.APIStatusError)
                 if not _retryable(exc):
                     raise self._error(exc, attempt) from None
                 wait = self._wait(exc, attempt)
                 spent = max(time.monotonic() - started, waited)
                 left = self._left()
+                budget = self._retry_budget
+                if not self._reached and _refused(exc):
+                    budget = min(budget, FIRST_CONTACT_BUDGET)
                 if (
-                    spent + wait > self._retry_budget
+                    spent + wait > budget
                     or (left is not None and wait >= left)
                     or (self._max_attempts is not None and attempt >= self._max_attempts)
                 ):
