@@ -136,14 +136,27 @@ def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> s
 
 # Characters Markdown would read as markup: emphasis, links, code, raw HTML ("_" inside a
 # word, as in a file name, is not emphasis).
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w)|&(?=#?\w+;))")
+# What makes a line a heading, a list item or a thematic break where it starts (a claim starts
+# the blurb's paragraph or a briefing's "- " item): "# ", "- ", "+ ", "1. ", "2) ".
+_MD_BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))", re.M)
 
 
 def md_text(text: str) -> str:
-    """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks
-    and ``<tags>`` from an untrusted article are escaped, so a renderer neither formats them
-    nor lets them through as HTML or links."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks,
+    ``<tags>``, ``&entities;`` and a line's leading ``#``, ``-``, ``+`` or ``1.`` from an
+    untrusted article are escaped, so a renderer neither formats them (as a heading or a list
+    inside the blurb or a story's item) nor lets them through as HTML or links."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """``# `` -> ``\\# ``, ``- `` -> ``\\- ``, ``1. `` -> ``1\\. ``: shown as written."""
+    space, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{space}{marker}\\"  # the "." or ")" after the number is what gets escaped
+    return f"{space}\\{marker}"
 
 
 def _code(text: str) -> str:
