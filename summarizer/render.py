@@ -207,16 +207,17 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     md = fmt == "md"
-    head = f"Verification of {report.draft}: {report.supported} supported, "
+    esc = md_text if md else str  # source sentences are untrusted text, the draft too
+    head = f"Verification of {esc(report.draft)}: {report.supported} supported, "
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
     for c in report.claims:
         mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.support or 'unverifiable'})"
-        lines.append(f"{c.index}. **{mark}**: {c.text}" if md else f"[{mark}] {c.text}")
+        lines.append(f"{c.index}. **{mark}**: {esc(c.text)}" if md else f"[{mark}] {c.text}")
         for reason in c.reasons:
-            lines.append(f"   - why: {reason}")
+            lines.append(f"   - why: {esc(reason)}")
         for cite in c.evidence:
-            quote = f"   > {cite.text} ({cite.sentence_id})"
+            quote = f"   > {esc(cite.text)} ({cite.sentence_id})"
             lines.append(quote if md else f"   evidence {cite.sentence_id}: {cite.text}")
         lines.append("")
     return "\n".join(lines)

@@ -230,3 +230,28 @@ def test_a_date_swapped_in_from_another_sentence_is_contradicted():
         "The vote is set for June 5, after a rally on May 20.",
     ):
         assert summarizer.verify(text, [source]).claims[0].support == "supported", text
+
+
+def test_markdown_report_shows_source_sentences_as_text_not_markup(tmp_path: Path) -> None:
+    """`verify -f md` put source sentences into the report as they were: a source's
+    "<img onerror=...>" reached a page that renders the report as raw HTML, and one starting
+    "# " became a heading inside the evidence quote."""
+    from markdown_it import MarkdownIt
+
+    from summarizer import render_verify, verify
+
+    source = (
+        "Officials gave no date for the vote.\n\n"
+        "# The mayor said <img src=x onerror=alert(1)> taxes would fall next year.\n\n"
+        "Residents said the <b>new</b> budget was welcome."
+    )
+    report = verify(
+        "The mayor said taxes would fall next year. Residents said the new budget was welcome.",
+        [source],
+    )
+    md = render_verify(report, "md")
+    page = MarkdownIt().render(md)
+    assert "<img" not in page and "<b>" not in page and "<h1>" not in page.split("</h1>", 1)[1]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;b&gt;new&lt;/b&gt;" in page
+    assert "<blockquote>\n<p># The mayor said" in page
+    assert "Residents said the <b>new</b> budget" in render_verify(report, "text")  # as written
