@@ -9,6 +9,7 @@ unverifiable. With an LLM judge, the unverifiable middle is the judge's to accep
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections.abc import Iterable
@@ -110,6 +111,18 @@ class VerifyReport(BaseModel):
         return self.unsupported == 0
 
 
+# Markup in a draft that no reader sees as text: HTML comments (the marker a briefing ends
+# with), the contents of script/style/head, and tags (a CMS editor's HTML, or inline HTML in
+# Markdown). Block tags end a paragraph; other tags just go.
+_HTML_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|head|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S
+)
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre"
+    r"|section|article|header|footer|main|aside|figure|figcaption|body|html)\b[^<>]*>",
+    re.I,
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE[^<>]*>", re.I)
 _CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\]")
 _SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
@@ -117,7 +130,7 @@ _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
 
 
 def draft_claims(text: str) -> list[str]:
-    """Split a draft (plain text or Markdown) into claims: every sentence, headings included.
+    """Split a draft (plain text, Markdown or HTML) into claims: every sentence, headings included.
 
     Only the items of a trailing Sources/References list are left out (a sentence written
     after that heading is still checked), and citation marks like ``[1]`` are removed.
@@ -125,7 +138,8 @@ def draft_claims(text: str) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     in_sources = False
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = _without_html(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for raw in text.split("\n"):
         if _SOURCES_HEADING.match(raw):
             in_sources = True
             raw = ""
@@ -149,6 +163,16 @@ def draft_claims(text: str) -> list[str]:
     return [c for c in claims if word_count(c) >= MIN_CLAIM_WORDS]
 
 
+def _without_html(text: str) -> str:
+    """The draft's text without HTML markup, its entities decoded: "<p>Sales rose.</p>" is
+    the sentence "Sales rose.", not one with the words "p" (and "&amp;" is "&")."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_HIDDEN.sub("", text)
+    text = _HTML_BLOCK_TAG.sub("\n\n", text)
+    return html.unescape(_HTML_TAG.sub("", text))
+
+
 def verify(
     draft: str | Path,
     sources: Iterable[str | Path | Article] | str | Path | Article,
@@ -164,7 +188,7 @@ def verify(
     """Check an editor's draft against source articles, claim by claim.
 
     Args:
-        draft: the draft's text (a ``str`` is always text), or a Path to a text or Markdown
+        draft: the draft's text (a ``str`` is always text), or a Path to a text, Markdown or HTML
             file.
         sources: ``pathlib.Path``s (files, directories), Articles or article texts (``str``).
         top_k: how many retrieved sentences are tried as a claim's evidence.

@@ -255,3 +255,40 @@ def test_markdown_report_shows_source_sentences_as_text_not_markup(tmp_path: Pat
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;b&gt;new&lt;/b&gt;" in page
     assert "<blockquote>\n<p># The mayor said" in page
     assert "Residents said the <b>new</b> budget" in render_verify(report, "text")  # as written
+
+
+def test_an_html_draft_is_checked_as_its_text(tmp_path: Path) -> None:
+    """A draft from a CMS editor is HTML, and Markdown may hold inline HTML and comments (a
+    briefing ends with one). Before, the tags were words of the claims ("<p>Viktor Orbán ...
+    </p>" failed coverage on "p") and "<!-- written by summarizer -->" was a claim of its own:
+    a true draft exited 1."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Draft</title><style>p{margin:0}</style></head>"
+        "<body><h1>Ukraine talks</h1><p>Ukraine has accepted a 30-day ceasefire that the "
+        "U.S. proposed.</p><p>Putin invited Trump to <b>Moscow</b> for the next round of "
+        "talks.</p><ul><li>Viktor Orb&aacute;n welcomed the discussions.</li></ul>"
+        "<!-- check the date --></body></html>"
+    )
+    assert draft_claims(page) == [  # "Ukraine talks": a heading of two words is a label
+        "Ukraine has accepted a 30-day ceasefire that the U.S. proposed.",
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    markdown = (
+        "Putin invited Trump to <em>Moscow</em> for the next round of talks.<br>\n"
+        "Viktor Orbán welcomed the discussions.\n\n<!-- written by summarizer -->\n"
+    )
+    report = summarizer.verify(markdown, vc.FIXTURES)
+    assert [c.text for c in report.claims] == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    assert report.ok
+    path = tmp_path / "draft.html"
+    path.write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(path), "-s", str(vc.FIXTURES), "-q"])
+    assert result.exit_code == 0, result.stdout
+    # a "<" that opens no tag is text
+    assert draft_claims("Sales were < 5% and costs > 2% of the total.") == [
+        "Sales were < 5% and costs > 2% of the total."
+    ]
