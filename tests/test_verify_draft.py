@@ -292,3 +292,23 @@ def test_an_html_draft_is_checked_as_its_text(tmp_path: Path) -> None:
     assert draft_claims("Sales were < 5% and costs > 2% of the total.") == [
         "Sales were < 5% and costs > 2% of the total."
     ]
+
+
+def test_a_briefing_verifies_as_it_was_written() -> None:
+    """An editor revises a briefing and checks it: before, the untouched Markdown briefing
+    failed (exit 1) on its own story byline ("*5 sources: ...*", contradicted), its "Stories
+    that did not fit" heading and its closing "<!-- written by summarizer -->" line."""
+    other = (
+        "Springfield council passes budget\n\n"
+        "The Springfield city council approved a new budget on Monday after a long debate. "
+        "The budget includes funding for schools and roads, officials said. Mayor Jane Smith "
+        "said the plan would cut property taxes by five percent next year."
+    )
+    sources = [vc.FIXTURES, other]
+    brief = summarizer.briefing(sources, max_words=60, backend="extractive")
+    md = summarizer.render_briefing(brief, "md")
+    assert "sources: " in md and "## Stories that did not fit" in md  # what is checked here
+    report = summarizer.verify(md, sources)
+    shown = [c.text for s in brief.stories for c in s.claims if c.shown]
+    assert [c.text for c in report.claims] == [brief.stories[0].title, *shown]
+    assert report.ok
