@@ -7,7 +7,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -39,8 +39,7 @@ def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` (or stdout when None) via a temp file and an atomic rename.
 
     Raises:
-        OutputError: the file exists and ``force`` is false, its directory is missing, or
-            the system refuses the write (read-only directory, disk full).
+        OutputError: the file exists and ``force`` is false, or its directory is missing.
     """
     with open_output(path, force=force) as out:
         out.write(text)
@@ -56,8 +55,7 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     the temp file's 0600.
 
     Raises:
-        OutputError: the file exists and ``force`` is false, its directory is missing, or
-            the system refuses the write (read-only directory, disk full).
+        OutputError: the file exists and ``force`` is false, or its directory is missing.
     """
     if path is None or str(path) == "-":
         yield sys.stdout
@@ -66,31 +64,17 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     check_output(path, force=force)
     target = path.resolve() if path.is_symlink() else path
     mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:  # a read-only directory, a filesystem that takes no new files
-        raise _cannot_write(path, exc) from None
-    fh = os.fdopen(fd, "w", encoding="utf-8")
-    try:
-        yield fh
-        try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
             fh.flush()
             os.chmod(tmp, mode)
             os.fsync(fh.fileno())
-            fh.close()
-            os.replace(tmp, target)
-        except OSError as exc:  # the disk is full, a quota is reached
-            raise _cannot_write(path, exc) from None
+        os.replace(tmp, target)
     except BaseException:
-        with suppress(OSError):  # closing flushes again, and would fail the same way
-            fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _cannot_write(path: Path, exc: OSError) -> OutputError:
-    """One line naming the output and the system's reason; the existing file is untouched."""
-    return OutputError(f"{path}: cannot write ({exc.strerror or exc}); choose another -o path")
 
 
 def _mode_for(target: Path) -> int:
