@@ -124,7 +124,13 @@ _HTML_BLOCK_TAG = re.compile(
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE[^<>]*>", re.I)
 _CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\]")
-_SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
+# A briefing's own listings ("## Stories that did not fit" lists headlines, not claims) are
+# left out like a Sources list, and so is a story's byline ("*3 sources: AP, Reuters*"), so
+# that a briefing an editor is revising verifies as it was written.
+_SOURCES_HEADING = re.compile(
+    r"^\s*(#+\s*)?(sources|references|stories that did not fit)\s*:?\s*$", re.IGNORECASE
+)
+_BYLINE = re.compile(r"^\s*\*\d+ sources?: .*\*\s*$")
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
 _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
 
@@ -143,7 +149,7 @@ def draft_claims(text: str) -> list[str]:
         if _SOURCES_HEADING.match(raw):
             in_sources = True
             raw = ""
-        elif in_sources and _SOURCE_ITEM.match(raw):
+        elif _BYLINE.match(raw) or (in_sources and _SOURCE_ITEM.match(raw)):
             raw = ""
         heading = raw.lstrip().startswith("#")
         line = strip_markdown(_CITE_MARK.sub("", raw))
