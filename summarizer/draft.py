@@ -130,6 +130,7 @@ _CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\
 _SOURCES_HEADING = re.compile(
     r"^\s*(#+\s*)?(sources|references|stories that did not fit)\s*:?\s*$", re.IGNORECASE
 )
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BYLINE = re.compile(r"^\s*\*\d+ sources?: .*\*\s*$")
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
 _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
@@ -149,15 +150,16 @@ def draft_claims(text: str) -> list[str]:
         if _SOURCES_HEADING.match(raw):
             in_sources = True
             raw = ""
-        elif _BYLINE.match(raw) or (in_sources and _SOURCE_ITEM.match(raw)):
+        elif _left_out(raw, in_sources):
             raw = ""
+        cells = _table_cells(raw)
         heading = raw.lstrip().startswith("#")
         line = strip_markdown(_CITE_MARK.sub("", raw))
-        if heading and line:  # a heading is a claim of its own, not part of a paragraph
+        if (heading or cells) and line:  # a heading, a table's cell: a claim of its own
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
-            paragraphs.append(line)
+            paragraphs.extend(cells or [line])
         elif line:
             current.append(line)
         elif current:
@@ -167,6 +169,22 @@ def draft_claims(text: str) -> list[str]:
         paragraphs.append(" ".join(current))
     claims = [s for p in paragraphs for s in split_sentences(p)]
     return [c for c in claims if word_count(c) >= MIN_CLAIM_WORDS]
+
+
+def _left_out(raw: str, in_sources: bool) -> bool:
+    """A line that says nothing to check: a Sources item, a briefing's byline, the rule
+    under a table's header row."""
+    listed = in_sources and _SOURCE_ITEM.match(raw) is not None
+    return listed or _BYLINE.match(raw) is not None or _TABLE_RULE.match(raw) is not None
+
+
+def _table_cells(raw: str) -> list[str]:
+    """The cells of a Markdown table row ("| a | b |"), each as text; [] for another line. A
+    row is not a sentence: its cells, glued with their pipes, would be checked as one."""
+    if not raw.lstrip().startswith("|"):
+        return []
+    cells = (strip_markdown(_CITE_MARK.sub("", c)) for c in raw.strip().strip("|").split("|"))
+    return [c for c in cells if c]
 
 
 def _without_html(text: str) -> str:

@@ -312,3 +312,19 @@ def test_a_briefing_verifies_as_it_was_written() -> None:
     shown = [c.text for s in brief.stories for c in s.claims if c.shown]
     assert [c.text for c in report.claims] == [brief.stories[0].title, *shown]
     assert report.ok
+
+
+def test_a_markdown_table_is_checked_cell_by_cell() -> None:
+    """A table in a Markdown draft was one claim, pipes and the "|---|" rule included
+    ("| Who | What | |---|---| | Viktor Orbán ..."), so even a true table was unsupported."""
+    draft = (
+        "Putin invited Trump to Moscow for the next round of talks.\n\n"
+        "| Who | Said |\n"
+        "|-----|:----:|\n"
+        "| Viktor Orbán welcomed the discussions [1] | **Hungary** |\n"
+    )
+    assert draft_claims(draft) == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
