@@ -391,6 +391,9 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
         kind = type(draft).__name__
         raise InputError(f"the draft must be text (str) or a pathlib.Path, not {kind}")
     if isinstance(draft, str):
+        from .pipeline import check_text  # imported here, as in _load_sources
+
+        check_text(draft, "the draft")
         name, text = "draft", draft
     else:
         name = "stdin" if isinstance(draft, bytes) else str(draft)

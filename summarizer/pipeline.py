@@ -522,6 +522,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     if isinstance(item, Path):  # read one article at a time (see _many_articles)
         return iter_articles(item, limits=limits)
     if isinstance(item, str):
+        check_text(item, "article text")
         if _looks_like_location(item):
             raise InputError(
                 f"{item!r} looks like a path or URL, but a str is article text: pass "
@@ -531,6 +532,23 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     raise InputError(
         f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
     )
+
+
+def check_text(text: str, what: str) -> None:
+    """Refuse a str that is not Unicode text: a lone surrogate (JSON's "\\ud800", bytes
+    decoded with "surrogateescape") cannot be encoded, and would escape as a bare
+    UnicodeEncodeError from deep inside the pipeline.
+
+    Raises:
+        InputError: the text holds a lone surrogate.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{what} holds a lone surrogate ({text[exc.start]!r} at character {exc.start}), "
+            "not Unicode text; decode it with errors='replace'"
+        ) from None
 
 
 def _looks_like_location(text: str) -> bool:

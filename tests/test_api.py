@@ -130,3 +130,18 @@ def test_verifying_a_draft_leaves_no_thread_behind() -> None:
     before = {t.ident for t in threading.enumerate()}
     summarizer.verify("Putin invited Trump to Moscow.", [ARTICLES])
     assert {t.ident for t in threading.enumerate()} <= before
+
+
+def test_a_lone_surrogate_is_an_input_error_not_a_unicode_error() -> None:
+    """``json.loads('"\\ud800"')`` in a CMS gives a str no encoder takes: blurb(), briefing()
+    and verify() raised a bare UnicodeEncodeError from inside the pipeline, which a caller
+    catching SummarizerError does not catch."""
+    text = "The council approved a new budget \ud800 on Monday. Schools get more funding."
+    with pytest.raises(InputError, match="lone surrogate.*character 34"):
+        summarizer.blurb(text)
+    with pytest.raises(InputError, match="lone surrogate"):
+        summarizer.briefing([text])
+    with pytest.raises(InputError, match="lone surrogate"):
+        summarizer.verify("The council approved a budget.", [text])
+    with pytest.raises(InputError, match="the draft holds a lone surrogate"):
+        summarizer.verify("The council approved \udc80 a budget.", [text.replace("\ud800", "")])
