@@ -21,6 +21,7 @@ MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have h
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
     """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
+    _check_result(result, Blurb, "summarizer.blurb()")
     _check_format(fmt, Format)
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
@@ -49,6 +50,7 @@ def empty_blurb(result: Blurb) -> str:
 
 def render_briefing(result: Briefing, fmt: Format) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
+    _check_result(result, Briefing, "summarizer.briefing()")
     _check_format(fmt, Format)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
@@ -87,6 +89,32 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines.append("")
     lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
+
+
+_RENDERERS: dict[type, str] = {
+    Blurb: "render_blurb",
+    Briefing: "render_briefing",
+    VerifyReport: "render_verify",
+}
+
+
+def _check_result(result: object, kind: type, made_by: str) -> None:
+    """Refuse another result than the renderer's: a Briefing given to render_blurb() came out
+    as a wrong blurb in Markdown and JSON, and as an AttributeError in HTML.
+
+    Raises:
+        InputError: ``result`` is not a ``kind``; the message names the renderer it needs.
+    """
+    if isinstance(result, kind):
+        return
+    name = type(result).__name__
+    fix = f"use summarizer.{_RENDERERS[type(result)]}()" if type(result) in _RENDERERS else ""
+    if isinstance(result, (dict, str, bytes)):
+        fix = f"rebuild it with summarizer.{kind.__name__}.model_validate(...) first"
+    raise InputError(
+        f"{_RENDERERS[kind]}() takes a {kind.__name__} (from {made_by}), not {name}"
+        + (f"; {fix}" if fix else "")
+    )
 
 
 def _check_format(fmt: object, allowed: object) -> None:
@@ -203,6 +231,7 @@ def _sources_text(sources: list[Source]) -> str:
 
 def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
+    _check_result(report, VerifyReport, "summarizer.verify()")
     _check_format(fmt, VerifyFormat)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"

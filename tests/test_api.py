@@ -145,3 +145,20 @@ def test_a_lone_surrogate_is_an_input_error_not_a_unicode_error() -> None:
         summarizer.verify("The council approved a budget.", [text])
     with pytest.raises(InputError, match="the draft holds a lone surrogate"):
         summarizer.verify("The council approved \udc80 a budget.", [text.replace("\ud800", "")])
+
+
+def test_a_renderer_refuses_another_result() -> None:
+    """render_blurb(briefing, "md") wrote a wrong "blurb" of the briefing's first claims,
+    and "html" raised AttributeError; each renderer now names the one the result needs."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    brief = summarizer.briefing([text])
+    blurb = summarizer.blurb(text)
+    with pytest.raises(InputError, match=r"takes a Blurb .* not Briefing; use .*render_briefing"):
+        summarizer.render_blurb(brief, "md")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"takes a Briefing .* not Blurb; use .*render_blurb"):
+        summarizer.render_briefing(blurb, "html")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"not dict; rebuild it with summarizer.Blurb"):
+        summarizer.render_blurb(blurb.model_dump(), "json")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"render_verify\(\) takes a VerifyReport"):
+        summarizer.render_verify(None, "text")  # type: ignore[arg-type]
+    assert summarizer.render_blurb(blurb, "md").startswith("The council approved")
