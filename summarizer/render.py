@@ -167,15 +167,19 @@ def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> s
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w)|&(?=#?\w+;))")
 # What makes a line a heading, a list item or a thematic break where it starts (a claim starts
 # the blurb's paragraph or a briefing's "- " item): "# ", "- ", "+ ", "1. ", "2) ".
-_MD_BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))", re.M)
+# Every use of md_text is one line (a heading, an item, a byline): a line break in a title or
+# an outlet's name would end the heading and start a paragraph of its own.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
+_MD_BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def md_text(text: str) -> str:
     """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks,
     ``<tags>``, ``&entities;`` and a line's leading ``#``, ``-``, ``+`` or ``1.`` from an
     untrusted article are escaped, so a renderer neither formats them (as a heading or a list
-    inside the blurb or a story's item) nor lets them through as HTML or links."""
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    inside the blurb or a story's item) nor lets them through as HTML or links. Line breaks
+    become spaces, so a title stays one heading."""
+    text = _MD_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
     return _MD_BLOCK_START.sub(_escape_block_start, text)
 
 

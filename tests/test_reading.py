@@ -532,3 +532,19 @@ def test_markdown_keeps_a_sentence_that_starts_like_markup_a_sentence() -> None:
         assert f"<li>{text.replace('&', '&amp;')}[1]</li>" in page
     blurb = Blurb(article_id="a1", claims=claims[:1], sources=[source])
     assert MarkdownIt().render(render_blurb(blurb, "md")).startswith(f"<p>{texts[0]}[1]</p>")
+
+
+def test_a_line_break_in_a_title_keeps_the_heading_whole() -> None:
+    """A briefing title with a line break (serve's "title": "Budget\\n# day") ended the
+    Markdown heading: "# Budget" then "# day" as a paragraph of its own."""
+    from markdown_it import MarkdownIt
+
+    article = make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        title="Budget\npasses",
+        source="Daily\nNews",
+    )
+    brief = summarizer.briefing([article], title="Budget\n# day", backend="extractive")
+    page = MarkdownIt().render(render_briefing(brief, "md"))
+    assert "<h1>Budget # day</h1>" in page and "<h2>Budget passes</h2>" in page
+    assert "<em>1 source: Daily News</em>" in page
