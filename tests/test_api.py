@@ -162,3 +162,22 @@ def test_a_renderer_refuses_another_result() -> None:
     with pytest.raises(InputError, match=r"render_verify\(\) takes a VerifyReport"):
         summarizer.render_verify(None, "text")  # type: ignore[arg-type]
     assert summarizer.render_blurb(blurb, "md").startswith("The council approved")
+
+
+def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
+    """``--until 2025-03-16`` (CLI, serve) includes that day; briefing(until="2025-03-16")
+    left out the day's articles, and since=until on one day was refused as an empty window."""
+    from datetime import UTC, datetime
+
+    noon = datetime(2025, 3, 16, 12, 0, tzinfo=UTC)
+    article = summarizer.make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        published=noon,
+    )
+    assert len(summarizer.briefing([article], until="2025-03-16").sources) == 1
+    one_day = summarizer.briefing([article], since="2025-03-16", until="2025-03-16")
+    assert len(one_day.sources) == 1
+    assert summarizer.briefing([article], until="2025-03-16T12:00:00Z").sources == []
+    assert summarizer.briefing([article], until=noon).sources == []
+    with pytest.raises(ConfigError, match="until: not a date"):
+        summarizer.briefing([article], until="yesterday")
