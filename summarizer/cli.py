@@ -407,7 +407,9 @@ def verify(
     check_path_argument(draft)
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
-    report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
+    # as a Path, so that the draft file is not its own source when a source folder holds it
+    given = text if draft == "-" else Path(draft)
+    report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, format_), output, force=force)

@@ -236,7 +236,7 @@ def verify(
         raise ConfigError(f"top_k must be a whole number of at least 1, not {top_k!r}")
     started = time.perf_counter()
     name, text = read_draft(draft)
-    articles = _load_sources(sources)
+    articles = _load_sources(sources, draft if isinstance(draft, Path) else None)
     if not isinstance(judge, Judge):
         judge = _llm_judge(settings, backend=backend, model=model, base_url=base_url, judge=judge)
     claims = draft_claims(text)
@@ -432,10 +432,34 @@ def _llm_judge(settings: Settings | None, **options: object) -> Judge | None:
     return get_writer(chosen).judge
 
 
-def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
+def _load_sources(
+    sources: Iterable[str | Path | Article] | str | Path | Article, draft: Path | None = None
+) -> list[Article]:
+    """The sources' articles, without the draft file when a source folder holds it: a draft
+    saved among its sources was found as its own evidence, every claim "supported". Named
+    as a source itself (``-s draft.md``), it stays: checking a text against itself is asked.
+    """
     from .pipeline import _many_articles  # a str is article text, as in blurb() and briefing()
 
+    if isinstance(sources, Iterable) and not isinstance(sources, (str, bytes, dict, Article)):
+        sources = list(sources)  # looked at twice: a generator would be empty the second time
+    named = sources if isinstance(sources, list) else [sources]
     articles = _many_articles(sources)
+    if draft is not None and not any(isinstance(s, Path) and _same_file(s, draft) for s in named):
+        found = len(articles)
+        articles = [a for a in articles if not any(_same_file(o.file, draft) for o in a.outlets)]
+        if found and not articles:
+            raise InputError(f"{draft}: the sources hold only the draft itself; pass the articles")
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles
+
+
+def _same_file(path: str | Path | None, draft: Path) -> bool:
+    """Whether ``path`` (a source Path, or the file an article was read from) is the draft's."""
+    if not path:
+        return False
+    try:
+        return Path(path).resolve() == draft.resolve()
+    except (OSError, ValueError):
+        return False

@@ -328,3 +328,26 @@ def test_a_markdown_table_is_checked_cell_by_cell() -> None:
         "Viktor Orbán welcomed the discussions",
     ]
     assert summarizer.verify(draft, vc.FIXTURES).ok
+
+
+def test_a_draft_saved_among_its_sources_is_not_its_own_evidence(tmp_path: Path) -> None:
+    """`verify folder/draft.md -s folder` read the draft as one of the sources: every false
+    sentence was "supported" by itself, exit 0."""
+    import shutil
+
+    folder = tmp_path / "day"
+    shutil.copytree(vc.FIXTURES, folder)
+    draft = folder / "draft.md"
+    draft.write_text(FALSE_DRAFT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(folder), "-q"])
+    assert result.exit_code == 1, result.stdout
+    assert "NOT SUPPORTED" in result.stdout and "draft.md" not in result.stdout.split("\n", 1)[1]
+    report = summarizer.verify(draft, [folder])
+    assert report.unsupported == 2 and str(draft) not in " ".join(report.sources)
+    # named as a source itself, it is checked against itself, as asked
+    assert summarizer.verify(draft, [draft]).ok
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "draft.md").write_text(FALSE_DRAFT, encoding="utf-8")
+    with pytest.raises(InputError, match="only the draft itself"):
+        summarizer.verify(alone / "draft.md", alone)
