@@ -25,6 +25,7 @@ from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
 from .settings import Backend, Settings
+from .sources import _BOMS
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 
@@ -398,12 +399,15 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
     else:
         name = "stdin" if isinstance(draft, bytes) else str(draft)
         data = draft if isinstance(draft, bytes) else _read_bytes(draft)
-        if b"\x00" in data[:8192]:
+        # a byte order mark says UTF-16 or UTF-32 (Windows' "Unicode"), as for articles
+        bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+        if not bom and b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not a draft")
         try:
-            text = data.decode("utf-8-sig")
+            text = data[len(bom) :].decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from exc
+            why = f"not valid {encoding.upper()} (byte {exc.start + len(bom)})"
+            raise InputError(f"{name}: {why}") from exc
     if not text.strip():
         raise InputError(f"{name}: the draft is empty")
     visible = [ch for ch in text if not ch.isspace()]

@@ -351,3 +351,17 @@ def test_a_draft_saved_among_its_sources_is_not_its_own_evidence(tmp_path: Path)
     (alone / "draft.md").write_text(FALSE_DRAFT, encoding="utf-8")
     with pytest.raises(InputError, match="only the draft itself"):
         summarizer.verify(alone / "draft.md", alone)
+
+
+def test_a_utf16_draft_is_read_like_a_utf16_article(tmp_path: Path) -> None:
+    """A draft saved as Windows' "Unicode" (UTF-16 with a byte order mark) was refused as
+    "looks like a binary file", while the same bytes as an article are read."""
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(TRUE_DRAFT.encode("utf-16"))
+    report = summarizer.verify(draft, vc.FIXTURES)
+    assert report.ok and len(report.claims) == 4
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(vc.FIXTURES), "-q"])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(InputError, match="not valid UTF-16-LE"):
+        summarizer.verify(tmp_path / "bad.md", vc.FIXTURES)
