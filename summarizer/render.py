@@ -15,6 +15,7 @@ from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
+BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
 VerifyFormat = Literal["text", "md", "json"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
@@ -48,10 +49,10 @@ def empty_blurb(result: Blurb) -> str:
     return f"(no blurb: {result.problems[-1]})"
 
 
-def render_briefing(result: Briefing, fmt: Format) -> str:
+def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
     _check_result(result, Briefing, "summarizer.briefing()")
-    _check_format(fmt, Format)
+    _check_format(fmt, BriefingFormat)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":

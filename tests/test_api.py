@@ -181,3 +181,14 @@ def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
     assert summarizer.briefing([article], until=noon).sources == []
     with pytest.raises(ConfigError, match="until: not a date"):
         summarizer.briefing([article], until="yesterday")
+
+
+def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
+    """render_briefing(b, "text") returned Markdown, backslash escapes and all, to a caller
+    that asked for plain text (the CLI offers md, json and html only)."""
+    brief = summarizer.briefing(
+        ["The council approved a new budget on Monday. Schools get more funding from it."]
+    )
+    with pytest.raises(InputError, match="unknown format 'text'; use one of md, json, html"):
+        summarizer.render_briefing(brief, "text")  # type: ignore[arg-type]
+    assert summarizer.render_briefing(brief, "md").startswith("# Briefing")
