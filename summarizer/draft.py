@@ -124,7 +124,10 @@ _HTML_BLOCK_TAG = re.compile(
     re.I,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE[^<>]*>", re.I)
-_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\]")
+_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[\w-]+|\^?[\w.-]+\.s[\w-]+)\]")
+# Where a Markdown draft names its sources: a footnote ("[^1]: Reuters, March 16") or a link
+# reference ("[2]: https://apnews.com/..."). Not claims, wherever they stand.
+_DEFINITION = re.compile(r"^ {0,3}\[(?:\^[^\]]+\]:\s|[^\]]+\]:\s*<?https?://)")
 # A briefing's own listings ("## Stories that did not fit" lists headlines, not claims) are
 # left out like a Sources list, and so is a story's byline ("*3 sources: AP, Reuters*"), so
 # that a briefing an editor is revising verifies as it was written.
@@ -173,10 +176,10 @@ def draft_claims(text: str) -> list[str]:
 
 
 def _left_out(raw: str, in_sources: bool) -> bool:
-    """A line that says nothing to check: a Sources item, a briefing's byline, the rule
-    under a table's header row."""
+    """A line that says nothing to check: a Sources item, a footnote or link definition, a
+    briefing's byline, the rule under a table's header row."""
     listed = in_sources and _SOURCE_ITEM.match(raw) is not None
-    return listed or _BYLINE.match(raw) is not None or _TABLE_RULE.match(raw) is not None
+    return listed or any(p.match(raw) is not None for p in (_DEFINITION, _BYLINE, _TABLE_RULE))
 
 
 def _table_cells(raw: str) -> list[str]:

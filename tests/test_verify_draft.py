@@ -365,3 +365,20 @@ def test_a_utf16_draft_is_read_like_a_utf16_article(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate
     with pytest.raises(InputError, match="not valid UTF-16-LE"):
         summarizer.verify(tmp_path / "bad.md", vc.FIXTURES)
+
+
+def test_markdown_footnotes_are_citations_not_claims() -> None:
+    """A Markdown draft citing with footnotes: the "[^1]" mark stayed in the next sentence,
+    and the "[^1]: Reuters, ..." and "[2]: https://..." lines were claims, unsupported."""
+    draft = (
+        "Putin invited Trump to Moscow for the next round of talks.[^1] Viktor Orbán "
+        "welcomed the discussions [^ap].\n\n"
+        "[^1]: Reuters, March 16, 2025, https://reuters.com/world/talks\n"
+        "[^ap]: AP reporting from Budapest\n"
+        '[2]: https://apnews.com/article/orban "AP story"\n'
+    )
+    assert draft_claims(draft) == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
