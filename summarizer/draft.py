@@ -149,7 +149,7 @@ def draft_claims(text: str) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     in_sources = False
-    text = _without_html(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _without_front_matter(_without_html(text.replace("\r\n", "\n").replace("\r", "\n")))
     for raw in text.split("\n"):
         if _SOURCES_HEADING.match(raw):
             in_sources = True
@@ -180,6 +180,22 @@ def _left_out(raw: str, in_sources: bool) -> bool:
     briefing's byline, the rule under a table's header row."""
     listed = in_sources and _SOURCE_ITEM.match(raw) is not None
     return listed or any(p.match(raw) is not None for p in (_DEFINITION, _BYLINE, _TABLE_RULE))
+
+
+# A static site's front matter: YAML between "---" lines (TOML between "+++") at the very top.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(.+?)\s*$", re.M)
+
+
+def _without_front_matter(text: str) -> str:
+    """The draft without its front matter ("---", "title: ...", "date: ...", "---"), which
+    was one claim of all its fields; its title stays, as the heading it is."""
+    match = _FRONT_MATTER.match(text)
+    if match is None or not re.match(r"[A-Za-z_][\w-]*\s*[:=]", match.group(2)):
+        return text  # "---" then a paragraph: a rule, not front matter
+    title = _FRONT_TITLE.search(match.group(2))
+    heading = f"# {title.group(1).strip(chr(34) + chr(39))}\n\n" if title else ""
+    return heading + text[match.end() :]
 
 
 def _table_cells(raw: str) -> list[str]:

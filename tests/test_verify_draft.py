@@ -382,3 +382,25 @@ def test_markdown_footnotes_are_citations_not_claims() -> None:
         "Viktor Orbán welcomed the discussions.",
     ]
     assert summarizer.verify(draft, vc.FIXTURES).ok
+
+
+def test_front_matter_is_not_a_claim_its_title_is_a_heading() -> None:
+    """A static site's Markdown draft starts with front matter: its fields ("date: ...",
+    "author: ...") were joined into one claim, unsupported, so the draft failed (exit 1)."""
+    draft = (
+        "---\n"
+        'title: "Viktor Orbán welcomed the discussions"\n'
+        "date: 2025-03-16T10:00:00Z\n"
+        "author: Jane Doe\n"
+        "tags: [ukraine, russia]\n"
+        "---\n\n"
+        "Putin invited Trump to Moscow for the next round of talks.\n"
+    )
+    assert draft_claims(draft) == [
+        "Viktor Orbán welcomed the discussions",
+        "Putin invited Trump to Moscow for the next round of talks.",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
+    # a rule and a paragraph at the top are not front matter
+    ruled = "---\n\nViktor Orbán welcomed the discussions.\n\n---\n"
+    assert draft_claims(ruled) == ["Viktor Orbán welcomed the discussions."]
