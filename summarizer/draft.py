@@ -119,10 +119,11 @@ _HTML_HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|head|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S
 )
 _HTML_BLOCK_TAG = re.compile(
-    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre"
+    r"</?(?:p|div|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre"
     r"|section|article|header|footer|main|aside|figure|figcaption|body|html)\b[^<>]*>",
     re.I,
 )
+_HTML_BREAK = re.compile(r"<br\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE[^<>]*>", re.I)
 _CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[\w-]+|\^?[\w.-]+\.s[\w-]+)\]")
 # Where a Markdown draft names its sources: a footnote ("[^1]: Reuters, March 16") or a link
@@ -213,7 +214,7 @@ def _without_html(text: str) -> str:
     if "<" not in text and "&" not in text:
         return text
     text = _HTML_HIDDEN.sub("", text)
-    text = _HTML_BLOCK_TAG.sub("\n\n", text)
+    text = _HTML_BLOCK_TAG.sub("\n\n", _HTML_BREAK.sub("\n", text))  # <br>: a line, same paragraph
     return html.unescape(_HTML_TAG.sub("", text))
 
 

@@ -404,3 +404,10 @@ def test_front_matter_is_not_a_claim_its_title_is_a_heading() -> None:
     # a rule and a paragraph at the top are not front matter
     ruled = "---\n\nViktor Orbán welcomed the discussions.\n\n---\n"
     assert draft_claims(ruled) == ["Viktor Orbán welcomed the discussions."]
+
+
+def test_a_line_break_tag_does_not_split_a_sentence() -> None:
+    """<br> is a line break inside a paragraph: it cut "Putin invited Trump to Moscow" and
+    "for the next round of talks." into two claims, neither of them the editor's sentence."""
+    draft = "<p>Putin invited Trump to Moscow<br>for the next round of talks.</p>"
+    assert draft_claims(draft) == ["Putin invited Trump to Moscow for the next round of talks."]
