@@ -405,6 +405,8 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     check_path_argument(draft)
+    if draft == "-" and "-" in [*sources, *(more_sources or [])]:  # stdin is read once
+        raise InputError("- (stdin) is the draft here; give the sources as files or directories")
     text = read_draft(sys.stdin.buffer.read() if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     # as a Path, so that the draft file is not its own source when a source folder holds it

@@ -411,3 +411,16 @@ def test_a_line_break_tag_does_not_split_a_sentence() -> None:
     "for the next round of talks." into two claims, neither of them the editor's sentence."""
     draft = "<p>Putin invited Trump to Moscow<br>for the next round of talks.</p>"
     assert draft_claims(draft) == ["Putin invited Trump to Moscow for the next round of talks."]
+
+
+def test_stdin_as_both_draft_and_source_is_one_clear_error(monkeypatch, capsys) -> None:
+    """`verify - -s -` read the draft from stdin, then the source from the spent stream and
+    said "Error: <stdin>: file is empty", which is not what went wrong."""
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(TRUE_DRAFT.encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, err = _run_main(monkeypatch, capsys, "verify", "-", "-s", "-")
+    assert code == 2 and err == (
+        "Error: - (stdin) is the draft here; give the sources as files or directories\n"
+    )
