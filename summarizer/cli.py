@@ -353,7 +353,7 @@ def briefing(
 
 @app.command()
 def verify(
-    draft: Annotated[str, typer.Argument(help="The draft to check (text or Markdown), or -.")],
+    draft: Annotated[str, typer.Argument(help="The draft: text, Markdown or HTML, or -.")],
     sources: Annotated[
         list[str],
         typer.Option("--sources", "-s", help="Source article files or directories."),
