@@ -381,7 +381,7 @@ def briefing(
 
 @app.command()
 def verify(
-    draft: Annotated[str, typer.Argument(help="The draft to check (text or Markdown), or -.")],
+    draft: Annotated[str, typer.Argument(help="The draft: text, Markdown or HTML, or -.")],
     sources: Annotated[
         list[str],
         typer.Option("--sources", "-s", help="Source article files or directories."),
@@ -441,7 +441,9 @@ def verify(
     _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
-    report = verify_draft(text, sources_, top_k=top_k, strict=strict, settings=settings)
+    # as a Path, so that the draft file is not its own source when a source folder holds it
+    given = text if draft == "-" else Path(draft)
+    report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"

@@ -377,7 +377,9 @@ def batch_collect(
         result = report.briefing
         if result.partial:
             say("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]))
-        write_output(render_briefing(result, format_ or "md"), output, force=force)
+        # a briefing has no plain-text form: -f text writes its Markdown, as it always has
+        fmt_ = "md" if format_ is None or format_ == "text" else format_
+        write_output(render_briefing(result, fmt_), output, force=force)
         return
     fmt = format_ or "json"
     sep = "" if fmt == "json" else "\n"

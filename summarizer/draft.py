@@ -9,6 +9,7 @@ unverifiable. With an LLM judge, the unverifiable middle is the judge's to accep
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
 from .settings import Backend, Settings
-from .sources import Limits, read_file
+from .sources import Limits, decode, read_file
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 
@@ -111,14 +112,37 @@ class VerifyReport(BaseModel):
         return self.unsupported == 0
 
 
-_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^?[\w.-]+\.s[\w-]+)\]")
-_SOURCES_HEADING = re.compile(r"^\s*(#+\s*)?(sources|references)\s*:?\s*$", re.IGNORECASE)
+# Markup in a draft that no reader sees as text: HTML comments (the marker a briefing ends
+# with), the contents of script/style/head, and tags (a CMS editor's HTML, or inline HTML in
+# Markdown). Block tags end a paragraph; other tags just go.
+_HTML_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|head|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S
+)
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre"
+    r"|section|article|header|footer|main|aside|figure|figcaption|body|html)\b[^<>]*>",
+    re.I,
+)
+_HTML_BREAK = re.compile(r"<br\b[^<>]*>", re.I)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!DOCTYPE[^<>]*>", re.I)
+_CITE_MARK = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|\^[\w-]+|\^?[\w.-]+\.s[\w-]+)\]")
+# Where a Markdown draft names its sources: a footnote ("[^1]: Reuters, March 16") or a link
+# reference ("[2]: https://apnews.com/..."). Not claims, wherever they stand.
+_DEFINITION = re.compile(r"^ {0,3}\[(?:\^[^\]]+\]:\s|[^\]]+\]:\s*<?https?://)")
+# A briefing's own listings ("## Stories that did not fit" lists headlines, not claims) are
+# left out like a Sources list, and so is a story's byline ("*3 sources: AP, Reuters*"), so
+# that a briefing an editor is revising verifies as it was written.
+_SOURCES_HEADING = re.compile(
+    r"^\s*(#+\s*)?(sources|references|stories that did not fit)\s*:?\s*$", re.IGNORECASE
+)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BYLINE = re.compile(r"^\s*\*\d+ sources?: .*\*\s*$")
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
 _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
 
 
 def draft_claims(text: str) -> list[str]:
-    """Split a draft (plain text or Markdown) into claims: every sentence, headings included.
+    """Split a draft (plain text, Markdown or HTML) into claims: every sentence, headings included.
 
     Only the items of a trailing Sources/References list are left out (a sentence written
     after that heading is still checked), and citation marks like ``[1]`` are removed.
@@ -126,19 +150,21 @@ def draft_claims(text: str) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     in_sources = False
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = _without_front_matter(_without_html(text.replace("\r\n", "\n").replace("\r", "\n")))
+    for raw in text.split("\n"):
         if _SOURCES_HEADING.match(raw):
             in_sources = True
             raw = ""
-        elif in_sources and _SOURCE_ITEM.match(raw):
+        elif _left_out(raw, in_sources):
             raw = ""
+        cells = _table_cells(raw)
         heading = raw.lstrip().startswith("#")
         line = strip_markdown(_CITE_MARK.sub("", raw))
-        if heading and line:  # a heading is a claim of its own, not part of a paragraph
+        if (heading or cells) and line:  # a heading, a table's cell: a claim of its own
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
-            paragraphs.append(line)
+            paragraphs.extend(cells or [line])
         elif line:
             current.append(line)
         elif current:
@@ -148,6 +174,48 @@ def draft_claims(text: str) -> list[str]:
         paragraphs.append(" ".join(current))
     claims = [s for p in paragraphs for s in split_sentences(p)]
     return [c for c in claims if word_count(c) >= MIN_CLAIM_WORDS]
+
+
+def _left_out(raw: str, in_sources: bool) -> bool:
+    """A line that says nothing to check: a Sources item, a footnote or link definition, a
+    briefing's byline, the rule under a table's header row."""
+    listed = in_sources and _SOURCE_ITEM.match(raw) is not None
+    return listed or any(p.match(raw) is not None for p in (_DEFINITION, _BYLINE, _TABLE_RULE))
+
+
+# A static site's front matter: YAML between "---" lines (TOML between "+++") at the very top.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(.+?)\s*$", re.M)
+
+
+def _without_front_matter(text: str) -> str:
+    """The draft without its front matter ("---", "title: ...", "date: ...", "---"), which
+    was one claim of all its fields; its title stays, as the heading it is."""
+    match = _FRONT_MATTER.match(text)
+    if match is None or not re.match(r"[A-Za-z_][\w-]*\s*[:=]", match.group(2)):
+        return text  # "---" then a paragraph: a rule, not front matter
+    title = _FRONT_TITLE.search(match.group(2))
+    heading = f"# {title.group(1).strip(chr(34) + chr(39))}\n\n" if title else ""
+    return heading + text[match.end() :]
+
+
+def _table_cells(raw: str) -> list[str]:
+    """The cells of a Markdown table row ("| a | b |"), each as text; [] for another line. A
+    row is not a sentence: its cells, glued with their pipes, would be checked as one."""
+    if not raw.lstrip().startswith("|"):
+        return []
+    cells = (strip_markdown(_CITE_MARK.sub("", c)) for c in raw.strip().strip("|").split("|"))
+    return [c for c in cells if c]
+
+
+def _without_html(text: str) -> str:
+    """The draft's text without HTML markup, its entities decoded: "<p>Sales rose.</p>" is
+    the sentence "Sales rose.", not one with the words "p" (and "&amp;" is "&")."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_HIDDEN.sub("", text)
+    text = _HTML_BLOCK_TAG.sub("\n\n", _HTML_BREAK.sub("\n", text))  # <br>: a line, same paragraph
+    return html.unescape(_HTML_TAG.sub("", text))
 
 
 def verify(
@@ -165,7 +233,7 @@ def verify(
     """Check an editor's draft against source articles, claim by claim.
 
     Args:
-        draft: the draft's text (a ``str`` is always text), or a Path to a text or Markdown
+        draft: the draft's text (a ``str`` is always text), or a Path to a text, Markdown or HTML
             file.
         sources: ``pathlib.Path``s (files, directories), Articles or article texts (``str``).
         top_k: how many retrieved sentences are tried as a claim's evidence.
@@ -189,7 +257,7 @@ def verify(
         raise ConfigError(f"top_k must be a whole number of at least 1, not {top_k!r}")
     started = time.perf_counter()
     name, text = read_draft(draft)
-    articles = _load_sources(sources)
+    articles = _load_sources(sources, draft if isinstance(draft, Path) else None)
     if not isinstance(judge, Judge):
         judge = _llm_judge(settings, backend=backend, model=model, base_url=base_url, judge=judge)
     claims = draft_claims(text)
@@ -344,16 +412,15 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
         kind = type(draft).__name__
         raise InputError(f"the draft must be text (str) or a pathlib.Path, not {kind}")
     if isinstance(draft, str):
+        from .pipeline import check_text  # imported here, as in _load_sources
+
+        check_text(draft, "the draft")
         name, text = "draft", draft
     else:
         name = "stdin" if isinstance(draft, bytes) else str(draft)
         data = draft if isinstance(draft, bytes) else _read_bytes(draft)
-        if b"\x00" in data[:8192]:
-            raise InputError(f"{name}: looks like a binary file, not a draft")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from exc
+        # UTF-8, or UTF-16/32 by its byte order mark (Windows' "Unicode"), as for articles
+        text = decode(data, name, "a draft") if data.strip() else ""
     if not text.strip():
         raise InputError(f"{name}: the draft is empty")
     visible = [ch for ch in text if not ch.isspace()]
@@ -383,10 +450,34 @@ def _llm_judge(settings: Settings | None, **options: object) -> Judge | None:
     return get_writer(chosen).judge
 
 
-def _load_sources(sources: Iterable[str | Path | Article] | str | Path | Article) -> list[Article]:
+def _load_sources(
+    sources: Iterable[str | Path | Article] | str | Path | Article, draft: Path | None = None
+) -> list[Article]:
+    """The sources' articles, without the draft file when a source folder holds it: a draft
+    saved among its sources was found as its own evidence, every claim "supported". Named
+    as a source itself (``-s draft.md``), it stays: checking a text against itself is asked.
+    """
     from .pipeline import _many_articles  # a str is article text, as in blurb() and briefing()
 
+    if isinstance(sources, Iterable) and not isinstance(sources, (str, bytes, dict, Article)):
+        sources = list(sources)  # looked at twice: a generator would be empty the second time
+    named = sources if isinstance(sources, list) else [sources]
     articles = _many_articles(sources)
+    if draft is not None and not any(isinstance(s, Path) and _same_file(s, draft) for s in named):
+        found = len(articles)
+        articles = [a for a in articles if not any(_same_file(o.file, draft) for o in a.outlets)]
+        if found and not articles:
+            raise InputError(f"{draft}: the sources hold only the draft itself; pass the articles")
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles
+
+
+def _same_file(path: str | Path | None, draft: Path) -> bool:
+    """Whether ``path`` (a source Path, or the file an article was read from) is the draft's."""
+    if not path:
+        return False
+    try:
+        return Path(path).resolve() == draft.resolve()
+    except (OSError, ValueError):
+        return False

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from . import dedup, extractive, forked, stories
-from .errors import BackendError, InputError, NeedsKeyError
+from .dates import window_bound
+from .errors import BackendError, ConfigError, InputError, NeedsKeyError
 from .ingest import filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
@@ -235,6 +236,7 @@ def briefing(
         InputError: an input is unusable. ConfigError: an option is invalid.
         BackendError: the LLM failed.
     """
+    until = _window_end(until)  # a date alone includes that day, as in the CLI and serve
     settings = _settings(settings, locals())
     started = time.perf_counter()
     # 1. ingest
@@ -522,6 +524,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     if isinstance(item, Path):  # read one article at a time (see _many_articles)
         return iter_articles(item, limits=limits)
     if isinstance(item, str):
+        check_text(item, "article text")
         if _looks_like_location(item):
             raise InputError(
                 f"{item!r} looks like a path or URL, but a str is article text: pass "
@@ -531,6 +534,38 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     raise InputError(
         f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
     )
+
+
+def _window_end(until: datetime | str | None) -> datetime | str | None:
+    """``until`` as the CLI's ``--until`` and serve read it: a date alone ("2025-03-18") is
+    the end of that day, not its first instant (which left that day's articles out).
+
+    Raises:
+        ConfigError: the str is not a date.
+    """
+    if not isinstance(until, str):
+        return until
+    try:
+        return window_bound(until, end=True)
+    except ValueError as exc:
+        raise ConfigError(f"invalid setting: until: {exc}") from None
+
+
+def check_text(text: str, what: str) -> None:
+    """Refuse a str that is not Unicode text: a lone surrogate (JSON's "\\ud800", bytes
+    decoded with "surrogateescape") cannot be encoded, and would escape as a bare
+    UnicodeEncodeError from deep inside the pipeline.
+
+    Raises:
+        InputError: the text holds a lone surrogate.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{what} holds a lone surrogate ({text[exc.start]!r} at character {exc.start}), "
+            "not Unicode text; decode it with errors='replace'"
+        ) from None
 
 
 def _looks_like_location(text: str) -> bool:

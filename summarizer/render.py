@@ -15,12 +15,14 @@ from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
+BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
 VerifyFormat = Literal["text", "md", "json"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
 def render_blurb(result: Blurb, fmt: Format) -> str:
     """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
+    _check_result(result, Blurb, "summarizer.blurb()")
     _check_format(fmt, Format)
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
@@ -47,9 +49,10 @@ def empty_blurb(result: Blurb) -> str:
     return f"(no blurb: {result.problems[-1]})"
 
 
-def render_briefing(result: Briefing, fmt: Format) -> str:
+def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
-    _check_format(fmt, Format)
+    _check_result(result, Briefing, "summarizer.briefing()")
+    _check_format(fmt, BriefingFormat)
     if fmt == "json":
         return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if fmt == "html":
@@ -87,6 +90,32 @@ def render_briefing(result: Briefing, fmt: Format) -> str:
         lines.append("")
     lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
+
+
+_RENDERERS: dict[type, str] = {
+    Blurb: "render_blurb",
+    Briefing: "render_briefing",
+    VerifyReport: "render_verify",
+}
+
+
+def _check_result(result: object, kind: type, made_by: str) -> None:
+    """Refuse another result than the renderer's: a Briefing given to render_blurb() came out
+    as a wrong blurb in Markdown and JSON, and as an AttributeError in HTML.
+
+    Raises:
+        InputError: ``result`` is not a ``kind``; the message names the renderer it needs.
+    """
+    if isinstance(result, kind):
+        return
+    name = type(result).__name__
+    fix = f"use summarizer.{_RENDERERS[type(result)]}()" if type(result) in _RENDERERS else ""
+    if isinstance(result, (dict, str, bytes)):
+        fix = f"rebuild it with summarizer.{kind.__name__}.model_validate(...) first"
+    raise InputError(
+        f"{_RENDERERS[kind]}() takes a {kind.__name__} (from {made_by}), not {name}"
+        + (f"; {fix}" if fix else "")
+    )
 
 
 def _check_format(fmt: object, allowed: object) -> None:
@@ -136,14 +165,31 @@ def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> s
 
 # Characters Markdown would read as markup: emphasis, links, code, raw HTML ("_" inside a
 # word, as in a file name, is not emphasis).
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w)|&(?=#?\w+;))")
+# What makes a line a heading, a list item or a thematic break where it starts (a claim starts
+# the blurb's paragraph or a briefing's "- " item): "# ", "- ", "+ ", "1. ", "2) ".
+# Every use of md_text is one line (a heading, an item, a byline): a line break in a title or
+# an outlet's name would end the heading and start a paragraph of its own.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+\s*")
+_MD_BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def md_text(text: str) -> str:
-    """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks
-    and ``<tags>`` from an untrusted article are escaped, so a renderer neither formats them
-    nor lets them through as HTML or links."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Article text for a Markdown output, shown as written: ``*``, ``_``, ``[…]``, backticks,
+    ``<tags>``, ``&entities;`` and a line's leading ``#``, ``-``, ``+`` or ``1.`` from an
+    untrusted article are escaped, so a renderer neither formats them (as a heading or a list
+    inside the blurb or a story's item) nor lets them through as HTML or links. Line breaks
+    become spaces, so a title stays one heading."""
+    text = _MD_SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", text))
+    return _MD_BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """``# `` -> ``\\# ``, ``- `` -> ``\\- ``, ``1. `` -> ``1\\. ``: shown as written."""
+    space, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{space}{marker}\\"  # the "." or ")" after the number is what gets escaped
+    return f"{space}\\{marker}"
 
 
 def _code(text: str) -> str:
@@ -190,20 +236,22 @@ def _sources_text(sources: list[Source]) -> str:
 
 def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
     """A draft's verification: each claim supported or not, with evidence and reasons."""
+    _check_result(report, VerifyReport, "summarizer.verify()")
     _check_format(fmt, VerifyFormat)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     md = fmt == "md"
-    head = f"Verification of {report.draft}: {report.supported} supported, "
+    esc = md_text if md else str  # source sentences are untrusted text, the draft too
+    head = f"Verification of {esc(report.draft)}: {report.supported} supported, "
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
     for c in report.claims:
         mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.support or 'unverifiable'})"
-        lines.append(f"{c.index}. **{mark}**: {c.text}" if md else f"[{mark}] {c.text}")
+        lines.append(f"{c.index}. **{mark}**: {esc(c.text)}" if md else f"[{mark}] {c.text}")
         for reason in c.reasons:
-            lines.append(f"   - why: {reason}")
+            lines.append(f"   - why: {esc(reason)}")
         for cite in c.evidence:
-            quote = f"   > {cite.text} ({cite.sentence_id})"
+            quote = f"   > {esc(cite.text)} ({cite.sentence_id})"
             lines.append(quote if md else f"   evidence {cite.sentence_id}: {cite.text}")
         lines.append("")
     return "\n".join(lines)

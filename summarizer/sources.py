@@ -144,8 +144,9 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8, or UTF-16/32 when a byte order mark says so.
+def decode(data: bytes, name: str, what: str = "an article") -> str:
+    """Bytes to text: UTF-8, or UTF-16/32 when a byte order mark says so (``what`` the
+    bytes should be, for the message: an article, a draft).
 
     Raises:
         InputError: the data is binary, not valid in its encoding, or empty.
@@ -161,7 +162,7 @@ def decode(data: bytes, name: str) -> str:
             break
     else:
         if b"\x00" in data[:8192]:
-            raise InputError(f"{name}: looks like a binary file, not an article")
+            raise InputError(f"{name}: looks like a binary file, not {what}")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -172,7 +173,7 @@ def decode(data: bytes, name: str) -> str:
                 ) from None
             text = declared
     if "\x00" in text[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not an article")
+        raise InputError(f"{name}: looks like a binary file, not {what}")
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     return text

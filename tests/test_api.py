@@ -130,3 +130,65 @@ def test_verifying_a_draft_leaves_no_thread_behind() -> None:
     before = {t.ident for t in threading.enumerate()}
     summarizer.verify("Putin invited Trump to Moscow.", [ARTICLES])
     assert {t.ident for t in threading.enumerate()} <= before
+
+
+def test_a_lone_surrogate_is_an_input_error_not_a_unicode_error() -> None:
+    """``json.loads('"\\ud800"')`` in a CMS gives a str no encoder takes: blurb(), briefing()
+    and verify() raised a bare UnicodeEncodeError from inside the pipeline, which a caller
+    catching SummarizerError does not catch."""
+    text = "The council approved a new budget \ud800 on Monday. Schools get more funding."
+    with pytest.raises(InputError, match="lone surrogate.*character 34"):
+        summarizer.blurb(text)
+    with pytest.raises(InputError, match="lone surrogate"):
+        summarizer.briefing([text])
+    with pytest.raises(InputError, match="lone surrogate"):
+        summarizer.verify("The council approved a budget.", [text])
+    with pytest.raises(InputError, match="the draft holds a lone surrogate"):
+        summarizer.verify("The council approved \udc80 a budget.", [text.replace("\ud800", "")])
+
+
+def test_a_renderer_refuses_another_result() -> None:
+    """render_blurb(briefing, "md") wrote a wrong "blurb" of the briefing's first claims,
+    and "html" raised AttributeError; each renderer now names the one the result needs."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    brief = summarizer.briefing([text])
+    blurb = summarizer.blurb(text)
+    with pytest.raises(InputError, match=r"takes a Blurb .* not Briefing; use .*render_briefing"):
+        summarizer.render_blurb(brief, "md")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"takes a Briefing .* not Blurb; use .*render_blurb"):
+        summarizer.render_briefing(blurb, "html")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"not dict; rebuild it with summarizer.Blurb"):
+        summarizer.render_blurb(blurb.model_dump(), "json")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"render_verify\(\) takes a VerifyReport"):
+        summarizer.render_verify(None, "text")  # type: ignore[arg-type]
+    assert summarizer.render_blurb(blurb, "md").startswith("The council approved")
+
+
+def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
+    """``--until 2025-03-16`` (CLI, serve) includes that day; briefing(until="2025-03-16")
+    left out the day's articles, and since=until on one day was refused as an empty window."""
+    from datetime import UTC, datetime
+
+    noon = datetime(2025, 3, 16, 12, 0, tzinfo=UTC)
+    article = summarizer.make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        published=noon,
+    )
+    assert len(summarizer.briefing([article], until="2025-03-16").sources) == 1
+    one_day = summarizer.briefing([article], since="2025-03-16", until="2025-03-16")
+    assert len(one_day.sources) == 1
+    assert summarizer.briefing([article], until="2025-03-16T12:00:00Z").sources == []
+    assert summarizer.briefing([article], until=noon).sources == []
+    with pytest.raises(ConfigError, match="until: not a date"):
+        summarizer.briefing([article], until="yesterday")
+
+
+def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
+    """render_briefing(b, "text") returned Markdown, backslash escapes and all, to a caller
+    that asked for plain text (the CLI offers md, json and html only)."""
+    brief = summarizer.briefing(
+        ["The council approved a new budget on Monday. Schools get more funding from it."]
+    )
+    with pytest.raises(InputError, match="unknown format 'text'; use one of md, json, html"):
+        summarizer.render_briefing(brief, "text")  # type: ignore[arg-type]
+    assert summarizer.render_briefing(brief, "md").startswith("# Briefing")

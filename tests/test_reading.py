@@ -496,3 +496,55 @@ def test_a_second_headline_before_the_story_is_not_a_sentence() -> None:
     # a line in ordinary case, not followed by a dateline, is the article's own text
     kept = make_article("The storm hit the coast\n\nIt flooded the town.", title="Storm")
     assert [s.text for s in kept.sentences] == ["The storm hit the coast", "It flooded the town."]
+
+
+def test_markdown_keeps_a_sentence_that_starts_like_markup_a_sentence() -> None:
+    """A claim starting "# ", "+ " or "1. " rendered as a heading or a list inside the blurb's
+    paragraph and the briefing's items, and "&amp;" as "&": the renderer must show them as
+    the article wrote them."""
+    from markdown_it import MarkdownIt
+
+    from summarizer import Blurb, Briefing, Citation, Claim, Source, Story
+
+    texts = [
+        "# Breaking: the mayor said taxes would fall next year.",
+        "+ The vote came after a long debate about funding.",
+        "1. Officials said the budget would be spent on roads.",
+        "- The council voted 7-2 for the plan &amp; its cuts.",
+    ]
+    claims = [
+        Claim(
+            text=t,
+            citations=[Citation(sentence_id=f"a1.s{n}", article_id="a1", text=t)],
+            verdict="accepted",
+        )
+        for n, t in enumerate(texts)
+    ]
+    source = Source(number=1, article_id="a1", title="# Breaking")
+    story = Story(id="s1", title="1. Story", article_ids=["a1"], claims=claims)
+    page = MarkdownIt().render(
+        render_briefing(Briefing(title="x", stories=[story], sources=[source]), "md")
+    )
+    assert page.count("<ul>") == 1 and "<ol>\n<li>" not in page.split("Sources")[0]
+    assert "<h1>x</h1>" in page and page.count("<h1>") == 1
+    assert "<h2>1. Story</h2>" in page
+    for text in texts:
+        assert f"<li>{text.replace('&', '&amp;')}[1]</li>" in page
+    blurb = Blurb(article_id="a1", claims=claims[:1], sources=[source])
+    assert MarkdownIt().render(render_blurb(blurb, "md")).startswith(f"<p>{texts[0]}[1]</p>")
+
+
+def test_a_line_break_in_a_title_keeps_the_heading_whole() -> None:
+    """A briefing title with a line break (serve's "title": "Budget\\n# day") ended the
+    Markdown heading: "# Budget" then "# day" as a paragraph of its own."""
+    from markdown_it import MarkdownIt
+
+    article = make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        title="Budget\npasses",
+        source="Daily\nNews",
+    )
+    brief = summarizer.briefing([article], title="Budget\n# day", backend="extractive")
+    page = MarkdownIt().render(render_briefing(brief, "md"))
+    assert "<h1>Budget # day</h1>" in page and "<h2>Budget passes</h2>" in page
+    assert "<em>1 source: Daily News</em>" in page

@@ -230,3 +230,184 @@ def test_a_date_swapped_in_from_another_sentence_is_contradicted():
         "The vote is set for June 5, after a rally on May 20.",
     ):
         assert summarizer.verify(text, [source]).claims[0].support == "supported", text
+
+
+def test_markdown_report_shows_source_sentences_as_text_not_markup(tmp_path: Path) -> None:
+    """`verify -f md` put source sentences into the report as they were: a source's
+    "<img onerror=...>" reached a page that renders the report as raw HTML, and one starting
+    "# " became a heading inside the evidence quote."""
+    from markdown_it import MarkdownIt
+
+    from summarizer import render_verify, verify
+
+    source = (
+        "Officials gave no date for the vote.\n\n"
+        "# The mayor said <img src=x onerror=alert(1)> taxes would fall next year.\n\n"
+        "Residents said the <b>new</b> budget was welcome."
+    )
+    report = verify(
+        "The mayor said taxes would fall next year. Residents said the new budget was welcome.",
+        [source],
+    )
+    md = render_verify(report, "md")
+    page = MarkdownIt().render(md)
+    assert "<img" not in page and "<b>" not in page and "<h1>" not in page.split("</h1>", 1)[1]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;b&gt;new&lt;/b&gt;" in page
+    assert "<blockquote>\n<p># The mayor said" in page
+    assert "Residents said the <b>new</b> budget" in render_verify(report, "text")  # as written
+
+
+def test_an_html_draft_is_checked_as_its_text(tmp_path: Path) -> None:
+    """A draft from a CMS editor is HTML, and Markdown may hold inline HTML and comments (a
+    briefing ends with one). Before, the tags were words of the claims ("<p>Viktor Orbán ...
+    </p>" failed coverage on "p") and "<!-- written by summarizer -->" was a claim of its own:
+    a true draft exited 1."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Draft</title><style>p{margin:0}</style></head>"
+        "<body><h1>Ukraine talks</h1><p>Ukraine has accepted a 30-day ceasefire that the "
+        "U.S. proposed.</p><p>Putin invited Trump to <b>Moscow</b> for the next round of "
+        "talks.</p><ul><li>Viktor Orb&aacute;n welcomed the discussions.</li></ul>"
+        "<!-- check the date --></body></html>"
+    )
+    assert draft_claims(page) == [  # "Ukraine talks": a heading of two words is a label
+        "Ukraine has accepted a 30-day ceasefire that the U.S. proposed.",
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    markdown = (
+        "Putin invited Trump to <em>Moscow</em> for the next round of talks.<br>\n"
+        "Viktor Orbán welcomed the discussions.\n\n<!-- written by summarizer -->\n"
+    )
+    report = summarizer.verify(markdown, vc.FIXTURES)
+    assert [c.text for c in report.claims] == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    assert report.ok
+    path = tmp_path / "draft.html"
+    path.write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(path), "-s", str(vc.FIXTURES), "-q"])
+    assert result.exit_code == 0, result.stdout
+    # a "<" that opens no tag is text
+    assert draft_claims("Sales were < 5% and costs > 2% of the total.") == [
+        "Sales were < 5% and costs > 2% of the total."
+    ]
+
+
+def test_a_briefing_verifies_as_it_was_written() -> None:
+    """An editor revises a briefing and checks it: before, the untouched Markdown briefing
+    failed (exit 1) on its own story byline ("*5 sources: ...*", contradicted), its "Stories
+    that did not fit" heading and its closing "<!-- written by summarizer -->" line."""
+    other = (
+        "Springfield council passes budget\n\n"
+        "The Springfield city council approved a new budget on Monday after a long debate. "
+        "The budget includes funding for schools and roads, officials said. Mayor Jane Smith "
+        "said the plan would cut property taxes by five percent next year."
+    )
+    sources = [vc.FIXTURES, other]
+    brief = summarizer.briefing(sources, max_words=60, backend="extractive")
+    md = summarizer.render_briefing(brief, "md")
+    assert "sources: " in md and "## Stories that did not fit" in md  # what is checked here
+    report = summarizer.verify(md, sources)
+    shown = [c.text for s in brief.stories for c in s.claims if c.shown]
+    assert [c.text for c in report.claims] == [brief.stories[0].title, *shown]
+    assert report.ok
+
+
+def test_a_markdown_table_is_checked_cell_by_cell() -> None:
+    """A table in a Markdown draft was one claim, pipes and the "|---|" rule included
+    ("| Who | What | |---|---| | Viktor Orbán ..."), so even a true table was unsupported."""
+    draft = (
+        "Putin invited Trump to Moscow for the next round of talks.\n\n"
+        "| Who | Said |\n"
+        "|-----|:----:|\n"
+        "| Viktor Orbán welcomed the discussions [1] | **Hungary** |\n"
+    )
+    assert draft_claims(draft) == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
+
+
+def test_a_draft_saved_among_its_sources_is_not_its_own_evidence(tmp_path: Path) -> None:
+    """`verify folder/draft.md -s folder` read the draft as one of the sources: every false
+    sentence was "supported" by itself, exit 0."""
+    import shutil
+
+    folder = tmp_path / "day"
+    shutil.copytree(vc.FIXTURES, folder)
+    draft = folder / "draft.md"
+    draft.write_text(FALSE_DRAFT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(folder), "-q"])
+    assert result.exit_code == 1, result.stdout
+    assert "NOT SUPPORTED" in result.stdout and "draft.md" not in result.stdout.split("\n", 1)[1]
+    report = summarizer.verify(draft, [folder])
+    assert report.unsupported == 2 and str(draft) not in " ".join(report.sources)
+    # named as a source itself, it is checked against itself, as asked
+    assert summarizer.verify(draft, [draft]).ok
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "draft.md").write_text(FALSE_DRAFT, encoding="utf-8")
+    with pytest.raises(InputError, match="only the draft itself"):
+        summarizer.verify(alone / "draft.md", alone)
+
+
+def test_a_utf16_draft_is_read_like_a_utf16_article(tmp_path: Path) -> None:
+    """A draft saved as Windows' "Unicode" (UTF-16 with a byte order mark) was refused as
+    "looks like a binary file", while the same bytes as an article are read."""
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(TRUE_DRAFT.encode("utf-16"))
+    report = summarizer.verify(draft, vc.FIXTURES)
+    assert report.ok and len(report.claims) == 4
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(vc.FIXTURES), "-q"])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(InputError, match="not valid UTF-16-LE"):
+        summarizer.verify(tmp_path / "bad.md", vc.FIXTURES)
+
+
+def test_markdown_footnotes_are_citations_not_claims() -> None:
+    """A Markdown draft citing with footnotes: the "[^1]" mark stayed in the next sentence,
+    and the "[^1]: Reuters, ..." and "[2]: https://..." lines were claims, unsupported."""
+    draft = (
+        "Putin invited Trump to Moscow for the next round of talks.[^1] Viktor Orbán "
+        "welcomed the discussions [^ap].\n\n"
+        "[^1]: Reuters, March 16, 2025, https://reuters.com/world/talks\n"
+        "[^ap]: AP reporting from Budapest\n"
+        '[2]: https://apnews.com/article/orban "AP story"\n'
+    )
+    assert draft_claims(draft) == [
+        "Putin invited Trump to Moscow for the next round of talks.",
+        "Viktor Orbán welcomed the discussions.",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
+
+
+def test_front_matter_is_not_a_claim_its_title_is_a_heading() -> None:
+    """A static site's Markdown draft starts with front matter: its fields ("date: ...",
+    "author: ...") were joined into one claim, unsupported, so the draft failed (exit 1)."""
+    draft = (
+        "---\n"
+        'title: "Viktor Orbán welcomed the discussions"\n'
+        "date: 2025-03-16T10:00:00Z\n"
+        "author: Jane Doe\n"
+        "tags: [ukraine, russia]\n"
+        "---\n\n"
+        "Putin invited Trump to Moscow for the next round of talks.\n"
+    )
+    assert draft_claims(draft) == [
+        "Viktor Orbán welcomed the discussions",
+        "Putin invited Trump to Moscow for the next round of talks.",
+    ]
+    assert summarizer.verify(draft, vc.FIXTURES).ok
+    # a rule and a paragraph at the top are not front matter
+    ruled = "---\n\nViktor Orbán welcomed the discussions.\n\n---\n"
+    assert draft_claims(ruled) == ["Viktor Orbán welcomed the discussions."]
+
+
+def test_a_line_break_tag_does_not_split_a_sentence() -> None:
+    """<br> is a line break inside a paragraph: it cut "Putin invited Trump to Moscow" and
+    "for the next round of talks." into two claims, neither of them the editor's sentence."""
+    draft = "<p>Putin invited Trump to Moscow<br>for the next round of talks.</p>"
+    assert draft_claims(draft) == ["Putin invited Trump to Moscow for the next round of talks."]
