@@ -136,7 +136,7 @@ _SOURCES_HEADING = re.compile(
     r"^\s*(#+\s*)?(sources|references|stories that did not fit)\s*:?\s*$", re.IGNORECASE
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_BYLINE = re.compile(r"^\s*\*\d+ sources?: .*\*\s*$")
+_BYLINE = re.compile(r"^\s*\*\d+ sources?(?:, \d+ articles)?: .*\*\s*$")
 # A line of a Sources list: a list item, a numbered reference or a bare URL.
 _SOURCE_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\[\d+\]|<?https?://)")
 

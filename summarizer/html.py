@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import MAX_LISTED, _outlet_name, _time_span, empty_blurb
+from .render import MAX_LISTED, _outlet_name, _time_span, empty_blurb, source_count
 
 
 @dataclass
@@ -177,7 +177,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
     return StoryView(
         title=story.title or "Story",
         derived=story.title_derived,
-        badge=f"{n} source{'s' * (n != 1)}",
+        badge=source_count(story, n),
         outlets=links[:MAX_LISTED],
         more_outlets=max(0, n - MAX_LISTED),
         claims=claims,

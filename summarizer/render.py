@@ -71,12 +71,12 @@ def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
         shown_any = True
         if len(result.stories) > 1 or story.title:
             distinct = list(dict.fromkeys(md_text(_outlet_name(o)) for o in story.outlets))
-            n, names = len(distinct), _listing(distinct)
+            count, names = source_count(story, len(distinct)), _listing(distinct)
             span = _time_span(story)
             lines += [
                 f"## {_title_md(story.title or 'Story', derived=story.title_derived)}",
                 "",
-                f"*{n} source{'s' * (n != 1)}: {names}{f' · {span}' if span else ''}*",
+                f"*{count}: {names}{f' · {span}' if span else ''}*",
                 "",
             ]
         lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
@@ -126,14 +126,22 @@ def _check_format(fmt: object, allowed: object) -> None:
 
 def _listed_line(story: Story) -> str:
     """A story that is not written: headline, source count, time span."""
-    n = len(story.outlets)
-    parts = [f"{n} source{'s' * (n != 1)}"]
+    parts = [source_count(story, len(story.outlets))]
     if span := _time_span(story):
         parts.append(span)
     if story.written:
         parts.append("no claim passed verification")
     title = _title_md(story.title or "(untitled story)", derived=story.title_derived)
     return f"{title} ({', '.join(parts)})"
+
+
+def source_count(story: Story, outlets: int) -> str:
+    """ "3 sources"; with more articles than outlets, "1 source, 6 articles": a day's feed in
+    one JSON Lines file, its records naming no outlet, is one source, and every story said
+    "1 source" whether it held one article or six."""
+    said = f"{outlets} source{'s' * (outlets != 1)}"
+    n = len(story.article_ids)
+    return f"{said}, {n} articles" if n > outlets else said
 
 
 def _title_md(title: str, *, derived: bool) -> str:

@@ -459,3 +459,25 @@ def test_a_date_window_that_leaves_out_everything_says_so(
     ) in res.stderr
     quiet = runner.invoke(app, ["briefing", str(feed), "--since", "2025-01-01", "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_a_feed_file_without_outlets_counts_each_storys_articles(
+    seed_files: list[Path], tmp_path: Path
+) -> None:
+    """A day's feed as one JSON Lines file whose records name no outlet: every story said
+    "1 source: feed.jsonl", whether it held one article or five."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"text": p.read_text(encoding="utf-8")}) + "\n" for p in seed_files)
+    )
+    res = runner.invoke(app, ["briefing", str(feed), "-q"])
+    assert res.exit_code == 0, res.output
+    assert "*1 source, 5 articles: feed.jsonl*" in res.stdout
+    html = runner.invoke(app, ["briefing", str(feed), "-q", "-f", "html"])
+    assert "1 source, 5 articles" in html.stdout
+    # the byline of a briefing an editor revises is still no claim to check
+    draft = tmp_path / "draft.md"
+    draft.write_text(res.stdout, encoding="utf-8")
+    checked = runner.invoke(app, ["verify", str(draft), "-s", str(feed), "-f", "json", "-q"])
+    claims = [c["text"] for c in json.loads(checked.stdout)["claims"]]
+    assert claims and not any("articles" in c and "source" in c for c in claims)
