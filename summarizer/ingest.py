@@ -767,14 +767,8 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         value = record.get(key)
         return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
-    if _is_html_fragment(text):  # a CMS body ("content.rendered"): its text, not its tags
-        from .fetch import html_to_text
-
-        text = html_to_text(text)
-        if not text.strip():
-            raise InputError(f"{where}: no article text in the 'text' field's HTML")
     return make_article(
-        text,
+        body_text(text, f"{where}: the 'text' field"),
         title=opt("title"),
         url=opt("url"),
         source=opt("source"),
@@ -789,6 +783,23 @@ _HTML_BLOCK = re.compile(r"(?i)</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
 
 def _is_html_fragment(text: str) -> bool:
     return len(_HTML_BLOCK.findall(text, 0, 20_000)) >= 2
+
+
+def body_text(text: str, what: str) -> str:
+    """An article body as given by a CMS (a JSON record, a library or serve caller): an HTML
+    body ("content.rendered") as its text, paragraphs kept, not its tags; other text as is.
+
+    Raises:
+        InputError: the HTML holds no text.
+    """
+    if not _is_html_fragment(text):
+        return text
+    from .fetch import html_to_text
+
+    plain = html_to_text(text)
+    if not plain.strip():
+        raise InputError(f"{what} is HTML with no article text in it")
+    return plain
 
 
 def _from_html(html: str, name: str) -> Article:

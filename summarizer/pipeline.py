@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 from . import dedup, extractive, forked, stories
 from .dates import window_bound
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError
-from .ingest import filter_by_date, iter_articles, load_articles, make_article
+from .ingest import body_text, filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
@@ -530,7 +530,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
                 f"{item!r} looks like a path or URL, but a str is article text: pass "
                 f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
             )
-        return [make_article(item)]
+        return [make_article(body_text(item, "the article text"))]
     raise InputError(
         f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
     )

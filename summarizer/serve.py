@@ -68,7 +68,7 @@ from .errors import (
     SummarizerError,
 )
 from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
-from .ingest import make_article
+from .ingest import body_text, make_article
 from .models import Article, Blurb, Briefing
 from .settings import Settings
 
@@ -547,7 +547,11 @@ def _articles(texts: list[ArticleIn], urls: list[str], cfg: ServeConfig) -> list
 def _article(item: ArticleIn) -> Article:
     published = lenient_datetime(item.published, "request")  # a bad date is ignored, as in files
     return make_article(
-        item.text, title=item.title, url=item.url, source=item.source, published=published
+        body_text(item.text, "an article's text"),
+        title=item.title,
+        url=item.url,
+        source=item.source,
+        published=published,
     )
 
 

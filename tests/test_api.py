@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import inspect
 import threading
 from pathlib import Path
@@ -192,3 +193,16 @@ def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
     with pytest.raises(InputError, match="unknown format 'text'; use one of md, json, html"):
         summarizer.render_briefing(brief, "text")  # type: ignore[arg-type]
     assert summarizer.render_briefing(brief, "md").startswith("# Briefing")
+
+
+def test_an_html_body_given_as_text_is_read_as_its_text() -> None:
+    """A CMS hands over its stored body ("<p>...</p>"): blurb() quoted the tags and the
+    script inside as claims, as JSON records did before they were reduced to their text."""
+    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+    body += "<script>track('<p>x</p>')</script>"
+    result = summarizer.blurb(body)
+    shown = [c.text for c in result.claims if c.shown]
+    assert shown and not any("<" in c or "track(" in c for c in shown)
+    with pytest.raises(InputError, match="HTML with no article text"):
+        summarizer.blurb("<p> </p><div><br></div><script>x()</script>")
