@@ -92,6 +92,13 @@ def load_articles(
 OnBadRecord = Callable[[InputError], None]
 
 
+def _not_a_path(value: object) -> str:
+    return (
+        f"expected a path or URL (str or pathlib.Path), or a list of them, not "
+        f"{type(value).__name__}"
+    )
+
+
 def iter_articles(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -109,8 +116,12 @@ def iter_articles(
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, dict)):
+        raise InputError(_not_a_path(paths))
     count = 0
     for raw in paths:
+        if not isinstance(raw, (str, Path)):  # str(5) was read as a file named "5"
+            raise InputError(_not_a_path(raw))
         for article in _load_path(str(raw), limits, on_bad_record):
             count += 1
             if count > limits.max_articles:

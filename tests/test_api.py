@@ -206,3 +206,10 @@ def test_an_html_body_given_as_text_is_read_as_its_text() -> None:
     assert shown and not any("<" in c or "track(" in c for c in shown)
     with pytest.raises(InputError, match="HTML with no article text"):
         summarizer.blurb("<p> </p><div><br></div><script>x()</script>")
+
+
+@pytest.mark.parametrize("given", [5, None, b"a.txt", [5], {"text": "x"}])
+def test_load_articles_refuses_what_is_not_a_path(given: object) -> None:
+    """``load_articles(5)`` raised a bare TypeError, and ``[5]`` looked for a file named "5"."""
+    with pytest.raises(InputError, match="expected a path or URL"):
+        summarizer.load_articles(given)  # type: ignore[arg-type]
