@@ -2,7 +2,8 @@
 
 Accepted: ISO 8601 (``2025-03-18``, ``2025-03-18T09:30:00+01:00``, ``...Z``), RFC 2822 as in
 RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` (with an optional
-time), and Unix timestamps. A date without a zone is taken as UTC; a date without a time as
+time; a weekday before it and "Mar." or "Sept." are read too), and Unix timestamps in seconds
+or milliseconds. A date without a zone is taken as UTC; a date without a time as
 midnight UTC.
 """
 
@@ -37,8 +38,9 @@ def parse_datetime(value: str) -> datetime:
     text = " ".join(value.split())
     if not text or len(text) > 64:
         raise ValueError(f"not a date: {value[:64]!r}")
-    if re.fullmatch(r"\d{9,11}(\.\d+)?", text):  # Unix seconds (2001-2286)
-        return datetime.fromtimestamp(float(text), tz=UTC)
+    # Unix seconds (2001-2286) or milliseconds (13 digits; 12 may be a compact 202503180930)
+    if re.fullmatch(r"(\d{9,11}|\d{13})(\.\d+)?", text):
+        return from_epoch(float(text))
     try:
         return _utc(datetime.fromisoformat(text))
     except ValueError:
@@ -56,8 +58,27 @@ def parse_datetime(value: str) -> datetime:
     raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
 
 
+# Unix time from this on is milliseconds (JavaScript's Date.now(), common in CMS exports): as
+# seconds it would be the year 33658; as milliseconds it is 2001-09-09.
+MILLISECONDS_FROM = 1e12
+
+
+def from_epoch(value: float) -> datetime:
+    """Unix time, in seconds or (from ``MILLISECONDS_FROM``) milliseconds, as a UTC datetime."""
+    return datetime.fromtimestamp(value / 1000 if value >= MILLISECONDS_FROM else value, tz=UTC)
+
+
+# "Tuesday, March 18, 2025" and "Mar. 18, 2025" / "Sept. 3, 2024", as newspapers print dates
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.I
+)
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)t?\.", re.I)
+
+
 def _cleaned(text: str) -> str:
-    """``March 18th at 9:30`` as strptime reads it: ``March 18 9:30``."""
+    """``Tuesday, March 18th at 9:30`` or ``Mar. 18, 2025`` as strptime reads them:
+    ``March 18 9:30``, ``Mar 18, 2025``."""
+    text = _MONTH_DOT.sub(r"\1", _WEEKDAY.sub("", text))
     return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" at ", " "))
 
 
@@ -107,7 +128,7 @@ def coerce_datetime(value: object) -> object:
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(float(value), tz=UTC)
+        return from_epoch(float(value))
     if isinstance(value, str):
         return parse_datetime(value)
     return value

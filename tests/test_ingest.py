@@ -194,6 +194,11 @@ def test_sentence_ids_hash_the_text_and_survive_a_changed_neighbour() -> None:
         ("March 18, 2025", "2025-03-18T00:00:00+00:00"),
         ("18 March 2025 14:05", "2025-03-18T14:05:00+00:00"),
         ("1742290200", "2025-03-18T09:30:00+00:00"),
+        # milliseconds (JavaScript's Date.now() in CMS exports), printed newspaper forms
+        ("1742290200000", "2025-03-18T09:30:00+00:00"),
+        ("Tuesday, March 18, 2025", "2025-03-18T00:00:00+00:00"),
+        ("Mar. 18, 2025", "2025-03-18T00:00:00+00:00"),
+        ("Sept. 3, 2024", "2024-09-03T00:00:00+00:00"),
     ],
 )
 def test_published_is_parsed_from_json_into_utc(tmp_path: Path, raw: str, iso: str) -> None:
@@ -204,6 +209,14 @@ def test_published_is_parsed_from_json_into_utc(tmp_path: Path, raw: str, iso: s
     # JSON round-trips through the ISO string
     again = type(article).model_validate_json(article.model_dump_json())
     assert again.published == article.published
+
+
+def test_published_in_unix_milliseconds_as_a_json_number(tmp_path: Path) -> None:
+    """1742290200000 (Date.now()) was read as seconds, a year out of range, and ignored."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "The council met. It voted.", "published": 1742290200000}))
+    [article] = load_articles(path)
+    assert article.published == datetime(2025, 3, 18, 9, 30, tzinfo=UTC)
 
 
 def test_unreadable_date_is_ignored_not_fatal(tmp_path: Path) -> None:
