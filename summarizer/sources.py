@@ -85,7 +85,7 @@ def input_files(raw: str) -> list[Path]:
     if stat.S_ISDIR(mode):
         files = sorted(
             p
-            for p in path.rglob("*")
+            for p in _walk(path)
             if p.suffix.lower() in SUPPORTED
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
             and _is_regular(p)
@@ -98,6 +98,23 @@ def input_files(raw: str) -> list[Path]:
     if not stat.S_ISREG(mode):
         raise InputError(f"{raw}: not a regular file (a pipe, device or socket is not read)")
     return [path]
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every file under ``root``, through links to directories too (``rglob`` skipped them, so a
+    day's folder linked into the feed folder was silently left out), never twice round a loop."""
+    seen: set[tuple[int, int]] = set()
+    for top, dirs, names in os.walk(root, followlinks=True):
+        try:
+            info = os.stat(top)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back to a folder already read
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        yield from (Path(top, name) for name in names)
 
 
 def _is_regular(path: Path) -> bool:

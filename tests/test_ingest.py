@@ -364,3 +364,20 @@ def test_json_record_with_an_html_body_is_read_as_text(tmp_path: Path) -> None:
     record["text"] = "The page used a <p> tag. Editors said the </p> was missing."
     path.write_text(json.dumps(record))
     assert "<p>" in load_articles(path)[0].sentences[0].text
+
+
+def test_a_linked_folder_is_read_and_a_link_loop_is_not_followed(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """A day's folder linked into the feed folder was silently left out (rglob does not follow
+    links to directories); a link back up the tree must not be read round and round."""
+    elsewhere = tmp_path / "archive" / "2025-03-18"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "a.txt").write_text(seed_files[0].read_text(encoding="utf-8"), encoding="utf-8")
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "b.txt").write_text(seed_files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (feed / "today").symlink_to(elsewhere, target_is_directory=True)
+    (feed / "loop").symlink_to(feed, target_is_directory=True)
+    found = sorted(Path(o.file).name for a in load_articles(feed) for o in a.outlets if o.file)
+    assert found == ["a.txt", "b.txt"]
