@@ -1,8 +1,9 @@
 """Deduplication at two levels, so repeated wire copy is summarised (and paid for) once.
 
-Articles: an exact pass (hash of the normalised words) and a near-duplicate pass (MinHash LSH
-over word 3-shingles, candidates confirmed by their exact Jaccard similarity) collapse syndicated
-copies with small edits into the first copy seen, which keeps every outlet.
+Articles: an exact pass (hash of the normalised words) and a near-duplicate pass (word 3-shingles;
+candidates are the earlier articles that share enough of the article's bottom-k sketch, each
+confirmed by its exact Jaccard similarity) collapse syndicated copies with small edits into the
+first copy seen, which keeps every outlet.
 
 Sentences: near-identical sentences in different articles of a story (Jaccard of their word sets,
 found exactly with prefix filtering) collapse into the first one; the others become its aliases.
@@ -22,7 +23,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from . import forked
 from .models import Article, Citation, Claim, Outlet, Sentence
@@ -32,16 +32,20 @@ from .text import words
 DEFAULT_DOC_THRESHOLD = 0.7  # Jaccard of word 3-shingles: copies with small edits are ~0.9
 DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20 is ~0.9
 SHINGLE_WORDS = 3
-NUM_PERM = 128
-SEED = 1
-LSH_MARGIN = 0.2  # see dedupe_articles; measured in bench/scale_bench.py
+# The bottom-k sketch: an article's SKETCH_KEYS smallest shingle hashes. Of the k smallest hashes
+# of two articles' union, each is in both with probability J (their Jaccard), and any of them in
+# both is in both sketches: so copies share at least Binomial(k, J) keys. An earlier article is a
+# candidate when it shares at least ``min_shared()`` keys: fewer than 1 copy at the threshold in
+# MISS_RATE is left out (then confirmed, like every candidate, by its exact Jaccard).
+SKETCH_KEYS = 32
+MISS_RATE = 1e-6
 # Sentences kept per prefix word in merge_sentences: bounds the candidates each sentence is
 # compared with (a word that is the rarest of more sentences than this selects nothing), so a
 # huge repetitive article costs linear time, not quadratic.
 MAX_POSTINGS = 64
 
 Aliases = dict[str, list[str]]
-Fingerprint = tuple[str, np.ndarray, np.ndarray]  # exact hash, shingle hashes, MinHash values
+Fingerprint = tuple[str, np.ndarray]  # exact hash, sorted unique shingle hashes
 
 
 # -- article level ------------------------------------------------------------------------------
@@ -68,60 +72,79 @@ def dedupe_articles(
     kept: list[Article] = []
     by_exact: dict[str, int] = {}
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
-    # LSH only proposes candidates, each confirmed by its exact Jaccard; banding for a lower
-    # threshold than the real one makes misses (copies left uncollapsed) rare.
-    lsh_threshold = min(max(threshold - LSH_MARGIN, 0.1), 0.9)
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_params(lsh_threshold, NUM_PERM))
+    by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
+    short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
+    need = min_shared(threshold)
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
     with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
         for n, article in enumerate(articles):
             if progress is not None and n % 200 == 0:
                 progress("dedup", n, len(articles))
-            exact, sh, values = prints.result(n)
-            _add(kept, by_exact, shingles, lsh, article, exact, sh, values, threshold)
+            exact, sh = prints.result(n)
+            target = by_exact.get(exact)
+            if target is None and len(sh):
+                found = _candidates(sh[:SKETCH_KEYS].tolist(), by_key, short, need)
+                target = _best_match(sh, found, shingles, threshold)
+            if target is not None:
+                _merge_into(kept[target], article)
+                by_exact.setdefault(exact, target)
+                continue
+            by_exact[exact] = len(kept)
+            for key in sh[:SKETCH_KEYS].tolist():
+                by_key.setdefault(key, []).append(len(kept))
+            if len(sh) < SKETCH_KEYS:
+                short[len(kept)] = len(sh)
+            shingles.append(sh)
+            # a shallow copy with its own outlet list: merging never touches the input article
+            kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
     if progress is not None:
         progress("dedup", len(articles), len(articles))
     return kept
 
 
 def fingerprint(article: Article) -> Fingerprint:
-    """What dedup compares: the hash of the normalised words, the sorted word 3-shingle
-    hashes and their MinHash values (the same wherever they are computed)."""
+    """What dedup compares: the hash of the normalised words and the sorted word 3-shingle
+    hashes (the same wherever they are computed)."""
     body = words(article.text)
     exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
-    sh = shingle_hashes(body)
-    values: np.ndarray = _minhash(sh).hashvalues
-    return exact, sh, values
+    return exact, shingle_hashes(body)
 
 
-def _add(
-    kept: list[Article],
-    by_exact: dict[str, int],
-    shingles: list[np.ndarray],
-    lsh: MinHashLSH,
-    article: Article,
-    exact: str,
-    sh: np.ndarray,
-    values: np.ndarray,
-    threshold: float,
-) -> None:
-    """Merge ``article`` into the copy it duplicates, or keep it (and index it) as new."""
-    target = by_exact.get(exact)
-    sketch = None
-    if target is None and len(sh):
-        sketch = MinHash(hashvalues=values, permutations=_permutations(), scheme="affine32")
-        target = _best_match(sh, lsh.query(sketch), shingles, threshold)
-    if target is not None:
-        _merge_into(kept[target], article)
-        by_exact.setdefault(exact, target)
-        return
-    by_exact[exact] = len(kept)
-    if sketch is not None:  # (an article with shingles not merged had its sketch made)
-        lsh.insert(len(kept), sketch)
-    shingles.append(sh)
-    # a shallow copy with its own outlet list: merging never touches the input article
-    kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
+@lru_cache(maxsize=16)
+def min_shared(threshold: float, keys: int = SKETCH_KEYS, miss_rate: float = MISS_RATE) -> int:
+    """The most sketch keys a candidate must share such that a copy at ``threshold`` shares
+    fewer with probability at most ``miss_rate`` (the Binomial(keys, threshold) lower tail)."""
+    below = 0.0  # P(shared < m)
+    for m in range(keys + 1):
+        below += math.comb(keys, m) * threshold**m * (1 - threshold) ** (keys - m)
+        if below > miss_rate:
+            return max(m, 1)
+    return keys
+
+
+def _candidates(
+    keys: list[int], by_key: dict[int, list[int]], short: dict[int, int], need: int
+) -> list[int]:
+    """Kept articles sharing at least ``need`` of these sketch keys. A sketch of fewer than
+    SKETCH_KEYS keys (an article of a few words; ``short`` holds the kept ones' lengths) needs
+    proportionally fewer."""
+    shared: Counter[int] = Counter()
+    for key in keys:
+        shared.update(by_key.get(key, ()))
+    if len(keys) < SKETCH_KEYS:
+        return [
+            c
+            for c, n in shared.items()
+            if n >= _scaled(need, min(len(keys), short.get(c, SKETCH_KEYS)))
+        ]
+    return [
+        c for c, n in shared.items() if n >= need or (c in short and n >= _scaled(need, short[c]))
+    ]
+
+
+def _scaled(need: int, keys: int) -> int:
+    return max(1, need * keys // SKETCH_KEYS)
 
 
 def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -148,48 +171,6 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 @lru_cache(maxsize=262144)
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
-
-
-@lru_cache(maxsize=16)
-def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """The bands and rows datasketch's ``MinHashLSH(threshold)`` would choose (the pair that
-    minimises the mean of the false positive and false negative areas), in about 5 ms instead
-    of 23: the same integrals by Gauss-Legendre quadrature over all pairs at once, not one
-    adaptive ``scipy`` quadrature per pair (tests/test_dedup.py checks the choice agrees)."""
-    x, w = np.polynomial.legendre.leggauss(16)
-    pairs = np.array(
-        [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)],
-        dtype=np.float64,
-    )
-    bands, rows = pairs[:, :1], pairs[:, 1:]
-
-    def nodes(lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
-        """Points and weights of 16-point Gauss-Legendre on 8 equal pieces of [lo, hi]."""
-        edges = np.linspace(lo, hi, 9)
-        half = np.diff(edges) / 2
-        points = (edges[:-1] + half)[:, None] + half[:, None] * x[None, :]
-        return points.ravel()[None, :], (half[:, None] * w[None, :]).ravel()
-
-    s, ws = nodes(0.0, threshold)
-    false_positive = (1 - (1 - s**rows) ** bands) @ ws
-    s, ws = nodes(threshold, 1.0)
-    false_negative = ((1 - s**rows) ** bands) @ ws
-    best = int(np.argmin(0.5 * false_positive + 0.5 * false_negative))  # first of ties
-    return int(pairs[best, 0]), int(pairs[best, 1])
-
-
-@lru_cache(maxsize=1)
-def _permutations() -> np.ndarray:
-    """The seeded permutations, generated once instead of for every article."""
-    perms: np.ndarray = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
-    return perms
-
-
-def _minhash(sh: np.ndarray) -> MinHash:
-    m = MinHash(hashfunc=int, permutations=_permutations(), scheme="affine32")
-    if len(sh):
-        m.update_batch(sh.tolist())
-    return m
 
 
 def _best_match(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import threading
 import zlib
@@ -296,11 +297,44 @@ def test_an_llm_graph_s_stories_prepared_ahead_by_a_forked_child_give_the_same_b
     assert together == alone
 
 
-@pytest.mark.parametrize("threshold", [0.1, 0.25, 0.4, 0.5, 0.55, 0.6, 0.75, 0.9])
-def test_the_lsh_bands_are_those_datasketch_would_choose(threshold: float) -> None:
-    from datasketch.lsh import _optimal_param
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
+def test_candidates_need_as_many_shared_sketch_keys_as_a_copy_almost_surely_has(
+    threshold: float,
+) -> None:
+    """min_shared is the Binomial(k, J) lower tail: needing one key more would miss copies at
+    the threshold more often than MISS_RATE."""
+    k = dedup.SKETCH_KEYS
+    need = dedup.min_shared(threshold)
 
-    assert dedup.lsh_params(threshold, 128) == _optimal_param(threshold, 128, 0.5, 0.5)
+    def below(m: int) -> float:
+        return sum(math.comb(k, i) * threshold**i * (1 - threshold) ** (k - i) for i in range(m))
+
+    assert below(need) <= dedup.MISS_RATE < below(need + 1)
+
+
+def test_a_copy_at_the_threshold_is_a_candidate_however_the_words_fall() -> None:
+    """Sketches of random texts whose shingle sets have Jaccard 0.7: every copy shares enough
+    keys to be found (500 trials; at the threshold a miss has probability below 1e-6)."""
+    rng = random.Random(7)
+    need = dedup.min_shared(0.7)
+    for _ in range(500):
+        common = rng.sample(range(1, 2**32), 700)
+        a = sorted(common + rng.sample(range(1, 2**32), 150))
+        b = sorted(common + rng.sample(range(1, 2**32), 150))  # Jaccard 700/1000
+        shared = set(a[: dedup.SKETCH_KEYS]) & set(b[: dedup.SKETCH_KEYS])
+        assert len(shared) >= need
+
+
+def test_unrelated_articles_sharing_a_few_common_phrases_are_not_candidates() -> None:
+    """Two different stories that share stock phrases ('said in a statement') share a key or
+    two of their sketches at most: not enough to be compared."""
+    a = make_article(FLOOD_A + " The minister said in a statement on Tuesday.", source="a")
+    b = make_article(COMET + " The minister said in a statement on Tuesday.", source="b")
+    (_, sa), (_, sb) = dedup.fingerprint(a), dedup.fingerprint(b)
+    keys_b = sb[: dedup.SKETCH_KEYS].tolist()
+    by_key = {k: [0] for k in sa[: dedup.SKETCH_KEYS].tolist()}
+    assert dedup._candidates(keys_b, by_key, {}, dedup.min_shared(0.7)) == []
+    assert len(dedup.dedupe_articles([a, b])) == 2
 
 
 def test_a_forked_child_reading_half_the_articles_gives_the_same_stories(
@@ -380,3 +414,4 @@ def test_other_work_runs_once_while_the_child_works_without_changing_results(
     with forked.second_half_elsewhere(items, str, meanwhile=lambda: done.append(1)) as halves:
         assert [halves.result(n) for n in range(len(items))] == alone
     assert done == [1] and len(forks) == 1
+
