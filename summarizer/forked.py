@@ -3,11 +3,13 @@ the child computes the second half of a list while this process does the first (
 clustering, which every LLM call of a briefing waits for), or all of it while this process
 sends and receives the calls (an LLM briefing's story preparation).
 
-Used by ``dedup`` (fingerprints), ``stories`` (term counts) and ``pipeline`` (stories prepared
-ahead of their calls). A child runs only where that is safe and pays: on Linux, with two CPUs or
-more, for enough items, and when this process has no other Python thread (forking a process
-that has one is unsafe). The child sends each result as soon as it has it; when it cannot run,
-or fails part way, every result it did not send is computed here: results never depend on it.
+Used by ``dedup`` (fingerprints), ``stories`` (term counts, as one block per half: a block's
+matrix and vocabulary pickle far smaller than a result per article) and ``pipeline`` (stories
+prepared ahead of their calls). A child runs only where that is safe and pays: on Linux, with
+two CPUs or more, for enough items, and when this process has no other Python thread (forking
+a process that has one is unsafe). The child sends each result as soon as it has it; when it
+cannot run, or fails part way, every result it did not send is computed here: results never
+depend on it.
 """
 
 from __future__ import annotations
@@ -36,10 +38,19 @@ class Halves(Generic[T, R]):
     as it sends them, in order: asking for a late item waits for the ones before it)."""
 
     def __init__(
-        self, items: Sequence[T], fn: Callable[[T], R], start: int, minimum: int | None = None
+        self,
+        items: Sequence[T],
+        fn: Callable[[T], R],
+        start: int,
+        minimum: int | None = None,
+        *,
+        size: int | None = None,
     ) -> None:
+        """``size``: how many items ``may_fork`` weighs (default ``len(items)``; a block of
+        articles counts as its articles)."""
         self.items, self.fn, self.start = items, fn, start
-        self.pid, self._reader = _fork(items, fn, start, minimum)
+        allowed = may_fork(len(items) if size is None else size, minimum)
+        self.pid, self._reader = _fork(items, fn, start) if allowed else (0, None)
         self._got: list[R] = []  # the child's results so far
 
     @property
@@ -108,10 +119,16 @@ def all_elsewhere(items: Sequence[T], fn: Callable[[T], R], minimum: int) -> Ite
         halves.close()
 
 
-def map_halves(items: Sequence[T], fn: Callable[[T], R]) -> list[R]:
-    """``[fn(x) for x in items]``, the second half computed in a forked child when it may."""
-    with second_half_elsewhere(items, fn) as halves:
-        return [halves.result(n) for n in range(len(items))]
+def on_halves(items: Sequence[T], fn: Callable[[Sequence[T]], R]) -> tuple[R, R]:
+    """``(fn(first half), fn(second half))``, the second computed in a forked child when it
+    may run (weighed by ``len(items)``): one result each, where a result per item would cost
+    more to send than to compute."""
+    half = len(items) // 2
+    halves = Halves([items[:half], items[half:]], fn, 1, size=len(items))
+    try:
+        return halves.result(0), halves.result(1)
+    finally:
+        halves.close()
 
 
 def may_fork(n_items: int, minimum: int | None = None) -> bool:
@@ -125,13 +142,9 @@ def may_fork(n_items: int, minimum: int | None = None) -> bool:
     )
 
 
-def _fork(
-    items: Sequence[T], fn: Callable[[T], R], start: int, minimum: int | None
-) -> tuple[int, Any]:
+def _fork(items: Sequence[T], fn: Callable[[T], R], start: int) -> tuple[int, Any]:
     """Fork a child that pickles ``fn`` of each of ``items[start:]`` into a pipe as soon as it
-    has it: (its pid, the pipe's read end), or (0, None) when this run should not fork."""
-    if not may_fork(len(items), minimum):
-        return 0, None
+    has it: (its pid, the pipe's read end)."""
     read_fd, write_fd = os.pipe()
     with warnings.catch_warnings():
         # Python 3.12+ warns when the process has other OS threads, counting a BLAS library's

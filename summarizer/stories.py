@@ -47,7 +47,7 @@ from functools import cache, partial
 from itertools import chain
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
+from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
 from . import forked
@@ -191,9 +191,17 @@ TermCounts = tuple[csr_matrix, csr_matrix]
 def term_counts(articles: list[Article], *, leads: bool = True) -> TermCounts:
     """Sublinear term counts of each article (headline counted twice) and of its lead (empty
     rows when ``leads`` is false). Reading the words is most of clustering's CPU, which every
-    LLM call waits for: a forked child reads the second half meanwhile (see ``forked``)."""
-    pairs = forked.map_halves(articles, partial(_article_terms, leads=leads))
-    return count_matrix([body for body, _ in pairs]), count_matrix([lead for _, lead in pairs])
+    LLM call waits for: a forked child counts the second half meanwhile (see ``forked``)."""
+    first, second = forked.on_halves(articles, partial(_block_counts, leads=leads))
+    return _stack(first[0], second[0]), _stack(first[1], second[1])
+
+
+Block = tuple[list[str], csr_matrix]  # a block of articles' vocabulary and count rows
+
+
+def _block_counts(articles: Sequence[Article], *, leads: bool) -> tuple[Block, Block]:
+    pairs = [_article_terms(a, leads=leads) for a in articles]
+    return _counts([body for body, _ in pairs]), _counts([lead for _, lead in pairs])
 
 
 def _article_terms(article: Article, *, leads: bool) -> tuple[Counter[str], Counter[str]]:
@@ -206,6 +214,19 @@ def _article_terms(article: Article, *, leads: bool) -> tuple[Counter[str], Coun
     return body, Counter(content_terms(lead))
 
 
+def _stack(first: Block, second: Block) -> csr_matrix:
+    """The two blocks' rows over one vocabulary in order of first use: the matrix
+    ``count_matrix`` gives for all the articles at once."""
+    vocab = {term: n for n, term in enumerate(dict.fromkeys(first[0] + second[0]))}
+    width = max(len(vocab), 1)
+    columns = np.fromiter(map(vocab.__getitem__, second[0]), dtype=np.int64, count=len(second[0]))
+    x, y = first[1], second[1]
+    y = csr_matrix((y.data, columns[y.indices], y.indptr), shape=(y.shape[0], width))
+    y.sort_indices()
+    x = csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], width))
+    return csr_matrix(vstack([x, y], format="csr"))
+
+
 def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
     """Unit-length TF-IDF rows (sublinear tf, smoothed idf) of each document's terms."""
     return idf_weighted(count_matrix([Counter(doc) for doc in docs]))
@@ -213,6 +234,12 @@ def tfidf_matrix(docs: list[list[str]]) -> csr_matrix:
 
 def count_matrix(docs: Sequence[Mapping[str, int]]) -> csr_matrix:
     """Sublinear term frequencies (1 + log n) of each document's term counts."""
+    return _counts(docs)[1]
+
+
+def _counts(docs: Sequence[Mapping[str, int]]) -> Block:
+    """The vocabulary in order of first use, and each document's sublinear term frequencies
+    (1 + log n) in its columns."""
     terms = list(chain.from_iterable(docs))  # every document's terms, in order
     # the vocabulary in order of first use, each term's column looked up by C-level iteration
     vocab = {term: n for n, term in enumerate(dict.fromkeys(terms))}
@@ -224,7 +251,7 @@ def count_matrix(docs: Sequence[Mapping[str, int]]) -> csr_matrix:
     np.cumsum([len(tf) for tf in docs], out=indptr[1:])
     x = csr_matrix((1.0 + np.log(counts), indices, indptr), shape=(len(docs), max(len(vocab), 1)))
     x.sort_indices()
-    return x
+    return list(vocab), x
 
 
 def idf_weighted(x: csr_matrix) -> csr_matrix:

@@ -408,10 +408,19 @@ def test_other_work_runs_once_while_the_child_works_without_changing_results(
     forking: Callable[[], list[int]],
 ) -> None:
     items = list(range(30))
-    alone = forked.map_halves(items, str)
+    alone = [str(x) for x in items]
     forks = forking()
     done: list[int] = []
     with forked.second_half_elsewhere(items, str, meanwhile=lambda: done.append(1)) as halves:
         assert [halves.result(n) for n in range(len(items))] == alone
     assert done == [1] and len(forks) == 1
 
+
+def test_halves_computed_as_blocks_give_each_half_s_result(
+    forking: Callable[[], list[int]],
+) -> None:
+    items = list(range(31))
+    forks = forking()
+    assert forked.on_halves(items, sum) == (sum(range(15)), sum(range(15, 31)))
+    assert len(forks) == 1
+    assert forked.on_halves([], len) == (0, 0)
