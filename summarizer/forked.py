@@ -50,7 +50,9 @@ class Halves(Generic[T, R]):
         articles counts as its articles)."""
         self.items, self.fn, self.start = items, fn, start
         allowed = may_fork(len(items) if size is None else size, minimum)
-        self.pid, self._reader = _fork(items, fn, start) if allowed else (0, None)
+        self.pid, self._reader = 0, None
+        if allowed:
+            self.pid, self._reader = _fork(items, fn, start)
         self._got: list[R] = []  # the child's results so far
 
     @property
