@@ -23,7 +23,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,7 +50,7 @@ class Halves(Generic[T, R]):
         articles counts as its articles)."""
         self.items, self.fn, self.start = items, fn, start
         allowed = may_fork(len(items) if size is None else size, minimum)
-        self.pid, self._reader = 0, None
+        self.pid, self._reader = 0, cast(Any, None)
         if allowed:
             self.pid, self._reader = _fork(items, fn, start)
         self._got: list[R] = []  # the child's results so far
