@@ -21,6 +21,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -129,9 +130,7 @@ def _candidates(
     """Kept articles sharing at least ``need`` of these sketch keys. A sketch of fewer than
     SKETCH_KEYS keys (an article of a few words; ``short`` holds the kept ones' lengths) needs
     proportionally fewer."""
-    shared: Counter[int] = Counter()
-    for key in keys:
-        shared.update(by_key.get(key, ()))
+    shared = Counter(chain.from_iterable(by_key.get(key, ()) for key in keys))
     if len(keys) < SKETCH_KEYS:
         return [
             c
@@ -151,7 +150,7 @@ def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
     """Sorted unique 32-bit hashes of the word k-shingles (the whole text if shorter than k)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint32)
-    h = np.fromiter(map(_word_hash, tokens), dtype=np.uint64, count=len(tokens))
+    h = np.fromiter(map(_WORD_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     if len(h) < k:
         k = len(h)
     mixed = np.zeros(len(h) - k + 1, dtype=np.uint64)
@@ -168,9 +167,19 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-@lru_cache(maxsize=262144)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+class _WordHashes(dict[str, int]):
+    """crc32 of each word, computed once: a plain dict's lookup costs a third of an
+    ``lru_cache`` call, on every word of every article. Emptied when it grows too big."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= WORD_HASHES_MAX:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+WORD_HASHES_MAX = 262144
+_WORD_HASHES = _WordHashes()
 
 
 def _best_match(
