@@ -14,6 +14,7 @@ depend on it.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -131,6 +132,26 @@ def on_halves(items: Sequence[T], fn: Callable[[Sequence[T]], R]) -> tuple[R, R]
         return halves.result(0), halves.result(1)
     finally:
         halves.close()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Leave the objects that exist now (a day's articles, the modules) out of garbage
+    collection while the block runs; objects made inside are collected as usual.
+
+    Two costs go: a full collection walking every long-lived object (0.1-0.2 s each time for
+    1,000 articles, in the middle of dedup or of the LLM calls), and a forked child's
+    collections touching those objects, which copies every memory page they live on (the
+    ``gc.freeze`` documentation's advice before ``fork``). Nothing is done when the caller
+    has frozen objects itself, or disabled collection."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def may_fork(n_items: int, minimum: int | None = None) -> bool:

@@ -244,6 +244,21 @@ def briefing(
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
+    # a day's articles are many long-lived objects: left out of garbage collection while the
+    # briefing runs (see forked.heap_frozen)
+    with forked.heap_frozen():
+        return _brief(articles, dated, settings, started, progress, client)
+
+
+def _brief(
+    articles: list[Article],
+    dated: list[str],
+    settings: Settings,
+    started: float,
+    progress: ProgressFn | None,
+    client: LLMClient | None,
+) -> Briefing:
+    """``briefing`` from its articles on: dedup, stories, write and verify, assemble."""
     # the source tokens before dedup (copies included) are counted later, inside the write
     # graph (see count_later): only the usage reports them, and counting them here would slow
     # down dedup and clustering, which every LLM call waits for

@@ -424,3 +424,37 @@ def test_halves_computed_as_blocks_give_each_half_s_result(
     assert forked.on_halves(items, sum) == (sum(range(15)), sum(range(15, 31)))
     assert len(forks) == 1
     assert forked.on_halves([], len) == (0, 0)
+
+
+def test_a_briefing_leaves_its_articles_out_of_garbage_collection_and_restores_it(
+    fixtures: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While dedup and clustering run, the articles that existed before are frozen (a forked
+    child's collections would copy their pages); afterwards nothing stays frozen, and a
+    caller's own freeze or disabled collector is left as it was."""
+    import gc
+
+    seen: list[int] = []
+    real = dedup.dedupe_articles
+
+    def spy(*args: Any, **kwargs: Any) -> list[Article]:
+        seen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dedup, "dedupe_articles", spy)
+    pipeline.briefing(fixtures, max_words=60)
+    assert seen[0] > 0 and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        with forked.heap_frozen():
+            assert gc.get_freeze_count() == 0  # collection is off: nothing to spare
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with forked.heap_frozen():
+            pass
+        assert gc.get_freeze_count() == frozen  # the caller's freeze is the caller's
+    finally:
+        gc.unfreeze()
