@@ -161,14 +161,23 @@ def source_corpus(texts: list[str]) -> str:
 
 
 def names_in_sources(texts: list[str]) -> set[str]:
-    """Lower-cased words the sources capitalise mid-sentence: proper names they mention."""
+    """Lower-cased words the sources capitalise mid-sentence: proper names they mention.
+
+    Read CORPUS_BLOCK sentences per regex call, joined by " . " so that each sentence's first
+    word follows a full stop, as it does when each is read alone (a third faster: built once
+    per briefing over every source sentence, while the LLM calls are out)."""
     found: set[str] = set()
-    for text in texts:
-        toks = _tokens(text)
-        for i, tok in enumerate(toks[1:], 1):
-            if tok[:1].isupper() and toks[i - 1] not in ".!?:" and tok.lower() not in STOPWORDS:
-                found.add(_bare(tok.lower()))
+    for start in range(0, len(texts), CORPUS_BLOCK):
+        toks = _tokens(" . ".join(texts[start : start + CORPUS_BLOCK]))
+        found.update(
+            _bare(tok.lower())
+            for before, tok in zip(toks, toks[1:], strict=False)
+            if tok[:1].isupper() and before not in _SENTENCE_END and tok.lower() not in STOPWORDS
+        )
     return found
+
+
+_SENTENCE_END = frozenset(".!?:")
 
 
 def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> list[Check]:

@@ -154,6 +154,30 @@ def test_coverage_rejects_unrelated_claim():
     assert not check.passed and "coverage 0.00" in check.detail
 
 
+def test_names_read_in_blocks_are_those_read_sentence_by_sentence(arts):
+    """A sentence's first word is never a mid-sentence capital, even when the sentence
+    before it has no full stop (a headline, a byline) or ends in an abbreviation."""
+    from summarizer.checks import STOPWORDS, _bare, _tokens
+
+    def one_by_one(texts: list[str]) -> set[str]:
+        found = set()
+        for text in texts:
+            toks = _tokens(text)
+            for i, tok in enumerate(toks[1:], 1):
+                if tok[:1].isupper() and toks[i - 1] not in ".!?:" and tok.lower() not in STOPWORDS:
+                    found.add(_bare(tok.lower()))
+        return found
+
+    texts = [s.text for a in arts for s in a.sentences] * 3 + [
+        "Storm hits Brennick overnight",
+        "Residents fled as water rose in the U.S.",
+        "Officials in Kyiv's centre said the Alder peaked on Sunday",
+        "Meanwhile the mayor spoke",
+    ]
+    assert names_in_sources(texts) == one_by_one(texts)
+    assert "meanwhile" not in names_in_sources(texts) and "kyiv" in names_in_sources(texts)
+
+
 def test_every_sentence_supports_itself(arts):
     """The checks never fail a sentence against itself: tokenisers of both sides agree."""
     texts = [s.text for a in arts for s in a.sentences] + [
