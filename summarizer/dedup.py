@@ -21,7 +21,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -40,6 +40,11 @@ SHINGLE_WORDS = 3
 # MISS_RATE is left out (then confirmed, like every candidate, by its exact Jaccard).
 SKETCH_KEYS = 32
 MISS_RATE = 1e-6
+# A sketch key held by this many kept articles is boilerplate ("The Associated Press contributed
+# to this report"), no sign of copying: it indexes no more articles and counts for no candidate
+# (the keys left then need their own Binomial share). Without this, a feed whose articles all
+# end alike costs quadratic time: 8,000 such articles took 11 s.
+COMMON_KEY = 64
 # Sentences kept per prefix word in merge_sentences: bounds the candidates each sentence is
 # compared with (a word that is the rarest of more sentences than this selects nothing), so a
 # huge repetitive article costs linear time, not quadratic.
@@ -75,7 +80,7 @@ def dedupe_articles(
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
-    need = min_shared(threshold)
+    needs = [min_shared(threshold, m) for m in range(SKETCH_KEYS + 1)]  # by informative keys
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
     with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
@@ -84,18 +89,21 @@ def dedupe_articles(
                 progress("dedup", n, len(articles))
             exact, sh = prints.result(n)
             target = by_exact.get(exact)
-            if target is None and len(sh):
-                found = _candidates(sh[:SKETCH_KEYS].tolist(), by_key, short, need)
+            keys = sh[:SKETCH_KEYS].tolist()
+            if target is None and keys:
+                found = _candidates(keys, by_key, short, needs)
                 target = _best_match(sh, found, shingles, threshold)
             if target is not None:
                 _merge_into(kept[target], article)
                 by_exact.setdefault(exact, target)
                 continue
             by_exact[exact] = len(kept)
-            for key in sh[:SKETCH_KEYS].tolist():
-                by_key.setdefault(key, []).append(len(kept))
-            if len(sh) < SKETCH_KEYS:
-                short[len(kept)] = len(sh)
+            for key in keys:
+                holders = by_key.setdefault(key, [])
+                if len(holders) < COMMON_KEY:
+                    holders.append(len(kept))
+            if len(keys) < SKETCH_KEYS:
+                short[len(kept)] = len(keys)
             shingles.append(sh)
             # a shallow copy with its own outlet list: merging never touches the input article
             kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
@@ -125,25 +133,23 @@ def min_shared(threshold: float, keys: int = SKETCH_KEYS, miss_rate: float = MIS
 
 
 def _candidates(
-    keys: list[int], by_key: dict[int, list[int]], short: dict[int, int], need: int
+    keys: list[int], by_key: dict[int, list[int]], short: dict[int, int], needs: list[int]
 ) -> list[int]:
-    """Kept articles sharing at least ``need`` of these sketch keys. A sketch of fewer than
-    SKETCH_KEYS keys (an article of a few words; ``short`` holds the kept ones' lengths) needs
-    proportionally fewer."""
-    shared = Counter(chain.from_iterable(by_key.get(key, ()) for key in keys))
-    if len(keys) < SKETCH_KEYS:
-        return [
-            c
-            for c, n in shared.items()
-            if n >= _scaled(need, min(len(keys), short.get(c, SKETCH_KEYS)))
-        ]
+    """Kept articles sharing enough of these sketch keys: ``needs[m]`` of the m that are not
+    common (see COMMON_KEY). A kept article with a short sketch (a few words; ``short``
+    holds their lengths) needs as many as its own length allows."""
+    rare = [held for held in map(by_key.get, keys, repeat(())) if len(held) < COMMON_KEY]
+    if not rare:
+        return []
+    shared = Counter(chain.from_iterable(rare))
+    need = needs[len(rare)]
+    if not short:
+        return [c for c, n in shared.items() if n >= need]
     return [
-        c for c, n in shared.items() if n >= need or (c in short and n >= _scaled(need, short[c]))
+        c
+        for c, n in shared.items()
+        if n >= (needs[min(len(rare), short[c])] if c in short else need)
     ]
-
-
-def _scaled(need: int, keys: int) -> int:
-    return max(1, need * keys // SKETCH_KEYS)
 
 
 def shingle_hashes(tokens: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:

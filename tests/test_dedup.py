@@ -333,8 +333,37 @@ def test_unrelated_articles_sharing_a_few_common_phrases_are_not_candidates() ->
     (_, sa), (_, sb) = dedup.fingerprint(a), dedup.fingerprint(b)
     keys_b = sb[: dedup.SKETCH_KEYS].tolist()
     by_key = {k: [0] for k in sa[: dedup.SKETCH_KEYS].tolist()}
-    assert dedup._candidates(keys_b, by_key, {}, dedup.min_shared(0.7)) == []
+    needs = [dedup.min_shared(0.7, m) for m in range(dedup.SKETCH_KEYS + 1)]
+    assert dedup._candidates(keys_b, by_key, {}, needs) == []
     assert len(dedup.dedupe_articles([a, b])) == 2
+
+
+def test_a_key_held_by_many_articles_is_boilerplate_and_counts_for_no_candidate() -> None:
+    """A sketch key that COMMON_KEY kept articles hold is left out of the count, and the keys
+    left need their own share: a feed whose articles all end alike stays linear."""
+    needs = [dedup.min_shared(0.7, m) for m in range(dedup.SKETCH_KEYS + 1)]
+    keys = list(range(100, 132))
+    common = {k: list(range(dedup.COMMON_KEY)) for k in keys[:20]}  # 20 boilerplate keys
+    one_copy = {k: [99] for k in keys[20:]}  # article 99 holds the other 12: a copy
+    assert dedup._candidates(keys, {**common, **one_copy}, {}, needs) == [99]
+    # articles 0-63 share 20 keys with this one (more than the 9 a full sketch needs), all
+    # of them boilerplate: none is a candidate
+    assert dedup._candidates(keys, common, {}, needs) == []
+    below = {k: list(range(dedup.COMMON_KEY - 1)) for k in keys[:20]}  # not common yet
+    assert len(dedup._candidates(keys, below, {}, needs)) == dedup.COMMON_KEY - 1
+
+
+def test_copies_are_found_in_a_feed_whose_articles_all_end_alike() -> None:
+    rng = random.Random(3)
+    vocab = [f"word{i}" for i in range(3000)]
+    credit = " The Associated Press contributed to this report, officials said on Tuesday." * 3
+    texts = [" ".join(rng.choice(vocab) for _ in range(120)) + "." + credit for _ in range(150)]
+    day = [make_article(t, source=f"o{n}") for n, t in enumerate(texts)]
+    copies = [make_article(texts[n].replace("word", "Word", 1), source=f"c{n}") for n in (5, 90)]
+    kept = dedup.dedupe_articles(day + copies)
+    assert len(kept) == 150
+    assert [o.label() for o in kept[5].outlets][-1] == "c5"
+    assert [o.label() for o in kept[90].outlets][-1] == "c90"
 
 
 def test_a_forked_child_reading_half_the_articles_gives_the_same_stories(
