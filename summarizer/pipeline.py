@@ -132,6 +132,7 @@ def blurb(
     gguf: Path | None = None,
     timeout: float | None = None,
     deadline: float | None = None,
+    max_file_mb: float | None = None,
     settings: Settings | None = None,
     client: LLMClient | None = None,
 ) -> Blurb:
@@ -156,7 +157,7 @@ def blurb(
     """
     settings = _settings(settings, locals())
     started = time.perf_counter()
-    art = _one_article(article)
+    art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     sentences = settings.sentences
     if sentences is None and settings.max_words is None:
@@ -490,13 +491,13 @@ def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settin
     return settings.updated(**options)
 
 
-def _one_article(article: ArticleInput) -> Article:
+def _one_article(article: ArticleInput, limits: Limits | None = None) -> Article:
     if isinstance(article, Path):
-        found = load_articles(article)
+        found = load_articles(article, limits=limits)
         if len(found) != 1:
             raise InputError(f"{article}: holds {len(found)} articles; blurb takes one")
         return found[0]
-    return next(iter(_to_articles(article)))
+    return next(iter(_to_articles(article, limits)))
 
 
 def _many_articles(
@@ -540,6 +541,8 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
         return iter_articles(item, limits=limits)
     if isinstance(item, str):
         check_text(item, "article text")
+        if limits is not None and len(item.encode("utf-8", "replace")) > limits.max_file_bytes:
+            raise limits.too_big("the article text")  # as big a file would be refused
         if _looks_like_location(item):
             raise InputError(
                 f"{item!r} looks like a path or URL, but a str is article text: pass "

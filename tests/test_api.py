@@ -213,3 +213,18 @@ def test_load_articles_refuses_what_is_not_a_path(given: object) -> None:
     """``load_articles(5)`` raised a bare TypeError, and ``[5]`` looked for a file named "5"."""
     with pytest.raises(InputError, match="expected a path or URL"):
         summarizer.load_articles(given)  # type: ignore[arg-type]
+
+
+def test_article_text_past_the_size_limit_is_refused_as_a_file_would_be(tmp_path: Path) -> None:
+    """A str is held to max_file_mb like a file: the library does not spend minutes on a
+    text the CLI would refuse; the setting raises the limit for both."""
+    big = TEXT * (2 * 1024 * 1024 // len(TEXT.encode("utf-8")) + 1)  # over 2 MB
+    with pytest.raises(InputError, match="larger than the limit of 1 MB"):
+        summarizer.blurb(big, max_file_mb=1)
+    with pytest.raises(InputError, match="larger than the limit of 1 MB"):
+        summarizer.briefing([TEXT, big], max_file_mb=1)
+    path = tmp_path / "big.txt"
+    path.write_text(big, encoding="utf-8")
+    with pytest.raises(InputError, match="larger than the limit of 1 MB"):
+        summarizer.blurb(path, max_file_mb=1)  # the file too, with the caller's limit
+    assert summarizer.blurb(TEXT, sentences=1, max_file_mb=1).claims
