@@ -19,7 +19,7 @@ import hashlib
 import math
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -28,7 +28,7 @@ import numpy as np
 from . import forked
 from .models import Article, Citation, Claim, Outlet, Sentence
 from .progress import ProgressFn
-from .text import words
+from .text import WordMap, words
 
 DEFAULT_DOC_THRESHOLD = 0.7  # Jaccard of word 3-shingles: copies with small edits are ~0.9
 DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20 is ~0.9
@@ -80,7 +80,7 @@ def dedupe_articles(
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
-    needs = [min_shared(threshold, m) for m in range(SKETCH_KEYS + 1)]  # by informative keys
+    needs = needs_by_keys(threshold)
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
     with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
@@ -121,6 +121,11 @@ def fingerprint(article: Article) -> Fingerprint:
 
 
 @lru_cache(maxsize=16)
+def needs_by_keys(threshold: float) -> tuple[int, ...]:
+    """``min_shared(threshold, m)`` for m = 0 .. SKETCH_KEYS informative keys."""
+    return tuple(min_shared(threshold, m) for m in range(SKETCH_KEYS + 1))
+
+
 def min_shared(threshold: float, keys: int = SKETCH_KEYS, miss_rate: float = MISS_RATE) -> int:
     """The most sketch keys a candidate must share such that a copy at ``threshold`` shares
     fewer with probability at most ``miss_rate`` (the Binomial(keys, threshold) lower tail)."""
@@ -133,7 +138,7 @@ def min_shared(threshold: float, keys: int = SKETCH_KEYS, miss_rate: float = MIS
 
 
 def _candidates(
-    keys: list[int], by_key: dict[int, list[int]], short: dict[int, int], needs: list[int]
+    keys: list[int], by_key: dict[int, list[int]], short: dict[int, int], needs: Sequence[int]
 ) -> list[int]:
     """Kept articles sharing enough of these sketch keys: ``needs[m]`` of the m that are not
     common (see COMMON_KEY). A kept article with a short sketch (a few words; ``short``
@@ -173,19 +178,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-class _WordHashes(dict[str, int]):
-    """crc32 of each word, computed once: a plain dict's lookup costs a third of an
-    ``lru_cache`` call, on every word of every article. Emptied when it grows too big."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= WORD_HASHES_MAX:
-            self.clear()
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
+def _crc32(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
-WORD_HASHES_MAX = 262144
-_WORD_HASHES = _WordHashes()
+_WORD_HASHES = WordMap(_crc32, 262144)  # each word's hash, computed once
 
 
 def _best_match(

@@ -24,7 +24,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,9 +50,9 @@ class Halves(Generic[T, R]):
         """``size``: how many items ``may_fork`` weighs (default ``len(items)``; a block of
         articles counts as its articles)."""
         self.items, self.fn, self.start = items, fn, start
-        allowed = may_fork(len(items) if size is None else size, minimum)
-        self.pid, self._reader = 0, cast(Any, None)
-        if allowed:
+        self.pid: int = 0
+        self._reader: Any = None  # the pipe from the child, while it sends
+        if may_fork(len(items) if size is None else size, minimum):
             self.pid, self._reader = _fork(items, fn, start)
         self._got: list[R] = []  # the child's results so far
 

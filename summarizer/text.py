@@ -7,9 +7,13 @@ words" means the same thing at every stage.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import Stemmer
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
@@ -59,27 +63,35 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(w))
 
 
-_TERMS: dict[str, str | None] = {}  # word -> its stem, None when it is no content term
-MAX_TERMS = 262144  # words remembered (then forgotten at once: a server runs for days)
+class WordMap(dict[str, T]):
+    """``fn(word)`` for each word, computed once and then read from a plain dict: by a C-level
+    ``map(words.__getitem__, tokens)`` that costs a third of a cached call per word (dedup and
+    story clustering, which every LLM call waits for, read every word). Emptied at once past
+    ``limit`` words: a server runs for days."""
+
+    def __init__(self, fn: Callable[[str], T], limit: int) -> None:
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, word: str) -> T:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+def _content_term(word: str) -> str | None:
+    """The word's stem, or None when it is no content term (a stopword, a lone letter)."""
+    return stem(word) if word not in STOPWORDS and (len(word) > 1 or word.isdigit()) else None
+
+
+MAX_TERMS = 262144  # words remembered
+_TERMS: WordMap[str | None] = WordMap(_content_term, MAX_TERMS)
 
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stopword tokens, in order (numbers kept)."""
-    tokens = words(text)
-    # each word's term from a plain dict by a C-level ``map``: a third of the CPU of a cached
-    # call per word, and story clustering (which every LLM call waits for) reads every word
-    known = _TERMS
-    try:
-        found = list(map(known.__getitem__, tokens))
-    except KeyError:
-        if len(known) > MAX_TERMS:
-            known.clear()
-        for w in tokens:
-            if w not in known:
-                keep = w not in STOPWORDS and (len(w) > 1 or w.isdigit())
-                known[w] = stem(w) if keep else None
-        found = list(map(known.__getitem__, tokens))
-    return [term for term in found if term is not None]
+    return [term for term in map(_TERMS.__getitem__, words(text)) if term is not None]
 
 
 def bigrams(terms: list[str]) -> list[tuple[str, str]]:

@@ -333,7 +333,7 @@ def test_unrelated_articles_sharing_a_few_common_phrases_are_not_candidates() ->
     (_, sa), (_, sb) = dedup.fingerprint(a), dedup.fingerprint(b)
     keys_b = sb[: dedup.SKETCH_KEYS].tolist()
     by_key = {k: [0] for k in sa[: dedup.SKETCH_KEYS].tolist()}
-    needs = [dedup.min_shared(0.7, m) for m in range(dedup.SKETCH_KEYS + 1)]
+    needs = dedup.needs_by_keys(0.7)
     assert dedup._candidates(keys_b, by_key, {}, needs) == []
     assert len(dedup.dedupe_articles([a, b])) == 2
 
@@ -341,7 +341,7 @@ def test_unrelated_articles_sharing_a_few_common_phrases_are_not_candidates() ->
 def test_a_key_held_by_many_articles_is_boilerplate_and_counts_for_no_candidate() -> None:
     """A sketch key that COMMON_KEY kept articles hold is left out of the count, and the keys
     left need their own share: a feed whose articles all end alike stays linear."""
-    needs = [dedup.min_shared(0.7, m) for m in range(dedup.SKETCH_KEYS + 1)]
+    needs = dedup.needs_by_keys(0.7)
     keys = list(range(100, 132))
     common = {k: list(range(dedup.COMMON_KEY)) for k in keys[:20]}  # 20 boilerplate keys
     one_copy = {k: [99] for k in keys[20:]}  # article 99 holds the other 12: a copy

@@ -54,8 +54,8 @@ def test_content_terms_are_the_stems_of_the_content_words_even_as_the_cache_fill
     is full and forgotten."""
     from summarizer import text
 
-    monkeypatch.setattr(text, "_TERMS", {})
     monkeypatch.setattr(text, "MAX_TERMS", 20)
+    monkeypatch.setattr(text, "_TERMS", text.WordMap(text._content_term, text.MAX_TERMS))
     samples = [
         "The Senate's 2 votes: talks agreed, a 5-4 ruling in the news; I'd say x y z 7.",
         "Investment and investigation differ; Mr Smith's dogs ran, running, runs.",
