@@ -224,8 +224,32 @@ def _check_address(url: str, policy: FetchPolicy) -> None:
         raise InputError(f"{url}: cannot resolve {host}") from exc
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
+        if not _public(address):
             raise InputError(f"{url}: {host} is a private-network address ({address}); refused")
+
+
+# IPv6 prefixes that carry an IPv4 address a gateway connects to (NAT64, RFC 6052; the
+# deprecated IPv4-compatible ::a.b.c.d): ipaddress calls 64:ff9b::a00:1 global, yet behind a
+# NAT64 gateway it reaches 10.0.0.1. Such an address (and a 6to4, Teredo or IPv4-mapped one)
+# is judged by the IPv4 address it holds.
+_EMBEDS_IPV4 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("::/96"))
+# Special-purpose blocks IANA lists as not globally reachable that older Pythons' is_global
+# misses (3.11.7 calls 192.0.0.8 global), and NAT64's local-use prefix (RFC 8215).
+_NOT_GLOBAL = (ipaddress.ip_network("192.0.0.0/24"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A globally reachable unicast address, also through any IPv4 address it embeds."""
+    if not address.is_global or address.is_multicast:
+        return False
+    if any(address.version == net.version and address in net for net in _NOT_GLOBAL):
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    embedded = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
+    if embedded is None and any(address in net for net in _EMBEDS_IPV4):
+        embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return embedded is None or _public(embedded)
 
 
 def _page_article(html: str, url: str) -> Article:

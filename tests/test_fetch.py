@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from summarizer import fetch
 from summarizer.errors import InputError
 from summarizer.fetch import CLI_POLICY, SERVE_POLICY, FetchPolicy, load_url, parse_feed
 from summarizer.ingest import load_articles
@@ -138,3 +142,38 @@ def test_atom_html_title_is_shown_as_text(tmp_path: Path) -> None:
         f"<title>News</title>{html_title}{text_title}</feed>"
     )
     assert [a.title for a in load_articles(feed)] == ["Bridge approved", "Is 3 < 4? Yes"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1: ipaddress calls it global
+        "64:ff9b::a9fe:a9fe",  # NAT64 of the cloud metadata address 169.254.169.254
+        "64:ff9b:1::a00:1",  # NAT64's local-use prefix
+        "2002:a00:1::1",  # 6to4 of 10.0.0.1
+        "::10.0.0.1",  # IPv4-compatible
+        "::ffff:192.168.1.1",
+        "192.0.0.8",  # IANA special purpose; Python 3.11.7's is_global says global
+    ],
+)
+def test_serve_policy_refuses_private_addresses_inside_ipv6(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host resolving to an IPv6 address that carries a private IPv4 one (which a NAT64 or
+    6to4 gateway connects to) passed the check; no connection is made here."""
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    answer = [(family, socket.SOCK_STREAM, 6, "", (address, 80))]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: answer)
+    shown = re.escape(str(ipaddress.ip_address(address)))
+    with pytest.raises(InputError, match=f"private-network address \\({shown}\\)"):
+        fetch._check_address("http://news.example/a", SERVE_POLICY)
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "64:ff9b::5db8:d70e", "2606:4700::1111"])
+def test_serve_policy_lets_public_addresses_through(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    answer = [(family, socket.SOCK_STREAM, 6, "", (address, 80))]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: answer)
+    fetch._check_address("http://news.example/a", SERVE_POLICY)
