@@ -264,6 +264,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+_ROUTES = "the API is POST /blurb, /briefing and /verify (no trailing slash) with a JSON body"
 _BEARER = HTTPBearer(auto_error=False, description="Required when the server has --token.")
 
 
@@ -299,6 +300,9 @@ def create_app(config: ServeConfig | None = None) -> Any:
         version=_version(),
         dependencies=[Depends(check_token)] if cfg.token else [],
         responses={k: v for k, v in ERROR_RESPONSES.items() if cfg.token or k != 401},
+        # "POST /blurb/" was a 307 to an absolute http:// URL made from the Host header: a
+        # client behind an https proxy re-sent its body and token in clear. Now a 404 saying so.
+        redirect_slashes=False,
     )
 
     @app.exception_handler(SummarizerError)
@@ -323,6 +327,12 @@ def create_app(config: ServeConfig | None = None) -> Any:
             detail = "the body is not usable JSON: nested too deeply"
         elif exc.status_code == 400 and cause is not None:
             detail = f"the body is not valid JSON ({type(cause).__name__})"
+        elif exc.status_code == 404 and detail == "Not Found":
+            detail = f"no such route; {_ROUTES}"
+        elif exc.status_code == 405 and detail == "Method Not Allowed":
+            detail = f"{request.method} is not served here; {_ROUTES}"
+            if request.method == "OPTIONS":  # a browser's CORS preflight
+                detail += "; no CORS: call it from your server, not from a web page's script"
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Exception)

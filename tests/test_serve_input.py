@@ -217,10 +217,34 @@ def test_strict_is_passed_to_verify(client: TestClient) -> None:
 
 
 def test_wrong_routes_and_methods_answer_json(client: TestClient) -> None:
-    assert _detail(client.get("/blurb"), 405) == "Method Not Allowed"
-    assert _detail(client.put("/verify", json={}), 405) == "Method Not Allowed"
-    assert _detail(client.post("/summarize", json={"text": TEXT}), 404) == "Not Found"
-    assert _detail(client.get("/"), 404) == "Not Found"
+    assert _detail(client.get("/blurb"), 405).startswith("GET is not served here; the API is POST")
+    assert _detail(client.put("/verify", json={}), 405).startswith("PUT is not served here")
+    assert "POST /blurb, /briefing" in _detail(client.post("/summarize", json={"text": TEXT}), 404)
+    assert _detail(client.get("/"), 404).startswith("no such route")
+
+
+def test_a_trailing_slash_is_a_404_not_a_redirect(client: TestClient) -> None:
+    """``POST /blurb/`` was a 307 with an empty body to ``http://<Host header>/blurb``: behind
+    an https proxy the client re-sent its body and token over plain http (and any Host header
+    chose the target)."""
+    res = client.post(
+        "/blurb/", json={"text": TEXT}, headers={"host": "evil.example"}, follow_redirects=False
+    )
+    assert "no trailing slash" in _detail(res, 404)
+    assert "location" not in res.headers
+
+
+def test_a_cors_preflight_is_told_there_is_no_cors(client: TestClient) -> None:
+    """A CMS page's script on another origin: the preflight is refused (no CORS headers, so the
+    browser blocks the call) and the detail, seen with curl, says why and what to do."""
+    headers = {
+        "origin": "https://cms.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, authorization",
+    }
+    res = client.options("/blurb", headers=headers)
+    assert "no CORS" in _detail(res, 405)
+    assert not any(k.lower().startswith("access-control-") for k in res.headers)
 
 
 def test_a_fault_of_the_server_is_a_json_500_without_its_message(
