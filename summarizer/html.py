@@ -7,6 +7,7 @@ them must reach the page as text. Only http(s) URLs ever become links.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,6 +37,7 @@ class ClaimView:
 
     text: str
     marks: list[Mark]
+    dir: str = "auto"  # "rtl" for an Arabic or Hebrew claim: its period and markers at its end
 
 
 @dataclass
@@ -58,6 +60,7 @@ class StoryView:
     claims: list[ClaimView]
     span: str
     unverified: bool  # written, but no claim passed verification
+    dir: str = "auto"  # the headline's direction
 
 
 @dataclass
@@ -71,6 +74,19 @@ class SourceView:
     url: str | None
     outlets: list[Link]
     more_outlets: int
+
+
+def direction(text: str | None) -> str:
+    """``rtl`` or ``ltr`` by the first strongly directional character (as ``dir="auto"``
+    judges it), else ``auto``. A block holding article text gets it explicitly: ``dir="auto"``
+    skips the ``<bdi>`` isolates inside it and would call an Arabic claim left-to-right."""
+    for ch in text or "":
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "auto"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -96,13 +112,15 @@ def render_blurb_html(result: Blurb) -> str:
     sources = {s.article_id: s for s in result.sources}
     ids = count(1)
     claims = [_claim_view(c, sources, prefix, ids) for c in result.claims if c.shown]
+    empty = empty_blurb(result)
     return _template("blurb.html.j2").render(
         root_id=prefix,
         title=result.title,
+        text_dir=direction(claims[0].text if claims else empty),
         claims=claims,
         sources=[_source_view(s, prefix) for s in result.sources],
         partial=result.partial,
-        empty=empty_blurb(result),
+        empty=empty,
     )
 
 
@@ -165,7 +183,7 @@ def _claim_view(
             marks[source.number] = mark
         if cite.text not in mark.quotes:
             mark.quotes.append(cite.text)
-    return ClaimView(text=claim.text, marks=list(marks.values()))
+    return ClaimView(text=claim.text, marks=list(marks.values()), dir=direction(claim.text))
 
 
 def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
@@ -183,6 +201,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
         claims=claims,
         span=_time_span(story),
         unverified=story.written and not claims,
+        dir=direction(story.title),
     )
 
 

@@ -63,3 +63,23 @@ def day_articles(folder: Path, base_url: str) -> list[Article]:
     path = folder / "day.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     return load_articles([path])
+
+
+# An Arabic report, and two English reports of one story whose first outlet's name ends in an
+# unclosed U+202E (right-to-left override), as a hostile or broken feed may send it.
+BIDI = [
+    {
+        "title": "مجلس المدينة يوافق على بناء جسر جديد",
+        "source": "الجزيرة",
+        "text": "صوت مجلس المدينة يوم الثلاثاء بأغلبية 7 مقابل 2 على بناء جسر جديد فوق نهر إلم. "
+        "سيبدأ البناء في مايو وسيتكلف 40 مليون دولار، وفقا لرئيسة البلدية آنا رويز.",
+    },
+    {**DAY[0], "source": "Spoof\u202e Gazette"},
+    {**DAY[1], "source": "Wide Times"},
+]
+
+
+def bidi_articles(folder: Path) -> list[Article]:
+    path = folder / "bidi.json"
+    path.write_text(json.dumps(BIDI, ensure_ascii=False), encoding="utf-8")
+    return load_articles([path])

@@ -17,7 +17,7 @@ from summarizer import Blurb, Briefing, Claim, render_blurb, render_briefing
 from summarizer.pipeline import blurb, briefing
 
 from .browser import browser_missing, chromium, save_screenshots
-from .html_cases import day_articles, hostile_articles
+from .html_cases import bidi_articles, day_articles, hostile_articles
 from .localweb import serve_folder
 
 pytestmark = pytest.mark.skipif(
@@ -161,6 +161,61 @@ def test_a_hostile_article_runs_no_script(driver: Any, site: tuple[Path, str]) -
     assert not driver.find_elements(By.CSS_SELECTOR, ".smz-blurb img, .smz-blurb script")
     hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a")]
     assert all(h.startswith(f"{base}/host.html#") for h in hrefs), hrefs
+
+
+def _rect(driver: Any, el: Any) -> dict[str, float]:
+    return driver.execute_script(  # type: ignore[no-any-return]
+        "const r = arguments[0].getBoundingClientRect(); "
+        "return {left: r.left, right: r.right, center: (r.left + r.right) / 2};",
+        el,
+    )
+
+
+def test_right_to_left_text_reads_right_to_left_and_reverses_nothing_else(
+    driver: Any, site: tuple[Path, str]
+) -> None:
+    """An Arabic claim was laid out left to right: its period and citation marker at the
+    start of the sentence for its reader, and in the blurb sentences in the wrong order. An
+    outlet named "Spoof\u202e Gazette" reversed the next outlet's name ("semiT ediW")."""
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    articles = bidi_articles(folder)
+    (folder / "briefing.html").write_text(render_briefing(briefing(articles), "html"))
+    host = "<!DOCTYPE html><meta charset=utf-8><title>Host</title>" + render_blurb(
+        blurb(articles[0]), "html"
+    )
+    (folder / "host.html").write_text(host, encoding="utf-8")
+
+    _fresh(driver, f"{base}/briefing.html")
+    direction = "return getComputedStyle(arguments[0]).direction"
+    arabic = [
+        li
+        for li in driver.find_elements(By.CSS_SELECTOR, ".smz-claims li")
+        if "مجلس" in li.text or "البناء" in li.text
+    ]
+    assert len(arabic) == 2
+    for li in arabic:
+        assert driver.execute_script(direction, li) == "rtl"
+        mark = li.find_element(By.CSS_SELECTOR, ".smz-mark")  # at the sentence's end: the left
+        assert _rect(driver, mark)["right"] < _rect(driver, li)["center"]
+    h2 = [h for h in driver.find_elements(By.CSS_SELECTOR, ".smz-h2") if "مجلس" in h.text]
+    assert h2 and driver.execute_script(direction, h2[0]) == "rtl"
+    for byline in driver.find_elements(By.CSS_SELECTOR, ".smz-outlets"):
+        links = byline.find_elements(By.CSS_SELECTOR, "bdi")
+        if any("Spoof" in link.text for link in links):
+            assert [link.text for link in links] == ["Spoof\u202e Gazette", "Wide Times"]
+            assert _rect(driver, links[0])["right"] <= _rect(driver, links[1])["left"]
+            break
+    else:
+        raise AssertionError("no byline lists the spoofing outlet")
+
+    _fresh(driver, f"{base}/host.html")
+    driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+    text = driver.find_element(By.CSS_SELECTOR, ".smz-text")
+    assert driver.execute_script(direction, text) == "rtl"
+    marks = text.find_elements(By.CSS_SELECTOR, ".smz-mark")
+    assert marks and _rect(driver, marks[-1])["right"] < _rect(driver, text)["center"]
 
 
 HOST_PAGE = """<!DOCTYPE html><html><head><title>Host</title></head><body>

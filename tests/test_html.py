@@ -31,11 +31,11 @@ from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "span", "a", "q", "cite", "ul", "ol", "li", "article", "section", "footer", "div", "details",
-    "summary", "strong", "button",
+    "summary", "strong", "button", "bdi",
 }  # fmt: skip
 ALLOWED_ATTRS = {
     "class", "id", "href", "rel", "role", "aria-describedby", "value", "lang", "charset", "name",
-    "content", "http-equiv", "type",
+    "content", "http-equiv", "type", "dir",
 }  # fmt: skip
 
 
