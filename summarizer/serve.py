@@ -280,6 +280,14 @@ def create_app(config: ServeConfig | None = None) -> Any:
         raise ConfigError(
             "the token is empty (is SUMMARIZER_TOKEN set?); omit --token to serve without one"
         )
+    if cfg.token is not None and (
+        cfg.token != cfg.token.strip() or not all(" " <= ch <= "~" for ch in cfg.token)
+    ):  # a header value cannot end in a space or carry "é" (read as Latin-1): no client matches
+        raise ConfigError(
+            "the token has a leading or trailing space, a line break or a non-ASCII "
+            "character, so no HTTP client can send it; use printable ASCII "
+            "(e.g. openssl rand -hex 32)"
+        )
     redact = redactor(cfg)
     workers = Workers(cfg.workers)
 

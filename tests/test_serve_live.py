@@ -327,6 +327,16 @@ def test_an_empty_token_is_refused_not_read_as_no_token() -> None:
         create_app(ServeConfig(token=" "))
 
 
+@pytest.mark.parametrize("token", ["tökén-7f3a9c", "tok-7f3a9c\n", " tok-7f3a9c"])
+def test_a_token_no_client_can_send_is_refused_at_start(token: str) -> None:
+    """A non-ASCII token (the server reads header bytes as Latin-1; httpx will not send it) or
+    one with a line break or a space at an end (a header value cannot carry them) answered
+    401 to every client, with nothing said. The error does not show the token."""
+    [line] = _cli("--backend", "extractive", "--port", "0", env={"SUMMARIZER_TOKEN": token})
+    assert line.startswith("Error: the token has a leading or trailing space, a line break")
+    assert "7f3a9c" not in line
+
+
 def test_serving_other_machines_without_a_token_warns(
     monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
