@@ -12,7 +12,8 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
 - 408: the body has not arrived in full after ``body_seconds``; 413: the request body is
   larger than ``max_body_bytes``;
 - 415: a body sent without ``Content-Type: application/json`` (refused, not guessed: a web
-  page may post a form or ``text/plain`` to a local server without the browser asking first);
+  page may post a form or ``text/plain`` to a local server without the browser asking first),
+  or compressed (``Content-Encoding: gzip``; never inflated, so no zip bomb);
 - 422: invalid fields (the detail names the first), more articles than ``max_articles`` (after
   feeds are read), an unusable article or URL (unreachable, private-network address, no
   text), an invalid option;
@@ -254,7 +255,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         401: "missing or wrong bearer token",
         408: "the request body did not arrive in full in time",
         413: "request body too large",
-        415: "the body was not sent as Content-Type: application/json",
+        415: "the body was not sent as Content-Type: application/json, or was compressed",
         422: "invalid request, too many articles, or an unusable article or URL",
         500: "a fault of the server",
         502: "the LLM backend failed",
@@ -589,7 +590,8 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 class BodyLimit:
     """ASGI wrapper: a request body over ``limit`` bytes gets 413 before the app reads it,
     whether or not it declares a Content-Length; one that has not arrived in full after
-    ``seconds`` (a client that died mid-upload, or one that declares more than it sends) 408."""
+    ``seconds`` (a client that died mid-upload, or one that declares more than it sends) 408;
+    a compressed one (``Content-Encoding: gzip``) 415, never inflated."""
 
     def __init__(self, app: Any, limit: int, seconds: float = BODY_SECONDS) -> None:
         self.app = app
@@ -600,7 +602,13 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        headers = dict(scope.get("headers") or [])
+        encoding = headers.get(b"content-encoding", b"").strip().lower()
+        if encoding not in (b"", b"identity"):  # was "not UTF-8 text (byte 1)" for gzip
+            why = f"Content-Encoding {encoding.decode('latin-1')[:40]} is not accepted"
+            await _send_error(send, 415, f"{why}; send the JSON body uncompressed")
+            return
+        declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             await _send_error(send, 413, f"request body larger than {self.limit:,} bytes")
             return

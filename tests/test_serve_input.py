@@ -5,6 +5,7 @@ JSON type, invalid Unicode, options out of range, URLs the fetcher cannot parse.
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -214,6 +215,18 @@ def test_strict_is_passed_to_verify(client: TestClient) -> None:
     claim = strict.json()["claims"][0]
     assert not claim["supported"]
     assert any(c["name"] == "verbs" and not c["passed"] for c in claim["checks"])
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br", "deflate, gzip"])
+def test_a_compressed_body_is_415_not_read_as_text(client: TestClient, encoding: str) -> None:
+    """A client that compresses its requests got 400 'the body is not UTF-8 text (byte 1)'."""
+    body = gzip.compress(json.dumps({"text": TEXT}).encode())
+    res = client.post("/blurb", content=body, headers={**JSON, "content-encoding": encoding})
+    assert _detail(res, 415) == (
+        f"Content-Encoding {encoding} is not accepted; send the JSON body uncompressed"
+    )
+    plain = client.post("/blurb", json={"text": TEXT}, headers={"content-encoding": "identity"})
+    assert plain.status_code == 200, plain.text
 
 
 def test_wrong_routes_and_methods_answer_json(client: TestClient) -> None:
