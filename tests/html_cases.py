@@ -83,3 +83,21 @@ def bidi_articles(folder: Path) -> list[Article]:
     path = folder / "bidi.json"
     path.write_text(json.dumps(BIDI, ensure_ascii=False), encoding="utf-8")
     return load_articles([path])
+
+
+# A word no line can break: a German compound, a hashtag run together, a URL without hyphens.
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitaenswitwenrentenversicherung" * 3
+LONG = {
+    "title": f"Headline {LONG_WORD}",
+    "source": f"Outlet{LONG_WORD}",
+    "url": "https://example.com/a",
+    "text": f"The council voted 7-2 on Tuesday to name the new bridge {LONG_WORD} after a "
+    "long debate. Construction starts in May and will cost 40 million dollars, Mayor Ana "
+    "Ruiz said.",
+}
+
+
+def long_word_articles(folder: Path) -> list[Article]:
+    path = folder / "long.json"
+    path.write_text(json.dumps(LONG), encoding="utf-8")
+    return load_articles([path])

@@ -17,7 +17,7 @@ from summarizer import Blurb, Briefing, Claim, render_blurb, render_briefing
 from summarizer.pipeline import blurb, briefing
 
 from .browser import browser_missing, chromium, save_screenshots
-from .html_cases import bidi_articles, day_articles, hostile_articles
+from .html_cases import bidi_articles, day_articles, hostile_articles, long_word_articles
 from .localweb import serve_folder
 
 pytestmark = pytest.mark.skipif(
@@ -276,6 +276,37 @@ def test_readable_on_a_phone_and_in_print(driver: Any, site: tuple[Path, str]) -
         assert tips and all(t.is_displayed() for t in tips)  # citations inline on paper
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_a_word_longer_than_a_phone_is_wide_is_broken(driver: Any, site: tuple[Path, str]) -> None:
+    """A 200-letter word in a headline, an outlet's name or a claim made the briefing page and
+    the blurb block scroll sideways on a phone (1,559 px of page in a 360 px screen)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    articles = long_word_articles(folder)
+    (folder / "briefing.html").write_text(render_briefing(briefing(articles), "html"))
+    page = HOST_PAGE.format(blurb=render_blurb(blurb(articles[0]), "html"))
+    (folder / "host.html").write_text(
+        page.replace(
+            "<head>", '<head><meta name="viewport" content="width=device-width, initial-scale=1">'
+        ),
+        encoding="utf-8",
+    )
+    for name in ("briefing.html", "host.html"):
+        _fresh(driver, f"{base}/{name}")
+        driver.set_window_size(390, 844)
+        width = driver.execute_script("return window.innerWidth")
+        assert width < 500  # really a phone-sized viewport
+        if name == "host.html":
+            driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+        mark = driver.find_element(By.CSS_SELECTOR, ".smz-mark")
+        ActionChains(driver).move_to_element(mark).perform()
+        tip = driver.find_element(By.CSS_SELECTOR, ".smz-tip")
+        assert tip.is_displayed() and 0 <= _rect(driver, tip)["right"] <= width
+        assert driver.execute_script("return arguments[0].scrollWidth", tip) <= tip.size["width"]
 
 
 def test_screenshots_are_written(tmp_path: Path) -> None:
