@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from summarizer import Blurb, Briefing, Claim, render_blurb, render_briefing
+from summarizer import Blurb, Briefing, Claim, load_articles, render_blurb, render_briefing
 from summarizer.pipeline import blurb, briefing
 
 from .browser import browser_missing, chromium, save_screenshots
+from .conftest import ARTICLES
 from .html_cases import bidi_articles, day_articles, hostile_articles, long_word_articles
 from .localweb import serve_folder
 
@@ -307,6 +308,35 @@ def test_a_word_longer_than_a_phone_is_wide_is_broken(driver: Any, site: tuple[P
         tip = driver.find_element(By.CSS_SELECTOR, ".smz-tip")
         assert tip.is_displayed() and 0 <= _rect(driver, tip)["right"] <= width
         assert driver.execute_script("return arguments[0].scrollWidth", tip) <= tip.size["width"]
+
+
+def test_no_tooltip_is_cut_off_by_the_window_edge(driver: Any, site: tuple[Path, str]) -> None:
+    """Centred on its marker and 22rem wide, a tooltip was cut off by the window's edge for a
+    marker near either side: 3 of the fixtures' 10 at 800 px, and a blurb block set against
+    the page's left edge lost the start of every quote whose marker began a line."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    articles = load_articles([ARTICLES])
+    (folder / "briefing.html").write_text(render_briefing(briefing(articles), "html"))
+    flush_left = '<!DOCTYPE html><meta charset="utf-8"><body style="margin:0">'
+    (folder / "host.html").write_text(flush_left + render_blurb(blurb(articles[1]), "html"))
+    for name in ("briefing.html", "host.html"):
+        _fresh(driver, f"{base}/{name}")
+        driver.set_window_size(800, 800)
+        width = driver.execute_script("return window.innerWidth")
+        assert width > 768  # wider than a phone: the tooltips are not the bottom bar
+        for details in driver.find_elements(By.CSS_SELECTOR, "details"):
+            driver.execute_script("arguments[0].open = true", details)
+        marks = driver.find_elements(By.CSS_SELECTOR, ".smz-mark")
+        assert len(marks) >= 3
+        for mark in marks:
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+            ActionChains(driver).move_to_element(mark).perform()
+            tip = driver.find_element(By.ID, mark.get_attribute("aria-describedby"))
+            box = _rect(driver, tip)
+            assert tip.is_displayed() and box["left"] >= 0 and box["right"] <= width, (name, box)
 
 
 def test_screenshots_are_written(tmp_path: Path) -> None:
