@@ -116,9 +116,8 @@ def _url(value: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")]
-Url = Annotated[
-    str, Field(max_length=MAX_URL_CHARS, pattern=r"^https?://\S+$"), AfterValidator(_url)
-]
+URL_PATTERN = r"^https?://\S+$"
+Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=URL_PATTERN), AfterValidator(_url)]
 Date = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
     str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])
 ]
@@ -430,8 +429,19 @@ def _invalid_response(exc: RequestValidationError) -> JSONResponse:
     loc = [x for x in first.get("loc", ()) if x not in _TAGS]
     where = ".".join(str(x) for x in loc) or "body"
     msg = first.get("msg", "invalid")
-    if loc == ["body"] and first.get("type") in ("missing", "model_attributes_type"):
+    kind = first.get("type")
+    if loc == ["body"] and kind in ("missing", "model_attributes_type"):
         msg = "a JSON object is required"  # not pydantic's "to extract fields from"
+    elif kind == "string_pattern_mismatch" and (first.get("ctx") or {}).get("pattern") == (
+        URL_PATTERN
+    ):  # was "String should match pattern '^https?://\S+$'", for a text given as a string too
+        msg = 'not an http:// or https:// URL (a text goes in an object: {"text": "..."})'
+    elif (
+        kind == "model_attributes_type"
+        and loc
+        and (isinstance(loc[-1], int) or loc[-1] == "article")
+    ):
+        msg = 'an article is a JSON object: {"text": "...", "title": ..., "url": ...}'
     detail = f"invalid request: {where}: {msg}"
     if len(errors) > 1:
         detail += f" (and {len(errors) - 1} more)"

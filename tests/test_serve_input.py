@@ -168,14 +168,38 @@ def test_options_out_of_range_are_422_naming_the_field(
         ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),  # was a 500
         ("http://a.example:99999/", "not a valid URL (Port out of range"),
         ("http://@/", "not a valid URL (no host)"),
-        ("http://", "body.url: String should match pattern"),
-        ("ftp://a.example/x", "body.url: String should match pattern"),
+        ("http://", "body.url: not an http:// or https:// URL"),
+        ("ftp://a.example/x", "body.url: not an http:// or https:// URL"),
     ],
 )
 def test_a_url_the_fetcher_cannot_parse_is_422(client: TestClient, url: str, says: str) -> None:
     assert says in _detail(client.post("/blurb", json={"url": url}), 422)
     res = client.post("/verify", json={"draft": "It met.", "sources": [url]})
     assert "body.sources.0" in _detail(res, 422)
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "says"),
+    [
+        (
+            "/verify",
+            {"draft": "It met.", "sources": ["The council voted 7-2."]},
+            'body.sources.0: not an http:// or https:// URL (a text goes in an object: {"text"',
+        ),
+        ("/briefing", {"urls": ["file:///etc/passwd"]}, "body.urls.0: not an http:// or https://"),
+        ("/briefing", {"articles": [TEXT]}, "body.articles.0: an article is a JSON object: {"),
+        ("/verify", {"draft": "It met.", "sources": [5]}, "body.sources.0: an article is a JSON"),
+        ("/blurb", {"article": TEXT}, "body.article: an article is a JSON object"),
+    ],
+)
+def test_a_text_where_an_object_goes_is_told_how_to_send_it(
+    client: TestClient, route: str, body: dict[str, Any], says: str
+) -> None:
+    """A source's text sent as a bare string was refused with "String should match pattern
+    '^https?://\\S+$'", and an article as a string with "Input should be a valid dictionary or
+    object to extract fields from"."""
+    detail = _detail(client.post(route, json=body), 422)
+    assert says in detail and "pattern" not in detail, detail
 
 
 def test_a_briefing_of_nothing_is_422(client: TestClient) -> None:
