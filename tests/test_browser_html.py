@@ -262,6 +262,39 @@ def test_the_blurb_block_does_not_restyle_its_host_page(
     assert tip.is_displayed() and _first_shown(result).citations[0].text in tip.text
 
 
+def test_the_blurb_block_keeps_its_sizes_on_a_page_with_a_small_root_font(
+    driver: Any, site: tuple[Path, str]
+) -> None:
+    """``html{font-size:62.5%}`` (a common theme trick: 1rem = 10px) shrank the block's
+    rem-sized parts: sources 8.2px, the note 7.5px, the tooltip 8.6px, the block 400px wide."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    folder, base = site
+    block = render_blurb(blurb(day_articles(folder, base)[0]), "html")
+    small_root = "<style>html{font-size:62.5%}body{font-size:1.8rem}</style>"
+    for name, head in (("plain.html", ""), ("small.html", small_root)):
+        page = f'<!DOCTYPE html><meta charset="utf-8">{head}<body><h1>Host</h1>{block}'
+        (folder / name).write_text(page, encoding="utf-8")
+    seen = []
+    for name in ("plain.html", "small.html"):
+        _fresh(driver, f"{base}/{name}")
+        driver.find_element(By.CSS_SELECTOR, ".smz-summary").click()
+        mark = driver.find_element(By.CSS_SELECTOR, ".smz-mark")
+        ActionChains(driver).move_to_element(mark).perform()
+        sizes = {}
+        for sel in (".smz-blurb", ".smz-text", ".smz-source", ".smz-note", ".smz-tip"):
+            el = driver.find_element(By.CSS_SELECTOR, sel)
+            sizes[sel] = driver.execute_script(
+                "const s = getComputedStyle(arguments[0]);"
+                "return [s.fontSize, arguments[0].getBoundingClientRect().width];",
+                el,
+            )
+        seen.append(sizes)
+    assert seen[1] == seen[0]
+    assert float(seen[1][".smz-note"][0].removesuffix("px")) >= 12
+
+
 def test_readable_on_a_phone_and_in_print(driver: Any, site: tuple[Path, str]) -> None:
     from selenium.webdriver.common.by import By
 
