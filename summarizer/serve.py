@@ -54,7 +54,16 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictFloat,
+    StrictInt,
+    Tag,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
@@ -118,9 +127,12 @@ def _url(value: str) -> str:
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")]
 URL_PATTERN = r"^https?://\S+$"
 Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=URL_PATTERN), AfterValidator(_url)]
-Date = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
+DateText = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
     str, Field(max_length=64, examples=["2026-11-22", "2026-11-22T06:00:00Z"])
 ]
+# Unix seconds or milliseconds as a JSON number too, as a .json input file may give them (a
+# CMS's timestamp column): the API answered 422 "Input should be a valid string".
+Date = DateText | StrictInt | StrictFloat
 Count = Annotated[int, Field(ge=1, le=1000)]
 Words = Annotated[int, Field(ge=1, le=10_000)]
 
@@ -136,7 +148,7 @@ class ArticleIn(_Request):
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=MAX_URL_CHARS)
     source: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, max_length=100)
+    published: Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None = None
 
 
 class _BlurbOptions(_Request):
@@ -536,12 +548,12 @@ def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
     return pipeline.briefing(articles, settings=settings)
 
 
-def _date(value: str | None, name: str, *, end: bool) -> datetime | None:
+def _date(value: str | float | None, name: str, *, end: bool) -> datetime | None:
     """``since``/``until`` as the CLI reads them: a date alone as ``until`` includes that day."""
     if value is None:
         return None
     try:
-        return window_bound(value, end=end)
+        return window_bound(value if isinstance(value, str) else str(value), end=end)
     except ValueError as exc:
         raise InputError(f"invalid request: body.{name}: {exc}") from None
 

@@ -222,6 +222,28 @@ def test_since_and_until_keep_the_articles_of_the_window(client: TestClient) -> 
     assert [o["name"] for s in res.json()["sources"] for o in s["outlets"]] == ["Old News"]
 
 
+def test_unix_times_may_be_json_numbers(client: TestClient) -> None:
+    """A .json input file may give ``published`` as Unix seconds or milliseconds (a CMS's
+    timestamp column); the API answered 422 "Input should be a valid string" for the same
+    record, and for ``since``/``until`` given so."""
+    second = TEXT.replace("Elm River", "Oak Creek").replace("bridge", "school")
+    articles = [
+        {"text": TEXT, "source": "Old News", "published": 1_761_987_600},  # 2025-11-01 09:00
+        {"text": second, "source": "New News", "published": 1_795_338_000_000},  # ms, 2026-11-22
+    ]
+    res = client.post("/briefing", json={"articles": articles, "since": 1_795_305_600})
+    assert res.status_code == 200, res.text
+    body = res.json()
+    assert [o["name"] for s in body["sources"] for o in s["outlets"]] == ["New News"]
+    assert body["stories"][0]["first_published"] == "2026-11-22T09:00:00Z"
+    res = client.post("/briefing", json={"articles": articles, "until": 1_761_987_600.5})
+    assert [o["name"] for s in res.json()["sources"] for o in s["outlets"]] == ["Old News"]
+    for bad in (-5, 1e30, True):
+        assert "body.since" in _detail(
+            client.post("/briefing", json={"articles": articles, "since": bad}), 422
+        )
+
+
 def test_top_k_is_passed_to_verify(client: TestClient) -> None:
     body = {"draft": "The council voted 7-2 to build a bridge.", "sources": [{"text": TEXT}]}
     res = client.post("/verify", json={**body, "top_k": 1})
