@@ -182,7 +182,8 @@ def test_right_to_left_text_reads_right_to_left_and_reverses_nothing_else(
 
     folder, base = site
     articles = bidi_articles(folder)
-    (folder / "briefing.html").write_text(render_briefing(briefing(articles), "html"))
+    result = briefing(articles, title="موجز الصباح")  # "Morning briefing"
+    (folder / "briefing.html").write_text(render_briefing(result, "html"))
     host = "<!DOCTYPE html><meta charset=utf-8><title>Host</title>" + render_blurb(
         blurb(articles[0]), "html"
     )
@@ -202,6 +203,8 @@ def test_right_to_left_text_reads_right_to_left_and_reverses_nothing_else(
         assert _rect(driver, mark)["right"] < _rect(driver, li)["center"]
     h2 = [h for h in driver.find_elements(By.CSS_SELECTOR, ".smz-h2") if "مجلس" in h.text]
     assert h2 and driver.execute_script(direction, h2[0]) == "rtl"
+    h1 = driver.find_element(By.CSS_SELECTOR, ".smz-h1")
+    assert h1.text == "موجز الصباح" and driver.execute_script(direction, h1) == "rtl"
     for byline in driver.find_elements(By.CSS_SELECTOR, ".smz-outlets"):
         links = byline.find_elements(By.CSS_SELECTOR, "bdi")
         if any("Spoof" in link.text for link in links):
