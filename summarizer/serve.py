@@ -544,7 +544,7 @@ def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
         since=_date(body.since, "since", end=False),
         until=_date(body.until, "until", end=True),
     )
-    articles = _articles(body.articles, body.urls, cfg)
+    articles = _articles([*body.articles, *body.urls], cfg)
     return pipeline.briefing(articles, settings=settings)
 
 
@@ -559,8 +559,7 @@ def _date(value: str | float | None, name: str, *, end: bool) -> datetime | None
 
 
 def _verify(body: VerifyRequest, cfg: ServeConfig) -> VerifyReport:
-    texts = [x for x in body.sources if isinstance(x, ArticleIn)]
-    articles = _articles(texts, [x for x in body.sources if isinstance(x, str)], cfg)
+    articles = _articles(body.sources, cfg)  # in the caller's order: the report's sources too
     return verify(body.draft, articles, top_k=body.top_k, strict=body.strict, settings=_engine(cfg))
 
 
@@ -573,15 +572,22 @@ def _engine(cfg: ServeConfig, **options: object) -> Settings:
     return cfg.settings.updated(deadline=limit, **options)
 
 
-def _articles(texts: list[ArticleIn], urls: list[str], cfg: ServeConfig) -> list[Article]:
-    """The request's articles: texts first, then each URL's page or feed items."""
-    if len(texts) + len(urls) > cfg.max_articles:
+def _articles(items: list[ArticleIn | str], cfg: ServeConfig) -> list[Article]:
+    """The request's articles in its order: a text, or a URL's page or feed items in its place.
+    (Verify's sources were texts first, then URLs: the report listed ``[url, text]`` as
+    ``[text, url]``, and a caller reading it by position credited the wrong source.)"""
+    if len(items) > cfg.max_articles:
         raise InputError(f"too many articles: at most {cfg.max_articles} per request")
-    articles = [_article(a) for a in texts]
-    for url in urls:
-        articles.extend(load_url(url, cfg.fetch))
+    # every text is made (a bad one refused) before any URL is fetched
+    made = iter([_article(x) for x in items if isinstance(x, ArticleIn)])
+    articles: list[Article] = []
+    for item in items:
+        if isinstance(item, ArticleIn):
+            articles.append(next(made))
+            continue
+        articles.extend(load_url(item, cfg.fetch))
         if len(articles) > cfg.max_articles:
-            raise InputError(f"too many articles (with {url}): at most {cfg.max_articles}")
+            raise InputError(f"too many articles (with {item}): at most {cfg.max_articles}")
     return articles
 
 

@@ -160,6 +160,13 @@ def test_urls_and_feeds_and_private_addresses(tmp_path: Path) -> None:
             assert {o["url"] for s in res.json()["sources"] for o in s["outlets"]} <= {
                 i["link"] for i in items
             }
+            # verify's sources keep the caller's order (were texts first, then URLs)
+            mixed = [f"{web}/s0.html", {"text": TEXTS[2], "title": "Text story"}]
+            res = httpx.post(
+                f"{url}/verify", json={"draft": "A b c d.", "sources": mixed}, timeout=60
+            )
+            assert res.status_code == 200, res.text
+            assert res.json()["sources"] == [arts[0].title, "Text story"]
 
 
 def test_concurrent_requests_share_the_llm_cache(tmp_path: Path) -> None:
