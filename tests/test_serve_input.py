@@ -244,6 +244,15 @@ def test_unix_times_may_be_json_numbers(client: TestClient) -> None:
         )
 
 
+def test_a_blank_or_multiline_title_is_read_as_the_cli_reads_it(client: TestClient) -> None:
+    """``"title": "   "`` gave a briefing titled "   " (the CLI's ``--title "  "`` gives
+    "Briefing"), and a title with a line break kept it, breaking a Markdown heading."""
+    for title, shown in (("   ", "Briefing"), ("Morning\n briefing ", "Morning briefing")):
+        res = client.post("/briefing", json={"articles": [{"text": TEXT}], "title": title})
+        assert res.status_code == 200, res.text
+        assert res.json()["title"] == shown
+
+
 def test_top_k_is_passed_to_verify(client: TestClient) -> None:
     body = {"draft": "The council voted 7-2 to build a bridge.", "sources": [{"text": TEXT}]}
     res = client.post("/verify", json={**body, "top_k": 1})
