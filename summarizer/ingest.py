@@ -198,7 +198,10 @@ def make_article(
         Sentence(id=sid, text=text_, index=n, paragraph=p)
         for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))
     ]
-    outlet = Outlet(name=source, url=url, file=file)
+    # a blank outlet name or URL (a CMS's empty field, "  ") is none: it was listed as "—    —"
+    outlet = Outlet(
+        name=" ".join((source or "").split()) or None, url=(url or "").strip() or None, file=file
+    )
     return Article.model_validate(
         {
             "id": article_id,

@@ -253,6 +253,18 @@ def test_a_blank_or_multiline_title_is_read_as_the_cli_reads_it(client: TestClie
         assert res.json()["title"] == shown
 
 
+def test_a_blank_source_or_url_is_none(client: TestClient) -> None:
+    """A CMS's empty field ("  ") was kept as the outlet's name and URL: listed as "—    —"."""
+    article = {"text": TEXT, "source": "  ", "url": " \n", "title": "Bridge vote"}
+    res = client.post("/blurb", json={"article": article})
+    assert res.status_code == 200, res.text
+    assert res.json()["sources"][0]["outlets"] == [{"name": None, "url": None, "file": None}]
+    article = {"text": TEXT, "source": " Daily\n Post ", "url": " https://a.example/1 "}
+    res = client.post("/blurb", json={"article": article})
+    assert res.json()["sources"][0]["outlets"][0]["name"] == "Daily Post"
+    assert res.json()["sources"][0]["outlets"][0]["url"] == "https://a.example/1"
+
+
 def test_top_k_is_passed_to_verify(client: TestClient) -> None:
     body = {"draft": "The council voted 7-2 to build a bridge.", "sources": [{"text": TEXT}]}
     res = client.post("/verify", json={**body, "top_k": 1})
