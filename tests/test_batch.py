@@ -415,3 +415,40 @@ def test_a_server_refusal_quoting_the_key_names_the_server_but_never_the_key(
         thread.join(5)
     assert url in str(caught.value) and "not allowed for Bearer [redacted]" in str(caught.value)
     assert secret not in str(caught.value)
+
+
+def test_a_garbled_or_missing_output_file_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a line of the output file that was not JSON (a proxy's HTML, a cut download)
+    was a bare JSONDecodeError, and an output file the server no longer had (404) a bare
+    openai.NotFoundError, each a traceback with exit 1. Now a garbled line is skipped (its
+    request counts as unanswered), and a file that cannot be downloaded is a BackendError that
+    collects nothing, so the next collect tries again."""
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://unused.invalid/v1")
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        run_batch = server.run_batch
+
+        def lost_output(batch: dict[str, Any]) -> None:
+            run_batch(batch)
+            batch["real_output"], batch["output_file_id"] = batch["output_file_id"], "file-999"
+
+        monkeypatch.setattr(server, "run_batch", lost_output)
+        lost = runner.invoke(app, ["batch", "collect", str(tmp_path / "b")])
+        assert lost.exit_code == 3, lost.output
+        assert lost.stderr.startswith("Error: cannot download file file-999 of batch batch_1")
+        assert len(lost.stderr.splitlines()) == 1
+
+        monkeypatch.setattr(server, "run_batch", run_batch)
+        batch = server.batches["batch_1"]
+        name, data = server.files[batch["real_output"]]
+        first, *rest = data.decode().splitlines()
+        garbled = ["<html>proxy error</html>", "[1, 2]", first[: len(first) // 2], *rest]
+        server.files[batch["real_output"]] = (name, "\n".join(garbled).encode())
+        batch["output_file_id"] = batch["real_output"]
+        report = collect(tmp_path / "b")  # the cut line's request goes into a follow-up
+        assert (report.answers, report.done, report.follow_up) == (2, 2, "batch_2")
+        assert any("no answer" in e for e in report.errors)
+        final = collect(tmp_path / "b")
+        assert final.done == 3 and final.follow_up is None and server.chat_calls == 0

@@ -423,19 +423,30 @@ def _cache_answers(
     for file_id in (batch.output_file_id, batch.error_file_id):
         if not file_id:
             continue
-        text = sdk.files.content(file_id).text
+        try:
+            text = sdk.files.content(file_id).text
+        except Exception as exc:  # gone, or the server failed: collect again later
+            why = hide_secrets(str(exc), getattr(sdk, "api_key", None))
+            raise BackendError(
+                f"cannot download file {file_id} of batch {batch.id} from "
+                f"{shown_url(state.base_url)}: {why}; nothing was collected, run collect again"
+            ) from None
         for line in text.splitlines():
-            if not line.strip():
+            try:
+                row = json.loads(line) if line.strip() else None
+            except ValueError:  # a garbled line: its request counts as unanswered below
+                row = None
+            if not isinstance(row, dict) or row.get("custom_id") not in requests:
                 continue
-            row = json.loads(line)
-            key = row.get("custom_id")
-            if key not in requests:
-                continue
+            key = row["custom_id"]
             answered.add(key)
-            response = row.get("response") or {}
+            response = row.get("response")
+            response = response if isinstance(response, dict) else {}
             error = row.get("error")
             if error or response.get("status_code") != 200:
-                why = (error or {}).get("message") or f"HTTP {response.get('status_code')}"
+                why = (error.get("message") if isinstance(error, dict) else error) or (
+                    f"HTTP {response.get('status_code')}"
+                )
                 errors.append(f"{key[:12]}: {why}")
                 continue
             try:
