@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .dates import lenient_datetime
 from .errors import (
     BackendError,
     ConfigError,
@@ -44,7 +45,7 @@ from .errors import (
     SummarizerError,
     UnusableAnswerError,
 )
-from .ingest import make_article
+from .ingest import body_text, make_article
 from .models import Article, Blurb
 from .pipeline import blurb, resolve_backend
 from .render import render_blurb
@@ -213,7 +214,10 @@ def _run_parts(
         ]
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
             try:
-                report.add(fut.result())
+                stats = fut.result()
+                if "failure" in stats:  # see _run_task
+                    raise stats["failure"]
+                report.add(stats)
             except SummarizerError:  # an LLM server outage (_run_task): stop them all
                 client.cancel(futures)
                 raise
@@ -437,6 +441,26 @@ def _run_task(
     batch_size: int,
     storage_options: dict[str, Any] | None,
 ) -> dict[str, Any]:
+    """``_blurb_block``; an error that stops the job (an LLM outage, a full disk) is returned
+    as ``failure`` for the client to raise, not raised here: a worker logs a task that raises
+    as "Compute Failed" with its traceback, on the job's stderr above the one-line error."""
+    try:
+        return _blurb_block(
+            part, done, output_url, settings, out_format, batch_size, storage_options
+        )
+    except (SummarizerError, OSError) as exc:
+        return {"failure": exc}
+
+
+def _blurb_block(
+    part: Any,
+    done: frozenset[str],
+    output_url: str,
+    settings: Settings,
+    out_format: Format,
+    batch_size: int,
+    storage_options: dict[str, Any] | None,
+) -> dict[str, Any]:
     """Blurb one input block's new articles, writing a part file per batch; the counts, and
     the hashes of the ids computed (``ids``: uint64 bytes, see ``JobReport.count_repeated``)."""
     fs, out_dir = _filesystem(output_url, storage_options)
@@ -465,7 +489,7 @@ def _run_task(
                     "--retry-failed to go on"
                 )
             rows.append(row)
-        _write_part(fs, out_dir, rows, out_format)
+        _write_part(fs, out_dir, rows, out_format, part)
         stats["parts"] += 1
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
@@ -528,11 +552,13 @@ def record_article(record: Any, file: str | None = None) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
     return make_article(
-        text,
+        # as ingest reads a JSON record: an HTML body as its text, an unreadable date ignored
+        # (with a warning), not a failed row
+        body_text(text, "the 'text' field"),
         title=_opt(record, "title"),
         url=_opt(record, "url"),
         source=_opt(record, "source"),
-        published=_opt(record, "published"),
+        published=lenient_datetime(record.get("published"), file or "record"),
         file=file,
     )
 
@@ -552,11 +578,14 @@ def record_id(record: Any) -> str:
 
 
 def _opt(record: Any, key: str) -> str | None:
-    """A field as a string, None when missing, empty or a null/NaN (Parquet nulls)."""
+    """A field as a string, None when missing, empty, a null/NaN (Parquet nulls) or not a
+    plain value (a list or an object is not a title: ingest leaves it out too)."""
     if not isinstance(record, dict):
         return None
     value = record.get(key)
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value == "":
+        return None
+    if isinstance(value, float) and math.isnan(value):
         return None
     return str(value)
 
@@ -646,15 +675,33 @@ def _same_fs(a: Any, b: Any) -> bool:
 
 
 def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
-    """A Parquet file's row groups and its number of rows."""
+    """A Parquet file's row groups and its number of rows.
+
+    Raises:
+        InputError: not Parquet, or no column of article texts (every row would fail alike:
+        refused before any work, not written as a failed row each).
+    """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         with fs.open(path, "rb") as fh:
-            meta = pq.ParquetFile(fh).metadata
-            return list(range(meta.num_row_groups)), int(meta.num_rows)
+            parquet = pq.ParquetFile(fh)
+            meta, schema = parquet.metadata, parquet.schema_arrow
     except Exception as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    if "text" not in schema.names:
+        columns = ", ".join(schema.names[:8]) or "none"
+        raise InputError(f"{path}: no 'text' column (its columns: {columns})")
+    kind = schema.field("text").type
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise InputError(
+            f"{path}: the 'text' column holds {schema.field('text').type}, not strings; "
+            "store the article texts as a string column"
+        )
+    return list(range(meta.num_row_groups)), int(meta.num_rows)
 
 
 def _records(block: Any) -> Iterator[Any]:
@@ -688,9 +735,15 @@ def _records(block: Any) -> Iterator[Any]:
             yield {"id": where, "_error": f"not valid JSON: {exc.msg}"}
 
 
-def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> str:
-    """One batch's part file, named by a hash of its ids, written under a temporary name."""
-    digest = hashlib.sha256("\n".join(sorted(r.id for r in rows)).encode()).hexdigest()[:20]
+def _write_part(
+    fs: Any, out_dir: str, rows: list[Row], out_format: Format, block: Any = None
+) -> str:
+    """One batch's part file, written under a temporary name; named by a hash of its input
+    ``block`` (file and place) and its ids: the same ids in two files (a copy of a file) are
+    two part files, not one written over the other (at once, by two workers)."""
+    where = json.dumps(block[:3] if isinstance(block, tuple) else None, default=str)
+    names = "\n".join([where, *sorted(r.id for r in rows)])
+    digest = hashlib.sha256(names.encode()).hexdigest()[:20]
     name = f"part-{digest}.{out_format}"
     _put(fs, out_dir, name, _encode(rows, out_format))
     return name

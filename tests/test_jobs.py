@@ -493,6 +493,25 @@ def test_an_id_in_two_files_is_reported(tmp_path: Path, dask_client: Any) -> Non
     assert (again.computed, again.skipped, again.repeated) == (0, 4, 0)
 
 
+def test_a_copy_of_a_file_gives_the_rows_the_warning_counts(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    """Before: the part files were named by their ids alone, so a copy of a file (same ids,
+    same batches) wrote the same part files over the first ones, at once from two workers:
+    one row per id was left while the warning said "two rows each", and an article under a
+    reused id was lost without a word."""
+    records = fixture_records()[:4]
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "day1.jsonl", records)
+    write_jsonl(tmp_path / "in" / "copy.jsonl", records)
+    out = tmp_path / "out"
+    report = run_job(str(tmp_path / "in"), str(out), client=dask_client, batch_size=2)
+    assert (report.computed, report.repeated, report.parts) == (8, 4, 4)
+    rows = read_output(str(out))
+    assert len(list(out.glob("part-*"))) == 4 and len(rows) == 8
+    assert sorted(r.id for r in rows) == sorted(2 * [r["id"] for r in records])
+
+
 def test_a_job_that_cannot_run_says_so_before_it_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -514,6 +533,57 @@ def test_a_job_that_cannot_run_says_so_before_it_starts(
 def test_a_record_without_text_names_its_fields() -> None:
     row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
     assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
+
+
+def test_a_record_is_read_as_the_cli_reads_it(tmp_path: Path) -> None:
+    """Before: an HTML body (a CMS export) was blurbed with its tags ("<p>The council ...")
+    where `summarizer blurb` reads its text; an unreadable 'published' failed the row as an
+    "internal error: ValidationError" where the CLI ignores the date with a warning; a list
+    given as the title was kept as its Python repr ("['a', 'b']")."""
+    body = synthetic.FLOOD_A.split("\n\n")[1:]
+    record = {
+        "id": "cms-1",
+        "text": "".join(f"<p>{p}</p>" for p in body),
+        "published": "yesterday-ish",
+        "title": ["a", "b"],
+        "source": {"name": "Daily"},
+    }
+    row = blurb_row("cms-1", record, Settings())
+    assert row.status == "ok", row.error
+    assert "<p>" not in row.blurb and "['a'" not in (row.title or "") and row.source is None
+    cli = cli_blurbs(write_jsonl(tmp_path / "cms.jsonl", [record]))
+    assert row.result is not None and row.article_id in cli
+    assert comparable(Blurb.model_validate_json(row.result)) == comparable(cli[row.article_id])
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ({"body": ["words"]}, "no 'text' column (its columns: id, body)"),
+        ({"text": pa.array([b"words"], pa.binary())}, "the 'text' column holds binary"),
+        ({"text": pa.array([7], pa.int64())}, "the 'text' column holds int64"),
+    ],
+)
+def test_a_parquet_file_without_article_texts_is_refused_before_any_work(
+    tmp_path: Path, column: dict[str, Any], expected: str
+) -> None:
+    """Before: every row became a failed row ("missing or empty 'text' field": misleading for
+    a binary column), the job exited 0, and a rerun counted them all as done."""
+    src = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"id": ["a1"], **column}), src)
+    result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
+    as_dictionary = pa.array(["a text"]).dictionary_encode()  # strings all the same
+    pq.write_table(pa.table({"id": ["a1"], "text": as_dictionary}), src)
+    assert len(jobs_input_partitions(str(src))) == 1
+
+
+def jobs_input_partitions(url: str) -> list[Any]:
+    import summarizer.jobs as jobs
+
+    return jobs._input_partitions(url, jobs.DEFAULT_BLOCKSIZE, None)
 
 
 def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
@@ -543,10 +613,21 @@ def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
     records = generated_records(12, seed=3)
     src = write_jsonl(tmp_path / "a.jsonl", records)
     out = tmp_path / "out"
+    import logging
+
+    worker_log: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = worker_log.append  # type: ignore[method-assign]
     with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
         args = ["blurbs-job", str(src), str(out), "--address", address(c), "--batch-size", "3"]
-        down = runner.invoke(app, args)
+        logging.getLogger("distributed.worker").addHandler(handler)
+        try:
+            down = runner.invoke(app, args)
+        finally:
+            logging.getLogger("distributed.worker").removeHandler(handler)
         assert down.exit_code == 3, down.output
+        # before: the worker also logged "Compute Failed" and the traceback on stderr
+        assert not [r.getMessage() for r in worker_log], worker_log
         assert "failed 5 articles in a row (last: LLM server unreachable" in down.stderr
         assert "--retry-failed" in down.stderr
         rows = read_output(str(out))
