@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import inspect
+import re
 import threading
 from pathlib import Path
 
@@ -206,6 +207,37 @@ def test_an_html_body_given_as_text_is_read_as_its_text() -> None:
     assert shown and not any("<" in c or "track(" in c for c in shown)
     with pytest.raises(InputError, match="HTML with no article text"):
         summarizer.blurb("<p> </p><div><br></div><script>x()</script>")
+
+
+def test_make_article_reads_an_html_body_as_blurb_does() -> None:
+    """A CMS plugin builds its Article with make_article(body, title=..., url=...) to keep its
+    metadata: the body's tags were kept as sentences ("<p>The council ...</p><p>It ...") and
+    the blurb quoted them, while blurb(body) read the same body as its text."""
+    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+    article = summarizer.make_article(body, title="From the CMS", url="https://example.com/a")
+    assert article.sentences and not any("<" in s.text for s in article.sentences)
+    by_article = summarizer.blurb(article, sentences=2)
+    assert by_article.article_id == summarizer.blurb(body, sentences=2).article_id
+    assert not any("<" in c.text for c in by_article.claims)
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"published": "yesterday-ish"}, "published: not a date: 'yesterday-ish'"),
+        ({"published": [2025]}, "published must be a date, not list"),
+        ({"title": 5}, "title must be a str, not int"),
+        ({"source": {"name": "AP"}}, "source must be a str, not dict"),
+    ],
+)
+def test_make_article_refuses_bad_fields_with_an_input_error(
+    options: dict[str, object], expected: str
+) -> None:
+    """Before: a bare pydantic ValidationError (published, source) or AttributeError (title),
+    not the documented InputError."""
+    with pytest.raises(InputError, match=re.escape(expected)):
+        summarizer.make_article(TEXT, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("given", [5, None, b"a.txt", [5], {"text": "x"}])
