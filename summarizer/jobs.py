@@ -614,9 +614,22 @@ def _shareable(settings: Settings) -> Settings:
 
 
 def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
+    """The fsspec filesystem of ``url`` and its path there.
+
+    Raises:
+        InputError: an empty URL (``"$OUT"`` unset: not the working directory), or one of an
+        unknown protocol. ConfigError: the protocol's package is not installed (s3fs, ...).
+    """
     import fsspec
 
-    fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    if not url.strip():
+        raise InputError("an empty path was given (an unset shell variable?); pass . for here")
+    try:
+        fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    except ImportError as exc:  # e.g. "Install s3fs to access S3"
+        raise ConfigError(f"{url}: {exc}") from None
+    except ValueError as exc:  # "Protocol not known: foo"
+        raise InputError(f"{url}: {exc}") from None
     return fs, str(path).rstrip("/")
 
 

@@ -353,6 +353,36 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
     assert not (tmp_path / "o").exists()
 
 
+def test_an_empty_path_or_a_url_it_cannot_open_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: an object-store URL without its package (the README's s3:// without s3fs) or
+    an unknown protocol was a bare ImportError or ValueError traceback (exit 1), and an empty
+    output ("$OUT" unset) was the working directory (refused, if at all, as "the input")."""
+    from fsspec.registry import known_implementations
+
+    monkeypatch.setitem(
+        known_implementations,
+        "zzfs",
+        {"class": "no_such_package.ZzFileSystem", "err": "Install zzfs to access ZZ"},
+    )
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    out = str(tmp_path / "out")
+    cases = {
+        "zzfs://bucket/a.jsonl: Install zzfs to access ZZ": ["zzfs://bucket/a.jsonl", out],
+        "zzfs://bucket/out: Install zzfs to access ZZ": [str(src), "zzfs://bucket/out"],
+        "nosuchproto://x: Protocol not known: nosuchproto": [str(src), "nosuchproto://x"],
+        "an empty path was given": [str(src), ""],
+        "an empty path was given (an unset": [" ", out],
+    }
+    for expected, args in cases.items():
+        result = runner.invoke(app, ["blurbs-job", *args])
+        assert result.exit_code == 2, (expected, result.output)
+        assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
 def test_a_rerun_with_other_options_is_refused_not_mixed(tmp_path: Path, dask_client: Any) -> None:
     """Before: a rerun with -f parquet or -n 1 silently skipped every article done before,
     so the output held no parquet file / blurbs of mixed lengths without a word."""
