@@ -381,14 +381,26 @@ def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) 
         return set()
     done: set[str] = set()
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        try:
-            done.update(str(row["id"]) for row in _read_part(fs, path, columns=["id"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise OutputError(
-                f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
-                "move it out of the output directory"
-            ) from None
+        done.update(str(row["id"]) for row in _part_rows(fs, path, columns=["id"]))
     return done
+
+
+def _part_rows(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """A part file's rows, each with an ``id``.
+
+    Raises:
+        OutputError: the file is not a readable part file (cut short, another program's).
+    """
+    try:
+        rows = _read_part(fs, path, columns=columns)
+        for row in rows:
+            row["id"]  # noqa: B018 - every row has one
+    except (KeyError, TypeError, ValueError) as exc:
+        raise OutputError(
+            f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
+            "move it out of the output directory"
+        ) from None
+    return rows
 
 
 def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = None) -> int:
@@ -404,7 +416,7 @@ def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = Non
         return 0
     dropped = 0
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        rows = _read_part(fs, path)
+        rows = _part_rows(fs, path)
         kept = [Row.model_validate(r) for r in rows if r.get("status") != "failed"]
         if len(kept) == len(rows):
             continue

@@ -353,6 +353,25 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("out_format", ["jsonl", "parquet"])
+def test_a_part_file_cut_short_is_one_line_with_retry_failed_too(
+    tmp_path: Path, dask_client: Any, out_format: str
+) -> None:
+    """Before: a rerun named the unreadable part file, but --retry-failed (which reads every
+    part file to take its failures out) gave a JSONDecodeError or ArrowInvalid traceback."""
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    run_job(str(src), str(out), client=dask_client, out_format=out_format)  # type: ignore[arg-type]
+    [part] = out.glob("part-*")
+    part.write_bytes(part.read_bytes()[:50])
+    for extra in ([], ["--retry-failed"]):
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out), "-f", out_format, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {part}: not a part file of a blurbs job")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert part.stat().st_size == 50 and not (out / "_summarizer-job.lock").exists()
+
+
 def test_an_empty_path_or_a_url_it_cannot_open_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
