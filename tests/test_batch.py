@@ -452,3 +452,22 @@ def test_a_garbled_or_missing_output_file_is_one_line_not_a_traceback(
         assert any("no answer" in e for e in report.errors)
         final = collect(tmp_path / "b")
         assert final.done == 3 and final.follow_up is None and server.chat_calls == 0
+
+
+def test_a_batch_directory_inside_an_input_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `batch submit feed/ --dir feed/b1` worked, and then `summarizer briefing feed/`
+    failed on feed/b1/articles.jsonl ("missing or empty 'text' field") and `summarizer blurb
+    feed/` reported every file of the batch directory as a failed input."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in inputs():
+        (feed / Path(path).name).write_text(Path(path).read_text(encoding="utf-8"))
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # never reached
+    for state_dir in (feed / "b1", feed / "x" / "y"):
+        result = runner.invoke(app, ["batch", "submit", str(feed), "--dir", str(state_dir)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {state_dir}: lies in the input folder {feed}")
+        assert len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in feed.iterdir()) == sorted(Path(p).name for p in inputs())

@@ -193,6 +193,7 @@ def submit(
         state directory is a file or holds other files. ConfigError: no endpoint or key.
     """
     _check_state_dir(state_dir)
+    _check_outside_inputs(state_dir, inputs)
     _check_endpoint(settings.base_url, settings.api_key)  # before the work, not after it
     model = settings.model or _default_model()
     # absolute: collect may run from another directory (a relative cache there would miss
@@ -515,6 +516,24 @@ def _check_state_dir(state_dir: Path) -> None:
             raise OutputError(
                 f"{state_dir}: holds other files ({', '.join(other[:3])}); --dir takes a new "
                 "or empty directory"
+            )
+
+
+def _check_outside_inputs(state_dir: Path, inputs: list[str]) -> None:
+    """Refuse a state directory inside an input folder: its files (articles.jsonl, the round
+    files, state.json) are JSON records without 'text', so the next ``summarizer briefing``
+    of that folder (or the next day's submit) failed on them."""
+    from ..fetch import is_url
+
+    target = state_dir.expanduser().resolve()
+    for raw in inputs:
+        if not raw or raw == "-" or is_url(raw):
+            continue
+        folder = Path(raw).expanduser().resolve()
+        if folder.is_dir() and (target == folder or folder in target.parents):
+            raise OutputError(
+                f"{state_dir}: lies in the input folder {raw}, whose next reading would take "
+                "the batch's files for articles; give a --dir outside it"
             )
 
 
