@@ -191,6 +191,12 @@ def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assert col.exit_code == 0, col.output
         assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
         assert len([Blurb.model_validate_json(x) for x in out.read_text().splitlines()]) == 3
+        for name, start in (("blurbs.html", '<div class="smz-blurb"'), ("blurbs.md", "**")):
+            # before: JSON Lines whatever the -o file's extension said
+            named = tmp_path / name
+            col = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(named)])
+            assert col.exit_code == 0, col.output
+            assert named.read_text(encoding="utf-8").startswith(start)
         again = runner.invoke(app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b")])
         assert again.exit_code == 2 and "holds a batch already" in again.stderr
     missing = runner.invoke(app, ["batch", "collect", str(tmp_path / "nothing")])

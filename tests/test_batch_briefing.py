@@ -286,6 +286,11 @@ def test_cli_submit_briefing_and_collect(
         )
         assert cli.exit_code == 0, cli.output
         assert cli.stdout == text  # from the cache, the same briefing
+        # before: -o briefing.json held Markdown (the -o extension was not read)
+        as_json = runner.invoke(app, ["batch", "collect", state_dir, "-o", f"{out}.json"])
+        assert as_json.exit_code == 0, as_json.output
+        brief = Briefing.model_validate_json(Path(f"{out}.json").read_text(encoding="utf-8"))
+        assert brief.title == "Night desk" and len(brief.stories) >= 4
         done = runner.invoke(
             app,
             ["batch", "submit", "--briefing", str(day), "--dir", str(tmp_path / "c")]
