@@ -667,9 +667,16 @@ def _input_partitions(
     if not files or not all(fs.exists(f) for f in files):
         raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
     if out_dir is not None and _same_fs(fs, out_dir[0]):
-        out = out_dir[1]
-        inside = [f for f in files if f == out or f.startswith(out + "/")]
-        if inside or (is_dir and (out == path or out.startswith(path + "/"))):
+        # on a local disk, through links too: an output reached by a link into the input
+        # folder was written there, and the rerun read its part files as articles
+        local = _is_local(fs)
+
+        def real(p: str) -> str:
+            return os.path.realpath(p) if local else p
+
+        out, where = real(out_dir[1]), real(path)
+        inside = [f for f in map(real, files) if f == out or f.startswith(out + "/")]
+        if inside or (is_dir and (out == where or out.startswith(where + "/"))):
             raise OutputError(
                 f"{url}: the output directory must not be the input, nor lie in it or hold it "
                 "(a rerun would read the part files as articles); give another directory"
@@ -693,6 +700,11 @@ def _input_partitions(
     if not rows:
         raise InputError(f"{url}: no articles (the input files are empty)")
     return blocks
+
+
+def _is_local(fs: Any) -> bool:
+    protocols = (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol)
+    return bool({"file", "local"} & set(protocols))
 
 
 def _same_fs(a: Any, b: Any) -> bool:

@@ -331,7 +331,10 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
     theirs = tmp_path / "theirs"
     theirs.mkdir()
     (theirs / "report.docx").write_text("theirs")
+    (indir / "out").mkdir()  # an empty folder in the input, reached through a link
+    (tmp_path / "link").symlink_to(indir / "out")
     cases = {
+        "must not be the input, nor lie in it or hold it": [str(indir), str(tmp_path / "link")],
         "is a file": [str(src), str(afile)],
         "must not be the input": [str(src), str(src)],
         "must not be the input, nor lie in it": [str(indir), str(indir / "out")],
@@ -348,7 +351,8 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
         assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert afile.read_text() == "mine" and src.read_text().startswith("{")
-    assert sorted(p.name for p in indir.iterdir()) == ["a.jsonl"]
+    assert sorted(p.name for p in indir.iterdir()) == ["a.jsonl", "out"]
+    assert not list((indir / "out").iterdir())  # before: part files written there
     assert sorted(p.name for p in theirs.iterdir()) == ["report.docx"]
     assert not (tmp_path / "o").exists()
 
