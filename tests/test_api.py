@@ -260,3 +260,35 @@ def test_article_text_past_the_size_limit_is_refused_as_a_file_would_be(tmp_path
     with pytest.raises(InputError, match="larger than the limit of 1 MB"):
         summarizer.blurb(path, max_file_mb=1)  # the file too, with the caller's limit
     assert summarizer.blurb(TEXT, sentences=1, max_file_mb=1).claims
+
+
+def test_an_article_built_by_hand_is_checked_not_silently_dropped() -> None:
+    """A CMS plugin built Article(id=..., sentences=[Sentence(id="0", ...), ...]) itself:
+    before, a briefing listed its story as "no claim passed verification" (a citation's
+    article is read from its sentence id, so ids shared by two articles cited the other's
+    sentences), and an Article without outlets was "a story with fewer than 1 sources",
+    never written. Now wrong ids are an InputError pointing to make_article, and an Article
+    without outlets is its own unnamed source."""
+    texts = ["The council voted 7-2 on Tuesday to build a bridge.", "It will cost $40 million."]
+
+    def built(article_id: str, ids: list[str]) -> summarizer.Article:
+        sentences = [
+            summarizer.Sentence(id=i, text=t, index=n)
+            for n, (i, t) in enumerate(zip(ids, texts, strict=True))
+        ]
+        return summarizer.Article(id=article_id, sentences=sentences)
+
+    for article, expected in (
+        (built("a1", ["0", "1"]), "sentence id '0' does not start 'a1.s'"),
+        (built("a1", ["a1.s0", "a1.s0"]), "sentence id 'a1.s0' is given twice"),
+        (summarizer.Article(id="a1"), "Article 'a1' has no sentences"),
+    ):
+        for call in (summarizer.blurb, summarizer.briefing):
+            with pytest.raises(InputError, match=re.escape(expected)) as caught:
+                call(article)
+            assert "summarizer.make_article(" in str(caught.value)
+    brief = summarizer.briefing([built("a1", ["a1.s0", "a1.s1"])])  # no outlets
+    assert [s.written for s in brief.stories] == [True] and not brief.problems
+    shown = [c.text for c in brief.claims if c.shown]
+    assert shown and set(shown) <= set(texts)
+    assert {c.article_id for claim in brief.claims for c in claim.citations} == {"a1"}
