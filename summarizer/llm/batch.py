@@ -41,7 +41,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import BackendError, ConfigError, InputError, OutputError
-from ..ingest import load_articles
+from ..ingest import filter_by_date, load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import write_output
 from ..settings import Settings, hide_secrets, shown_url
@@ -207,6 +207,11 @@ def submit(
         **settings.model_dump(include=set(KEPT_SETTINGS)),
     )
     articles = load_articles(inputs)
+    if kind == "briefing" and not filter_by_date(articles, since=state.since, until=state.until)[0]:
+        # (else "every answer is in the cache already": nothing was asked, nothing cached)
+        raise InputError(
+            f"none of the {len(articles)} articles was published in the --since/--until window"
+        )
     state_dir.mkdir(parents=True, exist_ok=True)
     _save_articles(articles, state_dir)
     if kind == "briefing":
