@@ -341,7 +341,10 @@ def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
                 "not running"
             )
         log.warning("taking over the lock of a run that is gone: %s", other)
-    _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    try:
+        _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    except OSError as exc:  # a full disk, a read-only output: the rerun could write nothing
+        raise OutputError(f"{output_url}: cannot write there ({exc})") from None
     try:
         for name in fs.ls(out_dir, detail=False):
             if name.rstrip("/").rsplit("/", 1)[-1].startswith(TMP_PREFIX):
@@ -421,12 +424,18 @@ def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = Non
         if len(kept) == len(rows):
             continue
         dropped += len(rows) - len(kept)
-        if kept:
-            name = path.rsplit("/", 1)[-1]
-            out_format: Format = "parquet" if name.endswith(".parquet") else "jsonl"
-            _put(fs, out_dir, name, _encode(kept, out_format))
-        else:
-            fs.rm(path)
+        name = path.rsplit("/", 1)[-1]
+        out_format: Format = "parquet" if name.endswith(".parquet") else "jsonl"
+        try:
+            if kept:
+                _put(fs, out_dir, name, _encode(kept, out_format))
+            else:
+                fs.rm(path)
+        except OSError as exc:  # the part file is as it was (written under a temporary name)
+            raise OutputError(
+                f"{path}: cannot take its failed rows out ({exc}); free space or fix the "
+                "permissions, then run again"
+            ) from None
     return dropped
 
 

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import ConfigError
 from summarizer.jobs import (
+    MANIFEST,
     blurb_row,
     done_ids,
     open_client,
@@ -435,6 +436,53 @@ def test_a_rerun_with_other_options_is_refused_not_mixed(tmp_path: Path, dask_cl
     with pytest.raises(ConfigError, match="holds parquet part files, this run writes jsonl"):
         run_job(str(src), str(old), client=dask_client)
     assert run_job(str(src), str(old), client=dask_client, out_format="parquet").skipped == 2
+
+
+def test_a_rerun_on_a_full_disk_is_one_line_and_changes_nothing(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIMULATED full disk on a rerun. Before: the lock file (every rerun) and the rewrite of
+    a part file without its failed rows (--retry-failed) raised a bare OSError traceback."""
+    import summarizer.jobs as jobs
+
+    records = [*fixture_records()[:1], {"id": "empty", "text": ""}]  # one ok, one failed
+    src = write_jsonl(tmp_path / "a.jsonl", records)
+    out = tmp_path / "out"
+    run_job(str(src), str(out), client=dask_client)
+    [part] = out.glob("part-*")
+    before = part.read_bytes()
+    real = jobs._filesystem
+    for disk, extra, expected in (
+        (_FullDisk, ["--retry-failed"], f"Error: {part}: cannot take its failed rows out"),
+        (_NothingWritable, [], f"Error: {out}: cannot write there ([Errno 28] No space"),
+    ):
+
+        def on_disk(url: str, so: Any, disk: Any = disk) -> tuple[Any, str]:
+            fs, path = real(url, so)
+            return disk(fs), path
+
+        monkeypatch.setattr(jobs, "_filesystem", on_disk)
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out), *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(expected), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        assert sorted(p.name for p in out.iterdir()) == [MANIFEST, part.name]
+        assert part.read_bytes() == before
+
+
+class _NothingWritable:
+    """A local file system where no file can be written (SIMULATED full disk)."""
+
+    def __init__(self, fs: Any) -> None:
+        self.fs = fs
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fs, name)
+
+    def open(self, path: str, mode: str = "rb", **kw: Any) -> Any:
+        if "w" in mode:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.fs.open(path, mode, **kw)
 
 
 class _FullDisk:
