@@ -477,3 +477,31 @@ def test_a_batch_directory_inside_an_input_folder_is_refused(
         assert result.stderr.startswith(f"Error: {state_dir}: lies in the input folder {feed}")
         assert len(result.stderr.splitlines()) == 1
     assert sorted(p.name for p in feed.iterdir()) == sorted(Path(p).name for p in inputs())
+
+
+def test_a_batch_directory_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a --dir under a file (or on a read-only or full disk) was a bare
+    NotADirectoryError or OSError traceback from making the directory or writing the round."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        args = ["batch", "submit", *inputs(), "--cache-dir", str(tmp_path / "cache")]
+        under = runner.invoke(app, [*args, "--dir", str(afile / "b")])
+        assert under.exit_code == 2, under.output
+        assert under.stderr.startswith(f"Error: {afile / 'b'}: cannot make the batch directory")
+
+        def full(self: Path, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(Path, "write_bytes", full)
+        disk = runner.invoke(app, [*args, "--dir", str(tmp_path / "b")])
+        assert disk.exit_code == 2, disk.output
+        assert disk.stderr == (
+            f"Error: {tmp_path / 'b'}: cannot write round 1's files ([Errno 28] No space left "
+            "on device)\n"
+        )
+        assert not server.files and not server.batches  # nothing uploaded
+    assert afile.read_text() == "mine"

@@ -212,7 +212,10 @@ def submit(
         raise InputError(
             f"none of the {len(articles)} articles was published in the --since/--until window"
         )
-    state_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # under a file, a read-only place
+        raise OutputError(f"{state_dir}: cannot make the batch directory ({exc})") from None
     _save_articles(articles, state_dir)
     if kind == "briefing":
         _, pending = _run_briefing(articles, state, settings.api_key, online=False)
@@ -400,11 +403,12 @@ def _start_round(
             f"the OpenAI Batch API takes ({MAX_REQUESTS} requests, {MAX_BYTES // 2**20} MB); "
             "submit the inputs in parts, each with its own --dir"
         )
-    (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
-    (state_dir / f"round-{n}.requests.jsonl").write_text(
-        "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values()),
-        encoding="utf-8",
-    )
+    requests = "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values())
+    try:
+        (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
+        (state_dir / f"round-{n}.requests.jsonl").write_text(requests, encoding="utf-8")
+    except OSError as exc:  # a full disk: nothing was uploaded yet
+        raise OutputError(f"{state_dir}: cannot write round {n}'s files ({exc})") from None
     sdk = _sdk(state, api_key)
     try:
         upload = sdk.files.create(file=(f"round-{n}.jsonl", payload), purpose="batch")
