@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer.cli import app
-from summarizer.errors import BackendError, InputError
+from summarizer.errors import BackendError, InputError, OutputError
 from summarizer.llm.base import Request
 from summarizer.llm.batch import chat_body, collect, submit
 from summarizer.models import Blurb
@@ -505,3 +505,27 @@ def test_a_batch_directory_that_cannot_be_written_is_one_line(
         )
         assert not server.files and not server.batches  # nothing uploaded
     assert afile.read_text() == "mine"
+
+
+def test_one_collect_at_a_time_and_a_dead_ones_lock_is_taken_over(tmp_path: Path) -> None:
+    """Before: two overlapping collects (a cron job and a person) of an expired batch each
+    started a follow-up batch: both paid for, one never collected (state.json named only the
+    other). A live run's lock now refuses the second; a lock left by a run that died is
+    taken over."""
+    import socket
+
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.expire_after = 1
+        lock = tmp_path / "b" / "running.lock"
+        lock.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid()}))
+        with pytest.raises(OutputError, match="another batch submit or collect .* is running"):
+            collect(tmp_path / "b")
+        assert list(server.batches) == ["batch_1"] and lock.exists()
+
+        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        lock.write_text(json.dumps({"host": socket.gethostname(), "pid": int(gone.stdout)}))
+        report = collect(tmp_path / "b")
+        assert report.follow_up == "batch_2" and list(server.batches) == ["batch_1", "batch_2"]
+        assert not lock.exists()

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -59,6 +61,7 @@ STATE = "state.json"
 MAX_REQUESTS = 50_000
 MAX_BYTES = 200 * 1024 * 1024
 ARTICLES = "articles.jsonl"  # the inputs as submitted: collect reads these, not the inputs
+LOCK = "running.lock"  # the submit or collect running in the directory (see _locked)
 
 
 Kind = Literal["blurbs", "briefing"]
@@ -216,18 +219,20 @@ def submit(
         state_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # under a file, a read-only place
         raise OutputError(f"{state_dir}: cannot make the batch directory ({exc})") from None
-    _save_articles(articles, state_dir)
-    if kind == "briefing":
-        _, pending = _run_briefing(articles, state, settings.api_key, online=False)
-    else:
-        _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
-    if not pending:
-        command = "briefing" if kind == "briefing" else "blurb"
-        raise InputError(
-            f"every answer is in the cache already: run `summarizer {command}` instead"
-        )
-    state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
-    _save(state, state_dir)
+    with _locked(state_dir):  # two submits into one new --dir: one batch, not two
+        _check_state_dir(state_dir)
+        _save_articles(articles, state_dir)
+        if kind == "briefing":
+            _, pending = _run_briefing(articles, state, settings.api_key, online=False)
+        else:
+            _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
+        if not pending:
+            command = "briefing" if kind == "briefing" else "blurb"
+            raise InputError(
+                f"every answer is in the cache already: run `summarizer {command}` instead"
+            )
+        state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
+        _save(state, state_dir)
     return state
 
 
@@ -236,13 +241,21 @@ def collect(
 ) -> CollectReport:
     """Cache the last batch's answers, then finish the blurbs (or the briefing) or start a
     follow-up batch for what is still missing; after a ``failed`` or ``cancelled`` batch only
-    when ``resubmit`` (or ``online``) says so.
+    when ``resubmit`` (or ``online``) says so. One collect at a time per directory.
 
     Raises:
         InputError: no batch state in ``state_dir``. BackendError: the server failed, no story
         of a briefing could be written, or the batch failed or was cancelled and answers are
-        missing (without ``resubmit``).
+        missing (without ``resubmit``). OutputError: another collect of ``state_dir`` runs.
     """
+    _load(state_dir)  # "no batch here" before a lock file is made there
+    with _locked(state_dir):
+        return _collect(state_dir, api_key=api_key, online=online, resubmit=resubmit)
+
+
+def _collect(
+    state_dir: Path, *, api_key: str | None, online: bool, resubmit: bool
+) -> CollectReport:
     state = _load(state_dir)
     last = state.rounds[-1]
     sdk = _sdk(state, api_key)
@@ -503,9 +516,63 @@ def _sdk(state: BatchState, api_key: str | None) -> Any:
     return openai.OpenAI(api_key=api_key or "not-needed", base_url=state.base_url, max_retries=2)
 
 
+@contextmanager
+def _locked(state_dir: Path) -> Iterator[None]:
+    """One submit or collect at a time in ``state_dir`` (``LOCK`` names it): two overlapping
+    collects (a cron job and a person) each started a follow-up batch, one of them paid for
+    and never collected. A lock left by a run that died on this machine is taken over.
+
+    Raises:
+        OutputError: another live run holds the lock, or the lock cannot be written.
+    """
+    path = state_dir / LOCK
+    host = socket.gethostname()
+    me = {"host": host, "pid": os.getpid()}
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            try:
+                other = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                other = {}
+            if _alive(other, host):
+                raise OutputError(
+                    f"{state_dir}: another batch submit or collect (pid {other.get('pid')} on "
+                    f"{other.get('host')}) is running there; wait for it, or delete {path} if "
+                    "it is not running"
+                ) from None
+            path.unlink(missing_ok=True)  # left by a run that is gone
+            continue
+        except OSError as exc:
+            raise OutputError(f"{state_dir}: cannot write there ({exc})") from None
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(me))
+        break
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _alive(lock: Any, host: str) -> bool:
+    """The lock's run may still be running: on another host, or a live process here."""
+    if not isinstance(lock, dict) or not isinstance(lock.get("pid"), int):
+        return False  # unreadable: left half-written by a run that died
+    if lock.get("host") != host:
+        return True
+    try:
+        os.kill(lock["pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
 def _is_own_file(name: str) -> bool:
     """A file a batch directory holds: its state (and its temporary copy) and round files."""
-    if name in (STATE, ARTICLES):
+    if name in (STATE, ARTICLES, LOCK):
         return True
     if name.startswith((f".{STATE}.", f".{ARTICLES}.")) and name.endswith(".tmp"):
         return True
