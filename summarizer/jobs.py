@@ -63,6 +63,8 @@ MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _clai
 TMP_PREFIX = "_tmp-"
 LOCK = "_summarizer-job.lock"
 OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
+PARQUET_SLICE = 300  # rows of a Parquet row group per task, at least: about a JSON Lines block
+PARQUET_SLICES = 32  # a row group is cut into at most this many tasks
 
 
 class Row(BaseModel):
@@ -696,9 +698,9 @@ def _input_partitions(
     for f in files:
         full = f if proto in ("file", "local") else f"{proto}://{f}"
         if f.endswith(".parquet"):
-            groups, n = _row_groups(fs, f)
+            slices, n = _row_groups(fs, f)
             rows += n
-            blocks.extend(("parquet", full, group, storage_options) for group in groups)
+            blocks.extend(("parquet", full, where, storage_options) for where in slices)
         elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
             rows += size
@@ -720,8 +722,12 @@ def _same_fs(a: Any, b: Any) -> bool:
     return bool(a.protocol == b.protocol)
 
 
-def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
-    """A Parquet file's row groups and its number of rows.
+def _row_groups(fs: Any, path: str) -> tuple[list[tuple[int, int, int]], int]:
+    """A Parquet file's blocks, ``(row group, first row, end row)``, and its number of rows.
+
+    A row group of more than ``PARQUET_SLICE`` rows is cut into up to ``PARQUET_SLICES``
+    blocks: pandas and pyarrow write up to a million rows in one group, which was one task
+    (one worker busy, the others idle, the whole group in its memory).
 
     Raises:
         InputError: not Parquet, or no column of article texts (every row would fail alike:
@@ -747,18 +753,31 @@ def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
             f"{path}: the 'text' column holds {schema.field('text').type}, not strings; "
             "store the article texts as a string column"
         )
-    return list(range(meta.num_row_groups)), int(meta.num_rows)
+    slices: list[tuple[int, int, int]] = []
+    for group in range(meta.num_row_groups):
+        n = meta.row_group(group).num_rows
+        size = max(PARQUET_SLICE, -(-n // PARQUET_SLICES))
+        slices.extend((group, start, min(start + size, n)) for start in range(0, n, size))
+    return slices, int(meta.num_rows)
 
 
 def _records(block: Any) -> Iterator[Any]:
     """The records of one block; a JSON Lines block holds the lines that start in it."""
     kind, url, where, storage_options = block
     fs, path = _filesystem(url, storage_options)
-    if kind == "parquet":
+    if kind == "parquet":  # rows start to end of one row group, streamed up to the end
         import pyarrow.parquet as pq
 
+        group, first, end = where
+        seen = 0
         with fs.open(path, "rb") as fh:
-            yield from pq.ParquetFile(fh).read_row_group(where).to_pylist()
+            for batch in pq.ParquetFile(fh).iter_batches(batch_size=1024, row_groups=[group]):
+                low, high = max(first, seen), min(end, seen + batch.num_rows)
+                if high > low:
+                    yield from batch.slice(low - seen, high - low).to_pylist()
+                seen += batch.num_rows
+                if seen >= end:
+                    break
         return
     start, length = where
     from fsspec.utils import read_block

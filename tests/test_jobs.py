@@ -681,6 +681,27 @@ def test_a_parquet_file_without_article_texts_is_refused_before_any_work(
     assert len(jobs_input_partitions(str(src))) == 1
 
 
+def test_a_parquet_row_group_is_shared_among_the_workers(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: one task per row group, and pandas or pyarrow write up to a million rows in
+    one group: the whole archive was one task on one worker (the others idle) holding every
+    row in memory. Now a big row group is cut into blocks of rows, each read as a stream."""
+    import summarizer.jobs as jobs
+
+    monkeypatch.setattr(jobs, "PARQUET_SLICE", 2)
+    records = generated_records(7, seed=5)
+    src = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist(records), src, row_group_size=5)  # groups of 5 and 2
+    blocks = jobs_input_partitions(str(src))
+    assert [b[2] for b in blocks] == [(0, 0, 2), (0, 2, 4), (0, 4, 5), (1, 0, 2)]
+    read = [r["id"] for b in blocks for r in jobs._records(b)]
+    assert read == [r["id"] for r in records]
+    report = run_job(str(src), str(tmp_path / "out"), client=dask_client)
+    assert (report.tasks, report.computed, report.repeated) == (4, 7, 0)
+    assert sorted(r.id for r in read_output(str(tmp_path / "out"))) == sorted(read)
+
+
 def jobs_input_partitions(url: str) -> list[Any]:
     import summarizer.jobs as jobs
 
