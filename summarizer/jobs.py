@@ -63,6 +63,7 @@ MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _clai
 TMP_PREFIX = "_tmp-"
 LOCK = "_summarizer-job.lock"
 OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
+WORKER_WAIT = 30.0  # seconds to wait for a scheduler's first worker
 PARQUET_SLICE = 300  # rows of a Parquet row group per task, at least: about a JSON Lines block
 PARQUET_SLICES = 32  # a row group is cut into at most this many tasks
 
@@ -195,6 +196,14 @@ def _run_parts(
     try:
         from distributed import as_completed
 
+        try:  # a scheduler whose workers are not up (yet): say so, not a scatter traceback
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
+        except TimeoutError:
+            raise ConfigError(
+                f"the Dask scheduler at {client.scheduler.address} has no workers (waited "
+                f"{WORKER_WAIT:.0f} s): start some (dask worker ADDRESS), or leave out "
+                "--address for a local cluster"
+            ) from None
         report.workers = len(client.scheduler_info().get("workers", {}))
         # a key of this run's own (hash=False): with content-hashed keys, two runs scattering
         # the same set share one key, and the release of the first run's copy can cancel

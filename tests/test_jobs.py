@@ -377,6 +377,29 @@ def test_a_part_file_cut_short_is_one_line_with_retry_failed_too(
     assert part.stat().st_size == 50 and not (out / "_summarizer-job.lock").exists()
 
 
+def test_a_scheduler_without_workers_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: --address of a scheduler whose workers were not up waited 30 s, then gave the
+    scatter's "TimeoutError: No valid workers found" traceback, exit 1."""
+    from distributed import LocalCluster
+
+    import summarizer.jobs as jobs
+
+    monkeypatch.setattr(jobs, "WORKER_WAIT", 0.5)
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        address_ = cluster.scheduler_address
+        args = ["blurbs-job", str(src), str(tmp_path / "out"), "--address", address_]
+        result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"Error: the Dask scheduler at {address_} has no workers (waited 0 s): start some "
+        "(dask worker ADDRESS), or leave out --address for a local cluster\n"
+    )
+    assert not list((tmp_path / "out").glob("part-*"))
+
+
 def test_an_empty_path_or_a_url_it_cannot_open_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
