@@ -560,8 +560,14 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
                 f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
             )
         return [make_article(body_text(item, "the article text"))]
+    hint = ""
+    if isinstance(item, dict):  # a record from a CMS or a JSON file
+        hint = "; for a record, summarizer.make_article(r['text'], title=..., url=..., ...)"
+    elif isinstance(item, (bytes, bytearray)):
+        hint = "; decode it first, e.g. data.decode('utf-8')"
     raise InputError(
-        f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
+        "expected article text (str), a pathlib.Path or an Article, got "
+        f"{type(item).__name__}{hint}"
     )
 
 

@@ -82,6 +82,11 @@ def test_refusals_are_clear_errors() -> None:
             summarizer.verify("A claim about something.", [TEXT], top_k=top_k)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="NoneType"):
         summarizer.make_article(None)  # type: ignore[arg-type]
+    # a record or bytes: the message says what to do with them
+    with pytest.raises(InputError, match=r"got dict; for a record, summarizer\.make_article\("):
+        summarizer.blurb({"text": TEXT, "title": "T"})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"got bytes; decode it first"):
+        summarizer.briefing([TEXT.encode()])  # type: ignore[list-item]
     result = summarizer.blurb(TEXT)
     with pytest.raises(InputError, match="xml"):
         summarizer.render_blurb(result, "xml")  # type: ignore[arg-type]
