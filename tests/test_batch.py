@@ -529,3 +529,19 @@ def test_one_collect_at_a_time_and_a_dead_ones_lock_is_taken_over(tmp_path: Path
         report = collect(tmp_path / "b")
         assert report.follow_up == "batch_2" and list(server.batches) == ["batch_1", "batch_2"]
         assert not lock.exists()
+        server.expire_after = None
+        assert collect(tmp_path / "b").done == 3
+
+    def read_only(src: Any, dst: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    with serve(fake_model) as server, pytest.MonkeyPatch.context() as patch:
+        # a finished batch kept where it cannot be written: collected again without a lock
+        submit(inputs(), tmp_path / "c", settings(server.base_url, tmp_path / "cache2"))
+        assert collect(tmp_path / "c").done == 3
+        patch.setattr(os, "link", read_only)
+        again = collect(tmp_path / "c")
+        assert again.done == 3 and again.follow_up is None
+        assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
+            "articles.jsonl", "round-1.batch.jsonl", "round-1.requests.jsonl", "state.json"
+        ]  # fmt: skip

@@ -520,17 +520,25 @@ def _sdk(state: BatchState, api_key: str | None) -> Any:
 def _locked(state_dir: Path) -> Iterator[None]:
     """One submit or collect at a time in ``state_dir`` (``LOCK`` names it): two overlapping
     collects (a cron job and a person) each started a follow-up batch, one of them paid for
-    and never collected. A lock left by a run that died on this machine is taken over.
+    and never collected. A lock left by a run that died on this machine is taken over; in a
+    directory that cannot be written (a finished batch kept read-only) there is no lock.
 
     Raises:
-        OutputError: another live run holds the lock, or the lock cannot be written.
+        OutputError: another live run holds the lock.
     """
     path = state_dir / LOCK
     host = socket.gethostname()
-    me = {"host": host, "pid": os.getpid()}
+    tmp = state_dir / f".{LOCK}.{os.getpid()}.tmp"
+    held = False
     for _ in range(2):
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            tmp.write_text(json.dumps({"host": host, "pid": os.getpid()}), encoding="utf-8")
+            try:
+                os.link(tmp, path)  # made whole, or not at all if another run has it
+                held = True
+            finally:
+                tmp.unlink(missing_ok=True)
+            break
         except FileExistsError:
             try:
                 other = json.loads(path.read_text(encoding="utf-8"))
@@ -543,16 +551,16 @@ def _locked(state_dir: Path) -> Iterator[None]:
                     "it is not running"
                 ) from None
             path.unlink(missing_ok=True)  # left by a run that is gone
-            continue
-        except OSError as exc:
-            raise OutputError(f"{state_dir}: cannot write there ({exc})") from None
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(me))
-        break
+        except OSError as exc:  # read-only: what needs writing later says so itself
+            logging.getLogger(__name__).debug("no lock in %s: %s", state_dir, exc)
+            break
+    else:
+        raise OutputError(f"{state_dir}: another batch submit or collect keeps starting there")
     try:
         yield
     finally:
-        path.unlink(missing_ok=True)
+        if held:
+            path.unlink(missing_ok=True)
 
 
 def _alive(lock: Any, host: str) -> bool:
@@ -574,7 +582,7 @@ def _is_own_file(name: str) -> bool:
     """A file a batch directory holds: its state (and its temporary copy) and round files."""
     if name in (STATE, ARTICLES, LOCK):
         return True
-    if name.startswith((f".{STATE}.", f".{ARTICLES}.")) and name.endswith(".tmp"):
+    if name.startswith((f".{STATE}.", f".{ARTICLES}.", f".{LOCK}.")) and name.endswith(".tmp"):
         return True
     return name.startswith("round-") and name.endswith((".batch.jsonl", ".requests.jsonl"))
 
