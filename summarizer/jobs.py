@@ -712,6 +712,7 @@ def _input_partitions(
             blocks.extend(("parquet", full, where, storage_options) for where in slices)
         elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
+            _check_utf8(fs, f)
             rows += size
             for start in range(0, max(size, 1), blocksize):
                 blocks.append(("jsonl", full, (start, blocksize), storage_options))
@@ -720,6 +721,24 @@ def _input_partitions(
     if not rows:
         raise InputError(f"{url}: no articles (the input files are empty)")
     return blocks
+
+
+def _check_utf8(fs: Any, path: str) -> None:
+    """Refuse JSON Lines in UTF-16 or UTF-32 (a Windows export, with its byte order mark):
+    every line of it was a failed row ("not valid UTF-8"), and their ids, places in the
+    file, stayed in the output after the converted file was run.
+
+    Raises:
+        InputError: the file starts with a UTF-16 or UTF-32 byte order mark.
+    """
+    with fs.open(path, "rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        kind = "UTF-32" if head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "UTF-16"
+        raise InputError(
+            f"{path}: {kind} text; the job reads UTF-8 JSON Lines: convert it first, e.g. "
+            f"iconv -f {kind} -t UTF-8"
+        )
 
 
 def _is_local(fs: Any) -> bool:

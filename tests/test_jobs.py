@@ -725,6 +725,25 @@ def test_a_parquet_row_group_is_shared_among_the_workers(
     assert sorted(r.id for r in read_output(str(tmp_path / "out"))) == sorted(read)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_json_lines_in_utf16_or_utf32_are_refused_before_any_work(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Before: every line was a failed row ("not valid UTF-8"), exit 0, and those rows (ids
+    made of their places in the file) stayed in the output after the converted file ran;
+    `summarizer blurb` reads such a file."""
+    src = tmp_path / "windows.jsonl"
+    src.write_bytes(json.dumps(fixture_records()[0]).encode(encoding) + "\n".encode(encoding))
+    result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    kind = encoding.upper().replace("UTF", "UTF-").replace("--", "-")
+    assert result.stderr == (
+        f"Error: {src}: {kind} text; the job reads UTF-8 JSON Lines: convert it first, e.g. "
+        f"iconv -f {kind} -t UTF-8\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def jobs_input_partitions(url: str) -> list[Any]:
     import summarizer.jobs as jobs
 
