@@ -2,6 +2,8 @@
 
 Each runs its sync function in a worker thread (``asyncio.to_thread``), so the caller's loop
 keeps serving while the pipeline works; the pipeline's own LLM calls run on that thread's loop.
+Cancelling the await does not stop the thread (Python cannot): the run goes on to its end, LLM
+calls included, so bound the LLM work of a blurb or briefing with ``deadline=`` (seconds).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
+from inspect import signature
 from typing import Any, ParamSpec, TypeVar
 
 from .draft import verify
@@ -26,7 +29,13 @@ def _in_thread(fn: Callable[P, R]) -> Callable[P, Coroutine[Any, Any, R]]:
         return await asyncio.to_thread(fn, *args, **kwargs)
 
     run.__name__ = run.__qualname__ = f"a{fn.__name__}"
-    run.__doc__ = f"Async ``{fn.__name__}()``: same arguments, awaited without blocking.\n\n"
+    bound = "."
+    if "deadline" in signature(fn).parameters:
+        bound = "; pass ``deadline=`` to bound its LLM work."
+    run.__doc__ = (
+        f"Async ``{fn.__name__}()``: same arguments, awaited without blocking. Cancelling the "
+        f"await does not stop the run (a thread cannot be stopped){bound}\n\n"
+    )
     run.__doc__ += fn.__doc__ or ""
     return run
 

@@ -31,6 +31,7 @@ from .cli import (
     UntilOpt,
     VerboseOpt,
     _date_option,
+    _format_of,
     _make_settings,
     _setup_logging,
 )
@@ -314,7 +315,10 @@ def batch_collect(
     format_: Annotated[
         Literal["json", "text", "md", "html"] | None,
         typer.Option(
-            "--format", "-f", help="Default: json (JSON Lines) for blurbs, md for a briefing."
+            "--format",
+            "-f",
+            help="Default: the -o file's extension, else json (JSON Lines) for blurbs, md for "
+            "a briefing.",
         ),
     ] = None,
     output: OutOpt = None,
@@ -344,6 +348,9 @@ def batch_collect(
 
     _setup_logging(verbose)
     check_output(output, force=force)  # refused before the batch is collected, not after
+    # without --format, the -o file's extension names it (as for blurb and briefing): else
+    # -o briefing.json held Markdown and -o blurbs.html JSON Lines
+    format_ = format_ or _format_of(output, ("json", "text", "md", "html"))
     report = collect(
         state_dir, api_key=Settings.from_env().api_key, online=online, resubmit=resubmit
     )

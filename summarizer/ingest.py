@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .dates import lenient_datetime
+from .dates import coerce_datetime, lenient_datetime
 from .errors import InputError
 from .models import Article, Outlet, Sentence
 from .sentences import sentence_ids, split_sentences
@@ -167,11 +167,26 @@ def make_article(
 ) -> Article:
     """Build an Article from raw text: clean it, find the title, split sentences.
 
+    An HTML body (a CMS's "<p>...</p><p>...</p>") is read as its text, not its tags, as
+    ``blurb()`` reads a str.
+
     Raises:
-        InputError: ``text`` is not a str, or nothing is left after cleaning.
+        InputError: ``text`` is not a str, is HTML with no text, or nothing is left after
+        cleaning; ``title``, ``url`` or ``source`` is not a str, or ``published`` not a date.
     """
     if not isinstance(text, str):
         raise InputError(f"make_article takes the article's text (str), not {type(text).__name__}")
+    for name, value in (("title", title), ("url", url), ("source", source), ("file", file)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"make_article: {name} must be a str, not {type(value).__name__}")
+    try:
+        when = coerce_datetime(published)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise InputError(f"make_article: published: {exc}") from None
+    if when is not None and not isinstance(when, datetime):
+        raise InputError(f"make_article: published must be a date, not {type(when).__name__}")
+    if not markdown:
+        text = body_text(text, file or "the article text")
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)
@@ -208,7 +223,7 @@ def make_article(
             "title": title,
             "title_recased": recased,
             "outlets": [outlet],
-            "published": published,
+            "published": when,
             "sentences": sentences,
         }
     )

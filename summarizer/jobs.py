@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .dates import lenient_datetime
 from .errors import (
     BackendError,
     ConfigError,
@@ -44,7 +45,7 @@ from .errors import (
     SummarizerError,
     UnusableAnswerError,
 )
-from .ingest import make_article
+from .ingest import body_text, make_article
 from .models import Article, Blurb
 from .pipeline import blurb, resolve_backend
 from .render import render_blurb
@@ -62,6 +63,9 @@ MANIFEST = "_summarizer-job.json"  # the output's format and settings (see _clai
 TMP_PREFIX = "_tmp-"
 LOCK = "_summarizer-job.lock"
 OUTAGE = 5  # articles in a row failed by the LLM server itself: the job stops (see _run_task)
+WORKER_WAIT = 30.0  # seconds to wait for a scheduler's first worker
+PARQUET_SLICE = 300  # rows of a Parquet row group per task, at least: about a JSON Lines block
+PARQUET_SLICES = 32  # a row group is cut into at most this many tasks
 
 
 class Row(BaseModel):
@@ -192,6 +196,14 @@ def _run_parts(
     try:
         from distributed import as_completed
 
+        try:  # a scheduler whose workers are not up (yet): say so, not a scatter traceback
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
+        except TimeoutError:
+            raise ConfigError(
+                f"the Dask scheduler at {client.scheduler.address} has no workers (waited "
+                f"{WORKER_WAIT:.0f} s): start some (dask worker ADDRESS), or leave out "
+                "--address for a local cluster"
+            ) from None
         report.workers = len(client.scheduler_info().get("workers", {}))
         # a key of this run's own (hash=False): with content-hashed keys, two runs scattering
         # the same set share one key, and the release of the first run's copy can cancel
@@ -213,7 +225,10 @@ def _run_parts(
         ]
         for fut in as_completed(futures):  # type: ignore[no-untyped-call]
             try:
-                report.add(fut.result())
+                stats = fut.result()
+                if "failure" in stats:  # see _run_task
+                    raise stats["failure"]
+                report.add(stats)
             except SummarizerError:  # an LLM server outage (_run_task): stop them all
                 client.cancel(futures)
                 raise
@@ -337,7 +352,10 @@ def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
                 "not running"
             )
         log.warning("taking over the lock of a run that is gone: %s", other)
-    _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    try:
+        _put(fs, out_dir, LOCK, json.dumps(me).encode("utf-8"))
+    except OSError as exc:  # a full disk, a read-only output: the rerun could write nothing
+        raise OutputError(f"{output_url}: cannot write there ({exc})") from None
     try:
         for name in fs.ls(out_dir, detail=False):
             if name.rstrip("/").rsplit("/", 1)[-1].startswith(TMP_PREFIX):
@@ -377,14 +395,26 @@ def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) 
         return set()
     done: set[str] = set()
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        try:
-            done.update(str(row["id"]) for row in _read_part(fs, path, columns=["id"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise OutputError(
-                f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
-                "move it out of the output directory"
-            ) from None
+        done.update(str(row["id"]) for row in _part_rows(fs, path, columns=["id"]))
     return done
+
+
+def _part_rows(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """A part file's rows, each with an ``id``.
+
+    Raises:
+        OutputError: the file is not a readable part file (cut short, another program's).
+    """
+    try:
+        rows = _read_part(fs, path, columns=columns)
+        for row in rows:
+            row["id"]  # noqa: B018 - every row has one
+    except (KeyError, TypeError, ValueError) as exc:
+        raise OutputError(
+            f"{path}: not a part file of a blurbs job ({type(exc).__name__}: {exc}); "
+            "move it out of the output directory"
+        ) from None
+    return rows
 
 
 def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = None) -> int:
@@ -400,17 +430,23 @@ def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = Non
         return 0
     dropped = 0
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        rows = _read_part(fs, path)
+        rows = _part_rows(fs, path)
         kept = [Row.model_validate(r) for r in rows if r.get("status") != "failed"]
         if len(kept) == len(rows):
             continue
         dropped += len(rows) - len(kept)
-        if kept:
-            name = path.rsplit("/", 1)[-1]
-            out_format: Format = "parquet" if name.endswith(".parquet") else "jsonl"
-            _put(fs, out_dir, name, _encode(kept, out_format))
-        else:
-            fs.rm(path)
+        name = path.rsplit("/", 1)[-1]
+        out_format: Format = "parquet" if name.endswith(".parquet") else "jsonl"
+        try:
+            if kept:
+                _put(fs, out_dir, name, _encode(kept, out_format))
+            else:
+                fs.rm(path)
+        except OSError as exc:  # the part file is as it was (written under a temporary name)
+            raise OutputError(
+                f"{path}: cannot take its failed rows out ({exc}); free space or fix the "
+                "permissions, then run again"
+            ) from None
     return dropped
 
 
@@ -429,6 +465,26 @@ def read_output(output_url: str, *, storage_options: dict[str, Any] | None = Non
 
 
 def _run_task(
+    part: Any,
+    done: frozenset[str],
+    output_url: str,
+    settings: Settings,
+    out_format: Format,
+    batch_size: int,
+    storage_options: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """``_blurb_block``; an error that stops the job (an LLM outage, a full disk) is returned
+    as ``failure`` for the client to raise, not raised here: a worker logs a task that raises
+    as "Compute Failed" with its traceback, on the job's stderr above the one-line error."""
+    try:
+        return _blurb_block(
+            part, done, output_url, settings, out_format, batch_size, storage_options
+        )
+    except (SummarizerError, OSError) as exc:
+        return {"failure": exc}
+
+
+def _blurb_block(
     part: Any,
     done: frozenset[str],
     output_url: str,
@@ -465,7 +521,7 @@ def _run_task(
                     "--retry-failed to go on"
                 )
             rows.append(row)
-        _write_part(fs, out_dir, rows, out_format)
+        _write_part(fs, out_dir, rows, out_format, part)
         stats["parts"] += 1
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
@@ -528,11 +584,13 @@ def record_article(record: Any, file: str | None = None) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
     return make_article(
-        text,
+        # as ingest reads a JSON record: an HTML body as its text, an unreadable date ignored
+        # (with a warning), not a failed row
+        body_text(text, "the 'text' field"),
         title=_opt(record, "title"),
         url=_opt(record, "url"),
         source=_opt(record, "source"),
-        published=_opt(record, "published"),
+        published=lenient_datetime(record.get("published"), file or "record"),
         file=file,
     )
 
@@ -552,11 +610,14 @@ def record_id(record: Any) -> str:
 
 
 def _opt(record: Any, key: str) -> str | None:
-    """A field as a string, None when missing, empty or a null/NaN (Parquet nulls)."""
+    """A field as a string, None when missing, empty, a null/NaN (Parquet nulls) or not a
+    plain value (a list or an object is not a title: ingest leaves it out too)."""
     if not isinstance(record, dict):
         return None
     value = record.get(key)
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value == "":
+        return None
+    if isinstance(value, float) and math.isnan(value):
         return None
     return str(value)
 
@@ -585,9 +646,22 @@ def _shareable(settings: Settings) -> Settings:
 
 
 def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
+    """The fsspec filesystem of ``url`` and its path there.
+
+    Raises:
+        InputError: an empty URL (``"$OUT"`` unset: not the working directory), or one of an
+        unknown protocol. ConfigError: the protocol's package is not installed (s3fs, ...).
+    """
     import fsspec
 
-    fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    if not url.strip():
+        raise InputError("an empty path was given (an unset shell variable?); pass . for here")
+    try:
+        fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
+    except ImportError as exc:  # e.g. "Install s3fs to access S3"
+        raise ConfigError(f"{url}: {exc}") from None
+    except ValueError as exc:  # "Protocol not known: foo"
+        raise InputError(f"{url}: {exc}") from None
     return fs, str(path).rstrip("/")
 
 
@@ -613,9 +687,16 @@ def _input_partitions(
     if not files or not all(fs.exists(f) for f in files):
         raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
     if out_dir is not None and _same_fs(fs, out_dir[0]):
-        out = out_dir[1]
-        inside = [f for f in files if f == out or f.startswith(out + "/")]
-        if inside or (is_dir and (out == path or out.startswith(path + "/"))):
+        # on a local disk, through links too: an output reached by a link into the input
+        # folder was written there, and the rerun read its part files as articles
+        local = _is_local(fs)
+
+        def real(p: str) -> str:
+            return os.path.realpath(p) if local else p
+
+        out, where = real(out_dir[1]), real(path)
+        inside = [f for f in map(real, files) if f == out or f.startswith(out + "/")]
+        if inside or (is_dir and (out == where or out.startswith(where + "/"))):
             raise OutputError(
                 f"{url}: the output directory must not be the input, nor lie in it or hold it "
                 "(a rerun would read the part files as articles); give another directory"
@@ -626,11 +707,12 @@ def _input_partitions(
     for f in files:
         full = f if proto in ("file", "local") else f"{proto}://{f}"
         if f.endswith(".parquet"):
-            groups, n = _row_groups(fs, f)
+            slices, n = _row_groups(fs, f)
             rows += n
-            blocks.extend(("parquet", full, group, storage_options) for group in groups)
+            blocks.extend(("parquet", full, where, storage_options) for where in slices)
         elif f.endswith((".jsonl", ".ndjson")):
             size = fs.size(f) or 0
+            _check_utf8(fs, f)
             rows += size
             for start in range(0, max(size, 1), blocksize):
                 blocks.append(("jsonl", full, (start, blocksize), storage_options))
@@ -641,31 +723,89 @@ def _input_partitions(
     return blocks
 
 
+def _check_utf8(fs: Any, path: str) -> None:
+    """Refuse JSON Lines in UTF-16 or UTF-32 (a Windows export, with its byte order mark):
+    every line of it was a failed row ("not valid UTF-8"), and their ids, places in the
+    file, stayed in the output after the converted file was run.
+
+    Raises:
+        InputError: the file starts with a UTF-16 or UTF-32 byte order mark.
+    """
+    with fs.open(path, "rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        kind = "UTF-32" if head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "UTF-16"
+        raise InputError(
+            f"{path}: {kind} text; the job reads UTF-8 JSON Lines: convert it first, e.g. "
+            f"iconv -f {kind} -t UTF-8"
+        )
+
+
+def _is_local(fs: Any) -> bool:
+    protocols = (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol)
+    return bool({"file", "local"} & set(protocols))
+
+
 def _same_fs(a: Any, b: Any) -> bool:
     return bool(a.protocol == b.protocol)
 
 
-def _row_groups(fs: Any, path: str) -> tuple[list[int], int]:
-    """A Parquet file's row groups and its number of rows."""
+def _row_groups(fs: Any, path: str) -> tuple[list[tuple[int, int, int]], int]:
+    """A Parquet file's blocks, ``(row group, first row, end row)``, and its number of rows.
+
+    A row group of more than ``PARQUET_SLICE`` rows is cut into up to ``PARQUET_SLICES``
+    blocks: pandas and pyarrow write up to a million rows in one group, which was one task
+    (one worker busy, the others idle, the whole group in its memory).
+
+    Raises:
+        InputError: not Parquet, or no column of article texts (every row would fail alike:
+        refused before any work, not written as a failed row each).
+    """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         with fs.open(path, "rb") as fh:
-            meta = pq.ParquetFile(fh).metadata
-            return list(range(meta.num_row_groups)), int(meta.num_rows)
+            parquet = pq.ParquetFile(fh)
+            meta, schema = parquet.metadata, parquet.schema_arrow
     except Exception as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    if "text" not in schema.names:
+        columns = ", ".join(schema.names[:8]) or "none"
+        raise InputError(f"{path}: no 'text' column (its columns: {columns})")
+    kind = schema.field("text").type
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise InputError(
+            f"{path}: the 'text' column holds {schema.field('text').type}, not strings; "
+            "store the article texts as a string column"
+        )
+    slices: list[tuple[int, int, int]] = []
+    for group in range(meta.num_row_groups):
+        n = meta.row_group(group).num_rows
+        size = max(PARQUET_SLICE, -(-n // PARQUET_SLICES))
+        slices.extend((group, start, min(start + size, n)) for start in range(0, n, size))
+    return slices, int(meta.num_rows)
 
 
 def _records(block: Any) -> Iterator[Any]:
     """The records of one block; a JSON Lines block holds the lines that start in it."""
     kind, url, where, storage_options = block
     fs, path = _filesystem(url, storage_options)
-    if kind == "parquet":
+    if kind == "parquet":  # rows start to end of one row group, streamed up to the end
         import pyarrow.parquet as pq
 
+        group, first, end = where
+        seen = 0
         with fs.open(path, "rb") as fh:
-            yield from pq.ParquetFile(fh).read_row_group(where).to_pylist()
+            for batch in pq.ParquetFile(fh).iter_batches(batch_size=1024, row_groups=[group]):
+                low, high = max(first, seen), min(end, seen + batch.num_rows)
+                if high > low:
+                    yield from batch.slice(low - seen, high - low).to_pylist()
+                seen += batch.num_rows
+                if seen >= end:
+                    break
         return
     start, length = where
     from fsspec.utils import read_block
@@ -688,9 +828,15 @@ def _records(block: Any) -> Iterator[Any]:
             yield {"id": where, "_error": f"not valid JSON: {exc.msg}"}
 
 
-def _write_part(fs: Any, out_dir: str, rows: list[Row], out_format: Format) -> str:
-    """One batch's part file, named by a hash of its ids, written under a temporary name."""
-    digest = hashlib.sha256("\n".join(sorted(r.id for r in rows)).encode()).hexdigest()[:20]
+def _write_part(
+    fs: Any, out_dir: str, rows: list[Row], out_format: Format, block: Any = None
+) -> str:
+    """One batch's part file, written under a temporary name; named by a hash of its input
+    ``block`` (file and place) and its ids: the same ids in two files (a copy of a file) are
+    two part files, not one written over the other (at once, by two workers)."""
+    where = json.dumps(block[:3] if isinstance(block, tuple) else None, default=str)
+    names = "\n".join([where, *sorted(r.id for r in rows)])
+    digest = hashlib.sha256(names.encode()).hexdigest()[:20]
     name = f"part-{digest}.{out_format}"
     _put(fs, out_dir, name, _encode(rows, out_format))
     return name

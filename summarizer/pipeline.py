@@ -24,7 +24,18 @@ from .judge import Judge
 from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
 from .llm.limit import waiting
-from .models import Article, Blurb, Briefing, Claim, Counts, Sentence, Source, Story, Usage
+from .models import (
+    Article,
+    Blurb,
+    Briefing,
+    Claim,
+    Counts,
+    Outlet,
+    Sentence,
+    Source,
+    Story,
+    Usage,
+)
 from .progress import ProgressFn
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
@@ -536,7 +547,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     than summarised as text (issue 11).
     """
     if isinstance(item, Article):
-        return [item]
+        return [_checked(item)]
     if isinstance(item, Path):  # read one article at a time (see _many_articles)
         return iter_articles(item, limits=limits)
     if isinstance(item, str):
@@ -549,9 +560,37 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
                 f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
             )
         return [make_article(body_text(item, "the article text"))]
+    hint = ""
+    if isinstance(item, dict):  # a record from a CMS or a JSON file
+        hint = "; for a record, summarizer.make_article(r['text'], title=..., url=..., ...)"
+    elif isinstance(item, (bytes, bytearray)):
+        hint = "; decode it first, e.g. data.decode('utf-8')"
     raise InputError(
-        f"expected article text (str), a pathlib.Path or an Article, got {type(item).__name__}"
+        "expected article text (str), a pathlib.Path or an Article, got "
+        f"{type(item).__name__}{hint}"
     )
+
+
+def _checked(article: Article) -> Article:
+    """An Article given as such, as make_article builds one: sentences whose ids name it
+    (a citation's article is read from its sentence id) and differ, and one source at least.
+
+    Raises:
+        InputError: an Article built by hand without them: its story was left out ("no claim
+        passed verification") or its sentences cited as another article's.
+    """
+    how = "build Articles with summarizer.make_article(text, title=..., url=..., source=...)"
+    if not article.sentences:
+        raise InputError(f"Article {article.id!r} has no sentences; {how}")
+    seen: set[str] = set()
+    for sentence in article.sentences:
+        if sentence.article_id != article.id or sentence.id in seen:
+            why = "is given twice" if sentence.id in seen else f"does not start '{article.id}.s'"
+            raise InputError(f"Article {article.id!r}: sentence id {sentence.id!r} {why}; {how}")
+        seen.add(sentence.id)
+    if not article.outlets:  # its own unnamed source, as make_article gives it
+        return article.model_copy(update={"outlets": [Outlet()]})
+    return article
 
 
 def _window_end(until: datetime | str | None) -> datetime | str | None:

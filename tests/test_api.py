@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import inspect
+import re
 import threading
 from pathlib import Path
 
@@ -81,6 +82,11 @@ def test_refusals_are_clear_errors() -> None:
             summarizer.verify("A claim about something.", [TEXT], top_k=top_k)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="NoneType"):
         summarizer.make_article(None)  # type: ignore[arg-type]
+    # a record or bytes: the message says what to do with them
+    with pytest.raises(InputError, match=r"got dict; for a record, summarizer\.make_article\("):
+        summarizer.blurb({"text": TEXT, "title": "T"})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"got bytes; decode it first"):
+        summarizer.briefing([TEXT.encode()])  # type: ignore[list-item]
     result = summarizer.blurb(TEXT)
     with pytest.raises(InputError, match="xml"):
         summarizer.render_blurb(result, "xml")  # type: ignore[arg-type]
@@ -208,6 +214,37 @@ def test_an_html_body_given_as_text_is_read_as_its_text() -> None:
         summarizer.blurb("<p> </p><div><br></div><script>x()</script>")
 
 
+def test_make_article_reads_an_html_body_as_blurb_does() -> None:
+    """A CMS plugin builds its Article with make_article(body, title=..., url=...) to keep its
+    metadata: the body's tags were kept as sentences ("<p>The council ...</p><p>It ...") and
+    the blurb quoted them, while blurb(body) read the same body as its text."""
+    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+    article = summarizer.make_article(body, title="From the CMS", url="https://example.com/a")
+    assert article.sentences and not any("<" in s.text for s in article.sentences)
+    by_article = summarizer.blurb(article, sentences=2)
+    assert by_article.article_id == summarizer.blurb(body, sentences=2).article_id
+    assert not any("<" in c.text for c in by_article.claims)
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"published": "yesterday-ish"}, "published: not a date: 'yesterday-ish'"),
+        ({"published": [2025]}, "published must be a date, not list"),
+        ({"title": 5}, "title must be a str, not int"),
+        ({"source": {"name": "AP"}}, "source must be a str, not dict"),
+    ],
+)
+def test_make_article_refuses_bad_fields_with_an_input_error(
+    options: dict[str, object], expected: str
+) -> None:
+    """Before: a bare pydantic ValidationError (published, source) or AttributeError (title),
+    not the documented InputError."""
+    with pytest.raises(InputError, match=re.escape(expected)):
+        summarizer.make_article(TEXT, **options)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("given", [5, None, b"a.txt", [5], {"text": "x"}])
 def test_load_articles_refuses_what_is_not_a_path(given: object) -> None:
     """``load_articles(5)`` raised a bare TypeError, and ``[5]`` looked for a file named "5"."""
@@ -228,3 +265,35 @@ def test_article_text_past_the_size_limit_is_refused_as_a_file_would_be(tmp_path
     with pytest.raises(InputError, match="larger than the limit of 1 MB"):
         summarizer.blurb(path, max_file_mb=1)  # the file too, with the caller's limit
     assert summarizer.blurb(TEXT, sentences=1, max_file_mb=1).claims
+
+
+def test_an_article_built_by_hand_is_checked_not_silently_dropped() -> None:
+    """A CMS plugin built Article(id=..., sentences=[Sentence(id="0", ...), ...]) itself:
+    before, a briefing listed its story as "no claim passed verification" (a citation's
+    article is read from its sentence id, so ids shared by two articles cited the other's
+    sentences), and an Article without outlets was "a story with fewer than 1 sources",
+    never written. Now wrong ids are an InputError pointing to make_article, and an Article
+    without outlets is its own unnamed source."""
+    texts = ["The council voted 7-2 on Tuesday to build a bridge.", "It will cost $40 million."]
+
+    def built(article_id: str, ids: list[str]) -> summarizer.Article:
+        sentences = [
+            summarizer.Sentence(id=i, text=t, index=n)
+            for n, (i, t) in enumerate(zip(ids, texts, strict=True))
+        ]
+        return summarizer.Article(id=article_id, sentences=sentences)
+
+    for article, expected in (
+        (built("a1", ["0", "1"]), "sentence id '0' does not start 'a1.s'"),
+        (built("a1", ["a1.s0", "a1.s0"]), "sentence id 'a1.s0' is given twice"),
+        (summarizer.Article(id="a1"), "Article 'a1' has no sentences"),
+    ):
+        for call in (summarizer.blurb, summarizer.briefing):
+            with pytest.raises(InputError, match=re.escape(expected)) as caught:
+                call(article)
+            assert "summarizer.make_article(" in str(caught.value)
+    brief = summarizer.briefing([built("a1", ["a1.s0", "a1.s1"])])  # no outlets
+    assert [s.written for s in brief.stories] == [True] and not brief.problems
+    shown = [c.text for c in brief.claims if c.shown]
+    assert shown and set(shown) <= set(texts)
+    assert {c.article_id for claim in brief.claims for c in claim.citations} == {"a1"}

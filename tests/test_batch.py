@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer.cli import app
-from summarizer.errors import BackendError, InputError
+from summarizer.errors import BackendError, InputError, OutputError
 from summarizer.llm.base import Request
 from summarizer.llm.batch import chat_body, collect, submit
 from summarizer.models import Blurb
@@ -191,6 +191,12 @@ def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assert col.exit_code == 0, col.output
         assert "3 blurbs done, 0 failed, 0 waiting" in col.stderr
         assert len([Blurb.model_validate_json(x) for x in out.read_text().splitlines()]) == 3
+        for name, start in (("blurbs.html", '<div class="smz-blurb"'), ("blurbs.md", "**")):
+            # before: JSON Lines whatever the -o file's extension said
+            named = tmp_path / name
+            col = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(named)])
+            assert col.exit_code == 0, col.output
+            assert named.read_text(encoding="utf-8").startswith(start)
         again = runner.invoke(app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b")])
         assert again.exit_code == 2 and "holds a batch already" in again.stderr
     missing = runner.invoke(app, ["batch", "collect", str(tmp_path / "nothing")])
@@ -415,3 +421,127 @@ def test_a_server_refusal_quoting_the_key_names_the_server_but_never_the_key(
         thread.join(5)
     assert url in str(caught.value) and "not allowed for Bearer [redacted]" in str(caught.value)
     assert secret not in str(caught.value)
+
+
+def test_a_garbled_or_missing_output_file_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a line of the output file that was not JSON (a proxy's HTML, a cut download)
+    was a bare JSONDecodeError, and an output file the server no longer had (404) a bare
+    openai.NotFoundError, each a traceback with exit 1. Now a garbled line is skipped (its
+    request counts as unanswered), and a file that cannot be downloaded is a BackendError that
+    collects nothing, so the next collect tries again."""
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://unused.invalid/v1")
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        run_batch = server.run_batch
+
+        def lost_output(batch: dict[str, Any]) -> None:
+            run_batch(batch)
+            batch["real_output"], batch["output_file_id"] = batch["output_file_id"], "file-999"
+
+        monkeypatch.setattr(server, "run_batch", lost_output)
+        lost = runner.invoke(app, ["batch", "collect", str(tmp_path / "b")])
+        assert lost.exit_code == 3, lost.output
+        assert lost.stderr.startswith("Error: cannot download file file-999 of batch batch_1")
+        assert len(lost.stderr.splitlines()) == 1
+
+        monkeypatch.setattr(server, "run_batch", run_batch)
+        batch = server.batches["batch_1"]
+        name, data = server.files[batch["real_output"]]
+        first, *rest = data.decode().splitlines()
+        garbled = ["<html>proxy error</html>", "[1, 2]", first[: len(first) // 2], *rest]
+        server.files[batch["real_output"]] = (name, "\n".join(garbled).encode())
+        batch["output_file_id"] = batch["real_output"]
+        report = collect(tmp_path / "b")  # the cut line's request goes into a follow-up
+        assert (report.answers, report.done, report.follow_up) == (2, 2, "batch_2")
+        assert any("no answer" in e for e in report.errors)
+        final = collect(tmp_path / "b")
+        assert final.done == 3 and final.follow_up is None and server.chat_calls == 0
+
+
+def test_a_batch_directory_inside_an_input_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `batch submit feed/ --dir feed/b1` worked, and then `summarizer briefing feed/`
+    failed on feed/b1/articles.jsonl ("missing or empty 'text' field") and `summarizer blurb
+    feed/` reported every file of the batch directory as a failed input."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in inputs():
+        (feed / Path(path).name).write_text(Path(path).read_text(encoding="utf-8"))
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # never reached
+    for state_dir in (feed / "b1", feed / "x" / "y"):
+        result = runner.invoke(app, ["batch", "submit", str(feed), "--dir", str(state_dir)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {state_dir}: lies in the input folder {feed}")
+        assert len(result.stderr.splitlines()) == 1
+    assert sorted(p.name for p in feed.iterdir()) == sorted(Path(p).name for p in inputs())
+
+
+def test_a_batch_directory_that_cannot_be_written_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a --dir under a file (or on a read-only or full disk) was a bare
+    NotADirectoryError or OSError traceback from making the directory or writing the round."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        args = ["batch", "submit", *inputs(), "--cache-dir", str(tmp_path / "cache")]
+        under = runner.invoke(app, [*args, "--dir", str(afile / "b")])
+        assert under.exit_code == 2, under.output
+        assert under.stderr.startswith(f"Error: {afile / 'b'}: cannot make the batch directory")
+
+        def full(self: Path, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(Path, "write_bytes", full)
+        disk = runner.invoke(app, [*args, "--dir", str(tmp_path / "b")])
+        assert disk.exit_code == 2, disk.output
+        assert disk.stderr == (
+            f"Error: {tmp_path / 'b'}: cannot write round 1's files ([Errno 28] No space left "
+            "on device)\n"
+        )
+        assert not server.files and not server.batches  # nothing uploaded
+    assert afile.read_text() == "mine"
+
+
+def test_one_collect_at_a_time_and_a_dead_ones_lock_is_taken_over(tmp_path: Path) -> None:
+    """Before: two overlapping collects (a cron job and a person) of an expired batch each
+    started a follow-up batch: both paid for, one never collected (state.json named only the
+    other). A live run's lock now refuses the second; a lock left by a run that died is
+    taken over."""
+    import socket
+
+    with serve(fake_model) as server:
+        submit(inputs(), tmp_path / "b", settings(server.base_url, tmp_path / "cache"))
+        server.expire_after = 1
+        lock = tmp_path / "b" / "running.lock"
+        lock.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid()}))
+        with pytest.raises(OutputError, match="another batch submit or collect .* is running"):
+            collect(tmp_path / "b")
+        assert list(server.batches) == ["batch_1"] and lock.exists()
+
+        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        lock.write_text(json.dumps({"host": socket.gethostname(), "pid": int(gone.stdout)}))
+        report = collect(tmp_path / "b")
+        assert report.follow_up == "batch_2" and list(server.batches) == ["batch_1", "batch_2"]
+        assert not lock.exists()
+        server.expire_after = None
+        assert collect(tmp_path / "b").done == 3
+
+    def read_only(src: Any, dst: Any) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    with serve(fake_model) as server, pytest.MonkeyPatch.context() as patch:
+        # a finished batch kept where it cannot be written: collected again without a lock
+        submit(inputs(), tmp_path / "c", settings(server.base_url, tmp_path / "cache2"))
+        assert collect(tmp_path / "c").done == 3
+        patch.setattr(os, "link", read_only)
+        again = collect(tmp_path / "c")
+        assert again.done == 3 and again.follow_up is None
+        assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
+            "articles.jsonl", "round-1.batch.jsonl", "round-1.requests.jsonl", "state.json"
+        ]  # fmt: skip

@@ -286,6 +286,11 @@ def test_cli_submit_briefing_and_collect(
         )
         assert cli.exit_code == 0, cli.output
         assert cli.stdout == text  # from the cache, the same briefing
+        # before: -o briefing.json held Markdown (the -o extension was not read)
+        as_json = runner.invoke(app, ["batch", "collect", state_dir, "-o", f"{out}.json"])
+        assert as_json.exit_code == 0, as_json.output
+        brief = Briefing.model_validate_json(Path(f"{out}.json").read_text(encoding="utf-8"))
+        assert brief.title == "Night desk" and len(brief.stories) >= 4
         done = runner.invoke(
             app,
             ["batch", "submit", "--briefing", str(day), "--dir", str(tmp_path / "c")]
@@ -315,3 +320,31 @@ def test_blurbs_wait_for_the_judge_round_too(tmp_path: Path) -> None:
         assert [b.model_dump(include=keep) for b in final.blurbs] == [
             b.model_dump(include=keep) for b in online
         ]
+
+
+def test_a_window_holding_no_article_says_so_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `submit --briefing --since` past every article's date said "every answer is in
+    the cache already: run `summarizer briefing` instead" (nothing had been asked or cached),
+    and left articles.jsonl behind in --dir."""
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(
+        "".join(
+            json.dumps({"text": text, "published": "2001-01-01"}) + "\n"
+            for text in (FLOOD_A, CUP_A)
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # never reached
+    state_dir = tmp_path / "b"
+    result = runner.invoke(
+        app,
+        ["batch", "submit", "--briefing", str(dated), "--dir", str(state_dir)]
+        + ["--since", "2100-01-01", "--cache-dir", str(tmp_path / "cache")],
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "Error: none of the 2 articles was published in the --since/--until window\n"
+    )
+    assert not state_dir.exists()

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.errors import ConfigError
 from summarizer.jobs import (
+    MANIFEST,
     blurb_row,
     done_ids,
     open_client,
@@ -331,7 +332,10 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
     theirs = tmp_path / "theirs"
     theirs.mkdir()
     (theirs / "report.docx").write_text("theirs")
+    (indir / "out").mkdir()  # an empty folder in the input, reached through a link
+    (tmp_path / "link").symlink_to(indir / "out")
     cases = {
+        "must not be the input, nor lie in it or hold it": [str(indir), str(tmp_path / "link")],
         "is a file": [str(src), str(afile)],
         "must not be the input": [str(src), str(src)],
         "must not be the input, nor lie in it": [str(indir), str(indir / "out")],
@@ -348,9 +352,82 @@ def test_unusable_inputs_and_outputs_are_refused_before_any_work(tmp_path: Path)
         assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert afile.read_text() == "mine" and src.read_text().startswith("{")
-    assert sorted(p.name for p in indir.iterdir()) == ["a.jsonl"]
+    assert sorted(p.name for p in indir.iterdir()) == ["a.jsonl", "out"]
+    assert not list((indir / "out").iterdir())  # before: part files written there
     assert sorted(p.name for p in theirs.iterdir()) == ["report.docx"]
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("out_format", ["jsonl", "parquet"])
+def test_a_part_file_cut_short_is_one_line_with_retry_failed_too(
+    tmp_path: Path, dask_client: Any, out_format: str
+) -> None:
+    """Before: a rerun named the unreadable part file, but --retry-failed (which reads every
+    part file to take its failures out) gave a JSONDecodeError or ArrowInvalid traceback."""
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:2])
+    out = tmp_path / "out"
+    run_job(str(src), str(out), client=dask_client, out_format=out_format)  # type: ignore[arg-type]
+    [part] = out.glob("part-*")
+    part.write_bytes(part.read_bytes()[:50])
+    for extra in ([], ["--retry-failed"]):
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out), "-f", out_format, *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {part}: not a part file of a blurbs job")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert part.stat().st_size == 50 and not (out / "_summarizer-job.lock").exists()
+
+
+def test_a_scheduler_without_workers_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: --address of a scheduler whose workers were not up waited 30 s, then gave the
+    scatter's "TimeoutError: No valid workers found" traceback, exit 1."""
+    from distributed import LocalCluster
+
+    import summarizer.jobs as jobs
+
+    monkeypatch.setattr(jobs, "WORKER_WAIT", 0.5)
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        address_ = cluster.scheduler_address
+        args = ["blurbs-job", str(src), str(tmp_path / "out"), "--address", address_]
+        result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"Error: the Dask scheduler at {address_} has no workers (waited 0 s): start some "
+        "(dask worker ADDRESS), or leave out --address for a local cluster\n"
+    )
+    assert not list((tmp_path / "out").glob("part-*"))
+
+
+def test_an_empty_path_or_a_url_it_cannot_open_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: an object-store URL without its package (the README's s3:// without s3fs) or
+    an unknown protocol was a bare ImportError or ValueError traceback (exit 1), and an empty
+    output ("$OUT" unset) was the working directory (refused, if at all, as "the input")."""
+    from fsspec.registry import known_implementations
+
+    monkeypatch.setitem(
+        known_implementations,
+        "zzfs",
+        {"class": "no_such_package.ZzFileSystem", "err": "Install zzfs to access ZZ"},
+    )
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    out = str(tmp_path / "out")
+    cases = {
+        "zzfs://bucket/a.jsonl: Install zzfs to access ZZ": ["zzfs://bucket/a.jsonl", out],
+        "zzfs://bucket/out: Install zzfs to access ZZ": [str(src), "zzfs://bucket/out"],
+        "nosuchproto://x: Protocol not known: nosuchproto": [str(src), "nosuchproto://x"],
+        "an empty path was given": [str(src), ""],
+        "an empty path was given (an unset": [" ", out],
+    }
+    for expected, args in cases.items():
+        result = runner.invoke(app, ["blurbs-job", *args])
+        assert result.exit_code == 2, (expected, result.output)
+        assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
 
 
 def test_a_rerun_with_other_options_is_refused_not_mixed(tmp_path: Path, dask_client: Any) -> None:
@@ -382,6 +459,53 @@ def test_a_rerun_with_other_options_is_refused_not_mixed(tmp_path: Path, dask_cl
     with pytest.raises(ConfigError, match="holds parquet part files, this run writes jsonl"):
         run_job(str(src), str(old), client=dask_client)
     assert run_job(str(src), str(old), client=dask_client, out_format="parquet").skipped == 2
+
+
+def test_a_rerun_on_a_full_disk_is_one_line_and_changes_nothing(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIMULATED full disk on a rerun. Before: the lock file (every rerun) and the rewrite of
+    a part file without its failed rows (--retry-failed) raised a bare OSError traceback."""
+    import summarizer.jobs as jobs
+
+    records = [*fixture_records()[:1], {"id": "empty", "text": ""}]  # one ok, one failed
+    src = write_jsonl(tmp_path / "a.jsonl", records)
+    out = tmp_path / "out"
+    run_job(str(src), str(out), client=dask_client)
+    [part] = out.glob("part-*")
+    before = part.read_bytes()
+    real = jobs._filesystem
+    for disk, extra, expected in (
+        (_FullDisk, ["--retry-failed"], f"Error: {part}: cannot take its failed rows out"),
+        (_NothingWritable, [], f"Error: {out}: cannot write there ([Errno 28] No space"),
+    ):
+
+        def on_disk(url: str, so: Any, disk: Any = disk) -> tuple[Any, str]:
+            fs, path = real(url, so)
+            return disk(fs), path
+
+        monkeypatch.setattr(jobs, "_filesystem", on_disk)
+        result = runner.invoke(app, ["blurbs-job", str(src), str(out), *extra])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(expected), result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        assert sorted(p.name for p in out.iterdir()) == [MANIFEST, part.name]
+        assert part.read_bytes() == before
+
+
+class _NothingWritable:
+    """A local file system where no file can be written (SIMULATED full disk)."""
+
+    def __init__(self, fs: Any) -> None:
+        self.fs = fs
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fs, name)
+
+    def open(self, path: str, mode: str = "rb", **kw: Any) -> Any:
+        if "w" in mode:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.fs.open(path, mode, **kw)
 
 
 class _FullDisk:
@@ -493,6 +617,25 @@ def test_an_id_in_two_files_is_reported(tmp_path: Path, dask_client: Any) -> Non
     assert (again.computed, again.skipped, again.repeated) == (0, 4, 0)
 
 
+def test_a_copy_of_a_file_gives_the_rows_the_warning_counts(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    """Before: the part files were named by their ids alone, so a copy of a file (same ids,
+    same batches) wrote the same part files over the first ones, at once from two workers:
+    one row per id was left while the warning said "two rows each", and an article under a
+    reused id was lost without a word."""
+    records = fixture_records()[:4]
+    (tmp_path / "in").mkdir()
+    write_jsonl(tmp_path / "in" / "day1.jsonl", records)
+    write_jsonl(tmp_path / "in" / "copy.jsonl", records)
+    out = tmp_path / "out"
+    report = run_job(str(tmp_path / "in"), str(out), client=dask_client, batch_size=2)
+    assert (report.computed, report.repeated, report.parts) == (8, 4, 4)
+    rows = read_output(str(out))
+    assert len(list(out.glob("part-*"))) == 4 and len(rows) == 8
+    assert sorted(r.id for r in rows) == sorted(2 * [r["id"] for r in records])
+
+
 def test_a_job_that_cannot_run_says_so_before_it_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -514,6 +657,97 @@ def test_a_job_that_cannot_run_says_so_before_it_starts(
 def test_a_record_without_text_names_its_fields() -> None:
     row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
     assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
+
+
+def test_a_record_is_read_as_the_cli_reads_it(tmp_path: Path) -> None:
+    """Before: an HTML body (a CMS export) was blurbed with its tags ("<p>The council ...")
+    where `summarizer blurb` reads its text; an unreadable 'published' failed the row as an
+    "internal error: ValidationError" where the CLI ignores the date with a warning; a list
+    given as the title was kept as its Python repr ("['a', 'b']")."""
+    body = synthetic.FLOOD_A.split("\n\n")[1:]
+    record = {
+        "id": "cms-1",
+        "text": "".join(f"<p>{p}</p>" for p in body),
+        "published": "yesterday-ish",
+        "title": ["a", "b"],
+        "source": {"name": "Daily"},
+    }
+    row = blurb_row("cms-1", record, Settings())
+    assert row.status == "ok", row.error
+    assert "<p>" not in row.blurb and "['a'" not in (row.title or "") and row.source is None
+    cli = cli_blurbs(write_jsonl(tmp_path / "cms.jsonl", [record]))
+    assert row.result is not None and row.article_id in cli
+    assert comparable(Blurb.model_validate_json(row.result)) == comparable(cli[row.article_id])
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ({"body": ["words"]}, "no 'text' column (its columns: id, body)"),
+        ({"text": pa.array([b"words"], pa.binary())}, "the 'text' column holds binary"),
+        ({"text": pa.array([7], pa.int64())}, "the 'text' column holds int64"),
+    ],
+)
+def test_a_parquet_file_without_article_texts_is_refused_before_any_work(
+    tmp_path: Path, column: dict[str, Any], expected: str
+) -> None:
+    """Before: every row became a failed row ("missing or empty 'text' field": misleading for
+    a binary column), the job exited 0, and a rerun counted them all as done."""
+    src = tmp_path / "a.parquet"
+    pq.write_table(pa.table({"id": ["a1"], **column}), src)
+    result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and expected in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
+    as_dictionary = pa.array(["a text"]).dictionary_encode()  # strings all the same
+    pq.write_table(pa.table({"id": ["a1"], "text": as_dictionary}), src)
+    assert len(jobs_input_partitions(str(src))) == 1
+
+
+def test_a_parquet_row_group_is_shared_among_the_workers(
+    tmp_path: Path, dask_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: one task per row group, and pandas or pyarrow write up to a million rows in
+    one group: the whole archive was one task on one worker (the others idle) holding every
+    row in memory. Now a big row group is cut into blocks of rows, each read as a stream."""
+    import summarizer.jobs as jobs
+
+    monkeypatch.setattr(jobs, "PARQUET_SLICE", 2)
+    records = generated_records(7, seed=5)
+    src = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist(records), src, row_group_size=5)  # groups of 5 and 2
+    blocks = jobs_input_partitions(str(src))
+    assert [b[2] for b in blocks] == [(0, 0, 2), (0, 2, 4), (0, 4, 5), (1, 0, 2)]
+    read = [r["id"] for b in blocks for r in jobs._records(b)]
+    assert read == [r["id"] for r in records]
+    report = run_job(str(src), str(tmp_path / "out"), client=dask_client)
+    assert (report.tasks, report.computed, report.repeated) == (4, 7, 0)
+    assert sorted(r.id for r in read_output(str(tmp_path / "out"))) == sorted(read)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_json_lines_in_utf16_or_utf32_are_refused_before_any_work(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Before: every line was a failed row ("not valid UTF-8"), exit 0, and those rows (ids
+    made of their places in the file) stayed in the output after the converted file ran;
+    `summarizer blurb` reads such a file."""
+    src = tmp_path / "windows.jsonl"
+    src.write_bytes(json.dumps(fixture_records()[0]).encode(encoding) + "\n".encode(encoding))
+    result = runner.invoke(app, ["blurbs-job", str(src), str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    kind = encoding.upper().replace("UTF", "UTF-").replace("--", "-")
+    assert result.stderr == (
+        f"Error: {src}: {kind} text; the job reads UTF-8 JSON Lines: convert it first, e.g. "
+        f"iconv -f {kind} -t UTF-8\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def jobs_input_partitions(url: str) -> list[Any]:
+    import summarizer.jobs as jobs
+
+    return jobs._input_partitions(url, jobs.DEFAULT_BLOCKSIZE, None)
 
 
 def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
@@ -543,10 +777,21 @@ def test_an_llm_outage_stops_the_job_instead_of_failing_every_article(
     records = generated_records(12, seed=3)
     src = write_jsonl(tmp_path / "a.jsonl", records)
     out = tmp_path / "out"
+    import logging
+
+    worker_log: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = worker_log.append  # type: ignore[method-assign]
     with Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0") as c:
         args = ["blurbs-job", str(src), str(out), "--address", address(c), "--batch-size", "3"]
-        down = runner.invoke(app, args)
+        logging.getLogger("distributed.worker").addHandler(handler)
+        try:
+            down = runner.invoke(app, args)
+        finally:
+            logging.getLogger("distributed.worker").removeHandler(handler)
         assert down.exit_code == 3, down.output
+        # before: the worker also logged "Compute Failed" and the traceback on stderr
+        assert not [r.getMessage() for r in worker_log], worker_log
         assert "failed 5 articles in a row (last: LLM server unreachable" in down.stderr
         assert "--retry-failed" in down.stderr
         rows = read_output(str(out))

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -41,7 +43,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import BackendError, ConfigError, InputError, OutputError
-from ..ingest import load_articles
+from ..ingest import filter_by_date, load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import write_output
 from ..settings import Settings, hide_secrets, shown_url
@@ -59,6 +61,7 @@ STATE = "state.json"
 MAX_REQUESTS = 50_000
 MAX_BYTES = 200 * 1024 * 1024
 ARTICLES = "articles.jsonl"  # the inputs as submitted: collect reads these, not the inputs
+LOCK = "running.lock"  # the submit or collect running in the directory (see _locked)
 
 
 Kind = Literal["blurbs", "briefing"]
@@ -193,6 +196,7 @@ def submit(
         state directory is a file or holds other files. ConfigError: no endpoint or key.
     """
     _check_state_dir(state_dir)
+    _check_outside_inputs(state_dir, inputs)
     _check_endpoint(settings.base_url, settings.api_key)  # before the work, not after it
     model = settings.model or _default_model()
     # absolute: collect may run from another directory (a relative cache there would miss
@@ -206,19 +210,29 @@ def submit(
         **settings.model_dump(include=set(KEPT_SETTINGS)),
     )
     articles = load_articles(inputs)
-    state_dir.mkdir(parents=True, exist_ok=True)
-    _save_articles(articles, state_dir)
-    if kind == "briefing":
-        _, pending = _run_briefing(articles, state, settings.api_key, online=False)
-    else:
-        _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
-    if not pending:
-        command = "briefing" if kind == "briefing" else "blurb"
+    if kind == "briefing" and not filter_by_date(articles, since=state.since, until=state.until)[0]:
+        # (else "every answer is in the cache already": nothing was asked, nothing cached)
         raise InputError(
-            f"every answer is in the cache already: run `summarizer {command}` instead"
+            f"none of the {len(articles)} articles was published in the --since/--until window"
         )
-    state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
-    _save(state, state_dir)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # under a file, a read-only place
+        raise OutputError(f"{state_dir}: cannot make the batch directory ({exc})") from None
+    with _locked(state_dir):  # two submits into one new --dir: one batch, not two
+        _check_state_dir(state_dir)
+        _save_articles(articles, state_dir)
+        if kind == "briefing":
+            _, pending = _run_briefing(articles, state, settings.api_key, online=False)
+        else:
+            _, pending, _ = _run_all(articles, state, settings.api_key, online=False)
+        if not pending:
+            command = "briefing" if kind == "briefing" else "blurb"
+            raise InputError(
+                f"every answer is in the cache already: run `summarizer {command}` instead"
+            )
+        state.rounds.append(_start_round(state, pending, state_dir, settings.api_key))
+        _save(state, state_dir)
     return state
 
 
@@ -227,13 +241,21 @@ def collect(
 ) -> CollectReport:
     """Cache the last batch's answers, then finish the blurbs (or the briefing) or start a
     follow-up batch for what is still missing; after a ``failed`` or ``cancelled`` batch only
-    when ``resubmit`` (or ``online``) says so.
+    when ``resubmit`` (or ``online``) says so. One collect at a time per directory.
 
     Raises:
         InputError: no batch state in ``state_dir``. BackendError: the server failed, no story
         of a briefing could be written, or the batch failed or was cancelled and answers are
-        missing (without ``resubmit``).
+        missing (without ``resubmit``). OutputError: another collect of ``state_dir`` runs.
     """
+    _load(state_dir)  # "no batch here" before a lock file is made there
+    with _locked(state_dir):
+        return _collect(state_dir, api_key=api_key, online=online, resubmit=resubmit)
+
+
+def _collect(
+    state_dir: Path, *, api_key: str | None, online: bool, resubmit: bool
+) -> CollectReport:
     state = _load(state_dir)
     last = state.rounds[-1]
     sdk = _sdk(state, api_key)
@@ -394,11 +416,12 @@ def _start_round(
             f"the OpenAI Batch API takes ({MAX_REQUESTS} requests, {MAX_BYTES // 2**20} MB); "
             "submit the inputs in parts, each with its own --dir"
         )
-    (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
-    (state_dir / f"round-{n}.requests.jsonl").write_text(
-        "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values()),
-        encoding="utf-8",
-    )
+    requests = "".join(r.model_dump_json(by_alias=True) + "\n" for r in pending.values())
+    try:
+        (state_dir / f"round-{n}.batch.jsonl").write_bytes(payload)
+        (state_dir / f"round-{n}.requests.jsonl").write_text(requests, encoding="utf-8")
+    except OSError as exc:  # a full disk: nothing was uploaded yet
+        raise OutputError(f"{state_dir}: cannot write round {n}'s files ({exc})") from None
     sdk = _sdk(state, api_key)
     try:
         upload = sdk.files.create(file=(f"round-{n}.jsonl", payload), purpose="batch")
@@ -423,19 +446,30 @@ def _cache_answers(
     for file_id in (batch.output_file_id, batch.error_file_id):
         if not file_id:
             continue
-        text = sdk.files.content(file_id).text
+        try:
+            text = sdk.files.content(file_id).text
+        except Exception as exc:  # gone, or the server failed: collect again later
+            why = hide_secrets(str(exc), getattr(sdk, "api_key", None))
+            raise BackendError(
+                f"cannot download file {file_id} of batch {batch.id} from "
+                f"{shown_url(state.base_url)}: {why}; nothing was collected, run collect again"
+            ) from None
         for line in text.splitlines():
-            if not line.strip():
+            try:
+                row = json.loads(line) if line.strip() else None
+            except ValueError:  # a garbled line: its request counts as unanswered below
+                row = None
+            if not isinstance(row, dict) or row.get("custom_id") not in requests:
                 continue
-            row = json.loads(line)
-            key = row.get("custom_id")
-            if key not in requests:
-                continue
+            key = row["custom_id"]
             answered.add(key)
-            response = row.get("response") or {}
+            response = row.get("response")
+            response = response if isinstance(response, dict) else {}
             error = row.get("error")
             if error or response.get("status_code") != 200:
-                why = (error or {}).get("message") or f"HTTP {response.get('status_code')}"
+                why = (error.get("message") if isinstance(error, dict) else error) or (
+                    f"HTTP {response.get('status_code')}"
+                )
                 errors.append(f"{key[:12]}: {why}")
                 continue
             try:
@@ -482,11 +516,73 @@ def _sdk(state: BatchState, api_key: str | None) -> Any:
     return openai.OpenAI(api_key=api_key or "not-needed", base_url=state.base_url, max_retries=2)
 
 
+@contextmanager
+def _locked(state_dir: Path) -> Iterator[None]:
+    """One submit or collect at a time in ``state_dir`` (``LOCK`` names it): two overlapping
+    collects (a cron job and a person) each started a follow-up batch, one of them paid for
+    and never collected. A lock left by a run that died on this machine is taken over; in a
+    directory that cannot be written (a finished batch kept read-only) there is no lock.
+
+    Raises:
+        OutputError: another live run holds the lock.
+    """
+    path = state_dir / LOCK
+    host = socket.gethostname()
+    tmp = state_dir / f".{LOCK}.{os.getpid()}.tmp"
+    held = False
+    for _ in range(2):
+        try:
+            tmp.write_text(json.dumps({"host": host, "pid": os.getpid()}), encoding="utf-8")
+            try:
+                os.link(tmp, path)  # made whole, or not at all if another run has it
+                held = True
+            finally:
+                tmp.unlink(missing_ok=True)
+            break
+        except FileExistsError:
+            try:
+                other = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                other = {}
+            if _alive(other, host):
+                raise OutputError(
+                    f"{state_dir}: another batch submit or collect (pid {other.get('pid')} on "
+                    f"{other.get('host')}) is running there; wait for it, or delete {path} if "
+                    "it is not running"
+                ) from None
+            path.unlink(missing_ok=True)  # left by a run that is gone
+        except OSError as exc:  # read-only: what needs writing later says so itself
+            logging.getLogger(__name__).debug("no lock in %s: %s", state_dir, exc)
+            break
+    else:
+        raise OutputError(f"{state_dir}: another batch submit or collect keeps starting there")
+    try:
+        yield
+    finally:
+        if held:
+            path.unlink(missing_ok=True)
+
+
+def _alive(lock: Any, host: str) -> bool:
+    """The lock's run may still be running: on another host, or a live process here."""
+    if not isinstance(lock, dict) or not isinstance(lock.get("pid"), int):
+        return False  # unreadable: left half-written by a run that died
+    if lock.get("host") != host:
+        return True
+    try:
+        os.kill(lock["pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
 def _is_own_file(name: str) -> bool:
     """A file a batch directory holds: its state (and its temporary copy) and round files."""
-    if name in (STATE, ARTICLES):
+    if name in (STATE, ARTICLES, LOCK):
         return True
-    if name.startswith((f".{STATE}.", f".{ARTICLES}.")) and name.endswith(".tmp"):
+    if name.startswith((f".{STATE}.", f".{ARTICLES}.", f".{LOCK}.")) and name.endswith(".tmp"):
         return True
     return name.startswith("round-") and name.endswith((".batch.jsonl", ".requests.jsonl"))
 
@@ -504,6 +600,24 @@ def _check_state_dir(state_dir: Path) -> None:
             raise OutputError(
                 f"{state_dir}: holds other files ({', '.join(other[:3])}); --dir takes a new "
                 "or empty directory"
+            )
+
+
+def _check_outside_inputs(state_dir: Path, inputs: list[str]) -> None:
+    """Refuse a state directory inside an input folder: its files (articles.jsonl, the round
+    files, state.json) are JSON records without 'text', so the next ``summarizer briefing``
+    of that folder (or the next day's submit) failed on them."""
+    from ..fetch import is_url
+
+    target = state_dir.expanduser().resolve()
+    for raw in inputs:
+        if not raw or raw == "-" or is_url(raw):
+            continue
+        folder = Path(raw).expanduser().resolve()
+        if folder.is_dir() and (target == folder or folder in target.parents):
+            raise OutputError(
+                f"{state_dir}: lies in the input folder {raw}, whose next reading would take "
+                "the batch's files for articles; give a --dir outside it"
             )
 
 
