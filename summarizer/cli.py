@@ -640,7 +640,8 @@ def _tracked(progress: ProgressFn | None) -> ProgressFn:
     """Remember the run's progress for the Ctrl-C note, and draw it when there is a bar."""
 
     def update(stage: str, done: int, total: int) -> None:
-        _RUN["stage"] = f"{STAGE_LABELS.get(stage, stage).lower()}: {done} of {total} done"
+        of = f" of {total}" if total else ""  # 0: not known yet (reading a folder or feed)
+        _RUN["stage"] = f"{STAGE_LABELS.get(stage, stage).lower()}: {done}{of} done"
         if progress is not None:
             progress(stage, done, total)
 
