@@ -49,6 +49,17 @@ def empty_blurb(result: Blurb) -> str:
     return f"(no blurb: {result.problems[-1]})"
 
 
+def empty_briefing(result: Briefing) -> str:
+    """What a briefing with no shown claim says: no claim passed verification only when a
+    story was written; else why nothing was (every article outside --since/--until, every
+    story under --min-sources), which it said was a verification failure."""
+    if any(s.written for s in result.stories) or not (result.stories or result.problems):
+        return "(no claim passed verification)"
+    if result.stories:
+        return "(no story written: every story is only listed below)"
+    return f"(no story: {result.problems[-1]})"
+
+
 def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
     _check_result(result, Briefing, "summarizer.briefing()")
@@ -82,9 +93,9 @@ def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
         lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
         lines.append("")
     if not shown_any:
-        lines += ["(no claim passed verification)", ""]
+        lines += [empty_briefing(result), ""]
     lines.append(_sources_md(result.sources))
-    if listed and len(result.stories) > 1:
+    if listed and (len(result.stories) > 1 or not listed[0].written):
         lines += ["## Stories that did not fit", ""]
         lines += [f"- {_listed_line(s)}" for s in listed]
         lines.append("")

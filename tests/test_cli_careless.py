@@ -27,3 +27,28 @@ def test_ctrl_c_while_reading_does_not_say_of_0(
     result = runner.invoke(app, ["briefing", str(articles_dir), "-q"])
     assert result.exit_code == 130
     assert "Interrupted (reading articles: 600 done)." in result.stderr
+
+
+def test_a_briefing_with_no_story_written_says_why_not_verification(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """The fixtures are one story of 5 outlets: with --min-sources 6 it is only listed. The
+    Markdown said "(no claim passed verification)" and did not list it (JSON and HTML did);
+    every article outside --since/--until said the same."""
+    md = runner.invoke(app, ["briefing", str(articles_dir), "--min-sources", "6", "-q"])
+    assert md.exit_code == 0
+    assert "no claim passed verification" not in md.stdout
+    assert "(no story written: every story is only listed below)" in md.stdout
+    listed = md.stdout.split("## Stories that did not fit", 1)[1]
+    assert "- US-Russia Talks on Ukraine Peace and Putin Invite (5 sources)" in listed
+
+    dated = tmp_path / "dated.json"
+    dated.write_text(
+        '{"text": "The council voted 7-2 on Tuesday to build a bridge. Work starts in May.", '
+        '"published": "2025-03-18"}',
+        encoding="utf-8",
+    )
+    empty = runner.invoke(app, ["briefing", str(dated), "--since", "2026-01-01", "-q"])
+    assert empty.exit_code == 0
+    assert "no claim passed verification" not in empty.stdout
+    assert "(no story: 1 articles published outside the dates left out)" in empty.stdout
