@@ -24,7 +24,14 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
-from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path, shown_url
+from .settings import (
+    DEFAULT_BLURB_SENTENCES,
+    DEFAULT_BRIEFING_WORDS,
+    Backend,
+    Settings,
+    config_path,
+    shown_url,
+)
 from .sources import Limits, read_stdin
 
 
@@ -230,6 +237,7 @@ def blurb(
         timeout=timeout,
         deadline=deadline,
     )
+    settings = _blurb_length(settings, sentences, max_words)
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
@@ -268,6 +276,27 @@ def blurb(
         what = f"of {len(files)} inputs" if len(failed) <= len(files) else "inputs or records"
         typer.echo(f"{len(failed)} {what} failed (see above)", err=True)
         raise typer.Exit(1)
+
+
+def _blurb_length(settings: Settings, sentences: int | None, max_words: int | None) -> Settings:
+    """A blurb is N sentences or at most W words (the engines take one or the other): the
+    flags given win over the config file, and a config file's ``max_words`` (the README's
+    example sets 300, for briefings) no longer makes every blurb 14 sentences instead of 3.
+
+    Raises:
+        ConfigError: both ``--sentences`` and ``--max-words`` are given (``-n 3 --max-words
+            20`` wrote 45 words: the word budget was ignored).
+    """
+    if sentences is not None and max_words is not None:
+        raise ConfigError(
+            "--sentences and --max-words both given; a blurb is N sentences or at most W "
+            "words: pass one of them"
+        )
+    if max_words is not None:
+        return settings.model_copy(update={"sentences": None})
+    if sentences is None and settings.sentences is None:
+        return settings.model_copy(update={"sentences": DEFAULT_BLURB_SENTENCES})
+    return settings
 
 
 def _each_article(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -52,3 +55,31 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
     assert empty.exit_code == 0
     assert "no claim passed verification" not in empty.stdout
     assert "(no story: 1 articles published outside the dates left out)" in empty.stdout
+
+
+def _claims(stdout: str) -> list[dict[str, Any]]:
+    claims: list[dict[str, Any]] = json.loads(stdout)["claims"]
+    return claims
+
+
+def test_a_config_files_max_words_does_not_make_blurbs_long(seed_files: list[Path]) -> None:
+    """The README's config example sets ``max_words = 300`` (for briefings): every blurb then
+    had 14 sentences instead of 3. ``-n 3 --max-words 20`` wrote 45 words (the budget was
+    ignored): now a usage error. A --max-words flag still beats a config's sentences."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "config.toml"
+    config.write_text("max_words = 300\n", encoding="utf-8")
+    blurb = runner.invoke(app, ["blurb", str(seed_files[1]), "-f", "json", "-q"])
+    assert blurb.exit_code == 0, blurb.output
+    assert len(_claims(blurb.stdout)) == 3
+
+    both = runner.invoke(app, ["blurb", str(seed_files[1]), "-n", "3", "--max-words", "20"])
+    assert both.exit_code == 2 and both.stdout == ""
+    assert "Error: --sentences and --max-words both given" in both.stderr
+
+    config.write_text("sentences = 4\n", encoding="utf-8")
+    words = runner.invoke(app, ["blurb", str(seed_files[1]), "--max-words", "30", "-f", "json"])
+    assert words.exit_code == 0, words.output
+    claims = _claims(words.stdout)
+    assert sum(len(str(c["text"]).split()) for c in claims) <= 30 and len(claims) < 4
