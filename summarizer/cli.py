@@ -223,7 +223,7 @@ def blurb(
         summarizer blurb https://example.com/news/story.html
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    check_output(output, force=force, inputs=files)
     _check_stdin_once(files)
     fmt = format_ or _format_of(output, get_args(Format)) or "text"
     settings = _make_settings(
@@ -371,7 +371,7 @@ def briefing(
         summarizer briefing https://example.com/news/rss.xml
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    check_output(output, force=force, inputs=paths)
     _check_stdin_once(paths)
     settings = _make_settings(
         backend,
@@ -462,7 +462,7 @@ def verify(
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )

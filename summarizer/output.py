@@ -6,7 +6,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
@@ -16,10 +16,14 @@ from .errors import OutputError
 NEW_FILE_MODE = 0o666  # before the umask, as open() would create it
 
 
-def check_output(path: Path | None, *, force: bool = False) -> None:
+def check_output(
+    path: Path | None, *, force: bool = False, inputs: Iterable[str | Path] = ()
+) -> None:
     """Refuse an output path before any work is done: it exists (without ``force``), is a
-    directory, or its directory is missing. A device or pipe (``/dev/null``, ``/dev/stdout``)
-    is not a file to overwrite: it is written to as a stream.
+    directory, its directory is missing, or it is one of the ``inputs`` named (even with
+    ``force``: ``blurb story.txt -o story.txt --force`` replaced the article by its blurb). A
+    device or pipe (``/dev/null``, ``/dev/stdout``) is not a file to overwrite: it is written
+    to as a stream.
 
     Raises:
         OutputError: the path cannot be written.
@@ -29,6 +33,8 @@ def check_output(path: Path | None, *, force: bool = False) -> None:
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if path.exists() and any(_same_file(path, given) for given in inputs):
+        raise OutputError(f"{path}: is one of the inputs; write the output to another file")
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists; pass --force to overwrite it")
     directory = target.parent if str(target.parent) else Path(".")
@@ -90,6 +96,14 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
             fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _same_file(path: Path, given: str | Path) -> bool:
+    """Whether the input ``given`` (a path, or ``-`` or a URL, which are not) is ``path``."""
+    try:
+        return Path(given).is_file() and os.path.samefile(path, given)
+    except (OSError, ValueError):
+        return False
 
 
 def _is_stream(path: Path) -> bool:

@@ -83,3 +83,29 @@ def test_a_config_files_max_words_does_not_make_blurbs_long(seed_files: list[Pat
     assert words.exit_code == 0, words.output
     claims = _claims(words.stdout)
     assert sum(len(str(c["text"]).split()) for c in claims) <= 30 and len(claims) < 4
+
+
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_force_never_writes_the_output_over_an_input(
+    command: str, seed_files: list[Path], tmp_path: Path
+) -> None:
+    """``blurb story.txt -o story.txt --force`` replaced the article by its own blurb (and a
+    link to it, and verify's draft, the same)."""
+    story = tmp_path / "story.txt"
+    story.write_text(seed_files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(story)
+    before = story.read_bytes()
+    for out in (story, link):
+        args = {
+            "blurb": ["blurb", str(story)],
+            "briefing": ["briefing", str(story)],
+            "verify": ["verify", str(story), "-s", str(seed_files[1])],
+        }[command]
+        result = runner.invoke(app, [*args, "-o", str(out), "--force"])
+        assert result.exit_code == 2, result.output
+        assert (
+            result.stderr
+            == f"Error: {out}: is one of the inputs; write the output to another file\n"
+        )
+    assert story.read_bytes() == before and link.is_symlink()
