@@ -181,6 +181,10 @@ def make_article(
     paragraphs = _paragraphs(lines)
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
+    if not any(ch.isalnum() for para in paragraphs for ch in para):
+        # "---" (an empty front matter), "#", "...": a blurb of it was "(no claim passed
+        # verification)" with exit 0, as if the verifier had refused an article
+        raise InputError(f"{file or 'input'}: no article text found (not one word in it)")
     body = "\n\n".join(paragraphs)
     title = strip_kicker(title) if title else title  # "OPINION | Why ...", "UPDATE 2-Oil ..."
     recased = bool(title and is_shouting(title))

@@ -109,3 +109,20 @@ def test_force_never_writes_the_output_over_an_input(
             == f"Error: {out}: is one of the inputs; write the output to another file\n"
         )
     assert story.read_bytes() == before and link.is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("empty-front-matter.md", "---\n---\n"), ("hash.md", "# \n"), ("dots.txt", "...\n!!!\n")],
+)
+def test_a_file_without_one_word_is_an_error_not_an_empty_blurb(
+    name: str, content: str, tmp_path: Path
+) -> None:
+    """Such a file was an article: its blurb said "(no claim passed verification)", exit 0."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    for command in ("blurb", "briefing"):
+        result = runner.invoke(app, [command, str(path), "-q"])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert result.stderr == f"Error: {path}: no article text found (not one word in it)\n"
