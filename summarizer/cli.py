@@ -241,9 +241,10 @@ def blurb(
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
+    bad_records: list[InputError] = []  # of those, a record of a .json list or .jsonl file
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     with open_output(output, force=force) as out:
-        for article in _each_article(files, failed, settings):
+        for article in _each_article(files, failed, settings, bad_records):
             try:
                 result = pipeline.blurb(article, settings=settings)
             except UnusableAnswerError as exc:  # this article's answers, not the server
@@ -273,9 +274,19 @@ def blurb(
         )
         raise typer.Exit(stopped.exit_code)
     if failed:
-        what = f"of {len(files)} inputs" if len(failed) <= len(files) else "inputs or records"
-        typer.echo(f"{len(failed)} {what} failed (see above)", err=True)
+        typer.echo(_failed_line(len(failed), len(files), len(bad_records)), err=True)
         raise typer.Exit(1)
+
+
+def _failed_line(failed: int, inputs: int, records: int) -> str:
+    """How many inputs, and records of JSON lists or JSON Lines files, were skipped: a bad line
+    of a feed whose other lines were summarised said "1 of 1 inputs failed"."""
+    parts = []
+    if others := failed - records:
+        parts.append(f"{others} of {inputs} inputs" if others <= inputs else f"{others} inputs")
+    if records:
+        parts.append(f"{records} record{'s' * (records != 1)}")
+    return f"{' and '.join(parts)} failed (see above)"
 
 
 def _blurb_length(settings: Settings, sentences: int | None, max_words: int | None) -> Settings:
@@ -300,19 +311,26 @@ def _blurb_length(settings: Settings, sentences: int | None, max_words: int | No
 
 
 def _each_article(
-    inputs: list[str], failed: list[SummarizerError], settings: Settings
+    inputs: list[str],
+    failed: list[SummarizerError],
+    settings: Settings,
+    bad_records: list[InputError],
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
-    a JSON Lines file) is reported on stderr, added to ``failed`` and skipped, so one bad
-    file or line does not lose the others."""
+    a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
+    ``bad_records``) and skipped, so one bad file or line does not lose the others."""
 
     def skip(exc: InputError) -> None:
         typer.echo(f"Error: {exc}", err=True)
         failed.append(exc)
 
+    def skip_record(exc: InputError) -> None:
+        skip(exc)
+        bad_records.append(exc)
+
     for raw in inputs:
         try:
-            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip)
+            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip_record)
         except InputError as exc:
             skip(exc)
 

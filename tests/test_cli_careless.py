@@ -126,3 +126,20 @@ def test_a_file_without_one_word_is_an_error_not_an_empty_blurb(
         assert result.exit_code == 2, result.output
         assert result.stdout == ""
         assert result.stderr == f"Error: {path}: no article text found (not one word in it)\n"
+
+
+def test_the_failure_count_tells_inputs_from_records(tmp_path: Path) -> None:
+    """A feed whose one bad line was skipped and whose other lines were summarised said
+    "1 of 1 inputs failed"."""
+    feed = tmp_path / "feed.jsonl"
+    good = "The council voted 7-2 on Tuesday to build a bridge. Work starts in May."
+    feed.write_text(json.dumps({"text": good}) + "\nnot json\n", encoding="utf-8")
+    result = runner.invoke(app, ["blurb", str(feed), "-q"])
+    assert result.exit_code == 1 and "The council voted 7-2" in result.stdout
+    assert result.stderr.splitlines()[-1] == "1 record failed (see above)"
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    both = runner.invoke(app, ["blurb", str(feed), str(empty), "-q"])
+    assert both.exit_code == 1
+    assert both.stderr.splitlines()[-1] == "1 of 2 inputs and 1 record failed (see above)"
