@@ -273,4 +273,6 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
             quote = f"   > {esc(cite.text)} ({cite.sentence_id})"
             lines.append(quote if md else f"   evidence {cite.sentence_id}: {cite.text}")
         lines.append("")
+    if md:  # so that a report saved among the articles is not read as one
+        lines.append(f"{OUTPUT_MARKER}\n")
     return "\n".join(lines)

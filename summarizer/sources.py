@@ -35,6 +35,9 @@ DEFAULT_MAX_ARTICLES = 20_000
 # briefing saved into the folder it summarises is not read back as an article the next day.
 OUTPUT_MARKER = "<!-- written by summarizer -->"
 _OUTPUT_JSON_KEYS = {"engine", "usage", "counts"}
+# verify's report (draft.VerifyReport): `verify -o feed/report.json` then `briefing feed/`
+# stopped with "report.json (record 1): missing or empty 'text' field"
+_VERIFY_JSON_KEYS = {"draft", "claims", "supported", "unsupported", "ok"}
 # The HTML outputs (templates/): the briefing page names its generator in its head, and a
 # blurb file starts with the block's root (a page with a blurb pasted in starts otherwise).
 _HTML_GENERATOR = '<meta name="generator" content="summarizer">'
@@ -277,7 +280,9 @@ def _is_output_json(text: str | None) -> bool:
         obj = loads(text, "output check")
     except InputError:
         return False
-    return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    return isinstance(obj, dict) and (
+        obj.keys() >= _OUTPUT_JSON_KEYS or obj.keys() >= _VERIFY_JSON_KEYS
+    )
 
 
 def loads(text: str, name: str, line: int | None = None) -> Any:

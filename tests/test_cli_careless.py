@@ -143,3 +143,25 @@ def test_the_failure_count_tells_inputs_from_records(tmp_path: Path) -> None:
     both = runner.invoke(app, ["blurb", str(feed), str(empty), "-q"])
     assert both.exit_code == 1
     assert both.stderr.splitlines()[-1] == "1 of 2 inputs and 1 record failed (see above)"
+
+
+def test_a_verify_report_saved_among_the_articles_is_not_read_as_one(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """`verify draft.txt -s feed -o feed/report.json`, then `briefing feed`: exit 2, "report.json
+    (record 1): missing or empty 'text' field"; a Markdown report was read as an article."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in sorted(articles_dir.glob("*.txt")):
+        (feed / path.name).write_bytes(path.read_bytes())
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    for report in ("report.json", "report.md"):
+        made = runner.invoke(app, ["verify", str(draft), "-s", str(feed), "-o", str(feed / report)])
+        assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    files = {
+        Path(o["file"]).name for s in json.loads(result.stdout)["stories"] for o in s["outlets"]
+    }
+    assert files == {p.name for p in articles_dir.glob("*.txt")}
