@@ -241,7 +241,7 @@ def blurb(
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
-    bad_records: list[InputError] = []  # of those, a record of a .json list or .jsonl file
+    bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     with open_output(output, force=force) as out:
         for article in _each_article(files, failed, settings, bad_records):
@@ -279,13 +279,16 @@ def blurb(
 
 
 def _failed_line(failed: int, inputs: int, records: int) -> str:
-    """How many inputs, and records of JSON lists or JSON Lines files, were skipped: a bad line
-    of a feed whose other lines were summarised said "1 of 1 inputs failed"."""
+    """How many inputs, and files of folders or records of JSON lists or JSON Lines files,
+    were skipped: a bad line of a feed whose other lines were summarised said "1 of 1 inputs
+    failed"."""
     parts = []
     if others := failed - records:
         parts.append(f"{others} of {inputs} inputs" if others <= inputs else f"{others} inputs")
     if records:
-        parts.append(f"{records} record{'s' * (records != 1)}")
+        parts.append(
+            f"{records} file{'s' * (records != 1)} or record{'s' * (records != 1)} in them"
+        )
     return f"{' and '.join(parts)} failed (see above)"
 
 

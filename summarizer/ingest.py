@@ -109,9 +109,10 @@ def iter_articles(
 
     Args:
         on_bad_record: when given, an unusable record of a ``.json`` list or ``.jsonl`` file
-            (a malformed line, no 'text') is passed to it and skipped, and reading goes on
-            with the next record: a run that writes each result as it is ready (``blurb``)
-            keeps every good record. Without it, such a record is raised.
+            (a malformed line, no 'text'), or an unusable file of a directory, is passed to it
+            and skipped, and reading goes on with the next one: a run that writes each result
+            as it is ready (``blurb``) keeps every good record. Without it, such a record is
+            raised.
     """
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
@@ -653,10 +654,17 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
         return
     files = input_files(raw)
     found = False
+    in_folder = on_bad is not None and Path(raw).is_dir()
     for path in files:
-        for article in _load_file(path, limits, on_bad):
-            found = True
-            yield article
+        try:
+            for article in _load_file(path, limits, on_bad):
+                found = True
+                yield article
+        except InputError as exc:
+            if not in_folder or on_bad is None:
+                raise
+            on_bad(exc)  # an empty file in a folder stopped `blurb folder/` there
+            found = True  # not "only files this tool wrote": that one was reported
     if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
         raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 

@@ -136,13 +136,14 @@ def test_the_failure_count_tells_inputs_from_records(tmp_path: Path) -> None:
     feed.write_text(json.dumps({"text": good}) + "\nnot json\n", encoding="utf-8")
     result = runner.invoke(app, ["blurb", str(feed), "-q"])
     assert result.exit_code == 1 and "The council voted 7-2" in result.stdout
-    assert result.stderr.splitlines()[-1] == "1 record failed (see above)"
+    assert result.stderr.splitlines()[-1] == "1 file or record in them failed (see above)"
 
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     both = runner.invoke(app, ["blurb", str(feed), str(empty), "-q"])
     assert both.exit_code == 1
-    assert both.stderr.splitlines()[-1] == "1 of 2 inputs and 1 record failed (see above)"
+    last = both.stderr.splitlines()[-1]
+    assert last == "1 of 2 inputs and 1 file or record in them failed (see above)"
 
 
 def test_a_verify_report_saved_among_the_articles_is_not_read_as_one(
@@ -165,3 +166,26 @@ def test_a_verify_report_saved_among_the_articles_is_not_read_as_one(
         Path(o["file"]).name for s in json.loads(result.stdout)["stories"] for o in s["outlets"]
     }
     assert files == {p.name for p in articles_dir.glob("*.txt")}
+
+
+def test_a_bad_file_in_a_folder_loses_only_itself(articles_dir: Path, tmp_path: Path) -> None:
+    """`blurb feed/` stopped at the first unreadable file of the folder (an empty one): the
+    articles after it were never summarised, though a bad input among several is skipped."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    names = sorted(p.name for p in articles_dir.glob("*.txt"))
+    for name in names:
+        (feed / name).write_bytes((articles_dir / name).read_bytes())
+    (feed / "000a-empty.txt").write_text("", encoding="utf-8")
+    (feed / "000b-latin1.txt").write_bytes("Caf\xe9 owners said prices rose.\n".encode("latin-1"))
+    result = runner.invoke(app, ["blurb", str(feed), "-f", "json", "-q"])
+    assert result.exit_code == 1, result.output
+    files = [
+        json.loads(line)["sources"][0]["outlets"][0]["file"] for line in result.stdout.splitlines()
+    ]
+    assert [Path(f).name for f in files] == names
+    assert result.stderr.splitlines() == [
+        f"Error: {feed / '000a-empty.txt'}: file is empty",
+        f"Error: {feed / '000b-latin1.txt'}: not valid UTF-8 (byte 3); convert it with iconv first",
+        "2 files or records in them failed (see above)",
+    ]
