@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -28,7 +29,7 @@ def check_output(
     Raises:
         OutputError: the path cannot be written.
     """
-    if path is None or str(path) == "-" or _is_stream(path):
+    if path is None or str(path) == "-" or _descriptor(path) is not None or _is_stream(path):
         return
     target = path.resolve() if path.is_symlink() else path
     if target.is_dir():
@@ -71,8 +72,14 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         sys.stdout.flush()
         return
     check_output(path, force=force)
-    if _is_stream(path):
-        yield from _stream(path)
+    fd = _descriptor(path)
+    if fd in (1, 2):
+        out = sys.stdout if fd == 1 else sys.stderr
+        yield out
+        out.flush()
+        return
+    if fd is not None or _is_stream(path):
+        yield from _stream(path, fd)
         return
     target = path.resolve() if path.is_symlink() else path
     mode = _mode_for(target)
@@ -116,10 +123,29 @@ def _is_stream(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def _stream(path: Path) -> Iterator[TextIO]:
-    """Write to a device or pipe directly, as a shell redirection would."""
+# A name for one of this process's open file descriptors: `-o /dev/stdout >> log.txt` replaced
+# log.txt (with --force; without, "already exists"), what it held before lost.
+_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+
+
+def _descriptor(path: Path) -> int | None:
+    """The file descriptor ``path`` names (``/dev/stdout``, ``/dev/fd/3``), else None: it is
+    written to as it was opened (appending, for ``>>``), never replaced nor truncated."""
+    match = _DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if match is None:
+        return None
+    std, fd, proc_fd = match.groups()
+    return {"out": 1, "err": 2}[std] if std else int(fd or proc_fd)
+
+
+def _stream(path: Path, fd: int | None = None) -> Iterator[TextIO]:
+    """Write to a device or pipe directly, as a shell redirection would; to an open file
+    descriptor ``fd`` as it is."""
     try:
-        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+        if fd is None:
+            fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+        else:
+            fh = os.fdopen(os.dup(fd), "w", encoding="utf-8")
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:

@@ -189,3 +189,26 @@ def test_a_bad_file_in_a_folder_loses_only_itself(articles_dir: Path, tmp_path: 
         f"Error: {feed / '000b-latin1.txt'}: not valid UTF-8 (byte 3); convert it with iconv first",
         "2 files or records in them failed (see above)",
     ]
+
+
+def test_output_to_an_open_descriptor_appends_and_replaces_nothing(
+    seed_files: list[Path], tmp_path: Path
+) -> None:
+    """`blurb story.txt -o /dev/stdout >> log.txt`: "already exists; pass --force"; with
+    --force, log.txt was replaced by a new file and what it held before was lost."""
+    to_stdout = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", "/dev/stdout", "-q"])
+    assert to_stdout.exit_code == 0, to_stdout.output
+    assert "[1]" in to_stdout.stdout and "Sources:" in to_stdout.stdout
+
+    log = tmp_path / "log.txt"
+    log.write_text("earlier entry\n", encoding="utf-8")
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND)  # as the shell opens `>> log.txt`
+    try:
+        for force in ([], ["--force"]):
+            args = ["blurb", str(seed_files[1]), "-o", f"/dev/fd/{fd}", "-q", *force]
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, result.output
+    finally:
+        os.close(fd)
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier entry\n") and text.count("Sources:") == 2
