@@ -34,6 +34,10 @@ from .settings import (
 )
 from .sources import Limits, read_stdin
 
+# click's UsageError (a bad option value, a missing argument, an unknown command), from the
+# click that typer runs on: recent typer vendors its own
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
 
 class _Commands(TyperGroup):
     """Turns library errors from any command into one line on stderr and an exit code."""
@@ -44,6 +48,11 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(_interrupted_note(), err=True)
             raise typer.Exit(130) from None
+        except _UsageError as exc:
+            # click's plain form (usage, a hint, one "Error: ..." line), not rich's box, whose
+            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`)
+            exc.show()  # type: ignore[attr-defined]
+            raise typer.Exit(getattr(exc, "exit_code", 2)) from None
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise

@@ -212,3 +212,22 @@ def test_output_to_an_open_descriptor_appends_and_replaces_nothing(
         os.close(fd)
     text = log.read_text(encoding="utf-8")
     assert text.startswith("earlier entry\n") and text.count("Sources:") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["blurb", "x.txt", "-n", "0"], "Error: Invalid value for '--sentences' / '-n': Input "),
+        (["briefing", "x", "--since", "last tuesday"], "Error: Invalid value for --since: not a "),
+        (["verify", "draft.txt"], "Error: Missing option '--sources' / '-s'."),
+        (["config", "show"], "Error: No such command 'show'."),
+    ],
+)
+def test_a_usage_error_is_one_error_line_not_a_box(args: list[str], line: str) -> None:
+    """Usage errors came in rich's box, the message cut into lines at the terminal's width
+    ("... greater than or" / "equal to 1"): no one "Error:" line to read or grep."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    errors = [x for x in result.stderr.splitlines() if x.startswith("Error: ")]
+    assert len(errors) == 1 and errors[0].startswith(line), result.stderr
+    assert "╭" not in result.stderr and errors[0].rstrip().endswith(("1", "Z)", "."))
