@@ -43,6 +43,14 @@ _VERIFY_JSON_KEYS = {"draft", "claims", "supported", "unsupported", "ok"}
 _HTML_GENERATOR = '<meta name="generator" content="summarizer">'
 _HTML_BLURB_ROOT = '<div class="smz-blurb"'
 
+# The plain-text outputs, which can hold no marker: a blurb ends with its numbered Sources
+# (`blurb story.txt -o feed/story.blurb.txt` was read back as one more outlet of the story,
+# quoting its sentences), a verify report starts with its count line.
+_TEXT_BLURB_END = re.compile(r"\[\d+\]\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z")
+_TEXT_VERIFY_HEAD = re.compile(
+    r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
+)
+
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
 
@@ -269,7 +277,11 @@ def is_own_output(text: str, fmt: str) -> bool:
         _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
     ):
         return True
-    return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
+    if OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]:
+        return True
+    return fmt in {".txt", ".text"} and (
+        bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
+    )
 
 
 def _is_output_json(text: str | None) -> bool:

@@ -231,3 +231,29 @@ def test_a_usage_error_is_one_error_line_not_a_box(args: list[str], line: str) -
     errors = [x for x in result.stderr.splitlines() if x.startswith("Error: ")]
     assert len(errors) == 1 and errors[0].startswith(line), result.stderr
     assert "╭" not in result.stderr and errors[0].rstrip().endswith(("1", "Z)", "."))
+
+
+def test_plain_text_outputs_saved_among_the_articles_are_not_read_as_ones(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """`blurb a.txt b.txt -o feed/blurbs.txt` then `briefing feed/`: the blurbs were one more
+    outlet of the story ("6 sources"), quoting its sentences; a text verify report too."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    stories = sorted(articles_dir.glob("*.txt"))
+    for path in stories:
+        (feed / path.name).write_bytes(path.read_bytes())
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    made = [
+        ["blurb", str(stories[0]), str(stories[1]), "-o", str(feed / "blurbs.txt")],
+        ["verify", str(draft), "-s", str(feed), "-o", str(feed / "report.txt")],
+    ]
+    for args in made:
+        assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    files = {
+        Path(o["file"]).name for s in json.loads(result.stdout)["stories"] for o in s["outlets"]
+    }
+    assert files == {p.name for p in stories}
