@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from summarizer import pipeline
 from summarizer.cli import app
 
+from .fakeserver import FakeServer
+
 runner = CliRunner()
 
 
@@ -257,3 +259,26 @@ def test_plain_text_outputs_saved_among_the_articles_are_not_read_as_ones(
         Path(o["file"]).name for s in json.loads(result.stdout)["stories"] for o in s["outlets"]
     }
     assert files == {p.name for p in stories}
+
+
+def test_a_tilde_in_a_configured_path_is_the_home_directory(
+    seed_files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cache_dir = "~/.cache/news"` in the config (TOML, where no shell expands ~), or
+    SUMMARIZER_HOME=~/summarizer from a unit file: a directory named "~" was made in the working
+    directory, the LLM cache inside it."""
+    home, work = tmp_path / "home-dir", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("SUMMARIZER_HOME", "~/summarizer")
+    shown = runner.invoke(app, ["config", "path"])
+    assert shown.stdout.strip() == str(home / "summarizer" / "config.toml")
+    (home / "summarizer").mkdir()
+    (home / "summarizer" / "config.toml").write_text('cache_dir = "~/.cache/news"\n')
+    with FakeServer(lifetime=30) as server:
+        args = ["blurb", str(seed_files[1]), "--backend", "openai", "--base-url", server.url]
+        result = runner.invoke(app, [*args, "--model", "fake-llm", "-q"])
+    assert result.exit_code == 0, result.output
+    assert list((home / ".cache" / "news").iterdir()) and list(work.iterdir()) == []
