@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -432,7 +433,9 @@ def briefing(
             err=True,
         )
     fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
-    write_output(render_briefing(result, fmt), output, force=force)
+    write_output(
+        _one_line_for_jsonl(render_briefing(result, fmt), fmt, output), output, force=force
+    )
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -506,7 +509,7 @@ def verify(
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
-    write_output(render_verify(report, fmt), output, force=force)
+    write_output(_one_line_for_jsonl(render_verify(report, fmt), fmt, output), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -658,6 +661,15 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     that folder could not read."""
     fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
     return next((f for f in allowed if f == fmt), None)
+
+
+def _one_line_for_jsonl(text: str, fmt: str, output: Path | None) -> str:
+    """JSON for a ``.jsonl`` or ``.ndjson`` file as one line, as JSON Lines are: indented, a
+    briefing saved as ``feed/today.jsonl`` stopped the next run over ``feed/`` with exit 2
+    ("today.jsonl (line 1): malformed JSON")."""
+    if fmt != "json" or output is None or output.suffix.lower() not in (".jsonl", ".ndjson"):
+        return text
+    return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
 
 
 def _check_stdin_once(args: list[str]) -> None:

@@ -282,3 +282,31 @@ def test_a_tilde_in_a_configured_path_is_the_home_directory(
         result = runner.invoke(app, [*args, "--model", "fake-llm", "-q"])
     assert result.exit_code == 0, result.output
     assert list((home / ".cache" / "news").iterdir()) and list(work.iterdir()) == []
+
+
+def test_json_saved_as_json_lines_is_one_line_and_not_read_back(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """`briefing feed -o feed/today.jsonl` wrote indented JSON: the next `briefing feed` stopped
+    with exit 2, "today.jsonl (line 1): malformed JSON" (verify's report the same)."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in sorted(articles_dir.glob("*.txt")):
+        (feed / path.name).write_bytes(path.read_bytes())
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    first = runner.invoke(app, ["briefing", str(feed), "-o", str(feed / "today.jsonl"), "-q"])
+    assert first.exit_code == 0, first.output
+    report = runner.invoke(
+        app, ["verify", str(draft), "-s", str(feed), "-o", str(feed / "v.ndjson")]
+    )
+    assert report.exit_code == 0, report.output
+    for name in ("today.jsonl", "v.ndjson"):
+        lines = (feed / name).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1 and isinstance(json.loads(lines[0]), dict)
+    again = runner.invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert again.exit_code == 0, again.output
+    kept = json.loads((feed / "today.jsonl").read_text(encoding="utf-8"))
+    assert [s["article_ids"] for s in json.loads(again.stdout)["stories"]] == [
+        s["article_ids"] for s in kept["stories"]
+    ]
