@@ -51,9 +51,15 @@ def empty_blurb(result: Blurb) -> str:
 
 def empty_briefing(result: Briefing) -> str:
     """What a briefing with no shown claim says: no claim passed verification only when a
-    story was written; else why nothing was (every article outside --since/--until, every
-    story under --min-sources), which it said was a verification failure."""
-    if any(s.written for s in result.stories) or not (result.stories or result.problems):
+    story was written and claims were made; else why nothing was (a word budget no sentence
+    fits, every article outside --since/--until, every story under --min-sources), which it
+    said was a verification failure."""
+    written = [s for s in result.stories if s.written]
+    if written and not any(s.claims for s in written):  # none made, none rejected either
+        if result.partial and result.problems:
+            return f"(no claim written: {result.problems[-1]})"
+        return "(no claim written: no sentence fits in the word budget; raise --max-words)"
+    if written or not (result.stories or result.problems):
         return "(no claim passed verification)"
     if result.stories:
         return "(no story written: every story is only listed below)"

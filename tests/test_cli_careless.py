@@ -39,13 +39,19 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
 ) -> None:
     """The fixtures are one story of 5 outlets: with --min-sources 6 it is only listed. The
     Markdown said "(no claim passed verification)" and did not list it (JSON and HTML did);
-    every article outside --since/--until said the same."""
+    every article outside --since/--until, and --max-words 1, said the same."""
     md = runner.invoke(app, ["briefing", str(articles_dir), "--min-sources", "6", "-q"])
     assert md.exit_code == 0
     assert "no claim passed verification" not in md.stdout
     assert "(no story written: every story is only listed below)" in md.stdout
     listed = md.stdout.split("## Stories that did not fit", 1)[1]
     assert "- US-Russia Talks on Ukraine Peace and Putin Invite (5 sources)" in listed
+
+    tiny = runner.invoke(app, ["briefing", str(articles_dir), "--max-words", "1", "-q"])
+    assert tiny.exit_code == 0
+    assert "(no claim written: no sentence fits in the word budget; raise --max-words)" in (
+        tiny.stdout
+    )
 
     dated = tmp_path / "dated.json"
     dated.write_text(
