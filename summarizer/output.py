@@ -31,7 +31,7 @@ def check_output(
     """
     if path is None or str(path) == "-" or _descriptor(path) is not None or _is_stream(path):
         return
-    target = path.resolve() if path.is_symlink() else path
+    target = _link_target(path)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
     if path.exists() and any(_same_file(path, given) for given in inputs):
@@ -81,7 +81,7 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     if fd is not None or _is_stream(path):
         yield from _stream(path, fd)
         return
-    target = path.resolve() if path.is_symlink() else path
+    target = _link_target(path)
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -103,6 +103,20 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
             fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _link_target(path: Path) -> Path:
+    """What the symlink ``path`` leads to (``path`` itself when it is no link).
+
+    Raises:
+        OutputError: the link is a loop (``-o loop`` was a RuntimeError traceback).
+    """
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # RuntimeError before Python 3.13, OSError since
+        raise OutputError(f"{path}: a symlink that cannot be followed ({exc})") from None
 
 
 def _same_file(path: Path, given: str | Path) -> bool:

@@ -316,3 +316,15 @@ def test_json_saved_as_json_lines_is_one_line_and_not_read_back(
     assert [s["article_ids"] for s in json.loads(again.stdout)["stories"]] == [
         s["article_ids"] for s in kept["stories"]
     ]
+
+
+def test_an_output_symlink_loop_is_one_error_line(seed_files: list[Path], tmp_path: Path) -> None:
+    """`-o loop` (a link to a link to it) was a RuntimeError traceback, exit 1."""
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.symlink_to(two)
+    two.symlink_to(one)
+    for force in ([], ["--force"]):
+        result = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", str(one), *force])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {one}: a symlink that cannot be followed")
+        assert len(result.stderr.splitlines()) == 1
