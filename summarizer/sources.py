@@ -64,7 +64,9 @@ class Limits:
 
     @property
     def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
+        """The limit in bytes; ``--max-file-mb inf`` (or 1e308) is no limit, not an
+        OverflowError traceback."""
+        return int(min(self.max_file_mb * 1024 * 1024, sys.maxsize - 1))
 
     def too_big(self, name: str) -> InputError:
         return InputError(
@@ -153,14 +155,24 @@ def read_stdin(limits: Limits) -> bytes:
     return _read_limited(sys.stdin.buffer, limits, "<stdin>")
 
 
+READ_CHUNK = 1 << 20
+
+
 def _read_limited(fh: IO[bytes], limits: Limits, name: str) -> bytes:
+    """At most one byte past the limit, in chunks: one ``read(limit + 1)`` allocated the
+    whole limit first, so ``--max-file-mb 1000000`` was a MemoryError on a 2 KB file."""
+    limit = limits.max_file_bytes
+    chunks: list[bytes] = []
+    read = 0
     try:
-        data = fh.read(limits.max_file_bytes + 1)
+        while read <= limit and (chunk := fh.read(min(READ_CHUNK, limit + 1 - read))):
+            chunks.append(chunk)
+            read += len(chunk)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if len(data) > limits.max_file_bytes:
+    if read > limit:
         raise limits.too_big(name)
-    return data
+    return b"".join(chunks)
 
 
 _BOMS = (

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from summarizer import pipeline
 from summarizer.cli import app
+from summarizer.errors import InputError
 
 from .fakeserver import FakeServer
 
@@ -328,3 +329,25 @@ def test_an_output_symlink_loop_is_one_error_line(seed_files: list[Path], tmp_pa
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith(f"Error: {one}: a symlink that cannot be followed")
         assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("limit", ["1000000", "1e12", "inf"])
+def test_a_generous_file_limit_reads_a_small_file(seed_files: list[Path], limit: str) -> None:
+    """`--max-file-mb 1000000` (raising the limit generously) was a MemoryError traceback on a
+    2 KB file, the whole limit allocated for one read; `inf` an OverflowError."""
+    text = seed_files[1].read_text(encoding="utf-8")
+    for args, given in (([str(seed_files[1])], None), (["-"], text)):
+        result = runner.invoke(app, ["blurb", *args, "--max-file-mb", limit, "-q"], input=given)
+        assert result.exit_code == 0, result.output
+        assert "Sources:" in result.stdout
+
+
+def test_the_file_limit_still_holds_across_read_chunks(tmp_path: Path) -> None:
+    from summarizer.sources import READ_CHUNK, Limits, read_file
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * (READ_CHUNK // 2))  # 2.5 chunks
+    mb = path.stat().st_size / 1024 / 1024
+    assert read_file(path, Limits(max_file_mb=mb)) == path.read_bytes()
+    with pytest.raises(InputError, match="larger than the limit"):
+        read_file(path, Limits(max_file_mb=mb - 1 / 1024 / 1024))
