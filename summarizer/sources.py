@@ -184,6 +184,17 @@ _BOMS = (
 )
 
 
+# Files a newsroom has at hand that are not text: a PDF has no NUL byte near its start and was
+# "not valid UTF-8 (byte 10); convert it with iconv first", which iconv cannot do.
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (such as a .docx, .odt or .epub file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (such as a .doc)"),
+    (b"{\\rtf", "an RTF file"),
+    (b"\x1f\x8b", "a gzip file"),
+)
+
+
 def decode(data: bytes, name: str, what: str = "an article") -> str:
     """Bytes to text: UTF-8, or UTF-16/32 when a byte order mark says so (``what`` the
     bytes should be, for the message: an article, a draft).
@@ -201,6 +212,9 @@ def decode(data: bytes, name: str, what: str = "an article") -> str:
                 ) from None
             break
     else:
+        for magic, kind in _DOCUMENT_MAGIC:
+            if data.startswith(magic):
+                raise InputError(f"{name}: {kind}, not {what}; export it as plain text first")
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not {what}")
         try:

@@ -351,3 +351,22 @@ def test_the_file_limit_still_holds_across_read_chunks(tmp_path: Path) -> None:
     assert read_file(path, Limits(max_file_mb=mb)) == path.read_bytes()
     with pytest.raises(InputError, match="larger than the limit"):
         read_file(path, Limits(max_file_mb=mb - 1 / 1024 / 1024))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF file"),
+        ("memo.txt", b"{\\rtf1\\ansi The council voted.}", "an RTF file"),
+    ],
+)
+def test_a_pdf_or_rtf_is_named_as_such(name: str, data: bytes, kind: str, tmp_path: Path) -> None:
+    """A PDF was "not valid UTF-8 (byte 10); convert it with iconv first", which iconv cannot
+    do; an RTF file was read as an article, its markup quoted."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = runner.invoke(app, ["blurb", str(path), "-q"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"Error: {path}: {kind}, not an article; export it as plain text first\n"
+    )
