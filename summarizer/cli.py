@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import pipeline
 from .dates import window_bound
@@ -441,8 +441,39 @@ def briefing(
     _summary([result], quiet)
 
 
-@app.command()
+class _VerifyCommand(TyperCommand):
+    """Keeps the command line's words in order: `verify --sources a.txt b.txt draft.md` reads
+    b.txt as the draft, and only their order tells that from `verify b.txt -s a.txt draft.md`."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        ctx.meta[_ARGV] = list(args)
+        return super().parse_args(ctx, args)
+
+
+_ARGV = "summarizer.argv"
+
+
+def _check_draft_first(ctx: typer.Context, draft: str, more_sources: list[str]) -> None:
+    """Refuse a draft that came after ``--sources`` with more sources after it: `verify
+    --sources a.txt b.txt draft.md` checked b.txt (a source) against a.txt and the draft.
+
+    Raises:
+        InputError: the positional draft was preceded by ``--sources`` and followed by sources.
+    """
+    words: list[str] = ctx.meta.get(_ARGV, [])
+    first = next((n for n, w in enumerate(words) if w in ("-s", "--sources")), None)
+    if not more_sources or first is None or draft in words[:first]:
+        return
+    raise InputError(
+        f"{draft} was taken as the draft (the files after it as more sources), though it "
+        "comes after --sources: put the draft first (summarizer verify DRAFT --sources A B "
+        "...) or give each source with -s"
+    )
+
+
+@app.command(cls=_VerifyCommand)
 def verify(
+    ctx: typer.Context,
     draft: Annotated[str, typer.Argument(help="The draft: text, Markdown or HTML, or -.")],
     sources: Annotated[
         list[str],
@@ -495,6 +526,7 @@ def verify(
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
+    _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)

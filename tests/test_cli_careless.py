@@ -370,3 +370,26 @@ def test_a_pdf_or_rtf_is_named_as_such(name: str, data: bytes, kind: str, tmp_pa
     assert (
         result.stderr == f"Error: {path}: {kind}, not an article; export it as plain text first\n"
     )
+
+
+def test_verify_refuses_a_draft_taken_from_after_sources(
+    seed_files: list[Path], tmp_path: Path
+) -> None:
+    """`verify --sources a.txt b.txt draft.md` (the README shows `--sources a.txt b.html` after
+    the draft) checked b.txt, a source, against a.txt and the draft: 3 of 23 "supported"."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    a, b = map(str, seed_files[:2])
+    for flag in ("--sources", "-s"):
+        wrong = runner.invoke(app, ["verify", flag, a, b, str(draft)])
+        assert wrong.exit_code == 2 and wrong.stdout == ""
+        assert wrong.stderr.startswith(f"Error: {b} was taken as the draft")
+    for args in (
+        [str(draft), "--sources", a, b],
+        ["-s", a, "-s", b, str(draft)],
+        ["-s", a, str(draft)],
+        [f"--sources={a}", str(draft), b],
+    ):
+        right = runner.invoke(app, ["verify", *args, "-f", "json", "-q"])
+        assert right.exit_code in (0, 1), (args, right.output)  # 1: a claim unsupported
+        assert json.loads(right.stdout)["draft"] == str(draft)
