@@ -630,14 +630,21 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def check_path_argument(raw: str) -> None:
     """An empty path is an error, not the current directory: ``summarizer briefing "$DIR"``
-    with DIR unset must not read everything under the working directory.
+    with DIR unset must not read everything under the working directory; so is a URL of
+    another scheme than http(s) and file, not "no such file".
 
     Raises:
-        InputError: ``raw`` is empty or blank.
+        InputError: ``raw`` is empty or blank, or a URL this tool does not fetch.
     """
     if not raw.strip():
         raise InputError(
             "an empty path was given (an unset shell variable?); pass . for the current directory"
+        )
+    scheme = re.match(r"([a-zA-Z][\w+.-]*)://", raw)
+    other = scheme is not None and scheme.group(1).lower() not in ("http", "https", "file")
+    if scheme and other and not Path(raw).exists():  # `ftp://h/a.txt`: "no such file"
+        raise InputError(
+            f"{raw}: {scheme.group(1)}:// URLs are not read; only http://, https:// and file://"
         )
 
 

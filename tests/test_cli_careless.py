@@ -393,3 +393,28 @@ def test_verify_refuses_a_draft_taken_from_after_sources(
         right = runner.invoke(app, ["verify", *args, "-f", "json", "-q"])
         assert right.exit_code in (0, 1), (args, right.output)  # 1: a claim unsupported
         assert json.loads(right.stdout)["draft"] == str(draft)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["blurb", "ftp://example.com/story.txt"],
+        ["briefing", "s3://news/today/"],
+        ["verify", "{draft}", "-s", "sftp://example.com/feed/"],
+    ],
+)
+def test_a_url_of_another_scheme_is_named_not_a_missing_file(
+    args: list[str], tmp_path: Path
+) -> None:
+    """`blurb ftp://host/story.txt` said "no such file or directory", and briefing and verify
+    named "s3:/news/today" (one slash: read as a local path)."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("The council voted on Tuesday.\n", encoding="utf-8")
+    args = [a.format(draft=draft) for a in args]
+    url = next(a for a in args if "://" in a)
+    result = runner.invoke(app, [*args, "-q"])
+    assert result.exit_code == 2
+    scheme = url.split(":", 1)[0]
+    assert result.stderr == (
+        f"Error: {url}: {scheme}:// URLs are not read; only http://, https:// and file://\n"
+    )
