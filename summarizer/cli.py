@@ -71,10 +71,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 # -- shared options, defined once --------------------------------------------------------------
+def _output_path(value: str) -> Path:
+    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path was given (an unset shell variable?)")
+    return Path(value)
+
+
 OutOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write here instead of stdout.", dir_okay=False),
+    typer.Option("--output", "-o", help="Write here instead of stdout.", parser=_output_path),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
 BackendOpt = Annotated[

@@ -418,3 +418,16 @@ def test_a_url_of_another_scheme_is_named_not_a_missing_file(
     assert result.stderr == (
         f"Error: {url}: {scheme}:// URLs are not read; only http://, https:// and file://\n"
     )
+
+
+def test_an_empty_output_path_says_so(seed_files: list[Path], tmp_path: Path) -> None:
+    """`-o "$OUT"` with OUT unset said "file '' is a directory"."""
+    result = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", "", "-q"])
+    assert result.exit_code == 2
+    errors = [x for x in result.stderr.splitlines() if x.startswith("Error: ")]
+    assert errors == [
+        "Error: Invalid value for '--output' / '-o': an empty path was given "
+        "(an unset shell variable?)"
+    ]
+    folder = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", str(tmp_path), "-q"])
+    assert folder.exit_code == 2 and folder.stderr == f"Error: {tmp_path}: is a directory\n"
