@@ -256,6 +256,7 @@ def blurb(
         deadline=deadline,
     )
     settings = _blurb_length(settings, sentences, max_words)
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
@@ -373,9 +374,10 @@ def briefing(
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
-    min_sources: Annotated[
-        int, typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets.")
-    ] = 1,
+    min_sources: Annotated[  # None: the config file's (a default of 1 here overrode it)
+        int | None,
+        typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     backend: BackendOpt = "auto",
@@ -417,7 +419,7 @@ def briefing(
         model,
         max_words=max_words,
         title=" ".join(title.split()) or None if title else None,  # one line: a heading
-        quiet=quiet,
+        quiet=quiet or None,  # None: the config file's `quiet`, which was ignored
         max_stories=max_stories,
         min_sources=min_sources,
         since=_date_option(since, "--since", end=False),
@@ -428,6 +430,7 @@ def briefing(
         timeout=timeout,
         deadline=deadline,
     )
+    quiet = settings.quiet
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
         result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
@@ -539,6 +542,7 @@ def verify(
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]

@@ -431,3 +431,30 @@ def test_an_empty_output_path_says_so(seed_files: list[Path], tmp_path: Path) ->
     ]
     folder = runner.invoke(app, ["blurb", str(seed_files[1]), "-o", str(tmp_path), "-q"])
     assert folder.exit_code == 2 and folder.stderr == f"Error: {tmp_path}: is a directory\n"
+
+
+def test_the_config_files_quiet_and_min_sources_are_used(
+    articles_dir: Path, seed_files: list[Path], tmp_path: Path
+) -> None:
+    """`quiet = true` and `min_sources = 2` in the config file were accepted and ignored: the
+    commands still wrote their notes, and --min-sources' default of 1 overrode the file."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "config.toml"
+    config.write_text("quiet = true\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    for args in (
+        ["blurb", str(seed_files[1])],
+        ["briefing", str(articles_dir)],
+        ["verify", str(draft), "-s", str(articles_dir)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stdout and result.stderr == "", args
+
+    config.write_text("min_sources = 6\n", encoding="utf-8")  # the fixtures: 1 story, 5 outlets
+    listed = runner.invoke(app, ["briefing", str(articles_dir), "-f", "json", "-q"])
+    assert [s["written"] for s in json.loads(listed.stdout)["stories"]] == [False]
+    flag = runner.invoke(app, ["briefing", str(articles_dir), "-f", "json", "--min-sources", "1"])
+    assert [s["written"] for s in json.loads(flag.stdout)["stories"]] == [True]
