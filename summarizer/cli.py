@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -657,13 +658,17 @@ app.add_typer(config_app, name="config")
 
 @config_app.command("path")
 def config_path_command() -> None:
-    """Print where the config file is read from (SUMMARIZER_HOME moves it).
+    """Print where the config file is read from (SUMMARIZER_HOME moves it); its folder is
+    made if missing, so that an editor can save the file there.
 
     Example:
 
         $EDITOR "$(summarizer config path)"
     """
-    typer.echo(str(config_path()))
+    path = config_path()
+    with contextlib.suppress(OSError):  # on a fresh machine the example's editor could not
+        path.parent.mkdir(parents=True, exist_ok=True)  # save: no ~/.config/summarizer
+    typer.echo(str(path))
 
 
 # -- helpers -----------------------------------------------------------------------------------

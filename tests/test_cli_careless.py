@@ -282,7 +282,7 @@ def test_a_tilde_in_a_configured_path_is_the_home_directory(
     monkeypatch.setenv("SUMMARIZER_HOME", "~/summarizer")
     shown = runner.invoke(app, ["config", "path"])
     assert shown.stdout.strip() == str(home / "summarizer" / "config.toml")
-    (home / "summarizer").mkdir()
+    assert (home / "summarizer").is_dir()  # made by `config path`
     (home / "summarizer" / "config.toml").write_text('cache_dir = "~/.cache/news"\n')
     with FakeServer(lifetime=30) as server:
         args = ["blurb", str(seed_files[1]), "--backend", "openai", "--base-url", server.url]
@@ -458,3 +458,14 @@ def test_the_config_files_quiet_and_min_sources_are_used(
     assert [s["written"] for s in json.loads(listed.stdout)["stories"]] == [False]
     flag = runner.invoke(app, ["briefing", str(articles_dir), "-f", "json", "--min-sources", "1"])
     assert [s["written"] for s in json.loads(flag.stdout)["stories"]] == [True]
+
+
+def test_config_path_makes_its_folder_so_the_help_example_works() -> None:
+    """`$EDITOR "$(summarizer config path)"`, the command's example: on a fresh machine the
+    editor could not save, the folder (~/.config/summarizer) did not exist."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    assert not home.exists()
+    result = runner.invoke(app, ["config", "path"])
+    assert result.exit_code == 0 and result.stdout == f"{home / 'config.toml'}\n"
+    assert home.is_dir()
+    (home / "config.toml").write_text('model = "gpt-4o-mini"\n', encoding="utf-8")  # the editor
