@@ -218,7 +218,9 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def _code(text: str) -> str:
-    """``text`` as a Markdown code span, whatever backticks it holds."""
+    """``text`` as a Markdown code span, whatever backticks it holds, on one line: a file
+    named "a\n# b.txt" ended its Sources entry and made "# b.txt`" a heading."""
+    text = _LINE_BREAK.sub(" ", text)
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

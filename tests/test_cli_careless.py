@@ -469,3 +469,20 @@ def test_config_path_makes_its_folder_so_the_help_example_works() -> None:
     assert result.exit_code == 0 and result.stdout == f"{home / 'config.toml'}\n"
     assert home.is_dir()
     (home / "config.toml").write_text('model = "gpt-4o-mini"\n', encoding="utf-8")  # the editor
+
+
+def test_a_file_name_with_a_line_break_stays_in_its_sources_entry(
+    seed_files: list[Path], tmp_path: Path
+) -> None:
+    """A file named "evil\\n# Heading.txt" broke its Markdown Sources entry in two, the second
+    line a heading."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "evil\n# Heading.txt").write_bytes(seed_files[1].read_bytes())
+    for command in ("briefing", "blurb"):
+        result = runner.invoke(app, [command, str(feed), "-f", "md", "-q"])
+        assert result.exit_code == 0, result.output
+        assert not any(
+            line.startswith("#") and "Heading" in line for line in result.stdout.splitlines()
+        )
+        assert f"`{feed}/evil # Heading.txt`" in result.stdout
