@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import stat
@@ -10,7 +12,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from .errors import OutputError
 
@@ -67,17 +69,15 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         OutputError: the file exists and ``force`` is false, its directory is missing, or
             the system refuses the write (read-only directory, disk full).
     """
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+    if path is None or str(path) == "-" or _descriptor(path) in (1, 2):
+        check_output(path, force=force)
+        std = sys.stderr if path is not None and _descriptor(path) == 2 else sys.stdout
+        guarded = _guarded(std, "stdout" if std is sys.stdout else "stderr")
+        yield guarded
+        guarded.flush()
         return
     check_output(path, force=force)
     fd = _descriptor(path)
-    if fd in (1, 2):
-        out = sys.stdout if fd == 1 else sys.stderr
-        yield out
-        out.flush()
-        return
     if fd is not None or _is_stream(path):
         yield from _stream(path, fd)
         return
@@ -89,7 +89,7 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         raise _cannot_write(path, exc) from None
     fh = os.fdopen(fd, "w", encoding="utf-8")
     try:
-        yield fh
+        yield _guarded(fh, str(path))
         try:
             fh.flush()
             os.chmod(tmp, mode)
@@ -163,7 +163,7 @@ def _stream(path: Path, fd: int | None = None) -> Iterator[TextIO]:
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
-        yield fh
+        yield _guarded(fh, str(path))
         try:
             fh.flush()
         except OSError as exc:
@@ -171,6 +171,46 @@ def _stream(path: Path, fd: int | None = None) -> Iterator[TextIO]:
     finally:
         with suppress(OSError):  # a failed flush fails again on close
             fh.close()
+
+
+class _Guarded(io.TextIOBase):
+    """The stream results are written to, whose write errors (a full disk, ``> /dev/full``)
+    are one "cannot write" line, not an OSError traceback from the caller's ``write``. A
+    closed pipe (``| head``) is left to the CLI, which exits quietly."""
+
+    def __init__(self, inner: TextIO, name: str) -> None:
+        super().__init__()
+        self._inner, self._name = inner, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._inner.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._inner.flush()
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OSError | OutputError:
+        if exc.errno == errno.EPIPE:
+            return exc
+        if self._inner in (sys.stdout, sys.stderr):
+            _drop_buffered(self._inner)
+        return _cannot_write(Path(self._name), exc)
+
+
+def _guarded(inner: TextIO, name: str) -> TextIO:
+    return cast(TextIO, _Guarded(inner, name))  # a TextIOBase, which typeshed's TextIO is not
+
+
+def _drop_buffered(stream: TextIO) -> None:
+    """Forget what a failed standard stream still holds, so that the interpreter's flush at
+    exit does not fail again with "Exception ignored ... OSError"."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:

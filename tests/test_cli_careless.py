@@ -486,3 +486,41 @@ def test_a_file_name_with_a_line_break_stays_in_its_sources_entry(
             line.startswith("#") and "Heading" in line for line in result.stdout.splitlines()
         )
         assert f"`{feed}/evil # Heading.txt`" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_a_full_disk_is_one_error_line_not_a_traceback(
+    command: str, seed_files: list[Path], tmp_path: Path
+) -> None:
+    """`summarizer briefing feed/ > out.md` on a full disk (here /dev/full) was an OSError
+    traceback, and so was `blurb story.txt -o /dev/full`."""
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    args = {
+        "blurb": ["blurb", str(seed_files[1])],
+        "briefing": ["briefing", str(seed_files[1])],
+        "verify": ["verify", str(draft), "-s", str(seed_files[1])],
+    }[command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, "-q"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "Error: stdout: cannot write (No space left on device); choose another -o path\n"
+    )
+    result = runner.invoke(app, [*args, "-o", "/dev/full", "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: /dev/full: cannot write (No space left on device); choose another -o path\n"
+    )
