@@ -524,3 +524,24 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(
     assert result.stderr == (
         "Error: /dev/full: cannot write (No space left on device); choose another -o path\n"
     )
+
+
+def test_a_chinese_article_is_split_into_its_sentences(tmp_path: Path) -> None:
+    """Chinese has no space after "。": a long article was 2,000-character "sentences" cut
+    mid-sentence, and its 3-sentence blurb 6,000 characters."""
+    lead = (
+        "市议会周二投票决定修建一座新桥。市长说，工程将于五月开工。批评者认为这笔钱应该用于学校。"
+    )
+    story = tmp_path / "zh.txt"
+    story.write_text("新桥计划\n\n" + lead * 50 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["blurb", str(story), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    claims = [c["text"] for c in _claims(result.stdout)]
+    assert len(claims) == 3 and all(c.endswith("。") and len(c) < 40 for c in claims)
+
+
+def test_a_quotation_inside_a_japanese_sentence_is_not_cut() -> None:
+    from summarizer.sentences import split_sentences
+
+    text = "市長は「工事は五月に始まる。」と述べた。批判もある！"
+    assert split_sentences(text) == ["市長は「工事は五月に始まる。」と述べた。", "批判もある！"]
