@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -351,11 +352,22 @@ def _each_article(
         skip(exc)
         bad_records.append(exc)
 
+    # --max-articles is for the run, as in a briefing: counted per input, `blurb a b c
+    # --max-articles 1` summarised all three, and a folder past it was one skipped input
+    limit = settings.limits.max_articles
+    each = dataclasses.replace(settings.limits, max_articles=sys.maxsize)
+    total = 0
     for raw in inputs:
         try:
-            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip_record)
+            for article in iter_articles(raw, limits=each, on_bad_record=skip_record):
+                total += 1
+                if total > limit:
+                    break
+                yield article
         except InputError as exc:
             skip(exc)
+        if total > limit:
+            raise settings.limits.too_many()
 
 
 @app.command()

@@ -545,3 +545,22 @@ def test_a_quotation_inside_a_japanese_sentence_is_not_cut() -> None:
 
     text = "市長は「工事は五月に始まる。」と述べた。批判もある！"
     assert split_sentences(text) == ["市長は「工事は五月に始まる。」と述べた。", "批判もある！"]
+
+
+def test_blurbs_max_articles_is_for_the_run(seed_files: list[Path], tmp_path: Path) -> None:
+    """`blurb a b c --max-articles 1` summarised all three (the limit was counted per input),
+    and a folder past the limit was "1 of 1 inputs failed", exit 1, not the documented stop
+    with exit 2."""
+    files = list(map(str, seed_files[:3]))
+    result = runner.invoke(app, ["blurb", *files, "--max-articles", "1", "-f", "json", "-q"])
+    assert result.exit_code == 2
+    assert len(result.stdout.splitlines()) == 1  # the first blurb, written as it was ready
+    assert result.stderr == (
+        "Error: more than 1 articles (raise the limit with --max-articles or max_articles "
+        "in the config)\n"
+    )
+    out = tmp_path / "blurbs.jsonl"
+    folder = runner.invoke(
+        app, ["blurb", str(seed_files[0].parent), "--max-articles", "2", "-o", str(out)]
+    )
+    assert folder.exit_code == 2 and not out.exists()
