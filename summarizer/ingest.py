@@ -203,7 +203,11 @@ def make_article(
         Sentence(id=sid, text=text_, index=n, paragraph=p)
         for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))
     ]
-    outlet = Outlet(name=source, url=url, file=file)
+    outlet = Outlet(  # a JSON record's or a page's, as untrusted as the text
+        name=strip_controls(source) if source else source,
+        url=strip_controls(url) if url else url,
+        file=file,
+    )
     return Article.model_validate(
         {
             "id": article_id,
@@ -412,6 +416,22 @@ _DATE_PREFIX = re.compile(
 )
 
 
+# Terminal control sequences (ANSI CSI "ESC [ ... m", OSC "ESC ] ... BEL", other ESC pairs) and
+# the other C0/C1 control characters: article text printed to a terminal could recolour it,
+# clear it or retitle its window ("ESC ]0;pwned BEL" passed into every output).
+_ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAK = re.compile(r"[\x0b\x0c]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters; a vertical tab or
+    form feed (old wire archives) is a line break. Tabs and line breaks are kept."""
+    if not (_CONTROL.search(text) or _PAGE_BREAK.search(text)):
+        return text
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", _PAGE_BREAK.sub("\n", text)))
+
+
 def clean_characters(text: str, *, markdown: bool = False) -> str:
     """Normalise an article's characters so sentences read as typeset: decode HTML entities
     (and drop the all-caps SGML codes of wire archives, which are typesetting, not text),
@@ -419,6 +439,7 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
     notes, and collapse runs of spaces. Done at ingest, so every sentence a claim quotes is
     already clean and the exact-quote check compares like with like."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text)
     # each pattern runs only when its text can be there: most articles need none of them
     if "&" in text:
         text = _ENTITY.sub(_decode_entity, text)

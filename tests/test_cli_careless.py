@@ -564,3 +564,29 @@ def test_blurbs_max_articles_is_for_the_run(seed_files: list[Path], tmp_path: Pa
         app, ["blurb", str(seed_files[0].parent), "--max-articles", "2", "-o", str(out)]
     )
     assert folder.exit_code == 2 and not out.exists()
+
+
+def test_terminal_escapes_in_an_article_never_reach_the_output(tmp_path: Path) -> None:
+    """An article's "ESC ]0;pwned BEL" (retitle the terminal) or "ESC [31m" (recolour it), in
+    its text, title or outlet, was printed as is: `summarizer blurb story.txt` on a terminal
+    ran them."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Evil \x1b[31mred\x1b[0m title\n\nThe council voted \x1b]0;pwned\x07 on Tuesday to "
+        "build a new bridge over the river. Work starts in May, the mayor said.\n",
+        encoding="utf-8",
+    )
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            {"text": "The council voted on Tuesday to build a bridge.", "source": "Ev\x1b[2Jil"}
+        )
+    )
+    for args in (["blurb", str(story)], ["briefing", str(story), str(feed)]):
+        for fmt in ("md", "json", "html") if args[0] == "briefing" else ("text", "md", "json"):
+            result = runner.invoke(app, [*args, "-f", fmt, "-q"])
+            assert result.exit_code == 0, result.output
+            assert "\x1b" not in result.stdout and "\\u001b" not in result.stdout
+            assert "\x07" not in result.stdout and "\\u0007" not in result.stdout
+    text = runner.invoke(app, ["blurb", str(story), "-q"]).stdout
+    assert "The council voted on Tuesday" in text and "Evil red title" in text
