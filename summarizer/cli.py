@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import json
 import logging
 import os
 import sys
@@ -11,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import pipeline
 from .dates import window_bound
@@ -24,8 +27,19 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
-from .settings import DEFAULT_BRIEFING_WORDS, Backend, Settings, config_path, shown_url
+from .settings import (
+    DEFAULT_BLURB_SENTENCES,
+    DEFAULT_BRIEFING_WORDS,
+    Backend,
+    Settings,
+    config_path,
+    shown_url,
+)
 from .sources import Limits, read_stdin
+
+# click's UsageError (a bad option value, a missing argument, an unknown command), from the
+# click that typer runs on: recent typer vendors its own
+_UsageError: type[Exception] = typer.BadParameter.__mro__[1]
 
 
 class _Commands(TyperGroup):
@@ -37,6 +51,11 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(_interrupted_note(), err=True)
             raise typer.Exit(130) from None
+        except _UsageError as exc:
+            # click's plain form (usage, a hint, one "Error: ..." line), not rich's box, whose
+            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`)
+            exc.show()  # type: ignore[attr-defined]
+            raise typer.Exit(getattr(exc, "exit_code", 2)) from None
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
@@ -54,10 +73,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 # -- shared options, defined once --------------------------------------------------------------
+def _output_path(value: str) -> Path:
+    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path was given (an unset shell variable?)")
+    return Path(value)
+
+
 OutOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write here instead of stdout.", dir_okay=False),
+    typer.Option("--output", "-o", help="Write here instead of stdout.", parser=_output_path),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
 BackendOpt = Annotated[
@@ -216,7 +243,7 @@ def blurb(
         summarizer blurb https://example.com/news/story.html
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    check_output(output, force=force, inputs=files)
     _check_stdin_once(files)
     fmt = format_ or _format_of(output, get_args(Format)) or "text"
     settings = _make_settings(
@@ -230,12 +257,15 @@ def blurb(
         timeout=timeout,
         deadline=deadline,
     )
+    settings = _blurb_length(settings, sentences, max_words)
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
+    bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     with open_output(output, force=force) as out:
-        for article in _each_article(files, failed, settings):
+        for article in _each_article(files, failed, settings, bad_records):
             try:
                 result = pipeline.blurb(article, settings=settings)
             except UnusableAnswerError as exc:  # this article's answers, not the server
@@ -265,27 +295,79 @@ def blurb(
         )
         raise typer.Exit(stopped.exit_code)
     if failed:
-        what = f"of {len(files)} inputs" if len(failed) <= len(files) else "inputs or records"
-        typer.echo(f"{len(failed)} {what} failed (see above)", err=True)
+        typer.echo(_failed_line(len(failed), len(files), len(bad_records)), err=True)
         raise typer.Exit(1)
 
 
+def _failed_line(failed: int, inputs: int, records: int) -> str:
+    """How many inputs, and files of folders or records of JSON lists or JSON Lines files,
+    were skipped: a bad line of a feed whose other lines were summarised said "1 of 1 inputs
+    failed"."""
+    parts = []
+    if others := failed - records:
+        parts.append(f"{others} of {inputs} inputs" if others <= inputs else f"{others} inputs")
+    if records:
+        parts.append(
+            f"{records} file{'s' * (records != 1)} or record{'s' * (records != 1)} in them"
+        )
+    return f"{' and '.join(parts)} failed (see above)"
+
+
+def _blurb_length(settings: Settings, sentences: int | None, max_words: int | None) -> Settings:
+    """A blurb is N sentences or at most W words (the engines take one or the other): the
+    flags given win over the config file, and a config file's ``max_words`` (the README's
+    example sets 300, for briefings) no longer makes every blurb 14 sentences instead of 3.
+
+    Raises:
+        ConfigError: both ``--sentences`` and ``--max-words`` are given (``-n 3 --max-words
+            20`` wrote 45 words: the word budget was ignored).
+    """
+    if sentences is not None and max_words is not None:
+        raise ConfigError(
+            "--sentences and --max-words both given; a blurb is N sentences or at most W "
+            "words: pass one of them"
+        )
+    if max_words is not None:
+        return settings.model_copy(update={"sentences": None})
+    if sentences is None and settings.sentences is None:
+        return settings.model_copy(update={"sentences": DEFAULT_BLURB_SENTENCES})
+    return settings
+
+
 def _each_article(
-    inputs: list[str], failed: list[SummarizerError], settings: Settings
+    inputs: list[str],
+    failed: list[SummarizerError],
+    settings: Settings,
+    bad_records: list[InputError],
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
-    a JSON Lines file) is reported on stderr, added to ``failed`` and skipped, so one bad
-    file or line does not lose the others."""
+    a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
+    ``bad_records``) and skipped, so one bad file or line does not lose the others."""
 
     def skip(exc: InputError) -> None:
         typer.echo(f"Error: {exc}", err=True)
         failed.append(exc)
 
+    def skip_record(exc: InputError) -> None:
+        skip(exc)
+        bad_records.append(exc)
+
+    # --max-articles is for the run, as in a briefing: counted per input, `blurb a b c
+    # --max-articles 1` summarised all three, and a folder past it was one skipped input
+    limit = settings.limits.max_articles
+    each = dataclasses.replace(settings.limits, max_articles=sys.maxsize)
+    total = 0
     for raw in inputs:
         try:
-            yield from iter_articles(raw, limits=settings.limits, on_bad_record=skip)
+            for article in iter_articles(raw, limits=each, on_bad_record=skip_record):
+                total += 1
+                if total > limit:
+                    break
+                yield article
         except InputError as exc:
             skip(exc)
+        if total > limit:
+            raise settings.limits.too_many()
 
 
 @app.command()
@@ -305,9 +387,10 @@ def briefing(
     max_stories: Annotated[
         int | None, typer.Option("--max-stories", min=1, help="Keep only the N biggest stories.")
     ] = None,
-    min_sources: Annotated[
-        int, typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets.")
-    ] = 1,
+    min_sources: Annotated[  # None: the config file's (a default of 1 here overrode it)
+        int | None,
+        typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     backend: BackendOpt = "auto",
@@ -342,14 +425,14 @@ def briefing(
         summarizer briefing https://example.com/news/rss.xml
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    check_output(output, force=force, inputs=paths)
     _check_stdin_once(paths)
     settings = _make_settings(
         backend,
         model,
         max_words=max_words,
         title=" ".join(title.split()) or None if title else None,  # one line: a heading
-        quiet=quiet,
+        quiet=quiet or None,  # None: the config file's `quiet`, which was ignored
         max_stories=max_stories,
         min_sources=min_sources,
         since=_date_option(since, "--since", end=False),
@@ -360,6 +443,7 @@ def briefing(
         timeout=timeout,
         deadline=deadline,
     )
+    quiet = settings.quiet
     _note_engine(settings, quiet)
     with terminal_progress(quiet=quiet) as progress:
         result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
@@ -373,14 +457,47 @@ def briefing(
             err=True,
         )
     fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
-    write_output(render_briefing(result, fmt), output, force=force)
+    write_output(
+        _one_line_for_jsonl(render_briefing(result, fmt), fmt, output), output, force=force
+    )
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
 
 
-@app.command()
+class _VerifyCommand(TyperCommand):
+    """Keeps the command line's words in order: `verify --sources a.txt b.txt draft.md` reads
+    b.txt as the draft, and only their order tells that from `verify b.txt -s a.txt draft.md`."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        ctx.meta[_ARGV] = list(args)
+        return super().parse_args(ctx, args)
+
+
+_ARGV = "summarizer.argv"
+
+
+def _check_draft_first(ctx: typer.Context, draft: str, more_sources: list[str]) -> None:
+    """Refuse a draft that came after ``--sources`` with more sources after it: `verify
+    --sources a.txt b.txt draft.md` checked b.txt (a source) against a.txt and the draft.
+
+    Raises:
+        InputError: the positional draft was preceded by ``--sources`` and followed by sources.
+    """
+    words: list[str] = ctx.meta.get(_ARGV, [])
+    first = next((n for n, w in enumerate(words) if w in ("-s", "--sources")), None)
+    if not more_sources or first is None or draft in words[:first]:
+        return
+    raise InputError(
+        f"{draft} was taken as the draft (the files after it as more sources), though it "
+        "comes after --sources: put the draft first (summarizer verify DRAFT --sources A B "
+        "...) or give each source with -s"
+    )
+
+
+@app.command(cls=_VerifyCommand)
 def verify(
+    ctx: typer.Context,
     draft: Annotated[str, typer.Argument(help="The draft: text, Markdown or HTML, or -.")],
     sources: Annotated[
         list[str],
@@ -433,10 +550,12 @@ def verify(
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
     """
     _setup_logging(verbose)
-    check_output(output, force=force)
+    _check_draft_first(ctx, draft, more_sources or [])
+    check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
@@ -447,7 +566,7 @@ def verify(
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
-    write_output(render_verify(report, fmt), output, force=force)
+    write_output(_one_line_for_jsonl(render_verify(report, fmt), fmt, output), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -551,13 +670,17 @@ app.add_typer(config_app, name="config")
 
 @config_app.command("path")
 def config_path_command() -> None:
-    """Print where the config file is read from (SUMMARIZER_HOME moves it).
+    """Print where the config file is read from (SUMMARIZER_HOME moves it); its folder is
+    made if missing, so that an editor can save the file there.
 
     Example:
 
         $EDITOR "$(summarizer config path)"
     """
-    typer.echo(str(config_path()))
+    path = config_path()
+    with contextlib.suppress(OSError):  # on a fresh machine the example's editor could not
+        path.parent.mkdir(parents=True, exist_ok=True)  # save: no ~/.config/summarizer
+    typer.echo(str(path))
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -601,6 +724,15 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     return next((f for f in allowed if f == fmt), None)
 
 
+def _one_line_for_jsonl(text: str, fmt: str, output: Path | None) -> str:
+    """JSON for a ``.jsonl`` or ``.ndjson`` file as one line, as JSON Lines are: indented, a
+    briefing saved as ``feed/today.jsonl`` stopped the next run over ``feed/`` with exit 2
+    ("today.jsonl (line 1): malformed JSON")."""
+    if fmt != "json" or output is None or output.suffix.lower() not in (".jsonl", ".ndjson"):
+        return text
+    return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
+
+
 def _check_stdin_once(args: list[str]) -> None:
     """``-`` may stand for stdin once: given twice (``blurb - -``, ``verify - -s -``), the
     second read found it already consumed and reported "<stdin>: file is empty".
@@ -640,7 +772,8 @@ def _tracked(progress: ProgressFn | None) -> ProgressFn:
     """Remember the run's progress for the Ctrl-C note, and draw it when there is a bar."""
 
     def update(stage: str, done: int, total: int) -> None:
-        _RUN["stage"] = f"{STAGE_LABELS.get(stage, stage).lower()}: {done} of {total} done"
+        of = f" of {total}" if total else ""  # 0: not known yet (reading a folder or feed)
+        _RUN["stage"] = f"{STAGE_LABELS.get(stage, stage).lower()}: {done}{of} done"
         if progress is not None:
             progress(stage, done, total)
 

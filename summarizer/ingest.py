@@ -109,9 +109,10 @@ def iter_articles(
 
     Args:
         on_bad_record: when given, an unusable record of a ``.json`` list or ``.jsonl`` file
-            (a malformed line, no 'text') is passed to it and skipped, and reading goes on
-            with the next record: a run that writes each result as it is ready (``blurb``)
-            keeps every good record. Without it, such a record is raised.
+            (a malformed line, no 'text'), or an unusable file of a directory, is passed to it
+            and skipped, and reading goes on with the next one: a run that writes each result
+            as it is ready (``blurb``) keeps every good record. Without it, such a record is
+            raised.
     """
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
@@ -196,6 +197,10 @@ def make_article(
     paragraphs = _paragraphs(lines)
     if not paragraphs:
         raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
+    if not any(ch.isalnum() for para in paragraphs for ch in para):
+        # "---" (an empty front matter), "#", "...": a blurb of it was "(no claim passed
+        # verification)" with exit 0, as if the verifier had refused an article
+        raise InputError(f"{file or 'input'}: no article text found (not one word in it)")
     body = "\n\n".join(paragraphs)
     title = strip_kicker(title) if title else title  # "OPINION | Why ...", "UPDATE 2-Oil ..."
     recased = bool(title and is_shouting(title))
@@ -213,9 +218,12 @@ def make_article(
         Sentence(id=sid, text=text_, index=n, paragraph=p)
         for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))
     ]
-    # a blank outlet name or URL (a CMS's empty field, "  ") is none: it was listed as "—    —"
+    # untrusted as the text; a blank outlet name or URL (a CMS's empty field, "  ") is none:
+    # it was listed as "—    —"
     outlet = Outlet(
-        name=" ".join((source or "").split()) or None, url=(url or "").strip() or None, file=file
+        name=" ".join(strip_controls(source or "").split()) or None,
+        url=strip_controls(url or "").strip() or None,
+        file=file,
     )
     return Article.model_validate(
         {
@@ -425,6 +433,22 @@ _DATE_PREFIX = re.compile(
 )
 
 
+# Terminal control sequences (ANSI CSI "ESC [ ... m", OSC "ESC ] ... BEL", other ESC pairs) and
+# the other C0/C1 control characters: article text printed to a terminal could recolour it,
+# clear it or retitle its window ("ESC ]0;pwned BEL" passed into every output).
+_ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAK = re.compile(r"[\x0b\x0c]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters; a vertical tab or
+    form feed (old wire archives) is a line break. Tabs and line breaks are kept."""
+    if not (_CONTROL.search(text) or _PAGE_BREAK.search(text)):
+        return text
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", _PAGE_BREAK.sub("\n", text)))
+
+
 def clean_characters(text: str, *, markdown: bool = False) -> str:
     """Normalise an article's characters so sentences read as typeset: decode HTML entities
     (and drop the all-caps SGML codes of wire archives, which are typesetting, not text),
@@ -432,6 +456,7 @@ def clean_characters(text: str, *, markdown: bool = False) -> str:
     notes, and collapse runs of spaces. Done at ingest, so every sentence a claim quotes is
     already clean and the exact-quote check compares like with like."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text)
     # each pattern runs only when its text can be there: most articles need none of them
     if "&" in text:
         text = _ENTITY.sub(_decode_entity, text)
@@ -643,14 +668,21 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def check_path_argument(raw: str) -> None:
     """An empty path is an error, not the current directory: ``summarizer briefing "$DIR"``
-    with DIR unset must not read everything under the working directory.
+    with DIR unset must not read everything under the working directory; so is a URL of
+    another scheme than http(s) and file, not "no such file".
 
     Raises:
-        InputError: ``raw`` is empty or blank.
+        InputError: ``raw`` is empty or blank, or a URL this tool does not fetch.
     """
     if not raw.strip():
         raise InputError(
             "an empty path was given (an unset shell variable?); pass . for the current directory"
+        )
+    scheme = re.match(r"([a-zA-Z][\w+.-]*)://", raw)
+    other = scheme is not None and scheme.group(1).lower() not in ("http", "https", "file")
+    if scheme and other and not Path(raw).exists():  # `ftp://h/a.txt`: "no such file"
+        raise InputError(
+            f"{raw}: {scheme.group(1)}:// URLs are not read; only http://, https:// and file://"
         )
 
 
@@ -667,10 +699,17 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
         return
     files = input_files(raw)
     found = False
+    in_folder = on_bad is not None and Path(raw).is_dir()
     for path in files:
-        for article in _load_file(path, limits, on_bad):
-            found = True
-            yield article
+        try:
+            for article in _load_file(path, limits, on_bad):
+                found = True
+                yield article
+        except InputError as exc:
+            if not in_folder or on_bad is None:
+                raise
+            on_bad(exc)  # an empty file in a folder stopped `blurb folder/` there
+            found = True  # not "only files this tool wrote": that one was reported
     if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
         raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
 

@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from .errors import OutputError
 
 NEW_FILE_MODE = 0o666  # before the umask, as open() would create it
 
 
-def check_output(path: Path | None, *, force: bool = False) -> None:
+def check_output(
+    path: Path | None, *, force: bool = False, inputs: Iterable[str | Path] = ()
+) -> None:
     """Refuse an output path before any work is done: it exists (without ``force``), is a
-    directory, or its directory is missing. A device or pipe (``/dev/null``, ``/dev/stdout``)
-    is not a file to overwrite: it is written to as a stream.
+    directory, its directory is missing, or it is one of the ``inputs`` named (even with
+    ``force``: ``blurb story.txt -o story.txt --force`` replaced the article by its blurb). A
+    device or pipe (``/dev/null``, ``/dev/stdout``) is not a file to overwrite: it is written
+    to as a stream.
 
     Raises:
         OutputError: the path cannot be written.
     """
-    if path is None or str(path) == "-" or _is_stream(path):
+    if path is None or str(path) == "-" or _descriptor(path) is not None or _is_stream(path):
         return
-    target = path.resolve() if path.is_symlink() else path
+    target = _link_target(path)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if path.exists() and any(_same_file(path, given) for given in inputs):
+        raise OutputError(f"{path}: is one of the inputs; write the output to another file")
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists; pass --force to overwrite it")
     directory = target.parent if str(target.parent) else Path(".")
@@ -60,15 +69,19 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         OutputError: the file exists and ``force`` is false, its directory is missing, or
             the system refuses the write (read-only directory, disk full).
     """
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+    if path is None or str(path) == "-" or _descriptor(path) in (1, 2):
+        check_output(path, force=force)
+        std = sys.stderr if path is not None and _descriptor(path) == 2 else sys.stdout
+        guarded = _guarded(std, "stdout" if std is sys.stdout else "stderr")
+        yield guarded
+        guarded.flush()
         return
     check_output(path, force=force)
-    if _is_stream(path):
-        yield from _stream(path)
+    fd = _descriptor(path)
+    if fd is not None or _is_stream(path):
+        yield from _stream(path, fd)
         return
-    target = path.resolve() if path.is_symlink() else path
+    target = _link_target(path)
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -76,7 +89,7 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         raise _cannot_write(path, exc) from None
     fh = os.fdopen(fd, "w", encoding="utf-8")
     try:
-        yield fh
+        yield _guarded(fh, str(path))
         try:
             fh.flush()
             os.chmod(tmp, mode)
@@ -92,6 +105,28 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         raise
 
 
+def _link_target(path: Path) -> Path:
+    """What the symlink ``path`` leads to (``path`` itself when it is no link).
+
+    Raises:
+        OutputError: the link is a loop (``-o loop`` was a RuntimeError traceback).
+    """
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError) as exc:  # RuntimeError before Python 3.13, OSError since
+        raise OutputError(f"{path}: a symlink that cannot be followed ({exc})") from None
+
+
+def _same_file(path: Path, given: str | Path) -> bool:
+    """Whether the input ``given`` (a path, or ``-`` or a URL, which are not) is ``path``."""
+    try:
+        return Path(given).is_file() and os.path.samefile(path, given)
+    except (OSError, ValueError):
+        return False
+
+
 def _is_stream(path: Path) -> bool:
     """``path`` (or what its symlinks lead to) is a device, FIFO or socket: replacing it by
     a renamed temp file would put a regular file in place of ``/dev/null`` (as root)."""
@@ -102,14 +137,33 @@ def _is_stream(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def _stream(path: Path) -> Iterator[TextIO]:
-    """Write to a device or pipe directly, as a shell redirection would."""
+# A name for one of this process's open file descriptors: `-o /dev/stdout >> log.txt` replaced
+# log.txt (with --force; without, "already exists"), what it held before lost.
+_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+
+
+def _descriptor(path: Path) -> int | None:
+    """The file descriptor ``path`` names (``/dev/stdout``, ``/dev/fd/3``), else None: it is
+    written to as it was opened (appending, for ``>>``), never replaced nor truncated."""
+    match = _DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if match is None:
+        return None
+    std, fd, proc_fd = match.groups()
+    return {"out": 1, "err": 2}[std] if std else int(fd or proc_fd)
+
+
+def _stream(path: Path, fd: int | None = None) -> Iterator[TextIO]:
+    """Write to a device or pipe directly, as a shell redirection would; to an open file
+    descriptor ``fd`` as it is."""
     try:
-        fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+        if fd is None:
+            fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+        else:
+            fh = os.fdopen(os.dup(fd), "w", encoding="utf-8")
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
-        yield fh
+        yield _guarded(fh, str(path))
         try:
             fh.flush()
         except OSError as exc:
@@ -117,6 +171,46 @@ def _stream(path: Path) -> Iterator[TextIO]:
     finally:
         with suppress(OSError):  # a failed flush fails again on close
             fh.close()
+
+
+class _Guarded(io.TextIOBase):
+    """The stream results are written to, whose write errors (a full disk, ``> /dev/full``)
+    are one "cannot write" line, not an OSError traceback from the caller's ``write``. A
+    closed pipe (``| head``) is left to the CLI, which exits quietly."""
+
+    def __init__(self, inner: TextIO, name: str) -> None:
+        super().__init__()
+        self._inner, self._name = inner, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._inner.write(text)
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._inner.flush()
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OSError | OutputError:
+        if exc.errno == errno.EPIPE:
+            return exc
+        if self._inner in (sys.stdout, sys.stderr):
+            _drop_buffered(self._inner)
+        return _cannot_write(Path(self._name), exc)
+
+
+def _guarded(inner: TextIO, name: str) -> TextIO:
+    return cast(TextIO, _Guarded(inner, name))  # a TextIOBase, which typeshed's TextIO is not
+
+
+def _drop_buffered(stream: TextIO) -> None:
+    """Forget what a failed standard stream still holds, so that the interpreter's flush at
+    exit does not fail again with "Exception ignored ... OSError"."""
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:

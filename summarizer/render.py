@@ -49,6 +49,23 @@ def empty_blurb(result: Blurb) -> str:
     return f"(no blurb: {result.problems[-1]})"
 
 
+def empty_briefing(result: Briefing) -> str:
+    """What a briefing with no shown claim says: no claim passed verification only when a
+    story was written and claims were made; else why nothing was (a word budget no sentence
+    fits, every article outside --since/--until, every story under --min-sources), which it
+    said was a verification failure."""
+    written = [s for s in result.stories if s.written]
+    if written and not any(s.claims for s in written):  # none made, none rejected either
+        if result.partial and result.problems:
+            return f"(no claim written: {result.problems[-1]})"
+        return "(no claim written: no sentence fits in the word budget; raise --max-words)"
+    if written or not (result.stories or result.problems):
+        return "(no claim passed verification)"
+    if result.stories:
+        return "(no story written: every story is only listed below)"
+    return f"(no story: {result.problems[-1]})"
+
+
 def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
     """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
     _check_result(result, Briefing, "summarizer.briefing()")
@@ -82,9 +99,9 @@ def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
         lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
         lines.append("")
     if not shown_any:
-        lines += ["(no claim passed verification)", ""]
+        lines += [empty_briefing(result), ""]
     lines.append(_sources_md(result.sources))
-    if listed and len(result.stories) > 1:
+    if listed and (len(result.stories) > 1 or not listed[0].written):
         lines += ["## Stories that did not fit", ""]
         lines += [f"- {_listed_line(s)}" for s in listed]
         lines.append("")
@@ -201,7 +218,9 @@ def _escape_block_start(match: re.Match[str]) -> str:
 
 
 def _code(text: str) -> str:
-    """``text`` as a Markdown code span, whatever backticks it holds."""
+    """``text`` as a Markdown code span, whatever backticks it holds, on one line: a file
+    named "a\n# b.txt" ended its Sources entry and made "# b.txt`" a heading."""
+    text = _LINE_BREAK.sub(" ", text)
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
@@ -262,4 +281,6 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
             quote = f"   > {esc(cite.text)} ({cite.sentence_id})"
             lines.append(quote if md else f"   evidence {cite.sentence_id}: {cite.text}")
         lines.append("")
+    if md:  # so that a report saved among the articles is not read as one
+        lines.append(f"{OUTPUT_MARKER}\n")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ repeats within the article), so ids survive a change of splitter or of other sen
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -43,13 +44,27 @@ def split_sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     splitter = _tokenizer()
     for window in _windows(paragraph, WINDOW_CHARS):
-        for piece in splitter.sent_tokenize(window):
+        for piece in (p for t in splitter.sent_tokenize(window) for p in _cjk_split(t)):
             for part in _hard_split(piece.strip(), MAX_SENTENCE_CHARS):
                 if out and not any(ch.isalnum() for ch in part):
                     out[-1] = f"{out[-1]}{part}"
                 elif part:
                     out.append(part)
     return out
+
+
+# Chinese and Japanese end a sentence with a full-width mark and no space, which the English
+# model does not split at: a Chinese article was 2,000-character "sentences", its 3-sentence
+# blurb 6,000 characters cut mid-sentence. A mark before a closing quote or bracket ends a
+# quotation, not always the sentence (「…始まる。」と述べた。): no cut there.
+_CJK_ENDS = "。！？"
+_CJK_SENTENCE = re.compile(r".+?(?:[。！？]+(?![」』”’）》])|$)", re.S)
+
+
+def _cjk_split(piece: str) -> list[str]:
+    if not any(ch in _CJK_ENDS for ch in piece):
+        return [piece]
+    return [m for m in _CJK_SENTENCE.findall(piece) if m.strip()]
 
 
 def _windows(text: str, size: int) -> Iterator[str]:
@@ -73,7 +88,7 @@ def _cut_point(text: str, start: int, end: int) -> int:
     """Where to cut ``text[start:end]``: after the last ``. `` in its second half, else after
     the last whitespace in its second half, else at ``end``."""
     half = start + (end - start) // 2
-    for marker in (". ", "? ", "! ", " ", "\n"):
+    for marker in (". ", "? ", "! ", "。", " ", "\n"):
         i = text.rfind(marker, half, end)
         if i != -1:
             return i + len(marker)

@@ -93,6 +93,13 @@ class Settings(BaseModel):
             )
         return key or None
 
+    @field_validator("cache_dir", "gguf", "recordings", "record_to", "prices")
+    @classmethod
+    def _home_expanded(cls, value: Path | None) -> Path | None:
+        """``~`` in a path from the config file or the environment, where no shell expands it:
+        ``cache_dir = "~/.cache/x"`` made a directory named ``~`` in the working directory."""
+        return value.expanduser() if value is not None else None
+
     @field_validator("base_url")
     @classmethod
     def _http_base_url(cls, value: str | None) -> str | None:
@@ -213,4 +220,4 @@ def read_config_file() -> dict[str, object]:
 def user_dir() -> Path:
     """Where config and cache live; ``SUMMARIZER_HOME`` overrides it."""
     home = os.environ.get("SUMMARIZER_HOME")
-    return Path(home) if home else Path(typer.get_app_dir("summarizer"))
+    return Path(home).expanduser() if home else Path(typer.get_app_dir("summarizer"))

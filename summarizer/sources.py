@@ -35,10 +35,21 @@ DEFAULT_MAX_ARTICLES = 20_000
 # briefing saved into the folder it summarises is not read back as an article the next day.
 OUTPUT_MARKER = "<!-- written by summarizer -->"
 _OUTPUT_JSON_KEYS = {"engine", "usage", "counts"}
+# verify's report (draft.VerifyReport): `verify -o feed/report.json` then `briefing feed/`
+# stopped with "report.json (record 1): missing or empty 'text' field"
+_VERIFY_JSON_KEYS = {"draft", "claims", "supported", "unsupported", "ok"}
 # The HTML outputs (templates/): the briefing page names its generator in its head, and a
 # blurb file starts with the block's root (a page with a blurb pasted in starts otherwise).
 _HTML_GENERATOR = '<meta name="generator" content="summarizer">'
 _HTML_BLURB_ROOT = '<div class="smz-blurb"'
+
+# The plain-text outputs, which can hold no marker: a blurb ends with its numbered Sources
+# (`blurb story.txt -o feed/story.blurb.txt` was read back as one more outlet of the story,
+# quoting its sentences), a verify report starts with its count line.
+_TEXT_BLURB_END = re.compile(r"\[\d+\]\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z")
+_TEXT_VERIFY_HEAD = re.compile(
+    r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
+)
 
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
@@ -53,7 +64,9 @@ class Limits:
 
     @property
     def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
+        """The limit in bytes; ``--max-file-mb inf`` (or 1e308) is no limit, not an
+        OverflowError traceback."""
+        return int(min(self.max_file_mb * 1024 * 1024, sys.maxsize - 1))
 
     def too_big(self, name: str) -> InputError:
         return InputError(
@@ -142,14 +155,24 @@ def read_stdin(limits: Limits) -> bytes:
     return _read_limited(sys.stdin.buffer, limits, "<stdin>")
 
 
+READ_CHUNK = 1 << 20
+
+
 def _read_limited(fh: IO[bytes], limits: Limits, name: str) -> bytes:
+    """At most one byte past the limit, in chunks: one ``read(limit + 1)`` allocated the
+    whole limit first, so ``--max-file-mb 1000000`` was a MemoryError on a 2 KB file."""
+    limit = limits.max_file_bytes
+    chunks: list[bytes] = []
+    read = 0
     try:
-        data = fh.read(limits.max_file_bytes + 1)
+        while read <= limit and (chunk := fh.read(min(READ_CHUNK, limit + 1 - read))):
+            chunks.append(chunk)
+            read += len(chunk)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    if len(data) > limits.max_file_bytes:
+    if read > limit:
         raise limits.too_big(name)
-    return data
+    return b"".join(chunks)
 
 
 _BOMS = (
@@ -158,6 +181,17 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+# Files a newsroom has at hand that are not text: a PDF has no NUL byte near its start and was
+# "not valid UTF-8 (byte 10); convert it with iconv first", which iconv cannot do.
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (such as a .docx, .odt or .epub file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (such as a .doc)"),
+    (b"{\\rtf", "an RTF file"),
+    (b"\x1f\x8b", "a gzip file"),
 )
 
 
@@ -178,6 +212,9 @@ def decode(data: bytes, name: str, what: str = "an article") -> str:
                 ) from None
             break
     else:
+        for magic, kind in _DOCUMENT_MAGIC:
+            if data.startswith(magic):
+                raise InputError(f"{name}: {kind}, not {what}; export it as plain text first")
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not {what}")
         try:
@@ -266,7 +303,11 @@ def is_own_output(text: str, fmt: str) -> bool:
         _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
     ):
         return True
-    return OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]
+    if OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]:
+        return True
+    return fmt in {".txt", ".text"} and (
+        bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
+    )
 
 
 def _is_output_json(text: str | None) -> bool:
@@ -277,7 +318,9 @@ def _is_output_json(text: str | None) -> bool:
         obj = loads(text, "output check")
     except InputError:
         return False
-    return isinstance(obj, dict) and obj.keys() >= _OUTPUT_JSON_KEYS
+    return isinstance(obj, dict) and (
+        obj.keys() >= _OUTPUT_JSON_KEYS or obj.keys() >= _VERIFY_JSON_KEYS
+    )
 
 
 def loads(text: str, name: str, line: int | None = None) -> Any:
