@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
-from .render import MAX_LISTED, _outlet_name, _time_span, empty_blurb, source_count
+from .render import (
+    MAX_LISTED,
+    _outlet_name,
+    _time_span,
+    empty_blurb,
+    empty_briefing,
+    source_count,
+)
 
 
 @dataclass
@@ -138,6 +145,7 @@ def render_briefing_html(result: Briefing) -> str:
     return _template("briefing.html.j2").render(
         title=result.title,
         stories=written,
+        empty=empty_briefing(result),  # as Markdown says it: why nothing was written
         listed=listed,
         sources=[_source_view(s, prefix) for s in result.sources],
         engine=result.engine,

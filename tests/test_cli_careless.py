@@ -48,10 +48,27 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
     listed = md.stdout.split("## Stories that did not fit", 1)[1]
     assert "- US-Russia Talks on Ukraine Peace and Putin Invite (5 sources)" in listed
 
+    page = runner.invoke(
+        app, ["briefing", str(articles_dir), "--min-sources", "6", "-q", "-f", "html"]
+    )
+    assert page.exit_code == 0
+    assert "no claim passed verification" not in page.stdout
+    assert "<p>(no story written: every story is only listed below)</p>" in page.stdout
+    assert (
+        "US-Russia Talks on Ukraine Peace and Putin Invite"
+        in page.stdout.split('<section class="smz-listed">')[1]
+    )
+
     tiny = runner.invoke(app, ["briefing", str(articles_dir), "--max-words", "1", "-q"])
     assert tiny.exit_code == 0
     assert "(no claim written: no sentence fits in the word budget; raise --max-words)" in (
         tiny.stdout
+    )
+    tiny_page = runner.invoke(
+        app, ["briefing", str(articles_dir), "--max-words", "1", "-q", "--format", "html"]
+    )
+    assert "<p>(no claim written: no sentence fits in the word budget; raise --max-words)</p>" in (
+        tiny_page.stdout
     )
 
     dated = tmp_path / "dated.json"
