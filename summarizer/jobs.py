@@ -464,22 +464,13 @@ def read_output(output_url: str, *, storage_options: dict[str, Any] | None = Non
 # -- the task that runs on a worker --------------------------------------------------------------
 
 
-def _run_task(
-    part: Any,
-    done: frozenset[str],
-    output_url: str,
-    settings: Settings,
-    out_format: Format,
-    batch_size: int,
-    storage_options: dict[str, Any] | None,
-) -> dict[str, Any]:
-    """``_blurb_block``; an error that stops the job (an LLM outage, a full disk) is returned
-    as ``failure`` for the client to raise, not raised here: a worker logs a task that raises
-    as "Compute Failed" with its traceback, on the job's stderr above the one-line error."""
+def _run_task(*args: Any) -> dict[str, Any]:
+    """``_blurb_block(*args)``; an error that stops the job (an LLM outage, a full disk) is
+    returned as ``failure`` for the client to raise, not raised here: a worker logs a task
+    that raises as "Compute Failed" with its traceback, on the job's stderr above the one-line
+    error."""
     try:
-        return _blurb_block(
-            part, done, output_url, settings, out_format, batch_size, storage_options
-        )
+        return _blurb_block(*args)
     except (SummarizerError, OSError) as exc:
         return {"failure": exc}
 

@@ -18,6 +18,19 @@ from .fakeserver import FakeServer
 
 runner = CliRunner()
 
+DRAFT = "Trump said he would speak with Putin about the war in Ukraine.\n"
+
+
+def feed_and_draft(articles_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A feed folder holding copies of the seed articles, and a one-sentence draft beside it."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in sorted(articles_dir.glob("*.txt")):
+        (feed / path.name).write_bytes(path.read_bytes())
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    return feed, draft
+
 
 def test_ctrl_c_while_reading_does_not_say_of_0(
     articles_dir: Path, monkeypatch: pytest.MonkeyPatch
@@ -177,12 +190,7 @@ def test_a_verify_report_saved_among_the_articles_is_not_read_as_one(
 ) -> None:
     """`verify draft.txt -s feed -o feed/report.json`, then `briefing feed`: exit 2, "report.json
     (record 1): missing or empty 'text' field"; a Markdown report was read as an article."""
-    feed = tmp_path / "feed"
-    feed.mkdir()
-    for path in sorted(articles_dir.glob("*.txt")):
-        (feed / path.name).write_bytes(path.read_bytes())
-    draft = tmp_path / "draft.txt"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    feed, draft = feed_and_draft(articles_dir, tmp_path)
     for report in ("report.json", "report.md"):
         made = runner.invoke(app, ["verify", str(draft), "-s", str(feed), "-o", str(feed / report)])
         assert made.exit_code == 0, made.output
@@ -264,13 +272,8 @@ def test_plain_text_outputs_saved_among_the_articles_are_not_read_as_ones(
 ) -> None:
     """`blurb a.txt b.txt -o feed/blurbs.txt` then `briefing feed/`: the blurbs were one more
     outlet of the story ("6 sources"), quoting its sentences; a text verify report too."""
-    feed = tmp_path / "feed"
-    feed.mkdir()
+    feed, draft = feed_and_draft(articles_dir, tmp_path)
     stories = sorted(articles_dir.glob("*.txt"))
-    for path in stories:
-        (feed / path.name).write_bytes(path.read_bytes())
-    draft = tmp_path / "draft.txt"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
     made = [
         ["blurb", str(stories[0]), str(stories[1]), "-o", str(feed / "blurbs.txt")],
         ["verify", str(draft), "-s", str(feed), "-o", str(feed / "report.txt")],
@@ -313,12 +316,7 @@ def test_json_saved_as_json_lines_is_one_line_and_not_read_back(
 ) -> None:
     """`briefing feed -o feed/today.jsonl` wrote indented JSON: the next `briefing feed` stopped
     with exit 2, "today.jsonl (line 1): malformed JSON" (verify's report the same)."""
-    feed = tmp_path / "feed"
-    feed.mkdir()
-    for path in sorted(articles_dir.glob("*.txt")):
-        (feed / path.name).write_bytes(path.read_bytes())
-    draft = tmp_path / "draft.txt"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    feed, draft = feed_and_draft(articles_dir, tmp_path)
     first = runner.invoke(app, ["briefing", str(feed), "-o", str(feed / "today.jsonl"), "-q"])
     assert first.exit_code == 0, first.output
     report = runner.invoke(
@@ -395,7 +393,7 @@ def test_verify_refuses_a_draft_taken_from_after_sources(
     """`verify --sources a.txt b.txt draft.md` (the README shows `--sources a.txt b.html` after
     the draft) checked b.txt, a source, against a.txt and the draft: 3 of 23 "supported"."""
     draft = tmp_path / "draft.md"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    draft.write_text(DRAFT)
     a, b = map(str, seed_files[:2])
     for flag in ("--sources", "-s"):
         wrong = runner.invoke(app, ["verify", flag, a, b, str(draft)])
@@ -460,7 +458,7 @@ def test_the_config_files_quiet_and_min_sources_are_used(
     config = home / "config.toml"
     config.write_text("quiet = true\n", encoding="utf-8")
     draft = tmp_path / "draft.txt"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    draft.write_text(DRAFT)
     for args in (
         ["blurb", str(seed_files[1])],
         ["briefing", str(articles_dir)],
@@ -516,7 +514,7 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(
     import sys
 
     draft = tmp_path / "draft.txt"
-    draft.write_text("Trump said he would speak with Putin about the war in Ukraine.\n")
+    draft.write_text(DRAFT)
     args = {
         "blurb": ["blurb", str(seed_files[1])],
         "briefing": ["briefing", str(seed_files[1])],
