@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from . import dedup, extractive, forked, stories
-from .dates import window_bound
-from .errors import BackendError, ConfigError, InputError, NeedsKeyError
+from .errors import BackendError, InputError, NeedsKeyError
 from .ingest import body_text, filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
@@ -248,7 +247,6 @@ def briefing(
         InputError: an input is unusable. ConfigError: an option is invalid.
         BackendError: the LLM failed.
     """
-    until = _window_end(until)  # a date alone includes that day, as in the CLI and serve
     settings = _settings(settings, locals())
     started = time.perf_counter()
     # 1. ingest
@@ -591,21 +589,6 @@ def _checked(article: Article) -> Article:
     if not article.outlets:  # its own unnamed source, as make_article gives it
         return article.model_copy(update={"outlets": [Outlet()]})
     return article
-
-
-def _window_end(until: datetime | str | None) -> datetime | str | None:
-    """``until`` as the CLI's ``--until`` and serve read it: a date alone ("2025-03-18") is
-    the end of that day, not its first instant (which left that day's articles out).
-
-    Raises:
-        ConfigError: the str is not a date.
-    """
-    if not isinstance(until, str):
-        return until
-    try:
-        return window_bound(until, end=True)
-    except ValueError as exc:
-        raise ConfigError(f"invalid setting: until: {exc}") from None
 
 
 def check_text(text: str, what: str) -> None:

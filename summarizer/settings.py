@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import window_bound
 from .errors import ConfigError
 from .models import Published
 from .sources import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_FILE_MB, Limits
@@ -99,6 +101,18 @@ class Settings(BaseModel):
         """``~`` in a path from the config file or the environment, where no shell expands it:
         ``cache_dir = "~/.cache/x"`` made a directory named ``~`` in the working directory."""
         return value.expanduser() if value is not None else None
+
+    @field_validator("until", mode="before")
+    @classmethod
+    def _until_includes_its_day(cls, value: object) -> object:
+        """A date alone as ``until`` is the end of that day, as ``--until`` and serve read it:
+        ``until = "2025-03-18"`` (or a TOML date) in a config file, or
+        ``briefing(until="2025-03-18")``, left that day's articles out."""
+        if isinstance(value, date) and not isinstance(value, datetime):
+            value = value.isoformat()
+        if isinstance(value, str) and value.strip():
+            return window_bound(value, end=True)
+        return value
 
     @field_validator("base_url")
     @classmethod

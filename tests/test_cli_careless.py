@@ -605,3 +605,28 @@ def test_terminal_escapes_in_an_article_never_reach_the_output(tmp_path: Path) -
             assert "\x07" not in result.stdout and "\\u0007" not in result.stdout
     text = runner.invoke(app, ["blurb", str(story), "-q"]).stdout
     assert "The council voted on Tuesday" in text and "Evil red title" in text
+
+
+@pytest.mark.parametrize("until", ['"2025-03-18"', "2025-03-18"])
+def test_a_config_files_until_date_includes_that_day_as_the_flag_does(
+    until: str, tmp_path: Path
+) -> None:
+    """``--until 2025-03-18`` keeps that day's articles; ``until = "2025-03-18"`` (a string or
+    a TOML date) in the config file left them out."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(f"until = {until}\n", encoding="utf-8")
+    day = tmp_path / "day.jsonl"
+    day.write_text(
+        json.dumps(
+            {
+                "text": "The council voted 7-2 on Tuesday to build a bridge. Work starts in May.",
+                "published": "2025-03-18T15:00:00Z",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["briefing", str(day), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 1
