@@ -253,7 +253,10 @@ def briefing(
     articles = _many_articles(inputs, progress, settings.limits)
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
-        return Briefing(title=settings.title or "Briefing", problems=["no articles given", *dated])
+        # every article outside --since/--until is not "no articles given" (serve and the
+        # library said that of a day whose articles were all filtered out)
+        none = "no article published within the dates given" if dated else "no articles given"
+        return Briefing(title=settings.title or "Briefing", problems=[none, *dated])
     # a day's articles are many long-lived objects: left out of garbage collection while the
     # briefing runs (see forked.heap_frozen)
     with forked.heap_frozen():

@@ -190,6 +190,18 @@ def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
         summarizer.briefing([article], until="yesterday")
 
 
+def test_a_briefing_whose_articles_are_all_outside_the_dates_says_so() -> None:
+    """Every article filtered out by since/until was reported as "no articles given"."""
+    article = summarizer.make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        published="2025-03-16T12:00:00Z",
+    )
+    result = summarizer.briefing([article], since="2030-01-01")
+    assert result.stories == []
+    assert result.problems[0] == "no article published within the dates given"
+    assert "1 articles published outside the dates left out" in result.problems
+
+
 def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
     """render_briefing(b, "text") returned Markdown, backslash escapes and all, to a caller
     that asked for plain text (the CLI offers md, json and html only)."""
