@@ -47,6 +47,7 @@ from .errors import (
 )
 from .ingest import body_text, make_article
 from .models import Article, Blurb
+from .output import lock_left_behind
 from .pipeline import blurb, resolve_backend
 from .render import render_blurb
 from .settings import DEFAULT_BLURB_SENTENCES, Settings, user_dir
@@ -344,7 +345,7 @@ def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
                 other = json.loads(fh.read().decode("utf-8"))
         except (OSError, ValueError):
             other = {}
-        if not _dead(other, host):
+        if not lock_left_behind(other, host):
             since = time.strftime("%Y-%m-%d %H:%M", time.localtime(other.get("started") or 0))
             raise OutputError(
                 f"{output_url}: another run (pid {other.get('pid')} on {other.get('host')}, "
@@ -364,20 +365,6 @@ def _locked(fs: Any, out_dir: str, output_url: str) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):
             fs.rm(path)
-
-
-def _dead(lock: dict[str, Any], host: str) -> bool:
-    """The lock's run is known to be gone: it ran on this host and its process is not alive."""
-    pid = lock.get("pid")
-    if lock.get("host") != host or not isinstance(pid, int):
-        return not lock  # an unreadable lock file counts as left behind
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
-    return False
 
 
 def _is_job_file(name: str) -> bool:

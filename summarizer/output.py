@@ -213,6 +213,23 @@ def _drop_buffered(stream: TextIO) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
+def lock_left_behind(lock: object, host: str) -> bool:
+    """Whether a run lock (``{"host", "pid"}``, as the batch and blurbs-job runs write it) was
+    left by a run that is gone: unreadable or half-written, or its process on this host is not
+    alive. A lock of another host, or of a live process here (another user's too), is held."""
+    if not isinstance(lock, dict) or not isinstance(lock.get("pid"), int):
+        return True
+    if lock.get("host") != host:
+        return False
+    try:
+        os.kill(lock["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
 def _cannot_write(path: Path, exc: OSError) -> OutputError:
     """One line naming the output and the system's reason; the existing file is untouched."""
     return OutputError(f"{path}: cannot write ({exc.strerror or exc}); choose another -o path")

@@ -45,7 +45,7 @@ from pydantic import BaseModel, Field
 from ..errors import BackendError, ConfigError, InputError, OutputError
 from ..ingest import filter_by_date, load_articles
 from ..models import Article, Blurb, Briefing
-from ..output import write_output
+from ..output import lock_left_behind, write_output
 from ..settings import Settings, hide_secrets, shown_url
 from .base import Completion, LLMClient, Request, RequestClient, why_no_text
 from .cache import CachedClient, ResponseCache
@@ -544,7 +544,7 @@ def _locked(state_dir: Path) -> Iterator[None]:
                 other = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 other = {}
-            if _alive(other, host):
+            if not lock_left_behind(other, host):
                 raise OutputError(
                     f"{state_dir}: another batch submit or collect (pid {other.get('pid')} on "
                     f"{other.get('host')}) is running there; wait for it, or delete {path} if "
@@ -561,21 +561,6 @@ def _locked(state_dir: Path) -> Iterator[None]:
     finally:
         if held:
             path.unlink(missing_ok=True)
-
-
-def _alive(lock: Any, host: str) -> bool:
-    """The lock's run may still be running: on another host, or a live process here."""
-    if not isinstance(lock, dict) or not isinstance(lock.get("pid"), int):
-        return False  # unreadable: left half-written by a run that died
-    if lock.get("host") != host:
-        return True
-    try:
-        os.kill(lock["pid"], 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, another user's
-        return True
-    return True
 
 
 def _is_own_file(name: str) -> bool:
