@@ -666,6 +666,19 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # -- reading files -----------------------------------------------------------------------------
 
 
+def refuse_empty_path(raw: str) -> None:
+    """An empty or blank path (``"$DIR"`` with DIR unset) is an error, not the current
+    directory.
+
+    Raises:
+        InputError: ``raw`` is empty or blank.
+    """
+    if not raw.strip():
+        raise InputError(
+            "an empty path was given (an unset shell variable?); pass . for the current directory"
+        )
+
+
 def check_path_argument(raw: str) -> None:
     """An empty path is an error, not the current directory: ``summarizer briefing "$DIR"``
     with DIR unset must not read everything under the working directory; so is a URL of
@@ -674,10 +687,7 @@ def check_path_argument(raw: str) -> None:
     Raises:
         InputError: ``raw`` is empty or blank, or a URL this tool does not fetch.
     """
-    if not raw.strip():
-        raise InputError(
-            "an empty path was given (an unset shell variable?); pass . for the current directory"
-        )
+    refuse_empty_path(raw)
     scheme = re.match(r"([a-zA-Z][\w+.-]*)://", raw)
     other = scheme is not None and scheme.group(1).lower() not in ("http", "https", "file")
     if scheme and other and not Path(raw).exists():  # `ftp://h/a.txt`: "no such file"

@@ -45,7 +45,7 @@ from .errors import (
     SummarizerError,
     UnusableAnswerError,
 )
-from .ingest import body_text, make_article
+from .ingest import body_text, make_article, refuse_empty_path
 from .models import Article, Blurb
 from .output import lock_left_behind
 from .pipeline import blurb, resolve_backend
@@ -632,8 +632,7 @@ def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, 
     """
     import fsspec
 
-    if not url.strip():
-        raise InputError("an empty path was given (an unset shell variable?); pass . for here")
+    refuse_empty_path(url)
     try:
         fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
     except ImportError as exc:  # e.g. "Install s3fs to access S3"
