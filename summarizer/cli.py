@@ -431,7 +431,7 @@ def briefing(
         backend,
         model,
         max_words=max_words,
-        title=" ".join(title.split()) or None if title else None,  # one line: a heading
+        title=title,
         quiet=quiet or None,  # None: the config file's `quiet`, which was ignored
         max_stories=max_stories,
         min_sources=min_sources,

@@ -538,7 +538,7 @@ def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:
     settings = _engine(  # first: a bad option is refused before any URL is fetched
         cfg,
         max_words=body.max_words,
-        title=" ".join((body.title or "").split()) or None,  # one line, as the CLI's --title
+        title=body.title,
         max_stories=body.max_stories,
         min_sources=body.min_sources,
         since=_date(body.since, "since", end=False),

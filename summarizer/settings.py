@@ -102,6 +102,13 @@ class Settings(BaseModel):
         ``cache_dir = "~/.cache/x"`` made a directory named ``~`` in the working directory."""
         return value.expanduser() if value is not None else None
 
+    @field_validator("title")
+    @classmethod
+    def _one_line_title(cls, value: str | None) -> str | None:
+        """A briefing's title is one line, a heading: a blank one (``--title "  "``, a CMS's
+        empty field) is none, and line breaks are spaces (CLI, serve, batch, the library)."""
+        return " ".join(value.split()) or None if value is not None else None
+
     @field_validator("until", mode="before")
     @classmethod
     def _until_includes_its_day(cls, value: object) -> object:
