@@ -28,7 +28,6 @@ from .output import check_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
 from .settings import (
-    DEFAULT_BLURB_SENTENCES,
     DEFAULT_BRIEFING_WORDS,
     Backend,
     Settings,
@@ -257,7 +256,7 @@ def blurb(
         timeout=timeout,
         deadline=deadline,
     )
-    settings = _blurb_length(settings, sentences, max_words)
+    pipeline.blurb_length(settings, sentences, max_words)  # both given: refused before any work
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     _note_engine(settings, quiet)
     results: list[Blurb] = []
@@ -267,7 +266,9 @@ def blurb(
     with open_output(output, force=force) as out:
         for article in _each_article(files, failed, settings, bad_records):
             try:
-                result = pipeline.blurb(article, settings=settings)
+                result = pipeline.blurb(
+                    article, settings=settings, sentences=sentences, max_words=max_words
+                )
             except UnusableAnswerError as exc:  # this article's answers, not the server
                 typer.echo(f"Error: {article.label()}: {exc}", err=True)
                 failed.append(exc)
@@ -311,27 +312,6 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
             f"{records} file{'s' * (records != 1)} or record{'s' * (records != 1)} in them"
         )
     return f"{' and '.join(parts)} failed (see above)"
-
-
-def _blurb_length(settings: Settings, sentences: int | None, max_words: int | None) -> Settings:
-    """A blurb is N sentences or at most W words (the engines take one or the other): the
-    flags given win over the config file, and a config file's ``max_words`` (the README's
-    example sets 300, for briefings) no longer makes every blurb 14 sentences instead of 3.
-
-    Raises:
-        ConfigError: both ``--sentences`` and ``--max-words`` are given (``-n 3 --max-words
-            20`` wrote 45 words: the word budget was ignored).
-    """
-    if sentences is not None and max_words is not None:
-        raise ConfigError(
-            "--sentences and --max-words both given; a blurb is N sentences or at most W "
-            "words: pass one of them"
-        )
-    if max_words is not None:
-        return settings.model_copy(update={"sentences": None})
-    if sentences is None and settings.sentences is None:
-        return settings.model_copy(update={"sentences": DEFAULT_BLURB_SENTENCES})
-    return settings
 
 
 def _each_article(

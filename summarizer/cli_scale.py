@@ -270,6 +270,7 @@ def batch_submit(
         summarizer batch submit --briefing feed/ --dir day1/ --max-words 400 -t "Morning"
     """
     from .llm.batch import submit
+    from .pipeline import blurb_length
 
     _setup_logging(verbose)
     settings = _make_settings(
@@ -287,6 +288,9 @@ def batch_submit(
         cache_dir=cache_dir,
         judge=False if no_judge else None,
     )
+    if not briefing:  # a blurb's length as `summarizer blurb` takes it, not the config's max_words
+        n, words = blurb_length(settings, sentences, max_words)
+        settings = settings.model_copy(update={"sentences": n, "max_words": words})
     state = submit(inputs, state_dir, settings, kind="briefing" if briefing else "blurbs")
     if not quiet:
         last = state.rounds[-1]

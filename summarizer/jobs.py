@@ -48,9 +48,9 @@ from .errors import (
 from .ingest import body_text, make_article, refuse_empty_path
 from .models import Article, Blurb
 from .output import lock_left_behind
-from .pipeline import blurb, resolve_backend
+from .pipeline import blurb, blurb_length, resolve_backend
 from .render import render_blurb
-from .settings import DEFAULT_BLURB_SENTENCES, Settings, user_dir
+from .settings import Settings, user_dir
 
 log = logging.getLogger(__name__)
 
@@ -268,9 +268,7 @@ def job_manifest(settings: Settings, out_format: Format) -> dict[str, Any]:
     """What decides the rows of an output: the part format and the blurb's settings."""
     engine = resolve_backend(settings)
     kept: dict[str, Any] = {"format": out_format, "engine": engine}
-    default = None if settings.max_words else DEFAULT_BLURB_SENTENCES
-    kept["sentences"] = settings.sentences or default
-    kept["max_words"] = settings.max_words
+    kept["sentences"], kept["max_words"] = blurb_length(settings)  # as each blurb takes it
     if engine != "extractive":
         for key in ("model", "base_url", "context_window", "chunk_tokens", "judge"):
             kept[key] = getattr(settings, key)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from . import dedup, extractive, forked, stories
-from .errors import BackendError, InputError, NeedsKeyError
+from .errors import BackendError, ConfigError, InputError, NeedsKeyError
 from .ingest import body_text, filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
@@ -151,8 +151,11 @@ def blurb(
     Args:
         article: the article's text (a ``str`` is always text), a ``pathlib.Path`` to one
             article file, or an Article (``load_articles`` reads URLs and feeds).
-        sentences, max_words, backend, ...: the CLI's options of the same names (None keeps
-            the setting from ``settings``, the environment or the config file).
+        sentences, max_words: the blurb's length, one or the other (see ``blurb_length``:
+            by default the settings' ``sentences``, else 3; ``Settings.max_words`` is a
+            briefing's budget, not a blurb's).
+        backend, model, ...: the CLI's options of the same names (None keeps the setting
+            from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
         client: the LLM client to write and judge with (the Batch API passes its own).
 
@@ -165,21 +168,19 @@ def blurb(
         the server answered but nothing usable for this article came back (a loop over many
         articles can skip it and go on).
     """
-    settings = _settings(settings, locals())
+    settings = _settings(settings, locals())  # (validates sentences and max_words too)
+    sentences, max_words = blurb_length(settings, sentences, max_words)
     started = time.perf_counter()
     art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)
-    sentences = settings.sentences
-    if sentences is None and settings.max_words is None:
-        sentences = DEFAULT_BLURB_SENTENCES
-    claims = writer.write([art], kind="blurb", max_words=settings.max_words, sentences=sentences)
+    claims = writer.write([art], kind="blurb", max_words=max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=writer.judge)
     problems = list(writer.problems)
-    if not claims and art.sentences and settings.max_words is not None:
+    if not claims and art.sentences and max_words is not None:
         shortest = min(word_count(s.text) for s in art.sentences)
-        if shortest > settings.max_words:  # say why the blurb is empty: not verification
+        if shortest > max_words:  # say why the blurb is empty: not verification
             problems.append(
-                f"no sentence fits in {settings.max_words} words (the shortest has "
+                f"no sentence fits in {max_words} words (the shortest has "
                 f"{shortest}); raise --max-words"
             )
     sources = _number_sources(claims, {art.id: art})
@@ -197,6 +198,30 @@ def blurb(
         partial=writer.partial,
         problems=problems,
     )
+
+
+def blurb_length(
+    settings: Settings, sentences: int | None = None, max_words: int | None = None
+) -> tuple[int | None, int | None]:
+    """A blurb's length, ``(sentences, None)`` or ``(None, max_words)``: the engines take one
+    or the other. The ones given for this blurb decide; else the settings' ``sentences``,
+    else 3. The settings' ``max_words`` is the briefing's budget and never a blurb's: a config
+    file's ``max_words = 300`` (the README's example) made every blurb 14 sentences, not 3.
+
+    Raises:
+        ConfigError: both are given (``-n 3 --max-words 20`` wrote 45 words: the word budget
+            was ignored).
+    """
+    if sentences is not None and max_words is not None:
+        raise ConfigError(
+            "sentences and max_words both given (--sentences, --max-words); a blurb is N "
+            "sentences or at most W words: pass one of them"
+        )
+    if max_words is not None:
+        return None, max_words
+    if sentences is not None:
+        return sentences, None
+    return settings.sentences or DEFAULT_BLURB_SENTENCES, None
 
 
 def briefing(

@@ -528,8 +528,9 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
         art = _article(
             body.article if isinstance(body, BlurbArticle) else ArticleIn(text=body.text)
         )
-    settings = _engine(cfg, sentences=body.sentences, max_words=body.max_words)
-    return pipeline.blurb(art, settings=settings)
+    return pipeline.blurb(
+        art, settings=_engine(cfg), sentences=body.sentences, max_words=body.max_words
+    )
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:

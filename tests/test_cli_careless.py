@@ -115,13 +115,43 @@ def test_a_config_files_max_words_does_not_make_blurbs_long(seed_files: list[Pat
 
     both = runner.invoke(app, ["blurb", str(seed_files[1]), "-n", "3", "--max-words", "20"])
     assert both.exit_code == 2 and both.stdout == ""
-    assert "Error: --sentences and --max-words both given" in both.stderr
+    assert "Error: sentences and max_words both given (--sentences, --max-words)" in both.stderr
 
     config.write_text("sentences = 4\n", encoding="utf-8")
     words = runner.invoke(app, ["blurb", str(seed_files[1]), "--max-words", "30", "-f", "json"])
     assert words.exit_code == 0, words.output
     claims = _claims(words.stdout)
     assert sum(len(str(c["text"]).split()) for c in claims) <= 30 and len(claims) < 4
+
+
+def test_a_config_files_max_words_does_not_make_blurbs_long_anywhere(
+    seed_files: list[Path],
+) -> None:
+    """The library, serve's /blurb and blurbs-job took the config's ``max_words = 300`` (a
+    briefing's budget) as the blurb's length: 14 sentences, not 3. Only a ``max_words`` given
+    for the blurb makes a word limit."""
+    from summarizer.jobs import job_manifest
+    from summarizer.serve import BlurbText, ServeConfig, _blurb
+    from summarizer.settings import Settings
+
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("max_words = 300\n", encoding="utf-8")
+    configured = Settings.from_env()
+    assert configured.max_words == 300  # the config file is read
+
+    assert len(pipeline.blurb(seed_files[1]).claims) == 3  # library, config from the file
+    assert len(pipeline.blurb(seed_files[1], settings=configured).claims) == 3
+    short = pipeline.blurb(seed_files[1], max_words=30)
+    assert sum(len(c.text.split()) for c in short.claims) <= 30
+    with pytest.raises(pipeline.ConfigError, match="both given"):
+        pipeline.blurb(seed_files[1], sentences=2, max_words=30)
+
+    text = seed_files[1].read_text(encoding="utf-8")
+    served = _blurb(BlurbText(text=text), ServeConfig(settings=configured))
+    assert len(served.claims) == 3
+    manifest = job_manifest(configured, "json")
+    assert (manifest["sentences"], manifest["max_words"]) == (3, None)
 
 
 @pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])

@@ -360,11 +360,21 @@ def _run_all(
 
     blurbs: list[Blurb] = []
     failed: list[str] = []
+    # as submitted: settings.max_words alone would not make a blurb's length (a briefing's)
+    words = state.max_words
+    # a state from before blurb_length may hold both: the chain's prompt then asked for words
+    sentences = state.sentences if words is None else None
     with _clients(state, api_key, online=online) as (settings, client, deferring):
         for article in articles:
             before = deferring.deferred
             try:
-                result = blurb(article, settings=settings, client=client)
+                result = blurb(
+                    article,
+                    settings=settings,
+                    client=client,
+                    sentences=sentences,
+                    max_words=words,
+                )
             except BackendError as exc:  # one article's failure must not stop the others
                 if deferring.deferred == before:
                     failed.append(f"{article.id} ({article.label()}): {exc}")
