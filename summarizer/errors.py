@@ -64,6 +64,13 @@ class DeadlineError(BackendError):
     exit_code = 3
 
 
+class CancelledRun(BackendError):
+    """The await of ``ablurb()``/``abriefing()``/``averify()`` was cancelled: the run's thread
+    sends no further LLM request (nobody waits for its result)."""
+
+    exit_code = 3
+
+
 class InterruptedRun(SummarizerError):
     """Ctrl-C: what was done and where its answers are cached; exit 130."""
 

@@ -288,3 +288,33 @@ def test_blurbs_stop_when_the_server_fails_and_keep_what_was_written(
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 and "Harbour City" in rows[0]
     assert "Traceback" not in result.stderr
+
+
+def test_a_cancelled_await_sends_no_further_request(corpus: Path) -> None:
+    """``asyncio.wait_for(summarizer.abriefing(...))`` timing out used to leave the run going
+    in its thread, every LLM call paid for though nobody would read the briefing."""
+    import asyncio
+
+    import summarizer
+
+    options: dict[str, Any] = {"backend": "openai", "model": "fake-llm", "concurrency": 1}
+    options["no_cache"] = True
+    with FakeServer(lifetime=60) as whole:
+        summarizer.briefing([corpus], base_url=whole.url, **options)
+    assert whole.stats.total_calls >= 2  # a reduce call for each of the two stories
+
+    with FakeServer(latency=0.5, lifetime=60) as server:
+
+        async def main() -> None:
+            run = asyncio.ensure_future(
+                summarizer.abriefing([corpus], base_url=server.url, **options)
+            )
+            while not server.calls:  # the first request is in flight (0.5 s on the server)
+                assert not run.done()
+                await asyncio.sleep(0.02)
+            run.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await run
+
+        asyncio.run(main())  # returns once the run's thread has ended (the default executor)
+        assert len(server.calls) == 1  # the one in flight; none after it

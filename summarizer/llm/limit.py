@@ -14,8 +14,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from ..errors import CancelledRun
 from .base import Completion, LLMClient, Message, WrappingClient, aclose
 
 # While a graph runs, a thread waiting for the GIL gets it after at most this many seconds
@@ -128,6 +130,23 @@ def waiting() -> Iterator[None]:
         yield
 
 
+# Set by the async functions (``summarizer.ablurb`` ...) in their worker thread's context: the
+# event is set when the caller's await is cancelled. asyncio copies the context into the tasks
+# and threads (``to_thread``) of that run, so every request of the run sees it.
+CANCELLED: ContextVar[threading.Event | None] = ContextVar("summarizer_cancelled", default=None)
+
+
+def stop_if_cancelled() -> None:
+    """Raise CancelledRun when this run's caller has stopped waiting for it.
+
+    Raises:
+        CancelledRun: the caller's await was cancelled (``asyncio.wait_for``, a closed request).
+    """
+    event = CANCELLED.get()
+    if event is not None and event.is_set():
+        raise CancelledRun("the caller cancelled the run; no further LLM request is sent")
+
+
 class LimitedClient(WrappingClient):
     """Wraps a client so that at most ``limit`` of its requests are in flight at once."""
 
@@ -184,6 +203,7 @@ class LimitedClient(WrappingClient):
             with self.gate.paused():
                 return await asyncio.wrap_future(future)
         async with self._semaphore():
+            stop_if_cancelled()  # (checked once the slot is free: calls wait for it in turn)
             self.in_flight += 1
             self.peak = max(self.peak, self.in_flight)
             try:
