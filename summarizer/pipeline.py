@@ -168,8 +168,12 @@ def blurb(
         the server answered but nothing usable for this article came back (a loop over many
         articles can skip it and go on).
     """
-    settings = _settings(settings, locals())  # (validates sentences and max_words too)
-    sentences, max_words = blurb_length(settings, sentences, max_words)
+    settings = _settings(settings, locals())  # validates sentences and max_words too
+    sentences, max_words = blurb_length(  # the validated values of those given
+        settings,
+        None if sentences is None else settings.sentences,
+        None if max_words is None else settings.max_words,
+    )
     started = time.perf_counter()
     art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)

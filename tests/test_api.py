@@ -71,6 +71,8 @@ def test_refusals_are_clear_errors() -> None:
         summarizer.blurb(TEXT, settings=Settings(), sentences=0)
     with pytest.raises(ConfigError, match="sentences"):
         summarizer.blurb(TEXT, sentences=0)
+    with pytest.raises(ConfigError, match="max_words"):
+        summarizer.blurb(TEXT, max_words="many")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="sentense"):
         summarizer.blurb(TEXT, sentense=2)  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="sentense"):
