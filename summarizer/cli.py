@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -457,9 +456,7 @@ def briefing(
             err=True,
         )
     fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
-    write_output(
-        _one_line_for_jsonl(render_briefing(result, fmt), fmt, output), output, force=force
-    )
+    write_output(render_briefing(result, fmt, one_line=_json_lines(output)), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
@@ -566,7 +563,7 @@ def verify(
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
-    write_output(_one_line_for_jsonl(render_verify(report, fmt), fmt, output), output, force=force)
+    write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -724,13 +721,11 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     return next((f for f in allowed if f == fmt), None)
 
 
-def _one_line_for_jsonl(text: str, fmt: str, output: Path | None) -> str:
-    """JSON for a ``.jsonl`` or ``.ndjson`` file as one line, as JSON Lines are: indented, a
+def _json_lines(output: Path | None) -> bool:
+    """Whether ``-o`` names a JSON Lines file, whose JSON must be one line: indented, a
     briefing saved as ``feed/today.jsonl`` stopped the next run over ``feed/`` with exit 2
     ("today.jsonl (line 1): malformed JSON")."""
-    if fmt != "json" or output is None or output.suffix.lower() not in (".jsonl", ".ndjson"):
-        return text
-    return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
+    return output is not None and output.suffix.lower() in (".jsonl", ".ndjson")
 
 
 def _check_stdin_once(args: list[str]) -> None:

@@ -32,6 +32,7 @@ from .cli import (
     VerboseOpt,
     _date_option,
     _format_of,
+    _json_lines,
     _make_settings,
     _setup_logging,
 )
@@ -386,7 +387,9 @@ def batch_collect(
             say("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]))
         # a briefing has no plain-text form: -f text writes its Markdown, as it always has
         fmt_ = "md" if format_ is None or format_ == "text" else format_
-        write_output(render_briefing(result, fmt_), output, force=force)
+        write_output(
+            render_briefing(result, fmt_, one_line=_json_lines(output)), output, force=force
+        )
         return
     fmt = format_ or "json"
     sep = "" if fmt == "json" else "\n"

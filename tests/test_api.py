@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import inspect
+import json
 import re
 import threading
 from pathlib import Path
@@ -211,6 +212,31 @@ def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
     with pytest.raises(InputError, match="unknown format 'text'; use one of md, json, html"):
         summarizer.render_briefing(brief, "text")  # type: ignore[arg-type]
     assert summarizer.render_briefing(brief, "md").startswith("# Briefing")
+
+
+def test_json_renders_on_one_line_for_json_lines_files() -> None:
+    """A briefing or a verify report saved as .jsonl/.ndjson was rendered indented, then
+    parsed and dumped again on one line (a second full JSON pass over a big briefing); the
+    renderers write the one-line form themselves, the same data as the indented one."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    brief = summarizer.briefing([text])
+    report = summarizer.verify(text, [text])
+    for one, indented in (
+        (
+            summarizer.render_briefing(brief, "json", one_line=True),
+            summarizer.render_briefing(brief, "json"),
+        ),
+        (
+            summarizer.render_verify(report, "json", one_line=True),
+            summarizer.render_verify(report, "json"),
+        ),
+    ):
+        assert one.endswith("\n") and "\n" not in one[:-1]
+        assert json.loads(one) == json.loads(indented) and "\n  " in indented
+    # the other formats have no one-line form: unchanged
+    assert summarizer.render_briefing(brief, "md", one_line=True) == summarizer.render_briefing(
+        brief, "md"
+    )
 
 
 def test_an_html_body_given_as_text_is_read_as_its_text() -> None:
