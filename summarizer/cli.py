@@ -338,10 +338,20 @@ def _each_article(
     failed: list[SummarizerError],
     settings: Settings,
     bad_records: list[InputError],
+    *,
+    skip_inputs: bool = True,
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
     a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
-    ``bad_records``) and skipped, so one bad file or line does not lose the others."""
+    ``bad_records``) and skipped, so one bad file or line does not lose the others.
+
+    Without ``skip_inputs`` (a briefing) only a folder's files and a file's records are
+    skipped: an input named on the command line that is unusable stops the run.
+
+    Raises:
+        InputError: without ``skip_inputs``, an unusable input, or no usable article at all
+            (every file or record was skipped): as before the skipping, exit 2.
+    """
 
     def skip(exc: InputError) -> None:
         typer.echo(f"Error: {exc}", err=True)
@@ -364,9 +374,16 @@ def _each_article(
                     break
                 yield article
         except InputError as exc:
+            if not skip_inputs:
+                raise
             skip(exc)
         if total > limit:
             raise settings.limits.too_many()
+    if not total and failed and not skip_inputs:  # blurb says it by its exit code
+        raise InputError(
+            f"no usable article: the {len(failed)} file(s) or record(s) read were all "
+            "unusable (see above)"
+        )
 
 
 @app.command()
@@ -413,6 +430,13 @@ def briefing(
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
+    A file of a folder given that cannot be read, or a bad record of a JSON Lines file, is
+    reported on stderr and skipped; the briefing of the rest is written.
+
+    Exit codes: 0 written; 1 written, but files or records were skipped (each named on
+    stderr); 2 bad input or usage, an input named here that cannot be read, or nothing
+    usable at all (nothing written); 3 the LLM server failed (no story written); 130 Ctrl-C.
+
     Example:
 
         summarizer briefing fixtures/articles
@@ -444,8 +468,11 @@ def briefing(
     )
     quiet = settings.quiet
     _note_engine(settings, quiet)
+    failed: list[SummarizerError] = []
+    bad_records: list[InputError] = []  # a folder's unusable files, a JSON Lines file's lines
+    articles = _each_article(paths, failed, settings, bad_records, skip_inputs=False)
     with terminal_progress(quiet=quiet) as progress:
-        result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
+        result = pipeline.briefing(articles, settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
     if not result.stories and (since or until) and not quiet:  # not "no claim passed"
@@ -460,6 +487,9 @@ def briefing(
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
+    if failed:
+        typer.echo(_failed_line(len(failed), len(paths), len(bad_records)), err=True)
+        raise typer.Exit(1)
 
 
 class _VerifyCommand(TyperCommand):
