@@ -537,9 +537,12 @@ def verify(
         ),
     ] = None,
     format_: Annotated[
-        Literal["text", "md", "json"] | None,
+        Literal["text", "md", "json", "html"] | None,
         typer.Option(
-            "--format", "-f", help="Default: from the -o file's extension (.json, .md), else text."
+            "--format",
+            "-f",
+            help="html: one self-contained page. Default: from the -o file's extension "
+            "(.json, .md, .html), else text.",
         ),
     ] = None,
     top_k: Annotated[
@@ -575,6 +578,8 @@ def verify(
         summarizer verify draft.md -s fixtures/articles --strict
 
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
+
+        summarizer verify draft.txt -s fixtures/articles -o report.html
     """
     _setup_logging(verbose)
     _check_draft_first(ctx, draft, more_sources or [])

@@ -16,7 +16,7 @@ from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
 BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
-VerifyFormat = Literal["text", "md", "json"]
+VerifyFormat = Literal["text", "md", "json", "html"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
@@ -273,6 +273,10 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat, *, one_line: bool = F
     _check_format(fmt, VerifyFormat)
     if fmt == "json":
         return report.model_dump_json(indent=None if one_line else 2) + "\n"
+    if fmt == "html":
+        from .html import render_verify_html  # html.py imports helpers from this module
+
+        return render_verify_html(report)
     md = fmt == "md"
     esc = md_text if md else str  # source sentences are untrusted text, the draft too
     head = f"Verification of {esc(report.draft)}: {report.supported} supported, "
