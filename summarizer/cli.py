@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -319,10 +318,20 @@ def _each_article(
     failed: list[SummarizerError],
     settings: Settings,
     bad_records: list[InputError],
+    *,
+    skip_inputs: bool = True,
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
     a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
-    ``bad_records``) and skipped, so one bad file or line does not lose the others."""
+    ``bad_records``) and skipped, so one bad file or line does not lose the others.
+
+    Without ``skip_inputs`` (a briefing) only a folder's files and a file's records are
+    skipped: an input named on the command line that is unusable stops the run.
+
+    Raises:
+        InputError: without ``skip_inputs``, an unusable input, or no usable article at all
+            (every file or record was skipped): as before the skipping, exit 2.
+    """
 
     def skip(exc: InputError) -> None:
         typer.echo(f"Error: {exc}", err=True)
@@ -345,9 +354,16 @@ def _each_article(
                     break
                 yield article
         except InputError as exc:
+            if not skip_inputs:
+                raise
             skip(exc)
         if total > limit:
             raise settings.limits.too_many()
+    if not total and failed and not skip_inputs:  # blurb says it by its exit code
+        raise InputError(
+            f"no usable article: the {len(failed)} file(s) or record(s) read were all "
+            "unusable (see above)"
+        )
 
 
 @app.command()
@@ -394,6 +410,13 @@ def briefing(
 ) -> None:
     """Write one cited briefing of a day's articles, story by story.
 
+    A file of a folder given that cannot be read, or a bad record of a JSON Lines file, is
+    reported on stderr and skipped; the briefing of the rest is written.
+
+    Exit codes: 0 written; 1 written, but files or records were skipped (each named on
+    stderr); 2 bad input or usage, an input named here that cannot be read, or nothing
+    usable at all (nothing written); 3 the LLM server failed (no story written); 130 Ctrl-C.
+
     Example:
 
         summarizer briefing fixtures/articles
@@ -425,8 +448,11 @@ def briefing(
     )
     quiet = settings.quiet
     _note_engine(settings, quiet)
+    failed: list[SummarizerError] = []
+    bad_records: list[InputError] = []  # a folder's unusable files, a JSON Lines file's lines
+    articles = _each_article(paths, failed, settings, bad_records, skip_inputs=False)
     with terminal_progress(quiet=quiet) as progress:
-        result = pipeline.briefing(_inputs(paths), settings=settings, progress=_tracked(progress))
+        result = pipeline.briefing(articles, settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
         typer.echo("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]), err=True)
     if not result.stories and (since or until) and not quiet:  # not "no claim passed"
@@ -437,12 +463,13 @@ def briefing(
             err=True,
         )
     fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
-    write_output(
-        _one_line_for_jsonl(render_briefing(result, fmt), fmt, output), output, force=force
-    )
+    write_output(render_briefing(result, fmt, one_line=_json_lines(output)), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
     _summary([result], quiet)
+    if failed:
+        typer.echo(_failed_line(len(failed), len(paths), len(bad_records)), err=True)
+        raise typer.Exit(1)
 
 
 class _VerifyCommand(TyperCommand):
@@ -490,9 +517,12 @@ def verify(
         ),
     ] = None,
     format_: Annotated[
-        Literal["text", "md", "json"] | None,
+        Literal["text", "md", "json", "html"] | None,
         typer.Option(
-            "--format", "-f", help="Default: from the -o file's extension (.json, .md), else text."
+            "--format",
+            "-f",
+            help="html: one self-contained page. Default: from the -o file's extension "
+            "(.json, .md, .html), else text.",
         ),
     ] = None,
     top_k: Annotated[
@@ -528,6 +558,8 @@ def verify(
         summarizer verify draft.md -s fixtures/articles --strict
 
         summarizer verify draft.txt --sources a.txt b.html --format json -o report.json
+
+        summarizer verify draft.txt -s fixtures/articles -o report.html
     """
     _setup_logging(verbose)
     _check_draft_first(ctx, draft, more_sources or [])
@@ -546,7 +578,7 @@ def verify(
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
-    write_output(_one_line_for_jsonl(render_verify(report, fmt), fmt, output), output, force=force)
+    write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
@@ -704,13 +736,11 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     return next((f for f in allowed if f == fmt), None)
 
 
-def _one_line_for_jsonl(text: str, fmt: str, output: Path | None) -> str:
-    """JSON for a ``.jsonl`` or ``.ndjson`` file as one line, as JSON Lines are: indented, a
+def _json_lines(output: Path | None) -> bool:
+    """Whether ``-o`` names a JSON Lines file, whose JSON must be one line: indented, a
     briefing saved as ``feed/today.jsonl`` stopped the next run over ``feed/`` with exit 2
     ("today.jsonl (line 1): malformed JSON")."""
-    if fmt != "json" or output is None or output.suffix.lower() not in (".jsonl", ".ndjson"):
-        return text
-    return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
+    return output is not None and output.suffix.lower() in (".jsonl", ".ndjson")
 
 
 def _check_stdin_once(args: list[str]) -> None:

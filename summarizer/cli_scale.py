@@ -32,6 +32,7 @@ from .cli import (
     VerboseOpt,
     _date_option,
     _format_of,
+    _json_lines,
     _make_settings,
     _setup_logging,
 )
@@ -333,9 +334,11 @@ def batch_collect(
     """Cache the batch's answers; write the blurbs or the briefing, or start a follow-up batch
     for what is missing (failed or expired requests, re-asks, the next stage).
 
-    Exit codes: 0 written, a follow-up batch started, or still running; 2 not a batch
-    directory, -o exists (--force); 3 the server failed, or the batch failed or was cancelled
-    with answers missing (rerun with --resubmit or --online).
+    Exit codes: 0 written, a follow-up batch started, or still running; 1 the blurbs are
+    written but some articles failed (each named on stderr; the model gave no usable answer
+    even after a re-ask); 2 not a batch directory, -o exists (--force); 3 the server failed,
+    or the batch failed or was cancelled with answers missing (rerun with --resubmit or
+    --online).
 
     Example:
 
@@ -379,9 +382,9 @@ def batch_collect(
         say(f"{cached}; the briefing is done: {report.done} {stories} written")
     else:
         say(f"{cached}; the briefing needs {report.waiting} more answers")
-    for reason in report.failed:
-        say(f"failed: {reason}")
     if report.follow_up is not None:
+        for reason in report.failed:  # final, but reported as errors once the rest is done
+            say(f"failed: {reason}")
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return
     if report.briefing is not None:
@@ -390,9 +393,18 @@ def batch_collect(
             say("Warning: the briefing is partial: " + "; ".join(result.problems[-3:]))
         # a briefing has no plain-text form: -f text writes its Markdown, as it always has
         fmt_ = "md" if format_ is None or format_ == "text" else format_
-        write_output(render_briefing(result, fmt_), output, force=force)
+        write_output(
+            render_briefing(result, fmt_, one_line=_json_lines(output)), output, force=force
+        )
         return
     fmt = format_ or "json"
     sep = "" if fmt == "json" else "\n"
-    text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
-    write_output(text, output, force=force)
+    if report.blurbs or not report.failed:  # none written: an -o file is left as it was
+        text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
+        write_output(text, output, force=force)
+    if report.failed:  # as blurb: each on stderr, with --quiet too, then exit 1
+        for reason in report.failed:
+            typer.echo(f"Error: {reason}", err=True)
+        total = report.done + len(report.failed)
+        typer.echo(f"{len(report.failed)} of {total} articles failed (see above)", err=True)
+        raise typer.Exit(1)

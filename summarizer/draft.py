@@ -92,6 +92,14 @@ class DraftClaim(BaseModel):
         """The failed checks, as "name: detail"."""
         return [f"{c.name}: {c.detail}" for c in self.checks if not c.passed]
 
+    @property
+    def verdict(self) -> Support:
+        """Supported, contradicted or unverifiable, as the report counts it (a sentence not
+        supported whose ``support`` says otherwise is unverifiable); not in the JSON."""
+        if self.supported:
+            return "supported"
+        return "contradicted" if self.support == "contradicted" else "unverifiable"
+
 
 class VerifyReport(BaseModel):
     """The result of ``verify``: every claim of the draft, supported or not, and why."""
@@ -289,8 +297,8 @@ def verify(
         claims=out,
         supported=supported,
         unsupported=len(out) - supported,
-        contradicted=sum(not c.supported and c.support == "contradicted" for c in out),
-        unverifiable=sum(not c.supported and c.support != "contradicted" for c in out),
+        contradicted=sum(c.verdict == "contradicted" for c in out),
+        unverifiable=sum(c.verdict == "unverifiable" for c in out),
         seconds=round(time.perf_counter() - started, 3),
     )
 

@@ -1,4 +1,5 @@
-"""HTML output (issue 11): a self-contained briefing page and an embeddable "Get a summary" block.
+"""HTML output (issue 11): a self-contained briefing page, an embeddable "Get a summary" block, and
+a verify report page.
 
 Templates are package resources (``summarizer/templates``) rendered by jinja2 with autoescaping
 on, because every title, outlet name, URL and sentence comes from an untrusted article: markup in
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from .draft import VerifyReport
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 from .render import (
     MAX_LISTED,
@@ -152,6 +154,19 @@ def render_briefing_html(result: Briefing) -> str:
         counts=result.counts,
         partial=result.partial,
         problems=result.problems,
+    )
+
+
+def render_verify_html(report: VerifyReport) -> str:
+    """One self-contained page, as the briefing's: each sentence of the draft with its verdict,
+    the failed checks that say why, and the source sentences found as its evidence."""
+    return _template("verify.html.j2").render(
+        draft=report.draft,
+        claims=report.claims,
+        supported=report.supported,
+        contradicted=report.contradicted,
+        unverifiable=report.unverifiable,
+        sources=report.sources,
     )
 
 

@@ -273,8 +273,10 @@ def briefing(
         A Briefing whose shown claims all passed verification.
 
     Raises:
-        InputError: an input is unusable. ConfigError: an option is invalid.
-        BackendError: the LLM failed.
+        InputError: an input is unusable, a folder's file too (the library does not print;
+            to skip such files and records, pass the articles of
+            ``summarizer.ingest.iter_articles(paths, on_bad_record=...)``, as the CLI does).
+        ConfigError: an option is invalid. BackendError: the LLM failed.
     """
     settings = _settings(settings, locals())
     started = time.perf_counter()
@@ -552,11 +554,10 @@ def _many_articles(
         raise InputError(
             f"expected articles (texts, Paths or Articles), got {type(inputs).__name__}"
         )
-    items = list(inputs)
     articles: list[Article] = []
     if progress is not None:
         progress("ingest", 0, 0)
-    for item in items:
+    for item in inputs:  # a generator of Articles is read as it goes, counted in the progress
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
         for article in _to_articles(item, limits):

@@ -16,7 +16,7 @@ from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
 BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
-VerifyFormat = Literal["text", "md", "json"]
+VerifyFormat = Literal["text", "md", "json", "html"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
@@ -66,12 +66,17 @@ def empty_briefing(result: Briefing) -> str:
     return f"(no story: {result.problems[-1]})"
 
 
-def render_briefing(result: Briefing, fmt: BriefingFormat) -> str:
-    """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML."""
+def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = False) -> str:
+    """The briefing as Markdown (story sections, numbered citations, Sources), JSON or HTML.
+
+    ``one_line``: JSON on one line, as a JSON Lines file holds it (indented, the next run over
+    its folder read it as malformed lines); the other formats ignore it.
+    """
     _check_result(result, Briefing, "summarizer.briefing()")
     _check_format(fmt, BriefingFormat)
     if fmt == "json":
-        return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        dumped = result.model_dump(mode="json")
+        return json.dumps(dumped, indent=None if one_line else 2, ensure_ascii=False) + "\n"
     if fmt == "html":
         from .html import render_briefing_html  # html.py imports helpers from this module
 
@@ -261,12 +266,17 @@ def _sources_text(sources: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_verify(report: VerifyReport, fmt: VerifyFormat) -> str:
-    """A draft's verification: each claim supported or not, with evidence and reasons."""
+def render_verify(report: VerifyReport, fmt: VerifyFormat, *, one_line: bool = False) -> str:
+    """A draft's verification: each claim supported or not, with evidence and reasons
+    (``one_line``: JSON on one line, as in ``render_briefing``)."""
     _check_result(report, VerifyReport, "summarizer.verify()")
     _check_format(fmt, VerifyFormat)
     if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
+        return report.model_dump_json(indent=None if one_line else 2) + "\n"
+    if fmt == "html":
+        from .html import render_verify_html  # html.py imports helpers from this module
+
+        return render_verify_html(report)
     md = fmt == "md"
     esc = md_text if md else str  # source sentences are untrusted text, the draft too
     head = f"Verification of {esc(report.draft)}: {report.supported} supported, "

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import html
 import inspect
+import json
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -213,6 +215,68 @@ def test_render_briefing_refuses_text_it_has_no_text_form() -> None:
     with pytest.raises(InputError, match="unknown format 'text'; use one of md, json, html"):
         summarizer.render_briefing(brief, "text")  # type: ignore[arg-type]
     assert summarizer.render_briefing(brief, "md").startswith("# Briefing")
+
+
+def test_json_renders_on_one_line_for_json_lines_files() -> None:
+    """A briefing or a verify report saved as .jsonl/.ndjson was rendered indented, then
+    parsed and dumped again on one line (a second full JSON pass over a big briefing); the
+    renderers write the one-line form themselves, the same data as the indented one."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    brief = summarizer.briefing([text])
+    report = summarizer.verify(text, [text])
+    for one, indented in (
+        (
+            summarizer.render_briefing(brief, "json", one_line=True),
+            summarizer.render_briefing(brief, "json"),
+        ),
+        (
+            summarizer.render_verify(report, "json", one_line=True),
+            summarizer.render_verify(report, "json"),
+        ),
+    ):
+        assert one.endswith("\n") and "\n" not in one[:-1]
+        assert json.loads(one) == json.loads(indented) and "\n  " in indented
+    # the other formats have no one-line form: unchanged
+    assert summarizer.render_briefing(brief, "md", one_line=True) == summarizer.render_briefing(
+        brief, "md"
+    )
+
+
+def test_briefing_reads_a_generator_as_it_goes_and_a_folders_bad_file_raises(
+    tmp_path: Path,
+) -> None:
+    """The CLI skips a folder's unusable files by passing the articles of
+    ingest.iter_articles(on_bad_record=...) as a generator: briefing() listed it whole before
+    its "ingest" progress began (no progress while a big day was read). The library itself
+    still raises on such a file: it cannot report a skip."""
+    from summarizer.ingest import iter_articles
+
+    day = tmp_path / "day"
+    day.mkdir()
+    for path in sorted(ARTICLES.glob("*.txt"))[:2]:
+        (day / path.name).write_bytes(path.read_bytes())
+    (day / "bad.txt").write_bytes(bytes(range(256)) * 12)
+    with pytest.raises(InputError, match="bad.txt: looks like a binary file"):
+        summarizer.briefing(day)
+    skipped: list[InputError] = []
+    read: list[str] = []
+    began: list[list[str]] = []
+
+    def articles() -> Iterator[summarizer.Article]:
+        for article in iter_articles(day, on_bad_record=skipped.append):
+            read.append(article.id)
+            yield article
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "ingest" and not began:
+            began.append(list(read))
+
+    result = summarizer.briefing(articles(), progress=progress)
+    assert began == [[]] and len(read) == 2  # progress began before the first was read
+    assert [str(e) for e in skipped] == [
+        f"{day / 'bad.txt'}: looks like a binary file, not an article"
+    ]
+    assert {i for s in result.stories for i in s.article_ids} == set(read)
 
 
 def test_an_html_body_given_as_text_is_read_as_its_text() -> None:

@@ -219,3 +219,60 @@ def test_only_our_own_output_is_an_error_not_an_empty_result(
     result = run_cli("blurb", str(folder / "briefing.md"), "-q")
     assert_one_line_exit_2(result, "the inputs are files this tool wrote")
     assert result.stdout == ""
+
+
+def _day_with_bad_files(tmp_path: Path, articles_dir: Path) -> Path:
+    """A day's folder: the fixture articles, a binary file, and a JSON Lines feed whose second
+    line is malformed."""
+    day = tmp_path / "day"
+    day.mkdir()
+    for path in sorted(articles_dir.glob("*.txt")):
+        (day / path.name).write_bytes(path.read_bytes())
+    (day / "bad.txt").write_bytes(bytes(range(256)) * 12)
+    record = {"text": "The harbour bridge reopened on Friday. Traffic returned to normal."}
+    (day / "wire.jsonl").write_text(json.dumps(record) + "\n{not json\n", encoding="utf-8")
+    return day
+
+
+def test_briefing_skips_a_folders_unusable_files_and_records(
+    tmp_path: Path, articles_dir: Path
+) -> None:
+    """One binary file in a day's folder (or one malformed line of its JSON Lines feed)
+    stopped `briefing day/` with exit 2 and no briefing: each is now one line on stderr, the
+    briefing of the rest is written, and the run exits 1 as blurb does."""
+    day = _day_with_bad_files(tmp_path, articles_dir)
+    out = tmp_path / "brief.json"
+    result = run_cli("briefing", str(day), "-o", str(out), "-q")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"Error: {day / 'bad.txt'}: looks like a binary file, not an article",
+        f"Error: {day / 'wire.jsonl'} (line 2): malformed JSON: Expecting property name "
+        "enclosed in double quotes",
+        "2 files or records in them failed (see above)",
+    ]
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    files = {o["file"] for s in brief["sources"] for o in s["outlets"]}
+    assert str(day / "wire.jsonl") in files  # its good line is in the briefing
+    assert len(files) == len(list(articles_dir.glob("*.txt"))) + 1
+    shown = " ".join(run_cli("briefing", "--help").stdout.replace("│", " ").split())
+    assert "1 written, but files or records were skipped" in shown  # the exit codes
+
+
+def test_briefing_of_only_unusable_inputs_is_still_exit_2(
+    tmp_path: Path, articles_dir: Path
+) -> None:
+    """Skipping must not turn a day with nothing usable into an empty briefing (exit 0), nor
+    let an unusable file named on the command line pass: both stay exit 2, no output."""
+    day = _day_with_bad_files(tmp_path, articles_dir)
+    for path in day.glob("0*.txt"):
+        path.unlink()
+    (day / "wire.jsonl").write_text("{not json\n", encoding="utf-8")
+    out = tmp_path / "brief.md"
+    result = run_cli("briefing", str(day), "-o", str(out))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Error: no usable article: the 2 file")
+    assert "Traceback" not in result.stderr and not out.exists()
+    named = run_cli("briefing", str(articles_dir), str(day / "bad.txt"), "-o", str(out))
+    assert_one_line_exit_2(named, "bad.txt: looks like a binary file")
+    assert not out.exists()

@@ -227,6 +227,46 @@ def test_an_article_without_a_usable_answer_fails_alone(tmp_path: Path) -> None:
         assert "no usable summary claims" in reason
 
 
+def test_cli_collect_with_failed_articles_exits_1_and_names_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`batch collect` exited 0 when the chain gave up on some articles, so a script could not
+    tell a complete run from one missing blurbs; now exit 1 with a one-line summary, as blurb
+    (with --quiet too), and an -o file left as it was when no blurb was written."""
+    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].text
+
+    def never_json_for_the_third(body: dict[str, Any]) -> dict[str, Any]:
+        """HAND-WRITTEN: the 3rd article never gets JSON, not even after the re-ask."""
+        if marker in body["messages"][1]["content"]:
+            return {"content": "I cannot help with that."}
+        return fake_model(body)
+
+    with serve(never_json_for_the_third) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        cache = ["--cache-dir", str(tmp_path / "cache")]
+        for state, articles in (("b", inputs()), ("c", inputs()[2:])):
+            sub = runner.invoke(
+                app, ["batch", "submit", *articles, "--dir", str(tmp_path / state), *cache]
+            )
+            assert sub.exit_code == 0, sub.output
+        out = tmp_path / "blurbs.jsonl"
+        first = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
+        assert first.exit_code == 0 and "follow-up batch" in first.stderr  # its re-ask
+        final = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out), "-q"])
+        assert final.exit_code == 1, final.output
+        errors = final.stderr.splitlines()
+        assert len(errors) == 2 and errors[0].startswith("Error: ")
+        assert "no usable summary claims" in errors[0]
+        assert errors[1] == "1 of 3 articles failed (see above)"
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # the others are written
+        kept = tmp_path / "kept.jsonl"
+        kept.write_text("theirs\n", encoding="utf-8")
+        args = ["batch", "collect", str(tmp_path / "c"), "-o", str(kept), "--force"]
+        none = runner.invoke(app, args)  # its answer and re-ask are cached already
+        assert none.exit_code == 1 and "1 of 1 articles failed" in none.stderr
+        assert kept.read_text(encoding="utf-8") == "theirs\n"  # not made empty
+
+
 # -- what a careless user does (round 6 QA) ------------------------------------------------------
 
 

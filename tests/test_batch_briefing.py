@@ -291,6 +291,11 @@ def test_cli_submit_briefing_and_collect(
         assert as_json.exit_code == 0, as_json.output
         brief = Briefing.model_validate_json(Path(f"{out}.json").read_text(encoding="utf-8"))
         assert brief.title == "Night desk" and len(brief.stories) >= 4
+        # before: indented JSON in a .jsonl file, which the next run over its folder refused
+        lines = runner.invoke(app, ["batch", "collect", state_dir, "-o", f"{out}.jsonl"])
+        assert lines.exit_code == 0, lines.output
+        [line] = Path(f"{out}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert Briefing.model_validate_json(line).stories == brief.stories
         done = runner.invoke(
             app,
             ["batch", "submit", "--briefing", str(day), "--dir", str(tmp_path / "c")]

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +51,66 @@ def test_ctrl_c_while_reading_does_not_say_of_0(
     result = runner.invoke(app, ["briefing", str(articles_dir), "-q"])
     assert result.exit_code == 130
     assert "Interrupted (reading articles: 600 done)." in result.stderr
+
+
+def _started(*args: str, ignore_ctrl_c: bool = False) -> subprocess.Popen[str]:
+    """The installed console script, once its entry module is loaded (with
+    PYTHONPROFILEIMPORTTIME, Python names each module on stderr once it is imported): from
+    there on, whatever it is doing, a Ctrl-C must be handled; before, Python itself is still
+    starting. `briefing -` with stdin left open waits there once the imports are done."""
+    script = Path(sys.executable).with_name("summarizer")
+    if not script.exists():
+        pytest.skip("the console script is not installed next to this Python")
+    proc = subprocess.Popen(
+        [str(script), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"},
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        if ignore_ctrl_c
+        else None,
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        module = line.rsplit("|", 1)[-1].strip()
+        if module == "_summarizer_entry":
+            return proc
+        if module.startswith("summarizer"):  # the old entry point: the library came first
+            proc.kill()
+            break
+    raise AssertionError(f"the library was imported before the entry module (exit {proc.wait()})")
+
+
+def _said(err: str) -> list[str]:
+    return [x for x in err.splitlines() if not x.startswith("import time:")]
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15, 0.4])
+def test_ctrl_c_while_the_cli_loads_is_one_line_and_exit_130(delay: float) -> None:
+    """A Ctrl-C in the first ~0.3 s of any command (the library's imports, before the CLI's
+    handler) printed a KeyboardInterrupt traceback. The delays land it in those imports or
+    later, while stdin is read; which one does not matter: each is one line, exit 130."""
+    [script] = [e for e in entry_points(group="console_scripts") if e.name == "summarizer"]
+    assert script.value == "_summarizer_entry:main"  # outside the package: loads nothing
+    proc = _started("briefing", "-")
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    said = _said(err)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert len(said) == 1 and said[0].startswith("Interrupted"), said
+
+
+def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it() -> None:
+    """`nohup summarizer ...` (or a background job of a script) starts with SIGINT ignored:
+    the handler for the loading time must not make such a run interruptible."""
+    proc = _started("briefing", "-", "-q", ignore_ctrl_c=True)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(input="", timeout=60)  # then an empty stdin: its own error
+    assert proc.returncode == 2 and _said(err) == ["Error: <stdin>: file is empty"], err
 
 
 def test_a_briefing_with_no_story_written_says_why_not_verification(

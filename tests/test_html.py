@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
+import lxml.html
 import pytest
 from typer.testing import CliRunner
 
 from summarizer import (
     Blurb,
     Briefing,
+    Check,
     Citation,
     Claim,
+    DraftClaim,
     Outlet,
     Source,
     Story,
+    VerifyReport,
     render_blurb,
     render_briefing,
+    render_verify,
 )
 from summarizer.cli import app
 from summarizer.html import safe_url
+from summarizer.ingest import load_articles
 from summarizer.pipeline import blurb, briefing
 
 from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
@@ -31,7 +38,7 @@ from .html_cases import HOSTILE, PWN, day_articles, hostile_articles
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "span", "a", "q", "cite", "ul", "ol", "li", "article", "section", "footer", "div", "details",
-    "summary", "strong", "button", "bdi",
+    "summary", "strong", "button", "bdi", "blockquote",
 }  # fmt: skip
 ALLOWED_ATTRS = {
     "class", "id", "href", "rel", "role", "aria-describedby", "value", "lang", "charset", "name",
@@ -182,7 +189,7 @@ def test_stories_listed_but_not_written_appear_in_their_own_section() -> None:
 def test_templates_are_package_resources() -> None:
     folder = resources.files("summarizer") / "templates"
     names = {p.name for p in folder.iterdir()}
-    assert {"briefing.html.j2", "blurb.html.j2", "_parts.html.j2"} <= names
+    assert {"briefing.html.j2", "blurb.html.j2", "verify.html.j2", "_parts.html.j2"} <= names
 
 
 def test_cli_writes_html(tmp_path: Path) -> None:
@@ -254,3 +261,96 @@ def test_the_readme_html_commands_run_as_written(
         assert result.exit_code == 0, (command, result.output)
     assert "<!DOCTYPE html>" in (tmp_path / "briefing.html").read_text()
     assert "Get a summary" in (tmp_path / "blurb.html").read_text()
+
+
+def _verdicts(page: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """Each sentence of a verify page as a reader sees it: its verdict label, its text, the
+    reasons and the evidence quotes."""
+    doc = lxml.html.fromstring(page)
+    return [
+        (
+            "".join(li.xpath('.//span[@class="smz-label"]/text()')),
+            "".join(li.xpath('.//span[@class="smz-text"]//text()')),
+            [r.text_content() for r in li.xpath('.//li[@class="smz-reason"]')],
+            [q.text_content() for q in li.xpath('.//bdi[@class="smz-quote"]')],
+        )
+        for li in doc.xpath('//li[contains(@class, "smz-verdict")]')
+    ]
+
+
+def test_verify_report_page_shows_each_verdict_its_reason_and_evidence_as_text() -> None:
+    """`verify -o report.html` wrote the plain-text report into the .html file: now a page
+    like the briefing's, every piece of the draft and the sources escaped."""
+    hostile = f"<script>{PWN}</script>Council <b>votes</b>"
+    cite = Citation(sentence_id="a1.s1", article_id="a1", text=f"{hostile} on Monday.")
+    why = Check(
+        name="numbers", passed=False, detail=f'not in the cited text: <img src=x onerror="{PWN}">'
+    )
+    monday, tuesday = f"{hostile} on Monday.", f"{hostile} on Tuesday."
+    claims = [
+        DraftClaim(index=1, text=monday, supported=True, support="supported", evidence=[cite]),
+        DraftClaim(index=2, text=tuesday, supported=False, support="contradicted", evidence=[cite]),
+        DraftClaim(index=3, text="Nobody said this.", supported=False),
+    ]
+    claims[1].checks = [why]
+    report = VerifyReport(
+        draft=f"<b>{hostile}</b>.md",
+        sources=[HOSTILE["title"], "feed/b.txt"],
+        claims=claims,
+        supported=1,
+        unsupported=2,
+        contradicted=1,
+        unverifiable=1,
+    )
+    page = render_verify(report, "html")
+    assert (
+        page.startswith("<!DOCTYPE html>")
+        and '<meta name="generator" content="summarizer">' in page
+    )
+    _assert_inert(page)
+    for external in ("<link", "<img", "<script", "@import", "url("):
+        assert external not in page
+    assert _verdicts(page) == [
+        ("Supported", monday, [], [cite.text]),
+        ("Contradicted", tuesday, [f"numbers: {why.detail}"], [cite.text]),
+        ("Unverifiable", "Nobody said this.", [], []),
+    ]
+    doc = lxml.html.fromstring(page)
+    assert doc.xpath("string(//title)") == f"Verification of {report.draft}"
+    assert "1 supported, 1 contradicted, 1 unverifiable" in doc.xpath("string(//header)")
+    assert [x.text_content() for x in doc.xpath('//li[@class="smz-source"]')] == report.sources
+
+
+def test_cli_verify_writes_the_html_report_for_an_html_output(
+    tmp_path: Path, seed_files: list[Path]
+) -> None:
+    """The -o file's extension names the format (.html), as --format html does; the page is
+    not read back as an article when it is saved among the sources."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in seed_files:
+        (feed / path.name).write_bytes(path.read_bytes())
+    sentence = load_articles(seed_files[1])[0].sentences[0].text
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        f"{sentence}\nThe mayor of Springfield resigned on Friday.\n", encoding="utf-8"
+    )
+    args = ["verify", str(draft), "-s", str(feed), "-q"]
+    as_json = json.loads(CliRunner().invoke(app, [*args, "-f", "json"]).stdout)
+    out = feed / "report.html"
+    result = CliRunner().invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 1, result.output  # the second sentence is not supported
+    page = out.read_text(encoding="utf-8")
+    verdicts = _verdicts(page)
+    assert [(v[0].lower(), v[1]) for v in verdicts] == [
+        ("supported" if c["supported"] else c["support"] or "unverifiable", c["text"])
+        for c in as_json["claims"]
+    ]
+    assert verdicts[0][1] == sentence and verdicts[0][3]  # its evidence is shown
+    assert verdicts[1][0] != "Supported"
+    stdout = CliRunner().invoke(app, [*args, "--format", "html"])
+    assert _verdicts(stdout.stdout) == verdicts
+    again = json.loads(CliRunner().invoke(app, [*args, "-f", "json"]).stdout)
+    assert again["sources"] == as_json["sources"]  # report.html is not a source
+    shown = " ".join(CliRunner().invoke(app, ["verify", "--help"]).stdout.split())
+    assert "-o report.html" in shown
