@@ -28,7 +28,7 @@ from text_to_num import alpha2digit
 
 from . import lexicon
 from .models import Check, Support
-from .text import STOPWORDS, bigrams, content_terms, stem, words
+from .text import STOPWORDS, bigrams, content_terms, stem, term_words, words
 
 # Share of the claim's content terms that must occur in the cited text. Tuned on the
 # verifier-dev data (bench/verify_bench.py) and the paraphrase suite in tests/test_verify.py.
@@ -692,7 +692,8 @@ def check_coverage(claim: str, evidence: Evidence) -> Check:
     score, missing = coverage(claim, evidence)
     detail = f"coverage {score:.2f} (min {COVERAGE_MIN})"
     if missing:
-        detail += "; not in the cited text: " + ", ".join(missing[:8])
+        said = term_words(_norm(claim))  # the claim's words, not stems ("pari", "polic")
+        detail += "; not in the cited text: " + ", ".join(said.get(t, t) for t in missing[:8])
     return Check(name="coverage", passed=score >= COVERAGE_MIN, detail=detail)
 
 

@@ -94,6 +94,17 @@ def content_terms(text: str) -> list[str]:
     return [term for term in map(_TERMS.__getitem__, words(text)) if term is not None]
 
 
+def term_words(text: str) -> dict[str, str]:
+    """Each content term of ``text`` and the first word that gave it ("polic": "police"), to
+    name a term to a person in the text's own words, not as a stem."""
+    found: dict[str, str] = {}
+    for word in words(text):
+        term = _TERMS[word]
+        if term is not None:
+            found.setdefault(term, word)
+    return found
+
+
 def bigrams(terms: list[str]) -> list[tuple[str, str]]:
     """Adjacent pairs of content terms."""
     return list(zip(terms, terms[1:], strict=False))

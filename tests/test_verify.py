@@ -470,3 +470,12 @@ def test_extractive_engine_claims_all_pass():
     for path in sorted(vc.FIXTURES.iterdir()):
         result: Blurb = blurb(path, backend="extractive")
         assert result.claims and all(c.verdict == "accepted" for c in result.claims)
+
+
+def test_a_coverage_reason_names_the_claims_words_not_their_stems() -> None:
+    """Editors read "not in the cited text: pari, polic" as typos; it names the words."""
+    evidence = Evidence(sentences=["Putin's invitation was unexpected, officials said."])
+    checks = {c.name: c for c in run_checks("Putin was arrested by French police.", evidence)}
+    detail = checks["coverage"].detail
+    assert not checks["coverage"].passed
+    assert "not in the cited text: arrested, french, police" in detail, detail
