@@ -283,7 +283,7 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat, *, one_line: bool = F
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
     for c in report.claims:
-        mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.support or 'unverifiable'})"
+        mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.verdict})"  # as counted
         lines.append(f"{c.index}. **{mark}**: {esc(c.text)}" if md else f"[{mark}] {c.text}")
         for reason in c.reasons:
             lines.append(f"   - why: {esc(reason)}")

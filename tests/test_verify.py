@@ -479,3 +479,15 @@ def test_a_coverage_reason_names_the_claims_words_not_their_stems() -> None:
     detail = checks["coverage"].detail
     assert not checks["coverage"].passed
     assert "not in the cited text: arrested, french, police" in detail, detail
+
+
+def test_a_sentence_not_supported_reads_as_it_is_counted() -> None:
+    """A sentence that failed while its support field said "supported" (e.g. rejected for its
+    citations) was printed "NOT SUPPORTED (supported)"; it is counted as unverifiable."""
+    from summarizer.draft import DraftClaim, VerifyReport
+    from summarizer.render import render_verify
+
+    claim = DraftClaim(index=1, text="Talks resumed.", supported=False, support="supported")
+    report = VerifyReport(draft="d.txt", claims=[claim], unsupported=1)
+    for fmt in ("text", "md"):
+        assert "NOT SUPPORTED (unverifiable)" in render_verify(report, fmt)  # type: ignore[arg-type]
