@@ -132,6 +132,23 @@ def test_help_has_examples() -> None:
         assert "Example" in result.stdout
 
 
+COMMANDS = ["blurb", "briefing", "verify", "serve", "blurbs-job", "config", "batch submit"]
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "batch collect"])
+def test_help_text_is_reflowed_to_the_terminal(command: str) -> None:
+    """On an 80-column terminal the docstrings' own line breaks (at 95 columns) cut every
+    paragraph into a long line and a one-word line ("... skipped, and each input\n whose\n
+    model answers ..."): a paragraph's lines are now filled to the width."""
+    result = CliRunner().invoke(app, [*command.split(), "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    description = result.stdout.split("╭")[0].splitlines()
+    for line, after in zip(description, description[1:], strict=False):
+        text, following = line.strip(), after.strip()
+        if text and following and not text.startswith("summarizer "):
+            assert len(line.rstrip()) > 50, f"{line!r} then {after!r}"
+
+
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
