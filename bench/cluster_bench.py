@@ -169,6 +169,7 @@ import pickle
 import random
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -647,16 +648,7 @@ def distinct_split(arts: list[Article], pred: list[str]) -> list[str]:
             return [members]
         return cut(a) + cut(b)
 
-    groups: dict[str, list[int]] = {}
-    for i, story in enumerate(pred):
-        groups.setdefault(story, []).append(i)
-    out = list(pred)
-    for story, members in groups.items():
-        parts = cut(members)
-        for n, part in enumerate(parts[1:], 1):
-            for i in part:
-                out[i] = f"{story}/{n}"
-    return out
+    return split_each(pred, cut)
 
 
 DISTINCT_MODE = "cut"  # --distinct-mode: "cut" (average linkage) or "trigger" (event words)
@@ -723,6 +715,12 @@ def trigger_split(arts: list[Article], pred: list[str]) -> list[str]:
         b = [i for i in members if best[1] not in words[i]]
         return cut(a) + cut(b)
 
+    return split_each(pred, cut)
+
+
+def split_each(pred: list[str], cut: Callable[[list[int]], list[list[int]]]) -> list[str]:
+    """Each story of ``pred`` cut by ``cut`` (article indices in, parts out): the first part
+    keeps the story's label, the others get ``label/1``, ``label/2`` ..."""
     groups: dict[str, list[int]] = {}
     for i, story in enumerate(pred):
         groups.setdefault(story, []).append(i)
@@ -945,13 +943,7 @@ def tune_split(items: Labelled) -> None:
         )
         stories._chance_modularity.cache_clear()
         for z in SPLIT_GRID:
-            params: dict[str, float | None] = {
-                "threshold": stories.DEFAULT_STORY_THRESHOLD,
-                "name_weight": stories.NAME_WEIGHT,
-                "lead_weight": stories.LEAD_WEIGHT,
-                "cohesion_ratio": stories.COHESION_RATIO,
-                "split_z": z,
-            }
+            params = {**first_stage(), "split_z": z}
             pred, n_stories, _ = cluster(items, params)
             s = scores(truth, pred)
             results.append((s["ari"], z, lead, k, names))
@@ -973,6 +965,27 @@ VETO_SHARES = (0.5, 0.67, 1.0)
 YEAR_SHARES = (0.0, 0.34, 0.5, 0.67)
 
 
+def first_stage() -> dict[str, float | None]:
+    """The library's first-stage parameters with the chain split off: what every
+    second-stage grid (split, veto, dates, distinct) keeps fixed."""
+    return {
+        "threshold": stories.DEFAULT_STORY_THRESHOLD,
+        "name_weight": stories.NAME_WEIGHT,
+        "lead_weight": stories.LEAD_WEIGHT,
+        "cohesion_ratio": stories.COHESION_RATIO,
+        "split_z": None,
+    }
+
+
+def baseline(items: Labelled, label: str) -> tuple[list[str], dict[str, float | None], float]:
+    """The gold labels, the fixed first stage and its ARI with no second stage (printed)."""
+    truth = [t for _, t in items]
+    params = first_stage()
+    base = scores(truth, cluster(items, params)[0])["ari"]
+    print(f"{label}  ARI {base:.3f}")
+    return truth, params, base
+
+
 def tune_veto(items: Labelled, kind: str) -> None:
     """``--veto``'s band and ratio (e5) or share (names) on ecb-odd, the first stage fixed.
 
@@ -981,17 +994,8 @@ def tune_veto(items: Labelled, kind: str) -> None:
     not evidence for it). The e5 budget is unlimited here.
     """
     global VETO
-    truth = [t for _, t in items]
-    params: dict[str, float | None] = {
-        "threshold": stories.DEFAULT_STORY_THRESHOLD,
-        "name_weight": stories.NAME_WEIGHT,
-        "lead_weight": stories.LEAD_WEIGHT,
-        "cohesion_ratio": stories.COHESION_RATIO,
-        "split_z": None,
-    }
     VETO = None
-    base = scores(truth, cluster(items, params)[0])["ari"]
-    print(f"no veto  ARI {base:.3f}")
+    truth, params, base = baseline(items, "no veto")
     results: list[tuple[float, float, float]] = [(base, math.inf, 0.0)]
     values = VETO_RATIOS if kind == "e5" else YEAR_SHARES if kind == "years" else VETO_SHARES
     for band, value in itertools.product(VETO_BANDS, values):
@@ -1027,17 +1031,8 @@ def tune_dates(items: Labelled) -> None:
     rule was written before the grid was run).
     """
     global VETO
-    truth = [t for _, t in items]
-    params: dict[str, float | None] = {
-        "threshold": stories.DEFAULT_STORY_THRESHOLD,
-        "name_weight": stories.NAME_WEIGHT,
-        "lead_weight": stories.LEAD_WEIGHT,
-        "cohesion_ratio": stories.COHESION_RATIO,
-        "split_z": None,
-    }
     VETO = None
-    base = scores(truth, cluster(items, params)[0])["ari"]
-    print(f"no veto  ARI {base:.3f}")
+    truth, params, base = baseline(items, "no veto")
     arts = [a for a, _ in items]
     for which in DATE_WHICH:
         n = sum(article_date(a, which) is not None for a in arts)
@@ -1074,17 +1069,8 @@ def tune_distinct(items: Labelled) -> None:
     share in, the lowest share out (the most conservative first; rule written before the run).
     """
     global DISTINCT
-    truth = [t for _, t in items]
-    params: dict[str, float | None] = {
-        "threshold": stories.DEFAULT_STORY_THRESHOLD,
-        "name_weight": stories.NAME_WEIGHT,
-        "lead_weight": stories.LEAD_WEIGHT,
-        "cohesion_ratio": stories.COHESION_RATIO,
-        "split_z": None,
-    }
     DISTINCT = None
-    base = scores(truth, cluster(items, params)[0])["ari"]
-    print(f"no split  ARI {base:.3f}")
+    truth, params, base = baseline(items, "no split")
     results: list[tuple[tuple[float, ...], str]] = [((round(base, 3), 1.0, 0, 0, 0), "no split")]
     for terms, share_in, share_out in itertools.product(DISTINCT_TERMS, DISTINCT_IN, DISTINCT_OUT):
         DISTINCT = {"terms": terms, "share_in": share_in, "share_out": share_out}
