@@ -926,6 +926,27 @@ def _save_embeddings(path: Path | None) -> None:
 SPLIT_GRID = (None, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0)
 
 
+def first_stage() -> dict[str, float | None]:
+    """The library's first-stage parameters with the chain split off: what every
+    second-stage grid (split, veto, dates, distinct) keeps fixed."""
+    return {
+        "threshold": stories.DEFAULT_STORY_THRESHOLD,
+        "name_weight": stories.NAME_WEIGHT,
+        "lead_weight": stories.LEAD_WEIGHT,
+        "cohesion_ratio": stories.COHESION_RATIO,
+        "split_z": None,
+    }
+
+
+def baseline(items: Labelled, label: str) -> tuple[list[str], dict[str, float | None], float]:
+    """The gold labels, the fixed first stage and its ARI with no second stage (printed)."""
+    truth = [t for _, t in items]
+    params = first_stage()
+    base = scores(truth, cluster(items, params)[0])["ari"]
+    print(f"{label}  ARI {base:.3f}")
+    return truth, params, base
+
+
 def tune_split(items: Labelled) -> None:
     """The chain split on ecb-odd (z, names, lead, neighbours), the other parameters fixed.
 
@@ -963,27 +984,6 @@ VETO_BANDS = (0.1, 0.25, 0.5, 10.0)
 VETO_RATIOS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 VETO_SHARES = (0.5, 0.67, 1.0)
 YEAR_SHARES = (0.0, 0.34, 0.5, 0.67)
-
-
-def first_stage() -> dict[str, float | None]:
-    """The library's first-stage parameters with the chain split off: what every
-    second-stage grid (split, veto, dates, distinct) keeps fixed."""
-    return {
-        "threshold": stories.DEFAULT_STORY_THRESHOLD,
-        "name_weight": stories.NAME_WEIGHT,
-        "lead_weight": stories.LEAD_WEIGHT,
-        "cohesion_ratio": stories.COHESION_RATIO,
-        "split_z": None,
-    }
-
-
-def baseline(items: Labelled, label: str) -> tuple[list[str], dict[str, float | None], float]:
-    """The gold labels, the fixed first stage and its ARI with no second stage (printed)."""
-    truth = [t for _, t in items]
-    params = first_stage()
-    base = scores(truth, cluster(items, params)[0])["ari"]
-    print(f"{label}  ARI {base:.3f}")
-    return truth, params, base
 
 
 def tune_veto(items: Labelled, kind: str) -> None:

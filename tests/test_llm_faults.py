@@ -8,6 +8,7 @@ for nothing twice. The server's answers are mechanical, made from the request (n
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import summarizer
 from summarizer.cli import app
 
 from . import synthetic
@@ -293,10 +295,6 @@ def test_blurbs_stop_when_the_server_fails_and_keep_what_was_written(
 def test_a_cancelled_await_sends_no_further_request(corpus: Path) -> None:
     """``asyncio.wait_for(summarizer.abriefing(...))`` timing out used to leave the run going
     in its thread, every LLM call paid for though nobody would read the briefing."""
-    import asyncio
-
-    import summarizer
-
     options: dict[str, Any] = {"backend": "openai", "model": "fake-llm", "concurrency": 1}
     options["no_cache"] = True
     with FakeServer(lifetime=60) as whole:
