@@ -36,6 +36,7 @@ from .cli import (
     _make_settings,
     _setup_logging,
 )
+from .errors import InputError
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
 
@@ -261,8 +262,9 @@ def batch_submit(
     A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
     batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
-    Exit codes: 0 started, 2 bad input or options (--dir not new or empty, no OPENAI_API_KEY
-    nor OPENAI_BASE_URL), 3 the server refused the batch.
+    Exit codes: 0 started, 1 started, but unusable files of a folder or records of a feed
+    were skipped (each named on stderr), 2 bad input or options (--dir not new or empty, no
+    OPENAI_API_KEY nor OPENAI_BASE_URL), 3 the server refused the batch.
 
     Example:
 
@@ -292,7 +294,14 @@ def batch_submit(
     if not briefing:  # a blurb's length as `summarizer blurb` takes it, not the config's max_words
         n, words = blurb_length(settings, sentences, max_words)
         settings = settings.model_copy(update={"sentences": n, "max_words": words})
-    state = submit(inputs, state_dir, settings, kind="briefing" if briefing else "blurbs")
+    skipped: list[InputError] = []
+
+    def skip(exc: InputError) -> None:  # one bad file of a folder does not stop the batch
+        typer.echo(f"Error: {exc}", err=True)
+        skipped.append(exc)
+
+    kind: Literal["blurbs", "briefing"] = "briefing" if briefing else "blurbs"
+    state = submit(inputs, state_dir, settings, kind=kind, on_bad_record=skip)
     if not quiet:
         last = state.rounds[-1]
         typer.echo(
@@ -300,6 +309,13 @@ def batch_submit(
             f"run `summarizer batch collect {state_dir}` when it is done (within 24 hours)",
             err=True,
         )
+    if skipped:
+        n = len(skipped)
+        typer.echo(
+            f"Warning: {n} file{'s' * (n != 1)} or record{'s' * (n != 1)} skipped (see above)",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 @batch_app.command("collect")

@@ -585,3 +585,38 @@ def test_one_collect_at_a_time_and_a_dead_ones_lock_is_taken_over(tmp_path: Path
         assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
             "articles.jsonl", "round-1.batch.jsonl", "round-1.requests.jsonl", "state.json"
         ]  # fmt: skip
+
+
+def test_cli_submit_skips_a_bad_file_of_a_folder_as_briefing_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One unreadable file in a folder stopped `batch submit` with exit 2 (no batch), where
+    `summarizer briefing` of the same folder skips it, names it and exits 1."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for path in inputs()[:2]:
+        (feed / Path(path).name).write_bytes(Path(path).read_bytes())
+    (feed / "broken.json").write_text("{not json", encoding="utf-8")
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        sub = runner.invoke(
+            app,
+            [
+                "batch",
+                "submit",
+                str(feed),
+                "--dir",
+                str(tmp_path / "b"),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ],
+        )
+        assert sub.exit_code == 1, sub.output
+        assert "broken.json" in sub.stderr and "Traceback" not in sub.stderr
+        assert "started: 2 requests" in sub.stderr
+        assert "1 file or record skipped" in sub.stderr
+        empty = tmp_path / "empty"
+        empty.mkdir()
+        (empty / "broken.json").write_text("{not json", encoding="utf-8")
+        none = runner.invoke(app, ["batch", "submit", str(empty), "--dir", str(tmp_path / "c")])
+        assert none.exit_code == 2 and not (tmp_path / "c").exists()

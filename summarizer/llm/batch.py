@@ -43,7 +43,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import BackendError, ConfigError, InputError, OutputError
-from ..ingest import filter_by_date, load_articles
+from ..ingest import OnBadRecord, filter_by_date, iter_articles, load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import lock_left_behind, write_output
 from ..settings import Settings, hide_secrets, shown_url
@@ -186,10 +186,17 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
 
 
 def submit(
-    inputs: list[str], state_dir: Path, settings: Settings, *, kind: Kind = "blurbs"
+    inputs: list[str],
+    state_dir: Path,
+    settings: Settings,
+    *,
+    kind: Kind = "blurbs",
+    on_bad_record: OnBadRecord | None = None,
 ) -> BatchState:
     """Write, upload and start the first batch for the blurbs of ``inputs`` (or, with
     ``kind="briefing"``, for one briefing of them, with the briefing options of ``settings``).
+    ``on_bad_record``, as for ``iter_articles``: an unusable file of a folder or record of a
+    feed is passed to it and skipped, as ``summarizer briefing`` does.
 
     Raises:
         InputError: the state directory is in use or an input is unusable. OutputError: the
@@ -209,7 +216,9 @@ def submit(
         cache_dir=str(cache_dir),
         **settings.model_dump(include=set(KEPT_SETTINGS)),
     )
-    articles = load_articles(inputs)
+    articles = list(iter_articles(inputs, on_bad_record=on_bad_record))
+    if not articles:  # every file of the folders was skipped
+        raise InputError("no usable article in the inputs (see above)")
     if kind == "briefing" and not filter_by_date(articles, since=state.since, until=state.until)[0]:
         # (else "every answer is in the cache already": nothing was asked, nothing cached)
         raise InputError(
