@@ -80,6 +80,31 @@ class Settings(BaseModel):
     record_to: Path | None = None  # write every LLM exchange here as JSON
     prices: Path | None = None  # price table JSON (default <user dir>/prices.json)
 
+    @field_validator(
+        "max_words",
+        "sentences",
+        "concurrency",
+        "max_stories",
+        "min_sources",
+        "dedup_threshold",
+        "story_threshold",
+        "max_file_mb",
+        "max_articles",
+        "context_window",
+        "chunk_tokens",
+        "reduce_tokens",
+        "timeout",
+        "deadline",
+        mode="before",
+    )
+    @classmethod
+    def _number_not_bool(cls, value: object) -> object:
+        """A bool is an int to pydantic: ``blurb(text, sentences=True)`` (or ``sentences =
+        true`` in a config file) was a one-sentence blurb instead of an error."""
+        if isinstance(value, bool):
+            raise ValueError("must be a number, not true or false")
+        return value
+
     @field_validator("api_key")
     @classmethod
     def _header_safe_key(cls, value: str | None) -> str | None:

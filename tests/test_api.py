@@ -75,6 +75,10 @@ def test_refusals_are_clear_errors() -> None:
         summarizer.blurb(TEXT, sentences=0)
     with pytest.raises(ConfigError, match="max_words"):
         summarizer.blurb(TEXT, max_words="many")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="not true or false"):  # was a 1-sentence blurb
+        summarizer.blurb(TEXT, sentences=True)
+    with pytest.raises(ConfigError, match="not true or false"):
+        summarizer.briefing([TEXT], max_words=False)
     with pytest.raises(TypeError, match="sentense"):
         summarizer.blurb(TEXT, sentense=2)  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="sentense"):

@@ -65,6 +65,9 @@ def test_dev_zero_as_path_and_as_stdin() -> None:
     with open("/dev/zero", "rb") as zero:
         result = run_cli("blurb", "-", "--max-file-mb", "5", stdin=zero.fileno())
     assert_one_line_exit_2(result, "larger than the limit of 5 MB")
+    with open("/dev/zero", "rb") as zero:  # a briefing of stdin has the same limit
+        result = run_cli("briefing", "-", "--max-file-mb", "5", stdin=zero.fileno())
+    assert_one_line_exit_2(result, "larger than the limit of 5 MB")
 
 
 def test_file_past_the_size_limit(tmp_path: Path) -> None:
