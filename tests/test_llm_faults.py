@@ -316,3 +316,24 @@ def test_a_cancelled_await_sends_no_further_request(corpus: Path) -> None:
 
         asyncio.run(main())  # returns once the run's thread has ended (the default executor)
         assert len(server.calls) == 1  # the one in flight; none after it
+
+
+def test_a_cancelled_await_stops_retrying(corpus: Path) -> None:
+    """A cancelled run whose request kept failing (HTTP 500) went on retrying it for up to
+    the retry budget (120 s), sending a request every second to a server nobody waited for."""
+    options: dict[str, Any] = {"backend": "openai", "model": "fake-llm", "concurrency": 1}
+    with FakeServer(fault=lambda call: "500", retry_after="1", lifetime=60) as server:
+
+        async def main() -> None:
+            run = asyncio.ensure_future(
+                summarizer.abriefing([corpus], base_url=server.url, no_cache=True, **options)
+            )
+            while not server.stats.faults["500"]:  # the first attempt failed; a retry waits
+                assert not run.done()
+                await asyncio.sleep(0.02)
+            run.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await run
+
+        asyncio.run(main())  # returns once the run's thread has ended
+        assert server.stats.faults["500"] <= 2  # the attempt and at most the retry under way

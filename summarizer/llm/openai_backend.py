@@ -31,6 +31,7 @@ from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
 from ..settings import hide_secrets, shown_url
 from .base import Completion, Message, why_no_text
 from .catalog import context_window as known_context_window
+from .limit import stop_if_cancelled
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,7 @@ class OpenAIClient:
                 log.log(level, "%s; retrying in %.1f s", self._describe(exc), wait)
                 await self._sleep(wait)
                 waited += wait
+                stop_if_cancelled()  # a caller gone while we waited is not retried for
 
     def _describe(self, exc: openai.OpenAIError) -> str:
         if isinstance(exc, openai.APITimeoutError):
