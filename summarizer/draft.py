@@ -271,7 +271,7 @@ def verify(
     claims = draft_claims(text)
     if not claims:
         raise InputError(f"{name}: no sentences to verify in the draft")
-    all_sentences = [s for a in articles for s in [*_headline(a), *a.sentences]]
+    all_sentences = _distinct([s for a in articles for s in [*_headline(a), *a.sentences]])
     by_id = {s.id: s for s in all_sentences}
     ctx = SourceContext(all_sentences)
     index = SentenceIndex(all_sentences)
@@ -479,6 +479,20 @@ def _load_sources(
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles
+
+
+def _distinct(sentences: list[Sentence]) -> list[Sentence]:
+    """The first of each sentence text: a source given twice (``-s feed/ -s feed/``, a copied
+    folder, a syndicated copy) filled the top-k evidence with one sentence twice, crowding out
+    the next one, and a claim that failed against three sentences passed against two."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = " ".join(s.text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
 
 
 def _same_file(path: str | Path | None, draft: Path) -> bool:

@@ -62,6 +62,24 @@ def test_false_draft_reports_reasons():
     assert not report.ok and report.unsupported == 2
 
 
+def test_sources_given_twice_do_not_change_a_verdict(tmp_path):
+    """The same folder given twice (or a copy of it) put one sentence twice into a claim's
+    top-3 evidence, crowding out a third: "Washington is weighing sanctions on Ukraine",
+    unverifiable against the sources, was supported against them twice."""
+    claim = "Washington is weighing sanctions on Ukraine."
+    once = summarizer.verify(claim, [vc.FIXTURES])
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in sorted(vc.FIXTURES.glob("*.txt")):
+        (copy / path.name).write_bytes(path.read_bytes())
+    for sources in ([vc.FIXTURES, vc.FIXTURES], [vc.FIXTURES, copy]):
+        twice = summarizer.verify(claim, sources)
+        assert [c.verdict for c in twice.claims] == [c.verdict for c in once.claims]
+        ids = [e.sentence_id for e in twice.claims[0].evidence]
+        assert len(set(ids)) == len(ids)
+    assert not once.ok
+
+
 def test_draft_from_path_and_articles(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(TRUE_DRAFT, encoding="utf-8")
