@@ -17,6 +17,7 @@ sentence that states the same fact (see ``_corroborates``).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -231,40 +232,51 @@ def _greedy(
     max_words: int | None,
     n_sentences: int | None,
 ) -> list[_Candidate]:
+    """Pick the best sentence by uncovered concept weight per length, again and again.
+
+    A lazy greedy: a candidate's score only falls as concepts get covered (or rises once, when
+    the sentence it depends on is chosen, and then it is queued again), so a queued score is an
+    upper bound and the top of the queue, once rescored and still on top, is the best. A long
+    repetitive article, where most top candidates are redundant with one already chosen and
+    are passed over one at a time, took minutes rescoring every candidate at every step.
+    """
     covered: set[Concept] = set()
-    picked: set[tuple[int, int]] = set()
     chosen: list[_Candidate] = []
     used_words = 0
     budget = max_words if n_sentences is None else None
-    # each candidate's gain (the weight of its concepts not yet covered), kept up to date as
-    # concepts get covered instead of re-summed for every candidate at every pick: the same
-    # choice, in time linear in the concepts rather than in picks x candidates x concepts
     gains = [sum(weights.get(x, 0.0) for x in c.concepts) for c in cands]
     holders: dict[Concept, list[int]] = {}
     for i, c in enumerate(cands):
         for x in c.concepts:
             holders.setdefault(x, []).append(i)
-    length = [c.words**LENGTH_EXPONENT for c in cands]
+    length: list[float] = [c.words**LENGTH_EXPONENT for c in cands]
     prior = [1 + POSITION_BONUS / (1 + c.rank) for c in cands]
-    remaining = list(range(len(cands)))
-    while remaining:
+    # a dependent sentence is penalised unless it directly follows its chosen predecessor
+    penalty = [DEPENDENT_PENALTY if c.dependent else 1.0 for c in cands]
+    position = {(c.article_pos, c.sentence.index): i for i, c in enumerate(cands)}
+
+    def score(i: int) -> float:
+        return gains[i] / length[i] * prior[i] * penalty[i]
+
+    queue = [(-score(i), i) for i in range(len(cands))]  # ties: the earlier sentence first
+    heapq.heapify(queue)
+    done = [False] * len(cands)
+    while queue:
         if n_sentences is not None and len(chosen) >= n_sentences:
             break
-        if budget is not None:  # words only grow: what does not fit now never will
-            remaining = [i for i in remaining if used_words + cands[i].words <= budget]
-        best = -1
-        best_score = 0.0
-        for i in remaining:
-            c = cands[i]
-            score = gains[i] / length[i]
-            score *= prior[i]
-            if c.dependent and (c.article_pos, c.sentence.index - 1) not in picked:
-                score *= DEPENDENT_PENALTY  # unless it directly follows its chosen predecessor
-            if score > best_score + 1e-12:  # strict: ties keep the earlier sentence
-                best, best_score = i, score
-        if best < 0:
-            break
-        remaining.remove(best)
+        queued, best = heapq.heappop(queue)
+        if done[best]:
+            continue
+        if budget is not None and used_words + cands[best].words > budget:
+            done[best] = True  # words only grow: what does not fit now never will
+            continue
+        now = score(best)
+        if now <= 1e-12:
+            continue  # worth nothing now (queued again if the sentence before it is chosen)
+        if now < -queued:  # it lost concepts since it was queued: back in line as it is now
+            heapq.heappush(queue, (-now, best))
+            continue
+        done[best] = True
         pick = cands[best]
         if any(_cosine(pick.facts, x.facts) > REDUNDANCY_MAX for x in chosen):
             continue
@@ -274,7 +286,10 @@ def _greedy(
             for j in holders[x]:
                 gains[j] -= w
         covered |= pick.concepts
-        picked.add((pick.article_pos, pick.sentence.index))
+        after = position.get((pick.article_pos, pick.sentence.index + 1))
+        if after is not None and penalty[after] != 1.0 and not done[after]:
+            penalty[after] = 1.0
+            heapq.heappush(queue, (-score(after), after))
         used_words += pick.words
     if n_sentences is not None and len(chosen) < n_sentences:
         # Every concept is covered: fill the count with the earliest sentences left.
