@@ -201,6 +201,18 @@ def split_glued_dateline(line: str) -> list[str]:
     return [line]
 
 
+# Chinese and Japanese write no spaces between words: each character counts as a word there,
+# as word processors count them, and their punctuation as none
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01\uff0c\uff1a\uff1b\uff1f\u00b7\u30fb]")
+
+
 def word_count(text: str) -> int:
-    """Words as a reader counts them (whitespace-separated)."""
-    return len(text.split())
+    """Words as a reader counts them: whitespace-separated, and each Chinese or Japanese
+    character (a 121-character Chinese blurb was 3 words, so --max-words never cut it)."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(_CJK_CHAR.findall(text))
+    if not cjk:
+        return len(text.split())
+    return cjk + len(_CJK_PUNCT.sub(" ", _CJK_CHAR.sub(" ", text)).split())

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from summarizer.text import _WORD, words
+from summarizer.text import _WORD, word_count, words
 
 
 def reference(text: str) -> list[str]:
@@ -69,3 +69,12 @@ def test_content_terms_are_the_stems_of_the_content_words_even_as_the_cache_fill
         ]
         assert text.content_terms(sample) == expected
     assert 0 < len(text._TERMS) <= 2 * text.MAX_TERMS
+
+
+def test_word_count_counts_chinese_and_japanese_characters() -> None:
+    """Each sentence of a Chinese article was one "word", so --max-words never cut a blurb."""
+    assert word_count("The council met on Monday.") == 5
+    assert word_count("Café au lait — très bon") == 6  # accents and a dash as before
+    assert word_count("市议会周二以七比二的投票结果决定。") == 16  # the full stop is no word
+    assert word_count("東京は2025年に晴れ。") == 8  # 7 characters and one number
+    assert word_count("서울은 맑다") == 2  # Korean writes spaces between words
