@@ -313,6 +313,6 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fromstring(f"<div>{marked}</div>")
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for bad in root.xpath("//script|//style"):
+    for bad in root.xpath("//script|//style|//noscript|//head|//title"):  # never shown
         bad.drop_tree()
     return str(root.text_content())
