@@ -706,7 +706,7 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
     if re.match(r"(?i)(https?|file)://", raw):
         from .fetch import load_url
 
-        yield from load_url(raw)
+        yield from load_url(raw, on_bad=on_bad)
         return
     files = input_files(raw)
     found = False
@@ -753,7 +753,7 @@ def _parse(
     from .fetch import looks_like_feed, parse_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(text):
-        yield from parse_feed(text, name)
+        yield from parse_feed(text, name, on_bad=on_bad)
         return
     fmt = sniff_format(text, suffix)
     if is_own_output(text, fmt):
