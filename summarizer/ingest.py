@@ -737,7 +737,9 @@ def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterat
                 break
         if not head or not head[-1].strip():
             raise InputError(f"{name}: file is empty")
-        if is_own_output(head[-1], suffix):
+        if not head[-1].lstrip().startswith("{"):  # not JSON Lines: maybe one of our outputs
+            head.extend(lines)  # in another format (`-f md -o x.jsonl`): look at all of it
+        if is_own_output("".join(line.rstrip("\r\n") + "\n" for line in head)):
             log.warning("%s: skipped, it was written by summarizer", name)
             return
         records = jsonl_records(itertools.chain(head, lines), name, on_bad)
@@ -752,13 +754,13 @@ def _parse(
 ) -> Iterator[Article]:
     from .fetch import looks_like_feed, parse_feed
 
+    if is_own_output(text):  # before the suffix is believed: `-f html -o x.md` is ours too
+        log.warning("%s: skipped, it was written by summarizer", name)
+        return
     if suffix in FEED_SUFFIXES or looks_like_feed(text):
         yield from parse_feed(text, name, on_bad=on_bad)
         return
     fmt = sniff_format(text, suffix)
-    if is_own_output(text, fmt):
-        log.warning("%s: skipped, it was written by summarizer", name)
-        return
     if fmt in JSON_SUFFIXES:
         yield from _from_records(json_records(text, name), name, on_bad)
     elif fmt in JSONL_SUFFIXES:

@@ -46,7 +46,9 @@ _HTML_BLURB_ROOT = '<div class="smz-blurb"'
 # The plain-text outputs, which can hold no marker: a blurb ends with its numbered Sources
 # (`blurb story.txt -o feed/story.blurb.txt` was read back as one more outlet of the story,
 # quoting its sentences), a verify report starts with its count line.
-_TEXT_BLURB_END = re.compile(r"\[\d+\]\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z")
+_TEXT_BLURB_END = re.compile(
+    r"(?:\[\d+\]|\(no [^\n]*\))\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z"
+)  # "(no claim passed verification)": a blurb with no claim shown
 _TEXT_VERIFY_HEAD = re.compile(
     r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
 )
@@ -324,22 +326,19 @@ def _looks_like_jsonl(text: str) -> bool:
     return bool(second) and first.lstrip().startswith("{") and second.lstrip().startswith("{")
 
 
-def is_own_output(text: str, fmt: str) -> bool:
-    """True for a file this tool wrote (a briefing or blurb saved next to the articles),
-    whatever its name says: ``-o x.json -f md`` and ``-o x.md -f json`` are ours too."""
+def is_own_output(text: str) -> bool:
+    """True for a file this tool wrote (a briefing, blurb or verify report saved next to the
+    articles) in any of its formats, whatever its name says: each format's mark is looked
+    for in every file, as ``-f text -o feed/b.md`` or ``-f html -o x.md`` was read back as
+    an article. ``text`` may be a JSON Lines file's first line only."""
     stripped = text.lstrip()
     if stripped[:1] == "{":
-        whole = stripped if fmt not in JSONL_SUFFIXES else None
-        return any(_is_output_json(part) for part in (whole, stripped.split("\n", 1)[0]))
-    if fmt in HTML_SUFFIXES and (
-        _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
-    ):
+        return any(_is_output_json(part) for part in (stripped, stripped.split("\n", 1)[0]))
+    if _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT):
         return True
     if OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]:
         return True
-    return fmt in {".txt", ".text"} and (
-        bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
-    )
+    return bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
 
 
 def _is_output_json(text: str | None) -> bool:
