@@ -18,6 +18,7 @@ import logging
 import re
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -39,6 +40,9 @@ MIN_ITEM_WORDS = 40
 USER_AGENT = "summarizer/0.1 (+https://github.com/; news summaries)"
 
 _FEED_HEAD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+
+
+OnBadItem = Callable[[InputError], None]
 
 
 class FetchDeadlineError(InputError):
@@ -71,22 +75,31 @@ def looks_like_feed(text: str) -> bool:
     return bool(_FEED_HEAD.match(text[:4096]))
 
 
-def load_url(url: str, policy: FetchPolicy = CLI_POLICY) -> list[Article]:
-    """Fetch a URL: a page gives one Article, a feed one Article per item.
+def load_url(
+    url: str, policy: FetchPolicy = CLI_POLICY, on_bad: OnBadItem | None = None
+) -> list[Article]:
+    """Fetch a URL: a page gives one Article, a feed one Article per item (``on_bad``: as
+    for ``parse_feed``).
 
     Raises:
         InputError: the URL is refused, unreachable, too large, or has no article text.
     """
     text, final_url, content_type = fetch_text(url, policy)
     if "rss" in content_type or "atom" in content_type or looks_like_feed(text):
-        return parse_feed(text, final_url, policy)
+        return parse_feed(text, final_url, policy, on_bad)
     if "html" in content_type or text.lstrip()[:1] == "<":
         return [_page_article(text, final_url)]
     return [make_article(text, url=final_url, file=None)]
 
 
-def parse_feed(text: str, name: str, policy: FetchPolicy = CLI_POLICY) -> list[Article]:
+def parse_feed(
+    text: str, name: str, policy: FetchPolicy = CLI_POLICY, on_bad: OnBadItem | None = None
+) -> list[Article]:
     """Parse an RSS/Atom document into Articles, one per item with text.
+
+    An item with no text (neither its own nor its page's) is skipped: passed to ``on_bad``
+    when given, so that a run counts it as it counts a bad record of a JSON Lines file (a
+    briefing's exit 1), else only logged.
 
     Raises:
         InputError: the document is not a feed or no item has article text.
@@ -104,9 +117,14 @@ def parse_feed(text: str, name: str, policy: FetchPolicy = CLI_POLICY) -> list[A
     for n, entry in enumerate(feed.entries[:MAX_FEED_ITEMS], 1):
         try:
             articles.append(_item_article(entry, outlet, policy))
+        except FetchDeadlineError:
+            raise  # serve's time limit: the whole request is late (504), not one item
         except InputError as exc:
             problems.append(f"item {n}: {exc}")
-            log.warning("%s: item %d skipped: %s", name, n, exc)
+            if on_bad is not None:
+                on_bad(InputError(f"{name} (item {n}): skipped: {exc}"))
+            else:
+                log.warning("%s: item %d skipped: %s", name, n, exc)
     if not articles:
         raise InputError(f"{name}: no feed item has article text ({'; '.join(problems[:3])})")
     return articles
@@ -260,7 +278,14 @@ def _page_article(html: str, url: str) -> Article:
 
 
 def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Article:
-    """One feed item: its full content, else its summary, else (a teaser) its linked page."""
+    """One feed item: its full content, else its summary; a teaser (under MIN_ITEM_WORDS)
+    is replaced by its linked page when that can be fetched, and otherwise kept: a short
+    item whose page is offline or gone still has sentences worth citing.
+
+    Raises:
+        InputError: the item has no text, and no page that could be fetched.
+        FetchDeadlineError: the policy's deadline passed while fetching its page.
+    """
     link = str(entry.get("link") or "") or None
     published = lenient_datetime(_published(entry), outlet or "feed")
     title = _item_title(entry)
@@ -268,13 +293,23 @@ def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Articl
     html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
     body = html_to_text(html)
     if len(body.split()) < MIN_ITEM_WORDS and link and policy.fetch_items and is_url(link):
-        page = load_url(link, policy)[0]
-        update = {
-            "title": title or page.title,
-            "title_recased": page.title_recased and not title,
-            "published": published or page.published,
-        }
-        return page.model_copy(update=update)
+        try:
+            page = load_url(link, policy)[0]
+        except FetchDeadlineError:
+            raise
+        except InputError as exc:
+            if not body.strip():
+                raise InputError(
+                    f"{title or link}: no text in the feed item, and its page: {exc}"
+                ) from None
+            log.warning("%s: the feed item's own text is used: %s", title or link, exc)
+        else:
+            update = {
+                "title": title or page.title,
+                "title_recased": page.title_recased and not title,
+                "published": published or page.published,
+            }
+            return page.model_copy(update=update)
     if not body.strip():
         raise InputError(f"{title or link or 'item'}: no text in the feed item")
     return make_article(body, title=title, url=link, source=outlet, published=published)
@@ -313,6 +348,6 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fromstring(f"<div>{marked}</div>")
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for bad in root.xpath("//script|//style"):
+    for bad in root.xpath("//script|//style|//noscript|//head|//title"):  # never shown
         bad.drop_tree()
     return str(root.text_content())

@@ -28,6 +28,7 @@ from .sources import (
     JSONL_SUFFIXES,
     Limits,
     decode,
+    html_kind,
     input_files,
     is_own_output,
     json_records,
@@ -705,7 +706,7 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
     if re.match(r"(?i)(https?|file)://", raw):
         from .fetch import load_url
 
-        yield from load_url(raw)
+        yield from load_url(raw, on_bad=on_bad)
         return
     files = input_files(raw)
     found = False
@@ -736,7 +737,9 @@ def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterat
                 break
         if not head or not head[-1].strip():
             raise InputError(f"{name}: file is empty")
-        if is_own_output(head[-1], suffix):
+        if not head[-1].lstrip().startswith("{"):  # not JSON Lines: maybe one of our outputs
+            head.extend(lines)  # in another format (`-f md -o x.jsonl`): look at all of it
+        if is_own_output("".join(line.rstrip("\r\n") + "\n" for line in head)):
             log.warning("%s: skipped, it was written by summarizer", name)
             return
         records = jsonl_records(itertools.chain(head, lines), name, on_bad)
@@ -751,13 +754,13 @@ def _parse(
 ) -> Iterator[Article]:
     from .fetch import looks_like_feed, parse_feed
 
-    if suffix in FEED_SUFFIXES or looks_like_feed(text):
-        yield from parse_feed(text, name)
-        return
-    fmt = sniff_format(text, suffix)
-    if is_own_output(text, fmt):
+    if is_own_output(text):  # before the suffix is believed: `-f html -o x.md` is ours too
         log.warning("%s: skipped, it was written by summarizer", name)
         return
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        yield from parse_feed(text, name, on_bad=on_bad)
+        return
+    fmt = sniff_format(text, suffix)
     if fmt in JSON_SUFFIXES:
         yield from _from_records(json_records(text, name), name, on_bad)
     elif fmt in JSONL_SUFFIXES:
@@ -855,44 +858,52 @@ def _from_record(record: Any, name: str, index: int) -> Article:
     )
 
 
-# Paragraph markup: a record's text with two of these is HTML, not text that quotes a tag.
-_HTML_BLOCK = re.compile(r"(?i)</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
-
-
-def _is_html_fragment(text: str) -> bool:
-    return len(_HTML_BLOCK.findall(text, 0, 20_000)) >= 2
-
-
 def body_text(text: str, what: str) -> str:
-    """An article body as given by a CMS (a JSON record, a library or serve caller): an HTML
-    body ("content.rendered") as its text, paragraphs kept, not its tags; other text as is.
+    """An article body as given by a CMS (a JSON record, a library or serve caller): HTML
+    (by ``sources.html_kind``, the rule files are sniffed by too) as its text, paragraphs
+    kept, not its tags; a whole page as its main text, as an ``.html`` file; other text as is.
 
     Raises:
         InputError: the HTML holds no text.
     """
-    if not _is_html_fragment(text):
+    kind = html_kind(text)
+    if kind is None:
         return text
-    from .fetch import html_to_text
+    if kind == "page":
+        plain, _ = _page_text(text)
+    else:
+        from .fetch import html_to_text
 
-    plain = html_to_text(text)
-    if not plain.strip():
+        plain = html_to_text(text)
+    if not plain or not plain.strip():
         raise InputError(f"{what} is HTML with no article text in it")
     return plain
 
 
-def _from_html(html: str, name: str) -> Article:
+def _page_text(html: str) -> tuple[str | None, Any]:
+    """A page's main text by trafilatura, and its metadata (None when it has none); a page
+    too small for trafilatura to find an article in (one paragraph) gives its whole text."""
     import trafilatura
+
+    from .fetch import html_to_text
 
     doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     body = _field(doc, "text") if doc is not None else None
+    if body and body.strip():
+        return body, doc
+    return html_to_text(html), doc
+
+
+def _from_html(html: str, name: str) -> Article:
+    body, doc = _page_text(html)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
     return make_article(
         body,
-        title=_field(doc, "title"),
-        url=_field(doc, "url"),
-        source=_field(doc, "sitename"),
-        published=lenient_datetime(_field(doc, "date"), name),
+        title=_field(doc, "title") if doc is not None else None,
+        url=_field(doc, "url") if doc is not None else None,
+        source=_field(doc, "sitename") if doc is not None else None,
+        published=lenient_datetime(_field(doc, "date") if doc is not None else None, name),
         file=name,
     )
 

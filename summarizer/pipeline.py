@@ -644,11 +644,11 @@ def check_text(text: str, what: str) -> None:
 def _looks_like_location(text: str) -> bool:
     """One word that is a URL, an existing path, or ends like an article file."""
     from .fetch import is_url
-    from .sources import SUPPORTED
+    from .sources import SUPPORTED, looks_like_html
 
     word = text.strip()
-    if not word or any(ch.isspace() for ch in word):
-        return False
+    if not word or any(ch.isspace() for ch in word) or looks_like_html(word):
+        return False  # "<html><body>...</body></html>" has a "/" and no space: HTML, no path
     return is_url(word) or "/" in word or Path(word).suffix.lower() in SUPPORTED
 
 

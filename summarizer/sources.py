@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from .errors import InputError
 
@@ -46,13 +46,27 @@ _HTML_BLURB_ROOT = '<div class="smz-blurb"'
 # The plain-text outputs, which can hold no marker: a blurb ends with its numbered Sources
 # (`blurb story.txt -o feed/story.blurb.txt` was read back as one more outlet of the story,
 # quoting its sentences), a verify report starts with its count line.
-_TEXT_BLURB_END = re.compile(r"\[\d+\]\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z")
+_TEXT_BLURB_END = re.compile(
+    r"(?:\[\d+\]|\(no [^\n]*\))\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z"
+)  # "(no claim passed verification)": a blurb with no claim shown
 _TEXT_VERIFY_HEAD = re.compile(
     r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
 )
 
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?(html|head|body|div|p|article|span|meta|title|script|br)\b[^>]*>", re.I)
+# Tags only a whole page has: text opening with a tag and holding one of these is a page.
+_PAGE_TAG = re.compile(r"<(?:head|body|meta|title)\b[^<>]*>", re.IGNORECASE)
+# Paragraph markup: text with two of these is an HTML body, not text that quotes a tag.
+_HTML_BLOCK = re.compile(r"(?i)</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>")
+# Elements a CMS body is made of: one that opens the text and is closed in it ("<p>...</p>",
+# '<div class="entry">...</div>') makes it HTML; prose that mentions "<b>" never closes it.
+_ELEMENTS = (
+    r"p|div|span|article|section|main|header|footer|aside|figure|figcaption|blockquote|ul|ol|"
+    r"li|h[1-6]|a|b|i|em|strong|u|small|table|tr|td|body|head|title|script|style|noscript"
+)
+_HTML_OPEN = re.compile(rf"\A\s*<(?:{_ELEMENTS})(?:\s[^<>]*)?>", re.IGNORECASE)
+_HTML_CLOSE = re.compile(rf"</(?:{_ELEMENTS})\s*>", re.IGNORECASE)
+HTML_SNIFF_CHARS = 20_000  # how much of a text is looked at
 
 
 @dataclass(frozen=True)
@@ -257,13 +271,15 @@ def _decode_declared(data: bytes) -> str | None:
 def sniff_format(text: str, suffix: str | None) -> str:
     """The format to parse ``text`` as: the suffix's, except that stdin is sniffed, a
     ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise) and
-    a ``.json`` file holding JSON Lines as JSON Lines."""
+    a ``.json`` file holding JSON Lines as JSON Lines. An HTML body (``html_kind`` says
+    "fragment") stays ``.txt``: the article's text is taken from it as from any text given
+    (``ingest.body_text``), not by a page extractor that may find no article in a paragraph."""
     if suffix is None:  # stdin
         head = text.lstrip()[:1]
         if head in ("{", "["):
             return ".jsonl" if _looks_like_jsonl(text) else ".json"
-        return ".html" if looks_like_html(text) else ".txt"
-    if suffix in {".txt", ".text"} and looks_like_html(text):
+        return ".html" if html_kind(text) == "page" else ".txt"
+    if suffix in {".txt", ".text"} and html_kind(text) == "page":
         return ".html"
     if suffix in JSON_SUFFIXES and _looks_like_jsonl(text) and not _is_json(text):
         return ".jsonl"  # JSON Lines saved as .json, as many exporters name them
@@ -278,12 +294,30 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def looks_like_html(text: str) -> bool:
-    """A page's markup: a doctype or ``<html>`` first, or many common tags at the start."""
-    head = text[:8192]
+def html_kind(text: str) -> Literal["page", "fragment"] | None:
+    """What HTML ``text`` is, by the one rule every input path uses (a file, stdin, a str
+    given to the library, a JSON record's or an HTTP request's text), so that the same body
+    is read the same way whichever way it came.
+
+    ``"page"``: a whole page (a doctype or ``<html>`` first, or a tag first and a page's own
+    tags, ``<head>``, ``<body>``...). ``"fragment"``: a CMS body (an element opening the text
+    and closed in it, or two paragraph tags anywhere). ``None``: text, even text that
+    mentions a tag ("the <b> tag") or compares ("a < b")."""
+    head = text[:HTML_SNIFF_CHARS]
     if _HTML_HEAD.match(head):
-        return True
-    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3
+        return "page"
+    if head.lstrip().startswith("<") and _PAGE_TAG.search(head, 0, 8192):
+        return "page"  # a page saved without its <html>: "<head><title>..."
+    if _HTML_OPEN.match(head) and _HTML_CLOSE.search(head):
+        return "fragment"
+    if len(_HTML_BLOCK.findall(head)) >= 2:
+        return "fragment"
+    return None
+
+
+def looks_like_html(text: str) -> bool:
+    """``text`` is HTML, a whole page or a body (see ``html_kind``)."""
+    return html_kind(text) is not None
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -292,22 +326,19 @@ def _looks_like_jsonl(text: str) -> bool:
     return bool(second) and first.lstrip().startswith("{") and second.lstrip().startswith("{")
 
 
-def is_own_output(text: str, fmt: str) -> bool:
-    """True for a file this tool wrote (a briefing or blurb saved next to the articles),
-    whatever its name says: ``-o x.json -f md`` and ``-o x.md -f json`` are ours too."""
+def is_own_output(text: str) -> bool:
+    """True for a file this tool wrote (a briefing, blurb or verify report saved next to the
+    articles) in any of its formats, whatever its name says: each format's mark is looked
+    for in every file, as ``-f text -o feed/b.md`` or ``-f html -o x.md`` was read back as
+    an article. ``text`` may be a JSON Lines file's first line only."""
     stripped = text.lstrip()
     if stripped[:1] == "{":
-        whole = stripped if fmt not in JSONL_SUFFIXES else None
-        return any(_is_output_json(part) for part in (whole, stripped.split("\n", 1)[0]))
-    if fmt in HTML_SUFFIXES and (
-        _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT)
-    ):
+        return any(_is_output_json(part) for part in (stripped, stripped.split("\n", 1)[0]))
+    if _HTML_GENERATOR in text[:2048] or stripped.startswith(_HTML_BLURB_ROOT):
         return True
     if OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]:
         return True
-    return fmt in {".txt", ".text"} and (
-        bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
-    )
+    return bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
 
 
 def _is_output_json(text: str | None) -> bool:

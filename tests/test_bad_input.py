@@ -19,7 +19,7 @@ import pytest
 
 from summarizer import InputError, load_articles
 from summarizer.dedup import merge_sentences
-from summarizer.ingest import make_article
+from summarizer.ingest import iter_articles, make_article
 from summarizer.sentences import MAX_SENTENCE_CHARS
 
 MEMORY_LIMIT = 3 * 1024**3  # bytes of address space for the CLI subprocess
@@ -279,3 +279,41 @@ def test_briefing_of_only_unusable_inputs_is_still_exit_2(
     named = run_cli("briefing", str(articles_dir), str(day / "bad.txt"), "-o", str(out))
     assert_one_line_exit_2(named, "bad.txt: looks like a binary file")
     assert not out.exists()
+
+
+OUTPUT_SUFFIXES = (".md", ".txt", ".json", ".jsonl", ".html", ".xml")
+
+
+def test_outputs_saved_under_another_formats_name_are_not_read(
+    tmp_path: Path, articles_dir: Path
+) -> None:
+    """`blurb A -f text -o feed/b.md` (or `verify ... -f text -o v.md`, `-f html -o x.md`)
+    was read back by `briefing feed` as one more article: an output was recognised only
+    under its own format's names. Every format is recognised under every name now."""
+    import summarizer
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for p in sorted(articles_dir.glob("*.txt"))[:3]:
+        (feed / p.name).write_bytes(p.read_bytes())
+    before = [a.id for a in load_articles(feed)]
+    first = sorted(feed.glob("*.txt"))[0]
+    blurb = summarizer.blurb(first, sentences=2)
+    empty = blurb.model_copy(update={"claims": []})  # "(no claim passed verification)"
+    report = summarizer.verify(blurb.claims[0].text + " It rained.", [first])
+    brief = summarizer.briefing(feed)
+    written = {}
+    for suffix in OUTPUT_SUFFIXES:
+        one_line = suffix == ".jsonl"  # as the CLI writes JSON to a .jsonl name
+        for fmt in ("text", "md", "json", "html"):
+            written[f"blurb-{fmt}"] = summarizer.render_blurb(blurb, fmt)
+            written[f"empty-{fmt}"] = summarizer.render_blurb(empty, fmt)
+            written[f"verify-{fmt}"] = summarizer.render_verify(report, fmt, one_line=one_line)
+        for fmt in ("md", "json", "html"):
+            written[f"brief-{fmt}"] = summarizer.render_briefing(brief, fmt, one_line=one_line)
+        for name, text in written.items():
+            (feed / f"{name}{suffix}").write_text(text)
+    skipped: list[InputError] = []
+    read = list(iter_articles(feed, on_bad_record=skipped.append))
+    assert [str(e) for e in skipped] == []
+    assert [a.id for a in read] == before

@@ -177,3 +177,50 @@ def test_serve_policy_lets_public_addresses_through(
     answer = [(family, socket.SOCK_STREAM, 6, "", (address, 80))]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: answer)
     fetch._check_address("http://news.example/a", SERVE_POLICY)
+
+
+def test_a_short_item_whose_page_cannot_be_fetched_keeps_its_own_text(tmp_path: Path) -> None:
+    """An item under MIN_ITEM_WORDS whose link could not be fetched was dropped ("cannot
+    fetch"), its sentences lost; a feed of only such items was "no feed item has article
+    text". Its own text is used now; only an item with no text at all is skipped."""
+    site = _site(tmp_path)
+    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
+    with serve_folder(site) as base:
+        items = [
+            {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
+            {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
+            {"title": "Teaser", "link": f"{base}/story0.html", "date": DATE, "description": "x"},
+        ]
+        feed = tmp_path / "today.rss"
+        feed.write_text(rss(items))
+        skipped: list[InputError] = []
+        articles = parse_feed(feed.read_text(), str(feed), on_bad=skipped.append)
+    assert [a.title for a in articles] == ["Budget", "Teaser"]
+    assert [s.text for s in articles[0].sentences] == [
+        "The school board approved a new budget on Wednesday.",
+        "Teachers get a raise.",
+    ]
+    assert articles[0].outlets[0].url == f"{base}/gone.html"
+    assert _seed_sentences(0)[1][-1] in articles[1].text  # a page that answers still wins
+    assert len(skipped) == 1 and "(item 2): skipped" in str(skipped[0])
+    assert "HTTP 404" in str(skipped[0])
+
+
+def test_a_briefing_of_a_feed_with_an_item_skipped_exits_1(tmp_path: Path) -> None:
+    """A feed item skipped for having no text was only a WARNING, exit 0: it counts now as a
+    bad JSON Lines record does (named on stderr, exit 1)."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    _, sentences = _seed_sentences(0)
+    items = [
+        {"title": "Full", "link": "https://news.example/0", "date": DATE,
+         "description": "".join(f"<p>{s}</p>" for s in sentences)},
+        {"title": "Nothing", "link": "", "date": DATE},
+    ]  # fmt: skip
+    feed = tmp_path / "today.rss"
+    feed.write_text(rss(items))
+    result = CliRunner().invoke(app, ["briefing", str(feed), "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"Error: {feed} (item 2): skipped: Nothing: no text in the feed item" in result.output

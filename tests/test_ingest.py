@@ -381,3 +381,69 @@ def test_a_linked_folder_is_read_and_a_link_loop_is_not_followed(
     (feed / "loop").symlink_to(feed, target_is_directory=True)
     found = sorted(Path(o.file).name for a in load_articles(feed) for o in a.outlets if o.file)
     assert found == ["a.txt", "b.txt"]
+
+
+ONE_PARAGRAPH = (
+    "<p>The city council voted 7-2 on Tuesday to build a new bridge. "
+    "It will cost 40 million dollars.</p>"
+)
+WHOLE_PAGE = f"<html><head><title>Bridge</title></head><body>{ONE_PARAGRAPH}</body></html>"
+BRIDGE_SENTENCES = [
+    "The city council voted 7-2 on Tuesday to build a new bridge.",
+    "It will cost 40 million dollars.",
+]
+
+
+def _read_every_way(text: str, tmp_path: Path) -> dict[str, list[str]]:
+    """The sentences of ``text`` read as a .txt file, a .json record and a str to blurb()."""
+    import summarizer
+
+    as_file = tmp_path / "a.txt"
+    as_file.write_text(text)
+    as_record = tmp_path / "a.json"
+    as_record.write_text(json.dumps({"text": text, "source": "Daily Post"}))
+    as_str = summarizer.blurb(text, sentences=5)
+    return {
+        "file": [s.text for s in load_articles(as_file)[0].sentences],
+        "record": [s.text for s in load_articles(as_record)[0].sentences],
+        "make_article": [s.text for s in make_article(text).sentences],
+        "blurb": [c.text for c in as_str.claims if c.shown],
+    }
+
+
+@pytest.mark.parametrize("text", [ONE_PARAGRAPH, WHOLE_PAGE, f"<div>{ONE_PARAGRAPH[3:-4]}</div>"])
+def test_html_with_one_block_tag_is_html_on_every_path(text: str, tmp_path: Path) -> None:
+    """A body with fewer than two block tags kept its tags when given as text (a record's
+    text, blurb(str)): "<p>The city council voted ..." was the claim, while the same page as
+    a .txt file was read as HTML. One rule (sources.html_kind) now decides for every path."""
+    read = _read_every_way(text, tmp_path)
+    claims = read.pop("blurb")
+    for path, sentences in read.items():
+        assert sentences == BRIDGE_SENTENCES, path
+    assert claims and set(claims) <= set(BRIDGE_SENTENCES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The <b> tag makes text bold. Teachers said a < b is a comparison.",
+        "<b> is the bold tag, the teacher said. It has been used since 1993.",
+        "Is a < b? The answer, the teacher said, is yes. The class agreed > 90 percent.",
+    ],
+)
+def test_prose_mentioning_a_tag_is_not_html(text: str, tmp_path: Path) -> None:
+    """Prose that mentions a tag or compares with "<" stays as written on every path."""
+    read = _read_every_way(text, tmp_path)
+    claims = read.pop("blurb")
+    for path, sentences in read.items():
+        assert " ".join(sentences) == text, path
+    assert claims and all(claim in text for claim in claims)
+
+
+def test_a_page_with_only_a_script_is_refused_as_html_not_as_a_path() -> None:
+    """blurb("<html><body><script>...</script></body></html>") was refused as "looks like a
+    path or URL" (one word with a "/"): it is HTML holding no article text."""
+    import summarizer
+
+    with pytest.raises(InputError, match="HTML with no article text"):
+        summarizer.blurb("<html><body><script>x()</script></body></html>")

@@ -378,3 +378,19 @@ def test_max_articles_above_200_is_honoured() -> None:
     assert res.status_code == 200, res.text
     res = client.post("/briefing", json={"articles": articles})
     assert "too many articles: at most 250" in _detail(res, 422)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"<p>{TEXT}</p>",
+        f"<html><head><title>Bridge</title></head><body><p>{TEXT}</p></body></html>",
+    ],
+)
+def test_an_html_body_with_one_block_tag_is_read_as_its_text(client: TestClient, text: str) -> None:
+    """{"text": "<p>...</p>"} (one paragraph, or a whole page) kept its tags in the claims:
+    fewer than two block tags was not HTML for a text, though a file was sniffed as HTML."""
+    res = client.post("/blurb", json={"text": text})
+    assert res.status_code == 200, res.text
+    claims = [c["text"] for c in res.json()["claims"]]
+    assert claims and all("<" not in c and c in TEXT for c in claims)
