@@ -1,0 +1,39 @@
+"""Dates as inputs and as --since/--until give them (summarizer.dates)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from summarizer.dates import parse_datetime, window_bound
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("2025-03-18+05:00", datetime(2025, 3, 17, 19, 0, tzinfo=UTC)),
+        ("2025-03-18-05:00", datetime(2025, 3, 18, 5, 0, tzinfo=UTC)),
+        ("20250318+0530", datetime(2025, 3, 17, 18, 30, tzinfo=UTC)),
+        ("2025-03-18Z", datetime(2025, 3, 18, tzinfo=UTC)),
+        ("2025-03-18T05:00", datetime(2025, 3, 18, 5, 0, tzinfo=UTC)),  # a time: unchanged
+    ],
+)
+def test_a_date_with_a_zone_offset_is_midnight_there_not_a_time_of_day(
+    text: str, utc: datetime
+) -> None:
+    """Before: ``2025-03-18+05:00`` and ``2025-03-18-05:00`` were both 05:00 UTC (the offset
+    read as a time of day, its sign lost)."""
+    assert parse_datetime(text) == utc
+
+
+def test_a_date_with_an_offset_as_until_is_the_end_of_that_day_there() -> None:
+    assert window_bound("2025-03-18+05:00", end=True) == datetime(2025, 3, 18, 19, tzinfo=UTC)
+    assert window_bound("2025-03-18-05:00", end=True) == datetime(2025, 3, 19, 5, tzinfo=UTC)
+    assert window_bound("2025-03-18-05:00", end=False) == datetime(2025, 3, 18, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", ["2025-02-30+05:00", "2025-03-18+25:00"])
+def test_an_impossible_day_or_offset_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        parse_datetime(text)
