@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
 log = logging.getLogger(__name__)
@@ -143,6 +143,18 @@ def window_bound(value: str, *, end: bool) -> datetime:
     except (OverflowError, OSError):
         raise ValueError(f"past the last day there is: {value!r}") from None
     return parsed
+
+
+def shown_bound(value: datetime, *, end: bool) -> str:
+    """A ``since``/``until`` bound as the user likely wrote it, for messages: ``until`` is kept
+    as the instant after the window, so ``--until 2025-03-18`` is 2025-03-19 00:00 inside and
+    showing that named a day the user never gave."""
+    utc = _utc(value)
+    if utc.time() != time(0):
+        return utc.strftime("%Y-%m-%d %H:%M UTC" if utc.second == 0 else "%Y-%m-%d %H:%M:%S UTC")
+    if end:
+        return f"{(utc - timedelta(days=1)).date().isoformat()}, through the end of that day"
+    return utc.date().isoformat()
 
 
 def coerce_datetime(value: object) -> object:
