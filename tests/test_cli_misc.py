@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -23,3 +24,17 @@ def test_config_path_says_when_it_cannot_make_its_folder(tmp_path: Path) -> None
         assert result.stderr.startswith("Error: cannot make the config file's folder")
         assert reason in result.stderr and len(result.stderr.splitlines()) == 1
     assert afile.read_text() == "mine"
+
+
+def test_replay_without_its_recordings_directory_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: run outside the repository, --backend replay exited 3 (a server failure) for a
+    missing fixtures/recordings, where --backend local without --gguf exits 2."""
+    article = tmp_path / "a.txt"
+    article.write_text("The council approved a new budget on Monday. Schools get more.\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["blurb", str(article), "--backend", "replay"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: no recordings directory fixtures/recordings")
+    assert len(result.stderr.splitlines()) == 1
