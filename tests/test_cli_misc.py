@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 
 runner = CliRunner()
+ADVERSARIAL = Path(__file__).parent.parent / "fixtures" / "adversarial"
 
 
 def test_config_path_says_when_it_cannot_make_its_folder(tmp_path: Path) -> None:
@@ -38,3 +40,25 @@ def test_replay_without_its_recordings_directory_is_a_config_error(
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("Error: no recordings directory fixtures/recordings")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_story_no_sentence_fits_is_only_listed_in_every_format_and_count(
+    articles_dir: Path,
+) -> None:
+    """Before: with --max-words 1 stderr and JSON said "1 written" (a story with no claim),
+    and the listing said "no claim passed verification", where the budget was the reason."""
+    args = ["briefing", str(articles_dir), str(ADVERSARIAL), "--max-words", "1"]
+    data = json.loads(runner.invoke(app, [*args, "-f", "json", "-q"]).stdout)
+    assert [s["written"] for s in data["stories"]] == [False] * len(data["stories"])
+    assert (
+        "1 story only listed: no sentence fits in the word budget; raise --max-words"
+        in (data["problems"])
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "(0 written, 3 only listed)" in result.stderr
+    assert "no claim passed verification" not in result.stdout
+    assert "(no claim written: no sentence fits in the word budget" in result.stdout
+    page = runner.invoke(app, [*args, "-f", "html", "-q"]).stdout
+    assert "no claim passed verification" not in page
+    assert "no sentence fits in the word budget" in page
