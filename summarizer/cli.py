@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import os
@@ -691,8 +690,15 @@ def config_path_command() -> None:
         $EDITOR "$(summarizer config path)"
     """
     path = config_path()
-    with contextlib.suppress(OSError):  # on a fresh machine the example's editor could not
-        path.parent.mkdir(parents=True, exist_ok=True)  # save: no ~/.config/summarizer
+    try:  # on a fresh machine the example's editor could not save: no ~/.config/summarizer
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a printed path the editor cannot save to would fail later
+        exists = isinstance(exc, FileExistsError)
+        reason = "a file, not a folder" if exists else exc.strerror or type(exc).__name__
+        raise ConfigError(
+            f"cannot make the config file's folder {path.parent} ({reason}); "
+            "set SUMMARIZER_HOME to a folder you can write"
+        ) from None
     typer.echo(str(path))
 
 

@@ -36,7 +36,7 @@ from .cli import (
     _make_settings,
     _setup_logging,
 )
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
 
@@ -276,6 +276,17 @@ def batch_submit(
     from .pipeline import blurb_length
 
     _setup_logging(verbose)
+    _refuse_other_kinds_options(
+        briefing,
+        {
+            "--sentences": sentences,
+            "--title": title,
+            "--max-stories": max_stories,
+            "--min-sources": min_sources,
+            "--since": since,
+            "--until": until,
+        },
+    )
     settings = _make_settings(
         "openai",
         model,
@@ -316,6 +327,31 @@ def batch_submit(
             err=True,
         )
         raise typer.Exit(1)
+
+
+# The options of `summarizer briefing` that `summarizer blurb` has not (it blurbs every
+# article given), and the one `summarizer blurb` option a briefing has not.
+_BRIEFING_ONLY = ("--title", "--max-stories", "--min-sources", "--since", "--until")
+_BLURBS_ONLY = ("--sentences",)
+
+
+def _refuse_other_kinds_options(briefing: bool, given: dict[str, object]) -> None:
+    """Refuse, before anything is uploaded, an option the chosen kind would ignore: paid
+    requests made without the --since or --max-stories the user asked for are money lost.
+
+    Raises:
+        ConfigError: such an option is given (named, with the kind it belongs to).
+    """
+    wrong = _BLURBS_ONLY if briefing else _BRIEFING_ONLY
+    named = [flag for flag in wrong if given.get(flag) is not None]
+    if not named:
+        return
+    verb, it = ("applies", "it") if len(named) == 1 else ("apply", "them")
+    if briefing:
+        hint = "blurbs (no --briefing); a briefing's length is --max-words"
+    else:
+        hint = f"a briefing: add --briefing, or leave {it} out (every article gets a blurb)"
+    raise ConfigError(f"{', '.join(named)} {verb} only to {hint}")
 
 
 @batch_app.command("collect")

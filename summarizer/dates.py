@@ -4,14 +4,15 @@ Accepted: ISO 8601 (``2025-03-18``, ``2025-03-18T09:30:00+01:00``, ``...Z``), RF
 RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` (with an optional
 time; a weekday before it and "Mar." or "Sept." are read too), and Unix timestamps in seconds
 or milliseconds. A date without a zone is taken as UTC; a date without a time as
-midnight UTC.
+midnight UTC; a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``)
+as midnight of that day in that offset, as ``2025-03-18T00:00+05:00`` says it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,9 @@ def parse_datetime(value: str) -> datetime:
     # Unix seconds (2001-2286) or milliseconds (13 digits; 12 may be a compact 202503180930)
     if re.fullmatch(r"(\d{9,11}|\d{13})(\.\d+)?", text):
         return from_epoch(float(text))
+    dated = _date_with_offset(text)
+    if dated is not None:
+        return _utc(dated)
     try:
         return _utc(datetime.fromisoformat(text))
     except ValueError:
@@ -56,6 +60,29 @@ def parse_datetime(value: str) -> datetime:
         except ValueError:
             continue
     raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+
+
+# A day and a zone offset with no time between: "2025-03-18+05:00", "20250318-0500",
+# "2025-03-18Z". fromisoformat takes any one character between date and time, so it read
+# "+05:00" as the time 05:00 and dropped the sign.
+_DATE_OFFSET = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{8}) ?(Z|[+-]\d{2}(?::?\d{2})?)")
+
+
+def _date_with_offset(text: str) -> datetime | None:
+    """A day with a zone offset but no time, as midnight of that day in that offset (what
+    ``2025-03-18T00:00+05:00`` says); ``None`` if ``text`` is not of that form.
+
+    Raises:
+        ValueError: the day or the offset does not exist (``2025-02-30+05:00``, ``+25:00``).
+    """
+    match = _DATE_OFFSET.fullmatch(text)
+    if match is None:
+        return None
+    day, offset = match.groups()
+    try:
+        return datetime.fromisoformat(f"{date.fromisoformat(day).isoformat()}T00:00{offset}")
+    except ValueError as exc:
+        raise ValueError(f"not a date: {text!r} ({exc})") from None
 
 
 # Unix time from this on is milliseconds (JavaScript's Date.now(), common in CMS exports): as
@@ -91,6 +118,8 @@ def _is_date_alone(value: str) -> bool:
         return True
     except ValueError:
         pass
+    if _DATE_OFFSET.fullmatch(text):
+        return True
     for fmt in _DATE_FORMATS:
         try:
             datetime.strptime(_cleaned(text), fmt)
@@ -114,6 +143,18 @@ def window_bound(value: str, *, end: bool) -> datetime:
     except (OverflowError, OSError):
         raise ValueError(f"past the last day there is: {value!r}") from None
     return parsed
+
+
+def shown_bound(value: datetime, *, end: bool) -> str:
+    """A ``since``/``until`` bound as the user likely wrote it, for messages: ``until`` is kept
+    as the instant after the window, so ``--until 2025-03-18`` is 2025-03-19 00:00 inside and
+    showing that named a day the user never gave."""
+    utc = _utc(value)
+    if utc.time() != time(0):
+        return utc.strftime("%Y-%m-%d %H:%M UTC" if utc.second == 0 else "%Y-%m-%d %H:%M:%S UTC")
+    if end:
+        return f"{(utc - timedelta(days=1)).date().isoformat()}, through the end of that day"
+    return utc.date().isoformat()
 
 
 def coerce_datetime(value: object) -> object:

@@ -206,10 +206,16 @@ def _merge_into(kept: Article, copy: Article) -> None:
 
 
 def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:
-    """One outlet per name (or URL, or file when nameless), first seen first."""
+    """One outlet per name (or URL, or file when nameless), first seen first, so first spelled.
+
+    A name is compared without case and surrounding or repeated spaces: "Daily Post" and
+    "daily post" are one outlet (two sources, they met --min-sources 2). URLs and file names
+    are compared as they are: ``a.txt`` and ``A.txt`` may be two files.
+    """
     seen: dict[str, Outlet] = {}
     for outlet in outlets:
-        seen.setdefault(outlet.label(), outlet)
+        key = " ".join(outlet.name.split()).casefold() if outlet.name else outlet.label()
+        seen.setdefault(key, outlet)
     return list(seen.values())
 
 

@@ -131,6 +131,11 @@ class Source(BaseModel):
     outlets: list[Outlet] = Field(default_factory=list)
 
 
+# The end of a briefing's problem note for stories only listed because no sentence of theirs
+# fits the word budget: render.py says it in place of the claims (not a verification failure).
+NO_SENTENCE_FITS = "no sentence fits in the word budget; raise --max-words"
+
+
 class Story(BaseModel):
     """A group of articles about the same events, summarised on its own.
 

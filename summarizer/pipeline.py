@@ -24,6 +24,7 @@ from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
 from .llm.limit import waiting
 from .models import (
+    NO_SENTENCE_FITS,
     Article,
     Blurb,
     Briefing,
@@ -402,11 +403,16 @@ def _brief(
 
         return job
 
+    no_claim: list[Story] = []  # written stories for which no claim at all was made
+
     def finish(n: int, claims: list[Claim]) -> None:
         story = to_write[n]
         claims = dedup.expand_citations(claims, aliases[story.id], index)
         story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
-        story.written = True
+        if story.claims:  # rejected ones too: then "no claim passed verification" is right
+            story.written = True
+        else:  # nothing to show: only listed, as the counts and every format then say
+            no_claim.append(story)
 
     def count_unique() -> int:
         """The unique source tokens: every story's articles after merging sentences."""
@@ -441,6 +447,7 @@ def _brief(
             for _ in to_write:  # a story whose preparation never ran must not block the count
                 prepared.release()
         counter.join()
+    problems += _no_claim_notes(no_claim, merged, budget_of)
     tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
     tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
@@ -458,6 +465,29 @@ def _brief(
         partial=writer.partial,
         problems=[*dated, *problems, *writer.problems],
     )
+
+
+def _no_claim_notes(
+    unwritten: list[Story], merged: dict[str, list[Article]], budget_of: dict[str, int]
+) -> list[str]:
+    """Why the stories no claim was made for are only listed: mostly a word budget smaller
+    than any of their sentences (``--max-words 1``), which is no verification failure."""
+    too_small = 0
+    for story in unwritten:
+        words = [word_count(s.text) for a in merged.get(story.id, []) for s in a.sentences]
+        if words and min(words) > budget_of[story.id]:
+            too_small += 1
+    notes = []
+    if too_small:
+        notes.append(f"{_stories(too_small)} only listed: {NO_SENTENCE_FITS}")
+    if other := len(unwritten) - too_small:
+        them = "it" if other == 1 else "them"
+        notes.append(f"{_stories(other)} only listed: no claim was made for {them}")
+    return notes
+
+
+def _stories(n: int) -> str:
+    return f"{n} story" if n == 1 else f"{n} stories"
 
 
 def _count_all(texts: list[str], counted: dict[str, int]) -> None:

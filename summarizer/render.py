@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from .draft import VerifyReport
 from .errors import InputError
-from .models import Blurb, Briefing, Claim, Outlet, Source, Story
+from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
 from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
@@ -61,6 +61,8 @@ def empty_briefing(result: Briefing) -> str:
         return "(no claim written: no sentence fits in the word budget; raise --max-words)"
     if written or not (result.stories or result.problems):
         return "(no claim passed verification)"
+    if any(p.endswith(NO_SENTENCE_FITS) for p in result.problems):
+        return f"(no claim written: {NO_SENTENCE_FITS})"
     if result.stories:
         return "(no story written: every story is only listed below)"
     return f"(no story: {result.problems[-1]})"

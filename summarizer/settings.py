@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import window_bound
+from .dates import shown_bound, window_bound
 from .errors import ConfigError
 from .models import Published
 from .sources import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_FILE_MB, Limits
@@ -166,7 +166,8 @@ class Settings(BaseModel):
         """An empty date window is a mistake (the options swapped), not a filter that keeps
         only the undated articles."""
         if self.since is not None and self.until is not None and self.since >= self.until:
-            raise ValueError(f"since ({self.since}) must be before until ({self.until})")
+            since, until = shown_bound(self.since, end=False), shown_bound(self.until, end=True)
+            raise ValueError(f"since ({since}) must be before until ({until})")
         return self
 
     @property

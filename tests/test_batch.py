@@ -620,3 +620,33 @@ def test_cli_submit_skips_a_bad_file_of_a_folder_as_briefing_does(
         (empty / "broken.json").write_text("{not json", encoding="utf-8")
         none = runner.invoke(app, ["batch", "submit", str(empty), "--dir", str(tmp_path / "c")])
         assert none.exit_code == 2 and not (tmp_path / "c").exists()
+
+
+def test_submit_refuses_options_the_kind_would_ignore_before_any_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: blurbs silently dropped --since/--until/--min-sources/--max-stories/--title and
+    a briefing dropped -n, and the paid requests went out all the same."""
+    calls: list[dict[str, Any]] = []
+
+    def counting(body: dict[str, Any]) -> dict[str, Any]:
+        calls.append(body)
+        return fake_model(body)
+
+    cases = [
+        ([], ["--since", "2025-03-18"], "--since applies only to a briefing"),
+        ([], ["--until", "2025-03-18", "--min-sources", "2"], "--min-sources, --until apply"),
+        ([], ["--max-stories", "1", "-t", "Morning"], "--title, --max-stories apply only"),
+        (["--briefing"], ["-n", "2"], "--sentences applies only to blurbs"),
+    ]
+    with serve(counting) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        for i, (kind, options, expected) in enumerate(cases):
+            state = tmp_path / f"b{i}"
+            args = ["batch", "submit", *kind, *inputs(), "--dir", str(state), *options]
+            result = runner.invoke(app, args)
+            assert result.exit_code == 2, (args, result.output)
+            assert result.stderr.startswith("Error: ") and expected in result.stderr
+            assert len(result.stderr.splitlines()) == 1
+            assert not state.exists()
+    assert calls == []

@@ -17,7 +17,7 @@ import pytest
 from summarizer import dedup, forked, pipeline, stories
 from summarizer.ingest import load_articles, make_article
 from summarizer.llm.base import Completion, Message
-from summarizer.models import Article, Citation, Claim, Usage
+from summarizer.models import Article, Citation, Claim, Outlet, Usage
 from tests.synthetic import COMET, CUP_A, FLOOD_A, FLOOD_B, syndicated_copy
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -487,3 +487,15 @@ def test_a_briefing_leaves_its_articles_out_of_garbage_collection_and_restores_i
         assert gc.get_freeze_count() == frozen  # the caller's freeze is the caller's
     finally:
         gc.unfreeze()
+
+
+def test_outlet_names_differing_only_in_case_or_spaces_are_one_source() -> None:
+    """Before: "Daily Post" and "daily post" were two sources (a story met --min-sources 2)."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    first = make_article(text, source="Daily Post")
+    second = make_article(f"{text} A second paper added a line.", source="daily  POST")
+    result = pipeline.briefing([first, second])
+    assert [s.outlets for s in result.stories] == [[Outlet(name="Daily Post")]]
+    assert pipeline.briefing([first, second], min_sources=2).stories[0].written is False
+    files = [Outlet(file="a.txt"), Outlet(file="A.txt"), Outlet(name=" Daily Post")]
+    assert dedup.distinct_outlets([*files, Outlet(name="DAILY POST")]) == files  # files as they are

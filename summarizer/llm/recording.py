@@ -62,9 +62,11 @@ class ReplayClient(RequestClient):
     def __init__(
         self, directory: Path, *, model: str | None = None, context_window: int | None = None
     ) -> None:
-        if not directory.is_dir():
-            raise MissingRecordingError(
-                f"no recordings directory {directory}; record one with: {RECORD_COMMAND}"
+        if not directory.is_dir():  # a setting to fix (or a run from another directory), not
+            # a request the server failed: exit 2 as --backend local without --gguf does
+            raise ConfigError(
+                f"no recordings directory {directory}; set `recordings` in the config file, "
+                f"or record one with: {RECORD_COMMAND}"
             )
         self.directory = directory
         self.model = model or self._recorded_model()
