@@ -14,7 +14,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO, cast
 
-from .errors import OutputError
+from .errors import InputError, OutputError
+from .sources import input_files, written_by_summarizer
 
 NEW_FILE_MODE = 0o666  # before the umask, as open() would create it
 
@@ -38,6 +39,12 @@ def check_output(
         raise OutputError(f"{path}: is a directory")
     if path.exists() and any(_same_file(path, given) for given in inputs):
         raise OutputError(f"{path}: is one of the inputs; write the output to another file")
+    folder = next((given for given in inputs if _read_from_folder(path, given)), None)
+    if folder is not None:
+        raise OutputError(
+            f"{path}: is one of the inputs (an article of {folder}); write the output to "
+            "another file"
+        )
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists; pass --force to overwrite it")
     directory = target.parent if str(target.parent) else Path(".")
@@ -125,6 +132,29 @@ def _same_file(path: Path, given: str | Path) -> bool:
         return Path(given).is_file() and os.path.samefile(path, given)
     except (OSError, ValueError):
         return False
+
+
+def _read_from_folder(path: Path, given: str | Path) -> bool:
+    """Whether the existing file ``path`` is read as an article of the input folder ``given``
+    (through a link too): ``briefing feed/ -o feed/story.txt --force`` replaced an article by
+    the briefing. A file this tool wrote there is not read, and may be replaced."""
+    try:
+        if not Path(given).is_dir():
+            return False
+        info = path.stat()
+        files = input_files(str(given))
+    except (OSError, ValueError, InputError):
+        return False
+    same = any(_same_inode(info, f) for f in files)
+    return same and not written_by_summarizer(path)
+
+
+def _same_inode(info: os.stat_result, other: Path) -> bool:
+    try:
+        found = other.stat()
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == (info.st_dev, info.st_ino)
 
 
 def _is_stream(path: Path) -> bool:

@@ -341,6 +341,21 @@ def is_own_output(text: str) -> bool:
     return bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
 
 
+def written_by_summarizer(path: Path) -> bool:
+    """Whether the file ``path`` is one this tool wrote, judged as reading its folder judges
+    it: such a file is skipped there, so replacing it (``briefing feed/ -o feed/today.md
+    --force``, every day) loses no input. A file that cannot be read is the user's."""
+    try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            first = next((line for line in stream_lines(path, Limits()) if line.strip()), "")
+            if first.lstrip().startswith("{"):  # JSON Lines: ours by its first line
+                return is_own_output(first)
+        text = decode(read_file(path, Limits()), str(path))
+    except InputError:
+        return False
+    return is_own_output(text)
+
+
 def _is_output_json(text: str | None) -> bool:
     """``text`` is one of our JSON results (a briefing, a blurb, a verify report)."""
     if text is None:

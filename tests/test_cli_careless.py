@@ -245,6 +245,44 @@ def test_force_never_writes_the_output_over_an_input(
     assert story.read_bytes() == before and link.is_symlink()
 
 
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_force_never_writes_the_output_over_an_article_of_an_input_folder(
+    command: str, articles_dir: Path, tmp_path: Path
+) -> None:
+    """``briefing feed/ -o feed/000_….txt --force`` replaced that article by the briefing (and
+    blurb and verify -s feed/ the same); so did an output reached through a link in the
+    folder. A previous output saved in the folder may still be replaced."""
+    feed, draft = feed_and_draft(articles_dir, tmp_path)
+    story = sorted(feed.glob("*.txt"))[0]
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "a.txt").symlink_to(story)
+    before = story.read_bytes()
+    for folder in (feed, linked):
+        args = {
+            "blurb": ["blurb", str(folder)],
+            "briefing": ["briefing", str(folder)],
+            "verify": ["verify", str(draft), "-s", str(folder)],
+        }[command]
+        result = runner.invoke(app, [*args, "-o", str(story), "--force", "-q"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {story}: is one of the inputs (an article of {folder}); write the output "
+            "to another file\n"
+        )
+    assert story.read_bytes() == before
+    previous = feed / "previous.md"
+    args = {
+        "blurb": ["blurb", str(feed)],
+        "briefing": ["briefing", str(feed)],
+        "verify": ["verify", str(draft), "-s", str(feed)],
+    }[command]
+    for force in ([], ["--force"]):
+        result = runner.invoke(app, [*args, "-o", str(previous), "-q", *force])
+        assert result.exit_code in (0, 1), result.output  # verify: 1 if a claim is unsupported
+        assert previous.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [("empty-front-matter.md", "---\n---\n"), ("hash.md", "# \n"), ("dots.txt", "...\n!!!\n")],
