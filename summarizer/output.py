@@ -32,7 +32,12 @@ def check_output(
     Raises:
         OutputError: the path cannot be written.
     """
-    if path is None or str(path) == "-" or _descriptor(path) is not None or _is_stream(path):
+    if path is None or str(path) == "-" or _descriptor(path) in (1, 2):
+        name, std = _standard_stream(path)
+        if std is None:  # started with it closed (`>&-`): Python has None, not a stream
+            raise OutputError(f"{name}: is closed; redirect it or choose an -o path")
+        return
+    if _descriptor(path) is not None or _is_stream(path):
         return
     target = _link_target(path)
     if target.is_dir():
@@ -78,8 +83,9 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
     """
     if path is None or str(path) == "-" or _descriptor(path) in (1, 2):
         check_output(path, force=force)
-        std = sys.stderr if path is not None and _descriptor(path) == 2 else sys.stdout
-        guarded = _guarded(std, "stdout" if std is sys.stdout else "stderr")
+        name, std = _standard_stream(path)
+        assert std is not None  # check_output refused a closed one
+        guarded = _guarded(std, name)
         yield guarded
         guarded.flush()
         return
@@ -110,6 +116,14 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
             fh.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _standard_stream(path: Path | None) -> tuple[str, TextIO | None]:
+    """The standard stream an output of None, ``-``, ``/dev/stdout`` or ``/dev/stderr`` is
+    written to, by name; None when the process was started with it closed."""
+    if path is not None and _descriptor(path) == 2:
+        return "stderr", sys.stderr
+    return "stdout", sys.stdout
 
 
 def _link_target(path: Path) -> Path:

@@ -674,6 +674,33 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(
     )
 
 
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_a_closed_stdout_is_one_error_line_not_a_traceback(
+    command: str, seed_files: list[Path], tmp_path: Path
+) -> None:
+    """`summarizer blurb feed/ >&-` (stdout closed) was an AttributeError traceback, exit 1:
+    Python's sys.stdout is None then."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    args = {
+        "blurb": ["blurb", str(seed_files[1])],
+        "briefing": ["briefing", str(seed_files[1])],
+        "verify": ["verify", str(draft), "-s", str(seed_files[1])],
+    }[command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for out in ([], ["-o", "-"], ["-o", "/dev/stdout"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "summarizer", *args, *out, "-q"],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+            preexec_fn=lambda: os.close(1),
+        )
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == "Error: stdout: is closed; redirect it or choose an -o path\n"
+
+
 def test_a_chinese_article_is_split_into_its_sentences(tmp_path: Path) -> None:
     """Chinese has no space after "。": a long article was 2,000-character "sentences" cut
     mid-sentence, and its 3-sentence blurb 6,000 characters."""
