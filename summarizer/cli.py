@@ -22,7 +22,7 @@ from .errors import BackendError, ConfigError, InputError, SummarizerError, Unus
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
-from .output import check_output, open_output, write_output
+from .output import check_output, drop_buffered, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
 from .settings import (
@@ -48,6 +48,12 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             typer.echo(_interrupted_note(), err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # the reader went away (`| head`): it has all it wanted, so no error and exit 0,
+            # whichever command and however much was written (click's own handling exits 1,
+            # which `blurb` documents as "an input was skipped")
+            drop_buffered(sys.stdout)
+            raise typer.Exit(0) from None
         except _UsageError as exc:
             # click's plain form (usage, a hint, one "Error: ..." line), not rich's box, whose
             # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`)

@@ -242,7 +242,7 @@ class _Guarded(io.TextIOBase):
         if exc.errno == errno.EPIPE:
             return exc
         if self._inner in (sys.stdout, sys.stderr):
-            _drop_buffered(self._inner)
+            drop_buffered(self._inner)
         return _cannot_write(Path(self._name), exc)
 
 
@@ -250,9 +250,9 @@ def _guarded(inner: TextIO, name: str) -> TextIO:
     return cast(TextIO, _Guarded(inner, name))  # a TextIOBase, which typeshed's TextIO is not
 
 
-def _drop_buffered(stream: TextIO) -> None:
-    """Forget what a failed standard stream still holds, so that the interpreter's flush at
-    exit does not fail again with "Exception ignored ... OSError"."""
+def drop_buffered(stream: TextIO) -> None:
+    """Forget what a failed standard stream still holds (a full disk, a reader gone), so that
+    the interpreter's flush at exit does not fail again with "Exception ignored ... OSError"."""
     with suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 

@@ -701,6 +701,32 @@ def test_a_closed_stdout_is_one_error_line_not_a_traceback(
         assert proc.stderr == "Error: stdout: is closed; redirect it or choose an -o path\n"
 
 
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_a_reader_that_goes_away_ends_the_run_quietly_with_exit_0(
+    command: str, seed_files: list[Path]
+) -> None:
+    """`blurb feed.jsonl | head -c 10` exited 1 ("an input was skipped"), `briefing` 0 (its
+    one write fit in the pipe before head left). The reader here is gone before anything is
+    written: no message, exit 0, for each command."""
+    args = {
+        "blurb": ["blurb", "-"],
+        "briefing": ["briefing", "-"],
+        "verify": ["verify", "-", "-s", str(seed_files[1])],
+    }[command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", *args, "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    _, err = proc.communicate(seed_files[1].read_bytes(), timeout=120)
+    assert (proc.returncode, err) == (0, b"")
+
+
 def test_a_chinese_article_is_split_into_its_sentences(tmp_path: Path) -> None:
     """Chinese has no space after "。": a long article was 2,000-character "sentences" cut
     mid-sentence, and its 3-sentence blurb 6,000 characters."""
