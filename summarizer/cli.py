@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import signal
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
@@ -196,6 +199,7 @@ def _root(
 
 @app.command()
 def blurb(
+    ctx: typer.Context,
     files: Annotated[
         list[str], typer.Argument(help="Article files, http(s) URLs, feeds, or - for stdin.")
     ],
@@ -247,6 +251,7 @@ def blurb(
         summarizer blurb https://example.com/news/story.html
     """
     _setup_logging(verbose)
+    ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=files)
     _check_stdin_once(files)
     fmt = format_ or _format_of(output, get_args(Format)) or "text"
@@ -268,29 +273,41 @@ def blurb(
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
+    interrupted = False  # Ctrl-C or SIGTERM: so are they
     with open_output(output, force=force) as out:
-        for article in _each_article(files, failed, settings, bad_records):
-            try:
-                result = pipeline.blurb(
-                    article, settings=settings, sentences=sentences, max_words=max_words
-                )
-            except UnusableAnswerError as exc:  # this article's answers, not the server
-                typer.echo(f"Error: {article.label()}: {exc}", err=True)
-                failed.append(exc)
-                continue
-            except BackendError as exc:
-                if not results:
-                    raise
-                stopped = exc
-                break
-            sep = "\n" if results and fmt not in ("json", "html") else ""
-            out.write(sep + render_blurb(result, fmt))
-            out.flush()
-            results.append(result)
+        try:
+            for article in _each_article(files, failed, settings, bad_records):
+                try:
+                    result = pipeline.blurb(
+                        article, settings=settings, sentences=sentences, max_words=max_words
+                    )
+                except UnusableAnswerError as exc:  # this article's answers, not the server
+                    typer.echo(f"Error: {article.label()}: {exc}", err=True)
+                    failed.append(exc)
+                    continue
+                except BackendError as exc:
+                    if not results:
+                        raise
+                    stopped = exc
+                    break
+                sep = "\n" if results and fmt not in ("json", "html") else ""
+                out.write(sep + render_blurb(result, fmt))
+                results.append(result)
+                out.flush()
+        except KeyboardInterrupt:
+            if not results:  # nothing to keep: an -o file is left as it was
+                raise
+            interrupted = True
         if failed and not results:  # each failure was reported as it happened; an -o file
             raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
         if not results:
             raise InputError("no article to summarise: the inputs are files this tool wrote")
+    if interrupted:
+        typer.echo(
+            f"{_interrupted_note()} The {len(results)} blurb(s) done before it are written.",
+            err=True,
+        )
+        raise typer.Exit(130)
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
@@ -374,6 +391,7 @@ def _each_article(
 
 @app.command()
 def briefing(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(help="Files or directories of articles, feeds, http(s) URLs, or -."),
@@ -434,6 +452,7 @@ def briefing(
         summarizer briefing https://example.com/news/rss.xml
     """
     _setup_logging(verbose)
+    ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=paths)
     _check_stdin_once(paths)
     settings = _make_settings(
@@ -568,6 +587,7 @@ def verify(
         summarizer verify draft.txt -s fixtures/articles -o report.html
     """
     _setup_logging(verbose)
+    ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
     settings = _make_settings(
@@ -822,6 +842,27 @@ def _interrupted_note() -> str:
                 "paying for them twice"
             )
     return "".join(parts) + "."
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a scheduler, ``timeout`` or ``kill`` stopping the run) ends it as Ctrl-C does:
+    the same note and exit 130, no temporary output file left (``blurb -o`` left a hidden
+    ``.out.tmp`` and lost the blurbs done), and for a blurbs job the cluster closed and the
+    rerun going on from the part files."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _llm_options(

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
@@ -35,6 +32,7 @@ from .cli import (
     _json_lines,
     _make_settings,
     _setup_logging,
+    _sigterm_interrupts,
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
@@ -176,25 +174,6 @@ def _job_progress() -> Callable[[JobReport], None]:
         )
 
     return show
-
-
-@contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: the cluster is
-    closed, no temporary part file is left, and the rerun goes on from the part files."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave SIGTERM alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 batch_app = typer.Typer(

@@ -104,6 +104,58 @@ def test_ctrl_c_while_the_cli_loads_is_one_line_and_exit_130(delay: float) -> No
     assert len(said) == 1 and said[0].startswith("Interrupted"), said
 
 
+@pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
+def test_sigterm_ends_a_run_as_ctrl_c_does_and_leaves_no_temp_file(
+    command: str, seed_files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`timeout -s TERM 3 summarizer blurb feed.jsonl -o t.jsonl` left a hidden
+    ".t.jsonl.XXXX.tmp" and no t.jsonl: the blurbs done were lost. SIGTERM is now Ctrl-C:
+    exit 130 with its note, the blurbs done written, no temp file."""
+    import summarizer.cli as cli
+
+    def terminated(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the signal's handler runs first
+        raise AssertionError("SIGTERM did not stop the run")
+
+    real_blurb, calls = pipeline.blurb, []
+
+    def blurb_then_terminated(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real_blurb(*args, **kwargs) if len(calls) == 1 else terminated()
+
+    monkeypatch.setattr(pipeline, "blurb", blurb_then_terminated)
+    monkeypatch.setattr(pipeline, "briefing", terminated)
+    monkeypatch.setattr(cli, "verify_draft", terminated)
+
+    def not_handled(signum: int, frame: object) -> None:  # the default would end pytest
+        raise RuntimeError("SIGTERM was not handled by the command")
+
+    previous = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        draft = tmp_path / "draft.txt"
+        draft.write_text(DRAFT)
+        out = tmp_path / "out" / "t.jsonl"
+        out.parent.mkdir()
+        args = {
+            "blurb": ["blurb", *map(str, seed_files[:3])],
+            "briefing": ["briefing", str(seed_files[1])],
+            "verify": ["verify", str(draft), "-s", str(seed_files[1])],
+        }[command]
+        result = runner.invoke(app, [*args, "-f", "json", "-o", str(out), "-q"])
+        assert signal.getsignal(signal.SIGTERM) is not_handled  # restored after the command
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert result.exit_code == 130, result.output
+    assert result.stderr.startswith("Interrupted")
+    if command == "blurb":  # the blurb done is kept, as a backend failure keeps it
+        assert len(out.read_text().splitlines()) == 1
+        assert "The 1 blurb(s) done before it are written." in result.stderr
+    else:
+        assert not out.exists()
+    assert [p.name for p in out.parent.iterdir()] == ([out.name] if command == "blurb" else [])
+
+
 def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it() -> None:
     """`nohup summarizer ...` (or a background job of a script) starts with SIGINT ignored:
     the handler for the loading time must not make such a run interruptible."""

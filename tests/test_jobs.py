@@ -556,7 +556,7 @@ def test_interrupt_and_sigterm_say_how_to_go_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import summarizer.jobs as jobs
-    from summarizer.cli_scale import _sigterm_interrupts
+    from summarizer.cli import _sigterm_interrupts
 
     with pytest.raises(KeyboardInterrupt), _sigterm_interrupts():
         os.kill(os.getpid(), signal.SIGTERM)
