@@ -23,7 +23,7 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import check_path_argument, iter_articles, load_articles
+from .ingest import check_path_argument, iter_articles, load_articles, printable_line
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -65,7 +65,7 @@ class _Commands(TyperGroup):
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {printable_line(str(exc))}", err=True)  # names untrusted files
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -357,7 +357,7 @@ def _each_article(
     """
 
     def skip(exc: InputError) -> None:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"Error: {printable_line(str(exc))}", err=True)
         failed.append(exc)
 
     def skip_record(exc: InputError) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, computed_field
 
 from .checks import dates_replaced, find_opposite, names_dropped
 from .errors import ConfigError, InputError
-from .ingest import strip_markdown
+from .ingest import printable_line, strip_markdown
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
@@ -496,10 +496,12 @@ def _distinct(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _same_file(path: str | Path | None, draft: Path) -> bool:
-    """Whether ``path`` (a source Path, or the file an article was read from) is the draft's."""
+    """Whether ``path`` (a source Path, or the file an article was read from, as ingest shows
+    it: its name cleaned) is the draft's."""
     if not path:
         return False
+    shown = Path(printable_line(str(draft)))
     try:
-        return Path(path).resolve() == draft.resolve()
+        return Path(path).resolve() in (draft.resolve(), shown.resolve())
     except (OSError, ValueError):
         return False

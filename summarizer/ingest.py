@@ -224,7 +224,7 @@ def make_article(
     outlet = Outlet(
         name=" ".join(strip_controls(source or "").split()) or None,
         url=strip_controls(url or "").strip() or None,
-        file=file,
+        file=printable_line(file) if file is not None else None,
     )
     return Article.model_validate(
         {
@@ -448,6 +448,16 @@ def strip_controls(text: str) -> str:
     if not (_CONTROL.search(text) or _PAGE_BREAK.search(text)):
         return text
     return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", _PAGE_BREAK.sub("\n", text)))
+
+
+_NAME_BREAK = re.compile(r"[\t\n\r]")
+
+
+def printable_line(text: str) -> str:
+    """A file's name (or an error naming one) as every output and message shows it: a name
+    is as untrusted as an article's text (``evil ESC ]0;pwned BEL.txt`` retitled the terminal
+    from the Sources list), and one line (a line break cut a Sources entry in two)."""
+    return _NAME_BREAK.sub(" ", strip_controls(text))
 
 
 def clean_characters(text: str, *, markdown: bool = False) -> str:
@@ -727,7 +737,7 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
 
 def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
     suffix = path.suffix.lower()
-    name = str(path)
+    name = printable_line(str(path))  # for messages and the outlet; the file is read by path
     if suffix in JSONL_SUFFIXES:
         lines = stream_lines(path, limits)
         head: list[str] = []

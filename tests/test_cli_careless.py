@@ -845,6 +845,42 @@ def test_terminal_escapes_in_an_article_never_reach_the_output(tmp_path: Path) -
     assert "The council voted on Tuesday" in text and "Evil red title" in text
 
 
+def test_terminal_escapes_in_a_file_name_never_reach_the_output(
+    seed_files: list[Path], tmp_path: Path
+) -> None:
+    """A file named "evil ESC ]0;pwned BEL ESC [31m red LF x.txt" in a folder was printed as
+    is in the outlet line and the Sources list of every format (and in `blurb` text), and in
+    the error naming it: `summarizer briefing feed/` on a terminal ran them."""
+    from summarizer import load_articles
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "evil\x1b]0;pwned\x07\x1b[31mred\nx.txt").write_bytes(seed_files[0].read_bytes())
+    (feed / "bad\x1b]0;pwned\x07.txt").write_bytes(b"")
+    for command, formats in (
+        ("briefing", ("md", "json", "html")),
+        ("blurb", ("text", "md", "json")),
+    ):
+        for fmt in formats:
+            result = runner.invoke(app, [command, str(feed), "-f", fmt, "-q"])
+            assert result.exit_code == 1, result.output  # the empty file is skipped
+            for out in (result.stdout, result.stderr):
+                assert "\x1b" not in out and "\\u001b" not in out
+                assert "\x07" not in out and "\\u0007" not in out
+            assert "evilred x.txt" in result.stdout
+            assert f"Error: {feed}/bad.txt: file is empty" in result.stderr
+    [article] = load_articles(feed / "evil\x1b]0;pwned\x07\x1b[31mred\nx.txt")
+    assert article.outlets[0].file == f"{feed}/evilred x.txt"
+    # verify still knows that draft, saved among its sources, is not one of them
+    draft = feed / "evil\x1b]0;pwned\x07\x1b[31mred\nx.txt"
+    (feed / "bad\x1b]0;pwned\x07.txt").unlink()
+    result = runner.invoke(app, ["verify", str(draft), "-s", str(feed), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {feed}/evilred x.txt: the sources hold only the draft itself; pass the articles\n"
+    )
+
+
 @pytest.mark.parametrize("until", ['"2025-03-18"', "2025-03-18"])
 def test_a_config_files_until_date_includes_that_day_as_the_flag_does(
     until: str, tmp_path: Path
