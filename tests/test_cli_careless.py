@@ -688,6 +688,21 @@ def test_a_file_name_with_a_line_break_stays_in_its_sources_entry(
         assert f"`{feed}/evil # Heading.txt`" in result.stdout
 
 
+def _command_args(
+    command: str, seed_files: list[Path], tmp_path: Path
+) -> tuple[list[str], dict[str, str]]:
+    """The arguments of ``command`` on one seed article (a draft of it for verify), and the
+    environment of a ``python -m summarizer`` subprocess that imports this checkout."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    args = {
+        "blurb": ["blurb", str(seed_files[1])],
+        "briefing": ["briefing", str(seed_files[1])],
+        "verify": ["verify", str(draft), "-s", str(seed_files[1])],
+    }[command]
+    return args, {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
 @pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
 def test_a_full_disk_is_one_error_line_not_a_traceback(
@@ -698,14 +713,7 @@ def test_a_full_disk_is_one_error_line_not_a_traceback(
     import subprocess
     import sys
 
-    draft = tmp_path / "draft.txt"
-    draft.write_text(DRAFT)
-    args = {
-        "blurb": ["blurb", str(seed_files[1])],
-        "briefing": ["briefing", str(seed_files[1])],
-        "verify": ["verify", str(draft), "-s", str(seed_files[1])],
-    }[command]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    args, env = _command_args(command, seed_files, tmp_path)
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
             [sys.executable, "-m", "summarizer", *args, "-q"],
@@ -732,14 +740,7 @@ def test_a_closed_stdout_is_one_error_line_not_a_traceback(
 ) -> None:
     """`summarizer blurb feed/ >&-` (stdout closed) was an AttributeError traceback, exit 1:
     Python's sys.stdout is None then."""
-    draft = tmp_path / "draft.txt"
-    draft.write_text(DRAFT)
-    args = {
-        "blurb": ["blurb", str(seed_files[1])],
-        "briefing": ["briefing", str(seed_files[1])],
-        "verify": ["verify", str(draft), "-s", str(seed_files[1])],
-    }[command]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    args, env = _command_args(command, seed_files, tmp_path)
     for out in ([], ["-o", "-"], ["-o", "/dev/stdout"]):
         proc = subprocess.run(
             [sys.executable, "-m", "summarizer", *args, *out, "-q"],
