@@ -41,8 +41,9 @@ import secrets
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
@@ -314,7 +315,15 @@ def create_app(config: ServeConfig | None = None) -> Any:
                 401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
             )
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """The run threads end with the app (a test's client, a reloaded server): left
+        running, each app made in a process kept one more idle thread alive."""
+        yield
+        workers.pool.shutdown(wait=False, cancel_futures=True)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="summarizer",
         summary="Short, cited, verified summaries of news articles.",
         version=_version(),

@@ -62,9 +62,11 @@ def test_a_swapped_window_names_the_dates_as_given_in_cli_library_and_http(
 
     from summarizer.serve import ServeConfig, create_app
 
-    client = TestClient(create_app(ServeConfig(settings=Settings(backend="extractive"))))
     body = {"articles": [{"text": "A b c."}], "since": "2025-03-19", "until": "2025-03-18"}
-    res = client.post("/briefing", json=body)
+    # in a with block, the app's worker threads end with it: a thread left running keeps
+    # the later fork tests (test_dedup.py) from running
+    with TestClient(create_app(ServeConfig(settings=Settings(backend="extractive")))) as client:
+        res = client.post("/briefing", json=body)
     assert res.status_code == 422 and expected in res.json()["detail"], res.text
     with pytest.raises(ValueError, match=re.escape("until (2025-03-19 10:00:30 UTC)")):
         Settings(since="2025-03-19T10:30Z", until="2025-03-19T10:00:30Z")
