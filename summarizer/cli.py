@@ -336,6 +336,12 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
     return f"{' and '.join(parts)} failed (see above)"
 
 
+def say_skipped(exc: InputError) -> None:
+    """Name a skipped input or record on stderr: one ``Error:`` line, its file name made
+    printable (a name is as untrusted as an article's text)."""
+    typer.echo(f"Error: {printable_line(str(exc))}", err=True)
+
+
 def _each_article(
     inputs: list[str],
     failed: list[SummarizerError],
@@ -357,7 +363,7 @@ def _each_article(
     """
 
     def skip(exc: InputError) -> None:
-        typer.echo(f"Error: {printable_line(str(exc))}", err=True)
+        say_skipped(exc)
         failed.append(exc)
 
     def skip_record(exc: InputError) -> None:

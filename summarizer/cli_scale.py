@@ -33,6 +33,7 @@ from .cli import (
     _make_settings,
     _setup_logging,
     _sigterm_interrupts,
+    say_skipped,
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
@@ -287,7 +288,7 @@ def batch_submit(
     skipped: list[InputError] = []
 
     def skip(exc: InputError) -> None:  # one bad file of a folder does not stop the batch
-        typer.echo(f"Error: {exc}", err=True)
+        say_skipped(exc)
         skipped.append(exc)
 
     kind: Literal["blurbs", "briefing"] = "briefing" if briefing else "blurbs"

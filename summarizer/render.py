@@ -58,7 +58,7 @@ def empty_briefing(result: Briefing) -> str:
     if written and not any(s.claims for s in written):  # none made, none rejected either
         if result.partial and result.problems:
             return f"(no claim written: {result.problems[-1]})"
-        return "(no claim written: no sentence fits in the word budget; raise --max-words)"
+        return f"(no claim written: {NO_SENTENCE_FITS})"
     if written or not (result.stories or result.problems):
         return "(no claim passed verification)"
     if any(p.endswith(NO_SENTENCE_FITS) for p in result.problems):
