@@ -68,6 +68,7 @@ SCALE_FLOOR = 0.15  # least local scale: an article near nothing is not pulled i
 COHESION_RATIO = 0.6  # a merge of two groups needs this share of their own cohesion
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
+CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)
 SPLIT_Z: float | None = None  # chain split off by default: see the module docstring
 SPLIT_MIN = 6  # smallest story examined for a chain of sub-events
 SPLIT_MAX = 200  # largest story examined (the test is cubic in the story's size)
@@ -466,27 +467,43 @@ def _greedy_centroids(x: csr_matrix, threshold: float, scale: np.ndarray) -> np.
     """Assign rows in order to the most similar centroid at or above threshold, else a new one.
 
     Similarities are scaled as in ``cluster_matrix``, by the row's and the cluster's mean scale.
+    Ties go to the latest centroid. The centroid sums are dense rows in blocks of
+    ``CENTROID_BLOCK``, and a row is compared with a whole block at once, over its own terms
+    only: one centroid at a time, 20,000 short articles took 7 minutes.
     """
     cols = np.unique(x.indices)  # only the component's own terms: bounded width
     x = x[:, cols].astype(np.float32)
     labels = np.zeros(x.shape[0], dtype=np.int64)
-    sums: list[np.ndarray] = []
-    scales: list[list[float]] = []
+    blocks: list[np.ndarray] = []  # centroid sums, CENTROID_BLOCK rows each (the last partly)
+    norms = np.zeros(0, dtype=np.float64)  # each centroid sum's length
+    scale_sums = np.zeros(0, dtype=np.float64)  # each centroid's members' scales, summed
+    sizes = np.zeros(0, dtype=np.float64)  # each centroid's members
+    count = 0
     for i in range(x.shape[0]):
-        v = x[i].toarray().ravel()
-        best, best_sim = -1, threshold
-        for k, s in enumerate(sums):
-            sim = float(v @ s) / (float(np.linalg.norm(s)) or 1.0)
-            sim /= math.sqrt(float(scale[i]) * float(np.mean(scales[k])))
-            if sim >= best_sim:
-                best, best_sim = k, sim
+        row = x.getrow(i)
+        idx, data = row.indices, row.data
+        best = -1
+        if count:
+            dots = np.concatenate([b[:, idx] @ data for b in blocks])[:count]
+            sims = dots / np.where(norms[:count] > 0, norms[:count], 1.0)
+            sims /= np.sqrt(float(scale[i]) * (scale_sums[:count] / sizes[:count]))
+            top = float(sims.max())
+            if top >= threshold:
+                best = int(np.flatnonzero(sims == top)[-1])
         if best < 0:
-            sums.append(v.copy())
-            scales.append([float(scale[i])])
-            best = len(sums) - 1
-        else:
-            sums[best] += v
-            scales[best].append(float(scale[i]))
+            best = count
+            count += 1
+            if best % CENTROID_BLOCK == 0:
+                blocks.append(np.zeros((CENTROID_BLOCK, x.shape[1]), dtype=np.float32))
+                grow = np.zeros(CENTROID_BLOCK)
+                norms, scale_sums, sizes = (
+                    np.concatenate([a, grow]) for a in (norms, scale_sums, sizes)
+                )
+        block = blocks[best // CENTROID_BLOCK]
+        block[best % CENTROID_BLOCK, idx] += data
+        norms[best] = float(np.linalg.norm(block[best % CENTROID_BLOCK]))
+        scale_sums[best] += float(scale[i])
+        sizes[best] += 1
         labels[i] = best
     return labels
 

@@ -499,3 +499,21 @@ def test_outlet_names_differing_only_in_case_or_spaces_are_one_source() -> None:
     assert pipeline.briefing([first, second], min_sources=2).stories[0].written is False
     files = [Outlet(file="a.txt"), Outlet(file="A.txt"), Outlet(name=" Daily Post")]
     assert dedup.distinct_outlets([*files, Outlet(name="DAILY POST")]) == files  # files as they are
+
+
+def test_copies_add_each_new_outlet_once_in_first_seen_order() -> None:
+    """Many copies of one article: every distinct outlet once, first seen first, the input
+    articles untouched (the outlets are tracked by key, not by a scan of the list)."""
+    text = "The city council voted on Tuesday to build a new bridge over the Elm River."
+    arts = [make_article(text, source=f"Outlet {i % 3}") for i in range(9)]
+    arts.append(make_article(text, source="Outlet 1"))
+    arts[4].outlets.append(Outlet(url="https://example.com/a"))
+    kept = dedup.dedupe_articles(arts)
+    assert len(kept) == 1
+    assert [o.label() for o in kept[0].outlets] == [
+        "Outlet 0",
+        "Outlet 1",
+        "Outlet 2",
+        "https://example.com/a",
+    ]
+    assert [o.label() for o in arts[0].outlets] == ["Outlet 0"]

@@ -239,6 +239,47 @@ def test_oversized_components_fall_back_to_centroids(
     assert sorted(len(s.article_ids) for s in found) == [1, 2, 2, 5]
 
 
+def _centroids_one_by_one(x: csr_matrix, threshold: float, scale: np.ndarray) -> list[int]:
+    """The centroid assignment written plainly, one centroid at a time (the oracle)."""
+    dense = x.toarray().astype(np.float64)
+    sums: list[np.ndarray] = []
+    scales: list[list[float]] = []
+    labels = []
+    for i, v in enumerate(dense):
+        best, best_sim = -1, threshold
+        for k, total in enumerate(sums):
+            sim = float(v @ total) / (float(np.linalg.norm(total)) or 1.0)
+            sim /= float(np.sqrt(scale[i] * np.mean(scales[k])))
+            if sim >= best_sim:
+                best, best_sim = k, sim
+        if best < 0:
+            sums.append(v.copy())
+            scales.append([float(scale[i])])
+            best = len(sums) - 1
+        else:
+            sums[best] += v
+            scales[best].append(float(scale[i]))
+        labels.append(best)
+    return labels
+
+
+def test_centroid_blocks_assign_as_one_centroid_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blocked, vectorised fallback gives the plain loop's labels, across many blocks."""
+    monkeypatch.setattr(stories, "CENTROID_BLOCK", 4)
+    rng = np.random.default_rng(3)
+    rows = []
+    for _ in range(400):  # short random "articles": a few of 60 terms, some sharing
+        cols = rng.choice(60, size=int(rng.integers(2, 7)), replace=False)
+        row = np.zeros(60)
+        row[cols] = rng.uniform(0.5, 2.0, size=len(cols))
+        rows.append(row / np.linalg.norm(row))
+    x = csr_matrix(np.array(rows, dtype=np.float32))
+    scale = rng.uniform(0.15, 0.6, size=400)
+    got = stories._greedy_centroids(x, 0.55, scale).tolist()
+    assert got == _centroids_one_by_one(x, 0.55, scale)
+    assert len(set(got)) > 3 * 4  # several blocks were used
+
+
 def test_a_small_word_budget_writes_the_biggest_stories_and_lists_the_rest(
     mixed: list[Article],
 ) -> None:
