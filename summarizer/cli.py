@@ -23,7 +23,7 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import check_path_argument, iter_articles, load_articles, printable_line
+from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -35,7 +35,7 @@ from .settings import (
     config_path,
     shown_url,
 )
-from .sources import Limits, read_stdin
+from .sources import Limits, printable_line, read_stdin
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -65,7 +65,7 @@ class _Commands(TyperGroup):
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
-            typer.echo(f"Error: {printable_line(str(exc))}", err=True)  # names untrusted files
+            say_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -282,7 +282,7 @@ def blurb(
                         article, settings=settings, sentences=sentences, max_words=max_words
                     )
                 except UnusableAnswerError as exc:  # this article's answers, not the server
-                    typer.echo(f"Error: {article.label()}: {exc}", err=True)
+                    say_error(f"{article.label()}: {exc}")
                     failed.append(exc)
                     continue
                 except BackendError as exc:
@@ -312,10 +312,7 @@ def blurb(
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
     if stopped is not None:
-        typer.echo(
-            f"Error: {stopped} (stopped; the {len(results)} blurb(s) before it are written)",
-            err=True,
-        )
+        say_error(f"{stopped} (stopped; the {len(results)} blurb(s) before it are written)")
         raise typer.Exit(stopped.exit_code)
     if failed:
         typer.echo(_failed_line(len(failed), len(files), len(bad_records)), err=True)
@@ -337,9 +334,14 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
 
 
 def say_skipped(exc: InputError) -> None:
-    """Name a skipped input or record on stderr: one ``Error:`` line, its file name made
-    printable (a name is as untrusted as an article's text)."""
-    typer.echo(f"Error: {printable_line(str(exc))}", err=True)
+    """Name a skipped input or record on stderr (see ``say_error``)."""
+    say_error(str(exc))
+
+
+def say_error(message: str) -> None:
+    """One ``Error:`` line on stderr, made printable: an error names files, titles and URLs,
+    which are as untrusted as an article's text (a name's "ESC [31m" recoloured the terminal)."""
+    typer.echo(f"Error: {printable_line(message)}", err=True)
 
 
 def _each_article(

@@ -33,11 +33,13 @@ from .cli import (
     _make_settings,
     _setup_logging,
     _sigterm_interrupts,
+    say_error,
     say_skipped,
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
+from .sources import printable_line
 
 if TYPE_CHECKING:
     from .jobs import JobReport
@@ -416,7 +418,7 @@ def batch_collect(
         say(f"{cached}; the briefing needs {report.waiting} more answers")
     if report.follow_up is not None:
         for reason in report.failed:  # final, but reported as errors once the rest is done
-            say(f"failed: {reason}")
+            say(f"failed: {printable_line(reason)}")
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return
     if report.briefing is not None:
@@ -436,7 +438,7 @@ def batch_collect(
         write_output(text, output, force=force)
     if report.failed:  # as blurb: each on stderr, with --quiet too, then exit 1
         for reason in report.failed:
-            typer.echo(f"Error: {reason}", err=True)
+            say_error(reason)
         total = report.done + len(report.failed)
         typer.echo(f"{len(report.failed)} of {total} articles failed (see above)", err=True)
         raise typer.Exit(1)

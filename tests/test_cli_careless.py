@@ -882,6 +882,73 @@ def test_terminal_escapes_in_a_file_name_never_reach_the_output(
     )
 
 
+def test_errors_naming_a_file_never_carry_its_terminal_escapes(tmp_path: Path) -> None:
+    """A bad file's name reached the library's errors as is ("ESC [31m" and all): only the
+    CLI's top-level handler cleaned it, so a Python caller printing the error, or any other
+    line quoting it, recoloured the terminal."""
+    from summarizer import load_articles
+    from summarizer.sources import Limits, read_file
+
+    evil = "r\x1b[31med\x1b]0;pwned\x07"
+    (tmp_path / f"{evil}.txt").write_bytes(b"")
+    (tmp_path / f"{evil}.bin.txt").write_bytes(b"a\x00b")
+    (tmp_path / f"{evil}.json").write_text("{", encoding="utf-8")
+    (tmp_path / f"{evil}.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / f"{evil}-dir").mkdir()
+    for name in (
+        f"{evil}.txt",
+        f"{evil}.bin.txt",
+        f"{evil}.json",
+        f"{evil}.jsonl",
+        f"{evil}-dir",
+        f"{evil}-missing.txt",
+    ):
+        with pytest.raises(InputError) as caught:
+            load_articles(tmp_path / name)
+        message = str(caught.value)
+        assert "\x1b" not in message and "\x07" not in message, message
+        assert "red" in message
+    os.mkfifo(tmp_path / f"{evil}.fifo")  # read_file refuses it, naming it
+    with pytest.raises(InputError, match="not a regular file") as caught:
+        read_file(tmp_path / f"{evil}.fifo", Limits())
+    assert "\x1b" not in str(caught.value)
+
+
+def test_blurbs_per_article_error_line_is_made_printable(
+    seed_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blurb's "Error: <article>: <why>" line for an article the model gave no usable answer
+    for was printed as is, while every other error line was cleaned of terminal escapes."""
+    from summarizer.errors import UnusableAnswerError
+
+    def unusable(*args: object, **kwargs: object) -> object:
+        raise UnusableAnswerError("the model answered \x1b[31mred\x1b]0;pwned\x07")
+
+    monkeypatch.setattr(pipeline, "blurb", unusable)
+    result = runner.invoke(app, ["blurb", str(seed_files[0]), "-q"])
+    assert result.exit_code == 3, result.output
+    assert "the model answered red" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_batch_collects_failed_lines_are_made_printable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`batch collect` printed each failed article's reason (its title, the model's words)
+    as is, in its "Error:" and "failed:" lines."""
+    from summarizer.llm import batch
+
+    reason = "art-1 (\x1b[31mRed\x1b]0;pwned\x07 title): no usable answer"
+    for follow_up in (None, "batch_2"):
+        report = batch.CollectReport(
+            status="completed", failed=[reason], done=1, follow_up=follow_up
+        )
+        monkeypatch.setattr(batch, "collect", lambda *a, _r=report, **k: _r)
+        result = runner.invoke(app, ["batch", "collect", str(tmp_path), "-o", str(tmp_path / "o")])
+        assert "Red title" in result.stderr, result.output
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
 @pytest.mark.parametrize("until", ['"2025-03-18"', "2025-03-18"])
 def test_a_config_files_until_date_includes_that_day_as_the_flag_does(
     until: str, tmp_path: Path
