@@ -115,7 +115,10 @@ DayWordsOpt = Annotated[
         f"{DEFAULT_BRIEFING_WORDS}, at most {pipeline.MAX_DEFAULT_WORDS}.",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No notes, warnings or summary on stderr (errors still)."),
+]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
 ShowRejectedOpt = Annotated[
     bool,
@@ -250,7 +253,6 @@ def blurb(
 
         summarizer blurb https://example.com/news/story.html
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=files)
     _check_stdin_once(files)
@@ -268,6 +270,7 @@ def blurb(
     )
     pipeline.blurb_length(settings, sentences, max_words)  # both given: refused before any work
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
+    _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
@@ -459,7 +462,6 @@ def briefing(
 
         summarizer briefing https://example.com/news/rss.xml
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=paths)
     _check_stdin_once(paths)
@@ -480,6 +482,7 @@ def briefing(
         deadline=deadline,
     )
     quiet = settings.quiet
+    _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # a folder's unusable files, a JSON Lines file's lines
@@ -594,7 +597,6 @@ def verify(
 
         summarizer verify draft.txt -s fixtures/articles -o report.html
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
@@ -602,6 +604,7 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
+    _setup_logging(verbose, quiet)
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
@@ -956,9 +959,14 @@ def _day_line(result: Briefing) -> str:
     )
 
 
-def _setup_logging(verbose: int) -> None:
+def _setup_logging(verbose: int, quiet: bool = False) -> None:
+    """-v/-vv show info and debug lines; -q (or ``quiet`` in the config) hides the warnings
+    too, which are notes (a feed item's own text used, a date ignored), never the errors."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # on our loggers, not the root, and reset each time: one process may run many commands
+    quieted = logging.ERROR if quiet and not verbose else logging.NOTSET
+    logging.getLogger(__package__ or "summarizer").setLevel(quieted)
 
 
 def main() -> None:

@@ -99,7 +99,7 @@ def blurbs_job(
     """
     from .jobs import run_job
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     if verbose < 2:  # Dask's scheduler and nannies log every start and stop at INFO
         with contextlib.suppress(ImportError):  # (its import sets its loggers' levels)
             import distributed  # noqa: F401
@@ -257,7 +257,7 @@ def batch_submit(
     from .llm.batch import submit
     from .pipeline import blurb_length
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     _refuse_other_kinds_options(
         briefing,
         {
@@ -387,7 +387,7 @@ def batch_collect(
     from .llm.batch import collect
     from .settings import Settings
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     check_output(output, force=force)  # refused before the batch is collected, not after
     # without --format, the -o file's extension names it (as for blurb and briefing): else
     # -o briefing.json held Markdown and -o blurbs.html JSON Lines

@@ -224,3 +224,41 @@ def test_a_briefing_of_a_feed_with_an_item_skipped_exits_1(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["briefing", str(feed), "-q"])
     assert result.exit_code == 1, result.output
     assert f"Error: {feed} (item 2): skipped: Nothing: no text in the feed item" in result.output
+
+
+def test_quiet_silences_the_own_text_warning_but_not_the_errors(tmp_path: Path) -> None:
+    """`-q` ("no notes on stderr") still printed "WARNING ...: the feed item's own text is
+    used" for a teaser whose page could not be fetched; an item skipped is an error and is
+    said with -q too. `quiet = true` in the config file silences it as -q does."""
+    import os
+    import subprocess
+    import sys
+
+    site = _site(tmp_path)
+    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
+    with serve_folder(site) as base:
+        items = [
+            {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
+            {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
+        ]
+        feed = tmp_path / "today.rss"
+        feed.write_text(rss(items))
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            command = [sys.executable, "-m", "summarizer", "briefing", str(feed), *args]
+            return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+        loud = run()
+        quiet = run("-q")
+        home = Path(os.environ["SUMMARIZER_HOME"])
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "config.toml").write_text("quiet = true\n", encoding="utf-8")
+        configured = run()
+    assert loud.returncode == 1, loud.stderr
+    assert "own text is used" in loud.stderr
+    for result in (quiet, configured):
+        assert result.returncode == 1, result.stderr
+        assert "own text is used" not in result.stderr
+        assert "WARNING" not in result.stderr
+        assert "(item 2): skipped" in result.stderr  # the error is still said
+        assert "school board approved" in result.stdout
