@@ -190,7 +190,7 @@ def make_article(
     if when is not None and not isinstance(when, datetime):
         raise InputError(f"make_article: published must be a date, not {type(when).__name__}")
     if not markdown:
-        text = body_text(text, file or "the article text")
+        text, title = article_body(text, file or "the article text", title)
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)
@@ -838,9 +838,10 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         value = record.get(key)
         return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
+    body, title = article_body(text, f"{where}: the 'text' field", opt("title"))
     return make_article(
-        body_text(text, f"{where}: the 'text' field"),
-        title=opt("title"),
+        body,
+        title=title,
         url=opt("url"),
         source=opt("source"),
         published=lenient_datetime(record.get("published"), where),
@@ -848,26 +849,30 @@ def _from_record(record: Any, name: str, index: int) -> Article:
     )
 
 
-def body_text(text: str, what: str) -> str:
-    """An article body as given by a CMS (a JSON record, a library or serve caller): HTML
-    (by ``sources.html_kind``, the rule files are sniffed by too) as its text, paragraphs
-    kept, not its tags; a whole page as its main text, as an ``.html`` file; other text as is.
+def article_body(text: str, what: str, title: str | None = None) -> tuple[str, str | None]:
+    """An article body as given by a CMS (a JSON record, a library or serve caller), and its
+    title: HTML (by ``sources.html_kind``, the rule files are sniffed by too) as its text,
+    paragraphs kept, not its tags; a whole page as its main text and, unless ``title`` is
+    given, its own title, as an ``.html`` file (a page given as text lost its <title>);
+    other text as is.
 
     Raises:
         InputError: the HTML holds no text.
     """
     kind = html_kind(text)
     if kind is None:
-        return text
+        return text, title
     if kind == "page":
-        plain, _ = _page_text(text)
+        plain, doc = _page_text(text)
+        if title is None and doc is not None:
+            title = _field(doc, "title")
     else:
         from .fetch import html_to_text
 
         plain = html_to_text(text)
     if not plain or not plain.strip():
         raise InputError(f"{printable_line(what)} is HTML with no article text in it")
-    return plain
+    return plain, title
 
 
 def _page_text(html: str) -> tuple[str | None, Any]:

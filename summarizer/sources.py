@@ -303,7 +303,7 @@ def sniff_format(text: str, suffix: str | None) -> str:
     ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise) and
     a ``.json`` file holding JSON Lines as JSON Lines. An HTML body (``html_kind`` says
     "fragment") stays ``.txt``: the article's text is taken from it as from any text given
-    (``ingest.body_text``), not by a page extractor that may find no article in a paragraph."""
+    (``ingest.article_body``), not by a page extractor that may find no article in a paragraph."""
     if suffix is None:  # stdin
         head = text.lstrip()[:1]
         if head in ("{", "["):
