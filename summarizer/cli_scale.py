@@ -244,6 +244,11 @@ def batch_submit(
     A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
     batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
+    An option of the other kind is refused (--since, --until, --title, --max-stories or
+    --min-sources without --briefing; -n with it): the paid requests would be made without
+    it. Set in the config file, the same keys are defaults for every command, and the kind
+    they do not apply to leaves them unused, as `summarizer blurb` does.
+
     Exit codes: 0 started, 1 started, but unusable files of a folder or records of a feed
     were skipped (each named on stderr), 2 bad input or options (--dir not new or empty, no
     OPENAI_API_KEY nor OPENAI_BASE_URL), 3 the server refused the batch.
