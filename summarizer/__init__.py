@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+# first: `python -m summarizer` handles Ctrl-C from here on (see _main_ctrl_c)
+from . import _main_ctrl_c  # noqa: F401
 from .aio import ablurb, abriefing, averify
 
 # ``summarizer.verify`` is the draft-checking function (summarizer/draft.py); the module of claim

@@ -23,7 +23,7 @@ from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
-from .ingest import check_path_argument, iter_articles, load_articles, printable_line
+from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -35,7 +35,7 @@ from .settings import (
     config_path,
     shown_url,
 )
-from .sources import Limits, read_stdin
+from .sources import Limits, printable_line, read_stdin
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -65,7 +65,7 @@ class _Commands(TyperGroup):
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
-            typer.echo(f"Error: {printable_line(str(exc))}", err=True)  # names untrusted files
+            say_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -115,7 +115,10 @@ DayWordsOpt = Annotated[
         f"{DEFAULT_BRIEFING_WORDS}, at most {pipeline.MAX_DEFAULT_WORDS}.",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes or summary on stderr.")]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No notes, warnings or summary on stderr (errors still)."),
+]
 VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v info, -vv debug.")]
 ShowRejectedOpt = Annotated[
     bool,
@@ -250,7 +253,6 @@ def blurb(
 
         summarizer blurb https://example.com/news/story.html
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=files)
     _check_stdin_once(files)
@@ -268,6 +270,7 @@ def blurb(
     )
     pipeline.blurb_length(settings, sentences, max_words)  # both given: refused before any work
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
+    _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
     results: list[Blurb] = []
     failed: list[SummarizerError] = []
@@ -282,7 +285,7 @@ def blurb(
                         article, settings=settings, sentences=sentences, max_words=max_words
                     )
                 except UnusableAnswerError as exc:  # this article's answers, not the server
-                    typer.echo(f"Error: {article.label()}: {exc}", err=True)
+                    say_error(f"{article.label()}: {exc}")
                     failed.append(exc)
                     continue
                 except BackendError as exc:
@@ -312,10 +315,7 @@ def blurb(
         _show_rejected([c for r in results for c in r.claims])
     _summary(results, quiet)
     if stopped is not None:
-        typer.echo(
-            f"Error: {stopped} (stopped; the {len(results)} blurb(s) before it are written)",
-            err=True,
-        )
+        say_error(f"{stopped} (stopped; the {len(results)} blurb(s) before it are written)")
         raise typer.Exit(stopped.exit_code)
     if failed:
         typer.echo(_failed_line(len(failed), len(files), len(bad_records)), err=True)
@@ -337,9 +337,14 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
 
 
 def say_skipped(exc: InputError) -> None:
-    """Name a skipped input or record on stderr: one ``Error:`` line, its file name made
-    printable (a name is as untrusted as an article's text)."""
-    typer.echo(f"Error: {printable_line(str(exc))}", err=True)
+    """Name a skipped input or record on stderr (see ``say_error``)."""
+    say_error(str(exc))
+
+
+def say_error(message: str) -> None:
+    """One ``Error:`` line on stderr, made printable: an error names files, titles and URLs,
+    which are as untrusted as an article's text (a name's "ESC [31m" recoloured the terminal)."""
+    typer.echo(f"Error: {printable_line(message)}", err=True)
 
 
 def _each_article(
@@ -457,7 +462,6 @@ def briefing(
 
         summarizer briefing https://example.com/news/rss.xml
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     check_output(output, force=force, inputs=paths)
     _check_stdin_once(paths)
@@ -478,6 +482,7 @@ def briefing(
         deadline=deadline,
     )
     quiet = settings.quiet
+    _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # a folder's unusable files, a JSON Lines file's lines
@@ -592,7 +597,6 @@ def verify(
 
         summarizer verify draft.txt -s fixtures/articles -o report.html
     """
-    _setup_logging(verbose)
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
@@ -600,6 +604,7 @@ def verify(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
+    _setup_logging(verbose, quiet)
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
     text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
@@ -954,9 +959,14 @@ def _day_line(result: Briefing) -> str:
     )
 
 
-def _setup_logging(verbose: int) -> None:
+def _setup_logging(verbose: int, quiet: bool = False) -> None:
+    """-v/-vv show info and debug lines; -q (or ``quiet`` in the config) hides the warnings
+    too, which are notes (a feed item's own text used, a date ignored), never the errors."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # on our loggers, not the root, and reset each time: one process may run many commands
+    quieted = logging.ERROR if quiet and not verbose else logging.NOTSET
+    logging.getLogger(__package__ or "summarizer").setLevel(quieted)
 
 
 def main() -> None:

@@ -33,11 +33,13 @@ from .cli import (
     _make_settings,
     _setup_logging,
     _sigterm_interrupts,
+    say_error,
     say_skipped,
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
 from .render import render_blurb, render_briefing
+from .sources import printable_line
 
 if TYPE_CHECKING:
     from .jobs import JobReport
@@ -97,7 +99,7 @@ def blurbs_job(
     """
     from .jobs import run_job
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     if verbose < 2:  # Dask's scheduler and nannies log every start and stop at INFO
         with contextlib.suppress(ImportError):  # (its import sets its loggers' levels)
             import distributed  # noqa: F401
@@ -242,6 +244,11 @@ def batch_submit(
     A blurb or a briefing takes one batch per stage (the briefing's stories all in the same
     batch: its reduce, then its judge); ``batch collect`` starts each next one by itself.
 
+    An option of the other kind is refused (--since, --until, --title, --max-stories or
+    --min-sources without --briefing; -n with it): the paid requests would be made without
+    it. Set in the config file, the same keys are defaults for every command, and the kind
+    they do not apply to leaves them unused, as `summarizer blurb` does.
+
     Exit codes: 0 started, 1 started, but unusable files of a folder or records of a feed
     were skipped (each named on stderr), 2 bad input or options (--dir not new or empty, no
     OPENAI_API_KEY nor OPENAI_BASE_URL), 3 the server refused the batch.
@@ -255,7 +262,7 @@ def batch_submit(
     from .llm.batch import submit
     from .pipeline import blurb_length
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     _refuse_other_kinds_options(
         briefing,
         {
@@ -385,7 +392,7 @@ def batch_collect(
     from .llm.batch import collect
     from .settings import Settings
 
-    _setup_logging(verbose)
+    _setup_logging(verbose, quiet)
     check_output(output, force=force)  # refused before the batch is collected, not after
     # without --format, the -o file's extension names it (as for blurb and briefing): else
     # -o briefing.json held Markdown and -o blurbs.html JSON Lines
@@ -416,7 +423,7 @@ def batch_collect(
         say(f"{cached}; the briefing needs {report.waiting} more answers")
     if report.follow_up is not None:
         for reason in report.failed:  # final, but reported as errors once the rest is done
-            say(f"failed: {reason}")
+            say(f"failed: {printable_line(reason)}")
         say(f"follow-up batch {report.follow_up} started; run collect again when it is done")
         return
     if report.briefing is not None:
@@ -436,7 +443,7 @@ def batch_collect(
         write_output(text, output, force=force)
     if report.failed:  # as blurb: each on stderr, with --quiet too, then exit 1
         for reason in report.failed:
-            typer.echo(f"Error: {reason}", err=True)
+            say_error(reason)
         total = report.done + len(report.failed)
         typer.echo(f"{len(report.failed)} of {total} articles failed (see above)", err=True)
         raise typer.Exit(1)

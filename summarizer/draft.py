@@ -19,13 +19,13 @@ from pydantic import BaseModel, Field, computed_field
 
 from .checks import dates_replaced, find_opposite, names_dropped
 from .errors import ConfigError, InputError
-from .ingest import printable_line, strip_markdown
+from .ingest import strip_markdown
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
 from .settings import Backend, Settings
-from .sources import Limits, decode, read_file
+from .sources import Limits, decode, printable_line, read_file
 from .text import word_count
 from .verify import SourceContext, judge_unverifiable, verify_claim
 
@@ -425,7 +425,7 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
         check_text(draft, "the draft")
         name, text = "draft", draft
     else:
-        name = "stdin" if isinstance(draft, bytes) else str(draft)
+        name = "stdin" if isinstance(draft, bytes) else printable_line(str(draft))
         data = draft if isinstance(draft, bytes) else _read_bytes(draft)
         # UTF-8, or UTF-16/32 by its byte order mark (Windows' "Unicode"), as for articles
         text = decode(data, name, "a draft") if data.strip() else ""
@@ -441,10 +441,11 @@ def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
 def _read_bytes(path: Path) -> bytes:
     """A draft file's bytes, read as safely as an article: a FIFO or a device (``verify
     /dev/zero``) is refused, not waited on or read without end, and so is a huge file."""
+    name = printable_line(str(path))
     if not path.exists() and not path.is_symlink():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{name}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory; the draft is one file (pass -s DIR for sources)")
+        raise InputError(f"{name}: is a directory; the draft is one file (pass -s DIR for sources)")
     return read_file(path, Limits())
 
 
@@ -475,7 +476,8 @@ def _load_sources(
         found = len(articles)
         articles = [a for a in articles if not any(_same_file(o.file, draft) for o in a.outlets)]
         if found and not articles:
-            raise InputError(f"{draft}: the sources hold only the draft itself; pass the articles")
+            shown = printable_line(str(draft))
+            raise InputError(f"{shown}: the sources hold only the draft itself; pass the articles")
     if not articles:
         raise InputError("no sources given; pass --sources with article files or directories")
     return articles

@@ -17,8 +17,10 @@ import ipaddress
 import logging
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +39,9 @@ MAX_REDIRECTS = 5
 MAX_FEED_ITEMS = 200
 # A feed item with fewer words than this is a teaser: its linked page is fetched instead.
 MIN_ITEM_WORDS = 40
+# Teaser pages fetched at once: each can wait TIMEOUT_SECONDS on a host that does not answer,
+# one by one a feed of such teasers took minutes; a few at a time spare the site.
+FEED_FETCHERS = 6
 USER_AGENT = "summarizer/0.1 (+https://github.com/; news summaries)"
 
 _FEED_HEAD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
@@ -112,19 +117,28 @@ def parse_feed(
             raise InputError(f"{name}: not a valid RSS/Atom feed ({feed.bozo_exception})")
         raise InputError(f"{name}: the feed has no items")
     outlet = str(feed.feed.get("title") or "") or None
+    items = [_FeedItem.of(entry, policy) for entry in feed.entries[:MAX_FEED_ITEMS]]
+    # the teasers' pages are fetched together, and each item is then made in order, as one
+    # by one: the same articles, skips, warnings and errors, in the same order
+    pages = _start_all([item.fetch_page for item in items if item.teaser], FEED_FETCHERS)
+    waiting = iter(pages)
     articles: list[Article] = []
     problems: list[str] = []
-    for n, entry in enumerate(feed.entries[:MAX_FEED_ITEMS], 1):
-        try:
-            articles.append(_item_article(entry, outlet, policy))
-        except FetchDeadlineError:
-            raise  # serve's time limit: the whole request is late (504), not one item
-        except InputError as exc:
-            problems.append(f"item {n}: {exc}")
-            if on_bad is not None:
-                on_bad(InputError(f"{name} (item {n}): skipped: {exc}"))
-            else:
-                log.warning("%s: item %d skipped: %s", name, n, exc)
+    try:
+        for n, item in enumerate(items, 1):
+            try:
+                articles.append(item.article(outlet, next(waiting) if item.teaser else None))
+            except FetchDeadlineError:
+                raise  # serve's time limit: the whole request is late (504), not one item
+            except InputError as exc:
+                problems.append(f"item {n}: {exc}")
+                if on_bad is not None:
+                    on_bad(InputError(f"{name} (item {n}): skipped: {exc}"))
+                else:
+                    log.warning("%s: item %d skipped: %s", name, n, exc)
+    finally:  # stopped (the deadline, Ctrl-C): the pages not yet asked for never are
+        for page in pages:
+            page.cancel()
     if not articles:
         raise InputError(f"{name}: no feed item has article text ({'; '.join(problems[:3])})")
     return articles
@@ -277,42 +291,91 @@ def _page_article(html: str, url: str) -> Article:
     return art.model_copy(update={"outlets": outlets or [Outlet(url=url)]})
 
 
-def _item_article(entry: Any, outlet: str | None, policy: FetchPolicy) -> Article:
-    """One feed item: its full content, else its summary; a teaser (under MIN_ITEM_WORDS)
-    is replaced by its linked page when that can be fetched, and otherwise kept: a short
-    item whose page is offline or gone still has sentences worth citing.
+@dataclass(frozen=True)
+class _FeedItem:
+    """One feed item's text and link, and whether it is a teaser whose page is fetched."""
 
-    Raises:
-        InputError: the item has no text, and no page that could be fetched.
-        FetchDeadlineError: the policy's deadline passed while fetching its page.
-    """
-    link = str(entry.get("link") or "") or None
-    published = lenient_datetime(_published(entry), outlet or "feed")
-    title = _item_title(entry)
-    contents = entry.get("content") or []
-    html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
-    body = html_to_text(html)
-    if len(body.split()) < MIN_ITEM_WORDS and link and policy.fetch_items and is_url(link):
-        try:
-            page = load_url(link, policy)[0]
-        except FetchDeadlineError:
-            raise
-        except InputError as exc:
-            if not body.strip():
-                raise InputError(
-                    f"{title or link}: no text in the feed item, and its page: {exc}"
-                ) from None
-            log.warning("%s: the feed item's own text is used: %s", title or link, exc)
-        else:
-            update = {
-                "title": title or page.title,
-                "title_recased": page.title_recased and not title,
-                "published": published or page.published,
-            }
-            return page.model_copy(update=update)
-    if not body.strip():
-        raise InputError(f"{title or link or 'item'}: no text in the feed item")
-    return make_article(body, title=title, url=link, source=outlet, published=published)
+    entry: Any
+    link: str | None
+    body: str
+    teaser: bool
+    policy: FetchPolicy
+
+    @classmethod
+    def of(cls, entry: Any, policy: FetchPolicy) -> _FeedItem:
+        """Its full content, else its summary; a teaser is under MIN_ITEM_WORDS."""
+        link = str(entry.get("link") or "") or None
+        contents = entry.get("content") or []
+        html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
+        body = html_to_text(html)
+        short = len(body.split()) < MIN_ITEM_WORDS
+        teaser = bool(short and link and policy.fetch_items and is_url(link))
+        return cls(entry, link, body, teaser, policy)
+
+    def fetch_page(self) -> Article:
+        """The teaser's linked page (run on a fetcher thread)."""
+        return load_url(self.link or "", self.policy)[0]
+
+    def article(self, outlet: str | None, page: Future[Article] | None) -> Article:
+        """The item's article: a teaser is replaced by its ``page`` when that could be
+        fetched, and otherwise kept: a short item whose page is offline or gone still has
+        sentences worth citing.
+
+        Raises:
+            InputError: the item has no text, and no page that could be fetched.
+            FetchDeadlineError: the policy's deadline passed while fetching its page.
+        """
+        link, body = self.link, self.body
+        published = lenient_datetime(_published(self.entry), outlet or "feed")
+        title = _item_title(self.entry)
+        if page is not None:
+            try:
+                fetched = page.result()
+            except FetchDeadlineError:
+                raise
+            except InputError as exc:
+                if not body.strip():
+                    raise InputError(
+                        f"{title or link}: no text in the feed item, and its page: {exc}"
+                    ) from None
+                log.warning("%s: the feed item's own text is used: %s", title or link, exc)
+            else:
+                update = {
+                    "title": title or fetched.title,
+                    "title_recased": fetched.title_recased and not title,
+                    "published": published or fetched.published,
+                }
+                return fetched.model_copy(update=update)
+        if not body.strip():
+            raise InputError(f"{title or link or 'item'}: no text in the feed item")
+        return make_article(body, title=title, url=link, source=outlet, published=published)
+
+
+def _start_all(calls: list[Callable[[], Article]], workers: int) -> list[Future[Article]]:
+    """Run ``calls`` on at most ``workers`` threads, started now; a future for each, in
+    order. Daemon threads, not a ThreadPoolExecutor: its exit waits for every fetch running
+    (up to TIMEOUT_SECONDS), so Ctrl-C during a feed would hang before it ended."""
+    futures: list[Future[Article]] = [Future() for _ in calls]
+    queue = iter(list(zip(calls, futures, strict=True)))
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                job = next(queue, None)
+            if job is None:
+                return
+            call, future = job
+            if not future.set_running_or_notify_cancel():  # cancelled: the feed was left
+                continue
+            try:
+                future.set_result(call())
+            except BaseException as exc:  # handed to the caller, as if it had called it
+                future.set_exception(exc)
+
+    for _ in range(min(workers, len(calls))):
+        threading.Thread(target=work, name="summarizer-fetch", daemon=True).start()
+    return futures
 
 
 def _item_title(entry: Any) -> str | None:

@@ -33,10 +33,12 @@ from .sources import (
     is_own_output,
     json_records,
     jsonl_records,
+    printable_line,
     read_file,
     read_stdin,
     sniff_format,
     stream_lines,
+    strip_controls,
 )
 from .text import STOPWORDS, split_glued_dateline, stem, strip_dateline, strip_kicker
 
@@ -188,7 +190,7 @@ def make_article(
     if when is not None and not isinstance(when, datetime):
         raise InputError(f"make_article: published must be a date, not {type(when).__name__}")
     if not markdown:
-        text = body_text(text, file or "the article text")
+        text, title = article_body(text, file or "the article text", title)
     lines = clean_lines(text, markdown=markdown)
     if title is None:
         title, lines = _split_title(lines)
@@ -196,12 +198,13 @@ def make_article(
         title = " ".join(clean_characters(title).split()) or None
         lines = _drop_repeated_title(lines, title)
     paragraphs = _paragraphs(lines)
+    shown = printable_line(file or "input")
     if not paragraphs:
-        raise InputError(f"{file or 'input'}: no article text found (empty after cleaning)")
+        raise InputError(f"{shown}: no article text found (empty after cleaning)")
     if not any(ch.isalnum() for para in paragraphs for ch in para):
         # "---" (an empty front matter), "#", "...": a blurb of it was "(no claim passed
         # verification)" with exit 0, as if the verifier had refused an article
-        raise InputError(f"{file or 'input'}: no article text found (not one word in it)")
+        raise InputError(f"{shown}: no article text found (not one word in it)")
     body = "\n\n".join(paragraphs)
     title = strip_kicker(title) if title else title  # "OPINION | Why ...", "UPDATE 2-Oil ..."
     recased = bool(title and is_shouting(title))
@@ -432,32 +435,6 @@ _DATE_PREFIX = re.compile(
     rf"^(?:(?i:{_WEEKDAY},?\s+{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})|\d{{4}}/\d{{2}}/\d{{2}})"
     r"\s*(?=[A-Z][a-z]|[A-Z]\s)"
 )
-
-
-# Terminal control sequences (ANSI CSI "ESC [ ... m", OSC "ESC ] ... BEL", other ESC pairs) and
-# the other C0/C1 control characters: article text printed to a terminal could recolour it,
-# clear it or retitle its window ("ESC ]0;pwned BEL" passed into every output).
-_ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_PAGE_BREAK = re.compile(r"[\x0b\x0c]")
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without terminal escape sequences and control characters; a vertical tab or
-    form feed (old wire archives) is a line break. Tabs and line breaks are kept."""
-    if not (_CONTROL.search(text) or _PAGE_BREAK.search(text)):
-        return text
-    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", _PAGE_BREAK.sub("\n", text)))
-
-
-_NAME_BREAK = re.compile(r"[\t\n\r]")
-
-
-def printable_line(text: str) -> str:
-    """A file's name (or an error naming one) as every output and message shows it: a name
-    is as untrusted as an article's text (``evil ESC ]0;pwned BEL.txt`` retitled the terminal
-    from the Sources list), and one line (a line break cut a Sources entry in two)."""
-    return _NAME_BREAK.sub(" ", strip_controls(text))
 
 
 def clean_characters(text: str, *, markdown: bool = False) -> str:
@@ -703,7 +680,8 @@ def check_path_argument(raw: str) -> None:
     other = scheme is not None and scheme.group(1).lower() not in ("http", "https", "file")
     if scheme and other and not Path(raw).exists():  # `ftp://h/a.txt`: "no such file"
         raise InputError(
-            f"{raw}: {scheme.group(1)}:// URLs are not read; only http://, https:// and file://"
+            f"{printable_line(raw)}: {scheme.group(1)}:// URLs are not read; only http://, "
+            "https:// and file://"
         )
 
 
@@ -732,7 +710,9 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
             on_bad(exc)  # an empty file in a folder stopped `blurb folder/` there
             found = True  # not "only files this tool wrote": that one was reported
     if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
-        raise InputError(f"{raw}: directory has no articles (only files this tool wrote)")
+        raise InputError(
+            f"{printable_line(raw)}: directory has no articles (only files this tool wrote)"
+        )
 
 
 def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
@@ -858,9 +838,10 @@ def _from_record(record: Any, name: str, index: int) -> Article:
         value = record.get(key)
         return str(value) if isinstance(value, (str, int, float)) and value != "" else None
 
+    body, title = article_body(text, f"{where}: the 'text' field", opt("title"))
     return make_article(
-        body_text(text, f"{where}: the 'text' field"),
-        title=opt("title"),
+        body,
+        title=title,
         url=opt("url"),
         source=opt("source"),
         published=lenient_datetime(record.get("published"), where),
@@ -868,26 +849,30 @@ def _from_record(record: Any, name: str, index: int) -> Article:
     )
 
 
-def body_text(text: str, what: str) -> str:
-    """An article body as given by a CMS (a JSON record, a library or serve caller): HTML
-    (by ``sources.html_kind``, the rule files are sniffed by too) as its text, paragraphs
-    kept, not its tags; a whole page as its main text, as an ``.html`` file; other text as is.
+def article_body(text: str, what: str, title: str | None = None) -> tuple[str, str | None]:
+    """An article body as given by a CMS (a JSON record, a library or serve caller), and its
+    title: HTML (by ``sources.html_kind``, the rule files are sniffed by too) as its text,
+    paragraphs kept, not its tags; a whole page as its main text and, unless ``title`` is
+    given, its own title, as an ``.html`` file (a page given as text lost its <title>);
+    other text as is.
 
     Raises:
         InputError: the HTML holds no text.
     """
     kind = html_kind(text)
     if kind is None:
-        return text
+        return text, title
     if kind == "page":
-        plain, _ = _page_text(text)
+        plain, doc = _page_text(text)
+        if title is None and doc is not None:
+            title = _field(doc, "title")
     else:
         from .fetch import html_to_text
 
         plain = html_to_text(text)
     if not plain or not plain.strip():
-        raise InputError(f"{what} is HTML with no article text in it")
-    return plain
+        raise InputError(f"{printable_line(what)} is HTML with no article text in it")
+    return plain, title
 
 
 def _page_text(html: str) -> tuple[str | None, Any]:

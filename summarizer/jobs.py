@@ -45,7 +45,7 @@ from .errors import (
     SummarizerError,
     UnusableAnswerError,
 )
-from .ingest import body_text, make_article, refuse_empty_path
+from .ingest import article_body, make_article, refuse_empty_path
 from .models import Article, Blurb
 from .output import lock_left_behind
 from .pipeline import blurb, blurb_length, resolve_backend
@@ -559,11 +559,12 @@ def record_article(record: Any, file: str | None = None) -> Article:
         raise InputError(f"no 'text' field (the record has {', '.join(sorted(map(str, record)))})")
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
+    # as ingest reads a JSON record: an HTML body as its text (a page's title if it has none),
+    # an unreadable date ignored (with a warning), not a failed row
+    body, title = article_body(text, "the 'text' field", _opt(record, "title"))
     return make_article(
-        # as ingest reads a JSON record: an HTML body as its text, an unreadable date ignored
-        # (with a warning), not a failed row
-        body_text(text, "the 'text' field"),
-        title=_opt(record, "title"),
+        body,
+        title=title,
         url=_opt(record, "url"),
         source=_opt(record, "source"),
         published=lenient_datetime(record.get("published"), file or "record"),

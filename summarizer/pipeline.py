@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 
 from . import dedup, extractive, forked, stories
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError
-from .ingest import body_text, filter_by_date, iter_articles, load_articles, make_article
+from .ingest import article_body, filter_by_date, iter_articles, load_articles, make_article
 from .judge import Judge
 from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
@@ -620,7 +620,8 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
                 f"{item!r} looks like a path or URL, but a str is article text: pass "
                 f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
             )
-        return [make_article(body_text(item, "the article text"))]
+        body, title = article_body(item, "the article text")  # a page's own title too
+        return [make_article(body, title=title)]
     hint = ""
     if isinstance(item, dict):  # a record from a CMS or a JSON file
         hint = "; for a record, summarizer.make_article(r['text'], title=..., url=..., ...)"

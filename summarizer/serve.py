@@ -79,7 +79,7 @@ from .errors import (
     SummarizerError,
 )
 from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
-from .ingest import body_text, make_article
+from .ingest import article_body, make_article
 from .models import Article, Blurb, Briefing
 from .settings import Settings
 
@@ -603,9 +603,10 @@ def _articles(items: list[ArticleIn | str], cfg: ServeConfig) -> list[Article]:
 
 def _article(item: ArticleIn) -> Article:
     published = lenient_datetime(item.published, "request")  # a bad date is ignored, as in files
+    body, title = article_body(item.text, "an article's text", item.title)
     return make_article(
-        body_text(item.text, "an article's text"),
-        title=item.title,
+        body,
+        title=title,
         url=item.url,
         source=item.source,
         published=published,

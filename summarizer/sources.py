@@ -69,6 +69,32 @@ _HTML_CLOSE = re.compile(rf"</(?:{_ELEMENTS})\s*>", re.IGNORECASE)
 HTML_SNIFF_CHARS = 20_000  # how much of a text is looked at
 
 
+# Terminal control sequences (ANSI CSI "ESC [ ... m", OSC "ESC ] ... BEL", other ESC pairs) and
+# the other C0/C1 control characters: article text printed to a terminal could recolour it,
+# clear it or retitle its window ("ESC ]0;pwned BEL" passed into every output).
+_ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAK = re.compile(r"[\x0b\x0c]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters; a vertical tab or
+    form feed (old wire archives) is a line break. Tabs and line breaks are kept."""
+    if not (_CONTROL.search(text) or _PAGE_BREAK.search(text)):
+        return text
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", _PAGE_BREAK.sub("\n", text)))
+
+
+_NAME_BREAK = re.compile(r"[\t\n\r]")
+
+
+def printable_line(text: str) -> str:
+    """A file's name (or an error naming one) as every output and message shows it: a name
+    is as untrusted as an article's text (``evil ESC ]0;pwned BEL.txt`` retitled the terminal
+    from the Sources list), and one line (a line break cut a Sources entry in two)."""
+    return _NAME_BREAK.sub(" ", strip_controls(text))
+
+
 @dataclass(frozen=True)
 class Limits:
     """How much input one run accepts (settings ``max_file_mb``, ``max_articles``)."""
@@ -84,7 +110,7 @@ class Limits:
 
     def too_big(self, name: str) -> InputError:
         return InputError(
-            f"{name}: larger than the limit of {self.max_file_mb:g} MB per file "
+            f"{printable_line(name)}: larger than the limit of {self.max_file_mb:g} MB per file "
             "(raise it with --max-file-mb or max_file_mb in the config)"
         )
 
@@ -103,12 +129,13 @@ def input_files(raw: str) -> list[Path]:
         InputError: the path is missing, not a regular file, or a directory with no articles.
     """
     path = Path(raw)
+    name = printable_line(raw)  # for messages: the path is read as given
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError(f"{raw}: no such file or directory") from None
+        raise InputError(f"{name}: no such file or directory") from None
     except OSError as exc:
-        raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
         files = sorted(
             p
@@ -119,11 +146,11 @@ def input_files(raw: str) -> list[Path]:
         )
         if not files:
             raise InputError(
-                f"{raw}: directory has no articles (looked for {', '.join(sorted(SUPPORTED))})"
+                f"{name}: directory has no articles (looked for {', '.join(sorted(SUPPORTED))})"
             )
         return files
     if not stat.S_ISREG(mode):
-        raise InputError(f"{raw}: not a regular file (a pipe, device or socket is not read)")
+        raise InputError(f"{name}: not a regular file (a pipe, device or socket is not read)")
     return [path]
 
 
@@ -153,15 +180,16 @@ def _is_regular(path: Path) -> bool:
 
 def read_file(path: Path, limits: Limits) -> bytes:
     """A regular file's bytes, refused past the size limit."""
+    name = printable_line(str(path))
     try:
         # O_NONBLOCK: should the path have become a FIFO since it was checked, never block
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise InputError(f"{path}: not a regular file (a pipe, device or socket is not read)")
-        return _read_limited(fh, limits, str(path))
+            raise InputError(f"{name}: not a regular file (a pipe, device or socket is not read)")
+        return _read_limited(fh, limits, name)
 
 
 def read_stdin(limits: Limits) -> bytes:
@@ -176,6 +204,7 @@ def _read_limited(fh: IO[bytes], limits: Limits, name: str) -> bytes:
     """At most one byte past the limit, in chunks: one ``read(limit + 1)`` allocated the
     whole limit first, so ``--max-file-mb 1000000`` was a MemoryError on a 2 KB file."""
     limit = limits.max_file_bytes
+    name = printable_line(name)
     chunks: list[bytes] = []
     read = 0
     try:
@@ -216,6 +245,7 @@ def decode(data: bytes, name: str, what: str = "an article") -> str:
     Raises:
         InputError: the data is binary, not valid in its encoding, or empty.
     """
+    name = printable_line(name)  # a file's name or a URL, as untrusted as the text
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -273,7 +303,7 @@ def sniff_format(text: str, suffix: str | None) -> str:
     ``.txt`` file holding an HTML page is read as HTML (its markup would leak otherwise) and
     a ``.json`` file holding JSON Lines as JSON Lines. An HTML body (``html_kind`` says
     "fragment") stays ``.txt``: the article's text is taken from it as from any text given
-    (``ingest.body_text``), not by a page extractor that may find no article in a paragraph."""
+    (``ingest.article_body``), not by a page extractor that may find no article in a paragraph."""
     if suffix is None:  # stdin
         head = text.lstrip()[:1]
         if head in ("{", "["):
@@ -371,6 +401,7 @@ def _is_output_json(text: str | None) -> bool:
 
 def loads(text: str, name: str, line: int | None = None) -> Any:
     """``json.loads`` whose every failure, nesting too deep included, is an InputError."""
+    name = printable_line(name)
     where = f"{name}: " if line is None else f"{name} (line {line}): "
     try:
         return json.loads(text)
@@ -386,7 +417,7 @@ def json_records(text: str, name: str) -> list[Any]:
     data = loads(text, name)
     records = data if isinstance(data, list) else [data]
     if not records:
-        raise InputError(f"{name}: JSON list is empty")
+        raise InputError(f"{printable_line(name)}: JSON list is empty")
     return records
 
 
@@ -410,7 +441,7 @@ def jsonl_records(
             continue
         yield lineno, record
     if not found:
-        raise InputError(f"{name}: no JSON lines")
+        raise InputError(f"{printable_line(name)}: no JSON lines")
 
 
 def stream_lines(path: Path, limits: Limits) -> Iterator[str]:
@@ -418,33 +449,34 @@ def stream_lines(path: Path, limits: Limits) -> Iterator[str]:
 
     A file in UTF-16/32 (with a byte order mark) is decoded whole instead.
     """
+    name = printable_line(str(path))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file (a pipe, device or socket is not read)")
+            raise InputError(f"{name}: not a regular file (a pipe, device or socket is not read)")
         if info.st_size > limits.max_file_bytes:
-            raise limits.too_big(str(path))
+            raise limits.too_big(name)
         head = fh.read(4)
         if any(head.startswith(b) for b, enc in _BOMS if enc != "utf-8"):
             fh.seek(0)
-            yield from decode(_read_limited(fh, limits, str(path)), str(path)).splitlines()
+            yield from decode(_read_limited(fh, limits, name), name).splitlines()
             return
         fh.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
         read = 0
         for lineno, raw in enumerate(fh, 1):
             read += len(raw)
             if read > limits.max_file_bytes:
-                raise limits.too_big(str(path))
+                raise limits.too_big(name)
             if b"\x00" in raw:
-                raise InputError(f"{path}: looks like a binary file, not an article")
+                raise InputError(f"{name}: looks like a binary file, not an article")
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"{path}: not valid UTF-8 (line {lineno}, byte {exc.start}); "
+                    f"{name}: not valid UTF-8 (line {lineno}, byte {exc.start}); "
                     "convert it with iconv first"
                 ) from None

@@ -650,3 +650,36 @@ def test_submit_refuses_options_the_kind_would_ignore_before_any_upload(
             assert len(result.stderr.splitlines()) == 1
             assert not state.exists()
     assert calls == []
+
+
+def test_config_defaults_of_the_other_kind_are_unused_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The flags of the other kind are refused, but the same keys in the config file are
+    defaults for every command: blurbs leave the briefing's since/until/title/max_stories/
+    min_sources unused (every article still gets a blurb, as `summarizer blurb` does) and a
+    briefing leaves `sentences` unused. `batch submit --help` says so."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        'since = "2000-01-01"\nuntil = "2000-01-02"\ntitle = "Morning"\nmax_stories = 1\n'
+        "min_sources = 5\nsentences = 2\n",
+        encoding="utf-8",
+    )
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        cache = ["--cache-dir", str(tmp_path / "cache")]
+        args = ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b"), *cache]
+        sub = runner.invoke(app, args)
+        assert sub.exit_code == 0, sub.output
+        assert "started: 3 requests" in sub.stderr  # no article left out by the dates
+        out = tmp_path / "blurbs.jsonl"
+        col = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out)])
+        assert col.exit_code == 0, col.output
+        assert len(out.read_text().splitlines()) == 3
+        (home / "config.toml").write_text("sentences = 2\n", encoding="utf-8")
+        args = ["batch", "submit", "--briefing", *inputs(), "--dir", str(tmp_path / "c"), *cache]
+        brief = runner.invoke(app, args)
+        assert brief.exit_code == 0, brief.output
+    shown = " ".join(runner.invoke(app, ["batch", "submit", "--help"]).stdout.split())
+    assert "Set in the config file, the same keys are defaults for every command" in shown

@@ -53,16 +53,23 @@ def test_ctrl_c_while_reading_does_not_say_of_0(
     assert "Interrupted (reading articles: 600 done)." in result.stderr
 
 
-def _started(*args: str, ignore_ctrl_c: bool = False) -> subprocess.Popen[str]:
-    """The installed console script, once its entry module is loaded (with
-    PYTHONPROFILEIMPORTTIME, Python names each module on stderr once it is imported): from
-    there on, whatever it is doing, a Ctrl-C must be handled; before, Python itself is still
-    starting. `briefing -` with stdin left open waits there once the imports are done."""
+def _started(
+    *args: str, ignore_ctrl_c: bool = False, as_module: bool = False
+) -> subprocess.Popen[str]:
+    """The installed console script (or ``python -m summarizer``), once its entry module is
+    loaded (with PYTHONPROFILEIMPORTTIME, Python names each module on stderr once it is
+    imported): from there on, whatever it is doing, a Ctrl-C must be handled; before, Python
+    itself is still starting. `briefing -` with stdin left open waits there once the imports
+    are done."""
     script = Path(sys.executable).with_name("summarizer")
-    if not script.exists():
+    if as_module:
+        command = [sys.executable, "-m", "summarizer", *args]
+    elif script.exists():
+        command = [str(script), *args]
+    else:
         pytest.skip("the console script is not installed next to this Python")
     proc = subprocess.Popen(
-        [str(script), *args],
+        command,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -102,6 +109,61 @@ def test_ctrl_c_while_the_cli_loads_is_one_line_and_exit_130(delay: float) -> No
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert len(said) == 1 and said[0].startswith("Interrupted"), said
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15, 0.4])
+def test_ctrl_c_while_python_m_summarizer_loads_is_one_line_and_exit_130(delay: float) -> None:
+    """`python -m summarizer`: Python imports the package (the whole library) before its
+    __main__ runs, and a Ctrl-C in that time was a KeyboardInterrupt traceback; the entry
+    module's handler is now in place before the library's first module is imported."""
+    proc = _started("briefing", "-", as_module=True)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    said = _said(err)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert len(said) == 1 and said[0].startswith("Interrupted"), said
+
+
+def test_python_m_summarizer_interrupted_in_its_own_import_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Ctrl-C while __main__ imports the entry module (before its handler) was a
+    KeyboardInterrupt traceback: it is the CLI's "Interrupted." line and exit 130."""
+    import builtins
+    import runpy
+
+    real_import = builtins.__import__
+
+    def interrupted(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "_summarizer_entry":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    try:
+        runpy.run_module("summarizer", run_name="__main__")
+    except KeyboardInterrupt:  # a failure of this test, not the end of the test run
+        pytest.fail("the KeyboardInterrupt left __main__: a traceback")
+    except SystemExit as exc:
+        assert exc.code == 130
+    else:
+        pytest.fail("__main__ went on after the KeyboardInterrupt")
+    assert capsys.readouterr().err == "Interrupted.\n"
+
+
+def test_importing_the_library_leaves_ctrl_c_alone(tmp_path: Path) -> None:
+    """The handler is for `python -m summarizer` only: a program importing the library keeps
+    Python's own Ctrl-C, a package run with -m whose __init__ imports it too."""
+    code = "import signal, summarizer; print(signal.getsignal(signal.SIGINT).__name__)"
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "__init__.py").write_text(code + "\n", encoding="utf-8")
+    (tmp_path / "other" / "__main__.py").write_text("", encoding="utf-8")
+    for command in ([sys.executable, "-c", code], [sys.executable, "-m", "other"]):
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == "default_int_handler\n", done.stdout
 
 
 @pytest.mark.parametrize("command", ["blurb", "briefing", "verify"])
@@ -880,6 +942,73 @@ def test_terminal_escapes_in_a_file_name_never_reach_the_output(
     assert result.stderr == (
         f"Error: {feed}/evilred x.txt: the sources hold only the draft itself; pass the articles\n"
     )
+
+
+def test_errors_naming_a_file_never_carry_its_terminal_escapes(tmp_path: Path) -> None:
+    """A bad file's name reached the library's errors as is ("ESC [31m" and all): only the
+    CLI's top-level handler cleaned it, so a Python caller printing the error, or any other
+    line quoting it, recoloured the terminal."""
+    from summarizer import load_articles
+    from summarizer.sources import Limits, read_file
+
+    evil = "r\x1b[31med\x1b]0;pwned\x07"
+    (tmp_path / f"{evil}.txt").write_bytes(b"")
+    (tmp_path / f"{evil}.bin.txt").write_bytes(b"a\x00b")
+    (tmp_path / f"{evil}.json").write_text("{", encoding="utf-8")
+    (tmp_path / f"{evil}.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / f"{evil}-dir").mkdir()
+    for name in (
+        f"{evil}.txt",
+        f"{evil}.bin.txt",
+        f"{evil}.json",
+        f"{evil}.jsonl",
+        f"{evil}-dir",
+        f"{evil}-missing.txt",
+    ):
+        with pytest.raises(InputError) as caught:
+            load_articles(tmp_path / name)
+        message = str(caught.value)
+        assert "\x1b" not in message and "\x07" not in message, message
+        assert "red" in message
+    os.mkfifo(tmp_path / f"{evil}.fifo")  # read_file refuses it, naming it
+    with pytest.raises(InputError, match="not a regular file") as caught:
+        read_file(tmp_path / f"{evil}.fifo", Limits())
+    assert "\x1b" not in str(caught.value)
+
+
+def test_blurbs_per_article_error_line_is_made_printable(
+    seed_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blurb's "Error: <article>: <why>" line for an article the model gave no usable answer
+    for was printed as is, while every other error line was cleaned of terminal escapes."""
+    from summarizer.errors import UnusableAnswerError
+
+    def unusable(*args: object, **kwargs: object) -> object:
+        raise UnusableAnswerError("the model answered \x1b[31mred\x1b]0;pwned\x07")
+
+    monkeypatch.setattr(pipeline, "blurb", unusable)
+    result = runner.invoke(app, ["blurb", str(seed_files[0]), "-q"])
+    assert result.exit_code == 3, result.output
+    assert "the model answered red" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_batch_collects_failed_lines_are_made_printable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`batch collect` printed each failed article's reason (its title, the model's words)
+    as is, in its "Error:" and "failed:" lines."""
+    from summarizer.llm import batch
+
+    reason = "art-1 (\x1b[31mRed\x1b]0;pwned\x07 title): no usable answer"
+    for follow_up in (None, "batch_2"):
+        report = batch.CollectReport(
+            status="completed", failed=[reason], done=1, follow_up=follow_up
+        )
+        monkeypatch.setattr(batch, "collect", lambda *a, _r=report, **k: _r)
+        result = runner.invoke(app, ["batch", "collect", str(tmp_path), "-o", str(tmp_path / "o")])
+        assert "Red title" in result.stderr, result.output
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
 
 
 @pytest.mark.parametrize("until", ['"2025-03-18"', "2025-03-18"])

@@ -7,6 +7,7 @@ import re
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -224,3 +225,82 @@ def test_a_briefing_of_a_feed_with_an_item_skipped_exits_1(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["briefing", str(feed), "-q"])
     assert result.exit_code == 1, result.output
     assert f"Error: {feed} (item 2): skipped: Nothing: no text in the feed item" in result.output
+
+
+def test_quiet_silences_the_own_text_warning_but_not_the_errors(tmp_path: Path) -> None:
+    """`-q` ("no notes on stderr") still printed "WARNING ...: the feed item's own text is
+    used" for a teaser whose page could not be fetched; an item skipped is an error and is
+    said with -q too. `quiet = true` in the config file silences it as -q does."""
+    import os
+    import subprocess
+    import sys
+
+    site = _site(tmp_path)
+    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
+    with serve_folder(site) as base:
+        items = [
+            {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
+            {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
+        ]
+        feed = tmp_path / "today.rss"
+        feed.write_text(rss(items))
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            command = [sys.executable, "-m", "summarizer", "briefing", str(feed), *args]
+            return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+        loud = run()
+        quiet = run("-q")
+        home = Path(os.environ["SUMMARIZER_HOME"])
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "config.toml").write_text("quiet = true\n", encoding="utf-8")
+        configured = run()
+    assert loud.returncode == 1, loud.stderr
+    assert "own text is used" in loud.stderr
+    for result in (quiet, configured):
+        assert result.returncode == 1, result.stderr
+        assert "own text is used" not in result.stderr
+        assert "WARNING" not in result.stderr
+        assert "(item 2): skipped" in result.stderr  # the error is still said
+        assert "school board approved" in result.stdout
+
+
+def test_a_feeds_teaser_pages_are_fetched_at_once_and_kept_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Teaser pages were fetched one by one, each up to 20 s on a host that does not answer.
+    The fake fetch here waits until two fetches run at once (a barrier of 2), so it only
+    passes when they do; the articles, the own-text fallback and the skip keep item order."""
+    import threading
+
+    from summarizer.ingest import make_article
+
+    barrier = threading.Barrier(2, timeout=10)
+    done: list[str] = []
+
+    def fake_load_url(url: str, policy: FetchPolicy = CLI_POLICY) -> list[Any]:
+        if url.endswith(("/a", "/b")):
+            barrier.wait()  # BrokenBarrierError if the other one is not fetched meanwhile
+        if url.endswith("/a"):
+            while "b" not in done:  # /a finishes last: the order is still the feed's
+                threading.Event().wait(0.01)
+        done.append(url[-1])
+        if url.endswith("/gone"):
+            raise InputError(f"{url}: HTTP 404 Not Found")
+        return [make_article(f"The page {url[-1]} says the council voted on Tuesday.")]
+
+    monkeypatch.setattr(fetch, "load_url", fake_load_url)
+    short = "The school board approved a new budget on Wednesday."
+    items = [
+        {"title": "A", "link": "https://news.example/a", "date": DATE},
+        {"title": "Own", "link": "https://news.example/gone", "date": DATE, "description": short},
+        {"title": "B", "link": "https://news.example/b", "date": DATE},
+        {"title": "None", "link": "https://news.example/gone", "date": DATE},
+    ]
+    skipped: list[InputError] = []
+    articles = parse_feed(rss(items), "feed.rss", on_bad=skipped.append)
+    assert [a.title for a in articles] == ["A", "Own", "B"]
+    assert "The page a says" in articles[0].text and "The page b says" in articles[2].text
+    assert articles[1].text == short
+    assert len(skipped) == 1 and "(item 4): skipped" in str(skipped[0])
+    assert "HTTP 404" in str(skipped[0])

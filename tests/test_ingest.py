@@ -447,3 +447,37 @@ def test_a_page_with_only_a_script_is_refused_as_html_not_as_a_path() -> None:
 
     with pytest.raises(InputError, match="HTML with no article text"):
         summarizer.blurb("<html><body><script>x()</script></body></html>")
+
+
+PAGE_WITH_TITLE = """<!doctype html>
+<html><head><title>Council approves the Elm River bridge</title></head>
+<body><article>
+<p>The city council voted 7-2 on Tuesday to build a new bridge over the Elm River.</p>
+<p>Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said.</p>
+<p>Opponents said the money should go to schools instead of roads and bridges.</p>
+</article></body></html>
+"""
+
+
+def test_a_page_given_as_text_keeps_its_title_as_a_file_does(tmp_path: Path) -> None:
+    """The same page was titled by its <title> as an .html file, but given as text (to
+    ``blurb()``, ``make_article``, a JSON record's "text") it lost it; a title given with it
+    still wins."""
+    from summarizer import blurb
+    from summarizer.jobs import record_article
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE_WITH_TITLE, encoding="utf-8")
+    [from_file] = load_articles(page)
+    assert from_file.title == "Council approves the Elm River bridge"
+    records = tmp_path / "records.jsonl"
+    lines = [{"text": PAGE_WITH_TITLE}, {"text": PAGE_WITH_TITLE, "title": "Given"}]
+    records.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    from_record, given = load_articles(records)
+    assert from_record.title == from_file.title and given.title == "Given"
+    assert make_article(PAGE_WITH_TITLE).title == from_file.title
+    assert make_article(PAGE_WITH_TITLE, title="Given").title == "Given"
+    assert record_article({"text": PAGE_WITH_TITLE}).title == from_file.title
+    assert record_article({"text": PAGE_WITH_TITLE, "title": "Given"}).title == "Given"
+    assert blurb(PAGE_WITH_TITLE, backend="extractive").title == from_file.title
+    assert from_record.text == from_file.text

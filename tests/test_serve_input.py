@@ -394,3 +394,18 @@ def test_an_html_body_with_one_block_tag_is_read_as_its_text(client: TestClient,
     assert res.status_code == 200, res.text
     claims = [c["text"] for c in res.json()["claims"]]
     assert claims and all("<" not in c and c in TEXT for c in claims)
+
+
+def test_a_page_sent_as_text_keeps_its_title_as_a_file_does(client: TestClient) -> None:
+    """A whole page sent as an article's text lost its <title>, which the same page read as
+    an .html file keeps; a title sent with it still wins."""
+    from .test_ingest import PAGE_WITH_TITLE
+
+    res = client.post("/blurb", json={"text": PAGE_WITH_TITLE})
+    assert res.status_code == 200, res.text
+    assert res.json()["title"] == "Council approves the Elm River bridge"
+    res = client.post("/blurb", json={"article": {"text": PAGE_WITH_TITLE}})
+    assert res.json()["title"] == "Council approves the Elm River bridge"
+    res = client.post("/blurb", json={"article": {"text": PAGE_WITH_TITLE, "title": "Given"}})
+    assert res.status_code == 200, res.text
+    assert res.json()["title"] == "Given"
