@@ -39,6 +39,7 @@ from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, wo
 # (0.2157/0.1000), a sqrt diversity reward over sentence clusters, concepts in under 2 articles
 # weighing 0, a log or squared article count, a position-weighted concept df: no consistent gain.
 MIN_WORDS = 8  # shorter sentences are datelines, captions or attribution fragments
+SHORT_MIN_WORDS = 4  # ... unless a real sentence ("Mayor Ana Ruiz resigned on Monday."): see _short
 MAX_WORDS = 55  # longer ones spend the budget of several ideas on one
 LEAD_SENTENCES = 3  # an article's lead: its first usable sentences
 LEAD_CONCEPT_BONUS = 1.0  # extra weight per article that mentions a concept in its lead
@@ -130,9 +131,11 @@ def _choose(
 ) -> list[_Candidate]:
     """The greedy choice among the usable candidates (else any that is not a fragment), in the
     order picked: what ``summarize`` and ``select_sentences`` both quote."""
-    usable = [c for c in all_cands if _usable(c)] or [
-        c for c in all_cands if not _fragment(c.sentence.text)
-    ]
+    usable = [c for c in all_cands if _usable(c)]
+    if sentences is not None and len(usable) < sentences:
+        # fewer long sentences than asked: short real sentences count too, in text order
+        usable = [c for c in all_cands if _usable(c) or _short(c)]
+    usable = usable or [c for c in all_cands if not _fragment(c.sentence.text)]
     weights = _concept_weights(usable, multi=n_articles > 1)
     return _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
 
@@ -205,8 +208,27 @@ def _fragment(text: str) -> bool:
 
 
 def _usable(c: _Candidate) -> bool:
+    """A sentence worth quoting: long enough to say something, a statement, no fragment; an
+    article's first sentence also when short but a real sentence (a short lead says most)."""
     text = c.sentence.text.strip()
+    if c.sentence.index == 0 and _short(c):
+        return True
     return MIN_WORDS <= c.words <= MAX_WORDS and not text.endswith("?") and not _fragment(text)
+
+
+_CLAUSE_END = (".", "!", ".\"", ".”", "!\"", "!”")
+
+
+def _short(c: _Candidate) -> bool:
+    """A short sentence that is a statement rather than furniture: it ends as a sentence does
+    and has a lower-case word, which a dateline ("Saturday, January 8, 2005"), a byline ("By
+    Ana Ruiz") or a caption credit ("Photo: Reuters") has not."""
+    text = c.sentence.text.strip()
+    return (
+        SHORT_MIN_WORDS <= c.words < MIN_WORDS
+        and text.endswith(_CLAUSE_END)
+        and any(w.isalpha() and w.islower() for w in text.split()[1:])
+    )
 
 
 def _concept_weights(cands: list[_Candidate], *, multi: bool) -> dict[Concept, float]:

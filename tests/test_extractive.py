@@ -10,6 +10,7 @@ import pytest
 
 import summarizer
 from summarizer import extractive
+from summarizer.ingest import make_article
 from summarizer.models import Article, Claim
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -320,3 +321,28 @@ def test_lazy_greedy_chooses_as_the_plain_greedy(budget: int) -> None:
         assert [c.sentence.id for c in lazy] == [
             c.sentence.id for c in _plain_greedy(cands, weights, budget)
         ]
+
+
+def test_a_short_lead_is_quoted_and_short_sentences_fill_what_was_asked() -> None:
+    """A short first sentence that is a statement says most ("resigned"); short sentences also
+    fill the count asked for when too few long ones exist. Furniture stays out: a dateline or
+    byline has no lower-case word."""
+    lead = make_article(
+        "Mayor Ana Ruiz resigned on Monday.\n\nThe city council will meet on Thursday evening "
+        "to choose a successor for the post. The vote could be close. Nobody knows why she left."
+    )
+    texts = [c.text for c in extractive.summarize([lead], sentences=2)]
+    assert texts[0] == "Mayor Ana Ruiz resigned on Monday."
+    quake = make_article(
+        "A magnitude 6.8 earthquake struck northern Chile on Wednesday, damaging buildings in "
+        "the port city of Iquique. No deaths were reported, the national emergency office said. "
+        "Officials briefly issued a tsunami warning before lifting it. Power was cut to about "
+        "20,000 homes."
+    )
+    assert len(extractive.summarize([quake], sentences=4)) == 4
+    dated = make_article(
+        "Saturday, January 8, 2005.\n\nA magnitude 6.8 earthquake struck northern Chile on "
+        "Wednesday, damaging buildings in the port city of Iquique. Officials briefly issued a "
+        "tsunami warning before lifting it after an hour."
+    )
+    assert all("2005" not in c.text for c in extractive.summarize([dated], sentences=2))
