@@ -234,6 +234,19 @@ _PERIODS = {"quarter", "half", "round", "term", "period", "season", "stage", "ph
 # Codes that mix letters and digits name one thing: "49ers", "G7", "F-35", "A320".
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]+")
 _CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
+# A score or tally, "3-1", "7-2": its order is the fact (2-7 is not 7-2), so it is kept whole
+# ("tally:7-2") besides its numbers. Years and ranges of more digits are not tallies.
+_TALLY = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|[.,]\d)")
+# How many times something happened is a count of its own kind ("times:2"): "scored three
+# times" is not carried by a "3" in "won 3-1", and "twice" is not any other 2.
+_MULTIPLICATIVE = {"twice": 2, "thrice": 3}
+# "once" counts as one time unless it means "formerly" or "as soon as": after a form of "be"
+# or "have" or at a clause's start ("was once mayor", "Once the deal closes"), before a
+# clause or "more"/"again", or in "at once"/"for once".
+_NOT_ONCE_BEFORE = frozenset("at for was were is are be been had has have all".split())
+_NOT_ONCE_AFTER = frozenset(
+    "more again upon and the it he she they we you i this that there his her their its".split()
+)
 
 
 _SOURCE_WORDS = lexicon.cue_words("framing")
@@ -267,6 +280,7 @@ def quantities(text: str) -> set[str]:
     "17 March". Number words go through text2num (one and two stay words: "one of them")."""
     text = _norm(text)
     found = _months(text)
+    found.update(f"tally:{int(a)}-{int(b)}" for a, b in _TALLY.findall(text))
     # "2 billion" is joined first: text2num would turn the lone "billion" into 1000000000
     text = _SCALED.sub(r"\1\2", text.replace("-", " "))
     spelled = alpha2digit(text, "en", threshold=2)
@@ -278,6 +292,9 @@ def quantities(text: str) -> set[str]:
             value = float(m.group(1).replace(",", "") or 0)
             if m.group(2):
                 value *= _SCALE[m.group(2)]
+        elif tok in _MULTIPLICATIVE or (tok == "once" and _counts_once(toks, i)):
+            found.add(f"times:{_MULTIPLICATIVE.get(tok, 1)}")
+            continue
         elif tok == "dozen" and (i == 0 or not toks[i - 1][:1].isdigit()):
             value = 12.0
         elif _PERIOD.fullmatch(tok):
@@ -296,10 +313,42 @@ def quantities(text: str) -> set[str]:
             continue
         if value is None:
             continue
+        if m and not m.group(2) and toks[i + 1 : i + 2] == ["times"]:
+            found.add(f"times:{value:.15g}")  # "3 times": a count of times, and the number 3
         if i + 1 < len(toks) and toks[i + 1] in _SCALE_WORD and not (m and m.group(2)):
             value *= _SCALE_WORD[toks[i + 1]]
         found.add(f"number:{value:.15g}")
     return found
+
+
+def _counts_once(toks: list[str], i: int) -> bool:
+    """``toks[i]`` ("once") says how many times, as in "he scored once" or "once a week"."""
+    before = toks[i - 1] if i else "."
+    after = toks[i + 1] if i + 1 < len(toks) else "."
+    if before in _SENTENCE_END or before in (",", ";") or before in _NOT_ONCE_BEFORE:
+        return False
+    return after not in _NOT_ONCE_AFTER
+
+
+def _compared(quantity: str, evidence: Evidence) -> bool:
+    """Whether a quantity the cited text lacks counts as missing. A tally counts only when
+    the cited text states it the other way round ("voted 2-7" where it says "7-2"); a count
+    of times only when it states another count of times ("three times" where it says
+    "twice"). Otherwise each is a fact of its numbers, checked as those ("10 times faster"
+    against "a tenfold speed-up")."""
+    kind = quantity.split(":", 1)[0]
+    if kind == "tally":
+        return _reversed_tally(quantity) in evidence.quantities
+    if kind == "times":
+        return any(q.startswith("times:") for q in evidence.quantities)
+    # "2 times" is also the number 2, which the cited text states as "twice"
+    return not (kind == "number" and f"times:{quantity[7:]}" in evidence.quantities)
+
+
+def _reversed_tally(quantity: str) -> str:
+    """ "tally:2-7" -> "tally:7-2"."""
+    a, _, b = quantity.removeprefix("tally:").partition("-")
+    return f"tally:{b}-{a}"
 
 
 # Quantity kinds that place a fact in time: one the claim replaces is a changed date.
@@ -322,10 +371,11 @@ def dates_replaced(claim: str, sentence: str) -> list[str]:
 def check_quantities(claim: str, evidence: Evidence) -> Check:
     """Numbers, months and currencies of the claim must be in the cited text. One that the
     sources state elsewhere only leaves the claim unverifiable ("numbers-elsewhere")."""
-    missing = sorted(quantities(claim) - evidence.quantities)
+    missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     if not missing:
         return Check(name="numbers", passed=True)
-    shown = ", ".join(m.split(":", 1)[1] + (" (month)" if m[:5] == "month" else "")
+    suffix = {"month": " (month)", "times": " times"}
+    shown = ", ".join(m.split(":", 1)[1] + suffix.get(m.split(":", 1)[0], "")
                       for m in missing)  # fmt: skip
     known = evidence.source_quantities() if evidence.source_quantities else set()
     if known and all(m in known for m in missing):

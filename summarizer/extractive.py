@@ -216,7 +216,7 @@ def _usable(c: _Candidate) -> bool:
     return MIN_WORDS <= c.words <= MAX_WORDS and not text.endswith("?") and not _fragment(text)
 
 
-_CLAUSE_END = (".", "!", ".\"", ".”", "!\"", "!”")
+_CLAUSE_END = (".", "!", '."', ".”", '!"', "!”")
 
 
 def _short(c: _Candidate) -> bool:

@@ -284,6 +284,10 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat, *, one_line: bool = F
     head = f"Verification of {esc(report.draft)}: {report.supported} supported, "
     head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
     lines = [f"# {head}" if md else head, ""]
+    if report.skipped:  # not checked, so said: a draft's sentence is never dropped unseen
+        lines.append(f"Skipped, not checked: {len(report.skipped)}")
+        lines.extend(f"- {esc(p.text)} ({p.reason})" for p in report.skipped)
+        lines.append("")
     for c in report.claims:
         mark = "Supported" if c.supported else f"NOT SUPPORTED ({c.verdict})"  # as counted
         lines.append(f"{c.index}. **{mark}**: {esc(c.text)}" if md else f"[{mark}] {c.text}")

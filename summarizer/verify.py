@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 
+from . import lexicon
 from .checks import (
     Evidence,
     coverage,
@@ -30,6 +31,7 @@ from .checks import (
     run_checks,
     source_corpus,
     support,
+    word_readings,
 )
 from .errors import BackendError
 from .judge import Judge, JudgeItem
@@ -143,6 +145,16 @@ def verify_claim(
         return claim.model_copy(
             update={"verdict": "rejected", "checks": [structure], "support": "contradicted"}
         )
+    empty = asserts_nothing(claim.text)
+    if empty is not None:  # nothing to check is nothing verified: never shown as a fact
+        content = Check(name="content", passed=False, detail=empty)
+        return claim.model_copy(
+            update={
+                "verdict": "rejected",
+                "checks": [structure, content],
+                "support": "unverifiable",
+            }
+        )
     if _is_exact_quote(claim):  # verbatim cited text is supported by definition
         quote = Check(name="quote", passed=True, detail="exact quote of a cited sentence")
         return claim.model_copy(
@@ -167,6 +179,50 @@ def verify_claim(
     if fixed is not None:
         return fixed.model_copy(update={"support": verdict, "score": graded["score"]})
     return claim.model_copy(update={"verdict": "rejected", **graded})
+
+
+# Words that may follow an attribution's reporting verb without adding a fact of their own
+# ("officials told reporters on Tuesday").
+_ATTRIBUTION_TAIL = frozenset(
+    "reporters journalists media press the a an in on at to statement interview conference "
+    "briefing news also earlier later today yesterday monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_REPORTING = lexicon.cue_words("reporting") | {"say", "tell"}
+_NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your".split())
+# An attribution is a speaker and its verb: a few words, no clause break, no figure.
+ATTRIBUTION_MAX_WORDS = 8
+
+
+def asserts_nothing(text: str) -> str | None:
+    """Why ``text`` states nothing that could be checked, or None when it states something.
+
+    A claim with no content word (".", "N/A", "It is.") or one that only says who spoke
+    ("The national emergency office said.", "According to officials.") would pass every check
+    (nothing in it can be missing from the cited text), so it would be shown as a verified fact.
+    """
+    if not content_terms(text):
+        return "no content words: the claim states nothing to check"
+    if _attribution_only(text):
+        return "only an attribution (who said it), not what was said"
+    return None
+
+
+def _attribution_only(text: str) -> bool:
+    """``text`` is a reporting frame alone: "X said.", "officials told reporters",
+    "according to the ministry"."""
+    if re.search(r"[,;:\d]|\s[—–-]\s", text):
+        return False
+    ws = words(text)
+    if not ws or len(ws) > ATTRIBUTION_MAX_WORDS:
+        return False
+    if ws[:2] == ["according", "to"]:
+        return True
+    while len(ws) > 1 and ws[-1] in _ATTRIBUTION_TAIL:
+        ws.pop()
+    if len(ws) < 2 or ws[-2] in _NOUN_BEFORE or ws[-2].endswith("'s"):
+        return False  # "welcomed the talks": a noun, not a reporting verb
+    return any(base in _REPORTING for base in word_readings(ws[-1]).get("VERB", ()))
 
 
 def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) -> Check:
@@ -254,6 +310,7 @@ def _clause_variants(text: str) -> list[str]:
             word_count(cand) >= max(REPAIR_MIN_WORDS, REPAIR_KEEP_MIN * words_total)
             and len(kept) >= REPAIR_KEEP_MIN * len(terms)
             and cand.rstrip(".") != text.rstrip(".")
+            and asserts_nothing(cand) is None  # "X said." is no repair of "Y, X said."
         ):
             keep.append(cand)
     return sorted(dict.fromkeys(keep), key=len, reverse=True)
@@ -268,7 +325,7 @@ def _replace_by_source(
         score, _ = coverage(claim.text, Evidence([cite.text]))
         if best is None or score > best[0]:
             best = (score, cite)
-    if best is None or best[0] < REPLACE_MIN:
+    if best is None or best[0] < REPLACE_MIN or asserts_nothing(best[1].text) is not None:
         return None
     cite = best[1]
     evidence = _evidence([cite], sentences, ctx)
