@@ -167,6 +167,7 @@ def render_verify_html(report: VerifyReport) -> str:
         contradicted=report.contradicted,
         unverifiable=report.unverifiable,
         sources=report.sources,
+        skipped=report.skipped,
     )
 
 

@@ -29,6 +29,7 @@ from summarizer import (
     render_verify,
 )
 from summarizer.cli import app
+from summarizer.draft import SkippedPart
 from summarizer.html import safe_url
 from summarizer.ingest import load_articles
 from summarizer.pipeline import blurb, briefing
@@ -301,6 +302,7 @@ def test_verify_report_page_shows_each_verdict_its_reason_and_evidence_as_text()
         unsupported=2,
         contradicted=1,
         unverifiable=1,
+        skipped=[SkippedPart(text=f"Related {hostile}", reason="a label, not a sentence")],
     )
     page = render_verify(report, "html")
     assert (
@@ -319,6 +321,9 @@ def test_verify_report_page_shows_each_verdict_its_reason_and_evidence_as_text()
     assert doc.xpath("string(//title)") == f"Verification of {report.draft}"
     assert "1 supported, 1 contradicted, 1 unverifiable" in doc.xpath("string(//header)")
     assert [x.text_content() for x in doc.xpath('//li[@class="smz-source"]')] == report.sources
+    skipped = doc.xpath('//section[@class="smz-skipped"]')[0]  # said, never dropped unseen
+    assert "Skipped, not checked: 1" in skipped.text_content()
+    assert f"Related {hostile} (a label, not a sentence)" in skipped.text_content()
 
 
 def test_cli_verify_writes_the_html_report_for_an_html_output(
