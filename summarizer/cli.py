@@ -688,6 +688,10 @@ def serve(
         ) from None
     from .fetch import CLI_POLICY, SERVE_POLICY
 
+    if token is None and "SUMMARIZER_TOKEN" in os.environ:
+        # click reads a variable set to "" as unset: SUMMARIZER_TOKEN="" served everyone,
+        # while --token "" was refused; create_app refuses both the same way
+        token = os.environ["SUMMARIZER_TOKEN"]
     settings = _make_settings(
         backend,
         model,
