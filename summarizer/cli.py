@@ -27,7 +27,14 @@ from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
-from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
+from .render import (
+    Format,
+    VerifyFormat,
+    no_blurb_reason,
+    render_blurb,
+    render_briefing,
+    render_verify,
+)
 from .settings import (
     DEFAULT_BRIEFING_WORDS,
     Backend,
@@ -240,8 +247,10 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
-    Each blurb is written as soon as it is ready. An input that cannot be read, or whose
-    model answers stay unusable after a re-ask, is reported and skipped (exit 1 at the end);
+    Each blurb is written as soon as it is ready. An input that cannot be read, whose
+    model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
+    verification, no sentence fits --max-words), is reported and skipped (exit 1 at the end;
+    exit 2 when no blurb at all is written);
     when the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 
@@ -293,6 +302,14 @@ def blurb(
                         raise
                     stopped = exc
                     break
+                why = no_blurb_reason(result)
+                if why is not None:  # nothing to show: an error, as an unusable input is
+                    if show_rejected:  # never an explanation written where the blurb goes
+                        _show_rejected(result.claims)
+                    no_blurb = InputError(f"{article.label()}: no blurb: {why}")
+                    say_error(str(no_blurb))
+                    failed.append(no_blurb)
+                    continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
                 out.write(sep + render_blurb(result, fmt))
                 results.append(result)

@@ -81,6 +81,7 @@ from .errors import (
 from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
 from .ingest import article_body, make_article
 from .models import Article, Blurb, Briefing
+from .render import no_blurb_reason
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -537,9 +538,13 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
         art = _article(
             body.article if isinstance(body, BlurbArticle) else ArticleIn(text=body.text)
         )
-    return pipeline.blurb(
+    result = pipeline.blurb(
         art, settings=_engine(cfg), sentences=body.sentences, max_words=body.max_words
     )
+    why = no_blurb_reason(result)
+    if why is not None and why not in result.problems:  # claims: [] and no word of why
+        result = result.model_copy(update={"problems": [*result.problems, f"no blurb: {why}"]})
+    return result
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:

@@ -409,3 +409,16 @@ def test_a_page_sent_as_text_keeps_its_title_as_a_file_does(client: TestClient) 
     res = client.post("/blurb", json={"article": {"text": PAGE_WITH_TITLE, "title": "Given"}})
     assert res.status_code == 200, res.text
     assert res.json()["title"] == "Given"
+
+
+def test_a_blurb_with_no_claim_says_why_in_problems(client: TestClient) -> None:
+    """``{"text": "a"}`` answered 200 with ``claims: []`` and no word of why; it is still 200
+    (the Blurb JSON, as ``--format json``), and ``problems`` states it."""
+    res = client.post("/blurb", json={"text": "a"})
+    assert res.status_code == 200, res.text
+    data = res.json()
+    assert data["claims"] == []
+    assert data["problems"] == ["no blurb: no claim passed verification"]
+    short = client.post("/blurb", json={"text": TEXT, "max_words": 3}).json()
+    assert short["claims"] == []
+    assert short["problems"][-1].startswith("no sentence fits in 3 words")
