@@ -61,6 +61,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     Tag,
@@ -135,8 +136,10 @@ DateText = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, 
 # Unix seconds or milliseconds as a JSON number too, as a .json input file may give them (a
 # CMS's timestamp column): the API answered 422 "Input should be a valid string".
 Date = DateText | StrictInt | StrictFloat
-Count = Annotated[int, Field(ge=1, le=1000)]
-Words = Annotated[int, Field(ge=1, le=10_000)]
+# strict: pydantic reads true as 1 and "3" as 3 ({"sentences": true} was a 1-sentence blurb);
+# a caller sending those has a bug to hear about, as the config file and library say
+Count = Annotated[StrictInt, Field(ge=1, le=1000)]
+Words = Annotated[StrictInt, Field(ge=1, le=10_000)]
 
 
 class _Request(BaseModel):
@@ -241,7 +244,7 @@ class VerifyRequest(_Request):
     top_k: Count = Field(
         default=TOP_K, description="Source sentences tried as each claim's evidence."
     )
-    strict: bool = Field(
+    strict: StrictBool = Field(
         default=False,
         description="Hold each claim to a briefing's standard: its verbs, nouns and adjectives "
         "must be in its evidence (as `summarizer verify --strict`).",

@@ -422,3 +422,27 @@ def test_a_blurb_with_no_claim_says_why_in_problems(client: TestClient) -> None:
     short = client.post("/blurb", json={"text": TEXT, "max_words": 3}).json()
     assert short["claims"] == []
     assert short["problems"][-1].startswith("no sentence fits in 3 words")
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "says"),
+    [
+        ("/blurb", {"text": TEXT, "sentences": True}, "body.sentences: Input should be a valid"),
+        ("/blurb", {"text": TEXT, "sentences": "3"}, "body.sentences: Input should be a valid"),
+        ("/blurb", {"text": TEXT, "max_words": 30.0}, "body.max_words: Input should be a valid"),
+        ("/briefing", {"articles": [{"text": TEXT}], "max_stories": True}, "body.max_stories"),
+        ("/briefing", {"articles": [{"text": TEXT}], "min_sources": True}, "body.min_sources"),
+        ("/briefing", {"articles": [{"text": TEXT}], "max_words": "80"}, "body.max_words"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "top_k": True}, "top_k"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "strict": "no"}, "strict"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "strict": 1}, "strict"),
+    ],
+)
+def test_a_bool_or_string_for_a_number_or_flag_is_422(
+    client: TestClient, route: str, body: dict[str, Any], says: str
+) -> None:
+    """``{"sentences": true}`` was a 1-sentence blurb, ``"3"`` was read as 3, and
+    ``"strict": "no"`` turned strict checking on; the config file and the library refuse such
+    values, and so does the API now."""
+    detail = _detail(client.post(route, json=body), 422)
+    assert detail.startswith(f"invalid request: body.{says.removeprefix('body.')}"), detail
