@@ -498,6 +498,7 @@ def briefing(
         timeout=timeout,
         deadline=deadline,
     )
+    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"  # refused before any work
     quiet = settings.quiet
     _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
@@ -515,7 +516,6 @@ def briefing(
             f"--since/--until ({left_out})",
             err=True,
         )
-    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
     write_output(render_briefing(result, fmt, one_line=_json_lines(output)), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
@@ -617,6 +617,7 @@ def verify(
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
+    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
@@ -631,7 +632,6 @@ def verify(
     report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
-    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
     write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
     if not quiet:
         typer.echo(
@@ -796,9 +796,27 @@ _F = TypeVar("_F", bound=str)
 def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     """The format the ``-o`` file's extension names, when the command writes it: without
     ``--format``, ``-o today.json`` wrote Markdown into a .json file, which the next run over
-    that folder could not read."""
-    fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    that folder could not read. A file with no extension (or a device) takes the default.
+
+    Raises:
+        InputError: the extension names no format (``-o x.pdf`` wrote Markdown into it).
+    """
+    if output is None or _is_device(output):
+        return None
+    suffix = output.suffix.lower()
+    if suffix and suffix not in _FORMAT_OF_SUFFIX:
+        known = ", ".join(_FORMAT_OF_SUFFIX)
+        raise InputError(
+            f"{output}: the extension {output.suffix} names no output format (known: "
+            f"{known}); rename the file, or pass --format to write it anyway"
+        )
+    fmt = _FORMAT_OF_SUFFIX.get(suffix)
     return next((f for f in allowed if f == fmt), None)
+
+
+def _is_device(path: Path) -> bool:
+    """``-``, ``/dev/stdout``, ``/dev/fd/3``: written as streams, named by no extension."""
+    return str(path) == "-" or str(path).startswith("/dev/") or str(path).startswith("/proc/")
 
 
 def _json_lines(output: Path | None) -> bool:
