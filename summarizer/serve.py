@@ -69,7 +69,7 @@ from pydantic import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
-from .dates import lenient_datetime, window_bound
+from .dates import coerce_datetime, lenient_datetime, window_bound
 from .draft import TOP_K, VerifyReport, verify
 from .errors import (
     BackendError,
@@ -146,6 +146,25 @@ class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _published(value: str | float | None) -> str | float | None:
+    """A date the CLI would read, else an error naming the field: "yesterday", NaN, Infinity
+    or 1e20 were kept as undated articles with no word of it (a file's bad date is a warning
+    on stderr; a caller of the API sees no stderr). Blank is no date. The value is not
+    echoed back (see ``_invalid_response``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        coerce_datetime(value)
+    except (ValueError, OverflowError, OSError):
+        if isinstance(value, str):
+            raise ValueError(
+                "not a readable date (ISO 8601 such as 2026-11-22T06:00:00Z, an RFC 2822 or "
+                "newspaper date, or Unix seconds or milliseconds)"
+            ) from None
+        raise ValueError("not a Unix time in seconds or milliseconds within years 1-9999") from None
+    return value
+
+
 class ArticleIn(_Request):
     """One article's text, with what is known of where it comes from."""
 
@@ -153,7 +172,10 @@ class ArticleIn(_Request):
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=MAX_URL_CHARS)
     source: str | None = Field(default=None, max_length=1000)
-    published: Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None = None
+    published: Annotated[
+        Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None,
+        AfterValidator(_published),
+    ] = None
 
 
 class _BlurbOptions(_Request):
@@ -453,7 +475,7 @@ def _invalid_response(exc: RequestValidationError) -> JSONResponse:
         return _error(415, "send the body as JSON with 'Content-Type: application/json'")
     loc = [x for x in first.get("loc", ()) if x not in _TAGS]
     where = ".".join(str(x) for x in loc) or "body"
-    msg = first.get("msg", "invalid")
+    msg = str(first.get("msg", "invalid")).removeprefix("Value error, ")  # our own checks
     kind = first.get("type")
     if loc == ["body"] and kind in ("missing", "model_attributes_type"):
         msg = "a JSON object is required"  # not pydantic's "to extract fields from"

@@ -446,3 +446,41 @@ def test_a_bool_or_string_for_a_number_or_flag_is_422(
     values, and so does the API now."""
     detail = _detail(client.post(route, json=body), 422)
     assert detail.startswith(f"invalid request: body.{says.removeprefix('body.')}"), detail
+
+
+@pytest.mark.parametrize(
+    ("published", "says"),
+    [
+        ("yesterday", "not a readable date"),
+        ("March 40, 2025", "not a readable date"),
+        (1e20, "not a Unix time"),
+        (-1e15, "not a Unix time"),
+        (10**30, "not a Unix time"),
+    ],
+)
+def test_an_unreadable_published_date_is_422_naming_it(
+    client: TestClient, published: object, says: str
+) -> None:
+    """ "yesterday", 1e20 or -1e15 as ``published`` kept the article as undated (so inside any
+    ``since``), with no word of it; the CLI warns on stderr, which a caller never sees."""
+    body = {"articles": [{"text": TEXT}, {"text": TEXT, "published": published}]}
+    detail = _detail(client.post("/briefing", json=body), 422)
+    assert detail.startswith(f"invalid request: body.articles.1.published: {says}"), detail
+    blurb = {"article": {"text": TEXT, "published": published}}
+    detail = _detail(client.post("/blurb", json=blurb), 422)
+    assert detail.startswith(f"invalid request: body.article.published: {says}"), detail
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_a_non_finite_published_number_is_422(client: TestClient, literal: str) -> None:
+    """Python's JSON reader takes NaN and Infinity: they were undated articles."""
+    body = '{"articles": [{"text": "%s", "published": %s}]}' % (TEXT, literal)  # noqa: UP031
+    res = client.post("/briefing", content=body.encode(), headers=JSON)
+    assert _detail(res, 422).startswith(
+        "invalid request: body.articles.0.published: not a Unix time"
+    )
+
+
+def test_a_blank_published_is_no_date(client: TestClient) -> None:
+    res = client.post("/briefing", json={"articles": [{"text": TEXT, "published": "  "}]})
+    assert res.status_code == 200, res.text
