@@ -25,7 +25,7 @@ from .errors import BackendError, ConfigError, InputError, SummarizerError, Unus
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
-from .output import check_output, drop_buffered, open_output, write_output
+from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import (
     Format,
@@ -801,7 +801,7 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     Raises:
         InputError: the extension names no format (``-o x.pdf`` wrote Markdown into it).
     """
-    if output is None or _is_device(output):
+    if output is None or is_stream_output(output):  # /dev/stdout, a FIFO: no extension
         return None
     suffix = output.suffix.lower()
     if suffix and suffix not in _FORMAT_OF_SUFFIX:
@@ -812,11 +812,6 @@ def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
         )
     fmt = _FORMAT_OF_SUFFIX.get(suffix)
     return next((f for f in allowed if f == fmt), None)
-
-
-def _is_device(path: Path) -> bool:
-    """``-``, ``/dev/stdout``, ``/dev/fd/3``: written as streams, named by no extension."""
-    return str(path) == "-" or str(path).startswith("/dev/") or str(path).startswith("/proc/")
 
 
 def _json_lines(output: Path | None) -> bool:
