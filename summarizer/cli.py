@@ -25,9 +25,16 @@ from .errors import BackendError, ConfigError, InputError, SummarizerError, Unus
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
-from .output import check_output, drop_buffered, open_output, write_output
+from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
-from .render import Format, VerifyFormat, render_blurb, render_briefing, render_verify
+from .render import (
+    Format,
+    VerifyFormat,
+    no_blurb_reason,
+    render_blurb,
+    render_briefing,
+    render_verify,
+)
 from .settings import (
     DEFAULT_BRIEFING_WORDS,
     Backend,
@@ -240,8 +247,10 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
-    Each blurb is written as soon as it is ready. An input that cannot be read, or whose
-    model answers stay unusable after a re-ask, is reported and skipped (exit 1 at the end);
+    Each blurb is written as soon as it is ready. An input that cannot be read, whose
+    model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
+    verification, no sentence fits --max-words), is reported and skipped (exit 1 at the end;
+    exit 2 when no blurb at all is written);
     when the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 
@@ -293,6 +302,14 @@ def blurb(
                         raise
                     stopped = exc
                     break
+                why = no_blurb_reason(result)
+                if why is not None:  # nothing to show: an error, as an unusable input is
+                    if show_rejected:  # never an explanation written where the blurb goes
+                        _show_rejected(result.claims)
+                    no_blurb = InputError(f"{article.label()}: no blurb: {why}")
+                    say_error(str(no_blurb))
+                    failed.append(no_blurb)
+                    continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
                 out.write(sep + render_blurb(result, fmt))
                 results.append(result)
@@ -481,6 +498,7 @@ def briefing(
         timeout=timeout,
         deadline=deadline,
     )
+    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"  # refused before any work
     quiet = settings.quiet
     _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)
@@ -498,7 +516,6 @@ def briefing(
             f"--since/--until ({left_out})",
             err=True,
         )
-    fmt = format_ or _format_of(output, BRIEFING_FORMATS) or "md"
     write_output(render_briefing(result, fmt, one_line=_json_lines(output)), output, force=force)
     if show_rejected:
         _show_rejected(result.claims)
@@ -600,6 +617,7 @@ def verify(
     ctx.with_resource(_sigterm_interrupts())  # restored when the command ends
     _check_draft_first(ctx, draft, more_sources or [])
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
+    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
     settings = _make_settings(
         backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
     )
@@ -614,7 +632,6 @@ def verify(
     report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
-    fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
     write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
     if not quiet:
         typer.echo(
@@ -688,6 +705,10 @@ def serve(
         ) from None
     from .fetch import CLI_POLICY, SERVE_POLICY
 
+    if token is None and "SUMMARIZER_TOKEN" in os.environ:
+        # click reads a variable set to "" as unset: SUMMARIZER_TOKEN="" served everyone,
+        # while --token "" was refused; create_app refuses both the same way
+        token = os.environ["SUMMARIZER_TOKEN"]
     settings = _make_settings(
         backend,
         model,
@@ -775,8 +796,21 @@ _F = TypeVar("_F", bound=str)
 def _format_of(output: Path | None, allowed: tuple[_F, ...]) -> _F | None:
     """The format the ``-o`` file's extension names, when the command writes it: without
     ``--format``, ``-o today.json`` wrote Markdown into a .json file, which the next run over
-    that folder could not read."""
-    fmt = _FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    that folder could not read. A file with no extension (or a device) takes the default.
+
+    Raises:
+        InputError: the extension names no format (``-o x.pdf`` wrote Markdown into it).
+    """
+    if output is None or is_stream_output(output):  # /dev/stdout, a FIFO: no extension
+        return None
+    suffix = output.suffix.lower()
+    if suffix and suffix not in _FORMAT_OF_SUFFIX:
+        known = ", ".join(_FORMAT_OF_SUFFIX)
+        raise InputError(
+            f"{output}: the extension {output.suffix} names no output format (known: "
+            f"{known}); rename the file, or pass --format to write it anyway"
+        )
+    fmt = _FORMAT_OF_SUFFIX.get(suffix)
     return next((f for f in allowed if f == fmt), None)
 
 

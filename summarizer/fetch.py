@@ -3,7 +3,9 @@
 Pages are fetched with httpx (timeouts, a size limit, redirects followed one hop at a time so
 each hop is checked) and their main text extracted with trafilatura, as for ``.html`` files.
 Feeds are parsed with feedparser; each item becomes an Article keeping its ``published`` date.
-An item whose feed carries only a teaser is fetched from its link when fetching is allowed.
+An item whose feed carries only a teaser is fetched from its link when fetching is allowed
+and the link is http(s): a feed's items are untrusted content, and a ``file://`` link in one
+(a remote feed's, or a local feed file's) must not make the tool read and publish a local file.
 
 ``summarizer serve`` fetches on behalf of remote callers, so it refuses ``file://`` and
 private-network addresses (loopback, RFC 1918, link-local, ...) unless told otherwise.
@@ -21,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -68,6 +70,11 @@ class FetchPolicy:
 
 CLI_POLICY = FetchPolicy()
 SERVE_POLICY = FetchPolicy(allow_private=False, allow_file=False)
+
+
+def is_web_url(value: str) -> bool:
+    """True for ``http://`` and ``https://`` URLs: the only links taken from fetched content."""
+    return urlsplit(value).scheme.lower() in ("http", "https")
 
 
 def is_url(value: str) -> bool:
@@ -309,12 +316,15 @@ class _FeedItem:
         html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
         body = html_to_text(html)
         short = len(body.split()) < MIN_ITEM_WORDS
-        teaser = bool(short and link and policy.fetch_items and is_url(link))
+        teaser = bool(short and link and policy.fetch_items and is_web_url(link))
+        if short and link and policy.fetch_items and not teaser:
+            log.warning("%s: the feed item's link is not http(s); its page is not read", link)
         return cls(entry, link, body, teaser, policy)
 
     def fetch_page(self) -> Article:
-        """The teaser's linked page (run on a fetcher thread)."""
-        return load_url(self.link or "", self.policy)[0]
+        """The teaser's linked page (run on a fetcher thread), never a local file: the link
+        is the feed's, not the user's."""
+        return load_url(self.link or "", replace(self.policy, allow_file=False))[0]
 
     def article(self, outlet: str | None, page: Future[Article] | None) -> Article:
         """The item's article: a teaser is replaced by its ``page`` when that could be

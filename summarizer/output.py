@@ -118,6 +118,12 @@ def open_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
         raise
 
 
+def is_stream_output(path: Path) -> bool:
+    """``-o`` names a stream, not a file to write: ``-``, a standard stream or open file
+    descriptor (``/dev/stdout``, ``/dev/fd/3``), a device or a FIFO (``out.fifo``)."""
+    return str(path) == "-" or _descriptor(path) is not None or _is_stream(path)
+
+
 def _standard_stream(path: Path | None) -> tuple[str, TextIO | None]:
     """The standard stream an output of None, ``-``, ``/dev/stdout`` or ``/dev/stderr`` is
     written to, by name; None when the process was started with it closed."""

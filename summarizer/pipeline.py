@@ -259,8 +259,8 @@ def briefing(
 
     Args:
         inputs: ``pathlib.Path``s (files or directories), Articles, article texts (``str``),
-            or a mix. An empty list gives an empty briefing (no stories, a note in
-            ``problems``), not an error.
+            or a mix; at least one article (none is an InputError, as the CLI's exit 2).
+            Articles all outside ``since``/``until`` give an empty briefing saying so.
         max_words, title, backend, ...: the CLI's options of the same names (None keeps the
             setting from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
@@ -274,7 +274,8 @@ def briefing(
         A Briefing whose shown claims all passed verification.
 
     Raises:
-        InputError: an input is unusable, a folder's file too (the library does not print;
+        InputError: no article is given, or an input is unusable, a folder's file too (the
+            library does not print;
             to skip such files and records, pass the articles of
             ``summarizer.ingest.iter_articles(paths, on_bad_record=...)``, as the CLI does).
         ConfigError: an option is invalid. BackendError: the LLM failed.
@@ -283,11 +284,13 @@ def briefing(
     started = time.perf_counter()
     # 1. ingest
     articles = _many_articles(inputs, progress, settings.limits)
+    if not articles:  # an empty Briefing was returned, where the CLI and serve refuse it
+        raise InputError("no articles given; pass article texts, Paths or Articles")
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         # every article outside --since/--until is not "no articles given" (serve and the
         # library said that of a day whose articles were all filtered out)
-        none = "no article published within the dates given" if dated else "no articles given"
+        none = "no article published within the dates given"
         return Briefing(title=settings.title or "Briefing", problems=[none, *dated])
     # a day's articles are many long-lived objects: left out of garbage collection while the
     # briefing runs (see forked.heap_frozen)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC
+from html import escape as html_escape
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -27,6 +28,13 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
     if fmt == "html":
+        if not any(c.shown for c in result.claims):
+            # a CMS pastes this block into a live page: no explanation where the blurb goes,
+            # only an empty, hidden root that says so to a script (the reason: ``problems``)
+            return (
+                f'<div class="smz-blurb" id="smz-{html_escape(result.article_id)}" '
+                'data-smz-empty="no-blurb" hidden></div>\n'
+            )
         from .html import render_blurb_html  # html.py imports helpers from this module
 
         return render_blurb_html(result)
@@ -42,11 +50,20 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
 
 
 def empty_blurb(result: Blurb) -> str:
-    """What a blurb with no shown claim says: why nothing was written (e.g. a word budget no
-    sentence fits), else that no claim passed verification."""
+    """What a blurb with no shown claim says in text and Markdown: why nothing was written
+    (e.g. a word budget no sentence fits), else that no claim passed verification."""
     if result.claims or not result.problems:
         return "(no claim passed verification)"
     return f"(no blurb: {result.problems[-1]})"
+
+
+def no_blurb_reason(result: Blurb) -> str | None:
+    """Why a blurb shows no claim (the CLI's error line, serve's ``problems``), else None."""
+    if any(c.shown for c in result.claims):
+        return None
+    if result.claims or not result.problems:
+        return "no claim passed verification"
+    return result.problems[-1]
 
 
 def empty_briefing(result: Briefing) -> str:

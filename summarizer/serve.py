@@ -61,6 +61,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     Tag,
@@ -68,7 +69,7 @@ from pydantic import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import pipeline
-from .dates import lenient_datetime, window_bound
+from .dates import coerce_datetime, lenient_datetime, window_bound
 from .draft import TOP_K, VerifyReport, verify
 from .errors import (
     BackendError,
@@ -81,6 +82,7 @@ from .errors import (
 from .fetch import SERVE_POLICY, FetchDeadlineError, FetchPolicy, load_url
 from .ingest import article_body, make_article
 from .models import Article, Blurb, Briefing
+from .render import no_blurb_reason
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -134,12 +136,33 @@ DateText = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, 
 # Unix seconds or milliseconds as a JSON number too, as a .json input file may give them (a
 # CMS's timestamp column): the API answered 422 "Input should be a valid string".
 Date = DateText | StrictInt | StrictFloat
-Count = Annotated[int, Field(ge=1, le=1000)]
-Words = Annotated[int, Field(ge=1, le=10_000)]
+# strict: pydantic reads true as 1 and "3" as 3 ({"sentences": true} was a 1-sentence blurb);
+# a caller sending those has a bug to hear about, as the config file and library say
+Count = Annotated[StrictInt, Field(ge=1, le=1000)]
+Words = Annotated[StrictInt, Field(ge=1, le=10_000)]
 
 
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _published(value: str | float | None) -> str | float | None:
+    """A date the CLI would read, else an error naming the field: "yesterday", NaN, Infinity
+    or 1e20 were kept as undated articles with no word of it (a file's bad date is a warning
+    on stderr; a caller of the API sees no stderr). Blank is no date. The value is not
+    echoed back (see ``_invalid_response``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        coerce_datetime(value)
+    except (ValueError, OverflowError, OSError):
+        if isinstance(value, str):
+            raise ValueError(
+                "not a readable date (ISO 8601 such as 2026-11-22T06:00:00Z, an RFC 2822 or "
+                "newspaper date, or Unix seconds or milliseconds)"
+            ) from None
+        raise ValueError("not a Unix time in seconds or milliseconds within years 1-9999") from None
+    return value
 
 
 class ArticleIn(_Request):
@@ -149,7 +172,10 @@ class ArticleIn(_Request):
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=MAX_URL_CHARS)
     source: str | None = Field(default=None, max_length=1000)
-    published: Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None = None
+    published: Annotated[
+        Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None,
+        AfterValidator(_published),
+    ] = None
 
 
 class _BlurbOptions(_Request):
@@ -240,7 +266,7 @@ class VerifyRequest(_Request):
     top_k: Count = Field(
         default=TOP_K, description="Source sentences tried as each claim's evidence."
     )
-    strict: bool = Field(
+    strict: StrictBool = Field(
         default=False,
         description="Hold each claim to a briefing's standard: its verbs, nouns and adjectives "
         "must be in its evidence (as `summarizer verify --strict`).",
@@ -449,7 +475,7 @@ def _invalid_response(exc: RequestValidationError) -> JSONResponse:
         return _error(415, "send the body as JSON with 'Content-Type: application/json'")
     loc = [x for x in first.get("loc", ()) if x not in _TAGS]
     where = ".".join(str(x) for x in loc) or "body"
-    msg = first.get("msg", "invalid")
+    msg = str(first.get("msg", "invalid")).removeprefix("Value error, ")  # our own checks
     kind = first.get("type")
     if loc == ["body"] and kind in ("missing", "model_attributes_type"):
         msg = "a JSON object is required"  # not pydantic's "to extract fields from"
@@ -537,9 +563,13 @@ def _blurb(body: BlurbRequest, cfg: ServeConfig) -> Blurb:
         art = _article(
             body.article if isinstance(body, BlurbArticle) else ArticleIn(text=body.text)
         )
-    return pipeline.blurb(
+    result = pipeline.blurb(
         art, settings=_engine(cfg), sentences=body.sentences, max_words=body.max_words
     )
+    why = no_blurb_reason(result)
+    if why is not None and why not in result.problems:  # claims: [] and no word of why
+        result = result.model_copy(update={"problems": [*result.problems, f"no blurb: {why}"]})
+    return result
 
 
 def _briefing(body: BriefingRequest, cfg: ServeConfig) -> Briefing:

@@ -100,9 +100,21 @@ class Settings(BaseModel):
     @classmethod
     def _number_not_bool(cls, value: object) -> object:
         """A bool is an int to pydantic: ``blurb(text, sentences=True)`` (or ``sentences =
-        true`` in a config file) was a one-sentence blurb instead of an error."""
+        true`` in a config file) was a one-sentence blurb instead of an error; and a string
+        was read as its number (``blurb(text, sentences="2")``), which no caller means."""
         if isinstance(value, bool):
             raise ValueError("must be a number, not true or false")
+        if isinstance(value, str):
+            raise ValueError(f"must be a number, not the string {value[:40]!r}")
+        return value
+
+    @field_validator("no_cache", "quiet", "judge", mode="before")
+    @classmethod
+    def _real_bool(cls, value: object) -> object:
+        """pydantic reads ``"no"``, ``"off"``, ``0`` and ``1`` as bools: ``judge="no"`` would
+        work by luck and ``no_cache="false"`` not at all; only true or false is taken."""
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false, not {value!r:.40}")
         return value
 
     @field_validator("api_key")

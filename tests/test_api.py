@@ -379,3 +379,23 @@ def test_an_article_built_by_hand_is_checked_not_silently_dropped() -> None:
     shown = [c.text for c in brief.claims if c.shown]
     assert shown and set(shown) <= set(texts)
     assert {c.article_id for claim in brief.claims for c in claim.citations} == {"a1"}
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        ({"sentences": "2"}, "sentences: must be a number, not the string '2'"),
+        ({"max_words": "30"}, "max_words: must be a number"),
+        ({"judge": "no"}, "judge: must be true or false, not 'no'"),
+        ({"no_cache": 1}, "no_cache: must be true or false, not 1"),
+    ],
+)
+def test_a_string_for_a_number_or_a_non_bool_flag_is_a_config_error(
+    option: dict[str, object], says: str
+) -> None:
+    """``blurb(text, sentences="2")`` was read as 2 and ``judge="no"`` as False by luck
+    (``no_cache="false"`` is not so lucky elsewhere); as ``sentences=True`` is, they are a
+    ConfigError naming the option."""
+    text = "The council approved a new budget on Monday. Schools get more funding from it."
+    with pytest.raises(summarizer.ConfigError, match=re.escape(says)):
+        summarizer.blurb(text, **option)  # type: ignore[arg-type]

@@ -366,18 +366,15 @@ def test_an_empty_path_is_an_error_not_the_working_directory(
 
 
 def test_an_empty_blurb_says_why(seed_files: list[Path]) -> None:
-    """A word budget below every sentence leaves the blurb empty; it says so, instead of
-    blaming verification."""
-    result = runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3"])
-    assert result.exit_code == 0
-    assert "no sentence fits in 3 words" in result.output
-    assert "no claim passed verification" not in result.output
-    data = json.loads(
-        runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "json"]).stdout
-    )
-    assert data["claims"] == [] and "raise --max-words" in data["problems"][-1]
-    html = runner.invoke(app, ["blurb", str(seed_files[0]), "--max-words", "3", "-f", "html"])
-    assert "no sentence fits in 3 words" in html.stdout
+    """A word budget below every sentence leaves the blurb empty; it says so (on stderr: no
+    blurb is written, exit 2), instead of blaming verification."""
+    for fmt in ("text", "json", "html"):
+        args = ["blurb", str(seed_files[0]), "--max-words", "3", "-f", fmt]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "no sentence fits in 3 words" in result.stderr
+        assert "raise --max-words" in result.stderr
+        assert "no claim passed verification" not in result.output
 
 
 def test_until_the_last_day_there_is_is_a_usage_error(articles_dir: Path) -> None:
@@ -498,3 +495,48 @@ def test_a_feed_file_without_outlets_counts_each_storys_articles(
     checked = runner.invoke(app, ["verify", str(draft), "-s", str(feed), "-f", "json", "-q"])
     claims = [c["text"] for c in json.loads(checked.stdout)["claims"]]
     assert claims and not any("articles" in c and "source" in c for c in claims)
+
+
+def test_no_blurb_is_an_error_not_a_message_in_the_blurb(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """`blurb quake.txt --max-words 3 -o nb.html` wrote a "Get a summary" block whose text was
+    "(no blurb: no sentence fits in 3 words ...)", exit 0, and `blurb a.txt` printed "(no claim
+    passed verification)", exit 0: a CMS would paste the tool's message into a live page. Now
+    nothing is written, the reason is one error line, and the exit code is an unusable
+    input's (2 alone; 1 when other blurbs were written)."""
+    story = sorted(articles_dir.glob("*.txt"))[1]
+    tiny = tmp_path / "a.txt"
+    tiny.write_text("a\n")
+    out = tmp_path / "nb.html"
+    for args, why in (
+        ([str(story), "--max-words", "3", "-o", str(out)], "no sentence fits in 3 words"),
+        ([str(tiny)], "no claim passed verification"),
+        ([str(tiny), "-f", "json"], "no claim passed verification"),
+    ):
+        result = runner.invoke(app, ["blurb", *args, "-q"])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"Error: {args[0]}: no blurb: {why}")
+    assert not out.exists()
+    both = runner.invoke(app, ["blurb", str(tiny), str(story), "-n", "1", "-f", "json", "-q"])
+    assert both.exit_code == 1, both.output
+    [written] = both.stdout.splitlines()
+    assert json.loads(written)["claims"]
+    assert both.stderr.splitlines()[-1] == "1 of 2 inputs failed (see above)"
+
+
+def test_an_empty_blurb_renders_no_explanation_as_html(articles_dir: Path) -> None:
+    """The library's HTML of a blurb with no claim was the block with "(no claim passed
+    verification)" as its text; now an empty, hidden root marked ``data-smz-empty``."""
+    import summarizer
+
+    story = sorted(articles_dir.glob("*.txt"))[1]
+    empty = summarizer.blurb(story, max_words=3)
+    assert empty.problems and not empty.claims
+    html = summarizer.render_blurb(empty, "html")
+    assert html == (
+        f'<div class="smz-blurb" id="smz-{empty.article_id}" data-smz-empty="no-blurb" '
+        "hidden></div>\n"
+    )

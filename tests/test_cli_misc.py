@@ -62,3 +62,28 @@ def test_a_story_no_sentence_fits_is_only_listed_in_every_format_and_count(
     page = runner.invoke(app, [*args, "-f", "html", "-q"]).stdout
     assert "no claim passed verification" not in page
     assert "no sentence fits in the word budget" in page
+
+
+def test_an_output_extension_that_names_no_format_is_refused(
+    articles_dir: Path, tmp_path: Path
+) -> None:
+    """``-o x.pdf`` wrote Markdown (or text) into x.pdf with exit 0. Now exit 2 before any
+    work, naming the known extensions; ``-f`` writes it anyway, and a name with no extension
+    takes the command's default, as before."""
+    story = str(sorted(articles_dir.glob("*.txt"))[1])
+    for command in (["blurb", story], ["briefing", story], ["verify", story, "-s", story]):
+        out = tmp_path / f"{command[0]}.pdf"
+        result = runner.invoke(app, [*command, "-o", str(out), "-q"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {out}: the extension .pdf names no output format (known: .json, .jsonl, "
+            ".ndjson, .md, .markdown, .html, .htm, .txt); rename the file, or pass --format "
+            "to write it anyway\n"
+        )
+        assert not out.exists()
+        forced = runner.invoke(app, [*command, "-o", str(out), "-f", "html", "-q"])
+        assert forced.exit_code in (0, 1), forced.output  # verify: 1 for a weak sentence
+        assert out.read_text().lstrip().startswith("<")
+        bare = tmp_path / f"{command[0]}-out"
+        plain = runner.invoke(app, [*command, "-o", str(bare), "-q"])
+        assert plain.exit_code in (0, 1) and bare.exists(), plain.output

@@ -304,3 +304,36 @@ def test_a_feeds_teaser_pages_are_fetched_at_once_and_kept_in_order(
     assert articles[1].text == short
     assert len(skipped) == 1 and "(item 4): skipped" in str(skipped[0])
     assert "HTTP 404" in str(skipped[0])
+
+
+@pytest.mark.parametrize("style", ["file://localhost{}", "file:{}", "file://{}"])
+def test_a_feed_item_link_to_a_local_file_is_never_read(tmp_path: Path, style: str) -> None:
+    """A remote feed whose teaser item linked to ``file://localhost/tmp/x/secret.txt`` made
+    the CLI read that local file and print it as a claim: the teaser's page was fetched with
+    the CLI's policy, which allows file://. A link found in fetched content (or in a local
+    feed file: its items are content too) is fetched only when it is http(s)."""
+    secret = tmp_path / "secret" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(
+        "The launch code of the vault is swordfish and it must never leave this machine. "
+        "Nobody outside the building knows the second code, which is marlin."
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    items = [
+        {
+            "title": "Read this",
+            "link": style.format(secret),
+            "date": DATE,
+            "description": "A short teaser about the council.",
+        }
+    ]
+    (site / "feed.xml").write_text(rss(items))
+    local_feed = tmp_path / "local.xml"
+    local_feed.write_text(rss(items))
+    with serve_folder(site) as base:
+        remote = load_articles(f"{base}/feed.xml")
+    for articles in (remote, load_articles(local_feed)):
+        assert len(articles) == 1
+        assert "swordfish" not in articles[0].text
+        assert articles[0].text.startswith("A short teaser")  # the item's own text is kept

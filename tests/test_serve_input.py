@@ -409,3 +409,78 @@ def test_a_page_sent_as_text_keeps_its_title_as_a_file_does(client: TestClient) 
     res = client.post("/blurb", json={"article": {"text": PAGE_WITH_TITLE, "title": "Given"}})
     assert res.status_code == 200, res.text
     assert res.json()["title"] == "Given"
+
+
+def test_a_blurb_with_no_claim_says_why_in_problems(client: TestClient) -> None:
+    """``{"text": "a"}`` answered 200 with ``claims: []`` and no word of why; it is still 200
+    (the Blurb JSON, as ``--format json``), and ``problems`` states it."""
+    res = client.post("/blurb", json={"text": "a"})
+    assert res.status_code == 200, res.text
+    data = res.json()
+    assert data["claims"] == []
+    assert data["problems"] == ["no blurb: no claim passed verification"]
+    short = client.post("/blurb", json={"text": TEXT, "max_words": 3}).json()
+    assert short["claims"] == []
+    assert short["problems"][-1].startswith("no sentence fits in 3 words")
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "says"),
+    [
+        ("/blurb", {"text": TEXT, "sentences": True}, "body.sentences: Input should be a valid"),
+        ("/blurb", {"text": TEXT, "sentences": "3"}, "body.sentences: Input should be a valid"),
+        ("/blurb", {"text": TEXT, "max_words": 30.0}, "body.max_words: Input should be a valid"),
+        ("/briefing", {"articles": [{"text": TEXT}], "max_stories": True}, "body.max_stories"),
+        ("/briefing", {"articles": [{"text": TEXT}], "min_sources": True}, "body.min_sources"),
+        ("/briefing", {"articles": [{"text": TEXT}], "max_words": "80"}, "body.max_words"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "top_k": True}, "top_k"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "strict": "no"}, "strict"),
+        ("/verify", {"draft": "It met.", "sources": [{"text": TEXT}], "strict": 1}, "strict"),
+    ],
+)
+def test_a_bool_or_string_for_a_number_or_flag_is_422(
+    client: TestClient, route: str, body: dict[str, Any], says: str
+) -> None:
+    """``{"sentences": true}`` was a 1-sentence blurb, ``"3"`` was read as 3, and
+    ``"strict": "no"`` turned strict checking on; the config file and the library refuse such
+    values, and so does the API now."""
+    detail = _detail(client.post(route, json=body), 422)
+    assert detail.startswith(f"invalid request: body.{says.removeprefix('body.')}"), detail
+
+
+@pytest.mark.parametrize(
+    ("published", "says"),
+    [
+        ("yesterday", "not a readable date"),
+        ("March 40, 2025", "not a readable date"),
+        (1e20, "not a Unix time"),
+        (-1e15, "not a Unix time"),
+        (10**30, "not a Unix time"),
+    ],
+)
+def test_an_unreadable_published_date_is_422_naming_it(
+    client: TestClient, published: object, says: str
+) -> None:
+    """ "yesterday", 1e20 or -1e15 as ``published`` kept the article as undated (so inside any
+    ``since``), with no word of it; the CLI warns on stderr, which a caller never sees."""
+    body = {"articles": [{"text": TEXT}, {"text": TEXT, "published": published}]}
+    detail = _detail(client.post("/briefing", json=body), 422)
+    assert detail.startswith(f"invalid request: body.articles.1.published: {says}"), detail
+    blurb = {"article": {"text": TEXT, "published": published}}
+    detail = _detail(client.post("/blurb", json=blurb), 422)
+    assert detail.startswith(f"invalid request: body.article.published: {says}"), detail
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_a_non_finite_published_number_is_422(client: TestClient, literal: str) -> None:
+    """Python's JSON reader takes NaN and Infinity: they were undated articles."""
+    body = '{"articles": [{"text": "%s", "published": %s}]}' % (TEXT, literal)  # noqa: UP031
+    res = client.post("/briefing", content=body.encode(), headers=JSON)
+    assert _detail(res, 422).startswith(
+        "invalid request: body.articles.0.published: not a Unix time"
+    )
+
+
+def test_a_blank_published_is_no_date(client: TestClient) -> None:
+    res = client.post("/briefing", json={"articles": [{"text": TEXT, "published": "  "}]})
+    assert res.status_code == 200, res.text

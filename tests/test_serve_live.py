@@ -327,6 +327,14 @@ def test_an_empty_token_is_refused_not_read_as_no_token() -> None:
         create_app(ServeConfig(token=" "))
 
 
+def test_an_empty_token_variable_is_refused_too() -> None:
+    """``SUMMARIZER_TOKEN=""`` (set, but empty) started a server that answered everyone: click
+    reads an empty variable as unset, while ``--token ""`` and ``SUMMARIZER_TOKEN=" "`` were
+    refused."""
+    [line] = _cli("--backend", "extractive", "--port", "0", env={"SUMMARIZER_TOKEN": ""})
+    assert line.startswith("Error: the token is empty (is SUMMARIZER_TOKEN set?)")
+
+
 @pytest.mark.parametrize("token", ["tökén-7f3a9c", "tok-7f3a9c\n", " tok-7f3a9c"])
 def test_a_token_no_client_can_send_is_refused_at_start(token: str) -> None:
     """A non-ASCII token (the server reads header bytes as Latin-1; httpx will not send it) or

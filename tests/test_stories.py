@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer import entities, pipeline, stories
 from summarizer.cli import app
+from summarizer.errors import InputError
 from summarizer.ingest import load_articles, make_article
 from summarizer.models import Article, Outlet, Story
 from summarizer.progress import terminal_progress
@@ -121,10 +122,19 @@ def test_split_budget_shares_the_words_and_drops_what_cannot_fit() -> None:
     assert pipeline._split_budget([], 250) == []
 
 
-def test_empty_input_yields_an_empty_briefing() -> None:
-    result = pipeline.briefing([], backend="extractive")
-    assert result.stories == [] and result.problems == ["no articles given"]
-    assert render_briefing(result, "md").startswith("# Briefing")
+def test_no_articles_is_an_input_error_as_in_the_cli() -> None:
+    """``summarizer.briefing([])`` returned an empty Briefing, where the CLI exits 2 and serve
+    answers 422 for no articles; the library raises InputError, its async form too."""
+    import asyncio
+
+    import summarizer
+
+    with pytest.raises(InputError, match="no articles given"):
+        pipeline.briefing([], backend="extractive")
+    with pytest.raises(InputError, match="no articles given"):
+        summarizer.briefing(iter(()))
+    with pytest.raises(InputError, match="no articles given"):
+        asyncio.run(summarizer.abriefing([]))
 
 
 def test_one_article_yields_a_briefing(fixtures: list[Article]) -> None:
