@@ -636,7 +636,9 @@ def verify(
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "
-            f"{report.unverifiable} unverifiable · {report.seconds:.2f}s",
+            f"{report.unverifiable} unverifiable"
+            + (f", {len(report.skipped)} skipped (not claims)" if report.skipped else "")
+            + f" · {report.seconds:.2f}s",
             err=True,
         )
     if not report.ok:

@@ -310,10 +310,12 @@ def verify(
 
     Raises:
         InputError: the draft or a source is unusable, or the draft has no claims.
-        ConfigError: ``top_k`` is not a positive whole number.
+        ConfigError: ``top_k`` is not a positive whole number, or ``strict`` is not a bool.
     """
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
         raise ConfigError(f"top_k must be a whole number of at least 1, not {top_k!r}")
+    if not isinstance(strict, bool):  # "no" is truthy: it would turn strict on
+        raise ConfigError(f"strict must be True or False, not {strict!r}")
     started = time.perf_counter()
     name, text = read_draft(draft)
     articles = _load_sources(sources, draft if isinstance(draft, Path) else None)

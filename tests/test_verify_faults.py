@@ -152,3 +152,17 @@ def test_short_draft_sentences_are_checked_and_labels_are_reported(tmp_path: Pat
     assert "Skipped, not checked: 3" in result.stdout and "- Rovers won" in result.stdout
     as_json = CliRunner().invoke(app, ["verify", str(draft), "-s", str(day), "-f", "json", "-q"])
     assert '"skipped"' in as_json.stdout and '"Rovers won"' in as_json.stdout
+
+
+def test_the_summary_line_counts_skipped_parts_and_strict_must_be_a_bool(tmp_path: Path) -> None:
+    """The stderr line said nothing of the draft's skipped parts; ``strict="no"`` turned the
+    strict check on (a non-empty string is truthy)."""
+    day = tmp_path / "day"
+    day.mkdir()
+    (day / "football.txt").write_text(FOOTBALL, encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(day), "--no-judge"])
+    assert ", 3 skipped (not claims) ·" in result.stderr
+    with pytest.raises(summarizer.ConfigError, match="strict must be True or False"):
+        summarizer.verify(draft, [day], judge=False, strict="no")  # type: ignore[arg-type]
