@@ -38,7 +38,7 @@ from .cli import (
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
-from .render import render_blurb, render_briefing
+from .render import no_blurb_reason, render_blurb, render_briefing
 from .sources import printable_line
 
 if TYPE_CHECKING:
@@ -438,12 +438,18 @@ def batch_collect(
         return
     fmt = format_ or "json"
     sep = "" if fmt == "json" else "\n"
-    if report.blurbs or not report.failed:  # none written: an -o file is left as it was
-        text = sep.join(render_blurb(b, fmt) for b in report.blurbs)
+    # as the blurb command: an article with no blurb is failed, never a message in its place
+    blurbs = [b for b in report.blurbs if no_blurb_reason(b) is None]
+    failed = [
+        *report.failed,
+        *(f"{b.article_id}: no blurb: {why}" for b in report.blurbs if (why := no_blurb_reason(b))),
+    ]
+    if blurbs or not failed:  # none written: an -o file is left as it was
+        text = sep.join(render_blurb(b, fmt) for b in blurbs)
         write_output(text, output, force=force)
-    if report.failed:  # as blurb: each on stderr, with --quiet too, then exit 1
-        for reason in report.failed:
+    if failed:  # as blurb: each on stderr, with --quiet too, then exit 1
+        for reason in failed:
             say_error(reason)
-        total = report.done + len(report.failed)
-        typer.echo(f"{len(report.failed)} of {total} articles failed (see above)", err=True)
+        total = report.done + len(report.failed)  # done counts the empty blurbs too
+        typer.echo(f"{len(failed)} of {total} articles failed (see above)", err=True)
         raise typer.Exit(1)

@@ -49,7 +49,7 @@ from .ingest import article_body, make_article, refuse_empty_path
 from .models import Article, Blurb
 from .output import lock_left_behind
 from .pipeline import blurb, blurb_length, resolve_backend
-from .render import render_blurb
+from .render import no_blurb_reason, render_blurb
 from .settings import Settings, user_dir
 
 log = logging.getLogger(__name__)
@@ -535,6 +535,11 @@ def _blurb_or_error(
         error = f"internal error: {type(exc).__name__}: {exc}"
         row = Row(id=rid, status="failed", error=error, title=title, url=url, source=source)
         return row, exc
+    why = no_blurb_reason(result)
+    if why is not None:  # as the blurb command: no blurb is a failed article, not a message row
+        empty = InputError(f"no blurb: {why}")
+        row = Row(id=rid, status="failed", error=str(empty), title=title, url=url, source=source)
+        return row, empty
     ok = Row(
         id=rid,
         status="ok",

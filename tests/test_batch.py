@@ -267,6 +267,41 @@ def test_cli_collect_with_failed_articles_exits_1_and_names_them(
         assert kept.read_text(encoding="utf-8") == "theirs\n"  # not made empty
 
 
+def test_cli_collect_counts_an_article_with_no_blurb_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blurb whose every claim failed verification was written as the message "(no claim
+    passed verification)" where the blurb goes; now it is failed, as in the blurb command."""
+    marker = summarizer.load_articles(inputs()[2])[0].sentences[0].text
+
+    def invented_for_the_third(body: dict[str, Any]) -> dict[str, Any]:
+        """HAND-WRITTEN: the 3rd article's answer is a claim its cited sentence does not state."""
+        answer = fake_model(body)
+        if marker in body["messages"][1]["content"]:
+            claims = json.loads(answer["content"])
+            key = next(iter(claims))
+            for item in claims[key]:
+                item["text"] = "The moon landing was filmed in a studio in Nevada in 1969."
+            answer = {"content": json.dumps(claims)}
+        return answer
+
+    with serve(invented_for_the_third) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        cache = ["--cache-dir", str(tmp_path / "cache"), "--no-judge"]
+        sub = runner.invoke(
+            app, ["batch", "submit", *inputs(), "--dir", str(tmp_path / "b"), *cache]
+        )
+        assert sub.exit_code == 0, sub.output
+        out = tmp_path / "blurbs.jsonl"
+        final = runner.invoke(app, ["batch", "collect", str(tmp_path / "b"), "-o", str(out), "-q"])
+    assert final.exit_code == 1, final.output
+    errors = final.stderr.splitlines()
+    assert errors[0].startswith("Error: ") and "no blurb: no claim passed verification" in errors[0]
+    assert errors[-1] == "1 of 3 articles failed (see above)"
+    written = out.read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 2 and "no claim passed" not in written
+
+
 # -- what a careless user does (round 6 QA) ------------------------------------------------------
 
 

@@ -184,6 +184,20 @@ def test_failures_are_rows_with_their_reason(tmp_path: Path, dask_client: Any) -
     assert "expected an object" in (not_object.error or "")
 
 
+def test_an_article_with_no_blurb_is_a_failed_row_not_a_message(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    """A row's blurb was "(no claim passed verification)" with status ok: pasted into a page,
+    the tool's message would read as the summary. As the blurb command: failed, with why."""
+    src = write_jsonl(tmp_path / "a.jsonl", [*fixture_records()[:1], {"id": "tiny", "text": "a"}])
+    out = tmp_path / "out"
+    report = run_job(str(src), str(out), client=dask_client)
+    assert (report.computed, report.ok, report.failed) == (2, 1, 1)
+    rows = {r.id: r for r in read_output(str(out))}
+    assert rows["tiny"].status == "failed" and rows["tiny"].blurb in (None, "")
+    assert rows["tiny"].error == "no blurb: no claim passed verification"
+
+
 def test_cli_runs_on_a_cluster_address_and_rejects_bad_input(
     tmp_path: Path, dask_client: Any
 ) -> None:
