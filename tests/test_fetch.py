@@ -180,20 +180,29 @@ def test_serve_policy_lets_public_addresses_through(
     fetch._check_address("http://news.example/a", SERVE_POLICY)
 
 
+def _budget_feed(tmp_path: Path, base: str, *, teaser: bool) -> Path:
+    """A feed of a short item whose page is gone (its own text is used), an empty one whose
+    page is gone too (skipped) and, with ``teaser``, a one-word teaser of a page that answers."""
+    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
+    items = [
+        {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
+        {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
+    ]
+    if teaser:
+        items.append(
+            {"title": "Teaser", "link": f"{base}/story0.html", "date": DATE, "description": "x"}
+        )
+    feed = tmp_path / "today.rss"
+    feed.write_text(rss(items))
+    return feed
+
+
 def test_a_short_item_whose_page_cannot_be_fetched_keeps_its_own_text(tmp_path: Path) -> None:
     """An item under MIN_ITEM_WORDS whose link could not be fetched was dropped ("cannot
     fetch"), its sentences lost; a feed of only such items was "no feed item has article
     text". Its own text is used now; only an item with no text at all is skipped."""
-    site = _site(tmp_path)
-    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
-    with serve_folder(site) as base:
-        items = [
-            {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
-            {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
-            {"title": "Teaser", "link": f"{base}/story0.html", "date": DATE, "description": "x"},
-        ]
-        feed = tmp_path / "today.rss"
-        feed.write_text(rss(items))
+    with serve_folder(_site(tmp_path)) as base:
+        feed = _budget_feed(tmp_path, base, teaser=True)
         skipped: list[InputError] = []
         articles = parse_feed(feed.read_text(), str(feed), on_bad=skipped.append)
     assert [a.title for a in articles] == ["Budget", "Teaser"]
@@ -235,15 +244,8 @@ def test_quiet_silences_the_own_text_warning_but_not_the_errors(tmp_path: Path) 
     import subprocess
     import sys
 
-    site = _site(tmp_path)
-    short = "The school board approved a new budget on Wednesday. Teachers get a raise."
-    with serve_folder(site) as base:
-        items = [
-            {"title": "Budget", "link": f"{base}/gone.html", "date": DATE, "description": short},
-            {"title": "Empty", "link": f"{base}/gone2.html", "date": DATE},
-        ]
-        feed = tmp_path / "today.rss"
-        feed.write_text(rss(items))
+    with serve_folder(_site(tmp_path)) as base:
+        feed = _budget_feed(tmp_path, base, teaser=False)
 
         def run(*args: str) -> subprocess.CompletedProcess[str]:
             command = [sys.executable, "-m", "summarizer", "briefing", str(feed), *args]
