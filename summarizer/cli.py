@@ -353,11 +353,6 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
     return f"{' and '.join(parts)} failed (see above)"
 
 
-def say_skipped(exc: InputError) -> None:
-    """Name a skipped input or record on stderr (see ``say_error``)."""
-    say_error(str(exc))
-
-
 def say_error(message: str) -> None:
     """One ``Error:`` line on stderr, made printable: an error names files, titles and URLs,
     which are as untrusted as an article's text (a name's "ESC [31m" recoloured the terminal)."""
@@ -385,7 +380,7 @@ def _each_article(
     """
 
     def skip(exc: InputError) -> None:
-        say_skipped(exc)
+        say_error(str(exc))
         failed.append(exc)
 
     def skip_record(exc: InputError) -> None:

@@ -34,7 +34,6 @@ from .cli import (
     _setup_logging,
     _sigterm_interrupts,
     say_error,
-    say_skipped,
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
@@ -295,7 +294,7 @@ def batch_submit(
     skipped: list[InputError] = []
 
     def skip(exc: InputError) -> None:  # one bad file of a folder does not stop the batch
-        say_skipped(exc)
+        say_error(str(exc))
         skipped.append(exc)
 
     kind: Literal["blurbs", "briefing"] = "briefing" if briefing else "blurbs"
