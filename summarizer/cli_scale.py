@@ -98,7 +98,7 @@ def blurbs_job(
     """
     from .jobs import run_job
 
-    _setup_logging(verbose, quiet)
+    _setup_logging(verbose, quiet)  # again below, once the config file's `quiet` is known
     if verbose < 2:  # Dask's scheduler and nannies log every start and stop at INFO
         with contextlib.suppress(ImportError):  # (its import sets its loggers' levels)
             import distributed  # noqa: F401
@@ -111,6 +111,8 @@ def blurbs_job(
         context_window=context_window,
         cache_dir=cache_dir,
     )
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored here
+    _setup_logging(verbose, quiet)
     with _sigterm_interrupts():
         report = _run_or_note_interrupt(
             run_job,
@@ -288,6 +290,8 @@ def batch_submit(
         cache_dir=cache_dir,
         judge=False if no_judge else None,
     )
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored here
+    _setup_logging(verbose, quiet)
     if not briefing:  # a blurb's length as `summarizer blurb` takes it, not the config's max_words
         n, words = blurb_length(settings, sentences, max_words)
         settings = settings.model_copy(update={"sentences": n, "max_words": words})
@@ -396,9 +400,10 @@ def batch_collect(
     # without --format, the -o file's extension names it (as for blurb and briefing): else
     # -o briefing.json held Markdown and -o blurbs.html JSON Lines
     format_ = format_ or _format_of(output, ("json", "text", "md", "html"))
-    report = collect(
-        state_dir, api_key=Settings.from_env().api_key, online=online, resubmit=resubmit
-    )
+    settings = Settings.from_env()
+    quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored here
+    _setup_logging(verbose, quiet)
+    report = collect(state_dir, api_key=settings.api_key, online=online, resubmit=resubmit)
 
     def say(text: str) -> None:
         if not quiet:

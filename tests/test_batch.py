@@ -203,6 +203,28 @@ def test_cli_submit_and_collect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert missing.exit_code == 2 and missing.stderr.startswith("Error: ")
 
 
+def test_the_config_files_quiet_silences_submit_and_collect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quiet = true` in the config file silenced blurb and briefing but not the batch
+    commands: their notes still went to stderr (only -q silenced them)."""
+    home = Path(os.environ["SUMMARIZER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("quiet = true\n", encoding="utf-8")
+    with serve(fake_model) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        state = str(tmp_path / "b")
+        cache = str(tmp_path / "cache")
+        sub = runner.invoke(
+            app, ["batch", "submit", *inputs(), "--dir", state, "--cache-dir", cache]
+        )
+        assert sub.exit_code == 0 and sub.stderr == "", sub.output
+        out = tmp_path / "blurbs.jsonl"
+        col = runner.invoke(app, ["batch", "collect", state, "-o", str(out)])
+        assert col.exit_code == 0 and col.stderr == "", col.output
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
 def test_chat_body_carries_the_schema_as_json_schema() -> None:
     req = Request(model="m", messages=[], schema={"type": "object"}, max_tokens=5)
     assert chat_body(req)["response_format"]["json_schema"]["schema"] == {"type": "object"}

@@ -207,6 +207,12 @@ def test_cli_runs_on_a_cluster_address_and_rejects_bad_input(
     ok = runner.invoke(app, ["blurbs-job", str(src), str(out), "--address", address])
     assert ok.exit_code == 0, ok.output
     assert "2 computed (2 ok, 0 failed), 0 already done" in ok.stderr
+    home = Path(os.environ["SUMMARIZER_HOME"])  # `quiet = true` in the config was ignored here
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("quiet = true\n", encoding="utf-8")
+    rerun = runner.invoke(app, ["blurbs-job", str(src), str(out), "--address", address])
+    assert rerun.exit_code == 0 and rerun.stderr == "", rerun.output
+    (home / "config.toml").unlink()
     missing = runner.invoke(app, ["blurbs-job", str(tmp_path / "nope.jsonl"), str(out)])
     assert missing.exit_code == 2
     assert missing.stderr.startswith("Error: ") and "no such file" in missing.stderr
