@@ -216,19 +216,6 @@ def _outlet_key(outlet: Outlet) -> tuple[str | None, ...]:
     return tuple(getattr(outlet, field) for field in Outlet.model_fields)
 
 
-def story_outlets(per_article: Sequence[Sequence[Outlet]]) -> list[Outlet]:
-    """The distinct outlets of a story's articles (each article's outlets, in order), where a
-    file is no outlet of its own: a copy saved under another name, or a nameless copy of a
-    named article, showed as one more source ("2 sources: a.txt, b.txt" for one text). So an
-    article's file-only outlets count only when it has no named or URL outlet, and then once.
-    """
-    counted: list[Outlet] = []
-    for outlets in per_article:
-        told = [o for o in outlets if o.name or o.url]
-        counted += told or list(outlets[:1])
-    return distinct_outlets(counted)
-
-
 def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:
     """One outlet per name (or URL, or file when nameless), first seen first, so first spelled.
 

@@ -51,7 +51,7 @@ from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyp
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
 from . import forked
-from .dedup import story_outlets
+from .dedup import distinct_outlets
 from .entities import names
 from .ingest import is_shouting, recase_title
 from .models import Article, Story
@@ -660,7 +660,7 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
         title=title or lead_headline(chosen[0]),
         title_derived=title is None,
         article_ids=[articles[i].id for i in members],
-        outlets=story_outlets([articles[i].outlets for i in members]),
+        outlets=distinct_outlets([o for i in members for o in articles[i].outlets]),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

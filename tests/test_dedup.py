@@ -501,32 +501,6 @@ def test_outlet_names_differing_only_in_case_or_spaces_are_one_source() -> None:
     assert dedup.distinct_outlets([*files, Outlet(name="DAILY POST")]) == files  # files as they are
 
 
-def test_a_file_copied_under_another_name_is_not_a_second_source(tmp_path: Path) -> None:
-    """Before: a.txt and its copy b.txt made "2 sources: a.txt, b.txt" and met --min-sources 2,
-    though nothing says a second outlet carried the text. The copy is still listed (in the
-    article's Sources entry), and a named outlet still counts as one."""
-    text = (
-        "The council approved a new budget on Monday after a long debate. "
-        "Schools get more funding from it, the mayor said."
-    )
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
-    articles = load_articles(tmp_path)
-    result = pipeline.briefing(articles)
-    [story] = result.stories
-    assert [o.file for o in story.outlets] == [str(tmp_path / "a.txt")]
-    assert [o.file for o in result.sources[0].outlets] == [
-        str(tmp_path / n) for n in ("a.txt", "b.txt")
-    ]
-    assert pipeline.briefing(articles, min_sources=2).stories[0].written is False
-    named = make_article(text, source="Daily Post")
-    also = pipeline.briefing([named, *articles]).stories[0].outlets
-    assert [o.name for o in also] == ["Daily Post"]  # the nameless copies add no source
-    other = make_article(f"{text} A second paper added a line.", source="Evening Star")
-    both = pipeline.briefing([named, other]).stories[0].outlets
-    assert [o.name for o in both] == ["Daily Post", "Evening Star"]
-
-
 def test_copies_add_each_new_outlet_once_in_first_seen_order() -> None:
     """Many copies of one article: every distinct outlet once, first seen first, the input
     articles untouched (the outlets are tracked by key, not by a scan of the list)."""
