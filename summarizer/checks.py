@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -345,6 +346,12 @@ def _compared(quantity: str, evidence: Evidence) -> bool:
     return not (kind == "number" and f"times:{quantity[7:]}" in evidence.quantities)
 
 
+def shown_quantity(quantity: str) -> str:
+    """A quantity as a reader is told it: "number:30" -> "30", "month:5" -> "5 (month)"."""
+    kind, _, value = quantity.partition(":")
+    return value + {"month": " (month)", "times": " times"}.get(kind, "")
+
+
 def _reversed_tally(quantity: str) -> str:
     """ "tally:2-7" -> "tally:7-2"."""
     a, _, b = quantity.removeprefix("tally:").partition("-")
@@ -374,9 +381,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     if not missing:
         return Check(name="numbers", passed=True)
-    suffix = {"month": " (month)", "times": " times"}
-    shown = ", ".join(m.split(":", 1)[1] + suffix.get(m.split(":", 1)[0], "")
-                      for m in missing)  # fmt: skip
+    shown = ", ".join(shown_quantity(m) for m in missing)
     known = evidence.source_quantities() if evidence.source_quantities else set()
     if known and all(m in known for m in missing):
         detail = f"in the sources but not the cited text: {shown}"
@@ -391,7 +396,7 @@ _TITLES = lexicon.cue_words("titles")
 _MONTH_SET = frozenset(_MONTH_NAMES)
 
 
-def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
+def name_spans(claim: str, known_names: AbstractSet[str]) -> list[list[str]]:
     """Runs of capitalised words. A sentence-initial word counts only when the sources use it
     as a name elsewhere or the next word is capitalised too ("Marco Rubio said"). In an
     all-lower-case claim, the words the sources capitalise mid-sentence are taken as names."""
@@ -424,11 +429,9 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     ev_terms = evidence.terms
     missing: list[str] = []
     for core, phrase in _names(claim, evidence.known_names):
-        if f" {phrase} " in ev_text or _alias_found(phrase, ev_text):
+        if _name_in(core, phrase, ev_text, ev_terms):
             continue
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
-        if len(found) == len(core):
-            continue
         if found and f" {phrase} " in evidence.corpus:
             continue  # a fuller form of a name the cited text uses, as the sources spell it
         if _pronoun_referent(phrase, evidence):
@@ -443,7 +446,37 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     return Check(name="names", passed=False, detail=detail)
 
 
-def _names(text: str, known_names: set[str]) -> list[tuple[list[str], str]]:
+def _name_in(core: list[str], phrase: str, ev_text: str, ev_terms: TermSet) -> bool:
+    """The name (its words ``core``, bare lower-case ``phrase``) is in the spaced text: as a
+    phrase, as an alias, or word by word."""
+    if f" {phrase} " in ev_text or _alias_found(phrase, ev_text):
+        return True
+    return all(_word_in(_bare(t.lower()), ev_text, ev_terms) for t in core)
+
+
+def facts_left_out(
+    claim: str, sentence: str, part: str, known_names: AbstractSet[str] = frozenset()
+) -> list[str]:
+    """The claim's names and numbers that ``sentence`` states but ``part`` of it does not.
+
+    A judge's evidence span must carry them: a span without the claim's "Rovers" or "30" is
+    not the evidence for it, however verbatim. Names are found as ``check_names`` finds them
+    (the sentence's own mid-sentence capitals count as known names too), numbers as
+    ``quantities``; each is given in the claim's words ("Ukraine", "30")."""
+    known = set(known_names) | names_in_sources([sentence])
+    whole, span = Evidence([sentence], known_names=known), Evidence([part], known_names=known)
+    whole_text, span_text = _spaced(whole.text), _spaced(span.text)
+    out = [
+        " ".join(core)
+        for core, phrase in _names(claim, known)
+        if _name_in(core, phrase, whole_text, whole.terms)
+        and not _name_in(core, phrase, span_text, span.terms)
+    ]
+    left = quantities(claim) & whole.quantities - span.quantities
+    return out + [shown_quantity(q) for q in sorted(left)]
+
+
+def _names(text: str, known_names: AbstractSet[str]) -> list[tuple[list[str], str]]:
     """Each name of ``text`` without its titles: its words, and as one bare lower-case
     phrase ("Secretary John Kerry" -> ["John", "Kerry"], "john kerry")."""
     out: list[tuple[list[str], str]] = []
@@ -722,10 +755,16 @@ _SYNONYM_LEMMAS = {_lemma(k): {_lemma(v) for v in vs} for k, vs in _SYNONYM_OF.i
 _LIGHT = {stem(w) for kind in ("light", "reporting", "framing") for w in lexicon.cue_words(kind)}
 
 
+def claim_terms(claim: str) -> list[str]:
+    """The claim's content terms, once each, less light, reporting and framing words
+    ("made", "said", "the report"): the terms that state its fact, which coverage counts."""
+    return [t for t in dict.fromkeys(content_terms(_norm(claim))) if t not in _LIGHT]
+
+
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
     """Share of the claim's content terms found in the evidence (a term counts as found
     when a synonym from a small list is), and the ones missing."""
-    terms = [t for t in dict.fromkeys(content_terms(_norm(claim))) if t not in _LIGHT]
+    terms = claim_terms(claim)
     if not terms:
         return 1.0, []
     missing = [
