@@ -10,9 +10,10 @@ text2num, dates by dateutil, and aliases, synonyms and antonyms come from data f
 (summarizer/lexicon.py).
 
 Checks come in two kinds. A failed *contradiction* check (numbers, names, quotes, negation,
-antonyms) means the evidence says otherwise; a failed *support* check (coverage, relations, or a
-name or number found elsewhere in the sources but not in the cited text) only means the evidence
-does not clearly carry the claim: ``support()`` turns a list of checks into the three verdicts.
+antonyms, reversed roles) means the evidence says otherwise; a failed *support* check (coverage,
+relations, or a name or number found elsewhere in the sources but not in the cited text) only
+means the evidence does not clearly carry the claim: ``support()`` turns a list of checks into
+the three verdicts.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class TermSet:
 
 # A failed check of these names means the evidence says otherwise.
 CONTRADICTION_CHECKS = frozenset(
-    {"structure", "numbers", "names", "quotes", "negation", "antonyms"}
+    {"structure", "numbers", "names", "quotes", "negation", "antonyms", "roles"}
 )
 
 
@@ -194,6 +195,7 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_quotes(claim, evidence),
         check_negation(claim, evidence),
         check_antonyms(claim, evidence),
+        check_roles(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
         *(check_words(claim, evidence) if cited_words else []),
@@ -401,9 +403,17 @@ def name_spans(claim: str, known_names: AbstractSet[str]) -> list[list[str]]:
     as a name elsewhere or the next word is capitalised too ("Marco Rubio said"). In an
     all-lower-case claim, the words the sources capitalise mid-sentence are taken as names."""
     toks = _tokens(claim)
-    lowercased = not any(ch.isupper() for ch in claim)  # e.g. tokenised, lower-cased data
-    spans: list[list[str]] = []
-    current: list[str] = []
+    return [toks[r.start : r.stop] for r in _name_runs(toks, known_names, _lowercased(claim))]
+
+
+def _lowercased(text: str) -> bool:
+    return not any(ch.isupper() for ch in text)  # e.g. tokenised, lower-cased data
+
+
+def _name_runs(toks: list[str], known_names: AbstractSet[str], lowercased: bool) -> list[range]:
+    """Where ``name_spans`` finds its runs: token ranges."""
+    runs: list[range] = []
+    start: int | None = None
     for i, tok in enumerate(toks):
         low = _bare(tok.lower())
         is_cap = tok[:1].isupper() and low not in STOPWORDS and tok not in ("I",)
@@ -413,13 +423,13 @@ def name_spans(claim: str, known_names: AbstractSet[str]) -> list[list[str]]:
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             is_cap = low in known_names or (nxt[:1].isupper() and nxt.lower() not in STOPWORDS)
         if is_cap and low not in _MONTH_SET:
-            current.append(tok)
-        elif current:
-            spans.append(current)
-            current = []
-    if current:
-        spans.append(current)
-    return spans
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    if start is not None:
+        runs.append(range(start, len(toks)))
+    return runs
 
 
 def check_names(claim: str, evidence: Evidence) -> Check:
@@ -731,6 +741,99 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
         return Check(name="antonyms", passed=True)
     detail = f"'{found[0]}' where the cited text has its opposite '{found[1]}'"
     return Check(name="antonyms", passed=False, detail=detail)
+
+
+# -- who did what to whom ----------------------------------------------------------------------
+
+# Verbs whose two sides may swap without changing the fact: "Trump met Putin" is "Putin met
+# Trump". Base forms.
+_SYMMETRIC = frozenset(
+    "meet talk speak marry wed play face draw tie trade negotiate compete clash fight battle "
+    "debate merge ally partner join collaborate cooperate share split divorce date match "
+    "rival resemble border neighbour neighbor equal".split()
+)
+# Tokens allowed between a name and its verb ("United narrowly beat the Rovers").
+ROLE_GAP = 3
+_ROLE_BREAK = _CLAUSE_END | {"and", "or", "that", "who", "whom", "which", "after", "before"}
+_BE_FORMS = frozenset("is are was were be been being 's".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """One name, a verb, another name: "United beat Rovers" is (united, beat, rovers); a
+    passive with "by" is read as its active ("Rovers were beaten by United" is the same)."""
+
+    doer: str
+    verb: str
+    done_to: str
+    words: str  # as the text says it, for the reader
+
+
+def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
+    """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
+    in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out."""
+    toks = _tokens(text)
+    runs = _name_runs(toks, known_names, _lowercased(text))
+    if len(runs) < 2:
+        return []
+    named = {i for run in runs for i in run}
+    low = [t.lower() for t in toks]
+    out: list[Role] = []
+    for i, word in enumerate(low):
+        if i in named:
+            continue
+        # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
+        # one standing between a subject and an object ("United beat Rovers")
+        base = verb_base(word, low[i - 1] if i else "")
+        if base is None and _acts_as_verb(toks, i) and "AUX" not in word_readings(word):
+            base = word_readings(word).get("VERB", (None,))[0]
+        if base is None or base in _SYMMETRIC:
+            continue
+        before = [r for r in runs if r.stop <= i and i - r.stop <= ROLE_GAP]
+        after = [r for r in runs if r.start > i and r.start - i - 1 <= ROLE_GAP]
+        if not before or not after:
+            continue
+        doer, done_to = before[-1], after[0]
+        gap_before, gap_after = low[doer.stop : i], low[i + 1 : done_to.start]
+        if _ROLE_BREAK & set(gap_before + gap_after):
+            continue
+        names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (doer, done_to)]
+        if _BE_FORMS & set(gap_before) and "by" in gap_after:
+            names.reverse()  # a passive: the name after "by" did it
+        said = " ".join(toks[doer.start : done_to.stop])
+        out.append(Role(names[0], stem(base), names[1], said))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name's words are all in the other's ("united" and "manchester united")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+def check_roles(claim: str, evidence: Evidence) -> Check:
+    """The claim's doer and done-to of a verb are swapped in the cited text, which does not
+    say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
+    word and name is there, so no other check sees it."""
+    known = evidence.known_names
+    extra = names_in_sources([claim, *evidence.sentences]) - known
+    if extra:
+        known = known | extra
+    mine = roles(claim, known)
+    if not mine:
+        return Check(name="roles", passed=True)
+    theirs = [r for sentence in evidence.sentences for r in roles(sentence, known)]
+    for role in mine:
+        if _same_name(role.doer, role.done_to):
+            continue
+        same = [r for r in theirs if r.verb == role.verb]
+        if any(_same_name(r.doer, role.doer) and _same_name(r.done_to, role.done_to) for r in same):
+            continue
+        for r in same:
+            if _same_name(r.doer, role.done_to) and _same_name(r.done_to, role.doer):
+                detail = f"roles reversed: '{role.words}' where the cited text has '{r.words}'"
+                return Check(name="roles", passed=False, detail=detail)
+    return Check(name="roles", passed=True)
 
 
 # -- content coverage --------------------------------------------------------------------------
