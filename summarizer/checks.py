@@ -10,9 +10,10 @@ text2num, dates by dateutil, and aliases, synonyms and antonyms come from data f
 (summarizer/lexicon.py).
 
 Checks come in two kinds. A failed *contradiction* check (numbers, names, quotes, negation,
-antonyms) means the evidence says otherwise; a failed *support* check (coverage, relations, or a
-name or number found elsewhere in the sources but not in the cited text) only means the evidence
-does not clearly carry the claim: ``support()`` turns a list of checks into the three verdicts.
+antonyms, reversed roles) means the evidence says otherwise; a failed *support* check (coverage,
+relations, or a name or number found elsewhere in the sources but not in the cited text) only
+means the evidence does not clearly carry the claim: ``support()`` turns a list of checks into
+the three verdicts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -75,7 +77,7 @@ class TermSet:
 
 # A failed check of these names means the evidence says otherwise.
 CONTRADICTION_CHECKS = frozenset(
-    {"structure", "numbers", "names", "quotes", "negation", "antonyms"}
+    {"structure", "numbers", "names", "quotes", "negation", "antonyms", "roles"}
 )
 
 
@@ -193,6 +195,7 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_quotes(claim, evidence),
         check_negation(claim, evidence),
         check_antonyms(claim, evidence),
+        check_roles(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
         *(check_words(claim, evidence) if cited_words else []),
@@ -345,6 +348,12 @@ def _compared(quantity: str, evidence: Evidence) -> bool:
     return not (kind == "number" and f"times:{quantity[7:]}" in evidence.quantities)
 
 
+def shown_quantity(quantity: str) -> str:
+    """A quantity as a reader is told it: "number:30" -> "30", "month:5" -> "5 (month)"."""
+    kind, _, value = quantity.partition(":")
+    return value + {"month": " (month)", "times": " times"}.get(kind, "")
+
+
 def _reversed_tally(quantity: str) -> str:
     """ "tally:2-7" -> "tally:7-2"."""
     a, _, b = quantity.removeprefix("tally:").partition("-")
@@ -374,9 +383,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     if not missing:
         return Check(name="numbers", passed=True)
-    suffix = {"month": " (month)", "times": " times"}
-    shown = ", ".join(m.split(":", 1)[1] + suffix.get(m.split(":", 1)[0], "")
-                      for m in missing)  # fmt: skip
+    shown = ", ".join(shown_quantity(m) for m in missing)
     known = evidence.source_quantities() if evidence.source_quantities else set()
     if known and all(m in known for m in missing):
         detail = f"in the sources but not the cited text: {shown}"
@@ -391,14 +398,22 @@ _TITLES = lexicon.cue_words("titles")
 _MONTH_SET = frozenset(_MONTH_NAMES)
 
 
-def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
+def name_spans(claim: str, known_names: AbstractSet[str]) -> list[list[str]]:
     """Runs of capitalised words. A sentence-initial word counts only when the sources use it
     as a name elsewhere or the next word is capitalised too ("Marco Rubio said"). In an
     all-lower-case claim, the words the sources capitalise mid-sentence are taken as names."""
     toks = _tokens(claim)
-    lowercased = not any(ch.isupper() for ch in claim)  # e.g. tokenised, lower-cased data
-    spans: list[list[str]] = []
-    current: list[str] = []
+    return [toks[r.start : r.stop] for r in _name_runs(toks, known_names, _lowercased(claim))]
+
+
+def _lowercased(text: str) -> bool:
+    return not any(ch.isupper() for ch in text)  # e.g. tokenised, lower-cased data
+
+
+def _name_runs(toks: list[str], known_names: AbstractSet[str], lowercased: bool) -> list[range]:
+    """Where ``name_spans`` finds its runs: token ranges."""
+    runs: list[range] = []
+    start: int | None = None
     for i, tok in enumerate(toks):
         low = _bare(tok.lower())
         is_cap = tok[:1].isupper() and low not in STOPWORDS and tok not in ("I",)
@@ -408,13 +423,13 @@ def name_spans(claim: str, known_names: set[str]) -> list[list[str]]:
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             is_cap = low in known_names or (nxt[:1].isupper() and nxt.lower() not in STOPWORDS)
         if is_cap and low not in _MONTH_SET:
-            current.append(tok)
-        elif current:
-            spans.append(current)
-            current = []
-    if current:
-        spans.append(current)
-    return spans
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    if start is not None:
+        runs.append(range(start, len(toks)))
+    return runs
 
 
 def check_names(claim: str, evidence: Evidence) -> Check:
@@ -424,11 +439,9 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     ev_terms = evidence.terms
     missing: list[str] = []
     for core, phrase in _names(claim, evidence.known_names):
-        if f" {phrase} " in ev_text or _alias_found(phrase, ev_text):
+        if _name_in(core, phrase, ev_text, ev_terms):
             continue
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
-        if len(found) == len(core):
-            continue
         if found and f" {phrase} " in evidence.corpus:
             continue  # a fuller form of a name the cited text uses, as the sources spell it
         if _pronoun_referent(phrase, evidence):
@@ -443,7 +456,37 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     return Check(name="names", passed=False, detail=detail)
 
 
-def _names(text: str, known_names: set[str]) -> list[tuple[list[str], str]]:
+def _name_in(core: list[str], phrase: str, ev_text: str, ev_terms: TermSet) -> bool:
+    """The name (its words ``core``, bare lower-case ``phrase``) is in the spaced text: as a
+    phrase, as an alias, or word by word."""
+    if f" {phrase} " in ev_text or _alias_found(phrase, ev_text):
+        return True
+    return all(_word_in(_bare(t.lower()), ev_text, ev_terms) for t in core)
+
+
+def facts_left_out(
+    claim: str, sentence: str, part: str, known_names: AbstractSet[str] = frozenset()
+) -> list[str]:
+    """The claim's names and numbers that ``sentence`` states but ``part`` of it does not.
+
+    A judge's evidence span must carry them: a span without the claim's "Rovers" or "30" is
+    not the evidence for it, however verbatim. Names are found as ``check_names`` finds them
+    (the sentence's own mid-sentence capitals count as known names too), numbers as
+    ``quantities``; each is given in the claim's words ("Ukraine", "30")."""
+    known = set(known_names) | names_in_sources([sentence])
+    whole, span = Evidence([sentence], known_names=known), Evidence([part], known_names=known)
+    whole_text, span_text = _spaced(whole.text), _spaced(span.text)
+    out = [
+        " ".join(core)
+        for core, phrase in _names(claim, known)
+        if _name_in(core, phrase, whole_text, whole.terms)
+        and not _name_in(core, phrase, span_text, span.terms)
+    ]
+    left = quantities(claim) & whole.quantities - span.quantities
+    return out + [shown_quantity(q) for q in sorted(left)]
+
+
+def _names(text: str, known_names: AbstractSet[str]) -> list[tuple[list[str], str]]:
     """Each name of ``text`` without its titles: its words, and as one bare lower-case
     phrase ("Secretary John Kerry" -> ["John", "Kerry"], "john kerry")."""
     out: list[tuple[list[str], str]] = []
@@ -700,6 +743,99 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
     return Check(name="antonyms", passed=False, detail=detail)
 
 
+# -- who did what to whom ----------------------------------------------------------------------
+
+# Verbs whose two sides may swap without changing the fact: "Trump met Putin" is "Putin met
+# Trump". Base forms.
+_SYMMETRIC = frozenset(
+    "meet talk speak marry wed play face draw tie trade negotiate compete clash fight battle "
+    "debate merge ally partner join collaborate cooperate share split divorce date match "
+    "rival resemble border neighbour neighbor equal".split()
+)
+# Tokens allowed between a name and its verb ("United narrowly beat the Rovers").
+ROLE_GAP = 3
+_ROLE_BREAK = _CLAUSE_END | {"and", "or", "that", "who", "whom", "which", "after", "before"}
+_BE_FORMS = frozenset("is are was were be been being 's".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """One name, a verb, another name: "United beat Rovers" is (united, beat, rovers); a
+    passive with "by" is read as its active ("Rovers were beaten by United" is the same)."""
+
+    doer: str
+    verb: str
+    done_to: str
+    words: str  # as the text says it, for the reader
+
+
+def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
+    """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
+    in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out."""
+    toks = _tokens(text)
+    runs = _name_runs(toks, known_names, _lowercased(text))
+    if len(runs) < 2:
+        return []
+    named = {i for run in runs for i in run}
+    low = [t.lower() for t in toks]
+    out: list[Role] = []
+    for i, word in enumerate(low):
+        if i in named:
+            continue
+        # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
+        # one standing between a subject and an object ("United beat Rovers")
+        base = verb_base(word, low[i - 1] if i else "")
+        if base is None and _acts_as_verb(toks, i) and "AUX" not in word_readings(word):
+            base = word_readings(word).get("VERB", (None,))[0]
+        if base is None or base in _SYMMETRIC:
+            continue
+        before = [r for r in runs if r.stop <= i and i - r.stop <= ROLE_GAP]
+        after = [r for r in runs if r.start > i and r.start - i - 1 <= ROLE_GAP]
+        if not before or not after:
+            continue
+        doer, done_to = before[-1], after[0]
+        gap_before, gap_after = low[doer.stop : i], low[i + 1 : done_to.start]
+        if _ROLE_BREAK & set(gap_before + gap_after):
+            continue
+        names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (doer, done_to)]
+        if _BE_FORMS & set(gap_before) and "by" in gap_after:
+            names.reverse()  # a passive: the name after "by" did it
+        said = " ".join(toks[doer.start : done_to.stop])
+        out.append(Role(names[0], stem(base), names[1], said))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name's words are all in the other's ("united" and "manchester united")."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+def check_roles(claim: str, evidence: Evidence) -> Check:
+    """The claim's doer and done-to of a verb are swapped in the cited text, which does not
+    say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
+    word and name is there, so no other check sees it."""
+    known = evidence.known_names
+    extra = names_in_sources([claim, *evidence.sentences]) - known
+    if extra:
+        known = known | extra
+    mine = roles(claim, known)
+    if not mine:
+        return Check(name="roles", passed=True)
+    theirs = [r for sentence in evidence.sentences for r in roles(sentence, known)]
+    for role in mine:
+        if _same_name(role.doer, role.done_to):
+            continue
+        same = [r for r in theirs if r.verb == role.verb]
+        if any(_same_name(r.doer, role.doer) and _same_name(r.done_to, role.done_to) for r in same):
+            continue
+        for r in same:
+            if _same_name(r.doer, role.done_to) and _same_name(r.done_to, role.doer):
+                detail = f"roles reversed: '{role.words}' where the cited text has '{r.words}'"
+                return Check(name="roles", passed=False, detail=detail)
+    return Check(name="roles", passed=True)
+
+
 # -- content coverage --------------------------------------------------------------------------
 
 
@@ -722,10 +858,16 @@ _SYNONYM_LEMMAS = {_lemma(k): {_lemma(v) for v in vs} for k, vs in _SYNONYM_OF.i
 _LIGHT = {stem(w) for kind in ("light", "reporting", "framing") for w in lexicon.cue_words(kind)}
 
 
+def claim_terms(claim: str) -> list[str]:
+    """The claim's content terms, once each, less light, reporting and framing words
+    ("made", "said", "the report"): the terms that state its fact, which coverage counts."""
+    return [t for t in dict.fromkeys(content_terms(_norm(claim))) if t not in _LIGHT]
+
+
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
     """Share of the claim's content terms found in the evidence (a term counts as found
     when a synonym from a small list is), and the ones missing."""
-    terms = [t for t in dict.fromkeys(content_terms(_norm(claim))) if t not in _LIGHT]
+    terms = claim_terms(claim)
     if not terms:
         return 1.0, []
     missing = [

@@ -2,16 +2,20 @@
 
 Claims that passed the deterministic checks are sent in batches; each verdict must quote a
 verbatim span of the claim's cited text, so a judge that invents evidence fails the claim
-instead of passing it. An answer that cannot be read fails its claims (fail closed).
+instead of passing it. The span must also be about the claim (``evidence_gap``): any verbatim
+span ("the", an unrelated clause) would otherwise pass whatever the judge says. An answer that
+cannot be read fails its claims (fail closed).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
+from .checks import Evidence, claim_terms, coverage, facts_left_out
 from .llm.base import LLMClient, accept, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
@@ -21,6 +25,9 @@ from .structured import answer_schema, extract_json
 BATCH_SIZE = 8  # claims per call: enough to amortise the instructions, small enough to stay sharp
 CONCURRENCY = 4
 MAX_TOKENS = 1500
+# Content terms of the claim (or all it has, when fewer) that the evidence span must share: one
+# word ("30", "Ukraine") is no evidence for a claim, two already tie something to something.
+EVIDENCE_MIN_TERMS = 2
 
 
 class JudgeVerdict(BaseModel):
@@ -45,6 +52,9 @@ class JudgeItem:
 
     claim: str
     cited: list[str]
+    # words the sources capitalise mid-sentence (``SourceContext.known_names``): names of the
+    # claim its evidence must mention, as the name check reads them
+    known_names: AbstractSet[str] = frozenset()
 
 
 class Judge:
@@ -128,9 +138,37 @@ def _check(verdict: JudgeVerdict | None, item: JudgeItem) -> Check:
     if not verdict.supported:
         return _fail(f"judge: not supported ({verdict.reason or 'no reason given'})")
     span = _squash(verdict.evidence)
-    if not span or not any(span in _squash(t) for t in item.cited):
+    sources = [t for t in item.cited if span and span in _squash(t)]
+    if not sources:
         return _fail(f"judge's evidence span is not in the cited text: {verdict.evidence!r}")
+    gap = evidence_gap(verdict.evidence, item, sources)
+    if gap is not None:
+        return _fail(gap)
     return Check(name="judge", passed=True, detail=f"evidence: {verdict.evidence}")
+
+
+def evidence_gap(evidence: str, item: JudgeItem, sources: list[str]) -> str | None:
+    """Why a verbatim evidence span (found in the cited ``sources``) does not back the claim,
+    or None when it does. The span must share EVIDENCE_MIN_TERMS of the claim's content terms
+    (as coverage counts them: stems and listed synonyms, light words left out), and state
+    every name and number of the claim that its cited sentence states."""
+    terms = claim_terms(item.claim)
+    if not terms:
+        return "the claim has no content words for the judge's evidence to match"
+    _, missing = coverage(item.claim, Evidence([evidence]))
+    shared, need = len(terms) - len(missing), min(EVIDENCE_MIN_TERMS, len(terms))
+    if shared < need:
+        return (
+            f"judge's evidence is not about the claim: {evidence!r} shares {shared} of its "
+            f"content words ({need} needed)"
+        )
+    # the span may be in several cited sentences: it must carry what one of them states
+    left_out = min(
+        (facts_left_out(item.claim, s, evidence, item.known_names) for s in sources), key=len
+    )
+    if left_out:
+        return "judge's evidence does not mention " + ", ".join(f"'{f}'" for f in left_out)
+    return None
 
 
 def _fail(detail: str) -> Check:

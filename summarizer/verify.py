@@ -386,7 +386,8 @@ def judge_unverifiable(
     accepted; one it does not is repaired by quoting the cited sentence when possible, else
     rejected. Supported and contradicted claims never reach it."""
     todo = [i for i, c in enumerate(claims) if c.verdict == "unverified" and c.citations]
-    items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations]) for i in todo]
+    names = ctx.known_names if todo else frozenset()
+    items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations], names) for i in todo]
     try:
         verdicts = run_sync(lambda: judge.judge(items)) if items else []
     except BackendError as exc:  # no answer is no support: the claims fail closed

@@ -37,7 +37,8 @@ TAIL = " while critics questioned the timing and wider motives"  # not in any so
 
 
 def paraphrasing_model(body: dict[str, Any]) -> dict[str, Any]:
-    """HAND-WRITTEN answers: claims are a DATA line's first words plus TAIL; verdicts support."""
+    """HAND-WRITTEN answers: claims are a DATA line's first words plus TAIL; verdicts support,
+    quoting the whole first cited sentence (a span with all the claim's names and numbers)."""
     schema = body["response_format"]["json_schema"]["schema"]
     key = next(iter(schema["properties"]))
     text = "\n".join(m["content"] for m in body["messages"])
@@ -49,7 +50,7 @@ def paraphrasing_model(body: dict[str, Any]) -> dict[str, Any]:
             if m:
                 current = int(m.group(1))
             elif current is not None and line.strip().startswith("- "):
-                span = " ".join(line.strip()[2:].split()[:5])
+                span = line.strip()[2:]
                 verdicts.append({"id": current, "supported": True, "evidence": span})
                 current = None
         return {"content": json.dumps({"verdicts": verdicts})}

@@ -58,6 +58,8 @@ def index(arts):
 
 # A faithful paraphrase whose words mostly differ from the cited sentence: unverifiable offline.
 PARAPHRASE = "Ukraine has agreed to a truce lasting 30 days that Washington put forward."
+# The evidence a judge should give for it: the cited sentence's span with its name and number.
+SPAN = "Ukraine recently accepted a U.S.-proposed 30-day ceasefire"
 
 
 def _paraphrase(arts):
@@ -73,9 +75,7 @@ def test_unverifiable_paraphrase_is_accepted_by_the_judge_and_contradiction_neve
         ["30-day ceasefire"],
         arts,
     )
-    hand_written = _answer(
-        {"id": 1, "supported": True, "evidence": "U.S.-proposed 30-day ceasefire", "reason": ""}
-    )
+    hand_written = _answer({"id": 1, "supported": True, "evidence": SPAN, "reason": ""})
     client = FakeClient([hand_written])
     out = verify_claims([_paraphrase(arts), contradicted], index, judge=Judge(client), repair=False)
     assert out[0].support == "unverifiable" and out[0].verdict == "accepted"
@@ -147,6 +147,73 @@ def test_invented_evidence_span_fails_the_claim(arts, index):
     assert "not in the cited text" in out[0].checks[-1].detail
 
 
+# The evidence must be about the claim, not any verbatim span. Each answer below is a
+# HAND-WRITTEN judge verdict ("supported", with a span copied from the cited sentence) for one
+# behaviour of that rule; the cited sentence is "Ukraine recently accepted a U.S.-proposed
+# 30-day ceasefire, but tensions remain high, especially as Russia aims to root out Ukrainian
+# forces in the western Kursk region."
+
+
+def _judged(arts, index, evidence: str):
+    answer = _answer({"id": 1, "supported": True, "evidence": evidence, "reason": "stated"})
+    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])), repair=False)
+    assert out[0].checks[-1].name == "judge"
+    return out[0]
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    ["especially as Russia aims to root out Ukrainian forces", "tensions remain high"],
+    ids=["unrelated clause", "unrelated words"],
+)
+def test_a_verbatim_span_unrelated_to_the_claim_fails_it(arts, index, evidence):
+    claim = _judged(arts, index, evidence)
+    assert claim.verdict == "rejected"
+    assert claim.checks[-1].detail == (
+        f"judge's evidence is not about the claim: {evidence!r} shares 0 of its content words "
+        "(2 needed)"
+    )
+
+
+@pytest.mark.parametrize("evidence", ["the", "Ukraine", "ceasefire"])
+def test_a_one_word_span_fails_the_claim(arts, index, evidence):
+    claim = _judged(arts, index, evidence)
+    assert claim.verdict == "rejected"
+    assert "judge's evidence is not about the claim" in claim.checks[-1].detail
+
+
+def test_a_span_without_the_claims_name_fails_it(arts, index):
+    """Who agreed is not in the span. "Ukraine" starts both the claim and the cited sentence:
+    it is a name because the sources capitalise it mid-sentence (the verifier passes its known
+    names to the judge)."""
+    claim = _judged(arts, index, "U.S.-proposed 30-day ceasefire")
+    assert claim.verdict == "rejected"
+    assert claim.checks[-1].detail == "judge's evidence does not mention 'Ukraine'"
+
+
+def test_a_span_with_the_claims_name_and_number_passes_it(arts, index):
+    claim = _judged(arts, index, SPAN)
+    assert claim.verdict == "accepted"
+    assert claim.checks[-1].passed and claim.checks[-1].detail == f"evidence: {SPAN}"
+
+
+def test_the_evidence_rule_on_the_judge_api():
+    """Without the verifier: names are the claim's capitals the cited sentence has too (its
+    own mid-sentence capitals count as known), numbers as the numbers check reads them."""
+    cited = ["Rovers beat United 2-1 at Ewood Park on Saturday, their first win in a month."]
+    claim = "United lost 2-1 to Rovers."
+    answer = _answer(
+        {"id": 1, "supported": True, "evidence": "Rovers beat United 2-1", "reason": ""},
+        {"id": 2, "supported": True, "evidence": "Rovers beat United", "reason": ""},
+        {"id": 3, "supported": True, "evidence": "United 2-1 at Ewood Park", "reason": ""},
+    )
+    item = JudgeItem(claim, cited)
+    checks = asyncio.run(Judge(FakeClient([answer])).judge([item, item, item]))
+    assert checks[0].passed
+    assert checks[1].detail == "judge's evidence does not mention '1', '2', '2-1'"
+    assert checks[2].detail == "judge's evidence does not mention 'Rovers'"
+
+
 URGED = "The summit ended with Putin urging Trump to visit Moscow soon."
 
 
@@ -180,8 +247,8 @@ def test_batches_and_skips_exact_quotes(arts, index):
         answers.append(
             _answer(
                 *(
-                    {"id": n, "supported": True, "evidence": c.citations[0].text[:30], "reason": ""}
-                    for n, c in enumerate(batch, 1)
+                    {"id": n, "supported": True, "evidence": SPAN, "reason": ""}
+                    for n in range(1, len(batch) + 1)
                 )
             )
         )
@@ -194,9 +261,7 @@ def test_batches_and_skips_exact_quotes(arts, index):
 
 
 def test_works_inside_a_running_event_loop(arts, index):
-    answer = _answer(
-        {"id": 1, "supported": True, "evidence": "U.S.-proposed 30-day ceasefire", "reason": ""}
-    )
+    answer = _answer({"id": 1, "supported": True, "evidence": SPAN, "reason": ""})
 
     async def inside() -> str:
         out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])))
