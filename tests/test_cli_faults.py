@@ -1,0 +1,53 @@
+"""Faults a user test found in the CLI and the library's entry points: one test each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+
+runner = CliRunner()
+
+BRIDGE = "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River."
+STORM = "A storm hit the coast on Monday, knocking out power to 200,000 homes."
+
+
+def test_a_record_with_no_blurb_is_named_and_counted_as_an_article(tmp_path: Path) -> None:
+    """One record of three that gave no blurb said "Error: m.jsonl: no blurb: ..." and then
+    "1 of 1 inputs failed", although two blurbs were written; a folder's junk file too."""
+    feed = tmp_path / "m.jsonl"
+    lines = [{"text": BRIDGE}, {"text": "x"}, {"text": STORM}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    result = runner.invoke(app, ["blurb", str(feed), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.splitlines()) == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: {feed} (record 2): no blurb: no claim passed verification"]
+    assert result.stderr.splitlines()[-1] == "1 of 3 articles gave no blurb (see above)"
+    twice = runner.invoke(app, ["blurb", str(feed), str(feed), "-q"])  # numbered from 1 again
+    assert twice.stderr.count(f"Error: {feed} (record 2): no blurb:") == 2, twice.output
+    assert twice.stderr.splitlines()[-1] == "2 of 6 articles gave no blurb (see above)"
+
+    # a skipped record still takes its number, as ingest names it; a malformed line does not
+    feed.write_text(
+        json.dumps({"text": BRIDGE}) + '\n{"title": "t"}\nnot json\n' + '{"text": "x"}\n',
+        encoding="utf-8",
+    )
+    mixed = runner.invoke(app, ["blurb", str(feed), "-q"])
+    assert mixed.exit_code == 1, mixed.output
+    assert f"Error: {feed} (record 2): missing or empty 'text'" in mixed.stderr
+    assert f"Error: {feed} (record 3): no blurb:" in mixed.stderr
+    last = mixed.stderr.splitlines()[-1]
+    assert last == "2 files or records in them failed; 1 of 2 articles gave no blurb (see above)"
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BRIDGE + "\n", encoding="utf-8")
+    (folder / "junk.txt").write_text("x\n", encoding="utf-8")
+    both = runner.invoke(app, ["blurb", str(folder), "-q"])
+    assert both.exit_code == 1, both.output
+    assert f"Error: {folder / 'junk.txt'}: no blurb: no claim passed verification" in both.stderr
+    assert both.stderr.splitlines()[-1] == "1 of 2 articles gave no blurb (see above)"
