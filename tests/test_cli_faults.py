@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.ingest import load_articles
 
 runner = CliRunner()
 
@@ -51,3 +54,33 @@ def test_a_record_with_no_blurb_is_named_and_counted_as_an_article(tmp_path: Pat
     assert both.exit_code == 1, both.output
     assert f"Error: {folder / 'junk.txt'}: no blurb: no claim passed verification" in both.stderr
     assert both.stderr.splitlines()[-1] == "1 of 2 articles gave no blurb (see above)"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<entry><title>Short</title><link href="file:///etc/passwd"/>'
+        "<updated>2024-05-01T10:00:00Z</updated><content>{body}</content></entry>",
+        "<item><title>Short</title><link>file:///etc/passwd</link>"
+        "<description>{body}</description></item>",
+    ],
+)
+def test_a_feed_items_file_link_is_reported_as_written(
+    tmp_path: Path, item: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An Atom ``<link href="file:///etc/passwd"/>`` was reported as ``file://etc/passwd``
+    (feedparser drops the slashes after "://"): another file than the feed named."""
+    body = item.format(body="A storm hit the coast on Monday.")
+    if item.startswith("<entry>"):
+        feed = tmp_path / "news.atom"
+        head = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>'
+        feed.write_text(f'<?xml version="1.0" encoding="utf-8"?>{head}{body}</feed>')
+    else:
+        feed = tmp_path / "news.rss"
+        chan = "<channel><title>News</title><link>https://example.com/</link>"
+        feed.write_text(f'<?xml version="1.0"?><rss version="2.0">{chan}{body}</channel></rss>')
+    with caplog.at_level(logging.WARNING, logger="summarizer.fetch"):
+        [article] = load_articles(feed)
+    assert "file:///etc/passwd: the feed item's link is not http(s)" in caplog.text
+    assert "file://etc/passwd" not in caplog.text
+    assert article.outlets[0].url == "file:///etc/passwd"
