@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import summarizer
 from summarizer.cli import app
+from summarizer.errors import InputError
 from summarizer.ingest import load_articles
 
 runner = CliRunner()
@@ -84,3 +86,15 @@ def test_a_feed_items_file_link_is_reported_as_written(
     assert "file:///etc/passwd: the feed item's link is not http(s)" in caplog.text
     assert "file://etc/passwd" not in caplog.text
     assert article.outlets[0].url == "file:///etc/passwd"
+
+
+def test_a_url_given_to_the_library_as_str_is_told_to_use_load_articles() -> None:
+    """``summarizer.blurb("https://example.com/x")`` was told to pass
+    ``pathlib.Path('https://example.com/x')``, which names no file."""
+    with pytest.raises(InputError) as caught:
+        summarizer.blurb("https://example.com/x")
+    message = str(caught.value)
+    assert "pathlib.Path" not in message
+    assert "summarizer.load_articles('https://example.com/x')" in message
+    with pytest.raises(InputError, match=r"pathlib\.Path\('a/b\.txt'\)"):
+        summarizer.blurb("a/b.txt")  # a path still gets the Path advice
