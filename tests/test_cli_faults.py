@@ -98,3 +98,21 @@ def test_a_url_given_to_the_library_as_str_is_told_to_use_load_articles() -> Non
     assert "summarizer.load_articles('https://example.com/x')" in message
     with pytest.raises(InputError, match=r"pathlib\.Path\('a/b\.txt'\)"):
         summarizer.blurb("a/b.txt")  # a path still gets the Path advice
+
+
+def test_blurbs_job_refuses_a_job_output_as_its_input(tmp_path: Path) -> None:
+    """A job's output folder given as the input was read as articles: exit 0, and every row
+    "failed: no 'text' field"."""
+    pytest.importorskip("dask")
+    done = tmp_path / "blurbs"
+    done.mkdir()
+    (done / "_summarizer-job.json").write_text('{"format": "jsonl"}', encoding="utf-8")
+    row = {"id": "a", "status": "ok", "blurb": "b", "result": None, "error": None}
+    (done / "part-0123.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "again"
+    for given in (done, done / "part-0123.jsonl", tmp_path):
+        result = runner.invoke(app, ["blurbs-job", str(given), str(out), "--workers", "1"])
+        assert result.exit_code == 2, result.output
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"Error: {given}: ") and "output of a blurbs-job" in line
+        assert not out.exists()
