@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ from .settings import (
     config_path,
     shown_url,
 )
-from .sources import Limits, printable_line, read_stdin
+from .sources import JSON_SUFFIXES, JSONL_SUFFIXES, Limits, printable_line, read_stdin
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -285,17 +286,21 @@ def blurb(
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
+    places = _Places()  # "m.jsonl (record 2)", as a bad record of it is named
+    no_blurb_count = unusable = 0  # per article, not per input: counted as articles
     interrupted = False  # Ctrl-C or SIGTERM: so are they
     with open_output(output, force=force) as out:
         try:
-            for article in _each_article(files, failed, settings, bad_records):
+            for article in _each_article(files, failed, settings, bad_records, places=places):
+                where = places.name(article)
                 try:
                     result = pipeline.blurb(
                         article, settings=settings, sentences=sentences, max_words=max_words
                     )
                 except UnusableAnswerError as exc:  # this article's answers, not the server
-                    say_error(f"{article.label()}: {exc}")
+                    say_error(f"{where}: {exc}")
                     failed.append(exc)
+                    unusable += 1
                     continue
                 except BackendError as exc:
                     if not results:
@@ -306,9 +311,10 @@ def blurb(
                 if why is not None:  # nothing to show: an error, as an unusable input is
                     if show_rejected:  # never an explanation written where the blurb goes
                         _show_rejected(result.claims)
-                    no_blurb = InputError(f"{article.label()}: no blurb: {why}")
+                    no_blurb = InputError(f"{where}: no blurb: {why}")
                     say_error(str(no_blurb))
                     failed.append(no_blurb)
+                    no_blurb_count += 1
                     continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
                 out.write(sep + render_blurb(result, fmt))
@@ -335,14 +341,32 @@ def blurb(
         say_error(f"{stopped} (stopped; the {len(results)} blurb(s) before it are written)")
         raise typer.Exit(stopped.exit_code)
     if failed:
-        typer.echo(_failed_line(len(failed), len(files), len(bad_records)), err=True)
+        articles = len(results) + no_blurb_count + unusable
+        line = _failed_line(
+            len(failed) - no_blurb_count - unusable,
+            len(files),
+            len(bad_records),
+            articles=articles,
+            unusable=unusable,
+            no_blurb=no_blurb_count,
+        )
+        typer.echo(line, err=True)
         raise typer.Exit(1)
 
 
-def _failed_line(failed: int, inputs: int, records: int) -> str:
+def _failed_line(
+    failed: int,
+    inputs: int,
+    records: int,
+    *,
+    articles: int = 0,
+    unusable: int = 0,
+    no_blurb: int = 0,
+) -> str:
     """How many inputs, and files of folders or records of JSON lists or JSON Lines files,
-    were skipped: a bad line of a feed whose other lines were summarised said "1 of 1 inputs
-    failed"."""
+    were skipped (``failed`` counts both), and how many of the articles read could not be
+    summarised or gave no blurb: a bad line of a feed whose other lines were summarised said
+    "1 of 1 inputs failed", and so did one record of three that gave no blurb."""
     parts = []
     if others := failed - records:
         parts.append(f"{others} of {inputs} inputs" if others <= inputs else f"{others} inputs")
@@ -350,7 +374,46 @@ def _failed_line(failed: int, inputs: int, records: int) -> str:
         parts.append(
             f"{records} file{'s' * (records != 1)} or record{'s' * (records != 1)} in them"
         )
-    return f"{' and '.join(parts)} failed (see above)"
+    said = [f"{' and '.join(parts)} failed"] if parts else []
+    if unusable:
+        said.append(f"{unusable} of {articles} articles could not be summarised")
+    if no_blurb:
+        said.append(f"{no_blurb} of {articles} articles gave no blurb")
+    return f"{'; '.join(said)} (see above)"
+
+
+# how ingest names a bad record of a JSON list or JSON Lines file: "m.jsonl (record 2): ..."
+_RECORD_AT = re.compile(r"(.*) \(record (\d+)\): ")
+
+
+class _Places:
+    """Names each article of a run for its error line as its file's bad records are named
+    ("m.jsonl (record 2)"): a record of a JSON Lines file that gave no blurb was named as the
+    whole file, and an article with a headline by its headline, not its file."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}  # file -> number of its record seen last
+
+    def new_input(self) -> None:
+        """An input of the command line begins: a file given twice is numbered from 1 again."""
+        self._last.clear()
+
+    def skipped(self, exc: InputError) -> None:
+        """A bad record was skipped: it still takes its number."""
+        if match := _RECORD_AT.match(str(exc)):
+            self._last[match.group(1)] = int(match.group(2))
+
+    def name(self, article: Article) -> str:
+        """The article's file (with its record number in a JSON list or JSON Lines file),
+        else its URL, else its label. Called once for each article read, in order."""
+        outlet = article.outlets[0] if article.outlets else None
+        if outlet is None or outlet.file is None:
+            return (outlet.url if outlet else None) or article.label()
+        number = self._last.get(outlet.file, 0) + 1
+        self._last[outlet.file] = number
+        if number > 1 or Path(outlet.file).suffix.lower() in JSON_SUFFIXES | JSONL_SUFFIXES:
+            return f"{outlet.file} (record {number})"
+        return outlet.file
 
 
 def say_error(message: str) -> None:
@@ -366,6 +429,7 @@ def _each_article(
     bad_records: list[InputError],
     *,
     skip_inputs: bool = True,
+    places: _Places | None = None,
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
     a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
@@ -386,6 +450,8 @@ def _each_article(
     def skip_record(exc: InputError) -> None:
         skip(exc)
         bad_records.append(exc)
+        if places is not None:
+            places.skipped(exc)
 
     # --max-articles is for the run, as in a briefing: counted per input, `blurb a b c
     # --max-articles 1` summarised all three, and a folder past it was one skipped input
@@ -393,6 +459,8 @@ def _each_article(
     each = dataclasses.replace(settings.limits, max_articles=sys.maxsize)
     total = 0
     for raw in inputs:
+        if places is not None:
+            places.new_input()
         try:
             for article in iter_articles(raw, limits=each, on_bad_record=skip_record):
                 total += 1

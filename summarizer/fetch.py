@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
+from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -124,7 +125,7 @@ def parse_feed(
             raise InputError(f"{name}: not a valid RSS/Atom feed ({feed.bozo_exception})")
         raise InputError(f"{name}: the feed has no items")
     outlet = str(feed.feed.get("title") or "") or None
-    items = [_FeedItem.of(entry, policy) for entry in feed.entries[:MAX_FEED_ITEMS]]
+    items = [_FeedItem.of(entry, policy, text) for entry in feed.entries[:MAX_FEED_ITEMS]]
     # the teasers' pages are fetched together, and each item is then made in order, as one
     # by one: the same articles, skips, warnings and errors, in the same order
     pages = _start_all([item.fetch_page for item in items if item.teaser], FEED_FETCHERS)
@@ -298,6 +299,25 @@ def _page_article(html: str, url: str) -> Article:
     return art.model_copy(update={"outlets": outlets or [Outlet(url=url)]})
 
 
+_SCHEME_SLASHES = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)", re.DOTALL)
+
+
+def _as_written(link: str, feed_text: str) -> str:
+    """A feed item's non-web link as the feed wrote it: feedparser drops the slashes after
+    "://", and a warning named ``file:///etc/passwd`` as ``file://etc/passwd`` (another
+    file). An http(s) link is kept as feedparser gives it ("http:///x" is "http://x" to a
+    browser too), and so is one not found in the feed's text."""
+    match = _SCHEME_SLASHES.fullmatch(link)
+    if match is None or is_web_url(link):
+        return link
+    scheme, rest = match.groups()
+    for written in dict.fromkeys((rest, escape(rest, quote=False), escape(rest))):
+        pattern = re.escape(scheme) + "://(/*)" + re.escape(written) + "(?=[\"'<\\s]|]]>)"
+        if found := re.search(pattern, feed_text):
+            return f"{scheme}://{found.group(1)}{rest}"
+    return link
+
+
 @dataclass(frozen=True)
 class _FeedItem:
     """One feed item's text and link, and whether it is a teaser whose page is fetched."""
@@ -309,9 +329,9 @@ class _FeedItem:
     policy: FetchPolicy
 
     @classmethod
-    def of(cls, entry: Any, policy: FetchPolicy) -> _FeedItem:
+    def of(cls, entry: Any, policy: FetchPolicy, feed_text: str = "") -> _FeedItem:
         """Its full content, else its summary; a teaser is under MIN_ITEM_WORDS."""
-        link = str(entry.get("link") or "") or None
+        link = _as_written(str(entry.get("link") or ""), feed_text) or None
         contents = entry.get("content") or []
         html = str(contents[0].get("value", "")) if contents else str(entry.get("summary") or "")
         body = html_to_text(html)

@@ -667,6 +667,7 @@ def _input_partitions(
         files = sorted(fs.glob(path)) if any(c in path for c in "*?[") else [path]
     if not files or not all(fs.exists(f) for f in files):
         raise InputError(f"{url}: no such file, or no .jsonl/.parquet files in it")
+    _refuse_job_output(fs, url, path if is_dir else None, files)
     if out_dir is not None and _same_fs(fs, out_dir[0]):
         # on a local disk, through links too: an output reached by a link into the input
         # folder was written there, and the rerun read its part files as articles
@@ -702,6 +703,24 @@ def _input_partitions(
     if not rows:
         raise InputError(f"{url}: no articles (the input files are empty)")
     return blocks
+
+
+def _refuse_job_output(fs: Any, url: str, folder: str | None, files: list[str]) -> None:
+    """Refuse a job's output (its folder holds the MANIFEST) given as the input: each of its
+    rows was a "failed: no 'text' field" row of a new output, and the run exited 0.
+
+    Raises:
+        InputError: ``folder``, or the folder of a part file of ``files``, is a job's output.
+    """
+    folders = {folder} if folder is not None else set()
+    folders.update(f.rsplit("/", 1)[0] for f in files if _is_job_file(f.rsplit("/", 1)[-1]))
+    for where in sorted(folders):
+        if fs.exists(f"{where}/{MANIFEST}"):
+            what = "this is" if where == folder else f"{where} is"
+            raise InputError(
+                f"{url}: {what} the output of a blurbs-job (it holds {MANIFEST}), not "
+                "articles; give the .jsonl/.parquet files of the articles"
+            )
 
 
 def _check_utf8(fs: Any, path: str) -> None:

@@ -619,10 +619,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
         if limits is not None and len(item.encode("utf-8", "replace")) > limits.max_file_bytes:
             raise limits.too_big("the article text")  # as big a file would be refused
         if _looks_like_location(item):
-            raise InputError(
-                f"{item!r} looks like a path or URL, but a str is article text: pass "
-                f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
-            )
+            raise InputError(_location_hint(item))
         body, title = article_body(item, "the article text")  # a page's own title too
         return [make_article(body, title=title)]
     hint = ""
@@ -673,6 +670,23 @@ def check_text(text: str, what: str) -> None:
             f"{what} holds a lone surrogate ({text[exc.start]!r} at character {exc.start}), "
             "not Unicode text; decode it with errors='replace'"
         ) from None
+
+
+def _location_hint(item: str) -> str:
+    """Why a str that looks like a location is refused, and what to pass instead: a URL was
+    told to pass ``pathlib.Path('https://...')``, which names no file."""
+    from .fetch import is_url
+
+    if is_url(item.strip()):
+        return (
+            f"{item!r} is a URL, but a str is article text: fetch it with "
+            f"summarizer.load_articles({item!r}), a list of Articles (one for a page, one "
+            "per item of a feed), and pass one of them to blurb() or the list to briefing()"
+        )
+    return (
+        f"{item!r} looks like a path or URL, but a str is article text: pass "
+        f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
+    )
 
 
 def _looks_like_location(text: str) -> bool:

@@ -524,7 +524,7 @@ def test_no_blurb_is_an_error_not_a_message_in_the_blurb(
     assert both.exit_code == 1, both.output
     [written] = both.stdout.splitlines()
     assert json.loads(written)["claims"]
-    assert both.stderr.splitlines()[-1] == "1 of 2 inputs failed (see above)"
+    assert both.stderr.splitlines()[-1] == "1 of 2 articles gave no blurb (see above)"
 
 
 def test_an_empty_blurb_renders_no_explanation_as_html(articles_dir: Path) -> None:

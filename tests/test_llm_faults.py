@@ -270,7 +270,7 @@ def test_blurbs_go_on_past_an_article_whose_answers_stay_unusable(
         result = blurbs(server, files, out)
     assert result.exit_code == 1, result.stderr
     assert "no usable summary claims" in result.stderr
-    assert "1 of 2 inputs failed" in result.stderr
+    assert "1 of 2 articles could not be summarised" in result.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 1 and "Harbour City" in json.dumps(rows[0])
     assert "Traceback" not in result.stderr
