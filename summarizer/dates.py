@@ -5,15 +5,26 @@ RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` 
 time; a weekday before it and "Mar." or "Sept." are read too), and Unix timestamps in seconds
 or milliseconds. A date without a zone is taken as UTC; a date without a time as
 midnight UTC; a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``)
-as midnight of that day in that offset, as ``2025-03-18T00:00+05:00`` says it.
+as midnight of that day in that offset, as ``2025-03-18T00:00+05:00`` says it. A time may be
+written with a.m./p.m. (``10:00 p.m.``).
+
+A time may end with a zone's name (``10:00 p.m. ET``, ``00:30 CET``, ``10:00:00 GMT+5``). A
+known, unambiguous one is applied: UTC/GMT/UT/Z, GMT±N/UTC±N, BST (British), CET/CEST,
+EET/EEST, JST, AEST/AEDT, and the US zones as American newsrooms write them: EST/EDT, CST/CDT,
+MST/MDT, PST/PDT at their fixed offsets, ET/CT/MT/PT as the time in New York, Chicago, Denver
+and Los Angeles on that day (daylight saving time by the zone database, or the US rule since
+2007 where the system has none). Any other name is refused, never read as UTC: IST (India,
+Ireland or Israel) and AST (Atlantic or Arabia) name more than one zone, and a name not listed
+may be one too.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -42,24 +53,123 @@ def parse_datetime(value: str) -> datetime:
     # Unix seconds (2001-2286) or milliseconds (13 digits; 12 may be a compact 202503180930)
     if re.fullmatch(r"(\d{9,11}|\d{13})(\.\d+)?", text):
         return from_epoch(float(text))
+    text = _TWELVE_HOUR.sub(_as_24_hours, text) if "m" in text.lower() else text
+    zone = _ZONE_AFTER_TIME.search(text)
+    if zone is not None:
+        local = _parse(text[: zone.start(2)].rstrip(), value)
+        if local.tzinfo is not None:
+            raise ValueError(f"not a date: {value!r} (two time zones)")
+        return _in_zone(local, zone.group(2), value)
+    return _utc(_parse(text, value))
+
+
+def _parse(text: str, value: str) -> datetime:
+    """``text`` (zone names already taken off) by each accepted form in turn: naive when
+    it names no zone or offset."""
     dated = _date_with_offset(text)
     if dated is not None:
-        return _utc(dated)
+        return dated
     try:
-        return _utc(datetime.fromisoformat(text))
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
     try:
-        return _utc(parsedate_to_datetime(text))
+        return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         pass
     cleaned = _cleaned(text)
     for fmt in _FORMATS:
         try:
-            return _utc(datetime.strptime(cleaned, fmt))
+            return datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
     raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+
+
+# "10:00 p.m.", "10 PM", "9:30:15 a.m.": the time on a 24-hour clock, as the parsers read it
+_TWELVE_HOUR = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _as_24_hours(match: re.Match[str]) -> str:
+    hour, minute, second, half = match.groups()
+    if not 1 <= int(hour) <= 12:
+        return match.group(0)  # "13 p.m.": left for the parsers to refuse
+    hour24 = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+    return f"{hour24:02d}:{minute or '00'}" + (f":{second}" if second else "")
+
+
+# A zone's name or a GMT/UTC offset after a time of day: "22:00 ET", "10:00:00 GMT+5", "(IST)".
+_ZONE_AFTER_TIME = re.compile(
+    r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*\(?"
+    r"((?:GMT|UTC|UT)\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}|Z)\)?$"
+)
+_GMT_OFFSET = re.compile(r"(?:GMT|UTC|UT)\s?([+-])(\d{1,2})(?::?(\d{2}))?")
+# Zones with one offset whatever the day (hours east of UTC).
+_FIXED_ZONES = {
+    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+    "JST": 9, "AEST": 10, "AEDT": 11, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
+# US zones named without saying standard or daylight time: the time there on the day given
+_US_ZONES = {
+    "ET": ("America/New_York", -5),
+    "CT": ("America/Chicago", -6),
+    "MT": ("America/Denver", -7),
+    "PT": ("America/Los_Angeles", -8),
+}
+_AMBIGUOUS_ZONES = {
+    "IST": "India, Ireland or Israel",
+    "AST": "Atlantic or Arabia",
+}
+
+
+def _in_zone(local: datetime, name: str, value: str) -> datetime:
+    """The local time ``local`` in the zone called ``name``, in UTC.
+
+    Raises:
+        ValueError: the zone is not known or names more than one zone.
+    """
+    offset = _GMT_OFFSET.fullmatch(name)
+    if offset is not None:
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta > timedelta(hours=14):
+            raise ValueError(f"not a date: {value!r} (no zone is {name})")
+        return _utc(local.replace(tzinfo=timezone(-delta if sign == "-" else delta)))
+    if name in _FIXED_ZONES:
+        return _utc(local.replace(tzinfo=timezone(timedelta(hours=_FIXED_ZONES[name]))))
+    if name in _US_ZONES:
+        return _utc(local.replace(tzinfo=timezone(_us_offset(local, *_US_ZONES[name]))))
+    if name in _AMBIGUOUS_ZONES:
+        raise ValueError(
+            f"not a date: {value!r} ({name} names more than one zone, "
+            f"{_AMBIGUOUS_ZONES[name]}; give an offset such as +05:30)"
+        )
+    raise ValueError(f"not a date: {value!r} (unknown time zone {name}; give an offset)")
+
+
+def _us_offset(local: datetime, key: str, standard: int) -> timedelta:
+    """The UTC offset of a US zone at the local time ``local``: by the zone database when the
+    system has it, else by the US rule since 2007 (daylight time from 2 a.m. on March's second
+    Sunday to 2 a.m. on November's first)."""
+    try:
+        offset = local.replace(tzinfo=ZoneInfo(key)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        offset = None
+    if offset is not None:
+        return offset
+    return timedelta(hours=standard + (1 if _us_daylight(local) else 0))
+
+
+def _us_daylight(local: datetime) -> bool:
+    """US daylight saving time at ``local`` (wall clock), by the rule in force since 2007."""
+
+    def sunday(month: int, nth: int) -> datetime:
+        first = datetime(local.year, month, 1, 2)
+        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+
+    naive = local.replace(tzinfo=None)
+    return sunday(3, 2) <= naive < sunday(11, 1)
 
 
 # A day and a zone offset with no time between: "2025-03-18+05:00", "20250318-0500",

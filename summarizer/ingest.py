@@ -50,16 +50,30 @@ MAX_TITLE_CHARS = 200
 # Lines that are pure web furniture: dropped wherever they stand.
 _DROP_LINE = re.compile(
     r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
-    r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120})\s*$",
+    r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120}|"
+    # newsletter and subscription prompts: "Sign up for our newsletter to get ... delivered
+    # to your inbox.", "Subscribe now for unlimited access to council news."
+    r"(?:sign up|subscribe|register|join)\b.{0,160}"
+    r"\b(?:newsletters?|inbox|unlimited access|subscribers?|subscription)\b.{0,80}|"
+    r"subscribe(?: now| today| here)?[.!]?|"
+    # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
+    r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
+    r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
     re.IGNORECASE,
 )
-# A byline on its own line: "By JOHN SMITH, Associated Press Writer" (names, no sentence).
+# A byline on its own line: "By JOHN SMITH, Associated Press Writer" (names, no sentence),
+# "By Jane Doe | Staff Writer" (a role or desk after a bar).
 _BYLINE = re.compile(
-    r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}\s*$"
+    r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}"
+    r"(?:\s*[|•·]\s*[A-Z][\w.'’&/ -]{0,60})?\s*$"
 )
-# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters". A short
-# such line is a caption (dropped); from a long one only the credit is cut.
-_CREDIT = re.compile(r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?)\s?[A-Z][^.!?]{0,60}$")
+# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", or a line
+# that is one: "Photo: John Smith/Daily Post". A short such line is a caption (dropped); from a
+# long one only the credit is cut.
+_CREDIT = re.compile(
+    r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?|^(?:Photo|Photograph|Image)(?::| by))"
+    r"\s?[A-Z][^.!?]{0,60}$"
+)
 CAPTION_MAX_CHARS = 300
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
@@ -214,7 +228,8 @@ def make_article(
     pieces = [
         (p, t)
         for p, para in enumerate(paragraphs)
-        for t in join_fragments(para, split_sentences(para))
+        for unit in para.split("\n")  # a line that is a unit of its own (see _paragraphs)
+        for t in join_fragments(unit, split_sentences(unit))
     ]
     split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
@@ -357,7 +372,15 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     skip_next_headline = False
     for line in text.split("\n"):
         stripped = " ".join(line.split())  # any run of (Unicode) whitespace is one space
-        stripped = strip_markdown(stripped) if markdown else _BULLET.sub("", stripped)
+        alone = _stands_alone(stripped, markdown=markdown)
+        if alone and _TABLE_RULE.match(stripped):
+            continue  # "|---|:--:|", the rule under a table's header: no text
+        if alone and stripped.startswith("|"):  # a row: its cells, without the outer bars
+            stripped = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
+        if markdown:
+            stripped = strip_markdown(stripped)
+        else:
+            stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -370,7 +393,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if stripped.startswith("By ") and _BYLINE.match(stripped):
             continue
-        if "redit" in stripped and (credit := _CREDIT.search(stripped)):
+        if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
             if len(stripped) <= CAPTION_MAX_CHARS:
                 continue
             stripped = stripped[: credit.start()].rstrip()
@@ -381,8 +404,34 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if stripped[-1:].isalpha() or stripped.endswith(")"):
             stripped = _SIGN_OFF.sub("", stripped)
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
-        out.extend(split_glued_dateline(stripped))
+        pieces = split_glued_dateline(stripped)
+        out.extend(_Alone(x) if alone and x else x for x in pieces)
     return out
+
+
+class _Alone(str):
+    """A cleaned line that is a unit of its own whatever its punctuation (a list item, a table
+    row, a heading, its marker gone): never joined to the lines around it."""
+
+    __slots__ = ()
+
+
+# A list item's marker in plain text ("- ", "1. ", "2) "; "•" and a lone "*" are _BULLET's).
+_LIST_MARKER = re.compile(r"^(?:[-+]|\d{1,2}[.)])\s+(?=\S)")
+_MD_LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,2}[.)])\s+\S")
+# A table row ("| a | b |") and the rule under its header ("|---|:--:|").
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
+
+
+def _stands_alone(line: str, *, markdown: bool) -> bool:
+    """The line (whitespace collapsed, markers still on) is a list item, a table row or a
+    Markdown heading: one unit, not part of a sentence run over lines."""
+    if _MD_LIST_MARKER.match(line):
+        return line[:1] != "-" or not line[2:3].islower()  # "- and then": a dash, wrapped
+    if line.startswith("|") and line.count("|") >= 2 and _TABLE_ROW.match(line):
+        return True
+    return markdown and re.match(r"#{1,6}\s", line) is not None
 
 
 # -- characters: entities, wire-service conventions, whitespace ----------------------------------
@@ -632,23 +681,68 @@ def _recase_word(
 def _paragraphs(lines: list[str]) -> list[str]:
     """Group lines into paragraphs.
 
-    With blank lines present, blank lines separate paragraphs and wrapped lines are joined;
-    without any, each line is a paragraph (as in text copied from many sites).
+    With blank lines present, blank lines separate paragraphs and the lines of one are joined;
+    without any, each line is a paragraph (as in text copied from many sites), save a line
+    wrapped mid-sentence, which joins the one before. Within a paragraph a line that ends
+    without punctuation and is not wrapped (a headline, a byline, a list item, a table row) is
+    a unit of its own: it is joined to the next line by a line break, at which
+    ``make_article`` always cuts, so it is never glued into a sentence.
     """
     has_blank = any(not x for x in lines) and sum(1 for x in lines if x) > 1
-    if not has_blank:
-        return [x for x in lines if x]
     paras: list[str] = []
-    current: list[str] = []
+    current, before = "", ""
     for line in lines:
-        if line:
-            current.append(line)
-        elif current:
-            paras.append(" ".join(current))
-            current = []
+        if not line:
+            if has_blank and current:
+                paras.append(current)
+                current = ""
+            continue
+        if not current:
+            current = line
+        elif _wrapped(before, line):
+            current = f"{current} {line}"
+        elif not has_blank:
+            paras.append(current)
+            current = line
+        elif _ends_clause(before) and not (isinstance(before, _Alone) or isinstance(line, _Alone)):
+            current = f"{current} {line}"  # the splitter finds the sentence end
+        else:
+            current = f"{current}\n{line}"
+        before = line
     if current:
-        paras.append(" ".join(current))
+        paras.append(current)
     return paras
+
+
+# A line this long that ends mid-clause is taken as hard-wrapped (plain text wrapped at 60 to
+# 80 columns): a shorter one without end punctuation is a unit of its own (a byline, a label).
+WRAP_MIN_CHARS = 45
+_CLAUSE_END = re.compile(r"[.!?:;,\"”’)\]…]$")
+
+
+_SENTENCE_END = re.compile(r"[.!?:…][\"”’)\]]*$")
+
+
+def _ends_clause(line: str) -> bool:
+    return _CLAUSE_END.search(line) is not None
+
+
+def _ends_sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """``after`` goes on the sentence that ``line`` leaves unfinished, the line broken only
+    to wrap it: ``after`` is no unit of its own and starts in lower case (or with a comma or a
+    closing bracket), or ``line`` is long, ends mid-clause and is no headline."""
+    if isinstance(after, _Alone) or _ends_sentence(line):
+        return False
+    if after[:1].islower() or after[:1] in ",;:)]" or line[-1:] in ",;(—–-":
+        return True
+    if isinstance(line, _Alone) or len(line) < WRAP_MIN_CHARS:
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return not (len(long_words) >= 3 and all(w[0].isupper() for w in long_words))
 
 
 # -- reading files -----------------------------------------------------------------------------
@@ -733,7 +827,7 @@ def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterat
             log.warning("%s: skipped, it was written by summarizer", name)
             return
         records = jsonl_records(itertools.chain(head, lines), name, on_bad)
-        yield from _from_records((r for _, r in records), name, on_bad)
+        yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
         return
     text = decode(read_file(path, limits), name)
     yield from _parse(text, name, suffix=suffix, on_bad=on_bad)
@@ -752,10 +846,11 @@ def _parse(
         return
     fmt = sniff_format(text, suffix)
     if fmt in JSON_SUFFIXES:
-        yield from _from_records(json_records(text, name), name, on_bad)
+        numbered = enumerate(json_records(text, name), 1)
+        yield from _from_records(((f"record {i}", r) for i, r in numbered), name, on_bad)
     elif fmt in JSONL_SUFFIXES:
         records = jsonl_records(iter(text.splitlines()), name, on_bad)
-        yield from _from_records((r for _, r in records), name, on_bad)
+        yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
         yield _from_html(text, name)
     else:
@@ -811,12 +906,14 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _from_records(
-    records: Iterable[Any], name: str, on_bad: OnBadRecord | None
+    records: Iterable[tuple[str, Any]], name: str, on_bad: OnBadRecord | None
 ) -> Iterator[Article]:
-    """The articles of a file's records; an unusable one goes to ``on_bad`` when given."""
-    for index, record in enumerate(records):
+    """The articles of a file's records, each with where it stands ("line 7" of a JSON Lines
+    file, as its malformed lines are named; "record 2" of a JSON list); an unusable one goes
+    to ``on_bad`` when given."""
+    for at, record in records:
         try:
-            article = _from_record(record, name, index)
+            article = _from_record(record, name, f"{name} ({at})")
         except InputError as exc:
             if on_bad is None:
                 raise
@@ -825,11 +922,16 @@ def _from_records(
         yield article
 
 
-def _from_record(record: Any, name: str, index: int) -> Article:
-    where = f"{name} (record {index + 1})"
+_JSON_TYPES = {bool: "true or false", int: "a number", float: "a number", list: "a list"}
+
+
+def _from_record(record: Any, name: str, where: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected an object with a 'text' field")
     text = record.get("text")
+    if text is not None and not isinstance(text, str):  # {"text": 123} is no missing text
+        kind = _JSON_TYPES.get(type(text), "an object")
+        raise InputError(f"{where}: the 'text' field is not a string (it is {kind})")
     if not isinstance(text, str) or not text.strip():
         fields = ", ".join(sorted(map(str, record))[:8]) or "none"  # e.g. {"articles": [...]}
         raise InputError(f"{where}: missing or empty 'text' field (its fields: {fields})")

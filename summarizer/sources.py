@@ -53,6 +53,52 @@ _TEXT_VERIFY_HEAD = re.compile(
     r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
 )
 
+# The tool's own stderr lines, found around a plain-text output saved with ``2>&1`` (`blurb
+# a.txt > feed/blurb.txt 2>&1` was read back as an article): the engine note, the run's count
+# lines, warnings, errors, log records, and --show-rejected's list.
+_OWN_MESSAGE = re.compile(
+    r"Using the (?:embedded extractive engine|LLM at) .*|"
+    r"claims: \d+ accepted, \d+ repaired, \d+ rejected · engine .*|"
+    r"stories: \d+ in output \(.*|"
+    r"(?:Warning|Error): .*|"
+    r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: .*|"
+    r"\d+ (?:of \d+ inputs|inputs|files? or records? in them)\b.* failed \(see above\)"
+)
+_REJECTED_HEAD = re.compile(r"rejected claims: \d+")
+_REJECTED_ITEM = ("- ", "    ")  # a rejected claim, then its failed checks, indented
+OWN_MESSAGES_CHARS = 20_000  # how much of each end is looked at
+
+
+def _without_own_messages(text: str) -> str:
+    """``text`` less the tool's own stderr lines before and after it, its blank lines kept:
+    what the tool wrote to stdout when the file holds both streams."""
+    lines = text.split("\n")
+    start, end = 0, len(lines)
+    while True:  # from the end: messages, and rejected lists under their count line
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        if end > start and _OWN_MESSAGE.fullmatch(lines[end - 1]):
+            end -= 1
+            continue
+        k = end
+        while k > start and lines[k - 1].startswith(_REJECTED_ITEM):
+            k -= 1
+        if k > start and _REJECTED_HEAD.fullmatch(lines[k - 1]):
+            end = k - 1
+            continue
+        break
+    while start < end:  # from the start, the same
+        if _OWN_MESSAGE.fullmatch(lines[start]):
+            start += 1
+        elif _REJECTED_HEAD.fullmatch(lines[start]):
+            start += 1
+            while start < end and lines[start].startswith(_REJECTED_ITEM):
+                start += 1
+        else:
+            break
+    return "\n".join(lines[start:end]) + "\n"
+
+
 _HTML_HEAD = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 # Tags only a whole page has: text opening with a tag and holding one of these is a page.
 _PAGE_TAG = re.compile(r"<(?:head|body|meta|title)\b[^<>]*>", re.IGNORECASE)
@@ -368,7 +414,9 @@ def is_own_output(text: str) -> bool:
         return True
     if OUTPUT_MARKER in text[-512:] or OUTPUT_MARKER in text[:512]:
         return True
-    return bool(_TEXT_VERIFY_HEAD.match(text)) or bool(_TEXT_BLURB_END.search(text[-20_000:]))
+    head = _without_own_messages(text[:OWN_MESSAGES_CHARS])
+    tail = _without_own_messages(text[-OWN_MESSAGES_CHARS:])
+    return bool(_TEXT_VERIFY_HEAD.match(head)) or bool(_TEXT_BLURB_END.search(tail))
 
 
 def written_by_summarizer(path: Path) -> bool:

@@ -259,7 +259,7 @@ def test_a_bad_line_of_json_lines_loses_only_itself(tmp_path: Path, seed_files: 
     res = runner.invoke(app, ["blurb", str(feed), "-f", "json", "-o", str(out), "-q"])
     assert res.exit_code == 1, res.output
     assert "feed.jsonl (line 2): malformed JSON" in res.stderr
-    assert "feed.jsonl (record 3): missing or empty 'text'" in res.stderr
+    assert "feed.jsonl (line 4): missing or empty 'text'" in res.stderr
     blurbs = [json.loads(x) for x in out.read_text().splitlines()]
     names = [b["sources"][0]["outlets"][0]["name"] for b in blurbs]
     assert names == ["S0", "S1", "S2"]

@@ -70,3 +70,67 @@ def test_a_swapped_window_names_the_dates_as_given_in_cli_library_and_http(
     assert res.status_code == 422 and expected in res.json()["detail"], res.text
     with pytest.raises(ValueError, match=re.escape("until (2025-03-19 10:00:30 UTC)")):
         Settings(since="2025-03-19T10:30Z", until="2025-03-19T10:00:30Z")
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("March 18, 2025 10:00 p.m. ET", datetime(2025, 3, 19, 2, 0, tzinfo=UTC)),  # EDT
+        ("January 10, 2025 10:00 p.m. ET", datetime(2025, 1, 11, 3, 0, tzinfo=UTC)),  # EST
+        ("19 March 2025 00:30 CET", datetime(2025, 3, 18, 23, 30, tzinfo=UTC)),
+        ("Tue, 18 Mar 2025 10:00:00 GMT+5", datetime(2025, 3, 18, 5, 0, tzinfo=UTC)),
+        ("2025-03-18T10:00:00 EST", datetime(2025, 3, 18, 15, 0, tzinfo=UTC)),
+        ("2025-03-18 10:00 PT", datetime(2025, 3, 18, 17, 0, tzinfo=UTC)),
+        ("2025-03-18 10:00 UTC-3:30", datetime(2025, 3, 18, 13, 30, tzinfo=UTC)),
+        ("Tue, 18 Mar 2025 10:00:00 GMT", datetime(2025, 3, 18, 10, 0, tzinfo=UTC)),
+        ("Tue, 18 Mar 2025 10:00:00 -0400 (EDT)", datetime(2025, 3, 18, 14, 0, tzinfo=UTC)),
+        ("March 18, 2025 10:00 PM", datetime(2025, 3, 18, 22, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_zone_name_after_the_time_is_applied(text: str, utc: datetime) -> None:
+    """Before: "ET", "CET" and "GMT+5" were read as UTC (and "p.m." dropped); "EST" after an
+    ISO time was refused."""
+    assert parse_datetime(text) == utc
+
+
+@pytest.mark.parametrize(
+    "text", ["Tue, 18 Mar 2025 10:00:00 IST", "2025-03-18 10:00 XYZ", "2025-03-18 10:00 GMT+15"]
+)
+def test_an_ambiguous_or_unknown_zone_is_refused_not_read_as_utc(text: str) -> None:
+    with pytest.raises(ValueError, match="zone"):
+        parse_datetime(text)
+
+
+def test_us_zones_follow_the_us_rule_without_a_zone_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer import dates
+
+    def missing(key: str) -> None:
+        raise dates.ZoneInfoNotFoundError(key)
+
+    monkeypatch.setattr(dates, "ZoneInfo", missing)
+    assert parse_datetime("2025-03-08 10:00 ET") == datetime(2025, 3, 8, 15, 0, tzinfo=UTC)
+    assert parse_datetime("2025-03-10 10:00 ET") == datetime(2025, 3, 10, 14, 0, tzinfo=UTC)
+    assert parse_datetime("2025-11-03 10:00 CT") == datetime(2025, 11, 3, 16, 0, tzinfo=UTC)
+
+
+def test_since_reads_an_article_date_in_its_zone(tmp_path: Path) -> None:
+    """An article published at 10 p.m. ET on March 18 is 02:00 UTC on the 19th: in a window
+    from March 19, not before it; one dated in IST is kept undated, with a warning."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Late vote\ndate: March 18, 2025 10:00 p.m. ET\n---\n\n"
+        "The council voted late on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Early vote\ndate: March 18, 2025 10:00 p.m. IST\n---\n\n"
+        "The board voted on Tuesday.\n",
+        encoding="utf-8",
+    )
+    articles = summarizer.load_articles(tmp_path)
+    assert articles[0].published == datetime(2025, 3, 19, 2, 0, tzinfo=UTC)
+    assert articles[1].published is None
+    result = CliRunner().invoke(app, ["briefing", str(tmp_path), "--since", "2025-03-19", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Late vote" in result.stdout

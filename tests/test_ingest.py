@@ -170,7 +170,7 @@ def test_jsonl_is_streamed_and_record_errors_name_the_record(
     with pytest.raises(InputError, match=r"feed.jsonl \(line 6\): malformed JSON"):
         list(stream)
     feed.write_text(json.dumps(records[0]) + "\n" + json.dumps({"title": "no text"}) + "\n")
-    with pytest.raises(InputError, match=r"feed.jsonl \(record 2\): missing or empty 'text'"):
+    with pytest.raises(InputError, match=r"feed.jsonl \(line 2\): missing or empty 'text'"):
         load_articles(feed)
 
 
@@ -339,7 +339,8 @@ def test_json_lines_saved_as_json_are_read(tmp_path: Path, seed_files: list[Path
     assert [a.outlets[0].name for a in load_articles(export)] == ["S0", "S1", "S2", "S3", "S4"]
     nested = tmp_path / "nested.json"
     nested.write_text('{"source": "N", "text":\n{"not": "text"}}\n')
-    with pytest.raises(InputError, match=r"nested.json \(record 1\): missing or empty 'text'"):
+    not_text = r"nested.json \(record 1\): the 'text' field is not a string"
+    with pytest.raises(InputError, match=not_text):
         load_articles(nested)
 
 
@@ -481,3 +482,162 @@ def test_a_page_given_as_text_keeps_its_title_as_a_file_does(tmp_path: Path) -> 
     assert record_article({"text": PAGE_WITH_TITLE, "title": "Given"}).title == "Given"
     assert blurb(PAGE_WITH_TITLE, backend="extractive").title == from_file.title
     assert from_record.text == from_file.text
+
+
+# -- lines without end punctuation, list items, tables, bylines, credits, prompts, sign-offs --
+
+BOILER_STORY = """Bridge approved after long debate
+By Jane Doe | Staff Writer
+March 18, 2025 at 4:08 p.m. EDT
+The city council voted 7-2 on Tuesday to build a new bridge over the Elm River.
+Sign up for our newsletter to get the latest city council news delivered to your inbox.
+Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said.
+Critics said the money should go to schools instead.
+Photo: John Smith/Daily Post
+Subscribe now for unlimited access to council news.
+Associated Press writer Mary Lee contributed to this report.
+"""
+
+
+def _texts(path: Path) -> list[str]:
+    return [s.text for a in load_articles(path) for s in a.sentences]
+
+
+def test_bylines_credits_prompts_and_sign_offs_are_dropped_not_glued(tmp_path: Path) -> None:
+    """Before: "By Jane Doe | Staff Writer The city council voted ..." and "Photo: John
+    Smith/Daily Post Subscribe now ..." were sentences, and the newsletter prompt and the
+    contributor line were claims."""
+    path = tmp_path / "boiler.txt"
+    path.write_text(BOILER_STORY, encoding="utf-8")
+    (article,) = load_articles(path)
+    assert article.title == "Bridge approved after long debate"
+    assert [s.text for s in article.sentences] == [
+        "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River.",
+        "Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said.",
+        "Critics said the money should go to schools instead.",
+    ]
+
+
+def test_a_line_without_end_punctuation_is_a_unit_of_its_own(tmp_path: Path) -> None:
+    """A label or headline line inside a paragraph was glued into the next sentence."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Storm hits the coast\n\nLive updates\nThe storm hit on Monday night.\n", encoding="utf-8"
+    )
+    assert _texts(path) == ["Live updates", "The storm hit on Monday night."]
+
+
+def test_markdown_list_table_and_numbered_list_are_units(tmp_path: Path) -> None:
+    """Before: the list was one claim ("The storm hit on Monday 200,000 homes lost power 3
+    people were injured ..."), the table "|---|---|---| | Ana Ruiz | 12,345 | ..."."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Storm update\n\nThe storm hit on Monday\n- 200,000 homes lost power\n"
+        "- 3 people were injured\n- Schools are closed on Tuesday\n\n"
+        "| Candidate | Votes |\n|---|---:|\n| Ana Ruiz | 12,345 |\n| Bo Lin | 10,500 |\n\n"
+        "1. Crews worked through the night\n2. Power is back in most homes\n",
+        encoding="utf-8",
+    )
+    assert _texts(path) == [
+        "The storm hit on Monday",
+        "200,000 homes lost power",
+        "3 people were injured",
+        "Schools are closed on Tuesday",
+        "Candidate | Votes",
+        "Ana Ruiz | 12,345",
+        "Bo Lin | 10,500",
+        "Crews worked through the night",
+        "Power is back in most homes",
+    ]
+
+
+def test_a_numbered_list_in_plain_text_loses_its_markers(tmp_path: Path) -> None:
+    """Before: "1. 200,000 homes lost power 2." was one sentence."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Storm update\n\nWhat we know:\n1. 200,000 homes lost power\n2. Crews worked overnight\n",
+        encoding="utf-8",
+    )
+    assert _texts(path) == ["What we know:", "200,000 homes lost power", "Crews worked overnight"]
+
+
+WRAPPED = """Bridge approved after long debate
+
+The city council voted 7-2 on Tuesday to build a new bridge over
+the Elm River, ending a debate that had run for more than three
+years. Construction starts in May and will cost 40 million dollars,
+Mayor Ana Ruiz said at a news conference after the vote on Tuesday
+night. Critics said the money should go to schools instead.
+"""
+
+
+@pytest.mark.parametrize("trailing_newline", [True, False])
+def test_hard_wrapped_lines_still_join_into_sentences(
+    tmp_path: Path, trailing_newline: bool
+) -> None:
+    """A line wrapped mid-sentence (the next starts in lower case, or it is long and ends
+    mid-clause, before a name) joins the next one, with or without blank lines in the file."""
+    path = tmp_path / "a.txt"
+    text = WRAPPED if trailing_newline else WRAPPED.replace("\n\n", "\n").rstrip("\n")
+    path.write_text(text, encoding="utf-8")
+    assert _texts(path) == [
+        "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River, "
+        "ending a debate that had run for more than three years.",
+        "Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said at "
+        "a news conference after the vote on Tuesday night.",
+        "Critics said the money should go to schools instead.",
+    ]
+
+
+# -- JSON Lines: where a bad record is ------------------------------------------------------
+
+
+def test_json_lines_errors_name_the_line_and_a_text_that_is_no_string(tmp_path: Path) -> None:
+    """Before: the line after a malformed one was "record 2" (it is line 3), and {"text": 123}
+    was "missing or empty 'text' field (its fields: text)"."""
+    from summarizer.ingest import iter_articles
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"text": "Good one. It is fine."}\nnot json\n{"title": "x"}\n\n{"text": 123}\n',
+        encoding="utf-8",
+    )
+    bad: list[InputError] = []
+    assert len(list(iter_articles(path, on_bad_record=bad.append))) == 1
+    messages = [str(e) for e in bad]
+    assert "(line 2): malformed JSON" in messages[0]
+    assert "(line 3): missing or empty 'text' field (its fields: title)" in messages[1]
+    assert messages[2].endswith("(line 5): the 'text' field is not a string (it is a number)")
+
+
+# -- the tool's own text output with its stderr saved in the same file -------------------------
+
+
+def test_own_text_blurb_with_its_stderr_is_skipped(tmp_path: Path) -> None:
+    """Before: `blurb a.txt > dir/blurb.txt 2>&1` was read back as an article ("Using the
+    embedded extractive engine (no LLM configured)." became a claim)."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+    from summarizer.sources import is_own_output
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BOILER_STORY, encoding="utf-8")
+    result = CliRunner().invoke(app, ["blurb", str(folder / "a.txt"), "--show-rejected"])
+    assert result.exit_code == 0, result.output
+    note = (
+        "Using the embedded extractive engine (no LLM configured). To use an LLM, set "
+        "OPENAI_BASE_URL and/or OPENAI_API_KEY, or pass --backend openai.\n"
+    )
+    tail = (
+        "rejected claims: 1\n- Some claim.[1]\n    exact_quote: not in the source\n"
+        "claims: 3 accepted, 0 repaired, 1 rejected · engine extractive · 0 LLM calls "
+        "(0 cached), 0+0 tokens · 0.16s\n"
+    )
+    saved = note + result.stdout + tail
+    assert is_own_output(saved)
+    (folder / "blurb.txt").write_text(saved, encoding="utf-8")
+    assert [a.outlets[0].file for a in load_articles(folder)] == [str(folder / "a.txt")]
+    # an article that merely ends like a log is still an article
+    assert not is_own_output("The council met.\n\nIt voted.\nclaims: 3 accepted\n")
