@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -43,7 +42,7 @@ from .settings import (
     config_path,
     shown_url,
 )
-from .sources import JSON_SUFFIXES, JSONL_SUFFIXES, Limits, printable_line, read_stdin
+from .sources import Limits, printable_line, read_stdin
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -286,13 +285,12 @@ def blurb(
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
-    places = _Places()  # "m.jsonl (record 2)", as a bad record of it is named
     no_blurb_count = unusable = 0  # per article, not per input: counted as articles
     interrupted = False  # Ctrl-C or SIGTERM: so are they
     with open_output(output, force=force) as out:
         try:
-            for article in _each_article(files, failed, settings, bad_records, places=places):
-                where = places.name(article)
+            for article in _each_article(files, failed, settings, bad_records):
+                where = _place(article)
                 try:
                     result = pipeline.blurb(
                         article, settings=settings, sentences=sentences, max_words=max_words
@@ -382,38 +380,15 @@ def _failed_line(
     return f"{'; '.join(said)} (see above)"
 
 
-# how ingest names a bad record of a JSON list or JSON Lines file: "m.jsonl (record 2): ..."
-_RECORD_AT = re.compile(r"(.*) \(record (\d+)\): ")
-
-
-class _Places:
-    """Names each article of a run for its error line as its file's bad records are named
-    ("m.jsonl (record 2)"): a record of a JSON Lines file that gave no blurb was named as the
-    whole file, and an article with a headline by its headline, not its file."""
-
-    def __init__(self) -> None:
-        self._last: dict[str, int] = {}  # file -> number of its record seen last
-
-    def new_input(self) -> None:
-        """An input of the command line begins: a file given twice is numbered from 1 again."""
-        self._last.clear()
-
-    def skipped(self, exc: InputError) -> None:
-        """A bad record was skipped: it still takes its number."""
-        if match := _RECORD_AT.match(str(exc)):
-            self._last[match.group(1)] = int(match.group(2))
-
-    def name(self, article: Article) -> str:
-        """The article's file (with its record number in a JSON list or JSON Lines file),
-        else its URL, else its label. Called once for each article read, in order."""
-        outlet = article.outlets[0] if article.outlets else None
-        if outlet is None or outlet.file is None:
-            return (outlet.url if outlet else None) or article.label()
-        number = self._last.get(outlet.file, 0) + 1
-        self._last[outlet.file] = number
-        if number > 1 or Path(outlet.file).suffix.lower() in JSON_SUFFIXES | JSONL_SUFFIXES:
-            return f"{outlet.file} (record {number})"
-        return outlet.file
+def _place(article: Article) -> str:
+    """An article as its error line names it, as ingest names its file's bad records
+    ("m.jsonl (line 2)"): its file (and where in it), else its URL, else its label. A record
+    of a JSON Lines file that gave no blurb was named as the whole file, and an article with a
+    headline by its headline."""
+    outlet = article.outlets[0] if article.outlets else None
+    if outlet is None or outlet.file is None:
+        return (outlet.url if outlet else None) or article.label()
+    return f"{outlet.file} ({article.origin})" if article.origin else outlet.file
 
 
 def say_error(message: str) -> None:
@@ -429,7 +404,6 @@ def _each_article(
     bad_records: list[InputError],
     *,
     skip_inputs: bool = True,
-    places: _Places | None = None,
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
     a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
@@ -450,8 +424,6 @@ def _each_article(
     def skip_record(exc: InputError) -> None:
         skip(exc)
         bad_records.append(exc)
-        if places is not None:
-            places.skipped(exc)
 
     # --max-articles is for the run, as in a briefing: counted per input, `blurb a b c
     # --max-articles 1` summarised all three, and a folder past it was one skipped input
@@ -459,8 +431,6 @@ def _each_article(
     each = dataclasses.replace(settings.limits, max_articles=sys.maxsize)
     total = 0
     for raw in inputs:
-        if places is not None:
-            places.new_input()
         try:
             for article in iter_articles(raw, limits=each, on_bad_record=skip_record):
                 total += 1

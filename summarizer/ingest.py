@@ -919,6 +919,7 @@ def _from_records(
                 raise
             on_bad(exc)
             continue
+        article.origin = at
         yield article
 
 

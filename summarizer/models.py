@@ -58,6 +58,9 @@ class Article(BaseModel):
     outlets: list[Outlet] = Field(default_factory=list)
     published: Published = None
     sentences: list[Sentence] = Field(default_factory=list)
+    # where in its file it stands ("line 7" of a JSON Lines file, "record 2" of a JSON list),
+    # for messages about it; not part of any output
+    origin: str | None = Field(default=None, exclude=True)
 
     @property
     def text(self) -> str:

@@ -30,21 +30,22 @@ def test_a_record_with_no_blurb_is_named_and_counted_as_an_article(tmp_path: Pat
     assert result.exit_code == 1, result.output
     assert len(result.stdout.splitlines()) == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert errors == [f"Error: {feed} (record 2): no blurb: no claim passed verification"]
+    assert errors == [f"Error: {feed} (line 2): no blurb: no claim passed verification"]
     assert result.stderr.splitlines()[-1] == "1 of 3 articles gave no blurb (see above)"
-    twice = runner.invoke(app, ["blurb", str(feed), str(feed), "-q"])  # numbered from 1 again
-    assert twice.stderr.count(f"Error: {feed} (record 2): no blurb:") == 2, twice.output
+    twice = runner.invoke(app, ["blurb", str(feed), str(feed), "-q"])  # each names its line
+    assert twice.stderr.count(f"Error: {feed} (line 2): no blurb:") == 2, twice.output
     assert twice.stderr.splitlines()[-1] == "2 of 6 articles gave no blurb (see above)"
 
-    # a skipped record still takes its number, as ingest names it; a malformed line does not
+    # named by its line, as ingest names the file's bad and malformed lines
     feed.write_text(
         json.dumps({"text": BRIDGE}) + '\n{"title": "t"}\nnot json\n' + '{"text": "x"}\n',
         encoding="utf-8",
     )
     mixed = runner.invoke(app, ["blurb", str(feed), "-q"])
     assert mixed.exit_code == 1, mixed.output
-    assert f"Error: {feed} (record 2): missing or empty 'text'" in mixed.stderr
-    assert f"Error: {feed} (record 3): no blurb:" in mixed.stderr
+    assert f"Error: {feed} (line 2): missing or empty 'text'" in mixed.stderr
+    assert f"Error: {feed} (line 3): malformed JSON" in mixed.stderr
+    assert f"Error: {feed} (line 4): no blurb:" in mixed.stderr
     last = mixed.stderr.splitlines()[-1]
     assert last == "2 files or records in them failed; 1 of 2 articles gave no blurb (see above)"
 
