@@ -77,7 +77,17 @@ class TermSet:
 
 # A failed check of these names means the evidence says otherwise.
 CONTRADICTION_CHECKS = frozenset(
-    {"structure", "numbers", "names", "quotes", "negation", "qualifiers", "antonyms", "roles"}
+    {
+        "structure",
+        "numbers",
+        "names",
+        "quotes",
+        "negation",
+        "qualifiers",
+        "antonyms",
+        "roles",
+        "attribution",
+    }
 )
 
 
@@ -197,6 +207,7 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_qualifiers(claim, evidence),
         check_antonyms(claim, evidence),
         check_roles(claim, evidence),
+        check_attribution(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
         *(check_words(claim, evidence) if cited_words else []),
@@ -1118,6 +1129,71 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     if apart:
         detail += "; apart in the cited text: " + ", ".join(apart[:5])
     return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
+
+
+# -- who said it -------------------------------------------------------------------------------
+
+# A quote or a view moved from one speaker to another keeps every content word of what was
+# said: "Mayor Ana Ruiz said the money should go to schools" on "Critics said the money should
+# go to schools" (and, joined to it, "Mayor Ana Ruiz said work would begin in May"). The
+# speaker is read from a closed set of attribution frames: "X said ...", "..., X said",
+# "..., said X", "according to X". Pronouns ("he said") name no one and are left alone.
+_SAY = r"(?:said|says|told|added|stated|warned|argued|claimed|insisted)"
+_WHO = r"(?P<who>[^,;:]{1,60}?)"
+_ATTRIBUTION = (
+    re.compile(r"^(?P<what>.+),\s*" + _WHO + r"\s+" + _SAY + r"\W*$"),
+    re.compile(r"^(?P<what>.+),\s*" + _SAY + r"\s+" + _WHO + r"\W*$"),
+    re.compile(r"^according to " + _WHO + r",\s*(?P<what>.+)$"),
+    re.compile(r"^(?P<what>.+),\s*according to " + _WHO + r"\W*$"),
+    re.compile(r"^" + _WHO + r"\s+" + _SAY + r"\s+(?:that\s+)?(?P<what>.+)$"),
+)
+_NO_ONE = frozenset("he she they it we i you who this that there".split())
+ATTRIBUTION_WORDS = 6  # longer, the words before "said" are a clause, not a speaker
+
+
+def attribution(text: str) -> tuple[set[str], str] | None:
+    """The speaker of ``text`` as stems of their words, and what they said; None when no
+    frame above names someone."""
+    plain = _norm(text).strip()
+    plain = plain[:1].lower() + plain[1:]
+    for frame in _ATTRIBUTION:
+        found = frame.match(plain)
+        if found is None:
+            continue
+        who = words(found.group("who"))
+        if not who or len(who) > ATTRIBUTION_WORDS or who[0] in _NO_ONE:
+            return None
+        speaker = {stem(w) for w in who if w not in STOPWORDS}
+        return (speaker, found.group("what")) if speaker else None
+    return None
+
+
+def check_attribution(claim: str, evidence: Evidence) -> Check:
+    """The claim's speaker must be the one a cited sentence gives for what the claim says: a
+    cited sentence that carries it (COVERAGE_MIN of its content terms) under another speaker,
+    while none carries it under the claim's, is a misattribution."""
+    said = attribution(claim)
+    if said is None:
+        return Check(name="attribution", passed=True)
+    speaker, what = said
+    terms = [t for t in dict.fromkeys(content_terms(_norm(what))) if t not in _LIGHT]
+    if not terms:
+        return Check(name="attribution", passed=True)
+    others: list[str] = []
+    for sentence in evidence.sentences:
+        theirs = attribution(sentence)
+        if theirs is None:
+            continue
+        carried = set(content_terms(_norm(theirs[1])))
+        if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+            continue
+        if theirs[0] & speaker:
+            return Check(name="attribution", passed=True)
+        others.append(sentence)
+    if not others:
+        return Check(name="attribution", passed=True)
+    detail = f"the cited text gives another speaker for what the claim says: {others[0]!r}"
+    return Check(name="attribution", passed=False, detail=detail)
 
 
 # -- verbs, nouns and adjectives ----------------------------------------------------------------
