@@ -77,7 +77,17 @@ class TermSet:
 
 # A failed check of these names means the evidence says otherwise.
 CONTRADICTION_CHECKS = frozenset(
-    {"structure", "numbers", "names", "quotes", "negation", "antonyms", "roles"}
+    {
+        "structure",
+        "numbers",
+        "names",
+        "quotes",
+        "negation",
+        "qualifiers",
+        "antonyms",
+        "roles",
+        "attribution",
+    }
 )
 
 
@@ -194,8 +204,10 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_names(claim, evidence),
         check_quotes(claim, evidence),
         check_negation(claim, evidence),
+        check_qualifiers(claim, evidence),
         check_antonyms(claim, evidence),
         check_roles(claim, evidence),
+        check_attribution(claim, evidence),
         check_coverage(claim, evidence),
         check_relations(claim, evidence),
         *(check_words(claim, evidence) if cited_words else []),
@@ -650,6 +662,198 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     return Check(name="negation", passed=True)
 
 
+# -- qualifiers: words that change a fact without changing its content words -------------------
+
+# A claim can keep every content word of its evidence and still change the fact with one
+# function word: "voted against building" (to build), "nearly voted", "may vote", "will vote"
+# (voted), "unanimously" (7-2), "all of" (most of), "more than three" (three). Coverage and the
+# word check never see these words (they are stopwords), so each closed class below is held
+# against its cited text as a negation cue is (check_negation): a claim's cue that no word of
+# its class licenses in the cited text fails, as a contradiction when the words it qualifies
+# are there ("the cited text states it without the qualifier") and as unsupported otherwise.
+# Classes are closed lists, not thresholds: each names its cue, the words that say the same
+# qualification in a cited text (licence), and, where there is one, the contrary qualification
+# that contradicts it outright (opposite).
+_NUMBER = (
+    r"(?:(?:an? |the )?[$£€]?\d|(?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million|billion|dozen|half|two|one)\b)"
+)
+_NUMBER_AHEAD = "(?=" + _NUMBER + ")"
+_UP = r"(?<!no )(?:more than|over|above|at least|upwards of|in excess of|greater than)\s+"
+_DOWN = r"(?:less than|fewer than|under|below|at most|up to|no more than|lower than)\s+"
+_APPROX = r"(?:nearly|almost|about|around|roughly|approximately|close to|some|an estimated)\s+"
+_HEDGES = (
+    r"may|might|could|can|would|will|should|possibl\w*|perhaps|probabl\w*|likely|unlikely|"
+    r"potential\w*|expect\w*|if|whether|risk\w*|fear\w*|threat\w*|warn\w*|plan\w*|propos\w*|"
+    r"consider\w*|hope\w*|aim\w*|intend\w*|estimat\w*|predict\w*|forecast\w*|chance\w*|"
+    r"alleg\w*|suspect\w*|report\w*|apparent\w*|seem\w*|appear\w*|believ\w*|claim\w*|"
+    r"uncertain\w*|unclear|question\w*|doubt\w*|suggest\w*"
+)
+
+
+@dataclass(frozen=True)
+class _Qualifier:
+    """One closed class of qualifying words (see above)."""
+
+    kind: str
+    cue: re.Pattern[str]
+    licence: re.Pattern[str]
+    opposite: re.Pattern[str] | None = None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+QUALIFIERS = (
+    # opposition: "against" after a verb of deciding or a form of "be" (not "the case
+    # against", "the match against"): the cited text must say so some way
+    _Qualifier(
+        "opposition",
+        _rx(
+            r"\b(?:vot\w*|rul\w*|decid\w*|argu\w*|campaign\w*|lobb\w*|spoke|speak\w*|"
+            r"testif\w*|came out|comes? out|is|are|was|were|be|been)\s+(?:\S+\s+){0,3}against\b"
+        ),
+        _rx(r"\b(?:against|oppos\w*|reject\w*|veto\w*|versus|vs|anti|object\w*|resist\w*)\b"),
+    ),
+    # a near miss: the event did not happen ("nearly voted", "almost died"). Said of an
+    # amount ("nearly all", "nearly doubled", "nearly 200") it is an approximation, which any
+    # approximator of the cited text licenses
+    _Qualifier(
+        "near miss",
+        _rx(
+            r"\b(?:nearly|almost|narrowly)\s+(?!doubled|tripled|halved|quadrupled)"
+            r"(?=[a-z]+ed\b|(?:missed|failed|avoided|escaped|won|lost|died|fell|hit|ran)\b)"
+        ),
+        _rx(
+            r"\b(?:nearly|almost|narrowly|close to|just short|fell short|barely|near|about|"
+            r"roughly|approximately|around)\b"
+        ),
+    ),
+    _Qualifier(
+        "allegation",
+        _rx(r"\b(?:allegedly|purportedly|supposedly)\b"),
+        _rx(r"\b(?:alleg\w*|accus\w*|suspect\w*|charg\w*|claim\w*|purport\w*|suppos\w*)\b"),
+    ),
+    _Qualifier(
+        "report",
+        _rx(r"\breportedly\b"),
+        _rx(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b"),
+    ),
+    # all, every, unanimously: a cited text that says "most of" or gives a split vote says
+    # otherwise. Where it says neither, only "unanimously" fails: "all 200,000 homes" where
+    # it says "200,000 homes" is implied, and a summary's "all the staff" generalises
+    _Qualifier(
+        "universal",
+        _rx(
+            r"\b(?:unanimous(?:ly)?|every|(?<!at )(?<!after )(?<!above )(?<!for )"
+            r"all(?= of | the |\s*\d| his | her | its | their | these | those ))\b"
+        ),
+        _rx(
+            r"\b(?:all|every\w*|each|entire\w*|whole|unanimous\w*|complete\w*|total\w*|"
+            r"fully|both|none|any)\b"
+        ),
+        _rx(
+            r"\b(?:most|some|many|several|half|part|majority|minority) of\b|\bmajority\b"
+            r"|(?<![\w.,-])\d{1,3}-(?:[1-9]\d{0,2})(?![\w-])"
+        ),
+    ),
+    # comparatives before a number: "more than three" where the cited text says "three"
+    _Qualifier(
+        "more than",
+        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+        _rx(r"\b(?:" + _DOWN + "|nearly |almost )" + _NUMBER_AHEAD),
+    ),
+    _Qualifier(
+        "less than",
+        _rx(r"\b" + _DOWN + _NUMBER_AHEAD),
+        _rx(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
+        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+    ),
+    _Qualifier(
+        "nearly",
+        _rx(r"\b(?:nearly|almost|just under|just short of)\s+" + _NUMBER_AHEAD),
+        _rx(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
+        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+    ),
+)
+# A modal or the future ("will vote", "may vote", "planned to vote") is wrong where the cited
+# text says it already happened ("voted") and says nothing of a plan or a chance; elsewhere
+# it is left alone: a plan is often stated in the present ("construction starts in May"),
+# and a summary may hedge what a speaker asserts.
+_FUTURE = _rx(
+    r"\b(?:will|would|shall|going to|may|might|could|planned to|plans to|planning to|"
+    r"expected to|set to)\s+(?:(?:not|also|now|then|soon|still|\w+ly|be|have|been)\s+)*([a-z]+)"
+)
+_FUTURE_LICENCE = _rx(
+    r"\b(?:will|would|shall|going to|'ll|is to|are to|was to|were to|set to|due to|"
+    r"schedul\w*|next|upcoming|tomorrow|later|soon|future|" + _HEDGES + r")\b"
+)
+
+
+def _scope(text: str) -> list[str]:
+    """Content stems just after a cue, within its clause (as a negation cue's scope)."""
+    out: list[str] = []
+    for tok in _tokens(text):
+        low = tok.lower()
+        if low in _CLAUSE_END or len(out) >= NEGATION_SCOPE:
+            break
+        if low not in STOPWORDS and low[:1].isalnum():
+            out.append(stem(low))
+    return out
+
+
+def _past_form(word: str, evidence: Evidence) -> str | None:
+    """A word of the cited text that is a past form of the verb ``word`` ("voted" for
+    "vote"), or None. A past form equal to its base ("cost", "put") cannot tell and is not
+    counted."""
+    base = word_readings(word).get("VERB", (None,))[0]
+    if base is None:
+        return None
+    for other in set(words(evidence.text)):
+        if other == base or other.endswith(("ing", "s")):
+            continue
+        if base in word_readings(other).get("VERB", ()):
+            return other
+    return None
+
+
+def check_qualifiers(claim: str, evidence: Evidence) -> Check:
+    """A qualifying word of the claim (``QUALIFIERS``) that no word of its class licenses in
+    the cited text: contradicted when the cited text has the contrary qualification or states
+    the qualified words without it, else unsupported ("qualifiers-unsupported")."""
+    said = _norm(claim).lower()
+    cited = evidence.text.lower()
+    unsupported: list[str] = []
+    for q in QUALIFIERS:
+        for match in q.cue.finditer(said):
+            if q.licence.search(cited):
+                break
+            cue = match.group(0).strip()
+            if q.opposite is not None and (opp := q.opposite.search(cited)):
+                detail = f"the claim says '{cue}' where the cited text says '{opp.group(0)}'"
+                return Check(name="qualifiers", passed=False, detail=detail)
+            scope = _scope(said[match.end() :])
+            if q.kind == "universal" and scope and scope[0][:1].isdigit():
+                continue  # "all 200,000 homes": the number implies it
+            detail = f"the claim says '{cue}' ({q.kind}); the cited text does not"
+            if scope and any(t in evidence.terms for t in scope):
+                return Check(name="qualifiers", passed=False, detail=detail)
+            unsupported.append(detail)
+    for match in _FUTURE.finditer(said):
+        if _FUTURE_LICENCE.search(cited):
+            break
+        past = _past_form(match.group(1), evidence)
+        if past is not None:
+            detail = f"the claim says '{match.group(0)}'; the cited text says '{past}'"
+            return Check(name="qualifiers", passed=False, detail=detail)
+    if unsupported:
+        return Check(name="qualifiers-unsupported", passed=False, detail=unsupported[0])
+    return Check(name="qualifiers", passed=True)
+
+
 _IRREGULAR = lexicon.irregular_forms()
 
 
@@ -658,8 +862,11 @@ def _lemma(word: str) -> str:
     return stem(_IRREGULAR.get(word, word))
 
 
+# Spatial opposites the data files lack (they list above/below, before/after,
+# inside/outside): "a bridge under the river" where the cited text has it over the river.
+_SPATIAL = (("over", "under"),)
 _ANTONYMS: dict[str, set[str]] = {}
-for _a, _b in ((_lemma(a), _lemma(b)) for a, b in lexicon.antonym_pairs()):
+for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_SPATIAL)):
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
 
@@ -922,6 +1129,71 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     if apart:
         detail += "; apart in the cited text: " + ", ".join(apart[:5])
     return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
+
+
+# -- who said it -------------------------------------------------------------------------------
+
+# A quote or a view moved from one speaker to another keeps every content word of what was
+# said: "Mayor Ana Ruiz said the money should go to schools" on "Critics said the money should
+# go to schools" (and, joined to it, "Mayor Ana Ruiz said work would begin in May"). The
+# speaker is read from a closed set of attribution frames: "X said ...", "..., X said",
+# "..., said X", "according to X". Pronouns ("he said") name no one and are left alone.
+_SAY = r"(?:said|says|told|added|stated|warned|argued|claimed|insisted)"
+_WHO = r"(?P<who>[^,;:]{1,60}?)"
+_ATTRIBUTION = (
+    re.compile(r"^(?P<what>.+),\s*" + _WHO + r"\s+" + _SAY + r"\W*$"),
+    re.compile(r"^(?P<what>.+),\s*" + _SAY + r"\s+" + _WHO + r"\W*$"),
+    re.compile(r"^according to " + _WHO + r",\s*(?P<what>.+)$"),
+    re.compile(r"^(?P<what>.+),\s*according to " + _WHO + r"\W*$"),
+    re.compile(r"^" + _WHO + r"\s+" + _SAY + r"\s+(?:that\s+)?(?P<what>.+)$"),
+)
+_NO_ONE = frozenset("he she they it we i you who this that there".split())
+ATTRIBUTION_WORDS = 6  # longer, the words before "said" are a clause, not a speaker
+
+
+def attribution(text: str) -> tuple[set[str], str] | None:
+    """The speaker of ``text`` as stems of their words, and what they said; None when no
+    frame above names someone."""
+    plain = _norm(text).strip()
+    plain = plain[:1].lower() + plain[1:]
+    for frame in _ATTRIBUTION:
+        found = frame.match(plain)
+        if found is None:
+            continue
+        who = words(found.group("who"))
+        if not who or len(who) > ATTRIBUTION_WORDS or who[0] in _NO_ONE:
+            return None
+        speaker = {stem(w) for w in who if w not in STOPWORDS}
+        return (speaker, found.group("what")) if speaker else None
+    return None
+
+
+def check_attribution(claim: str, evidence: Evidence) -> Check:
+    """The claim's speaker must be the one a cited sentence gives for what the claim says: a
+    cited sentence that carries it (COVERAGE_MIN of its content terms) under another speaker,
+    while none carries it under the claim's, is a misattribution."""
+    said = attribution(claim)
+    if said is None:
+        return Check(name="attribution", passed=True)
+    speaker, what = said
+    terms = [t for t in dict.fromkeys(content_terms(_norm(what))) if t not in _LIGHT]
+    if not terms:
+        return Check(name="attribution", passed=True)
+    others: list[str] = []
+    for sentence in evidence.sentences:
+        theirs = attribution(sentence)
+        if theirs is None:
+            continue
+        carried = set(content_terms(_norm(theirs[1])))
+        if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+            continue
+        if theirs[0] & speaker:
+            return Check(name="attribution", passed=True)
+        others.append(sentence)
+    if not others:
+        return Check(name="attribution", passed=True)
+    detail = f"the cited text gives another speaker for what the claim says: {others[0]!r}"
+    return Check(name="attribution", passed=False, detail=detail)
 
 
 # -- verbs, nouns and adjectives ----------------------------------------------------------------
