@@ -702,59 +702,57 @@ class _Qualifier:
     opposite: re.Pattern[str] | None = None
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 QUALIFIERS = (
     # opposition: "against" after a verb of deciding or a form of "be" (not "the case
     # against", "the match against"): the cited text must say so some way
     _Qualifier(
         "opposition",
-        _rx(
+        re.compile(
             r"\b(?:vot\w*|rul\w*|decid\w*|argu\w*|campaign\w*|lobb\w*|spoke|speak\w*|"
             r"testif\w*|came out|comes? out|is|are|was|were|be|been)\s+(?:\S+\s+){0,3}against\b"
         ),
-        _rx(r"\b(?:against|oppos\w*|reject\w*|veto\w*|versus|vs|anti|object\w*|resist\w*)\b"),
+        re.compile(
+            r"\b(?:against|oppos\w*|reject\w*|veto\w*|versus|vs|anti|object\w*|resist\w*)\b"
+        ),
     ),
     # a near miss: the event did not happen ("nearly voted", "almost died"). Said of an
     # amount ("nearly all", "nearly doubled", "nearly 200") it is an approximation, which any
     # approximator of the cited text licenses
     _Qualifier(
         "near miss",
-        _rx(
+        re.compile(
             r"\b(?:nearly|almost|narrowly)\s+(?!doubled|tripled|halved|quadrupled)"
             r"(?=[a-z]+ed\b|(?:missed|failed|avoided|escaped|won|lost|died|fell|hit|ran)\b)"
         ),
-        _rx(
+        re.compile(
             r"\b(?:nearly|almost|narrowly|close to|just short|fell short|barely|near|about|"
             r"roughly|approximately|around)\b"
         ),
     ),
     _Qualifier(
         "allegation",
-        _rx(r"\b(?:allegedly|purportedly|supposedly)\b"),
-        _rx(r"\b(?:alleg\w*|accus\w*|suspect\w*|charg\w*|claim\w*|purport\w*|suppos\w*)\b"),
+        re.compile(r"\b(?:allegedly|purportedly|supposedly)\b"),
+        re.compile(r"\b(?:alleg\w*|accus\w*|suspect\w*|charg\w*|claim\w*|purport\w*|suppos\w*)\b"),
     ),
     _Qualifier(
         "report",
-        _rx(r"\breportedly\b"),
-        _rx(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b"),
+        re.compile(r"\breportedly\b"),
+        re.compile(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b"),
     ),
     # all, every, unanimously: a cited text that says "most of" or gives a split vote says
     # otherwise. Where it says neither, only "unanimously" fails: "all 200,000 homes" where
     # it says "200,000 homes" is implied, and a summary's "all the staff" generalises
     _Qualifier(
         "universal",
-        _rx(
+        re.compile(
             r"\b(?:unanimous(?:ly)?|every|(?<!at )(?<!after )(?<!above )(?<!for )"
             r"all(?= of | the |\s*\d| his | her | its | their | these | those ))\b"
         ),
-        _rx(
+        re.compile(
             r"\b(?:all|every\w*|each|entire\w*|whole|unanimous\w*|complete\w*|total\w*|"
             r"fully|both|none|any)\b"
         ),
-        _rx(
+        re.compile(
             r"\b(?:most|some|many|several|half|part|majority|minority) of\b|\bmajority\b"
             r"|(?<![\w.,-])\d{1,3}-(?:[1-9]\d{0,2})(?![\w-])"
         ),
@@ -762,32 +760,32 @@ QUALIFIERS = (
     # comparatives before a number: "more than three" where the cited text says "three"
     _Qualifier(
         "more than",
-        _rx(r"\b" + _UP + _NUMBER_AHEAD),
-        _rx(r"\b" + _UP + _NUMBER_AHEAD),
-        _rx(r"\b(?:" + _DOWN + "|nearly |almost )" + _NUMBER_AHEAD),
+        re.compile(r"\b" + _UP + _NUMBER_AHEAD),
+        re.compile(r"\b" + _UP + _NUMBER_AHEAD),
+        re.compile(r"\b(?:" + _DOWN + "|nearly |almost )" + _NUMBER_AHEAD),
     ),
     _Qualifier(
         "less than",
-        _rx(r"\b" + _DOWN + _NUMBER_AHEAD),
-        _rx(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
-        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+        re.compile(r"\b" + _DOWN + _NUMBER_AHEAD),
+        re.compile(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
+        re.compile(r"\b" + _UP + _NUMBER_AHEAD),
     ),
     _Qualifier(
         "nearly",
-        _rx(r"\b(?:nearly|almost|just under|just short of)\s+" + _NUMBER_AHEAD),
-        _rx(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
-        _rx(r"\b" + _UP + _NUMBER_AHEAD),
+        re.compile(r"\b(?:nearly|almost|just under|just short of)\s+" + _NUMBER_AHEAD),
+        re.compile(r"\b(?:" + _DOWN + "|" + _APPROX + ")" + _NUMBER_AHEAD),
+        re.compile(r"\b" + _UP + _NUMBER_AHEAD),
     ),
 )
 # A modal or the future ("will vote", "may vote", "planned to vote") is wrong where the cited
 # text says it already happened ("voted") and says nothing of a plan or a chance; elsewhere
 # it is left alone: a plan is often stated in the present ("construction starts in May"),
 # and a summary may hedge what a speaker asserts.
-_FUTURE = _rx(
+_FUTURE = re.compile(
     r"\b(?:will|would|shall|going to|may|might|could|planned to|plans to|planning to|"
     r"expected to|set to)\s+(?:(?:not|also|now|then|soon|still|\w+ly|be|have|been)\s+)*([a-z]+)"
 )
-_FUTURE_LICENCE = _rx(
+_FUTURE_LICENCE = re.compile(
     r"\b(?:will|would|shall|going to|'ll|is to|are to|was to|were to|set to|due to|"
     r"schedul\w*|next|upcoming|tomorrow|later|soon|future|" + _HEDGES + r")\b"
 )
@@ -828,9 +826,9 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     cited = evidence.text.lower()
     unsupported: list[str] = []
     for q in QUALIFIERS:
+        if q.licence.search(cited):
+            continue  # the cited text qualifies it the same way somewhere
         for match in q.cue.finditer(said):
-            if q.licence.search(cited):
-                break
             cue = match.group(0).strip()
             if q.opposite is not None and (opp := q.opposite.search(cited)):
                 detail = f"the claim says '{cue}' where the cited text says '{opp.group(0)}'"
@@ -842,9 +840,7 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
             if scope and any(t in evidence.terms for t in scope):
                 return Check(name="qualifiers", passed=False, detail=detail)
             unsupported.append(detail)
-    for match in _FUTURE.finditer(said):
-        if _FUTURE_LICENCE.search(cited):
-            break
+    for match in () if _FUTURE_LICENCE.search(cited) else _FUTURE.finditer(said):
         past = _past_form(match.group(1), evidence)
         if past is not None:
             detail = f"the claim says '{match.group(0)}'; the cited text says '{past}'"
@@ -1176,7 +1172,7 @@ def check_attribution(claim: str, evidence: Evidence) -> Check:
     if said is None:
         return Check(name="attribution", passed=True)
     speaker, what = said
-    terms = [t for t in dict.fromkeys(content_terms(_norm(what))) if t not in _LIGHT]
+    terms = claim_terms(what)
     if not terms:
         return Check(name="attribution", passed=True)
     others: list[str] = []

@@ -718,8 +718,6 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # 80 columns): a shorter one without end punctuation is a unit of its own (a byline, a label).
 WRAP_MIN_CHARS = 45
 _CLAUSE_END = re.compile(r"[.!?:;,\"”’)\]…]$")
-
-
 _SENTENCE_END = re.compile(r"[.!?:…][\"”’)\]]*$")
 
 
