@@ -62,7 +62,7 @@ _OWN_MESSAGE = re.compile(
     r"stories: \d+ in output \(.*|"
     r"(?:Warning|Error): .*|"
     r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: .*|"
-    r"\d+ (?:of \d+ inputs|inputs|files? or records? in them)\b.* failed \(see above\)"
+    r"\d+ (?:of \d+ |files? )?\w+\b.* \(see above\)"  # "1 of 3 articles gave no blurb (see above)"
 )
 _REJECTED_HEAD = re.compile(r"rejected claims: \d+")
 _REJECTED_ITEM = ("- ", "    ")  # a rejected claim, then its failed checks, indented

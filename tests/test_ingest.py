@@ -641,3 +641,23 @@ def test_own_text_blurb_with_its_stderr_is_skipped(tmp_path: Path) -> None:
     assert [a.outlets[0].file for a in load_articles(folder)] == [str(folder / "a.txt")]
     # an article that merely ends like a log is still an article
     assert not is_own_output("The council met.\n\nIt voted.\nclaims: 3 accepted\n")
+
+
+def test_own_text_blurb_with_a_failed_records_count_line_is_skipped(tmp_path: Path) -> None:
+    """Before: a blurb run where one record gave no blurb ends its stderr with "1 of 2
+    articles gave no blurb (see above)", which the own-output check did not know, so the saved
+    run was read back as an article (its engine note a story headline)."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    feed = tmp_path / "m.jsonl"
+    records = [{"text": BOILER_STORY}, {"text": "x"}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(app, ["blurb", str(feed)])
+    assert result.exit_code == 1 and "1 of 2 articles gave no blurb" in result.stderr
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BOILER_STORY, encoding="utf-8")
+    (folder / "blurb.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+    assert [a.outlets[0].file for a in load_articles(folder)] == [str(folder / "a.txt")]
