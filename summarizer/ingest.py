@@ -683,10 +683,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
     With blank lines present, blank lines separate paragraphs and the lines of one are joined;
     without any, each line is a paragraph (as in text copied from many sites), save a line
-    wrapped mid-sentence, which joins the one before. Within a paragraph a line that ends
-    without punctuation and is not wrapped (a headline, a byline, a list item, a table row) is
-    a unit of its own: it is joined to the next line by a line break, at which
-    ``make_article`` always cuts, so it is never glued into a sentence.
+    wrapped mid-sentence, which joins the one before (never a speaker's turn, "Name: ...").
+    Within a paragraph a line that ends without punctuation and is not wrapped (a headline, a
+    byline, a list item, a table row) is a unit of its own: it is joined to the next line by a
+    line break, at which ``make_article`` always cuts, so it is never glued into a sentence.
     """
     has_blank = any(not x for x in lines) and sum(1 for x in lines if x) > 1
     paras: list[str] = []
@@ -704,7 +704,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
         elif not has_blank:
             paras.append(current)
             current = line
-        elif _ends_clause(before) and not (isinstance(before, _Alone) or isinstance(line, _Alone)):
+        elif _ends_clause(before) and not (
+            isinstance(before, _Alone) or isinstance(line, _Alone) or _TURN.match(line)
+        ):
             current = f"{current} {line}"  # the splitter finds the sentence end
         else:
             current = f"{current}\n{line}"
@@ -717,6 +719,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # A line this long that ends mid-clause is taken as hard-wrapped (plain text wrapped at 60 to
 # 80 columns): a shorter one without end punctuation is a unit of its own (a byline, a label).
 WRAP_MIN_CHARS = 45
+# A speaker's turn in a transcript or an interview ("Project Manager: ...", "Q: ..."): it starts
+# a unit of its own even when the turn before it broke off mid-clause ("... is uh").
+_TURN = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}: ")
 _CLAUSE_END = re.compile(r"[.!?:;,\"”’)\]…]$")
 _SENTENCE_END = re.compile(r"[.!?:…][\"”’)\]]*$")
 
@@ -733,7 +738,7 @@ def _wrapped(line: str, after: str) -> bool:
     """``after`` goes on the sentence that ``line`` leaves unfinished, the line broken only
     to wrap it: ``after`` is no unit of its own and starts in lower case (or with a comma or a
     closing bracket), or ``line`` is long, ends mid-clause and is no headline."""
-    if isinstance(after, _Alone) or _ends_sentence(line):
+    if isinstance(after, _Alone) or _ends_sentence(line) or _TURN.match(after):
         return False
     if after[:1].islower() or after[:1] in ",;:)]" or line[-1:] in ",;(—–-":
         return True

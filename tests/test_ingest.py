@@ -589,6 +589,34 @@ def test_hard_wrapped_lines_still_join_into_sentences(
     ]
 
 
+TRANSCRIPT = """\
+Project Manager: What we did not talk about yet is the price of the remote and um
+Marketing: The price is twelve euro fifty .
+Industrial Designer: So it is maybe not very easy for the elderly to use , I think that
+User Interface: It would not give it more .
+"""
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+def test_a_speakers_turn_is_never_glued_to_a_turn_that_broke_off(
+    tmp_path: Path, blank_lines: bool
+) -> None:
+    """A transcript's turn that stops mid-clause (long, no end punctuation) is not a wrapped
+    line: the next speaker's "Name: ..." starts a unit of its own, so a claim never cites one
+    speaker's words as another's."""
+    path = tmp_path / "meeting.txt"
+    text = TRANSCRIPT.replace("\n", "\n\n") if blank_lines else TRANSCRIPT
+    path.write_text("Design meeting\n\n" + text, encoding="utf-8")
+    texts = _texts(path)
+    assert [t.split(":")[0] for t in texts] == [
+        "Project Manager",
+        "Marketing",
+        "Industrial Designer",
+        "User Interface",
+    ]
+    assert texts[0].endswith("remote and um")
+
+
 # -- JSON Lines: where a bad record is ------------------------------------------------------
 
 
