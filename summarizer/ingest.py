@@ -56,6 +56,8 @@ _DROP_LINE = re.compile(
     r"(?:sign up|subscribe|register|join)\b.{0,160}"
     r"\b(?:newsletters?|inbox|unlimited access|subscribers?|subscription)\b.{0,80}|"
     r"subscribe(?: now| today| here)?[.!]?|"
+    # a page's sign-off: "Thanks for reading!", "Thank you for reading The Daily Ledger."
+    r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening)\b[^.!?]{0,60}[.!]*|"
     # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
     r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
@@ -689,6 +691,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
     line break, at which ``make_article`` always cuts, so it is never glued into a sentence.
     """
     has_blank = any(not x for x in lines) and sum(1 for x in lines if x) > 1
+    width = _wrap_width(lines)
     paras: list[str] = []
     current, before = "", ""
     for line in lines:
@@ -699,7 +702,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             continue
         if not current:
             current = line
-        elif _wrapped(before, line):
+        elif _wrapped(before, line, width):
             current = f"{current} {line}"
         elif not has_blank:
             paras.append(current)
@@ -716,9 +719,11 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paras
 
 
-# A line this long that ends mid-clause is taken as hard-wrapped (plain text wrapped at 60 to
-# 80 columns): a shorter one without end punctuation is a unit of its own (a byline, a label).
+# Plain text hard-wrapped at 60 to 80 columns: a line at least this long counts towards the
+# column it is wrapped at, and a text with more than one such line in ten longer than
+# HARD_WRAP_MAX_CHARS is not hard-wrapped (its paragraphs are lines).
 WRAP_MIN_CHARS = 45
+HARD_WRAP_MAX_CHARS = 100
 # A speaker's turn in a transcript or an interview ("Project Manager: ...", "Q: ..."): it starts
 # a unit of its own even when the turn before it broke off mid-clause ("... is uh").
 _TURN = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}: ")
@@ -734,15 +739,29 @@ def _ends_sentence(line: str) -> bool:
     return _SENTENCE_END.search(line) is not None
 
 
-def _wrapped(line: str, after: str) -> bool:
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text is broken at, or None when its lines are not wrapped
+    (a page copied from a site: paragraphs are long lines, captions and labels short ones)."""
+    long = [len(x) for x in lines if len(x) >= WRAP_MIN_CHARS]
+    fitting = [n for n in long if n <= HARD_WRAP_MAX_CHARS]
+    if len(fitting) < 2 or 10 * (len(long) - len(fitting)) > len(long):
+        return None
+    return max(fitting)
+
+
+def _wrapped(line: str, after: str, width: int | None) -> bool:
     """``after`` goes on the sentence that ``line`` leaves unfinished, the line broken only
     to wrap it: ``after`` is no unit of its own and starts in lower case (or with a comma or a
-    closing bracket), or ``line`` is long, ends mid-clause and is no headline."""
+    closing bracket), or ``line`` ends mid-clause, is no headline, and ``after``'s first word
+    would not have fitted on it in a text hard-wrapped at ``width`` (a caption without a full
+    stop over a body line is not wrapped: its next word would have fitted)."""
     if isinstance(after, _Alone) or _ends_sentence(line) or _TURN.match(after):
         return False
     if after[:1].islower() or after[:1] in ",;:)]" or line[-1:] in ",;(—–-":
         return True
-    if isinstance(line, _Alone) or len(line) < WRAP_MIN_CHARS:
+    if isinstance(line, _Alone) or width is None or len(line) < WRAP_MIN_CHARS:
+        return False
+    if len(line) + 1 + len(after.split(maxsplit=1)[0]) <= width:
         return False
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
     return not (len(long_words) >= 3 and all(w[0].isupper() for w in long_words))

@@ -496,6 +496,7 @@ Critics said the money should go to schools instead.
 Photo: John Smith/Daily Post
 Subscribe now for unlimited access to council news.
 Associated Press writer Mary Lee contributed to this report.
+Thanks for reading!
 """
 
 
@@ -516,6 +517,17 @@ def test_bylines_credits_prompts_and_sign_offs_are_dropped_not_glued(tmp_path: P
         "Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said.",
         "Critics said the money should go to schools instead.",
     ]
+
+
+@pytest.mark.parametrize(
+    "content", ["Thanks for reading.\n", "Thank you for reading The Daily Ledger!\n\nSubscribe\n"]
+)
+def test_a_page_of_only_a_sign_off_is_no_article(content: str, tmp_path: Path) -> None:
+    """Before: its blurb was "Thanks for reading.[1]", cited as if it were news (exit 0)."""
+    path = tmp_path / "thanks.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=r"thanks\.txt: no article text found"):
+        load_articles(path)
 
 
 def test_a_line_without_end_punctuation_is_a_unit_of_its_own(tmp_path: Path) -> None:
@@ -615,6 +627,43 @@ def test_a_speakers_turn_is_never_glued_to_a_turn_that_broke_off(
         "User Interface",
     ]
     assert texts[0].endswith("remote and um")
+
+
+CAPTIONED = """Flood closes the main street
+
+The flooded main street of Elm River on Tuesday morning, seen from the bridge
+Residents of the low-lying streets near the river were told to stay at home on Tuesday while \
+the water was pumped out, and the council opened the school gym as a shelter for the night.
+Officials said the water would be gone by Thursday if the rain stopped.
+"""
+
+HARD_WRAPPED_BEFORE_A_NAME = """Bridge approved after long debate
+
+The city council voted 7-2 on Tuesday to build a new bridge over the
+Elm River, ending a debate that had run for more than three years.
+Construction starts in May and will cost 40 million dollars, said
+Mayor Ana Ruiz at a news conference after the vote on Tuesday night.
+"""
+
+
+def test_a_caption_without_a_full_stop_is_not_read_as_hard_wrapped(tmp_path: Path) -> None:
+    """Before: a caption of 45+ characters ending without a full stop, over a body line, was
+    taken as wrapped and glued into the next sentence; in a text whose paragraphs are long
+    lines nothing is hard-wrapped, while a text wrapped at 70 columns still joins before a
+    capitalised word that would not have fitted on the line."""
+    path = tmp_path / "caption.txt"
+    path.write_text(CAPTIONED, encoding="utf-8")
+    assert (
+        _texts(path)[0]
+        == "The flooded main street of Elm River on Tuesday morning, seen from the bridge"
+    )
+    path.write_text(HARD_WRAPPED_BEFORE_A_NAME, encoding="utf-8")
+    assert _texts(path) == [
+        "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River, "
+        "ending a debate that had run for more than three years.",
+        "Construction starts in May and will cost 40 million dollars, said Mayor Ana Ruiz at "
+        "a news conference after the vote on Tuesday night.",
+    ]
 
 
 # -- JSON Lines: where a bad record is ------------------------------------------------------
