@@ -372,9 +372,15 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     text = clean_characters(text, markdown=markdown)
     out: list[str] = []
     skip_next_headline = False
-    for line in text.split("\n"):
-        stripped = " ".join(line.split())  # any run of (Unicode) whitespace is one space
-        alone = _stands_alone(stripped, markdown=markdown)
+    # any run of (Unicode) whitespace is one space
+    collapsed = [" ".join(line.split()) for line in text.split("\n")]
+    in_list = False  # the line before opened a list ("... items:") or was an item of one
+    for at, stripped in enumerate(collapsed):
+        sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
+        alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
+        in_list = (alone and _MD_LIST_MARKER.match(stripped) is not None) or (
+            stripped.endswith(":") or (in_list and not stripped[:1].isupper())
+        )  # an item's wrapped line, or a blank between items, keeps the list open
         if alone and _TABLE_RULE.match(stripped):
             continue  # "|---|:--:|", the rule under a table's header: no text
         if alone and stripped.startswith("|"):  # a row: its cells, without the outer bars
@@ -426,11 +432,12 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
 
 
-def _stands_alone(line: str, *, markdown: bool) -> bool:
+def _stands_alone(line: str, *, markdown: bool, in_list: bool = False) -> bool:
     """The line (whitespace collapsed, markers still on) is a list item, a table row or a
-    Markdown heading: one unit, not part of a sentence run over lines."""
+    Markdown heading: one unit, not part of a sentence run over lines. "- and then" is a dash
+    in a wrapped sentence, unless a list is open ("items:" or an item before it)."""
     if _MD_LIST_MARKER.match(line):
-        return line[:1] != "-" or not line[2:3].islower()  # "- and then": a dash, wrapped
+        return in_list or line[:1] != "-" or not line[2:3].islower()
     if line.startswith("|") and line.count("|") >= 2 and _TABLE_ROW.match(line):
         return True
     return markdown and re.match(r"#{1,6}\s", line) is not None
@@ -758,6 +765,8 @@ def _wrapped(line: str, after: str, width: int | None) -> bool:
     if isinstance(after, _Alone) or _ends_sentence(line) or _TURN.match(after):
         return False
     if after[:1].islower() or after[:1] in ",;:)]" or line[-1:] in ",;(—–-":
+        return True
+    if after[:2] in ("- ", "– ", "— ") and after[2:3].islower():  # "- and then ...": a dash
         return True
     if isinstance(line, _Alone) or width is None or len(line) < WRAP_MIN_CHARS:
         return False

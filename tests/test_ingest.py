@@ -666,6 +666,35 @@ def test_a_caption_without_a_full_stop_is_not_read_as_hard_wrapped(tmp_path: Pat
     ]
 
 
+LOWER_CASE_LIST = """Council news
+
+The council approved three items:
+- a new bridge over the Elm River
+  that will open in May
+- a school budget of 4 million dollars
+
+The mayor spoke for an hour on Tuesday night about the cost of the bridge
+- and then she left the hall.
+"""
+
+
+def test_list_items_in_lower_case_lose_their_marker_and_a_dash_still_wraps(
+    tmp_path: Path,
+) -> None:
+    """Before: "- a new bridge ..." after "items:" was read as a dash in a wrapped sentence
+    and glued on with its marker ("items: - a new bridge ..."); an item's wrapped line and a
+    dash that carries a sentence on ("- and then ...") are still joined."""
+    path = tmp_path / "list.txt"
+    path.write_text(LOWER_CASE_LIST, encoding="utf-8")
+    assert _texts(path) == [
+        "The council approved three items:",
+        "a new bridge over the Elm River that will open in May",
+        "a school budget of 4 million dollars",
+        "The mayor spoke for an hour on Tuesday night about the cost of the bridge - and then "
+        "she left the hall.",
+    ]
+
+
 # -- JSON Lines: where a bad record is ------------------------------------------------------
 
 
