@@ -94,18 +94,28 @@ class JobReport:
     duplicates: int = 0  # records whose id came earlier in the same block: skipped
     repeated: int = 0  # ids computed in two blocks at once (another file): two rows each
     retried: int = 0  # failed rows taken out to be computed again (retry_failed)
+    earlier_ok: int = 0  # blurbs (ok rows) already in the output before this run
     parts: int = 0
     tasks: int = 0
     tasks_done: int = 0
     seconds: float = 0.0
     workers: int = 0
     problems: list[str] = field(default_factory=list)
+    first_error: str | None = None  # a failed row's reason, to name when every article failed
 
     _ids: list[Any] = field(default_factory=list, repr=False)  # id hashes of computed rows
+
+    @property
+    def all_failed(self) -> bool:
+        """The input had articles and the output holds no blurb for any of them: every one
+        failed, in this run or (as a row it skipped) an earlier one."""
+        return bool(self.computed + self.skipped) and not self.ok and not self.earlier_ok
 
     def add(self, other: dict[str, Any]) -> None:
         for key in ("computed", "ok", "failed", "skipped", "duplicates", "parts"):
             setattr(self, key, getattr(self, key) + other.get(key, 0))
+        if self.first_error is None and other.get("error"):
+            self.first_error = str(other["error"])
         self.tasks_done += 1
         if other.get("ids"):
             import numpy as np
@@ -165,8 +175,8 @@ def run_job(
     _claim_output(fs, out_dir, output_url, job_manifest(settings, out_format))
     with _locked(fs, out_dir, output_url):
         retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
-        done = done_ids(output_url, storage_options=storage_options)
-        report = JobReport(tasks=len(parts), retried=retried)
+        done, done_ok = _done(output_url, storage_options)
+        report = JobReport(tasks=len(parts), retried=retried, earlier_ok=done_ok)
         _run_parts(
             client, address, workers, parts, done, report, progress,
             output_url, settings, out_format, batch_size, storage_options,
@@ -375,13 +385,21 @@ def _is_job_file(name: str) -> bool:
 
 def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) -> set[str]:
     """The article ids already in the output's part files (failures included)."""
+    return _done(output_url, storage_options)[0]
+
+
+def _done(output_url: str, storage_options: dict[str, Any] | None) -> tuple[set[str], int]:
+    """``done_ids``, and how many of those rows are blurbs (status ``ok``)."""
     fs, out_dir = _filesystem(output_url, storage_options)
     if not fs.exists(out_dir):
-        return set()
+        return set(), 0
     done: set[str] = set()
+    ok = 0
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        done.update(str(row["id"]) for row in _part_rows(fs, path, columns=["id"]))
-    return done
+        rows = _part_rows(fs, path, columns=["id", "status"])
+        done.update(str(row["id"]) for row in rows)
+        ok += sum(row.get("status") == "ok" for row in rows)
+    return done, ok
 
 
 def _part_rows(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
@@ -502,6 +520,8 @@ def _blurb_block(
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
         stats["failed"] += sum(r.status == "failed" for r in rows)
+        if stats.get("error") is None:  # one reason, for the line when every article failed
+            stats["error"] = next((r.error for r in rows if r.status == "failed"), None)
     stats["ids"] = b"".join(
         hashlib.blake2b(rid.encode("utf-8"), digest_size=8).digest() for rid, _ in todo
     )
