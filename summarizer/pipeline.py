@@ -312,6 +312,7 @@ def _brief(
     # down dedup and clustering, which every LLM call waits for
     counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
+    outlet_texts = stories.outlet_texts(articles)  # which copies are one text, before dedup
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
     # client is set up while a forked child fingerprints, not when the first call is due
@@ -325,6 +326,8 @@ def _brief(
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
+    # ordered by the sources a reader is told: a file copied under a second name is not one
+    groups = stories.rank_by_sources(groups, outlet_texts)
     by_id = {a.id: a for a in articles}
     index = _index(articles)
     context = SourceContext(index.values())  # what the checks derive from all sources, once
@@ -725,13 +728,13 @@ def default_word_budget(stories: int) -> int:
 def _split_budget(groups: list[Story], max_words: int) -> list[int]:
     """Share the word budget among stories, more for stories more outlets carry.
 
-    Weights grow with the square root of the distinct outlets, so one widely syndicated story
+    Weights grow with the square root of the distinct sources, so one widely syndicated story
     does not crowd out the rest. Every story gets at least ``MIN_STORY_WORDS`` (about one
     sentence); the stories that budget cannot reach (the smallest, listed last) get none, and
     the returned list is shorter than ``groups``.
     """
     fits = min(len(groups), max(1, max_words // MIN_STORY_WORDS))
-    weights = [math.sqrt(max(len(g.outlets), 1)) for g in groups[:fits]]
+    weights = [math.sqrt(max(g.source_count, 1)) for g in groups[:fits]]
     total = sum(weights)
     spare = max_words - MIN_STORY_WORDS * fits
     return [MIN_STORY_WORDS + int(spare * w / total) for w in weights]
