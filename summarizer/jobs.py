@@ -163,10 +163,16 @@ def run_job(
         output is a file, holds other files, lies in the input, or a part file cannot be
         written. ConfigError: bad options, or options other than the output was made with.
     """
+    input_url, output_url = _url(input_url, "input"), _url(output_url, "output")
     if out_format not in FORMATS:
         raise ConfigError(f"output format {out_format!r} is not one of {', '.join(FORMATS)}")
+    for name, count in (("batch_size", batch_size), ("workers", workers)):
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            raise ConfigError(f"{name} must be a whole number, not {count!r}")
     if batch_size < 1:
         raise ConfigError("batch size must be at least 1")
+    if settings is not None and not isinstance(settings, Settings):
+        raise ConfigError(f"settings must be a summarizer.Settings, not {type(settings).__name__}")
     settings = _shareable(settings or Settings.from_env())
     started = time.perf_counter()
     fs, out_dir = _filesystem(output_url, storage_options)
@@ -454,8 +460,14 @@ def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = Non
 
 
 def read_output(output_url: str, *, storage_options: dict[str, Any] | None = None) -> list[Row]:
-    """Every row of a job's output, sorted by id (for tests and small outputs)."""
+    """Every row of a job's output, sorted by id (for tests and small outputs).
+
+    Raises:
+        InputError: there is no such directory (a misspelt path read as "no rows").
+    """
     fs, out_dir = _filesystem(output_url, storage_options)
+    if not fs.isdir(out_dir):
+        raise InputError(f"{output_url}: no such directory (not a job's output)")
     rows = [
         Row.model_validate(r)
         for path in sorted(fs.glob(f"{out_dir}/part-*"))
@@ -647,6 +659,22 @@ def _shareable(settings: Settings) -> Settings:
     return settings
 
 
+def _url(value: object, what: str) -> str:
+    """A path or URL as a str: a ``pathlib.Path`` is taken as its path (it failed as an
+    AttributeError deep inside), anything else but a str is refused.
+
+    Raises:
+        InputError: ``value`` is neither a str nor a path (None, bytes, a list).
+    """
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if not isinstance(value, str):
+        raise InputError(
+            f"the {what} must be a path or URL (str or pathlib.Path), not {type(value).__name__}"
+        )
+    return value
+
+
 def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
     """The fsspec filesystem of ``url`` and its path there.
 
@@ -656,6 +684,7 @@ def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, 
     """
     import fsspec
 
+    url = _url(url, "directory")
     refuse_empty_path(url)
     try:
         fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))
