@@ -85,8 +85,10 @@ def blurbs_job(
     The output directory must be new, empty or this job's own; a rerun must use the same
     --format and blurb options (the directory remembers them). Progress goes to stderr.
 
-    Exit codes: 0 done (failed articles are rows with their reason), 2 bad input, output or
-    options, 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
+    Exit codes: 0 done, the output holds at least one blurb (failed articles are rows with
+    their reason); 2 bad input, output or options, or every article of the input failed (no
+    blurb at all: the rows say why); 3 the LLM server failed 5 articles in a row (rerun with
+    --retry-failed); 130 interrupted (Ctrl-C or SIGTERM: run the same command again to go on).
 
     Example:
 
@@ -147,6 +149,14 @@ def blurbs_job(
                 "same block (one row per id): give each article its own 'id'",
                 err=True,
             )
+    if report.all_failed:  # as `blurb` and `briefing` when nothing could be summarised
+        reason = f" (e.g. {report.first_error})" if report.first_error else ""
+        say_error(
+            f"every article failed: none of the {report.computed + report.skipped} gave a "
+            f"blurb{reason}; each is a failed row in {output_url} with its reason "
+            "(--retry-failed computes them again)"
+        )
+        raise typer.Exit(2)
 
 
 def _run_or_note_interrupt(run: Callable[..., JobReport], *args: Any, **kwargs: Any) -> JobReport:

@@ -94,18 +94,28 @@ class JobReport:
     duplicates: int = 0  # records whose id came earlier in the same block: skipped
     repeated: int = 0  # ids computed in two blocks at once (another file): two rows each
     retried: int = 0  # failed rows taken out to be computed again (retry_failed)
+    earlier_ok: int = 0  # blurbs (ok rows) already in the output before this run
     parts: int = 0
     tasks: int = 0
     tasks_done: int = 0
     seconds: float = 0.0
     workers: int = 0
     problems: list[str] = field(default_factory=list)
+    first_error: str | None = None  # a failed row's reason, to name when every article failed
 
     _ids: list[Any] = field(default_factory=list, repr=False)  # id hashes of computed rows
+
+    @property
+    def all_failed(self) -> bool:
+        """The input had articles and the output holds no blurb for any of them: every one
+        failed, in this run or (as a row it skipped) an earlier one."""
+        return bool(self.computed + self.skipped) and not self.ok and not self.earlier_ok
 
     def add(self, other: dict[str, Any]) -> None:
         for key in ("computed", "ok", "failed", "skipped", "duplicates", "parts"):
             setattr(self, key, getattr(self, key) + other.get(key, 0))
+        if self.first_error is None and other.get("error"):
+            self.first_error = str(other["error"])
         self.tasks_done += 1
         if other.get("ids"):
             import numpy as np
@@ -153,10 +163,16 @@ def run_job(
         output is a file, holds other files, lies in the input, or a part file cannot be
         written. ConfigError: bad options, or options other than the output was made with.
     """
+    input_url, output_url = _url(input_url, "input"), _url(output_url, "output")
     if out_format not in FORMATS:
         raise ConfigError(f"output format {out_format!r} is not one of {', '.join(FORMATS)}")
+    for name, count in (("batch_size", batch_size), ("workers", workers)):
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+            raise ConfigError(f"{name} must be a whole number, not {count!r}")
     if batch_size < 1:
         raise ConfigError("batch size must be at least 1")
+    if settings is not None and not isinstance(settings, Settings):
+        raise ConfigError(f"settings must be a summarizer.Settings, not {type(settings).__name__}")
     settings = _shareable(settings or Settings.from_env())
     started = time.perf_counter()
     fs, out_dir = _filesystem(output_url, storage_options)
@@ -165,8 +181,8 @@ def run_job(
     _claim_output(fs, out_dir, output_url, job_manifest(settings, out_format))
     with _locked(fs, out_dir, output_url):
         retried = drop_failed(output_url, storage_options=storage_options) if retry_failed else 0
-        done = done_ids(output_url, storage_options=storage_options)
-        report = JobReport(tasks=len(parts), retried=retried)
+        done, done_ok = _done(output_url, storage_options)
+        report = JobReport(tasks=len(parts), retried=retried, earlier_ok=done_ok)
         _run_parts(
             client, address, workers, parts, done, report, progress,
             output_url, settings, out_format, batch_size, storage_options,
@@ -375,13 +391,21 @@ def _is_job_file(name: str) -> bool:
 
 def done_ids(output_url: str, *, storage_options: dict[str, Any] | None = None) -> set[str]:
     """The article ids already in the output's part files (failures included)."""
+    return _done(output_url, storage_options)[0]
+
+
+def _done(output_url: str, storage_options: dict[str, Any] | None) -> tuple[set[str], int]:
+    """``done_ids``, and how many of those rows are blurbs (status ``ok``)."""
     fs, out_dir = _filesystem(output_url, storage_options)
     if not fs.exists(out_dir):
-        return set()
+        return set(), 0
     done: set[str] = set()
+    ok = 0
     for path in sorted(fs.glob(f"{out_dir}/part-*")):
-        done.update(str(row["id"]) for row in _part_rows(fs, path, columns=["id"]))
-    return done
+        rows = _part_rows(fs, path, columns=["id", "status"])
+        done.update(str(row["id"]) for row in rows)
+        ok += sum(row.get("status") == "ok" for row in rows)
+    return done, ok
 
 
 def _part_rows(fs: Any, path: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
@@ -436,8 +460,14 @@ def drop_failed(output_url: str, *, storage_options: dict[str, Any] | None = Non
 
 
 def read_output(output_url: str, *, storage_options: dict[str, Any] | None = None) -> list[Row]:
-    """Every row of a job's output, sorted by id (for tests and small outputs)."""
+    """Every row of a job's output, sorted by id (for tests and small outputs).
+
+    Raises:
+        InputError: there is no such directory (a misspelt path read as "no rows").
+    """
     fs, out_dir = _filesystem(output_url, storage_options)
+    if not fs.isdir(out_dir):
+        raise InputError(f"{output_url}: no such directory (not a job's output)")
     rows = [
         Row.model_validate(r)
         for path in sorted(fs.glob(f"{out_dir}/part-*"))
@@ -502,6 +532,8 @@ def _blurb_block(
         stats["computed"] += len(rows)
         stats["ok"] += sum(r.status == "ok" for r in rows)
         stats["failed"] += sum(r.status == "failed" for r in rows)
+        if stats.get("error") is None:  # one reason, for the line when every article failed
+            stats["error"] = next((r.error for r in rows if r.status == "failed"), None)
     stats["ids"] = b"".join(
         hashlib.blake2b(rid.encode("utf-8"), digest_size=8).digest() for rid, _ in todo
     )
@@ -627,6 +659,22 @@ def _shareable(settings: Settings) -> Settings:
     return settings
 
 
+def _url(value: object, what: str) -> str:
+    """A path or URL as a str: a ``pathlib.Path`` is taken as its path (it failed as an
+    AttributeError deep inside), anything else but a str is refused.
+
+    Raises:
+        InputError: ``value`` is neither a str nor a path (None, bytes, a list).
+    """
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if not isinstance(value, str):
+        raise InputError(
+            f"the {what} must be a path or URL (str or pathlib.Path), not {type(value).__name__}"
+        )
+    return value
+
+
 def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, str]:
     """The fsspec filesystem of ``url`` and its path there.
 
@@ -636,6 +684,7 @@ def _filesystem(url: str, storage_options: dict[str, Any] | None) -> tuple[Any, 
     """
     import fsspec
 
+    url = _url(url, "directory")
     refuse_empty_path(url)
     try:
         fs, path = fsspec.core.url_to_fs(url, **(storage_options or {}))

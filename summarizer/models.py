@@ -7,9 +7,16 @@ Every citation in the system is a sentence id of the form ``<article id>.s<hash>
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    computed_field,
+    model_validator,
+)
 
 from .dates import coerce_datetime
 
@@ -155,6 +162,20 @@ class Story(BaseModel):
     written: bool = False
     first_published: datetime | None = None  # time span of its articles, when dates are known
     last_published: datetime | None = None
+    # the sources the reader is told ("3 sources"), which ``--min-sources`` and the order of
+    # stories count: ``outlets`` lists every input (a copy saved under a second file name, a
+    # page read twice), this counts such copies once (see ``stories.count_sources``); when not
+    # given, the number of outlets
+    source_count: int = Field(default=0, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _count_outlets_by_default(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("source_count") is None:
+            outlets = data.get("outlets")
+            counted = len(outlets) if isinstance(outlets, (list, tuple)) else 0
+            data = {**data, "source_count": counted}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

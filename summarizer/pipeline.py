@@ -6,6 +6,7 @@ names are thin wrappers over them.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import math
 import threading
@@ -281,6 +282,7 @@ def briefing(
         ConfigError: an option is invalid. BackendError: the LLM failed.
     """
     settings = _settings(settings, locals())
+    check_progress(progress)
     started = time.perf_counter()
     # 1. ingest
     articles = _many_articles(inputs, progress, settings.limits)
@@ -312,6 +314,7 @@ def _brief(
     # down dedup and clustering, which every LLM call waits for
     counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
+    outlet_texts = stories.outlet_texts(articles)  # which copies are one text, before dedup
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
     # client is set up while a forked child fingerprints, not when the first call is due
@@ -325,6 +328,8 @@ def _brief(
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
+    # ordered by the sources a reader is told: a file copied under a second name is not one
+    groups = stories.rank_by_sources(groups, outlet_texts)
     by_id = {a.id: a for a in articles}
     index = _index(articles)
     context = SourceContext(index.values())  # what the checks derive from all sources, once
@@ -588,12 +593,14 @@ def _many_articles(
             f"expected articles (texts, Paths or Articles), got {type(inputs).__name__}"
         )
     articles: list[Article] = []
+    by_id: dict[str, Article] = {}  # to refuse two different articles under one id
     if progress is not None:
         progress("ingest", 0, 0)
     for item in inputs:  # a generator of Articles is read as it goes, counted in the progress
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
         for article in _to_articles(item, limits):
+            _one_id_one_text(by_id.setdefault(article.id, article), article)
             articles.append(article)
             if progress is not None and len(articles) % INGEST_EVERY == 0:
                 progress("ingest", len(articles), 0)
@@ -602,6 +609,49 @@ def _many_articles(
     if progress is not None:
         progress("ingest", len(articles), len(articles))
     return articles
+
+
+def _one_id_one_text(first: Article, article: Article) -> None:
+    """Refuse a second article under an id already given to another text: a citation names
+    its article by id, so two Articles built by hand with one id (a CMS's own, "a") had each
+    story cite the other's sentences, the comet's story showing the flood's claims. A copy
+    (the same text, so the same id from make_article) is fine: dedup makes it one article.
+
+    Raises:
+        InputError: ``article`` has ``first``'s id but other sentences.
+    """
+    if first is not article and first.sentences != article.sentences:
+        raise InputError(
+            f"two different articles have the id {article.id!r}: an article's id names its "
+            "text; build Articles with summarizer.make_article(text, title=..., url=..., "
+            "source=...), which gives each text its own"
+        )
+
+
+def check_progress(progress: object) -> None:
+    """Refuse a ``progress`` that cannot be called as ``progress(stage, done, total)``, before
+    any work: it failed as a bare TypeError from deep inside the run (``progress=True``,
+    ``progress=print_line`` taking one argument).
+
+    Raises:
+        ConfigError: it is not callable, or its signature does not take those three.
+    """
+    if progress is None:
+        return
+    if not callable(progress):
+        raise ConfigError(
+            "progress must be a function called as progress(stage, done, total), not "
+            f"{type(progress).__name__}"
+        )
+    try:
+        inspect.signature(progress).bind("ingest", 0, 0)
+    except TypeError:
+        name = getattr(progress, "__name__", type(progress).__name__)
+        raise ConfigError(
+            f"progress must take three arguments, progress(stage, done, total): {name} does not"
+        ) from None
+    except ValueError:  # no signature to read (some built-ins): let it be called
+        return
 
 
 def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article]:
@@ -725,13 +775,13 @@ def default_word_budget(stories: int) -> int:
 def _split_budget(groups: list[Story], max_words: int) -> list[int]:
     """Share the word budget among stories, more for stories more outlets carry.
 
-    Weights grow with the square root of the distinct outlets, so one widely syndicated story
+    Weights grow with the square root of the distinct sources, so one widely syndicated story
     does not crowd out the rest. Every story gets at least ``MIN_STORY_WORDS`` (about one
     sentence); the stories that budget cannot reach (the smallest, listed last) get none, and
     the returned list is shorter than ``groups``.
     """
     fits = min(len(groups), max(1, max_words // MIN_STORY_WORDS))
-    weights = [math.sqrt(max(len(g.outlets), 1)) for g in groups[:fits]]
+    weights = [math.sqrt(max(g.source_count, 1)) for g in groups[:fits]]
     total = sum(weights)
     spare = max_words - MIN_STORY_WORDS * fits
     return [MIN_STORY_WORDS + int(spare * w / total) for w in weights]

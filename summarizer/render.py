@@ -176,13 +176,19 @@ def _listed_line(story: Story) -> str:
     return f"{title} ({', '.join(parts)})"
 
 
-def source_count(story: Story, outlets: int) -> str:
+def source_count(story: Story, listed: int) -> str:
     """ "3 sources"; with more articles than outlets, "1 source, 6 articles": a day's feed in
     one JSON Lines file, its records naming no outlet, is one source, and every story said
-    "1 source" whether it held one article or six."""
-    said = f"{outlets} source{'s' * (outlets != 1)}"
+    "1 source" whether it held one article or six.
+
+    ``listed`` is the number of outlet names the line lists; the count said is the story's
+    ``source_count`` when lower, "1 source (2 inputs)": a file copied under a second name is
+    listed (every input is) but is no second source."""
+    count = min(listed, story.source_count)
+    said = f"{count} source{'s' * (count != 1)}"
     n = len(story.article_ids)
-    return f"{said}, {n} articles" if n > outlets else said
+    said = f"{said}, {n} articles" if n > count else said
+    return f"{said} ({listed} inputs)" if listed > count else said
 
 
 def _title_md(title: str, *, derived: bool) -> str:

@@ -54,7 +54,7 @@ from . import forked
 from .dedup import distinct_outlets
 from .entities import names
 from .ingest import is_shouting, recase_title
-from .models import Article, Story
+from .models import Article, Outlet, Story
 from .progress import ProgressFn
 from .text import STOPWORDS, content_terms, strip_dateline
 
@@ -145,7 +145,7 @@ def select_stories(
     Returns:
         The kept stories (order unchanged) and notes saying what was only listed.
     """
-    kept = [s for s in stories if len(s.outlets) >= min_sources]
+    kept = [s for s in stories if s.source_count >= min_sources]
     notes: list[str] = []
     if len(kept) < len(stories):
         n = len(stories) - len(kept)
@@ -703,3 +703,79 @@ def lead_headline(article: Article) -> str | None:
     ):
         cut.pop()
     return " ".join(cut).rstrip(",;:") + "…"
+
+
+# -- the sources a reader is told -----------------------------------------------------------------
+
+OutletKey = tuple[str | None, ...]
+
+
+def outlet_texts(articles: Sequence[Article]) -> dict[OutletKey, set[str]]:
+    """Before dedup: the texts each outlet (all its fields) carried, as article ids (a hash of
+    the cleaned text, so byte-identical copies share one). ``count_sources`` reads it."""
+    texts: dict[OutletKey, set[str]] = {}
+    for article in articles:
+        for outlet in article.outlets:
+            texts.setdefault(_key(outlet), set()).add(article.id)
+    return texts
+
+
+def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]) -> int:
+    """How many sources a story's ``outlets`` are for its reader: the outlets list is also the
+    account of every input, where a file copied under a second name, or a page given twice
+    under two names, was "2 sources" for one text.
+
+    Outlets with a name or a URL are one source per name (without case and spacing, as
+    ``distinct_outlets``) and per URL: two names at one URL are one source. A nameless outlet
+    (a file; the records of one file are one source, as before) is one with every other
+    nameless file holding the same text, and is no source of its own when each text it holds
+    is also carried by a named outlet (a byte-identical copy of a named article). A near-copy
+    with edits (a syndicated version) still counts: only identical text is known to be a copy.
+    """
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(k: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(keys: list[tuple[str, str]]) -> None:
+        for k in keys[1:]:
+            parent[find(k)] = find(keys[0])
+
+    told_texts: set[str] = set()
+    firsts: dict[tuple[str, str], set[str]] = {}  # each outlet's first key: the texts it holds
+    for outlet in outlets:
+        held = texts.get(_key(outlet), set())
+        if outlet.name or outlet.url:
+            keys = [("name", " ".join(outlet.name.split()).casefold())] if outlet.name else []
+            keys += [("url", outlet.url)] if outlet.url else []
+            told_texts |= held
+        else:  # the records of one file are one source, and so are the copies of one text
+            keys = [("file", outlet.label()), *(("text", t) for t in sorted(held))]
+        union(keys)
+        firsts.setdefault(keys[0], set()).update(held)
+    named = {find(first) for first in firsts if first[0] != "file"}
+    nameless: dict[tuple[str, str], set[str]] = {}  # (named and nameless keys never meet)
+    for first, held in firsts.items():
+        if first[0] == "file":
+            nameless.setdefault(find(first), set()).update(held)
+    # a nameless group each of whose texts a named outlet carries too is a copy of it
+    return len(named) + sum(1 for held in nameless.values() if not held or not held <= told_texts)
+
+
+def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> list[Story]:
+    """Set each story's ``source_count`` and order the stories by it (most first; ties keep
+    ``cluster_stories``' order), numbered again ``story-1``, ``story-2``, ..."""
+    for story in found:
+        story.source_count = count_sources(story.outlets, texts)
+    ranked = sorted(found, key=lambda s: -s.source_count)
+    for n, story in enumerate(ranked, 1):
+        story.id = f"story-{n}"
+    return ranked
+
+
+def _key(outlet: Outlet) -> OutletKey:
+    return tuple(getattr(outlet, field) for field in Outlet.model_fields)

@@ -399,3 +399,56 @@ def test_a_string_for_a_number_or_a_non_bool_flag_is_a_config_error(
     text = "The council approved a new budget on Monday. Schools get more funding from it."
     with pytest.raises(summarizer.ConfigError, match=re.escape(says)):
         summarizer.blurb(text, **option)  # type: ignore[arg-type]
+
+
+# -- careless user, round 7 ----------------------------------------------------------------------
+
+
+def test_two_different_articles_under_one_id_are_refused_not_mixed_up() -> None:
+    """Two Articles a CMS built with one id of its own: the comet's story showed the flood's
+    claim (a citation names its article by id), and nothing said so. A copy of one text under
+    one id is fine (dedup makes it one article)."""
+    comet = summarizer.Article(
+        id="a",
+        title="Comet",
+        sentences=[
+            summarizer.Sentence(
+                id="a.s1",
+                text="The comet was found by an amateur astronomer in Ostvik on Monday night.",
+                index=0,
+            )
+        ],
+    )
+    flood = comet.model_copy(
+        update={
+            "title": "Flood",
+            "sentences": [
+                summarizer.Sentence(
+                    id="a.s1",
+                    text="The river flooded the old town of Brennick after heavy rain.",
+                    index=0,
+                )
+            ],
+        }
+    )
+    for run in (
+        lambda: summarizer.briefing([comet, flood], backend="extractive"),
+        lambda: summarizer.verify("The comet was found.", [comet, flood], backend="extractive"),
+    ):
+        with pytest.raises(InputError, match="two different articles have the id 'a'"):
+            run()
+    same = summarizer.briefing([comet, comet.model_copy()], backend="extractive")
+    assert [s.title for s in same.stories] == ["Comet"]
+
+
+@pytest.mark.parametrize("progress", [True, 3, "bar", lambda stage: None])
+def test_a_progress_that_cannot_be_called_so_is_a_config_error(progress: object) -> None:
+    """``progress=True`` (meaning "show progress") or a one-argument callback failed as a bare
+    TypeError from inside the ingest loop."""
+    with pytest.raises(ConfigError, match=r"progress\(stage, done, total\)"):
+        summarizer.briefing([TEXT], progress=progress, backend="extractive")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match=r"progress\(stage, done, total\)"):
+        asyncio.run(summarizer.abriefing([TEXT], progress=progress, backend="extractive"))  # type: ignore[arg-type]
+    seen: list[str] = []
+    summarizer.briefing([TEXT], progress=lambda *a: seen.append(a[0]), backend="extractive")
+    assert "ingest" in seen

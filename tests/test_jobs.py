@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.errors import ConfigError
+from summarizer.errors import ConfigError, InputError
 from summarizer.jobs import (
     MANIFEST,
     blurb_row,
@@ -869,3 +869,58 @@ def test_two_runs_on_one_output_do_not_overlap(tmp_path: Path, dask_client: Any)
     assert (again.computed, again.skipped) == (0, 2)
     assert not (out / "_summarizer-job.lock").exists()
     assert not list(out.glob("_tmp-*"))
+
+
+# -- careless user, round 7 ----------------------------------------------------------------------
+
+
+def test_a_job_where_every_article_failed_exits_2_not_0(tmp_path: Path, dask_client: Any) -> None:
+    """Every row failed (no text, no blurb, not JSON) and the job said "done" with exit 0: a
+    script running it nightly never learnt that the archive gave no blurb at all. As `blurb`
+    and `briefing` when nothing could be summarised: one Error line and exit 2 (with --quiet
+    too), the failed rows still written; one blurb among the failures is exit 0."""
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "a", "text": " "}\n{"id": "b", "text": "a"}\nnot json\n', "utf-8")
+    out = tmp_path / "out"
+    args = ["blurbs-job", str(src), str(out), "--address", address(dask_client)]
+    result = runner.invoke(app, [*args, "-q"])
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: every article failed: none of the 3 gave a blurb (e.g. ")
+    assert str(out) in line
+    assert {r.status for r in read_output(str(out))} == {"failed"}
+    # a rerun, plain (computes nothing) or with --retry-failed: still no blurb, still exit 2
+    for extra in ([], ["--retry-failed"]):
+        again = runner.invoke(app, [*args, *extra])
+        assert again.exit_code == 2, again.output
+        assert "Error: every article failed: none of the 3 gave a blurb" in again.stderr
+
+    mixed = write_jsonl(tmp_path / "mixed.jsonl", [*fixture_records()[:1], {"id": "t", "text": ""}])
+    some_args = ["blurbs-job", str(mixed), str(tmp_path / "o2"), "--address", address(dask_client)]
+    some = runner.invoke(app, some_args)
+    assert some.exit_code == 0 and "(1 ok, 1 failed)" in some.stderr, some.output
+
+
+def test_run_job_takes_paths_and_refuses_wrong_types_with_one_line(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    """From a notebook: ``run_job(Path(...), Path(...))`` failed with an AttributeError from
+    ingest, ``settings={...}`` and ``batch_size="100"`` with an AttributeError or TypeError
+    from inside, and ``read_output`` of a misspelt directory gave no rows, silently."""
+    src = write_jsonl(tmp_path / "a.jsonl", fixture_records()[:1])
+    report = run_job(src, tmp_path / "out", client=dask_client)  # type: ignore[arg-type]
+    assert (report.computed, report.ok) == (1, 1)
+    assert len(read_output(tmp_path / "out")) == 1  # type: ignore[arg-type]
+    refused: list[tuple[Any, type[Exception], str]] = [
+        (lambda: run_job(None, str(tmp_path / "o")), InputError, "the input must be a path"),  # type: ignore[arg-type]
+        (lambda: run_job(str(src), None), InputError, "the output must be a path"),  # type: ignore[arg-type]
+        (lambda: run_job(str(src), str(tmp_path / "o"), settings={"sentences": 2}), ConfigError,
+         "settings must be a summarizer.Settings, not dict"),  # type: ignore[arg-type]
+        (lambda: run_job(str(src), str(tmp_path / "o"), batch_size="100"), ConfigError,
+         "batch_size must be a whole number"),  # type: ignore[arg-type]
+        (lambda: read_output(str(tmp_path / "outt")), InputError, "no such directory"),
+    ]  # fmt: skip
+    for call, error, message in refused:
+        with pytest.raises(error, match=message):
+            call()
+    assert not (tmp_path / "o").exists()

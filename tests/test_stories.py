@@ -754,3 +754,67 @@ def test_count_matrix_numbers_terms_by_first_use() -> None:
         ]
     )
     assert np.allclose(x, expected)
+
+
+# -- careless user, round 7: a copy under a second name is no second source ----------------------
+
+
+def test_a_file_copied_under_a_second_name_is_no_second_source(tmp_path: Path) -> None:
+    """`cp comet.txt comet-copy.txt` made the comet "2 sources" and let it pass
+    --min-sources 2, in Markdown and JSON. Now the reader's count (``source_count``) takes the
+    copy once, while ``outlets`` still lists every input file (the accounting of the inputs)."""
+    day = tmp_path / "day"
+    day.mkdir()
+    (day / "comet.txt").write_text(COMET, encoding="utf-8")
+    (day / "comet-copy.txt").write_text(COMET, encoding="utf-8")
+    (day / "flood.txt").write_text(FLOOD_A, encoding="utf-8")
+    args = ["briefing", str(day), "--backend", "extractive", "-q"]
+    md = runner.invoke(app, [*args, "-f", "md"])
+    assert md.exit_code == 0, md.output
+    assert "*1 source (2 inputs): comet-copy.txt, comet.txt*" in md.stdout, md.stdout
+    # --min-sources 2: the copied comet is no story of two sources
+    two = runner.invoke(app, [*args, "-f", "json", "--min-sources", "2"])
+    assert not any(s["written"] for s in json.loads(two.stdout)["stories"]), two.stdout
+    res = runner.invoke(app, [*args, "-f", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    [comet] = [s for s in data["stories"] if "comet" in (s["title"] or "").lower()]
+    assert sorted(Path(o["file"]).name for o in comet["outlets"]) == [
+        "comet-copy.txt",
+        "comet.txt",
+    ]  # every input is still accounted for
+    assert comet["source_count"] == 1 and comet["size"] == 1
+
+
+def test_a_copy_of_a_named_article_or_one_url_twice_is_one_source() -> None:
+    """A CMS export's record (named) and the same text saved as a file; one page under two
+    outlet names (its site name and its owner's): one source each. A syndicated copy with
+    edits, under its own outlet name, still counts: only identical text is known to be a copy."""
+    named = make_article(COMET, source="Sky Weekly", url="https://sky.example/comet")
+    copy = make_article(COMET, file="saved/comet.txt")
+    same_page = make_article(COMET, source="Sky Weekly Online", url="https://sky.example/comet")
+    result = pipeline.briefing([named, copy, same_page], backend="extractive")
+    md = render_briefing(result, "md")
+    assert "*1 source (3 inputs): Sky Weekly, comet.txt, Sky Weekly Online*" in md, md
+    assert ">1 source (3 inputs)<" in render_briefing(result, "html")
+    [story] = result.stories
+    assert story.source_count == 1 and len(story.outlets) == 3
+    other = make_article(syndicated_copy(COMET, "Star Daily"), source="Star Daily")
+    result = pipeline.briefing([named, copy, other], backend="extractive")
+    assert "*2 sources (3 inputs): Sky Weekly, comet.txt, Star Daily*" in render_briefing(
+        result, "md"
+    )
+    assert [s.source_count for s in result.stories] == [2]
+    assert json.loads(result.model_dump_json())["stories"][0]["source_count"] == 2
+
+
+def test_stories_are_ordered_by_the_sources_the_reader_is_told() -> None:
+    """Two copies of one nameless text outranked a story two outlets carried."""
+    copies = [make_article(COMET, file=f"comet-{n}.txt") for n in range(3)]
+    flood = [
+        make_article(FLOOD_A, source="River Times"),
+        make_article(FLOOD_B, source="Valley News"),
+    ]
+    result = pipeline.briefing([*copies, *flood], backend="extractive")
+    assert "comet" not in (result.stories[0].title or "") and result.stories[0].id == "story-1"
+    assert [s.source_count for s in result.stories] == [2, 1]
