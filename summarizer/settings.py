@@ -10,7 +10,7 @@ import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import typer
@@ -46,6 +46,18 @@ class Settings(BaseModel):
     """Every option of a run. Unknown keys are an error, so a typo never passes silently."""
 
     model_config = ConfigDict(extra="forbid")
+
+    def __init__(self, **data: Any) -> None:
+        """``Settings(senteces=2)`` in a script is the same one-line ConfigError as that typo
+        in the config file (was pydantic's ValidationError, several lines, not ours).
+
+        Raises:
+            ConfigError: an unknown key or an invalid value (the message names it).
+        """
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
 
     backend: Backend = "auto"
     model: str | None = None

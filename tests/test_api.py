@@ -81,8 +81,11 @@ def test_refusals_are_clear_errors() -> None:
         summarizer.briefing([TEXT], max_words=False)
     with pytest.raises(TypeError, match="sentense"):
         summarizer.blurb(TEXT, sentense=2)  # type: ignore[call-arg]
-    with pytest.raises(ValueError, match="sentense"):
+    # one line, ours, as a typo in the config file (was pydantic's multi-line ValidationError)
+    with pytest.raises(ConfigError, match=r"^invalid setting: sentense: Extra inputs .*\(got 2\)$"):
         Settings(sentense=2)  # type: ignore[call-arg]
+    with pytest.raises(ConfigError, match=r"^invalid setting: concurrency: .*greater than 0"):
+        Settings(concurrency=0)
     with pytest.raises(ConfigError, match="backend"):
         summarizer.verify("A claim about something.", [TEXT], backend="nonsense")  # type: ignore[arg-type]
     for top_k in (0, -1, 2.5):  # the CLI refuses these too; 0 found no evidence for any claim
