@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.errors import InputError
+from summarizer.errors import ConfigError, InputError
 from summarizer.ingest import load_articles
 from summarizer.models import Article
 from summarizer.settings import Settings
@@ -194,7 +194,7 @@ def test_since_after_until_is_an_error_that_echoes_no_secret(
     assert result.exit_code == 2
     assert "since (2026-01-01" in result.stderr and "must be before until" in result.stderr
     assert "sk-do-not-print" not in result.output
-    with pytest.raises(ValueError, match="must be before"):
+    with pytest.raises(ConfigError, match="must be before"):
         Settings(since="2026-01-02", until="2026-01-01")
 
 

@@ -68,7 +68,7 @@ def test_a_swapped_window_names_the_dates_as_given_in_cli_library_and_http(
     with TestClient(create_app(ServeConfig(settings=Settings(backend="extractive")))) as client:
         res = client.post("/briefing", json=body)
     assert res.status_code == 422 and expected in res.json()["detail"], res.text
-    with pytest.raises(ValueError, match=re.escape("until (2025-03-19 10:00:30 UTC)")):
+    with pytest.raises(ConfigError, match=re.escape("until (2025-03-19 10:00:30 UTC)")):
         Settings(since="2025-03-19T10:30Z", until="2025-03-19T10:00:30Z")
 
 
