@@ -33,7 +33,7 @@ from .checks import (
     support,
     word_readings,
 )
-from .errors import BackendError
+from .errors import BackendError, InputError
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Check, Citation, Claim, Sentence
@@ -115,7 +115,19 @@ def verify_claims(
         judge: an LLM judge for layer 3; None runs the offline layers only.
         repair: try to repair failing claims instead of rejecting them outright.
         context: a SourceContext of ``sentences`` to share across calls (else one is made).
+
+    Raises:
+        InputError: ``claims`` is not a list of Claims or ``sentences`` not a dict of
+        Sentences by id (a script's None or list failed as an AttributeError deep inside).
     """
+    if not isinstance(claims, (list, tuple)) or not all(isinstance(c, Claim) for c in claims):
+        raise InputError("verify_claims: claims must be a list of summarizer.Claim")
+    first = next(iter(sentences.values()), None) if isinstance(sentences, dict) else None
+    if not isinstance(sentences, dict) or not isinstance(first, Sentence | None):
+        raise InputError(
+            "verify_claims: sentences must be a dict of summarizer.Sentence by id "
+            "(e.g. {s.id: s for a in articles for s in a.sentences})"
+        )
     ctx = context or SourceContext(sentences.values())
     defer = judge is not None
     out = [verify_claim(c, sentences, ctx=ctx, repair=repair, defer=defer) for c in claims]

@@ -455,3 +455,21 @@ def test_a_progress_that_cannot_be_called_so_is_a_config_error(progress: object)
     seen: list[str] = []
     summarizer.briefing([TEXT], progress=lambda *a: seen.append(a[0]), backend="extractive")
     assert "ingest" in seen
+
+
+@pytest.mark.parametrize(
+    ("claims", "sentences", "match"),
+    [
+        (None, None, "claims must be a list"),
+        ("A claim.", {}, "claims must be a list"),
+        ([], None, "sentences must be a dict"),
+        ([], [], "sentences must be a dict"),
+        ([], {"s1": "The storm hit."}, "sentences must be a dict"),
+    ],
+)
+def test_verify_claims_refuses_wrong_types_with_one_line(
+    claims: object, sentences: object, match: str
+) -> None:
+    """Before: an AttributeError ('NoneType' object has no attribute 'values') from inside."""
+    with pytest.raises(InputError, match=match):
+        summarizer.verify_claims(claims, sentences)  # type: ignore[arg-type]
