@@ -866,6 +866,11 @@ _HEDGES = (
 )
 
 
+# Words that say something is reported: they license a claim's "reportedly" and keep the
+# cited text's.
+_REPORTED = re.compile(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b")
+
+
 @dataclass(frozen=True)
 class _Qualifier:
     """One closed class of qualifying words (see above)."""
@@ -926,8 +931,8 @@ QUALIFIERS = (
     _Qualifier(
         "report",
         re.compile(r"\breportedly\b"),
-        re.compile(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b"),
-        kept=re.compile(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b"),
+        _REPORTED,
+        kept=_REPORTED,  # either way round: the cited text's words of reporting keep it too
     ),
     _Qualifier(
         "possibility",
@@ -1005,16 +1010,20 @@ _FUTURE_LICENCE = re.compile(
 )
 
 
-def _scope(text: str) -> list[str]:
-    """Content stems just after a cue, within its clause (as a negation cue's scope)."""
+def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tuple[list[str], int]:
+    """Up to NEGATION_SCOPE content words of ``text`` (normalised, lower case) from ``start``
+    within the clause, as a negation cue's scope, each as ``form`` gives it (a stem, or a
+    lemma for a hedge's scope), and where they end."""
     out: list[str] = []
-    for tok in _tokens(text):
-        low = tok.lower()
+    end = start
+    for tok in _TOKEN.finditer(text, start):
+        low = tok.group(0).lower()
         if low in _CLAUSE_END or len(out) >= NEGATION_SCOPE:
             break
+        end = tok.end()
         if low not in STOPWORDS and low[:1].isalnum():
-            out.append(stem(low))
-    return out
+            out.append(form(low))
+    return out, end
 
 
 def _bound_judged(bound: Bound, evidence: Evidence) -> bool:
@@ -1036,7 +1045,7 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
         if q.kept is None or q.kept.search(said):
             continue
         for match in q.cue.finditer(cited):
-            scope, end = _hedged(cited, match.end())
+            scope, end = _scope(cited, match.end(), _lemma)
             if not scope:
                 continue
             free = {_lemma(w) for w in words(cited[: match.start()] + " " + cited[end:])}
@@ -1046,21 +1055,6 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
                 cue = match.group(0)
                 return f"the claim drops the cited text's '{cue}' ({q.kind}): '{hedged}'"
     return None
-
-
-def _hedged(text: str, start: int) -> tuple[list[str], int]:
-    """The lemmas of up to NEGATION_SCOPE content words of ``text`` from ``start`` within
-    the clause (as ``_scope``), and where they end."""
-    out: list[str] = []
-    end = start
-    for tok in _TOKEN.finditer(text, start):
-        low = tok.group(0)
-        if low in _CLAUSE_END or len(out) >= NEGATION_SCOPE:
-            break
-        end = tok.end()
-        if low not in STOPWORDS and low[:1].isalnum():
-            out.append(_lemma(low))
-    return out, end
 
 
 def _past_form(word: str, evidence: Evidence) -> str | None:
@@ -1100,7 +1094,7 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
             if q.opposite is not None and (opp := q.opposite.search(cited)):
                 detail = f"the claim says '{cue}' where the cited text says '{opp.group(0)}'"
                 return Check(name="qualifiers", passed=False, detail=detail)
-            scope = _scope(said[match.end() :])
+            scope, _ = _scope(said, match.end())
             if q.kind == "universal" and scope and scope[0][:1].isdigit():
                 continue  # "all 200,000 homes": the number implies it
             detail = f"the claim says '{cue}' ({q.kind}); the cited text does not"
