@@ -253,6 +253,22 @@ tuning set loses, 0.896 -> 0.862 ARI; ECB+ even drops below the pair-F1 target, 
 MultiLing lose 0.06-0.08, the day 0.02, BASIL gains 0.07), one-event days split far more, on
 the tuning set too, and the big-event corpus loses recall at 4,000.
 
+Round 12 (2026-11-24), round 11's lead: static vectors at today's threshold with a centre that
+does not depend on the day. Rule written and committed before any run (``--tune-static-fixed``):
+grid on ecb-odd only = text (headline, lead) x centre (``none``: raw vectors; ``vocab``: the
+mean of the model's 32,000 token vectors, one fixed vector computed once from the weights) x
+weight (0.1, 0.2, 0.3), threshold 0.55 fixed (today's, not tuned), everything else today's.
+Objective: round 9's (mean ARI of ecb-odd's full set and its tiny, small, medium days, seed
+11), as round 11 used it; the baseline (no embedding) is measured in the same run. The best
+cell by the objective (3 decimals; ties to the smaller weight, then ``none``, then headline)
+is adopted only if (a) its objective beats the baseline's by 0.01 or more, (b) ecb-odd's
+full-set ARI falls by no more than 0.005, and (c) the share of ecb-odd's one-event days kept
+whole (round 10's measure) does not fall; if the best cell fails any of them nothing is
+adopted (no falling through to the next cell). Whatever the outcome, the untouched rows (ECB+
+even, BASIL, DUC, MultiLing, the day; full sets, small days, one-event days) are then run once
+for that cell (labelled not adopted if it is not) and recorded; they do not change the
+decision.
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
