@@ -589,14 +589,14 @@ def bound_held(bound: Bound, evidence: Evidence) -> bool:
 
 def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
     """The claim's figures whose number the cited text states only with a bound, in its
-    currency, that the bound does not entail: "200" or "at least 200" on "more than 200
-    people were killed" says more than the source. Two lists of reasons: figures the
-    source's bound excludes (contradicted: "more than 200" is not 200, "nearly 200" is under
-    it), and figures it allows without stating them (unsupported: "200" on "at least 200",
-    "up to 200" or "about 200"; a rounded figure is not wrong, but the source does not say
-    it)."""
-    excluded: list[str] = []
-    allowed: list[str] = []
+    currency, that the bound does not entail: "200" or "more than 200" on "at least 200
+    people were killed" says more than the source. Two lists of reasons. Contradicted: a
+    limit the claim drops or tightens ("200" on "more than", "at least", "up to" or "nearly
+    200": the source says the count is not known to be 200, or is not 200). Unsupported: an
+    approximate figure stated as exact ("200" on "about 200"), or a limit stated as an
+    approximate figure ("about 200" on "up to 200"): not wrong, but not what the source says."""
+    contradicted: list[str] = []
+    unsupported: list[str] = []
     exact = {(f.value, f.unit[0]) for f in evidence.figures if f.kind == EXACT}
     for mine in figures(claim):
         if (mine.value, mine.unit[0]) in exact:
@@ -610,8 +610,9 @@ def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]
         reason = f"the claim says {mine.shown} where the cited text says {theirs.shown}"
         if mine.kind == EXACT:
             reason += f" (it drops '{theirs.phrase}')"
-        (excluded if _apart(mine.allowed, theirs.allowed) else allowed).append(reason)
-    return list(dict.fromkeys(excluded)), list(dict.fromkeys(allowed))
+        rounded = "about" in (mine.kind, theirs.kind) and not _apart(mine.allowed, theirs.allowed)
+        (unsupported if rounded else contradicted).append(reason)
+    return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
 
 
 def shown_quantity(quantity: str) -> str:
@@ -651,7 +652,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     cited text ("250", "more than 250": ``bound_verdict``); one a figure excludes is named with
     that figure. A number the cited text only bounds is not exact: "250" on "more than 200"
     stays a number the cited text lacks, and "200" on it drops the bound (``dropped_bounds``:
-    contradicted where the bound excludes 200, else unsupported, "numbers-bound-dropped")."""
+    contradicted, or unsupported for "about 200", "numbers-bound-dropped")."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     for bound in bounds(claim):
@@ -950,8 +951,8 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
 # qualification in a cited text (licence), and, where there is one, the contrary qualification
 # that contradicts it outright (opposite).
 _NUMBER = (
-    r"(?:(?:an? |the )?[$£€]?\d|(?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"(?:(?:an? |the )?(?:[$£€] ?)?\d|(?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"million|billion|dozen|half|two|one)\b)"
 )
 _NUMBER_AHEAD = "(?=" + _NUMBER + ")"

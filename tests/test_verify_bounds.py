@@ -109,15 +109,15 @@ def test_bounded_amounts_of_money_compare_by_value() -> None:
 @pytest.mark.parametrize(
     ("source", "dropped", "verdict"),
     [
-        # the bound excludes the claim's figure: "more than 200" is not 200
+        # a limit, not the count: "more than 200" is not 200, "at least 200" not known to be
         ("More than 200 people were killed.", "more than", "contradicted"),
         ("Over 200 people were killed.", "over", "contradicted"),
         ("Fewer than 200 people were killed.", "fewer than", "contradicted"),
         ("Nearly 200 people were killed.", "nearly", "contradicted"),
         ("Almost 200 people were killed.", "almost", "contradicted"),
-        # the bound allows it without stating it: unsupported, not wrong
-        ("At least 200 people were killed.", "at least", "unverifiable"),
-        ("Up to 200 people were killed.", "up to", "unverifiable"),
+        ("At least 200 people were killed.", "at least", "contradicted"),
+        ("Up to 200 people were killed.", "up to", "contradicted"),
+        # an approximate figure stated as exact: unsupported, not wrong
         ("About 200 people were killed.", "about", "unverifiable"),
         ("Around 200 people were killed.", "around", "unverifiable"),
         ("Roughly 200 people were killed.", "roughly", "unverifiable"),
@@ -132,10 +132,28 @@ def test_an_exact_figure_that_drops_the_sources_bound_is_not_supported(
     assert f"drops '{dropped}'" in reasons, reasons
 
 
-def test_a_draft_that_drops_a_bound_is_rejected_with_the_bound_named() -> None:
-    report = verify("200 people were killed.", ["More than 200 people were killed."], judge=False)
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "He took about $1,500 in cash.",
+        "he took about $ 1500 in cash .",  # tokenised, lower-cased text
+    ],
+)
+def test_a_limit_stated_as_an_approximate_figure_is_unsupported_not_contradicted(
+    claim: str,
+) -> None:
+    checks = run_checks(claim, Evidence(["He took up to $1,500 in cash."]))
+    assert support(checks) == "unverifiable", [c for c in checks if not c.passed]
+    assert "up to" in " ".join(c.detail for c in checks if not c.passed)
+
+
+@pytest.mark.parametrize("bound", ["more than", "at least", "up to", "nearly"])
+def test_a_draft_that_drops_a_bound_is_rejected_with_the_bound_named(bound: str) -> None:
+    # long enough for the draft's lenient rule, which overlooks what is only unsupported
+    said = " people were killed in the blast on Monday in the old city."
+    report = verify("200" + said, [f"{bound.capitalize()} 200" + said], judge=False)
     assert not report.ok
-    assert any("more than" in r for r in report.claims[0].reasons), report.claims[0].reasons
+    assert any(f"drops '{bound}'" in r for r in report.claims[0].reasons), report.claims[0].reasons
 
 
 @pytest.mark.parametrize(
