@@ -111,6 +111,10 @@ class Evidence:
     before: list[str] = field(default_factory=list)  # sentences just before the cited ones
     # quantities of all sources, computed on demand (None: unknown)
     source_quantities: Callable[[], set[str]] | None = None
+    # bound_verdict's answers: three checks ask about each bound of a claim
+    verdicts: dict[Bound, BoundVerdict | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def text(self) -> str:
@@ -125,16 +129,9 @@ class Evidence:
         return quantities(self.text)
 
     @cached_property
-    def exact_numbers(self) -> list[tuple[float, tuple[str, str]]]:
-        """The cited text's numbers that no bound phrase qualifies ("250", not the 200 of
-        "more than 200"), each with the stem of what it counts."""
-        read = _read_quantities(self.text)
-        numbers = [(float(r.key[7:]), r.unit) for r in read if r.key.startswith("number:")]
-        for bound in bounds(self.text):
-            same = [n for n in numbers if n[0] == bound.value]
-            if same:  # one reading of its value, of what it counts if one is
-                numbers.remove(next((n for n in same if n[1] == bound.unit), same[0]))
-        return numbers
+    def figures(self) -> list[_Figure]:
+        """The cited text's numbers, exact and bounded (``bound_verdict``)."""
+        return figures(self.text)
 
     @cached_property
     def base_terms(self) -> set[str]:
@@ -228,17 +225,20 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
 
 
 def without_held_bounds(claim: str, evidence: Evidence) -> str:
-    """The claim without its bounded numbers that a number of the cited text satisfies
-    ("killed more than 200 people" on "killed 250 people" -> "killed  people"): the number
-    check has judged them, so coverage and the word checks do not count "least" or "fewer"
-    or "two hundred" as words the cited text lacks."""
-    held = [b.span for b in bounds(claim) if _bound_judged(b, evidence)]
-    if not held:
-        return claim
+    """The claim without its bounded numbers that a figure of the cited text entails and
+    whose words the cited text lacks ("killed more than 200 people" on "killed 250 people" ->
+    "killed  people"): the number check has judged them, so coverage, relations, the word
+    checks and the score do not count "least" or "fewer" or "two hundred" as words the cited
+    text lacks. A bound the cited text states in the same words stays: its words are found."""
     text = _norm(claim)
+    held = [
+        b.span
+        for b in bounds(claim)
+        if bound_held(b, evidence) and coverage(text[slice(*b.span)], evidence)[1]
+    ]
     for start, end in reversed(held):
         text = text[:start] + text[end:]
-    return text
+    return text if held else claim
 
 
 # -- numbers, dates, percentages, amounts ------------------------------------------------------
@@ -417,9 +417,10 @@ def _compared(quantity: str, evidence: Evidence) -> bool:
 
 # A number phrased as a bound: "more than 200", "nearly 260", "fewer than 300". Each kind
 # names the phrases that say it; the qualifier classes below (check_qualifiers) are built from
-# the same lists. A claim's bound is held against the exact numbers of its cited text
-# (``bound_verdict``); a number the cited text itself bounds ("more than 200") is not exact,
-# and carries no exact figure ("250") nor another bound.
+# the same lists. A claim's bound is held against the figures of its cited text, exact or
+# bounded (``bound_verdict``): "more than 150" holds for "250" and for "more than 200". A
+# number the cited text only bounds is not exact: a claim that states it without the bound
+# ("200" for "more than 200") says more than its source (``dropped_bounds``).
 BOUND_PHRASES = {
     "more than": ("more than", "over", "above", "upwards of", "in excess of", "greater than"),
     "at least": ("at least",),
@@ -428,26 +429,32 @@ BOUND_PHRASES = {
     "nearly": ("nearly", "almost", "just under", "just short of"),
     "about": ("about", "around", "roughly", "approximately", "close to", "some", "an estimated"),
 }
-# "about 200" and "nearly 200" hold for a number within this share of 200 ("nearly": below it).
+# "about 200" and "nearly 200" allow a number within this share of 200 ("nearly": below it).
 BOUND_TOLERANCE = 0.1
-# A bound is held against the cited text's numbers within this factor of it, in the same
+# A bound is held against the cited text's figures within this factor of it, in the same
 # currency or none: "more than 200" against 250, not against 12 or 2,500 ("more than 20" on
 # 250 is true, but not what the source says; it stays a number the cited text lacks).
 BOUND_SLACK = 2.0
 _BOUND_KIND = {phrase: kind for kind, phrases in BOUND_PHRASES.items() for phrase in phrases}
+EXACT = ""  # the kind of a figure stated without a bound
 
 
 @dataclass(frozen=True)
 class Bound:
-    """A bounded number of a text: its kind ("more than"), its words as written ("over
-    200"), its value, what it counts (as ``_Read.unit``), and where its phrase and number
-    are in the normalised text."""
+    """A bounded number of a text: its kind ("more than"), its phrase ("over") and words
+    ("over 200") as written, its value, what it counts (as ``_Read.unit``), and where its
+    phrase and number are in the normalised text."""
 
     kind: str
+    phrase: str
     words: str
     value: float
     unit: tuple[str, str]
     span: tuple[int, int]
+
+
+# (held, the cited text's figure as written): held, or contradicted by that figure
+BoundVerdict = tuple[bool, str]
 
 
 def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
@@ -462,7 +469,7 @@ def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
     said = f"{match.group(1)} {figure}".strip()
     value = float(first.key.removeprefix("number:"))
     span = (match.start(), match.end() + len(figure))
-    return Bound(_BOUND_KIND[match.group(1)], said, value, first.unit, span)
+    return Bound(_BOUND_KIND[match.group(1)], match.group(1), said, value, first.unit, span)
 
 
 @lru_cache(maxsize=4096)
@@ -474,35 +481,138 @@ def bounds(text: str) -> tuple[Bound, ...]:
     return tuple(b for b in found if b is not None)
 
 
-def _holds(kind: str, bound: float, value: float) -> bool:
-    """``value`` is what a bound of ``kind`` on ``bound`` allows."""
-    near = abs(value - bound) <= BOUND_TOLERANCE * bound
+def exact_numbers(text: str) -> list[tuple[float, tuple[str, str]]]:
+    """The numbers of ``text`` that no bound phrase qualifies ("250", not the 200 of "more
+    than 200"), each with what it counts (as ``_Read.unit``)."""
+    read = _read_quantities(_norm(text))
+    numbers = [(float(r.key[7:]), r.unit) for r in read if r.key.startswith("number:")]
+    for bound in bounds(text):
+        same = [n for n in numbers if n[0] == bound.value]
+        if same:  # one reading of its value, of what it counts if one is
+            numbers.remove(next((n for n in same if n[1] == bound.unit), same[0]))
+    return numbers
+
+
+# The values a figure allows: (low, high, low included, high included).
+_Range = tuple[float, float, bool, bool]
+_INF = float("inf")
+
+
+def _allowed(kind: str, value: float) -> _Range:
+    """The values a figure of ``kind`` on ``value`` allows; "about" and "nearly" read with
+    BOUND_TOLERANCE, on either side of a comparison."""
+    near = BOUND_TOLERANCE * abs(value)
     return {
-        "more than": value > bound,
-        "at least": value >= bound,
-        "less than": value < bound,
-        "at most": value <= bound,
-        "nearly": near and value < bound,
-        "about": near,
+        EXACT: (value, value, True, True),
+        "more than": (value, _INF, False, False),
+        "at least": (value, _INF, True, False),
+        "less than": (-_INF, value, False, False),
+        "at most": (-_INF, value, False, True),
+        "nearly": (value - near, value, True, False),
+        "about": (value - near, value + near, True, True),
     }[kind]
 
 
-def bound_verdict(bound: Bound, evidence: Evidence) -> tuple[bool, float] | None:
-    """What the cited text's exact numbers say of a claim's bound: (True, a number that
-    satisfies it), (False, the nearest number, which does not), or None when the cited text
-    gives no number to hold it against: none within BOUND_SLACK of it in its currency. When
-    the cited text counts what the bound counts ("people"), only those numbers are held
-    against it."""
-    mine = [(v, unit[1]) for v, unit in evidence.exact_numbers if unit[0] == bound.unit[0]]
-    same = [(v, what) for v, what in mine if bound.unit[1] and what == bound.unit[1]]
+def _within(inner: _Range, outer: _Range) -> bool:
+    """Every value ``inner`` allows, ``outer`` allows: a figure that entails another."""
+    low = inner[0] > outer[0] or (inner[0] == outer[0] and (outer[2] or not inner[2]))
+    high = inner[1] < outer[1] or (inner[1] == outer[1] and (outer[3] or not inner[3]))
+    return low and high
+
+
+def _apart(a: _Range, b: _Range) -> bool:
+    """No value is allowed by both: one figure contradicts the other."""
+
+    def below(x: _Range, y: _Range) -> bool:
+        return x[1] < y[0] or (x[1] == y[0] and not (x[3] and y[2]))
+
+    return below(a, b) or below(b, a)
+
+
+def bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
+    """What the cited text's figures say of a claim's bound: (True, a figure that entails it:
+    "250" or "more than 200" for "more than 150"), (False, the nearest figure that excludes
+    it), or None when no figure of the cited text within BOUND_SLACK of it, in its currency,
+    decides it. When the cited text counts what the bound counts ("people"), only those
+    figures are held against it. Kept on ``evidence``: three checks ask."""
+    if bound not in evidence.verdicts:
+        evidence.verdicts[bound] = _bound_verdict(bound, evidence)
+    return evidence.verdicts[bound]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A number as a text states it: exact (kind EXACT) or bounded, what it counts (as
+    ``_Read.unit``), as a reader is shown it ("250", "'more than 200'"), and its bound's
+    phrase ("more than")."""
+
+    kind: str
+    value: float
+    unit: tuple[str, str]
+    shown: str
+    phrase: str = ""
+
+    @property
+    def allowed(self) -> _Range:
+        return _allowed(self.kind, self.value)
+
+
+def figures(text: str) -> list[_Figure]:
+    """The numbers of ``text`` as figures: its exact numbers, then its bounds."""
+    exact = [_Figure(EXACT, v, unit, f"{v:.15g}") for v, unit in exact_numbers(text)]
+    return exact + [
+        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase) for b in bounds(text)
+    ]
+
+
+def _bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
+    mine = [f for f in evidence.figures if f.unit[0] == bound.unit[0]]
+    same = [f for f in mine if bound.unit[1] and f.unit[1] == bound.unit[1]]
     low, high = bound.value / BOUND_SLACK, bound.value * BOUND_SLACK
-    values = [v for v, _ in same or mine if low <= v <= high]
-    if not values:
-        return None
-    held = [v for v in values if _holds(bound.kind, bound.value, v)]
+    near = [f for f in same or mine if low <= f.value <= high]
+    claimed = _allowed(bound.kind, bound.value)
+    held = [f for f in near if _within(f.allowed, claimed)]
     if held:
-        return True, held[0]
-    return False, min(values, key=lambda v: abs(v - bound.value))
+        return True, held[0].shown
+    apart = [f for f in near if _apart(f.allowed, claimed)]
+    if apart:
+        return False, min(apart, key=lambda f: abs(f.value - bound.value)).shown
+    return None
+
+
+def bound_held(bound: Bound, evidence: Evidence) -> bool:
+    """A figure of the cited text entails the claim's bound: its words are the number
+    check's business, not the qualifier check's, coverage's or the score's."""
+    verdict = bound_verdict(bound, evidence)
+    return verdict is not None and verdict[0]
+
+
+def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
+    """The claim's figures whose number the cited text states only with a bound, in its
+    currency, that the bound does not entail: "200" or "more than 200" on "at least 200
+    people were killed" says more than the source. Two lists of reasons. Contradicted: a
+    limit the claim drops or tightens ("200" on "more than", "at least", "up to" or "nearly
+    200": the source says the count is not known to be 200, or is not 200). Unsupported: an
+    approximate figure stated as exact ("200" on "about 200"), or a limit stated as an
+    approximate figure ("about 200" on "up to 200"): not wrong, but not what the source says."""
+    contradicted: list[str] = []
+    unsupported: list[str] = []
+    exact = {(f.value, f.unit[0]) for f in evidence.figures if f.kind == EXACT}
+    for mine in figures(claim):
+        if (mine.value, mine.unit[0]) in exact:
+            continue
+        theirs = next(
+            (f for f in evidence.figures if (f.value, f.unit[0]) == (mine.value, mine.unit[0])),
+            None,
+        )
+        if theirs is None or _within(theirs.allowed, mine.allowed):
+            continue
+        reason = f"the claim says {mine.shown} where the cited text says {theirs.shown}"
+        if mine.kind == EXACT:
+            reason += f" (it drops '{theirs.phrase}')"
+        rounded = "about" in (mine.kind, theirs.kind) and not _apart(mine.allowed, theirs.allowed)
+        (unsupported if rounded else contradicted).append(reason)
+    return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
 
 
 def shown_quantity(quantity: str) -> str:
@@ -538,10 +648,11 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     """Numbers, months and currencies of the claim must be in the cited text. One that the
     sources state elsewhere only leaves the claim unverifiable ("numbers-elsewhere").
 
-    A number the claim bounds ("more than 200") may instead be satisfied by an exact number
-    of the cited text ("250", ``bound_verdict``); one it fails is named with the number the
-    cited text gives. A number the cited text only bounds is not exact: "250" on "more than
-    200" stays a number the cited text lacks."""
+    A number the claim bounds ("more than 200") may instead be entailed by a figure of the
+    cited text ("250", "more than 250": ``bound_verdict``); one a figure excludes is named with
+    that figure. A number the cited text only bounds is not exact: "250" on "more than 200"
+    stays a number the cited text lacks, and "200" on it drops the bound (``dropped_bounds``:
+    contradicted, or unsupported for "about 200", "numbers-bound-dropped")."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     for bound in bounds(claim):
@@ -552,18 +663,20 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
         if verdict[0]:
             missing.remove(key)
         else:
-            failed.append(
-                f"the claim says '{bound.words}' where the cited text says {verdict[1]:.15g}"
-            )
-    if not missing:
+            failed.append(f"the claim says '{bound.words}' where the cited text says {verdict[1]}")
+    excluded, allowed = dropped_bounds(claim, evidence)
+    if not missing and not excluded:
+        if allowed:
+            return Check(name="numbers-bound-dropped", passed=False, detail="; ".join(allowed))
         return Check(name="numbers", passed=True)
     shown = ", ".join(shown_quantity(m) for m in missing)
     known = evidence.source_quantities() if evidence.source_quantities else set()
-    if known and all(m in known for m in missing):
-        detail = f"in the sources but not the cited text: {shown}"
+    if not excluded and known and all(m in known for m in missing):
+        detail = "; ".join([f"in the sources but not the cited text: {shown}", *allowed])
         return Check(name="numbers-elsewhere", passed=False, detail=detail)
-    detail = f"not in the cited text: {shown}"
-    return Check(name="numbers", passed=False, detail="; ".join([detail, *failed]))
+    lacked = [f"not in the cited text: {shown}"] if missing else []
+    detail = "; ".join([*lacked, *failed, *excluded, *allowed])
+    return Check(name="numbers", passed=False, detail=detail)
 
 
 # -- named people, places, organisations -------------------------------------------------------
@@ -838,8 +951,8 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
 # qualification in a cited text (licence), and, where there is one, the contrary qualification
 # that contradicts it outright (opposite).
 _NUMBER = (
-    r"(?:(?:an? |the )?[$£€]?\d|(?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"(?:(?:an? |the )?(?:[$£€] ?)?\d|(?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"million|billion|dozen|half|two|one)\b)"
 )
 _NUMBER_AHEAD = "(?=" + _NUMBER + ")"
@@ -912,13 +1025,12 @@ QUALIFIERS = (
             r"roughly|approximately|around)\b"
         ),
     ),
-    # a hedge the claim adds or drops: "allegedly", "reportedly" (either way round), "may
-    # have", "is expected to" (dropped: a claim's own modal is _FUTURE's business). A claim
-    # keeps a hedge with any word of its class, or by saying who reports or alleges it
-    # ("according to reports, the mayor ordered ..."), not by a plain "will". A bare "may" or
-    # "might" ("we might need a new design", common in meetings and calls), "could have",
-    # "likely to" and "believed to" are not held: the narrower rule, chosen when the untouched
-    # SummEdits rows lost with the wider one (docs/benchmarks.md)
+    # a hedge the claim adds or drops: "allegedly", "reportedly" (either way round), "may",
+    # "might", "could have", "is expected/likely to", "is said to" (dropped: a claim's own
+    # modal is _FUTURE's business). A claim keeps a hedge with any word of its class, or, for
+    # what is reported or alleged, by saying who reports or alleges it ("according to reports,
+    # the mayor ordered ..."), not by a plain "will". A cited "police said he may have fled" is
+    # not kept by "police said he fled": the police hedged
     _Qualifier(
         "allegation",
         re.compile(r"\b(?:allegedly|purportedly|supposedly)\b"),
@@ -935,8 +1047,24 @@ QUALIFIERS = (
         kept=_REPORTED,  # either way round: the cited text's words of reporting keep it too
     ),
     _Qualifier(
+        "hearsay",
+        re.compile(r"\b(?:is|are|was|were) (?:widely |also )?(?:said|reported|rumou?red) to\b"),
+        re.compile(r"(?!)"),
+        kept=_REPORTED,
+        said=False,
+    ),
+    # "may"/"might" before a verb ("may delay", "might have fled"), not the month ("in May
+    # the council", "May 5", "since May last year"); "could" only as "could have" (a bare
+    # "could" is often ability: "could not reach", "could swim")
+    _Qualifier(
         "possibility",
-        re.compile(r"\b(?:may|might)(?: well)? have\b(?! not\b| never\b)"),
+        re.compile(
+            r"\b(?:(?<!\bin )(?<!\bof )(?<!\bon )(?<!\bby )(?<!since )(?<!until )(?<!early )"
+            r"(?<!late )(?<!mid )(?<!mid-)(?:may|might)(?: well)?(?! not\b| never\b)"
+            r"(?= [a-z]+\b)(?! (?:the|a|an|and|or|but|of|in|on|at|to|for|by|from|with|this|"
+            r"that|last|next|is|was|will|when|as|after|before|until|through|during|\d))"
+            r"|could(?: well)? have\b(?! not\b| never\b))"
+        ),
         re.compile(r"(?!)"),
         kept=re.compile(
             r"\b(?:may|might|could|possibl\w*|perhaps|probabl\w*|likely|believ\w*|thought|"
@@ -948,8 +1076,8 @@ QUALIFIERS = (
     _Qualifier(
         "expectation",
         re.compile(
-            r"\b(?:is|are|was|were|be|been|being) (?:widely |also |now )?"
-            r"(?:expected|predicted|projected|forecast) to\b"
+            r"\b(?:is|are|was|were|be|been|being) (?:widely |also |now |very |highly |most )?"
+            r"(?:expected|predicted|projected|forecast|likely) to\b"
         ),
         re.compile(r"(?!)"),
         kept=re.compile(
@@ -1026,13 +1154,6 @@ def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tupl
     return out, end
 
 
-def _bound_judged(bound: Bound, evidence: Evidence) -> bool:
-    """The claim's bound holds, if only loosely, for a number of the cited text: its words
-    are the number check's business, not the qualifier's or coverage's."""
-    verdict = bound_verdict(bound, evidence)
-    return verdict is not None and verdict[0]
-
-
 def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
     """Why the claim (``said``: normalised, lower case) drops a hedge of the cited text: it
     states the words a hedge of a ``kept`` class qualifies there ("reportedly ordered the
@@ -1046,7 +1167,7 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
             continue
         for match in q.cue.finditer(cited):
             scope, end = _scope(cited, match.end(), _lemma)
-            if not scope:
+            if not scope or _capitalised_within(evidence.text, cited, match.start()):
                 continue
             free = {_lemma(w) for w in words(cited[: match.start()] + " " + cited[end:])}
             stated = [t for t in scope if t in mine and t not in free]
@@ -1055,6 +1176,16 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
                 cue = match.group(0)
                 return f"the claim drops the cited text's '{cue}' ({q.kind}): '{hedged}'"
     return None
+
+
+def _capitalised_within(text: str, lowered: str, at: int) -> bool:
+    """The word at ``at`` of ``lowered`` (``text`` lower-cased) is capitalised in ``text``
+    mid-sentence: a name or a month ("Theresa May said", "in May"), not a hedge. A text whose
+    length lower-casing changed cannot tell."""
+    if len(text) != len(lowered) or not text[at : at + 1].isupper():
+        return False
+    before = text[:at].rstrip(" \"'(")
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def _past_form(word: str, evidence: Evidence) -> str | None:
@@ -1099,9 +1230,7 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
                 continue  # "all 200,000 homes": the number implies it
             detail = f"the claim says '{cue}' ({q.kind}); the cited text does not"
             if bound is not None and verdict is not None:
-                detail = (
-                    f"the claim says '{bound.words}' where the cited text says {verdict[1]:.15g}"
-                )
+                detail = f"the claim says '{bound.words}' where the cited text says {verdict[1]}"
             if scope and any(t in evidence.terms for t in scope):
                 return Check(name="qualifiers", passed=False, detail=detail)
             unsupported.append(detail)

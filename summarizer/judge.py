@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import Evidence, claim_terms, coverage, facts_left_out
+from .checks import Evidence, claim_terms, coverage, facts_left_out, without_held_bounds
 from .llm.base import LLMClient, accept, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
@@ -152,10 +152,12 @@ def evidence_gap(evidence: str, item: JudgeItem, sources: list[str]) -> str | No
     or None when it does. The span must share EVIDENCE_MIN_TERMS of the claim's content terms
     (as coverage counts them: stems and listed synonyms, light words left out), and state
     every name and number of the claim that its cited sentence states."""
-    terms = claim_terms(item.claim)
+    span = Evidence([evidence])
+    claim = without_held_bounds(item.claim, span)  # "more than 200" on "250": no missing word
+    terms = claim_terms(claim)
     if not terms:
         return "the claim has no content words for the judge's evidence to match"
-    _, missing = coverage(item.claim, Evidence([evidence]))
+    _, missing = coverage(claim, span)
     shared, need = len(terms) - len(missing), min(EVIDENCE_MIN_TERMS, len(terms))
     if shared < need:
         return (

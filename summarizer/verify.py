@@ -31,6 +31,7 @@ from .checks import (
     run_checks,
     source_corpus,
     support,
+    without_held_bounds,
     word_readings,
 )
 from .errors import BackendError, InputError
@@ -181,7 +182,9 @@ def verify_claim(
     evidence = _evidence(claim.citations, sentences, ctx)
     checks = [structure, *run_checks(claim.text, evidence, cited_words=cited_words)]
     verdict = support(checks)
-    graded = {"checks": checks, "support": verdict, "score": coverage(claim.text, evidence)[0]}
+    # a bound the cited text's figure entails ("more than 200" on "250") is no missing word
+    score = coverage(without_held_bounds(claim.text, evidence), evidence)[0]
+    graded = {"checks": checks, "support": verdict, "score": score}
     if verdict == "supported":
         return claim.model_copy(update={"verdict": "accepted", **graded})
     if verdict == "unverifiable" and defer:
