@@ -658,7 +658,8 @@ def verify(
     _setup_logging(verbose, quiet)
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
-    text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
+    given_draft = read_stdin(Limits()) if draft == "-" else Path(draft)
+    text = read_draft(given_draft, "stdin")[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     # as a Path, so that the draft file is not its own source when a source folder holds it
     given = text if draft == "-" else Path(draft)
