@@ -61,8 +61,9 @@ def test_a_run_with_no_sentence_break_is_marked_as_cut_pieces() -> None:
 
 def test_complete_sentences_come_before_cut_pieces() -> None:
     # a long run, then one whole sentence that is no usable one (a question): when nothing
-    # is usable, the whole sentence is quoted before any piece of the run
-    question = "Will the council approve the budget of 40 million dollars for the parks?"
+    # is usable, the whole sentence is quoted before any piece of the run (whose repeated
+    # words weigh more)
+    question = "Who will pay for the new playground equipment in the northern district?"
     result = summarizer.blurb(_run_without_breaks(3000) + "\n\n" + question, sentences=1)
     assert [c.text for c in result.claims] == [question]
     assert not result.problems
