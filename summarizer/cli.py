@@ -1033,10 +1033,13 @@ def _setup_logging(verbose: int, quiet: bool = False) -> None:
     """-v/-vv show info and debug lines; -q (or ``quiet`` in the config) hides the warnings
     too, which are notes (a feed item's own text used, a date ignored), never the errors."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    # on our loggers, not the root, and reset each time: one process may run many commands
-    quieted = logging.ERROR if quiet and not verbose else logging.NOTSET
-    logging.getLogger(__package__ or "summarizer").setLevel(quieted)
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    # set each time, not by basicConfig (once per process): one process may run many commands.
+    # Other libraries' warnings only with -v: trafilatura's "WARNING trafilatura.core:
+    # discarding data: None" came before the one-line error of an HTML file with no text.
+    logging.getLogger().setLevel(level if verbose else logging.ERROR)
+    ours = logging.ERROR if quiet else logging.WARNING
+    logging.getLogger(__package__ or "summarizer").setLevel(logging.NOTSET if verbose else ours)
 
 
 def main() -> None:
