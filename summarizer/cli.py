@@ -90,9 +90,12 @@ app = typer.Typer(
 
 # -- shared options, defined once --------------------------------------------------------------
 def _output_path(value: str) -> Path:
-    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"."""
+    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"; ``-o out/``
+    (a folder that does not exist yet) wrote a file named ``out``: Path drops the slash."""
     if not value.strip():
         raise typer.BadParameter("an empty path was given (an unset shell variable?)")
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{value}: names a directory (it ends with /); give a file name")
     return Path(value)
 
 
