@@ -90,9 +90,12 @@ app = typer.Typer(
 
 # -- shared options, defined once --------------------------------------------------------------
 def _output_path(value: str) -> Path:
-    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"."""
+    """``-o``'s value: ``-o "$OUT"`` with OUT unset said "file '' is a directory"; ``-o out/``
+    (a folder that does not exist yet) wrote a file named ``out``: Path drops the slash."""
     if not value.strip():
         raise typer.BadParameter("an empty path was given (an unset shell variable?)")
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{value}: names a directory (it ends with /); give a file name")
     return Path(value)
 
 
@@ -658,7 +661,8 @@ def verify(
     _setup_logging(verbose, quiet)
     check_path_argument(draft)
     _check_stdin_once([draft, *sources, *(more_sources or [])])
-    text = read_draft(read_stdin(Limits()) if draft == "-" else Path(draft))[1]
+    given_draft = read_stdin(Limits()) if draft == "-" else Path(draft)
+    text = read_draft(given_draft, "stdin")[1]
     sources_ = _inputs([*sources, *(more_sources or [])])
     # as a Path, so that the draft file is not its own source when a source folder holds it
     given = text if draft == "-" else Path(draft)
@@ -1032,10 +1036,13 @@ def _setup_logging(verbose: int, quiet: bool = False) -> None:
     """-v/-vv show info and debug lines; -q (or ``quiet`` in the config) hides the warnings
     too, which are notes (a feed item's own text used, a date ignored), never the errors."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    # on our loggers, not the root, and reset each time: one process may run many commands
-    quieted = logging.ERROR if quiet and not verbose else logging.NOTSET
-    logging.getLogger(__package__ or "summarizer").setLevel(quieted)
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    # set each time, not by basicConfig (once per process): one process may run many commands.
+    # Other libraries' warnings only with -v: trafilatura's "WARNING trafilatura.core:
+    # discarding data: None" came before the one-line error of an HTML file with no text.
+    logging.getLogger().setLevel(level if verbose else logging.ERROR)
+    ours = logging.ERROR if quiet else logging.WARNING
+    logging.getLogger(__package__ or "summarizer").setLevel(logging.NOTSET if verbose else ours)
 
 
 def main() -> None:

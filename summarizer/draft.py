@@ -278,7 +278,7 @@ def _without_html(text: str) -> str:
 
 
 def verify(
-    draft: str | Path,
+    draft: str | Path | bytes,
     sources: Iterable[str | Path | Article] | str | Path | Article,
     *,
     top_k: int = TOP_K,
@@ -292,8 +292,8 @@ def verify(
     """Check an editor's draft against source articles, claim by claim.
 
     Args:
-        draft: the draft's text (a ``str`` is always text), or a Path to a text, Markdown or HTML
-            file.
+        draft: the draft's text (a ``str`` is always text; ``bytes`` are UTF-8 text, or UTF-16/32
+            with a byte order mark), or a Path to a text, Markdown or HTML file.
         sources: ``pathlib.Path``s (files, directories), Articles or article texts (``str``).
         top_k: how many retrieved sentences are tried as a claim's evidence.
         backend, model, base_url: the LLM whose judge decides the unverifiable middle, as in
@@ -469,18 +469,22 @@ def _contradicted(result: Claim, was: str, now: str, why: str) -> Claim:
     )
 
 
-def read_draft(draft: str | Path | bytes) -> tuple[str, str]:
-    """The draft's name and text; a file or stdin bytes must be UTF-8 text, not binary."""
+def read_draft(draft: str | Path | bytes, name: str = "draft") -> tuple[str, str]:
+    """The draft's name and text; a file or bytes must be UTF-8 text, not binary.
+
+    ``name`` labels text and bytes in messages and the report: a library caller's bytes are
+    "draft" as its str is (they were called "stdin"); the CLI passes "stdin" for ``-``.
+    """
     if not isinstance(draft, (str, Path, bytes)):
         kind = type(draft).__name__
-        raise InputError(f"the draft must be text (str) or a pathlib.Path, not {kind}")
+        raise InputError(f"the draft must be text (str or bytes) or a pathlib.Path, not {kind}")
     if isinstance(draft, str):
         from .pipeline import check_text  # imported here, as in _load_sources
 
         check_text(draft, "the draft")
-        name, text = "draft", draft
+        text = draft
     else:
-        name = "stdin" if isinstance(draft, bytes) else printable_line(str(draft))
+        name = name if isinstance(draft, bytes) else printable_line(str(draft))
         data = draft if isinstance(draft, bytes) else _read_bytes(draft)
         # UTF-8, or UTF-16/32 by its byte order mark (Windows' "Unicode"), as for articles
         text = decode(data, name, "a draft") if data.strip() else ""

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Article, Citation, Claim, Sentence
+from .sentences import is_cut_piece
 from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, words
 
 # Parameters, calibrated on the 10 MultiLing 2011 dev clusters (bench/rouge_bench.py) and kept
@@ -40,6 +41,10 @@ from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, wo
 # weighing 0, a log or squared article count, a position-weighted concept df: no consistent gain.
 MIN_WORDS = 8  # shorter sentences are datelines, captions or attribution fragments
 SHORT_MIN_WORDS = 4  # ... unless a real sentence ("Mayor Ana Ruiz resigned on Monday."): see _short
+# An article of at most this many sentences is a stub (a feed item's teaser, a "Read more"
+# page) when a story also has a fuller one: its sentences rank as if far down an article.
+STUB_MAX_SENTENCES = 2
+STUB_RANK = 1000
 MAX_WORDS = 55  # longer ones spend the budget of several ideas on one
 LEAD_SENTENCES = 3  # an article's lead: its first usable sentences
 LEAD_CONCEPT_BONUS = 1.0  # extra weight per article that mentions a concept in its lead
@@ -78,7 +83,7 @@ _QUOTES = "\"'“‘”’«"
 Concept = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)  # one per sentence: a huge article has hundreds of thousands
 class _Candidate:
     sentence: Sentence
     article_pos: int
@@ -88,7 +93,7 @@ class _Candidate:
     names: frozenset[str]  # stems of capitalised words inside the sentence
     numbers: frozenset[str]
     negated: bool
-    concepts: frozenset[Concept]
+    concepts: tuple[Concept, ...]  # distinct; a tuple is a third of a frozenset's size
     dependent: bool
 
     @property
@@ -135,15 +140,27 @@ def _choose(
     if sentences is not None and len(usable) < sentences:
         # fewer long sentences than asked: short real sentences count too, in text order
         usable = [c for c in all_cands if _usable(c) or _short(c)]
-    usable = usable or [c for c in all_cands if not _fragment(c.sentence.text)]
+    if not usable:  # complete sentences before the pieces of a run with no sentence break
+        whole = [c for c in all_cands if not _fragment(c.sentence.text)]
+        usable = [c for c in whole if not is_cut_piece(c.sentence.text)] or whole
     weights = _concept_weights(usable, multi=n_articles > 1)
     return _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
+    """One candidate per sentence with content terms.
+
+    Equal bigrams share one tuple (``seen``) and each sentence keeps its bigrams in a tuple,
+    not a frozenset: a bigram recurs in many sentences, and a tuple per occurrence plus a
+    sparse set per sentence were the biggest part of a huge article's memory.
+    """
     out: list[_Candidate] = []
+    seen: dict[Concept, Concept] = {}
+    full = [len(a.sentences) > STUB_MAX_SENTENCES for a in articles]
     for pos, article in enumerate(articles):
-        rank = 0
+        # a stub beside a full report of the story (a feed's headline and teaser) gets no lead
+        # bonus: its dense one-line teaser topped the story, the full report's lead after it
+        rank = 0 if full[pos] or not any(full) else STUB_RANK
         for s in article.sentences:
             terms = content_terms(s.text)
             if not terms:
@@ -158,7 +175,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 names=_names(s.text),
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
-                concepts=frozenset(_bigrams(tokens)),
+                concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
                 dependent=_dependent(s.text),
             )
             out.append(cand)
@@ -303,11 +320,13 @@ def _greedy(
         if any(_cosine(pick.facts, x.facts) > REDUNDANCY_MAX for x in chosen):
             continue
         chosen.append(pick)
-        for x in pick.concepts - covered:
+        for x in pick.concepts:
+            if x in covered:
+                continue
+            covered.add(x)
             w = weights.get(x, 0.0)
             for j in holders[x]:
                 gains[j] -= w
-        covered |= pick.concepts
         after = position.get((pick.article_pos, pick.sentence.index + 1))
         if after is not None and penalty[after] != 1.0 and not done[after]:
             penalty[after] = 1.0

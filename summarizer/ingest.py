@@ -103,9 +103,22 @@ def load_articles(
 
     Raises:
         InputError: a path is missing, not a regular file, empty, binary, undecodable,
-            malformed, past a size limit, or has no articles.
+            malformed, past a size limit, or has no articles; or no path is given (``[]``),
+            as ``briefing([])`` refuses it: a caller loads articles to summarise them, and an
+            empty list would only fail later, further from its cause. ``iter_articles``
+            streams what there is and yields nothing for ``[]``.
     """
-    return list(iter_articles(paths, limits=limits))
+    if isinstance(paths, Iterable) and not isinstance(paths, (str, Path, bytes, dict)):
+        paths = list(paths)  # read once: a generator is empty after iter_articles
+        if not paths:
+            raise InputError("no paths given; pass article files, directories or URLs")
+    articles = list(iter_articles(paths, limits=limits))
+    if not articles:  # the only files given were ones this tool wrote
+        shown = paths if isinstance(paths, (str, Path)) else ", ".join(map(str, paths))
+        raise InputError(
+            f"{printable_line(str(shown))}: no articles (files this tool wrote are skipped)"
+        )
+    return articles
 
 
 OnBadRecord = Callable[[InputError], None]

@@ -38,6 +38,7 @@ from .models import (
     Usage,
 )
 from .progress import ProgressFn
+from .sentences import is_cut_piece
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
 from .text import word_count
@@ -100,6 +101,22 @@ def resolve_backend(settings: Settings) -> str:
     return "openai" if (settings.base_url or settings.api_key) else "extractive"
 
 
+# A blurb's note when it quotes pieces of a run the sentence splitter had to cut.
+CUT_PIECES = (
+    "the text has runs with no sentence break: claims ending in '…' quote pieces cut from them"
+)
+
+
+def check_client(client: object) -> None:
+    """Refuse a ``client`` that is not an LLM client (no ``complete`` method) before any work,
+    on every backend: the offline engine, which needs none, ignored ``client=3`` silently."""
+    if client is not None and not callable(getattr(client, "complete", None)):
+        raise ConfigError(
+            "client must be an LLM client (an object with an async complete() method), "
+            f"not {type(client).__name__}"
+        )
+
+
 def get_writer(settings: Settings, client: LLMClient | None = None) -> Writer:
     """Build the writer for the configured backend (``client``: an LLM client to use as is)."""
     backend = resolve_backend(settings)
@@ -159,7 +176,8 @@ def blurb(
         backend, model, ...: the CLI's options of the same names (None keeps the setting
             from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
-        client: the LLM client to write and judge with (the Batch API passes its own).
+        client: the LLM client to write and judge with (the Batch API passes its own); one
+            that is not a client is a ConfigError, even on the offline engine.
 
     Returns:
         A Blurb whose shown claims all passed verification.
@@ -171,6 +189,7 @@ def blurb(
         articles can skip it and go on).
     """
     settings = _settings(settings, locals())  # validates sentences and max_words too
+    check_client(client)
     sentences, max_words = blurb_length(  # the validated values of those given
         settings,
         None if sentences is None else settings.sentences,
@@ -189,6 +208,8 @@ def blurb(
                 f"no sentence fits in {max_words} words (the shortest has "
                 f"{shortest}); raise --max-words"
             )
+    if any(c.shown and is_cut_piece(c.text) for c in claims):
+        problems.append(CUT_PIECES)
     sources = _number_sources(claims, {art.id: art})
     usage = _run_usage(writer)
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
@@ -283,6 +304,7 @@ def briefing(
     """
     settings = _settings(settings, locals())
     check_progress(progress)
+    check_client(client)
     started = time.perf_counter()
     # 1. ingest
     articles = _many_articles(inputs, progress, settings.limits)

@@ -13,6 +13,7 @@ from typing import Literal, get_args
 from .draft import VerifyReport
 from .errors import InputError
 from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
+from .sentences import is_cut_piece
 from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
@@ -214,8 +215,13 @@ def _outlet_name(outlet: Outlet) -> str:
 
 
 def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> str:
+    """A claim with its source numbers; a quoted piece of a run with no sentence break (see
+    ``is_cut_piece``) ends in "…", so a reader does not take it for a whole sentence."""
     marks = dict.fromkeys(numbers[c.article_id] for c in claim.citations if c.article_id in numbers)
-    return (md_text(claim.text) if md else claim.text) + "".join(f"[{n}]" for n in marks)
+    text = md_text(claim.text) if md else claim.text
+    if is_cut_piece(claim.text):
+        text += " …"
+    return text + "".join(f"[{n}]" for n in marks)
 
 
 # Characters Markdown would read as markup: emphasis, links, code, raw HTML ("_" inside a

@@ -84,6 +84,24 @@ def _hard_split(sentence: str, size: int) -> list[str]:
     return [p.strip() for p in _windows(sentence, size) if p.strip()]
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
+
+
+# A run this long with no sentence end is no sentence (a blurb's longest is about 350).
+CUT_PIECE_MIN_CHARS = 400
+
+
+def is_cut_piece(text: str) -> bool:
+    """True for what is likely a piece of a run with no sentence break (``_hard_split`` cuts
+    it): it does not end as a sentence does and is long, or starts mid-sentence in lower case
+    (a run's last piece can be short). A blurb should not present such a piece as a cited
+    sentence without saying so."""
+    text = text.strip()
+    if not text or _ENDS_SENTENCE.search(text):
+        return False
+    return len(text) >= CUT_PIECE_MIN_CHARS or text[0].islower()
+
+
 def _cut_point(text: str, start: int, end: int) -> int:
     """Where to cut ``text[start:end]``: after the last ``. `` in its second half, else after
     the last whitespace in its second half, else at ``end``."""

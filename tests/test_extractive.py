@@ -282,7 +282,7 @@ def _plain_greedy(
         best, best_score = -1, 0.0
         for i in remaining:
             c = cands[i]
-            gain = sum(weights.get(x, 0.0) for x in c.concepts - covered)
+            gain = sum(weights.get(x, 0.0) for x in set(c.concepts) - covered)
             score = gain / c.words**extractive.LENGTH_EXPONENT
             score *= 1 + extractive.POSITION_BONUS / (1 + c.rank)
             if c.dependent and (c.article_pos, c.sentence.index - 1) not in picked:
@@ -296,7 +296,7 @@ def _plain_greedy(
         if any(extractive._cosine(pick.facts, x.facts) > extractive.REDUNDANCY_MAX for x in chosen):
             continue
         chosen.append(pick)
-        covered |= pick.concepts
+        covered.update(pick.concepts)
         picked.add((pick.article_pos, pick.sentence.index))
         used += pick.words
     return chosen
