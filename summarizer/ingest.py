@@ -225,7 +225,9 @@ def make_article(
         title, lines = _split_title(lines)
     else:
         title = " ".join(clean_characters(title).split()) or None
-        lines = _drop_repeated_title(lines, title)
+    # a page saved as text repeats its headline (the <title>, then the <h1>) or gives a second
+    # one: either was the story's first "sentence", a bullet that echoed the story's heading
+    lines = _drop_repeated_title(lines, title)
     paragraphs = _paragraphs(lines)
     shown = printable_line(file or "input")
     if not paragraphs:
@@ -283,6 +285,16 @@ _INNER_ABBREVIATION = re.compile(r"(?:^|\s)\(?[\w’'-]*\w[.-][\w.-]*\.$")
 
 
 _DOMAIN_END = re.compile(r"(?:com|org|net|gov|edu)\b")
+# A quoted question or exclamation ends "?”" or "!”" without ending the sentence when its
+# attribution follows: "“How about the mayor starts?” Mr. Trump was quoted as saying, ..." was
+# cut in two, and the second half, a claim of its own, quoted nobody. The attribution is a
+# name (up to four capitalised words) and a verb of saying with at most two words before a
+# comma or a stop, so "“Why?” Officials said the talks failed." stays two sentences.
+_QUOTED_ASK = re.compile(r"[?!][”\"’']$")
+_ATTRIBUTION = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|replied|"
+    r"recalled|tweeted|told\s+\w+|(?:was|is)\s+quoted\s+as\s+saying)(?:\s+[\w.’'-]+){0,2}\s*[,.;:]"
+)
 
 
 def join_fragments(paragraph: str, sentences: list[str]) -> list[str]:
@@ -311,6 +323,8 @@ def _continues(before: str, text: str, *, inside_word: bool) -> bool:
     if text[:1] in ")],;" or (inside_word and (text[:1].islower() or text[:1].isdigit())):
         return True
     if _DOMAIN_END.match(text):  # "TMZ. com", a web address in text rebuilt from tokens
+        return True
+    if _QUOTED_ASK.search(before) and (text[:1].islower() or _ATTRIBUTION.match(text)):
         return True
     if text[:1].isupper():
         return bool(_TITLE_END.search(before))

@@ -767,3 +767,52 @@ def test_own_text_blurb_with_a_failed_records_count_line_is_skipped(tmp_path: Pa
     (folder / "a.txt").write_text(BOILER_STORY, encoding="utf-8")
     (folder / "blurb.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert [a.outlets[0].file for a in load_articles(folder)] == [str(folder / "a.txt")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Obama Urges New Limits on Assault Weapons",  # the title again (the <title>, the <h1>)
+        "Obama Willing to Use Executive Orders on Guns",  # a second headline of the story
+    ],
+)
+def test_a_text_files_repeated_or_second_headline_is_not_a_sentence(
+    tmp_path: Path, second: str
+) -> None:
+    """A page saved as .txt starts "Title / Title / body" (or a second headline): the repeat
+    was the first sentence, and the briefing's first bullet echoed the story's heading."""
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Obama Urges New Limits on Assault Weapons\n\n"
+        f"{second}\n\n"
+        "President Obama called Wednesday for a new assault-weapons ban.\n\n"
+        "Lawmakers said the plan faces stiff opposition in Congress.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([path])
+    assert article.title == "Obama Urges New Limits on Assault Weapons"
+    assert [s.text for s in article.sentences] == [
+        "President Obama called Wednesday for a new assault-weapons ban.",
+        "Lawmakers said the plan faces stiff opposition in Congress.",
+    ]
+
+
+def test_a_quoted_question_keeps_its_attribution() -> None:
+    """“How about ...?” Mr. Trump was quoted as saying, ... was cut after the question mark: the
+    second half, a claim of its own, read "Mr. Trump was quoted as saying, playing peacemaker"
+    and quoted nobody. A sentence that only starts after a quoted question stays apart."""
+    text = (
+        "The two men met on the golf links in 2007.\n\n"
+        "“How about the mayor starts it off in honor of the city?” Mr. Trump was quoted as "
+        "saying, playing peacemaker.\n\n"
+        "“Why?” Officials said the talks failed last week in Geneva.\n\n"
+        "“Why now?” asked the mayor."
+    )
+    assert [s.text for s in make_article(text).sentences] == [
+        "The two men met on the golf links in 2007.",
+        "“How about the mayor starts it off in honor of the city?” Mr. Trump was quoted as "
+        "saying, playing peacemaker.",
+        "“Why?”",
+        "Officials said the talks failed last week in Geneva.",
+        "“Why now?” asked the mayor.",
+    ]
