@@ -251,3 +251,16 @@ def test_each_bound_is_judged_once_per_claim(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(checks, "_bound_verdict", counted)
     run_checks("The storm killed more than 200 people.", Evidence([STORM]))
     assert calls == ["more than 200"]
+
+
+@pytest.mark.parametrize("bound", ["about", "around", "roughly"])
+def test_a_draft_that_states_an_approximate_figure_exactly_is_not_supported(bound: str) -> None:
+    """An editor's "200 were killed" for the source's "about 200": no word is missing, so the
+    draft's lenient rule accepted it with the dropped bound only noted. It says more than its
+    source, as a briefing's claim would: unverifiable, and the report says why."""
+    said = " people were killed in the blast on Monday in the old city."
+    report = verify("200" + said, [f"{bound.capitalize()} 200" + said], judge=False)
+    assert not report.ok
+    [claim] = report.claims
+    assert claim.verdict != "supported", claim
+    assert any(f"drops '{bound}'" in r for r in claim.reasons), claim.reasons
