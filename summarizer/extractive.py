@@ -41,9 +41,8 @@ from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, wo
 # weighing 0, a log or squared article count, a position-weighted concept df: no consistent gain.
 MIN_WORDS = 8  # shorter sentences are datelines, captions or attribution fragments
 SHORT_MIN_WORDS = 4  # ... unless a real sentence ("Mayor Ana Ruiz resigned on Monday."): see _short
-# An article of at most this many sentences is a stub (a feed item's teaser, a "Read more"
-# page) when a story also has a fuller one: its sentences rank as if far down an article.
-STUB_MAX_SENTENCES = 2
+# A stub (``Article.is_stub``: a feed item's teaser, a "Read more" page) beside a fuller report
+# of its story: its sentences rank as if far down an article.
 STUB_RANK = 1000
 MAX_WORDS = 55  # longer ones spend the budget of several ideas on one
 LEAD_SENTENCES = 3  # an article's lead: its first usable sentences
@@ -156,7 +155,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     """
     out: list[_Candidate] = []
     seen: dict[Concept, Concept] = {}
-    full = [len(a.sentences) > STUB_MAX_SENTENCES for a in articles]
+    full = [not a.is_stub for a in articles]
     for pos, article in enumerate(articles):
         # a stub beside a full report of the story (a feed's headline and teaser) gets no lead
         # bonus: its dense one-line teaser topped the story, the full report's lead after it

@@ -56,6 +56,9 @@ class Sentence(BaseModel):
         return self.id.rsplit(".s", 1)[0]
 
 
+STUB_MAX_SENTENCES = 2  # see Article.is_stub
+
+
 class Article(BaseModel):
     """A cleaned article: boilerplate removed, split into citable sentences."""
 
@@ -76,6 +79,13 @@ class Article(BaseModel):
         for s in self.sentences:
             paras.setdefault(s.paragraph, []).append(s.text)
         return "\n\n".join(" ".join(p) for _, p in sorted(paras.items()))
+
+    @property
+    def is_stub(self) -> bool:
+        """At most ``STUB_MAX_SENTENCES`` sentences: a feed item's headline and teaser, a "Read
+        more" page. Beside a fuller report of its story it neither heads the story nor leads
+        its claims (``stories``, ``extractive``)."""
+        return len(self.sentences) <= STUB_MAX_SENTENCES
 
     def label(self) -> str:
         """Title or first outlet, for messages."""

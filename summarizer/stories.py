@@ -647,11 +647,16 @@ def _renumber(raw: np.ndarray) -> np.ndarray:
 
 def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     """A story of these articles, titled after the most central one that has a title (when
-    none has, headed by the start of the most central one's lead: see ``lead_headline``)."""
+    none has, headed by the start of the most central one's lead: see ``lead_headline``). A
+    stub comes after every fuller report: a feed's teaser headed the story its full report
+    led (``Article.is_stub``)."""
     sub = x[members]
     centroid = np.asarray(sub.sum(axis=0)).ravel()
     centrality = sub @ centroid
-    ranked = sorted(range(len(members)), key=lambda k: (-round(float(centrality[k]), 9), k))
+    ranked = sorted(
+        range(len(members)),
+        key=lambda k: (articles[members[k]].is_stub, -round(float(centrality[k]), 9), k),
+    )
     chosen = [articles[members[k]] for k in ranked]
     title = story_title(chosen)
     dates = sorted(d for i in members if (d := _as_datetime(articles[i].published)) is not None)

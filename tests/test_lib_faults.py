@@ -86,3 +86,5 @@ def test_a_stub_does_not_top_a_story_over_the_full_report() -> None:
     result = summarizer.briefing([stub, full], max_words=60)
     first = result.stories[0].claims[0]
     assert first.citations[0].article_id == full.id, first.text
+    # the heading too: the teaser, dense with the story's words, was its most central article
+    assert result.stories[0].title == "City council approves parks budget"
