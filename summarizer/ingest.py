@@ -602,10 +602,30 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if len(line) <= MAX_TITLE_CHARS and not re.search(r"[.!?:;,\"”’)]$", line) and rest:
+        if _headline_shaped(line) and rest:
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
+
+
+# A headline may end in an initialism's stop ("... Bloomberg Tells U.S."); a sentence then
+# would read like one, so it counts only in a line in Title Case (see _title_case).
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
+def _headline_shaped(line: str) -> bool:
+    """Short, and ending as a headline does: with no stop, or an initialism's in Title Case."""
+    if len(line) > MAX_TITLE_CHARS:
+        return False
+    if not re.search(r"[.!?:;,\"”’)]$", line):
+        return True
+    return bool(_INITIALISM_END.search(line)) and _title_case(line)
+
+
+def _title_case(line: str) -> bool:
+    """Three or more words of four letters or more, each capitalised."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
@@ -625,12 +645,11 @@ def _second_headline(line: str, after: str) -> bool:
     """A line before the story that is another headline of it (the print edition's, when the
     record's title is the web's): shaped like a headline, and in Title Case or followed by the
     story's dateline ("Report Sees Guns as Path to Safety in Schools" / "WASHINGTON — ...")."""
-    if len(line) > MAX_TITLE_CHARS or re.search(r"[.!?:;,\"”’)]$", line):
+    if not _headline_shaped(line):
         return False
     if strip_dateline(after) != after and not after.startswith(line):
         return True
-    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    return _title_case(line)
 
 
 SHOUTING_MIN_LETTERS = 8  # fewer is kept as written at ingest: "UK VOTES" may be a brand

@@ -816,3 +816,21 @@ def test_a_quoted_question_keeps_its_attribution() -> None:
         "Officials said the talks failed last week in Geneva.",
         "“Why now?” asked the mayor.",
     ]
+
+
+def test_a_headline_ending_in_an_initialism_is_the_title(tmp_path: Path) -> None:
+    """ "... Bloomberg Tells U.S." ends with a stop, so it was read as the first sentence (a
+    bullet in Title Case under another outlet's heading); a sentence ending so stays one."""
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S.\n\n"
+        "Michael Bloomberg endorsed Hillary Clinton at the convention on Wednesday.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([path])
+    assert article.title == "Clinton Is 'Sane' And 'Competent,' Unlike Trump, Bloomberg Tells U.S."
+    assert [s.text for s in article.sentences] == [
+        "Michael Bloomberg endorsed Hillary Clinton at the convention on Wednesday."
+    ]
+    plain = make_article("Prices rose again in the U.S.\n\nInflation was 3 percent in May.")
+    assert plain.title is None and plain.sentences[0].text == "Prices rose again in the U.S."
