@@ -120,7 +120,7 @@ _UPPER_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _STATE_OR_DATE = r",\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?"
 _AGENCY = r"\s*\([A-Za-z ]{2,20}\)"
-_DASH = r"\s*(?:--|[-_–—―])\s+(?=[A-Z0-9\"“‘'`])"
+_DASH = r"\s*(?:--|[-_–—―]-?)\s+(?=[A-Z0-9\"“‘'`])"
 _DATELINE = re.compile(
     rf"^(?:{_UPPER_PLACE}(?:{_STATE_OR_DATE})?(?:{_AGENCY})?"
     rf"|(?P<place>{_PLACE})(?:(?:{_STATE_OR_DATE})?{_AGENCY}|{_STATE_OR_DATE}(?=\s+[–—―-]-?\s)))"

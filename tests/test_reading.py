@@ -115,6 +115,8 @@ def test_datelines_in_ordinary_case_and_other_dashes() -> None:
     )
     assert strip_dateline("WASHINGTON ― President Trump spoke.") == "President Trump spoke."
     assert strip_dateline("NEW DELHI, December 1 (Xinhua)-- India agreed.") == "India agreed."
+    # an en dash and a hyphen typed together: the blurb opened "DANVILLE, Ky. –- Joe Biden ..."
+    assert strip_dateline("DANVILLE, Ky. –- Joe Biden did.") == "Joe Biden did."
     for kept in (
         "NATO - the alliance said it would meet again.",
         "However, Congress — The vote failed.",
