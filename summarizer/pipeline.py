@@ -307,9 +307,7 @@ def briefing(
     check_client(client)
     started = time.perf_counter()
     # 1. ingest
-    articles = _many_articles(inputs, progress, settings.limits)
-    if not articles:  # an empty Briefing was returned, where the CLI and serve refuse it
-        raise InputError("no articles given; pass article texts, Paths or Articles")
+    articles = _many_articles(inputs, progress, settings.limits)  # none: an InputError
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         # every article outside --since/--until is not "no articles given" (serve and the
@@ -595,6 +593,17 @@ def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settin
 
 
 def _one_article(article: ArticleInput, limits: Limits | None = None) -> Article:
+    """The one article a blurb is of.
+
+    Raises:
+        InputError: an empty Path: ``Path("")`` is ``Path(".")``, and read the working
+            directory (a caller's unset setting became "summarise everything here").
+    """
+    if isinstance(article, Path) and not article.parts:
+        raise InputError(
+            "an empty Path was given (Path('') is the current directory); pass the article's "
+            "file, or Path.cwd() for a folder holding only it"
+        )
     if isinstance(article, Path):
         found = load_articles(article, limits=limits)
         if len(found) != 1:
@@ -630,6 +639,8 @@ def _many_articles(
                 raise limits.too_many()
     if progress is not None:
         progress("ingest", len(articles), len(articles))
+    if not articles:  # named as the library takes them: verify(draft, []) said "--sources"
+        raise InputError("no articles given; pass article texts, Paths or Articles")
     return articles
 
 
