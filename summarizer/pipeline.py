@@ -228,12 +228,19 @@ def blurb(
 
 
 def blurb_length(
-    settings: Settings, sentences: int | None = None, max_words: int | None = None
+    settings: Settings,
+    sentences: int | None = None,
+    max_words: int | None = None,
+    *,
+    flags: str = "",
 ) -> tuple[int | None, int | None]:
     """A blurb's length, ``(sentences, None)`` or ``(None, max_words)``: the engines take one
     or the other. The ones given for this blurb decide; else the settings' ``sentences``,
     else 3. The settings' ``max_words`` is the briefing's budget and never a blurb's: a config
     file's ``max_words = 300`` (the README's example) made every blurb 14 sentences, not 3.
+
+    ``flags`` are the caller's own names of the two, for its message (the CLI's options);
+    the library's and the API's callers know them as ``sentences`` and ``max_words``.
 
     Raises:
         ConfigError: both are given (``-n 3 --max-words 20`` wrote 45 words: the word budget
@@ -241,8 +248,8 @@ def blurb_length(
     """
     if sentences is not None and max_words is not None:
         raise ConfigError(
-            "sentences and max_words both given (--sentences, --max-words); a blurb is N "
-            "sentences or at most W words: pass one of them"
+            f"sentences and max_words both given{f' ({flags})' if flags else ''}; a blurb is "
+            "N sentences or at most W words: pass one of them"
         )
     if max_words is not None:
         return None, max_words
