@@ -97,6 +97,10 @@ WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or a
 BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
+# verify's evidence tried per claim: each one more is another check of every claim, and the
+# offline checks do not stop at the 504 (top_k 1000 on a 1 MB draft kept a worker busy for an
+# hour after it); 20 is well past the useful (the CLI's default is 3)
+MAX_TOP_K = 20
 
 
 @dataclass
@@ -283,8 +287,9 @@ class VerifyRequest(_Request):
 
     draft: Text
     sources: list[Source] = Field(min_length=1, max_length=MAX_LIST, description=_PER_REQUEST)
-    top_k: Count = Field(
-        default=TOP_K, description="Source sentences tried as each claim's evidence."
+    top_k: Annotated[StrictInt, Field(ge=1, le=MAX_TOP_K)] = Field(
+        default=TOP_K,
+        description=f"Source sentences tried as each claim's evidence (at most {MAX_TOP_K}).",
     )
     strict: StrictBool = Field(
         default=False,

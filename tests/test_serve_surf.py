@@ -89,3 +89,16 @@ def test_a_number_of_too_many_digits_is_not_called_invalid_json(client: TestClie
     body = b'{"text": "' + TEXT.encode() + b'", "sentences": 1' + b"0" * 5000 + b"}"
     detail = _detail(client.post("/blurb", content=body, headers=JSON), 400)
     assert detail == "the body is not usable JSON: a number has more than 4300 digits"
+
+
+def test_verify_top_k_is_capped_so_one_request_cannot_hold_a_worker_for_an_hour(
+    client: TestClient,
+) -> None:
+    """top_k up to 1000 was accepted: each claim checked against 1000 sentences (about a
+    second a claim offline), a 1 MB draft ran for an hour, past its 504, in a worker thread."""
+    body = {"draft": TEXT, "sources": [{"text": TEXT}]}
+    detail = _detail(client.post("/verify", json={**body, "top_k": 1000}), 422)
+    assert detail.startswith("invalid request: body.top_k:") and "20" in detail
+    assert client.post("/verify", json={**body, "top_k": 20}).status_code == 200
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["VerifyRequest"]
+    assert schema["properties"]["top_k"]["maximum"] == 20
