@@ -280,7 +280,8 @@ def blurb(
         timeout=timeout,
         deadline=deadline,
     )
-    pipeline.blurb_length(settings, sentences, max_words)  # both given: refused before any work
+    # both given: refused before any work, in the CLI's words
+    pipeline.blurb_length(settings, sentences, max_words, flags="--sentences, --max-words")
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     _setup_logging(verbose, quiet)
     _note_engine(settings, quiet)

@@ -148,7 +148,14 @@ def parse_feed(
         for page in pages:
             page.cancel()
     if not articles:
-        raise InputError(f"{name}: no feed item has article text ({'; '.join(problems[:3])})")
+        # each skip was handed to on_bad (the CLI has printed it): said again, every line of
+        # a feed of teasers came twice; unsaid (logged only), the first few are the error's
+        why = (
+            f"its {len(problems)} item(s) skipped, see above"
+            if on_bad is not None
+            else "; ".join(problems[:3])
+        )
+        raise InputError(f"{name}: no feed item has article text ({why})")
     return articles
 
 

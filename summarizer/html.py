@@ -27,6 +27,7 @@ from .render import (
     empty_briefing,
     source_count,
 )
+from .sentences import cut_mark
 
 
 @dataclass
@@ -207,7 +208,8 @@ def _claim_view(
             marks[source.number] = mark
         if cite.text not in mark.quotes:
             mark.quotes.append(cite.text)
-    return ClaimView(text=claim.text, marks=list(marks.values()), dir=direction(claim.text))
+    text = claim.text + cut_mark(claim.text)  # as text and Markdown show it
+    return ClaimView(text=text, marks=list(marks.values()), dir=direction(claim.text))
 
 
 def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:

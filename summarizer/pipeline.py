@@ -228,12 +228,19 @@ def blurb(
 
 
 def blurb_length(
-    settings: Settings, sentences: int | None = None, max_words: int | None = None
+    settings: Settings,
+    sentences: int | None = None,
+    max_words: int | None = None,
+    *,
+    flags: str = "",
 ) -> tuple[int | None, int | None]:
     """A blurb's length, ``(sentences, None)`` or ``(None, max_words)``: the engines take one
     or the other. The ones given for this blurb decide; else the settings' ``sentences``,
     else 3. The settings' ``max_words`` is the briefing's budget and never a blurb's: a config
     file's ``max_words = 300`` (the README's example) made every blurb 14 sentences, not 3.
+
+    ``flags`` are the caller's own names of the two, for its message (the CLI's options);
+    the library's and the API's callers know them as ``sentences`` and ``max_words``.
 
     Raises:
         ConfigError: both are given (``-n 3 --max-words 20`` wrote 45 words: the word budget
@@ -241,8 +248,8 @@ def blurb_length(
     """
     if sentences is not None and max_words is not None:
         raise ConfigError(
-            "sentences and max_words both given (--sentences, --max-words); a blurb is N "
-            "sentences or at most W words: pass one of them"
+            f"sentences and max_words both given{f' ({flags})' if flags else ''}; a blurb is "
+            "N sentences or at most W words: pass one of them"
         )
     if max_words is not None:
         return None, max_words
@@ -307,9 +314,7 @@ def briefing(
     check_client(client)
     started = time.perf_counter()
     # 1. ingest
-    articles = _many_articles(inputs, progress, settings.limits)
-    if not articles:  # an empty Briefing was returned, where the CLI and serve refuse it
-        raise InputError("no articles given; pass article texts, Paths or Articles")
+    articles = _many_articles(inputs, progress, settings.limits)  # none: an InputError
     articles, dated = filter_by_date(articles, since=settings.since, until=settings.until)
     if not articles:
         # every article outside --since/--until is not "no articles given" (serve and the
@@ -595,6 +600,17 @@ def _settings(settings: Settings | None, arguments: dict[str, object]) -> Settin
 
 
 def _one_article(article: ArticleInput, limits: Limits | None = None) -> Article:
+    """The one article a blurb is of.
+
+    Raises:
+        InputError: an empty Path: ``Path("")`` is ``Path(".")``, and read the working
+            directory (a caller's unset setting became "summarise everything here").
+    """
+    if isinstance(article, Path) and not article.parts:
+        raise InputError(
+            "an empty Path was given (Path('') is the current directory); pass the article's "
+            "file, or Path.cwd() for a folder holding only it"
+        )
     if isinstance(article, Path):
         found = load_articles(article, limits=limits)
         if len(found) != 1:
@@ -630,6 +646,8 @@ def _many_articles(
                 raise limits.too_many()
     if progress is not None:
         progress("ingest", len(articles), len(articles))
+    if not articles:  # named as the library takes them: verify(draft, []) said "--sources"
+        raise InputError("no articles given; pass article texts, Paths or Articles")
     return articles
 
 

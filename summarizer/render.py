@@ -13,7 +13,7 @@ from typing import Literal, get_args
 from .draft import VerifyReport
 from .errors import InputError
 from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
-from .sentences import is_cut_piece
+from .sentences import cut_mark
 from .sources import OUTPUT_MARKER
 
 Format = Literal["text", "md", "json", "html"]
@@ -218,9 +218,7 @@ def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> s
     """A claim with its source numbers; a quoted piece of a run with no sentence break (see
     ``is_cut_piece``) ends in "…", so a reader does not take it for a whole sentence."""
     marks = dict.fromkeys(numbers[c.article_id] for c in claim.citations if c.article_id in numbers)
-    text = md_text(claim.text) if md else claim.text
-    if is_cut_piece(claim.text):
-        text += " …"
+    text = (md_text(claim.text) if md else claim.text) + cut_mark(claim.text)
     return text + "".join(f"[{n}]" for n in marks)
 
 

@@ -102,6 +102,15 @@ def is_cut_piece(text: str) -> bool:
     return len(text) >= CUT_PIECE_MIN_CHARS or text[0].islower()
 
 
+CUT_MARK = " …"
+
+
+def cut_mark(text: str) -> str:
+    """What every output (text, Markdown, HTML) shows after a claim quoting a cut piece (see
+    ``is_cut_piece``), so that no reader takes it for a whole sentence: ``" …"`` or ``""``."""
+    return CUT_MARK if is_cut_piece(text) else ""
+
+
 def _cut_point(text: str, start: int, end: int) -> int:
     """Where to cut ``text[start:end]``: after the last ``. `` in its second half, else after
     the last whitespace in its second half, else at ``end``."""

@@ -58,6 +58,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -96,6 +97,10 @@ WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or a
 BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
+# verify's evidence tried per claim: each one more is another check of every claim, and the
+# offline checks do not stop at the 504 (top_k 1000 on a 1 MB draft kept a worker busy for an
+# hour after it); 20 is well past the useful (the CLI's default is 3)
+MAX_TOP_K = 20
 
 
 @dataclass
@@ -127,7 +132,25 @@ def _url(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")]
+def _date_type(value: object) -> object:
+    """A date of the wrong JSON type (``true``, ``[1]``, ``{}``) named as such: its error was
+    the union's three, under ``published.constrained-str``, ``.int`` and ``.float``."""
+    if (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, (int, float)) and not isinstance(value, bool))
+    ):
+        return value
+    raise ValueError("a date is a string or a number (Unix seconds), not " + _json_type(value))
+
+
+def _json_type(value: object) -> str:
+    kinds = {bool: "true/false", list: "a list", dict: "an object"}
+    return next((name for t, name in kinds.items() if isinstance(value, t)), "that")
+
+
+BLANK_PATTERN = r"\S"  # a text has a visible character
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=BLANK_PATTERN)]
 URL_PATTERN = r"^https?://\S+$"
 Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=URL_PATTERN), AfterValidator(_url)]
 DateText = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, as in the CLI
@@ -135,7 +158,7 @@ DateText = Annotated[  # ISO 8601 (a date alone too), RFC 2822 or Unix seconds, 
 ]
 # Unix seconds or milliseconds as a JSON number too, as a .json input file may give them (a
 # CMS's timestamp column): the API answered 422 "Input should be a valid string".
-Date = DateText | StrictInt | StrictFloat
+Date = Annotated[DateText | StrictInt | StrictFloat, BeforeValidator(_date_type)]
 # strict: pydantic reads true as 1 and "3" as 3 ({"sentences": true} was a 1-sentence blurb);
 # a caller sending those has a bug to hear about, as the config file and library say
 Count = Annotated[StrictInt, Field(ge=1, le=1000)]
@@ -174,6 +197,7 @@ class ArticleIn(_Request):
     source: str | None = Field(default=None, max_length=1000)
     published: Annotated[
         Annotated[str, Field(max_length=100)] | StrictInt | StrictFloat | None,
+        BeforeValidator(_date_type),
         AfterValidator(_published),
     ] = None
 
@@ -263,8 +287,9 @@ class VerifyRequest(_Request):
 
     draft: Text
     sources: list[Source] = Field(min_length=1, max_length=MAX_LIST, description=_PER_REQUEST)
-    top_k: Count = Field(
-        default=TOP_K, description="Source sentences tried as each claim's evidence."
+    top_k: Annotated[StrictInt, Field(ge=1, le=MAX_TOP_K)] = Field(
+        default=TOP_K,
+        description=f"Source sentences tried as each claim's evidence (at most {MAX_TOP_K}).",
     )
     strict: StrictBool = Field(
         default=False,
@@ -380,6 +405,8 @@ def create_app(config: ServeConfig | None = None) -> Any:
             detail = f"the body is not UTF-8 text (byte {cause.start})"
         elif exc.status_code == 400 and isinstance(cause, RecursionError):
             detail = "the body is not usable JSON: nested too deeply"
+        elif exc.status_code == 400 and _too_many_digits(cause):
+            detail = "the body is not usable JSON: a number has more than 4300 digits"
         elif exc.status_code == 400 and cause is not None:
             detail = f"the body is not valid JSON ({type(cause).__name__})"
         elif exc.status_code == 404 and detail == "Not Found":
@@ -412,6 +439,12 @@ def create_app(config: ServeConfig | None = None) -> Any:
         return await _run(cfg, workers, lambda run: _verify(body, run))
 
     return BodyLimit(app, cfg.max_body_bytes, cfg.body_seconds)
+
+
+def _too_many_digits(cause: BaseException | None) -> bool:
+    """Python's JSON parser refuses an integer of over 4300 digits (``sys.int_info``) with a
+    ValueError; the body was valid JSON, so "not valid JSON (ValueError)" misled."""
+    return isinstance(cause, ValueError) and "integer string conversion" in str(cause)
 
 
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
@@ -483,6 +516,10 @@ def _invalid_response(exc: RequestValidationError) -> JSONResponse:
         URL_PATTERN
     ):  # was "String should match pattern '^https?://\S+$'", for a text given as a string too
         msg = 'not an http:// or https:// URL (a text goes in an object: {"text": "..."})'
+    elif kind == "string_pattern_mismatch" and (first.get("ctx") or {}).get("pattern") == (
+        BLANK_PATTERN
+    ):  # was "String should match pattern '\\S'"
+        msg = "blank: the text has no visible character"
     elif (
         kind == "model_attributes_type"
         and loc
