@@ -540,7 +540,7 @@ def _load_sources(
             shown = printable_line(str(draft))
             raise InputError(f"{shown}: the sources hold only the draft itself; pass the articles")
     if not articles:
-        raise InputError("no sources given; pass --sources with article files or directories")
+        raise InputError("no sources given: pass the articles the draft rests on")
     return articles
 
 
