@@ -27,7 +27,7 @@ from .sentences import split_sentences
 from .settings import Backend, Settings
 from .sources import Limits, decode, printable_line, read_file
 from .text import word_count, words
-from .verify import SourceContext, judge_unverifiable, verify_claim
+from .verify import SourceContext, check_deadline, judge_unverifiable, verify_claim
 
 # Each of the best TOP_K BM25 sentences is first tried as evidence on its own; when none
 # supports the claim alone, the TOP_K together are tried (a summary sentence often joins facts
@@ -378,6 +378,7 @@ def _check_draft_claim(
     when one that carries much of it contradicts it (``_carrier_conflict``); else accept it
     when they support it together; otherwise report their verdict together, left
     "unverified" for a judge when it is only unverifiable."""
+    check_deadline()  # serve's time limit: a large draft's claims stop at its 504
     hits = index.search(text, top_k)
     if not hits:
         check = Check(name="evidence", passed=False, detail="no related sentence in the sources")

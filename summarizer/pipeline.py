@@ -43,7 +43,7 @@ from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, 
 from .sources import Limits
 from .text import word_count
 from .tokens import count_tokens
-from .verify import SourceContext, verify_claims
+from .verify import SourceContext, check_deadline, verify_claims
 
 log = logging.getLogger(__name__)
 
@@ -567,6 +567,7 @@ def _write_stories(
         errors = write_stories(jobs, finish_and_count, [len(g.article_ids) for g in groups])
     else:
         for n, job in enumerate(jobs):
+            check_deadline()  # serve's time limit: not caught below as one story's failure
             got = job()
             members, budget = got[0], got[1]
             try:

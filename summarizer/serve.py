@@ -20,7 +20,8 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
 - 500: a fault of the server (still JSON); 502: the LLM backend failed; 503: the LLM is not
   configured, or all ``workers`` threads are busy (with ``Retry-After``);
 - 504: the run took longer than ``timeout`` seconds. That is also its LLM work's deadline and
-  its URL fetches' deadline, so the thread it ran in stops too. A client that hangs up early
+  its URL fetches' deadline and its offline checks' (between claims and stories), so the
+  thread it ran in stops too. A client that hangs up early
   does not stop its run: it goes on, at most until that limit.
 
 Concurrent requests run in worker threads (``workers`` at most); each opens its own connection
@@ -85,6 +86,7 @@ from .ingest import article_body, make_article
 from .models import Article, Blurb, Briefing
 from .render import no_blurb_reason
 from .settings import Settings
+from .verify import run_within
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -97,9 +99,9 @@ WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or a
 BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
-# verify's evidence tried per claim: each one more is another check of every claim, and the
-# offline checks do not stop at the 504 (top_k 1000 on a 1 MB draft kept a worker busy for an
-# hour after it); 20 is well past the useful (the CLI's default is 3)
+# verify's evidence tried per claim: each one more is another check of every claim (top_k 1000
+# on a 1 MB draft took an hour; the checks now stop at the 504, but the request should not need
+# one); 20 is well past the useful (the CLI's default is 3)
 MAX_TOP_K = 20
 
 
@@ -575,13 +577,14 @@ class Workers:
 
 async def _run(cfg: ServeConfig, workers: Workers, work: Callable[[ServeConfig], T]) -> T:
     """Run blocking work in a thread, within the time limit (504 past it). Its URL fetches
-    get the limit as their deadline: a slow server cannot keep the thread busy past it. A
-    run stopped by that deadline (a fetch, or its LLM work) is a 504 too, whichever of the
-    two noticed the time first."""
+    get the limit as their deadline: a slow server cannot keep the thread busy past it; so do
+    its offline checks (``verify.check_deadline``). A run stopped by that deadline (a fetch,
+    its LLM work or its checks) is a 504 too, whichever noticed the time first."""
     deadline = time.monotonic() + cfg.timeout
     run = dataclasses.replace(cfg, fetch=dataclasses.replace(cfg.fetch, deadline=deadline))
     late = HTTPException(504, f"the run took longer than {cfg.timeout:g} s")
-    future = workers.submit(lambda: work(run))
+    # the offline checks stop at the deadline too (between claims and stories)
+    future = workers.submit(lambda: run_within(deadline, lambda: work(run)))
     try:
         return await asyncio.wait_for(asyncio.wrap_future(future), timeout=cfg.timeout)
     except TimeoutError:

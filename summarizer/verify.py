@@ -18,7 +18,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
 from . import lexicon
@@ -34,7 +36,7 @@ from .checks import (
     without_held_bounds,
     word_readings,
 )
-from .errors import BackendError, InputError
+from .errors import BackendError, DeadlineError, InputError
 from .judge import Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Check, Citation, Claim, Sentence
@@ -100,6 +102,34 @@ class SourceContext:
         load_word_lexicons()
 
 
+# When the run in this thread must end (a ``time.monotonic()`` instant), set by ``run_within``
+# (serve's time limit); None, as in the library and the CLI: no limit.
+_DEADLINE: ContextVar[float | None] = ContextVar("summarizer_deadline", default=None)
+
+
+def run_within(deadline: float, work: Callable[[], T]) -> T:
+    """Run ``work`` with ``deadline`` for its ``check_deadline`` calls. Call it in the thread
+    that does the work: a thread pool's ``submit`` does not carry a context over."""
+    token = _DEADLINE.set(deadline)
+    try:
+        return work()
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_deadline() -> None:
+    """Stop the offline work of a run past its deadline, between claims and stories: a thread
+    cannot be killed, and one whose request had its 504 went on checking a large draft's
+    claims for minutes, holding a CPU that other requests needed.
+
+    Raises:
+        DeadlineError: the deadline set by ``run_within`` has passed.
+    """
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise DeadlineError("the run's time limit passed; its remaining checks were not run")
+
+
 def verify_claims(
     claims: list[Claim],
     sentences: dict[str, Sentence],
@@ -152,7 +182,11 @@ def verify_claim(
     (``judge_unverifiable``) instead of being repaired or rejected here. ``cited_words``: the
     claim's verbs and adjectives must be in its cited text (``checks.check_words``); editors'
     drafts are not held to that (draft.py).
+
+    Raises:
+        DeadlineError: the run's deadline has passed (see ``run_within``).
     """
+    check_deadline()
     structure = _check_structure(claim.citations, sentences)
     if not structure.passed:
         return claim.model_copy(
