@@ -19,7 +19,7 @@ from typing import Any
 
 from .dates import coerce_datetime, lenient_datetime
 from .errors import InputError
-from .models import Article, Outlet, Sentence
+from .models import Article, Outlet, Sentence, web_url
 from .sentences import sentence_ids, split_sentences
 from .sources import (
     FEED_SUFFIXES,
@@ -203,6 +203,11 @@ def make_article(
     An HTML body (a CMS's "<p>...</p><p>...</p>") is read as its text, not its tags, as
     ``blurb()`` reads a str.
 
+    A ``url`` that is not an absolute http(s) URL (``javascript:``, ``data:``, a front
+    matter's relative ``/about/``) is left out with a logged warning, as a file's unreadable
+    date is: the article is still read (one bad field of a CMS export should not cost its
+    blurb), and no output carries a link that a CMS plugin could turn into a script.
+
     Raises:
         InputError: ``text`` is not a str, is HTML with no text, or nothing is left after
         cleaning; ``title``, ``url`` or ``source`` is not a str, or ``published`` not a date.
@@ -256,9 +261,12 @@ def make_article(
     ]
     # untrusted as the text; a blank outlet name or URL (a CMS's empty field, "  ") is none:
     # it was listed as "—    —"
+    link = strip_controls(url or "").strip() or None
+    if link is not None and web_url(link) is None:
+        log.warning("%s: ignoring the url: not an http:// or https:// URL", shown)
     outlet = Outlet(
         name=" ".join(strip_controls(source or "").split()) or None,
-        url=strip_controls(url or "").strip() or None,
+        url=web_url(link),
         file=printable_line(file) if file is not None else None,
     )
     return Article.model_validate(

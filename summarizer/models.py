@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -29,11 +31,30 @@ Support = Literal["supported", "contradicted", "unverifiable"]
 Published = Annotated[datetime | None, BeforeValidator(coerce_datetime)]
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL without spaces or control characters, else None.
+
+    Every output carries an outlet's URL for a link (the JSON a CMS plugin builds ``<a href>``
+    from too), so ``javascript:``, ``data:`` or a relative path is none. Browsers drop tabs
+    and newlines inside a scheme ("java\\tscript:"), so any such character disqualifies the
+    URL instead of being cleaned.
+    """
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
 class Outlet(BaseModel):
     """Where an article was published; a deduplicated article keeps all of them."""
 
     name: str | None = None
-    url: str | None = None
+    url: Annotated[str | None, AfterValidator(web_url)] = None  # only a web link (web_url)
     file: str | None = None
 
     def label(self) -> str:
