@@ -86,7 +86,7 @@ def test_a_feed_items_file_link_is_reported_as_written(
         [article] = load_articles(feed)
     assert "file:///etc/passwd: the feed item's link is not http(s)" in caplog.text
     assert "file://etc/passwd" not in caplog.text
-    assert article.outlets[0].url == "file:///etc/passwd"
+    assert article.outlets[0].url is None  # no web link: no output carries it (make_article)
 
 
 def test_a_url_given_to_the_library_as_str_is_told_to_use_load_articles() -> None:
