@@ -8,17 +8,17 @@ them must reach the page as text. Only http(s) URLs ever become links.
 
 from __future__ import annotations
 
-import secrets
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import count
+from urllib.parse import urlsplit
 
 import jinja2
 
 from .draft import VerifyReport
-from .models import Blurb, Briefing, Claim, Outlet, Source, Story, web_url
+from .models import Blurb, Briefing, Claim, Outlet, Source, Story
 from .render import (
     MAX_LISTED,
     _outlet_name,
@@ -100,20 +100,25 @@ def direction(text: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if a link may be made of it (``models.web_url``: the rule every Outlet keeps)."""
-    return web_url(url)
+    """The URL if it is an absolute http(s) URL without spaces or control characters, else None.
+
+    Browsers drop tabs and newlines inside a scheme ("java\\tscript:"), so any such character
+    disqualifies the URL instead of being cleaned.
+    """
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
 
 
 def render_blurb_html(result: Blurb) -> str:
-    """The embeddable block: ``<details>`` with a "Get a summary" summary, styles scoped to it.
-
-    Its element ids (the block, citation tooltips, source anchors) carry the article id and a
-    random token of this rendering: two blocks of one article on a page (a teaser and the
-    article's own, a duplicate in a blurbs file, blurbs rendered by separate processes) shared
-    every id, so a marker of the second described the first's tooltip. Ids within a block
-    refer to that block only.
-    """
-    prefix = f"smz-{result.article_id}-{secrets.token_hex(4)}"
+    """The embeddable block: ``<details>`` with a "Get a summary" summary, styles scoped to it."""
+    prefix = f"smz-{result.article_id}"
     sources = {s.article_id: s for s in result.sources}
     ids = count(1)
     claims = [_claim_view(c, sources, prefix, ids) for c in result.claims if c.shown]
