@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,7 +83,13 @@ def test_the_api_refuses_an_article_url_that_is_not_http() -> None:
     from summarizer.settings import Settings
 
     app = create_app(ServeConfig(settings=Settings(backend="extractive")))
-    client = TestClient(app, raise_server_exceptions=False)
+    # the app's lifespan ends with the block, and its worker threads with it: a thread left
+    # running stops later tests' forks (forked.may_fork)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        _refuses_each_url_and_keeps_a_web_one(client)
+
+
+def _refuses_each_url_and_keeps_a_web_one(client: Any) -> None:
     for url in NOT_WEB:
         for path, body in (
             ("/blurb", {"article": {"text": TEXT, "url": url}}),
