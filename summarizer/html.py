@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import count
-from urllib.parse import urlsplit
 
 import jinja2
 
 from .draft import VerifyReport
-from .models import Blurb, Briefing, Claim, Outlet, Source, Story
+from .models import Blurb, Briefing, Claim, Outlet, Source, Story, web_url
 from .render import (
     MAX_LISTED,
     _outlet_name,
@@ -100,20 +99,8 @@ def direction(text: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL without spaces or control characters, else None.
-
-    Browsers drop tabs and newlines inside a scheme ("java\\tscript:"), so any such character
-    disqualifies the URL instead of being cleaned.
-    """
-    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
+    """The URL if a link may be made of it (``models.web_url``: the rule every Outlet keeps)."""
+    return web_url(url)
 
 
 def render_blurb_html(result: Blurb) -> str:

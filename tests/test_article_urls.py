@@ -44,7 +44,7 @@ def _urls(payload: object) -> list[object]:
 def test_make_article_leaves_out_a_url_that_is_not_http(
     url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.WARNING, logger="summarizer"):  # a CLI run's -q set it
         article = make_article(TEXT, url=url)
     assert [o.url for o in article.outlets] == [None]
     assert "ignoring the url" in caplog.text
