@@ -266,7 +266,7 @@ def make_article(
         log.warning("%s: ignoring the url: not an http:// or https:// URL", shown)
     outlet = Outlet(
         name=" ".join(strip_controls(source or "").split()) or None,
-        url=web_url(link),
+        url=link,  # Outlet keeps only a web link (models.web_url)
         file=printable_line(file) if file is not None else None,
     )
     return Article.model_validate(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,22 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZER_HOME", str(tmp_path / "home"))
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL", "SUMMARIZER_BACKEND"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="module")
+def serve_client() -> Iterator[Any]:
+    """A TestClient of ``summarizer serve``'s app on the offline engine, for a module's tests.
+    Closed after them: the app's worker thread it left running made later tests' forks skip
+    (``forked.may_fork``: other threads)."""
+    pytest.importorskip("fastapi", reason="summarizer serve needs the 'serve' extra")
+    from fastapi.testclient import TestClient
+
+    from summarizer.serve import ServeConfig, create_app
+    from summarizer.settings import Settings
+
+    app = create_app(ServeConfig(settings=Settings(backend="extractive")))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
 
 
 @pytest.fixture

@@ -68,3 +68,17 @@ def syndicated_copy(text: str, outlet: str) -> str:
     body = body.replace("Washington", "Washington, D.C.", 1).replace("Moscow", "the Kremlin", 1)
     credit = f"This article was distributed by a wire service to {outlet}."
     return f"{headline} ({outlet})\n{body}\n\n{credit}"
+
+
+# A two-sentence local item, and the same words as one run with no sentence break (a scraped
+# page without full stops), for the blurb's whole-sentence and cut-piece rules.
+COUNCIL = (
+    "The city council on Tuesday approved a budget of 40 million dollars for the parks. "
+    "Council members voted nine to two in favour of the plan after a long debate."
+)
+
+
+def run_without_breaks(words: int) -> str:
+    """``words`` words of COUNCIL, repeated, with no sentence break."""
+    base = COUNCIL.replace(".", "").split()
+    return " ".join(base[i % len(base)] for i in range(words))

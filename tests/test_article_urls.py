@@ -75,21 +75,8 @@ def test_a_json_record_with_a_script_url_is_read_without_it(tmp_path: Path, suff
     assert [(o.name, o.url) for o in article.outlets] == [("Daily Post", None)]
 
 
-def test_the_api_refuses_an_article_url_that_is_not_http() -> None:
-    pytest.importorskip("fastapi", reason="summarizer serve needs the 'serve' extra")
-    from fastapi.testclient import TestClient
-
-    from summarizer.serve import ServeConfig, create_app
-    from summarizer.settings import Settings
-
-    app = create_app(ServeConfig(settings=Settings(backend="extractive")))
-    # the app's lifespan ends with the block, and its worker threads with it: a thread left
-    # running stops later tests' forks (forked.may_fork)
-    with TestClient(app, raise_server_exceptions=False) as client:
-        _refuses_each_url_and_keeps_a_web_one(client)
-
-
-def _refuses_each_url_and_keeps_a_web_one(client: Any) -> None:
+def test_the_api_refuses_an_article_url_that_is_not_http(serve_client: Any) -> None:
+    client = serve_client
     for url in NOT_WEB:
         for path, body in (
             ("/blurb", {"article": {"text": TEXT, "url": url}}),

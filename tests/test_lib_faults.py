@@ -9,11 +9,10 @@ import pytest
 import summarizer
 from summarizer import ConfigError, InputError
 
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
-TEXT = (
-    "The city council on Tuesday approved a budget of 40 million dollars for the parks. "
-    "Council members voted nine to two in favour of the plan after a long debate."
-)
+from .conftest import ARTICLES
+from .synthetic import COUNCIL, run_without_breaks
+
+TEXT = COUNCIL
 
 
 def test_a_bytes_draft_is_not_labelled_stdin() -> None:
@@ -44,14 +43,8 @@ def test_load_articles_of_only_files_this_tool_wrote_says_so(tmp_path: Path) -> 
         summarizer.load_articles([out])
 
 
-def _run_without_breaks(words: int) -> str:
-    """A long text with no sentence break: what a scraped page without full stops looks like."""
-    base = TEXT.replace(".", "").split()
-    return " ".join(base[i % len(base)] for i in range(words))
-
-
 def test_a_run_with_no_sentence_break_is_marked_as_cut_pieces() -> None:
-    result = summarizer.blurb(_run_without_breaks(5000))
+    result = summarizer.blurb(run_without_breaks(5000))
     assert result.claims
     assert any("no sentence break" in p for p in result.problems)
     text = summarizer.render_blurb(result, "text")
@@ -64,7 +57,7 @@ def test_complete_sentences_come_before_cut_pieces() -> None:
     # is usable, the whole sentence is quoted before any piece of the run (whose repeated
     # words weigh more)
     question = "Who will pay for the new playground equipment in the northern district?"
-    result = summarizer.blurb(_run_without_breaks(3000) + "\n\n" + question, sentences=1)
+    result = summarizer.blurb(run_without_breaks(3000) + "\n\n" + question, sentences=1)
     assert [c.text for c in result.claims] == [question]
     assert not result.problems
 

@@ -26,9 +26,8 @@ JSON = {"content-type": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def client() -> TestClient:
-    app = create_app(ServeConfig(settings=Settings(backend="extractive")))
-    return TestClient(app, raise_server_exceptions=False)
+def client(serve_client: TestClient) -> TestClient:
+    return serve_client
 
 
 def _detail(res: Any, status: int) -> str:

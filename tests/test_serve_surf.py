@@ -12,17 +12,14 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 import summarizer  # noqa: E402
 from summarizer import ConfigError  # noqa: E402
-from summarizer.serve import ServeConfig, create_app  # noqa: E402
-from summarizer.settings import Settings  # noqa: E402
 
 TEXT = "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River."
 JSON = {"content-type": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def client() -> TestClient:
-    app = create_app(ServeConfig(settings=Settings(backend="extractive")))
-    return TestClient(app, raise_server_exceptions=False)
+def client(serve_client: TestClient) -> TestClient:
+    return serve_client
 
 
 def _detail(res: Any, status: int) -> str:

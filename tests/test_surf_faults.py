@@ -13,12 +13,11 @@ from summarizer import InputError
 from summarizer.cli import app
 from summarizer.html import render_blurb_html
 
+from .synthetic import COUNCIL, run_without_breaks
+
 runner = CliRunner()
 
-TEXT = (
-    "The city council on Tuesday approved a budget of 40 million dollars for the parks. "
-    "Council members voted nine to two in favour of the plan after a long debate."
-)
+TEXT = COUNCIL
 
 
 @pytest.mark.parametrize("sources", [[], (), iter([])])
@@ -56,13 +55,8 @@ def test_a_feed_whose_items_all_lack_text_says_each_skip_once(tmp_path: Path) ->
         summarizer.load_articles([feed])
 
 
-def _run_without_breaks(words: int) -> str:
-    base = TEXT.replace(".", "").split()
-    return " ".join(base[i % len(base)] for i in range(words))
-
-
 def test_the_html_blurb_marks_a_cut_piece_as_text_and_markdown_do() -> None:
-    result = summarizer.blurb(_run_without_breaks(5000))
+    result = summarizer.blurb(run_without_breaks(5000))
     shown = [c for c in result.claims if c.shown]
     assert shown
     page = render_blurb_html(result)
