@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 import summarizer  # noqa: E402
 from summarizer import ConfigError  # noqa: E402
 
+from .test_serve_input import _detail  # noqa: E402  (one 4xx answer shape)
+
 TEXT = "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River."
 JSON = {"content-type": "application/json"}
 
@@ -20,13 +22,6 @@ JSON = {"content-type": "application/json"}
 @pytest.fixture(scope="module")
 def client(serve_client: TestClient) -> TestClient:
     return serve_client
-
-
-def _detail(res: Any, status: int) -> str:
-    assert res.status_code == status, res.text
-    detail = res.json()["detail"]
-    assert isinstance(detail, str) and "\n" not in detail
-    return detail
 
 
 def test_both_lengths_are_refused_without_naming_cli_options(client: TestClient) -> None:
