@@ -11,8 +11,9 @@ import hashlib
 import html
 import itertools
 import logging
+import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -998,7 +999,7 @@ def _from_records(
     to ``on_bad`` when given."""
     for at, record in records:
         try:
-            article = _from_record(record, name, f"{name} ({at})")
+            article = record_article(record, name, f"{name} ({at})")
         except InputError as exc:
             if on_bad is None:
                 raise
@@ -1010,30 +1011,63 @@ def _from_records(
 
 _JSON_TYPES = {bool: "true or false", int: "a number", float: "a number", list: "a list"}
 
+# The names common exports give a record's fields (NewsAPI, CMS and scraper dumps), first
+# present first: a record with "outlet", "headline" or NewsAPI's {"source": {"name": ...}}
+# keeps what it says instead of silently losing it (an outlet lost made every story "1 source").
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet", "publisher", "site_name"),
+    "published": ("published", "published_at", "publishedAt", "date", "pubDate", "datePublished"),
+}
 
-def _from_record(record: Any, name: str, where: str) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: expected an object with a 'text' field")
+
+def record_value(record: Mapping[str, Any], key: str) -> object:
+    """A record's field ``key`` under the first of its names (``RECORD_FIELDS``) that holds a
+    value: None, "" and NaN (a Parquet null) hold none; an object holds its ``name``."""
+    for name in RECORD_FIELDS.get(key, (key,)):
+        value = record.get(name)
+        if isinstance(value, Mapping):  # NewsAPI: "source": {"id": "bbc-news", "name": "BBC News"}
+            value = value.get("name")
+        if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+            continue
+        return value
+    return None
+
+
+def record_field(record: Any, key: str) -> str | None:
+    """A record's text field (title, url, source, id) as a string; None when it has none or
+    it is no plain value (a list or a flag is not a title)."""
+    if not isinstance(record, Mapping):
+        return None
+    value = record_value(record, key)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value)
+
+
+def record_article(record: Any, file: str | None, where: str | None = None) -> Article:
+    """An Article from a JSON record or a table row (``text`` and the fields of
+    ``RECORD_FIELDS``), the one reading shared by files, JSON Lines and blurbs jobs; errors
+    start with ``where`` when given."""
+    at = f"{where}: " if where else ""
+    if not isinstance(record, Mapping):
+        raise InputError(f"{at}expected an object with a 'text' field")
     text = record.get("text")
     if text is not None and not isinstance(text, str):  # {"text": 123} is no missing text
         kind = _JSON_TYPES.get(type(text), "an object")
-        raise InputError(f"{where}: the 'text' field is not a string (it is {kind})")
+        raise InputError(f"{at}the 'text' field is not a string (it is {kind})")
     if not isinstance(text, str) or not text.strip():
         fields = ", ".join(sorted(map(str, record))[:8]) or "none"  # e.g. {"articles": [...]}
-        raise InputError(f"{where}: missing or empty 'text' field (its fields: {fields})")
-
-    def opt(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if isinstance(value, (str, int, float)) and value != "" else None
-
-    body, title = article_body(text, f"{where}: the 'text' field", opt("title"))
+        raise InputError(f"{at}missing or empty 'text' field (its fields: {fields})")
+    body, title = article_body(text, f"{at}the 'text' field", record_field(record, "title"))
     return make_article(
         body,
         title=title,
-        url=opt("url"),
-        source=opt("source"),
-        published=lenient_datetime(record.get("published"), where),
-        file=name,
+        url=record_field(record, "url"),
+        source=record_field(record, "source"),
+        published=lenient_datetime(record_value(record, "published"), where or file or "record"),
+        file=file,
     )
 
 

@@ -25,7 +25,6 @@ import hashlib
 import io
 import json
 import logging
-import math
 import os
 import socket
 import time
@@ -35,7 +34,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .dates import lenient_datetime
+from . import ingest
 from .errors import (
     BackendError,
     ConfigError,
@@ -45,7 +44,7 @@ from .errors import (
     SummarizerError,
     UnusableAnswerError,
 )
-from .ingest import article_body, make_article, refuse_empty_path
+from .ingest import record_field, refuse_empty_path
 from .models import Article, Blurb
 from .output import lock_left_behind
 from .pipeline import blurb, blurb_length, resolve_backend
@@ -555,7 +554,7 @@ def _blurb_or_error(
     rid: str, record: Any, settings: Settings, file: str | None
 ) -> tuple[Row, Exception | None]:
     """``blurb_row`` and the error that failed the row, if one did."""
-    title, url, source = (_opt(record, k) for k in ("title", "url", "source"))
+    title, url, source = (record_field(record, k) for k in ("title", "url", "source"))
     try:
         article = record_article(record, file)
         result: Blurb = blurb(article, settings=settings)
@@ -587,33 +586,16 @@ def _blurb_or_error(
 
 def record_article(record: Any, file: str | None = None) -> Article:
     """An Article from an input record, exactly as ingest builds it from a JSON record."""
-    if not isinstance(record, dict):
-        raise InputError("expected an object with a 'text' field")
-    if "_error" in record:  # a line that did not parse (see _records)
+    if isinstance(record, dict) and "_error" in record:  # a line that did not parse (_records)
         raise InputError(str(record["_error"]))
-    text = record.get("text")
-    if "text" not in record:  # e.g. the body under another name: say which names there are
-        raise InputError(f"no 'text' field (the record has {', '.join(sorted(map(str, record)))})")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("missing or empty 'text' field")
-    # as ingest reads a JSON record: an HTML body as its text (a page's title if it has none),
-    # an unreadable date ignored (with a warning), not a failed row
-    body, title = article_body(text, "the 'text' field", _opt(record, "title"))
-    return make_article(
-        body,
-        title=title,
-        url=_opt(record, "url"),
-        source=_opt(record, "source"),
-        published=lenient_datetime(record.get("published"), file or "record"),
-        file=file,
-    )
+    return ingest.record_article(record, file)
 
 
 def record_id(record: Any) -> str:
     """The record's ``id``, else its ``url``, else a hash of the record."""
     if isinstance(record, dict):
         for key in ("id", "url"):
-            value = _opt(record, key)
+            value = record_field(record, key)
             if value:
                 return value
     blob = json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
@@ -621,19 +603,6 @@ def record_id(record: Any) -> str:
 
 
 # -- input and output ----------------------------------------------------------------------------
-
-
-def _opt(record: Any, key: str) -> str | None:
-    """A field as a string, None when missing, empty, a null/NaN (Parquet nulls) or not a
-    plain value (a list or an object is not a title: ingest leaves it out too)."""
-    if not isinstance(record, dict):
-        return None
-    value = record.get(key)
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or value == "":
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return str(value)
 
 
 def _shareable(settings: Settings) -> Settings:

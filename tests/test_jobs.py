@@ -686,7 +686,7 @@ def test_a_job_that_cannot_run_says_so_before_it_starts(
 
 def test_a_record_without_text_names_its_fields() -> None:
     row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
-    assert row.status == "failed" and row.error == "no 'text' field (the record has body, id)"
+    assert row.status == "failed" and row.error == "missing or empty 'text' field (its fields: body, id)"
 
 
 def test_a_record_is_read_as_the_cli_reads_it(tmp_path: Path) -> None:
@@ -704,7 +704,8 @@ def test_a_record_is_read_as_the_cli_reads_it(tmp_path: Path) -> None:
     }
     row = blurb_row("cms-1", record, Settings())
     assert row.status == "ok", row.error
-    assert "<p>" not in row.blurb and "['a'" not in (row.title or "") and row.source is None
+    assert "<p>" not in row.blurb and "['a'" not in (row.title or "")
+    assert row.source == "Daily"  # NewsAPI's outlet object, by its name (ingest.RECORD_FIELDS)
     cli = cli_blurbs(write_jsonl(tmp_path / "cms.jsonl", [record]))
     assert row.result is not None and row.article_id in cli
     assert comparable(Blurb.model_validate_json(row.result)) == comparable(cli[row.article_id])
