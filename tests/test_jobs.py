@@ -686,7 +686,8 @@ def test_a_job_that_cannot_run_says_so_before_it_starts(
 
 def test_a_record_without_text_names_its_fields() -> None:
     row = blurb_row("n1", {"id": "n1", "body": "words"}, Settings())
-    assert row.status == "failed" and row.error == "missing or empty 'text' field (its fields: body, id)"
+    assert row.status == "failed"
+    assert row.error == "missing or empty 'text' field (its fields: body, id)"
 
 
 def test_a_record_is_read_as_the_cli_reads_it(tmp_path: Path) -> None:
