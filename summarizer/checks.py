@@ -354,6 +354,7 @@ COUNTED_WORDS = 3
 # A four-digit number in this range, written without a comma, is taken for a year: it counts
 # nothing ("in 2020 police arrested ..."). So is a day after a month ("March 17 Trump said").
 _YEARS = range(1800, 2101)
+_MONTH_WORDS = frozenset(_MONTH_WORD.split("|"))
 
 
 def counted_words(toks: list[str], i: int, after: int) -> tuple[str, ...]:
@@ -364,7 +365,7 @@ def counted_words(toks: list[str], i: int, after: int) -> tuple[str, ...]:
     for a year, a day of a month, or a number that is part of a code or tally."""
     tok = toks[i]
     if (tok.isdigit() and len(tok) == 4 and int(tok) in _YEARS) or (
-        i and toks[i - 1].rstrip(".") in _MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"]
+        i and toks[i - 1].rstrip(".") in _MONTH_WORDS
     ):
         return ()
     out: list[str] = []
