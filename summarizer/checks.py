@@ -1326,8 +1326,8 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
             scope, end = _scope(cited, match.end(), _lemma)
             if not scope or _capitalised_within(evidence.text, cited, match.start()):
                 continue
-            if _not_a_modal(cited, match.end()):
-                continue
+            if match.group(0) == "may" and _not_a_modal(cited, match.end()):
+                continue  # "theresa may said": a name, not a hedge
             free = {_lemma(w) for w in words(cited[: match.start()] + " " + cited[end:])}
             stated = [t for t in scope if t in mine and t not in free]
             if scope[0] in stated and len(stated) >= min(2, len(scope)):
@@ -1348,7 +1348,7 @@ def _capitalised_within(text: str, lowered: str, at: int) -> bool:
 
 
 def _not_a_modal(lowered: str, end: int) -> bool:
-    """The "may" (or other modal) that ends at ``end`` of ``lowered`` is followed by a verb
+    """The "may" that ends at ``end`` of ``lowered`` is followed by a verb
     form that is not a base form ("may said", "may has", "may announced"): a modal takes a
     base form ("may fail", "may have said"), so this "may" is a name, as lower-cased text
     writes "theresa may said" (SummEdits and factcc are lower-cased, and
@@ -1411,7 +1411,7 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     if dropped is not None:
         return Check(name="qualifiers", passed=False, detail=dropped)
     for match in () if _FUTURE_LICENCE.search(cited) else _FUTURE.finditer(said):
-        if _not_a_modal(said, match.start() + len(match.group(0).split()[0])):
+        if match.group(0).startswith("may ") and _not_a_modal(said, match.start() + 3):
             continue  # "theresa may said": a name, not a modal
         past = _past_form(match.group(1), evidence)
         if past is not None:
