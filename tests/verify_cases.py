@@ -158,6 +158,19 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     ),
     ("Russia has endured heavy bombings, as has Ukraine.", ["have endured heavy bombings"]),
     ("Trump has moved U.S. policy closer to Russia.", ["shifted U.S. policy closer"]),
+    # written for the "unit" perturbation (what a figure counts), before running the checks
+    (
+        "Putin expressed cautious hope for a resolution after three years of conflict.",
+        ["three challenging years of conflict"],
+    ),
+    (
+        "Washington is weighing two paths: more pressure on Moscow or broader negotiations.",
+        ["Washington is weighing two paths"],
+    ),
+    (
+        "The report said the two leaders touched on the broad contours of a peaceful settlement.",
+        ["touched on the broad contours"],
+    ),
 ]
 
 # Written after the checks were tuned on the paraphrases above, and added unchanged: the
