@@ -26,14 +26,13 @@ from typing import Any, TypeVar, cast
 from . import lexicon
 from .checks import (
     Evidence,
-    coverage,
+    held_coverage,
     load_word_lexicons,
     names_in_sources,
     quantities,
     run_checks,
     source_corpus,
     support,
-    without_held_bounds,
     word_readings,
 )
 from .errors import BackendError, DeadlineError, InputError
@@ -217,7 +216,7 @@ def verify_claim(
     checks = [structure, *run_checks(claim.text, evidence, cited_words=cited_words)]
     verdict = support(checks)
     # a bound the cited text's figure entails ("more than 200" on "250") is no missing word
-    score = coverage(without_held_bounds(claim.text, evidence), evidence)[0]
+    score = held_coverage(claim.text, evidence)[0]
     graded = {"checks": checks, "support": verdict, "score": score}
     if verdict == "supported":
         return claim.model_copy(update={"verdict": "accepted", **graded})
@@ -368,10 +367,11 @@ def _clause_variants(text: str) -> list[str]:
 def _replace_by_source(
     claim: Claim, why: str, sentences: dict[str, Sentence], ctx: SourceContext
 ) -> Claim | None:
-    """Quote the cited sentence that covers most of the claim, if it covers enough."""
+    """Quote the cited sentence that covers most of the claim, if it covers enough (as the
+    claim's score counts it: a bound the sentence's figure entails is no missing word)."""
     best: tuple[float, Citation] | None = None
     for cite in claim.citations:
-        score, _ = coverage(claim.text, Evidence([cite.text]))
+        score, _ = held_coverage(claim.text, Evidence([cite.text]))
         if best is None or score > best[0]:
             best = (score, cite)
     if best is None or best[0] < REPLACE_MIN or asserts_nothing(best[1].text) is not None:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import Article, Citation, Claim, load_articles
+from summarizer.checks import word_readings
 from summarizer.models import Usage
+from summarizer.text import STOPWORDS, stem, words
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -156,6 +158,19 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     ),
     ("Russia has endured heavy bombings, as has Ukraine.", ["have endured heavy bombings"]),
     ("Trump has moved U.S. policy closer to Russia.", ["shifted U.S. policy closer"]),
+    # written for the "unit" perturbation (what a figure counts), before running the checks
+    (
+        "Putin expressed cautious hope for a resolution after three years of conflict.",
+        ["three challenging years of conflict"],
+    ),
+    (
+        "Washington is weighing two paths: more pressure on Moscow or broader negotiations.",
+        ["Washington is weighing two paths"],
+    ),
+    (
+        "The report said the two leaders touched on the broad contours of a peaceful settlement.",
+        ["touched on the broad contours"],
+    ),
 ]
 
 # Written after the checks were tuned on the paraphrases above, and added unchanged: the
@@ -344,6 +359,25 @@ def antonym(text: str) -> str | None:
     return None
 
 
+_COUNTED = re.compile(r"\b(\d+|" + "|".join(_WORDS_NUM) + r")([- ])([a-z]{3,})\b(?!-)")
+
+
+def change_unit(text: str, cited: str) -> str | None:
+    """Make the claim's first number count something else: the noun after it becomes a noun
+    the cited text uses elsewhere ("another 30 days" -> "another 30 attacks" where the cited
+    text mentions attacks), so every word is still found and only the figure is wrong."""
+    m = _COUNTED.search(text)
+    if m is None or m.group(3) in STOPWORDS:
+        return None
+    said = {stem(w) for w in words(text)}
+    for word in words(cited):
+        if len(word) > 3 and word not in STOPWORDS and stem(word) not in said:
+            readings = word_readings(word)
+            if set(readings) == {"NOUN"}:
+                return text[: m.start(3)] + word + text[m.end(3) :]
+    return None
+
+
 Perturb = Callable[[str, str, str], str | None]
 PERTURBATIONS: dict[str, Perturb] = {
     "number": lambda text, cited, key: change_number(text),
@@ -352,6 +386,7 @@ PERTURBATIONS: dict[str, Perturb] = {
     "name from another article": name_from_other_article,
     "negation": lambda text, cited, key: insert_negation(text),
     "antonym": lambda text, cited, key: antonym(text),
+    "unit": lambda text, cited, key: change_unit(text, cited),
 }
 
 
