@@ -78,7 +78,8 @@ _LOWER_ABBREVIATIONS = frozenset(
     "jr lb lbs ltd max min mins misc mo mos mt natl no nos oz pp pt resp sec secs sq sr st "
     "viz vol vols vs wk wks yr yrs".split()
 )
-_MISSED_BREAK = re.compile(r"(?<![.\w])([a-z]{2,})\.([\"'”’)\]]*)\s+(?=[A-Z])")
+_PERIOD_BEFORE_CAPITAL = re.compile(r"\.([\"'”’)\]]*)\s+(?=[A-Z])")  # found in C: cheap per piece
+_LOWER_WORD_AT_END = re.compile(r"(?<![.\w])[a-z]{2,}$")
 
 
 def _missed_breaks(piece: str) -> list[str]:
@@ -86,9 +87,10 @@ def _missed_breaks(piece: str) -> list[str]:
     for an abbreviation (see ``_LOWER_ABBREVIATIONS``)."""
     out: list[str] = []
     start = 0
-    for match in _MISSED_BREAK.finditer(piece):
-        if match.group(1) not in _LOWER_ABBREVIATIONS:
-            out.append(piece[start : match.end(2)])
+    for match in _PERIOD_BEFORE_CAPITAL.finditer(piece):
+        word = _LOWER_WORD_AT_END.search(piece, max(start, match.start() - 40), match.start())
+        if word is not None and word.group() not in _LOWER_ABBREVIATIONS:
+            out.append(piece[start : match.end(1)])
             start = match.end()
     out.append(piece[start:])
     return out
