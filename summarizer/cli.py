@@ -67,7 +67,10 @@ class _Commands(TyperGroup):
             raise typer.Exit(0) from None
         except _UsageError as exc:
             # click's plain form (usage, a hint, one "Error: ..." line), not rich's box, whose
-            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`)
+            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`);
+            # without the "Value error, " typer's pydantic check put before a choice's message
+            # ("-f pdf": "Invalid value for '--format' / '-f': Value error, 'pdf' is not ...")
+            exc.message = exc.message.removeprefix("Value error, ")  # type: ignore[attr-defined]
             exc.show()  # type: ignore[attr-defined]
             raise typer.Exit(getattr(exc, "exit_code", 2)) from None
         except SummarizerError as exc:

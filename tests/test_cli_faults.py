@@ -140,3 +140,25 @@ def test_an_in_process_run_gives_back_the_logging_state(
     monkeypatch.setattr(root, "handlers", [caplog.handler])
     summarizer.make_article(BRIDGE, url="javascript:alert(1)")
     assert "ignoring the url" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ["briefing", "-f", "text"],
+            "'--format' / '-f': 'text' is not one of 'md', 'json', 'html'.",
+        ),
+        (["blurb", "-b", "foo"], "'--backend' / '-b': 'foo' is not one of 'auto', 'extractive',"),
+    ],
+)
+def test_a_bad_choice_says_so_without_a_validator_prefix(
+    args: list[str], says: str, articles_dir: Path
+) -> None:
+    """`briefing -f text` said "Invalid value for '--format' / '-f': Value error, 'text' is
+    not one of ...": pydantic's prefix, through typer's check of a choice."""
+    result = runner.invoke(app, [*args, str(articles_dir)])
+    assert result.exit_code == 2, result.output
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for {says}"), last
+    assert "Value error" not in result.stderr
