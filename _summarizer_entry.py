@@ -31,10 +31,16 @@ if _LOADING:
 
 def main() -> None:
     """Load the CLI with Ctrl-C handled as above, then run it with Python's own handler back
-    (a KeyboardInterrupt, which the CLI turns into its "Interrupted (...)" note)."""
+    (a KeyboardInterrupt, which the CLI turns into its "Interrupted (...)" note). A Ctrl-C
+    between the handler's return and the CLI's own ``try`` is the same one line: it was a
+    KeyboardInterrupt traceback (one in 20 Ctrl-Cs landing just as the CLI had loaded)."""
     try:
-        from summarizer.cli import main as cli_main
-    finally:
-        if _LOADING:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-    cli_main()
+        try:
+            from summarizer.cli import main as cli_main
+        finally:
+            if _LOADING:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+        cli_main()
+    except KeyboardInterrupt:
+        os.write(2, b"Interrupted.\n")
+        raise SystemExit(INTERRUPTED) from None

@@ -54,7 +54,8 @@ class _Commands(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with _logging_kept():
+                return super().invoke(ctx)
         except KeyboardInterrupt:
             typer.echo(_interrupted_note(), err=True)
             raise typer.Exit(130) from None
@@ -66,7 +67,10 @@ class _Commands(TyperGroup):
             raise typer.Exit(0) from None
         except _UsageError as exc:
             # click's plain form (usage, a hint, one "Error: ..." line), not rich's box, whose
-            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`)
+            # lines cut the message at the terminal's width (`-n 0`, `--since 'last tuesday'`);
+            # without the "Value error, " typer's pydantic check put before a choice's message
+            # ("-f pdf": "Invalid value for '--format' / '-f': Value error, 'pdf' is not ...")
+            exc.message = exc.message.removeprefix("Value error, ")  # type: ignore[attr-defined]
             exc.show()  # type: ignore[attr-defined]
             raise typer.Exit(getattr(exc, "exit_code", 2)) from None
         except SummarizerError as exc:
@@ -1044,6 +1048,27 @@ def _setup_logging(verbose: int, quiet: bool = False) -> None:
     logging.getLogger().setLevel(level if verbose else logging.ERROR)
     ours = logging.ERROR if quiet else logging.WARNING
     logging.getLogger(__package__ or "summarizer").setLevel(logging.NOTSET if verbose else ours)
+
+
+# the loggers whose levels a command sets (_setup_logging; blurbs-job's Dask): "" is the root
+_SET_LOGGERS = ("", __package__ or "summarizer", "distributed")
+
+
+@contextmanager
+def _logging_kept() -> Iterator[None]:
+    """Give back the logging state a command changed when it returns, however it ends: one run
+    in a process (typer's CliRunner, ``app([...])`` in a notebook) with ``-q`` left the
+    library's warnings hidden for every later call, and ``-v`` left every library chatty."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)  # basicConfig's, bound to the stderr of that run
+    levels = {name: logging.getLogger(name).level for name in _SET_LOGGERS}
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
 
 
 def main() -> None:

@@ -270,9 +270,10 @@ def shown_bound(value: datetime, *, end: bool) -> str:
 def coerce_datetime(value: object) -> object:
     """Pydantic before-validator: strings, dates and timestamps to aware UTC datetimes.
 
-    Anything else is passed on unchanged for pydantic to reject.
+    Anything else is passed on unchanged for pydantic to reject. Blank is no date, on every
+    path (serve said so; a file's ``"published": " "``, a CMS's empty field, was a warning).
     """
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
         return _utc(value)

@@ -154,7 +154,9 @@ def _json_type(value: object) -> str:
 
 BLANK_PATTERN = r"\S"  # a text has a visible character
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=BLANK_PATTERN)]
-URL_PATTERN = r"^https?://\S+$"
+# a scheme is case-insensitive (RFC 3986 3.1): "HTTPS://a.example/" is a web URL (it was a 422);
+# spelt as classes, not a flag, for the OpenAPI spec's ECMA-262 pattern too
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://\S+$"
 Url = Annotated[str, Field(max_length=MAX_URL_CHARS, pattern=URL_PATTERN), AfterValidator(_url)]
 
 
@@ -179,7 +181,7 @@ ArticleUrl = Annotated[
                 {
                     "type": "string",
                     "maxLength": MAX_URL_CHARS,
-                    "pattern": r"^\s*(https?://\S+\s*)?$",
+                    "pattern": r"^\s*([hH][tT][tT][pP][sS]?://\S+\s*)?$",
                 },
                 {"type": "null"},
             ],

@@ -29,7 +29,15 @@ FLAGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--hide-scrollbars",
+    # a loaded machine must not make Chromium put the page's work off: a getComputedStyle
+    # script timed out (30 s) once in a full test run beside other suites
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
 )
+# waits for a page or a script: far past what any takes, for a machine under load (Selenium's
+# defaults are 300 s for a page and 30 s for a script)
+BROWSER_WAIT_SECONDS = 300
 
 
 def browser_missing() -> str | None:
@@ -71,6 +79,8 @@ def chromium(
         options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     try:
+        driver.set_script_timeout(BROWSER_WAIT_SECONDS)
+        driver.set_page_load_timeout(BROWSER_WAIT_SECONDS)
         yield driver
     finally:
         driver.quit()

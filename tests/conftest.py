@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,15 @@ from summarizer import forked
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = FIXTURES / "articles"
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """``preexec_fn`` for a child a test sends Ctrl-C (SIGINT): its default, as a terminal's
+    foreground job has it. A child inherits an ignored SIGINT, and the test run has one when a
+    script started it in the background (``pytest &`` without job control): the CLI then kept
+    ignoring the test's Ctrl-C, as it must after ``nohup``, and read on ("file is empty", exit
+    2; a briefing that ran to its end, exit 0, where 130 was expected)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture(autouse=True)

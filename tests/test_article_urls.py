@@ -92,3 +92,19 @@ def test_the_api_refuses_an_article_url_that_is_not_http(serve_client: Any) -> N
     assert "https://news.example/a" in _urls(ok.json())
     blank = client.post("/blurb", json={"article": {"text": TEXT, "url": "  "}})
     assert blank.status_code == 200 and not [u for u in _urls(blank.json()) if u]
+
+
+def test_the_api_takes_a_web_url_whose_scheme_is_in_capitals(serve_client: Any) -> None:
+    """A scheme is case-insensitive (RFC 3986): ``HTTPS://`` was a 422 "not an http:// or
+    https:// URL", as an article's url and as a URL to fetch; other schemes stay refused."""
+    client = serve_client
+    for url in ("HTTPS://news.example/a", "Http://news.example/a"):
+        ok = client.post("/blurb", json={"article": {"text": TEXT, "url": url}})
+        assert ok.status_code == 200, ok.text
+        assert url in _urls(ok.json())
+        # fetched: refused for its address (loopback), not for its scheme; no network used
+        res = client.post("/blurb", json={"url": url.replace("news.example", "127.0.0.1")})
+        assert res.status_code == 422 and "private-network address" in res.text, res.text
+    for url in ("JAVASCRIPT:alert(1)", "FILE:///etc/passwd", "DATA:text/html,x"):
+        res = client.post("/blurb", json={"article": {"text": TEXT, "url": url}})
+        assert res.status_code == 422, (url, res.text)

@@ -117,3 +117,48 @@ def test_blurbs_job_refuses_a_job_output_as_its_input(tmp_path: Path) -> None:
         [line] = result.stderr.splitlines()
         assert line.startswith(f"Error: {given}: ") and "output of a blurbs-job" in line
         assert not out.exists()
+
+
+@pytest.mark.parametrize("flag", ["-q", "-v", "-vv"])
+def test_an_in_process_run_gives_back_the_logging_state(
+    flag: str,
+    articles_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A CLI run in a process (CliRunner, ``app([...])`` in a notebook) with ``-q`` left the
+    ``summarizer`` logger at ERROR: the library's later warnings were lost; ``-v`` left the
+    root logger at INFO, and basicConfig's handler bound to that run's stderr."""
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])  # a fresh process: basicConfig adds its own
+    before = {name: logging.getLogger(name).level for name in ("", "summarizer")}
+    article = articles_dir / "001_f0f5015643b5d02c.txt"
+    result = runner.invoke(app, ["blurb", str(article), flag])
+    assert result.exit_code == 0, result.output
+    assert root.handlers == []
+    assert {name: logging.getLogger(name).level for name in before} == before
+    monkeypatch.setattr(root, "handlers", [caplog.handler])
+    summarizer.make_article(BRIDGE, url="javascript:alert(1)")
+    assert "ignoring the url" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ["briefing", "-f", "text"],
+            "'--format' / '-f': 'text' is not one of 'md', 'json', 'html'.",
+        ),
+        (["blurb", "-b", "foo"], "'--backend' / '-b': 'foo' is not one of 'auto', 'extractive',"),
+    ],
+)
+def test_a_bad_choice_says_so_without_a_validator_prefix(
+    args: list[str], says: str, articles_dir: Path
+) -> None:
+    """`briefing -f text` said "Invalid value for '--format' / '-f': Value error, 'text' is
+    not one of ...": pydantic's prefix, through typer's check of a choice."""
+    result = runner.invoke(app, [*args, str(articles_dir)])
+    assert result.exit_code == 2, result.output
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"Error: Invalid value for {says}"), last
+    assert "Value error" not in result.stderr

@@ -134,3 +134,22 @@ def test_since_reads_an_article_date_in_its_zone(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["briefing", str(tmp_path), "--since", "2025-03-19", "-q"])
     assert result.exit_code == 0, result.output
     assert "Late vote" in result.stdout
+
+
+@pytest.mark.parametrize("blank", ["", "  ", "\t\n"])
+def test_a_blank_published_in_a_file_is_no_date_without_a_warning(
+    blank: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A CMS export's empty ``published`` field (spaces) was "ignoring the publication date:
+    not a date: '  '" on stderr for every record; serve already took blank as no date."""
+    import json
+    import logging
+
+    text = "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River."
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps([{"text": text, "published": blank}]), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="summarizer"):
+        (article,) = summarizer.load_articles([path])
+    assert article.published is None
+    assert "publication date" not in caplog.text
+    assert summarizer.make_article(text, published=blank).published is None

@@ -26,6 +26,7 @@ import summarizer
 from summarizer.cli import app
 
 from . import synthetic
+from .conftest import ctrl_c_as_in_a_terminal
 from .fakeserver import Call, FakeServer, ServerProcess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,17 +233,28 @@ def test_ctrl_c_says_what_was_done_and_the_rerun_pays_for_nothing_twice(
     whole = clean.stats.total_calls
     assert whole >= 3
 
-    with FakeServer(latency=0.4, lifetime=60) as server:
+    # the third call is never answered: the run is still going when the Ctrl-C comes, however
+    # long this process waits to send it (it ran to its end, exit 0, on a loaded machine)
+    def third_hangs(call: Call) -> str | None:
+        return "hang" if call.n >= 2 else None
+
+    with FakeServer(fault=third_hangs, hang=600, lifetime=600) as server:
         args = [sys.executable, "-m", "summarizer", "briefing", str(corpus), "--backend"]
         args += ["openai", "--base-url", server.url, "--model", "fake-llm", "--concurrency"]
         args += ["1", "--cache-dir", str(cache), "--format", "json"]
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
-        while server.stats.completion_tokens == 0 or len(server.calls) < 2:
-            assert time.monotonic() < deadline and proc.poll() is None
+        proc = subprocess.Popen(
+            args,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=ctrl_c_as_in_a_terminal,
+        )
+        deadline = time.monotonic() + 300  # only if the run never gets there
+        while len(server.calls) < 3:
+            assert time.monotonic() < deadline and proc.poll() is None, proc.poll()
             time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=300)
     stderr = err.decode()
     assert proc.returncode == 130, stderr
     assert "Interrupted" in stderr and str(cache) in stderr and "Traceback" not in stderr
