@@ -43,6 +43,7 @@ from .settings import (
     shown_url,
 )
 from .sources import Limits, printable_line, read_stdin
+from .text import counted
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -382,9 +383,9 @@ def _failed_line(
         )
     said = [f"{' and '.join(parts)} failed"] if parts else []
     if unusable:
-        said.append(f"{unusable} of {articles} articles could not be summarised")
+        said.append(f"{unusable} of {counted(articles, 'article')} could not be summarised")
     if no_blurb:
-        said.append(f"{no_blurb} of {articles} articles gave no blurb")
+        said.append(f"{no_blurb} of {counted(articles, 'article')} gave no blurb")
     return f"{'; '.join(said)} (see above)"
 
 
@@ -987,8 +988,9 @@ def _note_engine(settings: Settings, quiet: bool) -> None:
         )
     else:
         typer.echo(
-            f"Using the LLM at {shown_url(settings.base_url)} (OPENAI_BASE_URL/"
-            "OPENAI_API_KEY is set). Pass --backend extractive for the embedded engine.",
+            f"Using the LLM at {shown_url(settings.base_url)} (set by --base-url, "
+            "OPENAI_BASE_URL/OPENAI_API_KEY or the config file). Pass --backend extractive for "
+            "the embedded engine.",
             err=True,
         )
 

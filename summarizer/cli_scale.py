@@ -39,6 +39,7 @@ from .errors import ConfigError, InputError
 from .output import check_output, write_output
 from .render import no_blurb_reason, render_blurb, render_briefing
 from .sources import printable_line
+from .text import counted
 
 if TYPE_CHECKING:
     from .jobs import JobReport
@@ -431,8 +432,7 @@ def batch_collect(
             f"{report.pending} waiting"
         )
     elif report.briefing is not None:
-        stories = "story" if report.done == 1 else "stories"
-        say(f"{cached}; the briefing is done: {report.done} {stories} written")
+        say(f"{cached}; the briefing is done: {counted(report.done, 'story')} written")
     else:
         say(f"{cached}; the briefing needs {report.waiting} more answers")
     if report.follow_up is not None:
@@ -465,5 +465,5 @@ def batch_collect(
         for reason in failed:
             say_error(reason)
         total = report.done + len(report.failed)  # done counts the empty blurbs too
-        typer.echo(f"{len(failed)} of {total} articles failed (see above)", err=True)
+        typer.echo(f"{len(failed)} of {counted(total, 'article')} failed (see above)", err=True)
         raise typer.Exit(1)

@@ -41,7 +41,14 @@ from .sources import (
     stream_lines,
     strip_controls,
 )
-from .text import STOPWORDS, split_glued_dateline, stem, strip_dateline, strip_kicker
+from .text import (
+    STOPWORDS,
+    counted,
+    split_glued_dateline,
+    stem,
+    strip_dateline,
+    strip_kicker,
+)
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +189,11 @@ def filter_by_date(
     ]
     notes = []
     if len(kept) < len(articles):
-        notes.append(f"{len(articles) - len(kept)} articles published outside the dates left out")
+        left_out = counted(len(articles) - len(kept), "article")
+        notes.append(f"{left_out} published outside the dates left out")
     undated = sum(1 for a in kept if a.published is None)
     if undated:
-        notes.append(f"{undated} articles have no publication date and were kept")
+        notes.append(f"{counted(undated, 'article')} with no publication date kept")
     return kept, notes
 
 

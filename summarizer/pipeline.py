@@ -41,7 +41,7 @@ from .progress import ProgressFn
 from .sentences import is_cut_piece
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
-from .text import word_count
+from .text import counted, word_count
 from .tokens import count_tokens
 from .verify import SourceContext, check_deadline, verify_claims
 
@@ -339,7 +339,7 @@ def _brief(
     # the source tokens before dedup (copies included) are counted later, inside the write
     # graph (see count_later): only the usage reports them, and counting them here would slow
     # down dedup and clustering, which every LLM call waits for
-    counted: dict[str, int] = {}  # tokens by text: each text is tokenized once
+    token_counts: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
     outlet_texts = stories.outlet_texts(articles)  # which copies are one text, before dedup
     writer = get_writer(settings) if client is None else get_writer(settings, client)
@@ -368,8 +368,10 @@ def _brief(
     budgets = _split_budget(eligible, max_words)
     if len(budgets) < len(eligible):
         n = len(eligible) - len(budgets)
-        what = "story" if n == 1 else "stories"
-        problems.append(f"{n} smaller {what} only listed: the word budget is too small for them")
+        them = "it" if n == 1 else "them"
+        problems.append(
+            f"{counted(n, 'smaller story')} only listed: the word budget is too small for {them}"
+        )
     budget_of = {g.id: b for g, b in zip(eligible, budgets, strict=False)}
     to_write = [g for g in groups if g.id in budget_of]
     # 4. write and 5. verify: every story at once (one graph of LLM calls); a story that fails
@@ -454,7 +456,7 @@ def _brief(
         total = 0
         for story in groups:
             members = merged.get(story.id) or merge(story)
-            total += sum(_tokens_of(a.text, counted) for a in members)
+            total += sum(_tokens_of(a.text, token_counts) for a in members)
         return total
 
     unique_tokens: list[int] = []
@@ -468,7 +470,7 @@ def _brief(
             prepared.acquire()
         if graph:
             context.build()
-        _count_all(texts, counted)
+        _count_all(texts, token_counts)
         unique_tokens.append(count_unique())
 
     # the child forks before any other thread of this briefing starts (forked.may_fork)
@@ -483,7 +485,7 @@ def _brief(
                 prepared.release()
         counter.join()
     problems += _no_claim_notes(no_claim, merged, budget_of)
-    tokens_before = sum(_tokens_of(t, counted) for t in texts)  # all counted, unless it failed
+    tokens_before = sum(_tokens_of(t, token_counts) for t in texts)  # all counted, unless it failed
     tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order
     all_claims = [c for s in groups for c in s.claims]
@@ -514,27 +516,23 @@ def _no_claim_notes(
             too_small += 1
     notes = []
     if too_small:
-        notes.append(f"{_stories(too_small)} only listed: {NO_SENTENCE_FITS}")
+        notes.append(f"{counted(too_small, 'story')} only listed: {NO_SENTENCE_FITS}")
     if other := len(unwritten) - too_small:
         them = "it" if other == 1 else "them"
-        notes.append(f"{_stories(other)} only listed: no claim was made for {them}")
+        notes.append(f"{counted(other, 'story')} only listed: no claim was made for {them}")
     return notes
 
 
-def _stories(n: int) -> str:
-    return f"{n} story" if n == 1 else f"{n} stories"
-
-
-def _count_all(texts: list[str], counted: dict[str, int]) -> None:
+def _count_all(texts: list[str], token_counts: dict[str, int]) -> None:
     for text in texts:
-        _tokens_of(text, counted)
+        _tokens_of(text, token_counts)
 
 
-def _tokens_of(text: str, counted: dict[str, int]) -> int:
-    """Tokens of ``text``, counted once however many articles or stories share it."""
-    if text not in counted:
-        counted[text] = count_tokens(text)
-    return counted[text]
+def _tokens_of(text: str, token_counts: dict[str, int]) -> int:
+    """Tokens of ``text``, token_counts once however many articles or stories share it."""
+    if text not in token_counts:
+        token_counts[text] = count_tokens(text)
+    return token_counts[text]
 
 
 def _write_stories(

@@ -15,6 +15,7 @@ from .errors import InputError
 from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
 from .sentences import cut_mark
 from .sources import OUTPUT_MARKER
+from .text import counted
 
 Format = Literal["text", "md", "json", "html"]
 BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
@@ -186,7 +187,7 @@ def source_count(story: Story, listed: int) -> str:
     ``source_count`` when lower, "1 source (2 inputs)": a file copied under a second name is
     listed (every input is) but is no second source."""
     count = min(listed, story.source_count)
-    said = f"{count} source{'s' * (count != 1)}"
+    said = counted(count, "source")
     n = len(story.article_ids)
     said = f"{said}, {n} articles" if n > count else said
     return f"{said} ({listed} inputs)" if listed > count else said
@@ -309,7 +310,7 @@ def render_verify(report: VerifyReport, fmt: VerifyFormat, *, one_line: bool = F
     md = fmt == "md"
     esc = md_text if md else str  # source sentences are untrusted text, the draft too
     head = f"Verification of {esc(report.draft)}: {report.supported} supported, "
-    head += f"{report.unsupported} unsupported ({len(report.claims)} claims)"
+    head += f"{report.unsupported} unsupported ({counted(len(report.claims), 'claim')})"
     lines = [f"# {head}" if md else head, ""]
     if report.skipped:  # not checked, so said: a draft's sentence is never dropped unseen
         lines.append(f"Skipped, not checked: {len(report.skipped)}")

@@ -45,7 +45,7 @@ DEFAULT_BRIEFING_WORDS = 250
 class Settings(BaseModel):
     """Every option of a run. Unknown keys are an error, so a typo never passes silently."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)  # "--timeout inf" is no number
 
     def __init__(self, **data: Any) -> None:
         """``Settings(senteces=2)`` in a script is the same one-line ConfigError as that typo
@@ -75,7 +75,8 @@ class Settings(BaseModel):
     dedup_threshold: float = Field(default=0.7, gt=0, le=1)  # word 3-shingle Jaccard
     story_threshold: float = Field(default=0.55, gt=0, le=1)  # stories.DEFAULT_STORY_THRESHOLD
     # input limits (summarizer.sources): past them the run stops with exit 2
-    max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0)  # per file, or stdin
+    # per file, or stdin; inf: no limit (the one setting where infinity means something)
+    max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0, allow_inf_nan=True)
     max_articles: int = Field(default=DEFAULT_MAX_ARTICLES, gt=0)  # per run, all inputs
     # keep only articles published in [since, until); undated articles are kept (and counted)
     since: Published = None

@@ -50,7 +50,7 @@ _TEXT_BLURB_END = re.compile(
     r"(?:\[\d+\]|\(no [^\n]*\))\n\nSources:\n(?:\[\d+\] [^\n]* — [^\n]*\n)+\Z"
 )  # "(no claim passed verification)": a blurb with no claim shown
 _TEXT_VERIFY_HEAD = re.compile(
-    r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims\)\n\n"
+    r"\AVerification of [^\n]*: \d+ supported, \d+ unsupported \(\d+ claims?\)\n\n"
 )
 
 # The tool's own stderr lines, found around a plain-text output saved with ``2>&1`` (`blurb

@@ -56,7 +56,7 @@ from .entities import names
 from .ingest import is_shouting, recase_title
 from .models import Article, Outlet, Story
 from .progress import ProgressFn
-from .text import STOPWORDS, content_terms, strip_dateline
+from .text import STOPWORDS, content_terms, counted, strip_dateline
 
 DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
 NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
@@ -149,12 +149,10 @@ def select_stories(
     notes: list[str] = []
     if len(kept) < len(stories):
         n = len(stories) - len(kept)
-        notes.append(
-            f"{n} stor{'y' if n == 1 else 'ies'} with fewer than {min_sources} sources only listed"
-        )
+        notes.append(f"{counted(n, 'story')} with fewer than {min_sources} sources only listed")
     if max_stories is not None and len(kept) > max_stories:
         n = len(kept) - max_stories
-        notes.append(f"{n} smaller stor{'y' if n == 1 else 'ies'} only listed (--max-stories)")
+        notes.append(f"{counted(n, 'smaller story')} only listed (--max-stories)")
         kept = kept[:max_stories]
     return kept, notes
 

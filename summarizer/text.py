@@ -207,6 +207,18 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01\uff0c\uff1a\uff1b\uff1f\u00b7\u30fb]")
 
 
+_PLURAL = {"story": "stories"}
+
+
+def counted(n: int, noun: str) -> str:
+    """A count as a reader says it: "1 article", "2 articles", "1 story", "3 smaller stories"
+    (the last word of ``noun`` takes the plural)."""
+    if n == 1:
+        return f"{n} {noun}"
+    head, _, last = noun.rpartition(" ")
+    return f"{n} {head}{' ' if head else ''}{_PLURAL.get(last, last + 's')}"
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them: whitespace-separated, and each Chinese or Japanese
     character (a 121-character Chinese blurb was 3 words, so --max-words never cut it)."""

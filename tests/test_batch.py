@@ -285,7 +285,7 @@ def test_cli_collect_with_failed_articles_exits_1_and_names_them(
         kept.write_text("theirs\n", encoding="utf-8")
         args = ["batch", "collect", str(tmp_path / "c"), "-o", str(kept), "--force"]
         none = runner.invoke(app, args)  # its answer and re-ask are cached already
-        assert none.exit_code == 1 and "1 of 1 articles failed" in none.stderr
+        assert none.exit_code == 1 and "1 of 1 article failed" in none.stderr
         assert kept.read_text(encoding="utf-8") == "theirs\n"  # not made empty
 
 

@@ -162,3 +162,29 @@ def test_a_bad_choice_says_so_without_a_validator_prefix(
     last = result.stderr.splitlines()[-1]
     assert last.startswith(f"Error: Invalid value for {says}"), last
     assert "Value error" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--deadline"])
+def test_an_infinite_number_is_refused(option: str, articles_dir: Path) -> None:
+    """Before: `--timeout inf` and `--deadline inf` reached the HTTP client and the run's
+    clock (`--max-file-mb inf` stays: no file limit, as the README says)."""
+    result = runner.invoke(app, ["briefing", str(articles_dir), option, "inf", "-q"])
+    assert result.exit_code == 2, result.output
+    assert "finite number" in result.stderr and len(result.stderr.splitlines()) == 1
+    with pytest.raises(summarizer.ConfigError, match="finite number"):
+        summarizer.Settings(max_words=float("inf"))
+
+
+def test_the_engine_note_does_not_blame_the_environment_for_a_flag(
+    articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: `--base-url URL` with no OPENAI_* variable set said "(OPENAI_BASE_URL/
+    OPENAI_API_KEY is set)", sending the user to look for a variable that was not there."""
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    result = runner.invoke(
+        app, ["briefing", str(articles_dir), "--base-url", "http://127.0.0.1:9/v1"]
+    )
+    assert result.exit_code != 0
+    assert "Using the LLM at http://127.0.0.1:9/v1 (set by --base-url" in result.stderr
+    assert "is set)" not in result.stderr

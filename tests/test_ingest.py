@@ -260,7 +260,7 @@ def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
     )
     assert [a.sentences[0].text for a in kept] == ["Item 1 was filed.", "Item 3 was filed."]
     assert any("2 articles published outside" in n for n in notes)
-    assert any("1 articles have no publication date" in n for n in notes)
+    assert any("1 article with no publication date kept" in n for n in notes)
 
 
 def test_a_record_without_text_names_the_fields_it_has(tmp_path) -> None:
