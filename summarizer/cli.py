@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import signal
@@ -40,6 +41,7 @@ from .settings import (
     Backend,
     Settings,
     config_path,
+    layered_values,
     shown_url,
 )
 from .sources import Limits, printable_line, read_stdin
@@ -774,9 +776,11 @@ def serve(
 config_app = typer.Typer(
     help="""The config file: TOML with any setting, e.g. `model = "gpt-4o-mini"`.
 
-    Example:
+    Examples:
 
         summarizer config path
+
+        summarizer config show
     """,
     no_args_is_help=True,
 )
@@ -803,6 +807,43 @@ def config_path_command() -> None:
             "set SUMMARIZER_HOME to a folder you can write"
         ) from None
     typer.echo(str(path))
+
+
+@config_app.command("show")
+def config_show_command() -> None:
+    """Print the settings a run uses, each with where it comes from (default, config file
+    or environment variable), as TOML lines; an API key is never shown. A config file with
+    a typo or a bad value is an error here, as in every run.
+
+    Example:
+
+        summarizer config show
+    """
+    settings = Settings.from_env()
+    _, origin = layered_values({})
+    path = config_path()
+    typer.echo(f"# {path}{'' if path.exists() else ' (no such file: defaults and environment)'}")
+    typer.echo(f"# engine: {pipeline.resolve_backend(settings)}")
+    for name in Settings.model_fields:
+        value = getattr(settings, name)
+        where = origin.get(name, "default")
+        if value is None:
+            typer.echo(f"# {name} = (not set)")
+        elif name == "api_key":
+            typer.echo(f"# {name} = (set, hidden)  # {where}")
+        else:
+            typer.echo(f"{name} = {_toml_value(value)}  # {where}")
+
+
+def _toml_value(value: object) -> str:
+    """A setting's value as TOML writes it (a path or a date as a string)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "inf" if value == float("inf") else repr(value)
+    if isinstance(value, datetime):
+        return json.dumps(value.isoformat())
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -218,15 +218,26 @@ class Settings(BaseModel):
         Raises:
             ConfigError: the config file or a value is invalid (the message names it).
         """
-        values = read_config_file()
-        values.update(
-            {key: os.environ[var] for var, key in ENV_VARS.items() if os.environ.get(var)}
-        )
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        values, _ = layered_values(overrides)
         try:
             return cls.model_validate(values)
         except ValidationError as exc:
             raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+
+
+def layered_values(overrides: dict[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+    """The values ``Settings.from_env`` validates (config file < environment < overrides),
+    and where each comes from ("config file", the variable's name, "option"), so that
+    ``summarizer config show`` says what a run will use and why."""
+    values = read_config_file()
+    origin = dict.fromkeys(values, "config file")
+    for var, key in ENV_VARS.items():
+        if os.environ.get(var):
+            values[key], origin[key] = os.environ[var], var
+    for key, value in overrides.items():
+        if value is not None:
+            values[key], origin[key] = value, "option"
+    return values, origin
 
 
 def _first_error(exc: ValidationError) -> str:
