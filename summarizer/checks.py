@@ -1074,6 +1074,15 @@ def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
     return [s for s in scopes if s], free
 
 
+# Light nouns of necessity: "without any requirement to pay tax" negates having to pay it, and
+# a claim states that with any word of the class ("need to pay tax", "must pay tax", "are
+# required to pay tax"), not with the noun itself. A claim that only says "pay tax" is not
+# contradicted: one may pay what one need not.
+_NECESSITY = frozenset(
+    stem(w) for w in "requirement require need obligation oblige obligate must necessary".split()
+)
+
+
 def check_negation(claim: str, evidence: Evidence) -> Check:
     """A negation of what the cited text states, or a negation of the cited text the claim
     drops. A claim negating something the cited text does not mention at all is not
@@ -1090,6 +1099,7 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
             unsupported.append(detail)
     claim_inside = TermSet([t for s in claim_scopes for t in s])
     only_negated = ev_inside - ev_outside
+    says_necessity = any(stem(w) in _NECESSITY for w in words(claim))
     for scope in evidence.negation_scopes:
         # the claim states what the cited text negates: at least two of the scope's terms (or
         # its only one) free in the claim, so one shared word ("office" in "not holding office"
@@ -1097,8 +1107,10 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
         stated = [t for t in scope if t in only_negated and t in claim_free]
         stated = [t for t in stated if t not in claim_inside]
         # the negated word itself (the first after the cue) must be stated: "did not use voice
-        # recognition" is not contradicted by "the voice recognition feature"
-        if stated and scope[0] in stated and len(stated) >= min(2, len(scope)):
+        # recognition" is not contradicted by "the voice recognition feature"; a light noun of
+        # necessity by any word of its class
+        head = scope[0] in stated or (scope[0] in _NECESSITY and says_necessity)
+        if stated and head and len(stated) >= min(2, len(scope)):
             return Check(
                 name="negation",
                 passed=False,
