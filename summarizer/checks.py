@@ -189,6 +189,7 @@ def names_in_sources(texts: list[str]) -> set[str]:
     word follows a full stop, as it does when each is read alone (a third faster: built once
     per briefing over every source sentence, while the LLM calls are out)."""
     found: set[str] = set()
+    texts = [t for t in texts if not title_case(t)]  # capitals there say nothing of names
     for start in range(0, len(texts), CORPUS_BLOCK):
         toks = _tokens(" . ".join(texts[start : start + CORPUS_BLOCK]))
         found.update(
@@ -200,6 +201,19 @@ def names_in_sources(texts: list[str]) -> set[str]:
 
 
 _SENTENCE_END = frozenset(".!?:")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[^\W\d_A-Z][^\W_]*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-Z][^\W_]*")
+TITLE_WORDS_MIN = 3
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ("Putin Invites Trump to Moscow After Alaska Summit"): every
+    word but the function words is capitalised, so its capitals do not tell a name ("Trump")
+    from a verb ("Invites"). At least TITLE_WORDS_MIN capitalised words, none lower-case."""
+    if any(m.group().lower() not in STOPWORDS for m in _LOWER_WORD.finditer(text)):
+        return False
+    capitalised = _CAPITALISED_WORD.findall(text)
+    return sum(w.lower() not in STOPWORDS for w in capitalised) >= TITLE_WORDS_MIN
 
 
 def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> list[Check]:
@@ -1060,6 +1074,15 @@ def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
     return [s for s in scopes if s], free
 
 
+# Light nouns of necessity: "without any requirement to pay tax" negates having to pay it, and
+# a claim states that with any word of the class ("need to pay tax", "must pay tax", "are
+# required to pay tax"), not with the noun itself. A claim that only says "pay tax" is not
+# contradicted: one may pay what one need not.
+_NECESSITY = frozenset(
+    stem(w) for w in "requirement require need obligation oblige obligate must necessary".split()
+)
+
+
 def check_negation(claim: str, evidence: Evidence) -> Check:
     """A negation of what the cited text states, or a negation of the cited text the claim
     drops. A claim negating something the cited text does not mention at all is not
@@ -1076,6 +1099,7 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
             unsupported.append(detail)
     claim_inside = TermSet([t for s in claim_scopes for t in s])
     only_negated = ev_inside - ev_outside
+    says_necessity = any(stem(w) in _NECESSITY for w in words(claim))
     for scope in evidence.negation_scopes:
         # the claim states what the cited text negates: at least two of the scope's terms (or
         # its only one) free in the claim, so one shared word ("office" in "not holding office"
@@ -1083,8 +1107,10 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
         stated = [t for t in scope if t in only_negated and t in claim_free]
         stated = [t for t in stated if t not in claim_inside]
         # the negated word itself (the first after the cue) must be stated: "did not use voice
-        # recognition" is not contradicted by "the voice recognition feature"
-        if stated and scope[0] in stated and len(stated) >= min(2, len(scope)):
+        # recognition" is not contradicted by "the voice recognition feature"; a light noun of
+        # necessity by any word of its class
+        head = scope[0] in stated or (scope[0] in _NECESSITY and says_necessity)
+        if stated and head and len(stated) >= min(2, len(scope)):
             return Check(
                 name="negation",
                 passed=False,
@@ -1531,6 +1557,11 @@ _SYMMETRIC = frozenset(
 ROLE_GAP = 3
 _ROLE_BREAK = _CLAUSE_END | {"and", "or", "that", "who", "whom", "which", "after", "before"}
 _BE_FORMS = frozenset("is are was were be been being 's".split())
+# An appositive between a name and its verb, set off by commas, opens with one of these
+# ("Putin, the Russian president, invited Trump") and is at most APPOSITIVE_MAX tokens long.
+_APPOSITIVE_START = frozenset("the a an".split())
+APPOSITIVE_MAX = 6
+_PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
 
 
 @dataclass(frozen=True)
@@ -1548,7 +1579,10 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
     in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out."""
     toks = _tokens(text)
-    runs = _name_runs(toks, known_names, _lowercased(text))
+    if title_case(text):
+        runs = _title_runs(toks, known_names)
+    else:
+        runs = _name_runs(toks, known_names, _lowercased(text))
     if len(runs) < 2:
         return []
     named = {i for run in runs for i in run}
@@ -1564,20 +1598,85 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             base = word_readings(word).get("VERB", (None,))[0]
         if base is None or base in _SYMMETRIC:
             continue
-        before = [r for r in runs if r.stop <= i and i - r.stop <= ROLE_GAP]
+        found = _doer(low, runs, i)
         after = [r for r in runs if r.start > i and r.start - i - 1 <= ROLE_GAP]
-        if not before or not after:
+        if found is None or not after:
             continue
-        doer, done_to = before[-1], after[0]
-        gap_before, gap_after = low[doer.stop : i], low[i + 1 : done_to.start]
-        if _ROLE_BREAK & set(gap_before + gap_after):
+        (doer, gap_before), done_to = found, after[0]
+        passive = bool(_BE_FORMS & set(gap_before))
+        if passive:
+            done_to = _agent(low, runs, i) or done_to
+        gap_after = low[i + 1 : done_to.start]
+        if _ROLE_BREAK & set(gap_after):
             continue
         names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (doer, done_to)]
-        if _BE_FORMS & set(gap_before) and "by" in gap_after:
+        if passive and "by" in gap_after:
             names.reverse()  # a passive: the name after "by" did it
-        said = " ".join(toks[doer.start : done_to.stop])
+        said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         out.append(Role(names[0], stem(base), names[1], said))
     return out
+
+
+def _agent(low: list[str], runs: list[range], i: int) -> range | None:
+    """The name after "by" of the passive verb at ``i``, at most ROLE_GAP tokens of its
+    clause after it: "Putin was invited to Moscow by Trump" is Trump's invitation."""
+    for r in runs:
+        if r.start > i + 1 and low[r.start - 1] == "by" and r.start - i - 2 <= ROLE_GAP:
+            return None if _ROLE_BREAK & set(low[i + 1 : r.start]) else r
+    return None
+
+
+def _title_runs(toks: list[str], known_names: AbstractSet[str]) -> list[range]:
+    """Name runs of a Title Case headline, where every word is capitalised: a capitalised word
+    is a name when the sources capitalise it mid-sentence (``names_in_sources`` leaves Title
+    Case out) or it cannot be a verb, so "Putin Invites Trump" is two names and a verb."""
+    runs: list[range] = []
+    start: int | None = None
+    for i, tok in enumerate(toks):
+        low = _bare(tok.lower())
+        is_name = (
+            tok[:1].isupper()
+            and low not in STOPWORDS
+            and low not in _MONTH_SET
+            and (low in known_names or "VERB" not in word_readings(low))
+        )
+        if is_name:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    if start is not None:
+        runs.append(range(start, len(toks)))
+    return runs
+
+
+def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] | None:
+    """The name that does the verb at ``i``, and the words between them (the verb's own:
+    an auxiliary, an adverb). The nearest name before the verb, at most ROLE_GAP tokens
+    before it in its clause; or the name a relative "who" or an appositive describes: "from
+    Putin, who publicly invited Trump", "Putin, the Russian president, invited Trump"."""
+    before = [r for r in runs if r.stop <= i]
+    if not before:
+        return None
+    gap = low[before[-1].stop : i]
+    if not _ROLE_BREAK & set(gap) and len(gap) <= ROLE_GAP:
+        return before[-1], gap
+    relative = gap[2:] if gap[:2] == [",", "who"] else gap[1:] if gap[:1] == ["who"] else None
+    if relative is not None and not _ROLE_BREAK & set(relative) and len(relative) <= ROLE_GAP:
+        return before[-1], relative
+    # an appositive: "NAME , the ... , [adverbs] VERB"
+    closing = max((j for j in range(max(i - ROLE_GAP - 1, 0), i) if low[j] == ","), default=-1)
+    if closing < 0 or _ROLE_BREAK & set(low[closing + 1 : i]):
+        return None
+    for opening in range(closing - 2, max(closing - APPOSITIVE_MAX - 2, -1), -1):
+        if low[opening] != ",":
+            continue
+        inside = low[opening + 1 : closing]
+        if inside[0] not in _APPOSITIVE_START or _ROLE_BREAK & set(inside):
+            return None
+        named = [r for r in before if r.stop == opening]
+        return (named[0], low[closing + 1 : i]) if named else None
+    return None
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -3,7 +3,7 @@
 The paraphrases were written by hand from fixtures/articles/ (each cites the sentences it
 restates, found by a unique substring). Perturbations are generated from them by rule: a changed
 number or date, a name swapped for another person of the same article, a name or place taken from
-another article, an inserted negation, an antonym.
+another article, an inserted negation, an antonym, roles reversed.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarizer import Article, Citation, Claim, load_articles
-from summarizer.checks import word_readings
+from summarizer.checks import names_in_sources, roles, word_readings
 from summarizer.models import Usage
 from summarizer.text import STOPWORDS, stem, words
 
@@ -170,6 +170,17 @@ PARAPHRASES: list[tuple[str, list[str]]] = [
     (
         "The report said the two leaders touched on the broad contours of a peaceful settlement.",
         ["touched on the broad contours"],
+    ),
+    # two names on either side of a verb, for the roles perturbation
+    (
+        "The meeting ended with Putin publicly inviting Trump to Moscow for the next round of "
+        "talks.",
+        ["symbolic gesture from Putin"],
+    ),
+    (
+        "The Kremlin account described Putin as endorsing possible cooperation toward a "
+        "settlement.",
+        ["The Kremlin account described Putin"],
     ),
 ]
 
@@ -378,6 +389,39 @@ def change_unit(text: str, cited: str) -> str | None:
     return None
 
 
+def _name_pattern(phrase: str) -> str:
+    return r"\b" + r"\W+".join(re.escape(w) for w in phrase.split()) + r"\b"
+
+
+def _same(a: str, b: str) -> bool:
+    """One name's words are all in the other's ("putin", "president putin")."""
+    return set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+
+
+def reverse_roles(text: str, cited: str) -> str | None:
+    """Swap the two names of a "doer verb done-to" that the claim and its cited text both say
+    ("Putin publicly invited Trump" -> "Trump publicly invited Putin"): every word and name is
+    still there, only who did it to whom changed."""
+    known = names_in_sources([text, cited])
+    said = roles(cited, known)
+    for role in roles(text, known):
+        if not any(r.verb == role.verb and _same(r.doer, role.doer) for r in said):
+            continue
+        if not any(r.verb == role.verb and _same(r.done_to, role.done_to) for r in said):
+            continue
+        doer = re.search(_name_pattern(role.doer), text, re.IGNORECASE)
+        done_to = re.search(_name_pattern(role.done_to), text, re.IGNORECASE)
+        if doer and done_to and doer.end() <= done_to.start():
+            return (
+                text[: doer.start()]
+                + done_to.group()
+                + text[doer.end() : done_to.start()]
+                + doer.group()
+                + text[done_to.end() :]
+            )
+    return None
+
+
 Perturb = Callable[[str, str, str], str | None]
 PERTURBATIONS: dict[str, Perturb] = {
     "number": lambda text, cited, key: change_number(text),
@@ -387,6 +431,7 @@ PERTURBATIONS: dict[str, Perturb] = {
     "negation": lambda text, cited, key: insert_negation(text),
     "antonym": lambda text, cited, key: antonym(text),
     "unit": lambda text, cited, key: change_unit(text, cited),
+    "roles": lambda text, cited, key: reverse_roles(text, cited),
 }
 
 
