@@ -571,7 +571,7 @@ def test_output_to_an_open_descriptor_appends_and_replaces_nothing(
         (["blurb", "x.txt", "-n", "0"], "Error: Invalid value for '--sentences' / '-n': Input "),
         (["briefing", "x", "--since", "last tuesday"], "Error: Invalid value for --since: not a "),
         (["verify", "draft.txt"], "Error: Missing option '--sources' / '-s'."),
-        (["config", "show"], "Error: No such command 'show'."),
+        (["config", "edit"], "Error: No such command 'edit'."),
     ],
 )
 def test_a_usage_error_is_one_error_line_not_a_box(args: list[str], line: str) -> None:
