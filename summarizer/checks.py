@@ -1337,16 +1337,17 @@ def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tupl
     return out, end
 
 
-def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
-    """Why the claim (``said``: normalised, lower case) drops a hedge of the cited text: it
-    states the words a hedge of a ``kept`` class qualifies there ("reportedly ordered the
-    closure" -> "ordered the closure"), with no word of that class, while the cited text does
-    not state them unhedged anywhere else. As a negation the claim drops (check_negation):
-    the first word after the cue, and two of its scope (or its only one), must be stated."""
+def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
+    """Why the claim (``said``: normalised, lower case; ``shown``: the same before lower-casing)
+    drops a hedge of the cited text: it states the words a hedge of a ``kept`` class qualifies
+    there ("reportedly ordered the closure" -> "ordered the closure"), with no word of that
+    class, while the cited text does not state them unhedged anywhere else. As a negation the
+    claim drops (check_negation): the first word after the cue, and two of its scope (or its
+    only one), must be stated."""
     cited = evidence.text.lower()
     mine = {_lemma(w) for w in words(said)}
     for q in QUALIFIERS:
-        if q.kept is None or q.kept.search(said):
+        if q.kept is None or _keeps(q, said, shown):
             continue
         for match in q.cue.finditer(cited):
             scope, end = _scope(cited, match.end(), _lemma)
@@ -1361,6 +1362,17 @@ def _dropped_hedge(said: str, evidence: Evidence) -> str | None:
                 cue = match.group(0)
                 return f"the claim drops the cited text's '{cue}' ({q.kind}): '{hedged}'"
     return None
+
+
+def _keeps(q: _Qualifier, said: str, shown: str) -> bool:
+    """A word of the claim keeps the hedge class of ``q``; a "may" only as a hedge is read in
+    a cited text (``q.cue``, not a month or a name: "will open in May" keeps no "may open")."""
+    for match in q.kept.finditer(said) if q.kept is not None else ():
+        if match.group(0) != "may":
+            return True
+        if q.cue.match(said, match.start()) and not _capitalised_within(shown, said, match.start()):
+            return True
+    return False
 
 
 def _capitalised_within(text: str, lowered: str, at: int) -> bool:
@@ -1433,7 +1445,7 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
             if scope and any(t in evidence.terms for t in scope):
                 return Check(name="qualifiers", passed=False, detail=detail)
             unsupported.append(detail)
-    dropped = _dropped_hedge(said, evidence)
+    dropped = _dropped_hedge(said, evidence, _norm(claim))
     if dropped is not None:
         return Check(name="qualifiers", passed=False, detail=dropped)
     for match in () if _FUTURE_LICENCE.search(cited) else _FUTURE.finditer(said):
