@@ -1574,6 +1574,12 @@ _BE_FORMS = frozenset("is are was were be been being 's".split())
 _APPOSITIVE_START = frozenset("the a an".split())
 APPOSITIVE_MAX = 6
 _PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
+# Capitalised words that say when, not who: "United on Saturday beat Rovers" is United's win,
+# "Today United beat Rovers" too. Months are no name runs already (``_name_runs``).
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
+    "tomorrow".split()
+)
 
 
 @dataclass(frozen=True)
@@ -1589,12 +1595,15 @@ class Role:
 
 def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
-    in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out."""
+    in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out, and so is a
+    passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
+    it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``)."""
     toks = _tokens(text)
     if title_case(text):
         runs = _title_runs(toks, known_names)
     else:
         runs = _name_runs(toks, known_names, _lowercased(text))
+    runs = _without_when_words(runs, [_bare(t.lower()) for t in toks])
     if len(runs) < 2:
         return []
     named = {i for run in runs for i in run}
@@ -1617,7 +1626,10 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
         (doer, gap_before), done_to = found, after[0]
         passive = bool(_BE_FORMS & set(gap_before))
         if passive:
-            done_to = _agent(low, runs, i) or done_to
+            agent = _agent(low, runs, i)
+            if agent is None:
+                continue  # "Trump was invited to Moscow": the doer is not said
+            done_to = agent
         gap_after = low[i + 1 : done_to.start]
         if _ROLE_BREAK & set(gap_after):
             continue
@@ -1626,6 +1638,21 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         out.append(Role(names[0], stem(base), names[1], said))
+    return out
+
+
+def _without_when_words(runs: list[range], low: list[str]) -> list[range]:
+    """``runs`` less their words in ``_WHEN_WORDS``, a run split where one stood: "Saturday
+    United" is United, "Saturday" alone no run."""
+    out: list[range] = []
+    for run in runs:
+        start: int | None = None
+        for j in [*run, run.stop]:
+            if j < run.stop and low[j] not in _WHEN_WORDS:
+                start = j if start is None else start
+            elif start is not None:
+                out.append(range(start, j))
+                start = None
     return out
 
 

@@ -122,3 +122,47 @@ def test_verify_contradicts_a_draft_that_reverses_the_headline_or_the_relative_c
         "Trump was invited to Moscow by Putin.",
     ):
         assert verify(right, [src], judge=False).ok, right
+
+
+TEAMS = {"united", "rovers"}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "United on Saturday beat Rovers 2-1.",  # a day between the name and its verb
+        "On Saturday United beat Rovers 2-1.",  # a day run into the name before it
+        "Today United beat Rovers 2-1.",
+    ],
+)
+def test_a_day_is_no_doer_the_name_before_it_is(claim):
+    """A capitalised day says when: "Saturday" was read as the doer, "saturday beat rovers",
+    and a reversal past it went unseen."""
+    cited = "Rovers beat United 2-1 on Saturday."
+    assert _roles(claim, cited, TEAMS).startswith("roles reversed: ")
+    assert [(r.doer, r.verb, r.done_to) for r in roles(claim, TEAMS)] == [
+        ("united", "beat", "rovers")
+    ]
+
+
+@pytest.mark.parametrize(
+    "faithful", ["Rovers on Saturday beat United 2-1.", "On Saturday Rovers beat United 2-1."]
+)
+def test_a_day_before_the_verb_keeps_a_faithful_claim(faithful):
+    assert _roles(faithful, "Rovers beat United 2-1 on Saturday.", TEAMS) == ""
+    assert verify(faithful, [make_article("Rovers beat United 2-1 on Saturday.")], judge=False).ok
+
+
+def test_a_passive_with_no_agent_names_no_doer():
+    """The agentless "Trump was invited to Moscow" was read (trump, invite, moscow): Trump who
+    invited, Moscow the one invited. The passive does not say who invited; the name after the
+    verb is where to. So no role is read, and nothing is reversed against it."""
+    assert roles("Trump was invited to Moscow.", KNOWN) == []
+    assert roles("Trump, who was invited to Moscow, accepted.", KNOWN) == []
+    # "Moscow invited Trump" is another claim, but not the reverse of an agentless passive
+    assert _roles("Moscow invited Trump.", "Trump was invited to Moscow on Friday.") == ""
+    assert _roles("Trump was invited to Moscow.", "Moscow invited Trump on Friday.") == ""
+    # with its agent, a passive is still read as its active
+    assert [(r.doer, r.verb, r.done_to) for r in roles("Trump was invited by Putin.", KNOWN)] == [
+        ("putin", "invit", "trump")
+    ]
