@@ -1598,12 +1598,7 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out, and so is a
     passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
     it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``)."""
-    toks = _tokens(text)
-    if title_case(text):
-        runs = _title_runs(toks, known_names)
-    else:
-        runs = _name_runs(toks, known_names, _lowercased(text))
-    runs = _without_when_words(runs, [_bare(t.lower()) for t in toks])
+    toks, runs = _read_for_roles(text, known_names)
     if len(runs) < 2:
         return []
     named = {i for run in runs for i in run}
@@ -1724,14 +1719,123 @@ def _same_name(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
+# Verbs of going, sending or inviting somewhere (base forms); their nouns too ("invitation",
+# "deportation", "return"): the name after their "to" is where to.
+_GOAL_VERBS = frozenset(
+    "invite travel go fly move send return deport relocate extradite transfer summon bring "
+    "come flee evacuate sail".split()
+)
+_GOAL_STEMS = frozenset(stem(v) for v in _GOAL_VERBS)
+GOAL_GAP = 4  # tokens between such a verb and its "to": its object ("invited the president to")
+GOAL_REACH = 10  # tokens of its clause after a cited verb in which the place it names stands
+GOAL_BEFORE = 3  # or before it: "a Moscow invitation", "Moscow, Putin invited"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """Where a verb of going or inviting sends someone: "invited Trump to Moscow" is
+    (invit, moscow)."""
+
+    verb: str  # the stem its verb and its noun share ("invit" for "invites", "invitation")
+    place: str
+    words: str  # as the text says it, for the reader
+
+
+def _goal_verb(low: list[str], i: int) -> str | None:
+    """The stem of ``low[i]`` when it is one of ``_GOAL_VERBS`` or their nouns, else None."""
+    word = low[i]
+    if not word.isalpha():
+        return None
+    found = stem(verb_base(word, low[i - 1] if i else "") or word)
+    return found if found in _GOAL_STEMS else None
+
+
+def _may_have_goal(text: str) -> bool:
+    """A cheap test before ``goals``: a "to" after one of its verbs."""
+    low = [t.lower() for t in _tokens(text)]
+    return "to" in low and any(_goal_verb(low, i) for i in range(len(low)))
+
+
+def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str], list[range]]:
+    """``text``'s tokens and its name runs as the role readers take them."""
+    toks = _tokens(text)
+    if title_case(text):
+        runs = _title_runs(toks, known_names)
+    else:
+        runs = _name_runs(toks, known_names, _lowercased(text))
+    return toks, _without_when_words(runs, [_bare(t.lower()) for t in toks])
+
+
+def goals(text: str, known_names: AbstractSet[str]) -> list[Goal]:
+    """Each verb of going or inviting (``_GOAL_VERBS``) with "to" and a name at most
+    GOAL_GAP tokens after it, in its clause: "Putin invited Trump to Washington"."""
+    toks, runs = _read_for_roles(text, known_names)
+    low = [t.lower() for t in toks]
+    starts = {r.start: r for r in runs}
+    out: list[Goal] = []
+    for i in range(len(low)):
+        verb = _goal_verb(low, i)
+        if verb is None:
+            continue
+        for j in range(i + 1, min(i + GOAL_GAP + 2, len(low) - 1)):
+            if low[j] in _ROLE_BREAK:
+                break
+            if low[j] == "to" and j + 1 in starts:
+                place = starts[j + 1]
+                said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[i : place.stop]))
+                out.append(Goal(verb, _phrase(" ".join(toks[place.start : place.stop])), said))
+                break
+    return out
+
+
+def _places(
+    goal: Goal, sentences: list[str], known_names: AbstractSet[str]
+) -> tuple[bool, list[str]]:
+    """Whether a sentence names ``goal``'s place in the clause of a verb of its stem (after
+    it, or just before it: "a Moscow invitation"), and the other places that such a verb
+    goes "to" in them, as said ("Invites Trump to Moscow")."""
+    others: list[str] = []
+    for sentence in sentences:
+        toks, runs = _read_for_roles(sentence, known_names)
+        low = [t.lower() for t in toks]
+        for i in range(len(low)):
+            if _goal_verb(low, i) != goal.verb:
+                continue
+            end = next((j for j in range(i + 1, len(low)) if low[j] in _CLAUSE_END), len(low))
+            start = max(
+                (j + 1 for j in range(max(i - GOAL_BEFORE, 0), i) if low[j] in _CLAUSE_END),
+                default=max(i - GOAL_BEFORE, 0),
+            )
+            for r in runs:
+                name = _phrase(" ".join(toks[r.start : r.stop]))
+                if (i < r.start <= min(end - 1, i + GOAL_REACH)) or (start <= r.start < i):
+                    if _same_name(name, goal.place):
+                        return True, []
+                    if r.start > i and low[r.start - 1] == "to":
+                        others.append(_PUNCT_SPACE.sub(r"\1", " ".join(toks[i : r.stop])))
+    return False, others
+
+
+def _names_known(claim: str, evidence: Evidence) -> AbstractSet[str]:
+    """The sources' known names, and those the claim and its cited text capitalise
+    mid-sentence."""
+    known = evidence.known_names
+    extra = names_in_sources([claim, *evidence.sentences]) - known
+    return known | extra if extra else known
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
-    word and name is there, so no other check sees it."""
-    known = evidence.known_names
-    extra = names_in_sources([claim, *evidence.sentences]) - known
-    if extra:
-        known = known | extra
+    word and name is there, so no other check sees it. So is a place a verb of going or
+    inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
+    to Washington" on "Invites Trump to Moscow"."""
+    known = _names_known(claim, evidence)
+    for goal in goals(claim, known) if _may_have_goal(claim) else []:
+        placed, others = _places(goal, evidence.sentences, known)
+        if not placed and others:
+            detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
+            return Check(name="roles", passed=False, detail=detail)
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=True)
@@ -1834,7 +1938,29 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     detail = f"related pairs {score:.2f} (min {RELATION_MIN})"
     if apart:
         detail += "; apart in the cited text: " + ", ".join(apart[:5])
-    return Check(name="relations", passed=score >= RELATION_MIN, detail=detail)
+    unplaced = _unplaced(claim, evidence)
+    if unplaced:
+        detail += f"; where to: the cited text does not say '{unplaced}'"
+    return Check(name="relations", passed=score >= RELATION_MIN and not unplaced, detail=detail)
+
+
+def _unplaced(claim: str, evidence: Evidence) -> str | None:
+    """A place the claim sends someone to (``goals``) that the cited text names, and whose
+    verb it has, but not as that verb's place: "invited Trump to Washington" on "Putin's
+    invitation ... underscored his desire for dialogue with Washington"."""
+    if not _may_have_goal(claim):
+        return None
+    known = _names_known(claim, evidence)
+    for goal in goals(claim, known):
+        has_verb = any(
+            _goal_verb(low, i) == goal.verb
+            for low in ([t.lower() for t in _tokens(s)] for s in evidence.sentences)
+            for i in range(len(low))
+        )
+        named = has_verb and _named_in(goal.place, _spaced(evidence.text))
+        if named and not _places(goal, evidence.sentences, known)[0]:
+            return goal.words
+    return None
 
 
 # -- who said it -------------------------------------------------------------------------------

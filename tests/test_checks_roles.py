@@ -9,9 +9,11 @@ The sentences are hand-written for these behaviours (the first two after the see
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from summarizer import checks, make_article, verify
+from summarizer import checks, load_articles, make_article, verify
 from summarizer.checks import Evidence, check_roles, names_in_sources, roles
 
 KNOWN = {"putin", "trump", "moscow", "washington", "alaska"}  # as the body would capitalise them
@@ -166,3 +168,74 @@ def test_a_passive_with_no_agent_names_no_doer():
     assert [(r.doer, r.verb, r.done_to) for r in roles("Trump was invited by Putin.", KNOWN)] == [
         ("putin", "invit", "trump")
     ]
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+INVITATION = (
+    "Putin’s invitation was unexpected but underscored his desire to continue dialogue with "
+    "Washington through Trump, despite Trump not currently holding office."
+)  # fixture 004's sentence: every word of "Putin invited Trump to Washington", joined otherwise
+
+
+def test_a_changed_destination_is_contradicted_against_the_fixture_articles():
+    """The draft kept every name and verb and changed where Trump was invited to. The
+    fixtures' sentence INVITATION holds all its words ("invitation" is "invit"), so it
+    supported the draft alone; its Washington is where dialogue goes, not the invitation."""
+    arts = load_articles(FIXTURES)
+    [claim] = verify("Putin invited Trump to Washington.", arts, judge=False).claims
+    assert claim.verdict == "contradicted", claim.reasons
+    assert (
+        "roles: another place: 'invited Trump to Washington' where the cited text has "
+        "'Invites Trump to Moscow'" in claim.reasons
+    )
+    for faithful in (
+        "Putin invited Trump to Moscow.",
+        "Trump was invited to Moscow by Putin.",
+        "Trump was invited to Moscow.",
+        "Zelensky plans to travel to Washington.",
+        "Putin extended an invitation to Moscow.",
+    ):
+        assert verify(faithful, arts, judge=False).ok, faithful
+
+
+def test_the_place_a_verb_sends_someone_to_is_read_and_compared():
+    assert [
+        (g.verb, g.place) for g in checks.goals("Putin invited Trump to Washington.", KNOWN)
+    ] == [("invit", "washington")]
+    assert checks.goals("Putin invited Trump.", KNOWN) == []
+    assert checks.goals("Putin wants Trump to see Moscow.", KNOWN) == []  # no verb of going
+    # another place for the same verb is a contradiction
+    assert _roles("Putin invited Trump to Washington.", HEADLINE) == (
+        "another place: 'invited Trump to Washington' where the cited text has "
+        "'Invites Trump to Moscow'"
+    )
+    # the place named, but not as the verb's: not supported, not contradicted
+    relations = checks.check_relations(
+        "Putin invited Trump to Washington.", Evidence([INVITATION], known_names=KNOWN)
+    )
+    assert not relations.passed
+    assert "where to: the cited text does not say 'invited Trump to Washington'" in (
+        relations.detail
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "cited"),
+    [
+        ("Putin invited Trump to Moscow.", "Putin invited Trump for talks in Moscow."),
+        ("Putin invited Trump to Moscow.", "Putin, who invited Trump to Moscow, smiled."),
+        ("Putin invited Trump to Moscow.", "Trump accepted a Moscow invitation from Putin."),
+        ("Zelensky flew to Washington.", "Zelensky flew from Kyiv to Washington on Monday."),
+        ("Zelensky flew to Washington.", "Zelensky flew to London and then to Washington."),
+        (
+            "Zelensky flew to Washington.",
+            "Zelensky flew home; Washington welcomed him.",
+        ),  # no place
+    ],
+)
+def test_the_same_place_said_otherwise_passes(claim, cited):
+    known = KNOWN | {"zelensky", "kyiv", "london"}
+    evidence = Evidence([cited], known_names=known)
+    assert checks.check_roles(claim, evidence).passed
+    if "home" not in cited:
+        assert checks.check_relations(claim, evidence).passed, cited
