@@ -871,8 +871,7 @@ def _lowercased(text: str) -> bool:
 
 def _name_runs(toks: list[str], known_names: AbstractSet[str], lowercased: bool) -> list[range]:
     """Where ``name_spans`` finds its runs: token ranges."""
-    runs: list[range] = []
-    start: int | None = None
+    flags: list[bool] = []
     for i, tok in enumerate(toks):
         low = _bare(tok.lower())
         is_cap = tok[:1].isupper() and low not in STOPWORDS and tok not in ("I",)
@@ -881,13 +880,22 @@ def _name_runs(toks: list[str], known_names: AbstractSet[str], lowercased: bool)
         elif is_cap and (i == 0 or toks[i - 1] in ".!?:"):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             is_cap = low in known_names or (nxt[:1].isupper() and nxt.lower() not in STOPWORDS)
-        if is_cap and low not in _MONTH_SET:
+        flags.append(is_cap and low not in _MONTH_SET)
+    return _runs(flags)
+
+
+def _runs(flags: list[bool]) -> list[range]:
+    """The ranges of consecutive true flags: the token runs that make names."""
+    runs: list[range] = []
+    start: int | None = None
+    for i, flag in enumerate(flags):
+        if flag:
             start = i if start is None else start
         elif start is not None:
             runs.append(range(start, i))
             start = None
     if start is not None:
-        runs.append(range(start, len(toks)))
+        runs.append(range(start, len(flags)))
     return runs
 
 
@@ -1639,16 +1647,11 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
 def _without_when_words(runs: list[range], low: list[str]) -> list[range]:
     """``runs`` less their words in ``_WHEN_WORDS``, a run split where one stood: "Saturday
     United" is United, "Saturday" alone no run."""
-    out: list[range] = []
-    for run in runs:
-        start: int | None = None
-        for j in [*run, run.stop]:
-            if j < run.stop and low[j] not in _WHEN_WORDS:
-                start = j if start is None else start
-            elif start is not None:
-                out.append(range(start, j))
-                start = None
-    return out
+    return [
+        range(run.start + part.start, run.start + part.stop)
+        for run in runs
+        for part in _runs([low[j] not in _WHEN_WORDS for j in run])
+    ]
 
 
 def _agent(low: list[str], runs: list[range], i: int) -> range | None:
@@ -1664,24 +1667,16 @@ def _title_runs(toks: list[str], known_names: AbstractSet[str]) -> list[range]:
     """Name runs of a Title Case headline, where every word is capitalised: a capitalised word
     is a name when the sources capitalise it mid-sentence (``names_in_sources`` leaves Title
     Case out) or it cannot be a verb, so "Putin Invites Trump" is two names and a verb."""
-    runs: list[range] = []
-    start: int | None = None
-    for i, tok in enumerate(toks):
-        low = _bare(tok.lower())
-        is_name = (
+    lows = [_bare(tok.lower()) for tok in toks]
+    return _runs(
+        [
             tok[:1].isupper()
             and low not in STOPWORDS
             and low not in _MONTH_SET
             and (low in known_names or "VERB" not in word_readings(low))
-        )
-        if is_name:
-            start = i if start is None else start
-        elif start is not None:
-            runs.append(range(start, i))
-            start = None
-    if start is not None:
-        runs.append(range(start, len(toks)))
-    return runs
+            for tok, low in zip(toks, lows, strict=True)
+        ]
+    )
 
 
 def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] | None:
