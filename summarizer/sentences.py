@@ -100,6 +100,13 @@ _LOWER_WORD_AT_END = re.compile(r"(?<![.\w])[a-z]{2,}$")
 # a token after a hyphen ("D-Mass.") or with a period inside ("D.C.") is left alone. Cuts after
 # a title before a name ("former Sens. Dole") are undone in ingest (``join_fragments``).
 _CAPITAL_WORD_AT_END = re.compile(r"(?<![\w.'’-])[A-Z][A-Za-z]{3,}$")
+# Capitalised abbreviations of 4 or more letters that an article may also write without their
+# period ("Warner Bros' films", "Acme Corp said"), so the cue above cannot tell: titles,
+# AP-style states, a month, company and institution forms. Never a sentence end by that cue.
+_CAPITAL_ABBREVIATIONS = frozenset(
+    "Assn Atty Bros Calif Capt Cmdr Colo Conn Corp Dept Gens Inst Intl Kans Lieut Mass Mich "
+    "Minn Miss Mont Msgr Natl Nebr Okla Prof Reps Sens Sept Supt Tenn Univ Wash Wisc".split()
+)
 
 
 def _written_without_period(word: str, article: str) -> bool:
@@ -125,7 +132,11 @@ def _missed_breaks(piece: str, article: str = "") -> list[str]:
                 continue
         else:
             word = _CAPITAL_WORD_AT_END.search(piece, lo, match.start())
-            if word is None or not _written_without_period(word.group(), article):
+            if (
+                word is None
+                or word.group() in _CAPITAL_ABBREVIATIONS
+                or not _written_without_period(word.group(), article)
+            ):
                 continue
         out.append(piece[start : match.end(1)])
         start = match.end()
