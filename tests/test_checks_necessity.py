@@ -30,7 +30,7 @@ def _negation(claim: str) -> str:
         "The beneficiaries are obliged to pay tax.",
     ],
 )
-def test_a_claim_of_the_negated_necessity_is_contradicted(claim):
+def test_a_claim_of_the_negated_necessity_is_contradicted(claim: str) -> None:
     assert _negation(claim) == "the cited text negates 'pay tax'; the claim does not"
 
 
@@ -43,11 +43,11 @@ def test_a_claim_of_the_negated_necessity_is_contradicted(claim):
         "The beneficiaries need to sign a form.",  # necessity of another thing
     ],
 )
-def test_the_same_fact_or_another_need_is_not_contradicted(claim):
+def test_the_same_fact_or_another_need_is_not_contradicted(claim: str) -> None:
     assert _negation(claim) == ""
 
 
-def test_verify_contradicts_the_misread_tax_requirement():
+def test_verify_contradicts_the_misread_tax_requirement() -> None:
     doc = (
         "Our policies offer a death benefit to the beneficiaries, who will receive the payments "
         "without any requirement to pay tax. The premium depends on the client's age."

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from summarizer import checks, load_articles, make_article, verify
-from summarizer.checks import Evidence, check_roles, names_in_sources, roles
+from summarizer.checks import Evidence, names_in_sources, roles
+
+from .test_verify_roles import roles_detail
 
 KNOWN = {"putin", "trump", "moscow", "washington", "alaska"}  # as the body would capitalise them
 HEADLINE = "Putin Invites Trump to Moscow After Alaska Summit"
@@ -25,10 +27,8 @@ RELATIVE = (
 
 
 def _roles(claim: str, cited: str, known: set[str] = KNOWN) -> str:
-    """The roles check's detail, "" when it passes."""
-    check = check_roles(claim, Evidence([cited], known_names=known))
-    assert check.name == "roles"
-    return "" if check.passed else check.detail
+    """The roles check's detail with this module's names, "" when it passes."""
+    return roles_detail(claim, cited, known)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,9 @@ def _roles(claim: str, cited: str, known: set[str] = KNOWN) -> str:
         ),
     ],
 )
-def test_reversed_roles_past_a_headline_clause_or_phrase_are_flagged(claim, cited, detail):
+def test_reversed_roles_past_a_headline_clause_or_phrase_are_flagged(
+    claim: str, cited: str, detail: str
+) -> None:
     assert _roles(claim, cited) == detail
 
 
@@ -85,11 +87,13 @@ def test_reversed_roles_past_a_headline_clause_or_phrase_are_flagged(claim, cite
         ("Trump invited Putin.", "Putin, Trump, Xi, invited Biden.", KNOWN | {"xi", "biden"}),
     ],
 )
-def test_same_roles_symmetric_verbs_and_unclear_doers_are_not_flagged(claim, cited, known):
+def test_same_roles_symmetric_verbs_and_unclear_doers_are_not_flagged(
+    claim: str, cited: str, known: set[str]
+) -> None:
     assert _roles(claim, cited, known) == ""
 
 
-def test_title_case_is_a_headline_whose_capitals_name_nothing():
+def test_title_case_is_a_headline_whose_capitals_name_nothing() -> None:
     assert checks.title_case(HEADLINE)
     assert checks.title_case("Trump Faces Crucial US-Russia Talks on Ukraine Conflict")
     assert not checks.title_case(RELATIVE)
@@ -105,7 +109,7 @@ def test_title_case_is_a_headline_whose_capitals_name_nothing():
     ]
 
 
-def test_verify_contradicts_a_draft_that_reverses_the_headline_or_the_relative_clause():
+def test_verify_contradicts_a_draft_that_reverses_the_headline_or_the_relative_clause() -> None:
     """The public path, on the seed fixture 004's headline and sentence."""
     src = make_article(
         f"{HEADLINE}\n\n{RELATIVE} Putin’s invitation was unexpected but underscored his desire "
@@ -137,7 +141,7 @@ TEAMS = {"united", "rovers"}
         "Today United beat Rovers 2-1.",
     ],
 )
-def test_a_day_is_no_doer_the_name_before_it_is(claim):
+def test_a_day_is_no_doer_the_name_before_it_is(claim: str) -> None:
     """A capitalised day says when: "Saturday" was read as the doer, "saturday beat rovers",
     and a reversal past it went unseen."""
     cited = "Rovers beat United 2-1 on Saturday."
@@ -150,12 +154,12 @@ def test_a_day_is_no_doer_the_name_before_it_is(claim):
 @pytest.mark.parametrize(
     "faithful", ["Rovers on Saturday beat United 2-1.", "On Saturday Rovers beat United 2-1."]
 )
-def test_a_day_before_the_verb_keeps_a_faithful_claim(faithful):
+def test_a_day_before_the_verb_keeps_a_faithful_claim(faithful: str) -> None:
     assert _roles(faithful, "Rovers beat United 2-1 on Saturday.", TEAMS) == ""
     assert verify(faithful, [make_article("Rovers beat United 2-1 on Saturday.")], judge=False).ok
 
 
-def test_a_passive_with_no_agent_names_no_doer():
+def test_a_passive_with_no_agent_names_no_doer() -> None:
     """The agentless "Trump was invited to Moscow" was read (trump, invite, moscow): Trump who
     invited, Moscow the one invited. The passive does not say who invited; the name after the
     verb is where to. So no role is read, and nothing is reversed against it."""
@@ -177,7 +181,7 @@ INVITATION = (
 )  # fixture 004's sentence: every word of "Putin invited Trump to Washington", joined otherwise
 
 
-def test_a_changed_destination_is_contradicted_against_the_fixture_articles():
+def test_a_changed_destination_is_contradicted_against_the_fixture_articles() -> None:
     """The draft kept every name and verb and changed where Trump was invited to. The
     fixtures' sentence INVITATION holds all its words ("invitation" is "invit"), so it
     supported the draft alone; its Washington is where dialogue goes, not the invitation."""
@@ -198,7 +202,7 @@ def test_a_changed_destination_is_contradicted_against_the_fixture_articles():
         assert verify(faithful, arts, judge=False).ok, faithful
 
 
-def test_the_place_a_verb_sends_someone_to_is_read_and_compared():
+def test_the_place_a_verb_sends_someone_to_is_read_and_compared() -> None:
     assert [
         (g.verb, g.place) for g in checks.goals("Putin invited Trump to Washington.", KNOWN)
     ] == [("invit", "washington")]
@@ -233,7 +237,7 @@ def test_the_place_a_verb_sends_someone_to_is_read_and_compared():
         ),  # no place
     ],
 )
-def test_the_same_place_said_otherwise_passes(claim, cited):
+def test_the_same_place_said_otherwise_passes(claim: str, cited: str) -> None:
     known = KNOWN | {"zelensky", "kyiv", "london"}
     evidence = Evidence([cited], known_names=known)
     assert checks.check_roles(claim, evidence).passed
