@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+import summarizer
 from summarizer import make_article
 from summarizer.sentences import split_sentences
 
@@ -186,3 +187,17 @@ def test_a_capitalised_abbreviation_written_without_its_period_elsewhere_still_j
     abbreviations an article may also write bare ("Warner Bros' films"): they stay joined."""
     first = split_sentences(text, article=text)[0]
     assert first.count(".") >= 2, first
+
+
+def test_a_draft_is_split_with_its_own_names_as_an_article_is() -> None:
+    """A draft's paragraphs were split each with itself as the context, so a name it writes
+    bare in another paragraph did not end a sentence: "Lloyd Bentsen. Mr. Quayle …" was one
+    draft sentence, checked as one claim."""
+    draft = (
+        "Bentsen said he knew Kennedy.\n\nJoe Biden knew Lloyd Bentsen. Mr. Quayle said nothing."
+    )
+    report = summarizer.verify(draft, [draft])
+    assert [c.text for c in report.claims][-2:] == [
+        "Joe Biden knew Lloyd Bentsen.",
+        "Mr. Quayle said nothing.",
+    ]
