@@ -116,6 +116,8 @@ class Evidence:
     verdicts: dict[Bound, BoundVerdict | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # goal_places' answers, by claim: the roles and the relations checks both ask
+    placed: dict[str, list[GoalPlaces]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def text(self) -> str:
@@ -1819,18 +1821,32 @@ def _names_known(claim: str, evidence: Evidence) -> AbstractSet[str]:
     return known | extra if extra else known
 
 
+# A claim's goal, whether the cited text places it as the claim does, and the other places
+# the cited text's verbs of that kind go to (``_places``).
+GoalPlaces = tuple[Goal, bool, list[str]]
+
+
+def goal_places(claim: str, evidence: Evidence) -> list[GoalPlaces]:
+    """Each goal of the claim (``goals``) with what the cited text says of its place
+    (``_places``); kept on ``evidence``: the roles and the relations checks both ask."""
+    if claim not in evidence.placed:
+        known = _names_known(claim, evidence)
+        found = goals(claim, known) if _may_have_goal(claim) else []
+        evidence.placed[claim] = [(g, *_places(g, evidence.sentences, known)) for g in found]
+    return evidence.placed[claim]
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
     word and name is there, so no other check sees it. So is a place a verb of going or
     inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
     to Washington" on "Invites Trump to Moscow"."""
-    known = _names_known(claim, evidence)
-    for goal in goals(claim, known) if _may_have_goal(claim) else []:
-        placed, others = _places(goal, evidence.sentences, known)
+    for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
             return Check(name="roles", passed=False, detail=detail)
+    known = _names_known(claim, evidence)
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=True)
@@ -1943,17 +1959,15 @@ def _unplaced(claim: str, evidence: Evidence) -> str | None:
     """A place the claim sends someone to (``goals``) that the cited text names, and whose
     verb it has, but not as that verb's place: "invited Trump to Washington" on "Putin's
     invitation ... underscored his desire for dialogue with Washington"."""
-    if not _may_have_goal(claim):
-        return None
-    known = _names_known(claim, evidence)
-    for goal in goals(claim, known):
+    for goal, placed, _ in goal_places(claim, evidence):
+        if placed or not _named_in(goal.place, _spaced(evidence.text)):
+            continue
         has_verb = any(
             _goal_verb(low, i) == goal.verb
             for low in ([t.lower() for t in _tokens(s)] for s in evidence.sentences)
             for i in range(len(low))
         )
-        named = has_verb and _named_in(goal.place, _spaced(evidence.text))
-        if named and not _places(goal, evidence.sentences, known)[0]:
+        if has_verb:
             return goal.words
     return None
 

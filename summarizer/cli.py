@@ -819,8 +819,8 @@ def config_show_command() -> None:
 
         summarizer config show
     """
-    settings = Settings.from_env()
-    _, origin = layered_values({})
+    values, origin = layered_values({})  # what Settings.from_env() validates, read once
+    settings = Settings(**values)
     path = config_path()
     typer.echo(f"# {path}{'' if path.exists() else ' (no such file: defaults and environment)'}")
     typer.echo(f"# engine: {pipeline.resolve_backend(settings)}")
