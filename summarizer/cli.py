@@ -179,8 +179,8 @@ SinceOpt = Annotated[
     str | None,
     typer.Option(
         "--since",
-        help="Keep articles published at or after this time (ISO 8601, UTC if no zone; "
-        "undated articles are kept).",
+        help="Keep articles published at or after this time (ISO 8601, UTC if no zone; or back "
+        "from now: 24h, 2d, yesterday; undated articles are kept).",
     ),
 ]
 UntilOpt = Annotated[
@@ -520,6 +520,8 @@ def briefing(
         summarizer briefing feed/ --max-words 300 --title "Morning briefing" -o brief.md
 
         summarizer briefing feed.jsonl --min-sources 2 --max-stories 5
+
+        summarizer briefing feed/ --since 24h -o today.md
 
         summarizer briefing https://example.com/news/rss.xml
     """

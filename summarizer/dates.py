@@ -41,6 +41,14 @@ _FORMATS = (
 )
 
 
+class NotADate(ValueError):
+    """A string in no accepted form; the message names the forms (a window bound's has more)."""
+
+    def __init__(self, value: str, forms: str = "ISO 8601, e.g. 2025-03-18T09:30:00Z") -> None:
+        super().__init__(f"not a date: {value!r} (expected {forms})")
+        self.value = value
+
+
 def parse_datetime(value: str) -> datetime:
     """Parse one date string into an aware UTC datetime.
 
@@ -83,7 +91,7 @@ def _parse(text: str, value: str) -> datetime:
             return datetime.strptime(cleaned, fmt)
         except ValueError:
             continue
-    raise ValueError(f"not a date: {value!r} (expected ISO 8601, e.g. 2025-03-18T09:30:00Z)")
+    raise NotADate(value)
 
 
 # "10:00 p.m.", "10 PM", "9:30:15 a.m.": the time on a 24-hour clock, as the parsers read it
@@ -239,15 +247,51 @@ def _is_date_alone(value: str) -> bool:
     return False
 
 
-def window_bound(value: str, *, end: bool) -> datetime:
+_AGO = re.compile(
+    r"(\d{1,6}(?:\.\d+)?)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)(?:\s+ago)?",
+    re.IGNORECASE,
+)
+_AGO_UNIT = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DAYS_BACK = {"today": 0, "yesterday": 1}
+
+
+def relative_bound(value: str, *, end: bool, now: datetime | None = None) -> datetime | None:
+    """``24h``, ``2d``, ``90 minutes ago``, ``1w``: that long before now; ``today`` and
+    ``yesterday``: that day in UTC (its start, or its end as the end of a window). A daily
+    briefing run from cron wants "the last day", not a date the script must compute. None when
+    ``value`` is not relative."""
+    text = " ".join(value.split()).lower()
+    now = _utc(now) if now is not None else datetime.now(UTC)
+    if text in _DAYS_BACK:
+        start = datetime.combine(now.date(), time(0), UTC) - timedelta(days=_DAYS_BACK[text])
+        return start + timedelta(days=1) if end else start
+    match = _AGO.fullmatch(text)
+    if match is None:
+        return None
+    amount, unit = float(match.group(1)), _AGO_UNIT[match.group(2)[0]]
+    try:
+        return now - timedelta(**{unit: amount})
+    except OverflowError:
+        raise ValueError(f"before the first day there is: {value!r}") from None
+
+
+def window_bound(value: str, *, end: bool, now: datetime | None = None) -> datetime:
     """A ``since``/``until`` bound as the CLI and the API read it: a date alone as the end of
-    a window means the end of that day.
+    a window means the end of that day; a relative bound (``24h``, ``yesterday``, see
+    ``relative_bound``) counts back from ``now``.
 
     Raises:
         ValueError: not a date, or one past the last day there is ("9999-12-31" as an end).
     """
     try:
-        parsed = parse_datetime(value)
+        relative = relative_bound(value, end=end, now=now)
+        if relative is not None:
+            return relative
+        try:
+            parsed = parse_datetime(value)
+        except NotADate:
+            forms = "ISO 8601 such as 2025-03-18T09:30:00Z, or back from now: 24h, 2d, yesterday"
+            raise NotADate(value, forms) from None
         if end and _is_date_alone(value):
             parsed += timedelta(days=1)
     except (OverflowError, OSError):

@@ -310,7 +310,9 @@ class BriefingRequest(_Request):
     max_stories: Count | None = None
     min_sources: Count | None = None
     since: Date | None = Field(
-        default=None, description="Keep articles published at or after this time (UTC if no zone)."
+        default=None,
+        description="Keep articles published at or after this time (UTC if no zone; or back "
+        "from now: 24h, 2d, yesterday).",
     )
     until: Date | None = Field(
         default=None,

@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -159,16 +160,17 @@ class Settings(BaseModel):
         empty field) is none, and line breaks are spaces (CLI, serve, batch, the library)."""
         return " ".join(value.split()) or None if value is not None else None
 
-    @field_validator("until", mode="before")
+    @field_validator("since", "until", mode="before")
     @classmethod
-    def _until_includes_its_day(cls, value: object) -> object:
-        """A date alone as ``until`` is the end of that day, as ``--until`` and serve read it:
-        ``until = "2025-03-18"`` (or a TOML date) in a config file, or
-        ``briefing(until="2025-03-18")``, left that day's articles out."""
+    def _window_as_the_cli_reads_it(cls, value: object, info: ValidationInfo) -> object:
+        """``since``/``until`` as ``--since``/``--until`` and serve read them: a date alone as
+        ``until`` is the end of that day (``until = "2025-03-18"``, or a TOML date, in a config
+        file, or ``briefing(until="2025-03-18")``, left that day's articles out), and
+        ``since="24h"`` counts back from now."""
         if isinstance(value, date) and not isinstance(value, datetime):
             value = value.isoformat()
         if isinstance(value, str) and value.strip():
-            return window_bound(value, end=True)
+            return window_bound(value, end=info.field_name == "until")
         return value
 
     @field_validator("base_url")

@@ -9,6 +9,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -185,7 +186,6 @@ def test_a_renderer_refuses_another_result() -> None:
 def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
     """``--until 2025-03-16`` (CLI, serve) includes that day; briefing(until="2025-03-16")
     left out the day's articles, and since=until on one day was refused as an empty window."""
-    from datetime import UTC, datetime
 
     noon = datetime(2025, 3, 16, 12, 0, tzinfo=UTC)
     article = summarizer.make_article(
@@ -198,7 +198,23 @@ def test_until_a_date_includes_that_day_as_in_the_cli() -> None:
     assert summarizer.briefing([article], until="2025-03-16T12:00:00Z").sources == []
     assert summarizer.briefing([article], until=noon).sources == []
     with pytest.raises(ConfigError, match="until: not a date"):
-        summarizer.briefing([article], until="yesterday")
+        summarizer.briefing([article], until="last tuesday")
+
+
+def test_since_and_until_may_count_back_from_now_in_the_library_as_in_the_cli() -> None:
+    """`briefing(articles, since="24h")` was a ConfigError while `--since 24h` worked."""
+    now = datetime.now(UTC)
+    fresh = summarizer.make_article(
+        "The council approved a new budget on Monday. Schools get more funding from it.",
+        published=now - timedelta(hours=2),
+    )
+    old = summarizer.make_article(
+        "The old bridge reopened after repairs. Traffic returned to normal by noon.",
+        published=now - timedelta(days=3),
+    )
+    kept = summarizer.briefing([fresh, old], since="24h").sources
+    assert [s.article_id for s in kept] == [fresh.id]
+    assert summarizer.briefing([fresh, old], until="2d").sources[0].article_id == old.id
 
 
 def test_a_briefing_whose_articles_are_all_outside_the_dates_says_so() -> None:

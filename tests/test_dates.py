@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,69 @@ def test_a_blank_published_in_a_file_is_no_date_without_a_warning(
     assert article.published is None
     assert "publication date" not in caplog.text
     assert summarizer.make_article(text, published=blank).published is None
+
+
+NOW = datetime(2026, 11, 24, 8, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "bound"),
+    [
+        ("24h", False, datetime(2026, 11, 23, 8, 30, tzinfo=UTC)),
+        ("2d", False, datetime(2026, 11, 22, 8, 30, tzinfo=UTC)),
+        ("90 minutes ago", False, datetime(2026, 11, 24, 7, 0, tzinfo=UTC)),
+        ("1.5 hours", True, datetime(2026, 11, 24, 7, 0, tzinfo=UTC)),
+        ("1W", False, datetime(2026, 11, 17, 8, 30, tzinfo=UTC)),
+        ("today", False, datetime(2026, 11, 24, tzinfo=UTC)),
+        ("today", True, datetime(2026, 11, 25, tzinfo=UTC)),
+        ("Yesterday", False, datetime(2026, 11, 23, tzinfo=UTC)),
+        ("yesterday", True, datetime(2026, 11, 24, tzinfo=UTC)),
+    ],
+)
+def test_a_window_bound_may_count_back_from_now(text: str, end: bool, bound: datetime) -> None:
+    """A daily briefing from cron wants "the last 24 hours"; before, `--since 24h` and
+    `--since yesterday` were "not a date" and the script had to compute one."""
+    assert window_bound(text, end=end, now=NOW) == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("yesterdy", "or back from now: 24h, 2d, yesterday"),
+        ("-2h", "not a date: '-2h'"),
+        ("999999d", "before the first day there is: '999999d'"),
+    ],
+)
+def test_a_bound_in_no_form_says_which_forms_there_are(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(says)):
+        window_bound(text, end=False, now=NOW)
+
+
+def test_article_dates_are_never_read_as_back_from_now() -> None:
+    """ "2d" as an article's `published` is no date: only a window bound counts back."""
+    with pytest.raises(ValueError, match="not a date"):
+        parse_datetime("2d")
+
+
+def test_since_24h_keeps_the_last_days_articles(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    body = "The council approved the budget on Monday. The vote was seven to two."
+    feed = tmp_path / "day.jsonl"
+    records = [
+        {
+            "title": "Budget Passes",
+            "text": body,
+            "published": (now - timedelta(hours=2)).isoformat(),
+        },
+        {
+            "title": "Old Bridge News",
+            "text": "The bridge opened in May. It cost two million.",
+            "published": (now - timedelta(days=3)).isoformat(),
+        },
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    res = CliRunner().invoke(app, ["briefing", str(feed), "--since", "24h", "-f", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [s["title"] for s in out["sources"]] == ["Budget Passes"]
+    assert sum(s["size"] for s in out["stories"]) == 1
