@@ -63,6 +63,7 @@ def dedupe_articles(
     threshold: float = DEFAULT_DOC_THRESHOLD,
     progress: ProgressFn | None = None,
     meanwhile: Callable[[], None] | None = None,
+    copies: dict[str, list[str]] | None = None,
 ) -> list[Article]:
     """Collapse exact and near-duplicate articles into the first copy, keeping every outlet.
 
@@ -71,6 +72,9 @@ def dedupe_articles(
         threshold: word 3-shingle Jaccard similarity at or above which two articles are copies.
         meanwhile: other work to do while a forked child fingerprints (see ``forked``); the
             briefing sets its LLM client up there. Runs in any case.
+        copies: when given, filled with each kept article's id -> the ids of the articles
+            collapsed into it (each once; an article given twice has its own id): a copy from
+            the same outlet adds no outlet, and the briefing must still list every input.
 
     Returns:
         The kept articles in input order; each holds the outlets of all its copies.
@@ -96,6 +100,10 @@ def dedupe_articles(
                 target = _best_match(sh, found, shingles, threshold)
             if target is not None:
                 _merge_into(kept[target], held[target], article)
+                if copies is not None and article.id != kept[target].id:
+                    merged = copies.setdefault(kept[target].id, [])
+                    if article.id not in merged:
+                        merged.append(article.id)
                 by_exact.setdefault(exact, target)
                 continue
             by_exact[exact] = len(kept)

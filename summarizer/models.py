@@ -188,6 +188,9 @@ class Story(BaseModel):
     title: str | None = None
     title_derived: bool = False  # none of its articles has a headline: the start of a lead
     article_ids: list[str] = Field(default_factory=list)
+    # input articles collapsed into one of ``article_ids`` as copies (syndicated, or sent again
+    # with small edits): so that every input article is in the output, whatever its outlet
+    copy_ids: list[str] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     written: bool = False

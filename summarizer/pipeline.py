@@ -345,16 +345,20 @@ def _brief(
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
     # client is set up while a forked child fingerprints, not when the first call is due
+    copies: dict[str, list[str]] = {}
     articles = dedup.dedupe_articles(
         articles,
         threshold=settings.dedup_threshold,
         progress=progress,
         meanwhile=partial(prepare_client, getattr(writer, "client", None)),
+        copies=copies,
     )
     # 3. stories: group the day's articles by the events they cover, biggest first
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
+    for group in groups:
+        group.copy_ids = [c for i in group.article_ids for c in copies.get(i, [])]
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
     by_id = {a.id: a for a in articles}

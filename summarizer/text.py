@@ -207,7 +207,7 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff01\uff0c\uff1a\uff1b\uff1f\u00b7\u30fb]")
 
 
-_PLURAL = {"story": "stories"}
+_PLURAL = {"story": "stories", "copy": "copies"}
 
 
 def counted(n: int, noun: str) -> str:
