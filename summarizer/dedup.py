@@ -84,7 +84,7 @@ def dedupe_articles(
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
-    held: list[set[tuple[str | None, ...]]] = []  # each kept article's outlets, as _outlet_key
+    held: list[set[tuple[str | None, ...]]] = []  # each kept article's outlets, as Outlet.key
     needs = needs_by_keys(threshold)
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
@@ -116,7 +116,7 @@ def dedupe_articles(
             shingles.append(sh)
             # a shallow copy with its own outlet list: merging never touches the input article
             kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
-            held.append({_outlet_key(o) for o in article.outlets})
+            held.append({o.key() for o in article.outlets})
     if progress is not None:
         progress("dedup", len(articles), len(articles))
     return kept
@@ -211,17 +211,12 @@ def _merge_into(kept: Article, held: set[tuple[str | None, ...]], copy: Article)
     """Add the copy's new outlets to the kept article (``held``: the keys of those it has; a
     scan of its list made 10,000 copies of one article quadratic, 110 s)."""
     for outlet in copy.outlets:
-        key = _outlet_key(outlet)
+        key = outlet.key()
         if key not in held:
             held.add(key)
             kept.outlets.append(outlet)
     kept.title = kept.title or copy.title
     kept.published = kept.published or copy.published
-
-
-def _outlet_key(outlet: Outlet) -> tuple[str | None, ...]:
-    """What makes two outlets equal (all their fields), hashable."""
-    return tuple(getattr(outlet, field) for field in Outlet.model_fields)
 
 
 def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:

@@ -61,6 +61,11 @@ class Outlet(BaseModel):
         """Human-readable name for the Sources list."""
         return self.name or self.url or self.file or "unknown source"
 
+    def key(self) -> tuple[str | None, ...]:
+        """What makes two outlets equal (all their fields), hashable: dedup and the source
+        count key on it."""
+        return tuple(getattr(self, field) for field in Outlet.model_fields)
+
 
 class Sentence(BaseModel):
     """One sentence of a cleaned article, exactly as it appears there."""

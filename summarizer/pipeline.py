@@ -345,6 +345,12 @@ def _brief(
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
     # client is set up while a forked child fingerprints, not when the first call is due
+    # an article given twice (the same text, so the same id, and the same outlet) is one
+    # article: said, as the output would otherwise hold fewer articles than the user gave
+    # (the same text from another outlet is a wire copy: listed by that outlet)
+    given = {(a.id, *(o.key() for o in a.outlets)) for a in articles}
+    if given_again := len(articles) - len(given):
+        dated = [*dated, f"{counted(given_again, 'article')} given more than once: listed once"]
     copies: dict[str, list[str]] = {}
     articles = dedup.dedupe_articles(
         articles,

@@ -719,7 +719,7 @@ def outlet_texts(articles: Sequence[Article]) -> dict[OutletKey, set[str]]:
     texts: dict[OutletKey, set[str]] = {}
     for article in articles:
         for outlet in article.outlets:
-            texts.setdefault(_key(outlet), set()).add(article.id)
+            texts.setdefault(outlet.key(), set()).add(article.id)
     return texts
 
 
@@ -751,7 +751,7 @@ def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]
     told_texts: set[str] = set()
     firsts: dict[tuple[str, str], set[str]] = {}  # each outlet's first key: the texts it holds
     for outlet in outlets:
-        held = texts.get(_key(outlet), set())
+        held = texts.get(outlet.key(), set())
         if outlet.name or outlet.url:
             keys = [("name", " ".join(outlet.name.split()).casefold())] if outlet.name else []
             keys += [("url", outlet.url)] if outlet.url else []
@@ -778,7 +778,3 @@ def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> 
     for n, story in enumerate(ranked, 1):
         story.id = f"story-{n}"
     return ranked
-
-
-def _key(outlet: Outlet) -> OutletKey:
-    return tuple(getattr(outlet, field) for field in Outlet.model_fields)

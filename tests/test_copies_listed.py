@@ -49,3 +49,22 @@ def test_a_copy_from_the_same_outlet_is_listed_with_its_original(tmp_path: Path)
     assert fire["copy_ids"] == [ids[2]] and fire["size"] == 1
     assert "articles: 3 in output" in res.stderr
     assert "1 copy listed with its original" in res.stderr
+
+
+def test_a_record_given_twice_is_said_once_and_a_wire_copy_is_not(tmp_path: Path) -> None:
+    """The same record twice in a feed is one article (one id): the output held one article
+    fewer than the records given, and nothing said why."""
+    feed = tmp_path / "day.jsonl"
+    fire = {"title": "Warehouse fire closes highway", "text": FIRE, "outlet": "Coast News"}
+    wire = {**fire, "outlet": "Valley Wire"}  # the same text from another outlet: a wire copy
+    vote = {"title": "Bridge approved", "text": VOTE, "outlet": "Coast News"}
+    feed.write_text("".join(json.dumps(r) + "\n" for r in (fire, vote, fire, wire)))
+    res = CliRunner().invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert "1 article given more than once: listed once" in out["problems"]
+    fire_story = next(s for s in out["stories"] if len(s["outlets"]) == 2)
+    assert [o["name"] for o in fire_story["outlets"]] == ["Coast News", "Valley Wire"]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in (fire, vote, wire)))
+    res = CliRunner().invoke(app, ["briefing", str(feed), "-f", "json", "-q"])
+    assert not any("more than once" in p for p in json.loads(res.stdout)["problems"])
