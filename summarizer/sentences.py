@@ -77,16 +77,19 @@ def _cjk_split(piece: str) -> list[str]:
 # built the wall. Democrats said no." stayed one sentence (about 1 in 400 news sentences). A
 # lower-case word before a period and a capital is a sentence end unless the word is one of
 # these lower-case abbreviations; a word with a period inside ("p.m.", "e.g.") is left alone.
+# A capital after a curly opening quote counts too: the model cuts before a straight quote
+# ('the wall. "No," he said.') but not before a curly one ("the wall. “No,” he said.").
 _LOWER_ABBREVIATIONS = frozenset(
     "al approx assn ca cf co corp dept eds esp est etc fig figs ft govt hr hrs inc incl intl "
     "jr lb lbs ltd max min mins misc mo mos mt natl no nos oz pp pt resp sec secs sq sr st "
     "viz vol vols vs wk wks yr yrs".split()
 )
-_PERIOD_BEFORE_CAPITAL = re.compile(r"\.([\"'”’)\]]*)\s+(?=[A-Z])")  # found in C: cheap per piece
+# Found in C: cheap per piece.
+_PERIOD_BEFORE_CAPITAL = re.compile(r"\.([\"'”’)\]]*)\s+(?=[“‘]?[A-Z])")
 _LOWER_WORD_AT_END = re.compile(r"(?<![.\w])[a-z]{2,}$")
 
 # The model's abbreviations also include about 3,000 capitalised names and words ("bentsen",
-# "buchanan", "kerry", "zemin", "york", "west", "bush"), so "Joe Biden knew Lloyd Bentsen.
+# "buchanan", "kerry", "zemin", "york", "west", "iowa"), so "Joe Biden knew Lloyd Bentsen.
 # Mr. Quayle said nothing." and "Sanctions were imposed by the West. Adding to the pressure,
 # ..." were one sentence each. The model is not trusted there: a capitalised word of 4 or more
 # letters before a period and a capital ends a sentence unless it is one of the real

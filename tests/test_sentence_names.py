@@ -91,3 +91,23 @@ def test_an_articles_name_written_once_ends_a_sentence() -> None:
 def test_a_real_abbreviation_written_bare_elsewhere_still_joins(text: str, first: str) -> None:
     paragraph = text.split("\n")[0]
     assert split_sentences(paragraph, article=text)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sanctions came from the West. “We will win,” he said.",
+            ["Sanctions came from the West.", "“We will win,” he said."],
+        ),
+        (
+            "They built the wall. “No,” he said.",
+            ["They built the wall.", "“No,” he said."],
+        ),
+    ],
+)
+def test_a_sentence_ends_before_a_curly_quote_as_before_a_straight_one(
+    text: str, expected: list[str]
+) -> None:
+    """The model cut before a straight opening quote after such a word but not a curly one."""
+    assert split_sentences(text) == expected
