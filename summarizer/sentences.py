@@ -39,19 +39,17 @@ def _tokenizer() -> Any:
 def split_sentences(paragraph: str, article: str | None = None) -> list[str]:
     """Split one paragraph into sentences, keeping the text exactly.
 
-    ``article`` is the whole text the paragraph belongs to (the paragraph itself if not
-    given): a capitalised word that it writes somewhere without a period after it ends a
-    sentence even if the model lists it as an abbreviation (see ``_missed_breaks``).
+    ``article``, the whole text the paragraph belongs to, is accepted and not needed: a
+    paragraph splits the same in any article (see ``_missed_breaks``).
 
     A fragment with no letters or digits (a stray closing quote) joins the sentence before it.
     """
-    if article is None:
-        article = paragraph
+    del article  # the split no longer reads the article (callers still pass it)
     out: list[str] = []
     splitter = _tokenizer()
     for window in _windows(paragraph, WINDOW_CHARS):
         pieces = (p for t in splitter.sent_tokenize(window) for p in _cjk_split(t))
-        for piece in (p for t in pieces for p in _missed_breaks(t, article)):
+        for piece in (p for t in pieces for p in _missed_breaks(t)):
             for part in _hard_split(piece.strip(), MAX_SENTENCE_CHARS):
                 if out and not any(ch.isalnum() for ch in part):
                     out[-1] = f"{out[-1]}{part}"
@@ -79,49 +77,57 @@ def _cjk_split(piece: str) -> list[str]:
 # built the wall. Democrats said no." stayed one sentence (about 1 in 400 news sentences). A
 # lower-case word before a period and a capital is a sentence end unless the word is one of
 # these lower-case abbreviations; a word with a period inside ("p.m.", "e.g.") is left alone.
+# A capital after a curly opening quote counts too: the model cuts before a straight quote
+# ('the wall. "No," he said.') but not before a curly one ("the wall. “No,” he said.").
 _LOWER_ABBREVIATIONS = frozenset(
     "al approx assn ca cf co corp dept eds esp est etc fig figs ft govt hr hrs inc incl intl "
     "jr lb lbs ltd max min mins misc mo mos mt natl no nos oz pp pt resp sec secs sq sr st "
     "viz vol vols vs wk wks yr yrs".split()
 )
-_PERIOD_BEFORE_CAPITAL = re.compile(r"\.([\"'”’)\]]*)\s+(?=[A-Z])")  # found in C: cheap per piece
+# Found in C: cheap per piece.
+_PERIOD_BEFORE_CAPITAL = re.compile(r"\.([\"'”’)\]]*)\s+(?=[“‘]?[A-Z])")
 _LOWER_WORD_AT_END = re.compile(r"(?<![.\w])[a-z]{2,}$")
 
 # The model's abbreviations also include about 3,000 capitalised names and words ("bentsen",
-# "buchanan", "kerry", "zemin", "york", "west", "hall"), so "Joe Biden knew Lloyd Bentsen.
-# Mr. Quayle said nothing." was one sentence. A list of names cannot keep up with the news, and
-# real abbreviations are capitalised too ("Calif. Police", "Sen. Warren", "Inc. The"). The cue
-# is Punkt's own, taken from the article rather than from legal text: a capitalised word of 4
-# or more letters that the article also writes without a period after it ("Bentsen said",
-# "Bentsen's", "West Virginia") is a word, and a period after it before a capital ends a
-# sentence; a real abbreviation ("Calif", "Ariz", "Const", "Dist") practically never appears
-# without its period. Words of 1-3 letters are never taken for words ("Sen", "Gov", "Inc",
-# "Gen", "No", "St": too many abbreviations, and "Sen" or "Gen" can be names or words too), and
-# a token after a hyphen ("D-Mass.") or with a period inside ("D.C.") is left alone. Cuts after
-# a title before a name ("former Sens. Dole") are undone in ingest (``join_fragments``).
+# "buchanan", "kerry", "zemin", "york", "west", "iowa"), so "Joe Biden knew Lloyd Bentsen.
+# Mr. Quayle said nothing." and "Sanctions were imposed by the West. Adding to the pressure,
+# ..." were one sentence each. The model is not trusted there: a capitalised word of 4 or more
+# letters before a period and a capital ends a sentence unless it is one of the real
+# capitalised abbreviations of news style below. Words of 1-3 letters are never cut ("Sen",
+# "Gov", "Inc", "Gen", "No", "St", "Ala", "Fla", "Jan", initials: too many abbreviations), nor
+# a token after a hyphen ("D-Mass.") or with a period inside ("D.C."). An abbreviation that
+# does end a sentence ("in Concord, Calif. Dukes is the owner") stays joined: it cannot be
+# told from a dateline or an address that runs on ("Concord, Calif. Police said"). Cuts after a
+# title before a name ("former Sens. Dole") are undone in ingest (``join_fragments``).
 _CAPITAL_WORD_AT_END = re.compile(r"(?<![\w.'’-])[A-Z][A-Za-z]{3,}$")
-# Capitalised abbreviations of 4 or more letters that an article may also write without their
-# period ("Warner Bros' films", "Acme Corp said"), so the cue above cannot tell: titles,
-# AP-style states, a month, company and institution forms. Never a sentence end by that cue.
+# The capitalised abbreviations of 4 or more letters (shorter ones are never cut), modelled on
+# AP style and looked up in title case ("CALIF." in an upper-case dateline too): titles and
+# ranks ("former Cong. Rob Simmons"), US states and Canadian provinces, months and days,
+# company and institution forms, a city in a headline ("NE Phila. Kraft Plant"), addresses,
+# old forms of first names ("Chas.", "Thos."). Never a sentence end by the rule above.
 _CAPITAL_ABBREVIATIONS = frozenset(
-    "Assn Atty Bros Calif Capt Cmdr Colo Conn Corp Dept Gens Inst Intl Kans Lieut Mass Mich "
-    "Minn Miss Mont Msgr Natl Nebr Okla Prof Reps Sens Sept Supt Tenn Univ Wash Wisc".split()
+    # titles and ranks
+    "Adms Asst Assoc Atty Attys Brig Capt Capts Chmn Cmdr Cols Comdr Commr Cong Const Cpls Dist "
+    "Gens Govs Insp Lieut Majs Messrs Mlle Mmes Msgr Pres Prof Profs Revs Reps Secy Sens Sgts "
+    "Spec Supt Treas "
+    # US states (AP and older forms) and Canadian provinces
+    "Alta Ariz Calif Colo Conn Kans Mass Mich Minn Miss Mont Nebr Okla Oreg Sask Tenn Wash "
+    "Wisc Wyom "
+    # months and days
+    "Sept Tues Thur Thurs "
+    # companies, institutions, bodies
+    "Admin Assn Bros Corp Dept Govt Hldgs Inst Intl Ltda Mgmt Natl Univ "
+    # cities (headline style) and addresses
+    "Phila Bldg Blvd Pkwy Terr "
+    # first names
+    "Benj Chas Thos".split()
 )
 
 
-def _written_without_period(word: str, article: str) -> bool:
-    """True if ``article`` has ``word`` followed by anything but a letter, a digit or a
-    period (", ", "'s", " said", the end). Searched only for a candidate, which few pieces
-    have: scanning every article for all its capitalised words up front cost 40% of the
-    splitting time."""
-    pattern = rf"(?<![\w.'’-]){re.escape(word)}(?![\w.])"  # re caches the compiled pattern
-    return re.search(pattern, article) is not None
-
-
-def _missed_breaks(piece: str, article: str = "") -> list[str]:
+def _missed_breaks(piece: str) -> list[str]:
     """``piece`` cut after each word that ends a sentence but that the model took for an
     abbreviation: a lower-case word not in ``_LOWER_ABBREVIATIONS``, or a capitalised word
-    of 4 or more letters that ``article`` also writes without a period."""
+    of 4 or more letters not in ``_CAPITAL_ABBREVIATIONS``."""
     out: list[str] = []
     start = 0
     for match in _PERIOD_BEFORE_CAPITAL.finditer(piece):
@@ -132,11 +138,7 @@ def _missed_breaks(piece: str, article: str = "") -> list[str]:
                 continue
         else:
             word = _CAPITAL_WORD_AT_END.search(piece, lo, match.start())
-            if (
-                word is None
-                or word.group() in _CAPITAL_ABBREVIATIONS
-                or not _written_without_period(word.group(), article)
-            ):
+            if word is None or word.group().capitalize() in _CAPITAL_ABBREVIATIONS:
                 continue
         out.append(piece[start : match.end(1)])
         start = match.end()

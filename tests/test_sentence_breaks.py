@@ -5,9 +5,9 @@ abbreviations ("wall", "scandal", "cancer", "month"), so a sentence ending in on
 into the next whenever that began with a capital the model does not know as a sentence starter:
 "They built the wall. Democrats said no." was one sentence, and a blurb cited, and the
 verifier checked, two facts as one. The model lists capitalised names and words too
-("bentsen", "buchanan", "kerry", "zemin", "york"): such a word ends a sentence when the
-article also writes it without a period ("Bentsen said", "Bentsen's"), which a real
-abbreviation ("Calif.", "Sen.") practically never is.
+("bentsen", "buchanan", "kerry", "zemin", "york"): such a word of 4 or more letters ends a
+sentence unless it is a real capitalised abbreviation ("Calif.", "Corp."; see
+test_sentence_names.py).
 """
 
 from __future__ import annotations
@@ -104,13 +104,13 @@ def test_an_articles_sentences_are_cut_there_too() -> None:
         ),
     ],
 )
-def test_a_name_the_model_lists_as_an_abbreviation_ends_a_sentence_if_written_without_period(
+def test_a_name_the_model_lists_as_an_abbreviation_ends_a_sentence(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text) == expected
 
 
-def test_a_name_written_without_period_in_another_paragraph_ends_a_sentence() -> None:
+def test_names_in_an_articles_paragraphs_end_sentences() -> None:
     article = make_article(
         "Joe Biden knew Lloyd Bentsen. Mr. Quayle said nothing.\n\n"
         "The seat went to Secretary of State John Kerry. Cowan will hold it for now.\n\n"
@@ -126,8 +126,8 @@ def test_a_name_written_without_period_in_another_paragraph_ends_a_sentence() ->
 
 
 # Guards, right before and after the rule. "Sen." is never read as a word (1-3 letters), even
-# where "Warren" and "Sen" occur without a period. "Calif." is not written without its period,
-# so "Concord, Calif. Police said" stays one sentence: a dateline or an address runs on after a
+# where "Warren" and "Sen" occur without a period. "Calif." is a real abbreviation, so
+# "Concord, Calif. Police said" stays one sentence: a dateline or an address runs on after a
 # state, and a cut there would split far more sentences than it mends. "Acme Inc. The" is a
 # sentence end (the period does double duty before "The"), which the model already cuts.
 @pytest.mark.parametrize(
@@ -183,8 +183,8 @@ def test_a_title_before_a_name_is_not_cut_even_if_the_article_writes_it_as_a_wor
 def test_a_capitalised_abbreviation_written_without_its_period_elsewhere_still_joins(
     text: str,
 ) -> None:
-    """The article's own cue (a word it writes without a period is no abbreviation) fails for
-    abbreviations an article may also write bare ("Warner Bros' films"): they stay joined."""
+    """Abbreviations an article may also write bare ("Warner Bros' films") stay joined: the
+    article is no cue (it was one, before any capitalised word of 4+ letters was a break)."""
     first = split_sentences(text, article=text)[0]
     assert first.count(".") >= 2, first
 
