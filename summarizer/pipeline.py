@@ -351,12 +351,14 @@ def _brief(
         progress=progress,
         meanwhile=partial(prepare_client, getattr(writer, "client", None)),
     )
+    check_deadline()  # between the steps too: each is long on a big day
     # 3. stories: group the day's articles by the events they cover, biggest first
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
+    check_deadline()
     by_id = {a.id: a for a in articles}
     index = _index(articles)
     context = SourceContext(index.values())  # what the checks derive from all sources, once
@@ -637,6 +639,7 @@ def _many_articles(
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
         for article in _to_articles(item, limits):
+            check_deadline()  # serve's time limit: a big day's reading stops at its 504 too
             _one_id_one_text(by_id.setdefault(article.id, article), article)
             articles.append(article)
             if progress is not None and len(articles) % INGEST_EVERY == 0:

@@ -4,6 +4,7 @@ ran on past serve's time limit, and two blurbs of one article on one page shared
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,11 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import pipeline, render_blurb
+from summarizer import extractive, pipeline, render_blurb, stories
 from summarizer.cli import app
-from summarizer.errors import InputError
+from summarizer.errors import DeadlineError, InputError
+from summarizer.ingest import load_articles
+from summarizer.verify import run_within
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -25,6 +28,54 @@ STORM = (
     "A storm hit the coast on Monday, flooding dozens of homes near the harbour, officials "
     "said. Fishing boats stayed in port as the winds reached 90 kilometres an hour."
 )
+
+
+# -- 2. the offline engine stops at serve's time limit --------------------------------------------
+
+
+def _past() -> float:
+    return time.monotonic() - 1.0
+
+
+def test_extractive_writer_stops_past_its_deadline() -> None:
+    """Before: the engine selected and cited a story's sentences whatever the deadline."""
+    articles = load_articles([ARTICLES])
+    with pytest.raises(DeadlineError):
+        run_within(_past(), lambda: extractive.summarize(articles, sentences=3))
+    writer = pipeline.ExtractiveWriter()
+    with pytest.raises(DeadlineError):
+        run_within(
+            _past(),
+            lambda: writer.write(articles[:1], kind="blurb", max_words=60, sentences=None),
+        )
+
+
+def test_extractive_briefing_past_its_deadline_does_no_more_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A briefing of the fixtures past its deadline raises the deadline error before it
+    groups stories or selects a sentence (before: it grouped them all first); a blurb before
+    it selects (before: it selected, then stopped in verification)."""
+    ran: list[str] = []
+    cluster, greedy = stories.cluster_stories, extractive._greedy
+
+    def clustering(*args: Any, **kwargs: Any) -> Any:
+        ran.append("cluster")
+        return cluster(*args, **kwargs)
+
+    def selecting(*args: Any, **kwargs: Any) -> Any:
+        ran.append("select")
+        return greedy(*args, **kwargs)
+
+    monkeypatch.setattr(stories, "cluster_stories", clustering)
+    monkeypatch.setattr(extractive, "_greedy", selecting)
+    with pytest.raises(DeadlineError):
+        run_within(_past(), lambda: pipeline.briefing([ARTICLES], backend="extractive"))
+    with pytest.raises(DeadlineError):
+        run_within(_past(), lambda: pipeline.blurb(ONE, backend="extractive"))
+    assert ran == []
+    assert pipeline.briefing([ARTICLES], backend="extractive").counts.accepted == 10
+    assert ran.count("cluster") == 1  # the same run, with no deadline, does all of it
 
 
 # -- 3. unique, deterministic HTML ids ------------------------------------------------------------
