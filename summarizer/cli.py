@@ -260,8 +260,8 @@ def blurb(
 
     Each blurb is written as soon as it is ready. An input that cannot be read, whose
     model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
-    verification, no sentence fits --max-words), is reported and skipped (exit 1 at the end;
-    exit 2 when no blurb at all is written);
+    verification, no sentence fits --max-words, the article has only its headline), is
+    reported and skipped (exit 1 at the end; exit 2 when no blurb at all is written);
     when the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 

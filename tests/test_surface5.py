@@ -12,10 +12,12 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import extractive, pipeline, render_blurb, stories
+from summarizer import extractive, pipeline, render_blurb, render_briefing, stories
 from summarizer.cli import app
 from summarizer.errors import DeadlineError, InputError
-from summarizer.ingest import load_articles
+from summarizer.ingest import load_articles, make_article
+from summarizer.render import no_blurb_reason
+from summarizer.settings import Settings
 from summarizer.verify import run_within
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,84 @@ STORM = (
     "A storm hit the coast on Monday, flooding dozens of homes near the harbour, officials "
     "said. Fishing boats stayed in port as the winds reached 90 kilometres an hour."
 )
+
+
+# -- 1. an article that is only its headline gives no blurb ---------------------------------------
+
+
+def test_cli_headline_only_article_is_no_blurb(tmp_path: Path) -> None:
+    """Before: "Storm Hits Coast[1]" as the blurb, exit 0. Now an error line as any article
+    with no blurb, exit 2 alone and 1 beside an article that gives one."""
+    only = tmp_path / "h.txt"
+    only.write_text(f"{HEADLINE}\n")
+    result = CliRunner().invoke(app, ["blurb", str(only), "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"Error: {only}: no blurb: {REASON}"
+    full = tmp_path / "full.txt"
+    full.write_text(f"{HEADLINE}\n\n{STORM}\n")
+    sentence = tmp_path / "s.txt"  # one real sentence is an article, not a headline
+    sentence.write_text("Mayor Ana Ruiz resigned on Monday.\n")
+    result = CliRunner().invoke(app, ["blurb", str(only), str(full), str(sentence), "-q"])
+    assert result.exit_code == 1, result.output
+    assert "A storm hit the coast on Monday" in result.stdout
+    assert "Mayor Ana Ruiz resigned on Monday.[1]" in result.stdout
+    assert f"{HEADLINE}[1]" not in result.stdout
+    assert "1 of 3 articles gave no blurb" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_library_headline_only_article_is_no_blurb() -> None:
+    """The library says it as it says the other no-blurb cases: no claim, the reason last in
+    ``problems`` (``no_blurb_reason``), the HTML block empty and hidden. A record whose text
+    only repeats its title is the same."""
+    for art in (
+        make_article(HEADLINE),
+        make_article("Storm hits coast.", title=HEADLINE),
+    ):
+        result = pipeline.blurb(art, backend="extractive")
+        assert result.claims == [] and no_blurb_reason(result) == REASON
+        assert 'data-smz-empty="no-blurb" hidden' in render_blurb(result, "html")
+    assert no_blurb_reason(pipeline.blurb(f"{HEADLINE}\n\n{STORM}", backend="extractive")) is None
+
+
+def test_headline_only_article_is_never_sent_to_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an LLM engine (replay: no recording of it, so a call would fail) the same, with no
+    call made."""
+    from summarizer.mapreduce import LLMWriter
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a headline-only article was sent to the model")
+
+    monkeypatch.setattr(LLMWriter, "write", refuse)
+    settings = Settings(backend="replay", recordings=RECORDINGS, cache_dir=tmp_path)
+    result = pipeline.blurb(HEADLINE, settings=settings)
+    assert result.claims == [] and no_blurb_reason(result) == REASON
+    assert result.usage.calls == 0 and result.engine.startswith("replay")
+
+
+def test_serve_headline_only_article_is_a_200_saying_why(serve_client: Any) -> None:
+    """As a blurb with no claim to show: 200, ``claims`` empty, ``problems`` saying why."""
+    res = serve_client.post("/blurb", json={"text": HEADLINE})
+    assert res.status_code == 200, res.text
+    assert res.json()["claims"] == [] and res.json()["problems"][-1] == REASON
+
+
+def test_briefing_lists_a_headline_only_story_unwritten() -> None:
+    """In a briefing the article still counts and is listed with its story; the story is not
+    written from its headline (before: its one "claim" was the headline)."""
+    other = make_article(STORM, source="Coast Daily")
+    only = make_article(
+        "Parliament Passes Budget After Long Night", source="Capital News", title=None
+    )
+    result = pipeline.briefing([other, only], backend="extractive")
+    story = next(s for s in result.stories if only.id in s.article_ids)
+    assert not story.written and not any(c.shown for c in story.claims)
+    assert any(s.written for s in result.stories if other.id in s.article_ids)
+    assert all("Parliament Passes Budget" not in c.text for c in result.claims)
+    assert "Parliament Passes Budget After Long Night" in render_briefing(result, "md")
 
 
 # -- 2. the offline engine stops at serve's time limit --------------------------------------------
