@@ -128,6 +128,8 @@ def headline_only(article: Article) -> bool:
     only = " ".join(article.sentences[0].text.split())
     if article.title and words(only) == words(article.title):
         return True
+    if only.endswith(("…", "...")):  # a feed's teaser cut short is the start of a story
+        return False
     return len(article.text.strip().splitlines()) == 1 and _headline_shaped(only)
 
 

@@ -48,12 +48,16 @@ def test_cli_headline_only_article_is_no_blurb(tmp_path: Path) -> None:
     full.write_text(f"{HEADLINE}\n\n{STORM}\n")
     sentence = tmp_path / "s.txt"  # one real sentence is an article, not a headline
     sentence.write_text("Mayor Ana Ruiz resigned on Monday.\n")
-    result = CliRunner().invoke(app, ["blurb", str(only), str(full), str(sentence), "-q"])
+    teaser = tmp_path / "t.txt"  # nor is a teaser cut short
+    teaser.write_text("The mayor resigned on Monday after a long dispute with the council over…\n")
+    inputs = [str(p) for p in (only, full, sentence, teaser)]
+    result = CliRunner().invoke(app, ["blurb", *inputs, "-q"])
     assert result.exit_code == 1, result.output
     assert "A storm hit the coast on Monday" in result.stdout
     assert "Mayor Ana Ruiz resigned on Monday.[1]" in result.stdout
+    assert "with the council over…[1]" in result.stdout
     assert f"{HEADLINE}[1]" not in result.stdout
-    assert "1 of 3 articles gave no blurb" in result.stderr
+    assert "1 of 4 articles gave no blurb" in result.stderr
     assert "Traceback" not in result.output
 
 
