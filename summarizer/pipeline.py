@@ -130,6 +130,8 @@ def headline_only(article: Article) -> bool:
         return True
     if only.endswith(("…", "...")):  # a feed's teaser cut short is the start of a story
         return False
+    if len(only.split()) < 2:  # a stray word ("a", "Test") is no headline: nothing verifies
+        return False
     return len(article.text.strip().splitlines()) == 1 and _headline_shaped(only)
 
 
