@@ -29,6 +29,7 @@ from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import (
+    BlockInstances,
     Format,
     VerifyFormat,
     no_blurb_reason,
@@ -259,8 +260,8 @@ def blurb(
 
     Each blurb is written as soon as it is ready. An input that cannot be read, whose
     model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
-    verification, no sentence fits --max-words), is reported and skipped (exit 1 at the end;
-    exit 2 when no blurb at all is written);
+    verification, no sentence fits --max-words, the article has only its headline), is
+    reported and skipped (exit 1 at the end; exit 2 when no blurb at all is written);
     when the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 
@@ -298,6 +299,7 @@ def blurb(
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     no_blurb_count = unusable = 0  # per article, not per input: counted as articles
     interrupted = False  # Ctrl-C or SIGTERM: so are they
+    instances = BlockInstances()  # an article's second HTML block in this output: its own ids
     with open_output(output, force=force) as out:
         try:
             for article in _each_article(files, failed, settings, bad_records):
@@ -326,7 +328,8 @@ def blurb(
                     no_blurb_count += 1
                     continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
-                out.write(sep + render_blurb(result, fmt))
+                instance = instances.next(result.article_id) if fmt == "html" else None
+                out.write(sep + render_blurb(result, fmt, instance=instance))
                 results.append(result)
                 out.flush()
         except KeyboardInterrupt:

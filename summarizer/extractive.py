@@ -13,6 +13,10 @@ Output keeps each article's sentences together and in order, most important arti
 
 Each chosen sentence is quoted exactly and cites itself plus, per other article, the one
 sentence that states the same fact (see ``_corroborates``).
+
+Its loops (per article read, per candidate weighed, per claim cited) stop at serve's time
+limit (``verify.check_deadline``): a thread cannot be killed, and a large story's selection
+went on for its whole length after the request had its 504.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
 from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, words
+from .verify import check_deadline
 
 # Parameters, calibrated on the 10 MultiLing 2011 dev clusters (bench/rouge_bench.py) and kept
 # few and round so as not to over-fit them; the comments say what each one is for. The position
@@ -157,6 +162,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     seen: dict[Concept, Concept] = {}
     full = [not a.is_stub for a in articles]
     for pos, article in enumerate(articles):
+        check_deadline()
         # a stub beside a full report of the story (a feed's headline and teaser) gets no lead
         # bonus: its dense one-line teaser topped the story, the full report's lead after it
         rank = 0 if full[pos] or not any(full) else STUB_RANK
@@ -300,6 +306,7 @@ def _greedy(
     heapq.heapify(queue)
     done = [False] * len(cands)
     while queue:
+        check_deadline()  # a context variable read: cheap beside a heap operation
         if n_sentences is not None and len(chosen) >= n_sentences:
             break
         queued, best = heapq.heappop(queue)
@@ -388,6 +395,9 @@ def _corroborates(claim: _Candidate, other: _Candidate, idf: dict[str, float]) -
 
 
 def _claim(chosen: _Candidate, cands: list[_Candidate], idf: dict[str, float]) -> Claim:
+    """The chosen sentence as a claim citing it and its corroborations: a pass over every
+    candidate of the story, so the deadline is checked first."""
+    check_deadline()
     cites = [chosen.sentence]
     by_article: dict[int, tuple[float, Sentence]] = {}
     for c in cands:

@@ -22,6 +22,7 @@ from .render import (
     MAX_LISTED,
     _outlet_name,
     _time_span,
+    block_id,
     empty_blurb,
     empty_briefing,
     source_count,
@@ -103,9 +104,12 @@ def safe_url(url: str | None) -> str | None:
     return web_url(url)
 
 
-def render_blurb_html(result: Blurb) -> str:
-    """The embeddable block: ``<details>`` with a "Get a summary" summary, styles scoped to it."""
-    prefix = f"smz-{result.article_id}"
+def render_blurb_html(result: Blurb, *, prefix: str | None = None) -> str:
+    """The embeddable block: ``<details>`` with a "Get a summary" summary, styles scoped to it.
+
+    ``prefix``: the block's root id and its other ids' prefix (``render.block_id``); by
+    default ``smz-<article id>``."""
+    prefix = prefix or block_id(result.article_id)
     sources = {s.article_id: s for s in result.sources}
     ids = count(1)
     claims = [_claim_view(c, sources, prefix, ids) for c in result.claims if c.shown]

@@ -19,7 +19,14 @@ from typing import Literal, Protocol
 
 from . import dedup, extractive, forked, stories
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError
-from .ingest import article_body, filter_by_date, iter_articles, load_articles, make_article
+from .ingest import (
+    _headline_shaped,
+    article_body,
+    filter_by_date,
+    iter_articles,
+    load_articles,
+    make_article,
+)
 from .judge import Judge
 from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
@@ -41,7 +48,7 @@ from .progress import ProgressFn
 from .sentences import is_cut_piece
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
-from .text import counted, word_count
+from .text import counted, word_count, words
 from .tokens import count_tokens
 from .verify import SourceContext, check_deadline, verify_claims
 
@@ -105,6 +112,33 @@ def resolve_backend(settings: Settings) -> str:
 CUT_PIECES = (
     "the text has runs with no sentence break: claims ending in '…' quote pieces cut from them"
 )
+
+
+# A blurb's reason when the article is one headline and nothing else (see ``headline_only``).
+HEADLINE_ONLY = "nothing to summarise: the article has only its headline"
+
+
+def headline_only(article: Article) -> bool:
+    """True when the article's only sentence is its headline: its title's words given again as
+    its text, or one line shaped as a headline is (short, no full stop; ``ingest`` reads such
+    a line as the title only when text follows it). Its blurb repeated the headline, "Storm
+    Hits Coast[1]", under the headline on the article's own page."""
+    if len(article.sentences) != 1:
+        return False
+    only = " ".join(article.sentences[0].text.split())
+    if article.title and words(only) == words(article.title):
+        return True
+    if only.endswith(("…", "...")):  # a feed's teaser cut short is the start of a story
+        return False
+    if len(only.split()) < 2:  # a stray word ("a", "Test") is no headline: nothing verifies
+        return False
+    return len(article.text.strip().splitlines()) == 1 and _headline_shaped(only)
+
+
+def _writable(members: Iterable[Article]) -> list[Article]:
+    """A story's articles the writer is given: those with a sentence that is not only their
+    headline. An article with only its headline still counts and is listed with its story."""
+    return [a for a in members if a.sentences and not headline_only(a)]
 
 
 def check_client(client: object) -> None:
@@ -198,6 +232,8 @@ def blurb(
     started = time.perf_counter()
     art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)
+    if headline_only(art):  # nothing to send to a model: no blurb, said as the others are
+        return _no_blurb(art, writer, HEADLINE_ONLY, started)
     claims = writer.write([art], kind="blurb", max_words=max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=writer.judge)
     problems = list(writer.problems)
@@ -224,6 +260,22 @@ def blurb(
         counts=Counts.of(claims),
         partial=writer.partial,
         problems=problems,
+    )
+
+
+def _no_blurb(art: Article, writer: Writer, why: str, started: float) -> Blurb:
+    """A blurb with no claim whose last problem says ``why`` (``render.no_blurb_reason``
+    reads it: the CLI's error line, serve's and the library's ``problems``)."""
+    usage = _run_usage(writer)
+    usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
+    usage.seconds = round(time.perf_counter() - started, 3)
+    return Blurb(
+        article_id=art.id,
+        title=art.title,
+        engine=writer.name,
+        usage=usage,
+        counts=Counts.of([]),
+        problems=[*writer.problems, why],
     )
 
 
@@ -359,6 +411,7 @@ def _brief(
         meanwhile=partial(prepare_client, getattr(writer, "client", None)),
         copies=copies,
     )
+    check_deadline()  # between the steps too: each is long on a big day
     # 3. stories: group the day's articles by the events they cover, biggest first
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
@@ -367,6 +420,7 @@ def _brief(
         group.copy_ids = [c for i in group.article_ids for c in copies.get(i, [])]
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
+    check_deadline()
     by_id = {a.id: a for a in articles}
     index = _index(articles)
     context = SourceContext(index.values())  # what the checks derive from all sources, once
@@ -429,7 +483,7 @@ def _brief(
         call reads (as ids, cheap to send back)."""
         members, found = dedup.merge_sentences([by_id[i] for i in story.article_ids])
         assert reads is not None
-        return found, reads([a for a in members if a.sentences], budget_of[story.id])
+        return found, reads(_writable(members), budget_of[story.id])
 
     def prepare(n: int, story: Story, ahead: forked.Halves[Story, Planned]) -> Callable[[], Job]:
         def job() -> Job:
@@ -437,12 +491,12 @@ def _brief(
                 context.build()
             try:
                 if not ahead.forked:
-                    return [a for a in merge(story) if a.sentences], budget_of[story.id]
+                    return _writable(merge(story)), budget_of[story.id]
                 from .mapreduce import Prepared
 
                 with waiting():  # for the child: another thread may verify meanwhile
                     found, story_reads = ahead.result(position[n])
-                members = [a for a in merge(story, found) if a.sentences]
+                members = _writable(merge(story, found))
                 return Prepared(members, budget_of[story.id], story_reads)
             finally:
                 ready_count[0] += 1
@@ -647,6 +701,7 @@ def _many_articles(
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
         for article in _to_articles(item, limits):
+            check_deadline()  # serve's time limit: a big day's reading stops at its 504 too
             _one_id_one_text(by_id.setdefault(article.id, article), article)
             articles.append(article)
             if progress is not None and len(articles) % INGEST_EVERY == 0:

@@ -23,10 +23,17 @@ VerifyFormat = Literal["text", "md", "json", "html"]
 MAX_LISTED = 10  # outlet names or files shown per line; a wire story can have hundreds
 
 
-def render_blurb(result: Blurb, fmt: Format) -> str:
-    """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block."""
+def render_blurb(result: Blurb, fmt: Format, *, instance: str | None = None) -> str:
+    """One blurb as text (sentences then sources), Markdown, one JSON object or an HTML block.
+
+    ``instance``: for a page that embeds the same article's block more than once, a name
+    (letters, digits, ``-``, ``_``) added to the block's HTML ids, ``smz-<article id>-<instance>``,
+    so each id is unique on the page and each block still renders the same every time;
+    None (the default) keeps the ids as they always were. Other formats have no ids.
+    """
     _check_result(result, Blurb, "summarizer.blurb()")
     _check_format(fmt, Format)
+    prefix = block_id(result.article_id, instance)  # checked in every format: a bad one is a bug
     if fmt == "json":
         return result.model_dump_json(indent=None) + "\n"
     if fmt == "html":
@@ -34,12 +41,12 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
             # a CMS pastes this block into a live page: no explanation where the blurb goes,
             # only an empty, hidden root that says so to a script (the reason: ``problems``)
             return (
-                f'<div class="smz-blurb" id="smz-{html_escape(result.article_id)}" '
+                f'<div class="smz-blurb" id="{html_escape(prefix)}" '
                 'data-smz-empty="no-blurb" hidden></div>\n'
             )
         from .html import render_blurb_html  # html.py imports helpers from this module
 
-        return render_blurb_html(result)
+        return render_blurb_html(result, prefix=prefix)
     numbers = {s.article_id: s.number for s in result.sources}
     md = fmt == "md"
     body = " ".join(_with_marks(c, numbers, md=md) for c in result.claims if c.shown)
@@ -49,6 +56,43 @@ def render_blurb(result: Blurb, fmt: Format) -> str:
         head = f"**{md_text(result.title)}**\n\n" if result.title else ""
         return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
     return f"{body}\n\n{_sources_text(result.sources)}"
+
+
+_INSTANCE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def block_id(article_id: str, instance: str | None = None) -> str:
+    """A blurb block's root id, the prefix of its other ids: derived from the article (so the
+    block is byte-identical from one render to the next: editors diff it, caches key on it)
+    and, for a second block of the same article on one page, its ``instance``.
+
+    Raises:
+        InputError: ``instance`` is empty or holds other characters than letters, digits,
+            ``-`` and ``_`` (a space would make two ids of one).
+    """
+    if instance is None:
+        return f"smz-{article_id}"
+    if not isinstance(instance, str) or not _INSTANCE.fullmatch(instance):
+        raise InputError(
+            f"instance must be letters, digits, '-' or '_' (it becomes part of HTML ids), "
+            f"not {instance!r}"
+        )
+    return f"smz-{article_id}-{instance}"
+
+
+class BlockInstances:
+    """The ``instance`` of each blurb block written to one output: None for an article's first
+    block, then "2", "3", ...: ``blurb a.txt a.txt -f html`` gave two blocks with the same
+    ids (root, tooltips, sources), so a citation's tooltip in the second one showed the
+    first one's. Deterministic: the same inputs give the same ids every run."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def next(self, article_id: str) -> str | None:
+        """The instance for the next block of ``article_id`` in this output."""
+        n = self._seen[article_id] = self._seen.get(article_id, 0) + 1
+        return None if n == 1 else str(n)
 
 
 def empty_blurb(result: Blurb) -> str:

@@ -281,9 +281,9 @@ def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
         events.append(f"read {Path(raw).name}")
         return real_load(raw, **kwargs)  # type: ignore[arg-type]
 
-    def render(result, fmt):  # type: ignore[no-untyped-def]
+    def render(result, fmt, **kwargs):  # type: ignore[no-untyped-def]
         events.append("write")
-        return real_render(result, fmt)
+        return real_render(result, fmt, **kwargs)  # instance=: an HTML block's ids
 
     cli.iter_articles, cli.render_blurb = load, render  # type: ignore[assignment]
     try:
