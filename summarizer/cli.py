@@ -33,7 +33,6 @@ from .render import (
     Format,
     VerifyFormat,
     no_blurb_reason,
-    render_blurb,
     render_briefing,
     render_verify,
 )
@@ -328,8 +327,7 @@ def blurb(
                     no_blurb_count += 1
                     continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
-                instance = instances.next(result.article_id) if fmt == "html" else None
-                out.write(sep + render_blurb(result, fmt, instance=instance))
+                out.write(sep + instances.render(result, fmt))
                 results.append(result)
                 out.flush()
         except KeyboardInterrupt:

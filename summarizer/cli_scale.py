@@ -37,7 +37,7 @@ from .cli import (
 )
 from .errors import ConfigError, InputError
 from .output import check_output, write_output
-from .render import no_blurb_reason, render_blurb, render_briefing
+from .render import BlockInstances, no_blurb_reason, render_briefing
 from .sources import printable_line
 from .text import counted
 
@@ -459,7 +459,8 @@ def batch_collect(
         *(f"{b.article_id}: no blurb: {why}" for b in report.blurbs if (why := no_blurb_reason(b))),
     ]
     if blurbs or not failed:  # none written: an -o file is left as it was
-        text = sep.join(render_blurb(b, fmt) for b in blurbs)
+        instances = BlockInstances()  # as blurb: two blocks of one article, their own ids
+        text = sep.join(instances.render(b, fmt) for b in blurbs)
         write_output(text, output, force=force)
     if failed:  # as blurb: each on stderr, with --quiet too, then exit 1
         for reason in failed:

@@ -94,6 +94,11 @@ class BlockInstances:
         n = self._seen[article_id] = self._seen.get(article_id, 0) + 1
         return None if n == 1 else str(n)
 
+    def render(self, result: Blurb, fmt: Format) -> str:
+        """``render_blurb`` of the next block of this output (only HTML has ids)."""
+        instance = self.next(result.article_id) if fmt == "html" else None
+        return render_blurb(result, fmt, instance=instance)
+
 
 def empty_blurb(result: Blurb) -> str:
     """What a blurb with no shown claim says in text and Markdown: why nothing was written

@@ -273,9 +273,10 @@ def test_a_bad_line_of_json_lines_loses_only_itself(tmp_path: Path, seed_files: 
 def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
     """The second input is read only after the first blurb is on stdout."""
     from summarizer import cli
+    from summarizer import render as rendering
 
     events: list[str] = []
-    real_load, real_render = cli.iter_articles, cli.render_blurb
+    real_load, real_render = cli.iter_articles, rendering.render_blurb
 
     def load(raw: str, **kwargs: object) -> Iterator[Article]:
         events.append(f"read {Path(raw).name}")
@@ -285,11 +286,11 @@ def test_blurbs_are_written_as_each_is_ready(seed_files: list[Path]) -> None:
         events.append("write")
         return real_render(result, fmt, **kwargs)  # instance=: an HTML block's ids
 
-    cli.iter_articles, cli.render_blurb = load, render  # type: ignore[assignment]
+    cli.iter_articles, rendering.render_blurb = load, render  # type: ignore[assignment]
     try:
         res = runner.invoke(app, ["blurb", *map(str, seed_files[:2]), "-f", "json", "-q"])
     finally:
-        cli.iter_articles, cli.render_blurb = real_load, real_render
+        cli.iter_articles, rendering.render_blurb = real_load, real_render
     assert res.exit_code == 0, res.output
     assert events == [f"read {seed_files[0].name}", "write", f"read {seed_files[1].name}", "write"]
     assert len(res.stdout.splitlines()) == 2
