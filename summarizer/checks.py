@@ -253,9 +253,14 @@ def without_held_bounds(claim: str, evidence: Evidence) -> str:
         for b in bounds(claim)
         if bound_held(b, evidence) and coverage(text[slice(*b.span)], evidence)[1]
     ]
-    for start, end in reversed(held):
+    return _without_spans(text, held) if held else claim
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` less the characters of ``spans`` (in order, not overlapping)."""
+    for start, end in reversed(spans):
         text = text[:start] + text[end:]
-    return text if held else claim
+    return text
 
 
 def held_coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
@@ -1427,7 +1432,9 @@ def _past_form(word: str, evidence: Evidence) -> str | None:
 def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     """A qualifying word of the claim (``QUALIFIERS``) that no word of its class licenses in
     the cited text: contradicted when the cited text has the contrary qualification or states
-    the qualified words without it, else unsupported ("qualifiers-unsupported")."""
+    the qualified words without it, else unsupported ("qualifiers-unsupported"). A bound is
+    compared as a range (``bound_verdict``): one a figure of the cited text overlaps ("fewer
+    than 300" on "more than 200") is unsupported, whatever the phrases."""
     said = _norm(claim).lower()
     cited = evidence.text.lower()
     unsupported: list[str] = []
@@ -1442,6 +1449,13 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
             )
             if verdict is not None and verdict[0] == "held":
                 continue  # a bound the cited text's number satisfies (check_quantities)
+            if bound is not None and verdict is not None and verdict[0] == "open":
+                # the ranges overlap ("fewer than 300" on "more than 200"): the claim says
+                # more than the source, not the contrary, whatever the phrases
+                unsupported.append(
+                    f"the claim says '{bound.words}' where the cited text says {verdict[1]}"
+                )
+                continue
             cue = match.group(0).strip()
             if q.opposite is not None and (opp := q.opposite.search(cited)):
                 detail = f"the claim says '{cue}' where the cited text says '{opp.group(0)}'"
@@ -1558,8 +1572,15 @@ def find_opposite(
 
 def check_antonyms(claim: str, evidence: Evidence) -> Check:
     """A claim word whose opposite is in the cited text, said of the same thing, while the
-    word itself is not (``find_opposite``)."""
-    found = find_opposite(claim, evidence.sentences)
+    word itself is not (``find_opposite``). The phrase of a bound a figure of the cited text
+    decides ("fewer than 300" on "more than 200": ``bound_verdict``) is left out: the ranges
+    are compared there, "fewer" and "more" are not opposites here."""
+    judged = [
+        (b.span[0], b.span[0] + len(b.phrase))
+        for b in bounds(claim)
+        if (verdict := bound_verdict(b, evidence)) is not None and verdict[0] != "excluded"
+    ]
+    found = find_opposite(_without_spans(_norm(claim), judged), evidence.sentences)
     if found is None:
         return Check(name="antonyms", passed=True)
     detail = f"'{found[0]}' where the cited text has its opposite '{found[1]}'"

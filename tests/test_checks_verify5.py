@@ -1,0 +1,44 @@
+"""Three faults of the rule-based checks, found by trying: bounds of the claim and its cited
+text that overlap were read as contrary ("fewer than 300" on "more than 200"), a reduced
+relative ("Smith, backed by Jones, won") gave no roles, and a short day name ("Sat") was read
+as a name in role reading.
+
+The sentences are hand-written for these behaviours; no model is involved.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks import Evidence, run_checks, support
+
+EVACUATED = "More than 200 people were evacuated from the town on Monday."
+
+
+def _verdict(claim: str, cited: str) -> tuple[str, list[str]]:
+    """The claim's verdict against ``cited``, and its failed checks' names."""
+    found = run_checks(claim, Evidence([cited]))
+    return support(found), [c.name for c in found if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("claim", "cited"),
+    [
+        ("Fewer than 300 people were evacuated from the town on Monday.", EVACUATED),
+        ("Under 300 people were evacuated from the town on Monday.", EVACUATED),
+        ("Nearly 300 people were evacuated from the town on Monday.", EVACUATED),
+        (
+            "More than 200 people were evacuated from the town on Monday.",
+            "Fewer than 250 people were evacuated from the town on Monday.",
+        ),
+    ],
+)
+def test_overlapping_contrary_bounds_are_unsupported_not_contradicted(
+    claim: str, cited: str
+) -> None:
+    verdict, failed = _verdict(claim, cited)
+    assert verdict == "unverifiable", failed
+    assert "qualifiers-unsupported" in failed
+    # ranges that cannot overlap stay contradicted: test_verify_bounds'
+    # test_a_bound_the_sources_bound_excludes_is_contradicted
+
