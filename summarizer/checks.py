@@ -1606,10 +1606,16 @@ _APPOSITIVE_START = frozenset("the a an".split())
 APPOSITIVE_MAX = 6
 _PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
 # Capitalised words that say when, not who: "United on Saturday beat Rovers" is United's win,
-# "Today United beat Rovers" too. Months are no name runs already (``_name_runs``).
-_WHEN_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
-    "tomorrow".split()
+# "Today United beat Rovers" too, and "United on Sat. beat Rovers" (a day's short name, whose
+# period ``_read_for_roles`` drops inside a sentence). Months are no name runs already
+# (``_name_runs``).
+_DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_WHEN_WORDS = (
+    frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
+        "tomorrow".split()
+    )
+    | _DAY_ABBREVIATIONS
 )
 
 
@@ -1776,12 +1782,28 @@ def _may_have_goal(text: str) -> bool:
 
 def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str], list[range]]:
     """``text``'s tokens and its name runs as the role readers take them."""
-    toks = _tokens(text)
+    toks = _without_day_stops(_tokens(text))
     if title_case(text):
         runs = _title_runs(toks, known_names)
     else:
         runs = _name_runs(toks, known_names, _lowercased(text))
     return toks, _without_when_words(runs, [_bare(t.lower()) for t in toks])
+
+
+def _without_day_stops(toks: list[str]) -> list[str]:
+    """``toks`` less the period of a day's short name followed by a lower-case word ("on
+    Sat. beat"): it ends the abbreviation, not the clause, and the role readers break clauses
+    at a period."""
+    return [
+        tok
+        for i, tok in enumerate(toks)
+        if not (
+            tok == "."
+            and 0 < i < len(toks) - 1
+            and toks[i - 1].lower() in _DAY_ABBREVIATIONS
+            and toks[i + 1][:1].islower()
+        )
+    ]
 
 
 def goals(text: str, known_names: AbstractSet[str]) -> list[Goal]:

@@ -42,3 +42,13 @@ def test_overlapping_contrary_bounds_are_unsupported_not_contradicted(
     # ranges that cannot overlap stay contradicted: test_verify_bounds'
     # test_a_bound_the_sources_bound_excludes_is_contradicted
 
+
+
+@pytest.mark.parametrize("day", ["Sat", "Sat.", "Wed", "Thurs."])
+def test_a_short_day_name_is_no_doer(day: str) -> None:
+    """"United on Sat beat Rovers" is United's win: read as a name, "Sat" was the doer, and
+    the claim that reverses the sides passed."""
+    cited = f"United on {day} beat Rovers at home."
+    verdict, failed = _verdict(f"Rovers on {day} beat United at home.", cited)
+    assert (verdict, failed) == ("contradicted", ["roles"])
+    assert _verdict(cited, cited)[0] == "supported"
