@@ -1634,7 +1634,9 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
     in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out, and so is a
     passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
-    it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``)."""
+    it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``). A reduced
+    relative is read as its active: "Smith, backed by Jones, won" is (jones, back, smith)
+    (``_reduced_relative``)."""
     toks, runs = _read_for_roles(text, known_names)
     if len(runs) < 2:
         return []
@@ -1670,7 +1672,34 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         out.append(Role(names[0], stem(base), names[1], said))
+    for run in runs:
+        relative = _reduced_relative(low, runs, run)
+        if relative is not None and relative[0] not in _SYMMETRIC:
+            base, agent = relative
+            said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[run.start : agent.stop]))
+            names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (agent, run)]
+            out.append(Role(names[0], stem(base), names[1], said))
     return out
+
+
+def _reduced_relative(low: list[str], runs: list[range], name: range) -> tuple[str, range] | None:
+    """The verb (its base form) and the name that does it of a reduced relative set off by
+    commas after ``name``, which opens its clause: "Smith, backed by Jones, won" is ("back",
+    Jones), Jones backing Smith. None for any other structure: a name that does not open its
+    clause ("Brown beat Smith, backed by Jones," may be Brown's backing), an agent that is not
+    one name closed by a comma, a verb form that is not a past one."""
+    if name.start and low[name.start - 1] not in _CLAUSE_END:
+        return None
+    i = name.stop + 1  # the participle, after the comma
+    if low[name.stop : i] != [","] or low[i + 1 : i + 2] != ["by"]:
+        return None
+    agent = next((r for r in runs if r.start == i + 2), None)
+    if agent is None or low[agent.stop : agent.stop + 1] != [","]:
+        return None
+    base = verb_base(low[i])
+    if base is None or base == low[i] or low[i].endswith(("s", "ing")):
+        return None
+    return base, agent
 
 
 def _without_when_words(runs: list[range], low: list[str]) -> list[range]:
@@ -1711,8 +1740,9 @@ def _title_runs(toks: list[str], known_names: AbstractSet[str]) -> list[range]:
 def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] | None:
     """The name that does the verb at ``i``, and the words between them (the verb's own:
     an auxiliary, an adverb). The nearest name before the verb, at most ROLE_GAP tokens
-    before it in its clause; or the name a relative "who" or an appositive describes: "from
-    Putin, who publicly invited Trump", "Putin, the Russian president, invited Trump"."""
+    before it in its clause; or the name a relative "who", an appositive or a reduced
+    relative describes: "from Putin, who publicly invited Trump", "Putin, the Russian
+    president, invited Trump", "Smith, backed by Jones, beat Brown"."""
     before = [r for r in runs if r.stop <= i]
     if not before:
         return None
@@ -1730,9 +1760,12 @@ def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] 
         if low[opening] != ",":
             continue
         inside = low[opening + 1 : closing]
+        named = [r for r in before if r.stop == opening]
+        reduced = _reduced_relative(low, runs, named[0]) if named else None
+        if reduced is not None and reduced[1].stop == closing:
+            return named[0], low[closing + 1 : i]  # "Smith, backed by Jones, beat Brown"
         if inside[0] not in _APPOSITIVE_START or _ROLE_BREAK & set(inside):
             return None
-        named = [r for r in before if r.stop == opening]
         return (named[0], low[closing + 1 : i]) if named else None
     return None
 

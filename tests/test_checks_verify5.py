@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import summarizer
 from summarizer.checks import Evidence, run_checks, support
 
 EVACUATED = "More than 200 people were evacuated from the town on Monday."
@@ -43,12 +44,57 @@ def test_overlapping_contrary_bounds_are_unsupported_not_contradicted(
     # test_a_bound_the_sources_bound_excludes_is_contradicted
 
 
-
 @pytest.mark.parametrize("day", ["Sat", "Sat.", "Wed", "Thurs."])
 def test_a_short_day_name_is_no_doer(day: str) -> None:
-    """"United on Sat beat Rovers" is United's win: read as a name, "Sat" was the doer, and
+    """In "United on Sat beat Rovers", United won: read as a name, "Sat" was the doer, and
     the claim that reverses the sides passed."""
     cited = f"United on {day} beat Rovers at home."
     verdict, failed = _verdict(f"Rovers on {day} beat United at home.", cited)
     assert (verdict, failed) == ("contradicted", ["roles"])
     assert _verdict(cited, cited)[0] == "supported"
+
+
+SOURCE = (
+    "Flood Hits Town\n\n" + EVACUATED + " Putin will visit Paris next week. Smith, backed by "
+    "Jones, won the vote. The match is on Sat. Dec. 5, officials said."
+)
+
+
+def _draft_verdict(draft: str) -> str | None:
+    """The verdict ``summarizer verify`` gives a one-sentence draft on SOURCE."""
+    report = summarizer.verify(draft, [summarizer.make_article(SOURCE)])
+    return report.claims[0].support
+
+
+@pytest.mark.parametrize(
+    ("draft", "verdict"),
+    [
+        ("Fewer than 300 people were evacuated from the town on Monday.", "unverifiable"),
+        ("Jones, backed by Smith, won the vote.", "contradicted"),
+    ],
+)
+def test_the_faults_drafts_get_their_verdicts(draft: str, verdict: str) -> None:
+    assert _draft_verdict(draft) == verdict
+
+
+KNOWN = {"smith", "jones", "brown"}  # as the body would capitalise them mid-sentence
+
+
+def _roles_verdict(claim: str, cited: str) -> tuple[str, list[str]]:
+    """As ``_verdict``, with the sources' names known."""
+    found = run_checks(claim, Evidence([cited], known_names=KNOWN))
+    return support(found), [c.name for c in found if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("claim", "cited"),
+    [
+        ("Jones, backed by Smith, won the vote.", "Smith, backed by Jones, won the vote."),
+        ("Smith backed Jones.", "Smith, backed by Jones, won the vote."),
+        ("Jones, invited by Smith, accepted.", "Smith, invited by Jones, accepted."),
+        # the reduced relative's name does the main verb: Smith beat Brown, not Jones
+        ("Brown defeated Smith.", "Smith, backed by Jones, defeated Brown."),
+    ],
+)
+def test_a_reversed_reduced_relative_is_contradicted(claim: str, cited: str) -> None:
+    assert _roles_verdict(claim, cited) == ("contradicted", ["roles"])
