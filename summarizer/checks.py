@@ -1644,8 +1644,8 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     low = [t.lower() for t in toks]
     out: list[Role] = []
     for i, word in enumerate(low):
-        if i in named:
-            continue
+        if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
+            continue  # a name, or a day ("on Sat" is no "sit")
         # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
         # one standing between a subject and an object ("United beat Rovers")
         base = verb_base(word, low[i - 1] if i else "")
@@ -1826,13 +1826,14 @@ def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str]
 def _without_day_stops(toks: list[str]) -> list[str]:
     """``toks`` less the period of a day's short name followed by a lower-case word ("on
     Sat. beat"): it ends the abbreviation, not the clause, and the role readers break clauses
-    at a period."""
+    at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a clause."""
     return [
         tok
         for i, tok in enumerate(toks)
         if not (
             tok == "."
             and 0 < i < len(toks) - 1
+            and toks[i - 1][:1].isupper()
             and toks[i - 1].lower() in _DAY_ABBREVIATIONS
             and toks[i + 1][:1].islower()
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import summarizer
-from summarizer.checks import Evidence, run_checks, support
+from summarizer.checks import Evidence, roles, run_checks, support
 
 EVACUATED = "More than 200 people were evacuated from the town on Monday."
 
@@ -52,6 +52,9 @@ def test_a_short_day_name_is_no_doer(day: str) -> None:
     verdict, failed = _verdict(f"Rovers on {day} beat United at home.", cited)
     assert (verdict, failed) == ("contradicted", ["roles"])
     assert _verdict(cited, cited)[0] == "supported"
+    # one role, United's win: the day is neither its doer nor a verb ("Sat" is no "sit")
+    read = [(r.doer, r.verb, r.done_to) for r in roles(cited, {"united", "rovers"})]
+    assert read == [("united", "beat", "rovers")]
 
 
 SOURCE = (
