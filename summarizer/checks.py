@@ -253,9 +253,14 @@ def without_held_bounds(claim: str, evidence: Evidence) -> str:
         for b in bounds(claim)
         if bound_held(b, evidence) and coverage(text[slice(*b.span)], evidence)[1]
     ]
-    for start, end in reversed(held):
+    return _without_spans(text, held) if held else claim
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` less the characters of ``spans`` (in order, not overlapping)."""
+    for start, end in reversed(spans):
         text = text[:start] + text[end:]
-    return text if held else claim
+    return text
 
 
 def held_coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
@@ -1427,7 +1432,9 @@ def _past_form(word: str, evidence: Evidence) -> str | None:
 def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     """A qualifying word of the claim (``QUALIFIERS``) that no word of its class licenses in
     the cited text: contradicted when the cited text has the contrary qualification or states
-    the qualified words without it, else unsupported ("qualifiers-unsupported")."""
+    the qualified words without it, else unsupported ("qualifiers-unsupported"). A bound is
+    compared as a range (``bound_verdict``): one a figure of the cited text overlaps ("fewer
+    than 300" on "more than 200") is unsupported, whatever the phrases."""
     said = _norm(claim).lower()
     cited = evidence.text.lower()
     unsupported: list[str] = []
@@ -1442,6 +1449,13 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
             )
             if verdict is not None and verdict[0] == "held":
                 continue  # a bound the cited text's number satisfies (check_quantities)
+            if bound is not None and verdict is not None and verdict[0] == "open":
+                # the ranges overlap ("fewer than 300" on "more than 200"): the claim says
+                # more than the source, not the contrary, whatever the phrases
+                unsupported.append(
+                    f"the claim says '{bound.words}' where the cited text says {verdict[1]}"
+                )
+                continue
             cue = match.group(0).strip()
             if q.opposite is not None and (opp := q.opposite.search(cited)):
                 detail = f"the claim says '{cue}' where the cited text says '{opp.group(0)}'"
@@ -1558,8 +1572,15 @@ def find_opposite(
 
 def check_antonyms(claim: str, evidence: Evidence) -> Check:
     """A claim word whose opposite is in the cited text, said of the same thing, while the
-    word itself is not (``find_opposite``)."""
-    found = find_opposite(claim, evidence.sentences)
+    word itself is not (``find_opposite``). The phrase of a bound a figure of the cited text
+    decides ("fewer than 300" on "more than 200": ``bound_verdict``) is left out: the ranges
+    are compared there, "fewer" and "more" are not opposites here."""
+    judged = [
+        (b.span[0], b.span[0] + len(b.phrase))
+        for b in bounds(claim)
+        if (verdict := bound_verdict(b, evidence)) is not None and verdict[0] != "excluded"
+    ]
+    found = find_opposite(_without_spans(_norm(claim), judged), evidence.sentences)
     if found is None:
         return Check(name="antonyms", passed=True)
     detail = f"'{found[0]}' where the cited text has its opposite '{found[1]}'"
@@ -1585,10 +1606,16 @@ _APPOSITIVE_START = frozenset("the a an".split())
 APPOSITIVE_MAX = 6
 _PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
 # Capitalised words that say when, not who: "United on Saturday beat Rovers" is United's win,
-# "Today United beat Rovers" too. Months are no name runs already (``_name_runs``).
-_WHEN_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
-    "tomorrow".split()
+# "Today United beat Rovers" too, and "United on Sat. beat Rovers" (a day's short name, whose
+# period ``_read_for_roles`` drops inside a sentence). Months are no name runs already
+# (``_name_runs``).
+_DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_WHEN_WORDS = (
+    frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
+        "tomorrow".split()
+    )
+    | _DAY_ABBREVIATIONS
 )
 
 
@@ -1607,7 +1634,9 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     """Each verb of ``text`` with a name at most ROLE_GAP tokens before it and one after it,
     in one clause. Verbs whose sides may swap (``_SYMMETRIC``) are left out, and so is a
     passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
-    it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``)."""
+    it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``). A reduced
+    relative is read as its active: "Smith, backed by Jones, won" is (jones, back, smith)
+    (``_reduced_relative``)."""
     toks, runs = _read_for_roles(text, known_names)
     if len(runs) < 2:
         return []
@@ -1615,8 +1644,8 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     low = [t.lower() for t in toks]
     out: list[Role] = []
     for i, word in enumerate(low):
-        if i in named:
-            continue
+        if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
+            continue  # a name, or a day ("on Sat" is no "sit")
         # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
         # one standing between a subject and an object ("United beat Rovers")
         base = verb_base(word, low[i - 1] if i else "")
@@ -1643,7 +1672,34 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         out.append(Role(names[0], stem(base), names[1], said))
+    for run in runs:
+        relative = _reduced_relative(low, runs, run)
+        if relative is not None and relative[0] not in _SYMMETRIC:
+            base, agent = relative
+            said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[run.start : agent.stop]))
+            names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (agent, run)]
+            out.append(Role(names[0], stem(base), names[1], said))
     return out
+
+
+def _reduced_relative(low: list[str], runs: list[range], name: range) -> tuple[str, range] | None:
+    """The verb (its base form) and the name that does it of a reduced relative set off by
+    commas after ``name``, which opens its clause: "Smith, backed by Jones, won" is ("back",
+    Jones), Jones backing Smith. None for any other structure: a name that does not open its
+    clause ("Brown beat Smith, backed by Jones," may be Brown's backing), an agent that is not
+    one name closed by a comma, a verb form that is not a past one."""
+    if name.start and low[name.start - 1] not in _CLAUSE_END:
+        return None
+    i = name.stop + 1  # the participle, after the comma
+    if low[name.stop : i] != [","] or low[i + 1 : i + 2] != ["by"]:
+        return None
+    agent = next((r for r in runs if r.start == i + 2), None)
+    if agent is None or low[agent.stop : agent.stop + 1] != [","]:
+        return None
+    base = verb_base(low[i])
+    if base is None or base == low[i] or low[i].endswith(("s", "ing")):
+        return None
+    return base, agent
 
 
 def _without_when_words(runs: list[range], low: list[str]) -> list[range]:
@@ -1684,8 +1740,9 @@ def _title_runs(toks: list[str], known_names: AbstractSet[str]) -> list[range]:
 def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] | None:
     """The name that does the verb at ``i``, and the words between them (the verb's own:
     an auxiliary, an adverb). The nearest name before the verb, at most ROLE_GAP tokens
-    before it in its clause; or the name a relative "who" or an appositive describes: "from
-    Putin, who publicly invited Trump", "Putin, the Russian president, invited Trump"."""
+    before it in its clause; or the name a relative "who", an appositive or a reduced
+    relative describes: "from Putin, who publicly invited Trump", "Putin, the Russian
+    president, invited Trump", "Smith, backed by Jones, beat Brown"."""
     before = [r for r in runs if r.stop <= i]
     if not before:
         return None
@@ -1703,9 +1760,12 @@ def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] 
         if low[opening] != ",":
             continue
         inside = low[opening + 1 : closing]
+        named = [r for r in before if r.stop == opening]
+        reduced = _reduced_relative(low, runs, named[0]) if named else None
+        if reduced is not None and reduced[1].stop == closing:
+            return named[0], low[closing + 1 : i]  # "Smith, backed by Jones, beat Brown"
         if inside[0] not in _APPOSITIVE_START or _ROLE_BREAK & set(inside):
             return None
-        named = [r for r in before if r.stop == opening]
         return (named[0], low[closing + 1 : i]) if named else None
     return None
 
@@ -1755,12 +1815,29 @@ def _may_have_goal(text: str) -> bool:
 
 def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str], list[range]]:
     """``text``'s tokens and its name runs as the role readers take them."""
-    toks = _tokens(text)
+    toks = _without_day_stops(_tokens(text))
     if title_case(text):
         runs = _title_runs(toks, known_names)
     else:
         runs = _name_runs(toks, known_names, _lowercased(text))
     return toks, _without_when_words(runs, [_bare(t.lower()) for t in toks])
+
+
+def _without_day_stops(toks: list[str]) -> list[str]:
+    """``toks`` less the period of a day's short name followed by a lower-case word ("on
+    Sat. beat"): it ends the abbreviation, not the clause, and the role readers break clauses
+    at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a clause."""
+    return [
+        tok
+        for i, tok in enumerate(toks)
+        if not (
+            tok == "."
+            and 0 < i < len(toks) - 1
+            and toks[i - 1][:1].isupper()
+            and toks[i - 1].lower() in _DAY_ABBREVIATIONS
+            and toks[i + 1][:1].islower()
+        )
+    ]
 
 
 def goals(text: str, known_names: AbstractSet[str]) -> list[Goal]:
