@@ -236,8 +236,7 @@ def _draft_sentences(text: str) -> list[str]:
             current = []
     if current:
         paragraphs.append(" ".join(current))
-    whole = "\n".join(paragraphs)  # the draft's names, as ingest gives an article's (Bentsen)
-    return [s for p in paragraphs for s in split_sentences(p, whole)]
+    return [s for p in paragraphs for s in split_sentences(p)]
 
 
 def _left_out(raw: str, in_sources: bool) -> bool:

@@ -260,9 +260,7 @@ def make_article(
         (p, t)
         for p, para in enumerate(paragraphs)
         for unit in para.split("\n")  # a line that is a unit of its own (see _paragraphs)
-        # the whole body: "Bentsen said" in one paragraph lets "Lloyd Bentsen. Mr. Quayle"
-        # be cut in another (see sentences._missed_breaks)
-        for t in join_fragments(unit, split_sentences(unit, body))
+        for t in join_fragments(unit, split_sentences(unit))
     ]
     split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])

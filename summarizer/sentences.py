@@ -36,15 +36,12 @@ def _tokenizer() -> Any:
     return nupunkt
 
 
-def split_sentences(paragraph: str, article: str | None = None) -> list[str]:
-    """Split one paragraph into sentences, keeping the text exactly.
-
-    ``article``, the whole text the paragraph belongs to, is accepted and not needed: a
-    paragraph splits the same in any article (see ``_missed_breaks``).
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, keeping the text exactly; a paragraph splits the
+    same in any article (see ``_missed_breaks``).
 
     A fragment with no letters or digits (a stray closing quote) joins the sentence before it.
     """
-    del article  # the split no longer reads the article (callers still pass it)
     out: list[str] = []
     splitter = _tokenizer()
     for window in _windows(paragraph, WINDOW_CHARS):

@@ -45,7 +45,7 @@ from summarizer.sentences import split_sentences
     ],
 )
 def test_a_name_written_once_ends_a_sentence(text: str, expected: list[str]) -> None:
-    assert split_sentences(text, article=text) == expected
+    assert split_sentences(text) == expected
 
 
 def test_an_articles_name_written_once_ends_a_sentence() -> None:
@@ -90,7 +90,7 @@ def test_an_articles_name_written_once_ends_a_sentence() -> None:
 )
 def test_a_real_abbreviation_written_bare_elsewhere_still_joins(text: str, first: str) -> None:
     paragraph = text.split("\n")[0]
-    assert split_sentences(paragraph, article=text)[0] == first
+    assert split_sentences(paragraph)[0] == first
 
 
 @pytest.mark.parametrize(
