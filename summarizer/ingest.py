@@ -619,7 +619,7 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if _headline_shaped(line) and rest:
+        if headline_shaped(line) and rest:
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
@@ -630,7 +630,7 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 
 
-def _headline_shaped(line: str) -> bool:
+def headline_shaped(line: str) -> bool:
     """Short, and ending as a headline does: with no stop, or an initialism's in Title Case."""
     if len(line) > MAX_TITLE_CHARS:
         return False
@@ -662,7 +662,7 @@ def _second_headline(line: str, after: str) -> bool:
     """A line before the story that is another headline of it (the print edition's, when the
     record's title is the web's): shaped like a headline, and in Title Case or followed by the
     story's dateline ("Report Sees Guns as Path to Safety in Schools" / "WASHINGTON — ...")."""
-    if not _headline_shaped(line):
+    if not headline_shaped(line):
         return False
     if strip_dateline(after) != after and not after.startswith(line):
         return True

@@ -20,9 +20,9 @@ from typing import Literal, Protocol
 from . import dedup, extractive, forked, stories
 from .errors import BackendError, ConfigError, InputError, NeedsKeyError
 from .ingest import (
-    _headline_shaped,
     article_body,
     filter_by_date,
+    headline_shaped,
     iter_articles,
     load_articles,
     make_article,
@@ -132,7 +132,7 @@ def headline_only(article: Article) -> bool:
         return False
     if len(only.split()) < 2:  # a stray word ("a", "Test") is no headline: nothing verifies
         return False
-    return len(article.text.strip().splitlines()) == 1 and _headline_shaped(only)
+    return len(article.text.strip().splitlines()) == 1 and headline_shaped(only)
 
 
 def _writable(members: Iterable[Article]) -> list[Article]:
@@ -395,14 +395,15 @@ def _brief(
     texts = [a.text for a in articles]
     outlet_texts = stories.outlet_texts(articles)  # which copies are one text, before dedup
     writer = get_writer(settings) if client is None else get_writer(settings, client)
-    # 2. dedup: syndicated copies collapse into one article that keeps every outlet; the LLM
-    # client is set up while a forked child fingerprints, not when the first call is due
     # an article given twice (the same text, so the same id, and the same outlet) is one
     # article: said, as the output would otherwise hold fewer articles than the user gave
     # (the same text from another outlet is a wire copy: listed by that outlet)
     given = {(a.id, *(o.key() for o in a.outlets)) for a in articles}
     if given_again := len(articles) - len(given):
         dated = [*dated, f"{counted(given_again, 'article')} given more than once: listed once"]
+    # 2. dedup: syndicated copies collapse into one article that keeps every outlet (and list
+    # its copies); the LLM client is set up while a forked child fingerprints, not when the
+    # first call is due
     copies: dict[str, list[str]] = {}
     articles = dedup.dedupe_articles(
         articles,
