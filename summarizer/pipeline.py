@@ -233,7 +233,7 @@ def blurb(
     art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     if headline_only(art):  # nothing to send to a model: no blurb, said as the others are
-        return _no_blurb(art, writer, HEADLINE_ONLY, started)
+        return _blurb_of(art, writer, [], [*writer.problems, HEADLINE_ONLY], started)
     claims = writer.write([art], kind="blurb", max_words=max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=writer.judge)
     problems = list(writer.problems)
@@ -246,7 +246,15 @@ def blurb(
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
-    sources = _number_sources(claims, {art.id: art})
+    return _blurb_of(art, writer, claims, problems, started)
+
+
+def _blurb_of(
+    art: Article, writer: Writer, claims: list[Claim], problems: list[str], started: float
+) -> Blurb:
+    """The blurb of ``art`` with these claims and problems; with no claim, the last problem
+    says why (``render.no_blurb_reason`` reads it: the CLI's error line, serve's and the
+    library's ``problems``)."""
     usage = _run_usage(writer)
     usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
     usage.seconds = round(time.perf_counter() - started, 3)
@@ -254,28 +262,12 @@ def blurb(
         article_id=art.id,
         title=art.title,
         claims=claims,
-        sources=sources,
+        sources=_number_sources(claims, {art.id: art}),
         engine=writer.name,
         usage=usage,
         counts=Counts.of(claims),
         partial=writer.partial,
         problems=problems,
-    )
-
-
-def _no_blurb(art: Article, writer: Writer, why: str, started: float) -> Blurb:
-    """A blurb with no claim whose last problem says ``why`` (``render.no_blurb_reason``
-    reads it: the CLI's error line, serve's and the library's ``problems``)."""
-    usage = _run_usage(writer)
-    usage.tokens_before_dedup = usage.tokens_after_dedup = count_tokens(art.text)
-    usage.seconds = round(time.perf_counter() - started, 3)
-    return Blurb(
-        article_id=art.id,
-        title=art.title,
-        engine=writer.name,
-        usage=usage,
-        counts=Counts.of([]),
-        problems=[*writer.problems, why],
     )
 
 
