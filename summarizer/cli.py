@@ -1075,9 +1075,7 @@ def _day_line(result: Briefing) -> str:
     """How much of the day the briefing holds: written stories and those only listed."""
     written = [s for s in result.stories if s.written]
     listed = [s for s in result.stories if not s.written]
-    n_written, n_listed = (
-        sum(s.size + len(s.copy_ids) for s in part) for part in (written, listed)
-    )
+    n_written, n_listed = (sum(s.articles_given for s in part) for part in (written, listed))
     copies = sum(len(s.copy_ids) for s in result.stories)
     whose = "its original" if copies == 1 else "their originals"
     merged = f"; {counted(copies, 'copy')} listed with {whose}" if copies else ""

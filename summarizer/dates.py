@@ -46,7 +46,6 @@ class NotADate(ValueError):
 
     def __init__(self, value: str, forms: str = "ISO 8601, e.g. 2025-03-18T09:30:00Z") -> None:
         super().__init__(f"not a date: {value!r} (expected {forms})")
-        self.value = value
 
 
 def parse_datetime(value: str) -> datetime:
@@ -261,13 +260,13 @@ def relative_bound(value: str, *, end: bool, now: datetime | None = None) -> dat
     briefing run from cron wants "the last day", not a date the script must compute. None when
     ``value`` is not relative."""
     text = " ".join(value.split()).lower()
+    match = _AGO.fullmatch(text)
+    if match is None and text not in _DAYS_BACK:
+        return None
     now = _utc(now) if now is not None else datetime.now(UTC)
-    if text in _DAYS_BACK:
+    if match is None:
         start = datetime.combine(now.date(), time(0), UTC) - timedelta(days=_DAYS_BACK[text])
         return start + timedelta(days=1) if end else start
-    match = _AGO.fullmatch(text)
-    if match is None:
-        return None
     amount, unit = float(match.group(1)), _AGO_UNIT[match.group(2)[0]]
     try:
         return now - timedelta(**{unit: amount})

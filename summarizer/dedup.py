@@ -85,6 +85,7 @@ def dedupe_articles(
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
     held: list[set[tuple[str | None, ...]]] = []  # each kept article's outlets, as Outlet.key
+    listed: set[str] = set()  # the ids ``copies`` holds, and the kept articles' own
     needs = needs_by_keys(threshold)
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
@@ -100,13 +101,13 @@ def dedupe_articles(
                 target = _best_match(sh, found, shingles, threshold)
             if target is not None:
                 _merge_into(kept[target], held[target], article)
-                if copies is not None and article.id != kept[target].id:
-                    merged = copies.setdefault(kept[target].id, [])
-                    if article.id not in merged:
-                        merged.append(article.id)
+                if copies is not None and article.id not in listed:  # a set: no list scan
+                    listed.add(article.id)
+                    copies.setdefault(kept[target].id, []).append(article.id)
                 by_exact.setdefault(exact, target)
                 continue
             by_exact[exact] = len(kept)
+            listed.add(article.id)
             for key in keys:
                 holders = by_key.setdefault(key, [])
                 if len(holders) < COMMON_KEY:

@@ -222,6 +222,11 @@ class Story(BaseModel):
         """Number of (deduplicated) articles."""
         return len(self.article_ids)
 
+    @property
+    def articles_given(self) -> int:
+        """Its input articles, copies dedup folded in included: what a reader is told."""
+        return len(self.article_ids) + len(self.copy_ids)
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def outlet_count(self) -> int:

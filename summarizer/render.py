@@ -237,7 +237,7 @@ def source_count(story: Story, listed: int) -> str:
     listed (every input is) but is no second source."""
     count = min(listed, story.source_count)
     said = counted(count, "source")
-    n = len(story.article_ids) + len(story.copy_ids)
+    n = story.articles_given
     said = f"{said}, {n} articles" if n > count else said
     return f"{said} ({listed} inputs)" if listed > count else said
 
