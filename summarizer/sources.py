@@ -167,6 +167,25 @@ class Limits:
         )
 
 
+# A missing "path" that reads like prose is article text given where a path belongs
+# (``load_articles("The council voted ...")``, ``summarizer blurb "The council ..."``): say so,
+# and show its start, not a paragraph, in the one-line error.
+_PROSE = re.compile(r"\w[\w,;:'’\"“”()-]*\s+\w+\s+\w+.*[.!?\"”’]$", re.S)
+_SHOWN_CHARS = 60
+
+
+def _missing(name: str, raw: str) -> str:
+    """The error for a path that names nothing; a path is shown whole, prose by its start."""
+    if not _PROSE.match(raw.strip()):
+        return f"{name}: no such file or directory"
+    shown = name if len(name) <= _SHOWN_CHARS else f"{name[:_SHOWN_CHARS]}…"
+    return (
+        f"{shown}: no such file or directory (this looks like article text, not a path: save "
+        "it to a file, give '-' to read it from stdin, or in Python pass it to "
+        "summarizer.blurb() or summarizer.make_article())"
+    )
+
+
 def input_files(raw: str) -> list[Path]:
     """The files a path argument stands for: itself, or a directory's supported regular files
     (recursively, sorted, hidden ones skipped).
@@ -179,7 +198,7 @@ def input_files(raw: str) -> list[Path]:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
+        raise InputError(_missing(name, raw)) from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
