@@ -7,8 +7,9 @@ article, as many sentences as repeat it. Sentences are picked greedily by the we
 concepts they cover per word (budgeted submodular maximisation, Lin & Bilmes 2010) times a
 position prior, since news puts its main facts first. Redundancy is removed by construction
 (a concept already covered adds nothing) and by a similarity cap. Sentences that lean on
-missing context ("This ...", "He ...", "The move ...", a quote) are penalised unless their
-predecessor is chosen too, so a self-contained sentence saying the same thing wins.
+missing context ("This ...", "He ...", "The move ...", a quote, "Officials said he ...") are
+penalised unless their predecessor is chosen too, so a self-contained sentence saying the
+same thing wins.
 Output keeps each article's sentences together and in order, most important article first.
 
 Each chosen sentence is quoted exactly and cites itself plus, per other article, the one
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -85,6 +87,39 @@ _NEGATIONS = frozenset("not no never nor neither none without cannot".split())
 _QUOTES = "\"'“‘”’«"
 
 Concept = tuple[str, str]
+
+# A sentence that reports a clause opening with he/she ("X said (on Monday) (that) he ...",
+# "According to X, she ..."): the reporter is the text before the verb, up to 100 characters.
+_REPORT = re.compile(
+    r"(?:According to (?P<according>[^,]{1,80}),\s+"
+    r"|(?P<before>[^;:]{1,100}?)\b(?P<verb>said|says|added|announced|reported"
+    r"|told (?:reporters|journalists))(?:,)?\s+(?:(?:on )?\w+day,?\s+)?(?P<that>that\s+)?)"
+    r"(?P<pronoun>he|she|his|her)\b"
+)
+# Words that end a reporter's head noun phrase: "the spokesman for Acme", "the council, which".
+_SUBJECT_ENDS = frozenset(
+    """
+    of for at from in on with by who which that whose has have had also earlier later then
+    now again once always often never still too is are was were
+    """.split()
+)
+_PERSONAL = frozenset("i we you he she they it who which this that these those".split())
+# Bodies a he/she cannot be: institutions and collectives, singular in form ("the university
+# said he died": he is someone else), and plural people a capital may hide ("Officials said").
+_BODIES = frozenset(
+    """
+    police government ministry department agency office university college school hospital
+    company firm group council committee commission board court army military navy embassy
+    administration authority authorities officials witnesses investigators prosecutors doctors
+    relatives residents sources reports family statement newspaper network union party team
+    """.split()
+)
+_TIME_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last next
+    """.split()
+)
 
 
 @dataclass(slots=True)  # one per sentence: a huge article has hundreds of thousands
@@ -211,7 +246,8 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _dependent(text: str) -> bool:
-    """True when the sentence leans on context: a pronoun/connective opener or a quote."""
+    """True when the sentence leans on context: a pronoun/connective opener, a quote, or a
+    reported clause whose subject pronoun the sentence does not resolve (``_unresolved_report``)."""
     stripped = text.lstrip()
     if stripped[:1] in _QUOTES:
         return True
@@ -220,7 +256,98 @@ def _dependent(text: str) -> bool:
         return False
     if first[0] in _DEPENDENT_OPENERS or "such" in first[:6]:
         return True
-    return first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3])
+    if first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3]):
+        return True
+    return _unresolved_report(stripped)
+
+
+def _unresolved_report(text: str) -> bool:
+    """True for "The university said he died ...", "Officials said she was ...": the clause
+    after a leading reporting verb opens with he/she/his/her, the reporter is a body, not a
+    person, and no name before the pronoun could be its referent. A blurb quotes the sentence
+    alone, so "he" is someone the reader never met.
+
+    Agreement, not a list of examples: he/she needs a person; a body (an institution such as
+    "the university", or a plural such as "officials", "police") is none. A name may be one:
+    the reporter's ("Smith said he", "Smith's lawyer said he"), one after the head ("the family
+    of John Smith said he") or earlier in the sentence ("Smith fell and police said he ..."); a
+    name before a body's noun is not ("Chicago police said he": a place, a company). A singular
+    common noun may be a person ("the spokesman said he"): not flagged either.
+    Left alone: they/their (after a singular noun it is mostly a quantity, "40 percent of those
+    surveyed said they", after a name a company or country, "Airbus said they") and it/its
+    (mostly expletive after "said": "officials said it was unclear").
+    """
+    match = _REPORT.match(text)
+    if match is None:
+        return False
+    verb, pronoun = match.group("verb"), match.group("pronoun")
+    possessive = pronoun in ("his", "her")
+    if possessive and verb in ("added", "announced", "reported") and not match.group("that"):
+        return False  # an object, not a clause: "announced her suspension"
+    before = match.group("according") or match.group("before")
+    tokens = before.split()
+    # The reporter: the noun phrase just before the verb ("In 2004, the university said"), or
+    # before an apposition ("Smith, a spokesman for Acme, said"), or after "and" ("Smith fell
+    # and police said"); its head is its last word before "of", "who", "has", an adverb ...
+    start = _clause_start(tokens)
+    if start is None:
+        return False
+    end = start
+    while end < len(tokens) and not _ends_subject(tokens[end]):
+        end += 1
+        if tokens[end - 1].endswith(","):
+            break
+    if end == start:
+        return False
+    head = tokens[end - 1].strip(_QUOTES + "()[],.;:!?")
+    if head.lower() in _PERSONAL:
+        return False  # "who said he", "she said she": not this rule's case
+    if not (head.lower() in _BODIES or (head.islower() and _plural(head))):
+        return False  # a name or a singular noun ("Smith said he", "the spokesman said he")
+    # Capitalised words right before the head qualify it ("Chicago police", "U.S. officials",
+    # "Harvard University"), unless one is a possessive ("Smith's family", "Dr. Collins' aides").
+    qualifiers = end - 1
+    while qualifiers > start and tokens[qualifiers - 1][:1].isupper():
+        qualifiers -= 1
+    if any(t.endswith(("'s", "’s", "'", "’")) for t in tokens[qualifiers : end - 1]):
+        return False
+    return not any(
+        _is_name(t, first=i == 0) for i, t in enumerate(tokens) if not qualifiers <= i < end
+    )
+
+
+def _clause_start(tokens: list[str]) -> int | None:
+    """Where the reporter's noun phrase starts among the tokens before the reporting verb:
+    after the last comma or "and"; before an apposition ("Smith, 45, said"); None when the
+    verb shares an earlier clause's subject ("The cartoonist fell ill and said he")."""
+    start = 0
+    for i, tok in enumerate(tokens):
+        if tok.endswith(",") or tok.lower() in ("and", "but"):
+            start = i + 1
+    if start < len(tokens):
+        return start
+    return None if tokens[-1].lower() in ("and", "but") else 0
+
+
+def _ends_subject(token: str) -> bool:
+    """A word after a reporter's head noun: a preposition, relative, auxiliary or adverb."""
+    low = token.lower().strip(_QUOTES + "()[],.;:!?")
+    return low in _SUBJECT_ENDS or low.endswith("ly")
+
+
+def _plural(word: str) -> bool:
+    """A lower-case plural by its ending ("officials", "witnesses"), not "press" or "status"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _is_name(token: str, *, first: bool) -> bool:
+    """A capitalised word that may name someone: not a time ("Monday", "Last") or a body; not the
+    sentence's ``first`` word when that is a function word or an adverb ("In", "Earlier")."""
+    core = token.strip(_QUOTES + "()[],.;:!?")
+    low = core.lower()
+    if not core[:1].isupper() or low in _TIME_WORDS or low in _BODIES:
+        return False
+    return not (first and (low in STOPWORDS or low.endswith("ly") or low in _SUBJECT_ENDS))
 
 
 def _fragment(text: str) -> bool:
