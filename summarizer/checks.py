@@ -495,7 +495,9 @@ BOUND_PHRASES = {
 BOUND_TOLERANCE = 0.1
 # A bound is held against the cited text's figures within this factor of it, in the same
 # currency or none: "more than 200" against 250, not against 12 or 2,500 ("more than 20" on
-# 250 is true, but not what the source says; it stays a number the cited text lacks).
+# 250 is true, but not what the source says; it stays a number the cited text lacks). A figure
+# past it that counts what the bound counts still excludes it or leaves it open
+# (``bound_verdict``): "fewer than 1000 people" on "more than 200 people" may be true.
 BOUND_SLACK = 2.0
 _BOUND_KIND = {phrase: kind for kind, phrases in BOUND_PHRASES.items() for phrase in phrases}
 EXACT = ""  # the kind of a figure stated without a bound
@@ -601,8 +603,10 @@ def bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
     rules it out), ("open", the nearest figure that overlaps it: "more than 200" for "more
     than 300"), or None when no figure of the cited text within BOUND_SLACK of it, in its
     currency, of what it counts (``same_thing``), decides it. When the cited text counts
-    what the bound counts ("people"), only those figures are held against it. Kept on
-    ``evidence``: three checks ask."""
+    what the bound counts ("people"), only those figures are held against it, and one of
+    them past BOUND_SLACK excludes the bound or leaves it open too ("more than 200 people"
+    for "fewer than 1000 people"), but never holds it. Kept on ``evidence``: three checks
+    ask."""
     if bound not in evidence.verdicts:
         evidence.verdicts[bound] = _bound_verdict(bound, evidence)
     return evidence.verdicts[bound]
@@ -690,7 +694,11 @@ def _bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
     held = [f for f in near if _within(f.allowed, claimed)]
     if held:
         return "held", held[0].shown
-    nearest = sorted(near, key=lambda f: abs(f.value - bound.value))
+    # past the slack, a figure of what the bound counts still says whether the ranges meet:
+    # "fewer than 1000 people" on "more than 200 people" is open, "fewer than 50" excluded.
+    # One that entails the bound does not hold it there ("more than 20" on "250").
+    far = [f for f in same if f not in near and not _within(f.allowed, claimed)]
+    nearest = sorted(near + far, key=lambda f: abs(f.value - bound.value))
     apart = [f for f in nearest if _apart(f.allowed, claimed)]
     if apart:
         return "excluded", apart[0].shown
