@@ -1614,16 +1614,18 @@ _APPOSITIVE_START = frozenset("the a an".split())
 APPOSITIVE_MAX = 6
 _PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
 # Capitalised words that say when, not who: "United on Saturday beat Rovers" is United's win,
-# "Today United beat Rovers" too, and "United on Sat. beat Rovers" (a day's short name, whose
-# period ``_read_for_roles`` drops inside a sentence). Months are no name runs already
-# (``_name_runs``).
+# "Today United beat Rovers" too, and "United on Sat. beat Rovers" or "United in Dec. beat
+# Rovers" (a day's or a month's short name, whose period ``_read_for_roles`` drops inside a
+# sentence). Full month names are no name runs already (``_name_runs``); their short names
+# are those the date reader takes (``_MONTH_WORDS``: "Jan", "Sept").
 _DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_SHORT_WHEN = _DAY_ABBREVIATIONS | (_MONTH_WORDS - _MONTH_SET)
 _WHEN_WORDS = (
     frozenset(
         "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
         "tomorrow".split()
     )
-    | _DAY_ABBREVIATIONS
+    | _SHORT_WHEN
 )
 
 
@@ -1823,7 +1825,7 @@ def _may_have_goal(text: str) -> bool:
 
 def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str], list[range]]:
     """``text``'s tokens and its name runs as the role readers take them."""
-    toks = _without_day_stops(_tokens(text))
+    toks = _without_short_when_stops(_tokens(text))
     if title_case(text):
         runs = _title_runs(toks, known_names)
     else:
@@ -1831,10 +1833,12 @@ def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str]
     return toks, _without_when_words(runs, [_bare(t.lower()) for t in toks])
 
 
-def _without_day_stops(toks: list[str]) -> list[str]:
-    """``toks`` less the period of a day's short name followed by a lower-case word ("on
-    Sat. beat"): it ends the abbreviation, not the clause, and the role readers break clauses
-    at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a clause."""
+def _without_short_when_stops(toks: list[str]) -> list[str]:
+    """``toks`` less the period of a day's or a month's short name (``_SHORT_WHEN``) followed
+    by a lower-case word ("on Sat. beat", "in Dec. beat"), or a month's followed by a number
+    ("on Dec. 5 beat"): it ends the abbreviation, not the clause, and the role readers break
+    clauses at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a
+    clause."""
     return [
         tok
         for i, tok in enumerate(toks)
@@ -1842,8 +1846,11 @@ def _without_day_stops(toks: list[str]) -> list[str]:
             tok == "."
             and 0 < i < len(toks) - 1
             and toks[i - 1][:1].isupper()
-            and toks[i - 1].lower() in _DAY_ABBREVIATIONS
-            and toks[i + 1][:1].islower()
+            and toks[i - 1].lower() in _SHORT_WHEN
+            and (
+                toks[i + 1][:1].islower()
+                or (toks[i + 1][:1].isdigit() and toks[i - 1].lower() in _MONTH_WORDS)
+            )
         )
     ]
 
