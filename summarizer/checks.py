@@ -495,7 +495,9 @@ BOUND_PHRASES = {
 BOUND_TOLERANCE = 0.1
 # A bound is held against the cited text's figures within this factor of it, in the same
 # currency or none: "more than 200" against 250, not against 12 or 2,500 ("more than 20" on
-# 250 is true, but not what the source says; it stays a number the cited text lacks).
+# 250 is true, but not what the source says; it stays a number the cited text lacks). A figure
+# past it that counts what the bound counts still excludes it or leaves it open
+# (``bound_verdict``): "fewer than 1000 people" on "more than 200 people" may be true.
 BOUND_SLACK = 2.0
 _BOUND_KIND = {phrase: kind for kind, phrases in BOUND_PHRASES.items() for phrase in phrases}
 EXACT = ""  # the kind of a figure stated without a bound
@@ -601,8 +603,10 @@ def bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
     rules it out), ("open", the nearest figure that overlaps it: "more than 200" for "more
     than 300"), or None when no figure of the cited text within BOUND_SLACK of it, in its
     currency, of what it counts (``same_thing``), decides it. When the cited text counts
-    what the bound counts ("people"), only those figures are held against it. Kept on
-    ``evidence``: three checks ask."""
+    what the bound counts ("people"), only those figures are held against it, and one of
+    them past BOUND_SLACK excludes the bound or leaves it open too ("more than 200 people"
+    for "fewer than 1000 people"), but never holds it. Kept on ``evidence``: three checks
+    ask."""
     if bound not in evidence.verdicts:
         evidence.verdicts[bound] = _bound_verdict(bound, evidence)
     return evidence.verdicts[bound]
@@ -690,7 +694,11 @@ def _bound_verdict(bound: Bound, evidence: Evidence) -> BoundVerdict | None:
     held = [f for f in near if _within(f.allowed, claimed)]
     if held:
         return "held", held[0].shown
-    nearest = sorted(near, key=lambda f: abs(f.value - bound.value))
+    # past the slack, a figure of what the bound counts still says whether the ranges meet:
+    # "fewer than 1000 people" on "more than 200 people" is open, "fewer than 50" excluded.
+    # One that entails the bound does not hold it there ("more than 20" on "250").
+    far = [f for f in same if f not in near and not _within(f.allowed, claimed)]
+    nearest = sorted(near + far, key=lambda f: abs(f.value - bound.value))
     apart = [f for f in nearest if _apart(f.allowed, claimed)]
     if apart:
         return "excluded", apart[0].shown
@@ -1599,23 +1607,33 @@ _SYMMETRIC = frozenset(
 # Tokens allowed between a name and its verb ("United narrowly beat the Rovers").
 ROLE_GAP = 3
 _ROLE_BREAK = _CLAUSE_END | {"and", "or", "that", "who", "whom", "which", "after", "before"}
+# A parenthesis, a token of role reading (``_read_for_roles``), sets a phrase off as a pair of
+# commas does: "Smith (backed by Jones) defeated Brown", "Ozil (right) took to Instagram".
+_OPENS = {",": ",", ")": "("}
+_ROLE_BREAK |= set(_OPENS.values()) | set(_OPENS)
 _BE_FORMS = frozenset("is are was were be been being 's".split())
 # An appositive between a name and its verb, set off by commas, opens with one of these
 # ("Putin, the Russian president, invited Trump") and is at most APPOSITIVE_MAX tokens long.
 _APPOSITIVE_START = frozenset("the a an".split())
+# ... or a relative clause set off the same way ("Smith, who is backed by Jones, beat Brown"),
+# or a possessive ("Smith, Jones's ally, beat Brown"); a parenthesis holds anything.
+_RELATIVE_START = frozenset("who whom whose which".split())
 APPOSITIVE_MAX = 6
-_PUNCT_SPACE = re.compile(r" ([,;:])")  # tokens joined back: "Putin, who", not "Putin , who"
+# tokens joined back: "Putin, who", not "Putin , who"; "Smith (AP) beat", not "Smith ( AP )"
+_PUNCT_SPACE = re.compile(r" ([,;:)])|(?<=\() ")
 # Capitalised words that say when, not who: "United on Saturday beat Rovers" is United's win,
-# "Today United beat Rovers" too, and "United on Sat. beat Rovers" (a day's short name, whose
-# period ``_read_for_roles`` drops inside a sentence). Months are no name runs already
-# (``_name_runs``).
+# "Today United beat Rovers" too, and "United on Sat. beat Rovers" or "United in Dec. beat
+# Rovers" (a day's or a month's short name, whose period ``_read_for_roles`` drops inside a
+# sentence). Full month names are no name runs already (``_name_runs``); their short names
+# are those the date reader takes (``_MONTH_WORDS``: "Jan", "Sept").
 _DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+_SHORT_WHEN = _DAY_ABBREVIATIONS | (_MONTH_WORDS - _MONTH_SET)
 _WHEN_WORDS = (
     frozenset(
         "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
         "tomorrow".split()
     )
-    | _DAY_ABBREVIATIONS
+    | _SHORT_WHEN
 )
 
 
@@ -1628,6 +1646,9 @@ class Role:
     verb: str
     done_to: str
     words: str  # as the text says it, for the reader
+    # names of a modifier between the doer and the verb, which the doer's reading skipped:
+    # Jones in "Smith, backed by Jones, defeated Brown" (``check_roles``' other doer)
+    aside: tuple[str, ...] = ()
 
 
 def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
@@ -1671,7 +1692,10 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
         if passive and "by" in gap_after:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
-        out.append(Role(names[0], stem(base), names[1], said))
+        aside = tuple(
+            _phrase(" ".join(toks[r.start : r.stop])) for r in runs if _aside(low, doer, r, i)
+        )
+        out.append(Role(names[0], stem(base), names[1], said, aside))
     for run in runs:
         relative = _reduced_relative(low, runs, run)
         if relative is not None and relative[0] not in _SYMMETRIC:
@@ -1682,6 +1706,21 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     return out
 
 
+def _aside(low: list[str], doer: range, name: range, i: int) -> bool:
+    """``name`` stands in a modifier between ``doer`` and its verb at ``i`` as another
+    entity than the doer: after a preposition ("an ally of Jones", "backed by Jones"), as a
+    possessive or a modifier ("Jones's ally", "the Jones ally"), in a relative clause. Not
+    the name a modifier ends on after a word that is no preposition, nor a name a possessive
+    opens: those may be the doer's own ("Walmart's chief, the billionaire Doug McMillon,
+    called"; "Smith (R-Texas)"; "Gaughran, Amnesty's Director of Global Issues, told")."""
+    if not doer.stop <= name.start or name.stop > i:
+        return False
+    if any(_bare(w) != w for w in low[name.start : name.stop - 1]):
+        return False
+    before = low[name.start - 1]
+    return low[name.stop] not in _OPENS or (before in STOPWORDS and before not in _DETERMINERS)
+
+
 def _reduced_relative(low: list[str], runs: list[range], name: range) -> tuple[str, range] | None:
     """The verb (its base form) and the name that does it of a reduced relative set off by
     commas after ``name``, which opens its clause: "Smith, backed by Jones, won" is ("back",
@@ -1690,11 +1729,13 @@ def _reduced_relative(low: list[str], runs: list[range], name: range) -> tuple[s
     one name closed by a comma, a verb form that is not a past one."""
     if name.start and low[name.start - 1] not in _CLAUSE_END:
         return None
-    i = name.stop + 1  # the participle, after the comma
-    if low[name.stop : i] != [","] or low[i + 1 : i + 2] != ["by"]:
+    i = name.stop + 1  # the participle, after the comma or the parenthesis
+    opening = low[name.stop] if name.stop < len(low) else ""
+    if opening not in ("(", ",") or low[i + 1 : i + 2] != ["by"]:
         return None
     agent = next((r for r in runs if r.start == i + 2), None)
-    if agent is None or low[agent.stop : agent.stop + 1] != [","]:
+    closing = low[agent.stop] if agent is not None and agent.stop < len(low) else ""
+    if agent is None or _OPENS.get(closing) != opening:
         return None
     base = verb_base(low[i])
     if base is None or base == low[i] or low[i].endswith(("s", "ing")):
@@ -1742,7 +1783,10 @@ def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] 
     an auxiliary, an adverb). The nearest name before the verb, at most ROLE_GAP tokens
     before it in its clause; or the name a relative "who", an appositive or a reduced
     relative describes: "from Putin, who publicly invited Trump", "Putin, the Russian
-    president, invited Trump", "Smith, backed by Jones, beat Brown"."""
+    president, invited Trump", "Smith, backed by Jones, beat Brown"; or one a modifier set
+    off by commas (a relative clause, a possessive) or a parenthesis separates from the verb:
+    "Smith, who is backed by Jones, beat Brown", "Smith (right) beat Brown". The names of such
+    a modifier are the role's ``aside``."""
     before = [r for r in runs if r.stop <= i]
     if not before:
         return None
@@ -1752,19 +1796,25 @@ def _doer(low: list[str], runs: list[range], i: int) -> tuple[range, list[str]] 
     relative = gap[2:] if gap[:2] == [",", "who"] else gap[1:] if gap[:1] == ["who"] else None
     if relative is not None and not _ROLE_BREAK & set(relative) and len(relative) <= ROLE_GAP:
         return before[-1], relative
-    # an appositive: "NAME , the ... , [adverbs] VERB"
-    closing = max((j for j in range(max(i - ROLE_GAP - 1, 0), i) if low[j] == ","), default=-1)
+    # an appositive: "NAME , the ... , [adverbs] VERB", or "NAME ( ... ) [adverbs] VERB"
+    closing = max((j for j in range(max(i - ROLE_GAP - 1, 0), i) if low[j] in _OPENS), default=-1)
     if closing < 0 or _ROLE_BREAK & set(low[closing + 1 : i]):
         return None
     for opening in range(closing - 2, max(closing - APPOSITIVE_MAX - 2, -1), -1):
-        if low[opening] != ",":
+        if low[opening] != _OPENS[low[closing]]:
             continue
         inside = low[opening + 1 : closing]
         named = [r for r in before if r.stop == opening]
         reduced = _reduced_relative(low, runs, named[0]) if named else None
         if reduced is not None and reduced[1].stop == closing:
             return named[0], low[closing + 1 : i]  # "Smith, backed by Jones, beat Brown"
-        if inside[0] not in _APPOSITIVE_START or _ROLE_BREAK & set(inside):
+        if low[opening] == "(":  # a parenthesis sets off whatever it holds
+            return (named[0], low[closing + 1 : i]) if named else None
+        clause = inside[0] in _RELATIVE_START  # "Smith, who is backed by Jones, beat"
+        possessive = _bare(inside[0]) != inside[0]  # "Smith, Jones's ally, beat"
+        if not (clause or possessive or inside[0] in _APPOSITIVE_START):
+            return None
+        if _ROLE_BREAK & set(inside[1:] if clause else inside):
             return None
         return (named[0], low[closing + 1 : i]) if named else None
     return None
@@ -1814,8 +1864,11 @@ def _may_have_goal(text: str) -> bool:
 
 
 def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str], list[range]]:
-    """``text``'s tokens and its name runs as the role readers take them."""
-    toks = _without_day_stops(_tokens(text))
+    """``text``'s tokens and its name runs as the role readers take them; a parenthesis is
+    a token here (``_OPENS``)."""
+    pieces = re.split(r"([()])", text)
+    toks = [t for p in pieces for t in ([p] if p in ("(", ")") else _tokens(p))]
+    toks = _without_short_when_stops(toks)
     if title_case(text):
         runs = _title_runs(toks, known_names)
     else:
@@ -1823,10 +1876,12 @@ def _read_for_roles(text: str, known_names: AbstractSet[str]) -> tuple[list[str]
     return toks, _without_when_words(runs, [_bare(t.lower()) for t in toks])
 
 
-def _without_day_stops(toks: list[str]) -> list[str]:
-    """``toks`` less the period of a day's short name followed by a lower-case word ("on
-    Sat. beat"): it ends the abbreviation, not the clause, and the role readers break clauses
-    at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a clause."""
+def _without_short_when_stops(toks: list[str]) -> list[str]:
+    """``toks`` less the period of a day's or a month's short name (``_SHORT_WHEN``) followed
+    by a lower-case word ("on Sat. beat", "in Dec. beat"), or a month's followed by a number
+    ("on Dec. 5 beat"): it ends the abbreviation, not the clause, and the role readers break
+    clauses at a period. Capitalised only: in lower-cased text "sat." may be a verb ending a
+    clause."""
     return [
         tok
         for i, tok in enumerate(toks)
@@ -1834,8 +1889,11 @@ def _without_day_stops(toks: list[str]) -> list[str]:
             tok == "."
             and 0 < i < len(toks) - 1
             and toks[i - 1][:1].isupper()
-            and toks[i - 1].lower() in _DAY_ABBREVIATIONS
-            and toks[i + 1][:1].islower()
+            and toks[i - 1].lower() in _SHORT_WHEN
+            and (
+                toks[i + 1][:1].islower()
+                or (toks[i + 1][:1].isdigit() and toks[i - 1].lower() in _MONTH_WORDS)
+            )
         )
     ]
 
@@ -1916,7 +1974,9 @@ def goal_places(claim: str, evidence: Evidence) -> list[GoalPlaces]:
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
-    word and name is there, so no other check sees it. So is a place a verb of going or
+    word and name is there, so no other check sees it. So is a doer the cited text names only
+    in a modifier of the one who does it (``Role.aside``): "Jones defeated Brown" on "Smith,
+    backed by Jones, defeated Brown" gives Smith's deed to Jones. So is a place a verb of going or
     inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
     to Washington" on "Invites Trump to Moscow"."""
     for goal, placed, others in goal_places(claim, evidence):
@@ -1937,6 +1997,12 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
         for r in same:
             if _same_name(r.doer, role.done_to) and _same_name(r.done_to, role.doer):
                 detail = f"roles reversed: '{role.words}' where the cited text has '{r.words}'"
+                return Check(name="roles", passed=False, detail=detail)
+        for r in same:
+            if _same_name(r.done_to, role.done_to) and any(
+                _same_name(a, role.doer) for a in r.aside
+            ):
+                detail = f"another doer: '{role.words}' where the cited text has '{r.words}'"
                 return Check(name="roles", passed=False, detail=detail)
     return Check(name="roles", passed=True)
 
