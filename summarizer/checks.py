@@ -1106,6 +1106,12 @@ _NECESSITY = frozenset(
 )
 
 
+def _mentioned(term: str, terms: TermSet) -> bool:
+    """The cited text has ``term``, or the verb an irregular form of it inflects: "will not be
+    built" negates the "build" of "voted to build a bridge" (the stems differ)."""
+    return term in terms or any(stem(b) in terms for b in word_readings(term).get("VERB", ()))
+
+
 def check_negation(claim: str, evidence: Evidence) -> Check:
     """A negation of what the cited text states, or a negation of the cited text the claim
     drops. A claim negating something the cited text does not mention at all is not
@@ -1117,7 +1123,7 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     for scope in claim_scopes:
         if not any(t in inside_set for t in scope):
             detail = f"the claim negates '{' '.join(scope)}'; the cited text does not"
-            if any(t in evidence.terms for t in scope):
+            if any(_mentioned(t, evidence.terms) for t in scope):
                 return Check(name="negation", passed=False, detail=detail)
             unsupported.append(detail)
     claim_inside = TermSet([t for s in claim_scopes for t in s])
