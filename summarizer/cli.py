@@ -639,8 +639,8 @@ def verify(
         typer.Option(
             "--strict",
             help="Hold each sentence to a briefing's standard: its verbs, nouns and "
-            "adjectives must be in its evidence (catches a changed fact among kept names; "
-            "flags loose paraphrases too).",
+            "adjectives must be in its evidence, and a negation it adds must be (catches a "
+            "changed fact among kept names; flags loose paraphrases too).",
         ),
     ] = False,
     quiet: QuietOpt = False,
