@@ -88,6 +88,17 @@ _QUOTES = "\"'“‘”’«"
 
 Concept = tuple[str, str]
 
+# A connective set off by commas after the subject, or ending the sentence, answers what came
+# before as an opening one does: "Zelensky, however, offered a more pointed response.",
+# "Smith, for his part, said ...", "Jones disagreed, though."
+_INNER_CONNECTIVE = re.compile(
+    r"^[^,;:]{1,60},\s*(?:however|meanwhile|instead|though|too|also|nevertheless|moreover"
+    r"|furthermore|therefore|likewise|similarly|in turn|in contrast|by contrast"
+    r"|for (?:his|her|its|their) part),"
+    r"|,\s*(?:however|though|too|instead|as well)[.!][\"'”’]*$",
+    re.IGNORECASE,
+)
+
 # A sentence that reports a clause opening with he/she ("X said (on Monday) (that) he ...",
 # "According to X, she ..."): the reporter is the text before the verb, up to 100 characters.
 _REPORT = re.compile(
@@ -246,8 +257,9 @@ def _names(text: str) -> frozenset[str]:
 
 
 def _dependent(text: str) -> bool:
-    """True when the sentence leans on context: a pronoun/connective opener, a quote, or a
-    reported clause whose subject pronoun the sentence does not resolve (``_unresolved_report``)."""
+    """True when the sentence leans on context: a pronoun/connective opener, a connective set
+    off by commas ("X, however, ..."), a quote, or a reported clause whose subject pronoun
+    the sentence does not resolve (``_unresolved_report``)."""
     stripped = text.lstrip()
     if stripped[:1] in _QUOTES:
         return True
@@ -258,7 +270,7 @@ def _dependent(text: str) -> bool:
         return True
     if first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3]):
         return True
-    return _unresolved_report(stripped)
+    return _INNER_CONNECTIVE.search(stripped) is not None or _unresolved_report(stripped)
 
 
 def _unresolved_report(text: str) -> bool:

@@ -238,11 +238,16 @@ def blurb(
     claims = verify_claims(claims, _index([art]), judge=writer.judge)
     problems = list(writer.problems)
     if not claims and art.sentences and max_words is not None:
+        # say why the blurb is empty: not verification, since no claim was even made
         shortest = min(word_count(s.text) for s in art.sentences)
-        if shortest > max_words:  # say why the blurb is empty: not verification
+        if shortest > max_words:
             problems.append(
                 f"no sentence fits in {max_words} words (the shortest has "
                 f"{shortest}); raise --max-words"
+            )
+        elif not problems:  # only sentences too short to say anything alone ("Nobody knows.")
+            problems.append(
+                f"no sentence that says enough alone fits in {max_words} words; raise --max-words"
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
