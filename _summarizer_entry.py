@@ -7,16 +7,15 @@ nothing of the library when it is loaded, so the handler below is in place befor
 imports; the CLI itself reports a Ctrl-C once it runs.
 """
 
-from __future__ import annotations
-
+# ``_signal``, the C module: ``signal`` imports ``enum``, some 5 ms in ``python -m summarizer``
+# before the handler below was in place (and ``types``, for an annotation, one more)
+import _signal  # type: ignore[import-not-found]  # no stub: the functions of signal
 import os
-import signal
-from types import FrameType
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a Ctrl-C
 
 
-def _interrupted_while_loading(signum: int, frame: FrameType | None) -> None:
+def _interrupted_while_loading(signum: int, frame: object) -> None:
     """Nothing is read or written yet: one line, and exit at once (no traceback, no cleanup
     to do; os._exit, because a KeyboardInterrupt raised inside an import is the traceback)."""
     os.write(2, b"Interrupted.\n")
@@ -24,9 +23,9 @@ def _interrupted_while_loading(signum: int, frame: FrameType | None) -> None:
 
 
 # a run started with Ctrl-C ignored (SIG_IGN: `nohup`, a background job of a script) keeps it so
-_LOADING = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+_LOADING = _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler
 if _LOADING:
-    signal.signal(signal.SIGINT, _interrupted_while_loading)
+    _signal.signal(_signal.SIGINT, _interrupted_while_loading)
 
 
 def main() -> None:
@@ -39,7 +38,7 @@ def main() -> None:
             from summarizer.cli import main as cli_main
         finally:
             if _LOADING:
-                signal.signal(signal.SIGINT, signal.default_int_handler)
+                _signal.signal(_signal.SIGINT, _signal.default_int_handler)
         cli_main()
     except KeyboardInterrupt:
         os.write(2, b"Interrupted.\n")

@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+# first, before any other import: `python -m summarizer` handles Ctrl-C from here on (see
+# _main_ctrl_c); after `import logging` (re, threading, traceback: some 10 ms), a Ctrl-C
+# while those loaded was a KeyboardInterrupt traceback
+from . import _main_ctrl_c  # isort: skip  # noqa: F401
+
 import logging
 
-# first: `python -m summarizer` handles Ctrl-C from here on (see _main_ctrl_c)
-from . import _main_ctrl_c  # noqa: F401
 from .aio import ablurb, abriefing, averify
 
 # ``summarizer.verify`` is the draft-checking function (summarizer/draft.py); the module of claim

@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Literal, TypeVar, get_args
@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import pipeline
-from .dates import window_bound
+from .dates import shown_bound, window_bound
 from .draft import TOP_K, read_draft
 from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
@@ -815,7 +815,8 @@ def config_path_command() -> None:
 @config_app.command("show")
 def config_show_command() -> None:
     """Print the settings a run uses, each with where it comes from (default, config file
-    or environment variable), as TOML lines; an API key is never shown. A config file with
+    or environment variable), as TOML lines; an API key is never shown. A since/until is
+    shown as given ("24h"), with the date it resolves to now beside it. A config file with
     a typo or a bad value is an error here, as in every run.
 
     Example:
@@ -834,6 +835,12 @@ def config_show_command() -> None:
             typer.echo(f"# {name} = (not set)")
         elif name == "api_key":
             typer.echo(f"# {name} = (set, hidden)  # {where}")
+        elif name in ("since", "until") and isinstance(given := values.get(name), (str, date)):
+            # as given, so that the config shown is the one reused: "24h" resolved to a date
+            # was a frozen window once copied; what it resolves to now, beside it
+            given = given if isinstance(given, str) else given.isoformat()
+            now = shown_bound(value, end=name == "until")
+            typer.echo(f"{name} = {_toml_value(given)}  # {where}; resolves to {now}")
         else:
             typer.echo(f"{name} = {_toml_value(value)}  # {where}")
 

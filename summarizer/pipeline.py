@@ -391,6 +391,7 @@ def _brief(
     token_counts: dict[str, int] = {}  # tokens by text: each text is tokenized once
     texts = [a.text for a in articles]
     outlet_texts = stories.outlet_texts(articles)  # which copies are one text, before dedup
+    spans = stories.published_spans(articles)  # and when each text was published
     writer = get_writer(settings) if client is None else get_writer(settings, client)
     # an article given twice (the same text, so the same id, and the same outlet) is one
     # article: said, as the output would otherwise hold fewer articles than the user gave
@@ -414,8 +415,7 @@ def _brief(
     groups = stories.cluster_stories(
         articles, threshold=settings.story_threshold, progress=progress
     )
-    for group in groups:
-        group.copy_ids = [c for i in group.article_ids for c in copies.get(i, [])]
+    stories.add_copies(groups, copies, spans)  # copies listed, their dates in the span
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
     check_deadline()

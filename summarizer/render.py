@@ -66,6 +66,13 @@ def block_id(article_id: str, instance: str | None = None) -> str:
     block is byte-identical from one render to the next: editors diff it, caches key on it)
     and, for a second block of the same article on one page, its ``instance``.
 
+    The ids are distinct by construction: an article id is hex (``ingest.content_id``) and
+    the instance is written without ``-`` (``_`` as ``__``, ``-`` as ``_h``: "sidebar" and
+    "2" as they are), so an id's ``-``-separated parts tell what it is: 2 the root of a
+    block without instance, 3 an instanced root, 4 (``-tip-N``, ``-src-N``) an element of a
+    block without instance, 5 one of an instanced block. Instance "tip-1" made the root id
+    ``smz-<article>-tip-1``, the id of the first tooltip of the block without instance.
+
     Raises:
         InputError: ``instance`` is empty or holds other characters than letters, digits,
             ``-`` and ``_`` (a space would make two ids of one).
@@ -77,7 +84,7 @@ def block_id(article_id: str, instance: str | None = None) -> str:
             f"instance must be letters, digits, '-' or '_' (it becomes part of HTML ids), "
             f"not {instance!r}"
         )
-    return f"smz-{article_id}-{instance}"
+    return f"smz-{article_id}-{instance.replace('_', '__').replace('-', '_h')}"
 
 
 class BlockInstances:

@@ -11,6 +11,10 @@ never chosen by a caller. Limits, each a clear 4xx/5xx with ``{"detail": "..."}`
   configured and the request does not carry it; 404/405: no such route or method;
 - 408: the body has not arrived in full after ``body_seconds``; 413: the request body is
   larger than ``max_body_bytes``;
+- a connection on which no request's line and headers have arrived in full within
+  ``header_seconds`` (20 s; an idle client that sends nothing, or half a request) is closed
+  without an answer: each one held a file descriptor for ever, and some hundreds of them made
+  the server refuse every other client ("Too many open files");
 - 415: a body sent without ``Content-Type: application/json`` (refused, not guessed: a web
   page may post a form or ``text/plain`` to a local server without the browser asking first),
   or compressed (``Content-Encoding: gzip``; never inflated, so no zip bomb);
@@ -70,6 +74,7 @@ from pydantic import (
     WithJsonSchema,
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from . import pipeline
 from .dates import coerce_datetime, lenient_datetime, window_bound
@@ -98,6 +103,7 @@ MAX_LIST = 10_000  # the schema's ceiling for a list; the server's max_articles 
 TIMEOUT_SECONDS = 120.0
 WORKERS = 16  # runs at once; most of a run's time is spent waiting on URLs or an LLM
 BODY_SECONDS = 30.0  # to receive a request body: 2 MB at 70 kB/s
+HEADER_SECONDS = 20.0  # for a request's line and headers, from the connection or the last answer
 MAX_TEXT_CHARS = 500_000  # one article; a very long feature is ~100,000 characters
 MAX_URL_CHARS = 2_000
 # verify's evidence tried per claim: each one more is another check of every claim (top_k 1000
@@ -118,6 +124,7 @@ class ServeConfig:
     fetch: FetchPolicy = SERVE_POLICY
     body_seconds: float = BODY_SECONDS
     workers: int = WORKERS
+    header_seconds: float = HEADER_SECONDS
 
 
 # -- request models: the CLI's content options; the engine is the server's -------------------
@@ -806,7 +813,7 @@ def run(config: ServeConfig, *, host: str, port: int) -> None:
         ConfigError: the address cannot be listened on.
     """
     sock = listen(host, port)
-    server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="info"))
+    server = uvicorn_server(config)
     _redact_logs(redactor(config))  # after uvicorn.Config, which sets up its handlers
     shown = logging.getLogger("uvicorn.error")  # the logger uvicorn has just set up to show
     with sock:
@@ -816,6 +823,68 @@ def run(config: ServeConfig, *, host: str, port: int) -> None:
         if config.token is None and not ipaddress.ip_address(bound).is_loopback:
             shown.warning("%s is reachable from other machines and needs no --token", where)
         server.run(sockets=[sock])
+
+
+def uvicorn_server(config: ServeConfig, **options: Any) -> uvicorn.Server:
+    """The server ``run`` runs: the app on HTTP/1.1 (h11) with ``config.header_seconds`` to
+    send a request's line and headers (see ``HeaderDeadline``); ``options`` for uvicorn's
+    Config (a test's host and port)."""
+    http = type("Protocol", (HeaderDeadline,), {"seconds": config.header_seconds})
+    options.setdefault("log_level", "info")
+    return uvicorn.Server(uvicorn.Config(create_app(config), http=http, **options))
+
+
+class HeaderDeadline(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, with a deadline for each request's line and headers.
+
+    uvicorn times nothing before a request: a client that connects and sends nothing, or half
+    a request line, held its connection (a file descriptor) for ever, and the body's own
+    limit (``BodyLimit``) starts only once the headers are in. The deadline starts when the
+    connection is made and again when an answer is sent (a kept-alive connection waits for
+    its next request: uvicorn's 5 s keep-alive timeout ends once any byte of it arrives); it
+    stops when a request's headers are in; when it passes, the connection is closed."""
+
+    seconds: float = HEADER_SECONDS
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._await_request()
+
+    def handle_events(self) -> None:
+        cycle = self.cycle
+        super().handle_events()
+        if self.cycle is not cycle:  # a request's headers are in: its body has its own limit
+            self._stop_deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()  # may start a pipelined request's cycle at once
+        if not self.transport.is_closing() and self._waiting():
+            self._await_request()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_deadline()
+        super().connection_lost(exc)
+
+    def _waiting(self) -> bool:
+        """No request is being answered: the connection waits for one's headers."""
+        return self.cycle is None or self.cycle.response_complete
+
+    def _await_request(self) -> None:
+        self._stop_deadline()
+        self._deadline = self.loop.call_later(self.seconds, self._too_late)
+
+    def _stop_deadline(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _too_late(self) -> None:
+        self._deadline = None
+        # a connection handed to another protocol (an upgrade) is no longer this one's
+        mine = self.transport.get_protocol() is self
+        if mine and self._waiting() and not self.transport.is_closing():
+            self.transport.close()
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -708,6 +708,39 @@ def lead_headline(article: Article) -> str | None:
     return " ".join(cut).rstrip(",;:") + "…"
 
 
+# -- the copies dedup folded in -------------------------------------------------------------------
+
+Span = tuple[datetime, datetime]
+
+
+def published_spans(articles: Sequence[Article]) -> dict[str, Span]:
+    """Before dedup: each article id's earliest and latest publication date over every input
+    with that id (the same text from two outlets is one id, on two dates). Undated: absent."""
+    spans: dict[str, Span] = {}
+    for article in articles:
+        when = _as_datetime(article.published)
+        if when is None:
+            continue
+        first, last = spans.get(article.id, (when, when))
+        spans[article.id] = (min(first, when), max(last, when))
+    return spans
+
+
+def add_copies(
+    found: Sequence[Story], copies: Mapping[str, list[str]], spans: Mapping[str, Span]
+) -> None:
+    """Give each story the inputs dedup folded into its articles (``copies``, from
+    ``dedup.dedupe_articles``) and a time span over all its inputs, copies included
+    (``spans``, from ``published_spans`` of the articles before dedup): a copy published
+    before or after its original is inside the span the story shows."""
+    for story in found:
+        story.copy_ids = [c for i in story.article_ids for c in copies.get(i, [])]
+        known = [s for i in (*story.article_ids, *story.copy_ids) if (s := spans.get(i))]
+        if known:
+            story.first_published = min(first for first, _ in known)
+            story.last_published = max(last for _, last in known)
+
+
 # -- the sources a reader is told -----------------------------------------------------------------
 
 OutletKey = tuple[str | None, ...]
