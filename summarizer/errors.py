@@ -25,6 +25,7 @@ class ConfigError(SummarizerError):
     """Settings are inconsistent or the config file is invalid."""
 
     exit_code = 2
+    setting: str | None = None  # the invalid setting, when one is: to say where it was given
 
 
 class BackendError(SummarizerError):

@@ -58,7 +58,7 @@ class Settings(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+            raise _invalid(exc) from None
 
     backend: Backend = "auto"
     model: str | None = None
@@ -211,7 +211,7 @@ class Settings(BaseModel):
         try:
             return type(self).model_validate(values)
         except ValidationError as exc:
-            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+            raise _invalid(exc) from None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -220,11 +220,14 @@ class Settings(BaseModel):
         Raises:
             ConfigError: the config file or a value is invalid (the message names it).
         """
-        values, _ = layered_values(overrides)
+        values, origin = layered_values(overrides)
         try:
-            return cls.model_validate(values)
-        except ValidationError as exc:
-            raise ConfigError(f"invalid setting: {_first_error(exc)}") from None
+            return cls.model_validate(values)  # through __init__: a ConfigError (_invalid)
+        except ConfigError as exc:
+            where = _where_given(exc.setting, origin)
+            if not where:
+                raise
+            raise ConfigError(f"{where}: {exc}") from None
 
 
 def layered_values(overrides: dict[str, object]) -> tuple[dict[str, object], dict[str, str]]:
@@ -240,6 +243,24 @@ def layered_values(overrides: dict[str, object]) -> tuple[dict[str, object], dic
         if value is not None:
             values[key], origin[key] = value, "option"
     return values, origin
+
+
+def _where_given(setting: str | None, origin: dict[str, str]) -> str | None:
+    """Where an invalid setting's value came from, for its message: the config file's path or
+    the environment variable; None for an option (the command line names it itself) or for a
+    check of several settings."""
+    given = origin.get(setting) if setting else None
+    if given == "config file":
+        return str(config_path())
+    return given if given and given != "option" else None
+
+
+def _invalid(exc: ValidationError) -> ConfigError:
+    """The one-line error for invalid settings, knowing which setting (``_where_given``)."""
+    error = ConfigError(f"invalid setting: {_first_error(exc)}")
+    loc = exc.errors()[0]["loc"]
+    error.setting = str(loc[0]) if loc else None
+    return error
 
 
 def _first_error(exc: ValidationError) -> str:
