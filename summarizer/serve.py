@@ -280,11 +280,24 @@ def _source_kind(value: object) -> str:
     return "UrlIn" if isinstance(value, str) else "ArticleIn"
 
 
+_BLURB_INPUTS = ("text", "article", "url")
+
+
+def _one_input(value: object) -> object:
+    """A blurb body with two inputs ({"text", "url"}) was refused as "text: Extra inputs are
+    not permitted", blaming the most ordinary field: say that one input is taken."""
+    if isinstance(value, dict) and sum(k in value for k in _BLURB_INPUTS) > 1:
+        given = ", ".join(repr(k) for k in _BLURB_INPUTS if k in value)
+        raise ValueError(f"give exactly one of 'text', 'article' or 'url' (got {given})")
+    return value
+
+
 BlurbRequest = Annotated[
     Annotated[BlurbText, Tag("BlurbText")]
     | Annotated[BlurbArticle, Tag("BlurbArticle")]
     | Annotated[BlurbUrl, Tag("BlurbUrl")],
     Discriminator(_blurb_kind),
+    BeforeValidator(_one_input),
 ]
 Source = Annotated[
     Annotated[ArticleIn, Tag("ArticleIn")] | Annotated[Url, Tag("UrlIn")],

@@ -119,7 +119,10 @@ def test_limits_are_clear_4xx_and_5xx() -> None:
         bad = httpx.post(f"{url}/blurb", json={"text": "x", "sentense": 2})
         assert bad.status_code == 422 and "sentense" in bad.json()["detail"]
         two = httpx.post(f"{url}/blurb", json={"text": TEXTS[0], "url": "https://a.example/"})
-        assert two.status_code == 422 and "Extra inputs" in two.json()["detail"]
+        assert two.status_code == 422  # which input is meant is not guessed, and is said
+        assert "give exactly one of 'text', 'article' or 'url'" in two.json()["detail"]
+        both = httpx.post(f"{url}/blurb", json={"text": TEXTS[0], "article": {"text": "A."}})
+        assert both.status_code == 422 and "(got 'text', 'article')" in both.json()["detail"]
 
 
 def test_token_is_required_when_set() -> None:
