@@ -28,9 +28,19 @@ def ctrl_c_as_in_a_terminal() -> None:
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read the developer's config or keys, never reach a real endpoint."""
+    from summarizer.settings import ENV_VARS
+
     monkeypatch.setenv("SUMMARIZER_HOME", str(tmp_path / "home"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL", "SUMMARIZER_BACKEND"):
+    for var in ENV_VARS:
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """This test's SUMMARIZER_HOME, made: where a test writes the config file it needs."""
+    path = tmp_path / "home"
+    path.mkdir(exist_ok=True)
+    return path
 
 
 @pytest.fixture(scope="module")

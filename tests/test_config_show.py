@@ -11,17 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.settings import ENV_VARS
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ENV_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("SUMMARIZER_HOME", str(tmp_path))
-    return tmp_path
 
 
 def test_each_setting_says_where_it_comes_from(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,18 +10,10 @@ from typer.testing import CliRunner
 import summarizer
 from summarizer.cli import app
 from summarizer.errors import ConfigError
-from summarizer.settings import ENV_VARS, Settings
+from summarizer.settings import Settings
 
 runner = CliRunner()
 ARTICLE = Path(__file__).parent.parent / "fixtures" / "articles" / "004_07f99bc872d3bf40.txt"
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ENV_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("SUMMARIZER_HOME", str(tmp_path))
-    return tmp_path
 
 
 def test_a_bad_value_in_the_config_file_names_the_file(home: Path) -> None:

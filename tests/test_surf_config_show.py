@@ -6,21 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.settings import ENV_VARS
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for var in ENV_VARS:
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("SUMMARIZER_HOME", str(tmp_path))
-    return tmp_path
 
 
 def _line(output: str, name: str) -> str:
