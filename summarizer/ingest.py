@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .dates import coerce_datetime, lenient_datetime
+from .dates import coerce_datetime, in_window, lenient_published, names_a_day
 from .errors import InputError
 from .models import Article, Outlet, Sentence, web_url
 from .sentences import sentence_ids, split_sentences
@@ -173,7 +173,8 @@ def iter_articles(
 def filter_by_date(
     articles: list[Article], *, since: datetime | None, until: datetime | None
 ) -> tuple[list[Article], list[str]]:
-    """Keep the articles published in ``[since, until)``; undated ones are kept too.
+    """Keep the articles published in ``[since, until)``; undated ones are kept too, and one
+    dated by a day alone (``Article.published_day``) when any part of that day is in it.
 
     Returns:
         The kept articles, and notes for the result's ``problems`` (how many were left out,
@@ -184,8 +185,7 @@ def filter_by_date(
     kept = [
         a
         for a in articles
-        if a.published is None
-        or ((since is None or a.published >= since) and (until is None or a.published < until))
+        if a.published is None or in_window(a.published, since, until, day=a.published_day)
     ]
     notes = []
     if len(kept) < len(articles):
@@ -226,6 +226,7 @@ def make_article(
     for name, value in (("title", title), ("url", url), ("source", source), ("file", file)):
         if value is not None and not isinstance(value, str):
             raise InputError(f"make_article: {name} must be a str, not {type(value).__name__}")
+    day = names_a_day(published)  # "2025-03-18": the whole day to a date window
     try:
         when = coerce_datetime(published)
     except (ValueError, OverflowError, OSError) as exc:
@@ -285,6 +286,7 @@ def make_article(
             "title_recased": recased,
             "outlets": [outlet],
             "published": when,
+            "published_day": day and when is not None,
             "sentences": sentences,
         }
     )
@@ -960,7 +962,7 @@ def _from_text(text: str, name: str, *, markdown: bool) -> Article:
         title=fields.get("title"),
         url=fields.get("url"),
         source=fields.get("source"),
-        published=lenient_datetime(fields.get("published") or fields.get("date"), name),
+        published=lenient_published(fields.get("published") or fields.get("date"), name),
         file=name,
         markdown=markdown,
     )
@@ -1074,7 +1076,7 @@ def record_article(record: Any, file: str | None, where: str | None = None) -> A
         title=title,
         url=record_field(record, "url"),
         source=record_field(record, "source"),
-        published=lenient_datetime(record_value(record, "published"), where or file or "record"),
+        published=lenient_published(record_value(record, "published"), where or file or "record"),
         file=file,
     )
 
@@ -1105,6 +1107,28 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
     return plain, title
 
 
+# htmldate (trafilatura's date finder) as trafilatura calls it, but giving the time and the zone
+# when the page has them (its default, "%Y-%m-%d", cut "2025-03-18T15:00:00Z" to the day, so a
+# page published that afternoon fell outside ``--since 2025-03-18T12:00Z``)
+_DATE_PARAMS = {
+    "original_date": True,  # the publication date, not the last modification
+    "extensive_search": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
+# what htmldate gives a page dated by a day alone ("2025-03-18", "March 18, 2025"): midnight,
+# with no zone
+_DAY_ALONE = "T00:00:00"
+
+
+def _page_date(doc: Any) -> str | None:
+    """The page's publication date as found by htmldate: an instant with its zone
+    ("2025-03-18T09:00:00-0400"), or a day alone ("2025-03-18") when the page gives no time."""
+    found = _field(doc, "date") if doc is not None else None
+    if found and found.endswith(_DAY_ALONE):
+        return found[: -len(_DAY_ALONE)]
+    return found
+
+
 def _page_text(html: str) -> tuple[str | None, Any]:
     """A page's main text by trafilatura, and its metadata (None when it has none); a page
     too small for trafilatura to find an article in (one paragraph) gives its whole text."""
@@ -1112,7 +1136,9 @@ def _page_text(html: str) -> tuple[str | None, Any]:
 
     from .fetch import html_to_text
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, with_metadata=True, date_extraction_params=_DATE_PARAMS
+    )
     body = _field(doc, "text") if doc is not None else None
     if body and body.strip():
         return body, doc
@@ -1128,7 +1154,7 @@ def _from_html(html: str, name: str) -> Article:
         title=_field(doc, "title") if doc is not None else None,
         url=_field(doc, "url") if doc is not None else None,
         source=_field(doc, "sitename") if doc is not None else None,
-        published=lenient_datetime(_field(doc, "date") if doc is not None else None, name),
+        published=lenient_published(_page_date(doc), name),
         file=name,
     )
 

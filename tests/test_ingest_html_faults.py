@@ -1,0 +1,106 @@
+"""HTML articles as a tester fed them: each case was a fault found by trying."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+
+runner = CliRunner()
+
+PARAGRAPHS = (
+    "The city council voted 7-2 on Tuesday to approve the new harbour bridge.",
+    "Construction starts in May and will take two years.",
+    "The bridge will cost 40 million dollars, the mayor said.",
+    "Opponents said the money should go to schools instead.",
+)
+
+
+def page(head: str = "", body: str = "") -> str:
+    """A bridge story's page, ``head`` added to its <head>, ``body`` (paragraphs by default)
+    inside its <article>."""
+    body = body or "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html><head><title>Council approves bridge</title>{head}</head>"
+        f"<body><article><h1>Council approves bridge</h1>{body}</article></body></html>"
+    )
+
+
+def briefing_json(folder: Path, *options: str) -> dict:
+    result = runner.invoke(app, ["briefing", str(folder), "-f", "json", *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def published_page(tmp_path: Path, content: str) -> Path:
+    folder = tmp_path / "htmldir"
+    folder.mkdir()
+    meta = f'<meta property="article:published_time" content="{content}">'
+    (folder / "bridge.html").write_text(page(head=meta), encoding="utf-8")
+    return folder
+
+
+# -- 1. a page's publication time, not only its day ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "utc"),
+    [
+        ("2025-03-18T15:00:00Z", "2025-03-18T15:00:00Z"),
+        ("2025-03-18T09:00:00-04:00", "2025-03-18T13:00:00Z"),
+    ],
+)
+def test_a_page_published_in_the_afternoon_is_in_an_afternoon_window(
+    tmp_path: Path, content: str, utc: str
+) -> None:
+    """The time was cut to midnight UTC: ``--since 2025-03-18T12:00:00Z`` left the page out
+    ("the briefing is empty") and the story's first_published said 00:00."""
+    folder = published_page(tmp_path, content)
+    out = briefing_json(folder, "--since", "2025-03-18T12:00:00Z")
+    [story] = out["stories"]
+    assert story["first_published"] == utc
+    assert not any("outside the dates" in p for p in out["problems"])
+    # and the time counts: a window closing before it leaves the page out
+    early = briefing_json(folder, "--until", "2025-03-18T12:00:00Z")
+    assert early["stories"] == []
+
+
+@pytest.mark.parametrize(
+    ("window", "kept"),
+    [
+        (["--since", "2025-03-18T12:00:00Z"], True),  # the afternoon of its day
+        (["--until", "2025-03-18T12:00:00Z"], True),  # the morning of its day
+        (["--since", "2025-03-19"], False),  # the next day
+        (["--until", "2025-03-17"], False),  # through the day before
+    ],
+)
+def test_a_page_dated_by_a_day_alone_is_that_whole_day(
+    tmp_path: Path, window: list[str], kept: bool
+) -> None:
+    """A page giving no time of day may have been published at any hour of it: a window
+    holding part of that day keeps it (it was midnight UTC, and left out of the afternoon)."""
+    folder = published_page(tmp_path, "2025-03-18")
+    out = briefing_json(folder, *window)
+    assert bool(out["stories"]) is kept
+
+
+def test_a_record_dated_by_a_day_alone_follows_the_same_rule(tmp_path: Path) -> None:
+    """One rule for a day alone, whichever way the article came: a JSON Lines record's
+    "published": "2025-03-18" is that whole day as a page's is."""
+    feed = tmp_path / "day.jsonl"
+    records = [
+        {"text": " ".join(PARAGRAPHS), "published": "2025-03-18"},
+        {
+            "text": "The school board cut the sports budget by 10 percent. Parents protested.",
+            "published": "2025-03-18T08:00:00Z",  # an instant before the window: left out
+        },
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    out = briefing_json(feed, "--since", "2025-03-18T12:00:00Z")
+    assert len(out["stories"]) == 1
+    assert "harbour bridge" in json.dumps(out["stories"][0])
+    assert any("1 article published outside the dates" in p for p in out["problems"])
