@@ -4,9 +4,10 @@ Accepted: ISO 8601 (``2025-03-18``, ``2025-03-18T09:30:00+01:00``, ``...Z``), RF
 RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` (with an optional
 time; a weekday before it and "Mar." or "Sept." are read too), and Unix timestamps in seconds
 or milliseconds. A date without a zone is taken as UTC; a date without a time as
-midnight UTC (a publication date so given is a whole day to a date window: ``in_window``); a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``)
-as midnight of that day in that offset, as ``2025-03-18T00:00+05:00`` says it. A time may be
-written with a.m./p.m. (``10:00 p.m.``).
+midnight UTC (a publication date so given is the whole day to a date window: ``in_window``);
+a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``) as midnight
+of that day in that offset, as ``2025-03-18T00:00+05:00`` says it. A time may be written with
+a.m./p.m. (``10:00 p.m.``).
 
 A time may end with a zone's name (``10:00 p.m. ET``, ``00:30 CET``, ``10:00:00 GMT+5``). A
 known, unambiguous one is applied: UTC/GMT/UT/Z, GMT±N/UTC±N, BST (British), CET/CEST,
