@@ -104,3 +104,66 @@ def test_a_record_dated_by_a_day_alone_follows_the_same_rule(tmp_path: Path) -> 
     assert len(out["stories"]) == 1
     assert "harbour bridge" in json.dumps(out["stories"][0])
     assert any("1 article published outside the dates" in p for p in out["problems"])
+
+
+# -- 2. an embed's fallback text is no sentence, and blocks never glue -----------------------
+
+EMBEDS = {
+    "iframe": "<iframe src=x>Your browser does not support iframes.</iframe>",
+    "video": (
+        '<video controls><source src="m.mp4" type="video/mp4">'
+        "Your browser does not support the video tag.</video>"
+    ),
+    "audio": "<audio controls src=a.mp3>Your browser does not support the audio element.</audio>",
+    "object": '<object data="map.pdf">Your browser cannot show this map.</object>',
+}
+BODY = "<p>The council voted on Tuesday.</p>{embed}<p>Construction starts in May.</p>"
+
+
+def _cited(result_stdout: str) -> list[str]:
+    """Every source sentence a JSON blurb output cites."""
+    out = json.loads(result_stdout)
+    blurbs = out if isinstance(out, list) else [out]
+    return [c["text"] for b in blurbs for claim in b["claims"] for c in claim["citations"]]
+
+
+@pytest.mark.parametrize("kind", sorted(EMBEDS))
+@pytest.mark.parametrize("via", ["jsonl", "txt"])
+def test_an_embeds_fallback_text_is_dropped_from_an_html_body(
+    tmp_path: Path, kind: str, via: str
+) -> None:
+    """A CMS body with an <iframe> (or <video>, ...) between two paragraphs gave the sentence
+    "Your browser does not support iframes.Construction starts in May." and cited it."""
+    body = BODY.format(embed=EMBEDS[kind])
+    if via == "jsonl":
+        path = tmp_path / "day.jsonl"
+        path.write_text(json.dumps({"title": "Bridge vote", "text": body}) + "\n")
+    else:
+        path = tmp_path / "bridge.txt"
+        path.write_text(body)
+    result = runner.invoke(app, ["blurb", str(path), "-f", "json", "-n", "4"])
+    assert result.exit_code == 0, result.output
+    cited = _cited(result.stdout)
+    assert sorted(cited) == ["Construction starts in May.", "The council voted on Tuesday."]
+
+
+def test_a_library_str_drops_an_embed_and_keeps_paragraphs_apart() -> None:
+    from summarizer import make_article
+
+    text = BODY.format(embed=EMBEDS["iframe"] + "<noscript>Please enable JavaScript.</noscript>")
+    article = make_article(text)
+    assert [s.text for s in article.sentences] == [
+        "The council voted on Tuesday.",
+        "Construction starts in May.",
+    ]
+    # blocks are apart even where no closing tag separates them, and a script inside a
+    # sentence leaves its words apart
+    glued = (
+        "<div>The council voted on Tuesday.<section>Construction starts in May.</section>"
+        "<p>The cost is 40 million<script>x()</script>dollars.</p></div>"
+    )
+    assert [s.text for s in make_article(glued).sentences] == [
+        "The council voted on Tuesday.",
+        "Construction starts in May.",
+        "The cost is 40 million dollars.",
+    ]
