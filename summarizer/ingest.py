@@ -1129,15 +1129,43 @@ def _page_date(doc: Any) -> str | None:
     return found
 
 
-def _page_text(html: str) -> tuple[str | None, Any]:
+# Elements of a page whose text is never the article's: a browser shows it only when it cannot
+# show the element ("Please enable JavaScript to view the comments.", "Your browser does not
+# support iframes."). trafilatura drops them too, but after them its reading of a short page
+# fell back to one line: the headline ran into the lead ("Council approves bridge The city
+# council voted ...") and the noscript's text was quoted.
+_PAGE_NOT_SHOWN = ("noscript", "iframe", "video", "audio", "object", "embed", "template")
+
+
+def _page_tree(html: str) -> Any:
+    """The page parsed as trafilatura parses it, without ``_PAGE_NOT_SHOWN``'s elements;
+    None when it is no HTML trafilatura reads."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    if tree is not None:
+        etree.strip_elements(tree, *_PAGE_NOT_SHOWN, with_tail=False)
+    return tree
+
+
+def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
     """A page's main text by trafilatura, and its metadata (None when it has none); a page
-    too small for trafilatura to find an article in (one paragraph) gives its whole text."""
+    too small for trafilatura to find an article in (one paragraph) gives its whole text.
+    ``tree``: the page as ``_page_tree`` gave it, when already parsed."""
     import trafilatura
 
     from .fetch import html_to_text
 
+    tree = tree if tree is not None else _page_tree(html)
     doc = trafilatura.bare_extraction(
-        html, include_comments=False, with_metadata=True, date_extraction_params=_DATE_PARAMS
+        tree if tree is not None else html,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
     )
     body = _field(doc, "text") if doc is not None else None
     if body and body.strip():

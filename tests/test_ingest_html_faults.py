@@ -167,3 +167,30 @@ def test_a_library_str_drops_an_embed_and_keeps_paragraphs_apart() -> None:
         "Construction starts in May.",
         "The cost is 40 million dollars.",
     ]
+
+
+# -- 3. a <noscript> in a page does not run the headline into the lead -----------------------
+
+
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "<noscript>Please enable JavaScript to view the comments.</noscript>",
+        "<iframe src=x>Please enable JavaScript to view the comments.</iframe>",
+    ],
+)
+def test_a_noscript_in_a_page_is_not_read(tmp_path: Path, fallback: str) -> None:
+    """With a <noscript> after the lead, trafilatura's text collapsed onto one line: the blurb
+    began "Council approves bridge The city council voted 7-2 ..." and ``-n 4`` quoted
+    "Please enable JavaScript to view the comments."."""
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS[:3]]
+    paras.insert(1, fallback)
+    path = tmp_path / "bridge.html"
+    path.write_text(page(body="".join(paras)), encoding="utf-8")
+    result = runner.invoke(app, ["blurb", str(path), "-f", "json", "-n", "4"])
+    assert result.exit_code == 0, result.output
+    [blurb] = [json.loads(result.stdout)]
+    assert blurb["title"] == "Council approves bridge"
+    cited = _cited(result.stdout)
+    assert cited == list(PARAGRAPHS[:3])
+    assert not any("JavaScript" in c["text"] for c in blurb["claims"])
