@@ -948,7 +948,7 @@ def _parse(
         records = jsonl_records(iter(text.splitlines()), name, on_bad)
         yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
-        yield _from_html(text, name)
+        yield from _from_html_file(text, name)
     else:
         yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
 
@@ -1173,8 +1173,84 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
     return html_to_text(html), doc
 
 
-def _from_html(html: str, name: str) -> Article:
-    body, doc = _page_text(html)
+# A page holds several articles (a home page, a section front) when it has at least this many
+# ``<article>`` elements side by side, of comparable length, holding most of the page's text;
+# a story with "related" teasers in <article>s beside it is one article (its own is longest).
+PAGE_ARTICLES_MIN = 2
+PAGE_ARTICLE_MIN_CHARS = 60
+PAGE_ARTICLE_DOMINANT = 3  # the longest this many times the next: the page's one article
+_NOT_AN_ARTICLE = re.compile(r"(?i)comment|related|teaser|promo|sidebar")
+_OUTSIDE_ARTICLES = {"article", "aside", "nav", "footer", "header"}
+
+
+def _page_articles(tree: Any) -> list[Any]:
+    """The ``<article>`` elements of a page that holds several articles (see
+    ``PAGE_ARTICLES_MIN``), in page order; [] for a page of one article."""
+    found = []
+    for el in tree.iter("article"):
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if _NOT_AN_ARTICLE.search(marks) or any(
+            a.tag in _OUTSIDE_ARTICLES for a in el.iterancestors()
+        ):
+            continue
+        size = len(" ".join("".join(el.itertext()).split()))
+        if size >= PAGE_ARTICLE_MIN_CHARS:
+            found.append((el, size))
+    if len(found) < PAGE_ARTICLES_MIN:
+        return []
+    sizes = sorted((n for _, n in found), reverse=True)
+    body = tree.find("body")
+    page = len(" ".join("".join((body if body is not None else tree).itertext()).split()))
+    if sizes[0] >= PAGE_ARTICLE_DOMINANT * sizes[1] or 2 * sum(sizes) < page:
+        return []
+    return [el for el, _ in found]
+
+
+def _from_html_file(html: str, name: str) -> Iterator[Article]:
+    """The article of an ``.html`` file; each of its articles, in page order, when it holds
+    several (a home page saved whole: one blurb of three stories mixed them, under the site's
+    name). Each is told apart in messages as "article N" of the file."""
+    tree = _page_tree(html)
+    parts = _page_articles(tree) if tree is not None else []
+    if not parts:
+        yield _from_html(html, name, tree)
+        return
+    import lxml.html
+
+    from .fetch import html_to_text
+
+    log.warning(
+        "%s: the page holds %d articles; each is read as an article of its own", name, len(parts)
+    )
+    _, doc = _page_text(html, tree)
+    site = _field(doc, "sitename") if doc is not None else None
+    page_url = _field(doc, "url") if doc is not None else None
+    for n, part in enumerate(parts, 1):
+        heading = next(part.iter("h1", "h2", "h3", "h4"), None)
+        title = " ".join(heading.text_content().split()) if heading is not None else None
+        link = next(
+            (a.get("href") for a in (heading.iter("a") if heading is not None else [])), None
+        )
+        when = next((t.get("datetime") for t in part.iter("time") if t.get("datetime")), None)
+        where = f"{name} (article {n})"
+        try:
+            article = make_article(
+                html_to_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
+                title=title or None,
+                url=link if web_url(link) else page_url,
+                source=site,
+                published=lenient_published(when, where),
+                file=name,
+            )
+        except InputError as exc:
+            log.warning("%s: skipped: %s", where, exc)
+            continue
+        article.origin = f"article {n}"
+        yield article
+
+
+def _from_html(html: str, name: str, tree: Any = None) -> Article:
+    body, doc = _page_text(html, tree)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
     return make_article(

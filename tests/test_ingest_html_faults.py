@@ -194,3 +194,71 @@ def test_a_noscript_in_a_page_is_not_read(tmp_path: Path, fallback: str) -> None
     cited = _cited(result.stdout)
     assert cited == list(PARAGRAPHS[:3])
     assert not any("JavaScript" in c["text"] for c in blurb["claims"])
+
+
+# -- 4. a page of several articles ------------------------------------------------------------
+
+HOME = """<!DOCTYPE html><html><head><title>Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times"></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a></nav><main>
+<article><h2><a href="https://harbourtimes.example/bridge">Council approves bridge</a></h2>
+<time datetime="2025-03-18T15:00:00Z">March 18</time>
+<p>The city council voted 7-2 on Tuesday to approve the new harbour bridge.</p>
+<p>Construction starts in May and will take two years.</p></article>
+<article><h2>School budget cut</h2>
+<p>The school board cut the sports budget by 10 percent on Monday.</p>
+<p>Parents said they would protest at the next meeting.</p></article>
+<article><h2>Dog show draws record crowd</h2>
+<p>More than 3,000 people came to the county dog show on Sunday.</p>
+<p>A border collie named Pip won best in show.</p></article>
+</main><footer>(c) Harbour Times</footer></body></html>"""
+
+
+def test_a_page_of_several_articles_is_read_as_each_of_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A home page with three <article>s gave one blurb mixing the bridge, the school budget
+    and the dog show, and a briefing of one story titled with the site's name."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_text(HOME, encoding="utf-8")
+    result = runner.invoke(app, ["briefing", str(folder), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "index.html: the page holds 3 articles; each is read" in caplog.text  # on stderr
+    out = json.loads(result.stdout)
+    titles = sorted(s["title"] for s in out["stories"])
+    assert titles == ["Council approves bridge", "Dog show draws record crowd", "School budget cut"]
+    own = {  # each story quotes its own article only
+        "Council approves bridge": ("harbour bridge", "Construction starts"),
+        "School budget cut": ("school board", "Parents said"),
+        "Dog show draws record crowd": ("dog show", "border collie"),
+    }
+    for story in out["stories"]:
+        quoted = [c["text"] for claim in story["claims"] for c in claim["citations"]]
+        assert quoted and all(any(k in q for k in own[story["title"]]) for q in quoted), story
+    bridge = next(s for s in out["stories"] if "bridge" in s["title"])
+    assert bridge["first_published"] == "2025-03-18T15:00:00Z"  # its own <time>
+    source = next(s for s in out["sources"] if s["title"] == "Council approves bridge")
+    assert source["outlets"][0]["url"] == "https://harbourtimes.example/bridge"
+    # the same page gives the same articles, ids included, run after run
+    again = json.loads(runner.invoke(app, ["briefing", str(folder), "-f", "json"]).stdout)
+    assert [s["article_id"] for s in again["sources"]] == [s["article_id"] for s in out["sources"]]
+
+
+def test_a_story_with_related_teasers_in_articles_is_one_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An article page whose "related" stories are <article>s too is still one article."""
+    teasers = "".join(
+        f"<article><h3>Other story {n}</h3><p>A short teaser for another story number {n}.</p>"
+        "</article>"
+        for n in range(3)
+    )
+    long_story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    path = tmp_path / "bridge.html"
+    path.write_text(page(body=long_story).replace("</body>", f"{teasers}</body>"))
+    result = runner.invoke(app, ["blurb", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "holds" not in caplog.text
+    blurb = json.loads(result.stdout)
+    assert blurb["title"] == "Council approves bridge"
