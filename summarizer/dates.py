@@ -4,9 +4,10 @@ Accepted: ISO 8601 (``2025-03-18``, ``2025-03-18T09:30:00+01:00``, ``...Z``), RF
 RSS (``Tue, 18 Mar 2025 09:30:00 GMT``), ``March 18, 2025`` / ``18 March 2025`` (with an optional
 time; a weekday before it and "Mar." or "Sept." are read too), and Unix timestamps in seconds
 or milliseconds. A date without a zone is taken as UTC; a date without a time as
-midnight UTC; a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``)
-as midnight of that day in that offset, as ``2025-03-18T00:00+05:00`` says it. A time may be
-written with a.m./p.m. (``10:00 p.m.``).
+midnight UTC (a publication date so given is the whole day to a date window: ``in_window``);
+a date with a zone offset but no time (``2025-03-18+05:00``, ``2025-03-18-05:00``) as midnight
+of that day in that offset, as ``2025-03-18T00:00+05:00`` says it. A time may be written with
+a.m./p.m. (``10:00 p.m.``).
 
 A time may end with a zone's name (``10:00 p.m. ET``, ``00:30 CET``, ``10:00:00 GMT+5``). A
 known, unambiguous one is applied: UTC/GMT/UT/Z, GMT±N/UTC±N, BST (British), CET/CEST,
@@ -224,6 +225,37 @@ def _cleaned(text: str) -> str:
     ``March 18 9:30``, ``Mar 18, 2025``."""
     text = _MONTH_DOT.sub(r"\1", _WEEKDAY.sub("", text))
     return re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" at ", " "))
+
+
+def names_a_day(value: object) -> bool:
+    """``value`` is a day without a time of day: a ``date`` (not a datetime) or a string
+    naming one (``2025-03-18``, ``March 18, 2025``, ``2025-03-18+05:00``). Such a
+    publication date is the whole of that day to a ``since``/``until`` window (``in_window``),
+    not its first instant: a page dated 2025-03-18 may have been published at 15:00."""
+    if isinstance(value, datetime):
+        return False
+    if isinstance(value, date):
+        return True
+    return isinstance(value, str) and _is_date_alone(value)
+
+
+def in_window(
+    published: datetime, since: datetime | None, until: datetime | None, *, day: bool = False
+) -> bool:
+    """``published`` falls in ``[since, until)``; a ``day`` (a date with no time of day,
+    ``names_a_day``) does when any part of it does: it runs from ``published`` for 24 hours."""
+    end = published + timedelta(days=1) if day else None
+    after = since is None or (end > since if end is not None else published >= since)
+    return after and (until is None or published < until)
+
+
+def lenient_published(value: object, where: str) -> datetime | str | None:
+    """``lenient_datetime``, except that a day without a time of day (``names_a_day``) is
+    given back as it was written, for ``make_article`` to know it for a day."""
+    parsed = lenient_datetime(value, where)
+    if parsed is not None and isinstance(value, str) and names_a_day(value):
+        return value
+    return parsed
 
 
 def _is_date_alone(value: str) -> bool:

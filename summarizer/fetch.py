@@ -437,6 +437,20 @@ def _published(entry: Any) -> str | None:
 _BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/blockquote)\s*>")
 
 
+# Elements whose text is never the article's: code, and an embed's fallback for browsers that
+# cannot show it ("Your browser does not support iframes.", "Please enable JavaScript").
+_NOT_SHOWN = (
+    "script", "style", "noscript", "head", "title", "template", "iframe", "video", "audio",
+    "object", "embed", "canvas", "svg", "picture", "button", "select",
+)  # fmt: skip
+# Elements that start and end a block of text: their text is never run into the text beside them.
+_BLOCKS = (
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
+    "figcaption", "table", "tr", "td", "th", "pre", "hr", "address", "details", "summary",
+)  # fmt: skip
+
+
 def html_to_text(html: str) -> str:
     """Text of an HTML fragment (a feed item's body), paragraphs kept as blank lines."""
     if "<" not in html:
@@ -448,6 +462,10 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fromstring(f"<div>{marked}</div>")
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for bad in root.xpath("//script|//style|//noscript|//head|//title"):  # never shown
+    for bad in root.iter(*_NOT_SHOWN):
+        bad.tail = " " + (bad.tail or "")  # a word on either side of it is not glued
         bad.drop_tree()
+    for block in root.iter(*_BLOCKS):  # "...Tuesday.</iframe><p>Construction": two paragraphs
+        block.text = "\n\n" + (block.text or "")
+        block.tail = "\n\n" + (block.tail or "")
     return str(root.text_content())

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .dates import coerce_datetime, lenient_datetime
+from .dates import coerce_datetime, in_window, lenient_published, names_a_day
 from .errors import InputError
 from .models import Article, Outlet, Sentence, web_url
 from .sentences import sentence_ids, split_sentences
@@ -173,7 +173,8 @@ def iter_articles(
 def filter_by_date(
     articles: list[Article], *, since: datetime | None, until: datetime | None
 ) -> tuple[list[Article], list[str]]:
-    """Keep the articles published in ``[since, until)``; undated ones are kept too.
+    """Keep the articles published in ``[since, until)``; undated ones are kept too, and one
+    dated by a day alone (``Article.published_day``) when any part of that day is in it.
 
     Returns:
         The kept articles, and notes for the result's ``problems`` (how many were left out,
@@ -184,8 +185,7 @@ def filter_by_date(
     kept = [
         a
         for a in articles
-        if a.published is None
-        or ((since is None or a.published >= since) and (until is None or a.published < until))
+        if a.published is None or in_window(a.published, since, until, day=a.published_day)
     ]
     notes = []
     if len(kept) < len(articles):
@@ -226,6 +226,7 @@ def make_article(
     for name, value in (("title", title), ("url", url), ("source", source), ("file", file)):
         if value is not None and not isinstance(value, str):
             raise InputError(f"make_article: {name} must be a str, not {type(value).__name__}")
+    day = names_a_day(published)  # "2025-03-18": the whole day to a date window
     try:
         when = coerce_datetime(published)
     except (ValueError, OverflowError, OSError) as exc:
@@ -285,6 +286,7 @@ def make_article(
             "title_recased": recased,
             "outlets": [outlet],
             "published": when,
+            "published_day": day and when is not None,
             "sentences": sentences,
         }
     )
@@ -946,7 +948,7 @@ def _parse(
         records = jsonl_records(iter(text.splitlines()), name, on_bad)
         yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
-        yield _from_html(text, name)
+        yield from _from_html_file(text, name)
     else:
         yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
 
@@ -960,7 +962,7 @@ def _from_text(text: str, name: str, *, markdown: bool) -> Article:
         title=fields.get("title"),
         url=fields.get("url"),
         source=fields.get("source"),
-        published=lenient_datetime(fields.get("published") or fields.get("date"), name),
+        published=lenient_published(fields.get("published") or fields.get("date"), name),
         file=name,
         markdown=markdown,
     )
@@ -1074,7 +1076,7 @@ def record_article(record: Any, file: str | None, where: str | None = None) -> A
         title=title,
         url=record_field(record, "url"),
         source=record_field(record, "source"),
-        published=lenient_datetime(record_value(record, "published"), where or file or "record"),
+        published=lenient_published(record_value(record, "published"), where or file or "record"),
         file=file,
     )
 
@@ -1105,22 +1107,150 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
     return plain, title
 
 
-def _page_text(html: str) -> tuple[str | None, Any]:
+# htmldate (trafilatura's date finder) as trafilatura calls it, but giving the time and the zone
+# when the page has them (its default, "%Y-%m-%d", cut "2025-03-18T15:00:00Z" to the day, so a
+# page published that afternoon fell outside ``--since 2025-03-18T12:00Z``)
+_DATE_PARAMS = {
+    "original_date": True,  # the publication date, not the last modification
+    "extensive_search": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
+# what htmldate gives a page dated by a day alone ("2025-03-18", "March 18, 2025"): midnight,
+# with no zone
+_DAY_ALONE = "T00:00:00"
+
+
+def _page_date(doc: Any) -> str | None:
+    """The page's publication date as found by htmldate: an instant with its zone
+    ("2025-03-18T09:00:00-0400"), or a day alone ("2025-03-18") when the page gives no time."""
+    found = _field(doc, "date") if doc is not None else None
+    if found and found.endswith(_DAY_ALONE):
+        return found[: -len(_DAY_ALONE)]
+    return found
+
+
+# Elements of a page whose text is never the article's: a browser shows it only when it cannot
+# show the element ("Please enable JavaScript to view the comments.", "Your browser does not
+# support iframes."). trafilatura drops them too, but after them its reading of a short page
+# fell back to one line: the headline ran into the lead ("Council approves bridge The city
+# council voted ...") and the noscript's text was quoted.
+_PAGE_NOT_SHOWN = ("noscript", "iframe", "video", "audio", "object", "embed", "template")
+
+
+def _page_tree(html: str) -> Any:
+    """The page parsed as trafilatura parses it, without ``_PAGE_NOT_SHOWN``'s elements;
+    None when it is no HTML trafilatura reads."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    if tree is not None:
+        etree.strip_elements(tree, *_PAGE_NOT_SHOWN, with_tail=False)
+    return tree
+
+
+def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
     """A page's main text by trafilatura, and its metadata (None when it has none); a page
-    too small for trafilatura to find an article in (one paragraph) gives its whole text."""
+    too small for trafilatura to find an article in (one paragraph) gives its whole text.
+    ``tree``: the page as ``_page_tree`` gave it, when already parsed."""
     import trafilatura
 
     from .fetch import html_to_text
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    tree = tree if tree is not None else _page_tree(html)
+    doc = trafilatura.bare_extraction(
+        tree if tree is not None else html,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
+    )
     body = _field(doc, "text") if doc is not None else None
     if body and body.strip():
         return body, doc
     return html_to_text(html), doc
 
 
-def _from_html(html: str, name: str) -> Article:
-    body, doc = _page_text(html)
+# A page holds several articles (a home page, a section front) when it has at least this many
+# ``<article>`` elements side by side, of comparable length, holding most of the page's text;
+# a story with "related" teasers in <article>s beside it is one article (its own is longest).
+PAGE_ARTICLES_MIN = 2
+PAGE_ARTICLE_MIN_CHARS = 60
+PAGE_ARTICLE_DOMINANT = 3  # the longest this many times the next: the page's one article
+_NOT_AN_ARTICLE = re.compile(r"(?i)comment|related|teaser|promo|sidebar")
+_OUTSIDE_ARTICLES = {"article", "aside", "nav", "footer", "header"}
+
+
+def _page_articles(tree: Any) -> list[Any]:
+    """The ``<article>`` elements of a page that holds several articles (see
+    ``PAGE_ARTICLES_MIN``), in page order; [] for a page of one article."""
+    found = []
+    for el in tree.iter("article"):
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if _NOT_AN_ARTICLE.search(marks) or any(
+            a.tag in _OUTSIDE_ARTICLES for a in el.iterancestors()
+        ):
+            continue
+        size = len(" ".join("".join(el.itertext()).split()))
+        if size >= PAGE_ARTICLE_MIN_CHARS:
+            found.append((el, size))
+    if len(found) < PAGE_ARTICLES_MIN:
+        return []
+    sizes = sorted((n for _, n in found), reverse=True)
+    body = tree.find("body")
+    page = len(" ".join("".join((body if body is not None else tree).itertext()).split()))
+    if sizes[0] >= PAGE_ARTICLE_DOMINANT * sizes[1] or 2 * sum(sizes) < page:
+        return []
+    return [el for el, _ in found]
+
+
+def _from_html_file(html: str, name: str) -> Iterator[Article]:
+    """The article of an ``.html`` file; each of its articles, in page order, when it holds
+    several (a home page saved whole: one blurb of three stories mixed them, under the site's
+    name). Each is told apart in messages as "article N" of the file."""
+    tree = _page_tree(html)
+    parts = _page_articles(tree) if tree is not None else []
+    if not parts:
+        yield _from_html(html, name, tree)
+        return
+    import lxml.html
+
+    from .fetch import html_to_text
+
+    log.warning(
+        "%s: the page holds %d articles; each is read as an article of its own", name, len(parts)
+    )
+    _, doc = _page_text(html, tree)
+    site = _field(doc, "sitename") if doc is not None else None
+    page_url = _field(doc, "url") if doc is not None else None
+    for n, part in enumerate(parts, 1):
+        heading = next(part.iter("h1", "h2", "h3", "h4"), None)
+        title = " ".join(heading.text_content().split()) if heading is not None else None
+        link = next(
+            (a.get("href") for a in (heading.iter("a") if heading is not None else [])), None
+        )
+        when = next((t.get("datetime") for t in part.iter("time") if t.get("datetime")), None)
+        where = f"{name} (article {n})"
+        try:
+            article = make_article(
+                html_to_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
+                title=title or None,
+                url=link if web_url(link) else page_url,
+                source=site,
+                published=lenient_published(when, where),
+                file=name,
+            )
+        except InputError as exc:
+            log.warning("%s: skipped: %s", where, exc)
+            continue
+        article.origin = f"article {n}"
+        yield article
+
+
+def _from_html(html: str, name: str, tree: Any = None) -> Article:
+    body, doc = _page_text(html, tree)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
     return make_article(
@@ -1128,7 +1258,7 @@ def _from_html(html: str, name: str) -> Article:
         title=_field(doc, "title") if doc is not None else None,
         url=_field(doc, "url") if doc is not None else None,
         source=_field(doc, "sitename") if doc is not None else None,
-        published=lenient_datetime(_field(doc, "date") if doc is not None else None, name),
+        published=lenient_published(_page_date(doc), name),
         file=name,
     )
 

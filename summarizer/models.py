@@ -93,6 +93,9 @@ class Article(BaseModel):
     title_recased: bool = False  # an all-capitals headline, written in sentence case by ingest
     outlets: list[Outlet] = Field(default_factory=list)
     published: Published = None
+    # ``published`` names a day, not an instant (a date alone: "2025-03-18"): a date window
+    # keeps the article if any part of that day is in it (``dates.in_window``); not output
+    published_day: bool = Field(default=False, exclude=True)
     sentences: list[Sentence] = Field(default_factory=list)
     # where in its file it stands ("line 7" of a JSON Lines file, "record 2" of a JSON list),
     # for messages about it; not part of any output
