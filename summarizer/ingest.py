@@ -85,6 +85,20 @@ _CREDIT = re.compile(
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
+# A rights notice: a line made only of its sentences, or such a run after the last sentence of
+# a line ("... in the spring. © 2025 The Associated Press. All rights reserved. This material
+# may not be published, broadcast, rewritten or redistributed."). A copyright sentence starts
+# with "©", or "Copyright"/"(c)" and a year; reporting that mentions "all rights reserved"
+# inside a sentence of its own is not one.
+_RIGHTS_SENTENCE = (
+    r"(?:©|copyright\s*©|(?:copyright|\(c\))\s*\d{4}\b)[^\n]{0,100}?"
+    r"|all rights reserved"
+    r"|(?:this|the) (?:material|article|story|content|report)s? may not be "
+    r"(?:published|reproduced|broadcast|rewritten|redistributed|copied|distributed)[^\n]{0,120}?"
+)
+_RIGHTS_LINE = re.compile(rf"(?i)^(?:{_RIGHTS_SENTENCE})(?:[.;|]?\s+(?:{_RIGHTS_SENTENCE}))*[.;]?$")
+_RIGHTS_WORDS = ("©", "opyright", "eserved", "(c)", "(C)", "ay not be")  # one is in each
+_RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
@@ -443,6 +457,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
             continue
+        if any(w in stripped for w in _RIGHTS_WORDS) and (stripped := _cut_rights(stripped)) == "":
+            continue
         if stripped.startswith("By ") and _BYLINE.match(stripped):
             continue
         if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
@@ -459,6 +475,16 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         pieces = split_glued_dateline(stripped)
         out.extend(_Alone(x) if alone and x else x for x in pieces)
     return out
+
+
+def _cut_rights(line: str) -> str:
+    """The line without a rights notice: "" when it is one, its text before one it ends with."""
+    if len(line) <= 2 * CAPTION_MAX_CHARS and _RIGHTS_LINE.match(line):
+        return ""
+    for after in _RIGHTS_AFTER.finditer(line):
+        if _RIGHTS_LINE.match(line[after.end() :]):
+            return line[: after.start()]
+    return line
 
 
 class _Alone(str):

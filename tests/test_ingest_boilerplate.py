@@ -1,0 +1,71 @@
+"""Ingest: page and feed boilerplate that reached blurbs as claims, and the real sentences
+that look like it and stay (each case was a confirmed repro before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer import load_articles, make_article
+from summarizer.cli import app
+
+HEADLINE = "Council approves bridge"
+VOTE = "The city council voted 7-2 on Tuesday to approve a new bridge over the Elm River."
+START = "Construction is expected to begin in the spring."
+STORY = f"{VOTE} {START}"
+
+
+def _texts(text: str, *, markdown: bool = False) -> list[str]:
+    return [s.text for s in make_article(text, markdown=markdown).sentences]
+
+
+def _file_texts(path: Path, text: str) -> list[str]:
+    path.write_text(text, encoding="utf-8")
+    return [s.text for a in load_articles(path) for s in a.sentences]
+
+
+def _blurb(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["blurb", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+# -- rights notices -----------------------------------------------------------------------------
+
+AP_RIGHTS = (
+    "© 2025 The Associated Press. All rights reserved. This material may not be published, "
+    "broadcast, rewritten or redistributed."
+)
+
+
+def test_an_ap_rights_line_is_no_claim(tmp_path: Path) -> None:
+    """Before: the blurb's third sentence was "This material may not be published, broadcast,
+    rewritten or redistributed.[1]"."""
+    out = _blurb(tmp_path / "a.txt", f"{HEADLINE}\n\n{STORY}\n\n{AP_RIGHTS}\n")
+    assert "redistributed" not in out and "Associated Press" not in out
+    assert f"{VOTE}[1]" in out
+
+
+def test_rights_notices_in_their_shapes_are_dropped() -> None:
+    for notice in (
+        AP_RIGHTS,
+        "Copyright 2025 The Springfield Gazette. All rights reserved.",
+        "Copyright © 2024-2025 Gazette Media Co., all rights reserved",
+        "All rights reserved.",
+        "(c) 2025 Reuters",
+    ):
+        assert _texts(f"{HEADLINE}\n\n{STORY}\n\n{notice}\n") == [VOTE, START], notice
+    # run on after the story's last sentence, on its line
+    assert _texts(f"{HEADLINE}\n\n{STORY} {AP_RIGHTS}\n") == [VOTE, START]
+
+
+def test_reporting_about_rights_is_kept() -> None:
+    kept = [
+        "The publisher said all rights reserved under the old contract would lapse.",
+        "All rights reserved to the tribe under the 1855 treaty were restored, the court ruled.",
+        "Copyright lawyers for the band said the song was theirs.",
+        "The film, © 1984 on its poster, was restored in 2020.",
+    ]
+    assert _texts(f"{HEADLINE}\n\n{STORY}\n\n" + "\n\n".join(kept)) == [VOTE, START, *kept]
