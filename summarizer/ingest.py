@@ -97,6 +97,15 @@ _RIGHTS_SENTENCE = (
     r"(?:published|reproduced|broadcast|rewritten|redistributed|copied|distributed)[^\n]{0,120}?"
 )
 _RIGHTS_LINE = re.compile(rf"(?i)^(?:{_RIGHTS_SENTENCE})(?:[.;|]?\s+(?:{_RIGHTS_SENTENCE}))*[.;]?$")
+# A call for tips or contact with an e-mail address, a question perhaps before it: "Have a
+# news tip? Email us at tips@example.com.", "Contact reporter Jane Smith at js@x.com or
+# 555-0100." A line of its own only, starting with the call (or the question).
+_CONTACT_LINE = re.compile(
+    r"^(?:[^.!?\n]{1,60}\?\s+)?(?i:e-?mail|contact|send|write(?: to)?|reach|tell|message) "
+    r"(?:(?i:us|me|him|her|them|it|your|(?:news |story )?(?:tips?|ideas?)|(?:the )?(?:reporter|"
+    r"writer|author|editor|newsroom|desk))\b|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} at )"
+    r"[^.!?\n]{0,100}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^.!?\n]{0,80}[.!]?$"
+)
 _RIGHTS_WORDS = ("©", "opyright", "eserved", "(c)", "(C)", "ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -456,6 +465,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             skip_next_headline = True
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
+            continue
+        if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
         if any(w in stripped for w in _RIGHTS_WORDS) and (stripped := _cut_rights(stripped)) == "":
             continue

@@ -69,3 +69,33 @@ def test_reporting_about_rights_is_kept() -> None:
         "The film, © 1984 on its poster, was restored in 2020.",
     ]
     assert _texts(f"{HEADLINE}\n\n{STORY}\n\n" + "\n\n".join(kept)) == [VOTE, START, *kept]
+
+
+# -- calls for tips -----------------------------------------------------------------------------
+
+
+def test_a_call_for_tips_is_no_claim(tmp_path: Path) -> None:
+    """Before: "Email us at tips@example.com." was kept (its question was not)."""
+    out = _blurb(
+        tmp_path / "a.txt",
+        f"{HEADLINE}\n\n{STORY}\n\nHave a news tip? Email us at tips@example.com.\n",
+    )
+    assert "tips@example.com" not in out and "news tip" not in out
+    for call in (
+        "Email us at tips@example.com.",
+        "Got a story idea? Send it to news@gazette.example.org",
+        "Contact reporter Jane Smith at jsmith@gazette.example.com or 555-0100.",
+    ):
+        assert _texts(f"{HEADLINE}\n\n{STORY}\n\n{call}\n") == [VOTE, START], call
+
+
+def test_sentences_with_an_address_are_kept() -> None:
+    kept = [
+        "Residents can email their comments to bridge@springfield.example.gov until May 1.",
+        "The ransom note, sent from a Gmail address, asked for 40 bitcoin.",
+        "Send-off parties were held across the state, organisers said in an email to staff@x.org.",
+    ]
+    assert _texts(f"{HEADLINE}\n\n{STORY}\n\n" + "\n\n".join(kept)) == [VOTE, START, *kept]
+    assert _texts(
+        f"{HEADLINE}\n\nEmail records show the mayor wrote to ann@x.example.com daily."
+    ) == ["Email records show the mayor wrote to ann@x.example.com daily."]
