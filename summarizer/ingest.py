@@ -59,6 +59,8 @@ MAX_TITLE_CHARS = 200
 _DROP_LINE = re.compile(
     r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120}|"
+    # a feed item's link to the rest: "Continue reading...", "Continue reading Title →"
+    r"continue reading(?: [^.!?]{0,120}?)?\s*(?:\.{3}|…|→|»|›)?|"
     # newsletter and subscription prompts: "Sign up for our newsletter to get ... delivered
     # to your inbox.", "Subscribe now for unlimited access to council news."
     r"(?:sign up|subscribe|register|join)\b.{0,160}"
@@ -106,6 +108,13 @@ _CONTACT_LINE = re.compile(
     r"writer|author|editor|newsroom|desk))\b|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} at )"
     r"[^.!?\n]{0,100}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^.!?\n]{0,80}[.!]?$"
 )
+# A feed's link to the rest run on after its teaser's last sentence: "... in the spring.
+# Continue reading...".
+_CONTINUE_AFTER = re.compile(r"(?<=[.!?…”\"’])\s+Continue reading\s*(?:\.{3}|…|→|»|›)?$")
+# The footer WordPress adds to every feed item, the text's last line: "The post Council
+# approves bridge appeared first on Springfield Gazette." (its site's name is capitalised: "The
+# post office appeared first on the list" is a sentence).
+_FEED_FOOTER = re.compile(r"^The post .{1,300}? appeared first on [A-Z0-9\"“‘'].{0,120}$")
 _RIGHTS_WORDS = ("©", "opyright", "eserved", "(c)", "(C)", "ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -468,6 +477,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
+        if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
+            stripped = _CONTINUE_AFTER.sub("", stripped)
         if any(w in stripped for w in _RIGHTS_WORDS) and (stripped := _cut_rights(stripped)) == "":
             continue
         if stripped.startswith("By ") and _BYLINE.match(stripped):
@@ -485,7 +496,17 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
         out.extend(_Alone(x) if alone and x else x for x in pieces)
-    return out
+    return _without_feed_footer(out)
+
+
+def _without_feed_footer(lines: list[str]) -> list[str]:
+    """The lines without a feed's footer at their end ("The post ... appeared first on ...")."""
+    last = len(lines)
+    while last and not lines[last - 1]:
+        last -= 1
+    if last and lines[last - 1].startswith("The post ") and _FEED_FOOTER.match(lines[last - 1]):
+        return lines[: last - 1]
+    return lines
 
 
 def _cut_rights(line: str) -> str:

@@ -99,3 +99,41 @@ def test_sentences_with_an_address_are_kept() -> None:
     assert _texts(
         f"{HEADLINE}\n\nEmail records show the mayor wrote to ann@x.example.com daily."
     ) == ["Email records show the mayor wrote to ann@x.example.com daily."]
+
+
+# -- feed footers -------------------------------------------------------------------------------
+
+WP_FOOTER = f"The post {HEADLINE} appeared first on Springfield Gazette."
+
+
+def test_a_wordpress_feed_footer_and_continue_reading_are_no_claims(tmp_path: Path) -> None:
+    """Before: "Continue reading..." and "The post Council approves bridge appeared first on
+    Gazette." were sentences of a feed item's text."""
+    for text in (
+        f"{STORY}\n\nContinue reading...\n\n{WP_FOOTER}\n",
+        f"{STORY} Continue reading...\n\n{WP_FOOTER}\n",
+        f"{STORY}\n\nContinue reading {HEADLINE} →\n\nThe post {HEADLINE} appeared first on NBC.",
+        f"{STORY} Continue reading…",
+    ):
+        assert _texts(text) == [VOTE, START], text
+    out = _blurb(
+        tmp_path / "a.txt", f"{HEADLINE}\n\n{STORY}\n\nContinue reading...\n\n{WP_FOOTER}\n"
+    )
+    assert "appeared first" not in out and "Continue" not in out
+
+
+def test_sentences_like_feed_footers_are_kept() -> None:
+    kept = [
+        "The post office appeared first on the list of buildings to close.",
+        "Readers will continue reading the paper online, the editor said.",
+        "Continue reading, the teacher told the class.",
+    ]
+    assert _texts(f"{HEADLINE}\n\n" + "\n\n".join(kept)) == kept
+    # the footer's shape is dropped only as the text's last line
+    last = "The post office appeared first on Main Street."
+    assert _texts(f"{HEADLINE}\n\n{last}\n\n{STORY}") == [last, VOTE, START]
+    assert _texts(f"{HEADLINE}\n\n{STORY}\n\nThe post office appeared first on the list.") == [
+        VOTE,
+        START,
+        "The post office appeared first on the list.",
+    ]
