@@ -481,7 +481,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             stripped = _CONTINUE_AFTER.sub("", stripped)
         if any(w in stripped for w in _RIGHTS_WORDS) and (stripped := _cut_rights(stripped)) == "":
             continue
-        if stripped.startswith("By ") and _BYLINE.match(stripped):
+        if "By " in stripped and _dated_byline(stripped):
             continue
         if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
             if len(stripped) <= CAPTION_MAX_CHARS:
@@ -507,6 +507,29 @@ def _without_feed_footer(lines: list[str]) -> list[str]:
     if last and lines[last - 1].startswith("The post ") and _FEED_FOOTER.match(lines[last - 1]):
         return lines[: last - 1]
     return lines
+
+
+# Where a byline and its date meet: "By Jane Smith, Staff Writer | March 18, 2025 at 8:12
+# a.m.", "By Jane Smith, March 19, 2025 8:12 p.m.", "May 2, 2013 — By Jane Smith".
+_BYLINE_JOINT = re.compile(r"\s*[|•·,—–-]\s*|\s+")
+BYLINE_MAX_CHARS = 160
+
+
+def _dated_byline(line: str) -> bool:
+    """The line is a byline on its own, or a byline and a publication stamp (either first)."""
+    if line.startswith("By ") and _BYLINE.match(line):
+        return True
+    if len(line) > BYLINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+        return False
+    for joint in _BYLINE_JOINT.finditer(line):
+        head, tail = line[: joint.start()], line[joint.end() :]
+        if not head or not tail:
+            continue
+        if head.startswith("By ") and is_timestamp(tail) and _BYLINE.match(head):
+            return True
+        if tail.startswith("By ") and is_timestamp(head) and _BYLINE.match(tail):
+            return True
+    return False
 
 
 def _cut_rights(line: str) -> str:

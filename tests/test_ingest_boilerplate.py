@@ -137,3 +137,31 @@ def test_sentences_like_feed_footers_are_kept() -> None:
         START,
         "The post office appeared first on the list.",
     ]
+
+
+# -- bylines with a date ------------------------------------------------------------------------
+
+
+def test_a_byline_with_its_time_is_no_claim(tmp_path: Path) -> None:
+    """Before: "By Jane Smith, Staff Writer | March 18, 2025 at 8:12 a.m." was the blurb's
+    first claim (a byline alone, or a stamp alone, was dropped)."""
+    byline = "By Jane Smith, Staff Writer | March 18, 2025 at 8:12 a.m."
+    out = _blurb(tmp_path / "a.txt", f"{HEADLINE}\n\n{byline}\n\n{STORY}\n")
+    assert "Jane Smith" not in out and out.startswith(f"{VOTE}[1]")
+    for line in (
+        byline,
+        "By Jane Smith, March 19, 2025 8:12 p.m.",
+        "By JANE SMITH and TOM HILL, Associated Press | Updated 4:08 p.m. ET",
+        "By Jane Smith • May 2, 2013",
+        "March 19, 2025 — By Jane Smith",
+    ):
+        assert _texts(f"{HEADLINE}\n\n{line}\n\n{STORY}") == [VOTE, START], line
+
+
+def test_sentences_starting_by_a_date_are_kept() -> None:
+    kept = [
+        "By March 19, 2025, the council had voted twice.",
+        "By Tuesday at 8 p.m., Jane Smith had conceded the race.",
+        "By 2030 the bridge will carry 40,000 cars a day.",
+    ]
+    assert _texts(f"{HEADLINE}\n\n" + "\n\n".join(kept)) == kept
