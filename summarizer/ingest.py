@@ -462,7 +462,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if alone and stripped.startswith("|"):  # a row: its cells, without the outer bars
             stripped = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
         if markdown:
+            image = "![" in stripped
             stripped = strip_markdown(stripped)
+            if image and not stripped:
+                continue  # a line of images: nothing, not a paragraph break
         else:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
         if skip_next_headline and stripped:
@@ -681,14 +684,18 @@ def is_timestamp(line: str) -> bool:
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# An image, inline or by reference: its alt text describes a picture, it is not the story.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 
 
 def strip_markdown(line: str) -> str:
-    """Reduce a Markdown line to its text (headings, quotes, emphasis, links, list markers);
-    used for articles and editors' drafts alike."""
+    """Reduce a Markdown line to its text (headings, quotes, emphasis, links, list markers;
+    images are dropped, alt text and all); used for articles and editors' drafts alike."""
     line = re.sub(r"^\s*#{1,6}\s+", "", line)  # "#MeToo" is a word, not a heading
     line = re.sub(r"^\s*>\s?", "", line)
     line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = re.sub(r"(\*\*|__|\*|`)", "", line)
     return line.strip()

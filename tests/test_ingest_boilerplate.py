@@ -165,3 +165,37 @@ def test_sentences_starting_by_a_date_are_kept() -> None:
         "By 2030 the bridge will carry 40,000 cars a day.",
     ]
     assert _texts(f"{HEADLINE}\n\n" + "\n\n".join(kept)) == kept
+
+
+# -- Markdown images ----------------------------------------------------------------------------
+
+ALT = "Photo of the old Elm River bridge, which was closed in 2021"
+
+
+def test_a_markdown_images_alt_text_is_no_claim(tmp_path: Path) -> None:
+    """Before: a .md file's blurb opened with the image's alt text."""
+    text = f"# {HEADLINE}\n\n![{ALT}](bridge.jpg)\n\n{STORY}\n"
+    out = _blurb(tmp_path / "a.md", text)
+    assert "Photo of" not in out and out.startswith(f"{VOTE}[1]")
+    for image in (
+        f"![{ALT}](bridge.jpg)",
+        f'![{ALT}](https://example.com/bridge.jpg "The bridge")',
+        f"[![{ALT}](bridge.jpg)](https://example.com/gallery)",
+        f"![{ALT}][bridge]",
+    ):
+        assert _file_texts(tmp_path / "b.md", f"# {HEADLINE}\n\n{image}\n\n{STORY}\n") == [
+            VOTE,
+            START,
+        ], image
+    # an image inside a paragraph neither splits it nor leaves its alt text in a sentence
+    inline = f"# {HEADLINE}\n\nThe city council voted 7-2 on Tuesday ![{ALT}](b.jpg)\nto build it."
+    assert _file_texts(tmp_path / "c.md", inline) == [
+        "The city council voted 7-2 on Tuesday to build it."
+    ]
+
+
+def test_markdown_links_keep_their_text(tmp_path: Path) -> None:
+    text = (
+        f"# {HEADLINE}\n\nThe [city council](https://example.com/council) voted 7-2 on Tuesday.\n"
+    )
+    assert _file_texts(tmp_path / "a.md", text) == ["The city council voted 7-2 on Tuesday."]
