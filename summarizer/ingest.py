@@ -87,6 +87,13 @@ _CREDIT = re.compile(
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
+# A credit in brackets where a sentence starts, or after a caption's last sentence: "(Photo:
+# John Doe/Springfield Gazette) The old bridge ...", "... in 2019. (AP Photo/Evan Vucci)".
+_BRACKET_CREDIT = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,12} )?(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?"
+    r"(?: credit)?(?:\s*[:/]\s*|\s+by\s+)[^()\n]{1,80}\)\s*"
+    r"|\((?:Photo )?Credit:\s*[^()\n]{1,80}\)\s*"
+)
 # A rights notice: a line made only of its sentences, or such a run after the last sentence of
 # a line ("... in the spring. © 2025 The Associated Press. All rights reserved. This material
 # may not be published, broadcast, rewritten or redistributed."). A copyright sentence starts
@@ -486,6 +493,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if "By " in stripped and _dated_byline(stripped):
             continue
+        if "(" in stripped and (stripped := _cut_credits(stripped)) == "":
+            continue
         if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
             if len(stripped) <= CAPTION_MAX_CHARS:
                 continue
@@ -533,6 +542,18 @@ def _dated_byline(line: str) -> bool:
         if tail.startswith("By ") and is_timestamp(head) and _BYLINE.match(tail):
             return True
     return False
+
+
+def _cut_credits(line: str) -> str:
+    """The line without the credits in brackets that stand where a sentence starts or ends."""
+    out, at = [], 0
+    for credit in _BRACKET_CREDIT.finditer(line):
+        start = credit.start()
+        if start and not (start >= 2 and line[start - 1] == " " and line[start - 2] in '.!?”"’'):
+            continue  # "the bridge (Photo: ...)" ends no sentence: not a credit line's shape
+        out.append(line[at:start])
+        at = credit.end()
+    return ("".join(out) + line[at:]).strip() if out else line
 
 
 def _cut_rights(line: str) -> str:

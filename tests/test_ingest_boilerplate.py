@@ -199,3 +199,43 @@ def test_markdown_links_keep_their_text(tmp_path: Path) -> None:
         f"# {HEADLINE}\n\nThe [city council](https://example.com/council) voted 7-2 on Tuesday.\n"
     )
     assert _file_texts(tmp_path / "a.md", text) == ["The city council voted 7-2 on Tuesday."]
+
+
+# -- photo credits in brackets ------------------------------------------------------------------
+
+OLD_BRIDGE = "The old bridge, seen here in 2019, was closed in 2021."
+
+
+def test_a_photo_credit_in_brackets_is_cut_from_its_sentence(tmp_path: Path) -> None:
+    """Before: "(Photo: John Doe/Springfield Gazette) The old bridge, ..." was one sentence,
+    credit and all."""
+    credit = "(Photo: John Doe/Springfield Gazette)"
+    text = f"{HEADLINE}\n\n{STORY}\n\n{credit} {OLD_BRIDGE}\n"
+    assert _file_texts(tmp_path / "a.txt", text) == [VOTE, START, OLD_BRIDGE]
+    assert _file_texts(tmp_path / "a.md", f"# {text}") == [VOTE, START, OLD_BRIDGE]
+    for line in (
+        f"{OLD_BRIDGE} (AP Photo/Evan Vucci)",
+        f"(Credit: Jane Roe/Reuters) {OLD_BRIDGE}",
+        f"(Photo by Jane Roe) {OLD_BRIDGE}",
+    ):
+        assert _texts(f"{HEADLINE}\n\n{STORY}\n\n{line}") == [VOTE, START, OLD_BRIDGE], line
+    assert _texts(f"{HEADLINE}\n\n{STORY} (AP Photo/Evan Vucci) {OLD_BRIDGE}") == [
+        VOTE,
+        START,
+        OLD_BRIDGE,
+    ]
+    assert _texts(f"{HEADLINE}\n\n{STORY}\n\n(AP Photo/Evan Vucci)\n\n{OLD_BRIDGE}") == [
+        VOTE,
+        START,
+        OLD_BRIDGE,
+    ]
+
+
+def test_brackets_that_are_not_a_credit_are_kept() -> None:
+    kept = [
+        "The council published a report (Photo: page 4) on the bridge's cracks.",
+        "(Reuters) The council voted 7-2 on Tuesday.",
+        "The agency released an image (Image 3/7 of the set) showing the cracks.",
+        "(Video games were banned at the library in 2019.)",
+    ]
+    assert _texts(f"{HEADLINE}\n\n" + "\n\n".join(kept)) == kept
