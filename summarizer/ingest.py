@@ -461,7 +461,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     for at, stripped in enumerate(collapsed):
         sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
         alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
-        in_list = (alone and _MD_LIST_MARKER.match(stripped) is not None) or (
+        item = alone and _MD_LIST_MARKER.match(stripped) is not None
+        in_list = item or (
             stripped.endswith(":") or (in_list and not stripped[:1].isupper())
         )  # an item's wrapped line, or a blank between items, keeps the list open
         if alone and _TABLE_RULE.match(stripped):
@@ -507,7 +508,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             stripped = _SIGN_OFF.sub("", stripped)
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
-        out.extend(_Alone(x) if alone and x else x for x in pieces)
+        unit = _Item if item else _Alone
+        out.extend(unit(x) if alone and x else x for x in pieces)
     return _without_feed_footer(out)
 
 
@@ -569,6 +571,13 @@ def _cut_rights(line: str) -> str:
 class _Alone(str):
     """A cleaned line that is a unit of its own whatever its punctuation (a list item, a table
     row, a heading, its marker gone): never joined to the lines around it."""
+
+    __slots__ = ()
+
+
+class _Item(_Alone):
+    """A list item, its marker gone: never a headline, whatever its case ("Mayor: Ana Ruiz (D)
+    54%, Tom Hill (R) 46%")."""
 
     __slots__ = ()
 
@@ -728,7 +737,7 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if headline_shaped(line) and rest:
+        if headline_shaped(line) and rest and not isinstance(line, _Item):
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
@@ -762,6 +771,8 @@ def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
         return lines
     if " ".join(lines[i].split()).casefold() == title.casefold():
         return lines[i + 1 :]
+    if isinstance(lines[i], _Item):  # an item repeating the title goes (above); no other
+        return lines
     if _second_headline(lines[i], next(line for line in lines[i + 1 :] if line)):
         return lines[i + 1 :]
     return lines

@@ -239,3 +239,37 @@ def test_brackets_that_are_not_a_credit_are_kept() -> None:
         "(Video games were banned at the library in 2019.)",
     ]
     assert _texts(f"{HEADLINE}\n\n" + "\n\n".join(kept)) == kept
+
+
+# -- list items are never headlines -------------------------------------------------------------
+
+RACES = [
+    "Mayor: Ana Ruiz (D) 54%, Tom Hill (R) 46%",
+    "Sheriff: Dave Ortiz (R) 61%, Kim Lo (D) 39%",
+    "School board: Amy Chan 40%, Bo Lee 35%, Cy Diaz 25%",
+]
+
+
+def test_a_list_item_after_the_headline_is_kept(tmp_path: Path) -> None:
+    """Before: the Mayor line, Title Case with no full stop, was taken for a second headline
+    and silently dropped."""
+    for marker in ("- ", "* ", "1. "):
+        items = "\n".join(f"{marker}{r}" for r in RACES)
+        text = f"Election results: county races\n\n{items}\n"
+        assert _file_texts(tmp_path / "a.txt", text) == RACES, marker
+        assert _file_texts(tmp_path / "a.md", f"# {text}") == RACES, marker
+        # a record's title, its text starting with the list
+        assert [s.text for s in make_article(items, title="County races").sentences] == RACES
+    # a list as the text's first line is no title either
+    article = make_article("\n".join(f"- {r}" for r in RACES))
+    assert article.title is None and [s.text for s in article.sentences] == RACES
+
+
+def test_a_second_headline_still_goes_and_an_item_repeating_the_title_too() -> None:
+    second = "Report Sees Guns as Path to Safety in Schools"
+    assert [s.text for s in make_article(f"{second}\n\n{STORY}", title="Guns").sentences] == [
+        VOTE,
+        START,
+    ]
+    item = make_article(f"- {HEADLINE}\n- {VOTE}\n- {START}", title=HEADLINE)
+    assert [s.text for s in item.sentences] == [VOTE, START]
