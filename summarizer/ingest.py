@@ -465,10 +465,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         in_list = item or (
             stripped.endswith(":") or (in_list and not stripped[:1].isupper())
         )  # an item's wrapped line, or a blank between items, keeps the list open
-        if alone and _TABLE_RULE.match(stripped):
-            continue  # "|---|:--:|", the rule under a table's header: no text
-        if alone and stripped.startswith("|"):  # a row: its cells, without the outer bars
-            stripped = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
+        if alone and stripped.startswith("|"):
+            # a table's row ("| Sunday | 65 | 50 | Rain likely |") or the rule under its
+            # header: cells, not sentences; a blurb quoted "Sunday | 65 | 50 | Rain likely"
+            continue
         if markdown:
             image = "![" in stripped
             stripped = strip_markdown(stripped)
@@ -585,9 +585,6 @@ class _Item(_Alone):
 # A list item's marker in plain text ("- ", "1. ", "2) "; "•" and a lone "*" are _BULLET's).
 _LIST_MARKER = re.compile(r"^(?:[-+]|\d{1,2}[.)])\s+(?=\S)")
 _MD_LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,2}[.)])\s+\S")
-# A table row ("| a | b |") and the rule under its header ("|---|:--:|").
-_TABLE_ROW = re.compile(r"^\|.*\|$")
-_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
 
 
 def _stands_alone(line: str, *, markdown: bool, in_list: bool = False) -> bool:
@@ -596,7 +593,7 @@ def _stands_alone(line: str, *, markdown: bool, in_list: bool = False) -> bool:
     in a wrapped sentence, unless a list is open ("items:" or an item before it)."""
     if _MD_LIST_MARKER.match(line):
         return in_list or line[:1] != "-" or not line[2:3].islower()
-    if line.startswith("|") and line.count("|") >= 2 and _TABLE_ROW.match(line):
+    if line.startswith("|") and line.count("|") >= 2:  # "| a | b |", "|---|:--:|", "| a | b"
         return True
     return markdown and re.match(r"#{1,6}\s", line) is not None
 

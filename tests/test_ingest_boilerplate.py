@@ -273,3 +273,44 @@ def test_a_second_headline_still_goes_and_an_item_repeating_the_title_too() -> N
     ]
     item = make_article(f"- {HEADLINE}\n- {VOTE}\n- {START}", title=HEADLINE)
     assert [s.text for s in item.sentences] == [VOTE, START]
+
+
+# -- tables -------------------------------------------------------------------------------------
+
+FORECAST = (
+    "| Day | High | Low | Forecast |\n|---|---|---|---|\n"
+    "| Saturday | 70 | 55 | Sunny |\n| Sunday | 65 | 50 | Rain likely |\n"
+)
+
+
+def test_a_table_only_article_has_nothing_to_summarise(tmp_path: Path) -> None:
+    """Before: the blurb was "Sunday | 65 | 50 | Rain likely[1]", exit 0. Now it says there is
+    nothing to summarise, as for an article that is only its headline."""
+    for name, text in (
+        ("a.md", f"# Weekend forecast\n\n{FORECAST}"),
+        ("a.txt", f"Weekend forecast\n\n{FORECAST}"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["blurb", str(path), "-q"])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == "" and "|" not in result.stderr
+        assert "nothing to summarise" in result.stderr
+
+
+def test_a_tables_rows_are_no_sentences_and_the_text_around_it_stays(tmp_path: Path) -> None:
+    text = (
+        f"# Weekend forecast\n\nRain is expected on Sunday.\n\n{FORECAST}\nSkies clear on Monday.\n"
+    )
+    assert _file_texts(tmp_path / "a.md", text) == [
+        "Rain is expected on Sunday.",
+        "Skies clear on Monday.",
+    ]
+    assert _file_texts(tmp_path / "a.txt", text[2:]) == [
+        "Rain is expected on Sunday.",
+        "Skies clear on Monday.",
+    ]
+    # rows without a closing bar are rows too; a sentence with bars inside it stays
+    ragged = "Weekend forecast\n\n| Day | High\n|---|---\n| Sunday | 65\n\n"
+    ragged += "The mayor | who spoke last | agreed.\n"
+    assert _file_texts(tmp_path / "b.txt", ragged) == ["The mayor | who spoke last | agreed."]
