@@ -122,7 +122,7 @@ _CONTINUE_AFTER = re.compile(r"(?<=[.!?…”\"’])\s+Continue reading\s*(?:\.{
 # approves bridge appeared first on Springfield Gazette." (its site's name is capitalised: "The
 # post office appeared first on the list" is a sentence).
 _FEED_FOOTER = re.compile(r"^The post .{1,300}? appeared first on [A-Z0-9\"“‘'].{0,120}$")
-_RIGHTS_WORDS = ("©", "opyright", "eserved", "(c)", "(C)", "ay not be")  # one is in each
+_RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
@@ -490,7 +490,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
             stripped = _CONTINUE_AFTER.sub("", stripped)
-        if any(w in stripped for w in _RIGHTS_WORDS) and (stripped := _cut_rights(stripped)) == "":
+        if _RIGHTS_HINT.search(stripped) and (stripped := _cut_rights(stripped)) == "":
             continue
         if "By " in stripped and _dated_byline(stripped):
             continue
