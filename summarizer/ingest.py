@@ -59,6 +59,8 @@ MAX_TITLE_CHARS = 200
 _DROP_LINE = re.compile(
     r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120}|"
+    # a feed item's link to the rest: "Continue reading...", "Continue reading Title →"
+    r"continue reading(?: [^.!?]{0,120}?)?\s*(?:\.{3}|…|→|»|›)?|"
     # newsletter and subscription prompts: "Sign up for our newsletter to get ... delivered
     # to your inbox.", "Subscribe now for unlimited access to council news."
     r"(?:sign up|subscribe|register|join)\b.{0,160}"
@@ -85,6 +87,43 @@ _CREDIT = re.compile(
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
+# A credit in brackets where a sentence starts, or after a caption's last sentence: "(Photo:
+# John Doe/Springfield Gazette) The old bridge ...", "... in 2019. (AP Photo/Evan Vucci)".
+_BRACKET_CREDIT = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,12} )?(?:Photo|Photograph|Image|Picture|Video|Illustration|Graphic)s?"
+    r"(?: credit)?(?:\s*[:/]\s*|\s+by\s+)[^()\n]{1,80}\)\s*"
+    r"|\((?:Photo )?Credit:\s*[^()\n]{1,80}\)\s*"
+)
+# A rights notice: a line made only of its sentences, or such a run after the last sentence of
+# a line ("... in the spring. © 2025 The Associated Press. All rights reserved. This material
+# may not be published, broadcast, rewritten or redistributed."). A copyright sentence starts
+# with "©", or "Copyright"/"(c)" and a year; reporting that mentions "all rights reserved"
+# inside a sentence of its own is not one.
+_RIGHTS_SENTENCE = (
+    r"(?:©|copyright\s*©|(?:copyright|\(c\))\s*\d{4}\b)[^\n]{0,100}?"
+    r"|all rights reserved"
+    r"|(?:this|the) (?:material|article|story|content|report)s? may not be "
+    r"(?:published|reproduced|broadcast|rewritten|redistributed|copied|distributed)[^\n]{0,120}?"
+)
+_RIGHTS_LINE = re.compile(rf"(?i)^(?:{_RIGHTS_SENTENCE})(?:[.;|]?\s+(?:{_RIGHTS_SENTENCE}))*[.;]?$")
+# A call for tips or contact with an e-mail address, a question perhaps before it: "Have a
+# news tip? Email us at tips@example.com.", "Contact reporter Jane Smith at js@x.com or
+# 555-0100." A line of its own only, starting with the call (or the question).
+_CONTACT_LINE = re.compile(
+    r"^(?:[^.!?\n]{1,60}\?\s+)?(?i:e-?mail|contact|send|write(?: to)?|reach|tell|message) "
+    r"(?:(?i:us|me|him|her|them|it|your|(?:news |story )?(?:tips?|ideas?)|(?:the )?(?:reporter|"
+    r"writer|author|editor|newsroom|desk))\b|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} at )"
+    r"[^.!?\n]{0,100}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^.!?\n]{0,80}[.!]?$"
+)
+# A feed's link to the rest run on after its teaser's last sentence: "... in the spring.
+# Continue reading...".
+_CONTINUE_AFTER = re.compile(r"(?<=[.!?…”\"’])\s+Continue reading\s*(?:\.{3}|…|→|»|›)?$")
+# The footer WordPress adds to every feed item, the text's last line: "The post Council
+# approves bridge appeared first on Springfield Gazette." (its site's name is capitalised: "The
+# post office appeared first on the list" is a sentence).
+_FEED_FOOTER = re.compile(r"^The post .{1,300}? appeared first on [A-Z0-9\"“‘'].{0,120}$")
+_RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
+_RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
@@ -424,15 +463,19 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     for at, stripped in enumerate(collapsed):
         sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
         alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
-        in_list = (alone and _MD_LIST_MARKER.match(stripped) is not None) or (
+        item = alone and _MD_LIST_MARKER.match(stripped) is not None
+        in_list = item or (
             stripped.endswith(":") or (in_list and not stripped[:1].isupper())
         )  # an item's wrapped line, or a blank between items, keeps the list open
-        if alone and _TABLE_RULE.match(stripped):
-            continue  # "|---|:--:|", the rule under a table's header: no text
-        if alone and stripped.startswith("|"):  # a row: its cells, without the outer bars
-            stripped = " | ".join(c.strip() for c in stripped.strip("|").split("|"))
+        if alone and stripped.startswith("|"):
+            # a table's row ("| Sunday | 65 | 50 | Rain likely |") or the rule under its
+            # header: cells, not sentences; a blurb quoted "Sunday | 65 | 50 | Rain likely"
+            continue
         if markdown:
+            image = "![" in stripped
             stripped = strip_markdown(stripped)
+            if image and not stripped:
+                continue  # a line of images: nothing, not a paragraph break
         else:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
         if skip_next_headline and stripped:
@@ -445,7 +488,15 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
             continue
-        if stripped.startswith("By ") and _BYLINE.match(stripped):
+        if "@" in stripped and _CONTACT_LINE.match(stripped):
+            continue
+        if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
+            stripped = _CONTINUE_AFTER.sub("", stripped)
+        if _RIGHTS_HINT.search(stripped) and (stripped := _cut_rights(stripped)) == "":
+            continue
+        if "By " in stripped and _dated_byline(stripped):
+            continue
+        if "(" in stripped and (stripped := _cut_credits(stripped)) == "":
             continue
         if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
             if len(stripped) <= CAPTION_MAX_CHARS:
@@ -459,8 +510,64 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             stripped = _SIGN_OFF.sub("", stripped)
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
-        out.extend(_Alone(x) if alone and x else x for x in pieces)
-    return out
+        unit = _Item if item else _Alone
+        out.extend(unit(x) if alone and x else x for x in pieces)
+    return _without_feed_footer(out)
+
+
+def _without_feed_footer(lines: list[str]) -> list[str]:
+    """The lines without a feed's footer at their end ("The post ... appeared first on ...")."""
+    last = len(lines)
+    while last and not lines[last - 1]:
+        last -= 1
+    if last and lines[last - 1].startswith("The post ") and _FEED_FOOTER.match(lines[last - 1]):
+        return lines[: last - 1]
+    return lines
+
+
+# Where a byline and its date meet: "By Jane Smith, Staff Writer | March 18, 2025 at 8:12
+# a.m.", "By Jane Smith, March 19, 2025 8:12 p.m.", "May 2, 2013 — By Jane Smith".
+_BYLINE_JOINT = re.compile(r"\s*[|•·,—–-]\s*|\s+")
+BYLINE_MAX_CHARS = 160
+
+
+def _dated_byline(line: str) -> bool:
+    """The line is a byline on its own, or a byline and a publication stamp (either first)."""
+    if line.startswith("By ") and _BYLINE.match(line):
+        return True
+    if len(line) > BYLINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+        return False
+    for joint in _BYLINE_JOINT.finditer(line):
+        head, tail = line[: joint.start()], line[joint.end() :]
+        if not head or not tail:
+            continue
+        if head.startswith("By ") and is_timestamp(tail) and _BYLINE.match(head):
+            return True
+        if tail.startswith("By ") and is_timestamp(head) and _BYLINE.match(tail):
+            return True
+    return False
+
+
+def _cut_credits(line: str) -> str:
+    """The line without the credits in brackets that stand where a sentence starts or ends."""
+    out, at = [], 0
+    for credit in _BRACKET_CREDIT.finditer(line):
+        start = credit.start()
+        if start and not (start >= 2 and line[start - 1] == " " and line[start - 2] in '.!?”"’'):
+            continue  # "the bridge (Photo: ...)" ends no sentence: not a credit line's shape
+        out.append(line[at:start])
+        at = credit.end()
+    return ("".join(out) + line[at:]).strip() if out else line
+
+
+def _cut_rights(line: str) -> str:
+    """The line without a rights notice: "" when it is one, its text before one it ends with."""
+    if len(line) <= 2 * CAPTION_MAX_CHARS and _RIGHTS_LINE.match(line):
+        return ""
+    for after in _RIGHTS_AFTER.finditer(line):
+        if _RIGHTS_LINE.match(line[after.end() :]):
+            return line[: after.start()]
+    return line
 
 
 class _Alone(str):
@@ -470,12 +577,16 @@ class _Alone(str):
     __slots__ = ()
 
 
+class _Item(_Alone):
+    """A list item, its marker gone: never a headline, whatever its case ("Mayor: Ana Ruiz (D)
+    54%, Tom Hill (R) 46%")."""
+
+    __slots__ = ()
+
+
 # A list item's marker in plain text ("- ", "1. ", "2) "; "•" and a lone "*" are _BULLET's).
 _LIST_MARKER = re.compile(r"^(?:[-+]|\d{1,2}[.)])\s+(?=\S)")
 _MD_LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,2}[.)])\s+\S")
-# A table row ("| a | b |") and the rule under its header ("|---|:--:|").
-_TABLE_ROW = re.compile(r"^\|.*\|$")
-_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
 
 
 def _stands_alone(line: str, *, markdown: bool, in_list: bool = False) -> bool:
@@ -484,7 +595,7 @@ def _stands_alone(line: str, *, markdown: bool, in_list: bool = False) -> bool:
     in a wrapped sentence, unless a list is open ("items:" or an item before it)."""
     if _MD_LIST_MARKER.match(line):
         return in_list or line[:1] != "-" or not line[2:3].islower()
-    if line.startswith("|") and line.count("|") >= 2 and _TABLE_ROW.match(line):
+    if line.startswith("|") and line.count("|") >= 2:  # "| a | b |", "|---|:--:|", "| a | b"
         return True
     return markdown and re.match(r"#{1,6}\s", line) is not None
 
@@ -602,14 +713,18 @@ def is_timestamp(line: str) -> bool:
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# An image, inline or by reference: its alt text describes a picture, it is not the story.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 
 
 def strip_markdown(line: str) -> str:
-    """Reduce a Markdown line to its text (headings, quotes, emphasis, links, list markers);
-    used for articles and editors' drafts alike."""
+    """Reduce a Markdown line to its text (headings, quotes, emphasis, links, list markers;
+    images are dropped, alt text and all); used for articles and editors' drafts alike."""
     line = re.sub(r"^\s*#{1,6}\s+", "", line)  # "#MeToo" is a word, not a heading
     line = re.sub(r"^\s*>\s?", "", line)
     line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = re.sub(r"(\*\*|__|\*|`)", "", line)
     return line.strip()
@@ -621,7 +736,7 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if headline_shaped(line) and rest:
+        if headline_shaped(line) and rest and not isinstance(line, _Item):
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
@@ -655,6 +770,8 @@ def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
         return lines
     if " ".join(lines[i].split()).casefold() == title.casefold():
         return lines[i + 1 :]
+    if isinstance(lines[i], _Item):  # an item repeating the title goes (above); no other
+        return lines
     if _second_headline(lines[i], next(line for line in lines[i + 1 :] if line)):
         return lines[i + 1 :]
     return lines
