@@ -180,7 +180,9 @@ def test_invalid_env_setting_is_one_line(monkeypatch, articles_dir: Path) -> Non
     monkeypatch.setenv("SUMMARIZER_BACKEND", "nonsense")
     result = runner.invoke(app, ["briefing", str(articles_dir)])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: invalid setting: backend")
+    # the variable is named: a user may not know a value came from the environment
+    assert result.stderr.startswith("Error: SUMMARIZER_BACKEND: invalid setting: backend")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_since_after_until_is_an_error_that_echoes_no_secret(
