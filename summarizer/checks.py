@@ -31,7 +31,7 @@ from text_to_num import alpha2digit
 
 from . import lexicon
 from .models import Check, Support
-from .text import STOPWORDS, bigrams, content_terms, stem, term_words, words
+from .text import DAY_NAMES, MONTH_NAMES, STOPWORDS, bigrams, content_terms, stem, term_words, words
 
 # Share of the claim's content terms that must occur in the cited text. Tuned on the
 # verifier-dev data (bench/verify_bench.py) and the paraphrase suite in tests/test_verify.py.
@@ -276,9 +276,7 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "billi
           "trillion": 1e12}  # fmt: skip
 _SCALE_WORD = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "dozen": 12}  # fmt: skip
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTH_NAMES = list(MONTH_NAMES)
 _MONTH_WORD = "|".join(_MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"])
 # A date as people write it: "May 5", "5 May", "March 17, 2025", "Aug. 31st", "June 2024".
 _DATE = re.compile(
@@ -1634,13 +1632,7 @@ _PUNCT_SPACE = re.compile(r" ([,;:)])|(?<=\() ")
 # are those the date reader takes (``_MONTH_WORDS``: "Jan", "Sept").
 _DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 _SHORT_WHEN = _DAY_ABBREVIATIONS | (_MONTH_WORDS - _MONTH_SET)
-_WHEN_WORDS = (
-    frozenset(
-        "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday "
-        "tomorrow".split()
-    )
-    | _SHORT_WHEN
-)
+_WHEN_WORDS = frozenset([*DAY_NAMES, "today", "tonight", "yesterday", "tomorrow"]) | _SHORT_WHEN
 
 
 @dataclass(frozen=True)

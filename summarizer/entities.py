@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .models import Article
-from .text import STOPWORDS, stem
+from .text import DAY_NAMES, MONTH_NAMES, STOPWORDS, stem
 
 _CAPITALISED_RUN = re.compile(
     r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9'’.-]*(?:[ \t]+[A-Z][A-Za-z0-9'’.-]*)*"
@@ -21,12 +21,7 @@ _CAPITALISED_RUN = re.compile(
 _LETTER = re.compile(r"[A-Za-z0-9]")
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Wednesday's" is still a weekday
 # capitalised words that are not names even in mid-sentence
-_NOT_NAMES = frozenset(
-    """
-    i monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december mr mrs ms dr
-    """.split()
-)
+_NOT_NAMES = frozenset(["i", *DAY_NAMES, *MONTH_NAMES, "mr", "mrs", "ms", "dr"])
 
 
 STOPWORDS_CASED = frozenset(w.capitalize() for w in STOPWORDS)

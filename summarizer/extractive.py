@@ -30,7 +30,16 @@ from dataclasses import dataclass
 
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
-from .text import STOPWORDS, content_terms, stem, strip_dateline, word_count, words
+from .text import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    STOPWORDS,
+    content_terms,
+    stem,
+    strip_dateline,
+    word_count,
+    words,
+)
 from .verify import check_deadline
 
 # Parameters, calibrated on the 10 MultiLing 2011 dev clusters (bench/rouge_bench.py) and kept
@@ -125,12 +134,7 @@ _BODIES = frozenset(
     relatives residents sources reports family statement newspaper network union party team
     """.split()
 )
-_TIME_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last next
-    """.split()
-)
+_TIME_WORDS = frozenset([*MONTH_NAMES, *DAY_NAMES, "yesterday", "today", "tonight", "last", "next"])
 
 
 @dataclass(slots=True)  # one per sentence: a huge article has hundreds of thousands

@@ -201,6 +201,13 @@ def split_glued_dateline(line: str) -> list[str]:
     return [line]
 
 
+# The calendar's words, lower case: not names, though capitalised (one list for every reader).
+MONTH_NAMES = tuple(
+    "january february march april may june july august september october november december".split()
+)
+DAY_NAMES = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 # Chinese and Japanese write no spaces between words: each character counts as a word there,
 # as word processors count them, and their punctuation as none
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
