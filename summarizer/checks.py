@@ -276,8 +276,7 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "billi
           "trillion": 1e12}  # fmt: skip
 _SCALE_WORD = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12, "dozen": 12}  # fmt: skip
-_MONTH_NAMES = list(MONTH_NAMES)
-_MONTH_WORD = "|".join(_MONTH_NAMES + [m[:3] for m in _MONTH_NAMES] + ["sept"])
+_MONTH_WORD = "|".join([*MONTH_NAMES, *(m[:3] for m in MONTH_NAMES), "sept"])
 # A date as people write it: "May 5", "5 May", "March 17, 2025", "Aug. 31st", "June 2024".
 _DATE = re.compile(
     rf"\b(?:({_MONTH_WORD})\.?\s+(\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{4}}\b)"
@@ -339,7 +338,7 @@ def _months(text: str) -> set[str]:
             continue
         found.add(f"month:{when.month}")
     for m in _BARE_MONTH.finditer(text):
-        found.add(f"month:{_MONTH_NAMES.index(m.group(1).lower()) + 1}")
+        found.add(f"month:{MONTH_NAMES.index(m.group(1).lower()) + 1}")
     return found
 
 
@@ -867,7 +866,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
 
 # Capitalised words that are titles or roles, not names: a claim may add or drop them.
 _TITLES = lexicon.cue_words("titles")
-_MONTH_SET = frozenset(_MONTH_NAMES)
+_MONTH_SET = frozenset(MONTH_NAMES)
 
 
 def name_spans(claim: str, known_names: AbstractSet[str]) -> list[list[str]]:

@@ -437,11 +437,13 @@ def _published(entry: Any) -> str | None:
 _BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/div|/li|/h[1-6]|/blockquote)\s*>")
 
 
-# Elements whose text is never the article's: code, and an embed's fallback for browsers that
-# cannot show it ("Your browser does not support iframes.", "Please enable JavaScript").
+# An embed's elements, whose text is only a fallback for browsers that cannot show it ("Your
+# browser does not support iframes.", "Please enable JavaScript"): never the article's (ingest
+# takes them out of a whole page too).
+EMBEDS = ("noscript", "iframe", "video", "audio", "object", "embed", "template")
+# Elements whose text is never the article's: code, embeds, controls.
 _NOT_SHOWN = (
-    "script", "style", "noscript", "head", "title", "template", "iframe", "video", "audio",
-    "object", "embed", "canvas", "svg", "picture", "button", "select",
+    "script", "style", "head", "title", *EMBEDS, "canvas", "svg", "picture", "button", "select",
 )  # fmt: skip
 # Elements that start and end a block of text: their text is never run into the text beside them.
 _BLOCKS = (

@@ -1246,26 +1246,23 @@ def _page_date(doc: Any) -> str | None:
     return found
 
 
-# Elements of a page whose text is never the article's: a browser shows it only when it cannot
-# show the element ("Please enable JavaScript to view the comments.", "Your browser does not
-# support iframes."). trafilatura drops them too, but after them its reading of a short page
-# fell back to one line: the headline ran into the lead ("Council approves bridge The city
-# council voted ...") and the noscript's text was quoted.
-_PAGE_NOT_SHOWN = ("noscript", "iframe", "video", "audio", "object", "embed", "template")
-
-
 def _page_tree(html: str) -> Any:
-    """The page parsed as trafilatura parses it, without ``_PAGE_NOT_SHOWN``'s elements;
-    None when it is no HTML trafilatura reads."""
+    """The page parsed as trafilatura parses it, without embeds (``fetch.EMBEDS``, whose
+    text a browser shows only when it cannot show them); None when it is no HTML trafilatura
+    reads. trafilatura drops embeds too, but after a noscript its reading of a short page fell
+    back to one line: the headline ran into the lead ("Council approves bridge The city
+    council voted ...") and the noscript's "Please enable JavaScript" was quoted."""
     from lxml import etree
     from trafilatura.utils import load_html
+
+    from .fetch import EMBEDS
 
     try:
         tree = load_html(html)
     except (ValueError, TypeError, etree.LxmlError):
         return None
     if tree is not None:
-        etree.strip_elements(tree, *_PAGE_NOT_SHOWN, with_tail=False)
+        etree.strip_elements(tree, *EMBEDS, with_tail=False)
     return tree
 
 
