@@ -45,6 +45,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache, partial
 from itertools import chain
+from urllib.parse import urlsplit
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
@@ -762,8 +763,11 @@ def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]
     under two names, was "2 sources" for one text.
 
     Outlets with a name or a URL are one source per name (without case and spacing, as
-    ``distinct_outlets``) and per URL: two names at one URL are one source. A nameless outlet
-    (a file; the records of one file are one source, as before) is one with every other
+    ``distinct_outlets``) and per URL: two names at one URL are one source. An outlet known
+    only by its URL (a record with a ``url`` and no ``source``) is one source per site: ten
+    pages of one site are one outlet's ten articles, not ten sources. A named outlet's URL does
+    not make it one with its site's other names (a portal carries several agencies). A
+    nameless outlet (a file; the records of one file are one source) is one with every other
     nameless file holding the same text, and is no source of its own when each text it holds
     is also carried by a named outlet (a byte-identical copy of a named article). A near-copy
     with edits (a syndicated version) still counts: only identical text is known to be a copy.
@@ -785,9 +789,12 @@ def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]
     firsts: dict[tuple[str, str], set[str]] = {}  # each outlet's first key: the texts it holds
     for outlet in outlets:
         held = texts.get(outlet.key(), set())
-        if outlet.name or outlet.url:
-            keys = [("name", " ".join(outlet.name.split()).casefold())] if outlet.name else []
+        if outlet.name:
+            keys = [("name", " ".join(outlet.name.split()).casefold())]
             keys += [("url", outlet.url)] if outlet.url else []
+            told_texts |= held
+        elif outlet.url:
+            keys = [("site", _site(outlet.url)), ("url", outlet.url)]
             told_texts |= held
         else:  # the records of one file are one source, and so are the copies of one text
             keys = [("file", outlet.label()), *(("text", t) for t in sorted(held))]
@@ -800,6 +807,13 @@ def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]
             nameless.setdefault(find(first), set()).update(held)
     # a nameless group each of whose texts a named outlet carries too is a copy of it
     return len(named) + sum(1 for held in nameless.values() if not held or not held <= told_texts)
+
+
+def _site(url: str) -> str:
+    """The site of a web URL (``Outlet.url`` is one): its host without case or a leading
+    ``www.``, so ``https://WWW.example.com/a`` and ``https://example.com/b`` are one site."""
+    host = (urlsplit(url).hostname or url).lower()
+    return host.removeprefix("www.")
 
 
 def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> list[Story]:

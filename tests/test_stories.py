@@ -818,3 +818,25 @@ def test_stories_are_ordered_by_the_sources_the_reader_is_told() -> None:
     result = pipeline.briefing([*copies, *flood], backend="extractive")
     assert "comet" not in (result.stories[0].title or "") and result.stories[0].id == "story-1"
     assert [s.source_count for s in result.stories] == [2, 1]
+
+
+def test_pages_of_one_site_without_an_outlet_name_are_one_source() -> None:
+    """A CMS export with a ``url`` and no ``source``: two pages of one site were "2 sources"
+    (each URL its own outlet), so one site's follow-up met --min-sources 2 and outranked a
+    story two outlets carried. Now an outlet known only by its URL is one source per site;
+    pages of two sites are still two, and named outlets sharing a portal stay apart."""
+    one_site = [
+        make_article(FLOOD_A, url="https://www.river-times.example/flood"),
+        make_article(FLOOD_B, url="https://RIVER-TIMES.example/flood-cost"),
+    ]
+    result = pipeline.briefing(one_site, backend="extractive")
+    assert [s.source_count for s in result.stories] == [1]
+    assert len(result.stories[0].outlets) == 2  # both pages are still listed
+    assert not pipeline.briefing(one_site, backend="extractive", min_sources=2).stories[0].written
+    two_sites = [one_site[0], make_article(FLOOD_B, url="https://valley-news.example/flood")]
+    assert [s.source_count for s in pipeline.briefing(two_sites).stories] == [2]
+    portal = [
+        make_article(FLOOD_A, source="River Times", url="https://portal.example/a"),
+        make_article(FLOOD_B, source="Valley News", url="https://portal.example/b"),
+    ]
+    assert [s.source_count for s in pipeline.briefing(portal).stories] == [2]
