@@ -263,8 +263,9 @@ def _names(text: str) -> frozenset[str]:
 def _dependent(text: str) -> bool:
     """True when the sentence leans on context: a pronoun/connective opener, a connective set
     off by commas ("X, however, ..."), a quote, or a reported clause whose subject pronoun
-    the sentence does not resolve (``_unresolved_report``)."""
-    stripped = text.lstrip()
+    the sentence does not resolve (``_unresolved_report``). A wire dateline before it is
+    not read ("WASHINGTON (AP) -- He said ..." leans on context as "He said ..." does)."""
+    stripped = strip_dateline(text.lstrip())
     if stripped[:1] in _QUOTES:
         return True
     first = words(stripped[:80])

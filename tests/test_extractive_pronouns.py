@@ -22,6 +22,10 @@ from summarizer import extractive
         "Harvard University said she would retire next year.",
         "Health officials added that his test came back positive.",
         "Trial observers said he often paused for long periods of silence.",
+        # after a wire dateline, which is no referent (before: not read past it)
+        "WASHINGTON (AP) -- Police said he was arrested at the airport on Monday.",
+        "LONDON (Reuters) - Officials said she had resigned from the board.",
+        "BROOKLYN, Ohio — He had driven the same route for thirty years.",
     ],
 )
 def test_a_pronoun_a_body_cannot_resolve_is_dependent(text: str) -> None:
@@ -45,6 +49,7 @@ def test_a_pronoun_a_body_cannot_resolve_is_dependent(text: str) -> None:
         "The cartoonist was found to have cancer and said he needed rest.",
         "Officials said the minister was taken to hospital.",
         "Forty percent of those surveyed said they went without food.",
+        "WASHINGTON (AP) -- Senator Ann Smith said she would vote against the bill.",
     ],
 )
 def test_a_resolved_or_absent_pronoun_is_not_dependent(text: str) -> None:
