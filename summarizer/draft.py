@@ -487,9 +487,14 @@ def read_draft(draft: str | Path | bytes, name: str = "draft") -> tuple[str, str
         kind = type(draft).__name__
         raise InputError(f"the draft must be text (str or bytes) or a pathlib.Path, not {kind}")
     if isinstance(draft, str):
-        from .pipeline import check_text  # imported here, as in _load_sources
+        from .pipeline import check_text, looks_like_location  # imported here, as in _load_sources
 
         check_text(draft, "the draft")
+        if looks_like_location(draft):  # "no sentences to verify" told nothing of the mistake
+            raise InputError(
+                f"{draft!r} looks like a path or URL, but a str draft is the draft's text: "
+                f"pass pathlib.Path({draft!r}) for a file"
+            )
         text = draft
     else:
         name = name if isinstance(draft, bytes) else printable_line(str(draft))

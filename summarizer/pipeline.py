@@ -770,7 +770,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
         check_text(item, "article text")
         if limits is not None and len(item.encode("utf-8", "replace")) > limits.max_file_bytes:
             raise limits.too_big("the article text")  # as big a file would be refused
-        if _looks_like_location(item):
+        if looks_like_location(item):
             raise InputError(_location_hint(item))
         body, title = article_body(item, "the article text")  # a page's own title too
         return [make_article(body, title=title)]
@@ -841,7 +841,7 @@ def _location_hint(item: str) -> str:
     )
 
 
-def _looks_like_location(text: str) -> bool:
+def looks_like_location(text: str) -> bool:
     """One word that is a URL, an existing path, or ends like an article file."""
     from .fetch import is_url
     from .sources import SUPPORTED, looks_like_html

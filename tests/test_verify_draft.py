@@ -429,3 +429,18 @@ def test_a_line_break_tag_does_not_split_a_sentence() -> None:
     "for the next round of talks." into two claims, neither of them the editor's sentence."""
     draft = "<p>Putin invited Trump to Moscow<br>for the next round of talks.</p>"
     assert draft_claims(draft) == ["Putin invited Trump to Moscow for the next round of talks."]
+
+
+def test_a_draft_path_given_as_a_str_is_told_to_be_a_path(tmp_path: Path) -> None:
+    """``summarizer.verify('/drafts/weather.txt', ...)`` said "no sentences to verify in the
+    draft": the path was read as the draft's text. Now it says what to pass instead, as a
+    source or ``blurb()`` given a path as a str does."""
+    draft = tmp_path / "weather.txt"
+    draft.write_text("The council approved the budget on Monday.", encoding="utf-8")
+    source = summarizer.make_article(
+        "The council approved the budget on Monday after a long debate."
+    )
+    with pytest.raises(InputError, match=r"pass pathlib\.Path\(") as raised:
+        summarizer.verify(str(draft), [source])
+    assert "draft" in str(raised.value)
+    assert summarizer.verify(draft, [source]).ok  # the Path itself is read
