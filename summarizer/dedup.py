@@ -99,6 +99,10 @@ def dedupe_articles(
             if target is None and keys:
                 found = _candidates(keys, by_key, short, needs)
                 target = _best_match(sh, found, shingles, threshold)
+                if target is not None and _figures_conflict(
+                    _figures(words(kept[target].text)), _figures(words(article.text))
+                ):
+                    target = None  # another version of the facts, not a copy: see below
             if target is not None:
                 _merge_into(kept[target], held[target], article)
                 if copies is not None and article.id not in listed:  # a set: no list scan
@@ -208,6 +212,27 @@ def _best_match(
     return best
 
 
+# Words that state a figure, besides numerals ("one" is left out: "one of them" is no count).
+_FIGURE_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion".split()
+)
+
+
+def _figures(tokens: Sequence[str] | frozenset[str]) -> frozenset[str]:
+    """The figures among word tokens: numerals and number words."""
+    return frozenset(w for w in tokens if w[0].isdigit() or w in _FIGURE_WORDS)
+
+
+def _figures_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each text states a figure the other lacks: a changed figure ("voting 6-3" in one,
+    "voting 7-2" in the other), not an added or cut passage. Such near-copies are two versions
+    of the facts: folded into one, the first one's figures were cited as both outlets' (the
+    second said otherwise), so they stay two articles and two sentences."""
+    return bool(a - b) and bool(b - a)
+
+
 def _merge_into(kept: Article, held: set[tuple[str | None, ...]], copy: Article) -> None:
     """Add the copy's new outlets to the kept article (``held``: the keys of those it has; a
     scan of its list made 10,000 copies of one article quadratic, 110 s)."""
@@ -310,7 +335,11 @@ def _sentence_match(
             continue
         inter = len(ws & other)
         sim = inter / (len(ws) + len(other) - inter)
-        if sim >= threshold and sim > best_sim:
+        if (
+            sim >= threshold
+            and sim > best_sim
+            and not _figures_conflict(_figures(ws), _figures(other))
+        ):
             best, best_sim = c, sim
     return best
 

@@ -517,3 +517,47 @@ def test_copies_add_each_new_outlet_once_in_first_seen_order() -> None:
         "https://example.com/a",
     ]
     assert [o.label() for o in arts[0].outlets] == ["Outlet 0"]
+
+
+# -- a near-copy that changes a figure is another version of the facts, not a copy -------------
+
+RATES = (
+    "Bank holds rates as inflation stays high\n\n"
+    "The central bank kept its main interest rate at 4.5% on Thursday, with policymakers voting "
+    "6-3 to hold, as inflation stayed well above its 2% target. Three members voted for a cut. "
+    "The bank said it would watch wage growth closely before moving. Markets had expected the "
+    "decision, and the currency barely moved after the announcement. Economists now expect the "
+    "first cut in the autumn, once price growth has slowed further."
+)
+
+
+def test_a_near_copy_that_changes_a_figure_stays_its_own_article() -> None:
+    """A wire copy saying "voting 7-2" and "Two members" was folded into the original as a
+    copy, so the original's "voting 6-3" sentence was cited as both outlets'. Now the two
+    versions are two articles, and their differing sentences are no aliases: the claim cites
+    only the outlet that says it. A copy that only cuts a passage (its figures with it), or
+    adds a credit line, is still a copy."""
+    changed = RATES.replace("voting 6-3", "voting 7-2").replace("Three members", "Two members")
+    original = make_article(RATES, source="Daily Ledger")
+    version = make_article(changed, source="Wire Service")
+    assert len(dedup.dedupe_articles([original, version])) == 2
+    cut = make_article(RATES.replace(" Three members voted for a cut.", ""), source="Cut Copy")
+    credited = make_article(syndicated_copy(RATES, "Credit Copy"), source="Credit Copy")
+    [kept] = dedup.dedupe_articles([original, cut, credited])
+    assert [o.name for o in kept.outlets] == ["Daily Ledger", "Cut Copy", "Credit Copy"]
+    # in a briefing: one story, and the 6-3 sentence cites the Daily Ledger only
+    result = pipeline.briefing([original, version], backend="extractive")
+    [story] = result.stories
+    assert any("6-3" in claim.text for claim in story.claims)
+    for claim in story.claims:
+        cited = {c.article_id for c in claim.citations}
+        if "6-3" in claim.text:
+            assert cited == {original.id}, claim
+        if "7-2" in claim.text:
+            assert cited == {version.id}, claim
+    reduced, aliases = dedup.merge_sentences([original, version])
+    merged = {i for ids in aliases.values() for i in ids}
+    assert not any(
+        "7-2" in s.text or "Two members" in s.text for s in version.sentences if s.id in merged
+    )
+    assert any(s.id in merged for s in version.sentences)  # the unchanged sentences are aliases
