@@ -18,8 +18,9 @@ FIRE = (
     "Firefighters from three towns fought the flames for most of the morning. "
     "The cause of the fire is still under investigation, officials said."
 )
-# the same outlet sends it again with one sentence updated, as feeds do after a correction
-FIRE_AGAIN = FIRE.replace("for six hours", "for seven hours")
+# the same outlet sends it again with one sentence reworded, as feeds do after an edit (a
+# changed figure would make it another version, not a copy: see test_dedup)
+FIRE_AGAIN = FIRE.replace("smoke closed the coastal highway", "smoke shut the coastal highway")
 VOTE = (
     "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River. "
     "Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said. "
