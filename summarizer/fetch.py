@@ -28,7 +28,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .dates import lenient_datetime
+from .dates import lenient_datetime, lenient_published, names_a_day
 from .errors import InputError
 from .ingest import _from_html, make_article
 from .models import Article, Outlet
@@ -363,7 +363,7 @@ class _FeedItem:
             FetchDeadlineError: the policy's deadline passed while fetching its page.
         """
         link, body = self.link, self.body
-        published = lenient_datetime(_published(self.entry), outlet or "feed")
+        published = lenient_published(_published(self.entry), outlet or "feed")
         title = _item_title(self.entry)
         if page is not None:
             try:
@@ -377,11 +377,13 @@ class _FeedItem:
                     ) from None
                 log.warning("%s: the feed item's own text is used: %s", title or link, exc)
             else:
-                update = {
+                update: dict[str, object] = {
                     "title": title or fetched.title,
                     "title_recased": fetched.title_recased and not title,
-                    "published": published or fetched.published,
                 }
+                if published is not None:  # the item's date wins, and with it its day-ness
+                    update["published"] = lenient_datetime(published, outlet or "feed")
+                    update["published_day"] = names_a_day(published)
                 return fetched.model_copy(update=update)
         if not body.strip():
             raise InputError(f"{title or link or 'item'}: no text in the feed item")
@@ -426,9 +428,16 @@ def _item_title(entry: Any) -> str | None:
 
 
 def _published(entry: Any) -> str | None:
-    """The item's date as ISO 8601 UTC when feedparser understood it, else as written."""
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    if parsed:
+    """The item's date as ISO 8601 UTC when feedparser understood it, else as written; a day
+    alone (Atom's ``<updated>2025-03-18</updated>``, a ``dc:date`` or ``pubDate`` with no
+    time) as written too: feedparser's struct_time makes it midnight, and ``make_article``
+    must know it for the whole day to a date window (``dates.names_a_day``)."""
+    for key in ("published", "updated"):
+        parsed, raw = entry.get(f"{key}_parsed"), entry.get(key)
+        if not parsed:
+            continue
+        if isinstance(raw, str) and names_a_day(raw):
+            return raw
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(parsed)))
     raw = entry.get("published") or entry.get("updated")
     return str(raw) if raw else None
