@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import lenient_datetime, lenient_published, names_a_day
 from .errors import InputError
-from .ingest import _from_html, make_article
+from .ingest import html_articles, make_article
 from .models import Article, Outlet
 from .sources import decode
 
@@ -91,7 +91,8 @@ def looks_like_feed(text: str) -> bool:
 def load_url(
     url: str, policy: FetchPolicy = CLI_POLICY, on_bad: OnBadItem | None = None
 ) -> list[Article]:
-    """Fetch a URL: a page gives one Article, a feed one Article per item (``on_bad``: as
+    """Fetch a URL: a page gives one Article (each of its articles when it holds several, as
+    an ``.html`` file: ``ingest.html_articles``), a feed one Article per item (``on_bad``: as
     for ``parse_feed``).
 
     Raises:
@@ -101,7 +102,7 @@ def load_url(
     if "rss" in content_type or "atom" in content_type or looks_like_feed(text):
         return parse_feed(text, final_url, policy, on_bad)
     if "html" in content_type or text.lstrip()[:1] == "<":
-        return [_page_article(text, final_url)]
+        return _page_articles(text, final_url)
     return [make_article(text, url=final_url, file=None)]
 
 
@@ -299,11 +300,16 @@ def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return embedded is None or _public(embedded)
 
 
-def _page_article(html: str, url: str) -> Article:
-    """A fetched page, its main text extracted as for an ``.html`` file, its URL kept."""
-    art = _from_html(html, url)
-    outlets = [o.model_copy(update={"url": o.url or url, "file": None}) for o in art.outlets]
-    return art.model_copy(update={"outlets": outlets or [Outlet(url=url)]})
+def _page_articles(html: str, url: str) -> list[Article]:
+    """A fetched page's articles, read as an ``.html`` file's, each keeping a URL: its own
+    (a heading's link), the page's canonical one, else the one fetched. None names a file."""
+    found = []
+    for art in html_articles(html, url, base_url=url):
+        outlets = [o.model_copy(update={"url": o.url or url, "file": None}) for o in art.outlets]
+        found.append(art.model_copy(update={"outlets": outlets or [Outlet(url=url)]}))
+    if not found:  # every <article> of a page of several was skipped (each logged)
+        raise InputError(f"{url}: no article text found in the HTML")
+    return found
 
 
 _SCHEME_SLASHES = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)", re.DOTALL)
@@ -350,8 +356,13 @@ class _FeedItem:
 
     def fetch_page(self) -> Article:
         """The teaser's linked page (run on a fetcher thread), never a local file: the link
-        is the feed's, not the user's."""
-        return load_url(self.link or "", replace(self.policy, allow_file=False))[0]
+        is the feed's, not the user's. A page of several articles (a home page) is none of
+        them: the item keeps its own text."""
+        link = self.link or ""
+        found = load_url(link, replace(self.policy, allow_file=False))
+        if len(found) != 1:
+            raise InputError(f"{link}: the page holds {len(found)} articles, not the item's one")
+        return found[0]
 
     def article(self, outlet: str | None, page: Future[Article] | None) -> Article:
         """The item's article: a teaser is replaced by its ``page`` when that could be

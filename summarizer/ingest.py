@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from .dates import coerce_datetime, in_window, lenient_published, names_a_day
 from .errors import InputError
@@ -1065,7 +1066,7 @@ def _parse(
         records = jsonl_records(iter(text.splitlines()), name, on_bad)
         yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
-        yield from _from_html_file(text, name)
+        yield from html_articles(text, name)
     else:
         yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
 
@@ -1212,6 +1213,9 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
     if kind is None:
         return text, title
     if kind == "page":
+        # a whole page is read as one article even when it holds several <article>s (which
+        # ``html_articles`` splits for a file or a fetched URL): the caller gave one record,
+        # one article, and its title, URL and date are the record's
         plain, doc = _page_text(text)
         if title is None and doc is not None:
             title = _field(doc, "title")
@@ -1320,10 +1324,13 @@ def _page_articles(tree: Any) -> list[Any]:
     return [el for el, _ in found]
 
 
-def _from_html_file(html: str, name: str) -> Iterator[Article]:
-    """The article of an ``.html`` file; each of its articles, in page order, when it holds
-    several (a home page saved whole: one blurb of three stories mixed them, under the site's
-    name). Each is told apart in messages as "article N" of the file."""
+def html_articles(html: str, name: str, *, base_url: str | None = None) -> Iterator[Article]:
+    """The article of an HTML page, an ``.html`` file or a page fetched by URL (``fetch``);
+    each of its articles, in page order, when it holds several (a home page saved whole or
+    fetched: one blurb of three stories mixed them, under the site's name). Each is told apart
+    in messages as "article N" of ``name``. ``base_url``: the URL the page was fetched from,
+    against which a heading's relative link ("/bridge") is read. HTML given as a record's
+    text is not split (``article_body``): a record is one article."""
     tree = _page_tree(html)
     parts = _page_articles(tree) if tree is not None else []
     if not parts:
@@ -1345,6 +1352,8 @@ def _from_html_file(html: str, name: str) -> Iterator[Article]:
         link = next(
             (a.get("href") for a in (heading.iter("a") if heading is not None else [])), None
         )
+        if link and base_url:
+            link = urljoin(base_url, link)
         when = next((t.get("datetime") for t in part.iter("time") if t.get("datetime")), None)
         where = f"{name} (article {n})"
         try:
