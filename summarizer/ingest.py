@@ -123,6 +123,31 @@ _CONTINUE_AFTER = re.compile(r"(?<=[.!?…”\"’])\s+Continue reading\s*(?:\.{
 # approves bridge appeared first on Springfield Gazette." (its site's name is capitalised: "The
 # post office appeared first on the list" is a sentence).
 _FEED_FOOTER = re.compile(r"^The post .{1,300}? appeared first on [A-Z0-9\"“‘'].{0,120}$")
+# A closing line saying where the story first ran, as a republisher adds it: "This article
+# was originally published on The Conversation.", "This story originally appeared in The
+# Texas Tribune.", "A version of this story was first published by ProPublica." Only as the
+# text's last line (like the feed footer), and the place capitalised: "This article was
+# originally published in plans" inside a story is a sentence.
+_REPUBLISHED = re.compile(
+    r"^(?:This|A version of this) (?:article|story|piece|post|report|column|essay|interview)"
+    r"(?: was| has been)? (?:originally|first) (?:published|appeared|posted|ran)"
+    r"(?: (?:on|in|by|at|with))? (?:the )?[A-Z0-9\"“‘'].{0,150}$"
+)
+# A line that is only a call to follow an account: "Follow us @GazetteNews on Twitter.",
+# "Follow Jane Smith on X: @jsmith", "Follow the Gazette on Facebook, Instagram and X." Who
+# is followed (us, a capitalised name, a handle), then only handles, platforms and the words
+# between them: "Follow the money, investigators said." names none and stays.
+_PLATFORM = (
+    r"(?:@\w{1,30}|(?i:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|"
+    r"mastodon|snapchat|whatsapp|telegram|flipboard|google news))"
+)
+_FOLLOW_LINE = re.compile(
+    r"^Follow (?:us|me|him|her|them|@\w{1,30}|(?:the |our )?[A-Z][\w'’.&-]*"
+    r"(?: (?:[A-Z][\w'’.&-]*|of|de|the)){0,5})"
+    r"(?:\s*(?:,|:|/|and|or|&|on|at|via|for (?:more|the latest|updates|news|breaking)"
+    rf"[^.!?@\n]{{0,40}}?)?\s*(?<=[\s:,/]){_PLATFORM}\b)+"
+    r"(?: for (?:more|the latest|updates|news|breaking)[^.!?@\n]{0,40})?\s*[.!…]*$"
+)
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -491,6 +516,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
+        if stripped.startswith("Follow ") and _FOLLOW_LINE.match(stripped):
+            continue
         if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
             stripped = _CONTINUE_AFTER.sub("", stripped)
         if _RIGHTS_HINT.search(stripped) and (stripped := _cut_rights(stripped)) == "":
@@ -517,13 +544,18 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
 
 
 def _without_feed_footer(lines: list[str]) -> list[str]:
-    """The lines without a feed's footer at their end ("The post ... appeared first on ...")."""
-    last = len(lines)
-    while last and not lines[last - 1]:
-        last -= 1
-    if last and lines[last - 1].startswith("The post ") and _FEED_FOOTER.match(lines[last - 1]):
-        return lines[: last - 1]
-    return lines
+    """The lines without the footers a feed or a republisher puts at their end ("The post ...
+    appeared first on ...", "This article was originally published on ..."): only there, where
+    they say nothing of the story."""
+    end = cut = len(lines)
+    while True:
+        while end and not lines[end - 1]:
+            end -= 1
+        if not end or not (
+            _FEED_FOOTER.match(lines[end - 1]) or _REPUBLISHED.match(lines[end - 1])
+        ):
+            return lines[:cut]
+        end = cut = end - 1
 
 
 # Where a byline and its date meet: "By Jane Smith, Staff Writer | March 18, 2025 at 8:12
