@@ -242,7 +242,9 @@ def _merge_into(kept: Article, held: set[tuple[str | None, ...]], copy: Article)
             held.add(key)
             kept.outlets.append(outlet)
     kept.title = kept.title or copy.title
-    kept.published = kept.published or copy.published
+    if kept.published is None and copy.published is not None:
+        # the copy's date comes with what it is: a day alone stays the whole day to --since
+        kept.published, kept.published_day = copy.published, copy.published_day
 
 
 def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:

@@ -28,9 +28,9 @@ from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .dates import lenient_datetime
+from .dates import lenient_datetime, lenient_published, names_a_day
 from .errors import InputError
-from .ingest import _from_html, make_article
+from .ingest import html_articles, make_article
 from .models import Article, Outlet
 from .sources import decode
 
@@ -91,7 +91,8 @@ def looks_like_feed(text: str) -> bool:
 def load_url(
     url: str, policy: FetchPolicy = CLI_POLICY, on_bad: OnBadItem | None = None
 ) -> list[Article]:
-    """Fetch a URL: a page gives one Article, a feed one Article per item (``on_bad``: as
+    """Fetch a URL: a page gives one Article (each of its articles when it holds several, as
+    an ``.html`` file: ``ingest.html_articles``), a feed one Article per item (``on_bad``: as
     for ``parse_feed``).
 
     Raises:
@@ -101,7 +102,7 @@ def load_url(
     if "rss" in content_type or "atom" in content_type or looks_like_feed(text):
         return parse_feed(text, final_url, policy, on_bad)
     if "html" in content_type or text.lstrip()[:1] == "<":
-        return [_page_article(text, final_url)]
+        return _page_articles(text, final_url)
     return [make_article(text, url=final_url, file=None)]
 
 
@@ -299,11 +300,16 @@ def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return embedded is None or _public(embedded)
 
 
-def _page_article(html: str, url: str) -> Article:
-    """A fetched page, its main text extracted as for an ``.html`` file, its URL kept."""
-    art = _from_html(html, url)
-    outlets = [o.model_copy(update={"url": o.url or url, "file": None}) for o in art.outlets]
-    return art.model_copy(update={"outlets": outlets or [Outlet(url=url)]})
+def _page_articles(html: str, url: str) -> list[Article]:
+    """A fetched page's articles, read as an ``.html`` file's, each keeping a URL: its own
+    (a heading's link), the page's canonical one, else the one fetched. None names a file."""
+    found = []
+    for art in html_articles(html, url, base_url=url):
+        outlets = [o.model_copy(update={"url": o.url or url, "file": None}) for o in art.outlets]
+        found.append(art.model_copy(update={"outlets": outlets or [Outlet(url=url)]}))
+    if not found:  # every <article> of a page of several was skipped (each logged)
+        raise InputError(f"{url}: no article text found in the HTML")
+    return found
 
 
 _SCHEME_SLASHES = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://(.*)", re.DOTALL)
@@ -350,8 +356,13 @@ class _FeedItem:
 
     def fetch_page(self) -> Article:
         """The teaser's linked page (run on a fetcher thread), never a local file: the link
-        is the feed's, not the user's."""
-        return load_url(self.link or "", replace(self.policy, allow_file=False))[0]
+        is the feed's, not the user's. A page of several articles (a home page) is none of
+        them: the item keeps its own text."""
+        link = self.link or ""
+        found = load_url(link, replace(self.policy, allow_file=False))
+        if len(found) != 1:
+            raise InputError(f"{link}: the page holds {len(found)} articles, not the item's one")
+        return found[0]
 
     def article(self, outlet: str | None, page: Future[Article] | None) -> Article:
         """The item's article: a teaser is replaced by its ``page`` when that could be
@@ -363,7 +374,7 @@ class _FeedItem:
             FetchDeadlineError: the policy's deadline passed while fetching its page.
         """
         link, body = self.link, self.body
-        published = lenient_datetime(_published(self.entry), outlet or "feed")
+        published = lenient_published(_published(self.entry), outlet or "feed")
         title = _item_title(self.entry)
         if page is not None:
             try:
@@ -377,11 +388,13 @@ class _FeedItem:
                     ) from None
                 log.warning("%s: the feed item's own text is used: %s", title or link, exc)
             else:
-                update = {
+                update: dict[str, object] = {
                     "title": title or fetched.title,
                     "title_recased": fetched.title_recased and not title,
-                    "published": published or fetched.published,
                 }
+                if published is not None:  # the item's date wins, and with it its day-ness
+                    update["published"] = lenient_datetime(published, outlet or "feed")
+                    update["published_day"] = names_a_day(published)
                 return fetched.model_copy(update=update)
         if not body.strip():
             raise InputError(f"{title or link or 'item'}: no text in the feed item")
@@ -426,9 +439,16 @@ def _item_title(entry: Any) -> str | None:
 
 
 def _published(entry: Any) -> str | None:
-    """The item's date as ISO 8601 UTC when feedparser understood it, else as written."""
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    if parsed:
+    """The item's date as ISO 8601 UTC when feedparser understood it, else as written; a day
+    alone (Atom's ``<updated>2025-03-18</updated>``, a ``dc:date`` or ``pubDate`` with no
+    time) as written too: feedparser's struct_time makes it midnight, and ``make_article``
+    must know it for the whole day to a date window (``dates.names_a_day``)."""
+    for key in ("published", "updated"):
+        parsed, raw = entry.get(f"{key}_parsed"), entry.get(key)
+        if not parsed:
+            continue
+        if isinstance(raw, str) and names_a_day(raw):
+            return raw
         return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(calendar.timegm(parsed)))
     raw = entry.get("published") or entry.get("updated")
     return str(raw) if raw else None

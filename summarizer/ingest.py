@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from .dates import coerce_datetime, in_window, lenient_published, names_a_day
 from .errors import InputError
@@ -122,6 +123,31 @@ _CONTINUE_AFTER = re.compile(r"(?<=[.!?…”\"’])\s+Continue reading\s*(?:\.{
 # approves bridge appeared first on Springfield Gazette." (its site's name is capitalised: "The
 # post office appeared first on the list" is a sentence).
 _FEED_FOOTER = re.compile(r"^The post .{1,300}? appeared first on [A-Z0-9\"“‘'].{0,120}$")
+# A closing line saying where the story first ran, as a republisher adds it: "This article
+# was originally published on The Conversation.", "This story originally appeared in The
+# Texas Tribune.", "A version of this story was first published by ProPublica." Only as the
+# text's last line (like the feed footer), and the place capitalised: "This article was
+# originally published in plans" inside a story is a sentence.
+_REPUBLISHED = re.compile(
+    r"^(?:This|A version of this) (?:article|story|piece|post|report|column|essay|interview)"
+    r"(?: was| has been)? (?:originally|first) (?:published|appeared|posted|ran)"
+    r"(?: (?:on|in|by|at|with))? (?:the )?[A-Z0-9\"“‘'].{0,150}$"
+)
+# A line that is only a call to follow an account: "Follow us @GazetteNews on Twitter.",
+# "Follow Jane Smith on X: @jsmith", "Follow the Gazette on Facebook, Instagram and X." Who
+# is followed (us, a capitalised name, a handle), then only handles, platforms and the words
+# between them: "Follow the money, investigators said." names none and stays.
+_PLATFORM = (
+    r"(?:@\w{1,30}|(?i:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|"
+    r"mastodon|snapchat|whatsapp|telegram|flipboard|google news))"
+)
+_FOLLOW_LINE = re.compile(
+    r"^Follow (?:us|me|him|her|them|@\w{1,30}|(?:the |our )?[A-Z][\w'’.&-]*"
+    r"(?: (?:[A-Z][\w'’.&-]*|of|de|the)){0,5})"
+    r"(?:\s*(?:,|:|/|and|or|&|on|at|via|for (?:more|the latest|updates|news|breaking)"
+    rf"[^.!?@\n]{{0,40}}?)?\s*(?<=[\s:,/]){_PLATFORM}\b)+"
+    r"(?: for (?:more|the latest|updates|news|breaking)[^.!?@\n]{0,40})?\s*[.!…]*$"
+)
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -490,6 +516,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
+        if stripped.startswith("Follow ") and _FOLLOW_LINE.match(stripped):
+            continue
         if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
             stripped = _CONTINUE_AFTER.sub("", stripped)
         if _RIGHTS_HINT.search(stripped) and (stripped := _cut_rights(stripped)) == "":
@@ -516,13 +544,18 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
 
 
 def _without_feed_footer(lines: list[str]) -> list[str]:
-    """The lines without a feed's footer at their end ("The post ... appeared first on ...")."""
-    last = len(lines)
-    while last and not lines[last - 1]:
-        last -= 1
-    if last and lines[last - 1].startswith("The post ") and _FEED_FOOTER.match(lines[last - 1]):
-        return lines[: last - 1]
-    return lines
+    """The lines without the footers a feed or a republisher puts at their end ("The post ...
+    appeared first on ...", "This article was originally published on ..."): only there, where
+    they say nothing of the story."""
+    end = cut = len(lines)
+    while True:
+        while end and not lines[end - 1]:
+            end -= 1
+        if not end or not (
+            _FEED_FOOTER.match(lines[end - 1]) or _REPUBLISHED.match(lines[end - 1])
+        ):
+            return lines[:cut]
+        end = cut = end - 1
 
 
 # Where a byline and its date meet: "By Jane Smith, Staff Writer | March 18, 2025 at 8:12
@@ -1065,7 +1098,7 @@ def _parse(
         records = jsonl_records(iter(text.splitlines()), name, on_bad)
         yield from _from_records(((f"line {n}", r) for n, r in records), name, on_bad)
     elif fmt in HTML_SUFFIXES:
-        yield from _from_html_file(text, name)
+        yield from html_articles(text, name)
     else:
         yield _from_text(text, name, markdown=fmt in {".md", ".markdown"})
 
@@ -1212,6 +1245,9 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
     if kind is None:
         return text, title
     if kind == "page":
+        # a whole page is read as one article even when it holds several <article>s (which
+        # ``html_articles`` splits for a file or a fetched URL): the caller gave one record,
+        # one article, and its title, URL and date are the record's
         plain, doc = _page_text(text)
         if title is None and doc is not None:
             title = _field(doc, "title")
@@ -1320,10 +1356,13 @@ def _page_articles(tree: Any) -> list[Any]:
     return [el for el, _ in found]
 
 
-def _from_html_file(html: str, name: str) -> Iterator[Article]:
-    """The article of an ``.html`` file; each of its articles, in page order, when it holds
-    several (a home page saved whole: one blurb of three stories mixed them, under the site's
-    name). Each is told apart in messages as "article N" of the file."""
+def html_articles(html: str, name: str, *, base_url: str | None = None) -> Iterator[Article]:
+    """The article of an HTML page, an ``.html`` file or a page fetched by URL (``fetch``);
+    each of its articles, in page order, when it holds several (a home page saved whole or
+    fetched: one blurb of three stories mixed them, under the site's name). Each is told apart
+    in messages as "article N" of ``name``. ``base_url``: the URL the page was fetched from,
+    against which a heading's relative link ("/bridge") is read. HTML given as a record's
+    text is not split (``article_body``): a record is one article."""
     tree = _page_tree(html)
     parts = _page_articles(tree) if tree is not None else []
     if not parts:
@@ -1345,6 +1384,8 @@ def _from_html_file(html: str, name: str) -> Iterator[Article]:
         link = next(
             (a.get("href") for a in (heading.iter("a") if heading is not None else [])), None
         )
+        if link and base_url:
+            link = urljoin(base_url, link)
         when = next((t.get("datetime") for t in part.iter("time") if t.get("datetime")), None)
         where = f"{name} (article {n})"
         try:

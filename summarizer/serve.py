@@ -77,7 +77,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from . import pipeline
-from .dates import coerce_datetime, lenient_datetime, window_bound
+from .dates import coerce_datetime, lenient_published, window_bound
 from .draft import TOP_K, VerifyReport, verify
 from .errors import (
     BackendError,
@@ -730,7 +730,10 @@ def _articles(items: list[ArticleIn | str], cfg: ServeConfig) -> list[Article]:
 
 
 def _article(item: ArticleIn) -> Article:
-    published = lenient_datetime(item.published, "request")  # a bad date is ignored, as in files
+    """A request's article, its date read as a file's is: a bad one ignored, and a day alone
+    ("2025-03-18") the whole of that day to ``since``/``until``, not its midnight (an
+    afternoon ``since`` in the same request dropped it)."""
+    published = lenient_published(item.published, "request")
     body, title = article_body(item.text, "an article's text", item.title)
     return make_article(
         body,
