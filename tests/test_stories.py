@@ -665,13 +665,15 @@ def _quake_event() -> list[Article]:
 
 def test_a_story_that_chains_sub_events_is_split_into_them() -> None:
     arts = _port_chain()
-    # a loose cut with plain average linkage chains the three stages into one story
-    [merged] = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0, split_z=None)
+    # a loose cut with plain average linkage (no cohesion or name check) chains the three
+    # stages into one story
+    plain = {"threshold": 0.3, "cohesion_ratio": 0.0, "name_band": None}
+    [merged] = stories.cluster_stories(arts, **plain, split_z=None)
     assert merged.size == 12
     # the chain split finds them again: three stories of four, each one stage
     assert stories.SPLIT_Z is None  # off by default
     z = stories.SPLIT_Z_TUNED
-    found = stories.cluster_stories(arts, threshold=0.3, cohesion_ratio=0.0, split_z=z)
+    found = stories.cluster_stories(arts, **plain, split_z=z)
     assert sorted(s.size for s in found) == [4, 4, 4]
     for s in found:
         assert len({o.name.split()[0] for o in s.outlets}) == 1
@@ -840,3 +842,34 @@ def test_pages_of_one_site_without_an_outlet_name_are_one_source() -> None:
         make_article(FLOOD_B, source="Valley News", url="https://portal.example/b"),
     ]
     assert [s.source_count for s in pipeline.briefing(portal).stories] == [2]
+
+
+# -- a weak link needs a name in common (bench rounds 13-14) ------------------------------------
+
+EARNINGS = """Nordel Systems profit falls as chip costs rise
+
+Nordel Systems said on Thursday that quarterly profit fell 12 percent as the cost of memory chips
+rose, and it cut its forecast for the year. Revenue rose 3 percent to 2.9 billion dollars,
+beating the average estimate of analysts. The company said prices would rise in the second half
+of the year."""
+MAYOR = """Greens win Riverton mayoral race
+
+Sofia Lind of the Green Party was elected mayor of Riverton on Sunday, winning 41 percent of the
+vote. Turnout rose 4 percent to 58 percent, the highest in a local election for a decade. Lind
+said she would cut the cost of bus fares from March."""
+
+
+def test_a_weak_link_between_reports_that_name_no_one_in_common_is_no_story() -> None:
+    """A small day: an earnings report and a mayoral election share only generic words (raw
+    cosine 0.086), but each is the other's only neighbour, so the local scale rests on the
+    floor and lifts the link to 0.57, past the threshold: one story of "2 sources". Now a link
+    that weak needs a name in common; the same link with a shared name still merges."""
+    earnings, mayor = make_article(EARNINGS), make_article(MAYOR)
+    assert len(stories.cluster_stories([earnings, mayor], name_band=None)) == 1  # as before
+    assert len(stories.cluster_stories([earnings, mayor])) == 2
+    named = make_article(MAYOR.replace("of the Green Party", "of Nordel Systems"))  # a name
+    assert len(stories.cluster_stories([earnings, named])) == 1
+    check = stories.shared_name_check([earnings, mayor, named], upper=0.65)
+    assert check([0], [1], 0.6) is False  # weak, no name in common
+    assert check([0], [1], 0.7) is True  # strong enough without
+    assert check([0], [2], 0.6) is True  # "Systems" in both leads
