@@ -376,6 +376,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
@@ -1757,37 +1758,65 @@ def tune_static_fixed(items: Labelled) -> None:
     weight, then ``none``, then headline) is adopted only if it beats the baseline by 0.01 or
     more, the full-set ARI falls by no more than 0.005 and the share of one-event days kept
     whole does not fall."""
-    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
-    runs = [[interleave(items)], *days.values()]
-    ones = single_event_days(items)
-    params = first_stage()
-    global STATIC
     g = STATIC_FIXED_GRID
     cells: list[tuple[str, str, float]] = [("-", "-", 0.0)]
     cells += list(itertools.product(g["text"], g["centre"], g["weight"]))  # type: ignore[arg-type]
-    rows: list[tuple[tuple[str, str, float], float, float, float]] = []
-    for text, centre, weight in cells:
+
+    def apply(cell: tuple[str, str, float] | None) -> None:
+        global STATIC
+        text, centre, weight = cell or ("-", "-", 0.0)
         STATIC = (
             None
             if weight == 0
             else {"model": "wordllama", "weight": weight, "text": text, "centre": centre}
         )
+
+    rows = _objective_rows(
+        items, cells, apply, lambda c: f"text {c[0]} centre {c[1]} weight {c[2]}"
+    )
+    order = {"none": 0, "vocab": 1, "headline": 0, "lead": 1}
+    _decide(rows, lambda r: (r[1], -r[0][2], -order[r[0][1]], -order[r[0][0]]))
+
+
+Row = tuple[Any, float, float, float]  # cell, objective, full-set ARI, one-event days kept whole
+
+
+def _objective_rows(
+    items: Labelled, cells: list[Any], apply: Callable[[Any], None], label: Callable[[Any], str]
+) -> list[Row]:
+    """Each cell's round 9 objective (mean ARI of ecb-odd's full set and its tiny, small,
+    medium days, seed 11), full-set ARI and share of one-event days kept whole; ``apply``
+    sets a cell up (None: back to none). The first cell is the baseline. Rounds 12-13 ran
+    before round 14's name check, so it is off here, as it was then."""
+    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
+    runs = [[interleave(items)], *days.values()]
+    ones = single_event_days(items)
+    params: dict[str, float | None] = {**first_stage(), "name_band": None}
+    rows: list[Row] = []
+    for cell in cells:
+        apply(cell)
         started = time.perf_counter()
         aris = [float(np.mean([_ari(d, params) for d in ds])) for ds in runs]
         objective = round(float(np.mean(aris)), 3)
         whole = float(np.mean([len(set(cluster(d, params)[0])) == 1 for d in ones]))
         shapes = ", ".join(f"{a:.3f}" for a in aris[1:])
         print(
-            f"text {text} centre {centre} weight {weight}: objective {objective:.3f}  "
-            f"(full {aris[0]:.3f}, shapes {shapes})  one-event days kept whole {whole:.2f}  "
+            f"{label(cell)}: objective {objective:.3f}  (full {aris[0]:.3f}, "
+            f"shapes {shapes})  one-event days kept whole {whole:.2f}  "
             f"[{time.perf_counter() - started:.0f} s]",
             flush=True,
         )
-        rows.append(((text, centre, weight), objective, aris[0], whole))
-    STATIC = None
+        rows.append((cell, objective, aris[0], whole))
+    apply(None)
+    return rows
+
+
+def _decide(rows: list[Row], key: Callable[[Row], Any]) -> None:
+    """Print the best cell by ``key`` and whether rounds 12-13's rule adopts it: it beats the
+    baseline's objective by 0.01 or more, its full-set ARI falls by no more than 0.005 and
+    the share of one-event days kept whole does not fall (no falling through)."""
     base, grid = rows[0], rows[1:]
-    order = {"none": 0, "vocab": 1, "headline": 0, "lead": 1}
-    best = max(grid, key=lambda r: (r[1], -r[0][2], -order[r[0][1]], -order[r[0][0]]))
+    best = max(grid, key=key)
     ok = (
         best[1] >= base[1] + 0.01 - 1e-9,
         best[2] >= base[2] - 0.005 - 1e-9,
@@ -1808,41 +1837,16 @@ def tune_shared(items: Labelled) -> None:
     (written before the run): round 9's objective; ties to the narrower band, then ``whole``;
     adopted only if it beats the baseline by 0.01, the full-set ARI falls by no more than
     0.005 and the share of one-event days kept whole does not fall."""
-    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
-    runs = [[interleave(items)], *days.values()]
-    ones = single_event_days(items)
-    params = first_stage()
-    global VETO
     cells: list[tuple[str, float]] = [("-", 0.0)]
     cells += list(itertools.product(SHARED_GRID["which"], SHARED_GRID["band"]))  # type: ignore[arg-type]
-    rows: list[tuple[tuple[str, float], float, float, float]] = []
-    for which, band in cells:
+
+    def apply(cell: tuple[str, float] | None) -> None:
+        global VETO
+        which, band = cell or ("-", 0.0)
         VETO = None if which == "-" else {"kind": "shared", "band": band, "which": which}
-        started = time.perf_counter()
-        aris = [float(np.mean([_ari(d, params) for d in ds])) for ds in runs]
-        objective = round(float(np.mean(aris)), 3)
-        whole = float(np.mean([len(set(cluster(d, params)[0])) == 1 for d in ones]))
-        shapes = ", ".join(f"{a:.3f}" for a in aris[1:])
-        print(
-            f"text {which} band {band}: objective {objective:.3f}  (full {aris[0]:.3f}, "
-            f"shapes {shapes})  one-event days kept whole {whole:.2f}  "
-            f"[{time.perf_counter() - started:.0f} s]",
-            flush=True,
-        )
-        rows.append(((which, band), objective, aris[0], whole))
-    VETO = None
-    base, grid = rows[0], rows[1:]
-    best = max(grid, key=lambda r: (r[1], -r[0][1], r[0][0] == "whole"))
-    ok = (
-        best[1] >= base[1] + 0.01 - 1e-9,
-        best[2] >= base[2] - 0.005 - 1e-9,
-        best[3] >= base[3] - 1e-9,
-    )
-    print(
-        f"best cell {best[0]}: objective {best[1]:.3f} (baseline {base[1]:.3f}), full ARI "
-        f"{best[2]:.3f} ({base[2]:.3f}), kept whole {best[3]:.2f} ({base[3]:.2f}); conditions "
-        f"(a, b, c) {ok}: {'ADOPT' if all(ok) else 'not adopted'}"
-    )
+
+    rows = _objective_rows(items, cells, apply, lambda c: f"text {c[0]} band {c[1]}")
+    _decide(rows, lambda r: (r[1], -r[0][1], r[0][0] == "whole"))
 
 
 def _ari(day: Labelled, params: dict[str, float | None]) -> float:
