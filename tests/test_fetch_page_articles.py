@@ -14,21 +14,13 @@ from summarizer.fetch import load_url, parse_feed
 from summarizer.ingest import load_articles
 
 from .localweb import rss, serve_folder
+from .test_ingest_html_faults import HOME as FILE_HOME
 
-HOME = """<!DOCTYPE html><html><head><title>Harbour Times</title>
-<meta property="og:site_name" content="Harbour Times"></head><body>
-<nav><a href="/">Home</a> | <a href="/news">News</a></nav><main>
-<article><h2><a href="https://harbourtimes.example/bridge">Council approves bridge</a></h2>
-<time datetime="2025-03-18T15:00:00Z">March 18</time>
-<p>The city council voted 7-2 on Tuesday to approve the new harbour bridge.</p>
-<p>Construction starts in May and will take two years.</p></article>
-<article><h2><a href="/school">School budget cut</a></h2>
-<p>The school board cut the sports budget by 10 percent on Monday.</p>
-<p>Parents said they would protest at the next meeting.</p></article>
-<article><h2>Dog show draws record crowd</h2>
-<p>More than 3,000 people came to the county dog show on Sunday.</p>
-<p>A border collie named Pip won best in show.</p></article>
-</main><footer>(c) Harbour Times</footer></body></html>"""
+# the home page of the HTML file tests, its second headline a relative link (resolved
+# against the fetched URL)
+HOME = FILE_HOME.replace(
+    "<h2>School budget cut</h2>", '<h2><a href="/school">School budget cut</a></h2>'
+)
 
 
 def _site(tmp_path: Path) -> Path:
