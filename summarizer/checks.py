@@ -365,6 +365,25 @@ class _Read:
     unit: tuple[str, str]
     at: int
     counts: tuple[str, ...] = ()
+    measure: str = ""  # what the number is in (``measure_at``): "percent" for "3%"
+
+
+# What a figure is measured in, by the tokens after its number (measures.json), longest first.
+_MEASURES = sorted(
+    ((phrase, name) for name, phrases in lexicon.measures().items() for phrase in phrases),
+    key=lambda item: -len(item[0]),
+)
+_MEASURE_WORDS = frozenset(w for phrase, _ in _MEASURES for w in phrase if w.isalpha())
+
+
+def measure_at(toks: list[str], after: int) -> tuple[str, int]:
+    """The measure a number's following tokens ``toks[after:]`` put it in ("percent" for "%"
+    or "per cent", "percentage points" for "points" or "pp"), and how many tokens say it; ("",
+    0) for none. A change of 3% and one of 3 percentage points are different quantities."""
+    for phrase, name in _MEASURES:
+        if tuple(toks[after : after + len(phrase)]) == phrase:
+            return name, len(phrase)
+    return "", 0
 
 
 # Words after a number read for the noun it counts: "200 new family homes".
@@ -404,9 +423,13 @@ def _read_quantities(text: str) -> list[_Read]:
     toks = [t.lower() for t in _tokens(spelled)]
 
     def add(
-        key: str, i: int, unit: tuple[str, str] = ("", ""), counts: tuple[str, ...] = ()
+        key: str,
+        i: int,
+        unit: tuple[str, str] = ("", ""),
+        counts: tuple[str, ...] = (),
+        measure: str = "",
     ) -> None:
-        found.append(_Read(key, unit, i, counts))
+        found.append(_Read(key, unit, i, counts, measure))
 
     for i, tok in enumerate(toks):
         value: float | None = None
@@ -446,7 +469,8 @@ def _read_quantities(text: str) -> list[_Read]:
         currency = _CURRENCY.get(toks[i - 1] if i else "") or _CURRENCY.get(word, "")
         counted = word.isalpha() and word not in STOPWORDS and word not in _CURRENCY
         unit = (currency, stem(word) if counted else "")
-        add(f"number:{value:.15g}", i, unit, counted_words(toks, i, after))
+        measure = measure_at(toks, after)[0]
+        add(f"number:{value:.15g}", i, unit, counted_words(toks, i, after), measure)
     return found
 
 
@@ -513,6 +537,7 @@ class Bound:
     unit: tuple[str, str]
     span: tuple[int, int]
     counts: tuple[str, ...] = ()  # as ``_Read.counts``
+    measure: str = ""  # as ``_Read.measure``
 
 
 # What the cited text's figures say of a claim's bound, and the figure that says it, as
@@ -535,7 +560,7 @@ def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
     value = float(first.key.removeprefix("number:"))
     span = (match.start(), match.end() + len(figure))
     kind = _BOUND_KIND[match.group(1)]
-    return Bound(kind, match.group(1), said, value, first.unit, span, first.counts)
+    return Bound(kind, match.group(1), said, value, first.unit, span, first.counts, first.measure)
 
 
 @lru_cache(maxsize=4096)
@@ -621,6 +646,7 @@ class _Figure:
     shown: str
     phrase: str = ""
     counts: tuple[str, ...] = ()
+    measure: str = ""  # as ``_Read.measure``
 
     @property
     def allowed(self) -> _Range:
@@ -636,11 +662,12 @@ class _Figure:
 def figures(text: str) -> list[_Figure]:
     """The numbers of ``text`` as figures: its exact numbers, then its bounds."""
     exact = [
-        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], counts=r.counts)
+        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], counts=r.counts, measure=r.measure)
         for r in exact_numbers(text)
     ]
     return exact + [
-        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts) for b in bounds(text)
+        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts, b.measure)
+        for b in bounds(text)
     ]
 
 
@@ -785,6 +812,29 @@ def other_things(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
 
 
+def other_measures(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures in one measure whose number the cited text gives only in another:
+    "narrowed by 3.3%" on "narrowed by 3.3 percentage points" (``measure_at``). The number is
+    found, the quantity is not: a change in percent is not a change in percentage points.
+    Unsupported, not contradicted: the source does not say how many percent. A figure of the
+    cited text with no measure, or with the claim's, states it."""
+    out: list[str] = []
+    for mine in figures(claim):
+        if not mine.measure:
+            continue
+        same_value = [
+            f for f in evidence.figures if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+        ]
+        if not same_value or any(f.measure in ("", mine.measure) for f in same_value):
+            continue
+        theirs = same_value[0]
+        out.append(
+            f"the claim's {mine.shown} is in {mine.measure} where the cited text's "
+            f"{theirs.shown} is in {theirs.measure}"
+        )
+    return list(dict.fromkeys(out))
+
+
 def shown_quantity(quantity: str) -> str:
     """A quantity as a reader is told it: "number:30" -> "30", "month:5" -> "5 (month)"."""
     kind, _, value = quantity.partition(":")
@@ -826,7 +876,8 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     lacks, and "200" on it drops the bound (``dropped_bounds``: contradicted, or unsupported
     for "about 200", "numbers-bound-dropped"). A number found, but counting another thing
     ("200 people" on "200 homes"), is not what the source says (``other_things``: contradicted
-    when the cited text gives that thing another figure, else unsupported, "numbers-unit")."""
+    when the cited text gives that thing another figure, else unsupported, "numbers-unit"), nor
+    is one in another measure ("3.3%" on "3.3 percentage points": ``other_measures``)."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     looser: list[str] = []
@@ -845,6 +896,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
     excluded += other
+    unstated += other_measures(claim, evidence)
     allowed = looser + allowed
     if not missing and not excluded:
         if unstated:
@@ -1518,12 +1570,25 @@ for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_S
 ANTONYM_WINDOW = 6
 
 
+def _measure_words(ws: list[str]) -> set[int]:
+    """Places of the words that say a figure's measure ("percentage points" after "4.1"):
+    they say what unit a number is in, not what it is about."""
+    out: set[int] = set()
+    for k, w in enumerate(ws):
+        if w[:1].isdigit():
+            out.update(range(k + 1, k + 1 + measure_at(ws, k + 1)[1]))
+    return out
+
+
 def _context(ws: list[str], i: int) -> set[str]:
-    """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i]."""
+    """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i], less the
+    words of a figure's measure: "turnout rose 4.1 percentage points" and "their share fell
+    by 12 percentage points" are not said of the same thing."""
     out: set[str] = set()
+    measured = _measure_words(ws) if _MEASURE_WORDS.intersection(ws) else set()
     for k in range(max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)):
         w = ws[k]
-        if k != i and w not in STOPWORDS and w[:1].isalnum():
+        if k != i and k not in measured and w not in STOPWORDS and w[:1].isalnum():
             term = stem(w)
             out.add(term)
             out.update(_SYNONYM_OF.get(term, ()))

@@ -80,3 +80,14 @@ def irregular_forms() -> dict[str, str]:
 def cue_words(kind: str) -> frozenset[str]:
     """A closed word class from cues.json: titles, negation, negating_verbs, light."""
     return frozenset(_load("cues.json")[kind])
+
+
+@lru_cache(maxsize=1)
+def measures() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """What a figure is measured in, each with the token phrases that say it (measures.json):
+    "percent": (("%",), ("per", "cent"), ...). A change of 3 percent is not one of 3
+    percentage points."""
+    return {
+        name: tuple(tuple(phrase.split()) for phrase in phrases)
+        for name, phrases in _load("measures.json")["measures"].items()
+    }
