@@ -1562,6 +1562,13 @@ _ANTONYMS: dict[str, set[str]] = {}
 for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_SPATIAL)):
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
+# Opposites only of the listed things ("beat" / "missed" an estimate): each lemma's opposite,
+# with the stems of the things it must be said of.
+_ANTONYMS_OF: dict[str, dict[str, frozenset[str]]] = {}
+for _a, _b, _of in lexicon.antonym_pairs_of():
+    _things = frozenset(stem(w) for w in _of)
+    _ANTONYMS_OF.setdefault(_lemma(_a), {})[_lemma(_b)] = _things
+    _ANTONYMS_OF.setdefault(_lemma(_b), {})[_lemma(_a)] = _things
 
 
 # Words either side of an antonym that show what it is said of; an opposite in the cited text
@@ -1636,12 +1643,21 @@ def find_opposite(
         if said_lemmas[i] in seen:
             continue
         opposites = _opposites(word, seen if counting_stated else ev, ev)
-        if not opposites:
+        # an opposite only of some things must be said of one of them: "missed the estimate"
+        # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
+        of = {
+            o: things
+            for o, things in _ANTONYMS_OF.get(said_lemmas[i], {}).items()
+            if o in (seen if counting_stated else ev)
+        }
+        if not opposites and not of:
             continue
         mine = _context(said_words, i)
         for ws, lemmas in zip(cited, cited_lemmas, strict=True):
             for j, lemma in enumerate(lemmas):
                 if lemma in opposites and mine & _context(ws, j):
+                    return word, ws[j]
+                if lemma in of and mine & _context(ws, j) & of[lemma]:
                     return word, ws[j]
     return None
 

@@ -83,6 +83,17 @@ def cue_words(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def antonym_pairs_of() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Pairs of words opposite only when said of one of the listed things (unstemmed), from
+    antonyms.json: ("beat", "miss", {"estimate", "forecast", ...}). "Beat the estimate" and
+    "missed the estimate" conflict; "beat Rovers" and "missed a penalty" do not."""
+    return tuple(
+        (entry["pair"][0], entry["pair"][1], frozenset(entry["of"]))
+        for entry in _load("antonyms.json")["pairs_of"]
+    )
+
+
+@lru_cache(maxsize=1)
 def measures() -> dict[str, tuple[tuple[str, ...], ...]]:
     """What a figure is measured in, each with the token phrases that say it (measures.json):
     "percent": (("%",), ("per", "cent"), ...). A change of 3 percent is not one of 3
