@@ -1155,6 +1155,13 @@ _NECESSITY = frozenset(
 )
 
 
+# Words a negation may deny and the words that state them (negatable.json): "found not guilty
+# of fraud" denies what "convicted of fraud" states. Stems.
+_STATED_BY = {
+    stem(head): frozenset(stem(w) for w in said) for head, said in lexicon.negatable().items()
+}
+
+
 def _mentioned(term: str, terms: TermSet) -> bool:
     """The cited text has ``term``, or the verb an irregular form of it inflects: "will not be
     built" negates the "build" of "voted to build a bridge" (the stems differ)."""
@@ -1194,9 +1201,42 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
                 passed=False,
                 detail=f"the cited text negates '{' '.join(stated)}'; the claim does not",
             )
+    denied = _denied_in_other_words(claim, claim_free - claim_inside.terms, evidence)
+    if denied is not None:
+        return Check(name="negation", passed=False, detail=denied)
     if unsupported:
         return Check(name="negation-unsupported", passed=False, detail=unsupported[0])
     return Check(name="negation", passed=True)
+
+
+def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence) -> str | None:
+    """A cited sentence that negates a word the claim states in other words (``_STATED_BY``):
+    "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud".
+
+    Read one sentence at a time, and only one that names every name of the claim: the cited
+    text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
+    of fraud"), which says nothing of Doyle. As in ``check_negation``, the negated word and
+    at least one more of its scope (its only one) are stated, neither stated in that sentence
+    outside a negation, nor the claim's word of the class."""
+    names = _names(claim, evidence.known_names)
+    if not names:
+        return None
+    for sentence in evidence.sentences:
+        scopes, free = _negation_scopes(sentence)
+        for scope in scopes:
+            said = _STATED_BY.get(scope[0], frozenset()) & claim_free
+            if not said or scope[0] in free or said & free:
+                continue
+            stated = [scope[0], *(t for t in scope[1:] if t in claim_free and t not in free)]
+            if len(stated) < min(2, len(scope)):
+                continue
+            one = Evidence([sentence], known_names=evidence.known_names)
+            text = _spaced(one.text)
+            if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
+                shown = term_words(_norm(sentence))
+                negated = " ".join(shown.get(t, t) for t in stated)
+                return f"the cited text negates '{negated}'; the claim states it"
+    return None
 
 
 # -- qualifiers: words that change a fact without changing its content words -------------------

@@ -102,3 +102,10 @@ def measures() -> dict[str, tuple[tuple[str, ...], ...]]:
         name: tuple(tuple(phrase.split()) for phrase in phrases)
         for name, phrases in _load("measures.json")["measures"].items()
     }
+
+
+@lru_cache(maxsize=1)
+def negatable() -> dict[str, frozenset[str]]:
+    """Words a cited text's negation may deny, each with the words that state it
+    (negatable.json): "guilty" is stated by "convicted", so "found not guilty" denies it."""
+    return {head: frozenset(words) for head, words in _load("negatable.json")["stated_by"].items()}
