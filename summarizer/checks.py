@@ -812,6 +812,44 @@ def other_things(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
 
 
+def _noun_stem(word: str) -> str:
+    """The stem of a noun's singular, as written: "warnings" -> "warn"."""
+    return stem(noun_base(word) or word)
+
+
+def swapped_things(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures whose number the cited text gives to what another figure of the
+    claim counts: "14 flood warnings and three flood alerts" on "14 flood alerts and three
+    flood warnings". The claim tells its two things apart by the words it does not share
+    ("warnings", "alerts"; not "flood"), so these are compared as written, not through
+    ``same_thing``'s relatives (WordNet makes an alert a warning). Contradicted: the cited
+    figure counts the other thing of the claim and none of this one's own words."""
+    out: list[str] = []
+    found = [(f, {_noun_stem(w) for w in _counted_nouns(f.counts)}) for f in figures(claim)]
+    found = [(f, nouns) for f, nouns in found if nouns]
+    if len(found) < 2:
+        return out
+    for mine, nouns in found:
+        for other, other_nouns in found:
+            own, theirs = nouns - other_nouns, other_nouns - nouns
+            if other.value == mine.value or not own or not theirs:
+                continue
+            stated = [
+                (f, {_noun_stem(w) for w in _counted_nouns(f.counts)})
+                for f in evidence.figures
+                if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+            ]
+            if any(counted & own for _, counted in stated):
+                continue
+            swapped = [f for f, counted in stated if counted & theirs]
+            if swapped:
+                out.append(
+                    f"the claim's {mine.said} is the cited text's {swapped[0].said}, "
+                    f"what the claim's {other.said} counts"
+                )
+    return list(dict.fromkeys(out))
+
+
 def other_measures(claim: str, evidence: Evidence) -> list[str]:
     """The claim's figures in one measure whose number the cited text gives only in another:
     "narrowed by 3.3%" on "narrowed by 3.3 percentage points" (``measure_at``). The number is
@@ -877,7 +915,9 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     for "about 200", "numbers-bound-dropped"). A number found, but counting another thing
     ("200 people" on "200 homes"), is not what the source says (``other_things``: contradicted
     when the cited text gives that thing another figure, else unsupported, "numbers-unit"), nor
-    is one in another measure ("3.3%" on "3.3 percentage points": ``other_measures``)."""
+    is one in another measure ("3.3%" on "3.3 percentage points": ``other_measures``). One
+    the cited text gives to what another figure of the claim counts is contradicted
+    (``swapped_things``: "14 warnings and 3 alerts" on "14 alerts and 3 warnings")."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     looser: list[str] = []
@@ -895,7 +935,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
             looser.append(said)
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
-    excluded += other
+    excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
     unstated += other_measures(claim, evidence)
     allowed = looser + allowed
     if not missing and not excluded:
