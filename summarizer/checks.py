@@ -1815,24 +1815,23 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
     it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``). A reduced
     relative is read as its active: "Smith, backed by Jones, won" is (jones, back, smith)
-    (``_reduced_relative``)."""
+    (``_reduced_relative``). A gerund after "after", "by", ... is its clause subject's deed:
+    "United reached the final after beating Rovers" is (united, beat, rovers)
+    (``_gerund_doer``)."""
     toks, runs = _read_for_roles(text, known_names)
     if len(runs) < 2:
         return []
     named = {i for run in runs for i in run}
     low = [t.lower() for t in toks]
     out: list[Role] = []
-    for i, word in enumerate(low):
-        if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
-            continue  # a name, or a day ("on Sat" is no "sit")
-        # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
-        # one standing between a subject and an object ("United beat Rovers")
-        base = verb_base(word, low[i - 1] if i else "")
-        if base is None and _acts_as_verb(toks, i) and "AUX" not in word_readings(word):
-            base = word_readings(word).get("VERB", (None,))[0]
+    for i in range(len(low)):
+        base = _verb_at(toks, low, named, i)
         if base is None or base in _SYMMETRIC:
             continue
         found = _doer(low, runs, i)
+        gerund = found is None and _gerund_doer(toks, low, runs, named, i)
+        if gerund:
+            found = (gerund, [])  # "United reached the final after beating Rovers"
         after = [r for r in runs if r.start > i and r.start - i - 1 <= ROLE_GAP]
         if found is None or not after:
             continue
@@ -1851,7 +1850,9 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         aside = tuple(
-            _phrase(" ".join(toks[r.start : r.stop])) for r in runs if _aside(low, doer, r, i)
+            _phrase(" ".join(toks[r.start : r.stop]))
+            for r in runs
+            if not gerund and _aside(low, doer, r, i)
         )
         out.append(Role(names[0], stem(base), names[1], said, aside))
     for run in runs:
@@ -1862,6 +1863,46 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (agent, run)]
             out.append(Role(names[0], stem(base), names[1], said))
     return out
+
+
+def _verb_at(toks: list[str], low: list[str], named: set[int], i: int) -> str | None:
+    """The base form of the verb at ``i``, or None: a verb as the word check reads one
+    ("defeated", "will beat"), or a word that can be one standing between a subject and an
+    object ("United beat Rovers") or a gerund after one of ``_GERUND_OPENERS`` ("after
+    beating"); never a name, nor a day ("on Sat" is no "sit")."""
+    word = low[i]
+    if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
+        return None
+    base = verb_base(word, low[i - 1] if i else "")
+    gerund = word.endswith("ing") and i > 0 and low[i - 1] in _GERUND_OPENERS
+    if base is None and (gerund or _acts_as_verb(toks, i)) and "AUX" not in word_readings(word):
+        base = word_readings(word).get("VERB", (None,))[0]  # "after beating" too
+    return base
+
+
+# Words that open a gerund whose doer is its clause's subject: "United reached the final
+# after beating Rovers", "won by beating", "before facing".
+_GERUND_OPENERS = frozenset("after before by while since when".split())
+# Where scanning back from such a gerund for its clause's verb stops: another clause.
+_GERUND_BREAK = (_CLAUSE_END - {","}) | {"and", "or", "that", "who", "whom", "which", "("}
+
+
+def _gerund_doer(
+    toks: list[str], low: list[str], runs: list[range], named: set[int], i: int
+) -> range | None:
+    """The doer of a gerund at ``i`` after one of ``_GERUND_OPENERS``: the subject of its
+    clause, the doer ``_doer`` finds for the nearest verb before it ("United" in "United
+    reached the final of the Cup on Saturday after beating Rovers"). None when another
+    clause or a verb with no doer comes first: the gerund's doer is then not read."""
+    if not low[i].endswith("ing") or not i or low[i - 1] not in _GERUND_OPENERS:
+        return None
+    for j in range(i - 2, -1, -1):
+        if low[j] in _GERUND_BREAK:
+            return None
+        if _verb_at(toks, low, named, j) is not None:
+            found = _doer(low, runs, j)
+            return None if found is None else found[0]
+    return None
 
 
 def _aside(low: list[str], doer: range, name: range, i: int) -> bool:
