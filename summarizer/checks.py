@@ -365,6 +365,25 @@ class _Read:
     unit: tuple[str, str]
     at: int
     counts: tuple[str, ...] = ()
+    measure: str = ""  # what the number is in (``measure_at``): "percent" for "3%"
+
+
+# What a figure is measured in, by the tokens after its number (measures.json), longest first.
+_MEASURES = sorted(
+    ((phrase, name) for name, phrases in lexicon.measures().items() for phrase in phrases),
+    key=lambda item: -len(item[0]),
+)
+_MEASURE_WORDS = frozenset(w for phrase, _ in _MEASURES for w in phrase if w.isalpha())
+
+
+def measure_at(toks: list[str], after: int) -> tuple[str, int]:
+    """The measure a number's following tokens ``toks[after:]`` put it in ("percent" for "%"
+    or "per cent", "percentage points" for "points" or "pp"), and how many tokens say it; ("",
+    0) for none. A change of 3% and one of 3 percentage points are different quantities."""
+    for phrase, name in _MEASURES:
+        if tuple(toks[after : after + len(phrase)]) == phrase:
+            return name, len(phrase)
+    return "", 0
 
 
 # Words after a number read for the noun it counts: "200 new family homes".
@@ -404,9 +423,13 @@ def _read_quantities(text: str) -> list[_Read]:
     toks = [t.lower() for t in _tokens(spelled)]
 
     def add(
-        key: str, i: int, unit: tuple[str, str] = ("", ""), counts: tuple[str, ...] = ()
+        key: str,
+        i: int,
+        unit: tuple[str, str] = ("", ""),
+        counts: tuple[str, ...] = (),
+        measure: str = "",
     ) -> None:
-        found.append(_Read(key, unit, i, counts))
+        found.append(_Read(key, unit, i, counts, measure))
 
     for i, tok in enumerate(toks):
         value: float | None = None
@@ -446,7 +469,8 @@ def _read_quantities(text: str) -> list[_Read]:
         currency = _CURRENCY.get(toks[i - 1] if i else "") or _CURRENCY.get(word, "")
         counted = word.isalpha() and word not in STOPWORDS and word not in _CURRENCY
         unit = (currency, stem(word) if counted else "")
-        add(f"number:{value:.15g}", i, unit, counted_words(toks, i, after))
+        measure = measure_at(toks, after)[0]
+        add(f"number:{value:.15g}", i, unit, counted_words(toks, i, after), measure)
     return found
 
 
@@ -513,6 +537,7 @@ class Bound:
     unit: tuple[str, str]
     span: tuple[int, int]
     counts: tuple[str, ...] = ()  # as ``_Read.counts``
+    measure: str = ""  # as ``_Read.measure``
 
 
 # What the cited text's figures say of a claim's bound, and the figure that says it, as
@@ -535,7 +560,7 @@ def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
     value = float(first.key.removeprefix("number:"))
     span = (match.start(), match.end() + len(figure))
     kind = _BOUND_KIND[match.group(1)]
-    return Bound(kind, match.group(1), said, value, first.unit, span, first.counts)
+    return Bound(kind, match.group(1), said, value, first.unit, span, first.counts, first.measure)
 
 
 @lru_cache(maxsize=4096)
@@ -621,6 +646,7 @@ class _Figure:
     shown: str
     phrase: str = ""
     counts: tuple[str, ...] = ()
+    measure: str = ""  # as ``_Read.measure``
 
     @property
     def allowed(self) -> _Range:
@@ -636,11 +662,12 @@ class _Figure:
 def figures(text: str) -> list[_Figure]:
     """The numbers of ``text`` as figures: its exact numbers, then its bounds."""
     exact = [
-        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], counts=r.counts)
+        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], counts=r.counts, measure=r.measure)
         for r in exact_numbers(text)
     ]
     return exact + [
-        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts) for b in bounds(text)
+        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts, b.measure)
+        for b in bounds(text)
     ]
 
 
@@ -785,6 +812,67 @@ def other_things(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
 
 
+def _noun_stem(word: str) -> str:
+    """The stem of a noun's singular, as written: "warnings" -> "warn"."""
+    return stem(noun_base(word) or word)
+
+
+def swapped_things(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures whose number the cited text gives to what another figure of the
+    claim counts: "14 flood warnings and three flood alerts" on "14 flood alerts and three
+    flood warnings". The claim tells its two things apart by the words it does not share
+    ("warnings", "alerts"; not "flood"), so these are compared as written, not through
+    ``same_thing``'s relatives (WordNet makes an alert a warning). Contradicted: the cited
+    figure counts the other thing of the claim and none of this one's own words."""
+    out: list[str] = []
+    found = [(f, {_noun_stem(w) for w in _counted_nouns(f.counts)}) for f in figures(claim)]
+    found = [(f, nouns) for f, nouns in found if nouns]
+    if len(found) < 2:
+        return out
+    for mine, nouns in found:
+        for other, other_nouns in found:
+            own, theirs = nouns - other_nouns, other_nouns - nouns
+            if other.value == mine.value or not own or not theirs:
+                continue
+            stated = [
+                (f, {_noun_stem(w) for w in _counted_nouns(f.counts)})
+                for f in evidence.figures
+                if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+            ]
+            if any(counted & own for _, counted in stated):
+                continue
+            swapped = [f for f, counted in stated if counted & theirs]
+            if swapped:
+                out.append(
+                    f"the claim's {mine.said} is the cited text's {swapped[0].said}, "
+                    f"what the claim's {other.said} counts"
+                )
+    return list(dict.fromkeys(out))
+
+
+def other_measures(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures in one measure whose number the cited text gives only in another:
+    "narrowed by 3.3%" on "narrowed by 3.3 percentage points" (``measure_at``). The number is
+    found, the quantity is not: a change in percent is not a change in percentage points.
+    Unsupported, not contradicted: the source does not say how many percent. A figure of the
+    cited text with no measure, or with the claim's, states it."""
+    out: list[str] = []
+    for mine in figures(claim):
+        if not mine.measure:
+            continue
+        same_value = [
+            f for f in evidence.figures if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+        ]
+        if not same_value or any(f.measure in ("", mine.measure) for f in same_value):
+            continue
+        theirs = same_value[0]
+        out.append(
+            f"the claim's {mine.shown} is in {mine.measure} where the cited text's "
+            f"{theirs.shown} is in {theirs.measure}"
+        )
+    return list(dict.fromkeys(out))
+
+
 def shown_quantity(quantity: str) -> str:
     """A quantity as a reader is told it: "number:30" -> "30", "month:5" -> "5 (month)"."""
     kind, _, value = quantity.partition(":")
@@ -826,7 +914,10 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     lacks, and "200" on it drops the bound (``dropped_bounds``: contradicted, or unsupported
     for "about 200", "numbers-bound-dropped"). A number found, but counting another thing
     ("200 people" on "200 homes"), is not what the source says (``other_things``: contradicted
-    when the cited text gives that thing another figure, else unsupported, "numbers-unit")."""
+    when the cited text gives that thing another figure, else unsupported, "numbers-unit"), nor
+    is one in another measure ("3.3%" on "3.3 percentage points": ``other_measures``). One
+    the cited text gives to what another figure of the claim counts is contradicted
+    (``swapped_things``: "14 warnings and 3 alerts" on "14 alerts and 3 warnings")."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     looser: list[str] = []
@@ -844,7 +935,8 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
             looser.append(said)
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
-    excluded += other
+    excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
+    unstated += other_measures(claim, evidence)
     allowed = looser + allowed
     if not missing and not excluded:
         if unstated:
@@ -1103,6 +1195,13 @@ _NECESSITY = frozenset(
 )
 
 
+# Words a negation may deny and the words that state them (negatable.json): "found not guilty
+# of fraud" denies what "convicted of fraud" states. Stems.
+_STATED_BY = {
+    stem(head): frozenset(stem(w) for w in said) for head, said in lexicon.negatable().items()
+}
+
+
 def _mentioned(term: str, terms: TermSet) -> bool:
     """The cited text has ``term``, or the verb an irregular form of it inflects: "will not be
     built" negates the "build" of "voted to build a bridge" (the stems differ)."""
@@ -1142,9 +1241,42 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
                 passed=False,
                 detail=f"the cited text negates '{' '.join(stated)}'; the claim does not",
             )
+    denied = _denied_in_other_words(claim, claim_free - claim_inside.terms, evidence)
+    if denied is not None:
+        return Check(name="negation", passed=False, detail=denied)
     if unsupported:
         return Check(name="negation-unsupported", passed=False, detail=unsupported[0])
     return Check(name="negation", passed=True)
+
+
+def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence) -> str | None:
+    """A cited sentence that negates a word the claim states in other words (``_STATED_BY``):
+    "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud".
+
+    Read one sentence at a time, and only one that names every name of the claim: the cited
+    text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
+    of fraud"), which says nothing of Doyle. As in ``check_negation``, the negated word and
+    at least one more of its scope (its only one) are stated, neither stated in that sentence
+    outside a negation, nor the claim's word of the class."""
+    names = _names(claim, evidence.known_names)
+    if not names:
+        return None
+    for sentence in evidence.sentences:
+        scopes, free = _negation_scopes(sentence)
+        for scope in scopes:
+            said = _STATED_BY.get(scope[0], frozenset()) & claim_free
+            if not said or scope[0] in free or said & free:
+                continue
+            stated = [scope[0], *(t for t in scope[1:] if t in claim_free and t not in free)]
+            if len(stated) < min(2, len(scope)):
+                continue
+            one = Evidence([sentence], known_names=evidence.known_names)
+            text = _spaced(one.text)
+            if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
+                shown = term_words(_norm(sentence))
+                negated = " ".join(shown.get(t, t) for t in stated)
+                return f"the cited text negates '{negated}'; the claim states it"
+    return None
 
 
 # -- qualifiers: words that change a fact without changing its content words -------------------
@@ -1510,6 +1642,13 @@ _ANTONYMS: dict[str, set[str]] = {}
 for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_SPATIAL)):
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
+# Opposites only of the listed things ("beat" / "missed" an estimate): each lemma's opposite,
+# with the stems of the things it must be said of.
+_ANTONYMS_OF: dict[str, dict[str, frozenset[str]]] = {}
+for _a, _b, _of in lexicon.antonym_pairs_of():
+    _things = frozenset(stem(w) for w in _of)
+    _ANTONYMS_OF.setdefault(_lemma(_a), {})[_lemma(_b)] = _things
+    _ANTONYMS_OF.setdefault(_lemma(_b), {})[_lemma(_a)] = _things
 
 
 # Words either side of an antonym that show what it is said of; an opposite in the cited text
@@ -1518,12 +1657,25 @@ for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_S
 ANTONYM_WINDOW = 6
 
 
+def _measure_words(ws: list[str]) -> set[int]:
+    """Places of the words that say a figure's measure ("percentage points" after "4.1"):
+    they say what unit a number is in, not what it is about."""
+    out: set[int] = set()
+    for k, w in enumerate(ws):
+        if w[:1].isdigit():
+            out.update(range(k + 1, k + 1 + measure_at(ws, k + 1)[1]))
+    return out
+
+
 def _context(ws: list[str], i: int) -> set[str]:
-    """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i]."""
+    """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i], less the
+    words of a figure's measure: "turnout rose 4.1 percentage points" and "their share fell
+    by 12 percentage points" are not said of the same thing."""
     out: set[str] = set()
+    measured = _measure_words(ws) if _MEASURE_WORDS.intersection(ws) else set()
     for k in range(max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)):
         w = ws[k]
-        if k != i and w not in STOPWORDS and w[:1].isalnum():
+        if k != i and k not in measured and w not in STOPWORDS and w[:1].isalnum():
             term = stem(w)
             out.add(term)
             out.update(_SYNONYM_OF.get(term, ()))
@@ -1571,12 +1723,21 @@ def find_opposite(
         if said_lemmas[i] in seen:
             continue
         opposites = _opposites(word, seen if counting_stated else ev, ev)
-        if not opposites:
+        # an opposite only of some things must be said of one of them: "missed the estimate"
+        # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
+        of = {
+            o: things
+            for o, things in _ANTONYMS_OF.get(said_lemmas[i], {}).items()
+            if o in (seen if counting_stated else ev)
+        }
+        if not opposites and not of:
             continue
         mine = _context(said_words, i)
         for ws, lemmas in zip(cited, cited_lemmas, strict=True):
             for j, lemma in enumerate(lemmas):
                 if lemma in opposites and mine & _context(ws, j):
+                    return word, ws[j]
+                if lemma in of and mine & _context(ws, j) & of[lemma]:
                     return word, ws[j]
     return None
 
@@ -1654,24 +1815,23 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
     passive with no "by" (``_agent``): "Trump was invited to Moscow" names no one who did
     it. A day of the week ("on Saturday") or "Today" is no name (``_WHEN_WORDS``). A reduced
     relative is read as its active: "Smith, backed by Jones, won" is (jones, back, smith)
-    (``_reduced_relative``)."""
+    (``_reduced_relative``). A gerund after "after", "by", ... is its clause subject's deed:
+    "United reached the final after beating Rovers" is (united, beat, rovers)
+    (``_gerund_doer``)."""
     toks, runs = _read_for_roles(text, known_names)
     if len(runs) < 2:
         return []
     named = {i for run in runs for i in run}
     low = [t.lower() for t in toks]
     out: list[Role] = []
-    for i, word in enumerate(low):
-        if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
-            continue  # a name, or a day ("on Sat" is no "sit")
-        # a verb as the word check reads one ("defeated", "will beat"), or a word that can be
-        # one standing between a subject and an object ("United beat Rovers")
-        base = verb_base(word, low[i - 1] if i else "")
-        if base is None and _acts_as_verb(toks, i) and "AUX" not in word_readings(word):
-            base = word_readings(word).get("VERB", (None,))[0]
+    for i in range(len(low)):
+        base = _verb_at(toks, low, named, i)
         if base is None or base in _SYMMETRIC:
             continue
         found = _doer(low, runs, i)
+        gerund = found is None and _gerund_doer(toks, low, runs, named, i)
+        if gerund:
+            found = (gerund, [])  # "United reached the final after beating Rovers"
         after = [r for r in runs if r.start > i and r.start - i - 1 <= ROLE_GAP]
         if found is None or not after:
             continue
@@ -1690,7 +1850,9 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names.reverse()  # a passive: the name after "by" did it
         said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[doer.start : done_to.stop]))
         aside = tuple(
-            _phrase(" ".join(toks[r.start : r.stop])) for r in runs if _aside(low, doer, r, i)
+            _phrase(" ".join(toks[r.start : r.stop]))
+            for r in runs
+            if not gerund and _aside(low, doer, r, i)
         )
         out.append(Role(names[0], stem(base), names[1], said, aside))
     for run in runs:
@@ -1701,6 +1863,46 @@ def roles(text: str, known_names: AbstractSet[str]) -> list[Role]:
             names = [_phrase(" ".join(toks[r.start : r.stop])) for r in (agent, run)]
             out.append(Role(names[0], stem(base), names[1], said))
     return out
+
+
+def _verb_at(toks: list[str], low: list[str], named: set[int], i: int) -> str | None:
+    """The base form of the verb at ``i``, or None: a verb as the word check reads one
+    ("defeated", "will beat"), or a word that can be one standing between a subject and an
+    object ("United beat Rovers") or a gerund after one of ``_GERUND_OPENERS`` ("after
+    beating"); never a name, nor a day ("on Sat" is no "sit")."""
+    word = low[i]
+    if i in named or (word in _WHEN_WORDS and toks[i][:1].isupper()):
+        return None
+    base = verb_base(word, low[i - 1] if i else "")
+    gerund = word.endswith("ing") and i > 0 and low[i - 1] in _GERUND_OPENERS
+    if base is None and (gerund or _acts_as_verb(toks, i)) and "AUX" not in word_readings(word):
+        base = word_readings(word).get("VERB", (None,))[0]  # "after beating" too
+    return base
+
+
+# Words that open a gerund whose doer is its clause's subject: "United reached the final
+# after beating Rovers", "won by beating", "before facing".
+_GERUND_OPENERS = frozenset("after before by while since when".split())
+# Where scanning back from such a gerund for its clause's verb stops: another clause.
+_GERUND_BREAK = (_CLAUSE_END - {","}) | {"and", "or", "that", "who", "whom", "which", "("}
+
+
+def _gerund_doer(
+    toks: list[str], low: list[str], runs: list[range], named: set[int], i: int
+) -> range | None:
+    """The doer of a gerund at ``i`` after one of ``_GERUND_OPENERS``: the subject of its
+    clause, the doer ``_doer`` finds for the nearest verb before it ("United" in "United
+    reached the final of the Cup on Saturday after beating Rovers"). None when another
+    clause or a verb with no doer comes first: the gerund's doer is then not read."""
+    if not low[i].endswith("ing") or not i or low[i - 1] not in _GERUND_OPENERS:
+        return None
+    for j in range(i - 2, -1, -1):
+        if low[j] in _GERUND_BREAK:
+            return None
+        if _verb_at(toks, low, named, j) is not None:
+            found = _doer(low, runs, j)
+            return None if found is None else found[0]
+    return None
 
 
 def _aside(low: list[str], doer: range, name: range, i: int) -> bool:

@@ -80,3 +80,32 @@ def irregular_forms() -> dict[str, str]:
 def cue_words(kind: str) -> frozenset[str]:
     """A closed word class from cues.json: titles, negation, negating_verbs, light."""
     return frozenset(_load("cues.json")[kind])
+
+
+@lru_cache(maxsize=1)
+def antonym_pairs_of() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Pairs of words opposite only when said of one of the listed things (unstemmed), from
+    antonyms.json: ("beat", "miss", {"estimate", "forecast", ...}). "Beat the estimate" and
+    "missed the estimate" conflict; "beat Rovers" and "missed a penalty" do not."""
+    return tuple(
+        (entry["pair"][0], entry["pair"][1], frozenset(entry["of"]))
+        for entry in _load("antonyms.json")["pairs_of"]
+    )
+
+
+@lru_cache(maxsize=1)
+def measures() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """What a figure is measured in, each with the token phrases that say it (measures.json):
+    "percent": (("%",), ("per", "cent"), ...). A change of 3 percent is not one of 3
+    percentage points."""
+    return {
+        name: tuple(tuple(phrase.split()) for phrase in phrases)
+        for name, phrases in _load("measures.json")["measures"].items()
+    }
+
+
+@lru_cache(maxsize=1)
+def negatable() -> dict[str, frozenset[str]]:
+    """Words a cited text's negation may deny, each with the words that state it
+    (negatable.json): "guilty" is stated by "convicted", so "found not guilty" denies it."""
+    return {head: frozenset(words) for head, words in _load("negatable.json")["stated_by"].items()}
