@@ -148,6 +148,34 @@ _FOLLOW_LINE = re.compile(
     rf"[^.!?@\n]{{0,40}}?)?\s*(?<=[\s:,/]){_PLATFORM}\b)+"
     r"(?: for (?:more|the latest|updates|news|breaking)[^.!?@\n]{0,40})?\s*[.!…]*$"
 )
+# A correction, clarification or editor's note: the newsroom speaking about its own article,
+# not the story. Read as a fact it cited the figure it retracts ("Correction: An earlier version
+# of this article misstated the cost as 15 million." backed a draft's "will cost 15 million").
+# It starts its line: a label ("Correction:", "Clarification (March 3):", "Editor's note:", or
+# the label alone or with a date on a line before the note), an earlier version of this article
+# saying something, or this article having been updated or corrected. A story about a
+# correction ("The minister issued a correction on Tuesday.", "Corrections officers said ...")
+# has no label and no "this article": it stays. "This report" is left out: a story may be about
+# an earlier version of a report.
+_ARTICLE_WORD = (
+    r"(?:article|story|post|blog post|piece|column|item|headline|caption|photo caption|"
+    r"graphic|video|newsletter|interview)"
+)
+_NOTE_START = re.compile(
+    r"(?i)^\(?(?:"
+    r"(?:corrections?|clarifications?|editor['’]?s['’]? notes?)"
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*[:—–]\s*(?=\S)|\s*:?$)"
+    r"|(?:(?:because of|due to) an? [\w -]{1,30}errors?,?\s+)?an? (?:earlier|previous|prior) "
+    rf"version of this {_ARTICLE_WORD},? (?:(?:also|incorrectly|mistakenly|wrongly) )?"
+    r"(?:misstated|misspelled|misidentified|misquoted|misattributed|misreported|mischaracterized|"
+    r"said|stated|reported|gave|described|referred|included|omitted|quoted|identified|"
+    r"attributed|contained|was|had|incorrectly|mistakenly|wrongly)\b"
+    rf"|this {_ARTICLE_WORD} (?:has been|was|is being) (?:updated|corrected|amended|revised|"
+    r"changed|edited|clarified|refiled)\b"
+    rf"|this {_ARTICLE_WORD} (?:originally|previously|incorrectly|mistakenly|wrongly) "
+    r"(?:said|stated|misstated|reported|gave|identified|described|referred)\b"
+    r")"
+)
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -540,7 +568,29 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         pieces = split_glued_dateline(stripped)
         unit = _Item if item else _Alone
         out.extend(unit(x) if alone and x else x for x in pieces)
-    return _without_feed_footer(out)
+    return _without_feed_footer(_without_notes(out))
+
+
+def _without_notes(lines: list[str]) -> list[str]:
+    """The lines without the newsroom's notes on the article (corrections, clarifications,
+    editor's notes: see ``_NOTE_START``), each with all its sentences ("Correction: An earlier
+    version ... misstated the cost as 15 million. It is 9.5 million.") and the lines that go on
+    from it: while the note's last line ends no sentence (a label or a date alone, "Correction:
+    March 3, 2025", or a line wrapped mid-sentence), the next line is the note's too."""
+    if not any(_NOTE_START.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    note, before = False, ""
+    for line in lines:
+        if note and line and not isinstance(line, _Alone) and not _ends_sentence(before):
+            before = line
+            continue
+        note = bool(line) and _NOTE_START.match(line) is not None
+        if note:
+            before = line
+            continue
+        out.append(line)
+    return out
 
 
 def _without_feed_footer(lines: list[str]) -> list[str]:
