@@ -176,6 +176,12 @@ _NOTE_START = re.compile(
     r"(?:said|stated|misstated|reported|gave|identified|described|referred)\b"
     r")"
 )
+# The print edition's note closing a web story (The New York Times): "A version of this article
+# appears in print on March 3, 2025, Section A, Page 1 of the New York edition with the
+# headline: ...". Where the story ran, not what happened: dropped wherever it stands.
+_IN_PRINT = re.compile(
+    r"^A version of this (?:[a-z]+ )?[a-z]+ (?:appears|appeared) in print on\b.{0,400}$"
+)
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -542,6 +548,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
             continue
+        if stripped.startswith("A version") and _IN_PRINT.match(stripped):
+            continue
         if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
         if stripped.startswith("Follow ") and _FOLLOW_LINE.match(stripped):
@@ -722,7 +730,8 @@ _WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:
 # The words a publication stamp is made of: "Published: Thursday, May 2, 2013, 1:32 PM EDT",
 # "Updated 4:08 p.m. ET", "May 2, 2013 | 5:03pm", "14 June 2013".
 _STAMP_WORD = re.compile(
-    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|article|story|published|updated|posted|modified|"
+    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|originally|article|story|published|updated|posted|"
+    r"modified|"
     r"on|at|st|nd|rd|th|[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
 )
 _DATE_SHAPE = re.compile(
