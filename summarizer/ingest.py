@@ -988,7 +988,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         elif not has_blank:
             paras.append(current)
             current = line
-        elif _ends_clause(before) and not (
+        elif _runs_on(before, line) and not (
             isinstance(before, _Alone) or isinstance(line, _Alone) or _TURN.match(line)
         ):
             current = f"{current} {line}"  # the splitter finds the sentence end
@@ -1008,12 +1008,20 @@ HARD_WRAP_MAX_CHARS = 100
 # A speaker's turn in a transcript or an interview ("Project Manager: ...", "Q: ..."): it starts
 # a unit of its own even when the turn before it broke off mid-clause ("... is uh").
 _TURN = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}: ")
-_CLAUSE_END = re.compile(r"[.!?:;,\"”’)\]…]$")
 _SENTENCE_END = re.compile(r"[.!?:…][\"”’)\]]*$")
 
 
-def _ends_clause(line: str) -> bool:
-    return _CLAUSE_END.search(line) is not None
+def _runs_on(line: str, after: str) -> bool:
+    """The text may run on from ``line`` to ``after`` on one line (the splitter then finds
+    the sentence end), ``line`` not wrapped: it ends a sentence or a clause (";", ","). Not
+    after a bracket or a quote without a stop ("Carver United 1, Bayside 1 (Bayside won 4-2
+    on penalties)" / "Westbrook 0, Lakeside Rovers 5" were one "sentence", whose stray
+    figures backed a claim), nor after a colon before a line that ends no sentence: it
+    introduces a list ("Other results on Saturday:" / "Eastfield 2, Milltown 0"), each line a
+    unit; before a sentence ("The mayor said:" / "“We will build it.”") it runs on."""
+    if line.endswith(":"):
+        return _ends_sentence(after)
+    return _ends_sentence(line) or line.endswith((";", ","))
 
 
 def _ends_sentence(line: str) -> bool:
