@@ -828,10 +828,29 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if headline_shaped(line) and rest and not isinstance(line, _Item):
+        shaped = headline_shaped(line) or (
+            i + 1 < len(lines) and not lines[i + 1] and _question_headline(line)
+        )
+        if shaped and rest and not isinstance(line, _Item):
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
+
+
+# A headline that asks ("Is the city's tap water safe to drink?"): one question, short, alone
+# on the text's first line with a blank line after it (a lead's question runs on in its
+# paragraph). Not an interviewer's turn ("Q: ..."). A question headline was the first sentence,
+# the briefing headed the story by a derived title, and a lead repeating it showed it twice.
+QUESTION_TITLE_MAX_CHARS = 150
+_ONE_QUESTION = re.compile(r"^[^.!?]+\?[\"”’]?$")
+
+
+def _question_headline(line: str) -> bool:
+    return (
+        len(line) <= QUESTION_TITLE_MAX_CHARS
+        and _ONE_QUESTION.match(line) is not None
+        and not _TURN.match(line)
+    )
 
 
 # A headline may end in an initialism's stop ("... Bloomberg Tells U.S."); a sentence then
