@@ -68,7 +68,8 @@ _DROP_LINE = re.compile(
     r"\b(?:newsletters?|inbox|unlimited access|subscribers?|subscription)\b.{0,80}|"
     r"subscribe(?: now| today| here)?[.!]?|"
     # a page's sign-off: "Thanks for reading!", "Thank you for reading The Daily Ledger."
-    r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening)\b[^.!?]{0,60}[.!]*|"
+    r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening|following)\b"
+    r"[^.!?]{0,60}[.!]*|"
     # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
     r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
@@ -181,6 +182,38 @@ _NOTE_START = re.compile(
 # headline: ...". Where the story ran, not what happened: dropped wherever it stands.
 _IN_PRINT = re.compile(
     r"^A version of this (?:[a-z]+ )?[a-z]+ (?:appears|appeared) in print on\b.{0,400}$"
+)
+# A live blog: entries that open with the time they were posted ("09:05 Good morning ...",
+# "9.05am BST", "15:50 BREAKING: ..."), or whose time stands on a line of its own. With at
+# least LIVE_BLOG_MIN_ENTRIES lines so (one "2:16pm: ..." update is no blog) the times are cut:
+# a blurb quoted "09:05 Good morning and welcome to our live coverage ...".
+LIVE_BLOG_MIN_ENTRIES = 3
+_ENTRY_TIME = re.compile(
+    r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?i:[ap]\.?m\.?))?"
+    r"(?:\s?(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|IST))?"
+    r"(?:\s*(?:--|[:|—–-])\s*|\s+|$)(?=[\"“‘'A-Z0-9]|$)"
+)
+# A flash label before an entry or a paragraph ("BREAKING: Mendes says ...", "UPDATE: 9 p.m. --
+# The White House said ..."), and a time after it: the news is what follows.
+_NEWS_LABEL = re.compile(
+    r"^(?:BREAKING(?: NEWS)?|Breaking(?: [Nn]ews)?|UPDATED?|Update[d]?|JUST IN|Just in|LATEST)"
+    r"\s*(?:--|[:|—–-])\s+(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?"  # "UPDATE - May 30, 10 p.m.:"
+    r"\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?"
+    r"\s*(?:--|[:—–-])\s*)?(?=\S)"
+)
+# A live blog's greeting and sign-off ("Good morning and welcome to our live coverage of the
+# talks ...", "Welcome to our live blog.", "This live blog is now closed."): the blog speaking
+# of itself, not the news. Its sentence is cut where a line starts with it.
+_LIVE_META = re.compile(
+    r"(?i)^(?:(?:(?:good (?:morning|afternoon|evening)|hello|hi)(?: (?:everyone|all))?[,!.]?"
+    r"\s+(?:and\s+)?)?welcome (?:back )?to (?:our|the|this|today['’]s)\b[^.!?]{0,40}?"
+    r"\blive(?: ?blog|\b)[^.!?]{0,200}"
+    r"|(?:this|our|the) live (?:blog|coverage|page|updates?)\b[^.!?]{0,40}?\b(?:is (?:now )?"
+    r"(?:closed|over|paused|ending|finished)|has (?:now )?(?:ended|closed|finished)|"
+    r"(?:will )?(?:ends?|closes?) (?:here|now))\b[^.!?]{0,120}"
+    r"|we(?:['’]re| are| will be| have)? (?:now )?(?:pausing|closing|ending|wrapping up|paused|"
+    r"closed|ended) (?:our|this|the) live (?:blog|coverage|updates)\b[^.!?]{0,120}"
+    r")[.!…]*\s*"
 )
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
@@ -520,6 +553,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     # any run of (Unicode) whitespace is one space
     collapsed = [" ".join(line.split()) for line in text.split("\n")]
     in_list = False  # the line before opened a list ("... items:") or was an item of one
+    live = (
+        sum(1 for x in collapsed if _ENTRY_TIME.match(x) and not is_timestamp(x))
+        >= LIVE_BLOG_MIN_ENTRIES
+    )
     for at, stripped in enumerate(collapsed):
         sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
         alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
@@ -538,6 +575,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
                 continue  # a line of images: nothing, not a paragraph break
         else:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
+        if stripped and (stripped := _live_entry(stripped, live=live)) == "":
+            continue
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -577,6 +616,20 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         unit = _Item if item else _Alone
         out.extend(unit(x) if alone and x else x for x in pieces)
     return _without_feed_footer(_without_notes(out))
+
+
+def _live_entry(line: str, *, live: bool) -> str:
+    """The line without what a live blog or a flash puts before the news: the entry's time
+    (``live``: the text is a live blog), a "BREAKING:" or "UPDATE:" label, the blog's greeting
+    or sign-off sentence. "" when nothing is left."""
+    if live and (entry := _ENTRY_TIME.match(line)) and not is_timestamp(line):
+        line = line[entry.end() :]
+    if line[:1] in "BUJL" and (label := _NEWS_LABEL.match(line)):
+        line = line[label.end() :]
+        line = line[:1].upper() + line[1:]  # "Breaking: man charged ...": a headline's case
+    if "live" in line.lower() and (meta := _LIVE_META.match(line)):
+        line = line[meta.end() :]
+    return line
 
 
 def _without_notes(lines: list[str]) -> list[str]:
