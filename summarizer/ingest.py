@@ -45,6 +45,7 @@ from .sources import (
 from .text import (
     STOPWORDS,
     counted,
+    is_interviewer_turn,
     split_glued_dateline,
     stem,
     strip_dateline,
@@ -393,7 +394,7 @@ def make_article(
         (p, t)
         for p, para in enumerate(paragraphs)
         for unit in para.split("\n")  # a line that is a unit of its own (see _paragraphs)
-        for t in join_fragments(unit, split_sentences(unit))
+        for t in _unit_sentences(unit)
     ]
     split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
@@ -422,6 +423,14 @@ def make_article(
             "sentences": sentences,
         }
     )
+
+
+def _unit_sentences(unit: str) -> list[str]:
+    """A unit's sentences; an interviewer's turn is one, whatever it holds (up to
+    ``QUOTE_MAX_CHARS``), so the engine reads it whole as a question."""
+    if len(unit) <= QUOTE_MAX_CHARS and is_interviewer_turn(unit):
+        return [unit]
+    return join_fragments(unit, split_sentences(unit))
 
 
 # A title before a name, never the end of a sentence: the splitter's cut after "former Sens."
@@ -553,6 +562,7 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     # any run of (Unicode) whitespace is one space
     collapsed = [" ".join(line.split()) for line in text.split("\n")]
     in_list = False  # the line before opened a list ("... items:") or was an item of one
+    interview = any(is_interviewer_turn(x) for x in collapsed)
     live = (
         sum(1 for x in collapsed if _ENTRY_TIME.match(x) and not is_timestamp(x))
         >= LIVE_BLOG_MIN_ENTRIES
@@ -577,6 +587,9 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
         if stripped and (stripped := _live_entry(stripped, live=live)) == "":
             continue
+        ask = interview and is_interviewer_turn(stripped)
+        if interview and not ask and (answer := _ANSWER_LABEL.match(stripped)):
+            stripped = stripped[answer.end() :]  # the answer is what she said, not "A: No."
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -614,7 +627,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
         unit = _Item if item else _Alone
-        out.extend(unit(x) if alone and x else x for x in pieces)
+        if ask:  # a unit of its own, never run on into the answer after it
+            out.append(_Ask(stripped))
+        else:
+            out.extend(unit(x) if alone and x else x for x in pieces)
     return _without_feed_footer(_without_notes(out))
 
 
@@ -719,6 +735,18 @@ class _Alone(str):
     row, a heading, its marker gone): never joined to the lines around it."""
 
     __slots__ = ()
+
+
+class _Ask(_Alone):
+    """An interviewer's turn in a Q&A (``text.is_interviewer_turn``): one unit, its sentences
+    never split (a question's premise cut from "Do you agree?" read as a claim)."""
+
+    __slots__ = ()
+
+
+# The interviewee's label in a Q&A ("A: ", "A. ", "Answer: "), cut in an article that has
+# interviewer turns: without them "A. 38-caliber revolver was found" is a (mistyped) sentence.
+_ANSWER_LABEL = re.compile(r"^(?:A[:.]|Answer:)\s+(?=\S)")
 
 
 class _Item(_Alone):
