@@ -241,7 +241,10 @@ def _merge_into(kept: Article, held: set[tuple[str | None, ...]], copy: Article)
         if key not in held:
             held.add(key)
             kept.outlets.append(outlet)
-    kept.title = kept.title or copy.title
+    if kept.title is None and copy.title is not None:
+        # the copy's headline comes with what ingest did to it: one written in sentence case
+        # from all capitals still says so (``title_recased``), as the copy itself did
+        kept.title, kept.title_recased = copy.title, copy.title_recased
     if kept.published is None and copy.published is not None:
         # the copy's date comes with what it is: a day alone stays the whole day to --since
         kept.published, kept.published_day = copy.published, copy.published_day

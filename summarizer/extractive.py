@@ -35,6 +35,7 @@ from .text import (
     MONTH_NAMES,
     STOPWORDS,
     content_terms,
+    is_interviewer_turn,
     stem,
     strip_dateline,
     word_count,
@@ -84,6 +85,13 @@ _DEPENDENT_OPENERS = frozenset(
     then later afterwards earlier
     """.split()
 )
+# A sentence in the first person outside quotation marks leans on context as a pronoun does:
+# a Q&A's answers ("We will redesign three of them this summer."), a column, a reporter's aside.
+# A 2-4 sentence blurb shows it without the question or the byline that says who "I" or "we"
+# is, and a reader takes the speaker for the outlet, or for no one. So it counts only after the
+# sentence before it is chosen, as any dependent sentence does; an answer that states its fact
+# in the third person ("Fares are frozen until at least January 2026.") is not held back.
+_FIRST_PERSON = frozenset("i we my our us me i'm we're i've we've i'll we'll i'd we'd".split())
 # "The plan ...", "The move ...": a definite abstract noun that refers to something said before.
 _ANAPHORIC_NOUNS = frozenset(
     """
@@ -273,6 +281,8 @@ def _dependent(text: str) -> bool:
         return False
     if first[0] in _DEPENDENT_OPENERS or "such" in first[:6]:
         return True
+    if first[0] in _FIRST_PERSON:
+        return True
     if first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3]):
         return True
     return _INNER_CONNECTIVE.search(stripped) is not None or _unresolved_report(stripped)
@@ -379,7 +389,12 @@ def _usable(c: _Candidate) -> bool:
     text = c.sentence.text.strip()
     if c.sentence.index == 0 and _short(c):
         return True
-    return MIN_WORDS <= c.words <= MAX_WORDS and not text.endswith("?") and not _fragment(text)
+    return (
+        MIN_WORDS <= c.words <= MAX_WORDS
+        and not text.endswith("?")
+        and not is_interviewer_turn(text)  # a question, even one that ends on its premise
+        and not _fragment(text)
+    )
 
 
 _CLAUSE_END = (".", "!", '."', ".”", '!"', "!”")

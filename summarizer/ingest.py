@@ -45,6 +45,7 @@ from .sources import (
 from .text import (
     STOPWORDS,
     counted,
+    is_interviewer_turn,
     split_glued_dateline,
     stem,
     strip_dateline,
@@ -68,7 +69,8 @@ _DROP_LINE = re.compile(
     r"\b(?:newsletters?|inbox|unlimited access|subscribers?|subscription)\b.{0,80}|"
     r"subscribe(?: now| today| here)?[.!]?|"
     # a page's sign-off: "Thanks for reading!", "Thank you for reading The Daily Ledger."
-    r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening)\b[^.!?]{0,60}[.!]*|"
+    r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening|following)\b"
+    r"[^.!?]{0,60}[.!]*|"
     # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
     r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
@@ -147,6 +149,72 @@ _FOLLOW_LINE = re.compile(
     r"(?:\s*(?:,|:|/|and|or|&|on|at|via|for (?:more|the latest|updates|news|breaking)"
     rf"[^.!?@\n]{{0,40}}?)?\s*(?<=[\s:,/]){_PLATFORM}\b)+"
     r"(?: for (?:more|the latest|updates|news|breaking)[^.!?@\n]{0,40})?\s*[.!…]*$"
+)
+# A correction, clarification or editor's note: the newsroom speaking about its own article,
+# not the story. Read as a fact it cited the figure it retracts ("Correction: An earlier version
+# of this article misstated the cost as 15 million." backed a draft's "will cost 15 million").
+# It starts its line: a label ("Correction:", "Clarification (March 3):", "Editor's note:", or
+# the label alone or with a date on a line before the note), an earlier version of this article
+# saying something, or this article having been updated or corrected. A story about a
+# correction ("The minister issued a correction on Tuesday.", "Corrections officers said ...")
+# has no label and no "this article": it stays. "This report" is left out: a story may be about
+# an earlier version of a report.
+_ARTICLE_WORD = (
+    r"(?:article|story|post|blog post|piece|column|item|headline|caption|photo caption|"
+    r"graphic|video|newsletter|interview)"
+)
+_NOTE_START = re.compile(
+    r"(?i)^\(?(?:"
+    r"(?:corrections?|clarifications?|editor['’]?s['’]? notes?)"
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*[:—–]\s*(?=\S)|\s*:?$)"
+    r"|(?:(?:because of|due to) an? [\w -]{1,30}errors?,?\s+)?an? (?:earlier|previous|prior) "
+    rf"version of this {_ARTICLE_WORD},? (?:(?:also|incorrectly|mistakenly|wrongly) )?"
+    r"(?:misstated|misspelled|misidentified|misquoted|misattributed|misreported|mischaracterized|"
+    r"said|stated|reported|gave|described|referred|included|omitted|quoted|identified|"
+    r"attributed|contained|was|had|incorrectly|mistakenly|wrongly)\b"
+    rf"|this {_ARTICLE_WORD} (?:has been|was|is being) (?:updated|corrected|amended|revised|"
+    r"changed|edited|clarified|refiled)\b"
+    rf"|this {_ARTICLE_WORD} (?:originally|previously|incorrectly|mistakenly|wrongly) "
+    r"(?:said|stated|misstated|reported|gave|identified|described|referred)\b"
+    r")"
+)
+# The print edition's note closing a web story (The New York Times): "A version of this article
+# appears in print on March 3, 2025, Section A, Page 1 of the New York edition with the
+# headline: ...". Where the story ran, not what happened: dropped wherever it stands.
+_IN_PRINT = re.compile(
+    r"^A version of this (?:[a-z]+ )?[a-z]+ (?:appears|appeared) in print on\b.{0,400}$"
+)
+# A live blog: entries that open with the time they were posted ("09:05 Good morning ...",
+# "9.05am BST", "15:50 BREAKING: ..."), or whose time stands on a line of its own. With at
+# least LIVE_BLOG_MIN_ENTRIES lines so (one "2:16pm: ..." update is no blog) the times are cut:
+# a blurb quoted "09:05 Good morning and welcome to our live coverage ...".
+LIVE_BLOG_MIN_ENTRIES = 3
+_ENTRY_TIME = re.compile(
+    r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?i:[ap]\.?m\.?))?"
+    r"(?:\s?(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|AEST|AEDT|IST))?"
+    r"(?:\s*(?:--|[:|—–-])\s*|\s+|$)(?=[\"“‘'A-Z0-9]|$)"
+)
+# A flash label before an entry or a paragraph ("BREAKING: Mendes says ...", "UPDATE: 9 p.m. --
+# The White House said ..."), and a time after it: the news is what follows.
+_NEWS_LABEL = re.compile(
+    r"^(?:BREAKING(?: NEWS)?|Breaking(?: [Nn]ews)?|UPDATED?|Update[d]?|JUST IN|Just in|LATEST)"
+    r"\s*(?:--|[:|—–-])\s+(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?"  # "UPDATE - May 30, 10 p.m.:"
+    r"\d{1,2}(?:[:.]\d\d)?\s?(?i:[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?"
+    r"\s*(?:--|[:—–-])\s*)?(?=\S)"
+)
+# A live blog's greeting and sign-off ("Good morning and welcome to our live coverage of the
+# talks ...", "Welcome to our live blog.", "This live blog is now closed."): the blog speaking
+# of itself, not the news. Its sentence is cut where a line starts with it.
+_LIVE_META = re.compile(
+    r"(?i)^(?:(?:(?:good (?:morning|afternoon|evening)|hello|hi)(?: (?:everyone|all))?[,!.]?"
+    r"\s+(?:and\s+)?)?welcome (?:back )?to (?:our|the|this|today['’]s)\b[^.!?]{0,40}?"
+    r"\blive(?: ?blog|\b)[^.!?]{0,200}"
+    r"|(?:this|our|the) live (?:blog|coverage|page|updates?)\b[^.!?]{0,40}?\b(?:is (?:now )?"
+    r"(?:closed|over|paused|ending|finished)|has (?:now )?(?:ended|closed|finished)|"
+    r"(?:will )?(?:ends?|closes?) (?:here|now))\b[^.!?]{0,120}"
+    r"|we(?:['’]re| are| will be| have)? (?:now )?(?:pausing|closing|ending|wrapping up|paused|"
+    r"closed|ended) (?:our|this|the) live (?:blog|coverage|updates)\b[^.!?]{0,120}"
+    r")[.!…]*\s*"
 )
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
@@ -326,7 +394,7 @@ def make_article(
         (p, t)
         for p, para in enumerate(paragraphs)
         for unit in para.split("\n")  # a line that is a unit of its own (see _paragraphs)
-        for t in join_fragments(unit, split_sentences(unit))
+        for t in _unit_sentences(unit)
     ]
     split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
     ids = sentence_ids(article_id, [t for _, t in split])
@@ -355,6 +423,14 @@ def make_article(
             "sentences": sentences,
         }
     )
+
+
+def _unit_sentences(unit: str) -> list[str]:
+    """A unit's sentences; an interviewer's turn is one, whatever it holds (up to
+    ``QUOTE_MAX_CHARS``), so the engine reads it whole as a question."""
+    if len(unit) <= QUOTE_MAX_CHARS and is_interviewer_turn(unit):
+        return [unit]
+    return join_fragments(unit, split_sentences(unit))
 
 
 # A title before a name, never the end of a sentence: the splitter's cut after "former Sens."
@@ -486,6 +562,11 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
     # any run of (Unicode) whitespace is one space
     collapsed = [" ".join(line.split()) for line in text.split("\n")]
     in_list = False  # the line before opened a list ("... items:") or was an item of one
+    interview = any(is_interviewer_turn(x) for x in collapsed)
+    live = (
+        sum(1 for x in collapsed if _ENTRY_TIME.match(x) and not is_timestamp(x))
+        >= LIVE_BLOG_MIN_ENTRIES
+    )
     for at, stripped in enumerate(collapsed):
         sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
         alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
@@ -504,6 +585,11 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
                 continue  # a line of images: nothing, not a paragraph break
         else:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
+        if stripped and (stripped := _live_entry(stripped, live=live)) == "":
+            continue
+        ask = interview and is_interviewer_turn(stripped)
+        if interview and not ask and (answer := _ANSWER_LABEL.match(stripped)):
+            stripped = stripped[answer.end() :]  # the answer is what she said, not "A: No."
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
@@ -513,6 +599,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             skip_next_headline = True
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
+            continue
+        if stripped.startswith("A version") and _IN_PRINT.match(stripped):
             continue
         if "@" in stripped and _CONTACT_LINE.match(stripped):
             continue
@@ -539,8 +627,47 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
         unit = _Item if item else _Alone
-        out.extend(unit(x) if alone and x else x for x in pieces)
-    return _without_feed_footer(out)
+        if ask:  # a unit of its own, never run on into the answer after it
+            out.append(_Ask(stripped))
+        else:
+            out.extend(unit(x) if alone and x else x for x in pieces)
+    return _without_feed_footer(_without_notes(out))
+
+
+def _live_entry(line: str, *, live: bool) -> str:
+    """The line without what a live blog or a flash puts before the news: the entry's time
+    (``live``: the text is a live blog), a "BREAKING:" or "UPDATE:" label, the blog's greeting
+    or sign-off sentence. "" when nothing is left."""
+    if live and (entry := _ENTRY_TIME.match(line)) and not is_timestamp(line):
+        line = line[entry.end() :]
+    if line[:1] in "BUJL" and (label := _NEWS_LABEL.match(line)):
+        line = line[label.end() :]
+        line = line[:1].upper() + line[1:]  # "Breaking: man charged ...": a headline's case
+    if "live" in line.lower() and (meta := _LIVE_META.match(line)):
+        line = line[meta.end() :]
+    return line
+
+
+def _without_notes(lines: list[str]) -> list[str]:
+    """The lines without the newsroom's notes on the article (corrections, clarifications,
+    editor's notes: see ``_NOTE_START``), each with all its sentences ("Correction: An earlier
+    version ... misstated the cost as 15 million. It is 9.5 million.") and the lines that go on
+    from it: while the note's last line ends no sentence (a label or a date alone, "Correction:
+    March 3, 2025", or a line wrapped mid-sentence), the next line is the note's too."""
+    if not any(_NOTE_START.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    note, before = False, ""
+    for line in lines:
+        if note and line and not isinstance(line, _Alone) and not _ends_sentence(before):
+            before = line
+            continue
+        note = bool(line) and _NOTE_START.match(line) is not None
+        if note:
+            before = line
+            continue
+        out.append(line)
+    return out
 
 
 def _without_feed_footer(lines: list[str]) -> list[str]:
@@ -610,6 +737,18 @@ class _Alone(str):
     __slots__ = ()
 
 
+class _Ask(_Alone):
+    """An interviewer's turn in a Q&A (``text.is_interviewer_turn``): one unit, its sentences
+    never split (a question's premise cut from "Do you agree?" read as a claim)."""
+
+    __slots__ = ()
+
+
+# The interviewee's label in a Q&A ("A: ", "A. ", "Answer: "), cut in an article that has
+# interviewer turns: without them "A. 38-caliber revolver was found" is a (mistyped) sentence.
+_ANSWER_LABEL = re.compile(r"^(?:A[:.]|Answer:)\s+(?=\S)")
+
+
 class _Item(_Alone):
     """A list item, its marker gone: never a headline, whatever its case ("Mayor: Ana Ruiz (D)
     54%, Tom Hill (R) 46%")."""
@@ -672,7 +811,8 @@ _WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:
 # The words a publication stamp is made of: "Published: Thursday, May 2, 2013, 1:32 PM EDT",
 # "Updated 4:08 p.m. ET", "May 2, 2013 | 5:03pm", "14 June 2013".
 _STAMP_WORD = re.compile(
-    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|article|story|published|updated|posted|modified|"
+    rf"(?i)^(?:{_MONTH}|{_WEEKDAY}|first|last|originally|article|story|published|updated|posted|"
+    r"modified|"
     r"on|at|st|nd|rd|th|[ap]m|[ap]\.m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest)$"
 )
 _DATE_SHAPE = re.compile(
@@ -769,10 +909,29 @@ def _split_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line:
             continue
         rest = [x for x in lines[i + 1 :] if x]
-        if headline_shaped(line) and rest and not isinstance(line, _Item):
+        shaped = headline_shaped(line) or (
+            i + 1 < len(lines) and not lines[i + 1] and _question_headline(line)
+        )
+        if shaped and rest and not isinstance(line, _Item):
             return line, lines[i + 1 :]
         return None, lines[i:]
     return None, lines
+
+
+# A headline that asks ("Is the city's tap water safe to drink?"): one question, short, alone
+# on the text's first line with a blank line after it (a lead's question runs on in its
+# paragraph). Not an interviewer's turn ("Q: ..."). A question headline was the first sentence,
+# the briefing headed the story by a derived title, and a lead repeating it showed it twice.
+QUESTION_TITLE_MAX_CHARS = 150
+_ONE_QUESTION = re.compile(r"^[^.!?]+\?[\"”’]?$")
+
+
+def _question_headline(line: str) -> bool:
+    return (
+        len(line) <= QUESTION_TITLE_MAX_CHARS
+        and _ONE_QUESTION.match(line) is not None
+        and not _TURN.match(line)
+    )
 
 
 # A headline may end in an initialism's stop ("... Bloomberg Tells U.S."); a sentence then
@@ -929,7 +1088,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
         elif not has_blank:
             paras.append(current)
             current = line
-        elif _ends_clause(before) and not (
+        elif _runs_on(before, line) and not (
             isinstance(before, _Alone) or isinstance(line, _Alone) or _TURN.match(line)
         ):
             current = f"{current} {line}"  # the splitter finds the sentence end
@@ -949,12 +1108,20 @@ HARD_WRAP_MAX_CHARS = 100
 # A speaker's turn in a transcript or an interview ("Project Manager: ...", "Q: ..."): it starts
 # a unit of its own even when the turn before it broke off mid-clause ("... is uh").
 _TURN = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}: ")
-_CLAUSE_END = re.compile(r"[.!?:;,\"”’)\]…]$")
 _SENTENCE_END = re.compile(r"[.!?:…][\"”’)\]]*$")
 
 
-def _ends_clause(line: str) -> bool:
-    return _CLAUSE_END.search(line) is not None
+def _runs_on(line: str, after: str) -> bool:
+    """The text may run on from ``line`` to ``after`` on one line (the splitter then finds
+    the sentence end), ``line`` not wrapped: it ends a sentence or a clause (";", ","). Not
+    after a bracket or a quote without a stop ("Carver United 1, Bayside 1 (Bayside won 4-2
+    on penalties)" / "Westbrook 0, Lakeside Rovers 5" were one "sentence", whose stray
+    figures backed a claim), nor after a colon before a line that ends no sentence: it
+    introduces a list ("Other results on Saturday:" / "Eastfield 2, Milltown 0"), each line a
+    unit; before a sentence ("The mayor said:" / "“We will build it.”") it runs on."""
+    if line.endswith(":"):
+        return _ends_sentence(after)
+    return _ends_sentence(line) or line.endswith((";", ","))
 
 
 def _ends_sentence(line: str) -> bool:

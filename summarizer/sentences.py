@@ -121,12 +121,22 @@ _CAPITAL_ABBREVIATIONS = frozenset(
 )
 
 
+# An answer "No." opening a piece before a capitalised word ("No. Fares are frozen until
+# 2026."): the model reads "No." as "number" only when a word it knows well follows ("No. The
+# council ..." is cut); before a figure ("No. 10 Downing Street") it is the abbreviation.
+_ANSWER_NO = re.compile(r"No\.\s+(?=[“\"‘]?[A-Z][a-z])")
+
+
 def _missed_breaks(piece: str) -> list[str]:
     """``piece`` cut after each word that ends a sentence but that the model took for an
     abbreviation: a lower-case word not in ``_LOWER_ABBREVIATIONS``, or a capitalised word
-    of 4 or more letters not in ``_CAPITAL_ABBREVIATIONS``."""
+    of 4 or more letters not in ``_CAPITAL_ABBREVIATIONS``; and after an answer's "No." that
+    opens it."""
     out: list[str] = []
     start = 0
+    if piece[:3] == "No." and (no := _ANSWER_NO.match(piece)):
+        out.append(piece[:3])
+        start = no.end()
     for match in _PERIOD_BEFORE_CAPITAL.finditer(piece):
         lo = max(start, match.start() - 40)
         word = _LOWER_WORD_AT_END.search(piece, lo, match.start())

@@ -177,6 +177,18 @@ _KICKER = re.compile(
 )
 
 
+# An interviewer's turn in a Q&A ("Q: What is your first priority?", "Question: ...", "Q. Will
+# fares go up?": a "Q." only before a question, not an initial). Ingest keeps a turn, label and
+# all, as one unit; it is never a claim, even when its premise reads as one ("Q: Cyclists say
+# the lanes are dangerous. Do you agree?").
+_INTERVIEWER = re.compile(r"^(?:Q:|Question:|Q\.(?=[^\n]*\?))\s+\S")
+
+
+def is_interviewer_turn(text: str) -> bool:
+    """The text is an interviewer's turn in a Q&A, its label first (see ``_INTERVIEWER``)."""
+    return text[:1] == "Q" and _INTERVIEWER.match(text) is not None
+
+
 def strip_kicker(text: str) -> str:
     """The headline or lead without a kicker before it ("OPINION | Why ...", "UPDATE 2-Oil
     rises", "Analysis: The Senate ..."); any other text as it is."""
