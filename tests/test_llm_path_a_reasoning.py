@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from summarizer.structured import extract_json, strip_reasoning
+from summarizer.structured import extract_json
 
 from .llm_path_a import Server, article, reply, writer
 
@@ -47,15 +47,15 @@ def test_the_answer_after_the_reasoning_is_read_not_a_draft_inside_it(
     assert extract_json(text) == REAL, label
 
 
-def test_an_answer_that_is_all_reasoning_says_so() -> None:
+def test_an_answer_that_is_all_reasoning_says_so_and_others_read_as_before() -> None:
+    from summarizer.structured import strip_reasoning
+
     # hand-written: the token budget ran out inside the thinking, never closed
     cut = "<think>\nThe article is about a bridge. " + json.dumps(DRAFT)
     assert strip_reasoning(cut) == ""
     with pytest.raises(ValueError, match="all reasoning"):
         extract_json(cut)
-
-
-def test_answers_without_reasoning_are_read_as_before() -> None:
+    # answers without reasoning are read as before
     assert extract_json(json.dumps(REAL)) == REAL
     assert extract_json("Sure! " + json.dumps(REAL) + " {like this}") == REAL
     assert strip_reasoning(json.dumps(REAL)) == json.dumps(REAL)
