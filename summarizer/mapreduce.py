@@ -29,12 +29,20 @@ from pydantic import BaseModel, ValidationError
 from .chunking import chunk_articles
 from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
 from .judge import Judge
-from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
+from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .llm.limit import CpuGate, LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
-from .structured import MAX_CITES, Claims, Item, Points, answer_schema, extract_json
+from .structured import (
+    MAX_CITES,
+    Claims,
+    Item,
+    Points,
+    answer_schema,
+    extract_json,
+    strip_reasoning,
+)
 from .text import word_count
 from .tokens import count_tokens
 
@@ -125,6 +133,7 @@ class LLMWriter:
         reduce_tokens: int | None = None,
         prices: dict[str, ModelInfo] | None = None,
         select: bool = True,
+        reasoning_tokens: int = 0,
     ) -> None:
         # every call of this writer (and of a judge built on ``self.client``) shares one limit
         self.client = (
@@ -140,6 +149,9 @@ class LLMWriter:
         self.reduce_tokens = reduce_tokens
         self.prices = prices if prices is not None else KNOWN_MODELS
         self.select = select
+        # added to every call's answer budget: a reasoning model thinks before it answers, and
+        # the budgets below are sized for the answer alone (the ``reasoning_tokens`` setting)
+        self.reasoning_tokens = reasoning_tokens
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
         self._cpu: ThreadPoolExecutor | None = None  # a graph's thread for stories' CPU work
@@ -543,7 +555,13 @@ class LLMWriter:
                     continue
                 self.partial = True
                 kept = "kept the valid part" if bad.usable else "skipped"
-                self.problems.append(f"{what}: {bad.reason} (after one re-ask; {kept})")
+                why = bad.reason
+                if why == REASONING_SPENT:  # the user's to fix, by a setting the model never sees
+                    why += (
+                        f" ({max_tokens + self.reasoning_tokens} tokens; reasoning_tokens in the "
+                        f"config file, now {self.reasoning_tokens}, adds more to every call)"
+                    )
+                self.problems.append(f"{what}: {why} (after one re-ask; {kept})")
                 return ids.back(bad.usable)
         return []  # pragma: no cover - the loop always returns
 
@@ -551,7 +569,11 @@ class LLMWriter:
         self, messages: list[Message], schema: dict[str, Any], max_tokens: int, label: str
     ) -> Completion:
         answer = await self.client.complete(
-            messages, schema=schema, max_tokens=max_tokens, temperature=0.0, prompt=label
+            messages,
+            schema=schema,
+            max_tokens=max_tokens + self.reasoning_tokens,
+            temperature=0.0,
+            prompt=label,
         )
         self._count(answer)
         return answer
@@ -769,6 +791,10 @@ def _parse(
     ``sizes`` (words of each id's sentence; given for claims) holds every item to a length and
     rejects loops (``_unfit``)."""
     if answer.finish_reason == "length":
+        # thinking to the limit: no answer at all (``content: null`` beside the reasoning, or
+        # an unclosed <think> as the whole content), not a long one to shorten
+        if answer.no_text == REASONING_SPENT or (answer.text.strip() and not answer_part(answer)):
+            raise Invalid(REASONING_SPENT)
         raise Invalid("the answer was cut off at the token limit; give fewer, shorter items")
     if answer.no_text:  # a refusal, a tool call, nothing, or a filter cut the text short
         raise Invalid(answer.no_text)
@@ -815,6 +841,11 @@ def _parse(
     if limit is not None and len(items) > limit:
         raise Invalid(f"it has {len(items)} items; at most {limit} are allowed", items[:limit])
     return items
+
+
+def answer_part(answer: Completion) -> str:
+    """The answer's text without a reasoning model's thinking in it."""
+    return strip_reasoning(answer.text).strip()
 
 
 def _example(key: str, first: Point, ids: LocalIds) -> str:
