@@ -330,6 +330,9 @@ def blurb(
                 out.write(sep + instances.render(result, fmt))
                 results.append(result)
                 out.flush()
+                if result.partial and not quiet:  # said only in JSON's partial/problems before
+                    said = "; ".join(result.problems[-3:])
+                    typer.echo(printable_line(f"Warning: {where}: partial: {said}"), err=True)
         except KeyboardInterrupt:
             if not results:  # nothing to keep: an -o file is left as it was
                 raise

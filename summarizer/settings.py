@@ -182,6 +182,8 @@ class Settings(BaseModel):
         fails as "unreachable; is the server running?" (exit 3) instead of naming the typo."""
         if value is None:
             return None
+        if not value.strip():  # was "not 'api.openai.com'", a value the user never gave
+            raise ValueError("is empty; give the server's URL, such as http://localhost:8000/v1")
         parts = urlsplit(value.strip())
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise ValueError(
