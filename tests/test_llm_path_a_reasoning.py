@@ -38,7 +38,10 @@ THINK_WITH_EMPTY = '<think>I should answer {"claims": []} maybe</think>\n' + jso
         ("closing tag only (R1)", f"{json.dumps(DRAFT)} no\n</think>\n{json.dumps(REAL)}"),
         # a "</think>" quoted inside the thinking: all up to the last one is reasoning
         ("two closing tags", f"<think>a {json.dumps(DRAFT)} </think> b</think>{json.dumps(REAL)}"),
-        ("block then a fenced answer", f"<think>x</think>\n```json\n{json.dumps(REAL)}\n```"),
+        (
+            "block then a fenced answer",
+            f"<think>{json.dumps(DRAFT)}</think>\n```json\n{json.dumps(REAL)}\n```",
+        ),
     ],
 )
 def test_the_answer_after_the_reasoning_is_read_not_a_draft_inside_it(
