@@ -330,6 +330,9 @@ def blurb(
                 out.write(sep + instances.render(result, fmt))
                 results.append(result)
                 out.flush()
+                if result.partial and not quiet:  # said only in JSON's partial/problems before
+                    said = "; ".join(result.problems[-3:])
+                    typer.echo(printable_line(f"Warning: {where}: partial: {said}"), err=True)
         except KeyboardInterrupt:
             if not results:  # nothing to keep: an -o file is left as it was
                 raise
@@ -1065,15 +1068,13 @@ def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
         usage.add(r.usage)
         usage.seconds += r.usage.seconds
     engine = results[0].engine if results else "-"
-    cost = f" · ${usage.cost_usd:.4f}" if usage.cost_usd else ""
     for r in results:
         if isinstance(r, Briefing):
             typer.echo(_day_line(r), err=True)
     typer.echo(
         f"claims: {counts.accepted} accepted, {counts.repaired} repaired, "
         f"{counts.rejected} rejected · engine {engine} · {usage.calls} LLM calls "
-        f"({usage.cache_hits} cached), {usage.prompt_tokens}+{usage.completion_tokens} tokens"
-        f"{cost} · {usage.seconds:.2f}s",
+        f"({usage.cache_hits} cached), {usage.spent()} · {usage.seconds:.2f}s",
         err=True,
     )
 

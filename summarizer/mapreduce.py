@@ -29,12 +29,20 @@ from pydantic import BaseModel, ValidationError
 from .chunking import chunk_articles
 from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
 from .judge import Judge
-from .llm.base import Completion, LLMClient, Message, accept, aclose, run_sync
+from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, accept, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .llm.limit import CpuGate, LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
-from .structured import MAX_CITES, Claims, Item, Points, answer_schema, extract_json
+from .structured import (
+    MAX_CITES,
+    Claims,
+    Item,
+    Points,
+    answer_schema,
+    extract_json,
+    strip_reasoning,
+)
 from .text import word_count
 from .tokens import count_tokens
 
@@ -64,6 +72,15 @@ SOURCE_TOKENS_PER_WORD = 20
 # holds back the calls
 SELECT_FROM_FIRST = 15
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
+# An item (point or claim) states what its cited sentences say: one longer than all of them
+# together by more than half, plus a clause's worth of words, is rejected as too long (a
+# model that loops wrote one claim of 1,756 words citing one sentence, and it was shown)
+LONG_RATIO = 1.5
+LONG_SLACK = 10
+# ... and one in which the same REPEAT_RUN words in a row come again repeats itself (a loop;
+# no news sentence says the same eight words twice)
+REPEAT_RUN = 8
+_WORD = re.compile(r"\w+")
 
 
 class Invalid(Exception):
@@ -116,6 +133,7 @@ class LLMWriter:
         reduce_tokens: int | None = None,
         prices: dict[str, ModelInfo] | None = None,
         select: bool = True,
+        reasoning_tokens: int = 0,
     ) -> None:
         # every call of this writer (and of a judge built on ``self.client``) shares one limit
         self.client = (
@@ -131,10 +149,16 @@ class LLMWriter:
         self.reduce_tokens = reduce_tokens
         self.prices = prices if prices is not None else KNOWN_MODELS
         self.select = select
+        # added to every call's answer budget: a reasoning model thinks before it answers, and
+        # the budgets below are sized for the answer alone (the ``reasoning_tokens`` setting)
+        self.reasoning_tokens = reasoning_tokens
         self.collapse_rounds = 0  # rounds run by the last write, for tests and logs
         self.judge: Judge | None = None  # the verifier's layer 3, set by pipeline.get_writer
         self._cpu: ThreadPoolExecutor | None = None  # a graph's thread for stories' CPU work
         self._gate: CpuGate | None = None  # one thread at a time runs a graph's CPU work
+        # every sentence the chain may cite, by id: an answer's items are held to the length
+        # of the sentences they cite (ids are unique across articles and stories)
+        self._sentences: dict[str, Sentence] = {}
 
     # -- the Writer seam ---------------------------------------------------------------------
 
@@ -179,6 +203,7 @@ class LLMWriter:
         index = {s.id: s for a in articles for s in a.sentences}
         if not index:
             return []
+        self._sentences.update(index)
         title = next((a.title for a in articles if a.title), "untitled")
         budgets = self.budgets(kind, max_words=max_words, sentences=sentences)
         direct = [_point(s) for s in index.values()]
@@ -214,6 +239,7 @@ class LLMWriter:
         index = {s.id: s for a in articles for s in a.sentences}
         if not index:
             return []
+        self._sentences.update(index)
         title = next((a.title for a in articles if a.title), "untitled")
         if direct is not None:
             points = direct  # the story fits one reduce call: no map stage
@@ -433,7 +459,7 @@ class LLMWriter:
             raise UnusableAnswerError(
                 "the model gave no usable briefing claims: " + self.problems[-1]
             )
-        return _within_words(items, max_words)
+        return self._within_words(items, max_words, "reduce")
 
     async def _final_blurb(
         self,
@@ -460,8 +486,20 @@ class LLMWriter:
             raise UnusableAnswerError(
                 "the model gave no usable summary claims: " + self.problems[-1]
             )
-        items = items[:n] if max_words is None else _within_words(items, max_words)
+        items = items[:n] if max_words is None else self._within_words(items, max_words, "blurb")
         return items
+
+    def _within_words(self, items: list[Item], max_words: int, what: str) -> list[Item]:
+        """The claims that fit the word budget (``_within_words``); when none does, a problem
+        says so, as the embedded engine's "no sentence fits" does."""
+        kept = _within_words(items, max_words)
+        if items and not kept:
+            shortest = min(word_count(i.text) for i in items)
+            self.problems.append(
+                f"{what}: no claim fits in {max_words} words (the shortest has {shortest}); "
+                "raise --max-words"
+            )
+        return kept
 
     # -- asking, validating, re-asking ------------------------------------------------------------
 
@@ -480,6 +518,17 @@ class LLMWriter:
         The DATA shows ``ids``' short ids; the items returned cite the sentence ids again.
         """
         allowed = set(ids.real)
+        # claims (the text shown) are held to the words of the sentences they cite; key points
+        # are not shown, and a collapse that cannot shrink them fails on its own
+        sizes = (
+            {
+                short: word_count(self._sentences[real].text)
+                for short, real in ids.real.items()
+                if real in self._sentences
+            }
+            if shape is Claims
+            else None
+        )
         messages = prompt.render(**values)
         schema = answer_schema(shape, max_items=limit)
         rejected: Completion | None = None  # the invalid first answer a re-ask may fix
@@ -492,7 +541,9 @@ class LLMWriter:
                 log.info("%s: asking again: %s", what, exc)
                 continue
             try:
-                items = _parse(answer, shape, allowed, limit, instructions=messages[0].content)
+                items = _parse(
+                    answer, shape, allowed, limit, instructions=messages[0].content, sizes=sizes
+                )
                 # only a validated answer goes into the cache (also for the request it fixed)
                 accept(self.client, answer, replaces=rejected)
                 return ids.back(items)
@@ -504,7 +555,13 @@ class LLMWriter:
                     continue
                 self.partial = True
                 kept = "kept the valid part" if bad.usable else "skipped"
-                self.problems.append(f"{what}: {bad.reason} (after one re-ask; {kept})")
+                why = bad.reason
+                if why == REASONING_SPENT:  # the user's to fix, by a setting the model never sees
+                    why += (
+                        f" ({max_tokens + self.reasoning_tokens} tokens; reasoning_tokens in the "
+                        f"config file, now {self.reasoning_tokens}, adds more to every call)"
+                    )
+                self.problems.append(f"{what}: {why} (after one re-ask; {kept})")
                 return ids.back(bad.usable)
         return []  # pragma: no cover - the loop always returns
 
@@ -512,7 +569,11 @@ class LLMWriter:
         self, messages: list[Message], schema: dict[str, Any], max_tokens: int, label: str
     ) -> Completion:
         answer = await self.client.complete(
-            messages, schema=schema, max_tokens=max_tokens, temperature=0.0, prompt=label
+            messages,
+            schema=schema,
+            max_tokens=max_tokens + self.reasoning_tokens,
+            temperature=0.0,
+            prompt=label,
         )
         self._count(answer)
         return answer
@@ -671,16 +732,49 @@ def _pack(points: list[Point], budget: int) -> list[list[Point]]:
 
 
 def _within_words(items: list[Item], max_words: int) -> list[Item]:
-    """Keep claims in order while they fit the word budget (always at least one)."""
+    """Whole claims in order, as many as fit the word budget, which is never exceeded (as the
+    embedded engine's): a claim that does not fit is left out and the next ones are tried.
+    The first one was always kept, however long: a looping model's 1,756-word claim was a
+    40-word blurb."""
     kept: list[Item] = []
     used = 0
     for item in items:
         n = word_count(item.text)
-        if kept and used + n > max_words:
-            break
+        if used + n > max_words:
+            continue
         kept.append(item)
         used += n
     return kept
+
+
+def _repeats(text: str) -> bool:
+    """Whether the same REPEAT_RUN words in a row occur twice in ``text`` (a model's loop)."""
+    words = _WORD.findall(text.lower())
+    seen: set[tuple[str, ...]] = set()
+    for i in range(len(words) - REPEAT_RUN + 1):
+        run = tuple(words[i : i + REPEAT_RUN])
+        if run in seen:
+            return True
+        seen.add(run)
+    return False
+
+
+def _unfit(item: Item, sizes: dict[str, int]) -> str | None:
+    """Why an item is no sentence of a summary (it loops, or is far longer than what it
+    cites), or None. ``sizes``: words of each id's sentence; ids without one are not held."""
+    if _repeats(item.text):
+        return f"repeats itself (the same {REPEAT_RUN} words in a row come again)"
+    cited = [sizes[c] for c in item.cites if c in sizes]
+    if not cited:
+        return None
+    most = int(LONG_RATIO * sum(cited)) + LONG_SLACK
+    words = word_count(item.text)
+    if words > most:
+        return (
+            f"is too long: {words} words, where the sentences it cites have {sum(cited)} "
+            f"together (at most {most})"
+        )
+    return None
 
 
 def _parse(
@@ -690,9 +784,17 @@ def _parse(
     limit: int | None,
     *,
     instructions: str = "",
+    sizes: dict[str, int] | None = None,
 ) -> list[Item]:
-    """Validate an answer; raise Invalid with a reason the model can act on."""
+    """Validate an answer; raise Invalid with a reason the model can act on.
+
+    ``sizes`` (words of each id's sentence; given for claims) holds every item to a length and
+    rejects loops (``_unfit``)."""
     if answer.finish_reason == "length":
+        # thinking to the limit: no answer at all (``content: null`` beside the reasoning, or
+        # an unclosed <think> as the whole content), not a long one to shorten
+        if answer.no_text == REASONING_SPENT or (answer.text.strip() and not answer_part(answer)):
+            raise Invalid(REASONING_SPENT)
         raise Invalid("the answer was cut off at the token limit; give fewer, shorter items")
     if answer.no_text:  # a refusal, a tool call, nothing, or a filter cut the text short
         raise Invalid(answer.no_text)
@@ -714,10 +816,13 @@ def _parse(
         raise Invalid("the answer has no items")
     echoes = [i for i in items if _echoes(i.text, instructions)]
     bad = sorted({c for i in items for c in i.cites if c not in allowed})
+    unfit: dict[int, str] = {}
+    if sizes is not None:
+        unfit = {n: why for n, i in enumerate(items, 1) if (why := _unfit(i, sizes))}
     usable = [
         Item(text=i.text, cites=[c for c in i.cites if c in allowed])
-        for i in items
-        if any(c in allowed for c in i.cites) and i not in echoes
+        for n, i in enumerate(items, 1)
+        if any(c in allowed for c in i.cites) and i not in echoes and n not in unfit
     ]
     if echoes:  # small models copy the example shape's text instead of writing their own
         raise Invalid(
@@ -727,11 +832,20 @@ def _parse(
         )
     if bad:
         raise Invalid(f"it cites ids that are not in the DATA: {', '.join(bad[:5])}", usable)
+    if unfit:  # no summary's sentence: a loop, or far longer than all it cites
+        n, why = next(iter(unfit.items()))
+        more = f" ({len(unfit)} items are unfit)" if len(unfit) > 1 else ""
+        raise Invalid(f"item {n} {why}{more}", usable)
     if len(usable) < len(items):
         raise Invalid("every item must cite at least one id from the DATA", usable)
     if limit is not None and len(items) > limit:
         raise Invalid(f"it has {len(items)} items; at most {limit} are allowed", items[:limit])
     return items
+
+
+def answer_part(answer: Completion) -> str:
+    """The answer's text without a reasoning model's thinking in it."""
+    return strip_reasoning(answer.text).strip()
 
 
 def _example(key: str, first: Point, ids: LocalIds) -> str:

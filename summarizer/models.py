@@ -238,7 +238,12 @@ class Story(BaseModel):
 
 
 class Usage(BaseModel):
-    """What a run cost: LLM calls and tokens, cache hits, dedup savings."""
+    """What a run cost: LLM calls and tokens, cache hits, dedup savings.
+
+    A server may answer without a ``usage`` object (some OpenAI-compatible servers do): such
+    a call is counted in ``unreported_calls``, its tokens are unknown, and so is the run's
+    cost (``cost_usd`` None), which read as $0.00 before, as if the run were free.
+    """
 
     calls: int = 0
     prompt_tokens: int = 0
@@ -248,19 +253,26 @@ class Usage(BaseModel):
     tokens_before_dedup: int = 0
     tokens_after_dedup: int = 0
     seconds: float = 0.0
+    unreported_calls: int = 0  # calls whose server reported no token counts
 
     def record(
         self, *, cached: bool, prompt_tokens: int, completion_tokens: int, cost: float | None
     ) -> None:
-        """Count one LLM answer; a cache hit costs nothing."""
+        """Count one LLM answer; a cache hit costs nothing.
+
+        An answer with no tokens at all is one whose server reported none (every prompt has
+        tokens): the backends read a missing ``usage`` as zeros, and the callers (the chain,
+        the judge) price them as such, so it is told apart here, where every call is summed.
+        """
         if cached:
             self.cache_hits += 1
             return
         self.calls += 1
         self.prompt_tokens += prompt_tokens
         self.completion_tokens += completion_tokens
-        if cost is not None:
-            self.cost_usd = (self.cost_usd or 0.0) + cost
+        if not (prompt_tokens or completion_tokens):
+            self.unreported_calls += 1
+        self._add_cost(cost)
 
     def add(self, other: Usage) -> None:
         """Accumulate another usage record into this one."""
@@ -268,8 +280,27 @@ class Usage(BaseModel):
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.cache_hits += other.cache_hits
-        if other.cost_usd is not None:
-            self.cost_usd = (self.cost_usd or 0.0) + other.cost_usd
+        self.unreported_calls += other.unreported_calls
+        self._add_cost(other.cost_usd)
+
+    def _add_cost(self, cost: float | None) -> None:
+        if self.unreported_calls:  # one call of unknown usage: the total is unknown too
+            self.cost_usd = None
+        elif cost is not None:
+            self.cost_usd = (self.cost_usd or 0.0) + cost
+
+    def spent(self) -> str:
+        """Tokens and cost as the run's summary line says them: "1000+100 tokens · $0.0003";
+        with calls of unknown usage, how many and "cost unknown", never a free run."""
+        tokens = f"{self.prompt_tokens}+{self.completion_tokens} tokens"
+        if not self.unreported_calls:
+            return tokens + (f" · ${self.cost_usd:.4f}" if self.cost_usd else "")
+        if self.unreported_calls >= self.calls:
+            return "tokens not reported by the server · cost unknown"
+        return (
+            f"{tokens} ({self.unreported_calls} of {self.calls} calls not reported by the "
+            "server) · cost unknown"
+        )
 
 
 class Counts(BaseModel):

@@ -169,6 +169,7 @@ def get_writer(settings: Settings, client: LLMClient | None = None) -> Writer:
             context_window=settings.context_window,
             chunk_tokens=settings.chunk_tokens,
             reduce_tokens=settings.reduce_tokens,
+            reasoning_tokens=settings.reasoning_tokens,
             prices=load_prices(settings.prices or user_dir() / "prices.json"),
         )
         if settings.judge:  # on the writer's client: the same concurrency limit

@@ -87,6 +87,7 @@ class Settings(BaseModel):
     context_window: int | None = Field(default=None, gt=0)  # override the known-models table
     chunk_tokens: int | None = Field(default=None, gt=0)  # override the map chunk budget
     reduce_tokens: int | None = Field(default=None, gt=0)  # override the reduce budget
+    reasoning_tokens: int = Field(default=0, ge=0)  # more max_tokens per chain call, to think
     timeout: float = Field(default=120.0, gt=0)  # seconds per LLM request (--timeout)
     deadline: float | None = Field(default=None, gt=0)  # seconds for the LLM work (--deadline)
     gguf: Path | None = None  # model file for --backend local
@@ -107,6 +108,7 @@ class Settings(BaseModel):
         "context_window",
         "chunk_tokens",
         "reduce_tokens",
+        "reasoning_tokens",
         "timeout",
         "deadline",
         mode="before",
@@ -180,6 +182,8 @@ class Settings(BaseModel):
         fails as "unreachable; is the server running?" (exit 3) instead of naming the typo."""
         if value is None:
             return None
+        if not value.strip():  # was "not 'api.openai.com'", a value the user never gave
+            raise ValueError("is empty; give the server's URL, such as http://localhost:8000/v1")
         parts = urlsplit(value.strip())
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise ValueError(

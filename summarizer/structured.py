@@ -19,6 +19,9 @@ from pydantic import BaseModel, Field, field_validator
 MAX_CITES = 6  # per item: with a schema-enforcing server a model cannot list ids forever
 MAX_JSON_STARTS = 16  # "{" positions tried in a chatty answer (each try reads on from it)
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+# tags reasoning models wrap their thinking in when no server-side parser takes it out
+# (Qwen3, DeepSeek-R1 on Ollama or llama.cpp): drafts of the answer are often inside
+REASONING_TAGS = ("think", "thinking", "reasoning")
 _DROP = {"title", "description", "default"}
 
 
@@ -83,13 +86,38 @@ def _clean(node: Any, defs: dict[str, Any]) -> Any:
     return out
 
 
+def strip_reasoning(text: str) -> str:
+    """The answer without a reasoning model's thinking, which is not the answer.
+
+    From an opening tag (or the start: DeepSeek-R1's template opens ``<think>`` in the prompt)
+    to the *last* closing tag is reasoning: a draft JSON object in it was read as the answer,
+    and a ``{"claims": []}`` mused about in it as an empty one. An opening tag that starts the
+    answer and is never closed (the budget ran out while thinking) leaves nothing.
+    """
+    out = text
+    for tag in REASONING_TAGS:
+        lower = out.lower()
+        opening, closing = f"<{tag}>", f"</{tag}>"
+        first = lower.find(opening)
+        last = lower.rfind(closing)
+        if last >= 0 and first < last:
+            start = max(first, 0)
+            out = out[:start] + out[last + len(closing) :]
+        elif first >= 0 and not out[:first].strip():
+            out = ""
+    return out
+
+
 def extract_json(text: str) -> Any:
-    """The JSON object in an answer, tolerating code fences and chatter around it.
+    """The JSON object in an answer, tolerating reasoning blocks, code fences and chatter.
 
     Raises:
         ValueError: no JSON object can be read (the message says where parsing stopped).
     """
-    stripped = _FENCE.sub("", text.strip())
+    answer = strip_reasoning(text)
+    if text.strip() and not answer.strip():
+        raise ValueError("the answer is all reasoning (a <think> block) with no JSON after it")
+    stripped = _FENCE.sub("", answer.strip())
     try:
         return json.loads(stripped)
     except json.JSONDecodeError as first:

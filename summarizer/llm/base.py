@@ -39,6 +39,17 @@ class Completion(BaseModel):
     raw: dict[str, Any] = Field(default_factory=dict, repr=False)
 
 
+# a reasoning model (DeepSeek-R1, Qwen3, o-series behind a proxy) that thought until the token
+# limit: its answer is empty, and "cut off; give fewer, shorter items" sent the user astray
+REASONING_SPENT = "the model spent its whole token budget on reasoning and wrote no answer"
+
+
+def _reasoning(message: dict[str, Any]) -> bool:
+    """Whether a chat message carries a reasoning model's thinking beside its content: vLLM,
+    llama.cpp and DeepSeek name it ``reasoning_content``, Ollama and OpenRouter ``reasoning``."""
+    return bool(message.get("reasoning_content") or message.get("reasoning"))
+
+
 def why_no_text(message: Any, finish_reason: str | None = None) -> str | None:
     """For a chat message without (whole) content, what happened instead (None: it has text).
 
@@ -51,6 +62,8 @@ def why_no_text(message: Any, finish_reason: str | None = None) -> str | None:
         return "the server's content filter stopped the answer"
     if not isinstance(message, dict) or message.get("content"):
         return None
+    if finish_reason == "length" and _reasoning(message):
+        return REASONING_SPENT
     if refusal := message.get("refusal"):
         return f"the model refused: {' '.join(str(refusal).split())[:200]}"
     if message.get("tool_calls"):

@@ -1,0 +1,103 @@
+"""``--max-words`` and ``--sentences`` bound what an LLM writes: a claim that loops or is far
+longer than the sentences it cites is rejected (re-asked, then reported), and the claims kept
+never exceed the word budget. Every answer here is hand-written for one behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import pipeline
+from summarizer.errors import UnusableAnswerError
+from summarizer.ingest import make_article
+from summarizer.settings import Settings
+from summarizer.text import word_count
+
+from .llm_path_a import TEXT, Server, article, client, reply, writer
+
+FIRST = "The Harbour Bridge reopened to traffic on Monday after eight months of repairs."
+
+
+def loop(times: int = 60) -> dict[str, object]:
+    """A model stuck in a loop: one claim repeating a source sentence, citing it."""
+    return {"claims": [{"text": " ".join([FIRST] * times), "cites": ["1"]}]}
+
+
+GOOD = {"claims": [{"text": "The Harbour Bridge reopened on Monday.", "cites": ["1"]}]}
+
+
+def test_a_looping_claim_is_reasked_with_the_reason_and_the_fixed_answer_used() -> None:
+    server = Server([reply(loop()), reply(GOOD)])
+    w = writer(server)
+    claims = w.write([article()], kind="blurb", max_words=None, sentences=1)
+    assert [c.text for c in claims] == ["The Harbour Bridge reopened on Monday."]
+    assert "item 1 repeats itself" in server.bodies[1]["messages"][-1]["content"]
+
+
+def test_a_claim_that_keeps_looping_is_never_written() -> None:
+    server = Server([reply(loop()), reply(loop(20))])
+    w = writer(server)
+    with pytest.raises(UnusableAnswerError, match="repeats itself"):
+        w.write([article()], kind="blurb", max_words=None, sentences=1)
+    assert w.partial and "repeats itself" in w.problems[-1]
+
+
+def test_a_claim_far_longer_than_its_cited_sentences_is_rejected_as_too_long() -> None:
+    # no run of words repeats, but 60 words rest on a 13-word sentence (cap: 1.5 x 13 + 10)
+    padded = FIRST + " " + " ".join(f"word{n}" for n in range(47))
+    assert word_count(padded) == 60
+    long = {"claims": [{"text": padded, "cites": ["1"]}, GOOD["claims"][0]]}
+    server = Server([reply(long), reply(long)])
+    w = writer(server)
+    claims = w.write([article()], kind="blurb", max_words=None, sentences=2)
+    assert [c.text for c in claims] == ["The Harbour Bridge reopened on Monday."]
+    assert "too long: 60 words" in server.bodies[1]["messages"][-1]["content"]
+    assert w.partial and "item 1 is too long" in w.problems[-1]
+
+
+def test_claims_kept_never_exceed_max_words_whole_and_in_order() -> None:
+    answer = {
+        "claims": [
+            {"text": "Engineers replaced 40 steel cables and resurfaced the deck.", "cites": ["2"]},
+            {"text": "The bridge reopened on Monday after eight months.", "cites": ["1"]},
+            {"text": "The work cost 12 million dollars.", "cites": ["3"]},
+        ]
+    }
+    w = writer(Server([reply(answer)]))
+    claims = w.write([article()], kind="blurb", max_words=8, sentences=None)
+    # the first (9 words) does not fit 8 and is left out (it was kept, being first); the
+    # second fits, and the third (6 more) would not
+    assert [c.text for c in claims] == ["The bridge reopened on Monday after eight months."]
+    assert sum(word_count(c.text) for c in claims) <= 8
+
+
+def test_a_briefing_section_keeps_its_word_budget() -> None:
+    art = make_article(TEXT)
+    every = " ".join(s.text for s in art.sentences)  # 45 words: 70 is within 1.5 x 45 + 10
+    wide = every + " " + " ".join(f"detail{n}" for n in range(70 - word_count(every)))
+    answer = {
+        "claims": [
+            {"text": wide, "cites": ["1", "2", "3", "4"]},
+            {"text": FIRST, "cites": ["1"]},  # 13 words
+            {"text": "The work cost 12 million dollars.", "cites": ["3"]},
+        ]
+    }
+    w = writer(Server([reply(answer)]))
+    claims = w.write([art], kind="briefing", max_words=60, sentences=None)
+    assert [c.text for c in claims] == [FIRST, "The work cost 12 million dollars."]
+    assert sum(word_count(c.text) for c in claims) <= 60
+
+
+def test_a_looping_model_gives_no_blurb_over_its_budget_end_to_end() -> None:
+    # as the tester's `blurb --max-words 40` against a looping server (1,756 words shown):
+    # the loop is re-asked, the second answer loops too, and nothing of it is shown
+    server = Server([reply(loop()), reply(loop())])
+    settings = Settings(backend="openai", judge=False, no_cache=True)
+    with pytest.raises(UnusableAnswerError, match="repeats itself"):
+        pipeline.blurb(TEXT, max_words=40, settings=settings, client=client(server))
+
+
+def test_no_claim_that_fits_says_so() -> None:
+    answer = {"claims": [{"text": FIRST, "cites": ["1"]}]}  # 13 words
+    w = writer(Server([reply(answer)]))
+    assert w.write([article()], kind="blurb", max_words=5, sentences=None) == []
+    assert "no claim fits in 5 words (the shortest has 13)" in w.problems[-1]
