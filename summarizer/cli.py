@@ -25,6 +25,7 @@ from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
+from .llm.breaker import BREAKER_CALLS
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -165,7 +166,13 @@ NoJudgeOpt = Annotated[
 ]
 TimeoutOpt = Annotated[
     float | None,
-    typer.Option("--timeout", min=0.001, help="Seconds to wait for one LLM answer (default 120)."),
+    typer.Option(
+        "--timeout",
+        min=0.001,
+        help="Seconds to wait for one LLM answer (default 120). Failures are retried for up to "
+        f"120 s per request; once {BREAKER_CALLS} requests in a row have used up their retries, "
+        "the server is taken as down and the run stops (exit 3).",
+    ),
 ]
 DeadlineOpt = Annotated[
     float | None,

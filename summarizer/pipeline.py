@@ -30,6 +30,7 @@ from .ingest import (
 from .judge import Judge
 from .llm.base import LLMClient
 from .llm.base import prepare as prepare_client
+from .llm.breaker import ServerDownError
 from .llm.limit import waiting
 from .models import (
     NO_SENTENCE_FITS,
@@ -642,7 +643,9 @@ def _write_stories(
                 errors.append(exc)
     failed = [(g, e) for g, e in zip(groups, errors, strict=True) if e is not None]
     if failed and len(failed) == len(groups):
-        story, first = failed[0]
+        # the run-wide breaker's line says why all failed; the first story's, one call's
+        down = [f for f in failed if isinstance(f[1], ServerDownError)]
+        story, first = (down or failed)[0]
         raise type(first)(f"no story could be written: {first}") from first
     for story, error in failed:
         writer.partial = True
