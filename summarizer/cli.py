@@ -264,7 +264,8 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
-    Each blurb is written as soon as it is ready. An input that cannot be read, whose
+    Each blurb is written as soon as it is ready, in input order (with an LLM,
+    --concurrency articles are written at once). An input that cannot be read, whose
     model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
     verification, no sentence fits --max-words, the article has only its headline), is
     reported and skipped (exit 1 at the end; exit 2 when no blurb at all is written);
@@ -307,13 +308,18 @@ def blurb(
     interrupted = False  # Ctrl-C or SIGTERM: so are they
     instances = BlockInstances()  # an article's second HTML block in this output: its own ids
     with open_output(output, force=force) as out:
+        # an LLM writes --concurrency articles at once; each is written here in input order
+        blurbs = pipeline.each_blurb(
+            _each_article(files, failed, settings, bad_records),
+            settings=settings,
+            sentences=sentences,
+            max_words=max_words,
+        )
         try:
-            for article in _each_article(files, failed, settings, bad_records):
+            for article, blurb_of in blurbs:
                 where = _place(article)
                 try:
-                    result = pipeline.blurb(
-                        article, settings=settings, sentences=sentences, max_words=max_words
-                    )
+                    result = blurb_of()
                 except UnusableAnswerError as exc:  # this article's answers, not the server
                     say_error(f"{where}: {exc}")
                     failed.append(exc)
@@ -341,6 +347,8 @@ def blurb(
             if not results:  # nothing to keep: an -o file is left as it was
                 raise
             interrupted = True
+        finally:
+            blurbs.close()  # left early: the articles still being written are abandoned
         if failed and not results:  # each failure was reported as it happened; an -o file
             raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
         if not results:
