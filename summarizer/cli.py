@@ -270,8 +270,9 @@ def blurb(
     --concurrency articles are written at once). An input that cannot be read, whose
     model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
     verification, no sentence fits --max-words, the article has only its headline), is
-    reported and skipped (exit 1 at the end; exit 2 when no blurb at all is written);
-    when the LLM server itself fails, the run stops and keeps the blurbs already written
+    reported and skipped (exit 1 at the end). When no blurb at all is written: exit 3 if
+    the model's answers for any article stayed unusable (the LLM failed), else exit 2.
+    When the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 
     Example:
@@ -352,7 +353,8 @@ def blurb(
         finally:
             blurbs.close()  # left early: the articles still being written are abandoned
         if failed and not results:  # each failure was reported as it happened; an -o file
-            raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
+            # is left as it was, not made empty; the LLM's failure, whichever input came last
+            raise typer.Exit(3 if unusable else 2)
         if not results:
             raise InputError("no article to summarise: the inputs are files this tool wrote")
     if interrupted:

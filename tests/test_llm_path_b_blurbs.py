@@ -86,3 +86,22 @@ def test_a_server_down_mid_run_keeps_the_blurbs_before_it_in_order(
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["sources"][0]["outlets"][0]["file"] for r in rows] == [str(f) for f in files[:2]]
     assert server.stats.peak > 1
+
+
+@pytest.mark.parametrize("unusable_first", [True, False])
+def test_no_blurb_at_all_is_exit_3_when_the_models_answers_were_unusable(
+    files: list[Path], tmp_path: Path, unusable_first: bool
+) -> None:
+    """One input's answers stay unusable, the other cannot be read: exit 3 (the LLM failed)
+    in either order; it was whichever came last (2 when the unreadable one did)."""
+    missing = tmp_path / "missing.txt"
+    given = [files[0], missing] if unusable_first else [missing, files[0]]
+    with FakeServer(fault=lambda call: "invent", lifetime=60) as server:
+        result = blurbs(server, given, tmp_path / "b.jsonl", "--model", "fake-llm")
+    assert result.exit_code == 3, result.stderr
+    assert "no usable summary claims" in result.stderr and "no such file" in result.stderr
+
+
+def test_the_help_says_which_exit_code_no_blurb_at_all_gives() -> None:
+    said = " ".join(CliRunner().invoke(app, ["blurb", "--help"]).stdout.split())
+    assert "exit 3 if the model's answers for any article stayed unusable" in said
