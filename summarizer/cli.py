@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Literal, TypeVar, get_args
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -25,6 +25,9 @@ from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
+from .judge import Judge
+from .llm.base import Completion, LLMClient, Message, WrappingClient
+from .llm.breaker import BREAKER_CALLS
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
@@ -165,7 +168,13 @@ NoJudgeOpt = Annotated[
 ]
 TimeoutOpt = Annotated[
     float | None,
-    typer.Option("--timeout", min=0.001, help="Seconds to wait for one LLM answer (default 120)."),
+    typer.Option(
+        "--timeout",
+        min=0.001,
+        help="Seconds to wait for one LLM answer (default 120). Failures are retried for up to "
+        f"120 s per request; once {BREAKER_CALLS} requests in a row have used up their retries, "
+        "the server is taken as down and the run stops (exit 3).",
+    ),
 ]
 DeadlineOpt = Annotated[
     float | None,
@@ -257,11 +266,13 @@ def blurb(
 ) -> None:
     """Write the "Get a summary" blurb: 2-4 cited sentences per article.
 
-    Each blurb is written as soon as it is ready. An input that cannot be read, whose
+    Each blurb is written as soon as it is ready, in input order (with an LLM,
+    --concurrency articles are written at once). An input that cannot be read, whose
     model answers stay unusable after a re-ask, or that gives no blurb (no claim passed
     verification, no sentence fits --max-words, the article has only its headline), is
-    reported and skipped (exit 1 at the end; exit 2 when no blurb at all is written);
-    when the LLM server itself fails, the run stops and keeps the blurbs already written
+    reported and skipped (exit 1 at the end). When no blurb at all is written: exit 3 if
+    the model's answers for any article stayed unusable (the LLM failed), else exit 2.
+    When the LLM server itself fails, the run stops and keeps the blurbs already written
     (exit 3).
 
     Example:
@@ -300,13 +311,18 @@ def blurb(
     interrupted = False  # Ctrl-C or SIGTERM: so are they
     instances = BlockInstances()  # an article's second HTML block in this output: its own ids
     with open_output(output, force=force) as out:
+        # an LLM writes --concurrency articles at once; each is written here in input order
+        blurbs = pipeline.each_blurb(
+            _each_article(files, failed, settings, bad_records),
+            settings=settings,
+            sentences=sentences,
+            max_words=max_words,
+        )
         try:
-            for article in _each_article(files, failed, settings, bad_records):
+            for article, blurb_of in blurbs:
                 where = _place(article)
                 try:
-                    result = pipeline.blurb(
-                        article, settings=settings, sentences=sentences, max_words=max_words
-                    )
+                    result = blurb_of()
                 except UnusableAnswerError as exc:  # this article's answers, not the server
                     say_error(f"{where}: {exc}")
                     failed.append(exc)
@@ -337,8 +353,11 @@ def blurb(
             if not results:  # nothing to keep: an -o file is left as it was
                 raise
             interrupted = True
+        finally:
+            blurbs.close()  # left early: the articles still being written are abandoned
         if failed and not results:  # each failure was reported as it happened; an -o file
-            raise typer.Exit(failed[-1].exit_code)  # is left as it was, not made empty
+            # is left as it was, not made empty; the LLM's failure, whichever input came last
+            raise typer.Exit(3 if unusable else 2)
         if not results:
             raise InputError("no article to summarise: the inputs are files this tool wrote")
     if interrupted:
@@ -648,11 +667,15 @@ def verify(
     ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = 0,
+    timeout: TimeoutOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check every sentence of a draft against source articles; exit 1 if any is not supported.
 
     Each sentence is supported, contradicted or unverifiable. With an LLM configured (or
-    --backend openai/local/replay), its judge decides the unverifiable ones.
+    --backend openai/local/replay), its judge decides the unverifiable ones. When the judge
+    cannot answer (its server down or failing), the sentences it was asked about fail closed
+    (not supported), the report is written, and the exit code is 3, not 1.
 
     Example:
 
@@ -669,7 +692,10 @@ def verify(
     check_output(output, force=force, inputs=[draft, *sources, *(more_sources or [])])
     fmt = format_ or _format_of(output, get_args(VerifyFormat)) or "text"
     settings = _make_settings(
-        backend, model, **_llm_options(base_url, None, None, None, False, no_judge, None)
+        backend,
+        model,
+        **_llm_options(base_url, None, None, None, no_cache, no_judge, None),
+        timeout=timeout,
     )
     quiet = quiet or settings.quiet  # `quiet = true` in the config file was ignored
     _setup_logging(verbose, quiet)
@@ -680,7 +706,10 @@ def verify(
     sources_ = _inputs([*sources, *(more_sources or [])])
     # as a Path, so that the draft file is not its own source when a source folder holds it
     given = text if draft == "-" else Path(draft)
-    report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
+    judge = _watched_judge(settings)
+    report = verify_draft(
+        given, sources_, top_k=top_k, strict=strict, settings=settings, judge=judge or False
+    )
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
@@ -692,8 +721,55 @@ def verify(
             + f" · {report.seconds:.2f}s",
             err=True,
         )
+    if judge is not None and isinstance(judge.client, _Watched) and judge.client.failures:
+        # fail closed, but say the LLM failed: a CI gate must tell that from a wrong draft
+        raise BackendError(
+            f"the LLM judge was unavailable ({judge.client.failures[0]}); the sentences it was "
+            "asked about fail closed (not supported)"
+        )
     if not report.ok:
         raise typer.Exit(1)
+
+
+class _Watched(WrappingClient):
+    """The judge's client, keeping the failures the verifier turns into failed-closed claims
+    (it logs them and goes on), so that ``verify`` can exit 3 for them rather than 1."""
+
+    def __init__(self, inner: LLMClient) -> None:
+        super().__init__(inner)
+        self.failures: list[BackendError] = []
+
+    async def complete(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any] | None = None,
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+        prompt: str | None = None,
+    ) -> Completion:
+        try:
+            return await self.inner.complete(
+                messages,
+                schema=schema,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                prompt=prompt,
+            )
+        except BackendError as exc:
+            self.failures.append(exc)
+            raise
+
+
+def _watched_judge(settings: Settings) -> Judge | None:
+    """The configured LLM's judge (as ``verify`` would make it), its client watched; None
+    when there is none (``--no-judge``, the embedded engine)."""
+    if not settings.judge or pipeline.resolve_backend(settings) == "extractive":
+        return None
+    judge = pipeline.get_writer(settings).judge
+    if judge is not None:
+        judge.client = _Watched(judge.client)
+    return judge
 
 
 @app.command()

@@ -5,12 +5,19 @@ Retries are ours and the SDK's own are off (``max_retries=0``) so attempts never
 They are bounded by time, not by a count: 429, 5xx, timeouts and dropped connections are
 retried (exponential backoff with jitter, or the server's ``Retry-After`` up to a cap) while
 the request's retry budget and the run's deadline allow. Every failure, including a 200 whose
-body is not a chat completion, becomes a :class:`BackendError` with a one-line message.
+body is not a chat completion, becomes a :class:`BackendError` with a one-line message. Above
+the requests, a run-wide breaker (:mod:`summarizer.llm.breaker`) fails every later call at once
+when the server has failed every request: ``BREAKER_CALLS`` calls in a row used up their
+retries, or none succeeded for a whole retry budget. The first retry of a run is a WARNING
+(seen without a terminal or ``-v``), so a long wait is never silent.
 
 Structured output degrades per client: ``json_schema`` -> ``json_object`` with a ``schema``
 (llama.cpp's grammar-constrained JSON mode) -> plain ``json_object`` -> the schema stated in
 the prompt, moving down when a server rejects a mode (400/422, or a 500 that names the
 response format, which is what llama-cpp-python's server answers) and remembering the mode.
+Two 500s in a row that name nothing, to the first ``json_schema`` request, are tried once as
+llama.cpp's ``json_object`` (its server answers 500 to ``json_schema``): an answer there moves
+the mode down.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import openai
 from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
 from ..settings import hide_secrets, shown_url
 from .base import Completion, Message, why_no_text
+from .breaker import BREAKER_CALLS, Breaker, ServerDownError
 from .catalog import context_window as known_context_window
 from .limit import stop_if_cancelled
 
@@ -57,6 +65,12 @@ WaitFn = Callable[[int], float]  # attempt number (1, 2, ...) -> seconds to back
 
 class _FormatRejected(Exception):
     """The server refused the structured-output mode we asked for."""
+
+
+class _ModeChanged(Exception):
+    """Another call moved the client's mode down while this one waited to retry: retry in
+    the new mode (a 500 to json_schema was retried for its whole budget by every call sent
+    before the first one found out)."""
 
 
 def _retryable(exc: BaseException) -> bool:
@@ -126,9 +140,12 @@ class OpenAIClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         http_client: Any = None,  # an async http client of the SDK's http library (tests)
         mode: Mode = "json_schema",
+        breaker_calls: int = BREAKER_CALLS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """``deadline`` is a ``time.monotonic()`` instant after which no request starts or
-        waits (the run's ``--deadline``); ``max_attempts`` optionally caps the count too."""
+        waits (the run's ``--deadline``); ``max_attempts`` optionally caps the count too.
+        ``breaker_calls`` and ``clock`` set the run-wide breaker (tests pass a fake clock)."""
         self.model = model
         self.name = f"openai:{model.rsplit('/', 1)[-1]}"  # a server may name it by its path
         self.base_url = base_url
@@ -147,6 +164,10 @@ class OpenAIClient:
         self._ready: openai.AsyncOpenAI | None = None  # made by ``prepare``, not used yet
         self._ready_lock = threading.Lock()
         self._reached = False  # whether the server has answered this client once
+        self.breaker = Breaker(self._where(), calls=breaker_calls, window=retry_budget, clock=clock)
+        self._warned = False  # whether a retry was logged at WARNING yet (once a run)
+        self._schema_ok = False  # whether a json_schema request was ever answered
+        self._probed = False  # whether a 500 to json_schema was tried as json_object once
 
     def prepare(self) -> None:
         """Make the SDK client now, for the first loop that calls: its set-up (the TLS
@@ -212,6 +233,8 @@ class OpenAIClient:
             mode = self.mode
             try:
                 return await self._with_retries(messages, schema, mode, max_tokens, temperature)
+            except _ModeChanged:
+                continue  # another call moved the mode down while this one retried
             except _FormatRejected as exc:
                 next_mode = MODES[MODES.index(mode) + 1]
                 log.info("server refused %s output (%s); now using %s", mode, exc, next_mode)
@@ -232,6 +255,9 @@ class OpenAIClient:
         last = ""  # what the server did on the attempt before, for the deadline's message
         while True:
             attempt += 1
+            self.breaker.check()  # the server failed every request: send no more
+            if self.mode != mode:
+                raise _ModeChanged
             left = self._left()
             if left is not None and left <= 0:
                 raise DeadlineError("the run's --deadline passed before this LLM request")
@@ -240,7 +266,7 @@ class OpenAIClient:
                 answer = await self._create(
                     messages, schema, mode, max_tokens, temperature, timeout
                 )
-                self._reached = True
+                self._answered(schema, mode)
                 return answer
             except _FormatRejected:
                 self._reached = True
@@ -257,6 +283,11 @@ class OpenAIClient:
                 self._reached = self._reached or isinstance(exc, openai.APIStatusError)
                 if not _retryable(exc):
                     raise self._error(exc, attempt) from None
+                if attempt == 2 and self._may_probe(exc, schema, mode):
+                    probed = await self._probe(messages, schema, max_tokens, temperature, timeout)
+                    if probed is not None:
+                        return probed
+                what = self._what(exc)
                 wait = self._wait(exc, attempt)
                 spent = max(time.monotonic() - started, waited)
                 left = self._left()
@@ -268,12 +299,90 @@ class OpenAIClient:
                     or (left is not None and wait >= left)
                     or (self._max_attempts is not None and attempt >= self._max_attempts)
                 ):
+                    self.breaker.given_up(what)
+                    if self.breaker.open:  # this call tripped it: say why the run stops
+                        raise ServerDownError(self.breaker.message or last) from None
                     raise self._error(exc, attempt) from None
-                level = logging.INFO if isinstance(exc, openai.APIStatusError) else logging.WARNING
-                log.log(level, "%s; retrying in %.1f s", self._describe(exc), wait)
+                self.breaker.failure(what)
+                self.breaker.check()  # nothing succeeded for a whole budget: stop now
+                self._log_retry(exc, wait)
                 await self._sleep(wait)
                 waited += wait
                 stop_if_cancelled()  # a caller gone while we waited is not retried for
+
+    def _answered(self, schema: dict[str, Any] | None, mode: Mode) -> None:
+        """A request succeeded: the server works (the breaker closes), and a json_schema
+        answer shows that a 500 to a later one is the server's, not the mode's."""
+        self._reached = True
+        self.breaker.success()
+        if schema is not None and mode == "json_schema":
+            self._schema_ok = True
+
+    def _may_probe(
+        self, exc: openai.OpenAIError, schema: dict[str, Any] | None, mode: Mode
+    ) -> bool:
+        """A second 500 in a row to json_schema, before any json_schema request was answered:
+        llama.cpp's server answers every json_schema request so, not always naming the
+        response format (``_refuses_format`` reads the ones that do), and was retried for its
+        whole budget (110 s, then exit 3). Tried once (per client) as ``json_object`` with the
+        schema; a first 500 alone is a hiccup as likely, and is only retried."""
+        return (
+            isinstance(exc, openai.APIStatusError)
+            and exc.status_code == 500
+            and schema is not None
+            and mode == "json_schema"
+            and not self._schema_ok
+            and not self._probed
+        )
+
+    async def _probe(
+        self,
+        messages: list[Message],
+        schema: dict[str, Any] | None,
+        max_tokens: int,
+        temperature: float,
+        timeout: float,
+    ) -> Completion | None:
+        """The request once more in the next mode; its answer (and the mode, remembered) when
+        the server gives one, else None: the 500 is then retried as any other."""
+        self._probed = True
+        fallback: Mode = MODES[1]
+        try:
+            answer = await self._create(
+                messages, schema, fallback, max_tokens, temperature, timeout
+            )
+        except (openai.OpenAIError, _FormatRejected) as exc:
+            log.debug("the %s probe after a 500 failed too: %s", fallback, exc)
+            return None
+        log.info("server answered HTTP 500 to json_schema but not to %s; now using it", fallback)
+        if self.mode == "json_schema":
+            self.mode = fallback
+        self._answered(schema, fallback)
+        return answer
+
+    def _log_retry(self, exc: openai.OpenAIError, wait: float) -> None:
+        """The first retry of the run is a WARNING (seen without -v or a terminal: a run that
+        waits minutes on a failing server says so); later HTTP-status retries are INFO."""
+        described = self._describe(exc)
+        if not self._warned:
+            self._warned = True
+            log.warning(
+                "%s; retrying in %.1f s (each request for up to %.0f s; the run stops once %d "
+                "requests in a row have used up their retries)",
+                described,
+                wait,
+                self._retry_budget,
+                self.breaker.calls,
+            )
+            return
+        level = logging.INFO if isinstance(exc, openai.APIStatusError) else logging.WARNING
+        log.log(level, "%s; retrying in %.1f s", described, wait)
+
+    def _what(self, exc: openai.OpenAIError) -> str:
+        """What the server did, without naming it (the breaker's message names it once)."""
+        where = f"{self._where()} "
+        described = self._describe(exc)
+        return described[len(where) :] if described.startswith(where) else described
 
     def _describe(self, exc: openai.OpenAIError) -> str:
         if isinstance(exc, openai.APITimeoutError):
