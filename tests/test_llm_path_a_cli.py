@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import pipeline
 from summarizer.cli import app
 from summarizer.errors import ConfigError
+from summarizer.llm import factory
 from summarizer.settings import Settings
 
 from .llm_path_a import TEXT, Server, client, reply
@@ -31,18 +31,16 @@ def test_a_partial_blurb_in_text_warns_on_stderr(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server = Server([reply(MIXED), reply(MIXED)])
-    real = pipeline.blurb
 
-    def through_the_mock_server(article: Any, **kw: Any) -> Any:
-        kw["settings"] = kw["settings"].model_copy(update={"judge": False})
-        return real(article, **kw, client=client(server))
+    def the_mock_server(settings: Any, backend: str) -> Any:  # the run's one client
+        return client(server)
 
-    monkeypatch.setattr(pipeline, "blurb", through_the_mock_server)
+    monkeypatch.setattr(factory, "make_client", the_mock_server)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     path = tmp_path / "bridge.txt"
     path.write_text(TEXT, encoding="utf-8")
-    result = runner.invoke(
-        app, ["blurb", str(path), "-f", "text", "-n", "2", "--backend", "openai", "--no-cache"]
-    )
+    args = ["blurb", str(path), "-f", "text", "-n", "2", "--backend", "openai", "--no-cache"]
+    result = runner.invoke(app, [*args, "--no-judge", "--model", "gpt-4o-mini"])
     assert result.exit_code == 0, result.stderr
     assert "The Harbour Bridge reopened on Monday." in result.stdout
     warning = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
