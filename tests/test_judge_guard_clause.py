@@ -82,14 +82,25 @@ def test_with_repair_the_added_clause_is_not_shown():
 
 def test_span_with_a_word_the_claim_restates_is_accepted():
     """A paraphrase fails the verbs check offline ("lengthen"); the judge's span (the whole
-    cited sentence, as in the clause case) has "extend", which the rest of the claim does not
-    say: whether "lengthen" restates it is the judge's call, and it stands."""
-    client = FakeJudgeClient([_supported(HOURS)])
-    out = verify_claims([_claim(PARAPHRASE, HOURS)], SOURCES, judge=Judge(client), repair=False)
-    assert out[0].support == "unverifiable"
-    assert any(c.name == "verbs" and not c.passed for c in out[0].checks)
-    assert out[0].verdict == "accepted"
-    assert out[0].checks[-1].detail == f"evidence: {HOURS}"
+    cited sentence, as for the added clause judged with it) has "extend", which the rest of
+    the claim does not say: whether "lengthen" restates it is the judge's call, and it stands.
+    The added clause, with the same kind of span, does not."""
+    answer = json.dumps(
+        {
+            "verdicts": [
+                {"id": 1, "supported": True, "evidence": HOURS, "reason": "stated"},
+                {"id": 2, "supported": True, "evidence": BUDGET, "reason": "stated"},
+            ]
+        }
+    )
+    claims = [_claim(PARAPHRASE, HOURS), _claim(ADDED, BUDGET)]
+    judge = Judge(FakeJudgeClient([answer]))
+    paraphrase, added = verify_claims(claims, SOURCES, judge=judge, repair=False)
+    assert paraphrase.support == "unverifiable"
+    assert any(c.name == "verbs" and not c.passed for c in paraphrase.checks)
+    assert paraphrase.verdict == "accepted"
+    assert paraphrase.checks[-1].detail == f"evidence: {HOURS}"
+    assert added.verdict == "rejected"
 
 
 def test_the_rule_on_the_judge_api_follows_the_failed_word_checks():
