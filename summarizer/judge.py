@@ -3,19 +3,30 @@
 Claims that passed the deterministic checks are sent in batches; each verdict must quote a
 verbatim span of the claim's cited text, so a judge that invents evidence fails the claim
 instead of passing it. The span must also be about the claim (``evidence_gap``): any verbatim
-span ("the", an unrelated clause) would otherwise pass whatever the judge says. An answer that
-cannot be read fails its claims (fail closed).
+span ("the", an unrelated clause) would otherwise pass whatever the judge says; and when the
+offline word checks found words of the claim missing from the cited text (``JudgeItem.
+unmatched``), a span the claim repeats in full, adding those words, backs none of them: a judge
+that agrees with anything would otherwise accept an invented clause. An answer that cannot be
+read fails its claims (fail closed).
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import Evidence, claim_terms, coverage, facts_left_out, without_held_bounds
+from .checks import (
+    Evidence,
+    check_words,
+    claim_terms,
+    coverage,
+    facts_left_out,
+    without_held_bounds,
+)
 from .llm.base import LLMClient, accept, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
 from .models import Check, Usage
@@ -55,6 +66,9 @@ class JudgeItem:
     # words the sources capitalise mid-sentence (``SourceContext.known_names``): names of the
     # claim its evidence must mention, as the name check reads them
     known_names: AbstractSet[str] = frozenset()
+    # the word checks ("verbs", "adjectives", "nouns") the claim failed offline: words of the
+    # claim its cited text lacks, which the evidence span must then back (``evidence_gap``)
+    unmatched: AbstractSet[str] = frozenset()
 
 
 class Judge:
@@ -151,7 +165,10 @@ def evidence_gap(evidence: str, item: JudgeItem, sources: list[str]) -> str | No
     """Why a verbatim evidence span (found in the cited ``sources``) does not back the claim,
     or None when it does. The span must share EVIDENCE_MIN_TERMS of the claim's content terms
     (as coverage counts them: stems and listed synonyms, light words left out), and state
-    every name and number of the claim that its cited sentence states."""
+    every name and number of the claim that its cited sentence states. When the offline word
+    checks found words of the claim missing from the cited text (``item.unmatched``), the
+    span must not be one the claim repeats word for word (as those checks match words:
+    forms, synonyms, related words) with the missing words added (``_words_uncovered``)."""
     span = Evidence([evidence])
     claim = without_held_bounds(item.claim, span)  # "more than 200" on "250": no missing word
     terms = claim_terms(claim)
@@ -170,7 +187,40 @@ def evidence_gap(evidence: str, item: JudgeItem, sources: list[str]) -> str | No
     )
     if left_out:
         return "judge's evidence does not mention " + ", ".join(f"'{f}'" for f in left_out)
-    return None
+    return _words_uncovered(evidence, item)
+
+
+def _words_uncovered(evidence: str, item: JudgeItem) -> str | None:
+    """Why the span does not back the words the offline word checks found missing from the
+    cited text (the checks of ``item.unmatched``, run again on the span), or None.
+
+    A span is cited text, so it lacks those words too; what it can have is words the claim
+    says only in them ("accepted a ceasefire" for "agreed to a truce"): whether they restate
+    it is the judge's to say. When the rest of the claim still says every word of the span
+    (the word check run from span to claim), the missing words restate nothing in it: the
+    claim repeats its evidence and adds them ("…, a move critics called reckless"), and a
+    judge that calls that supported is overruled.
+    """
+    if not item.unmatched:
+        return None
+    span = Evidence([evidence])
+    missing = [
+        word
+        for c in check_words(without_held_bounds(item.claim, span), span)
+        if c.name in item.unmatched and not c.passed
+        for word in c.detail.removeprefix("not in the cited text: ").split(", ")
+    ]
+    if not missing:
+        return None
+    rest = item.claim
+    for word in missing:
+        rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest, flags=re.IGNORECASE)
+    if not all(c.passed for c in check_words(evidence, Evidence([rest]))):
+        return None  # the missing words say something of the span's in other words
+    return (
+        "judge's evidence does not cover the claim's words missing from the cited text: "
+        f"{', '.join(missing)} (the claim repeats its evidence and adds them)"
+    )
 
 
 def _fail(detail: str) -> Check:

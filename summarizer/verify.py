@@ -47,6 +47,9 @@ REPLACE_MIN = 0.5
 # A clause-drop repair keeps at least this share of the claim's content terms and words.
 REPAIR_KEEP_MIN = 0.4
 REPAIR_MIN_WORDS = 5
+# The word checks (``checks.check_words``): a failed one found words of the claim that its cited
+# text lacks, which a judge's evidence span must then carry.
+WORD_CHECKS = frozenset({"verbs", "adjectives", "nouns"})
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
 
@@ -270,7 +273,7 @@ def _attribution_only(text: str) -> bool:
         ws.pop()
     if len(ws) < 2 or ws[-2] in _NOUN_BEFORE or ws[-2].endswith("'s"):
         return False  # "welcomed the talks": a noun, not a reporting verb
-    return any(base in _REPORTING for base in word_readings(ws[-1]).get("VERB", ()))
+    return _reporting_verb(ws[-1:])
 
 
 def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) -> Check:
@@ -346,10 +349,12 @@ def _clause_variants(text: str) -> list[str]:
     words_total = word_count(text)
     out: list[str] = []
     for m in _CLAUSE_BREAK.finditer(text):
-        head = text[: m.start()].rstrip(" ,;:") + "."
+        head = _end_sentence(text[: m.start()])
         tail = text[m.end() :].strip()
-        out.append(head)
-        if not _DANGLING & set(words(tail)[:4]):  # "it"/"he" would point at the dropped part
+        if not _reporting_verb(words(head)[-1:]):  # "…, stating." lost what was stated
+            out.append(head)
+        # "it"/"he" would point at the dropped part; "Stating, ..." has lost its subject
+        if not _DANGLING & set(words(tail)[:4]) and not _reporting_verb(words(tail)[:1]):
             out.append(tail[:1].upper() + tail[1:])
     keep: list[str] = []
     for cand in out:
@@ -362,6 +367,28 @@ def _clause_variants(text: str) -> list[str]:
         ):
             keep.append(cand)
     return sorted(dict.fromkeys(keep), key=len, reverse=True)
+
+
+_CLOSING_QUOTES = "\"'”’"
+
+
+def _end_sentence(text: str) -> str:
+    """``text`` (a claim cut before a clause) ended as a sentence: its trailing comma or
+    colon gives way to a full stop, but an end mark already there, inside a closing quote or
+    not, is kept (`an end."` not `an end.".`); a quote cut at its comma ends with a stop
+    inside it (`"we will win,"` -> `"we will win."`)."""
+    text = text.rstrip(" ,;:")
+    inner = text.rstrip(_CLOSING_QUOTES)
+    if inner.endswith((".", "!", "?")):
+        return text
+    if inner != text and inner.endswith((",", ";", ":")):
+        return inner[:-1] + "." + text[len(inner) :]
+    return text + "."
+
+
+def _reporting_verb(ws: list[str]) -> bool:
+    """The one word in ``ws`` is a reporting verb ("said", "stating", "adding")."""
+    return len(ws) == 1 and any(base in _REPORTING for base in word_readings(ws[0]).get("VERB", ()))
 
 
 def _replace_by_source(
@@ -431,12 +458,23 @@ def judge_unverifiable(
     repair: bool,
 ) -> list[Claim]:
     """Let the judge decide the uncertain middle: claims left "unverified" by the offline
-    layers, sent as written. A claim the judge supports (with a verbatim evidence span) is
-    accepted; one it does not is repaired by quoting the cited sentence when possible, else
-    rejected. Supported and contradicted claims never reach it."""
+    layers, sent as written. A claim the judge supports (with a verbatim evidence span that
+    carries the words the word checks found missing, see ``judge.evidence_gap``) is accepted;
+    one it does not is repaired by quoting the cited sentence when possible, else rejected.
+    Supported and contradicted claims never reach it."""
     todo = [i for i, c in enumerate(claims) if c.verdict == "unverified" and c.citations]
     names = ctx.known_names if todo else frozenset()
-    items = [JudgeItem(claims[i].text, [c.text for c in claims[i].citations], names) for i in todo]
+    items = [
+        JudgeItem(
+            claims[i].text,
+            [c.text for c in claims[i].citations],
+            names,
+            unmatched=frozenset(
+                c.name for c in claims[i].checks if c.name in WORD_CHECKS and not c.passed
+            ),
+        )
+        for i in todo
+    ]
     try:
         verdicts = run_sync(lambda: judge.judge(items)) if items else []
     except BackendError as exc:  # no answer is no support: the claims fail closed

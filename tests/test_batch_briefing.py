@@ -317,7 +317,13 @@ def test_blurbs_wait_for_the_judge_round_too(tmp_path: Path) -> None:
         final = collect(tmp_path / "b")
         assert final.done == 2 and final.follow_up is None
         judged = [c for b in final.blurbs for c in b.claims if c.checks[-1].name == "judge"]
-        assert judged and all(c.verdict == "accepted" for c in judged)
+        # the judge answered for every claim: accepted, or overruled where a claim is its whole
+        # span plus TAIL (the judge's span backs no word of TAIL); never failed closed
+        assert judged and any(c.verdict == "accepted" for c in judged)
+        assert all(
+            c.verdict == "accepted" or "the claim repeats its evidence" in c.checks[-1].detail
+            for c in judged
+        )
         online = [
             summarizer.blurb(a, settings=settings(server.base_url, tmp_path / "o"))
             for a in summarizer.load_articles(files)
