@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Annotated, Literal, TypeVar, get_args
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -25,8 +25,6 @@ from .draft import verify as verify_draft
 from .errors import BackendError, ConfigError, InputError, SummarizerError, UnusableAnswerError
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
-from .judge import Judge
-from .llm.base import Completion, LLMClient, Message, WrappingClient
 from .llm.breaker import BREAKER_CALLS
 from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
@@ -49,6 +47,7 @@ from .settings import (
 )
 from .sources import Limits, printable_line, read_stdin
 from .text import counted
+from .verify import judge_unavailable
 
 # click's UsageError (a bad option value, a missing argument, an unknown command), from the
 # click that typer runs on: recent typer vendors its own
@@ -706,10 +705,7 @@ def verify(
     sources_ = _inputs([*sources, *(more_sources or [])])
     # as a Path, so that the draft file is not its own source when a source folder holds it
     given = text if draft == "-" else Path(draft)
-    judge = _watched_judge(settings)
-    report = verify_draft(
-        given, sources_, top_k=top_k, strict=strict, settings=settings, judge=judge or False
-    )
+    report = verify_draft(given, sources_, top_k=top_k, strict=strict, settings=settings)
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
@@ -721,55 +717,15 @@ def verify(
             + f" · {report.seconds:.2f}s",
             err=True,
         )
-    if judge is not None and isinstance(judge.client, _Watched) and judge.client.failures:
-        # fail closed, but say the LLM failed: a CI gate must tell that from a wrong draft
+    outage = judge_unavailable(c for claim in report.claims for c in claim.checks)
+    if outage is not None:  # fail closed, but say the LLM failed: a CI gate must tell that
+        # from a wrong draft
         raise BackendError(
-            f"the LLM judge was unavailable ({judge.client.failures[0]}); the sentences it was "
-            "asked about fail closed (not supported)"
+            f"the LLM judge was unavailable ({outage}); the sentences it was asked about fail "
+            "closed (not supported)"
         )
     if not report.ok:
         raise typer.Exit(1)
-
-
-class _Watched(WrappingClient):
-    """The judge's client, keeping the failures the verifier turns into failed-closed claims
-    (it logs them and goes on), so that ``verify`` can exit 3 for them rather than 1."""
-
-    def __init__(self, inner: LLMClient) -> None:
-        super().__init__(inner)
-        self.failures: list[BackendError] = []
-
-    async def complete(
-        self,
-        messages: list[Message],
-        *,
-        schema: dict[str, Any] | None = None,
-        max_tokens: int = 1024,
-        temperature: float = 0.0,
-        prompt: str | None = None,
-    ) -> Completion:
-        try:
-            return await self.inner.complete(
-                messages,
-                schema=schema,
-                max_tokens=max_tokens,
-                temperature=temperature,
-                prompt=prompt,
-            )
-        except BackendError as exc:
-            self.failures.append(exc)
-            raise
-
-
-def _watched_judge(settings: Settings) -> Judge | None:
-    """The configured LLM's judge (as ``verify`` would make it), its client watched; None
-    when there is none (``--no-judge``, the embedded engine)."""
-    if not settings.judge or pipeline.resolve_backend(settings) == "extractive":
-        return None
-    judge = pipeline.get_writer(settings).judge
-    if judge is not None:
-        judge.client = _Watched(judge.client)
-    return judge
 
 
 @app.command()

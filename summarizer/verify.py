@@ -53,6 +53,10 @@ WORD_CHECKS = frozenset({"verbs", "adjectives", "nouns"})
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
 
+# A judge check's detail when the judge's LLM gave no answer (its claims fail closed):
+# ``judge_unavailable`` finds it, so that ``verify`` can tell an outage from a wrong draft
+JUDGE_UNAVAILABLE = "the judge could not answer"
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -391,6 +395,14 @@ def _reporting_verb(ws: list[str]) -> bool:
     return len(ws) == 1 and any(base in _REPORTING for base in word_readings(ws[0]).get("VERB", ()))
 
 
+def judge_unavailable(checks: Iterable[Check]) -> str | None:
+    """The detail of a judge check that failed because the judge's LLM did not answer."""
+    return next(
+        (c.detail for c in checks if c.name == "judge" and c.detail.startswith(JUDGE_UNAVAILABLE)),
+        None,
+    )
+
+
 def _replace_by_source(
     claim: Claim, why: str, sentences: dict[str, Sentence], ctx: SourceContext
 ) -> Claim | None:
@@ -479,7 +491,7 @@ def judge_unverifiable(
         verdicts = run_sync(lambda: judge.judge(items)) if items else []
     except BackendError as exc:  # no answer is no support: the claims fail closed
         log.warning("the judge could not answer (%s); its claims fail closed", exc)
-        failed = Check(name="judge", passed=False, detail=f"the judge could not answer: {exc}")
+        failed = Check(name="judge", passed=False, detail=f"{JUDGE_UNAVAILABLE}: {exc}")
         verdicts = [failed] * len(items)
     out = list(claims)
     for i, check in zip(todo, verdicts, strict=True):
