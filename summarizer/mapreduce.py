@@ -43,7 +43,7 @@ from .structured import (
     extract_json,
     strip_reasoning,
 )
-from .text import word_count
+from .text import word_count, words
 from .tokens import count_tokens
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,6 @@ LONG_SLACK = 10
 # ... and one in which the same REPEAT_RUN words in a row come again repeats itself (a loop;
 # no news sentence says the same eight words twice)
 REPEAT_RUN = 8
-_WORD = re.compile(r"\w+")
 
 
 class Invalid(Exception):
@@ -749,10 +748,10 @@ def _within_words(items: list[Item], max_words: int) -> list[Item]:
 
 def _repeats(text: str) -> bool:
     """Whether the same REPEAT_RUN words in a row occur twice in ``text`` (a model's loop)."""
-    words = _WORD.findall(text.lower())
+    tokens = words(text)
     seen: set[tuple[str, ...]] = set()
-    for i in range(len(words) - REPEAT_RUN + 1):
-        run = tuple(words[i : i + REPEAT_RUN])
+    for i in range(len(tokens) - REPEAT_RUN + 1):
+        run = tuple(tokens[i : i + REPEAT_RUN])
         if run in seen:
             return True
         seen.add(run)

@@ -35,7 +35,7 @@ from .judge import Judge
 from .llm.base import LLMClient, aclose
 from .llm.base import prepare as prepare_client
 from .llm.breaker import ServerDownError
-from .llm.limit import waiting
+from .llm.limit import CANCELLED, LimitedClient, waiting
 from .models import (
     NO_SENTENCE_FITS,
     Article,
@@ -328,7 +328,6 @@ def _llm_blurbs(
     one event loop (``LimitedClient.bind``), where ``--concurrency`` bounds them and the
     connections live."""
     from .llm.factory import make_client
-    from .llm.limit import CANCELLED, LimitedClient
 
     width = settings.concurrency
     stop = threading.Event()  # set when the reader leaves early: no further call is sent
@@ -385,7 +384,7 @@ class _Home:
     def run(self, coro: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
 
-    def close(self, client: object) -> None:
+    def close(self, client: LimitedClient | None) -> None:
         """Close the client's connections on this loop, then end the loop and its thread."""
         try:
             if client is not None:
@@ -396,12 +395,12 @@ class _Home:
             self.loop.close()
 
 
-async def _bind(client: object) -> None:
-    client.bind()  # type: ignore[attr-defined]
+async def _bind(client: LimitedClient) -> None:
+    client.bind()  # on the loop it runs on: the run's calls are handed over to it
 
 
-async def _unbind(client: object) -> None:
-    client.unbind()  # type: ignore[attr-defined]
+async def _unbind(client: LimitedClient) -> None:
+    client.unbind()
     await aclose(client)
 
 
