@@ -873,3 +873,27 @@ def test_a_weak_link_between_reports_that_name_no_one_in_common_is_no_story() ->
     assert check([0], [1], 0.6) is False  # weak, no name in common
     assert check([0], [1], 0.7) is True  # strong enough without
     assert check([0], [2], 0.6) is True  # "Systems" in both leads
+
+
+BANK = """Central bank holds rates at 4.5 percent
+
+The central bank held its main interest rate at 4.5 percent on Thursday, saying inflation had
+fallen to 3.1 percent but remained above its 2 percent target. Governor Anna Kessler said the
+bank expected to cut rates later in the year if prices kept easing. Markets had expected the
+decision, and the currency rose 0.3 percent against the dollar."""
+
+
+def test_a_link_only_the_floor_lifts_needs_a_name_in_common() -> None:
+    """An earnings report and a central bank's decision share "percent", "Thursday" and
+    "rose" (raw cosine 0.136); on a small day both local scales rest on the floor, which
+    lifts the link to 0.91, past the name check's band, so they were one story. A raw link
+    that weak now needs a name in common (bench round 15); with one, it still merges."""
+    earnings, bank = make_article(EARNINGS), make_article(BANK)
+    x = stories.article_matrix([earnings, bank], stories.NAME_WEIGHT, stories.LEAD_WEIGHT)
+    raw = float((x @ x.T).toarray()[0, 1])
+    assert raw < stories.NAME_RAW_LINK
+    assert stories.shared_name_check([earnings, bank], upper=0.65)([0], [1], 0.91)  # scaled only
+    assert not stories.shared_name_check([earnings, bank], upper=0.65, x=x)([0], [1], 0.91)
+    assert len(stories.cluster_stories([earnings, bank])) == 2
+    named = make_article(BANK.replace("Governor Anna Kessler", "Nordel Systems' Anna Kessler"))
+    assert len(stories.cluster_stories([earnings, named])) == 1
