@@ -359,13 +359,14 @@ class _Read:
     counts (its currency and the stem of the word after it: ("usd", "") for "$2 billion",
     ("", "peopl") for "250 people"), its token's place in the text, and the words after a
     number that may name what it counts (``counted_words``: ("new", "homes") for "200 new
-    homes were")."""
+    homes were"), the qualifier of a pair it is bound to (``qualifier_before``)."""
 
     key: str
     unit: tuple[str, str]
     at: int
     counts: tuple[str, ...] = ()
     measure: str = ""  # what the number is in (``measure_at``): "percent" for "3%"
+    qualifier: str = ""  # the qualifier it is bound to (``qualifier_before``): "earlier"
 
 
 # What a figure is measured in, by the tokens after its number (measures.json), longest first.
@@ -392,6 +393,33 @@ COUNTED_WORDS = 3
 # nothing ("in 2020 police arrested ..."). So is a day after a month ("March 17 Trump said").
 _YEARS = range(1800, 2101)
 _MONTH_WORDS = frozenset(_MONTH_WORD.split("|"))
+
+
+# Qualifiers that set one figure against another ("its earlier forecast of $4.4bn", "now
+# expects $4.1bn"), as token phrases, longest first, each with its sides: (pair, side) of
+# bindings.json's qualifier_pairs.
+_QUALIFIER_SIDES: dict[tuple[str, ...], frozenset[tuple[int, int]]] = {}
+for _k, _pair in enumerate(lexicon.qualifier_pairs()):
+    for _side, _said in enumerate(_pair):
+        for _q in _said:
+            _QUALIFIER_SIDES[_q] = _QUALIFIER_SIDES.get(_q, frozenset()) | {(_k, _side)}
+_QUALIFIERS = sorted(_QUALIFIER_SIDES, key=len, reverse=True)
+# Tokens before a number in its clause in which its qualifier stands: "its earlier forecast of
+# $4.4bn to $4.6bn" binds both to "earlier"; the nearest one wins.
+QUALIFIER_REACH = 10
+
+
+def qualifier_before(toks: list[str], i: int) -> str:
+    """The qualifier of a pair (``_QUALIFIER_SIDES``) nearest before ``toks[i]`` (lower
+    case) in its clause, at most QUALIFIER_REACH tokens back, as written ("earlier", "pre
+    tax"); "" for none."""
+    for j in range(i - 1, max(i - QUALIFIER_REACH, 0) - 1, -1):
+        if toks[j] in _CLAUSE_END:
+            return ""
+        for phrase in _QUALIFIERS:
+            if tuple(toks[j : j + len(phrase)]) == phrase and j + len(phrase) <= i:
+                return " ".join(phrase)
+    return ""
 
 
 def counted_words(toks: list[str], i: int, after: int) -> tuple[str, ...]:
@@ -429,7 +457,8 @@ def _read_quantities(text: str) -> list[_Read]:
         counts: tuple[str, ...] = (),
         measure: str = "",
     ) -> None:
-        found.append(_Read(key, unit, i, counts, measure))
+        qualifier = qualifier_before(toks, i) if key.startswith("number:") else ""
+        found.append(_Read(key, unit, i, counts, measure, qualifier))
 
     for i, tok in enumerate(toks):
         value: float | None = None
@@ -538,6 +567,7 @@ class Bound:
     span: tuple[int, int]
     counts: tuple[str, ...] = ()  # as ``_Read.counts``
     measure: str = ""  # as ``_Read.measure``
+    qualifier: str = ""  # as ``_Read.qualifier``
 
 
 # What the cited text's figures say of a claim's bound, and the figure that says it, as
@@ -560,7 +590,11 @@ def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
     value = float(first.key.removeprefix("number:"))
     span = (match.start(), match.end() + len(figure))
     kind = _BOUND_KIND[match.group(1)]
-    return Bound(kind, match.group(1), said, value, first.unit, span, first.counts, first.measure)
+    before = [t.lower() for t in _tokens(text[max(match.start() - 200, 0) : match.start()])]
+    qualifier = qualifier_before(before, len(before))
+    return Bound(
+        kind, match.group(1), said, value, first.unit, span, first.counts, first.measure, qualifier
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -647,6 +681,7 @@ class _Figure:
     phrase: str = ""
     counts: tuple[str, ...] = ()
     measure: str = ""  # as ``_Read.measure``
+    qualifier: str = ""  # as ``_Read.qualifier``
 
     @property
     def allowed(self) -> _Range:
@@ -662,11 +697,11 @@ class _Figure:
 def figures(text: str) -> list[_Figure]:
     """The numbers of ``text`` as figures: its exact numbers, then its bounds."""
     exact = [
-        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], counts=r.counts, measure=r.measure)
+        _Figure(EXACT, float(r.key[7:]), r.unit, r.key[7:], "", r.counts, r.measure, r.qualifier)
         for r in exact_numbers(text)
     ]
     return exact + [
-        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts, b.measure)
+        _Figure(b.kind, b.value, b.unit, f"'{b.words}'", b.phrase, b.counts, b.measure, b.qualifier)
         for b in bounds(text)
     ]
 
@@ -850,6 +885,39 @@ def swapped_things(claim: str, evidence: Evidence) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _sides(figure: _Figure) -> frozenset[tuple[int, int]]:
+    """The sides of qualifier pairs that ``figure``'s qualifier stands on."""
+    return _QUALIFIER_SIDES.get(tuple(figure.qualifier.split()), frozenset())
+
+
+def other_qualifiers(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures bound to one side of a qualifier pair (``qualifier_before``: "now
+    expects $4.4bn") whose number the cited text binds only to the other side ("its earlier
+    forecast of $4.4bn") while it binds another figure to the claim's side ("now expects
+    $4.1bn"): the old figure given as the new one. Contradicted: the source says what the
+    figure now is, and it is not this. A figure the cited text leaves unqualified, or states
+    on both sides, may be the claim's."""
+    out: list[str] = []
+    for mine in figures(claim):
+        sides = _sides(mine)
+        opposite = {(pair, 1 - side) for pair, side in sides}
+        stated = [f for f in evidence.figures if (f.value, f.unit[0]) == (mine.value, mine.unit[0])]
+        if not stated or not all(_sides(f) & opposite and not _sides(f) & sides for f in stated):
+            continue
+        rivals = [
+            f
+            for f in evidence.figures
+            if f.unit[0] == mine.unit[0] and f.value != mine.value and _sides(f) & sides
+        ]
+        if rivals:
+            out.append(
+                f"the claim's {mine.shown} is '{mine.qualifier}' where the cited text's is "
+                f"'{stated[0].qualifier}' (its '{rivals[0].qualifier}' figure is "
+                f"{rivals[0].shown})"
+            )
+    return list(dict.fromkeys(out))
+
+
 def other_measures(claim: str, evidence: Evidence) -> list[str]:
     """The claim's figures in one measure whose number the cited text gives only in another:
     "narrowed by 3.3%" on "narrowed by 3.3 percentage points" (``measure_at``). The number is
@@ -917,7 +985,9 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     when the cited text gives that thing another figure, else unsupported, "numbers-unit"), nor
     is one in another measure ("3.3%" on "3.3 percentage points": ``other_measures``). One
     the cited text gives to what another figure of the claim counts is contradicted
-    (``swapped_things``: "14 warnings and 3 alerts" on "14 alerts and 3 warnings")."""
+    (``swapped_things``: "14 warnings and 3 alerts" on "14 alerts and 3 warnings"), and so is
+    one it binds to the other qualifier of a pair (``other_qualifiers``: "now expects $4.4bn"
+    on "now expects $4.1bn, down from its earlier forecast of $4.4bn")."""
     missing = sorted(q for q in quantities(claim) - evidence.quantities if _compared(q, evidence))
     failed: list[str] = []
     looser: list[str] = []
@@ -936,6 +1006,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
     excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
+    excluded += other_qualifiers(claim, evidence)
     unstated += other_measures(claim, evidence)
     allowed = looser + allowed
     if not missing and not excluded:
@@ -2170,6 +2241,87 @@ def goal_places(claim: str, evidence: Evidence) -> list[GoalPlaces]:
     return evidence.placed[claim]
 
 
+# Ordinals that rank a name ("Berg came second"), longest phrase first, and the nouns a rank
+# may stand before ("second place"): before any other noun an ordinal is that noun's ("the
+# second quarter", "her first goal") and ranks no one (bindings.json).
+_RANKS = sorted(lexicon.ranks().items(), key=lambda item: -len(item[0]))
+_RANK_WORDS = frozenset(phrase[0] for phrase in lexicon.ranks())
+_RANK_NOUNS = lexicon.rank_nouns()
+
+
+@dataclass(frozen=True)
+class Rank:
+    """A name and the place an ordinal gives it: "Holm came third" is (holm, "3")."""
+
+    name: str
+    place: str  # its key in bindings.json: "2" for "second", "2nd" and "runner-up"
+    words: str  # as the text says it, for the reader
+
+
+def _rank_at(low: list[str], i: int) -> tuple[str, int] | None:
+    """The place of the rank phrase at ``low[i]`` and its length in tokens, when it ranks
+    (no noun but a rank noun after it), else None."""
+    for phrase, place in _RANKS:
+        end = i + len(phrase)
+        if tuple(low[i:end]) != phrase:
+            continue
+        after = low[end] if end < len(low) else "."
+        owned = after[:1].isalpha() and after not in STOPWORDS and after not in _RANK_NOUNS
+        return None if owned or _listed(low, i, end) else (place, len(phrase))
+    return None
+
+
+_LIST_JOINS = frozenset({"and", "or", ",", "&"})
+
+
+def _listed(low: list[str], start: int, end: int) -> bool:
+    """The rank at ``low[start:end]`` is one of a list of ranks ("came second and third"):
+    which name holds which is the list's order, not the nearest name."""
+    after, before = low[end : end + 2], low[max(start - 2, 0) : start]
+    return (len(after) == 2 and after[0] in _LIST_JOINS and after[1] in _RANK_WORDS) or (
+        len(before) == 2 and before[1] in _LIST_JOINS and before[0] in _RANK_WORDS
+    )
+
+
+def ranks(text: str, known_names: AbstractSet[str]) -> list[Rank]:
+    """Each ordinal of ``text`` that ranks a name (``_rank_at``) with the name that holds it:
+    the doer the role reader finds for a verb at its place (``_doer``: the nearest name
+    before it in its clause, or the one a relative clause or an appositive describes).
+    "Berg came second with 27.5% and Holm third" is (berg, "2") and (holm, "3")."""
+    if _RANK_WORDS.isdisjoint(w.lower() for w in _tokens(text)):
+        return []
+    toks, runs = _read_for_roles(text, known_names)
+    low = [t.lower() for t in toks]
+    out: list[Rank] = []
+    for i in range(len(low)):
+        found = _rank_at(low, i) if low[i] in _RANK_WORDS else None
+        holder = _doer(low, runs, i) if found is not None else None
+        if found is None or holder is None:
+            continue
+        run, length = holder[0], found[1]
+        said = _PUNCT_SPACE.sub(r"\1", " ".join(toks[run.start : i + length]))
+        out.append(Rank(_phrase(" ".join(toks[run.start : run.stop])), found[0], said))
+    return out
+
+
+def other_ranks(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """A rank of the claim that the cited text binds otherwise, and not as the claim does:
+    it ranks the claim's name at another place, or gives the claim's place to another name
+    ("Holm came second" on "Berg came second with 27.5% and Holm third"). Every word and
+    number is there, so no other check sees it. The reason names both bindings."""
+    mine = ranks(claim, known)
+    theirs = [r for sentence in evidence.sentences for r in ranks(sentence, known)] if mine else []
+    for rank in mine:
+        holds = [(r, _same_name(r.name, rank.name)) for r in theirs]
+        if any(same and r.place == rank.place for r, same in holds):
+            continue
+        other = [r.words for r, same in holds if same or r.place == rank.place]
+        if other:
+            said = " and ".join(f"'{w}'" for w in dict.fromkeys(other))
+            return f"another rank: '{rank.words}' where the cited text has {said}"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -2177,12 +2329,16 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     in a modifier of the one who does it (``Role.aside``): "Jones defeated Brown" on "Smith,
     backed by Jones, defeated Brown" gives Smith's deed to Jones. So is a place a verb of going or
     inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
-    to Washington" on "Invites Trump to Moscow"."""
+    to Washington" on "Invites Trump to Moscow". So is a rank bound to another name
+    (``other_ranks``): "Holm came second" on "Berg came second and Holm third"."""
     for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
             return Check(name="roles", passed=False, detail=detail)
     known = _names_known(claim, evidence)
+    ranked = other_ranks(claim, evidence, known)
+    if ranked is not None:
+        return Check(name="roles", passed=False, detail=ranked)
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=True)

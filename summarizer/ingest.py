@@ -567,6 +567,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         sum(1 for x in collapsed if _ENTRY_TIME.match(x) and not is_timestamp(x))
         >= LIVE_BLOG_MIN_ENTRIES
     )
+    entries: list[tuple[str, int]] = []  # a live blog's entries: first line, minute posted
+    posted: int | None = None  # the minute of the entry whose first line is still to come
     for at, stripped in enumerate(collapsed):
         sibling = at + 1 < len(collapsed) and collapsed[at + 1][:2] == stripped[:2] == "- "
         alone = _stands_alone(stripped, markdown=markdown, in_list=in_list or sibling)
@@ -585,6 +587,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
                 continue  # a line of images: nothing, not a paragraph break
         else:
             stripped = _BULLET.sub("", _LIST_MARKER.sub("", stripped) if alone else stripped)
+        if live and (entry := _ENTRY_TIME.match(stripped)) and not is_timestamp(stripped):
+            posted = _minute_of(entry.group())
         if stripped and (stripped := _live_entry(stripped, live=live)) == "":
             continue
         ask = interview and is_interviewer_turn(stripped)
@@ -627,11 +631,47 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         # a headline run into its story's dateline ("... telescope CAPE CANAVERAL, Fla. (AP) --")
         pieces = split_glued_dateline(stripped)
         unit = _Item if item else _Alone
+        first = len(out)
         if ask:  # a unit of its own, never run on into the answer after it
             out.append(_Ask(stripped))
         else:
             out.extend(unit(x) if alone and x else x for x in pieces)
-    return _without_feed_footer(_without_notes(out))
+        if posted is not None and (opening := next((x for x in out[first:] if x), None)):
+            entries.append((opening, posted))
+            posted = None
+    return _latest_first(_without_feed_footer(_without_notes(out)), entries)
+
+
+def _minute_of(time: str) -> int:
+    """The minute of the day an entry time (``_ENTRY_TIME``) says: "9.05pm BST" -> 1265."""
+    found = re.match(r"(\d{1,2})[:.](\d\d)\s?([apAP])?", time)
+    assert found is not None  # _ENTRY_TIME matched it
+    hour, minute, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute
+
+
+def _latest_first(lines: list[str], entries: list[tuple[str, int]]) -> list[str]:
+    """A live blog's entries newest first, as most sites list them, when its times mostly go
+    forward: a blurb quotes what a reader meets first, and the extractive engine's position
+    prior prefers it, so an oldest-first blog was summed up by its opening entries ("Early
+    tallies show Hill ahead") and not its result. ``entries``: each entry's first line (the
+    object in ``lines``) and the minute it was posted. What stands before the first entry
+    (the headline) stays first; an entry's lines keep their order."""
+    minutes = [minute for _, minute in entries]
+    forward = sum(b > a for a, b in zip(minutes, minutes[1:], strict=False))
+    if forward * 2 <= len(minutes) - 1:  # newest first already, or no order (a day's wrap)
+        return lines
+    firsts = {id(line) for line, _ in entries}
+    starts = [k for k, line in enumerate(lines) if id(line) in firsts]
+    if len(starts) < LIVE_BLOG_MIN_ENTRIES:
+        return lines
+    blocks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+    out = lines[: starts[0]]
+    for block in reversed(blocks):
+        out.extend([*block, ""] if block[-1] else block)  # each its own paragraph
+    return out
 
 
 def _live_entry(line: str, *, live: bool) -> str:

@@ -109,3 +109,33 @@ def negatable() -> dict[str, frozenset[str]]:
     """Words a cited text's negation may deny, each with the words that state it
     (negatable.json): "guilty" is stated by "convicted", so "found not guilty" denies it."""
     return {head: frozenset(words) for head, words in _load("negatable.json")["stated_by"].items()}
+
+
+@lru_cache(maxsize=1)
+def ranks() -> dict[tuple[str, ...], str]:
+    """Each token phrase of an ordinal that ranks a name (bindings.json), mapped to its
+    place: ("second",), ("2nd",) and ("runner", "up") -> "2"."""
+    return {
+        tuple(phrase.split()): place
+        for place, phrases in _load("bindings.json")["ranks"].items()
+        for phrase in phrases
+    }
+
+
+@lru_cache(maxsize=1)
+def rank_nouns() -> frozenset[str]:
+    """Nouns that may follow a rank ("second place"): any other noun owns the ordinal."""
+    return frozenset(_load("bindings.json")["rank_nouns"])
+
+
+@lru_cache(maxsize=1)
+def qualifier_pairs() -> tuple[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...]:
+    """Pairs of qualifier sides that set one figure against another (bindings.json), each
+    side's words as token phrases: ({("earlier",), ...}, {("now",), ...})."""
+    return tuple(
+        (
+            frozenset(tuple(w.split()) for w in then),
+            frozenset(tuple(w.split()) for w in now),
+        )
+        for then, now in _load("bindings.json")["qualifier_pairs"]
+    )

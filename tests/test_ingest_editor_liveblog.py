@@ -18,7 +18,8 @@ def _texts(text: str) -> list[str]:
 
 def test_a_live_blogs_times_labels_and_greeting_go() -> None:
     """Before: "00:10 Hello and welcome to our live blog of the count ..." was the first
-    sentence, each entry kept its time, and the result its "BREAKING:"."""
+    sentence, each entry kept its time, and the result its "BREAKING:". The entries are read
+    newest first (test_ingest_liveblog_order.py)."""
     text = (
         "Mayoral election count: live\n\n"
         "00:10 Hello and welcome to our live blog of the count in the mayoral election.\n\n"
@@ -28,7 +29,7 @@ def test_a_live_blogs_times_labels_and_greeting_go() -> None:
         f"03:40 {ENTRIES[3]}\n\n"
         "04:00 This live blog is now closed. Thanks for following.\n"
     )
-    assert _texts(text) == ENTRIES
+    assert _texts(text) == ENTRIES[::-1]
 
 
 def test_times_on_lines_of_their_own_and_am_pm_times() -> None:
@@ -37,7 +38,7 @@ def test_times_on_lines_of_their_own_and_am_pm_times() -> None:
         f"9.40am BST\n{ENTRIES[0]}\n\n10.15am\n{ENTRIES[1]}\n\n"
         f"11.02am: Update: {ENTRIES[2]}\n"
     )
-    assert _texts(text) == ENTRIES[:3]
+    assert _texts(text) == ENTRIES[2::-1]  # newest first
 
 
 def test_a_flash_label_goes_anywhere_and_a_lone_timed_line_stays() -> None:
