@@ -36,7 +36,7 @@ from .checks import (
     word_readings,
 )
 from .errors import BackendError, DeadlineError, InputError
-from .judge import Judge, JudgeItem
+from .judge import JUDGE_UNAVAILABLE, Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Check, Citation, Claim, Sentence
 from .text import content_terms, strip_dateline, word_count, words
@@ -52,10 +52,6 @@ REPAIR_MIN_WORDS = 5
 WORD_CHECKS = frozenset({"verbs", "adjectives", "nouns"})
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
-
-# A judge check's detail when the judge's LLM gave no answer (its claims fail closed):
-# ``judge_unavailable`` finds it, so that ``verify`` can tell an outage from a wrong draft
-JUDGE_UNAVAILABLE = "the judge could not answer"
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -396,7 +392,8 @@ def _reporting_verb(ws: list[str]) -> bool:
 
 
 def judge_unavailable(checks: Iterable[Check]) -> str | None:
-    """The detail of a judge check that failed because the judge's LLM did not answer."""
+    """The detail of a judge check that failed because the judge gave no verdict to read: its
+    LLM did not answer, or every answer was unreadable (``judge.JUDGE_UNAVAILABLE``)."""
     return next(
         (c.detail for c in checks if c.name == "judge" and c.detail.startswith(JUDGE_UNAVAILABLE)),
         None,
