@@ -306,7 +306,7 @@ class OpenAIClient:
                 self.breaker.failure(what)
                 self.breaker.check()  # nothing succeeded for a whole budget: stop now
                 self._log_retry(exc, wait)
-                await self._sleep(wait)
+                await self.breaker.wait(wait, self._sleep)  # less when the breaker opens
                 waited += wait
                 stop_if_cancelled()  # a caller gone while we waited is not retried for
 
