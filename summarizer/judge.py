@@ -29,7 +29,7 @@ from .checks import (
     without_held_bounds,
 )
 from .llm.base import LLMClient, accept, aclose
-from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
 from .models import Check, Usage
 from .prompts import load_prompt
 from .structured import answer_schema, extract_json
@@ -125,14 +125,7 @@ class Judge:
             temperature=0.0,
             prompt=self.prompt.label,
         )
-        self.usage.record(
-            cached=done.cached,
-            prompt_tokens=done.prompt_tokens,
-            completion_tokens=done.completion_tokens,
-            cost=cost_usd(
-                self.client.model, done.prompt_tokens, done.completion_tokens, self.prices
-            ),
-        )
+        count_answer(self.usage, self.client.model, done, self.prices)
         verdicts = _parse(done.text)
         if verdicts is None:
             return [_fail(done.no_text or UNREADABLE)] * len(batch)

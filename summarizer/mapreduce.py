@@ -30,7 +30,7 @@ from .chunking import chunk_articles
 from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
 from .judge import Judge
 from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, accept, aclose, run_sync
-from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
 from .llm.limit import CpuGate, LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
@@ -578,14 +578,7 @@ class LLMWriter:
         return answer
 
     def _count(self, answer: Completion) -> None:
-        self.usage.record(
-            cached=answer.cached,
-            prompt_tokens=answer.prompt_tokens,
-            completion_tokens=answer.completion_tokens,
-            cost=cost_usd(
-                self.client.model, answer.prompt_tokens, answer.completion_tokens, self.prices
-            ),
-        )
+        count_answer(self.usage, self.client.model, answer, self.prices)
 
 
 # -- helpers -------------------------------------------------------------------------------------
