@@ -43,7 +43,7 @@ from .structured import (
     extract_json,
     strip_reasoning,
 )
-from .text import word_count, words
+from .text import fit_words, word_count, words
 from .tokens import count_tokens
 
 log = logging.getLogger(__name__)
@@ -724,19 +724,11 @@ def _pack(points: list[Point], budget: int) -> list[list[Point]]:
 
 
 def _within_words(items: list[Item], max_words: int) -> list[Item]:
-    """Whole claims in order, as many as fit the word budget, which is never exceeded (as the
-    embedded engine's): a claim that does not fit is left out and the next ones are tried.
-    The first one was always kept, however long: a looping model's 1,756-word claim was a
-    40-word blurb."""
-    kept: list[Item] = []
-    used = 0
-    for item in items:
-        n = word_count(item.text)
-        if used + n > max_words:
-            continue
-        kept.append(item)
-        used += n
-    return kept
+    """Whole claims in order, as many as fit the word budget (``text.fit_words``). The first
+    one was always kept, however long: a looping model's 1,756-word claim was a 40-word
+    blurb."""
+    fits = fit_words((i.text for i in items), max_words)
+    return [item for item, fit in zip(items, fits, strict=True) if fit]
 
 
 def _repeats(text: str) -> bool:

@@ -4,6 +4,8 @@ never exceed the word budget. Every answer here is hand-written for one behaviou
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from summarizer import pipeline
@@ -94,6 +96,48 @@ def test_a_looping_model_gives_no_blurb_over_its_budget_end_to_end() -> None:
     settings = Settings(backend="openai", judge=False, no_cache=True)
     with pytest.raises(UnusableAnswerError, match="repeats itself"):
         pipeline.blurb(TEXT, max_words=40, settings=settings, client=client(server))
+
+
+# "nine months": the cited sentence says eight, so the claim is repaired by quoting it (FIRST,
+# 13 words, where the claim had 8)
+NINE = {"text": "The Harbour Bridge reopened Monday after nine months.", "cites": ["1"]}
+COST = {"text": "The work cost 12 million dollars.", "cites": ["3"]}  # 6 words, supported
+
+
+def _blurb(max_words: int) -> list[tuple[str, str]]:
+    server = Server([reply({"claims": [NINE, COST]})])
+    settings = Settings(backend="openai", judge=False, no_cache=True)
+    result = pipeline.blurb(TEXT, max_words=max_words, settings=settings, client=client(server))
+    return [(c.verdict, c.text) for c in result.claims]
+
+
+def test_a_repair_that_would_exceed_max_words_is_rejected_not_shown() -> None:
+    """The model's claims fit (8 + 6 words of 16); quoting the source for the first made
+    the blurb 19 words. Such a repair is left out, as a claim that does not fit is."""
+    got = _blurb(16)
+    assert got == [("rejected", FIRST), ("accepted", COST["text"])]
+    assert sum(word_count(text) for verdict, text in got if verdict != "rejected") <= 16
+
+
+def test_the_rejected_repair_says_why_and_one_that_fits_is_kept() -> None:
+    server = Server([reply({"claims": [NINE, COST]})])
+    settings = Settings(backend="openai", judge=False, no_cache=True)
+    result = pipeline.blurb(TEXT, max_words=16, settings=settings, client=client(server))
+    failed = result.claims[0].checks[-1]
+    assert failed.name == "length" and not failed.passed
+    assert "13 words" in failed.detail and "16-word budget (--max-words)" in failed.detail
+    assert result.counts.rejected == 1
+    # with room for it, the repair is shown as before
+    assert _blurb(19) == [("repaired", FIRST), ("accepted", COST["text"])]
+
+
+def test_a_briefing_story_keeps_its_budget_after_repairs(tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_text(TEXT, encoding="utf-8")
+    server = Server([reply({"claims": [NINE, COST]})])
+    settings = Settings(backend="openai", judge=False, no_cache=True, max_words=16)
+    result = pipeline.briefing([tmp_path], settings=settings, client=client(server))
+    shown = [c.text for s in result.stories for c in s.claims if c.shown]
+    assert shown == [COST["text"]]
 
 
 def test_no_claim_that_fits_says_so() -> None:
