@@ -72,7 +72,7 @@ SOURCE_TOKENS_PER_WORD = 20
 # holds back the calls
 SELECT_FROM_FIRST = 15
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
-# An item (point or claim) states what its cited sentences say: one longer than all of them
+# An item (key point or claim) states what its cited sentences say: one longer than all of them
 # together by more than half, plus a clause's worth of words, is rejected as too long (a
 # model that loops wrote one claim of 1,756 words citing one sentence, and it was shown)
 LONG_RATIO = 1.5
@@ -517,17 +517,14 @@ class LLMWriter:
         The DATA shows ``ids``' short ids; the items returned cite the sentence ids again.
         """
         allowed = set(ids.real)
-        # claims (the text shown) are held to the words of the sentences they cite; key points
-        # are not shown, and a collapse that cannot shrink them fails on its own
-        sizes = (
-            {
-                short: word_count(self._sentences[real].text)
-                for short, real in ids.real.items()
-                if real in self._sentences
-            }
-            if shape is Claims
-            else None
-        )
+        # every item is held to the words of the sentences it cites (``_unfit``): claims, the
+        # text shown, and the key points that feed them, which a looping map or collapse
+        # answer made thousands of words long, filling the reduce call's budget with a loop
+        sizes = {
+            short: word_count(self._sentences[real].text)
+            for short, real in ids.real.items()
+            if real in self._sentences
+        }
         messages = prompt.render(**values)
         schema = answer_schema(shape, max_items=limit)
         rejected: Completion | None = None  # the invalid first answer a re-ask may fix
@@ -772,7 +769,7 @@ def _parse(
 ) -> list[Item]:
     """Validate an answer; raise Invalid with a reason the model can act on.
 
-    ``sizes`` (words of each id's sentence; given for claims) holds every item to a length and
+    ``sizes`` (words of each id's sentence) holds every item, point or claim, to a length and
     rejects loops (``_unfit``)."""
     if answer.finish_reason == "length":
         # thinking to the limit: no answer at all (``content: null`` beside the reasoning, or
