@@ -9,8 +9,6 @@ import json
 import pytest
 
 from summarizer import cli, pipeline
-from summarizer.llm.base import usage_of
-from summarizer.llm.batch import completion_from_body
 from summarizer.models import Usage
 from summarizer.settings import Settings
 
@@ -83,6 +81,9 @@ def test_a_usage_of_zero_tokens_is_reported_not_unknown() -> None:
 def test_usage_absent_is_told_from_usage_reported_as_zero(
     body: dict[str, object], counts: tuple[int | None, int | None]
 ) -> None:
+    from summarizer.llm.base import usage_of  # new here: the old code read usage in each backend
+    from summarizer.llm.batch import completion_from_body
+
     assert usage_of(body) == counts
     done = completion_from_body({"choices": [{"message": {"content": "x"}}], **body}, "m")
     assert (done.prompt_tokens, done.completion_tokens) == counts  # the Batch API's reading
