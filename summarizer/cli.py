@@ -673,8 +673,13 @@ def verify(
 
     Each sentence is supported, contradicted or unverifiable. With an LLM configured (or
     --backend openai/local/replay), its judge decides the unverifiable ones. When the judge
-    cannot answer (its server down or failing), the sentences it was asked about fail closed
-    (not supported), the report is written, and the exit code is 3, not 1.
+    cannot answer (its server down or failing, or every answer it gave unreadable: not JSON
+    of the expected shape), the sentences it was asked about fail closed (not supported), the
+    report is written, and the exit code is 3, not 1.
+
+    Exit codes: 0 every sentence supported; 1 some sentence not supported; 2 bad input or
+    usage; 3 the LLM judge was unavailable (its server failed, or its answers could not be
+    read), the report written with those sentences not supported; 130 Ctrl-C.
 
     Example:
 

@@ -7,7 +7,8 @@ span ("the", an unrelated clause) would otherwise pass whatever the judge says; 
 offline word checks found words of the claim missing from the cited text (``JudgeItem.
 unmatched``), a span the claim repeats in full, adding those words, backs none of them: a judge
 that agrees with anything would otherwise accept an invented clause. An answer that cannot be
-read fails its claims (fail closed).
+read fails its claims (fail closed) as a judge that did not answer does (``JUDGE_UNAVAILABLE``):
+those claims were not judged, so ``verify`` exits 3, not 1 as for a draft found wrong.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .checks import (
     without_held_bounds,
 )
 from .llm.base import LLMClient, accept, aclose
-from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
 from .models import Check, Usage
 from .prompts import load_prompt
 from .structured import answer_schema, extract_json
@@ -39,6 +40,13 @@ MAX_TOKENS = 1500
 # Content terms of the claim (or all it has, when fewer) that the evidence span must share: one
 # word ("30", "Ukraine") is no evidence for a claim, two already tie something to something.
 EVIDENCE_MIN_TERMS = 2
+# A judge check's detail when the judge gave no verdict to read (its LLM did not answer, or its
+# answer was not JSON of the expected shape) and its claims fail closed:
+# ``verify.judge_unavailable`` finds it, so that ``verify`` can tell an outage from a wrong draft
+JUDGE_UNAVAILABLE = "the judge could not answer"
+UNREADABLE = (
+    f"{JUDGE_UNAVAILABLE}: its answers were not JSON of the expected shape and could not be read"
+)
 
 
 class JudgeVerdict(BaseModel):
@@ -117,18 +125,10 @@ class Judge:
             temperature=0.0,
             prompt=self.prompt.label,
         )
-        self.usage.record(
-            cached=done.cached,
-            prompt_tokens=done.prompt_tokens,
-            completion_tokens=done.completion_tokens,
-            cost=cost_usd(
-                self.client.model, done.prompt_tokens, done.completion_tokens, self.prices
-            ),
-        )
+        count_answer(self.usage, self.client.model, done, self.prices)
         verdicts = _parse(done.text)
         if verdicts is None:
-            why = done.no_text or "the judge's answer was not valid JSON of the expected shape"
-            return [_fail(why)] * len(batch)
+            return [_fail(done.no_text or UNREADABLE)] * len(batch)
         accept(self.client, done)  # a readable answer may be cached
         by_id = {v.id: v for v in verdicts}
         return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]

@@ -30,7 +30,7 @@ from .chunking import chunk_articles
 from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
 from .judge import Judge
 from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, accept, aclose, run_sync
-from .llm.catalog import KNOWN_MODELS, ModelInfo, cost_usd
+from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
 from .llm.limit import CpuGate, LimitedClient, quick_handoff
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
@@ -43,7 +43,7 @@ from .structured import (
     extract_json,
     strip_reasoning,
 )
-from .text import word_count, words
+from .text import fit_words, word_count, words
 from .tokens import count_tokens
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ SOURCE_TOKENS_PER_WORD = 20
 # holds back the calls
 SELECT_FROM_FIRST = 15
 _DELIMITER = re.compile(r"<\s*/?\s*data\s*>", re.IGNORECASE)
-# An item (point or claim) states what its cited sentences say: one longer than all of them
+# An item (key point or claim) states what its cited sentences say: one longer than all of them
 # together by more than half, plus a clause's worth of words, is rejected as too long (a
 # model that loops wrote one claim of 1,756 words citing one sentence, and it was shown)
 LONG_RATIO = 1.5
@@ -517,17 +517,14 @@ class LLMWriter:
         The DATA shows ``ids``' short ids; the items returned cite the sentence ids again.
         """
         allowed = set(ids.real)
-        # claims (the text shown) are held to the words of the sentences they cite; key points
-        # are not shown, and a collapse that cannot shrink them fails on its own
-        sizes = (
-            {
-                short: word_count(self._sentences[real].text)
-                for short, real in ids.real.items()
-                if real in self._sentences
-            }
-            if shape is Claims
-            else None
-        )
+        # every item is held to the words of the sentences it cites (``_unfit``): claims, the
+        # text shown, and the key points that feed them, which a looping map or collapse
+        # answer made thousands of words long, filling the reduce call's budget with a loop
+        sizes = {
+            short: word_count(self._sentences[real].text)
+            for short, real in ids.real.items()
+            if real in self._sentences
+        }
         messages = prompt.render(**values)
         schema = answer_schema(shape, max_items=limit)
         rejected: Completion | None = None  # the invalid first answer a re-ask may fix
@@ -578,14 +575,7 @@ class LLMWriter:
         return answer
 
     def _count(self, answer: Completion) -> None:
-        self.usage.record(
-            cached=answer.cached,
-            prompt_tokens=answer.prompt_tokens,
-            completion_tokens=answer.completion_tokens,
-            cost=cost_usd(
-                self.client.model, answer.prompt_tokens, answer.completion_tokens, self.prices
-            ),
-        )
+        count_answer(self.usage, self.client.model, answer, self.prices)
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -731,19 +721,11 @@ def _pack(points: list[Point], budget: int) -> list[list[Point]]:
 
 
 def _within_words(items: list[Item], max_words: int) -> list[Item]:
-    """Whole claims in order, as many as fit the word budget, which is never exceeded (as the
-    embedded engine's): a claim that does not fit is left out and the next ones are tried.
-    The first one was always kept, however long: a looping model's 1,756-word claim was a
-    40-word blurb."""
-    kept: list[Item] = []
-    used = 0
-    for item in items:
-        n = word_count(item.text)
-        if used + n > max_words:
-            continue
-        kept.append(item)
-        used += n
-    return kept
+    """Whole claims in order, as many as fit the word budget (``text.fit_words``). The first
+    one was always kept, however long: a looping model's 1,756-word claim was a 40-word
+    blurb."""
+    fits = fit_words((i.text for i in items), max_words)
+    return [item for item, fit in zip(items, fits, strict=True) if fit]
 
 
 def _repeats(text: str) -> bool:
@@ -787,7 +769,7 @@ def _parse(
 ) -> list[Item]:
     """Validate an answer; raise Invalid with a reason the model can act on.
 
-    ``sizes`` (words of each id's sentence; given for claims) holds every item to a length and
+    ``sizes`` (words of each id's sentence) holds every item, point or claim, to a length and
     rejects loops (``_unfit``)."""
     if answer.finish_reason == "length":
         # thinking to the limit: no answer at all (``content: null`` beside the reasoning, or

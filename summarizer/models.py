@@ -256,21 +256,26 @@ class Usage(BaseModel):
     unreported_calls: int = 0  # calls whose server reported no token counts
 
     def record(
-        self, *, cached: bool, prompt_tokens: int, completion_tokens: int, cost: float | None
+        self,
+        *,
+        cached: bool,
+        prompt_tokens: int | None,
+        completion_tokens: int | None,
+        cost: float | None,
     ) -> None:
         """Count one LLM answer; a cache hit costs nothing.
 
-        An answer with no tokens at all is one whose server reported none (every prompt has
-        tokens): the backends read a missing ``usage`` as zeros, and the callers (the chain,
-        the judge) price them as such, so it is told apart here, where every call is summed.
+        Tokens of None are a server's that reported no usage (``llm.base.usage_of``): the
+        call's cost is unknown. Zeros are reported counts (an answer the server had cached):
+        they cost nothing, and were taken for unreported when a missing usage read as 0.
         """
         if cached:
             self.cache_hits += 1
             return
         self.calls += 1
-        self.prompt_tokens += prompt_tokens
-        self.completion_tokens += completion_tokens
-        if not (prompt_tokens or completion_tokens):
+        self.prompt_tokens += prompt_tokens or 0
+        self.completion_tokens += completion_tokens or 0
+        if prompt_tokens is None and completion_tokens is None:
             self.unreported_calls += 1
         self._add_cost(cost)
 

@@ -242,7 +242,7 @@ def blurb(
     if headline_only(art):  # nothing to send to a model: no blurb, said as the others are
         return _blurb_of(art, writer, [], [*writer.problems, HEADLINE_ONLY], started)
     claims = writer.write([art], kind="blurb", max_words=max_words, sentences=sentences)
-    claims = verify_claims(claims, _index([art]), judge=writer.judge)
+    claims = verify_claims(claims, _index([art]), judge=writer.judge, max_words=max_words)
     problems = list(writer.problems)
     if not claims and art.sentences and max_words is not None:
         # say why the blurb is empty: not verification, since no claim was even made
@@ -642,7 +642,9 @@ def _brief(
     def finish(n: int, claims: list[Claim]) -> None:
         story = to_write[n]
         claims = dedup.expand_citations(claims, aliases[story.id], index)
-        story.claims = verify_claims(claims, index, judge=writer.judge, context=context)
+        story.claims = verify_claims(
+            claims, index, judge=writer.judge, context=context, max_words=budget_of[story.id]
+        )
         if story.claims:  # rejected ones too: then "no claim passed verification" is right
             story.written = True
         else:  # nothing to show: only listed, as the counts and every format then say

@@ -7,7 +7,7 @@ words" means the same thing at every stage.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
 
@@ -247,3 +247,16 @@ def word_count(text: str) -> int:
     if not cjk:
         return len(text.split())
     return cjk + len(_CJK_PUNCT.sub(" ", _CJK_CHAR.sub(" ", text)).split())
+
+
+def fit_words(texts: Iterable[str], max_words: int) -> list[bool]:
+    """Which of ``texts``, in order, fit ``max_words`` together: one that does not fit is
+    left out and the next ones are tried, so the budget is never exceeded (as the embedded
+    engine's). The rule for the LLM's claims (``mapreduce``) and their repairs (``verify``)."""
+    fits: list[bool] = []
+    used = 0
+    for text in texts:
+        n = word_count(text)
+        fits.append(used + n <= max_words)
+        used += n if fits[-1] else 0
+    return fits

@@ -36,10 +36,10 @@ from .checks import (
     word_readings,
 )
 from .errors import BackendError, DeadlineError, InputError
-from .judge import Judge, JudgeItem
+from .judge import JUDGE_UNAVAILABLE, Judge, JudgeItem
 from .llm.base import run_sync
 from .models import Check, Citation, Claim, Sentence
-from .text import content_terms, strip_dateline, word_count, words
+from .text import content_terms, fit_words, strip_dateline, word_count, words
 
 # A replacement must be about the same thing: the cited sentence holds this share of the
 # claim's content terms.
@@ -52,10 +52,6 @@ REPAIR_MIN_WORDS = 5
 WORD_CHECKS = frozenset({"verbs", "adjectives", "nouns"})
 # A cited sentence that says "he" or "they" may name its subject this many sentences earlier.
 NAME_LOOKBACK = 2
-
-# A judge check's detail when the judge's LLM gave no answer (its claims fail closed):
-# ``judge_unavailable`` finds it, so that ``verify`` can tell an outage from a wrong draft
-JUDGE_UNAVAILABLE = "the judge could not answer"
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -143,6 +139,7 @@ def verify_claims(
     judge: Judge | None = None,
     repair: bool = True,
     context: SourceContext | None = None,
+    max_words: int | None = None,
 ) -> list[Claim]:
     """Give every claim a verdict; rejected claims stay in the list, marked, for reporting.
 
@@ -152,6 +149,8 @@ def verify_claims(
         judge: an LLM judge for layer 3; None runs the offline layers only.
         repair: try to repair failing claims instead of rejecting them outright.
         context: a SourceContext of ``sentences`` to share across calls (else one is made).
+        max_words: the word budget the claims were written to (``--max-words``); a repair
+            that would take the shown claims over it is rejected (``_within_budget``).
 
     Raises:
         InputError: ``claims`` is not a list of Claims or ``sentences`` not a dict of
@@ -170,7 +169,8 @@ def verify_claims(
     out = [verify_claim(c, sentences, ctx=ctx, repair=repair, defer=defer) for c in claims]
     if judge is not None:
         out = judge_unverifiable(out, sentences, judge, ctx, repair=repair)
-    return _drop_repeats(out)
+    out = _drop_repeats(out)
+    return out if max_words is None else _within_budget(out, max_words)
 
 
 def verify_claim(
@@ -396,7 +396,8 @@ def _reporting_verb(ws: list[str]) -> bool:
 
 
 def judge_unavailable(checks: Iterable[Check]) -> str | None:
-    """The detail of a judge check that failed because the judge's LLM did not answer."""
+    """The detail of a judge check that failed because the judge gave no verdict to read: its
+    LLM did not answer, or every answer was unreadable (``judge.JUDGE_UNAVAILABLE``)."""
     return next(
         (c.detail for c in checks if c.name == "judge" and c.detail.startswith(JUDGE_UNAVAILABLE)),
         None,
@@ -448,6 +449,30 @@ def _drop_repeats(claims: list[Claim]) -> list[Claim]:
         elif claim.shown:
             seen.add(key)
         out.append(claim)
+    return out
+
+
+def _within_budget(claims: list[Claim], max_words: int) -> list[Claim]:
+    """The claims with each repair that does not fit ``max_words`` rejected, as the chain
+    leaves out a claim that does not fit (``text.fit_words``): a repair quoting the cited
+    sentence can be longer than the claim it replaces, and took a blurb over --max-words.
+    The claims shown as written fit already; the repairs share what they leave, in order."""
+    kept = sum(word_count(c.text) for c in claims if c.shown and c.verdict != "repaired")
+    repaired = [n for n, c in enumerate(claims) if c.verdict == "repaired"]
+    left = max(0, max_words - kept)
+    fits = fit_words((claims[n].text for n in repaired), left)
+    out = list(claims)
+    for n, fit in zip(repaired, fits, strict=True):
+        if not fit:
+            note = Check(
+                name="length",
+                passed=False,
+                detail=f"the repair has {word_count(out[n].text)} words, more than fit in the "
+                f"{max_words}-word budget (--max-words) beside the other claims",
+            )
+            out[n] = out[n].model_copy(
+                update={"verdict": "rejected", "checks": [*out[n].checks, note]}
+            )
     return out
 
 

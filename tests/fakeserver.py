@@ -14,8 +14,9 @@ What it simulates: latency (``latency`` seconds per call plus ``per_token`` seco
 token), a limit on requests served at once (``max_concurrent``; more wait in line), and faults
 chosen per request by ``fault(call) -> str | None``: ``"429"`` (with ``retry_after``), ``"500"``,
 ``"hang"`` (never answers until the server stops or ``hang`` seconds pass), ``"drop"`` (closes
-the connection without an answer), ``"nonjson"`` (a 200 with an HTML body), ``"truncated"`` (cut
-off at the token limit), ``"invent"`` (cites ids that are not in the prompt).
+the connection without an answer), ``"nonjson"`` (a 200 with an HTML body), ``"garbled"`` (a
+chat completion whose answer is prose, not the JSON asked for), ``"truncated"`` (cut off at the
+token limit), ``"invent"`` (cites ids that are not in the prompt).
 
 ``ServerProcess`` runs the same server in a child process (no faults): the benchmark's server,
 so that its own CPU (parsing requests, counting tokens, writing answers) does not compete with
@@ -230,6 +231,8 @@ class FakeServer:
             content = json.dumps({call.kind: items})
         else:
             content = "ok"
+        if fault == "garbled":  # a chat completion, but no JSON in it
+            content = "I think the claims look fine to me."
         tokens = approx_tokens(content)
         if fault == "truncated":
             cap = max(1, int(call.body.get("max_tokens", 16)))

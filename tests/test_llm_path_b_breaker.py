@@ -87,7 +87,7 @@ def client_on(server: Server, *, clock: Clock | None = None, **kw: Any) -> OpenA
         model="m",
         base_url=BASE,
         api_key="sk-test",
-        sleep=sleep,
+        sleep=kw.pop("sleep", sleep),
         wait=kw.pop("wait", lambda attempt: 0.01),
         clock=clock,
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
@@ -168,6 +168,59 @@ def test_calls_in_flight_stop_retrying_when_the_breaker_opens() -> None:
     assert all(isinstance(g, BackendError) for g in got)
     assert server.posts < 4 * 4  # once one call gave up, the others stopped retrying
     assert any(isinstance(g, ServerDownError) for g in got)
+
+
+def test_a_call_waiting_out_a_retry_after_stops_when_the_breaker_opens() -> None:
+    """A 429 asks one call to wait 60 s (30, capped); meanwhile another call uses up its
+    retries and opens the breaker. The waiting call stops then: it neither sleeps its wait out
+    nor sends again. Its long sleep never ends by itself here, so on the old code (a plain
+    sleep) the call is still waiting after the breaker opened."""
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        if json.loads(request.content)["messages"][-1]["content"] == "slow":
+            return httpx.Response(
+                429, json={"error": {"message": "slow down"}}, headers={"Retry-After": "60"}
+            )
+        return err500()
+
+    server = Server(reply)
+    waits: list[str] = []  # what happened to the long wait
+
+    async def sleep(seconds: float) -> None:
+        if seconds < 1:  # the failing call's short backoff
+            await asyncio.sleep(0)
+            return
+        waits.append("started")
+        try:
+            await asyncio.Event().wait()  # a wait that only ends when cut short
+        except asyncio.CancelledError:
+            waits.append("cut short")
+            raise
+
+    async def settle(condition: Any) -> None:
+        for _ in range(1000):  # loop turns, not seconds: the mock transport needs a few
+            if condition():
+                return
+            await asyncio.sleep(0)
+
+    async def go() -> tuple[bool, Any, Any]:
+        client = client_on(server, sleep=sleep, breaker_calls=1)
+        slow_messages = [Message(role="user", content="slow")]
+        slow = asyncio.ensure_future(client.complete(slow_messages))
+        await settle(lambda: waits)  # the slow call is waiting to retry
+        failed = (await asyncio.gather(client.complete(MESSAGES), return_exceptions=True))[0]
+        await settle(slow.done)
+        stopped = slow.done()
+        slow.cancel()
+        outcome = (await asyncio.gather(slow, return_exceptions=True))[0]
+        return stopped, failed, outcome
+
+    stopped, failed, outcome = asyncio.run(go())
+    assert isinstance(failed, ServerDownError)  # 2 attempts, breaker_calls=1: it opened
+    assert stopped, "the waiting call was still sleeping its Retry-After after the breaker opened"
+    assert isinstance(outcome, ServerDownError) and "failed every request" in str(outcome)
+    assert waits == ["started", "cut short"]
+    assert server.posts == 1 + 2  # the slow call never sent again
 
 
 def test_the_first_retry_of_a_run_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:

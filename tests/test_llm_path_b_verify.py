@@ -54,6 +54,28 @@ def test_a_judge_that_cannot_answer_fails_closed_with_exit_3(
     assert "fail closed" in errors[0]
 
 
+def test_a_judge_whose_answers_cannot_be_read_is_unavailable_with_exit_3(
+    case: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A judge that answers, but never with JSON of the expected shape, judged nothing: its
+    sentences fail closed as for a server down (exit 3), not as a draft found wrong (exit 1)."""
+    with FakeServer(fault=lambda call: "garbled", lifetime=60) as server:
+        result = check(server, case, tmp_path, "--no-cache")
+    assert server.stats.faults["garbled"] == server.stats.calls["judge"] >= 1
+    assert result.exit_code == 3, result.stderr
+    report = json.loads(result.stdout)  # the report is still written, the claim not supported
+    assert report["supported"] == 0 and not report["claims"][0]["supported"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "the LLM judge was unavailable" in errors[0]
+    assert "could not be read" in errors[0] and "fail closed" in errors[0]
+
+
+def test_verify_help_lists_an_unreadable_judge_under_exit_3() -> None:
+    text = " ".join(CliRunner().invoke(app, ["verify", "--help"]).stdout.split())
+    assert "Exit codes:" in text
+    assert "3 the LLM judge was unavailable (its server failed, or its answers could not" in text
+
+
 def test_a_judge_that_answers_still_decides_the_exit_code(
     case: tuple[Path, Path], tmp_path: Path
 ) -> None:

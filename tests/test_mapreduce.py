@@ -277,14 +277,17 @@ def test_article_text_cannot_close_the_data_block() -> None:
 
 class PointsClient:
     """A hand-written fake model for the collapse tests: maps each chunk to one long point per
-    sentence, and merges a collapse group into ``merge_to(n)`` points (n = group size)."""
+    sentence (11 words, no loop: what a one-word sentence's point may have), and merges a
+    collapse group into n // 2 points (n = group size), each citing one point's id, or
+    ``cite`` of them (as many as a point longer than one sentence needs)."""
 
     name = model = "fake"
     context_window = 8192
 
-    def __init__(self, merge_text: str = "Merged point.") -> None:
+    def __init__(self, merge_text: str = "Merged point.", cite: int = 1) -> None:
         self.prompts: list[str] = []
         self.merge_text = merge_text
+        self.cite = cite
 
     async def complete(
         self, messages: list[Message], *, prompt: str | None = None, **_: Any
@@ -294,11 +297,13 @@ class PointsClient:
         data = user.split("<data>")[1].split("</data>")[0].strip().splitlines()
         ids = [line[1:].split("]")[0].split(", ")[0] for line in data]
         if prompt and prompt.startswith("map"):
-            items = [{"text": f"A detailed point about {i} " * 3, "cites": [i]} for i in ids]
+            text = "A detailed point about sentence {}, what it says and why."
+            items = [{"text": text.format(i), "cites": [i]} for i in ids]
             return Completion(text=json.dumps({"points": items}))
         if prompt and prompt.startswith("collapse"):
             n = max(1, len(ids) // 2)
-            items = [{"text": self.merge_text, "cites": [i]} for i in ids[:n]]
+            cites = [ids[k : k + self.cite] for k in range(n)]
+            items = [{"text": self.merge_text, "cites": c} for c in cites]
             return Completion(text=json.dumps({"points": items}))
         return Completion(text=json.dumps({"claims": [{"text": "Summary.", "cites": ids[:1]}]}))
 
@@ -316,7 +321,9 @@ def test_collapse_runs_in_shrinking_rounds_until_points_fit() -> None:
 
 def test_collapse_that_cannot_shrink_is_a_clear_error() -> None:
     arts = load_articles(ROOT / "fixtures" / "articles")
-    fake = PointsClient(merge_text="An extremely long merged point that grows. " * 40)
+    # longer than the points it merges, but no loop and within what its sentences say
+    grows = " ".join(f"Merged point {n} grows longer than before." for n in range(6))
+    fake = PointsClient(merge_text=grows, cite=6)
     with pytest.raises(BackendError, match="did not shrink"):
         LLMWriter(fake, reduce_tokens=60, select=False).write(
             arts, kind="briefing", max_words=100, sentences=None

@@ -18,7 +18,7 @@ import pytest
 from summarizer.judge import Judge, JudgeItem
 from summarizer.llm.base import Completion, Message
 from summarizer.prompts import load_prompt
-from summarizer.verify import verify_claims
+from summarizer.verify import judge_unavailable, verify_claims
 
 from . import verify_cases as vc
 
@@ -236,6 +236,22 @@ def test_unreadable_answers_fail_closed(arts, index, answer):
     out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])), repair=False)
     assert out[0].verdict == "rejected"
     assert out[0].checks[-1].name == "judge" and not out[0].checks[-1].passed
+
+
+@pytest.mark.parametrize(
+    "answer", ["not json at all", '{"verdicts": [{"id": 1}]}'], ids=["malformed", "wrong shape"]
+)
+def test_an_unreadable_answer_counts_as_the_judge_unavailable(arts, index, answer):
+    """Not judged is not "not supported": ``verify`` then exits 3, as for a judge down."""
+    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])), repair=False)
+    outage = judge_unavailable(out[0].checks)
+    assert outage is not None and "could not be read" in outage
+
+
+def test_a_readable_answer_without_the_claims_verdict_is_no_outage(arts, index):
+    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([_answer()])))
+    assert out[0].verdict in ("rejected", "repaired")
+    assert judge_unavailable(out[0].checks) is None
 
 
 def test_batches_and_skips_exact_quotes(arts, index):

@@ -30,8 +30,10 @@ class Completion(BaseModel):
 
     text: str
     finish_reason: str | None = None  # "stop", "length", ...
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
+    # None: the server reported no usage, so the tokens and cost are unknown; 0 is a count it
+    # reported (a cached answer on its side), which costs nothing (``usage_of``)
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
     cached: bool = False
     model: str | None = None
     # why the answer has no text: the model's refusal, or that it called a tool instead
@@ -69,6 +71,19 @@ def why_no_text(message: Any, finish_reason: str | None = None) -> str | None:
     if message.get("tool_calls"):
         return "the model called a tool instead of answering in the message"
     return "the answer was empty"
+
+
+def usage_of(body: Any) -> tuple[int | None, int | None]:
+    """The prompt and completion tokens a response body reports, ``(None, None)`` when it has
+    no ``usage`` (some OpenAI-compatible servers send none): a usage of 0 and 0 (an answer
+    the server had cached) was read as none, and the run's cost as unknown."""
+    usage = body.get("usage") if isinstance(body, dict) else None
+    if not isinstance(usage, dict):
+        return None, None
+    prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
+    if prompt is None and completion is None:
+        return None, None
+    return int(prompt or 0), int(completion or 0)
 
 
 class Request(BaseModel):

@@ -47,7 +47,7 @@ from ..ingest import OnBadRecord, filter_by_date, iter_articles, load_articles
 from ..models import Article, Blurb, Briefing
 from ..output import lock_left_behind, write_output
 from ..settings import Settings, hide_secrets, shown_url
-from .base import Completion, LLMClient, Request, RequestClient, why_no_text
+from .base import Completion, LLMClient, Request, RequestClient, usage_of, why_no_text
 from .cache import CachedClient, ResponseCache
 from .catalog import context_window as known_context_window
 from .factory import cache_path, make_client
@@ -174,13 +174,13 @@ def completion_from_body(body: dict[str, Any], model: str) -> Completion:
     if not choices:
         raise ValueError("no choices")
     choice = choices[0]
-    usage = body.get("usage") or {}
+    prompt_tokens, completion_tokens = usage_of(body)
     return Completion(
         text=(choice.get("message") or {}).get("content") or "",
         no_text=why_no_text(choice.get("message") or {}, choice.get("finish_reason")),
         finish_reason=choice.get("finish_reason"),
-        prompt_tokens=int(usage.get("prompt_tokens") or 0),
-        completion_tokens=int(usage.get("completion_tokens") or 0),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
         model=body.get("model") or model,
     )
 

@@ -8,14 +8,18 @@ sees every call of one client (one run): once ``BREAKER_CALLS`` calls in a row h
 used up their retries, or nothing has succeeded for a whole retry budget since the first
 failure and at least one call gave up, it opens and every later call fails at once with one
 line saying so. Any success closes it again, so a slow server or an occasional failure never
-trips it. A light module (no ``openai`` import): the pipeline reads its error class.
+trips it. A call waiting to retry (a 429's ``Retry-After`` of 30 s) waits in ``wait``, which
+the opening ends at once: it slept its whole wait out before it noticed. A light module (no
+``openai`` import): the pipeline reads its error class.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from ..errors import BackendError
 
@@ -49,6 +53,8 @@ class Breaker:
         self.last = ""  # what the server did on the last failed attempt
         self.succeeded = False  # whether any request of this client ever succeeded
         self.message: str | None = None  # set while open: every call fails with it
+        # the calls waiting to retry, each woken (on its own event loop) when the breaker opens
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = set()
 
     def success(self) -> None:
         """An answer came: the server works; close the breaker and forget the failures."""
@@ -88,6 +94,30 @@ class Breaker:
             f"{self.where} failed {every}: {self.last}; stopped after {self.gave_up} {calls} "
             "used up their retries (the rest are not sent)"
         )
+        for loop, opened in self._waiters:
+            with contextlib.suppress(RuntimeError):  # its loop closed: nobody waits there
+                loop.call_soon_threadsafe(_wake, opened)
+
+    async def wait(self, seconds: float, sleep: Callable[[float], Awaitable[None]]) -> None:
+        """Wait ``seconds`` before a retry (with ``sleep``, the client's), or less: until the
+        breaker opens, when the retry would fail at once anyway (``check``)."""
+        loop = asyncio.get_running_loop()
+        opened: asyncio.Future[None] = loop.create_future()
+        waiter = (loop, opened)
+        with self._lock:
+            if self.message is not None:
+                return
+            self._waiters.add(waiter)
+        sleeping = asyncio.ensure_future(sleep(seconds))
+        try:
+            await asyncio.wait({sleeping, opened}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            with self._lock:
+                self._waiters.discard(waiter)
+            sleeping.cancel()
+            opened.cancel()
+        if sleeping.done() and not sleeping.cancelled():
+            sleeping.result()  # the sleep's own error, if it raised one
 
     def check(self) -> None:
         """Raise when open, before a request is sent or retried.
@@ -102,3 +132,9 @@ class Breaker:
     @property
     def open(self) -> bool:
         return self.message is not None
+
+
+def _wake(opened: asyncio.Future[None]) -> None:
+    """End a ``Breaker.wait`` (on its loop): the breaker opened."""
+    if not opened.done():
+        opened.set_result(None)

@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ConfigError
+from ..models import Usage
+from .base import Completion
 
 DEFAULT_CONTEXT_WINDOW = 8192  # for an unknown model: small enough to be safe nearly everywhere
 
@@ -80,6 +82,19 @@ def load_prices(path: Path | None) -> dict[str, ModelInfo]:
             f'{{"model": {{"input": 0.15, "output": 0.6}}}} (USD per million tokens): {exc}'
         ) from exc
     return table
+
+
+def count_answer(
+    usage: Usage, model: str, answer: Completion, prices: dict[str, ModelInfo]
+) -> None:
+    """Count one answer of ``model`` in ``usage``, priced by ``prices`` (the chain and the
+    judge count theirs alike)."""
+    usage.record(
+        cached=answer.cached,
+        prompt_tokens=answer.prompt_tokens,
+        completion_tokens=answer.completion_tokens,
+        cost=cost_usd(model, answer.prompt_tokens or 0, answer.completion_tokens or 0, prices),
+    )
 
 
 def cost_usd(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BackendError, ConfigError, NeedsKeyError
-from .base import Completion, Message
+from .base import Completion, Message, usage_of
 from .catalog import context_window as known_context_window
 
 
@@ -79,11 +79,11 @@ class LocalClient:
         except (RuntimeError, ValueError) as exc:
             raise BackendError(f"local model {self.model} failed: {exc}") from exc
         choice = out["choices"][0]
-        usage = out.get("usage") or {}
+        prompt_tokens, completion_tokens = usage_of(out)
         return Completion(
             text=choice["message"].get("content") or "",
             finish_reason=choice.get("finish_reason"),
-            prompt_tokens=usage.get("prompt_tokens", 0),
-            completion_tokens=usage.get("completion_tokens", 0),
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
             model=self.model,
         )

@@ -36,7 +36,7 @@ import openai
 
 from ..errors import BackendError, BadResponseError, ConfigError, DeadlineError
 from ..settings import hide_secrets, shown_url
-from .base import Completion, Message, why_no_text
+from .base import Completion, Message, usage_of, why_no_text
 from .breaker import BREAKER_CALLS, Breaker, ServerDownError
 from .catalog import context_window as known_context_window
 from .limit import stop_if_cancelled
@@ -306,7 +306,7 @@ class OpenAIClient:
                 self.breaker.failure(what)
                 self.breaker.check()  # nothing succeeded for a whole budget: stop now
                 self._log_retry(exc, wait)
-                await self._sleep(wait)
+                await self.breaker.wait(wait, self._sleep)  # less when the breaker opens
                 waited += wait
                 stop_if_cancelled()  # a caller gone while we waited is not retried for
 
@@ -453,13 +453,13 @@ class OpenAIClient:
         BadResponseError."""
         try:
             choice = resp["choices"][0]
-            usage = resp.get("usage") or {}
+            prompt_tokens, completion_tokens = usage_of(resp)
             return Completion(
                 text=choice["message"].get("content") or "",
                 no_text=why_no_text(choice["message"], choice.get("finish_reason")),
                 finish_reason=choice.get("finish_reason"),
-                prompt_tokens=usage.get("prompt_tokens") or 0,
-                completion_tokens=usage.get("completion_tokens") or 0,
+                prompt_tokens=prompt_tokens,
+                completion_tokens=completion_tokens,
                 model=resp.get("model") or self.model,
                 raw=resp,
             )
