@@ -85,6 +85,7 @@ SPLIT_NAME_WEIGHT = 0.0  # within a story, the names' share (who and where; 0: w
 SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the story
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
+MOVED_ON_HOURS = 3.0  # a story whose dated reports span this long is titled by its latest ones
 HEADLINE_WORDS = 12  # a story of untitled articles is headed by this much of its lead sentence
 LEAD_MIN_WORDS = 8  # shorter first sentences are bylines or kickers ("By JOHN SMITH"), not leads
 
@@ -715,17 +716,25 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     """A story of these articles, titled after the most central one that has a title (when
     none has, headed by the start of the most central one's lead: see ``lead_headline``). A
     stub comes after every fuller report: a feed's teaser headed the story its full report
-    led (``Article.is_stub``)."""
+    led (``Article.is_stub``). A story that moved on (see ``_latest``) is titled after its
+    latest reports."""
     sub = x[members]
     centroid = np.asarray(sub.sum(axis=0)).ravel()
     centrality = sub @ centroid
+    when = [_as_datetime(articles[i].published) for i in members]
+    latest = _latest(when)
     ranked = sorted(
         range(len(members)),
-        key=lambda k: (articles[members[k]].is_stub, -round(float(centrality[k]), 9), k),
+        key=lambda k: (
+            k not in latest and bool(latest),
+            articles[members[k]].is_stub,
+            -round(float(centrality[k]), 9),
+            k,
+        ),
     )
     chosen = [articles[members[k]] for k in ranked]
     title = story_title(chosen)
-    dates = sorted(d for i in members if (d := _as_datetime(articles[i].published)) is not None)
+    dates = sorted(d for d in when if d is not None)
     return Story(
         id="",
         title=title or lead_headline(chosen[0]),
@@ -735,6 +744,22 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+def _latest(when: Sequence[datetime | None]) -> set[int]:
+    """Indexes of a story's latest reports when its dated reports span ``MOVED_ON_HOURS`` or
+    more (those in the later half of the span), else none. Why: a strike announced at 08:10
+    and called off at 18:45 was headed "staff to strike for 48 hours", its stale state; the
+    most central report is the one most reports agree with, often the earliest."""
+    dated = [(k, d) for k, d in enumerate(when) if d is not None]
+    if len(dated) < 2:
+        return set()
+    first = min(d for _, d in dated)
+    last = max(d for _, d in dated)
+    if (last - first).total_seconds() < MOVED_ON_HOURS * 3600:
+        return set()
+    middle = first + (last - first) / 2
+    return {k for k, d in dated if d >= middle}
 
 
 def story_title(chosen: list[Article]) -> str | None:

@@ -897,3 +897,39 @@ def test_a_link_only_the_floor_lifts_needs_a_name_in_common() -> None:
     assert len(stories.cluster_stories([earnings, bank])) == 2
     named = make_article(BANK.replace("Governor Anna Kessler", "Nordel Systems' Anna Kessler"))
     assert len(stories.cluster_stories([earnings, named])) == 1
+
+
+STRIKE_CALLED = """Rail staff at Northline to strike for 48 hours from Thursday
+
+Northline Rail workers will strike for 48 hours from Thursday after talks on pay broke down,
+the RMT union said on Tuesday. The union said members had rejected a pay offer of 3.5 percent.
+Only one in five Northline trains is expected to run during the strike, the company said."""
+STRIKE_CALLED_2 = """Northline strike set to halt most trains
+
+Most Northline Rail trains will not run on Thursday and Friday after the RMT union called a
+48-hour strike over pay, rejecting an offer of 3.5 percent. Northline said one in five trains
+would run and urged passengers to travel only if they must."""
+STRIKE_OFF = """Northline rail strike called off after new pay offer
+
+The RMT union has called off this week's 48-hour strike at Northline Rail after the company
+improved its pay offer to 4.8 percent, the union said on Tuesday evening. Members will vote on
+the new offer, and Northline trains will run as normal on Thursday and Friday."""
+
+
+def test_a_story_that_moved_on_during_the_day_is_titled_by_its_latest_reports() -> None:
+    """A strike announced in the morning and called off in the evening is one story; it was
+    headed by the most central report, the morning's "to strike for 48 hours", its stale
+    state. When its dated reports span three hours or more, its latest half heads it."""
+    morning = [
+        make_article(STRIKE_CALLED, source="Post", published="2025-06-10T08:10:00Z"),
+        make_article(STRIKE_CALLED_2, source="Times", published="2025-06-10T08:40:00Z"),
+    ]
+    evening = make_article(STRIKE_OFF, source="Wire", published="2025-06-10T18:45:00Z")
+    found = stories.cluster_stories([*morning, evening])
+    assert len(found) == 1
+    assert found[0].title == "Northline rail strike called off after new pay offer"
+    soon = evening.model_copy(update={"published": "2025-06-10T09:30:00Z"})
+    within = stories.cluster_stories([*morning, soon])  # an hour later: still the central one
+    assert within[0].title != "Northline rail strike called off after new pay offer"
+    undated = [a.model_copy(update={"published": None}) for a in (*morning, evening)]
+    assert stories.cluster_stories(undated)[0].title == within[0].title
