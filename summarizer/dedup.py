@@ -56,7 +56,7 @@ MAX_POSTINGS = 64
 # shares at least CONTAINED_SENTENCES sentences word for word (a sentence held by COMMON_KEY
 # kept articles is boilerplate and counts for none); it is a copy when the longer text holds
 # CONTAINED_SHARE of the shorter's sentences, each with CONTAINMENT of its word 3-shingles.
-# Measured on the synthetic day of bench/cluster_bench.py (see the README's dedup notes).
+# Measured on the synthetic day of bench/cluster_bench.py: see the README's dedup paragraph.
 CONTAINED_SENTENCES = 2
 CONTAINED_SHARE = 0.8
 CONTAINMENT = 0.8
