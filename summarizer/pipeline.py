@@ -44,6 +44,7 @@ from .models import (
     Claim,
     Counts,
     Outlet,
+    RunResult,
     Sentence,
     Source,
     Story,
@@ -495,7 +496,9 @@ def briefing(
     Args:
         inputs: ``pathlib.Path``s (files or directories), Articles, article texts (``str``),
             or a mix; at least one article (none is an InputError, as the CLI's exit 2).
-            Articles all outside ``since``/``until`` give an empty briefing saying so.
+            Articles all outside ``since``/``until`` give an empty briefing saying so. A
+            Briefing or Blurb (here or as ``verify``'s sources) is an InputError: it holds no
+            article texts, so the articles it was made from are what to pass.
         max_words, title, backend, ...: the CLI's options of the same names (None keeps the
             setting from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
@@ -846,6 +849,8 @@ def _many_articles(
 ) -> list[Article]:
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
+    if isinstance(inputs, RunResult):  # not iterated: a model gives its fields, "got tuple"
+        raise InputError(f"expected articles, got {inputs.not_articles()}")
     if not isinstance(inputs, Iterable) or isinstance(inputs, (bytes, dict)):
         raise InputError(
             f"expected articles (texts, Paths or Articles), got {type(inputs).__name__}"
@@ -933,6 +938,10 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
             raise InputError(_location_hint(item))
         body, title = article_body(item, "the article text")  # a page's own title too
         return [make_article(body, title=title)]
+    if isinstance(item, RunResult):
+        raise InputError(
+            f"expected article text (str), a pathlib.Path or an Article, got {item.not_articles()}"
+        )
     hint = ""
     if isinstance(item, dict):  # a record from a CMS or a JSON file
         hint = "; for a record, summarizer.make_article(r['text'], title=..., url=..., ...)"
