@@ -142,7 +142,8 @@ def headline_only(article: Article) -> bool:
     return len(article.text.strip().splitlines()) == 1 and headline_shaped(only)
 
 
-# A text none of whose sentences has this many words is no article: one or two words ("articles",
+# A text none of whose sentences has this many words (as a reader counts them, each Chinese
+# character one: ``text.word_count``) is no article: one or two words ("articles",
 # "hello world", a folder's name piped in) were "summarised" as themselves, "articles …[1]".
 # Three keeps the shortest statement a brief can make ("Ten people died.").
 MIN_SENTENCE_WORDS = 3
@@ -157,7 +158,7 @@ def nothing_to_summarise(article: Article) -> str | None:
     or None when it has something to summarise."""
     if headline_only(article):
         return HEADLINE_ONLY
-    if all(len(words(s.text)) < MIN_SENTENCE_WORDS for s in article.sentences):
+    if all(word_count(s.text) < MIN_SENTENCE_WORDS for s in article.sentences):
         return TOO_SHORT
     return None
 
