@@ -4,19 +4,23 @@ briefing(...))`` said "expected article text ... got tuple" (a pydantic model it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import summarizer
 from summarizer.errors import InputError
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+TEXTS = [
+    "The city council voted on Tuesday to build a new bridge over the Elm River. Work will "
+    "start in May and take two years, the mayor said. Critics said the money should go to "
+    "schools instead.",
+    "Heavy rain flooded the centre of Dunmore on Monday night, closing shops and roads. The "
+    "river rose by two metres in three hours, the weather office said.",
+]
 
 
 @pytest.fixture(scope="module")
 def articles() -> list[summarizer.Article]:
-    return summarizer.load_articles(FIXTURES)
+    return [summarizer.make_article(t, source=f"Outlet {n}") for n, t in enumerate(TEXTS)]
 
 
 def test_verify_against_a_briefing_says_to_pass_its_articles(
