@@ -3,7 +3,9 @@
 Articles: an exact pass (hash of the normalised words) and a near-duplicate pass (word 3-shingles;
 candidates are the earlier articles that share enough of the article's bottom-k sketch, each
 confirmed by its exact Jaccard similarity) collapse syndicated copies with small edits into the
-first copy seen, which keeps every outlet.
+first copy seen, which keeps every outlet. A copy that cuts sentences (a shorter copy, far from
+its original by Jaccard) is found by containment: candidates share whole sentences, confirmed
+when nearly all of the shorter one's shingles are in the longer; the longer text is kept.
 
 Sentences: near-identical sentences in different articles of a story (Jaccard of their word sets,
 found exactly with prefix filtering) collapse into the first one; the others become its aliases.
@@ -49,9 +51,19 @@ COMMON_KEY = 64
 # compared with (a word that is the rarest of more sentences than this selects nothing), so a
 # huge repetitive article costs linear time, not quadratic.
 MAX_POSTINGS = 64
+# A copy that only cuts sentences and lightly rewords others (a wire story trimmed by a
+# republisher) is far from its original by Jaccard: it is found by containment. A candidate
+# shares at least CONTAINED_SENTENCES sentences word for word (a sentence held by COMMON_KEY
+# kept articles is boilerplate and counts for none); it is a copy when the longer text holds
+# CONTAINED_SHARE of the shorter's sentences, each with CONTAINMENT of its word 3-shingles.
+# Measured on the synthetic day of bench/cluster_bench.py: see the README's dedup paragraph.
+CONTAINED_SENTENCES = 2
+CONTAINED_SHARE = 0.8
+CONTAINMENT = 0.8
 
 Aliases = dict[str, list[str]]
-Fingerprint = tuple[str, np.ndarray]  # exact hash, sorted unique shingle hashes
+# exact hash, sorted unique shingle hashes, the hashes of its sentences' words (unique)
+Fingerprint = tuple[str, np.ndarray, frozenset[int]]
 
 
 # -- article level ------------------------------------------------------------------------------
@@ -67,9 +79,14 @@ def dedupe_articles(
 ) -> list[Article]:
     """Collapse exact and near-duplicate articles into the first copy, keeping every outlet.
 
+    A shorter copy (sentences cut, some lightly reworded) is found by containment
+    (``_sentences_held``); when it came first, its original's fuller text takes its place, so
+    the cut sentences can still be cited. A near-copy that changes a figure is no copy.
+
     Args:
         articles: articles in input order (the order decides which copy is kept).
-        threshold: word 3-shingle Jaccard similarity at or above which two articles are copies.
+        threshold: word 3-shingle Jaccard similarity at or above which two articles are copies
+            (above CONTAINMENT, also the bar of a copy by containment).
         meanwhile: other work to do while a forked child fingerprints (see ``forked``); the
             briefing sets its LLM client up there. Runs in any case.
         copies: when given, filled with each kept article's id -> the ids of the articles
@@ -77,32 +94,63 @@ def dedupe_articles(
             the same outlet adds no outlet, and the briefing must still list every input.
 
     Returns:
-        The kept articles in input order; each holds the outlets of all its copies.
+        The kept articles in input order; each holds the outlets of all its copies, first
+        seen first.
     """
     kept: list[Article] = []
     by_exact: dict[str, int] = {}
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
+    by_sentence: dict[int, list[int]] = {}  # sentence hash -> kept articles holding it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
     held: list[set[tuple[str | None, ...]]] = []  # each kept article's outlets, as Outlet.key
     listed: set[str] = set()  # the ids ``copies`` holds, and the kept articles' own
     needs = needs_by_keys(threshold)
+
+    def index(at: int, exact: str, sh: np.ndarray, sentences: frozenset[int]) -> None:
+        """Make the kept article at ``at`` findable by its fingerprint."""
+        by_exact.setdefault(exact, at)
+        keys = sh[:SKETCH_KEYS].tolist()
+        for key in keys:
+            _hold(by_key, key, at)
+        for h in sentences:
+            _hold(by_sentence, h, at)
+        short.pop(at, None)
+        if len(keys) < SKETCH_KEYS:
+            short[at] = len(keys)
+
     # 3/4 of the CPU is per-article hashing, which every LLM call waits for: a forked child
     # fingerprints the second half meanwhile (see forked)
     with forked.second_half_elsewhere(articles, fingerprint, meanwhile=meanwhile) as prints:
         for n, article in enumerate(articles):
             if progress is not None and n % 200 == 0:
                 progress("dedup", n, len(articles))
-            exact, sh = prints.result(n)
+            exact, sh, sentences = prints.result(n)
             target = by_exact.get(exact)
             keys = sh[:SKETCH_KEYS].tolist()
+            contained = False  # found by containment, not by Jaccard
             if target is None and keys:
                 found = _candidates(keys, by_key, short, needs)
                 target = _best_match(sh, found, shingles, threshold)
+                if target is None:
+                    target = _contained_match(
+                        article, sh, sentences, (by_sentence, kept, shingles), threshold
+                    )
+                    contained = target is not None
                 if target is not None and _figures_conflict(
                     _figures(words(kept[target].text)), _figures(words(article.text))
                 ):
                     target = None  # another version of the facts, not a copy: see below
+            if target is not None and contained and len(sh) > len(shingles[target]):
+                # the original of a shorter copy kept before it: its fuller text is kept
+                former = kept[target]
+                kept[target] = _fuller(article, former, held[target])
+                shingles[target] = sh
+                index(target, exact, sh, sentences)
+                if copies is not None:
+                    listed.add(article.id)
+                    copies[article.id] = [former.id, *copies.pop(former.id, [])]
+                continue
             if target is not None:
                 _merge_into(kept[target], held[target], article)
                 if copies is not None and article.id not in listed:  # a set: no list scan
@@ -110,14 +158,8 @@ def dedupe_articles(
                     copies.setdefault(kept[target].id, []).append(article.id)
                 by_exact.setdefault(exact, target)
                 continue
-            by_exact[exact] = len(kept)
             listed.add(article.id)
-            for key in keys:
-                holders = by_key.setdefault(key, [])
-                if len(holders) < COMMON_KEY:
-                    holders.append(len(kept))
-            if len(keys) < SKETCH_KEYS:
-                short[len(kept)] = len(keys)
+            index(len(kept), exact, sh, sentences)
             shingles.append(sh)
             # a shallow copy with its own outlet list: merging never touches the input article
             kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
@@ -128,11 +170,20 @@ def dedupe_articles(
 
 
 def fingerprint(article: Article) -> Fingerprint:
-    """What dedup compares: the hash of the normalised words and the sorted word 3-shingle
-    hashes (the same wherever they are computed)."""
-    body = words(article.text)
+    """What dedup compares: the hash of the normalised words, the sorted word 3-shingle hashes
+    and the hashes of its sentences' words (the same wherever they are computed)."""
+    each = [words(s.text) for s in article.sentences]  # joined, the words of article.text
+    body = list(chain.from_iterable(each))
     exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
-    return exact, shingle_hashes(body)
+    sentences = frozenset(_crc32(" ".join(ws)) for ws in each if ws)
+    return exact, shingle_hashes(body), sentences
+
+
+def _hold(index: dict[int, list[int]], key: int, at: int) -> None:
+    """Index the kept article ``at`` under ``key``, unless the key is common (COMMON_KEY)."""
+    holders = index.setdefault(key, [])
+    if len(holders) < COMMON_KEY and at not in holders:
+        holders.append(at)
 
 
 @lru_cache(maxsize=16)
@@ -212,6 +263,57 @@ def _best_match(
     return best
 
 
+def _contained_match(
+    article: Article,
+    sh: np.ndarray,
+    sentences: frozenset[int],
+    found: tuple[dict[int, list[int]], list[Article], list[np.ndarray]],
+    threshold: float,
+) -> int | None:
+    """The kept article that holds this one, or is held by it, as a copy with sentences cut:
+    candidates share CONTAINED_SENTENCES sentences word for word; the first (input order)
+    that holds nearly every sentence of the shorter one (``_sentences_held``) is it.
+    ``found``: the sentence index, the kept articles and their shingle hashes."""
+    by_sentence, kept, shingles = found
+    rare = [held for held in map(by_sentence.get, sentences, repeat(())) if len(held) < COMMON_KEY]
+    shared = Counter(chain.from_iterable(rare))
+    for c in sorted(c for c, n in shared.items() if n >= CONTAINED_SENTENCES):
+        if len(sh) <= len(shingles[c]):
+            if _sentences_held(article, shingles[c], threshold):
+                return c
+        elif _sentences_held(kept[c], sh, threshold):
+            return c
+    return None
+
+
+def _sentences_held(shorter: Article, longer: np.ndarray, threshold: float) -> bool:
+    """Whether the longer text (its shingle hashes) holds CONTAINED_SHARE of the shorter's
+    sentences, each word for word or lightly edited (CONTAINMENT of its word 3-shingles: a
+    word changed in a 30-word sentence breaks 3 of 28), and CONTAINED_SENTENCES at least. Two
+    reports of one event quoting the same statement hold each other's quotes, not the rest.
+    A dedup ``threshold`` above them is the bar for both: a stricter dedup is stricter here."""
+    each = [ws for s in shorter.sentences if len(ws := words(s.text)) >= SHINGLE_WORDS]
+    bar = max(CONTAINMENT, threshold)
+    held = sum(containment(shingle_hashes(ws), longer) >= bar for ws in each)
+    return held >= CONTAINED_SENTENCES and held >= max(CONTAINED_SHARE, threshold) * len(each)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of the smaller of two sorted unique hash arrays that the other holds."""
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
+def _fuller(original: Article, former: Article, held: set[tuple[str | None, ...]]) -> Article:
+    """The original of a shorter copy kept before it, in its place: the original's fuller text
+    with the outlets so far, first seen first (``held``: their keys), and its own after them."""
+    kept = original.model_copy(update={"outlets": former.outlets})  # ``former`` is ours
+    _merge_into(kept, held, original)
+    _fill_missing(kept, former)
+    return kept
+
+
 # Words that state a figure, besides numerals ("one" is left out: "one of them" is no count).
 _FIGURE_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -241,6 +343,11 @@ def _merge_into(kept: Article, held: set[tuple[str | None, ...]], copy: Article)
         if key not in held:
             held.add(key)
             kept.outlets.append(outlet)
+    _fill_missing(kept, copy)
+
+
+def _fill_missing(kept: Article, copy: Article) -> None:
+    """Give the kept article the copy's headline and date where it has none."""
     if kept.title is None and copy.title is not None:
         # the copy's headline comes with what ingest did to it: one written in sentence case
         # from all capitals still says so (``title_recased``), as the copy itself did

@@ -7,7 +7,7 @@ Every citation in the system is a sentence id of the form ``<article id>.s<hash>
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, NoReturn
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from .dates import coerce_datetime
+from .errors import InputError
 
 Verdict = Literal["unverified", "accepted", "repaired", "rejected"]
 # What the evidence says about a claim: it carries it, it says otherwise, or it does not clearly
@@ -334,9 +335,26 @@ class RunResult(BaseModel):
     partial: bool = False  # true when some work failed and was left out (see problems)
     problems: list[str] = Field(default_factory=list)
 
+    def __iter__(self) -> NoReturn:
+        """Refused: iterated, a pydantic model gives its (field, value) pairs, so
+        ``verify(draft, briefing(...))`` read a Briefing's as articles and said "got tuple"."""
+        raise InputError(f"expected articles, got {self.not_articles()}")
+
+    def not_articles(self) -> str:
+        """What this result is, given where articles were expected, and what to pass instead:
+        it holds its sources' ids and the sentences its claims cite, not their texts."""
+        return f"a {type(self).__name__}, which holds no article texts: pass {self.made_from}"
+
+    # what to pass instead of the result: what it was made from
+    made_from: ClassVar[str] = "the articles it was made from"
+
 
 class Blurb(RunResult):
     """The "Get a summary" result for one article."""
+
+    made_from: ClassVar[str] = (
+        "the article it was made from (the text, pathlib.Path or Article given to blurb())"
+    )
 
     article_id: str
     title: str | None = None
@@ -345,6 +363,11 @@ class Blurb(RunResult):
 
 class Briefing(RunResult):
     """A day's articles summarised story by story."""
+
+    made_from: ClassVar[str] = (
+        "the articles it was made from (load them once, articles = "
+        "summarizer.load_articles(paths), and give that list to both briefing() and verify())"
+    )
 
     title: str = "Briefing"
     stories: list[Story] = Field(default_factory=list)

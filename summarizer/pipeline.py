@@ -44,6 +44,7 @@ from .models import (
     Claim,
     Counts,
     Outlet,
+    RunResult,
     Sentence,
     Source,
     Story,
@@ -141,10 +142,32 @@ def headline_only(article: Article) -> bool:
     return len(article.text.strip().splitlines()) == 1 and headline_shaped(only)
 
 
+# A text none of whose sentences has this many words (as a reader counts them, each Chinese
+# character one: ``text.word_count``) is no article: one or two words ("articles",
+# "hello world", a folder's name piped in) were "summarised" as themselves, "articles …[1]".
+# Three keeps the shortest statement a brief can make ("Ten people died.").
+MIN_SENTENCE_WORDS = 3
+TOO_SHORT = (
+    f"nothing to summarise: the text is too short (no sentence of {MIN_SENTENCE_WORDS} words "
+    "or more)"
+)
+
+
+def nothing_to_summarise(article: Article) -> str | None:
+    """Why the article gives no blurb before any writing (``HEADLINE_ONLY``, ``TOO_SHORT``),
+    or None when it has something to summarise."""
+    if headline_only(article):
+        return HEADLINE_ONLY
+    if all(word_count(s.text) < MIN_SENTENCE_WORDS for s in article.sentences):
+        return TOO_SHORT
+    return None
+
+
 def _writable(members: Iterable[Article]) -> list[Article]:
-    """A story's articles the writer is given: those with a sentence that is not only their
-    headline. An article with only its headline still counts and is listed with its story."""
-    return [a for a in members if a.sentences and not headline_only(a)]
+    """A story's articles the writer is given: those with something to summarise
+    (``nothing_to_summarise``). An article with only its headline, or a word or two, still
+    counts and is listed with its story."""
+    return [a for a in members if a.sentences and nothing_to_summarise(a) is None]
 
 
 def check_client(client: object) -> None:
@@ -239,8 +262,9 @@ def blurb(
     started = time.perf_counter()
     art = _one_article(article, settings.limits)
     writer = get_writer(settings) if client is None else get_writer(settings, client)
-    if headline_only(art):  # nothing to send to a model: no blurb, said as the others are
-        return _blurb_of(art, writer, [], [*writer.problems, HEADLINE_ONLY], started)
+    # nothing to send to a model: no blurb, said as the other reasons are
+    if why := nothing_to_summarise(art):
+        return _blurb_of(art, writer, [], [*writer.problems, why], started)
     claims = writer.write([art], kind="blurb", max_words=max_words, sentences=sentences)
     claims = verify_claims(claims, _index([art]), judge=writer.judge, max_words=max_words)
     problems = list(writer.problems)
@@ -473,7 +497,9 @@ def briefing(
     Args:
         inputs: ``pathlib.Path``s (files or directories), Articles, article texts (``str``),
             or a mix; at least one article (none is an InputError, as the CLI's exit 2).
-            Articles all outside ``since``/``until`` give an empty briefing saying so.
+            Articles all outside ``since``/``until`` give an empty briefing saying so. A
+            Briefing or Blurb (here or as ``verify``'s sources) is an InputError: it holds no
+            article texts, so the articles it was made from are what to pass.
         max_words, title, backend, ...: the CLI's options of the same names (None keeps the
             setting from ``settings``, the environment or the config file).
         settings: base settings; the keyword arguments override single fields.
@@ -826,6 +852,8 @@ def _many_articles(
 ) -> list[Article]:
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
+    if isinstance(inputs, RunResult):  # not iterated: a model gives its fields, "got tuple"
+        raise InputError(f"expected articles, got {inputs.not_articles()}")
     if not isinstance(inputs, Iterable) or isinstance(inputs, (bytes, dict)):
         raise InputError(
             f"expected articles (texts, Paths or Articles), got {type(inputs).__name__}"
@@ -909,10 +937,14 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
         check_text(item, "article text")
         if limits is not None and len(item.encode("utf-8", "replace")) > limits.max_file_bytes:
             raise limits.too_big("the article text")  # as big a file would be refused
-        if looks_like_location(item):
+        if looks_like_location(item, on_disk=True):  # the library's caller: a local user
             raise InputError(_location_hint(item))
         body, title = article_body(item, "the article text")  # a page's own title too
         return [make_article(body, title=title)]
+    if isinstance(item, RunResult):
+        raise InputError(
+            f"expected article text (str), a pathlib.Path or an Article, got {item.not_articles()}"
+        )
     hint = ""
     if isinstance(item, dict):  # a record from a CMS or a JSON file
         hint = "; for a record, summarizer.make_article(r['text'], title=..., url=..., ...)"
@@ -974,21 +1006,38 @@ def _location_hint(item: str) -> str:
             f"summarizer.load_articles({item!r}), a list of Articles (one for a page, one "
             "per item of a feed), and pass one of them to blurb() or the list to briefing()"
         )
+    found = None if "/" in item else _on_disk(item.strip())  # a bare name: what it names here
+    shape = f"is the name of {found} here" if found else "looks like a path or URL"
     return (
-        f"{item!r} looks like a path or URL, but a str is article text: pass "
-        f"pathlib.Path({item!r}) for a file, or summarizer.load_articles({item!r})"
+        f"{item!r} {shape}, but a str is article text: pass "
+        f"pathlib.Path({item!r}) for a file or folder, or summarizer.load_articles({item!r})"
     )
 
 
-def looks_like_location(text: str) -> bool:
-    """One word that is a URL, an existing path, or ends like an article file."""
+def looks_like_location(text: str, *, on_disk: bool = False) -> bool:
+    """One word that is a URL, a path ("/" in it), or ends like an article file; with
+    ``on_disk``, also the name of a file or folder that exists here (``briefing("articles")``
+    run beside the folder). Off by default: text from a request (``serve``'s verify draft)
+    must not learn which names the server's working directory holds."""
     from .fetch import is_url
     from .sources import SUPPORTED, looks_like_html
 
     word = text.strip()
     if not word or any(ch.isspace() for ch in word) or looks_like_html(word):
         return False  # "<html><body>...</body></html>" has a "/" and no space: HTML, no path
-    return is_url(word) or "/" in word or Path(word).suffix.lower() in SUPPORTED
+    suffix = Path(word).suffix.lower()
+    shaped = is_url(word) or "/" in word or suffix in SUPPORTED
+    return shaped or (on_disk and _on_disk(word) is not None)
+
+
+def _on_disk(name: str) -> str | None:
+    """What ``name`` names here, "a folder" or "a file", else None (a name the system
+    cannot hold, too long or with a NUL in it, names none)."""
+    try:
+        path = Path(name)
+        return "a folder" if path.is_dir() else "a file" if path.exists() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _run_usage(writer: Writer) -> Usage:

@@ -505,7 +505,8 @@ def test_no_blurb_is_an_error_not_a_message_in_the_blurb(
 ) -> None:
     """`blurb quake.txt --max-words 3 -o nb.html` wrote a "Get a summary" block whose text was
     "(no blurb: no sentence fits in 3 words ...)", exit 0, and `blurb a.txt` printed "(no claim
-    passed verification)", exit 0: a CMS would paste the tool's message into a live page. Now
+    passed verification)", exit 0 (now: the text is too short): a CMS would paste the tool's
+    message into a live page. Now
     nothing is written, the reason is one error line, and the exit code is an unusable
     input's (2 alone; 1 when other blurbs were written)."""
     story = sorted(articles_dir.glob("*.txt"))[1]
@@ -514,8 +515,8 @@ def test_no_blurb_is_an_error_not_a_message_in_the_blurb(
     out = tmp_path / "nb.html"
     for args, why in (
         ([str(story), "--max-words", "3", "-o", str(out)], "no sentence fits in 3 words"),
-        ([str(tiny)], "no claim passed verification"),
-        ([str(tiny), "-f", "json"], "no claim passed verification"),
+        ([str(tiny)], "nothing to summarise: the text is too short"),
+        ([str(tiny), "-f", "json"], "nothing to summarise: the text is too short"),
     ):
         result = runner.invoke(app, ["blurb", *args, "-q"])
         assert result.exit_code == 2, result.output

@@ -30,7 +30,8 @@ def test_a_record_with_no_blurb_is_named_and_counted_as_an_article(tmp_path: Pat
     assert result.exit_code == 1, result.output
     assert len(result.stdout.splitlines()) == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert errors == [f"Error: {feed} (line 2): no blurb: no claim passed verification"]
+    [error] = errors
+    assert error.startswith(f"Error: {feed} (line 2): no blurb: nothing to summarise: the text")
     assert result.stderr.splitlines()[-1] == "1 of 3 articles gave no blurb (see above)"
     twice = runner.invoke(app, ["blurb", str(feed), str(feed), "-q"])  # each names its line
     assert twice.stderr.count(f"Error: {feed} (line 2): no blurb:") == 2, twice.output
@@ -55,7 +56,7 @@ def test_a_record_with_no_blurb_is_named_and_counted_as_an_article(tmp_path: Pat
     (folder / "junk.txt").write_text("x\n", encoding="utf-8")
     both = runner.invoke(app, ["blurb", str(folder), "-q"])
     assert both.exit_code == 1, both.output
-    assert f"Error: {folder / 'junk.txt'}: no blurb: no claim passed verification" in both.stderr
+    assert f"Error: {folder / 'junk.txt'}: no blurb: nothing to summarise" in both.stderr
     assert both.stderr.splitlines()[-1] == "1 of 2 articles gave no blurb (see above)"
 
 

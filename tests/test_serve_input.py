@@ -417,7 +417,9 @@ def test_a_blurb_with_no_claim_says_why_in_problems(client: TestClient) -> None:
     assert res.status_code == 200, res.text
     data = res.json()
     assert data["claims"] == []
-    assert data["problems"] == ["no blurb: no claim passed verification"]
+    assert data["problems"] == [
+        "nothing to summarise: the text is too short (no sentence of 3 words or more)"
+    ]
     short = client.post("/blurb", json={"text": TEXT, "max_words": 3}).json()
     assert short["claims"] == []
     assert short["problems"][-1].startswith("no sentence fits in 3 words")
