@@ -320,6 +320,10 @@ _NOT_ONCE_AFTER = frozenset(
 _SOURCE_WORDS = lexicon.cue_words("framing")
 
 
+# Nouns after an ordinal that rank a name (bindings.json): "second place" is "second".
+_RANK_NOUN_WORDS = lexicon.rank_nouns()
+
+
 def _of_the_source(toks: list[str], i: int) -> bool:
     """toks[i] begins "<ordinal> <part> of the <document|episode|...>"."""
     return toks[i + 2 : i + 3] == ["of"] and any(t in _SOURCE_WORDS for t in toks[i + 3 : i + 5])
@@ -479,6 +483,8 @@ def _read_quantities(text: str) -> list[_Read]:
         elif tok in _CURRENCY:
             add(f"currency:{_CURRENCY[tok]}", i)
         part = toks[i + 1] if i + 1 < len(toks) and toks[i + 1] in _PERIODS else None
+        if part in _RANK_NOUN_WORDS:
+            part = None  # "second place" is a rank, as "came second" is (``ranks``)
         ordinal = tok == "first" or bool(m and tok[-2:] in ("st", "nd", "rd", "th"))
         if part and ordinal:
             # "the 3rd quarter" is a position, not the number 3; "the second half of the
@@ -722,6 +728,30 @@ def _noun_forms(word: str) -> frozenset[str]:
     return _word_forms(word, noun_base(word) or word, "nouns")
 
 
+# Nouns that count any persons (bindings.json): "31 people" may be the "31 residents".
+_GENERAL_NOUNS = lexicon.general_nouns()
+# Steps through WordNet's more specific nouns, each in its first sense (lexicon.related rank
+# 1), from a general noun to the persons it counts: two reach "resident" (person >
+# inhabitant > resident), "passenger", "worker", "victim", never "home" or "job" (three
+# reach "house").
+PERSON_STEPS = 2
+
+
+@lru_cache(maxsize=1)
+def _persons() -> frozenset[str]:
+    """Nouns of persons that a general noun ("people") counts too (``PERSON_STEPS``)."""
+    found, front = set(_GENERAL_NOUNS), set(_GENERAL_NOUNS)
+    for _ in range(PERSON_STEPS):
+        front = {w for noun in front for w in lexicon.related("nouns", noun, 1)} - found
+        found |= front
+    return frozenset(found)
+
+
+def _counts_persons(general: str, noun: str) -> bool:
+    """``general`` is a general noun and ``noun`` names persons it counts."""
+    return general in _GENERAL_NOUNS and (noun_base(noun) or noun) in _persons()
+
+
 def same_thing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool | None:
     """Whether two figures count the same thing, by the nouns after them (``_Read.counts``):
     None when either names nothing ("killed 200", "3%"); True when the first noun of one
@@ -731,6 +761,8 @@ def same_thing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool | None:
     a, b = _counted_nouns(mine), _counted_nouns(theirs)
     if not a or not b:
         return None
+    if _counts_persons(a[0], b[0]) or _counts_persons(b[0], a[0]):
+        return True  # "31 people" may be the "31 residents": a general noun counts them too
     return _names_one_of(a[0], b) or _names_one_of(b[0], a)
 
 
@@ -876,6 +908,8 @@ def swapped_things(claim: str, evidence: Evidence) -> list[str]:
             ]
             if any(counted & own for _, counted in stated):
                 continue
+            # "31 people" counts the claim's "31 residents" as well as its "14 people"
+            stated = [(f, c) for f, c in stated if not _persons_of(f, mine)]
             swapped = [f for f, counted in stated if counted & theirs]
             if swapped:
                 out.append(
@@ -883,6 +917,13 @@ def swapped_things(claim: str, evidence: Evidence) -> list[str]:
                     f"what the claim's {other.said} counts"
                 )
     return list(dict.fromkeys(out))
+
+
+def _persons_of(general: _Figure, figure: _Figure) -> bool:
+    """``general`` counts a general noun that counts the persons ``figure`` counts ("31
+    people" and "31 residents")."""
+    a, b = _counted_nouns(general.counts), _counted_nouns(figure.counts)
+    return bool(a and b) and _counts_persons(a[0], b[0])
 
 
 def _sides(figure: _Figure) -> frozenset[tuple[int, int]]:
@@ -1084,7 +1125,7 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         if _name_in(core, phrase, ev_text, ev_terms):
             continue
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
-        if found and f" {phrase} " in evidence.corpus:
+        if found and f" {phrase} " in evidence.corpus and not _other_fuller(phrase, evidence):
             continue  # a fuller form of a name the cited text uses, as the sources spell it
         if _pronoun_referent(phrase, evidence):
             continue
@@ -1096,6 +1137,19 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         detail = "in the sources but not the cited text: " + ", ".join(missing)
         return Check(name="names-elsewhere", passed=False, detail=detail)
     return Check(name="names", passed=False, detail=detail)
+
+
+def _other_fuller(phrase: str, evidence: Evidence) -> str | None:
+    """A name of the cited text that shares a word with the claim's name ``phrase`` (bare,
+    lower-case) but has another where the claim's has its own: "Rajesh Nair" for the claim's
+    "Priya Nair", "Southwark Crown Court" for "Leeds Crown Court". The claim's name is then
+    no fuller form of the cited one: it names another person or place. None when none does."""
+    mine = set(phrase.split())
+    for core, theirs in _names(evidence.text, evidence.known_names):
+        said = set(theirs.split())
+        if said & mine and said - mine and mine - said:
+            return " ".join(core)
+    return None
 
 
 def _name_in(core: list[str], phrase: str, ev_text: str, ev_terms: TermSet) -> bool:
@@ -1320,33 +1374,63 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     return Check(name="negation", passed=True)
 
 
+# Words that deny a negatable word as a negation of it does ("cleared of fraud" is "not
+# guilty of fraud"), as written, with the word each denies (negatable.json's denied_by).
+_DENIALS = lexicon.denials()
+_DENIAL = re.compile(r"\b(?:" + "|".join(map(re.escape, _DENIALS)) + r")\b", re.IGNORECASE)
+
+
+def _as_negations(text: str) -> str:
+    """``text`` with each denying word read as the negation it is: "was cleared of fraud"
+    -> "was not guilty of fraud"."""
+    return _DENIAL.sub(lambda m: "not " + _DENIALS[m.group().lower()], text)
+
+
+def _stated_against(
+    scopes: list[list[str]], free: set[str], stater_free: set[str]
+) -> list[str] | None:
+    """The terms of a scope of the denying side (``scopes``, ``free``) that the other side
+    states outside a negation (``stater_free``), its negated word in other words of its
+    class (``_STATED_BY``): the negated word and at least one more of its scope (its only
+    one), the denying side stating neither outside a negation. None when no scope is."""
+    for scope in scopes:
+        said = _STATED_BY.get(scope[0], frozenset()) & stater_free
+        if not said or scope[0] in free or said & free:
+            continue
+        stated = [scope[0], *(t for t in scope[1:] if t in stater_free and t not in free)]
+        if len(stated) >= min(2, len(scope)):
+            return stated
+    return None
+
+
 def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence) -> str | None:
     """A cited sentence that negates a word the claim states in other words (``_STATED_BY``):
-    "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud".
+    "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud" or on
+    "Sean Doyle was cleared of fraud" (a denying word, ``_as_negations``); and back, a claim
+    that so denies what the sentence states ("was acquitted" on "was convicted").
 
     Read one sentence at a time, and only one that names every name of the claim: the cited
     text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
-    of fraud"), which says nothing of Doyle. As in ``check_negation``, the negated word and
-    at least one more of its scope (its only one) are stated, neither stated in that sentence
-    outside a negation, nor the claim's word of the class."""
+    of fraud"), which says nothing of Doyle (``_stated_against`` says what must be stated)."""
     names = _names(claim, evidence.known_names)
     if not names:
         return None
+    claim_scopes, claim_as_free = _negation_scopes(_as_negations(claim))
     for sentence in evidence.sentences:
-        scopes, free = _negation_scopes(sentence)
-        for scope in scopes:
-            said = _STATED_BY.get(scope[0], frozenset()) & claim_free
-            if not said or scope[0] in free or said & free:
-                continue
-            stated = [scope[0], *(t for t in scope[1:] if t in claim_free and t not in free)]
-            if len(stated) < min(2, len(scope)):
-                continue
-            one = Evidence([sentence], known_names=evidence.known_names)
-            text = _spaced(one.text)
-            if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
-                shown = term_words(_norm(sentence))
-                negated = " ".join(shown.get(t, t) for t in stated)
-                return f"the cited text negates '{negated}'; the claim states it"
+        scopes, free = _negation_scopes(_as_negations(sentence))
+        stated = _stated_against(scopes, free, claim_free)
+        denied = None if stated else _stated_against(claim_scopes, claim_as_free, free)
+        if not stated and not denied:
+            continue
+        one = Evidence([sentence], known_names=evidence.known_names)
+        text = _spaced(one.text)
+        if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
+            read = claim if denied else sentence
+            shown = term_words(_norm(_as_negations(read)))
+            negated = " ".join(shown.get(t, t) for t in denied or stated or [])
+            if denied:
+                return f"the claim negates '{negated}'; the cited text states it"
+            return f"the cited text negates '{negated}'; the claim states it"
     return None
 
 

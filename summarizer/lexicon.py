@@ -42,9 +42,20 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def antonym_pairs() -> tuple[tuple[str, str], ...]:
     """Pairs of words of opposite meaning (unstemmed): the hand-written pairs of antonyms.json
-    (news usage WordNet lacks, such as "rise"/"fall") and WordNet's antonyms."""
-    pairs = _load("antonyms.json")["pairs"] + _load("wordnet_antonyms.json")["pairs"]
-    return tuple(dict.fromkeys((a, b) for a, b in pairs))
+    (news usage WordNet lacks, such as "rise"/"fall"), every pair across the two sides of
+    each of its direction classes ("jump"/"slump"), and WordNet's antonyms, less those not
+    opposed in news ("on"/"off") and any two ordinals ("first"/"second": a rank is bound
+    to a name by ``ranks``, not opposed)."""
+    data = _load("antonyms.json")
+    crossed = [[a, b] for up, down in data["classes"] for a in up for b in down]
+    pairs = data["pairs"] + crossed + _load("wordnet_antonyms.json")["pairs"]
+    dropped = {frozenset(pair) for pair in data["not_opposed"]}
+    ordinals = {p[0] for p, place in ranks().items() if len(p) == 1 and place.isdigit()}
+    return tuple(
+        dict.fromkeys(
+            (a, b) for a, b in pairs if frozenset((a, b)) not in dropped and not {a, b} <= ordinals
+        )
+    )
 
 
 @lru_cache(maxsize=3)
@@ -112,6 +123,15 @@ def negatable() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def denials() -> dict[str, str]:
+    """Words that deny a negatable word as a negation of it does (negatable.json), as
+    written, each mapped to the word it denies: "acquitted" -> "guilty"."""
+    return {
+        word: head for head, said in _load("negatable.json")["denied_by"].items() for word in said
+    }
+
+
+@lru_cache(maxsize=1)
 def ranks() -> dict[tuple[str, ...], str]:
     """Each token phrase of an ordinal that ranks a name (bindings.json), mapped to its
     place: ("second",), ("2nd",) and ("runner", "up") -> "2"."""
@@ -126,6 +146,12 @@ def ranks() -> dict[tuple[str, ...], str]:
 def rank_nouns() -> frozenset[str]:
     """Nouns that may follow a rank ("second place"): any other noun owns the ordinal."""
     return frozenset(_load("bindings.json")["rank_nouns"])
+
+
+@lru_cache(maxsize=1)
+def general_nouns() -> frozenset[str]:
+    """Nouns that count any persons (bindings.json): "31 people" may be "31 residents"."""
+    return frozenset(_load("bindings.json")["general_nouns"])
 
 
 @lru_cache(maxsize=1)
