@@ -677,6 +677,9 @@ def verify(
     of the expected shape), the sentences it was asked about fail closed (not supported), the
     report is written, and the exit code is 3, not 1.
 
+    A heading that states something (a verb or a figure) is checked like a sentence; one
+    that only labels a section ("# Tuesday's politics and money") is listed as not checked.
+
     Exit codes: 0 every sentence supported; 1 some sentence not supported; 2 bad input or
     usage; 3 the LLM judge was unavailable (its server failed, or its answers could not be
     read), the report written with those sentences not supported; 130 Ctrl-C.

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, computed_field
 
-from .checks import dates_replaced, find_opposite, names_dropped, word_readings
+from .checks import (
+    CONTRADICTION_CHECKS,
+    dates_replaced,
+    find_opposite,
+    names_dropped,
+    quantities,
+    verb_base,
+    word_readings,
+)
 from .errors import ConfigError, InputError
 from .ingest import strip_markdown
 from .judge import Judge
@@ -71,6 +79,11 @@ STRICT_NOT_LENIENT = NOT_LENIENT | {"verbs", "nouns", "adjectives", "negation-un
 # SummEdits test rows: 0.653 -> 0.653, recall moving from consistent to inconsistent).
 CARRIER_CONFLICTS = frozenset({"names", "numbers", "quotes", "antonyms"})
 CARRIER_MIN = 0.4
+# A sentence that supports the claim alone is overruled by one that carries as much of it and
+# says the opposite (a negation or an antonym, every other contradiction check held): "has
+# admitted murder" is supported by "is accused of murdering" but "denies murder" says otherwise
+# (draft._overruled).
+OVERRULING = frozenset({"negation", "antonyms"})
 # So is a month, quarter or half that the claim takes from elsewhere while its carrier gives
 # another (checks.dates_replaced): 0.693 -> 0.695 on the evaluation rows, summeval 0.712 ->
 # 0.726, untouched test rows 0.648 -> 0.649. Other numbers are not: an earnings call's
@@ -189,8 +202,9 @@ def draft_parts(text: str) -> tuple[list[str], list[SkippedPart]]:
     with the reason for each (``_not_a_claim``), so that a report can list them."""
     claims: list[str] = []
     skipped: list[SkippedPart] = []
-    for part in _draft_sentences(text):
-        why = _not_a_claim(part)
+    for part, heading in _draft_sentences(text):
+        why = _a_label(part) if heading else None
+        why = why or _not_a_claim(part)
         if why is None:
             claims.append(part)
         else:
@@ -212,9 +226,21 @@ def _not_a_claim(part: str) -> str | None:
     return None
 
 
-def _draft_sentences(text: str) -> list[str]:
-    """Every sentence, heading and table cell of the draft, less its Sources list."""
-    paragraphs: list[str] = []
+def _a_label(heading: str) -> str | None:
+    """Why a heading is not checked, or None when it states something: a verb or a figure
+    ("# Putin agrees to a 90-day ceasefire and resigns" is a claim, "# Tuesday's politics
+    and money" a label). A heading of a section names what follows; it asserts nothing."""
+    toks = words(heading)
+    verb = any(verb_base(w.lower(), toks[i - 1].lower() if i else "") for i, w in enumerate(toks))
+    if verb or any(ch.isdigit() for ch in heading) or quantities(heading):
+        return None
+    return "a heading that labels, not a claim (no verb, no figure)"
+
+
+def _draft_sentences(text: str) -> list[tuple[str, bool]]:
+    """Every sentence, heading and table cell of the draft, less its Sources list, each with
+    whether it is a heading."""
+    paragraphs: list[tuple[str, bool]] = []
     current: list[str] = []
     in_sources = False
     text = _without_front_matter(_without_html(text.replace("\r\n", "\n").replace("\r", "\n")))
@@ -229,17 +255,17 @@ def _draft_sentences(text: str) -> list[str]:
         line = strip_markdown(_CITE_MARK.sub("", raw))
         if (heading or cells) and line:  # a heading, a table's cell: a claim of its own
             if current:
-                paragraphs.append(" ".join(current))
+                paragraphs.append((" ".join(current), False))
                 current = []
-            paragraphs.extend(cells or [line])
+            paragraphs.extend([(c, False) for c in cells] or [(line, True)])
         elif line:
             current.append(line)
         elif current:
-            paragraphs.append(" ".join(current))
+            paragraphs.append((" ".join(current), False))
             current = []
     if current:
-        paragraphs.append(" ".join(current))
-    return [s for p in paragraphs for s in split_sentences(p)]
+        paragraphs.append((" ".join(current), False))
+    return [(s, heading) for p, heading in paragraphs for s in split_sentences(p)]
 
 
 def _left_out(raw: str, in_sources: bool) -> bool:
@@ -404,7 +430,7 @@ def _check_draft_claim(
     singles = results[: len(cites)]
     for result in singles:
         if result.verdict == "accepted":
-            return result
+            return _overruled(result, singles) or result
     for result in singles:
         conflict = _carrier_conflict(result, ctx.known_names)
         if conflict is not None:
@@ -432,6 +458,26 @@ def _check_draft_claim(
             update={"verdict": "accepted", "support": "supported", "checks": [*kept, note]}
         )
     return together.model_copy(update={"verdict": "unverified"})
+
+
+def _overruled(accepted: Claim, singles: list[Claim]) -> Claim | None:
+    """A single sentence's check that contradicts the claim ``accepted`` on another: it
+    carries at least as much of the claim (score) and says the opposite of it, every other
+    contradiction check held (see OVERRULING). "Hargreaves has admitted murder" is not
+    supported by "Hargreaves is accused of murdering Pike" when "Hargreaves denies murder" is
+    retrieved too: the sentence that does not contradict it does not outweigh the one that
+    does. None when no sentence does."""
+    floor = max(accepted.score or 0.0, CARRIER_MIN)
+    for result in singles:
+        if result.support != "contradicted" or (result.score or 0.0) < floor:
+            continue
+        failed = {c.name for c in result.checks if not c.passed} & CONTRADICTION_CHECKS
+        if not failed or not failed <= OVERRULING:
+            continue
+        cited = [c.text for c in result.citations]
+        if "negation" in failed or find_opposite(result.text, cited, counting_stated=False):
+            return result
+    return None
 
 
 def _carrier_conflict(result: Claim, known_names: set[str]) -> Claim | None:
