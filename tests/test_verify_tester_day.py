@@ -1,0 +1,169 @@
+"""The faults a tester found with a hand-written news day (verify, 2026-11-25): false passes a
+legal desk fears (an admission, a conviction, a direction of movement that the sources state
+the other way) and false alarms on correct sentences. Each fault is tried with near variants
+both ways: the changed fact is caught, the true one stays supported. Texts are the tests' own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import summarizer
+
+TRIAL = (
+    "Daniel Hargreaves, 42, is accused of murdering Steven Pike, 57, outside Mr Pike's home "
+    "in Armley on the night of 14 December. His neighbour, Daniel Hargreaves, 42, denies "
+    "murder. The trial continues."
+)
+FRAUD = (
+    "Priya Nair, 51, was convicted of fraud by a jury at Southwark Crown Court. Her husband, "
+    "Rajesh Nair, 54, was cleared of money laundering. She will be sentenced in July."
+)
+SHARES = (
+    "Shares in supermarket group Halden Stores jumped 6 per cent after it reported profits "
+    "well ahead of City expectations. Sales at its cafes slumped."
+)
+FLOOD = (
+    "Firefighters rescued 14 people from cars and houses. Dunmore Town Council opened the "
+    "Methodist church hall as a rest centre, where 31 people spent the night."
+)
+
+
+def _verdict(claim: str, source: str) -> str:
+    """The draft verdict of one sentence against one source text, with no LLM judge."""
+    report = summarizer.verify(claim, [source], judge=False)
+    assert len(report.claims) == 1
+    found = report.claims[0]
+    return "supported" if found.supported else str(found.support)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Daniel Hargreaves has admitted murder.", "contradicted"),
+        ("Daniel Hargreaves has confessed to murder.", "contradicted"),
+        ("Daniel Hargreaves denies murder.", "supported"),
+        ("Daniel Hargreaves is accused of murdering Steven Pike.", "supported"),
+    ],
+)
+def test_an_admission_where_another_sentence_says_he_denies_it(claim: str, verdict: str) -> None:
+    """A sentence that only does not contradict the claim ("is accused of murdering") does
+    not outweigh one that carries as much of it and says the opposite ("denies murder")."""
+    assert _verdict(claim, TRIAL) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Her husband, Rajesh Nair, was convicted of money laundering.", "contradicted"),
+        ("Rajesh Nair was found guilty of money laundering.", "contradicted"),
+        ("Rajesh Nair was cleared of money laundering.", "supported"),
+        ("Rajesh Nair was acquitted of money laundering.", "supported"),
+        ("Priya Nair was convicted of fraud.", "supported"),
+        ("Nair was acquitted of fraud.", "contradicted"),
+    ],
+)
+def test_cleared_denies_a_conviction_and_back(claim: str, verdict: str) -> None:
+    """ "cleared of" / "acquitted of" deny what "convicted of" states, as "found not guilty
+    of" does (negatable.json's denied_by), either side being the claim."""
+    assert _verdict(claim, FRAUD) == verdict
+
+
+def test_cleared_in_another_sense_denies_nothing() -> None:
+    source = "Crews cleared debris from the road after the storm. Nobody was hurt."
+    assert _verdict("Crews cleared debris from the road after the storm.", source) == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Shares in Halden fell 6 per cent.", "contradicted"),
+        ("Shares in Halden slumped 6 per cent.", "contradicted"),
+        ("Shares in Halden sank 6 per cent.", "contradicted"),
+        ("Shares in Halden rose 6 per cent.", "supported"),
+        ("Shares in Halden soared 6 per cent.", "supported"),
+        ("Shares in Halden jumped 6 per cent.", "supported"),
+        ("Sales at its cafes dropped.", "supported"),
+        ("Sales at its cafes climbed.", "contradicted"),
+    ],
+)
+def test_a_movement_in_the_other_direction(claim: str, verdict: str) -> None:
+    """Words of one direction (rise, jump, soar, ...) oppose every word of the other (fall,
+    slump, sink, ...): a class in antonyms.json, not pairs one by one."""
+    assert _verdict(claim, SHARES) == verdict
+
+
+def test_a_particle_is_no_opposite() -> None:
+    """ "vote on" is not the opposite of "called off": particles of phrasal verbs."""
+    source = (
+        "A two-day strike on Northline Rail has been called off after the company improved "
+        "its pay offer. Rail workers will vote on the new offer of 4.8 per cent."
+    )
+    claim = "Rail workers will vote on an improved offer after the strike was called off."
+    assert _verdict(claim, source) == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            "Firefighters rescued 14 people, and 31 residents spent the night in a rest "
+            "centre at the Methodist church hall.",
+            "supported",
+        ),
+        ("31 residents spent the night in the Methodist church hall rest centre.", "supported"),
+        ("31 homes spent the night in the Methodist church hall rest centre.", "unverifiable"),
+    ],
+)
+def test_people_count_residents(claim: str, verdict: str) -> None:
+    """ "31 people" may be the claim's "31 residents" (a general noun counts persons), never
+    its "31 homes"."""
+    assert _verdict(claim, FLOOD) == verdict
+
+
+def test_swapped_counts_of_two_things_stay_caught() -> None:
+    source = "The agency issued 14 flood alerts and three flood warnings on Tuesday."
+    assert _verdict("The agency issued 14 flood warnings and three flood alerts.", source) == (
+        "contradicted"
+    )
+
+
+RACE = (
+    "The race was won by Lind in two hours, with Berg second. Lind won the race, Berg came "
+    "second and Holm was third."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Berg finished in second place.", "supported"),
+        ("Berg came second.", "supported"),
+        ("Holm finished in second place.", "contradicted"),
+        ("Berg finished in third place.", "contradicted"),
+    ],
+)
+def test_ordinals_are_ranks_not_opposites_or_numbers(claim: str, verdict: str) -> None:
+    """ "second place" is the rank "came second" gives (bindings.json), not a number of its
+    own, and "first"/"second" are no antonyms: ranks are bound to names by ``checks.ranks``."""
+    assert _verdict(claim, RACE) == verdict
+
+
+def test_first_is_no_opposite_of_second() -> None:
+    report = summarizer.verify("Lind came first.", [RACE], judge=False)
+    assert not any(r.startswith("antonyms") for r in report.claims[0].reasons)
+
+
+def test_a_heading_that_labels_is_not_checked_one_that_states_is() -> None:
+    draft = (
+        "# Tuesday's politics and money\n\nShares in Halden jumped 6 per cent.\n\n"
+        "## Halden shares fell 6 per cent\n"
+    )
+    report = summarizer.verify(draft, [SHARES], judge=False)
+    assert [s.text for s in report.skipped] == ["Tuesday's politics and money"]
+    assert "heading" in report.skipped[0].reason
+    assert [c.text for c in report.claims] == [
+        "Shares in Halden jumped 6 per cent.",
+        "Halden shares fell 6 per cent",
+    ]
+    assert [c.supported for c in report.claims] == [True, False]
