@@ -1874,9 +1874,10 @@ def find_opposite(
     seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
+    said_low = [w.lower() for w in said_words]
     for i, word in enumerate(said_words):
-        if said_lemmas[i] in seen:
-            continue
+        if said_lemmas[i] in seen or _ranks_at(said_low, i):
+            continue  # a rank ("Lind came first") is bound to its name by other_ranks
         opposites = _opposites(word, seen if counting_stated else ev, ev)
         # an opposite only of some things must be said of one of them: "missed the estimate"
         # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
@@ -1890,6 +1891,8 @@ def find_opposite(
         mine = _context(said_words, i)
         for ws, lemmas in zip(cited, cited_lemmas, strict=True):
             for j, lemma in enumerate(lemmas):
+                if _ranks_at([w.lower() for w in ws], j):
+                    continue
                 if lemma in opposites and mine & _context(ws, j):
                     return word, ws[j]
                 if lemma in of and mine & _context(ws, j) & of[lemma]:
@@ -2356,6 +2359,12 @@ def _rank_at(low: list[str], i: int) -> tuple[str, int] | None:
 
 
 _LIST_JOINS = frozenset({"and", "or", ",", "&"})
+
+
+def _ranks_at(low: list[str], i: int) -> bool:
+    """``low[i]`` begins an ordinal that ranks someone ("came first"), not one a noun owns
+    ("the first verification"): ordinals of ranks are not opposites of each other."""
+    return low[i] in _RANK_WORDS and _rank_at(low, i) is not None
 
 
 def _listed(low: list[str], start: int, end: int) -> bool:

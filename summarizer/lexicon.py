@@ -44,18 +44,13 @@ def antonym_pairs() -> tuple[tuple[str, str], ...]:
     """Pairs of words of opposite meaning (unstemmed): the hand-written pairs of antonyms.json
     (news usage WordNet lacks, such as "rise"/"fall"), every pair across the two sides of
     each of its direction classes ("jump"/"slump"), and WordNet's antonyms, less those not
-    opposed in news ("on"/"off") and any two ordinals ("first"/"second": a rank is bound
-    to a name by ``ranks``, not opposed)."""
+    opposed in news ("on"/"off"). Ordinals stay ("the first verification" against "the
+    second"); one that ranks a name is left to ``checks.ranks`` (see ``find_opposite``)."""
     data = _load("antonyms.json")
     crossed = [[a, b] for up, down in data["classes"] for a in up for b in down]
     pairs = data["pairs"] + crossed + _load("wordnet_antonyms.json")["pairs"]
     dropped = {frozenset(pair) for pair in data["not_opposed"]}
-    ordinals = {p[0] for p, place in ranks().items() if len(p) == 1 and place.isdigit()}
-    return tuple(
-        dict.fromkeys(
-            (a, b) for a, b in pairs if frozenset((a, b)) not in dropped and not {a, b} <= ordinals
-        )
-    )
+    return tuple(dict.fromkeys((a, b) for a, b in pairs if frozenset((a, b)) not in dropped))
 
 
 @lru_cache(maxsize=3)

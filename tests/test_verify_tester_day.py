@@ -154,6 +154,15 @@ def test_first_is_no_opposite_of_second() -> None:
     assert not any(r.startswith("antonyms") for r in report.claims[0].reasons)
 
 
+def test_an_ordinal_a_noun_owns_is_still_opposed() -> None:
+    """Only a rank leaves the antonym check: "the second verification" against "the first
+    verification" is another claim (a SummEdits tuning row the first fix let through)."""
+    source = "We present the first verification that a network's output is correct."
+    claim = "We present the second verification that a network's output is correct."
+    assert _verdict(claim, source) == "contradicted"
+    assert _verdict(source, source) == "supported"
+
+
 def test_a_heading_that_labels_is_not_checked_one_that_states_is() -> None:
     draft = (
         "# Tuesday's politics and money\n\nShares in Halden jumped 6 per cent.\n\n"
