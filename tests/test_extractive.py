@@ -294,7 +294,7 @@ def _plain_greedy(
             break
         remaining.remove(best)
         pick = cands[best]
-        if any(extractive._cosine(pick.facts, x.facts) > extractive.REDUNDANCY_MAX for x in chosen):
+        if any(extractive._redundant(pick, x) for x in chosen):
             continue
         chosen.append(pick)
         covered.update(pick.concepts)
