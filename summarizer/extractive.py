@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import lexicon
+from . import lexicon, timeline
 from .checks import verb_base, word_readings
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
@@ -65,6 +65,9 @@ SHORT_MIN_WORDS = 4  # ... unless a real sentence ("Mayor Ana Ruiz resigned on M
 # A stub (``Article.is_stub``: a feed item's teaser, a "Read more" page) beside a fuller report
 # of its story: its sentences rank as if far down an article.
 STUB_RANK = 1000
+# An article dated hours before its story's latest one (``timeline.earlier``): its sentences
+# rank as if this far down, so the later articles' facts come first.
+EARLIER_RANK = 3
 MAX_WORDS = 55  # longer ones spend the budget of several ideas on one
 LEAD_SENTENCES = 3  # an article's lead: its first usable sentences
 LEAD_CONCEPT_BONUS = 1.0  # extra weight per article that mentions a concept in its lead
@@ -202,7 +205,7 @@ def summarize(
     all_cands = _candidates(articles)
     if not all_cands:
         return []
-    chosen = _reading_order(_choose(all_cands, len(articles), max_words, sentences))
+    chosen = _reading_order(_choose(all_cands, articles, max_words, sentences))
     idf = _idf(all_cands)
     return [_claim(c, all_cands, idf) for c in chosen]
 
@@ -211,15 +214,23 @@ def select_sentences(articles: list[Article], *, max_words: int) -> list[Sentenc
     """The sentences ``summarize`` would quote for ``max_words``, most important first (the
     order they were picked in), without the corroborating citations: for a caller that only
     needs the choice (the LLM chain picks what a long story's reduce call reads)."""
-    chosen = _choose(_candidates(articles), len(articles), max_words, None)
+    chosen = _choose(_candidates(articles), articles, max_words, None)
     return [c.sentence for c in chosen]
 
 
 def _choose(
-    all_cands: list[_Candidate], n_articles: int, max_words: int | None, sentences: int | None
+    all_cands: list[_Candidate],
+    articles: list[Article],
+    max_words: int | None,
+    sentences: int | None,
 ) -> list[_Candidate]:
     """The greedy choice among the usable candidates (else any that is not a fragment), in the
-    order picked: what ``summarize`` and ``select_sentences`` both quote."""
+    order picked: what ``summarize`` and ``select_sentences`` both quote. In a story that moved
+    on during the day (``timeline``), the latest article's lead is picked first and what later
+    articles overtook is left out."""
+    stale = timeline.superseded(articles)
+    if stale:
+        all_cands = [c for c in all_cands if c.sentence.id not in stale]
     usable = [c for c in all_cands if _usable(c)]
     if sentences is not None and len(usable) < sentences:
         # fewer long sentences than asked: short real sentences count too, in text order
@@ -227,8 +238,11 @@ def _choose(
     if not usable:  # complete sentences before the pieces of a run with no sentence break
         whole = [c for c in all_cands if not _fragment(c.sentence.text)]
         usable = [c for c in whole if not is_cut_piece(c.sentence.text)] or whole
-    weights = _concept_weights(usable, multi=n_articles > 1)
-    return _greedy(usable, weights, max_words=max_words, n_sentences=sentences)
+    weights = _concept_weights(usable, multi=len(articles) > 1)
+    now = timeline.latest(articles)
+    leads = [i for i, c in enumerate(usable) if c.article_pos == now]
+    first = min(leads, key=lambda i: usable[i].rank) if leads else None
+    return _greedy(usable, weights, max_words=max_words, n_sentences=sentences, first=first)
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
@@ -241,11 +255,14 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: dict[Concept, Concept] = {}
     full = [not a.is_stub for a in articles]
+    clock = timeline.story_clock(articles)
     for pos, article in enumerate(articles):
         check_deadline()
         # a stub beside a full report of the story (a feed's headline and teaser) gets no lead
         # bonus: its dense one-line teaser topped the story, the full report's lead after it
         rank = 0 if full[pos] or not any(full) else STUB_RANK
+        if clock is not None and timeline.earlier(article, clock):
+            rank += EARLIER_RANK  # a state the story has moved on from: not its lead
         introduced = _introductions(article.sentences)
         for s in article.sentences:
             terms = content_terms(s.text)
@@ -500,8 +517,10 @@ def _greedy(
     *,
     max_words: int | None,
     n_sentences: int | None,
+    first: int | None = None,
 ) -> list[_Candidate]:
-    """Pick the best sentence by uncovered concept weight per length, again and again.
+    """Pick the best sentence by uncovered concept weight per length, again and again; the
+    candidate ``first`` (a story's latest state), when given, before any other.
 
     A lazy greedy: a candidate's score only falls as concepts get covered (or rises once, when
     the sentence it depends on is chosen, and then it is queued again), so a queued score is an
@@ -554,10 +573,12 @@ def _greedy(
         used_words += word_count(pick.cut) if pick.cut else pick.words
 
     if budget is not None:  # the news first: the top sentence, cut to fit if it must be
-        lead = _lead(cands, [score(i) for i in range(len(cands))], budget)
+        lead = _lead(cands, [score(i) for i in range(len(cands))], budget, first)
         if lead is None:
             return []
         take(lead, _cut_concepts(cands[lead]))
+    elif first is not None and n_sentences:
+        take(first, cands[first].concepts)
     while queue:
         check_deadline()  # a context variable read: cheap beside a heap operation
         if n_sentences is not None and len(chosen) >= n_sentences:
@@ -588,14 +609,17 @@ def _greedy(
     return chosen
 
 
-def _lead(cands: list[_Candidate], scores: list[float], budget: int) -> int | None:
-    """The first pick under a word budget: the best sentence, whole if it fits, else cut to
+def _lead(
+    cands: list[_Candidate], scores: list[float], budget: int, first: int | None
+) -> int | None:
+    """The first pick under a word budget: the best sentence (or ``first``, a story's latest
+    state), whole if it fits, else cut to
     fit (``_cuts``), else another article's lead that the best sentence corroborates (the same
     news in fewer words); None when none fits. A tight budget used to skip the lead for
     whatever short sentence fitted ("Nair showed no reaction as the verdicts were read out."):
     a summary says what happened first, or says less."""
-    top = min(range(len(cands)), key=lambda i: (-scores[i], i))
-    if scores[top] <= 0:
+    top = first if first is not None else min(range(len(cands)), key=lambda i: (-scores[i], i))
+    if first is None and scores[top] <= 0:
         return None
     if _fits(cands[top], budget):
         return top
