@@ -613,11 +613,10 @@ def _lead(
     cands: list[_Candidate], scores: list[float], budget: int, first: int | None
 ) -> int | None:
     """The first pick under a word budget: the best sentence (or ``first``, a story's latest
-    state), whole if it fits, else cut to
-    fit (``_cuts``), else another article's lead that the best sentence corroborates (the same
-    news in fewer words); None when none fits. A tight budget used to skip the lead for
-    whatever short sentence fitted ("Nair showed no reaction as the verdicts were read out."):
-    a summary says what happened first, or says less."""
+    state), whole if it fits, else cut to fit (``_cuts``), else another article's lead that it
+    corroborates (the same news in fewer words); None when none fits. A tight budget used to
+    skip the lead for whatever short sentence fitted ("Nair showed no reaction as the verdicts
+    were read out."): a summary says what happened first, or says less."""
     top = first if first is not None else min(range(len(cands)), key=lambda i: (-scores[i], i))
     if first is None and scores[top] <= 0:
         return None
@@ -640,10 +639,10 @@ def _fits(c: _Candidate, budget: int) -> bool:
     """``c`` fits ``budget`` whole, or cut (then ``c.cut`` is set to its longest cut that does)."""
     if c.words <= budget:
         return True
-    c.cut = next(
-        (t for t in _cuts(strip_dateline(c.sentence.text)) if word_count(t) <= budget), None
-    )
-    return c.cut is not None and not _dependent(c.cut)
+    cut = next((t for t in _cuts(strip_dateline(c.sentence.text)) if word_count(t) <= budget), "")
+    if cut and not _dependent(cut):
+        c.cut = cut
+    return c.cut is not None
 
 
 def _cut_concepts(c: _Candidate) -> tuple[Concept, ...]:
@@ -680,7 +679,7 @@ def _cuts(text: str) -> list[str]:
         if len(ws) < CUT_MIN_WORDS or not _balanced(head) or not _has_verb(ws):
             continue
         rest = body[m.end() :]
-        if rest.startswith("as") and ws[-1] in _NOT_BEFORE_AS:
+        if rest.startswith("as ") and ws[-1] in _NOT_BEFORE_AS:
             continue  # "such as", "as well as": no clause starts here
         if m.group().startswith(",") and _INSERT.match(rest):
             continue  # "quoted the president, Donald Trump, as saying ...": the clause goes on
@@ -830,7 +829,9 @@ def _near_figure(term: str, others: set[str]) -> bool:
 
 
 def _figure(term: str) -> float | None:
-    """The positive number a term is ("420", "2,300", "4.5"), else None."""
+    """The positive number a term is ("420", "2,300", "4.5"), else None ("inf" is a word)."""
+    if not term[:1].isdigit():
+        return None
     try:
         value = float(term.replace(",", ""))
     except ValueError:
