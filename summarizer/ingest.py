@@ -82,6 +82,19 @@ _BYLINE = re.compile(
     r"^By\s+[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*,?|and|&|de|van|von|la|,)){0,12}"
     r"(?:\s*[|•·]\s*[A-Z][\w.'’&/ -]{0,60})?\s*$"
 )
+# A wire story's credits: "(Reporting by Nikos Pappas in Athens; Editing by Jane Merriman)",
+# "Additional reporting by A. Lee; Writing by B. Cole", in brackets or not, a line of their own
+# or after the line's last sentence. Each credit names people (capitalised words), so
+# "Reporting by the Guardian found ..." is a sentence, not a credit.
+_CREDIT_NAMES = r"[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|and|&|in|de|van|von|la)){0,12}"
+_WIRE_CREDIT = (
+    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Gg]raphics|"
+    rf"[Pp]roduction) by {_CREDIT_NAMES}"
+)
+_WIRE_CREDITS = re.compile(
+    rf"(?:^|(?<=[.!?”\"'])\s+)(?P<open>\()?{_WIRE_CREDIT}(?:\s*[;,]\s*{_WIRE_CREDIT})*\.?"
+    r"(?(open)\))\.?\s*$"
+)
 # A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", or a line
 # that is one: "Photo: John Smith/Daily Post". A short such line is a caption (dropped); from a
 # long one only the credit is cut.
@@ -613,6 +626,8 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if stripped.endswith(("reading", ".", "…", "→", "»", "›")) and "Continue" in stripped:
             stripped = _CONTINUE_AFTER.sub("", stripped)
         if _RIGHTS_HINT.search(stripped) and (stripped := _cut_rights(stripped)) == "":
+            continue
+        if " by " in stripped and (stripped := _WIRE_CREDITS.sub("", stripped)) == "":
             continue
         if "By " in stripped and _dated_byline(stripped):
             continue

@@ -80,7 +80,8 @@ def test_same_input_same_output(fixtures: list[Article]) -> None:
 @pytest.mark.parametrize("budget", [30, 60, 120, 250, 400])
 def test_word_budget_is_never_exceeded(fixtures: list[Article], budget: int) -> None:
     claims = extractive.summarize(fixtures, max_words=budget)
-    assert claims
+    # the best sentence has 32 words and no clause to cut: at 30, nothing, not a lesser one
+    assert claims or budget < 32
     assert _words(claims) <= budget
 
 
@@ -285,7 +286,7 @@ def _plain_greedy(
             gain = sum(weights.get(x, 0.0) for x in set(c.concepts) - covered)
             score = gain / c.words**extractive.LENGTH_EXPONENT
             score *= 1 + extractive.POSITION_BONUS / (1 + c.rank)
-            if c.dependent and (c.article_pos, c.sentence.index - 1) not in picked:
+            if c.leans_on is not None and (c.article_pos, c.leans_on) not in picked:
                 score *= extractive.DEPENDENT_PENALTY
             if score > best_score + 1e-12:
                 best, best_score = i, score
@@ -293,7 +294,7 @@ def _plain_greedy(
             break
         remaining.remove(best)
         pick = cands[best]
-        if any(extractive._cosine(pick.facts, x.facts) > extractive.REDUNDANCY_MAX for x in chosen):
+        if any(extractive._redundant(pick, x) for x in chosen):
             continue
         chosen.append(pick)
         covered.update(pick.concepts)

@@ -40,10 +40,13 @@ def test_a_sentence_standing_alone_does_not(text: str) -> None:
     assert not _dependent(text)
 
 
-def test_a_small_budget_picks_a_sentence_that_stands_alone() -> None:
-    result = summarizer.blurb(FIXTURE, max_words=15)
+@pytest.mark.parametrize("budget", [15, 40])
+def test_a_small_budget_picks_a_sentence_that_stands_alone(budget: int) -> None:
+    """At 15 words the lead (33 words, no clause to cut) does not fit: no blurb, rather than a
+    lesser sentence that happens to fit; at 40 the lead."""
+    result = summarizer.blurb(FIXTURE, max_words=budget)
     shown = [c.text for c in result.claims if c.shown]
-    assert shown, result.problems
+    assert bool(shown) == (budget == 40), result.problems
     assert not any(", however," in text for text in shown), shown
 
 

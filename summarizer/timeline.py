@@ -1,0 +1,136 @@
+"""A story that moved on during the day: which article tells its latest state, and which
+sentences of earlier articles that state has overtaken.
+
+A rail strike announced in the morning and called off in the evening is one story, and its
+summary must lead with the evening's outcome, not pair "has been suspended" with the
+morning's "Commuters face two days of disruption". Deliberately simple, and only when the
+story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
+
+- the latest dated article is the story's current state: the engine picks its lead first and
+  ranks earlier dated articles' sentences lower (``earlier``);
+- a sentence of the latest state that says something was stopped ("has been suspended",
+  "called off", "cancelled", "scrapped", ...) overtakes an earlier article (dated before it, or
+  undated) whose lead shares its event ("strike", "48-hour") and says no such thing: that
+  article's sentences about the event, or that forecast ("will", "is expected to", "face"),
+  are left out (``superseded``); its other sentences (what was offered, who said what) stay.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .models import Article, Sentence
+from .text import content_terms, strip_dateline
+
+MIN_SPAN_HOURS = 3.0  # dated articles this far apart: the story may have moved on
+# A state that ends what was announced: "has been suspended", "called off", "was cancelled".
+_STOPPED = re.compile(
+    r"\b(?:(?:has|have|had|was|were|is|are|been|be)\s+(?:now\s+|been\s+)*"
+    r"(?:suspended|cancell?ed|scrapped|abandoned|postponed|averted|withdrawn|lifted|ended|halted"
+    r"|dropped|shelved|reversed|called\s+off)"
+    r"|call(?:s|ed|ing)?\s+off|suspend(?:s|ed)\s+the)\b",
+    re.IGNORECASE,
+)
+# A forecast: what an overtaken article expected ("Only one in five trains is expected to run").
+_FORECAST = re.compile(
+    r"\b(?:will|would|won't|expected to|set to|due to|face|faces|planned|plans to|threaten\w*)\b",
+    re.IGNORECASE,
+)
+_TIME_TERMS = frozenset(
+    content_terms(
+        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+        "yesterday morning evening night week day days hours"
+    )
+)
+
+
+def story_clock(articles: list[Article]) -> datetime | None:
+    """The latest publication time of a story whose dated articles span ``MIN_SPAN_HOURS`` or
+    more, else None (undated, or all told within a few hours: nothing moved on)."""
+    times = [t for a in articles if (t := _instant(a)) is not None]
+    if len(times) < 2 or (max(times) - min(times)).total_seconds() < MIN_SPAN_HOURS * 3600:
+        return None
+    return max(times)
+
+
+def latest(articles: list[Article]) -> int | None:
+    """The position of the article that tells the story's latest state, if it moved on."""
+    clock = story_clock(articles)
+    if clock is None:
+        return None
+    return next((i for i, a in enumerate(articles) if _instant(a) == clock and not a.is_stub), None)
+
+
+def earlier(article: Article, clock: datetime) -> bool:
+    """``article`` is dated ``MIN_SPAN_HOURS`` or more before the story's ``clock``."""
+    time = _instant(article)
+    return time is not None and (clock - time).total_seconds() >= MIN_SPAN_HOURS * 3600
+
+
+def _instant(article: Article) -> datetime | None:
+    """When ``article`` was published, if it says the time and not only the day
+    ("2025-06-09" is any hour of it)."""
+    return None if article.published_day else article.published
+
+
+def superseded(articles: list[Article]) -> set[str]:
+    """The ids of earlier articles' sentences that a later article's stopped state overtakes
+    (see the module's docstring); empty when the story did not move on."""
+    clock = story_clock(articles)
+    if clock is None:
+        return set()
+    out: set[str] = set()
+    for later in articles:
+        time = _instant(later)
+        if time is None:
+            continue
+        stops = [_stopped(s) for s in later.sentences]
+        for article in articles:
+            if article is later or not article.sentences or not _before(article, time):
+                continue
+            lead = article.sentences[0]
+            if _STOPPED.search(lead.text):
+                continue  # it tells the outcome too
+            shared = set().union(*(terms & _event(lead) for terms in stops)) if stops else set()
+            if shared:
+                out.update(s.id for s in article.sentences if _stale(s, shared))
+    return out
+
+
+def _before(article: Article, time: datetime) -> bool:
+    """``article`` came before ``time``: published earlier, or untimed beside a timed one."""
+    published = _instant(article)
+    return published is None or published < time
+
+
+def _stopped(sentence: Sentence) -> set[str]:
+    """What the sentence says was stopped: the event before a passive ("A 48-hour strike ...
+    has been suspended") or after an active verb ("called off the walkout"); empty if none."""
+    text = strip_dateline(sentence.text)
+    out: set[str] = set()
+    for match in _STOPPED.finditer(text):
+        if match.group().lower().startswith(("call", "suspend")):
+            after = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
+            out |= _terms(" ".join(after.split()[:5]))
+        else:
+            out |= _terms(re.split(r"[,;:]", text[: match.start()])[-1])
+    return out
+
+
+def _event(sentence: Sentence) -> set[str]:
+    """What a sentence is about, not who or when."""
+    return _terms(strip_dateline(sentence.text))
+
+
+def _terms(text: str) -> set[str]:
+    """The content terms of the lower-case words of ``text``, no figure, time or name."""
+    lower = " ".join(w for w in text.split() if not w[:1].isupper())
+    return {t for t in content_terms(lower) if t.isalpha()} - _TIME_TERMS
+
+
+def _stale(sentence: Sentence, event: set[str]) -> bool:
+    """An overtaken article's sentence that tells its event or a forecast."""
+    if _STOPPED.search(sentence.text):
+        return False
+    return bool(_event(sentence) & event) or _FORECAST.search(sentence.text) is not None

@@ -1,0 +1,105 @@
+"""A story that moved on during the day is told by its latest state: the latest article's lead
+first, and no earlier article's forecast beside the later article's outcome. Own texts only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import summarizer
+from summarizer import extractive, make_article
+from summarizer.models import Article
+
+MORNING = [
+    "Tram drivers to strike for 24 hours on Friday",
+    "Commuters in Westford face a day of disruption after tram drivers announced a 24-hour "
+    "strike on Westford Metro from Friday in a row over rosters.",
+    "The Tramworkers' Guild said on Wednesday morning that 600 drivers would walk out from "
+    "04:00 on Friday until 04:00 on Saturday.",
+    "Only one tram in four is expected to run on the airport line, the operator said.",
+    "Members rejected the new rosters by 88 per cent on a turnout of 70 per cent.",
+    "Westford Metro said it was disappointed and urged the guild to return to talks.",
+]
+MIDDAY = [
+    "Westford tram strike: what you need to know",
+    "Westford commuters are being told to work from home on Friday after tram drivers "
+    "announced a 24-hour strike on Westford Metro.",
+    "Park-and-ride buses will run extra services on the day, the city council said.",
+    "It is the first tram strike in the city since 2019.",
+]
+EVENING = [
+    "Westford tram strike called off after new roster deal",
+    "A 24-hour strike on Westford Metro planned for Friday has been called off after the "
+    "operator agreed to rewrite the drivers' rosters, the Tramworkers' Guild said on "
+    "Wednesday evening.",
+    "The new rosters cap drivers' shifts at nine hours and restore a paid meal break.",
+    "Westford Metro said all trams would run normally on Friday.",
+]
+
+
+def _article(lines: list[str], published: str | None, file: str) -> Article:
+    return make_article("\n\n".join(lines), published=published, file=file)
+
+
+def _story(*, timed: bool = True) -> list[Article]:
+    return [
+        _article(MORNING, "2025-06-11T06:30:00Z" if timed else None, "morning.txt"),
+        _article(MIDDAY, "2025-06-11T11:10:00Z" if timed else None, "midday.txt"),
+        _article(EVENING, "2025-06-11T19:30:00Z" if timed else None, "evening.txt"),
+    ]
+
+
+STALE = ("face a day of disruption", "expected to run", "work from home", "would walk out")
+
+
+@pytest.mark.parametrize("words", [None, 40, 60, 100])
+def test_the_latest_state_leads_and_no_overtaken_forecast_beside_it(words: int | None) -> None:
+    """Before: "Commuters in Westford face a day of disruption ..." led the story, beside or
+    without "... has been called off ..."."""
+    claims = extractive.summarize(_story(), max_words=words, sentences=None if words else 3)
+    texts = [c.text for c in claims]
+    assert texts[0].startswith("A 24-hour strike on Westford Metro planned for Friday has been")
+    assert not any(s in t for t in texts for s in STALE), texts
+
+
+def test_what_was_not_overtaken_stays() -> None:
+    from summarizer import timeline  # new: imported here so the behaviour tests run on old code
+
+    ids = timeline.superseded(_story())
+    kept = [s.text for a in _story()[:2] for s in a.sentences if s.id not in ids]
+    assert any(t.startswith("Members rejected the new rosters") for t in kept)
+    gone = [s.text for a in _story() for s in a.sentences if s.id in ids]
+    assert any("expected to run" in t for t in gone) and any("face a day" in t for t in gone)
+    assert not any("called off" in t or "all trams would run" in t for t in gone)
+
+
+def test_an_untimed_story_or_one_told_within_hours_is_left_as_it_is() -> None:
+    from summarizer import timeline
+
+    assert timeline.story_clock(_story(timed=False)) is None
+    assert timeline.superseded(_story(timed=False)) == set()
+    close = [
+        _article(MORNING, "2025-06-11T06:30:00Z", "a.txt"),
+        _article(EVENING, "2025-06-11T07:30:00Z", "b.txt"),
+    ]
+    assert timeline.story_clock(close) is None
+
+
+def test_a_briefing_of_the_day_leads_with_the_outcome(tmp_path: Path) -> None:
+    """Through the whole pipeline, from a JSON Lines feed with publication times."""
+    feed = tmp_path / "day.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for lines, when, outlet in [
+            (MORNING, "2025-06-11T06:30:00Z", "Morning Post"),
+            (MIDDAY, "2025-06-11T11:10:00Z", "City Times"),
+            (EVENING, "2025-06-11T19:30:00Z", "Evening Wire"),
+        ]:
+            record = {"title": lines[0], "text": "\n\n".join(lines[1:]), "source": outlet}
+            out.write(json.dumps({**record, "published": when}) + "\n")
+    result = summarizer.briefing(feed, max_words=250)
+    (story,) = [s for s in result.stories if s.claims]
+    texts = [c.text for c in story.claims if c.shown]
+    assert "called off" in texts[0], texts
+    assert not any(s in t for t in texts for s in STALE), texts
