@@ -42,7 +42,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, partial
 from itertools import chain
 from urllib.parse import urlsplit
@@ -51,13 +51,14 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack, vstack  # type: ignore[import-untyped]
 from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
-from . import forked
+from . import forked, timeline
 from .dedup import distinct_outlets
 from .entities import names
 from .ingest import is_shouting, recase_title
 from .models import Article, Outlet, Story
 from .progress import ProgressFn
 from .text import STOPWORDS, content_terms, counted, strip_dateline
+from .timeline import as_datetime
 
 DEFAULT_STORY_THRESHOLD = 0.55  # locally scaled similarity; tuned on ECB+ odd topics (bench)
 NAME_WEIGHT = 0.0  # share of the similarity that comes from names (who and where)
@@ -85,7 +86,6 @@ SPLIT_NAME_WEIGHT = 0.0  # within a story, the names' share (who and where; 0: w
 SPLIT_NEIGHBOURS = 3  # each article links to its nearest neighbours within the story
 SPLIT_NULLS = 20  # shuffled copies of the story's similarities that set the chance level
 SPLIT_MIN_PART = 3  # a smaller sub-group rejoins the part it links to most
-MOVED_ON_HOURS = 3.0  # a story whose dated reports span this long is titled by its latest ones
 HEADLINE_WORDS = 12  # a story of untitled articles is headed by this much of its lead sentence
 LEAD_MIN_WORDS = 8  # shorter first sentences are bylines or kickers ("By JOHN SMITH"), not leads
 
@@ -287,24 +287,10 @@ def _timestamps(articles: list[Article]) -> np.ndarray:
     """Publication times in days (NaN when unknown)."""
     out = np.full(len(articles), np.nan)
     for i, a in enumerate(articles):
-        when = _as_datetime(a.published)
+        when = as_datetime(a.published)
         if when is not None:
             out[i] = when.timestamp() / 86400.0
     return out
-
-
-def _as_datetime(value: object) -> datetime | None:
-    """``published`` as a datetime, whether ingest gave a datetime or an ISO string."""
-    if isinstance(value, datetime):
-        when = value
-    elif isinstance(value, str):
-        try:
-            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    else:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -721,8 +707,7 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     sub = x[members]
     centroid = np.asarray(sub.sum(axis=0)).ravel()
     centrality = sub @ centroid
-    when = [_as_datetime(articles[i].published) for i in members]
-    latest = _latest(when)
+    latest = _latest([articles[i] for i in members])
     ranked = sorted(
         range(len(members)),
         key=lambda k: (
@@ -734,7 +719,7 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     )
     chosen = [articles[members[k]] for k in ranked]
     title = story_title(chosen)
-    dates = sorted(d for d in when if d is not None)
+    dates = sorted(d for i in members if (d := as_datetime(articles[i].published)) is not None)
     return Story(
         id="",
         title=title or lead_headline(chosen[0]),
@@ -746,20 +731,17 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     )
 
 
-def _latest(when: Sequence[datetime | None]) -> set[int]:
-    """Indexes of a story's latest reports when its dated reports span ``MOVED_ON_HOURS`` or
-    more (those in the later half of the span), else none. Why: a strike announced at 08:10
-    and called off at 18:45 was headed "staff to strike for 48 hours", its stale state; the
-    most central report is the one most reports agree with, often the earliest."""
-    dated = [(k, d) for k, d in enumerate(when) if d is not None]
-    if len(dated) < 2:
+def _latest(chosen: Sequence[Article]) -> set[int]:
+    """Indexes of a story's latest reports when it moved on during the day
+    (``timeline.moved_on``: its timed reports span hours): those in the later half of the
+    span. Why: a strike announced at 08:10 and called off at 18:45 was headed "staff to
+    strike for 48 hours", its stale state; the most central report is the one most reports
+    agree with, often the earliest."""
+    span = timeline.moved_on(list(chosen))
+    if span is None:
         return set()
-    first = min(d for _, d in dated)
-    last = max(d for _, d in dated)
-    if (last - first).total_seconds() < MOVED_ON_HOURS * 3600:
-        return set()
-    middle = first + (last - first) / 2
-    return {k for k, d in dated if d >= middle}
+    middle = span[0] + (span[1] - span[0]) / 2
+    return {k for k, a in enumerate(chosen) if (t := timeline.instant(a)) and t >= middle}
 
 
 def story_title(chosen: list[Article]) -> str | None:
@@ -811,7 +793,7 @@ def published_spans(articles: Sequence[Article]) -> dict[str, Span]:
     with that id (the same text from two outlets is one id, on two dates). Undated: absent."""
     spans: dict[str, Span] = {}
     for article in articles:
-        when = _as_datetime(article.published)
+        when = as_datetime(article.published)
         if when is None:
             continue
         first, last = spans.get(article.id, (when, when))

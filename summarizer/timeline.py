@@ -18,7 +18,7 @@ story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from .models import Article, Sentence
 from .text import content_terms, strip_dateline
@@ -45,13 +45,20 @@ _TIME_TERMS = frozenset(
 )
 
 
-def story_clock(articles: list[Article]) -> datetime | None:
-    """The latest publication time of a story whose dated articles span ``MIN_SPAN_HOURS`` or
-    more, else None (undated, or all told within a few hours: nothing moved on)."""
-    times = [t for a in articles if (t := _instant(a)) is not None]
+def moved_on(articles: list[Article]) -> tuple[datetime, datetime] | None:
+    """The first and latest publication times of a story whose dated articles span
+    ``MIN_SPAN_HOURS`` or more, else None (undated, or all told within a few hours: nothing
+    moved on)."""
+    times = [t for a in articles if (t := instant(a)) is not None]
     if len(times) < 2 or (max(times) - min(times)).total_seconds() < MIN_SPAN_HOURS * 3600:
         return None
-    return max(times)
+    return min(times), max(times)
+
+
+def story_clock(articles: list[Article]) -> datetime | None:
+    """The latest publication time of a story that moved on (``moved_on``), else None."""
+    span = moved_on(articles)
+    return None if span is None else span[1]
 
 
 def latest(articles: list[Article]) -> int | None:
@@ -59,19 +66,33 @@ def latest(articles: list[Article]) -> int | None:
     clock = story_clock(articles)
     if clock is None:
         return None
-    return next((i for i, a in enumerate(articles) if _instant(a) == clock and not a.is_stub), None)
+    return next((i for i, a in enumerate(articles) if instant(a) == clock and not a.is_stub), None)
 
 
 def earlier(article: Article, clock: datetime) -> bool:
     """``article`` is dated ``MIN_SPAN_HOURS`` or more before the story's ``clock``."""
-    time = _instant(article)
+    time = instant(article)
     return time is not None and (clock - time).total_seconds() >= MIN_SPAN_HOURS * 3600
 
 
-def _instant(article: Article) -> datetime | None:
+def instant(article: Article) -> datetime | None:
     """When ``article`` was published, if it says the time and not only the day
     ("2025-06-09" is any hour of it)."""
-    return None if article.published_day else article.published
+    return None if article.published_day else as_datetime(article.published)
+
+
+def as_datetime(value: object) -> datetime | None:
+    """``published`` as a datetime, whether ingest gave a datetime or an ISO string."""
+    if isinstance(value, datetime):
+        when = value
+    elif isinstance(value, str):
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def superseded(articles: list[Article]) -> set[str]:
@@ -82,7 +103,7 @@ def superseded(articles: list[Article]) -> set[str]:
         return set()
     out: set[str] = set()
     for later in articles:
-        time = _instant(later)
+        time = instant(later)
         if time is None:
             continue
         stops = [_stopped(s) for s in later.sentences]
@@ -100,7 +121,7 @@ def superseded(articles: list[Article]) -> set[str]:
 
 def _before(article: Article, time: datetime) -> bool:
     """``article`` came before ``time``: published earlier, or untimed beside a timed one."""
-    published = _instant(article)
+    published = instant(article)
     return published is None or published < time
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 from typer.testing import CliRunner
 
-from summarizer import entities, pipeline, stories
+from summarizer import entities, pipeline, stories, timeline
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.ingest import load_articles, make_article
@@ -489,8 +489,8 @@ def test_stderr_summary_counts_written_and_listed_stories_and_articles(tmp_path:
 
 
 def test_publication_dates_are_read_defensively() -> None:
-    assert stories._as_datetime("2026-11-21T10:00:00Z").isoformat() == "2026-11-21T10:00:00+00:00"  # type: ignore[union-attr]
-    assert stories._as_datetime("yesterday") is None and stories._as_datetime(None) is None
+    assert timeline.as_datetime("2026-11-21T10:00:00Z").isoformat() == "2026-11-21T10:00:00+00:00"  # type: ignore[union-attr]
+    assert timeline.as_datetime("yesterday") is None and timeline.as_datetime(None) is None
     undated = make_article(COMET, source="C")
     [story] = stories.cluster_stories([undated])
     assert story.first_published is None and story.last_published is None
