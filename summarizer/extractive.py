@@ -30,8 +30,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import lexicon, timeline
-from .checks import verb_base, word_readings
+from . import timeline
+from .checks import verb_base
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
 from .text import (
@@ -45,7 +45,7 @@ from .text import (
     word_count,
     words,
 )
-from .verify import asserts_nothing, check_deadline
+from .verify import asserts_nothing, check_deadline, is_reporting
 
 # Parameters, calibrated on the 10 MultiLing 2011 dev clusters (bench/rouge_bench.py) and kept
 # few and round so as not to over-fit them; the comments say what each one is for. The position
@@ -662,7 +662,7 @@ _CUT_AT = re.compile(
 )
 _INSERT = re.compile(r"(?:\S+\s+){0,4}?[^\s,]+,\s")  # a phrase set off by commas: ", 51, "
 _NOT_BEFORE_AS = frozenset("such well same much many soon long far just so twice".split())
-_REPORTING = lexicon.cue_words("reporting") | {"say", "tell", "hear"}
+_ALSO_REPORTING = frozenset({"hear"})  # "the court heard": a report, for a cut's attribution
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
 CUT_MIN_WORDS = 6  # a shorter head is a headline's fragment, not a lead
 
@@ -703,7 +703,7 @@ def _split_attribution(text: str) -> tuple[str, str]:
 
 def _reports(word: str) -> bool:
     """``word`` is a form of a reporting verb ("said", "announced", "heard")."""
-    return any(base in _REPORTING for base in word_readings(word).get("VERB", ()))
+    return is_reporting(word, _ALSO_REPORTING)
 
 
 def _has_verb(ws: list[str]) -> bool:

@@ -21,7 +21,7 @@ import re
 from datetime import UTC, datetime
 
 from .models import Article, Sentence
-from .text import content_terms, strip_dateline
+from .text import DAY_NAMES, content_terms, strip_dateline
 
 MIN_SPAN_HOURS = 3.0  # dated articles this far apart: the story may have moved on
 # A state that ends what was announced: "has been suspended", "called off", "was cancelled".
@@ -39,8 +39,8 @@ _FORECAST = re.compile(
 )
 _TIME_TERMS = frozenset(
     content_terms(
-        "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
-        "yesterday morning evening night week day days hours"
+        " ".join(DAY_NAMES) + " today tonight tomorrow yesterday morning evening night week day "
+        "days hours"
     )
 )
 

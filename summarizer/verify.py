@@ -392,7 +392,12 @@ def _end_sentence(text: str) -> str:
 
 def _reporting_verb(ws: list[str]) -> bool:
     """The one word in ``ws`` is a reporting verb ("said", "stating", "adding")."""
-    return len(ws) == 1 and any(base in _REPORTING for base in word_readings(ws[0]).get("VERB", ()))
+    return len(ws) == 1 and is_reporting(ws[0])
+
+
+def is_reporting(word: str, also: frozenset[str] = frozenset()) -> bool:
+    """``word`` is a form of a reporting verb ("said", "announced"; ``also``: more bases)."""
+    return any(base in _REPORTING or base in also for base in word_readings(word).get("VERB", ()))
 
 
 def judge_unavailable(checks: Iterable[Check]) -> str | None:
