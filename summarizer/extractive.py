@@ -263,8 +263,9 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         rank = 0 if full[pos] or not any(full) else STUB_RANK
         if clock is not None and timeline.earlier(article, clock):
             rank += EARLIER_RANK  # a state the story has moved on from: not its lead
-        introduced = _introductions(article.sentences)
-        for s in article.sentences:
+        runs = [_name_runs(s.text) for s in article.sentences]  # read once, used twice
+        introduced = _introductions(article.sentences, runs)
+        for s, name_runs in zip(article.sentences, runs, strict=True):
             terms = content_terms(s.text)
             if not terms:
                 continue
@@ -279,7 +280,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
-                leans_on=_leans_on(s, introduced),
+                leans_on=_leans_on(s, name_runs, introduced),
             )
             out.append(cand)
             if _usable(cand):
@@ -299,17 +300,14 @@ def _bigrams(tokens: list[str]) -> list[Concept]:
 
 def _names(text: str) -> frozenset[str]:
     """Stems of capitalised non-initial words: the people, places and bodies a sentence names."""
-    tokens = text.split()
-    out: set[str] = set()
-    for tok in tokens[1:]:
-        core = tok.strip(_QUOTES + "()[],.;:!?")
-        if core[:1].isupper():
-            out.update(stem(w) for w in words(core) if w not in STOPWORDS)
-    return frozenset(out)
+    cores = (tok.strip(_QUOTES + "()[],.;:!?") for tok in text.split()[1:])
+    capitalised = " ".join(core for core in cores if core[:1].isupper())  # one regex call
+    return frozenset(stem(w) for w in words(capitalised) if w not in STOPWORDS)
 
 
 # Words before a surname that do not make it a full name ("Ms Nair" is as bare as "Nair").
 _HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof".split())
+_NOT_IN_NAME = STOPWORDS | _HONORIFICS
 
 
 def _name_runs(text: str) -> list[list[str]]:
@@ -319,7 +317,7 @@ def _name_runs(text: str) -> list[list[str]]:
     for tok in strip_dateline(text).split():
         core = tok.strip(_QUOTES + "()[]")
         word = core.rstrip(",.;:!?").lower()
-        if core[:1].isupper() and word.isalpha() and word not in STOPWORDS | _HONORIFICS:
+        if core[:1].isupper() and word.isalpha() and word not in _NOT_IN_NAME:
             runs[-1].append(word)
             if core != core.rstrip(",.;:!?"):
                 runs.append([])
@@ -328,24 +326,26 @@ def _name_runs(text: str) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def _introductions(sentences: list[Sentence]) -> dict[str, int]:
+def _introductions(sentences: list[Sentence], runs: list[list[list[str]]]) -> dict[str, int]:
     """Each name word first met as part of a longer name ("nair" of "Priya Nair", "halden" of
     "Halden Stores"): the index of the sentence that introduced it. A word first met alone
-    ("in Dunmore") introduces itself and is not listed."""
+    ("in Dunmore") introduces itself and is not listed. ``runs``: each sentence's
+    ``_name_runs``."""
     first: dict[str, int | None] = {}
-    for s in sentences:
-        for run in _name_runs(s.text):
+    for s, name_runs in zip(sentences, runs, strict=True):
+        for run in name_runs:
             ends = {run[0], run[-1]} if len(run) > 1 else set()
             for word in run:
                 first.setdefault(word, s.index if word in ends else None)
     return {word: index for word, index in first.items() if index is not None}
 
 
-def _leans_on(sentence: Sentence, introduced: dict[str, int]) -> int | None:
+def _leans_on(sentence: Sentence, runs: list[list[str]], introduced: dict[str, int]) -> int | None:
     """The index of the sentence this one needs read first: the one that introduced a name it
     uses bare ("Nair showed no reaction" after "Priya Nair, 51, was convicted"), else its
-    predecessor when it leans on context (``_dependent``); None when it stands alone."""
-    for run in _name_runs(sentence.text):
+    predecessor when it leans on context (``_dependent``); None when it stands alone.
+    ``runs``: the sentence's ``_name_runs``."""
+    for run in runs:
         if len(run) == 1 and introduced.get(run[0], sentence.index) < sentence.index:
             return introduced[run[0]]
     return sentence.index - 1 if _dependent(sentence.text) else None
