@@ -15,10 +15,12 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from . import forked
 from .dates import coerce_datetime, in_window, lenient_published, names_a_day
 from .errors import InputError
 from .models import Article, Outlet, Sentence, web_url
@@ -1261,20 +1263,55 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
     files = input_files(raw)
     found = False
     in_folder = on_bad is not None and Path(raw).is_dir()
-    for path in files:
-        try:
-            for article in _load_file(path, limits, on_bad):
-                found = True
-                yield article
-        except InputError as exc:
-            if not in_folder or on_bad is None:
-                raise
-            on_bad(exc)  # an empty file in a folder stopped `blurb folder/` there
-            found = True  # not "only files this tool wrote": that one was reported
+    with forked.second_half_elsewhere(files, partial(_read_quietly, limits=limits)) as read:
+        for n, path in enumerate(files):
+            try:
+                done = read.result(n) if n >= read.start and read.forked else None
+                for article in _load_file(path, limits, on_bad) if done is None else done:
+                    found = True
+                    yield article
+            except InputError as exc:
+                if not in_folder or on_bad is None:
+                    raise
+                on_bad(exc)  # an empty file in a folder stopped `blurb folder/` there
+                found = True  # not "only files this tool wrote": that one was reported
     if not found and Path(raw).is_dir():  # one file or many, all of them our outputs
         raise InputError(
             f"{printable_line(raw)}: directory has no articles (only files this tool wrote)"
         )
+
+
+def _read_quietly(path: Path, limits: Limits) -> list[Article] | None:
+    """A folder's file read whole by a forked child (``forked``: ingest of a big folder is a
+    large day's biggest stage, and a small machine's second core reads half of it), or None
+    where this process must read it itself, as it would have: a JSON Lines file (streamed,
+    never whole), a file with an error, or one whose reading warns (the error or warning is
+    then reported here, in order, once)."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return None
+    ours = logging.getLogger(__package__ or "summarizer")
+    warned = _Warned()
+    ours.addHandler(warned)
+    propagate, ours.propagate = ours.propagate, False
+    try:
+        articles = list(_load_file(path, limits, None))
+    except InputError:
+        return None
+    finally:
+        ours.removeHandler(warned)
+        ours.propagate = propagate
+    return None if warned.seen else articles
+
+
+class _Warned(logging.Handler):
+    """Notes that something was logged, and shows nothing (``_read_quietly``)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = self.seen or record.levelno >= logging.WARNING
 
 
 def _load_file(path: Path, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
