@@ -63,8 +63,13 @@ CONTAINMENT = 0.8
 CONTAINED_CANDIDATES = 3  # candidates checked per article, those sharing most sentences first
 
 Aliases = dict[str, list[str]]
-# exact hash, sorted unique shingle hashes, the hashes of its sentences' words (unique)
-Fingerprint = tuple[str, np.ndarray, frozenset[int]]
+# exact hash, sorted unique shingle hashes, the hashes of its sentences' words (unique), and
+# the figures it states (``_figures``)
+Fingerprint = tuple[str, np.ndarray, frozenset[int], frozenset[str]]
+# each sentence's shingle hashes tagged by sentence: hashes, their sentence, the count of each
+# sentence's (``_sentence_shingles``)
+SentenceShingles = tuple[np.ndarray, np.ndarray, np.ndarray]
+HELD_CACHE = 64  # articles whose SentenceShingles are kept: one may meet 3 candidates
 
 
 # -- article level ------------------------------------------------------------------------------
@@ -101,6 +106,8 @@ def dedupe_articles(
     kept: list[Article] = []
     by_exact: dict[str, int] = {}
     shingles: list[np.ndarray] = []  # of kept articles, same positions as ``kept``
+    figures: list[frozenset[str]] = []  # of kept articles, same positions as ``kept``
+    by_sentences: dict[str, SentenceShingles] = {}  # a few articles', by id (HELD_CACHE)
     by_key: dict[int, list[int]] = {}  # sketch key -> kept articles whose sketch holds it
     by_sentence: dict[int, list[int]] = {}  # sentence hash -> kept articles holding it
     short: dict[int, int] = {}  # kept articles with fewer than SKETCH_KEYS keys: how many
@@ -126,7 +133,7 @@ def dedupe_articles(
         for n, article in enumerate(articles):
             if progress is not None and n % 200 == 0:
                 progress("dedup", n, len(articles))
-            exact, sh, sentences = prints.result(n)
+            exact, sh, sentences, figs = prints.result(n)
             target = by_exact.get(exact)
             keys = sh[:SKETCH_KEYS].tolist()
             contained = False  # found by containment, not by Jaccard
@@ -135,18 +142,20 @@ def dedupe_articles(
                 target = _best_match(sh, found, shingles, threshold)
                 if target is None:
                     target = _contained_match(
-                        article, sh, sentences, (by_sentence, kept, shingles), threshold
+                        article,
+                        sh,
+                        sentences,
+                        (by_sentence, kept, shingles, by_sentences),
+                        threshold,
                     )
                     contained = target is not None
-                if target is not None and _figures_conflict(
-                    _figures(words(kept[target].text)), _figures(words(article.text))
-                ):
+                if target is not None and _figures_conflict(figures[target], figs):
                     target = None  # another version of the facts, not a copy: see below
             if target is not None and contained and len(sh) > len(shingles[target]):
                 # the original of a shorter copy kept before it: its fuller text is kept
                 former = kept[target]
                 kept[target] = _fuller(article, former, held[target])
-                shingles[target] = sh
+                shingles[target], figures[target] = sh, figs
                 index(target, exact, sh, sentences)
                 if copies is not None:
                     listed.add(article.id)
@@ -162,6 +171,7 @@ def dedupe_articles(
             listed.add(article.id)
             index(len(kept), exact, sh, sentences)
             shingles.append(sh)
+            figures.append(figs)
             # a shallow copy with its own outlet list: merging never touches the input article
             kept.append(article.model_copy(update={"outlets": list(article.outlets)}))
             held.append({o.key() for o in article.outlets})
@@ -171,13 +181,14 @@ def dedupe_articles(
 
 
 def fingerprint(article: Article) -> Fingerprint:
-    """What dedup compares: the hash of the normalised words, the sorted word 3-shingle hashes
-    and the hashes of its sentences' words (the same wherever they are computed)."""
+    """What dedup compares: the hash of the normalised words, the sorted word 3-shingle hashes,
+    the hashes of its sentences' words and its figures (the same wherever they are computed:
+    a forked child computes half of them)."""
     each = [words(s.text) for s in article.sentences]  # joined, the words of article.text
     body = list(chain.from_iterable(each))
     exact = hashlib.sha256(" ".join(body).encode("utf-8")).hexdigest()
     sentences = frozenset(_crc32(" ".join(ws)) for ws in each if ws)
-    return exact, shingle_hashes(body), sentences
+    return exact, shingle_hashes(body), sentences, _figures(body)
 
 
 def _hold(index: dict[int, list[int]], key: int, at: int) -> None:
@@ -268,50 +279,63 @@ def _contained_match(
     article: Article,
     sh: np.ndarray,
     sentences: frozenset[int],
-    found: tuple[dict[int, list[int]], list[Article], list[np.ndarray]],
+    found: tuple[
+        dict[int, list[int]], list[Article], list[np.ndarray], dict[str, SentenceShingles]
+    ],
     threshold: float,
 ) -> int | None:
     """The kept article that holds this one, or is held by it, as a copy with sentences cut:
     candidates share CONTAINED_SENTENCES sentences word for word; the first (input order)
     that holds nearly every sentence of the shorter one (``_sentences_held``) is it.
-    ``found``: the sentence index, the kept articles and their shingle hashes."""
-    by_sentence, kept, shingles = found
+    ``found``: the sentence index, the kept articles, their shingle hashes, and the
+    ``_sentence_shingles`` of the last few articles read as the shorter (HELD_CACHE)."""
+    by_sentence, kept, shingles, cache = found
     rare = [held for held in map(by_sentence.get, sentences, repeat(())) if len(held) < COMMON_KEY]
     shared = Counter(chain.from_iterable(rare))
     held_by = [c for c, n in shared.items() if n >= CONTAINED_SENTENCES]
+
+    def of(shorter: Article) -> SentenceShingles:
+        if shorter.id not in cache:
+            if len(cache) >= HELD_CACHE:
+                del cache[next(iter(cache))]  # the oldest
+            cache[shorter.id] = _sentence_shingles(shorter)
+        return cache[shorter.id]
+
     # most shared sentences first (then input order), and only a few: rewrites of one event
     # share sentences with many articles, and each check reads a whole article (10,000
     # articles took 60 s in dedup with every candidate checked)
     for c in sorted(held_by, key=lambda c: (-shared[c], c))[:CONTAINED_CANDIDATES]:
         if len(sh) <= len(shingles[c]):
-            if _sentences_held(article, shingles[c], threshold):
+            if _sentences_held(of(article), shingles[c], threshold):
                 return c
-        elif _sentences_held(kept[c], sh, threshold):
+        elif _sentences_held(of(kept[c]), sh, threshold):
             return c
     return None
 
 
-def _sentences_held(shorter: Article, longer: np.ndarray, threshold: float) -> bool:
+def _sentences_held(shorter: SentenceShingles, longer: np.ndarray, threshold: float) -> bool:
     """Whether the longer text (its shingle hashes) holds CONTAINED_SHARE of the shorter's
-    sentences, each word for word or lightly edited (CONTAINMENT of its word 3-shingles: a
-    word changed in a 30-word sentence breaks 3 of 28), and CONTAINED_SENTENCES at least. Two
-    reports of one event quoting the same statement hold each other's quotes, not the rest.
-    A dedup ``threshold`` above them is the bar for both: a stricter dedup is stricter here."""
+    sentences (its ``_sentence_shingles``), each word for word or lightly edited (CONTAINMENT
+    of its word 3-shingles: a word changed in a 30-word sentence breaks 3 of 28), and
+    CONTAINED_SENTENCES at least. Two reports of one event quoting the same statement hold
+    each other's quotes, not the rest. A dedup ``threshold`` above them is the bar for both:
+    a stricter dedup is stricter here."""
     held, sentences = _held_counts(shorter, longer, max(CONTAINMENT, threshold))
     return held >= CONTAINED_SENTENCES and held >= max(CONTAINED_SHARE, threshold) * sentences
 
 
-def _held_counts(shorter: Article, longer: np.ndarray, bar: float) -> tuple[int, int]:
-    """How many of the shorter's sentences of SHINGLE_WORDS words or more the longer holds at
-    ``bar`` (``containment`` of each sentence's own shingles), and how many there are.
+def _sentence_shingles(article: Article) -> SentenceShingles:
+    """The word 3-shingle hashes of each sentence of SHINGLE_WORDS words or more, unique per
+    sentence: (the hashes, the sentence of each, how many each sentence has).
 
     One array pass for the whole article, not one per sentence: the shingles are those of
     ``shingle_hashes`` over the article's words, kept where a shingle lies inside one
     sentence, and made unique per sentence by tagging each with its sentence's number (the
     per-sentence numpy calls were most of dedup's containment time at 10,000 articles)."""
-    each = [ws for s in shorter.sentences if len(ws := words(s.text)) >= SHINGLE_WORDS]
+    each = [ws for s in article.sentences if len(ws := words(s.text)) >= SHINGLE_WORDS]
     if not each:
-        return 0, 0
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint32), empty, empty
     k = SHINGLE_WORDS
     body = list(chain.from_iterable(each))
     h = np.fromiter(map(_WORD_HASHES.__getitem__, body), dtype=np.uint64, count=len(body))
@@ -323,11 +347,19 @@ def _held_counts(shorter: Article, longer: np.ndarray, bar: float) -> tuple[int,
     hashes = (mixed ^ (mixed >> np.uint64(32))).astype(np.uint32)[inside]
     tagged = np.unique((label[: len(mixed)][inside] << np.uint64(32)) | hashes)
     owner = (tagged >> np.uint64(32)).astype(np.int64)
-    found = np.isin((tagged & np.uint64(0xFFFFFFFF)).astype(np.uint32), longer)
-    total = np.bincount(owner, minlength=len(each))
-    hits = np.bincount(owner, weights=found, minlength=len(each))
+    unique = (tagged & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return unique, owner, np.bincount(owner, minlength=len(each))
+
+
+def _held_counts(shorter: SentenceShingles, longer: np.ndarray, bar: float) -> tuple[int, int]:
+    """How many of the shorter's sentences (its ``_sentence_shingles``) the longer holds at
+    ``bar`` (the share of each sentence's own shingles it holds), and how many there are."""
+    hashes, owner, total = shorter
+    if not len(total) or not len(longer):
+        return 0, len(total)
+    hits = np.bincount(owner, weights=np.isin(hashes, longer), minlength=len(total))
     share = hits / np.maximum(np.minimum(total, len(longer)), 1)
-    return int(np.count_nonzero((share >= bar) & (total > 0) & (len(longer) > 0))), len(each)
+    return int(np.count_nonzero((share >= bar) & (total > 0))), len(total)
 
 
 def _fuller(original: Article, former: Article, held: set[tuple[str | None, ...]]) -> Article:

@@ -330,7 +330,7 @@ def test_unrelated_articles_sharing_a_few_common_phrases_are_not_candidates() ->
     two of their sketches at most: not enough to be compared."""
     a = make_article(FLOOD_A + " The minister said in a statement on Tuesday.", source="a")
     b = make_article(COMET + " The minister said in a statement on Tuesday.", source="b")
-    (_, sa, _), (_, sb, _) = dedup.fingerprint(a), dedup.fingerprint(b)
+    sa, sb = dedup.fingerprint(a)[1], dedup.fingerprint(b)[1]
     keys_b = sb[: dedup.SKETCH_KEYS].tolist()
     by_key = {k: [0] for k in sa[: dedup.SKETCH_KEYS].tolist()}
     needs = dedup.needs_by_keys(0.7)

@@ -47,11 +47,17 @@ def _edited(text: str, rng: random.Random, changes: int) -> str:
 def test_the_one_pass_count_is_the_per_sentence_count(seed: int, bar: float) -> None:
     rng = random.Random(seed)
     longer = _edited(BASE, rng, seed)  # 0 to 11 words changed: from a copy to a rewrite
-    held = dedup._held_counts(make_article(BASE), dedup.fingerprint(make_article(longer))[1], bar)
+    held = dedup._held_counts(
+        dedup._sentence_shingles(make_article(BASE)),
+        dedup.fingerprint(make_article(longer))[1],
+        bar,
+    )
     assert held == _reference(BASE, longer, bar)
 
 
 def test_repeated_shingles_in_one_sentence_count_once() -> None:
     text = "The flood the flood the flood reached the town hall. The town hall was shut all day."
-    held = dedup._held_counts(make_article(text), dedup.fingerprint(make_article(text))[1], 0.8)
+    held = dedup._held_counts(
+        dedup._sentence_shingles(make_article(text)), dedup.fingerprint(make_article(text))[1], 0.8
+    )
     assert held == _reference(text, text, 0.8) == (2, 2)
