@@ -1378,36 +1378,73 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
 # guilty of fraud"), as written, with the word each denies (negatable.json's denied_by).
 _DENIALS = lexicon.denials()
 _DENIAL = re.compile(r"\b(?:" + "|".join(map(re.escape, _DENIALS)) + r")\b", re.IGNORECASE)
+# Phrases read as words of a negatable class first (negatable.json's read_as): a plea is the
+# admission or the denial it makes, so "pleaded not guilty" is "denied" and stands against
+# "admitted", while "pleaded guilty" both admits and states guilt. Longest first.
+_READINGS = lexicon.negatable_readings()
+_READING = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_READINGS, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words that stand for whatever a negatable word is said of ("denies the charge"), by the
+# head's stem; and every word that states some head, which a bare statement says no more than.
+_ANY_OF = {
+    stem(head): frozenset(stem(w) for w in said) for head, said in lexicon.negatable_any().items()
+}
+_STATING = frozenset().union(*_STATED_BY.values())
 
 
 def _as_negations(text: str) -> str:
-    """``text`` with each denying word read as the negation it is: "was cleared of fraud"
-    -> "was not guilty of fraud"."""
-    return _DENIAL.sub(lambda m: "not " + _DENIALS[m.group().lower()], text)
+    """``text`` with each plea read as what it says and each denying word read as the
+    negation it is: "was cleared of fraud" -> "was not guilty of fraud", "pleaded not guilty
+    to arson" -> "not admit to arson"."""
+    read = _READING.sub(lambda m: _READINGS[" ".join(m.group().lower().split())], text)
+    return _DENIAL.sub(lambda m: "not " + _DENIALS[m.group().lower()], read)
 
 
 def _stated_against(
-    scopes: list[list[str]], free: set[str], stater_free: set[str]
+    scopes: list[list[str]], free: set[str], stater_free: set[str], *, bare: bool = False
 ) -> list[str] | None:
     """The terms of a scope of the denying side (``scopes``, ``free``) that the other side
     states outside a negation (``stater_free``), its negated word in other words of its
     class (``_STATED_BY``): the negated word and at least one more of its scope (its only
-    one), the denying side stating neither outside a negation. None when no scope is."""
+    one), the denying side stating neither outside a negation. None when no scope is.
+
+    ``bare``: the stating side says the negated word of nothing ("Tom Bell pleaded guilty"),
+    so a scope's word that stands for anything it may be said of ("denies the charge",
+    ``_ANY_OF``) counts as stated; a side that names what it admits ("admitted arson") is
+    not so read, as "the charge" denied may be another one."""
     for scope in scopes:
         said = _STATED_BY.get(scope[0], frozenset()) & stater_free
         if not said or scope[0] in free or said & free:
             continue
-        stated = [scope[0], *(t for t in scope[1:] if t in stater_free and t not in free)]
+        general = _ANY_OF.get(scope[0], frozenset()) if bare else frozenset()
+        stated = [
+            scope[0],
+            *(t for t in scope[1:] if (t in stater_free or t in general) and t not in free),
+        ]
         if len(stated) >= min(2, len(scope)):
             return stated
     return None
+
+
+def _says_no_more(free: set[str], names: list[tuple[list[str], str]]) -> bool:
+    """The terms ``free`` are only names and words that state a negatable word: "Tom Bell
+    pleaded guilty" says what was admitted of nothing."""
+    named = {stem(w) for _, phrase in names for w in phrase.split()}
+    return not free - named - _STATING
 
 
 def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence) -> str | None:
     """A cited sentence that negates a word the claim states in other words (``_STATED_BY``):
     "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud" or on
     "Sean Doyle was cleared of fraud" (a denying word, ``_as_negations``); and back, a claim
-    that so denies what the sentence states ("was acquitted" on "was convicted").
+    that so denies what the sentence states ("was acquitted" on "was convicted"). A plea is
+    read as what it says (``_READINGS``): "pleaded guilty" on "denies the charge".
 
     Read one sentence at a time, and only one that names every name of the claim: the cited
     text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
@@ -1416,9 +1453,13 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
     if not names:
         return None
     claim_scopes, claim_as_free = _negation_scopes(_as_negations(claim))
+    if _READING.search(claim):
+        # the claim's plea read as what it says; ``claim_free`` is of its words as written
+        claim_free = claim_as_free - {t for scope in claim_scopes for t in scope}
+    bare = _says_no_more(claim_free, names)
     for sentence in evidence.sentences:
         scopes, free = _negation_scopes(_as_negations(sentence))
-        stated = _stated_against(scopes, free, claim_free)
+        stated = _stated_against(scopes, free, claim_free, bare=bare)
         denied = None if stated else _stated_against(claim_scopes, claim_as_free, free)
         if not stated and not denied:
             continue
@@ -2485,16 +2526,21 @@ def claim_terms(claim: str) -> list[str]:
 
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
     """Share of the claim's content terms found in the evidence (a term counts as found
-    when a synonym from a small list is), and the ones missing."""
+    when a synonym from a small list is), and the ones missing.
+
+    A name the cited text refers to by a leading pronoun counts as found in the sentences
+    before it; no other word does: "He has pleaded guilty to manslaughter" after "Hargreaves
+    denies murder" does not carry the "murder" of "Hargreaves pleaded guilty to murder"."""
     terms = claim_terms(claim)
     if not terms:
         return 1.0, []
+    named = {stem(w) for _, phrase in _names(claim, evidence.known_names) for w in phrase.split()}
     missing = [
         t
         for t in terms
         if t not in evidence.terms
         and not any(syn in evidence.terms for syn in _SYNONYM_OF.get(t, ()))
-        and not _pronoun_referent(t, evidence)
+        and not (t in named and _pronoun_referent(t, evidence))
     ]
     return 1 - len(missing) / len(terms), missing
 
