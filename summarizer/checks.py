@@ -919,6 +919,75 @@ def swapped_things(claim: str, evidence: Evidence) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A clause of a text, as a figure's context: a count is bound to what its own clause says.
+_FIGURE_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+|(?<=[.!?])\s+")
+# Content words a figure's clause must share with the claim's to be read as its place in the
+# cited text, more than the clause of the figure that has its number shares.
+BINDING_MIN = 2
+
+
+def _figure_clauses(text: str) -> list[tuple[set[str], list[_Figure]]]:
+    """Each clause of ``text`` with a figure: its content terms less numbers, and its
+    figures."""
+    out = []
+    for clause in _FIGURE_CLAUSE.split(text):
+        found = figures(clause)
+        if found:
+            terms = {t for t in content_terms(clause) if not t[:1].isdigit()}
+            out.append((terms, found))
+    return out
+
+
+def _noun_stems(figure: _Figure) -> set[str]:
+    return {_noun_stem(w) for w in _counted_nouns(figure.counts)}
+
+
+def unbound_counts(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's counts of persons whose number the cited text gives in a clause about
+    something else, while the clause that says what the claim's clause says gives the
+    claim's noun another number: "Crews rescued 23 people from the ferry" on "Crews rescued
+    9 people from the ferry. 23 residents spent the night in the hall". A general noun counts
+    any persons ("23 people" may be the "23 residents", ``_counts_persons``), so the number is
+    found and counts a thing it may count; what it is said of is what binds it."""
+    out: list[str] = []
+    theirs = [
+        (terms, f)
+        for s in evidence.sentences
+        for terms, fs in _figure_clauses(_norm(s))
+        for f in fs
+    ]
+    for terms, found in _figure_clauses(_norm(claim)):
+        for mine in found:
+            nouns = _counted_nouns(mine.counts)
+            if not nouns or not (
+                _counts_persons(nouns[0], nouns[0]) or (noun_base(nouns[0]) or "") in _persons()
+            ):
+                continue
+            context = terms - _noun_stems(mine)
+            same = [
+                (len(context & t), f)
+                for t, f in theirs
+                if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+                and same_thing(mine.counts, f.counts) is not False
+            ]
+            rivals = [
+                (len(context & t), f)
+                for t, f in theirs
+                if f.unit[0] == mine.unit[0]
+                and _apart(f.allowed, mine.allowed)
+                and same_thing(mine.counts, f.counts)
+            ]
+            if not same or not rivals:
+                continue
+            near, rival = max(rivals, key=lambda pair: pair[0])
+            if near >= BINDING_MIN and near > max(n for n, _ in same):
+                out.append(
+                    f"the claim's {mine.said} are those the cited text counts as "
+                    f"{rival.said}; its {same[0][1].said} are said of another thing"
+                )
+    return list(dict.fromkeys(out))
+
+
 def _persons_of(general: _Figure, figure: _Figure) -> bool:
     """``general`` counts a general noun that counts the persons ``figure`` counts ("31
     people" and "31 residents")."""
@@ -1047,6 +1116,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
     excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
+    excluded += [r for r in unbound_counts(claim, evidence) if not excluded]
     excluded += other_qualifiers(claim, evidence)
     unstated += other_measures(claim, evidence)
     allowed = looser + allowed
