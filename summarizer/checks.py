@@ -2659,7 +2659,37 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     unplaced = _unplaced(claim, evidence)
     if unplaced:
         detail += f"; where to: the cited text does not say '{unplaced}'"
-    return Check(name="relations", passed=score >= RELATION_MIN and not unplaced, detail=detail)
+    undated = _undated(claim, evidence)
+    if undated:
+        detail += f"; when: no cited sentence about it says '{undated}'"
+    passed = score >= RELATION_MIN and not unplaced and not undated
+    return Check(name="relations", passed=passed, detail=detail)
+
+
+# Content terms (one: "voted on Tuesday to lower the rate" is the rate cut's day), besides the
+# day, that a cited sentence naming the claim's day of the week
+# must share with the claim for the day to be the claim's event's.
+DAY_BINDING_MIN = 1
+_DAY_SET = frozenset(DAY_NAMES)
+
+
+def _undated(claim: str, evidence: Evidence) -> str | None:
+    """A day of the week the claim gives its event that the cited text names only in a
+    sentence about something else: "The Bank cut rates on Monday" on "The Bank cut rates"
+    joined to "A fire destroyed the market on Monday". A day is said of an event in the
+    sentence that tells it; two sentences joined do not move it from one event to another.
+    A day no cited sentence names is as unplaced: the lenient reading of a draft's joined
+    evidence must not take "on Monday" from nowhere. None when every day of the claim is in
+    a sentence that carries the claim."""
+    days = [w for w in dict.fromkeys(words(claim)) if w in _DAY_SET]
+    if not days:
+        return None
+    terms = set(claim_terms(claim)) - {stem(d) for d in days}
+    for day in days:
+        naming = [set(content_terms(_norm(s))) for s in evidence.sentences if day in words(s)]
+        if all(len(terms & t) < min(DAY_BINDING_MIN, len(terms)) for t in naming):
+            return day.capitalize()
+    return None
 
 
 def _unplaced(claim: str, evidence: Evidence) -> str | None:
