@@ -1275,13 +1275,26 @@ def _spaced(text: str) -> str:
 
 def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]:
     """Names of ``sentence`` of which the claim says no word ("Kerry said" where the claim
-    has "Netanyahu said"; "Donald Trump" is kept by a claim that says "Trump")."""
+    has "Netanyahu said"; "Donald Trump" is kept by a claim that says "Trump"), or only words
+    of a name of its own that the sentence lacks ("Southwark Crown Court" where the claim has
+    "Leeds Crown Court"): those first."""
     said = _spaced(claim)
-    return [
-        " ".join(core)
+    text = _spaced(sentence)
+    # words of the claim's names the sentence does not name: "Leeds Crown Court" keeps no
+    # "Southwark Crown Court" by its "Crown Court", which is the swapped name's own
+    swapped = {
+        w
+        for _, phrase in _names(claim, known_names)
+        if f" {phrase} " not in text
+        for w in phrase.split()
+    }
+    dropped = [
+        (bool(swapped & set(phrase.split())), " ".join(core))
         for core, phrase in _names(sentence, known_names)
-        if not any(f" {w} " in said for w in phrase.split())
+        if not any(f" {w} " in said and w not in swapped for w in phrase.split())
     ]
+    # a name the claim's own replaces first: it is the one the reader is to be told of
+    return [name for _, name in sorted(dropped, key=lambda pair: not pair[0])]
 
 
 def _named_in(name: str, corpus: str) -> bool:
