@@ -919,6 +919,75 @@ def swapped_things(claim: str, evidence: Evidence) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A clause of a text, as a figure's context: a count is bound to what its own clause says.
+_FIGURE_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas)\s+|(?<=[.!?])\s+")
+# Content words a figure's clause must share with the claim's to be read as its place in the
+# cited text, more than the clause of the figure that has its number shares.
+BINDING_MIN = 2
+
+
+def _figure_clauses(text: str) -> list[tuple[set[str], list[_Figure]]]:
+    """Each clause of ``text`` with a figure: its content terms less numbers, and its
+    figures."""
+    out = []
+    for clause in _FIGURE_CLAUSE.split(text):
+        found = figures(clause)
+        if found:
+            terms = {t for t in content_terms(clause) if not t[:1].isdigit()}
+            out.append((terms, found))
+    return out
+
+
+def _noun_stems(figure: _Figure) -> set[str]:
+    return {_noun_stem(w) for w in _counted_nouns(figure.counts)}
+
+
+def unbound_counts(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's counts of persons whose number the cited text gives in a clause about
+    something else, while the clause that says what the claim's clause says gives the
+    claim's noun another number: "Crews rescued 23 people from the ferry" on "Crews rescued
+    9 people from the ferry. 23 residents spent the night in the hall". A general noun counts
+    any persons ("23 people" may be the "23 residents", ``_counts_persons``), so the number is
+    found and counts a thing it may count; what it is said of is what binds it."""
+    out: list[str] = []
+    theirs = [
+        (terms, f)
+        for s in evidence.sentences
+        for terms, fs in _figure_clauses(_norm(s))
+        for f in fs
+    ]
+    for terms, found in _figure_clauses(_norm(claim)):
+        for mine in found:
+            nouns = _counted_nouns(mine.counts)
+            if not nouns or not (
+                _counts_persons(nouns[0], nouns[0]) or (noun_base(nouns[0]) or "") in _persons()
+            ):
+                continue
+            context = terms - _noun_stems(mine)
+            same = [
+                (len(context & t), f)
+                for t, f in theirs
+                if (f.value, f.unit[0]) == (mine.value, mine.unit[0])
+                and same_thing(mine.counts, f.counts) is not False
+            ]
+            rivals = [
+                (len(context & t), f)
+                for t, f in theirs
+                if f.unit[0] == mine.unit[0]
+                and _apart(f.allowed, mine.allowed)
+                and same_thing(mine.counts, f.counts)
+            ]
+            if not same or not rivals:
+                continue
+            near, rival = max(rivals, key=lambda pair: pair[0])
+            if near >= BINDING_MIN and near > max(n for n, _ in same):
+                out.append(
+                    f"the claim's {mine.said} are those the cited text counts as "
+                    f"{rival.said}; its {same[0][1].said} are said of another thing"
+                )
+    return list(dict.fromkeys(out))
+
+
 def _persons_of(general: _Figure, figure: _Figure) -> bool:
     """``general`` counts a general noun that counts the persons ``figure`` counts ("31
     people" and "31 residents")."""
@@ -1047,6 +1116,7 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     excluded, allowed = dropped_bounds(claim, evidence)
     other, unstated = other_things(claim, evidence)
     excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
+    excluded += [r for r in unbound_counts(claim, evidence) if not excluded]
     excluded += other_qualifiers(claim, evidence)
     unstated += other_measures(claim, evidence)
     allowed = looser + allowed
@@ -1205,13 +1275,26 @@ def _spaced(text: str) -> str:
 
 def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]:
     """Names of ``sentence`` of which the claim says no word ("Kerry said" where the claim
-    has "Netanyahu said"; "Donald Trump" is kept by a claim that says "Trump")."""
+    has "Netanyahu said"; "Donald Trump" is kept by a claim that says "Trump"), or only words
+    of a name of its own that the sentence lacks ("Southwark Crown Court" where the claim has
+    "Leeds Crown Court"): those first."""
     said = _spaced(claim)
-    return [
-        " ".join(core)
+    text = _spaced(sentence)
+    # words of the claim's names the sentence does not name: "Leeds Crown Court" keeps no
+    # "Southwark Crown Court" by its "Crown Court", which is the swapped name's own
+    swapped = {
+        w
+        for _, phrase in _names(claim, known_names)
+        if f" {phrase} " not in text
+        for w in phrase.split()
+    }
+    dropped = [
+        (bool(swapped & set(phrase.split())), " ".join(core))
         for core, phrase in _names(sentence, known_names)
-        if not any(f" {w} " in said for w in phrase.split())
+        if not any(f" {w} " in said and w not in swapped for w in phrase.split())
     ]
+    # a name the claim's own replaces first: it is the one the reader is to be told of
+    return [name for _, name in sorted(dropped, key=lambda pair: not pair[0])]
 
 
 def _named_in(name: str, corpus: str) -> bool:
@@ -1378,36 +1461,73 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
 # guilty of fraud"), as written, with the word each denies (negatable.json's denied_by).
 _DENIALS = lexicon.denials()
 _DENIAL = re.compile(r"\b(?:" + "|".join(map(re.escape, _DENIALS)) + r")\b", re.IGNORECASE)
+# Phrases read as words of a negatable class first (negatable.json's read_as): a plea is the
+# admission or the denial it makes, so "pleaded not guilty" is "denied" and stands against
+# "admitted", while "pleaded guilty" both admits and states guilt. Longest first.
+_READINGS = lexicon.negatable_readings()
+_READING = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_READINGS, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words that stand for whatever a negatable word is said of ("denies the charge"), by the
+# head's stem; and every word that states some head, which a bare statement says no more than.
+_ANY_OF = {
+    stem(head): frozenset(stem(w) for w in said) for head, said in lexicon.negatable_any().items()
+}
+_STATING = frozenset().union(*_STATED_BY.values())
 
 
 def _as_negations(text: str) -> str:
-    """``text`` with each denying word read as the negation it is: "was cleared of fraud"
-    -> "was not guilty of fraud"."""
-    return _DENIAL.sub(lambda m: "not " + _DENIALS[m.group().lower()], text)
+    """``text`` with each plea read as what it says and each denying word read as the
+    negation it is: "was cleared of fraud" -> "was not guilty of fraud", "pleaded not guilty
+    to arson" -> "not admit to arson"."""
+    read = _READING.sub(lambda m: _READINGS[" ".join(m.group().lower().split())], text)
+    return _DENIAL.sub(lambda m: "not " + _DENIALS[m.group().lower()], read)
 
 
 def _stated_against(
-    scopes: list[list[str]], free: set[str], stater_free: set[str]
+    scopes: list[list[str]], free: set[str], stater_free: set[str], *, bare: bool = False
 ) -> list[str] | None:
     """The terms of a scope of the denying side (``scopes``, ``free``) that the other side
     states outside a negation (``stater_free``), its negated word in other words of its
     class (``_STATED_BY``): the negated word and at least one more of its scope (its only
-    one), the denying side stating neither outside a negation. None when no scope is."""
+    one), the denying side stating neither outside a negation. None when no scope is.
+
+    ``bare``: the stating side says the negated word of nothing ("Tom Bell pleaded guilty"),
+    so a scope's word that stands for anything it may be said of ("denies the charge",
+    ``_ANY_OF``) counts as stated; a side that names what it admits ("admitted arson") is
+    not so read, as "the charge" denied may be another one."""
     for scope in scopes:
         said = _STATED_BY.get(scope[0], frozenset()) & stater_free
         if not said or scope[0] in free or said & free:
             continue
-        stated = [scope[0], *(t for t in scope[1:] if t in stater_free and t not in free)]
+        general = _ANY_OF.get(scope[0], frozenset()) if bare else frozenset()
+        stated = [
+            scope[0],
+            *(t for t in scope[1:] if (t in stater_free or t in general) and t not in free),
+        ]
         if len(stated) >= min(2, len(scope)):
             return stated
     return None
+
+
+def _says_no_more(free: set[str], names: list[tuple[list[str], str]]) -> bool:
+    """The terms ``free`` are only names and words that state a negatable word: "Tom Bell
+    pleaded guilty" says what was admitted of nothing."""
+    named = {stem(w) for _, phrase in names for w in phrase.split()}
+    return not free - named - _STATING
 
 
 def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence) -> str | None:
     """A cited sentence that negates a word the claim states in other words (``_STATED_BY``):
     "Sean Doyle was convicted of fraud" on "Sean Doyle was found not guilty of fraud" or on
     "Sean Doyle was cleared of fraud" (a denying word, ``_as_negations``); and back, a claim
-    that so denies what the sentence states ("was acquitted" on "was convicted").
+    that so denies what the sentence states ("was acquitted" on "was convicted"). A plea is
+    read as what it says (``_READINGS``): "pleaded guilty" on "denies the charge".
 
     Read one sentence at a time, and only one that names every name of the claim: the cited
     text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
@@ -1416,9 +1536,13 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
     if not names:
         return None
     claim_scopes, claim_as_free = _negation_scopes(_as_negations(claim))
+    if _READING.search(claim):
+        # the claim's plea read as what it says; ``claim_free`` is of its words as written
+        claim_free = claim_as_free - {t for scope in claim_scopes for t in scope}
+    bare = _says_no_more(claim_free, names)
     for sentence in evidence.sentences:
         scopes, free = _negation_scopes(_as_negations(sentence))
-        stated = _stated_against(scopes, free, claim_free)
+        stated = _stated_against(scopes, free, claim_free, bare=bare)
         denied = None if stated else _stated_against(claim_scopes, claim_as_free, free)
         if not stated and not denied:
             continue
@@ -2485,16 +2609,21 @@ def claim_terms(claim: str) -> list[str]:
 
 def coverage(claim: str, evidence: Evidence) -> tuple[float, list[str]]:
     """Share of the claim's content terms found in the evidence (a term counts as found
-    when a synonym from a small list is), and the ones missing."""
+    when a synonym from a small list is), and the ones missing.
+
+    A name the cited text refers to by a leading pronoun counts as found in the sentences
+    before it; no other word does: "He has pleaded guilty to manslaughter" after "Hargreaves
+    denies murder" does not carry the "murder" of "Hargreaves pleaded guilty to murder"."""
     terms = claim_terms(claim)
     if not terms:
         return 1.0, []
+    named = {stem(w) for _, phrase in _names(claim, evidence.known_names) for w in phrase.split()}
     missing = [
         t
         for t in terms
         if t not in evidence.terms
         and not any(syn in evidence.terms for syn in _SYNONYM_OF.get(t, ()))
-        and not _pronoun_referent(t, evidence)
+        and not (t in named and _pronoun_referent(t, evidence))
     ]
     return 1 - len(missing) / len(terms), missing
 
@@ -2543,7 +2672,37 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
     unplaced = _unplaced(claim, evidence)
     if unplaced:
         detail += f"; where to: the cited text does not say '{unplaced}'"
-    return Check(name="relations", passed=score >= RELATION_MIN and not unplaced, detail=detail)
+    undated = _undated(claim, evidence)
+    if undated:
+        detail += f"; when: no cited sentence about it says '{undated}'"
+    passed = score >= RELATION_MIN and not unplaced and not undated
+    return Check(name="relations", passed=passed, detail=detail)
+
+
+# Content terms (one: "voted on Tuesday to lower the rate" is the rate cut's day), besides the
+# day, that a cited sentence naming the claim's day of the week
+# must share with the claim for the day to be the claim's event's.
+DAY_BINDING_MIN = 1
+_DAY_SET = frozenset(DAY_NAMES)
+
+
+def _undated(claim: str, evidence: Evidence) -> str | None:
+    """A day of the week the claim gives its event that the cited text names only in a
+    sentence about something else: "The Bank cut rates on Monday" on "The Bank cut rates"
+    joined to "A fire destroyed the market on Monday". A day is said of an event in the
+    sentence that tells it; two sentences joined do not move it from one event to another.
+    A day no cited sentence names is as unplaced: the lenient reading of a draft's joined
+    evidence must not take "on Monday" from nowhere. None when every day of the claim is in
+    a sentence that carries the claim."""
+    days = [w for w in dict.fromkeys(words(claim)) if w in _DAY_SET]
+    if not days:
+        return None
+    terms = set(claim_terms(claim)) - {stem(d) for d in days}
+    for day in days:
+        naming = [set(content_terms(_norm(s))) for s in evidence.sentences if day in words(s)]
+        if all(len(terms & t) < min(DAY_BINDING_MIN, len(terms)) for t in naming):
+            return day.capitalize()
+    return None
 
 
 def _unplaced(claim: str, evidence: Evidence) -> str | None:

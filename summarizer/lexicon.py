@@ -127,6 +127,24 @@ def denials() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def negatable_readings() -> dict[str, str]:
+    """Phrases read as words of a negatable class (negatable.json's read_as), each mapped to
+    its reading: "pleaded not guilty" -> "denied", "pleaded guilty" -> "admitted guilty"."""
+    return {
+        phrase: reading
+        for reading, phrases in _load("negatable.json")["read_as"].items()
+        for phrase in phrases
+    }
+
+
+@lru_cache(maxsize=1)
+def negatable_any() -> dict[str, frozenset[str]]:
+    """Words that stand for whatever a negatable word is said of (negatable.json's any_of):
+    "denies the charge" denies any admission the claim does not pin to something else."""
+    return {head: frozenset(said) for head, said in _load("negatable.json")["any_of"].items()}
+
+
+@lru_cache(maxsize=1)
 def ranks() -> dict[tuple[str, ...], str]:
     """Each token phrase of an ordinal that ranks a name (bindings.json), mapped to its
     place: ("second",), ("2nd",) and ("runner", "up") -> "2"."""
