@@ -16,30 +16,12 @@ import json
 import pytest
 
 from summarizer.judge import Judge, JudgeItem
-from summarizer.llm.base import Completion, Message
+from summarizer.llm.base import Completion
 from summarizer.prompts import load_prompt
 from summarizer.verify import judge_unavailable, verify_claims
 
 from . import verify_cases as vc
-
-
-class FakeClient:
-    """An LLMClient that answers with queued completions and records what it was asked."""
-
-    name = "fake"
-    model = "fake-model"
-    context_window = 8192
-
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.requests: list[list[Message]] = []
-
-    async def complete(
-        self, messages, *, schema=None, max_tokens=1024, temperature=0.0, prompt=None
-    ):
-        self.requests.append(messages)
-        assert schema is not None and "verdicts" in json.dumps(schema)
-        return Completion(text=self.answers.pop(0), prompt_tokens=100, completion_tokens=20)
+from .judge_client import FakeClient
 
 
 def _answer(*verdicts: dict) -> str:
