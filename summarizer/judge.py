@@ -7,8 +7,10 @@ span ("the", an unrelated clause) would otherwise pass whatever the judge says; 
 offline word checks found words of the claim missing from the cited text (``JudgeItem.
 unmatched``), a span the claim repeats in full, adding those words, backs none of them: a judge
 that agrees with anything would otherwise accept an invented clause. An answer that cannot be
-read fails its claims (fail closed) as a judge that did not answer does (``JUDGE_UNAVAILABLE``):
-those claims were not judged, so ``verify`` exits 3, not 1 as for a draft found wrong.
+read gets one re-ask stating the error, as the map/reduce chain's do (``llm.reask``, one rule
+for both); one still unreadable fails its claims (fail closed) as a judge that did not answer
+does (``JUDGE_UNAVAILABLE``): those claims were not judged, so ``verify`` exits 3, not 1 as for
+a draft found wrong.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from .checks import (
     facts_left_out,
     without_held_bounds,
 )
-from .llm.base import LLMClient, accept, aclose
+from .llm.base import Completion, LLMClient, Message, aclose
 from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
+from .llm.reask import Invalid, ask_with_reask
 from .models import Check, Usage
 from .prompts import load_prompt
 from .structured import answer_schema, extract_json
@@ -118,6 +121,16 @@ class Judge:
             cited = "\n".join(f"  - {t}" for t in item.cited)
             blocks.append(f"Claim {n}: {item.claim}\nCited sentences:\n{cited}")
         messages = self.prompt.render(count=len(batch), items="\n\n".join(blocks))
+        try:
+            verdicts = await ask_with_reask(
+                self.client, self._complete, messages, _read, what=f"judge ({len(batch)} claims)"
+            )
+        except Invalid as bad:  # unreadable twice: these claims were not judged
+            return [_fail(bad.reason if isinstance(bad, NoText) else UNREADABLE)] * len(batch)
+        by_id = {v.id: v for v in verdicts}
+        return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]
+
+    async def _complete(self, messages: list[Message]) -> Completion:
         done = await self.client.complete(
             messages,
             schema=SCHEMA,
@@ -126,19 +139,29 @@ class Judge:
             prompt=self.prompt.label,
         )
         count_answer(self.usage, self.client.model, done, self.prices)
-        verdicts = _parse(done.text)
-        if verdicts is None:
-            return [_fail(done.no_text or UNREADABLE)] * len(batch)
-        accept(self.client, done)  # a readable answer may be cached
-        by_id = {v.id: v for v in verdicts}
-        return [_check(by_id.get(n), item) for n, item in enumerate(batch, 1)]
+        return done
 
 
-def _parse(text: str) -> list[JudgeVerdict] | None:
+class NoText(Invalid):
+    """An answer without text (a refusal, the content filter): its claims fail with that
+    reason, not as unreadable."""
+
+
+def _read(done: Completion) -> list[JudgeVerdict]:
+    """The verdicts of an answer, or ``Invalid`` with why it cannot be read (said to the
+    model in the re-ask)."""
+    if done.no_text:
+        raise NoText(done.no_text)
     try:
-        return JudgeAnswer.model_validate(extract_json(text)).verdicts
-    except (ValueError, ValidationError):
-        return None
+        data = extract_json(done.text)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+    try:
+        return JudgeAnswer.model_validate(data).verdicts
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise Invalid(f"the JSON does not match the shape: {where}: {first['msg']}") from None
 
 
 def _squash(text: str) -> str:

@@ -27,11 +27,12 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .chunking import chunk_articles
-from .errors import BackendError, BadResponseError, ConfigError, UnusableAnswerError
+from .errors import BackendError, ConfigError, UnusableAnswerError
 from .judge import Judge
-from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, accept, aclose, run_sync
+from .llm.base import REASONING_SPENT, Completion, LLMClient, Message, aclose, run_sync
 from .llm.catalog import KNOWN_MODELS, ModelInfo, count_answer
 from .llm.limit import CpuGate, LimitedClient, quick_handoff
+from .llm.reask import Invalid, ask_with_reask, reask_messages
 from .models import Article, Chunk, Citation, Claim, Point, Sentence, Usage
 from .prompts import Prompt, load_prompt
 from .structured import (
@@ -80,15 +81,6 @@ LONG_SLACK = 10
 # ... and one in which the same REPEAT_RUN words in a row come again repeats itself (a loop;
 # no news sentence says the same eight words twice)
 REPEAT_RUN = 8
-
-
-class Invalid(Exception):
-    """An answer the chain cannot use; ``usable`` holds what survives dropping bad citations."""
-
-    def __init__(self, reason: str, usable: list[Item] | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.usable = usable or []
 
 
 # one briefing story to write: its (deduplicated) articles and its word budget
@@ -527,39 +519,33 @@ class LLMWriter:
         }
         messages = prompt.render(**values)
         schema = answer_schema(shape, max_items=limit)
-        rejected: Completion | None = None  # the invalid first answer a re-ask may fix
-        for attempt in (1, 2):
-            try:
-                answer = await self._complete(messages, schema, max_tokens, prompt.label)
-            except BadResponseError as exc:  # e.g. an HTML page with status 200: ask again
-                if attempt == 2:
-                    raise
-                log.info("%s: asking again: %s", what, exc)
-                continue
-            try:
-                items = _parse(
-                    answer, shape, allowed, limit, instructions=messages[0].content, sizes=sizes
+
+        def read(answer: Completion) -> list[Item]:
+            return _parse(
+                answer, shape, allowed, limit, instructions=messages[0].content, sizes=sizes
+            )
+
+        try:
+            items = await ask_with_reask(
+                self.client,
+                lambda sent: self._complete(sent, schema, max_tokens, prompt.label),
+                messages,
+                read,
+                what=what,
+                followup=lambda answer, reason: _reask(answer, reason, allowed),
+            )
+        except Invalid as bad:
+            self.partial = True
+            kept = "kept the valid part" if bad.usable else "skipped"
+            why = bad.reason
+            if why == REASONING_SPENT:  # the user's to fix, by a setting the model never sees
+                why += (
+                    f" ({max_tokens + self.reasoning_tokens} tokens; reasoning_tokens in the "
+                    f"config file, now {self.reasoning_tokens}, adds more to every call)"
                 )
-                # only a validated answer goes into the cache (also for the request it fixed)
-                accept(self.client, answer, replaces=rejected)
-                return ids.back(items)
-            except Invalid as bad:
-                if attempt == 1:
-                    rejected = answer
-                    log.info("%s: re-asking: %s", what, bad.reason)
-                    messages = [*messages, *_reask(answer, bad.reason, allowed)]
-                    continue
-                self.partial = True
-                kept = "kept the valid part" if bad.usable else "skipped"
-                why = bad.reason
-                if why == REASONING_SPENT:  # the user's to fix, by a setting the model never sees
-                    why += (
-                        f" ({max_tokens + self.reasoning_tokens} tokens; reasoning_tokens in the "
-                        f"config file, now {self.reasoning_tokens}, adds more to every call)"
-                    )
-                self.problems.append(f"{what}: {why} (after one re-ask; {kept})")
-                return ids.back(bad.usable)
-        return []  # pragma: no cover - the loop always returns
+            self.problems.append(f"{what}: {why} (after one re-ask; {kept})")
+            return ids.back(bad.usable)
+        return ids.back(items)
 
     async def _complete(
         self, messages: list[Message], schema: dict[str, Any], max_tokens: int, label: str
@@ -847,15 +833,9 @@ def _echoes(text: str, instructions: str) -> bool:
 
 
 def _reask(answer: Completion, reason: str, allowed: set[str]) -> list[Message]:
-    """The follow-up messages of the one re-ask: what was wrong and what to do instead."""
+    """The follow-up messages of the one re-ask, with the ids the answer may cite."""
     ids = ", ".join(sorted(allowed, key=lambda c: (len(c), c))[:40])
-    fix = (
-        f"Your answer could not be used: {reason}. Answer again with JSON only, in the same "
-        f"shape, following every rule. The ids you may cite are: {ids}."
-    )
-    if answer.finish_reason == "length":  # a cut-off answer is long and useless to repeat
-        return [Message(role="user", content=fix)]
-    return [Message(role="assistant", content=answer.text), Message(role="user", content=fix)]
+    return reask_messages(answer, reason, f"The ids you may cite are: {ids}.")
 
 
 def _claim(item: Item, index: dict[str, Sentence]) -> Claim:

@@ -51,6 +51,7 @@ from .models import (
     Usage,
 )
 from .progress import ProgressFn
+from .render import NO_CLAIM_FITS, no_claim_fits
 from .sentences import is_cut_piece
 from .settings import DEFAULT_BLURB_SENTENCES, DEFAULT_BRIEFING_WORDS, Backend, Settings
 from .sources import Limits
@@ -282,6 +283,8 @@ def blurb(
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
+    if max_words is not None and (budget := no_claim_fits(claims, max_words)):
+        problems.append(budget)  # last: the reason the output and the CLI's error line give
     return _blurb_of(art, writer, claims, problems, started)
 
 
@@ -710,6 +713,9 @@ def _brief(
                 prepared.release()
         counter.join()
     problems += _no_claim_notes(no_claim, merged, budget_of)
+    over = [s for s in groups if s.id in budget_of and no_claim_fits(s.claims, budget_of[s.id])]
+    if over:  # written, every claim rejected for its budget: not a verification failure
+        problems.append(f"{counted(len(over), 'story')} with no claim shown: {NO_CLAIM_FITS}")
     tokens_before = sum(_tokens_of(t, token_counts) for t in texts)  # all counted, unless it failed
     tokens_after = unique_tokens[0] if unique_tokens else count_unique()  # (if it failed)
     # 6. assemble: every story of the day, written or only listed, in rank order

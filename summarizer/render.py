@@ -15,7 +15,7 @@ from .errors import InputError
 from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
 from .sentences import cut_mark
 from .sources import OUTPUT_MARKER
-from .text import counted
+from .text import counted, word_count
 
 Format = Literal["text", "md", "json", "html"]
 BriefingFormat = Literal["md", "json", "html"]  # no plain text: a briefing is Markdown
@@ -107,20 +107,52 @@ class BlockInstances:
         return render_blurb(result, fmt, instance=instance)
 
 
+NOT_VERIFIED = "no claim passed verification"
+# a briefing's stories have budgets of their own: its note names none
+NO_CLAIM_FITS = (
+    "no claim fits in the word budget once repaired to quote its source; raise --max-words"
+)
+
+
+def over_budget(claim: Claim) -> bool:
+    """Whether the verifier rejected ``claim`` for the word budget (its repair, quoting the
+    cited sentence, did not fit --max-words), not for what it says."""
+    return any(c.name == "length" and not c.passed for c in claim.checks)
+
+
+def no_claim_fits(claims: list[Claim], max_words: int) -> str | None:
+    """The note for a blurb that shows nothing because its claims were rejected for the word
+    budget (``over_budget``), else None: "no claim passed verification" sent an editor
+    looking for a wrong claim, where raising --max-words gives the blurb."""
+    if any(c.shown for c in claims):
+        return None
+    too_long = [word_count(c.text) for c in claims if over_budget(c)]
+    if not too_long:
+        return None
+    return (
+        f"no claim fits in {max_words} words (the shortest, repaired to quote its source, "
+        f"has {min(too_long)}); raise --max-words"
+    )
+
+
 def empty_blurb(result: Blurb) -> str:
     """What a blurb with no shown claim says in text and Markdown: why nothing was written
-    (e.g. a word budget no sentence fits), else that no claim passed verification."""
-    if result.claims or not result.problems:
-        return "(no claim passed verification)"
-    return f"(no blurb: {result.problems[-1]})"
+    (e.g. a word budget no sentence or claim fits), else that no claim passed verification."""
+    why = no_blurb_reason(result) or NOT_VERIFIED
+    return f"({why})" if why == NOT_VERIFIED else f"(no blurb: {why})"
 
 
 def no_blurb_reason(result: Blurb) -> str | None:
-    """Why a blurb shows no claim (the CLI's error line, serve's ``problems``), else None."""
+    """Why a blurb shows no claim (the CLI's error line, serve's ``problems``), else None.
+
+    Claims made but none shown failed verification, unless one was rejected only for the word
+    budget: then the budget's note (``no_claim_fits``, the last problem ``blurb`` adds)."""
     if any(c.shown for c in result.claims):
         return None
+    if result.claims and result.problems and any(over_budget(c) for c in result.claims):
+        return result.problems[-1]
     if result.claims or not result.problems:
-        return "no claim passed verification"
+        return NOT_VERIFIED
     return result.problems[-1]
 
 
@@ -134,6 +166,8 @@ def empty_briefing(result: Briefing) -> str:
         if result.partial and result.problems:
             return f"(no claim written: {result.problems[-1]})"
         return f"(no claim written: {NO_SENTENCE_FITS})"
+    if any(over_budget(c) for s in written for c in s.claims):  # true, but not why
+        return f"(no claim written: {NO_CLAIM_FITS})"
     if written or not (result.stories or result.problems):
         return "(no claim passed verification)"
     if any(p.endswith(NO_SENTENCE_FITS) for p in result.problems):

@@ -1,7 +1,7 @@
 """Hand-written chat completions for the tests of the LLM path's answer handling
-(test_llm_path_a_*.py), served to the real OpenAI backend over a mock HTTP transport (no
-network), as test_mapreduce.py does. Every answer is written by hand for one behaviour; none
-comes from a model.
+(test_llm_path_a_*.py, test_mapreduce.py), served to the real OpenAI backend over a mock HTTP
+transport (no network). Every answer is written by hand for one behaviour; none comes from a
+model.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ Engineers replaced 40 steel cables and resurfaced the deck.
 The work cost 12 million dollars, paid by the regional government.
 Officials said tolls will stay at their current level until next year.
 """
+
+# the map stage runs: every sentence is read (no selection), and the article exceeds this
+# reduce budget (an article that fits one reduce call skips the map)
+MAP_STAGE: dict[str, Any] = {"select": False, "reduce_tokens": 60}
 
 USAGE = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
 
@@ -63,15 +67,17 @@ def reply(
 
 
 class Server:
-    """Answers with ``replies`` in turn; keeps the request bodies."""
+    """Answers requests with ``replies`` in turn, or by ``route(body)``; keeps the bodies."""
 
-    def __init__(self, replies: list[httpx.Response]) -> None:
+    def __init__(self, replies: list[httpx.Response], route: Any = None) -> None:
         self.replies = replies
+        self.route = route
         self.bodies: list[dict[str, Any]] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.bodies.append(json.loads(request.content))
-        return self.replies.pop(0)
+        body = json.loads(request.content)
+        self.bodies.append(body)
+        return self.route(body) if self.route else self.replies.pop(0)
 
 
 def client(server: Server, model: str = "gpt-4o-mini") -> OpenAIClient:

@@ -10,6 +10,8 @@ import pytest
 
 from summarizer import InputError, load_articles, make_article
 
+from .sentence_texts import file_texts as _texts
+
 BOILERPLATE = [
     "No time to read?",
     "Get a summary",
@@ -498,10 +500,6 @@ Subscribe now for unlimited access to council news.
 Associated Press writer Mary Lee contributed to this report.
 Thanks for reading!
 """
-
-
-def _texts(path: Path) -> list[str]:
-    return [s.text for a in load_articles(path) for s in a.sentences]
 
 
 def test_bylines_credits_prompts_and_sign_offs_are_dropped_not_glued(tmp_path: Path) -> None:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer import load_articles, make_article
+from summarizer import make_article
 from summarizer.cli import app
+
+from .sentence_texts import file_texts
+from .sentence_texts import texts as _texts
 
 HEADLINE = "Council approves bridge"
 VOTE = "The city council voted 7-2 on Tuesday to approve a new bridge over the Elm River."
@@ -16,13 +19,9 @@ START = "Construction is expected to begin in the spring."
 STORY = f"{VOTE} {START}"
 
 
-def _texts(text: str, *, markdown: bool = False) -> list[str]:
-    return [s.text for s in make_article(text, markdown=markdown).sentences]
-
-
 def _file_texts(path: Path, text: str) -> list[str]:
     path.write_text(text, encoding="utf-8")
-    return [s.text for a in load_articles(path) for s in a.sentences]
+    return file_texts(path)
 
 
 def _blurb(path: Path, text: str) -> str:

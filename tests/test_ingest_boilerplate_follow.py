@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import make_article
+from .sentence_texts import texts as _texts
 
 HEADLINE = "Council approves bridge"
 VOTE = "The city council voted 7-2 on Tuesday to approve a new bridge over the Elm River."
 START = "Construction is expected to begin in the spring."
 STORY = f"{VOTE} {START}"
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from summarizer import make_article
 
+from .sentence_texts import texts as _texts
+
 ENTRIES = [
     "The first ballots from the northern wards arrived at the count centre shortly after midnight.",
     "Turnout across the city was 41%, up from 36% at the last election, officials said.",
     "Ana Ruiz has won the mayoral race with 54% of the vote, the returning officer announced.",
     "Tom Hill conceded in a short speech and congratulated Ruiz on her victory.",
 ]
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 def test_a_live_blogs_times_labels_and_greeting_go() -> None:

@@ -6,15 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import summarizer
-from summarizer import make_article
+
+from .sentence_texts import texts as _texts
 
 HEADLINE = "Ferry terminal upgrade approved"
 LEAD = "The harbour board on Thursday approved a 14 million upgrade of the Quayside ferry terminal."
 MORE = "Work on the new waiting hall starts in September and should take two years."
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 def test_a_correction_at_the_end_is_no_evidence_for_the_figure_it_retracts(

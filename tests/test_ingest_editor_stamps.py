@@ -6,13 +6,11 @@ from __future__ import annotations
 from summarizer import make_article
 from summarizer.dedup import dedupe_articles
 
+from .sentence_texts import texts as _texts
+
 HEADLINE = "Tram line extension opens"
 LEAD = "The first trams ran on the new eastern extension on Sunday, four months behind schedule."
 MORE = "The 3.2-mile line adds five stops between Market Square and the hospital."
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 def test_originally_and_first_published_stamps_are_dropped() -> None:

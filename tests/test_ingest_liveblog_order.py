@@ -12,6 +12,8 @@ from __future__ import annotations
 import summarizer
 from summarizer import make_article
 
+from .sentence_texts import texts as _texts
+
 HEADLINE = "Harbour City mayoral election count: live"
 ENTRIES = [  # oldest first, as posted
     ("00:35", "The first ballot boxes from the northern wards arrived at the count centre."),
@@ -27,10 +29,6 @@ RESULT = "Ana Ruiz has won the mayoral election with 54% of the vote."
 def _blog(entries: list[tuple[str, str]]) -> str:
     body = "\n\n".join(f"{time} {text}" for time, text in entries)
     return f"{HEADLINE}\n\n00:10 Hello and welcome to our live blog of the count.\n\n{body}\n"
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 def _newest_first() -> list[str]:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import load_articles, make_article
+from summarizer import load_articles
+
+from .sentence_texts import texts as _texts
 
 STORY = (
     "ATHENS, June 10 (UKPW) - A strong earthquake struck off the island of Kos early on "
@@ -23,10 +25,6 @@ CREDITS = [
     "Additional reporting by Ana Ruiz and Tom Hill",
     "Writing by Tom Hill; editing by Jane Merriman.",
 ]
-
-
-def _texts(text: str) -> list[str]:
-    return [s.text for s in make_article(text).sentences]
 
 
 @pytest.mark.parametrize("credit", CREDITS)

@@ -12,9 +12,10 @@ import asyncio
 import json
 
 from summarizer.judge import Judge, JudgeItem
-from summarizer.llm.base import Completion
 from summarizer.models import Citation, Claim, Sentence
 from summarizer.verify import verify_claims
+
+from .judge_client import FakeClient as FakeJudgeClient
 
 BUDGET = "The city council approved a new budget for the public library on Monday."
 HOURS = "The library will extend its opening hours to include Sunday afternoons."
@@ -25,24 +26,6 @@ SOURCES = {
 ADDED = BUDGET.rstrip(".") + ", a move critics called reckless and illegal."
 # a paraphrase: "lengthen" is not in the cited text (the verbs check fails), "extend" is
 PARAPHRASE = "The library will lengthen its opening hours to include Sunday afternoons."
-
-
-class FakeJudgeClient:
-    """An LLMClient that replays hand-written judge answers and records the prompts."""
-
-    name = "fake"
-    model = "fake-model"
-    context_window = 8192
-
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.requests: list[object] = []
-
-    async def complete(
-        self, messages, *, schema=None, max_tokens=1024, temperature=0.0, prompt=None
-    ):
-        self.requests.append(messages)
-        return Completion(text=self.answers.pop(0), prompt_tokens=100, completion_tokens=20)
 
 
 def _supported(evidence: str) -> str:

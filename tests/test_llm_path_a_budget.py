@@ -17,7 +17,7 @@ from summarizer.ingest import make_article
 from summarizer.settings import Settings
 from summarizer.text import word_count
 
-from .llm_path_a import TEXT, Server, article, client, reply, writer
+from .llm_path_a import MAP_STAGE, TEXT, Server, article, client, reply, writer
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -148,9 +148,6 @@ def test_a_briefing_story_keeps_its_budget_after_repairs(tmp_path: Path) -> None
     assert shown == [COST["text"]]
 
 
-# the map stage runs: every sentence is read (no selection), and the article exceeds this
-# reduce budget (an article that fits one reduce call skips the map)
-MAP_STAGE: dict[str, Any] = {"select": False, "reduce_tokens": 60}
 SECOND = "Engineers replaced 40 steel cables and resurfaced the deck."
 
 

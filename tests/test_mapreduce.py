@@ -16,11 +16,12 @@ import pytest
 from summarizer.errors import BackendError, ConfigError
 from summarizer.ingest import load_articles, make_article
 from summarizer.llm.base import Completion, Message
-from summarizer.llm.openai_backend import OpenAIClient
 from summarizer.mapreduce import SOURCE_TOKENS_PER_WORD, LLMWriter
 from summarizer.models import Article
 from summarizer.prompts import load_prompt
 from summarizer.tokens import count_tokens
+
+from .llm_path_a import MAP_STAGE, TEXT, Server, article, client, reply, writer
 
 try:  # the http library the installed openai SDK uses
     import httpx2 as httpx
@@ -29,70 +30,6 @@ except ImportError:  # pragma: no cover - openai 1.x
 
 ROOT = Path(__file__).resolve().parent.parent
 INJECTION = ROOT / "fixtures" / "adversarial" / "injection.txt"
-
-TEXT = """Harbour Bridge Reopens After Repairs
-
-The Harbour Bridge reopened to traffic on Monday after eight months of repairs.
-Engineers replaced 40 steel cables and resurfaced the deck.
-
-The work cost 12 million dollars, paid by the regional government.
-Officials said tolls will stay at their current level until next year.
-"""
-
-
-# the map stage runs: every sentence is read (no selection) and the two short test articles
-# exceed this reduce budget (a story that fits one reduce call skips the map)
-MAP_STAGE: dict[str, Any] = {"select": False, "reduce_tokens": 60}
-
-
-def article() -> Article:
-    return make_article(TEXT)
-
-
-def reply(content: str | dict[str, Any], finish: str = "stop") -> httpx.Response:
-    """A hand-written chat completion response."""
-    text = content if isinstance(content, str) else json.dumps(content)
-    return httpx.Response(
-        200,
-        json={
-            "id": "x",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "test-model",
-            "choices": [
-                {
-                    "index": 0,
-                    "message": {"role": "assistant", "content": text},
-                    "finish_reason": finish,
-                }
-            ],
-            "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-        },
-    )
-
-
-class Server:
-    """Answers requests with ``replies`` in turn, or by ``route(body)``; keeps the bodies."""
-
-    def __init__(self, replies: list[httpx.Response], route: Any = None) -> None:
-        self.replies = replies
-        self.route = route
-        self.bodies: list[dict[str, Any]] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        body = json.loads(request.content)
-        self.bodies.append(body)
-        return self.route(body) if self.route else self.replies.pop(0)
-
-
-def writer(server: Server, **kw: Any) -> LLMWriter:
-    client = OpenAIClient(
-        model="gpt-4o-mini",
-        base_url="http://llm.test/v1",
-        api_key="sk-test",
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
-    )
-    return LLMWriter(client, **kw)
 
 
 def blurb(w: LLMWriter, art: Article, n: int = 2) -> list[Any]:
@@ -530,14 +467,8 @@ def test_an_answer_that_changes_what_the_cited_sentence_says_is_never_shown_as_w
         {"text": "Engineers substituted 40 steel cables and resurfaced the deck.", "cites": ["2"]},
     ]
     server = Server([reply({"claims": claims})])
-    client = OpenAIClient(
-        model="gpt-4o-mini",
-        base_url="http://llm.test/v1",
-        api_key="sk-test",
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
-    )
     result = summarize(
-        art, backend="openai", client=client, judge=False, no_cache=True, sentences=4
+        art, backend="openai", client=client(server), judge=False, no_cache=True, sentences=4
     )
     by_text = {c.original_text or c.text: c for c in result.claims}
     kinds = ["verbs", "nouns", "adjectives"]

@@ -16,30 +16,12 @@ import json
 import pytest
 
 from summarizer.judge import Judge, JudgeItem
-from summarizer.llm.base import Completion, Message
+from summarizer.llm.base import Completion
 from summarizer.prompts import load_prompt
 from summarizer.verify import judge_unavailable, verify_claims
 
 from . import verify_cases as vc
-
-
-class FakeClient:
-    """An LLMClient that answers with queued completions and records what it was asked."""
-
-    name = "fake"
-    model = "fake-model"
-    context_window = 8192
-
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
-        self.requests: list[list[Message]] = []
-
-    async def complete(
-        self, messages, *, schema=None, max_tokens=1024, temperature=0.0, prompt=None
-    ):
-        self.requests.append(messages)
-        assert schema is not None and "verdicts" in json.dumps(schema)
-        return Completion(text=self.answers.pop(0), prompt_tokens=100, completion_tokens=20)
+from .judge_client import FakeClient
 
 
 def _answer(*verdicts: dict) -> str:
@@ -233,7 +215,9 @@ def test_judge_failure_is_repaired_by_quoting_the_source(arts, index):
     ids=["malformed", "wrong shape", "missing verdict"],
 )
 def test_unreadable_answers_fail_closed(arts, index, answer):
-    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])), repair=False)
+    """An unreadable answer is re-asked once: the same answer again fails closed."""
+    client = FakeClient([answer, answer])
+    out = verify_claims([_paraphrase(arts)], index, judge=Judge(client), repair=False)
     assert out[0].verdict == "rejected"
     assert out[0].checks[-1].name == "judge" and not out[0].checks[-1].passed
 
@@ -242,10 +226,62 @@ def test_unreadable_answers_fail_closed(arts, index, answer):
     "answer", ["not json at all", '{"verdicts": [{"id": 1}]}'], ids=["malformed", "wrong shape"]
 )
 def test_an_unreadable_answer_counts_as_the_judge_unavailable(arts, index, answer):
-    """Not judged is not "not supported": ``verify`` then exits 3, as for a judge down."""
-    out = verify_claims([_paraphrase(arts)], index, judge=Judge(FakeClient([answer])), repair=False)
+    """Not judged is not "not supported": ``verify`` then exits 3, as for a judge down (its
+    answer still unreadable after the one re-ask)."""
+    client = FakeClient([answer, answer])
+    out = verify_claims([_paraphrase(arts)], index, judge=Judge(client), repair=False)
     outage = judge_unavailable(out[0].checks)
     assert outage is not None and "could not be read" in outage
+    assert len(client.requests) == 2  # asked, re-asked once, then no more
+
+
+class Accepting(FakeClient):
+    """A FakeClient that also records what the judge accepted (as the cache would store)."""
+
+    def __init__(self, answers: list[str]) -> None:
+        super().__init__(answers)
+        self.accepted: list[tuple[str, str | None]] = []
+
+    def accept(self, answer: Completion, *, replaces: Completion | None = None) -> None:
+        self.accepted.append((answer.text, replaces.text if replaces else None))
+
+
+@pytest.mark.parametrize(
+    "garbage", ["not json at all", '{"verdicts": [{"id": 1}]}'], ids=["malformed", "wrong shape"]
+)
+def test_an_unreadable_answer_is_asked_again_with_the_error(arts, index, garbage):
+    """As the map/reduce chain does: one re-ask stating what was wrong; the valid second
+    answer judges the claim (no outage), and is what the cache keeps, for both requests."""
+    valid = _answer({"id": 1, "supported": True, "evidence": SPAN, "reason": ""})
+    client = Accepting([garbage, valid])
+    judge = Judge(client)
+    out = verify_claims([_paraphrase(arts)], index, judge=judge, repair=False)
+    assert out[0].verdict == "accepted" and out[0].checks[-1].passed
+    assert judge_unavailable(out[0].checks) is None
+    assert len(client.requests) == 2 and judge.usage.calls == 2
+    first, again = client.requests
+    assert again[: len(first)] == first  # the same request, then the bad answer and the error
+    assert again[len(first)].role == "assistant" and again[len(first)].content == garbage
+    assert again[-1].role == "user" and "could not be used" in again[-1].content
+    assert client.accepted == [(valid, garbage)]  # never the unreadable answer alone
+
+
+def test_a_refusal_is_asked_again_too():
+    """A refusal the first time is re-asked like an unreadable answer."""
+    valid = _answer({"id": 1, "supported": True, "evidence": "the sky is blue", "reason": ""})
+    answers = [Completion(text="", no_text="the model refused: no."), Completion(text=valid)]
+
+    class RefusesOnce(FakeClient):
+        async def complete(self, messages, **kw):
+            self.requests.append(messages)
+            return answers.pop(0)
+
+    client = RefusesOnce([])
+    item = JudgeItem("The sky is blue today.", ["Today the sky is blue over the city."])
+    checks = asyncio.run(Judge(client).judge([item]))
+    assert len(client.requests) == 2
+    assert "the model refused: no." in client.requests[1][-1].content
+    assert checks[0].passed, checks[0].detail
 
 
 def test_a_readable_answer_without_the_claims_verdict_is_no_outage(arts, index):
@@ -340,6 +376,7 @@ def test_a_judge_that_refuses_says_so_in_the_failed_check():
         async def complete(self, messages, **kw):
             return Completion(text="", no_text="the model refused: I can't judge news.")
 
-    checks = asyncio.run(Judge(Refusing([])).judge([JudgeItem("Sky is blue.", ["Sky blue."])]))
+    client = Refusing([])
+    checks = asyncio.run(Judge(client).judge([JudgeItem("Sky is blue.", ["Sky blue."])]))
     assert not checks[0].passed
     assert checks[0].detail == "the model refused: I can't judge news."
