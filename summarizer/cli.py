@@ -307,6 +307,7 @@ def blurb(
     bad_records: list[InputError] = []  # of those, a folder's file or a JSON (Lines) record
     stopped: BackendError | None = None  # the backend failed: the blurbs so far are kept
     no_blurb_count = unusable = 0  # per article, not per input: counted as articles
+    unshown: list[Blurb] = []  # articles that gave no blurb: their claims and calls count too
     interrupted = False  # Ctrl-C or SIGTERM: so are they
     instances = BlockInstances()  # an article's second HTML block in this output: its own ids
     with open_output(output, force=force) as out:
@@ -340,6 +341,7 @@ def blurb(
                     say_error(str(no_blurb))
                     failed.append(no_blurb)
                     no_blurb_count += 1
+                    unshown.append(result)
                     continue
                 sep = "\n" if results and fmt not in ("json", "html") else ""
                 out.write(sep + instances.render(result, fmt))
@@ -367,7 +369,7 @@ def blurb(
         raise typer.Exit(130)
     if show_rejected:
         _show_rejected([c for r in results for c in r.claims])
-    _summary(results, quiet)
+    _summary([*results, *unshown], quiet)  # the LLM calls and rejections of every article
     if stopped is not None:
         say_error(f"{stopped} (stopped; the {len(results)} blurb(s) before it are written)")
         raise typer.Exit(stopped.exit_code)

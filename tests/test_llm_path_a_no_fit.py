@@ -113,6 +113,12 @@ def test_the_cli_summary_counts_the_blurb_that_did_not_fit(
     lines = result.stderr.splitlines()
     assert f"Error: {tmp_path / 'bridge.txt'}: no blurb: {NOTE}; raise --max-words" in lines
     assert lines[-1] == "1 of 2 articles gave no blurb (see above)"
+    # the closing claims line counts both articles: the repaired claim that did not fit is
+    # rejected, and both articles' LLM calls were made
+    [claims] = [line for line in lines if line.startswith("claims:")]
+    assert (
+        claims.startswith("claims: 1 accepted, 0 repaired, 1 rejected") and "2 LLM calls" in claims
+    )
 
 
 def test_a_briefing_whose_only_claim_did_not_fit_says_so(tmp_path: Path) -> None:
