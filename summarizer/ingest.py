@@ -251,6 +251,16 @@ _LIVE_META = re.compile(
     r"closed|ended) (?:our|this|the) live (?:blog|coverage|updates)\b[^.!?]{0,120}"
     r")[.!…]*\s*"
 )
+# The sign-off's other sentences, before or after the one naming the blog: "That's it from us
+# (for today).", "Thanks for following along.", "Goodbye for now." Cut only beside a
+# ``_LIVE_META`` sentence of the same line, or when nothing else is left on it.
+_SIGN_OFF_WORDS = re.compile(
+    r"(?i)^(?:that['’]s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b[^.!?]{0,60}"
+    r"|(?:thanks|thank you)(?: (?:so|very) much)? for (?:following|reading|joining us|"
+    r"being with us)\b[^.!?]{0,60}"
+    r"|(?:good ?bye|bye) for now\b[^.!?]{0,40}"
+    r")[.!…]*\s*"
+)
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
 _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(c\)|\d{4}\b))")
 # Lines followed by a headline that belongs to another article: drop both.
@@ -709,10 +719,27 @@ def _latest_first(lines: list[str], entries: list[tuple[str, int]]) -> list[str]
     if len(starts) < LIVE_BLOG_MIN_ENTRIES:
         return lines
     blocks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
-    out = lines[: starts[0]]
+    head, preamble = _split_preamble(lines[: starts[0]])
+    out = head
     for block in reversed(blocks):
         out.extend([*block, ""] if block[-1] else block)  # each its own paragraph
+    if any(preamble):
+        out.extend(preamble)
     return out
+
+
+def _split_preamble(lines: list[str]) -> tuple[list[str], list[str]]:
+    """What stands before a live blog's first entry: its headline (a first line shaped as one,
+    kept first) and the preamble after it, older than every entry. A preamble looks ahead
+    ("The chancellor will deliver her statement at 12.30pm"): once the entries say what
+    happened it is the stalest text of the blog, and kept first it led the blurb."""
+    first = next((k for k, line in enumerate(lines) if line), None)
+    if first is None:
+        return lines, []
+    end = first + 1
+    if not (end == len(lines) or not lines[end]) or not headline_shaped(lines[first]):
+        return [], lines  # no headline of its own line: all of it is preamble
+    return lines[:end], lines[end:]
 
 
 def _live_entry(line: str, *, live: bool) -> str:
@@ -724,8 +751,15 @@ def _live_entry(line: str, *, live: bool) -> str:
     if line[:1] in "BUJL" and (label := _NEWS_LABEL.match(line)):
         line = line[label.end() :]
         line = line[:1].upper() + line[1:]  # "Breaking: man charged ...": a headline's case
-    if "live" in line.lower() and (meta := _LIVE_META.match(line)):
-        line = line[meta.end() :]
+    rest = line
+    while (words := _SIGN_OFF_WORDS.match(rest)) is not None:
+        rest = rest[words.end() :]
+    if "live" in rest.lower() and (meta := _LIVE_META.match(rest)):
+        line = rest[meta.end() :]
+        while (words := _SIGN_OFF_WORDS.match(line)) is not None:
+            line = line[words.end() :]
+    elif not rest:
+        return ""
     return line
 
 

@@ -86,3 +86,41 @@ def test_a_short_page_with_a_story_is_still_read(tmp_path: Path) -> None:
     )
     texts = [s.text for a in summarizer.load_articles(page) for s in a.sentences]
     assert LEAD in texts and MORE in texts
+
+
+BLOG_HEADLINE = "Riverside bridge vote live: councillors approve new crossing"
+BLOG_ENTRIES = [  # oldest first, as posted
+    ("17:05", "Protesters from both sides have gathered outside the town hall in Wexley."),
+    ("17:40", "The planning officer tells the meeting the bridge would cost £31m."),
+    ("18:20", "Councillors have approved the Riverside bridge by 28 votes to 19."),
+    ("18:35", "Opponents of the bridge say they will ask for a judicial review of the decision."),
+]
+PREVIEW = "The full council will vote on the bridge at a meeting starting at 5pm tonight."
+
+
+def _blog(signoff: str) -> str:
+    body = "\n\n".join(f"{time} {text}" for time, text in BLOG_ENTRIES)
+    return (
+        f"{BLOG_HEADLINE}\n\nHello and welcome to our live coverage of the vote. {PREVIEW}\n\n"
+        f"{body}\n\n18:50 {signoff}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "signoff",
+    [
+        "That's all from us for tonight. Our live coverage has now ended. Thank you for reading.",
+        "Thanks for following along, and goodbye for now.",
+    ],
+)
+def test_a_live_blogs_preamble_is_its_oldest_text_and_its_sign_off_is_no_sentence(
+    signoff: str,
+) -> None:
+    """Before: the preamble's look ahead ("will vote ... at 5pm") stayed first and led the
+    blurb; "That's it from us." and "Thanks for following along." were sentences."""
+    article = make_article(_blog(signoff))
+    texts = [s.text for s in article.sentences]
+    assert article.title == BLOG_HEADLINE
+    assert texts == [text for _, text in reversed(BLOG_ENTRIES)] + [PREVIEW]
+    shown = [c.text for c in summarizer.blurb(_blog(signoff), sentences=2).claims if c.shown]
+    assert PREVIEW not in shown
