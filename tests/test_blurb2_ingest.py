@@ -124,3 +124,10 @@ def test_a_live_blogs_preamble_is_its_oldest_text_and_its_sign_off_is_no_sentenc
     assert texts == [text for _, text in reversed(BLOG_ENTRIES)] + [PREVIEW]
     shown = [c.text for c in summarizer.blurb(_blog(signoff), sentences=2).claims if c.shown]
     assert PREVIEW not in shown
+
+
+def test_a_two_word_text_is_too_short_as_the_readme_says() -> None:
+    """Before: "hello world" was "the article has only its headline"."""
+    assert summarizer.blurb("hello world").problems == [
+        "nothing to summarise: the text is too short (no sentence of 3 words or more)"
+    ]
