@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from . import timeline
 from .checks import verb_base
+from .lexicon import cue_words
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
 from .text import (
@@ -116,9 +117,62 @@ _ANAPHORIC_NOUNS = frozenset(
     plan move decision choice idea statement statements comment comments remarks exchange
     dynamic account approach step development situation proposal announcement report news
     outcome effort episode episodes message
+    figure figures number numbers total rise fall increase drop claim claims verdict ruling
     """.split()
 )
 _NEGATIONS = frozenset("not no never nor neither none without cannot".split())
+
+# A sentence that reports a claim going round, not a fact: "Posts claiming that the council
+# will ban barbecues have been shared 40,000 times", "The messages, which spread on Sunday,
+# say that ...". Quoted alone it states the claim; a fact-check's next sentence says whether
+# it is true ("The claim is false."), and the two go together or not at all (``_Candidate.
+# companion``); with no verdict beside it the sentence is held back.
+_CLAIM_REPORT = re.compile(
+    r"(?i)^(?:[\w’'-]+\s+){0,4}?(?:posts?|messages?|videos?|clips?|claims?|rumou?rs?|memes?|"
+    r"screenshots?|images?|tweets?)\b[^.;:!?]{0,80}?\b(?:claim|claims|claiming|claimed|allege|"
+    r"alleges|alleging|suggest|suggests|suggesting|say|says|saying|state|states|stating)\b"
+)
+# A verdict on such a claim: "The claim is false.", "This is not true.", "These posts are
+# misleading.", "There is no evidence for this."
+_VERDICT = re.compile(
+    r"(?i)^(?:(?:the|this|that|these|those|such) (?:\w+ )?(?:claims?|posts?|messages?|videos?|"
+    r"stor(?:y|ies)|rumou?rs?|reports?|images?|notices?|suggestions?|allegations?|assertions?)"
+    r"|this|that|it) (?:is|are|was|were) (?:(?:completely|entirely|simply|also) )?"
+    r"(?:false|untrue|not true|fake|misleading|incorrect|wrong|baseless|unfounded|fabricated|"
+    r"doctored|a hoax|not correct|inaccurate)\b"
+    r"|^there (?:is|was) no (?:evidence|truth|basis)\b"
+)
+VERDICT_AFTER = 2  # a verdict this many sentences after the claim it answers, at most
+# Puff: what a company says of itself ("Northwind is proud to be at the forefront of the energy
+# transition."). A sentence with such wording outside quotes and no figure says nothing a
+# reader can check: held back. One with a figure ("... leading supplier, will cut prices by
+# 10%") is news with an adjective in it and stays.
+_PROMOTIONAL = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(sorted((re.escape(w) for w in cue_words("promotional")), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# A scene set before the news (an obituary's or a feature's anecdote): "When Ana Ruiz was nine,
+# she built ...", "As a boy, he ...", "At the age of 12, ...". Among an article's first
+# sentences it is colour before the lead, and quoted (first, in reading order) it hid the news
+# ("... has died aged 88"): held back there.
+_ANECDOTE = re.compile(
+    r"(?i)^(?:when (?:[\w’'.-]+ ){1,4}(?:was|were) (?:(?:just|only|still|a|an) )*"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|child|boy|girl|teenager|toddler|"
+    r"student|schoolboy|schoolgirl|young|little)\b"
+    r"|as an? (?:young )?(?:child|boy|girl|teenager|student|schoolboy|schoolgirl)\b"
+    r"|at (?:the age of )?(?:\d{1,2}|nine|ten|eleven|twelve)(?: years old)?,"
+    r"|(?:long )?(?:years|decades) (?:ago|before)\b)"
+)
+# A line about the outlet's own work ("Ms Menon spoke to our transport editor, Tom Aldridge."),
+# or an answer's aside: first person outside quotes past the first word, which a blurb shows
+# without saying who "we" is (an opening "We ..." is ``_FIRST_PERSON``'s: it leans on context).
+_FIRST_PERSON_INSIDE = frozenset("we our us ours".split())
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Not "his"/"her": a possessive names no one new ("announced her suspension") as often as not.
+_THIRD_PERSON = frozenset("he him she himself herself".split())
+_PERSON_NOUNS = cue_words("person_nouns")
 _QUOTES = "\"'“‘”’«"
 
 Concept = tuple[str, str]
@@ -177,6 +231,9 @@ class _Candidate:
     concepts: tuple[Concept, ...]  # distinct; a tuple is a third of a frozenset's size
     leans_on: int | None  # index of the sentence it needs read first (``_leans_on``), if any
     cut: str | None = None  # the shortened text quoted instead (a lead cut to fit: ``_lead``)
+    held: bool = False  # never quoted: puff, or a claim going round with no verdict beside it
+    companion: int | None = None  # the verdict quoted with this claim (``_CLAIM_REPORT``)
+    verdict: bool = False  # a verdict on a claim before it: quoted with it, however short
 
     @property
     def dependent(self) -> bool:
@@ -285,7 +342,51 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             out.append(cand)
             if _usable(cand):
                 rank += 1
+        _pair_verdicts([c for c in out if c.article_pos == pos])
     return out
+
+
+def _pair_verdicts(cands: list[_Candidate]) -> None:
+    """Mark an article's claims going round (``_CLAIM_REPORT``) and the verdicts that answer
+    them (``_VERDICT``, up to ``VERDICT_AFTER`` sentences on): a claim with a verdict is quoted
+    with it (``companion``), one without is held back; a verdict leans on its claim. Puff
+    (``_PROMOTIONAL`` and no figure) is held back too, and so are an opening anecdote
+    (``_ANECDOTE``) and a sentence in the first person past its first word ("spoke to our
+    editor": who "we" is stays unsaid, whatever is quoted before it)."""
+    held: set[int] = set()
+    for k, c in enumerate(cands):
+        text = c.sentence.text
+        bare = _QUOTED.sub(" ", text)
+        if c.leans_on in held and _dependent(text):
+            c.held = True  # "It was the start of a lifelong obsession." after a held anecdote
+        elif c.leans_on in held:
+            c.leans_on = None  # a name a held sentence gave first: nothing else will give it
+        if not c.numbers and _PROMOTIONAL.search(bare):
+            c.held = True
+        if c.sentence.index < LEAD_SENTENCES and _ANECDOTE.match(text):
+            c.held = True
+        if any(w in _FIRST_PERSON_INSIDE for w in words(bare)[1:]):
+            c.held = True
+        if c.held:
+            held.add(c.sentence.index)
+        if not _CLAIM_REPORT.match(strip_dateline(text)):
+            continue
+        after = cands[k + 1 : k + 1 + VERDICT_AFTER]
+        verdict = next(
+            (
+                v
+                for v in after
+                if v.sentence.index - c.sentence.index <= VERDICT_AFTER
+                and _VERDICT.match(v.sentence.text)
+            ),
+            None,
+        )
+        if verdict is None:
+            c.held = True
+            continue
+        c.companion = verdict.sentence.index
+        verdict.verdict = True
+        verdict.leans_on = c.sentence.index
 
 
 def _has_digit(word: str) -> bool:
@@ -368,7 +469,36 @@ def _dependent(text: str) -> bool:
         return True
     if first[0] == "the" and any(w in _ANAPHORIC_NOUNS for w in first[1:3]):
         return True
-    return _INNER_CONNECTIVE.search(stripped) is not None or _unresolved_report(stripped)
+    if _INNER_CONNECTIVE.search(stripped) is not None or _unresolved_report(stripped):
+        return True
+    return _outside_quotes_leans(stripped)
+
+
+def _outside_quotes_leans(text: str) -> bool:
+    """True when the words outside quotes refer to a person the sentence never names:
+    he/him/she with no name and no person's noun before it ("CCTV later showed him
+    pushing her." after a lead that never named him)."""
+    bare = _QUOTED.sub(" ", text)
+    tokens = bare.split()
+    seen_person = False
+    for k, tok in enumerate(tokens):
+        word = tok.strip(_QUOTES + "()[],.;:!?").lower()
+        if word in _THIRD_PERSON:
+            if not seen_person:
+                return True
+            continue
+        core = tok.strip(_QUOTES + "()[],.;:!?")
+        if (
+            word in _PERSON_NOUNS
+            or word.rstrip("s") in _PERSON_NOUNS
+            or word.endswith(("ist", "ists", "ian", "ians"))  # cartoonist, politician
+        ):
+            seen_person = True
+        elif k and core[:1].isupper() and not core.isupper() and word not in _TIME_WORDS:
+            seen_person = True  # a name (or a body: read as one, the rule stays narrow)
+        elif k == 0 and core[:1].isupper() and word not in STOPWORDS and not core.isupper():
+            seen_person = True  # "Price showed ...": a name first
+    return False
 
 
 def _unresolved_report(text: str) -> bool:
@@ -470,7 +600,9 @@ def _usable(c: _Candidate) -> bool:
     """A sentence worth quoting: long enough to say something, a statement, no fragment; an
     article's first sentence also when short but a real sentence (a short lead says most)."""
     text = c.sentence.text.strip()
-    if c.sentence.index == 0 and _short(c):
+    if c.held:
+        return False
+    if c.verdict or (c.sentence.index == 0 and _short(c)):
         return True
     return (
         MIN_WORDS <= c.words <= MAX_WORDS
@@ -545,6 +677,21 @@ def _greedy(
     for i, c in enumerate(cands):
         if c.leans_on is not None:
             leaning.setdefault((c.article_pos, c.leans_on), []).append(i)
+    # a claim going round and its verdict: quoted together (``_pair_verdicts``)
+    where = {(c.article_pos, c.sentence.index): i for i, c in enumerate(cands)}
+    partner = {
+        i: where[(c.article_pos, c.companion)]
+        for i, c in enumerate(cands)
+        if c.companion is not None and (c.article_pos, c.companion) in where
+    }
+    for i, c in enumerate(cands):
+        if c.companion is not None and i not in partner:
+            gains[i] = 0.0  # its verdict is not among the candidates: never quoted alone
+
+    def extra(i: int) -> tuple[int, int]:
+        """The sentences and words that choosing ``i`` adds beside it (its verdict)."""
+        j = partner.get(i)
+        return (0, 0) if j is None or done[j] else (1, cands[j].words)
 
     def score(i: int) -> float:
         return gains[i] / length[i] * prior[i] * penalty[i]
@@ -571,9 +718,16 @@ def _greedy(
                 penalty[j] = 1.0
                 heapq.heappush(queue, (-score(j), j))
         used_words += word_count(pick.cut) if pick.cut else pick.words
+        verdict = partner.get(i)
+        if verdict is not None and not done[verdict]:
+            take(verdict, cands[verdict].concepts)
 
     if budget is not None:  # the news first: the top sentence, cut to fit if it must be
-        lead = _lead(cands, [score(i) for i in range(len(cands))], budget, first)
+        scores = [score(i) for i in range(len(cands))]
+        for i, j in partner.items():  # a claim quoted with its verdict is never cut
+            if cands[i].words + cands[j].words > budget:
+                scores[i] = 0.0
+        lead = _lead(cands, scores, budget, first)
         if lead is None:
             return []
         take(lead, _cut_concepts(cands[lead]))
@@ -586,8 +740,12 @@ def _greedy(
         queued, best = heapq.heappop(queue)
         if done[best]:
             continue
-        if budget is not None and used_words + cands[best].words > budget:
+        more, more_words = extra(best)
+        if budget is not None and used_words + cands[best].words + more_words > budget:
             done[best] = True  # words only grow: what does not fit now never will
+            continue
+        if n_sentences is not None and len(chosen) + 1 + more > n_sentences:
+            done[best] = True  # no room for the verdict that must come with it
             continue
         now = score(best)
         if now <= 1e-12:
@@ -603,7 +761,7 @@ def _greedy(
     if n_sentences is not None and len(chosen) < n_sentences:
         # Every concept is covered: fill the count with the earliest sentences left.
         taken = {id(c) for c in chosen}
-        spare = [c for c in cands if id(c) not in taken]
+        spare = [c for c in cands if id(c) not in taken and c.companion is None]
         spare.sort(key=lambda c: (c.rank, c.article_pos))
         chosen.extend(spare[: n_sentences - len(chosen)])
     return chosen

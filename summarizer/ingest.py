@@ -63,6 +63,8 @@ MAX_TITLE_CHARS = 200
 _DROP_LINE = re.compile(
     r"^\s*(no time to read\??|get a summary|check out this related article:.*|update:?|"
     r"share (this|on).{0,40}|advertisement|read more:?.{0,120}|click here to .{0,120}|"
+    # a link to another story: "Related: Beavers return to river in Dorset", "See also: ..."
+    r"(?:related|see also|more on this story|most read|recommended)\s*:.{0,160}|"
     # a feed item's link to the rest: "Continue reading...", "Continue reading Title →"
     r"continue reading(?: [^.!?]{0,120}?)?\s*(?:\.{3}|…|→|»|›)?|"
     # newsletter and subscription prompts: "Sign up for our newsletter to get ... delivered
@@ -105,6 +107,20 @@ _CREDIT = re.compile(
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
+# A caption on a line of its own, labelled as one: "Image caption: One of the chicks in its
+# nest ...", "Pictured: The bridge after the flood.", "Media caption, Watch: ...". It describes
+# a picture the reader of a blurb never sees, and a page saved as text puts it before the lead,
+# where the engine's position prior made it the blurb's first sentence.
+_CAPTION_LINE = re.compile(
+    r"(?i)^(?:(?:image|photo|picture|video|media|graphic)\s+caption|caption|pictured|"
+    r"(?:photo|image|picture|video)\s*\(?(?:above|below|top|left|right)\)?)\s*[:,]\s*\S"
+)
+# A line of share buttons: "Facebook Twitter WhatsApp Email", "Share: X | Facebook | Copy link".
+_SHARE_LINE = re.compile(
+    r"(?i)^(?:share(?: this(?: article| story)?)?\s*:?\s*)?"
+    r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|pinterest|messenger|telegram|"
+    r"copy link|print)\s*[|/·•,]?\s*){2,}$"
+)
 # A credit in brackets where a sentence starts, or after a caption's last sentence: "(Photo:
 # John Doe/Springfield Gazette) The old bridge ...", "... in 2019. (AP Photo/Evan Vucci)".
 _BRACKET_CREDIT = re.compile(
@@ -173,15 +189,19 @@ _FOLLOW_LINE = re.compile(
 # saying something, or this article having been updated or corrected. A story about a
 # correction ("The minister issued a correction on Tuesday.", "Corrections officers said ...")
 # has no label and no "this article": it stays. "This report" is left out: a story may be about
-# an earlier version of a report.
+# an earlier version of a report. A note may be set in emphasis or brackets ("*Correction: ...*",
+# "[Clarification: ...]") and its label dated ("CORRECTION, 14 March: This story previously
+# stated ..."): at the top of a story such a note led its blurb, the figure it retracts quoted.
 _ARTICLE_WORD = (
     r"(?:article|story|post|blog post|piece|column|item|headline|caption|photo caption|"
     r"graphic|video|newsletter|interview)"
 )
 _NOTE_START = re.compile(
-    r"(?i)^\(?(?:"
-    r"(?:corrections?|clarifications?|editor['’]?s['’]? notes?)"
-    r"(?:\s*\([^()]{0,40}\))?(?:\s*[:—–]\s*(?=\S)|\s*:?$)"
+    r"(?i)^[*_\[(]{0,3}\s*(?:"
+    r"(?:corrections?|clarifications?|editor['’]?s['’]? notes?)[*_]{0,2}"
+    # its date in brackets or after a comma or dash: "(March 3)", ", 14 March", " - 3/14/2025"
+    r"(?:\s*\([^()]{0,40}\)|\s*[,—–-]\s*(?=[^:\n]{0,30}?\d)[\w ,./-]{1,30}?(?=\s*[*_]{0,2}\s*:))?"
+    r"[*_]{0,2}(?:\s*[:—–]\s*(?=\S)|\s*:?$)"
     r"|(?:(?:because of|due to) an? [\w -]{1,30}errors?,?\s+)?an? (?:earlier|previous|prior) "
     rf"version of this {_ARTICLE_WORD},? (?:(?:also|incorrectly|mistakenly|wrongly) )?"
     r"(?:misstated|misspelled|misidentified|misquoted|misattributed|misreported|mischaracterized|"
@@ -229,6 +249,16 @@ _LIVE_META = re.compile(
     r"(?:will )?(?:ends?|closes?) (?:here|now))\b[^.!?]{0,120}"
     r"|we(?:['’]re| are| will be| have)? (?:now )?(?:pausing|closing|ending|wrapping up|paused|"
     r"closed|ended) (?:our|this|the) live (?:blog|coverage|updates)\b[^.!?]{0,120}"
+    r")[.!…]*\s*"
+)
+# The sign-off's other sentences, before or after the one naming the blog: "That's it from us
+# (for today).", "Thanks for following along.", "Goodbye for now." Cut only beside a
+# ``_LIVE_META`` sentence of the same line, or when nothing else is left on it.
+_SIGN_OFF_WORDS = re.compile(
+    r"(?i)^(?:that['’]s (?:it|all) (?:from (?:us|me)|for (?:today|now|tonight))\b[^.!?]{0,60}"
+    r"|(?:thanks|thank you)(?: (?:so|very) much)? for (?:following|reading|joining us|"
+    r"being with us)\b[^.!?]{0,60}"
+    r"|(?:good ?bye|bye) for now\b[^.!?]{0,40}"
     r")[.!…]*\s*"
 )
 _RIGHTS_HINT = re.compile(r"©|opyright|eserved|\([cC]\)|ay not be")  # one is in each
@@ -635,6 +665,10 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
             continue
         if "(" in stripped and (stripped := _cut_credits(stripped)) == "":
             continue
+        if len(stripped) <= CAPTION_MAX_CHARS and (
+            _CAPTION_LINE.match(stripped) or _SHARE_LINE.match(stripped)
+        ):
+            continue
         if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
             if len(stripped) <= CAPTION_MAX_CHARS:
                 continue
@@ -685,10 +719,27 @@ def _latest_first(lines: list[str], entries: list[tuple[str, int]]) -> list[str]
     if len(starts) < LIVE_BLOG_MIN_ENTRIES:
         return lines
     blocks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
-    out = lines[: starts[0]]
+    head, preamble = _split_preamble(lines[: starts[0]])
+    out = head
     for block in reversed(blocks):
         out.extend([*block, ""] if block[-1] else block)  # each its own paragraph
+    if any(preamble):
+        out.extend(preamble)
     return out
+
+
+def _split_preamble(lines: list[str]) -> tuple[list[str], list[str]]:
+    """What stands before a live blog's first entry: its headline (a first line shaped as one,
+    kept first) and the preamble after it, older than every entry. A preamble looks ahead
+    ("The chancellor will deliver her statement at 12.30pm"): once the entries say what
+    happened it is the stalest text of the blog, and kept first it led the blurb."""
+    first = next((k for k, line in enumerate(lines) if line), None)
+    if first is None:
+        return lines, []
+    end = first + 1
+    if not (end == len(lines) or not lines[end]) or not headline_shaped(lines[first]):
+        return [], lines  # no headline of its own line: all of it is preamble
+    return lines[:end], lines[end:]
 
 
 def _live_entry(line: str, *, live: bool) -> str:
@@ -700,8 +751,15 @@ def _live_entry(line: str, *, live: bool) -> str:
     if line[:1] in "BUJL" and (label := _NEWS_LABEL.match(line)):
         line = line[label.end() :]
         line = line[:1].upper() + line[1:]  # "Breaking: man charged ...": a headline's case
-    if "live" in line.lower() and (meta := _LIVE_META.match(line)):
-        line = line[meta.end() :]
+    rest = line
+    while (words := _SIGN_OFF_WORDS.match(rest)) is not None:
+        rest = rest[words.end() :]
+    if "live" in rest.lower() and (meta := _LIVE_META.match(rest)):
+        line = rest[meta.end() :]
+        while (words := _SIGN_OFF_WORDS.match(line)) is not None:
+            line = line[words.end() :]
+    elif not rest:
+        return ""
     return line
 
 
@@ -1577,9 +1635,46 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
         date_extraction_params=_DATE_PARAMS,
     )
     body = _field(doc, "text") if doc is not None else None
+    if (
+        body
+        and len(body) < CHROME_CHECK_CHARS
+        and not html_to_text(_without_chrome(html, tree)).strip()
+    ):
+        return "", doc  # trafilatura's fallback read the menu and the cookie banner: no article
     if body and body.strip():
         return body, doc
-    return html_to_text(html), doc
+    return html_to_text(_without_chrome(html, tree)), doc
+
+
+CHROME_CHECK_CHARS = 1000  # a page's text this short may be only its furniture: checked
+
+
+# A page's furniture, not its story: menus, headers and footers, side panels, forms, and the
+# banners asking for consent to cookies. Read from the tags and their class or id names.
+# Names only a consent banner has: "share" or "menu" may name a story's wrapper too.
+_CHROME_TAGS = ("nav", "footer", "aside", "form", "button", "menu", "dialog")
+_CHROME_NAME = re.compile(r"(?i)cookie|consent|gdpr")
+
+
+def _without_chrome(html: str, tree: Any) -> str:
+    """The page without its furniture (``_CHROME_TAGS``, ``_CHROME_NAME``), for the whole-page
+    reading when trafilatura finds no article: a page of only a menu, a cookie banner and a
+    footer ("Home / News / We use cookies. Accept all") gave a blurb of them, not "nothing to
+    summarise". ``html`` as it is when there is no ``tree``."""
+    if tree is None:
+        return html
+    import copy
+
+    from lxml import etree
+
+    page = copy.deepcopy(tree)
+    for element in list(page.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        named = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in _CHROME_TAGS or (named.strip() and _CHROME_NAME.search(named)):
+            element.drop_tree()
+    return str(etree.tostring(page, encoding="unicode", method="html"))
 
 
 # A page holds several articles (a home page, a section front) when it has at least this many

@@ -157,10 +157,10 @@ TOO_SHORT = (
 def nothing_to_summarise(article: Article) -> str | None:
     """Why the article gives no blurb before any writing (``HEADLINE_ONLY``, ``TOO_SHORT``),
     or None when it has something to summarise."""
+    if all(word_count(s.text) < MIN_SENTENCE_WORDS for s in article.sentences):
+        return TOO_SHORT  # first: "hello world" is too short, not a headline (the README's)
     if headline_only(article):
         return HEADLINE_ONLY
-    if all(word_count(s.text) < MIN_SENTENCE_WORDS for s in article.sentences):
-        return TOO_SHORT
     return None
 
 

@@ -118,8 +118,12 @@ def bigrams(terms: list[str]) -> list[tuple[str, str]]:
 # -- "); its first word is not a sentence opener ("However, Congress -- The ...").
 _UPPER_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_STATE_OR_DATE = r",\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?"
-_AGENCY = r"\s*\([A-Za-z ]{2,20}\)"
+# "March 3", "Conn.", and a press release's "3 March 2025" / "March 3, 2025"
+_STATE_OR_DATE = (
+    r",\s+(?:\d{1,2}\s+)?[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+)
+# "(AP)", and a press-release wire between slashes: "/PRNewswire/", "/PRNewswire-UKDisclose/"
+_AGENCY = r"\s*(?:\([A-Za-z ]{2,20}\)|/[A-Za-z][\w -]{1,30}/)"
 _DASH = r"\s*(?:--|[-_–—―]-?)\s+(?=[A-Z0-9\"“‘'`])"
 _DATELINE = re.compile(
     rf"^(?:{_UPPER_PLACE}(?:{_STATE_OR_DATE})?(?:{_AGENCY})?"
