@@ -232,7 +232,13 @@ def blurb(
         list[str], typer.Argument(help="Article files, http(s) URLs, feeds, or - for stdin.")
     ],
     sentences: Annotated[
-        int | None, typer.Option("--sentences", "-n", min=1, help="Sentences (default 3).")
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            min=1,
+            help="Sentences (default 3; 2-4 suit an article page, more are written when asked).",
+        ),
     ] = None,
     max_words: MaxWordsOpt = None,
     format_: Annotated[
