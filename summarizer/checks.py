@@ -157,6 +157,12 @@ class Evidence:
         return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
 
     @cached_property
+    def denied_clauses(self) -> list[tuple[list[str], set[str]]]:
+        """Each clause the cited text says is not shown or proved (``_denied_clauses``), with
+        the stems of its sentence outside that clause."""
+        return [found for sentence in self.sentences for found in _denied_clauses(sentence)]
+
+    @cached_property
     def negated(self) -> tuple[set[str], set[str]]:
         """Stems inside a negation scope, and stems that also occur outside one."""
         inside: set[str] = set()
@@ -1394,6 +1400,55 @@ def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
     return [s for s in scopes if s], free
 
 
+_PROOF_VERBS = lexicon.cue_words("proof_verbs")
+PROOF_GAP = 2  # words between a negation cue and its verb of proof: "does not necessarily show"
+DENIED_CLAUSE_MAX = 8  # content words of a denied clause read
+
+
+def _denied_clauses(text: str) -> list[tuple[list[str], set[str]]]:
+    """The content stems of each clause a negated verb of proof introduces ("it does not show
+    that coffee itself is protective": [coffe, protect]), with the stems of the sentence outside
+    it. A negation's usual scope (NEGATION_SCOPE words) stops at "show that coffee", so the
+    clause's own predicate was read as stated: the clause is what the sentence denies is
+    established, whatever its length."""
+    toks = [t.lower().replace("’", "'") for t in _tokens(text)]
+    out: list[tuple[list[str], set[str]]] = []
+    for i, tok in enumerate(toks):
+        if not _is_cue(tok):
+            continue
+        verb = next(
+            (j for j in range(i + 1, min(i + 2 + PROOF_GAP, len(toks))) if toks[j] in _PROOF_VERBS),
+            None,
+        )
+        if verb is None or toks[verb + 1 : verb + 2] not in (["that"], ["whether"]):
+            continue
+        clause: list[str] = []
+        end = verb + 2
+        while end < len(toks) and toks[end] not in _CLAUSE_END and len(clause) < DENIED_CLAUSE_MAX:
+            if toks[end] not in STOPWORDS and toks[end][:1].isalnum():
+                clause.append(stem(toks[end]))
+            end += 1
+        rest = {stem(t) for t in toks[:i] + toks[end:] if t not in STOPWORDS and t[:1].isalnum()}
+        if clause:
+            out.append((clause, rest))
+    return out
+
+
+def _states_denied_clause(claim_free: set[str], evidence: Evidence) -> str | None:
+    """Why the claim states a clause the cited text says is not shown (``_denied_clauses``):
+    at least half of its words, two at least (or its only one), free in the claim, one of them
+    found nowhere else in its sentence ("coffee protects" on "does not show that coffee is
+    protective", where "coffee" is the study's subject too). None when it does not."""
+    for clause, rest in evidence.denied_clauses:
+        stated = [t for t in clause if t in claim_free]
+        own = [t for t in stated if t not in rest]
+        if own and len(stated) >= max(min(2, len(clause)), len(clause) / 2):
+            return (
+                f"the cited text denies it is shown that '{' '.join(clause)}'; the claim states it"
+            )
+    return None
+
+
 # Light nouns of necessity: "without any requirement to pay tax" negates having to pay it, and
 # a claim states that with any word of the class ("need to pay tax", "must pay tax", "are
 # required to pay tax"), not with the noun itself. A claim that only says "pay tax" is not
@@ -1450,6 +1505,8 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
                 detail=f"the cited text negates '{' '.join(stated)}'; the claim does not",
             )
     denied = _denied_in_other_words(claim, claim_free - claim_inside.terms, evidence)
+    own_denied = {t for clause, _ in _denied_clauses(claim) for t in clause}
+    denied = denied or _states_denied_clause(claim_free - claim_inside.terms - own_denied, evidence)
     if denied is not None:
         return Check(name="negation", passed=False, detail=denied)
     if unsupported:
@@ -1783,22 +1840,50 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     only one), must be stated."""
     cited = evidence.text.lower()
     mine = {_lemma(w) for w in words(said)}
+    hedged: list[tuple[_Qualifier, re.Match[str], list[str], int]] = []
     for q in QUALIFIERS:
         if q.kept is None or _keeps(q, said, shown):
             continue
         for match in q.cue.finditer(cited):
             scope, end = _scope(cited, match.end(), _lemma)
+            if scope and scope[0] in _relation_verbs() and scope[0] not in mine:
+                scope, end = _related_scope(cited, match.end())
             if not scope or _capitalised_within(evidence.text, cited, match.start()):
                 continue
             if match.group(0) == "may" and _not_a_modal(cited, match.end()):
                 continue  # "theresa may said": a name, not a hedge
-            free = {_lemma(w) for w in words(cited[: match.start()] + " " + cited[end:])}
-            stated = [t for t in scope if t in mine and t not in free]
-            if scope[0] in stated and len(stated) >= min(2, len(scope)):
-                hedged = cited[match.start() : end].strip(" ,.;:")
-                cue = match.group(0)
-                return f"the claim drops the cited text's '{cue}' ({q.kind}): '{hedged}'"
+            hedged.append((q, match, scope, end))
+    # what the cited text states unhedged: its words outside every hedge's scope (a headline's
+    # "may be linked to lower risk" is not stated by the body's "may have a lower risk")
+    unhedged = list(cited)
+    for _, match, _, end in hedged:
+        unhedged[match.start() : end] = " " * (end - match.start())
+    free = {_lemma(w) for w in words("".join(unhedged))}
+    for q, match, scope, end in hedged:
+        stated = [t for t in scope if t in mine and t not in free]
+        if scope[0] in stated and len(stated) >= min(2, len(scope)):
+            words_hedged = cited[match.start() : end].strip(" ,.;:")
+            cue = match.group(0)
+            return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
     return None
+
+
+# Verbs that only relate two things (lemmas): "may be linked to lower risk" hedges the lower
+# risk, which a claim states as "have a lower risk" without the verb.
+@lru_cache(maxsize=1)
+def _relation_verbs() -> frozenset[str]:
+    return frozenset(_lemma(w) for w in lexicon.cue_words("relation_verbs"))
+
+
+def _related_scope(cited: str, start: int) -> tuple[list[str], int]:
+    """A hedge's scope past the verb of relation it opens with ("may be linked to lower risk":
+    [lower, risk]): the words related, which a claim may state without the verb. A headline
+    hedges so ("Coffee may be linked to lower risk"), and the first word of a hedge's scope must
+    be stated for the claim to drop it, so a claim stating the risk itself was let through."""
+    for tok in _TOKEN.finditer(cited, start):
+        if _lemma(tok.group(0)) in _relation_verbs():
+            return _scope(cited, tok.end(), _lemma)
+    return [], start
 
 
 def _keeps(q: _Qualifier, said: str, shown: str) -> bool:
@@ -2759,10 +2844,75 @@ def attribution(text: str) -> tuple[set[str], str] | None:
     return None
 
 
+_FINDING = lexicon.cue_words("finding_verbs")
+_ALLEGING = lexicon.cue_words("allegation_verbs")
+_FRAME_WORDS = 6  # a frame's speaker: at most this many words after any opening phrase
+_FRAME_TOLD = 2  # words of whom it was told between the verb and "that": "told jurors that"
+_FRAME_WORD = re.compile(r"[^\W_][\w'-]*|[,;:]")
+
+
+def finding(text: str, verbs: frozenset[str]) -> tuple[set[str], str, str] | None:
+    """The speaker of ``text`` (stems of their words), its verb and what it introduces, when a
+    verb of ``verbs`` introduces its first "that" clause: "The jury found that Price ...",
+    "[Opening the case,] prosecutor Kate Marston KC told jurors that Price ...". None
+    otherwise."""
+    plain = _norm(text).strip()
+    toks = list(_FRAME_WORD.finditer(plain))
+    low = [t.group(0).lower() for t in toks]
+    if "that" not in low:
+        return None
+    that = low.index("that")
+    for verb in range(that - 1, max(that - 2 - _FRAME_TOLD, 0), -1):
+        if low[verb] not in verbs:
+            continue
+        if any(w in ",;:" for w in low[verb + 1 : that]):
+            return None
+        start = max((j + 1 for j in range(verb) if low[j] in ",;:"), default=0)
+        who = [w for w in low[start:verb] if w not in ("had", "has", "have")]
+        if not who or len(who) > _FRAME_WORDS or who[0] in _NO_ONE:
+            return None
+        speaker = {stem(w) for w in who if w not in STOPWORDS}
+        what = plain[toks[that].end() :].strip()
+        return (speaker, low[verb], what) if speaker and what else None
+    return None
+
+
+def _alleged_by_another(claim: str, evidence: Evidence) -> str | None:
+    """The claim gives a finding or ruling to one party ("the jury found that P") which a
+    cited sentence carries only as another party's allegation ("the prosecutor told jurors that
+    P"): what one side asserts is not what the court found. None when the claim states no
+    finding, or a cited sentence gives P to the claim's party."""
+    mine = finding(claim, _FINDING)
+    if mine is None:
+        return None
+    speaker, _, what = mine
+    terms = claim_terms(what)
+    if not terms:
+        return None
+    others: list[str] = []
+    for sentence in evidence.sentences:
+        theirs = finding(sentence, _FINDING | _ALLEGING)
+        if theirs is None:
+            continue
+        carried = set(content_terms(_norm(theirs[2])))
+        if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+            continue
+        if theirs[0] & speaker or theirs[1] in _FINDING:
+            return None
+        others.append(sentence)
+    if not others:
+        return None
+    return f"the claim states a finding the cited text gives only as another's allegation: {others[0]!r}"
+
+
 def check_attribution(claim: str, evidence: Evidence) -> Check:
     """The claim's speaker must be the one a cited sentence gives for what the claim says: a
     cited sentence that carries it (COVERAGE_MIN of its content terms) under another speaker,
-    while none carries it under the claim's, is a misattribution."""
+    while none carries it under the claim's, is a misattribution. So is a finding the cited
+    text gives only as another party's allegation (``_alleged_by_another``)."""
+    alleged = _alleged_by_another(claim, evidence)
+    if alleged is not None:
+        return Check(name="attribution", passed=False, detail=alleged)
     said = attribution(claim)
     if said is None:
         return Check(name="attribution", passed=True)
