@@ -1294,13 +1294,39 @@ def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]
         if f" {phrase} " not in text
         for w in phrase.split()
     }
+    modifiers = {" ".join(span) for span in _modifier_names(sentence, known_names)}
     dropped = [
         (bool(swapped & set(phrase.split())), " ".join(core))
         for core, phrase in _names(sentence, known_names)
         if not any(f" {w} " in said and w not in swapped for w in phrase.split())
+        and " ".join(core) not in modifiers
     ]
     # a name the claim's own replaces first: it is the one the reader is to be told of
     return [name for _, name in sorted(dropped, key=lambda pair: not pair[0])]
+
+
+# Words before a name that make it a modifier of the noun after it: "a Conservative majority".
+_MODIFIER_BEFORE = frozenset("a an the this that these those its their his her our".split())
+
+
+def _modifier_names(text: str, known_names: AbstractSet[str]) -> list[list[str]]:
+    """Names of ``text`` used as adjectives: after a determiner and before a lower-case noun
+    that is no verb form ("overturning a Conservative majority", "the Tamsworth South
+    by-election"). Such a name qualifies a thing and names no one who acts, so a claim that
+    leaves it out has swapped no one for it."""
+    toks = _tokens(text)
+    if _lowercased(text):
+        return []
+    out: list[list[str]] = []
+    for run in _name_runs(toks, known_names, False):
+        before = toks[run.start - 1].lower() if run.start else ""
+        after = toks[run.stop] if run.stop < len(toks) else ""
+        if before not in _MODIFIER_BEFORE or not after[:1].islower():
+            continue
+        readings = word_readings(after.lower())
+        if "NOUN" in readings and "VERB" not in readings:
+            out.append(toks[run.start : run.stop])
+    return out
 
 
 def _named_in(name: str, corpus: str) -> bool:
@@ -2067,6 +2093,34 @@ def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
     return found
 
 
+_CASED_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # text.words, its case kept
+
+
+def _name_words(text: str, ws: list[str]) -> dict[int, frozenset[str]]:
+    """Indexes of ``ws`` (the words of ``text``) capitalised after its first word, each with
+    the other words of its run of capitals: words of a name ("the Liberal Democrats",
+    "Conservative Richard Hale"). None in a Title Case headline, whose capitals tell nothing."""
+    if title_case(text):
+        return {}
+    cased = _CASED_WORD.findall(_norm(text))
+    if len(cased) != len(ws):
+        return {}  # lower-casing changed the words: cannot tell
+    flags = [bool(i) and w[:1].isupper() for i, w in enumerate(cased)]
+    out: dict[int, frozenset[str]] = {}
+    for run in _runs(flags):
+        for i in run:
+            out[i] = frozenset(ws[j] for j in run if j != i)
+    return out
+
+
+def _other_names(mine: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
+    """Two words of names, opposite in meaning, that belong to names of different things: a
+    party ("Liberal Democrats") and a candidate it is said of ("Conservative Richard Hale")
+    state no opposite fact. Names that share another word ("Liberal Party", "Conservative
+    Party") name two of one kind, told apart by the opposite words: those stay opposites."""
+    return mine is not None and theirs is not None and not mine & theirs
+
+
 def find_opposite(
     claim: str, sentences: list[str], *, counting_stated: bool = True
 ) -> tuple[str, str] | None:
@@ -2084,6 +2138,8 @@ def find_opposite(
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
     said_low = [w.lower() for w in said_words]
+    said_named = _name_words(claim, said_words)
+    cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen or _ranks_at(said_low, i):
             continue  # a rank ("Lind came first") is bound to its name by other_ranks
@@ -2098,9 +2154,11 @@ def find_opposite(
         if not opposites and not of:
             continue
         mine = _context(said_words, i)
-        for ws, lemmas in zip(cited, cited_lemmas, strict=True):
+        for ws, lemmas, named in zip(cited, cited_lemmas, cited_named, strict=True):
             for j, lemma in enumerate(lemmas):
                 if _ranks_at([w.lower() for w in ws], j):
+                    continue
+                if _other_names(said_named.get(i), named.get(j)):
                     continue
                 if lemma in opposites and mine & _context(ws, j):
                     return word, ws[j]
@@ -2902,7 +2960,8 @@ def _alleged_by_another(claim: str, evidence: Evidence) -> str | None:
         others.append(sentence)
     if not others:
         return None
-    return f"the claim states a finding the cited text gives only as another's allegation: {others[0]!r}"
+    why = "the claim states a finding the cited text gives only as another's allegation"
+    return f"{why}: {others[0]!r}"
 
 
 def check_attribution(claim: str, evidence: Evidence) -> Check:

@@ -109,3 +109,30 @@ def test_the_allegation_given_to_its_party_stays_supported() -> None:
 def test_the_finding_the_source_gives_the_jury_stays_supported() -> None:
     claim = "The jury found that Fenwick planned the robbery weeks in advance."
     assert _checked(claim, [VERDICT])[0] == "supported"
+
+
+GAIN = (
+    "Liberals take Holloway North\n\nThe Liberal Party has won the Holloway North by-election, "
+    "overturning a Conservative majority of more than 6,000 in a large swing."
+)
+COUNT = (
+    "Holloway North result\n\nTeacher Amira Shah won 15,210 votes to 11,004 for Conservative "
+    "Tom Reed, a majority of 4,206."
+)
+
+
+def test_a_name_used_as_a_modifier_or_a_partys_name_is_no_swap_or_opposite() -> None:
+    claim = (
+        "Amira Shah won the Holloway North by-election for the Liberal Party with a majority "
+        "of 4,206."
+    )
+    verdict, why = _checked(claim, [GAIN, COUNT])
+    assert "Conservative" not in why and "conservative" not in why, why
+    assert verdict == "supported", why
+
+
+def test_names_of_one_kind_told_apart_by_opposite_words_stay_opposites() -> None:
+    source = "Holloway North\n\nThe Liberal Party has won the Holloway North by-election."
+    claim = "The Conservative Party has won the Holloway North by-election."
+    verdict, why = _checked(claim, [source])
+    assert verdict == "contradicted", why
