@@ -2682,6 +2682,76 @@ def other_ranks(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str 
     return None
 
 
+_WIN_STEMS = frozenset(stem(v) for v in lexicon.cue_words("win_verbs"))
+_LOSE_STEMS = frozenset(stem(v) for v in lexicon.cue_words("lose_verbs"))
+_LOST_TO = re.compile(r"\blos[a-z]*\s+to\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Who won a contest and who lost it, as one sentence tells it."""
+
+    winner: str
+    loser: str
+    words: str
+
+
+def _number(tok: str) -> int | None:
+    return int(tok) if tok.isdigit() and len(tok) <= 3 else None
+
+
+def results(text: str, known_names: AbstractSet[str]) -> list[Result]:
+    """The contests ``text`` tells the outcome of: "X beat Y", "Y was defeated by X", "X won
+    against Y" (a verb of winning, ``win_verbs``), "Y lost to X", and a score line, where the
+    side with more points won: "X 24-18 Y", "X 24, Y 18", "X 24 Y 18". A draw tells none."""
+    out: list[Result] = []
+    for role in roles(text, known_names):
+        if role.verb in _WIN_STEMS:
+            out.append(Result(role.doer, role.done_to, role.words))
+        elif role.verb in _LOSE_STEMS and _LOST_TO.search(role.words):
+            out.append(Result(role.done_to, role.doer, role.words))
+    toks, runs = _read_for_roles(text, known_names)
+    for a, b in zip(runs, runs[1:], strict=False):
+        between = toks[a.stop : b.start]
+        after = _number(toks[b.stop]) if b.stop < len(toks) else None
+        if len(between) == 2 and None not in (scores := [_number(t) for t in between]):
+            first, second = scores[0], scores[1]  # "X 24-18 Y"
+        elif len(between) in (1, 2) and between[1:] in ([], [","]) and after is not None:
+            first, second = _number(between[0]), after  # "X 24, Y 18", "X 24 Y 18"
+        else:
+            continue
+        if first is None or second is None or first == second:
+            continue
+        sides = [_phrase(" ".join(toks[r.start : r.stop])) for r in (a, b)]
+        shown = [" ".join(toks[r.start : r.stop]) for r in (a, b)]
+        said = f"{shown[0]} {first}-{second} {shown[1]}"
+        out.append(Result(*(sides if first > second else sides[::-1]), words=said))
+    return out
+
+
+def reversed_result(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim's outcome of a contest is the cited text's the other way round ("Sharks
+    beat Rhinos" where it says "Rhinos beat Sharks", "Sharks lost to Rhinos" or has the score
+    line "Rhinos 24-18 Sharks"), or None: a winner and a loser are roles no other check reads
+    when they are told by a score or by "lost to"."""
+    mine = results(claim, known)
+    if not mine:
+        return None
+    theirs = [r for sentence in evidence.sentences for r in results(sentence, known)]
+    for result in mine:
+        if _same_name(result.winner, result.loser):
+            continue
+        if any(
+            _same_name(r.winner, result.winner) and _same_name(r.loser, result.loser)
+            for r in theirs
+        ):
+            continue
+        for r in theirs:
+            if _same_name(r.winner, result.loser) and _same_name(r.loser, result.winner):
+                return f"result reversed: '{result.words}' where the cited text has '{r.words}'"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -2690,7 +2760,9 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     backed by Jones, defeated Brown" gives Smith's deed to Jones. So is a place a verb of going or
     inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
     to Washington" on "Invites Trump to Moscow". So is a rank bound to another name
-    (``other_ranks``): "Holm came second" on "Berg came second and Holm third"."""
+    (``other_ranks``): "Holm came second" on "Berg came second and Holm third". So is a
+    contest's outcome told the other way round (``reversed_result``): "Sharks lost to Rhinos"
+    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos"."""
     for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
@@ -2699,9 +2771,10 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     ranked = other_ranks(claim, evidence, known)
     if ranked is not None:
         return Check(name="roles", passed=False, detail=ranked)
+    reversed_outcome = reversed_result(claim, evidence, known)
     mine = roles(claim, known)
     if not mine:
-        return Check(name="roles", passed=True)
+        return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
     theirs = [r for sentence in evidence.sentences for r in roles(sentence, known)]
     for role in mine:
         if _same_name(role.doer, role.done_to):
@@ -2719,7 +2792,7 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
             ):
                 detail = f"another doer: '{role.words}' where the cited text has '{r.words}'"
                 return Check(name="roles", passed=False, detail=detail)
-    return Check(name="roles", passed=True)
+    return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
 
 
 # -- content coverage --------------------------------------------------------------------------
