@@ -2725,7 +2725,8 @@ def results(text: str, known_names: AbstractSet[str]) -> list[Result]:
         sides = [_phrase(" ".join(toks[r.start : r.stop])) for r in (a, b)]
         shown = [" ".join(toks[r.start : r.stop]) for r in (a, b)]
         said = f"{shown[0]} {first}-{second} {shown[1]}"
-        out.append(Result(*(sides if first > second else sides[::-1]), words=said))
+        winner, loser = sides if first > second else sides[::-1]
+        out.append(Result(winner, loser, said))
     return out
 
 
