@@ -88,6 +88,7 @@ CONTRADICTION_CHECKS = frozenset(
         "antonyms",
         "roles",
         "attribution",
+        "disowned",
     }
 )
 
@@ -241,6 +242,7 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_antonyms(claim, evidence),
         check_roles(claim, evidence),
         check_attribution(claim, evidence),
+        check_disowned(claim, evidence),
         check_coverage(plain, evidence),
         check_relations(plain, evidence),
         *(check_words(plain, evidence) if cited_words else []),
@@ -2753,6 +2755,149 @@ def reversed_result(claim: str, evidence: Evidence, known: AbstractSet[str]) -> 
     return None
 
 
+# A sentence's doer as a noun phrase (``agent_clause``): at most this many words before the
+# verb, and this many words of its object after it.
+AGENT_WORDS = 4
+OBJECT_WORDS = 4
+_AUXILIARIES = frozenset(
+    "will would shall should can could may might must has have had did does do is are was were "
+    "be been being also".split()
+)
+_SUBJECT_STOPS = _CLAUSE_END | frozenset(
+    "after before when if as because since that who which".split()
+)
+_NOT_AGENTS = frozenset(
+    "he she it they we who which i you one some many most all both others someone".split()
+)
+
+
+@dataclass(frozen=True)
+class Agent:
+    """The doer of a sentence's main verb as a noun phrase, the verb and its object's words:
+    "Coastguards rescued nine people" is (coastguards, rescu, {nine, peopl})."""
+
+    doer: tuple[str, ...]  # lower-case words, no determiner
+    named: bool  # the doer is a name ("Marlow Freight"), not a common noun ("the union")
+    verb: str  # stem
+    done_to: frozenset[str]  # stems of the object's content words
+    words: str
+
+
+def agent_clause(text: str, known_names: AbstractSet[str] = frozenset()) -> Agent | None:
+    """The doer, verb and object of ``text`` when it opens with a short subject and its verb
+    (active, or passive with "by" and the doer after it): "Police rescued nine people",
+    "The union improved its pay offer", "Nine people were rescued by coastguards". None for
+    another structure, a pronoun subject, or a reporting verb (a speaker is no doer here)."""
+    toks = [t for t in _tokens(text) if t not in ("(", ")")]
+    low = [t.lower() for t in toks]
+    for v in range(1, min(len(low), AGENT_WORDS + 3)):
+        if low[v] in _SUBJECT_STOPS or low[v - 1] in _SUBJECT_STOPS:
+            return None
+        if low[v] in _AUXILIARIES or (v > 1 and toks[v][:1].isupper()):
+            continue
+        base = verb_base(low[v], low[v - 1])
+        if base is None or base in ("be", "have", "do") or is_reporting_word(base):
+            continue
+        before = [w for w in low[:v] if w not in _AUXILIARIES and w not in _DETERMINERS]
+        passive = any(w in _BE_FORMS for w in low[:v]) and low[v] != base
+        passive = passive and not low[v].endswith("ing")  # "were brought", not "were bringing"
+        rest = low[v + 1 :]
+        end = next((j for j, w in enumerate(rest) if w in _CLAUSE_END), len(rest))
+        rest = rest[:end]
+        if passive:
+            if "by" not in rest:
+                return None
+            at = v + 1 + rest.index("by") + 1
+            doer_toks = [t for t in toks[at : v + 1 + end] if t.lower() not in _DETERMINERS]
+            stop = next((j for j, t in enumerate(doer_toks) if t.lower() in STOPWORDS), None)
+            doer_toks = doer_toks[:stop][:AGENT_WORDS]
+            obj = before
+        else:
+            doer_toks = [t for t in toks[:v] if t.lower() not in _AUXILIARIES | _DETERMINERS]
+            obj = rest[:OBJECT_WORDS]
+        doer = tuple(t.lower() for t in doer_toks)
+        if not doer or len(doer) > AGENT_WORDS or doer[0] in _NOT_AGENTS:
+            return None
+        # a name: capitalised where a common noun is not (the sources capitalise it mid-sentence)
+        named = any(
+            t[:1].isupper() and (t is not toks[0] or _bare(t.lower()) in known_names)
+            for t in doer_toks
+        )
+        done_to = frozenset(stem(w) for w in obj if w not in STOPWORDS and w.isalpha())
+        if not done_to:
+            return None
+        return Agent(
+            doer, named, stem(base), done_to, " ".join(toks[: v + 1 + min(end, OBJECT_WORDS)])
+        )
+    return None
+
+
+def is_reporting_word(base: str) -> bool:
+    """A verb of saying: its subject is a speaker, which ``check_attribution`` reads."""
+    return base in _REPORTING_BASES
+
+
+_REPORTING_BASES = lexicon.cue_words("reporting") | frozenset({"say", "tell"})
+
+
+def _same_doer(mine: Agent, theirs: Agent) -> bool:
+    """The two doers may be one: a word in common, synonyms or WordNet relatives of one
+    another, or one a name and the other a common noun (a description of it) unless the
+    sources set the two apart (``_set_apart``)."""
+    if set(mine.doer) & set(theirs.doer):
+        return True
+    a, b = mine.doer[-1], theirs.doer[-1]
+    if {stem(a)} & ({stem(b)} | _synonyms(stem(b))):
+        return True
+    related = lexicon.relatives("nouns")
+    for x, y in ((a, b), (b, a)):
+        base = noun_base(x) or x
+        other = noun_base(y) or y
+        if other in related.get(base, "").replace("|", " ").split():
+            return True
+    return False
+
+
+def _set_apart(name: tuple[str, ...], noun: tuple[str, ...], corpus: str) -> bool:
+    """The sources join ``name`` and the common noun ``noun`` as two parties ("talks between
+    the union and Marlow Freight", "Marlow Freight and the union"): they are not one."""
+    n, c = " ".join(_bare(w) for w in name), " ".join(_bare(w) for w in noun)
+    joined = r"(?:and|or|with|against|versus|v|vs)"
+    pattern = rf" {re.escape(n)} {joined} (?:the |a |an |its |their )?{re.escape(c)} "
+    reverse = rf" {re.escape(c)} {joined} {re.escape(n)} "
+    return bool(re.search(pattern, corpus) or re.search(reverse, corpus))
+
+
+def other_agent(claim: str, evidence: Evidence) -> str | None:
+    """Why the cited text gives the claim's deed to another doer: the same verb on the same
+    object by a doer that is not the claim's ("Police rescued nine people" on "Coastguards
+    rescued nine people"; "the union improved its pay offer" where the sources say Marlow
+    Freight did, and speak of the union and Marlow Freight as two parties). Names on both
+    sides are ``roles``' to read. None when no cited sentence does."""
+    mine = agent_clause(claim, evidence.known_names)
+    if mine is None:
+        return None
+    found: list[Agent] = []
+    for sentence in evidence.sentences:
+        theirs = agent_clause(sentence, evidence.known_names)
+        if theirs is None or theirs.verb != mine.verb:
+            continue
+        if len(mine.done_to & theirs.done_to) < min(2, len(mine.done_to)):
+            continue
+        if _same_doer(mine, theirs):
+            return None
+        found.append(theirs)
+    for theirs in found:
+        if mine.named and theirs.named:
+            continue
+        if mine.named != theirs.named:
+            name, noun = (mine, theirs) if mine.named else (theirs, mine)
+            if not _set_apart(name.doer, noun.doer, evidence.corpus):
+                continue
+        return f"another doer: '{mine.words}' where the cited text has '{theirs.words}'"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -2772,7 +2917,7 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     ranked = other_ranks(claim, evidence, known)
     if ranked is not None:
         return Check(name="roles", passed=False, detail=ranked)
-    reversed_outcome = reversed_result(claim, evidence, known)
+    reversed_outcome = reversed_result(claim, evidence, known) or other_agent(claim, evidence)
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
@@ -3036,6 +3181,87 @@ def _alleged_by_another(claim: str, evidence: Evidence) -> str | None:
         return None
     why = "the claim states a finding the cited text gives only as another's allegation"
     return f"{why}: {others[0]!r}"
+
+
+_RETRACTION = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("retraction")))) + r")\b"
+)
+_HEARSAY = lexicon.cue_words("hearsay")
+_REBUTTAL = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("rebuttal")))) + r")\b"
+)
+HEARSAY_REACH = (
+    8  # words between a hearsay noun and its "that": "the posts, which began ..., say that"
+)
+
+
+def _hearsay_noun(ws: list[str], k: int) -> bool:
+    """``ws[k]`` is a hearsay word used as a noun: opening the sentence, after a determiner or
+    before a participle ("Posts claiming that", "the posts say that"), not a verb ("Grushko
+    claims that" is a named speaker's statement, which check_attribution reads)."""
+    if ws[k] not in _HEARSAY:
+        return False
+    after = ws[k + 1] if k + 1 < len(ws) else ""
+    return k == 0 or ws[k - 1] in _DETERMINERS or after.endswith("ing")
+
+
+def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
+    """The parts of ``sentence`` it does not state as its own, each with why: what a
+    correction says was stated wrongly ("This story previously stated that ..."), and what
+    posts, claims or rumours say ("Posts claiming that the council will ban ..."). The
+    words are the source's, the statement is not."""
+    plain = _norm(sentence).lower()
+    out: list[tuple[str, str]] = []
+    retracted = _RETRACTION.search(plain)
+    if retracted is not None:
+        out.append((plain[retracted.end() :], "correction"))
+    for that in re.finditer(r"\bthat\b", plain):
+        before = words(plain[: that.start()])
+        start = max(len(before) - HEARSAY_REACH, 0)
+        if any(_hearsay_noun(before, k) for k in range(start, len(before))):
+            out.append((plain[that.end() :], "hearsay"))
+            break
+    return out
+
+
+def check_disowned(claim: str, evidence: Evidence) -> Check:
+    """A claim carried only by what a cited sentence disowns (``_disowned_parts``) is not
+    the source's statement: contradicted when the source says so (a correction's figure the
+    claim repeats; talk the sources call false), else unsupported ("disowned-unsupported").
+    A claim that keeps the frame ("posts claimed that ...") is what the source says."""
+    said = _norm(claim).lower()
+    if _RETRACTION.search(said) or any(w in _HEARSAY for w in words(said)):
+        return Check(name="disowned", passed=True)
+    terms = claim_terms(claim)
+    if not terms:
+        return Check(name="disowned", passed=True)
+    found: tuple[str, str, str] | None = None
+    for sentence in evidence.sentences:
+        own = _norm(sentence).lower()
+        for part, why in _disowned_parts(sentence):
+            rest = own.replace(part, " ")
+            carried = set(content_terms(part))
+            if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+                continue
+            if sum(t in set(content_terms(rest)) for t in terms) >= COVERAGE_MIN * len(terms):
+                continue  # the sentence states it outside the disowned part too
+            found = found or (sentence, part, why)
+    # another cited sentence that states it, its figures too, is the source's own statement
+    others = Evidence([s for s in evidence.sentences if not _disowned_parts(s)])
+    stated = others.sentences and quantities(claim) <= others.quantities
+    if found is None or (stated and coverage(claim, others)[0] >= COVERAGE_MIN):
+        return Check(name="disowned", passed=True)
+    sentence, part, why = found
+    if why == "correction":
+        wrong = quantities(part) & quantities(claim)
+        if wrong:
+            detail = f"a correction says the source stated this wrongly: {sentence!r}"
+            return Check(name="disowned", passed=False, detail=detail)
+    elif _REBUTTAL.search(evidence.corpus):
+        detail = f"the sources call false what the claim states as fact: {sentence!r}"
+        return Check(name="disowned", passed=False, detail=detail)
+    detail = f"only said by {'a correction' if why == 'correction' else 'others'}: {sentence!r}"
+    return Check(name="disowned-unsupported", passed=False, detail=detail)
 
 
 def check_attribution(claim: str, evidence: Evidence) -> Check:

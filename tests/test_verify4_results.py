@@ -58,3 +58,43 @@ def test_a_reversed_result_is_contradicted(claim: str, source: str) -> None:
 def test_the_result_the_right_way_round_stays_supported(claim: str, source: str) -> None:
     verdict, why = _checked(claim, [source])
     assert verdict == "supported", why
+
+
+RESCUE = (
+    "Climbers rescued\n\nMountain rescuers brought four climbers down from Carn Dubh on "
+    "Sunday. Paramedics treated two of them for cold. Later a lifeboat crew towed a stranded "
+    "kayak to shore."
+)
+TALKS = (
+    "Bus strike talks\n\nTalks between the drivers' union and Kestrel Coaches resumed on "
+    "Monday. Kestrel Coaches raised its pay offer to 6 per cent. A union official called it a "
+    "step forward."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("Firefighters brought four climbers down from Carn Dubh.", RESCUE),
+        ("Four climbers were brought down from Carn Dubh by firefighters.", RESCUE),
+        ("The union raised its pay offer to 6 per cent.", TALKS),
+    ],
+)
+def test_a_deed_given_to_another_common_noun_doer_is_contradicted(claim: str, source: str) -> None:
+    verdict, why = _checked(claim, [source])
+    assert verdict == "contradicted", why
+    assert "another doer" in why
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ("Mountain rescuers brought four climbers down from Carn Dubh.", RESCUE),
+        ("Rescuers brought four climbers down from Carn Dubh.", RESCUE),
+        ("Kestrel Coaches raised its pay offer to 6 per cent.", TALKS),
+        ("The company raised its pay offer to 6 per cent.", TALKS),
+    ],
+)
+def test_the_deed_given_to_its_doer_stays_supported(claim: str, source: str) -> None:
+    verdict, why = _checked(claim, [source])
+    assert verdict == "supported", why
