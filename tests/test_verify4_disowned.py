@@ -19,9 +19,9 @@ def _checked(claim: str, sources: list[str]) -> tuple[str, str]:
 
 
 CORRECTED = (
-    "Ferry numbers climb\n\nClarification: An earlier version of this article said that the "
-    "Tullagh ferry carried 640,000 passengers in 2024. We regret the mistake.\n\nThe Tullagh "
-    "ferry carried 460,000 passengers in 2024, its operator said, and plans a second boat."
+    "Ferry numbers climb\n\nCORRECTION, 2 May: This report incorrectly said that the "
+    "Tullagh ferry carried 640,000 passengers in 2024. We apologise for the error.\n\nThe "
+    "Tullagh ferry had its busiest year in 2024, its operator said, and plans a second boat."
 )
 RUMOUR = (
     "Fact check: library closures\n\nMessages claiming that Dunmore Council will close every "
@@ -37,7 +37,7 @@ def test_a_figure_a_correction_disowns_is_contradicted() -> None:
 
 
 def test_the_corrected_figure_stays_supported() -> None:
-    claim = "The Tullagh ferry carried 460,000 passengers in 2024."
+    claim = "The Tullagh ferry had its busiest year in 2024."
     assert _checked(claim, [CORRECTED])[0] == "supported"
 
 
