@@ -2840,6 +2840,9 @@ def is_reporting_word(base: str) -> bool:
 _REPORTING_BASES = lexicon.cue_words("reporting") | frozenset({"say", "tell"})
 
 
+_GENERAL_AGENTS = lexicon.cue_words("general_agents")
+
+
 def _same_doer(mine: Agent, theirs: Agent) -> bool:
     """The two doers may be one: a word in common, synonyms or WordNet relatives of one
     another, or one a name and the other a common noun (a description of it) unless the
@@ -2847,6 +2850,8 @@ def _same_doer(mine: Agent, theirs: Agent) -> bool:
     if set(mine.doer) & set(theirs.doer):
         return True
     a, b = mine.doer[-1], theirs.doer[-1]
+    if a in _GENERAL_AGENTS or b in _GENERAL_AGENTS:
+        return True  # "the authorities" may be the police: too general to be another doer
     if {stem(a)} & ({stem(b)} | _synonyms(stem(b))):
         return True
     related = lexicon.relatives("nouns")
@@ -3211,6 +3216,7 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     posts, claims or rumours say ("Posts claiming that the council will ban ..."). The
     words are the source's, the statement is not."""
     plain = _norm(sentence).lower()
+    cased = _CASED_WORD.findall(_norm(sentence))
     out: list[tuple[str, str]] = []
     retracted = _RETRACTION.search(plain)
     if retracted is not None:
@@ -3218,7 +3224,9 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     for that in re.finditer(r"\bthat\b", plain):
         before = words(plain[: that.start()])
         start = max(len(before) - HEARSAY_REACH, 0)
-        if any(_hearsay_noun(before, k) for k in range(start, len(before))):
+        # a capitalised one is a name, no hearsay: "The Post reports that"
+        named = {k for k in range(1, len(before)) if k < len(cased) and cased[k][:1].isupper()}
+        if any(_hearsay_noun(before, k) and k not in named for k in range(start, len(before))):
             out.append((plain[that.end() :], "hearsay"))
             break
     return out
