@@ -88,6 +88,7 @@ CONTRADICTION_CHECKS = frozenset(
         "antonyms",
         "roles",
         "attribution",
+        "disowned",
     }
 )
 
@@ -155,6 +156,12 @@ class Evidence:
     def negation_scopes(self) -> list[list[str]]:
         """The stems each negation cue of the cited text scopes over."""
         return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
+
+    @cached_property
+    def denied_clauses(self) -> list[tuple[list[str], set[str]]]:
+        """Each clause the cited text says is not shown or proved (``_denied_clauses``), with
+        the stems of its sentence outside that clause."""
+        return [found for sentence in self.sentences for found in _denied_clauses(sentence)]
 
     @cached_property
     def negated(self) -> tuple[set[str], set[str]]:
@@ -235,6 +242,7 @@ def run_checks(claim: str, evidence: Evidence, *, cited_words: bool = True) -> l
         check_antonyms(claim, evidence),
         check_roles(claim, evidence),
         check_attribution(claim, evidence),
+        check_disowned(claim, evidence),
         check_coverage(plain, evidence),
         check_relations(plain, evidence),
         *(check_words(plain, evidence) if cited_words else []),
@@ -1288,13 +1296,39 @@ def names_dropped(claim: str, sentence: str, known_names: set[str]) -> list[str]
         if f" {phrase} " not in text
         for w in phrase.split()
     }
+    modifiers = {" ".join(span) for span in _modifier_names(sentence, known_names)}
     dropped = [
         (bool(swapped & set(phrase.split())), " ".join(core))
         for core, phrase in _names(sentence, known_names)
         if not any(f" {w} " in said and w not in swapped for w in phrase.split())
+        and " ".join(core) not in modifiers
     ]
     # a name the claim's own replaces first: it is the one the reader is to be told of
     return [name for _, name in sorted(dropped, key=lambda pair: not pair[0])]
+
+
+# Words before a name that make it a modifier of the noun after it: "a Conservative majority".
+_MODIFIER_BEFORE = frozenset("a an the this that these those its their his her our".split())
+
+
+def _modifier_names(text: str, known_names: AbstractSet[str]) -> list[list[str]]:
+    """Names of ``text`` used as adjectives: after a determiner and before a lower-case noun
+    that is no verb form ("overturning a Conservative majority", "the Tamsworth South
+    by-election"). Such a name qualifies a thing and names no one who acts, so a claim that
+    leaves it out has swapped no one for it."""
+    toks = _tokens(text)
+    if _lowercased(text):
+        return []
+    out: list[list[str]] = []
+    for run in _name_runs(toks, known_names, False):
+        before = toks[run.start - 1].lower() if run.start else ""
+        after = toks[run.stop] if run.stop < len(toks) else ""
+        if before not in _MODIFIER_BEFORE or not after[:1].islower():
+            continue
+        readings = word_readings(after.lower())
+        if "NOUN" in readings and "VERB" not in readings:
+            out.append(toks[run.start : run.stop])
+    return out
 
 
 def _named_in(name: str, corpus: str) -> bool:
@@ -1394,6 +1428,55 @@ def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
     return [s for s in scopes if s], free
 
 
+_PROOF_VERBS = lexicon.cue_words("proof_verbs")
+PROOF_GAP = 2  # words between a negation cue and its verb of proof: "does not necessarily show"
+DENIED_CLAUSE_MAX = 8  # content words of a denied clause read
+
+
+def _denied_clauses(text: str) -> list[tuple[list[str], set[str]]]:
+    """The content stems of each clause a negated verb of proof introduces ("it does not show
+    that coffee itself is protective": [coffe, protect]), with the stems of the sentence outside
+    it. A negation's usual scope (NEGATION_SCOPE words) stops at "show that coffee", so the
+    clause's own predicate was read as stated: the clause is what the sentence denies is
+    established, whatever its length."""
+    toks = [t.lower().replace("’", "'") for t in _tokens(text)]
+    out: list[tuple[list[str], set[str]]] = []
+    for i, tok in enumerate(toks):
+        if not _is_cue(tok):
+            continue
+        verb = next(
+            (j for j in range(i + 1, min(i + 2 + PROOF_GAP, len(toks))) if toks[j] in _PROOF_VERBS),
+            None,
+        )
+        if verb is None or toks[verb + 1 : verb + 2] not in (["that"], ["whether"]):
+            continue
+        clause: list[str] = []
+        end = verb + 2
+        while end < len(toks) and toks[end] not in _CLAUSE_END and len(clause) < DENIED_CLAUSE_MAX:
+            if toks[end] not in STOPWORDS and toks[end][:1].isalnum():
+                clause.append(stem(toks[end]))
+            end += 1
+        rest = {stem(t) for t in toks[:i] + toks[end:] if t not in STOPWORDS and t[:1].isalnum()}
+        if clause:
+            out.append((clause, rest))
+    return out
+
+
+def _states_denied_clause(claim_free: set[str], evidence: Evidence) -> str | None:
+    """Why the claim states a clause the cited text says is not shown (``_denied_clauses``):
+    at least half of its words, two at least (or its only one), free in the claim, one of them
+    found nowhere else in its sentence ("coffee protects" on "does not show that coffee is
+    protective", where "coffee" is the study's subject too). None when it does not."""
+    for clause, rest in evidence.denied_clauses:
+        stated = [t for t in clause if t in claim_free]
+        own = [t for t in stated if t not in rest]
+        if own and len(stated) >= max(min(2, len(clause)), len(clause) / 2):
+            return (
+                f"the cited text denies it is shown that '{' '.join(clause)}'; the claim states it"
+            )
+    return None
+
+
 # Light nouns of necessity: "without any requirement to pay tax" negates having to pay it, and
 # a claim states that with any word of the class ("need to pay tax", "must pay tax", "are
 # required to pay tax"), not with the noun itself. A claim that only says "pay tax" is not
@@ -1450,6 +1533,8 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
                 detail=f"the cited text negates '{' '.join(stated)}'; the claim does not",
             )
     denied = _denied_in_other_words(claim, claim_free - claim_inside.terms, evidence)
+    own_denied = {t for clause, _ in _denied_clauses(claim) for t in clause}
+    denied = denied or _states_denied_clause(claim_free - claim_inside.terms - own_denied, evidence)
     if denied is not None:
         return Check(name="negation", passed=False, detail=denied)
     if unsupported:
@@ -1783,22 +1868,50 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     only one), must be stated."""
     cited = evidence.text.lower()
     mine = {_lemma(w) for w in words(said)}
+    hedged: list[tuple[_Qualifier, re.Match[str], list[str], int]] = []
     for q in QUALIFIERS:
         if q.kept is None or _keeps(q, said, shown):
             continue
         for match in q.cue.finditer(cited):
             scope, end = _scope(cited, match.end(), _lemma)
+            if scope and scope[0] in _relation_verbs() and scope[0] not in mine:
+                scope, end = _related_scope(cited, match.end())
             if not scope or _capitalised_within(evidence.text, cited, match.start()):
                 continue
             if match.group(0) == "may" and _not_a_modal(cited, match.end()):
                 continue  # "theresa may said": a name, not a hedge
-            free = {_lemma(w) for w in words(cited[: match.start()] + " " + cited[end:])}
-            stated = [t for t in scope if t in mine and t not in free]
-            if scope[0] in stated and len(stated) >= min(2, len(scope)):
-                hedged = cited[match.start() : end].strip(" ,.;:")
-                cue = match.group(0)
-                return f"the claim drops the cited text's '{cue}' ({q.kind}): '{hedged}'"
+            hedged.append((q, match, scope, end))
+    # what the cited text states unhedged: its words outside every hedge's scope (a headline's
+    # "may be linked to lower risk" is not stated by the body's "may have a lower risk")
+    unhedged = list(cited)
+    for _, match, _, end in hedged:
+        unhedged[match.start() : end] = " " * (end - match.start())
+    free = {_lemma(w) for w in words("".join(unhedged))}
+    for q, match, scope, end in hedged:
+        stated = [t for t in scope if t in mine and t not in free]
+        if scope[0] in stated and len(stated) >= min(2, len(scope)):
+            words_hedged = cited[match.start() : end].strip(" ,.;:")
+            cue = match.group(0)
+            return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
     return None
+
+
+# Verbs that only relate two things (lemmas): "may be linked to lower risk" hedges the lower
+# risk, which a claim states as "have a lower risk" without the verb.
+@lru_cache(maxsize=1)
+def _relation_verbs() -> frozenset[str]:
+    return frozenset(_lemma(w) for w in lexicon.cue_words("relation_verbs"))
+
+
+def _related_scope(cited: str, start: int) -> tuple[list[str], int]:
+    """A hedge's scope past the verb of relation it opens with ("may be linked to lower risk":
+    [lower, risk]): the words related, which a claim may state without the verb. A headline
+    hedges so ("Coffee may be linked to lower risk"), and the first word of a hedge's scope must
+    be stated for the claim to drop it, so a claim stating the risk itself was let through."""
+    for tok in _TOKEN.finditer(cited, start):
+        if _lemma(tok.group(0)) in _relation_verbs():
+            return _scope(cited, tok.end(), _lemma)
+    return [], start
 
 
 def _keeps(q: _Qualifier, said: str, shown: str) -> bool:
@@ -1982,6 +2095,34 @@ def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
     return found
 
 
+_CASED_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # text.words, its case kept
+
+
+def _name_words(text: str, ws: list[str]) -> dict[int, frozenset[str]]:
+    """Indexes of ``ws`` (the words of ``text``) capitalised after its first word, each with
+    the other words of its run of capitals: words of a name ("the Liberal Democrats",
+    "Conservative Richard Hale"). None in a Title Case headline, whose capitals tell nothing."""
+    if title_case(text):
+        return {}
+    cased = _CASED_WORD.findall(_norm(text))
+    if len(cased) != len(ws):
+        return {}  # lower-casing changed the words: cannot tell
+    flags = [bool(i) and w[:1].isupper() for i, w in enumerate(cased)]
+    out: dict[int, frozenset[str]] = {}
+    for run in _runs(flags):
+        for i in run:
+            out[i] = frozenset(ws[j] for j in run if j != i)
+    return out
+
+
+def _other_names(mine: frozenset[str] | None, theirs: frozenset[str] | None) -> bool:
+    """Two words of names, opposite in meaning, that belong to names of different things: a
+    party ("Liberal Democrats") and a candidate it is said of ("Conservative Richard Hale")
+    state no opposite fact. Names that share another word ("Liberal Party", "Conservative
+    Party") name two of one kind, told apart by the opposite words: those stay opposites."""
+    return mine is not None and theirs is not None and not mine & theirs
+
+
 def find_opposite(
     claim: str, sentences: list[str], *, counting_stated: bool = True
 ) -> tuple[str, str] | None:
@@ -1999,6 +2140,8 @@ def find_opposite(
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
     said_low = [w.lower() for w in said_words]
+    said_named = _name_words(claim, said_words)
+    cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen or _ranks_at(said_low, i):
             continue  # a rank ("Lind came first") is bound to its name by other_ranks
@@ -2013,9 +2156,11 @@ def find_opposite(
         if not opposites and not of:
             continue
         mine = _context(said_words, i)
-        for ws, lemmas in zip(cited, cited_lemmas, strict=True):
+        for ws, lemmas, named in zip(cited, cited_lemmas, cited_named, strict=True):
             for j, lemma in enumerate(lemmas):
                 if _ranks_at([w.lower() for w in ws], j):
+                    continue
+                if _other_names(said_named.get(i), named.get(j)):
                     continue
                 if lemma in opposites and mine & _context(ws, j):
                     return word, ws[j]
@@ -2539,6 +2684,225 @@ def other_ranks(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str 
     return None
 
 
+_WIN_STEMS = frozenset(stem(v) for v in lexicon.cue_words("win_verbs"))
+_LOSE_STEMS = frozenset(stem(v) for v in lexicon.cue_words("lose_verbs"))
+_LOST_TO = re.compile(r"\blos[a-z]*\s+to\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Who won a contest and who lost it, as one sentence tells it."""
+
+    winner: str
+    loser: str
+    words: str
+
+
+def _number(tok: str) -> int | None:
+    return int(tok) if tok.isdigit() and len(tok) <= 3 else None
+
+
+def results(text: str, known_names: AbstractSet[str]) -> list[Result]:
+    """The contests ``text`` tells the outcome of: "X beat Y", "Y was defeated by X", "X won
+    against Y" (a verb of winning, ``win_verbs``), "Y lost to X", and a score line, where the
+    side with more points won: "X 24-18 Y", "X 24, Y 18", "X 24 Y 18". A draw tells none."""
+    out: list[Result] = []
+    for role in roles(text, known_names):
+        if role.verb in _WIN_STEMS:
+            out.append(Result(role.doer, role.done_to, role.words))
+        elif role.verb in _LOSE_STEMS and _LOST_TO.search(role.words):
+            out.append(Result(role.done_to, role.doer, role.words))
+    toks, runs = _read_for_roles(text, known_names)
+    for a, b in zip(runs, runs[1:], strict=False):
+        between = toks[a.stop : b.start]
+        after = _number(toks[b.stop]) if b.stop < len(toks) else None
+        if len(between) == 2 and None not in (scores := [_number(t) for t in between]):
+            first, second = scores[0], scores[1]  # "X 24-18 Y"
+        elif len(between) in (1, 2) and between[1:] in ([], [","]) and after is not None:
+            first, second = _number(between[0]), after  # "X 24, Y 18", "X 24 Y 18"
+        else:
+            continue
+        if first is None or second is None or first == second:
+            continue
+        sides = [_phrase(" ".join(toks[r.start : r.stop])) for r in (a, b)]
+        shown = [" ".join(toks[r.start : r.stop]) for r in (a, b)]
+        said = f"{shown[0]} {first}-{second} {shown[1]}"
+        winner, loser = sides if first > second else sides[::-1]
+        out.append(Result(winner, loser, said))
+    return out
+
+
+def reversed_result(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim's outcome of a contest is the cited text's the other way round ("Sharks
+    beat Rhinos" where it says "Rhinos beat Sharks", "Sharks lost to Rhinos" or has the score
+    line "Rhinos 24-18 Sharks"), or None: a winner and a loser are roles no other check reads
+    when they are told by a score or by "lost to"."""
+    mine = results(claim, known)
+    if not mine:
+        return None
+    theirs = [r for sentence in evidence.sentences for r in results(sentence, known)]
+    for result in mine:
+        if _same_name(result.winner, result.loser):
+            continue
+        if any(
+            _same_name(r.winner, result.winner) and _same_name(r.loser, result.loser)
+            for r in theirs
+        ):
+            continue
+        for r in theirs:
+            if _same_name(r.winner, result.loser) and _same_name(r.loser, result.winner):
+                return f"result reversed: '{result.words}' where the cited text has '{r.words}'"
+    return None
+
+
+# A sentence's doer as a noun phrase (``agent_clause``): at most this many words before the
+# verb, and this many words of its object after it.
+AGENT_WORDS = 4
+OBJECT_WORDS = 4
+_AUXILIARIES = frozenset(
+    "will would shall should can could may might must has have had did does do is are was were "
+    "be been being also".split()
+)
+_SUBJECT_STOPS = _CLAUSE_END | frozenset(
+    "after before when if as because since that who which".split()
+)
+_NOT_AGENTS = frozenset(
+    "he she it they we who which i you one some many most all both others someone".split()
+)
+
+
+@dataclass(frozen=True)
+class Agent:
+    """The doer of a sentence's main verb as a noun phrase, the verb and its object's words:
+    "Coastguards rescued nine people" is (coastguards, rescu, {nine, peopl})."""
+
+    doer: tuple[str, ...]  # lower-case words, no determiner
+    named: bool  # the doer is a name ("Marlow Freight"), not a common noun ("the union")
+    verb: str  # stem
+    done_to: frozenset[str]  # stems of the object's content words
+    words: str
+
+
+def agent_clause(text: str, known_names: AbstractSet[str] = frozenset()) -> Agent | None:
+    """The doer, verb and object of ``text`` when it opens with a short subject and its verb
+    (active, or passive with "by" and the doer after it): "Police rescued nine people",
+    "The union improved its pay offer", "Nine people were rescued by coastguards". None for
+    another structure, a pronoun subject, or a reporting verb (a speaker is no doer here)."""
+    toks = [t for t in _tokens(text) if t not in ("(", ")")]
+    low = [t.lower() for t in toks]
+    for v in range(1, min(len(low), AGENT_WORDS + 3)):
+        if low[v] in _SUBJECT_STOPS or low[v - 1] in _SUBJECT_STOPS:
+            return None
+        if low[v] in _AUXILIARIES or (v > 1 and toks[v][:1].isupper()):
+            continue
+        base = verb_base(low[v], low[v - 1])
+        if base is None or base in ("be", "have", "do") or is_reporting_word(base):
+            continue
+        before = [w for w in low[:v] if w not in _AUXILIARIES and w not in _DETERMINERS]
+        passive = any(w in _BE_FORMS for w in low[:v]) and low[v] != base
+        passive = passive and not low[v].endswith("ing")  # "were brought", not "were bringing"
+        rest = low[v + 1 :]
+        end = next((j for j, w in enumerate(rest) if w in _CLAUSE_END), len(rest))
+        rest = rest[:end]
+        if passive:
+            if "by" not in rest:
+                return None
+            at = v + 1 + rest.index("by") + 1
+            doer_toks = [t for t in toks[at : v + 1 + end] if t.lower() not in _DETERMINERS]
+            stop = next((j for j, t in enumerate(doer_toks) if t.lower() in STOPWORDS), None)
+            doer_toks = doer_toks[:stop][:AGENT_WORDS]
+            obj = before
+        else:
+            doer_toks = [t for t in toks[:v] if t.lower() not in _AUXILIARIES | _DETERMINERS]
+            obj = rest[:OBJECT_WORDS]
+        doer = tuple(t.lower() for t in doer_toks)
+        if not doer or len(doer) > AGENT_WORDS or doer[0] in _NOT_AGENTS:
+            return None
+        # a name: capitalised where a common noun is not (the sources capitalise it mid-sentence)
+        named = any(
+            t[:1].isupper() and (t is not toks[0] or _bare(t.lower()) in known_names)
+            for t in doer_toks
+        )
+        done_to = frozenset(stem(w) for w in obj if w not in STOPWORDS and w.isalpha())
+        if not done_to:
+            return None
+        return Agent(
+            doer, named, stem(base), done_to, " ".join(toks[: v + 1 + min(end, OBJECT_WORDS)])
+        )
+    return None
+
+
+def is_reporting_word(base: str) -> bool:
+    """A verb of saying: its subject is a speaker, which ``check_attribution`` reads."""
+    return base in _REPORTING_BASES
+
+
+_REPORTING_BASES = lexicon.cue_words("reporting") | frozenset({"say", "tell"})
+
+
+_GENERAL_AGENTS = lexicon.cue_words("general_agents")
+
+
+def _same_doer(mine: Agent, theirs: Agent) -> bool:
+    """The two doers may be one: a word in common, synonyms or WordNet relatives of one
+    another, or one a name and the other a common noun (a description of it) unless the
+    sources set the two apart (``_set_apart``)."""
+    if set(mine.doer) & set(theirs.doer):
+        return True
+    a, b = mine.doer[-1], theirs.doer[-1]
+    if a in _GENERAL_AGENTS or b in _GENERAL_AGENTS:
+        return True  # "the authorities" may be the police: too general to be another doer
+    if {stem(a)} & ({stem(b)} | _synonyms(stem(b))):
+        return True
+    related = lexicon.relatives("nouns")
+    for x, y in ((a, b), (b, a)):
+        base = noun_base(x) or x
+        other = noun_base(y) or y
+        if other in related.get(base, "").replace("|", " ").split():
+            return True
+    return False
+
+
+def _set_apart(name: tuple[str, ...], noun: tuple[str, ...], corpus: str) -> bool:
+    """The sources join ``name`` and the common noun ``noun`` as two parties ("talks between
+    the union and Marlow Freight", "Marlow Freight and the union"): they are not one."""
+    n, c = " ".join(_bare(w) for w in name), " ".join(_bare(w) for w in noun)
+    joined = r"(?:and|or|with|against|versus|v|vs)"
+    pattern = rf" {re.escape(n)} {joined} (?:the |a |an |its |their )?{re.escape(c)} "
+    reverse = rf" {re.escape(c)} {joined} {re.escape(n)} "
+    return bool(re.search(pattern, corpus) or re.search(reverse, corpus))
+
+
+def other_agent(claim: str, evidence: Evidence) -> str | None:
+    """Why the cited text gives the claim's deed to another doer: the same verb on the same
+    object by a doer that is not the claim's ("Police rescued nine people" on "Coastguards
+    rescued nine people"; "the union improved its pay offer" where the sources say Marlow
+    Freight did, and speak of the union and Marlow Freight as two parties). Names on both
+    sides are ``roles``' to read. None when no cited sentence does."""
+    mine = agent_clause(claim, evidence.known_names)
+    if mine is None:
+        return None
+    found: list[Agent] = []
+    for sentence in evidence.sentences:
+        theirs = agent_clause(sentence, evidence.known_names)
+        if theirs is None or theirs.verb != mine.verb:
+            continue
+        if len(mine.done_to & theirs.done_to) < min(2, len(mine.done_to)):
+            continue
+        if _same_doer(mine, theirs):
+            return None
+        found.append(theirs)
+    for theirs in found:
+        if mine.named and theirs.named:
+            continue
+        if mine.named != theirs.named:
+            name, noun = (mine, theirs) if mine.named else (theirs, mine)
+            if not _set_apart(name.doer, noun.doer, evidence.corpus):
+                continue
+        return f"another doer: '{mine.words}' where the cited text has '{theirs.words}'"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -2547,7 +2911,9 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     backed by Jones, defeated Brown" gives Smith's deed to Jones. So is a place a verb of going or
     inviting sends someone to (``goals``) that the cited text gives as another: "invited Trump
     to Washington" on "Invites Trump to Moscow". So is a rank bound to another name
-    (``other_ranks``): "Holm came second" on "Berg came second and Holm third"."""
+    (``other_ranks``): "Holm came second" on "Berg came second and Holm third". So is a
+    contest's outcome told the other way round (``reversed_result``): "Sharks lost to Rhinos"
+    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos"."""
     for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
@@ -2556,9 +2922,10 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     ranked = other_ranks(claim, evidence, known)
     if ranked is not None:
         return Check(name="roles", passed=False, detail=ranked)
+    reversed_outcome = reversed_result(claim, evidence, known) or other_agent(claim, evidence)
     mine = roles(claim, known)
     if not mine:
-        return Check(name="roles", passed=True)
+        return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
     theirs = [r for sentence in evidence.sentences for r in roles(sentence, known)]
     for role in mine:
         if _same_name(role.doer, role.done_to):
@@ -2576,7 +2943,7 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
             ):
                 detail = f"another doer: '{role.words}' where the cited text has '{r.words}'"
                 return Check(name="roles", passed=False, detail=detail)
-    return Check(name="roles", passed=True)
+    return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
 
 
 # -- content coverage --------------------------------------------------------------------------
@@ -2759,10 +3126,160 @@ def attribution(text: str) -> tuple[set[str], str] | None:
     return None
 
 
+_FINDING = lexicon.cue_words("finding_verbs")
+_ALLEGING = lexicon.cue_words("allegation_verbs")
+_FRAME_WORDS = 6  # a frame's speaker: at most this many words after any opening phrase
+_FRAME_TOLD = 2  # words of whom it was told between the verb and "that": "told jurors that"
+_FRAME_WORD = re.compile(r"[^\W_][\w'-]*|[,;:]")
+
+
+def finding(text: str, verbs: frozenset[str]) -> tuple[set[str], str, str] | None:
+    """The speaker of ``text`` (stems of their words), its verb and what it introduces, when a
+    verb of ``verbs`` introduces its first "that" clause: "The jury found that Price ...",
+    "[Opening the case,] prosecutor Kate Marston KC told jurors that Price ...". None
+    otherwise."""
+    plain = _norm(text).strip()
+    toks = list(_FRAME_WORD.finditer(plain))
+    low = [t.group(0).lower() for t in toks]
+    if "that" not in low:
+        return None
+    that = low.index("that")
+    for verb in range(that - 1, max(that - 2 - _FRAME_TOLD, 0), -1):
+        if low[verb] not in verbs:
+            continue
+        if any(w in ",;:" for w in low[verb + 1 : that]):
+            return None
+        start = max((j + 1 for j in range(verb) if low[j] in ",;:"), default=0)
+        who = [w for w in low[start:verb] if w not in ("had", "has", "have")]
+        if not who or len(who) > _FRAME_WORDS or who[0] in _NO_ONE:
+            return None
+        speaker = {stem(w) for w in who if w not in STOPWORDS}
+        what = plain[toks[that].end() :].strip()
+        return (speaker, low[verb], what) if speaker and what else None
+    return None
+
+
+def _alleged_by_another(claim: str, evidence: Evidence) -> str | None:
+    """The claim gives a finding or ruling to one party ("the jury found that P") which a
+    cited sentence carries only as another party's allegation ("the prosecutor told jurors that
+    P"): what one side asserts is not what the court found. None when the claim states no
+    finding, or a cited sentence gives P to the claim's party."""
+    mine = finding(claim, _FINDING)
+    if mine is None:
+        return None
+    speaker, _, what = mine
+    terms = claim_terms(what)
+    if not terms:
+        return None
+    others: list[str] = []
+    for sentence in evidence.sentences:
+        theirs = finding(sentence, _FINDING | _ALLEGING)
+        if theirs is None:
+            continue
+        carried = set(content_terms(_norm(theirs[2])))
+        if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+            continue
+        if theirs[0] & speaker or theirs[1] in _FINDING:
+            return None
+        others.append(sentence)
+    if not others:
+        return None
+    why = "the claim states a finding the cited text gives only as another's allegation"
+    return f"{why}: {others[0]!r}"
+
+
+_RETRACTION = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("retraction")))) + r")\b"
+)
+_HEARSAY = lexicon.cue_words("hearsay")
+_REBUTTAL = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("rebuttal")))) + r")\b"
+)
+HEARSAY_REACH = (
+    8  # words between a hearsay noun and its "that": "the posts, which began ..., say that"
+)
+
+
+def _hearsay_noun(ws: list[str], k: int) -> bool:
+    """``ws[k]`` is a hearsay word used as a noun: opening the sentence, after a determiner or
+    before a participle ("Posts claiming that", "the posts say that"), not a verb ("Grushko
+    claims that" is a named speaker's statement, which check_attribution reads)."""
+    if ws[k] not in _HEARSAY:
+        return False
+    after = ws[k + 1] if k + 1 < len(ws) else ""
+    return k == 0 or ws[k - 1] in _DETERMINERS or after.endswith("ing")
+
+
+def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
+    """The parts of ``sentence`` it does not state as its own, each with why: what a
+    correction says was stated wrongly ("This story previously stated that ..."), and what
+    posts, claims or rumours say ("Posts claiming that the council will ban ..."). The
+    words are the source's, the statement is not."""
+    plain = _norm(sentence).lower()
+    cased = _CASED_WORD.findall(_norm(sentence))
+    out: list[tuple[str, str]] = []
+    retracted = _RETRACTION.search(plain)
+    if retracted is not None:
+        out.append((plain[retracted.end() :], "correction"))
+    for that in re.finditer(r"\bthat\b", plain):
+        before = words(plain[: that.start()])
+        start = max(len(before) - HEARSAY_REACH, 0)
+        # a capitalised one is a name, no hearsay: "The Post reports that"
+        named = {k for k in range(1, len(before)) if k < len(cased) and cased[k][:1].isupper()}
+        if any(_hearsay_noun(before, k) and k not in named for k in range(start, len(before))):
+            out.append((plain[that.end() :], "hearsay"))
+            break
+    return out
+
+
+def check_disowned(claim: str, evidence: Evidence) -> Check:
+    """A claim carried only by what a cited sentence disowns (``_disowned_parts``) is not
+    the source's statement: contradicted when the source says so (a correction's figure the
+    claim repeats; talk the sources call false), else unsupported ("disowned-unsupported").
+    A claim that keeps the frame ("posts claimed that ...") is what the source says."""
+    said = _norm(claim).lower()
+    if _RETRACTION.search(said) or any(w in _HEARSAY for w in words(said)):
+        return Check(name="disowned", passed=True)
+    terms = claim_terms(claim)
+    if not terms:
+        return Check(name="disowned", passed=True)
+    found: tuple[str, str, str] | None = None
+    for sentence in evidence.sentences:
+        own = _norm(sentence).lower()
+        for part, why in _disowned_parts(sentence):
+            rest = own.replace(part, " ")
+            carried = set(content_terms(part))
+            if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
+                continue
+            if sum(t in set(content_terms(rest)) for t in terms) >= COVERAGE_MIN * len(terms):
+                continue  # the sentence states it outside the disowned part too
+            found = found or (sentence, part, why)
+    # another cited sentence that states it, its figures too, is the source's own statement
+    others = Evidence([s for s in evidence.sentences if not _disowned_parts(s)])
+    stated = others.sentences and quantities(claim) <= others.quantities
+    if found is None or (stated and coverage(claim, others)[0] >= COVERAGE_MIN):
+        return Check(name="disowned", passed=True)
+    sentence, part, why = found
+    if why == "correction":
+        wrong = quantities(part) & quantities(claim)
+        if wrong:
+            detail = f"a correction says the source stated this wrongly: {sentence!r}"
+            return Check(name="disowned", passed=False, detail=detail)
+    elif _REBUTTAL.search(evidence.corpus):
+        detail = f"the sources call false what the claim states as fact: {sentence!r}"
+        return Check(name="disowned", passed=False, detail=detail)
+    detail = f"only said by {'a correction' if why == 'correction' else 'others'}: {sentence!r}"
+    return Check(name="disowned-unsupported", passed=False, detail=detail)
+
+
 def check_attribution(claim: str, evidence: Evidence) -> Check:
     """The claim's speaker must be the one a cited sentence gives for what the claim says: a
     cited sentence that carries it (COVERAGE_MIN of its content terms) under another speaker,
-    while none carries it under the claim's, is a misattribution."""
+    while none carries it under the claim's, is a misattribution. So is a finding the cited
+    text gives only as another party's allegation (``_alleged_by_another``)."""
+    alleged = _alleged_by_another(claim, evidence)
+    if alleged is not None:
+        return Check(name="attribution", passed=False, detail=alleged)
     said = attribution(claim)
     if said is None:
         return Check(name="attribution", passed=True)

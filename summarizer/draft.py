@@ -55,7 +55,11 @@ SUPPORT_MIN = 0.4
 # 200"): no word is missing there, the claim says more than its source. Nor a figure stated of
 # another thing than the evidence counts with it ("200 people" where it says "200 homes",
 # checks.other_things): the number is found, the fact is not.
-NOT_LENIENT = frozenset({"relations", "numbers-bound-dropped", "numbers-unit"})
+# Nor a claim carried only by what a source disowns: a correction's wrong figure, or what
+# posts or rumours say (checks.check_disowned).
+NOT_LENIENT = frozenset(
+    {"relations", "numbers-bound-dropped", "numbers-unit", "disowned-unsupported"}
+)
 # The lenient rule is for a sentence that joins several facts, some of whose words its
 # evidence may put otherwise. A sentence of fewer than MIN_CLAIM_WORDS words states one fact
 # ("United won.", "Baker resigned."): at SUPPORT_MIN its name alone carried it, the fact
