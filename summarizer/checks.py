@@ -2834,10 +2834,11 @@ def agent_clause(text: str, known_names: AbstractSet[str] = frozenset()) -> Agen
 
 def is_reporting_word(base: str) -> bool:
     """A verb of saying: its subject is a speaker, which ``check_attribution`` reads."""
-    return base in _REPORTING_BASES
+    return base in REPORTING_BASES
 
 
-_REPORTING_BASES = lexicon.cue_words("reporting") | frozenset({"say", "tell"})
+# the bases of verbs of saying: the one set ``verify.is_reporting`` reads too
+REPORTING_BASES = lexicon.cue_words("reporting") | frozenset({"say", "tell"})
 
 
 _GENERAL_AGENTS = lexicon.cue_words("general_agents")

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
-from . import lexicon
 from .checks import (
+    REPORTING_BASES,
     Evidence,
     held_coverage,
     load_word_lexicons,
@@ -243,7 +243,6 @@ _ATTRIBUTION_TAIL = frozenset(
     "briefing news also earlier later today yesterday monday tuesday wednesday thursday friday "
     "saturday sunday".split()
 )
-_REPORTING = lexicon.cue_words("reporting") | {"say", "tell"}
 _NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your".split())
 # An attribution is a speaker and its verb: a few words, no clause break, no figure.
 ATTRIBUTION_MAX_WORDS = 8
@@ -397,7 +396,8 @@ def _reporting_verb(ws: list[str]) -> bool:
 
 def is_reporting(word: str, also: frozenset[str] = frozenset()) -> bool:
     """``word`` is a form of a reporting verb ("said", "announced"; ``also``: more bases)."""
-    return any(base in _REPORTING or base in also for base in word_readings(word).get("VERB", ()))
+    bases = word_readings(word).get("VERB", ())
+    return any(base in REPORTING_BASES or base in also for base in bases)
 
 
 def judge_unavailable(checks: Iterable[Check]) -> str | None:
