@@ -184,11 +184,14 @@ def source_corpus(texts: list[str]) -> str:
     them), for looking up a name's fuller form. One pass over the joined texts, block by
     block: no word spans a line break, and this is built once per briefing over every source
     sentence (one regex call over all of it held the interpreter lock for 0.2 s, stalling the
-    LLM calls' event loop; blocks of CORPUS_BLOCK sentences give the same words)."""
-    found: list[str] = []
+    LLM calls' event loop; blocks of CORPUS_BLOCK sentences give the same words). Each block's
+    words are joined at once: a list of every word of 10,000 articles took 300 MiB, the
+    briefing's peak memory."""
+    blocks: list[str] = []
     for start in range(0, len(texts), CORPUS_BLOCK):
-        found.extend(words(_norm("\n".join(texts[start : start + CORPUS_BLOCK]))))
-    return _POSSESSIVE.sub("", " " + " ".join(found) + " ")
+        if found := words(_norm("\n".join(texts[start : start + CORPUS_BLOCK]))):
+            blocks.append(" ".join(found))
+    return _POSSESSIVE.sub("", " " + " ".join(blocks) + " ")
 
 
 def names_in_sources(texts: list[str]) -> set[str]:

@@ -160,3 +160,15 @@ def test_a_position_is_not_a_plain_number_and_codes_are_kept():
 def test_source_corpus_is_spaced_words_without_possessives():
     corpus = source_corpus(["Kyiv’s mayor met Neil's aide.", "The U.S. envoy's visit"])
     assert corpus == " kyiv mayor met neil aide the us envoy visit "
+
+
+def test_source_corpus_by_blocks_is_the_corpus_of_the_whole():
+    """Built block by block (to keep memory flat on 10,000 articles), the corpus is what one
+    pass over all the text gives, also across a block that holds no word at all."""
+    from summarizer.checks import CORPUS_BLOCK
+
+    texts = [f"Minister {n}'s plan passed." for n in range(CORPUS_BLOCK)]
+    texts += ["—"] * CORPUS_BLOCK + ["Kyiv’s mayor met Neil's aide."] * 3
+    whole = source_corpus(["\n".join(texts)])
+    assert source_corpus(texts) == whole
+    assert "  " not in source_corpus(texts)
