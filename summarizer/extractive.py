@@ -820,8 +820,16 @@ _CUT_AT = re.compile(
 )
 _INSERT = re.compile(r"(?:\S+\s+){0,4}?[^\s,]+,\s")  # a phrase set off by commas: ", 51, "
 _NOT_BEFORE_AS = frozenset("such well same much many soon long far just so twice".split())
+# A span of time before "after"/"before"/"since"/"until" measures it: "cancelled hours before
+# workers were due to walk out" cut there says "cancelled hours." (Plural spans only: "on
+# Sunday night after a storm ..." is a point in time, and a cut there keeps its sense.)
+_TIME_SPANS = frozenset(
+    "seconds minutes hours days weeks months years decades moments "
+    "shortly soon long just immediately right".split()
+)
 _ALSO_REPORTING = frozenset({"hear"})  # "the court heard": a report, for a cut's attribution
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might".split())
+_TIMED = frozenset("after before since until".split())
 CUT_MIN_WORDS = 6  # a shorter head is a headline's fragment, not a lead
 
 
@@ -839,6 +847,8 @@ def _cuts(text: str) -> list[str]:
         rest = body[m.end() :]
         if rest.startswith("as ") and ws[-1] in _NOT_BEFORE_AS:
             continue  # "such as", "as well as": no clause starts here
+        if ws[-1] in _TIME_SPANS and rest.split(" ", 1)[0] in _TIMED:
+            continue  # "hours before ...", "shortly after ...": the clause is the span's
         if m.group().startswith(",") and _INSERT.match(rest):
             continue  # "quoted the president, Donald Trump, as saying ...": the clause goes on
         cut = f"{head}{attribution}" if attribution else head.rstrip(".!") + "."

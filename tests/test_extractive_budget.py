@@ -104,6 +104,20 @@ def test_a_cut_blurb_passes_the_checks() -> None:
             ['"We will win this seat, and we will win it well," said Ana Ruiz.'],
         ),
         ("Halden Stores, the supermarket chain, reported a rise in profit.", []),  # no verb left
+        (  # a span of time belongs to the clause it measures: not "was cancelled hours."
+            "Riders breathed a sigh of relief on Wednesday after a threatened strike was "
+            "cancelled hours before workers were due to walk out.",
+            ["Riders breathed a sigh of relief on Wednesday."],
+        ),
+        (
+            "The bridge was closed for repairs shortly after the lorry struck it, and will stay "
+            "shut until next month.",
+            [
+                "The bridge was closed for repairs shortly after the lorry struck it, and will "
+                "stay shut.",
+                "The bridge was closed for repairs shortly after the lorry struck it.",
+            ],
+        ),
     ],
 )
 def test_cuts(sentence: str, cuts: list[str]) -> None:
