@@ -22,6 +22,7 @@ import math
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -31,6 +32,7 @@ from . import forked
 from .models import Article, Citation, Claim, Outlet, Sentence
 from .progress import ProgressFn
 from .text import WordMap, words
+from .timeline import as_datetime
 
 DEFAULT_DOC_THRESHOLD = 0.7  # Jaccard of word 3-shingles: copies with small edits are ~0.9
 DEFAULT_SENTENCE_THRESHOLD = 0.8  # Jaccard of word sets: one word changed in 20 is ~0.9
@@ -83,14 +85,16 @@ def dedupe_articles(
     meanwhile: Callable[[], None] | None = None,
     copies: dict[str, list[str]] | None = None,
 ) -> list[Article]:
-    """Collapse exact and near-duplicate articles into the first copy, keeping every outlet.
+    """Collapse exact and near-duplicate articles into the first copy (the earliest published,
+    when the copies are dated), keeping every outlet.
 
     A shorter copy (sentences cut, some lightly reworded) is found by containment
     (``_sentences_held``); when it came first, its original's fuller text takes its place, so
     the cut sentences can still be cited. A near-copy that changes a figure is no copy.
 
     Args:
-        articles: articles in input order (the order decides which copy is kept).
+        articles: articles in input order (the order decides which copy is kept, unless a
+            later one was published earlier: a feed lists a wire story after its reprints).
         threshold: word 3-shingle Jaccard similarity at or above which two articles are copies
             (above CONTAINMENT, also the bar of a copy by containment).
         meanwhile: other work to do while a forked child fingerprints (see ``forked``); the
@@ -151,10 +155,13 @@ def dedupe_articles(
                     contained = target is not None
                 if target is not None and _figures_conflict(figures[target], figs):
                     target = None  # another version of the facts, not a copy: see below
-            if target is not None and contained and len(sh) > len(shingles[target]):
-                # the original of a shorter copy kept before it: its fuller text is kept
+            fuller = contained and target is not None and len(sh) > len(shingles[target])
+            earlier = not contained and target is not None and _before(article, kept[target])
+            if target is not None and (fuller or earlier):
+                # the original of a shorter copy kept before it: its fuller text is kept; or
+                # an original listed after its copy: its text is kept, its outlet credited first
                 former = kept[target]
-                kept[target] = _fuller(article, former, held[target])
+                kept[target] = (_fuller if fuller else _earlier)(article, former, held[target])
                 shingles[target], figures[target] = sh, figs
                 index(target, exact, sh, sentences)
                 if copies is not None:
@@ -369,6 +376,26 @@ def _fuller(original: Article, former: Article, held: set[tuple[str | None, ...]
     _merge_into(kept, held, original)
     _fill_missing(kept, former)
     return kept
+
+
+def _earlier(original: Article, former: Article, held: set[tuple[str | None, ...]]) -> Article:
+    """An original published before the copy kept in its place, instead of it: its text and
+    headline, its outlets first, then those so far (``held``: their keys, updated)."""
+    kept = original.model_copy(update={"outlets": list(original.outlets)})
+    own = {o.key() for o in original.outlets}
+    kept.outlets += [o for o in former.outlets if o.key() not in own]
+    held |= own
+    _fill_missing(kept, former)
+    return kept
+
+
+def _before(a: Article, b: Article) -> bool:
+    """Both are dated and ``a`` was published first (a date alone is its whole day: no
+    earlier than an instant within it)."""
+    first, second = as_datetime(a.published), as_datetime(b.published)
+    if first is None or second is None:
+        return False
+    return first + timedelta(days=1) <= second if a.published_day else first < second
 
 
 # Words that state a figure, besides numerals ("one" is left out: "one of them" is no count).

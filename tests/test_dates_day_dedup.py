@@ -27,6 +27,6 @@ def test_a_copys_instant_is_no_day_and_a_kept_date_stays() -> None:
     [kept] = dedup.dedupe_articles([undated, copy])
     assert (kept.published, kept.published_day) == (datetime(2025, 3, 18, 9, tzinfo=UTC), False)
     dated = make_article(FLOOD_A, source="A", published="2025-03-18T09:00:00Z")
-    day_copy = make_article(FLOOD_A, source="B", published="2025-03-17")
+    day_copy = make_article(FLOOD_A, source="B", published="2025-03-18")  # that day: not before
     [kept] = dedup.dedupe_articles([dated, day_copy])
     assert (kept.published, kept.published_day) == (datetime(2025, 3, 18, 9, tzinfo=UTC), False)
