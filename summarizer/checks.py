@@ -111,6 +111,8 @@ class Evidence:
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
     before: list[str] = field(default_factory=list)  # sentences just before the cited ones
+    # each cited sentence's sentences before it, nearest first: whom its "he" or "she" means
+    preceding: dict[str, list[str]] = field(default_factory=dict)
     # quantities of all sources, computed on demand (None: unknown)
     source_quantities: Callable[[], set[str]] | None = None
     # bound_verdict's answers: three checks ask about each bound of a claim
@@ -1350,6 +1352,23 @@ def _pronoun_referent(phrase: str, evidence: Evidence) -> bool:
     return f" {phrase} " in before or f" {phrase.split()[-1]} " in before
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def referent(sentence: str, evidence: Evidence) -> str | None:
+    """The name (bare, lower-case) a cited sentence opening with "he" or "she" stands for:
+    the first name of the nearest sentence before it that names one ("Mark Cole, 29, also
+    appeared. He pleaded not guilty to burglary" is Cole's plea). None for another
+    sentence, or when the sentences before it are not known."""
+    if (words(sentence) or [""])[0].lower() not in _SUBJECT_PRONOUNS:
+        return None
+    for before in evidence.preceding.get(sentence, []):
+        found = _names(before, evidence.known_names)
+        if found:
+            return found[0][1]
+    return None
+
+
 def _bare(word: str) -> str:
     """A word without its possessive: "Kyiv's" -> "kyiv"."""
     word = word.replace("’", "'")
@@ -1616,7 +1635,9 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
 
     Read one sentence at a time, and only one that names every name of the claim: the cited
     text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
-    of fraud"), which says nothing of Doyle (``_stated_against`` says what must be stated)."""
+    of fraud"), which says nothing of Doyle (``_stated_against`` says what must be stated).
+    A sentence's "he" or "she" names whom it stands for (``referent``): "He pleaded not
+    guilty to burglary" after "Mark Cole also appeared" is Cole's plea."""
     names = _names(claim, evidence.known_names)
     if not names:
         return None
@@ -1632,7 +1653,7 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
         if not stated and not denied:
             continue
         one = Evidence([sentence], known_names=evidence.known_names)
-        text = _spaced(one.text)
+        text = _spaced(f"{one.text} {referent(sentence, evidence) or ''}")
         if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
             read = claim if denied else sentence
             shown = term_words(_norm(_as_negations(read)))
@@ -3201,6 +3222,10 @@ HEARSAY_REACH = (
 )
 
 
+# Where a correction's retracted statement ends and its right one may begin.
+_CORRECTED_END = re.compile(r";|\s[—–-]+\s|\.\s")
+
+
 def _hearsay_noun(ws: list[str], k: int) -> bool:
     """``ws[k]`` is a hearsay word used as a noun: opening the sentence, after a determiner or
     before a participle ("Posts claiming that", "the posts say that"), not a verb ("Grushko
@@ -3221,7 +3246,9 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     retracted = _RETRACTION.search(plain)
     if retracted is not None:
-        out.append((plain[retracted.end() :], "correction"))
+        # to the end of its clause: "...said £21m; the council will spend £12m" states the last
+        end = _CORRECTED_END.search(plain, retracted.end())
+        out.append((plain[retracted.end() : end.start() if end else None], "correction"))
     for that in re.finditer(r"\bthat\b", plain):
         before = words(plain[: that.start()])
         start = max(len(before) - HEARSAY_REACH, 0)
@@ -3233,6 +3260,26 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def _retracted_figures(claim: str, evidence: Evidence) -> str | None:
+    """The cited sentence whose correction retracts a figure of the claim that no other part
+    of the cited text states ("The council will spend £21m" where the only £21m is in
+    "Clarification: An earlier version of this article said the council would spend £21m"):
+    the figure is the one the source says it got wrong, whatever words it shares. None when
+    there is none."""
+    said = quantities(claim)
+    found: list[tuple[str, set[str]]] = []
+    kept: list[str] = []
+    for sentence in evidence.sentences:
+        own = _norm(sentence).lower()
+        for part, why in _disowned_parts(sentence):
+            if why == "correction":
+                found.append((sentence, quantities(part) & said))
+                own = own.replace(part, " ")
+        kept.append(own)
+    stated = quantities(" ".join(kept))
+    return next((sentence for sentence, qs in found if qs - stated), None)
+
+
 def check_disowned(claim: str, evidence: Evidence) -> Check:
     """A claim carried only by what a cited sentence disowns (``_disowned_parts``) is not
     the source's statement: contradicted when the source says so (a correction's figure the
@@ -3241,10 +3288,15 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
     said = _norm(claim).lower()
     if _RETRACTION.search(said) or any(w in _HEARSAY for w in words(said)):
         return Check(name="disowned", passed=True)
+    retracting = _retracted_figures(claim, evidence)
+    if retracting:
+        detail = f"a correction says the source stated this wrongly: {retracting!r}"
+        return Check(name="disowned", passed=False, detail=detail)
     terms = claim_terms(claim)
     if not terms:
         return Check(name="disowned", passed=True)
     found: tuple[str, str, str] | None = None
+    said_figures = quantities(claim)
     for sentence in evidence.sentences:
         own = _norm(sentence).lower()
         for part, why in _disowned_parts(sentence):
@@ -3254,6 +3306,8 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
                 continue
             if sum(t in set(content_terms(rest)) for t in terms) >= COVERAGE_MIN * len(terms):
                 continue  # the sentence states it outside the disowned part too
+            if said_figures and said_figures <= quantities(rest):
+                continue  # the right figure after the wrong one: "...£21m; it will spend £12m"
             found = found or (sentence, part, why)
     # another cited sentence that states it, its figures too, is the source's own statement
     others = Evidence([s for s in evidence.sentences if not _disowned_parts(s)])
@@ -3262,8 +3316,7 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         return Check(name="disowned", passed=True)
     sentence, part, why = found
     if why == "correction":
-        wrong = quantities(part) & quantities(claim)
-        if wrong:
+        if quantities(part) & said_figures:
             detail = f"a correction says the source stated this wrongly: {sentence!r}"
             return Check(name="disowned", passed=False, detail=detail)
     elif _REBUTTAL.search(evidence.corpus):
