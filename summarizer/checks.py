@@ -363,8 +363,56 @@ def quantities(text: str) -> set[str]:
     text = _norm(text)
     found = _months(text)
     found.update(f"tally:{int(a)}-{int(b)}" for a, b in _TALLY.findall(text))
+    found.update(f"tally:{t.first:.15g}-{t.second:.15g}" for t in tallies_to(_tokens(text)))
     found.update(q.key for q in _read_quantities(text))
     return found
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# Words before a figure that make "N to M" a change or a range, not two sides' shares.
+_NOT_SIDES = frozenset("from between rose fell up down".split())
+TALLY_GAP = 3  # tokens between "to" and the other side's figure: "to the Republicans' 48"
+
+
+def _plain_number(tok: str) -> float | None:
+    return float(tok.replace(",", "")) if _PLAIN_NUMBER.fullmatch(tok) else None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Two sides' figures, the first the subject's: "won 15,210 votes to Jones's 11,004"."""
+
+    first: float
+    second: float
+    at: int  # the token index of the first figure
+    side: int  # the token index of the second side's first word (or of its figure)
+
+
+def tallies_to(toks: list[str]) -> list[Tally]:
+    """Two sides' figures told as "N [thing] to M" in ``toks``: "won 15,210 votes to
+    Jones's 11,004", "took 52 seats to the Republicans' 48". The order is the fact, as in
+    "7-2". Read only after a verb of winning (``win_verbs``) or with a named or possessive
+    side before M: "rose from 150 to 200" is a change, no tally."""
+    out: list[Tally] = []
+    for i, tok in enumerate(toks):
+        first = _plain_number(tok)
+        if first is None or (i and toks[i - 1].lower() in _NOT_SIDES):
+            continue
+        to = i + 1 if toks[i + 1 : i + 2] == ["to"] else i + 2
+        if toks[to : to + 1] != ["to"] or (to == i + 2 and not toks[i + 1].isalpha()):
+            continue
+        side = range(to + 1, min(to + 2 + TALLY_GAP, len(toks)))
+        at = next((j for j in side if _plain_number(toks[j]) is not None), None)
+        if at is None or any(not toks[j][:1].isalpha() for j in range(to + 1, at)):
+            continue
+        owned = at > to + 1 and (toks[at - 1][:1].isupper() or _bare(toks[at - 1]) != toks[at - 1])
+        won = any(
+            stem(verb_base(w.lower()) or w.lower()) in _WIN_STEMS
+            for w in toks[max(i - ROLE_GAP, 0) : i]
+        )
+        if (owned or (won and at == to + 1)) and (second := _plain_number(toks[at])) is not None:
+            out.append(Tally(first, second, i, to + 1))
+    return out
 
 
 @dataclass(frozen=True)
@@ -2776,6 +2824,52 @@ def reversed_result(claim: str, evidence: Evidence, known: AbstractSet[str]) -> 
     return None
 
 
+def tally_sides(text: str, known_names: AbstractSet[str]) -> list[tuple[str, float, str]]:
+    """Each name a tally (``tallies_to``) gives a figure, with that figure and the words:
+    "Smith won 15,210 votes to Jones's 11,004" gives Smith 15,210 (the name doing the verb
+    before the first figure: Smith in "Smith beat Jones by 15,210 votes to 11,004") and
+    Jones 11,004 (the name before the second)."""
+    toks, runs = _read_for_roles(text, known_names)
+    low = [t.lower() for t in toks]
+    out: list[tuple[str, float, str]] = []
+    for tally in tallies_to(toks):
+        said = " ".join(toks[max(tally.at - ROLE_GAP - 2, 0) : tally.side + TALLY_GAP])
+        named = {i for run in runs for i in run}
+        verb = next(
+            (
+                j
+                for j in range(tally.at - 1, max(tally.at - ROLE_GAP - 2, -1), -1)
+                if _verb_at(toks, low, named, j) is not None
+            ),
+            None,
+        )
+        doer = None
+        if verb is not None and not _ROLE_BREAK & set(low[verb + 1 : tally.at]):
+            doer = _doer(low, runs, verb)
+        if doer is not None:
+            name = _phrase(" ".join(toks[doer[0].start : doer[0].stop]))
+            out.append((name, tally.first, said))
+        other = next((r for r in runs if tally.side <= r.start and r.stop < tally.side + 3), None)
+        if other is not None:
+            out.append((_phrase(" ".join(toks[other.start : other.stop])), tally.second, said))
+    return out
+
+
+def other_side(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim gives a name the figure the cited text gives another side of a tally
+    ("Jones won 15,210 votes" where it says "Smith won 15,210 votes to Jones's 11,004"),
+    or None. Only a name the cited text gives another figure is read: a side it does not
+    name may be a fuller or another form of the one it does."""
+    theirs = [side for sentence in evidence.sentences for side in tally_sides(sentence, known)]
+    for name, value, said in tally_sides(claim, known):
+        holders = [t for t in theirs if t[1] == value]
+        if not holders or any(_same_name(t[0], name) for t in holders):
+            continue
+        if any(_same_name(t[0], name) and t[1] != value for t in theirs):
+            return f"another side's figure: '{said}' where the cited text has '{holders[0][2]}'"
+    return None
+
+
 # A sentence's doer as a noun phrase (``agent_clause``): at most this many words before the
 # verb, and this many words of its object after it.
 AGENT_WORDS = 4
@@ -2935,7 +3029,9 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     to Washington" on "Invites Trump to Moscow". So is a rank bound to another name
     (``other_ranks``): "Holm came second" on "Berg came second and Holm third". So is a
     contest's outcome told the other way round (``reversed_result``): "Sharks lost to Rhinos"
-    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos"."""
+    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos", and so is a
+    tally's figure given to the other side (``other_side``): "Jones won 15,210 votes to
+    11,004" on "Smith won 15,210 votes to Jones's 11,004"."""
     for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
@@ -2944,7 +3040,11 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     ranked = other_ranks(claim, evidence, known)
     if ranked is not None:
         return Check(name="roles", passed=False, detail=ranked)
-    reversed_outcome = reversed_result(claim, evidence, known) or other_agent(claim, evidence)
+    reversed_outcome = (
+        reversed_result(claim, evidence, known)
+        or other_side(claim, evidence, known)
+        or other_agent(claim, evidence)
+    )
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")

@@ -68,3 +68,27 @@ def test_a_correction_notes_retracted_figure_is_no_evidence(
     """The note's £21m is the figure the source says it got wrong: it carried "will spend
     £21m" with the first sentence's other words, as a figure stated by the source."""
     assert checked(claim, [source])[0] == verdict
+
+
+BY_ELECTION = (
+    "Labour held the Westford seat in Thursday's by-election. Amy Smith won 15,210 votes to "
+    "Tom Jones's 11,004, a majority of 4,206. The Liberal Democrats came third, and turnout "
+    "was 41%, said the returning officer, who congratulated Smith and Jones."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Jones won 15,210 votes to 11,004.", "contradicted"),
+        ("Smith won 11,004 votes to 15,210.", "contradicted"),
+        ("Smith won 11,004 votes to Jones's 15,210.", "contradicted"),
+        ("Smith won 15,210 votes to 11,004.", "supported"),
+        ("Smith beat Jones by 15,210 votes to 11,004.", "supported"),
+        ("Amy Smith won 15,210 votes to Tom Jones's 11,004.", "supported"),
+    ],
+)
+def test_a_tallys_sides_keep_their_figures(claim: str, verdict: str) -> None:
+    """ "N votes to M" is ordered as "7-2" is: its first figure is the subject's, its second
+    the other side's; every number of a reversed tally was found, so it passed."""
+    assert checked(claim, [BY_ELECTION])[0] == verdict
