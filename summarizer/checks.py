@@ -3019,6 +3019,96 @@ def other_agent(claim: str, evidence: Evidence) -> str | None:
     return None
 
 
+OWNED_REACH = 3  # tokens from a possessive to the noun it owns: "the employer's 4% pay offer"
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A thing and whose it is: "the union's claim", "the door of Mr Pike"."""
+
+    owner: str  # the owner's last word, bare and lower-case: "pike", "employer"
+    named: bool  # the owner is a name, not a common noun
+    thing: str  # the stem of the owned noun's singular
+    words: str
+
+
+def _head_noun(toks: list[str], start: int) -> int | None:
+    """The index of the noun a phrase at ``start`` ends on, skipping figures and the words
+    before it ("4 % pay offer" -> "offer"), within OWNED_REACH tokens; None if none."""
+    for j in range(start, min(start + OWNED_REACH + 1, len(toks))):
+        word = toks[j].lower()
+        if not word.isalpha():
+            if _plain_number(word) is None and word != "%":
+                return None
+            continue
+        readings = word_readings(word)
+        if "NOUN" not in readings or word in STOPWORDS:
+            if word in STOPWORDS:
+                return None
+            continue
+        after = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        if not (after.isalpha() and "NOUN" in word_readings(after) and after not in STOPWORDS):
+            return j
+    return None
+
+
+def owned(text: str, known_names: AbstractSet[str]) -> list[Owned]:
+    """The things ``text`` says are someone's: a possessive ("Mr Hargreaves's door", "the
+    employer's offer of a 4% rise") or a name right after "of" ("the door of Mr Pike"). Not
+    "from": "faces from the series", "a strike from Pelle" name a source, not an owner."""
+    toks, runs = _read_for_roles(text, known_names)
+    named = {i for run in runs for i in run}
+    low = [t.lower() for t in toks]
+    out: list[Owned] = []
+    for i, tok in enumerate(low):
+        if _bare(tok) != tok and tok[:1].isalpha():
+            head = _head_noun(toks, i + 1)
+            if head is not None and _bare(tok) not in _PRONOUNS:
+                said = " ".join(toks[max(i - 1, 0) : head + 1])
+                out.append(Owned(_bare(tok), i in named, _noun_stem(low[head]), said))
+        elif tok == "of" and i:
+            at = i + 1
+            while at < len(low) and _bare(low[at]) in _TITLES and at not in named:
+                at += 1  # "the door of Mr Pike"
+            run = next((r for r in runs if r.start == at), None)
+            noun = i - 1
+            if run is None or low[noun] in STOPWORDS or "NOUN" not in word_readings(low[noun]):
+                continue
+            said = " ".join(toks[noun : run.stop])
+            out.append(Owned(_bare(low[run.stop - 1]), True, _noun_stem(low[noun]), said))
+    return out
+
+
+def _as_agent(owner: Owned) -> Agent:
+    return Agent((owner.owner,), owner.named, "", frozenset(), owner.words)
+
+
+def other_owner(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim gives a thing to another owner than the cited text does: "the union's
+    4% offer" where it says "the employer's offer of a 4% rise", "Mr Hargreaves went to Mr
+    Pike's door" where Mr Pike went to Mr Hargreaves's. Only an owner the cited text names
+    as another party is read, as ``other_agent`` reads a doer: "the company's offer" may be
+    the employer's."""
+    theirs = [o for sentence in evidence.sentences for o in owned(sentence, known)]
+    text = _spaced(evidence.text)
+    for mine in owned(claim, known):
+        same = [o for o in theirs if o.thing == mine.thing]
+        if not same or f" {mine.owner} " not in text:
+            continue
+        if any(
+            _same_name(o.owner, mine.owner) or _same_doer(_as_agent(mine), _as_agent(o))
+            for o in same
+        ):
+            continue
+        for o in same:
+            if mine.named != o.named:
+                name, noun = (mine, o) if mine.named else (o, mine)
+                if not _set_apart((name.owner,), (noun.owner,), evidence.corpus):
+                    continue
+            return f"another owner: '{mine.words}' where the cited text has '{o.words}'"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -3043,6 +3133,7 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     reversed_outcome = (
         reversed_result(claim, evidence, known)
         or other_side(claim, evidence, known)
+        or other_owner(claim, evidence, known)
         or other_agent(claim, evidence)
     )
     mine = roles(claim, known)

@@ -92,3 +92,34 @@ def test_a_tallys_sides_keep_their_figures(claim: str, verdict: str) -> None:
     """ "N votes to M" is ordered as "7-2" is: its first figure is the subject's, its second
     the other side's; every number of a reversed tally was found, so it passed."""
     assert checked(claim, [BY_ELECTION])[0] == verdict
+
+
+PAY = (
+    "Bus drivers in Leeds will strike next week after pay talks broke down. The union rejected "
+    "the employer's offer of a 4% rise on Monday. The employer rejected the union's claim for "
+    "9%, saying it was unaffordable. Talks are due to resume on Friday."
+)
+DOOR = (
+    "A man has been charged after a neighbour was pushed down a flight of steps in Elm Street "
+    "on Sunday evening. Mr Pike had gone to Mr Hargreaves's door to complain about loud music, "
+    "the court heard. A row broke out on the doorstep. Mr Hargreaves, 52, denies assault."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "verdict"),
+    [
+        ("The employer turned down the union's 4% offer.", PAY, "contradicted"),
+        ("The union's offer of a 4% rise was rejected by the employer.", PAY, "contradicted"),
+        ("The employer's claim for 9% was rejected by the union.", PAY, "contradicted"),
+        ("The union turned down the employer's 4% offer.", PAY, "supported"),
+        ("Mr Hargreaves complained about loud music at Mr Pike's door.", DOOR, "contradicted"),
+        ("Mr Hargreaves went to the door of Mr Pike to complain.", DOOR, "contradicted"),
+        ("Mr Pike went to Mr Hargreaves's door to complain about loud music.", DOOR, "supported"),
+        ("Mr Pike went to the door of Mr Hargreaves to complain.", DOOR, "supported"),
+    ],
+)
+def test_a_thing_keeps_its_owner_across_a_possessive(claim: str, source: str, verdict: str) -> None:
+    """Whose offer, claim or door it is binds as a doer does: the claims that swap the owners
+    across the possessive kept every word and name of the source, so they passed."""
+    assert checked(claim, [source])[0] == verdict
