@@ -111,6 +111,8 @@ class Evidence:
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
     before: list[str] = field(default_factory=list)  # sentences just before the cited ones
+    # each cited sentence's sentences before it, nearest first: whom its "he" or "she" means
+    preceding: dict[str, list[str]] = field(default_factory=dict)
     # quantities of all sources, computed on demand (None: unknown)
     source_quantities: Callable[[], set[str]] | None = None
     # bound_verdict's answers: three checks ask about each bound of a claim
@@ -364,8 +366,56 @@ def quantities(text: str) -> set[str]:
     text = _norm(text)
     found = _months(text)
     found.update(f"tally:{int(a)}-{int(b)}" for a, b in _TALLY.findall(text))
+    found.update(f"tally:{t.first:.15g}-{t.second:.15g}" for t in tallies_to(_tokens(text)))
     found.update(q.key for q in _read_quantities(text))
     return found
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# Words before a figure that make "N to M" a change or a range, not two sides' shares.
+_NOT_SIDES = frozenset("from between rose fell up down".split())
+TALLY_GAP = 3  # tokens between "to" and the other side's figure: "to the Republicans' 48"
+
+
+def _plain_number(tok: str) -> float | None:
+    return float(tok.replace(",", "")) if _PLAIN_NUMBER.fullmatch(tok) else None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Two sides' figures, the first the subject's: "won 15,210 votes to Jones's 11,004"."""
+
+    first: float
+    second: float
+    at: int  # the token index of the first figure
+    side: int  # the token index of the second side's first word (or of its figure)
+
+
+def tallies_to(toks: list[str]) -> list[Tally]:
+    """Two sides' figures told as "N [thing] to M" in ``toks``: "won 15,210 votes to
+    Jones's 11,004", "took 52 seats to the Republicans' 48". The order is the fact, as in
+    "7-2". Read only after a verb of winning (``win_verbs``) or with a named or possessive
+    side before M: "rose from 150 to 200" is a change, no tally."""
+    out: list[Tally] = []
+    for i, tok in enumerate(toks):
+        first = _plain_number(tok)
+        if first is None or (i and toks[i - 1].lower() in _NOT_SIDES):
+            continue
+        to = i + 1 if toks[i + 1 : i + 2] == ["to"] else i + 2
+        if toks[to : to + 1] != ["to"] or (to == i + 2 and not toks[i + 1].isalpha()):
+            continue
+        side = range(to + 1, min(to + 2 + TALLY_GAP, len(toks)))
+        at = next((j for j in side if _plain_number(toks[j]) is not None), None)
+        if at is None or any(not toks[j][:1].isalpha() for j in range(to + 1, at)):
+            continue
+        owned = at > to + 1 and (toks[at - 1][:1].isupper() or _bare(toks[at - 1]) != toks[at - 1])
+        won = any(
+            stem(verb_base(w.lower()) or w.lower()) in _WIN_STEMS
+            for w in toks[max(i - ROLE_GAP, 0) : i]
+        )
+        if (owned or (won and at == to + 1)) and (second := _plain_number(toks[at])) is not None:
+            out.append(Tally(first, second, i, to + 1))
+    return out
 
 
 @dataclass(frozen=True)
@@ -1353,6 +1403,23 @@ def _pronoun_referent(phrase: str, evidence: Evidence) -> bool:
     return f" {phrase} " in before or f" {phrase.split()[-1]} " in before
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def referent(sentence: str, evidence: Evidence) -> str | None:
+    """The name (bare, lower-case) a cited sentence opening with "he" or "she" stands for:
+    the first name of the nearest sentence before it that names one ("Mark Cole, 29, also
+    appeared. He pleaded not guilty to burglary" is Cole's plea). None for another
+    sentence, or when the sentences before it are not known."""
+    if (words(sentence) or [""])[0].lower() not in _SUBJECT_PRONOUNS:
+        return None
+    for before in evidence.preceding.get(sentence, []):
+        found = _names(before, evidence.known_names)
+        if found:
+            return found[0][1]
+    return None
+
+
 def _bare(word: str) -> str:
     """A word without its possessive: "Kyiv's" -> "kyiv"."""
     word = word.replace("’", "'")
@@ -1619,7 +1686,9 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
 
     Read one sentence at a time, and only one that names every name of the claim: the cited
     text may convict another defendant of fraud in the next sentence ("a jury convicted Forde
-    of fraud"), which says nothing of Doyle (``_stated_against`` says what must be stated)."""
+    of fraud"), which says nothing of Doyle (``_stated_against`` says what must be stated).
+    A sentence's "he" or "she" names whom it stands for (``referent``): "He pleaded not
+    guilty to burglary" after "Mark Cole also appeared" is Cole's plea."""
     names = _names(claim, evidence.known_names)
     if not names:
         return None
@@ -1635,7 +1704,7 @@ def _denied_in_other_words(claim: str, claim_free: set[str], evidence: Evidence)
         if not stated and not denied:
             continue
         one = Evidence([sentence], known_names=evidence.known_names)
-        text = _spaced(one.text)
+        text = _spaced(f"{one.text} {referent(sentence, evidence) or ''}")
         if all(_name_in(core, phrase, text, one.terms) for core, phrase in names):
             read = claim if denied else sentence
             shown = term_words(_norm(_as_negations(read)))
@@ -2758,6 +2827,52 @@ def reversed_result(claim: str, evidence: Evidence, known: AbstractSet[str]) -> 
     return None
 
 
+def tally_sides(text: str, known_names: AbstractSet[str]) -> list[tuple[str, float, str]]:
+    """Each name a tally (``tallies_to``) gives a figure, with that figure and the words:
+    "Smith won 15,210 votes to Jones's 11,004" gives Smith 15,210 (the name doing the verb
+    before the first figure: Smith in "Smith beat Jones by 15,210 votes to 11,004") and
+    Jones 11,004 (the name before the second)."""
+    toks, runs = _read_for_roles(text, known_names)
+    low = [t.lower() for t in toks]
+    out: list[tuple[str, float, str]] = []
+    for tally in tallies_to(toks):
+        said = " ".join(toks[max(tally.at - ROLE_GAP - 2, 0) : tally.side + TALLY_GAP])
+        named = {i for run in runs for i in run}
+        verb = next(
+            (
+                j
+                for j in range(tally.at - 1, max(tally.at - ROLE_GAP - 2, -1), -1)
+                if _verb_at(toks, low, named, j) is not None
+            ),
+            None,
+        )
+        doer = None
+        if verb is not None and not _ROLE_BREAK & set(low[verb + 1 : tally.at]):
+            doer = _doer(low, runs, verb)
+        if doer is not None:
+            name = _phrase(" ".join(toks[doer[0].start : doer[0].stop]))
+            out.append((name, tally.first, said))
+        other = next((r for r in runs if tally.side <= r.start and r.stop < tally.side + 3), None)
+        if other is not None:
+            out.append((_phrase(" ".join(toks[other.start : other.stop])), tally.second, said))
+    return out
+
+
+def other_side(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim gives a name the figure the cited text gives another side of a tally
+    ("Jones won 15,210 votes" where it says "Smith won 15,210 votes to Jones's 11,004"),
+    or None. Only a name the cited text gives another figure is read: a side it does not
+    name may be a fuller or another form of the one it does."""
+    theirs = [side for sentence in evidence.sentences for side in tally_sides(sentence, known)]
+    for name, value, said in tally_sides(claim, known):
+        holders = [t for t in theirs if t[1] == value]
+        if not holders or any(_same_name(t[0], name) for t in holders):
+            continue
+        if any(_same_name(t[0], name) and t[1] != value for t in theirs):
+            return f"another side's figure: '{said}' where the cited text has '{holders[0][2]}'"
+    return None
+
+
 # A sentence's doer as a noun phrase (``agent_clause``): at most this many words before the
 # verb, and this many words of its object after it.
 AGENT_WORDS = 4
@@ -2907,6 +3022,96 @@ def other_agent(claim: str, evidence: Evidence) -> str | None:
     return None
 
 
+OWNED_REACH = 3  # tokens from a possessive to the noun it owns: "the employer's 4% pay offer"
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A thing and whose it is: "the union's claim", "the door of Mr Pike"."""
+
+    owner: str  # the owner's last word, bare and lower-case: "pike", "employer"
+    named: bool  # the owner is a name, not a common noun
+    thing: str  # the stem of the owned noun's singular
+    words: str
+
+
+def _head_noun(toks: list[str], start: int) -> int | None:
+    """The index of the noun a phrase at ``start`` ends on, skipping figures and the words
+    before it ("4 % pay offer" -> "offer"), within OWNED_REACH tokens; None if none."""
+    for j in range(start, min(start + OWNED_REACH + 1, len(toks))):
+        word = toks[j].lower()
+        if not word.isalpha():
+            if _plain_number(word) is None and word != "%":
+                return None
+            continue
+        readings = word_readings(word)
+        if "NOUN" not in readings or word in STOPWORDS:
+            if word in STOPWORDS:
+                return None
+            continue
+        after = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        if not (after.isalpha() and "NOUN" in word_readings(after) and after not in STOPWORDS):
+            return j
+    return None
+
+
+def owned(text: str, known_names: AbstractSet[str]) -> list[Owned]:
+    """The things ``text`` says are someone's: a possessive ("Mr Hargreaves's door", "the
+    employer's offer of a 4% rise") or a name right after "of" ("the door of Mr Pike"). Not
+    "from": "faces from the series", "a strike from Pelle" name a source, not an owner."""
+    toks, runs = _read_for_roles(text, known_names)
+    named = {i for run in runs for i in run}
+    low = [t.lower() for t in toks]
+    out: list[Owned] = []
+    for i, tok in enumerate(low):
+        if _bare(tok) != tok and tok[:1].isalpha():
+            head = _head_noun(toks, i + 1)
+            if head is not None and _bare(tok) not in _PRONOUNS:
+                said = " ".join(toks[max(i - 1, 0) : head + 1])
+                out.append(Owned(_bare(tok), i in named, _noun_stem(low[head]), said))
+        elif tok == "of" and i:
+            at = i + 1
+            while at < len(low) and _bare(low[at]) in _TITLES and at not in named:
+                at += 1  # "the door of Mr Pike"
+            run = next((r for r in runs if r.start == at), None)
+            noun = i - 1
+            if run is None or low[noun] in STOPWORDS or "NOUN" not in word_readings(low[noun]):
+                continue
+            said = " ".join(toks[noun : run.stop])
+            out.append(Owned(_bare(low[run.stop - 1]), True, _noun_stem(low[noun]), said))
+    return out
+
+
+def _as_agent(owner: Owned) -> Agent:
+    return Agent((owner.owner,), owner.named, "", frozenset(), owner.words)
+
+
+def other_owner(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str | None:
+    """Why the claim gives a thing to another owner than the cited text does: "the union's
+    4% offer" where it says "the employer's offer of a 4% rise", "Mr Hargreaves went to Mr
+    Pike's door" where Mr Pike went to Mr Hargreaves's. Only an owner the cited text names
+    as another party is read, as ``other_agent`` reads a doer: "the company's offer" may be
+    the employer's."""
+    theirs = [o for sentence in evidence.sentences for o in owned(sentence, known)]
+    text = _spaced(evidence.text)
+    for mine in owned(claim, known):
+        same = [o for o in theirs if o.thing == mine.thing]
+        if not same or f" {mine.owner} " not in text:
+            continue
+        if any(
+            _same_name(o.owner, mine.owner) or _same_doer(_as_agent(mine), _as_agent(o))
+            for o in same
+        ):
+            continue
+        for o in same:
+            if mine.named != o.named:
+                name, noun = (mine, o) if mine.named else (o, mine)
+                if not _set_apart((name.owner,), (noun.owner,), evidence.corpus):
+                    continue
+            return f"another owner: '{mine.words}' where the cited text has '{o.words}'"
+    return None
+
+
 def check_roles(claim: str, evidence: Evidence) -> Check:
     """The claim's doer and done-to of a verb are swapped in the cited text, which does not
     say it the claim's way round anywhere: "United beat Rovers" on "Rovers beat United". Every
@@ -2917,7 +3122,9 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     to Washington" on "Invites Trump to Moscow". So is a rank bound to another name
     (``other_ranks``): "Holm came second" on "Berg came second and Holm third". So is a
     contest's outcome told the other way round (``reversed_result``): "Sharks lost to Rhinos"
-    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos"."""
+    or the score line "Rhinos 24-18 Sharks" against "Sharks beat Rhinos", and so is a
+    tally's figure given to the other side (``other_side``): "Jones won 15,210 votes to
+    11,004" on "Smith won 15,210 votes to Jones's 11,004"."""
     for goal, placed, others in goal_places(claim, evidence):
         if not placed and others:
             detail = f"another place: '{goal.words}' where the cited text has '{others[0]}'"
@@ -2926,7 +3133,12 @@ def check_roles(claim: str, evidence: Evidence) -> Check:
     ranked = other_ranks(claim, evidence, known)
     if ranked is not None:
         return Check(name="roles", passed=False, detail=ranked)
-    reversed_outcome = reversed_result(claim, evidence, known) or other_agent(claim, evidence)
+    reversed_outcome = (
+        reversed_result(claim, evidence, known)
+        or other_side(claim, evidence, known)
+        or other_owner(claim, evidence, known)
+        or other_agent(claim, evidence)
+    )
     mine = roles(claim, known)
     if not mine:
         return Check(name="roles", passed=reversed_outcome is None, detail=reversed_outcome or "")
@@ -3204,6 +3416,10 @@ HEARSAY_REACH = (
 )
 
 
+# Where a correction's retracted statement ends and its right one may begin.
+_CORRECTED_END = re.compile(r";|\s[—–-]+\s|\.\s")
+
+
 def _hearsay_noun(ws: list[str], k: int) -> bool:
     """``ws[k]`` is a hearsay word used as a noun: opening the sentence, after a determiner or
     before a participle ("Posts claiming that", "the posts say that"), not a verb ("Grushko
@@ -3224,7 +3440,9 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     retracted = _RETRACTION.search(plain)
     if retracted is not None:
-        out.append((plain[retracted.end() :], "correction"))
+        # to the end of its clause: "...said £21m; the council will spend £12m" states the last
+        end = _CORRECTED_END.search(plain, retracted.end())
+        out.append((plain[retracted.end() : end.start() if end else None], "correction"))
     for that in re.finditer(r"\bthat\b", plain):
         before = words(plain[: that.start()])
         start = max(len(before) - HEARSAY_REACH, 0)
@@ -3236,6 +3454,26 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def _retracted_figures(claim: str, evidence: Evidence) -> str | None:
+    """The cited sentence whose correction retracts a figure of the claim that no other part
+    of the cited text states ("The council will spend £21m" where the only £21m is in
+    "Clarification: An earlier version of this article said the council would spend £21m"):
+    the figure is the one the source says it got wrong, whatever words it shares. None when
+    there is none."""
+    said = quantities(claim)
+    found: list[tuple[str, set[str]]] = []
+    kept: list[str] = []
+    for sentence in evidence.sentences:
+        own = _norm(sentence).lower()
+        for part, why in _disowned_parts(sentence):
+            if why == "correction":
+                found.append((sentence, quantities(part) & said))
+                own = own.replace(part, " ")
+        kept.append(own)
+    stated = quantities(" ".join(kept))
+    return next((sentence for sentence, qs in found if qs - stated), None)
+
+
 def check_disowned(claim: str, evidence: Evidence) -> Check:
     """A claim carried only by what a cited sentence disowns (``_disowned_parts``) is not
     the source's statement: contradicted when the source says so (a correction's figure the
@@ -3244,10 +3482,15 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
     said = _norm(claim).lower()
     if _RETRACTION.search(said) or any(w in _HEARSAY for w in words(said)):
         return Check(name="disowned", passed=True)
+    retracting = _retracted_figures(claim, evidence)
+    if retracting:
+        detail = f"a correction says the source stated this wrongly: {retracting!r}"
+        return Check(name="disowned", passed=False, detail=detail)
     terms = claim_terms(claim)
     if not terms:
         return Check(name="disowned", passed=True)
     found: tuple[str, str, str] | None = None
+    said_figures = quantities(claim)
     for sentence in evidence.sentences:
         own = _norm(sentence).lower()
         for part, why in _disowned_parts(sentence):
@@ -3257,6 +3500,8 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
                 continue
             if sum(t in set(content_terms(rest)) for t in terms) >= COVERAGE_MIN * len(terms):
                 continue  # the sentence states it outside the disowned part too
+            if said_figures and said_figures <= quantities(rest):
+                continue  # the right figure after the wrong one: "...£21m; it will spend £12m"
             found = found or (sentence, part, why)
     # another cited sentence that states it, its figures too, is the source's own statement
     others = Evidence([s for s in evidence.sentences if not _disowned_parts(s)])
@@ -3265,8 +3510,7 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         return Check(name="disowned", passed=True)
     sentence, part, why = found
     if why == "correction":
-        wrong = quantities(part) & quantities(claim)
-        if wrong:
+        if quantities(part) & said_figures:
             detail = f"a correction says the source stated this wrongly: {sentence!r}"
             return Check(name="disowned", passed=False, detail=detail)
     elif _REBUTTAL.search(evidence.corpus):

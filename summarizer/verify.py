@@ -295,17 +295,21 @@ def _evidence(
     citations: list[Citation], sentences: dict[str, Sentence], ctx: SourceContext
 ) -> Evidence:
     cited = [sentences[c.sentence_id] for c in citations]
-    before = [
-        ctx.by_position[(s.article_id, s.index - back)]
+    preceding = {
+        s.text: [
+            ctx.by_position[(s.article_id, s.index - back)]
+            for back in range(1, NAME_LOOKBACK + 1)
+            if (s.article_id, s.index - back) in ctx.by_position
+        ]
         for s in cited
-        for back in range(NAME_LOOKBACK, 0, -1)
-        if (s.article_id, s.index - back) in ctx.by_position
-    ]
+    }
+    before = [t for s in cited for t in reversed(preceding[s.text])]
     return Evidence(
         [s.text for s in cited],
         known_names=ctx.known_names,
         corpus=ctx.corpus,
         before=before,
+        preceding=preceding,
         source_quantities=lambda: ctx.quantities,
     )
 
