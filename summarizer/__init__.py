@@ -14,6 +14,8 @@ from __future__ import annotations
 from . import _main_ctrl_c  # isort: skip  # noqa: F401
 
 import logging
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 from .aio import ablurb, abriefing, averify
 
@@ -50,6 +52,11 @@ from .pipeline import blurb, briefing
 from .render import render_blurb, render_briefing, render_verify
 from .settings import Settings
 from .verify import verify_claims
+
+try:  # the installed distribution's, as ``summarizer --version`` prints it
+    __version__ = _version("summarizer")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Article",

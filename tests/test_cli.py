@@ -153,6 +153,9 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("summarizer ")
+    import summarizer  # the library says the same version (a tester missed __version__)
+
+    assert result.stdout.split()[1] == summarizer.__version__
 
 
 def test_config_file_is_read_and_checked(tmp_path: Path, articles_dir: Path) -> None:
