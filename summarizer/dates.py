@@ -333,12 +333,14 @@ def window_bound(value: str, *, end: bool, now: datetime | None = None) -> datet
 def shown_bound(value: datetime, *, end: bool) -> str:
     """A ``since``/``until`` bound as the user likely wrote it, for messages: ``until`` is kept
     as the instant after the window, so ``--until 2025-03-18`` is 2025-03-19 00:00 inside and
-    showing that named a day the user never gave."""
+    showing that named a day the user never gave; the instant is named too, as a user who
+    typed ``--until 2025-03-19T00:00:00Z`` was shown only "2025-03-18"."""
     utc = _utc(value)
     if utc.time() != time(0):
         return utc.strftime("%Y-%m-%d %H:%M UTC" if utc.second == 0 else "%Y-%m-%d %H:%M:%S UTC")
     if end:
-        return f"{(utc - timedelta(days=1)).date().isoformat()}, through the end of that day"
+        day = (utc - timedelta(days=1)).date().isoformat()
+        return f"{day}, through the end of that day, to {utc:%Y-%m-%d} 00:00 UTC"
     return utc.date().isoformat()
 
 

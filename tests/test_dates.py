@@ -52,7 +52,10 @@ def test_a_swapped_window_names_the_dates_as_given_in_cli_library_and_http(
 ) -> None:
     """Before: ``--since 2025-03-19 --until 2025-03-18`` said "since (2025-03-19 ...) must be
     before until (2025-03-19 ...)", the until being the day after, kept as the window's end."""
-    expected = "since (2025-03-19) must be before until (2025-03-18, through the end of that day)"
+    expected = (
+        "since (2025-03-19) must be before until (2025-03-18, through the end of that day, "
+        "to 2025-03-19 00:00 UTC)"
+    )
     args = ["briefing", str(articles_dir), "--since", "2025-03-19", "--until", "2025-03-18"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and expected in result.stderr, result.stderr

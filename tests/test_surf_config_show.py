@@ -31,7 +31,8 @@ def test_a_date_alone_as_until_is_shown_as_given(home: Path) -> None:
     result = runner.invoke(app, ["config", "show"])
     assert result.exit_code == 0, result.output
     assert _line(result.stdout, "until") == (
-        'until = "2030-01-01"  # config file; resolves to 2030-01-01, through the end of that day'
+        'until = "2030-01-01"  # config file; resolves to 2030-01-01, through the end of that '
+        "day, to 2030-01-02 00:00 UTC"
     )
 
 
