@@ -344,6 +344,19 @@ def shown_bound(value: datetime, *, end: bool) -> str:
     return utc.date().isoformat()
 
 
+def window_text(since: datetime | None, until: datetime | None) -> str:
+    """A date window as an editor reads it: "from 2025-10-07 through 2025-10-07" (a midnight
+    end is the day before it, through its end), "from 2025-10-07 09:00 UTC", "before ..."."""
+    parts = [f"from {shown_bound(since, end=False)}"] if since is not None else []
+    if until is not None:
+        utc = _utc(until)
+        if utc.time() == time(0):
+            parts.append(f"through {(utc - timedelta(days=1)).date().isoformat()}")
+        else:
+            parts.append(f"before {shown_bound(until, end=True)}")
+    return " ".join(parts)
+
+
 def coerce_datetime(value: object) -> object:
     """Pydantic before-validator: strings, dates and timestamps to aware UTC datetimes.
 

@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import forked
-from .dates import coerce_datetime, in_window, lenient_published, names_a_day
+from .dates import coerce_datetime, in_window, lenient_published, names_a_day, window_text
 from .errors import InputError
-from .models import Article, Outlet, Sentence, web_url
+from .models import OUTSIDE_DATES, Article, Outlet, Sentence, web_url
 from .sentences import sentence_ids, split_sentences
 from .sources import (
     FEED_SUFFIXES,
@@ -368,7 +368,7 @@ def filter_by_date(
     notes = []
     if len(kept) < len(articles):
         left_out = counted(len(articles) - len(kept), "article")
-        notes.append(f"{left_out} published outside the dates left out")
+        notes.append(f"{left_out} {OUTSIDE_DATES} ({window_text(since, until)})")
     undated = sum(1 for a in kept if a.published is None)
     if undated:
         notes.append(f"{counted(undated, 'article')} with no publication date kept")

@@ -184,6 +184,9 @@ class Source(BaseModel):
 # The end of a briefing's problem note for stories only listed because no sentence of theirs
 # fits the word budget: render.py says it in place of the claims (not a verification failure).
 NO_SENTENCE_FITS = "no sentence fits in the word budget; raise --max-words"
+# The words of a briefing's problem note for the articles a date window left out: the CLI's
+# summary and the Markdown repeat that note, so an editor sees which dates the briefing covers.
+OUTSIDE_DATES = "left out: published outside the dates asked for"
 
 
 class Story(BaseModel):

@@ -342,7 +342,10 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
     empty = runner.invoke(app, ["briefing", str(dated), "--since", "2026-01-01", "-q"])
     assert empty.exit_code == 0
     assert "no claim passed verification" not in empty.stdout
-    assert "(no story: 1 article published outside the dates left out)" in empty.stdout
+    assert (
+        "(no story: 1 article left out: published outside the dates asked for (from 2026-01-01))"
+        in empty.stdout
+    )
 
 
 def _claims(stdout: str) -> list[dict[str, Any]]:

@@ -103,7 +103,7 @@ def test_a_record_dated_by_a_day_alone_follows_the_same_rule(tmp_path: Path) -> 
     out = briefing_json(feed, "--since", "2025-03-18T12:00:00Z")
     assert len(out["stories"]) == 1
     assert "harbour bridge" in json.dumps(out["stories"][0])
-    assert any("1 article published outside the dates" in p for p in out["problems"])
+    assert any("1 article left out: published outside the dates" in p for p in out["problems"])
 
 
 # -- 2. an embed's fallback text is no sentence, and blocks never glue -----------------------
