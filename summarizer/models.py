@@ -189,6 +189,18 @@ NO_SENTENCE_FITS = "no sentence fits in the word budget; raise --max-words"
 OUTSIDE_DATES = "left out: published outside the dates asked for"
 
 
+class Listed(BaseModel):
+    """One input article of a story, as the JSON lists it: every article is named, not only
+    those the written claims cite (a tester had to map bare ids to titles to check stories)."""
+
+    article_id: str
+    title: str | None = None
+    title_derived: bool = False  # no headline: ``title`` is the start of its lead
+    outlets: list[Outlet] = Field(default_factory=list)
+    published: datetime | None = None
+    copy_of: str | None = None  # the kept article a copy was folded into (dedup)
+
+
 class Story(BaseModel):
     """A group of articles about the same events, summarised on its own.
 
@@ -204,6 +216,8 @@ class Story(BaseModel):
     # with small edits): so that every input article is in the output, whatever its outlet
     copy_ids: list[str] = Field(default_factory=list)
     outlets: list[Outlet] = Field(default_factory=list)
+    # every input article of the story, copies included, each with its own title and outlets
+    articles: list[Listed] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     written: bool = False
     first_published: datetime | None = None  # time span of its articles, when dates are known

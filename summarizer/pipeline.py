@@ -43,6 +43,7 @@ from .models import (
     Briefing,
     Claim,
     Counts,
+    Listed,
     Outlet,
     RunResult,
     Sentence,
@@ -567,6 +568,7 @@ def _brief(
     # its copies); the LLM client is set up while a forked child fingerprints, not when the
     # first call is due
     copies: dict[str, list[str]] = {}
+    given_by_id = _given_by_id(articles)  # each text as given, for listing
     articles = dedup.dedupe_articles(
         articles,
         threshold=settings.dedup_threshold,
@@ -580,6 +582,7 @@ def _brief(
         articles, threshold=settings.story_threshold, progress=progress
     )
     stories.add_copies(groups, copies, spans)  # copies listed, their dates in the span
+    _list_articles(groups, given_by_id, copies)
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
     check_deadline()
@@ -1081,6 +1084,39 @@ def _split_budget(groups: list[Story], max_words: int) -> list[int]:
     total = sum(weights)
     spare = max_words - MIN_STORY_WORDS * fits
     return [MIN_STORY_WORDS + int(spare * w / total) for w in weights]
+
+
+def _given_by_id(articles: list[Article]) -> dict[str, Article]:
+    """Each id's first input, with the outlets of every input of that same text."""
+    given: dict[str, Article] = {}
+    for article in articles:
+        if (first := given.get(article.id)) is None:
+            given[article.id] = article
+        elif article.outlets:
+            outlets = dedup.distinct_outlets([*first.outlets, *article.outlets])
+            given[article.id] = first.model_copy(update={"outlets": outlets})
+    return given
+
+
+def _list_articles(
+    groups: list[Story], given: dict[str, Article], copies: dict[str, list[str]]
+) -> None:
+    """Name every input article of each story (``Story.articles``): its own headline (or the
+    start of its lead), outlets and date, and for a copy the article it was folded into."""
+    for story in groups:
+        kept_of = {c: k for k in story.article_ids for c in copies.get(k, [])}
+        story.articles = [
+            Listed(
+                article_id=art.id,
+                title=art.title or stories.lead_headline(art),
+                title_derived=not art.title,
+                outlets=art.outlets,
+                published=art.published,
+                copy_of=kept_of.get(i),
+            )
+            for i in (*story.article_ids, *story.copy_ids)
+            if (art := given.get(i)) is not None
+        ]
 
 
 def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[Source]:
