@@ -527,7 +527,11 @@ _LABELS = _alternation(_KINDS)
 # A section label on a line of its own, before the headline: "Opinion", "OPINION | Transport",
 # "Comment › Politics", "Analysis". A blurb's title was "Opinion | Transport", the headline
 # under it quoted as the story's first sentence.
-_SECTION_LINE = re.compile(rf"(?i)^({_LABELS})(?:\s*[|/:>›»·•–—-]\s*[^\W\d][^.!?|]{{0,40}})?:?$")
+# A section's name after the label is a word or three: "Opinion | Council must build the
+# bridge" is a headline with its kicker (``_LABEL_KICKER``).
+_SECTION_LINE = re.compile(
+    rf"(?i)^({_LABELS})(?:\s*[|/:>›»·•–—-]\s*[^\W\d][\w&'’-]*(?:\s+[\w&'’-]+){{0,2}})?:?$"
+)
 # The label as a headline's kicker: "Opinion | Why ...", "Comment: ...", "ANALYSIS-Fed ...".
 _LABEL_KICKER = re.compile(
     rf"(?i)^({_LABELS})(?:\s*[|:]\s*|\s+[–—-]\s+|(?-i:(?<=[A-Z])-))(?=[\"“‘'\w])"

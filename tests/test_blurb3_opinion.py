@@ -135,6 +135,7 @@ LEAD = (
     ("text", "kind"),
     [
         (f"Comment: The bus cuts will strand those who need buses most\n\n{LEAD}", "opinion"),
+        (f"OPINION | Council must keep the evening buses\n\n{LEAD}", "opinion"),
         (
             f"Bus cuts will strand those who need buses most\n\nBy Jo Lee, Guest columnist\n\n"
             f"{LEAD}",
