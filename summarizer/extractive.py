@@ -165,6 +165,21 @@ _ANECDOTE = re.compile(
     r"|at (?:the age of )?(?:\d{1,2}|nine|ten|eleven|twelve)(?: years old)?,"
     r"|(?:long )?(?:years|decades) (?:ago|before)\b)"
 )
+# An interview's framing: who spoke to whom, and about what, with nothing they said ("In an
+# interview with the Gazette, Health Secretary Maria Lopes spoke about waiting lists, the pay
+# dispute and rural hospitals.", "She spoke to the Courier about her first months in the job.").
+# Among the first sentences it led the blurb in place of the news the interview gave: held
+# back. A conversation named and a topic verb, and no reporting verb: "Speaking to reporters,
+# Lopes said ..." reports what she said and stays.
+_CONVERSATION = re.compile(
+    r"(?i)\b(?:interview(?:ed)?|podcast|in conversation with|"
+    r"(?:spoke|speaking|talked|talking|sat down|chatted) (?:exclusively |at length )?(?:to|with))\b"
+)
+_TOPIC_VERB = re.compile(
+    r"(?i)\b(?:(?:spoke|speaks?|talk(?:ed|s)?|chat(?:ted|s)?)\b[^.;:]{0,80}?\b(?:about|of|on)"
+    r"|discuss(?:ed|es)?|reflect(?:ed|s)? on|opened up (?:about|on)|touch(?:ed|es) on"
+    r"|weigh(?:ed|s) in on|shared (?:his|her|their) (?:views|thoughts) on|ranged over)\b"
+)
 # A line about the outlet's own work ("Ms Menon spoke to our transport editor, Tom Aldridge."),
 # or an answer's aside: first person outside quotes past the first word, which a blurb shows
 # without saying who "we" is (an opening "We ..." is ``_FIRST_PERSON``'s: it leans on context).
@@ -322,7 +337,11 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             rank += EARLIER_RANK  # a state the story has moved on from: not its lead
         runs = [_name_runs(s.text) for s in article.sentences]  # read once, used twice
         introduced = _introductions(article.sentences, runs)
-        for s, name_runs in zip(article.sentences, runs, strict=True):
+        names = [_names(s.text) for s in article.sentences]
+        # what the article capitalises past a sentence's first word: its names, against which
+        # a sentence's capitalised first word is read ("Footage showed him": no name)
+        known = frozenset().union(*names)
+        for s, name_runs, named in zip(article.sentences, runs, names, strict=True):
             terms = content_terms(s.text)
             if not terms:
                 continue
@@ -333,11 +352,11 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 rank=rank,
                 words=word_count(s.text),
                 terms=Counter(terms),
-                names=_names(s.text),
+                names=named,
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
-                leans_on=_leans_on(s, name_runs, introduced),
+                leans_on=_leans_on(s, name_runs, introduced, known),
             )
             out.append(cand)
             if _usable(cand):
@@ -363,7 +382,7 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
             c.leans_on = None  # a name a held sentence gave first: nothing else will give it
         if not c.numbers and _PROMOTIONAL.search(bare):
             c.held = True
-        if c.sentence.index < LEAD_SENTENCES and _ANECDOTE.match(text):
+        if c.sentence.index < LEAD_SENTENCES and (_ANECDOTE.match(text) or _framing(bare)):
             c.held = True
         if any(w in _FIRST_PERSON_INSIDE for w in words(bare)[1:]):
             c.held = True
@@ -387,6 +406,16 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
         c.companion = verdict.sentence.index
         verdict.verdict = True
         verdict.leans_on = c.sentence.index
+
+
+def _framing(bare: str) -> bool:
+    """``bare`` (a sentence, quotes blanked) frames an interview and says nothing the interviewee
+    said: a conversation, a topic verb, no figure and no reporting verb (``_CONVERSATION``)."""
+    topic = _TOPIC_VERB.search(bare)
+    if topic is None or _CONVERSATION.search(bare) is None:
+        return False
+    rest = bare[: topic.start()] + bare[topic.end() :]  # "discussed" is no report of a claim
+    return not any(_has_digit(w) or _reports(w) for w in words(rest))
 
 
 def _has_digit(word: str) -> bool:
@@ -441,22 +470,30 @@ def _introductions(sentences: list[Sentence], runs: list[list[list[str]]]) -> di
     return {word: index for word, index in first.items() if index is not None}
 
 
-def _leans_on(sentence: Sentence, runs: list[list[str]], introduced: dict[str, int]) -> int | None:
+def _leans_on(
+    sentence: Sentence,
+    runs: list[list[str]],
+    introduced: dict[str, int],
+    known: frozenset[str] | None = None,
+) -> int | None:
     """The index of the sentence this one needs read first: the one that introduced a name it
     uses bare ("Nair showed no reaction" after "Priya Nair, 51, was convicted"), else its
     predecessor when it leans on context (``_dependent``); None when it stands alone.
-    ``runs``: the sentence's ``_name_runs``."""
+    ``runs``: the sentence's ``_name_runs``; ``known``: the article's names (``_dependent``)."""
     for run in runs:
         if len(run) == 1 and introduced.get(run[0], sentence.index) < sentence.index:
             return introduced[run[0]]
-    return sentence.index - 1 if _dependent(sentence.text) else None
+    return sentence.index - 1 if _dependent(sentence.text, known) else None
 
 
-def _dependent(text: str) -> bool:
+def _dependent(text: str, known: frozenset[str] | None = None) -> bool:
     """True when the sentence leans on context: a pronoun/connective opener, a connective set
     off by commas ("X, however, ..."), a quote, or a reported clause whose subject pronoun
     the sentence does not resolve (``_unresolved_report``). A wire dateline before it is
-    not read ("WASHINGTON (AP) -- He said ..." leans on context as "He said ..." does)."""
+    not read ("WASHINGTON (AP) -- He said ..." leans on context as "He said ..." does).
+    ``known``: the stems of the article's names (``_names`` of each sentence), when read in
+    its article: a capitalised first word is a name only if the article names it elsewhere
+    (see ``_outside_quotes_leans``)."""
     stripped = strip_dateline(text.lstrip())
     if stripped[:1] in _QUOTES:
         return True
@@ -471,13 +508,19 @@ def _dependent(text: str) -> bool:
         return True
     if _INNER_CONNECTIVE.search(stripped) is not None or _unresolved_report(stripped):
         return True
-    return _outside_quotes_leans(stripped)
+    return _outside_quotes_leans(stripped, known)
 
 
-def _outside_quotes_leans(text: str) -> bool:
+def _outside_quotes_leans(text: str, known: frozenset[str] | None = None) -> bool:
     """True when the words outside quotes refer to a person the sentence never names:
     he/him/she with no name and no person's noun before it ("CCTV later showed him
-    pushing her." after a lead that never named him)."""
+    pushing her." after a lead that never named him).
+
+    A sentence capitalises its first word whatever it is: "Footage from the scene showed
+    him ..." names no one, "Price showed him ..." may. With ``known`` (the stems of what the
+    article capitalises past a sentence's first word, as ``entities`` reads names) the first
+    word is a name only when it is among them and not a body ("Police", "Witnesses"); without
+    it (a sentence alone), any capitalised first word may be one."""
     bare = _QUOTED.sub(" ", text)
     tokens = bare.split()
     seen_person = False
@@ -497,7 +540,8 @@ def _outside_quotes_leans(text: str) -> bool:
         elif k and core[:1].isupper() and not core.isupper() and word not in _TIME_WORDS:
             seen_person = True  # a name (or a body: read as one, the rule stays narrow)
         elif k == 0 and core[:1].isupper() and word not in STOPWORDS and not core.isupper():
-            seen_person = True  # "Price showed ...": a name first
+            # "Price showed ...": a name first, if the article names it elsewhere
+            seen_person = known is None or (word not in _BODIES and stem(word) in known)
     return False
 
 

@@ -25,6 +25,7 @@ from .render import (
     block_id,
     empty_blurb,
     empty_briefing,
+    kind_label,
     source_count,
 )
 from .sentences import cut_mark
@@ -117,6 +118,7 @@ def render_blurb_html(result: Blurb, *, prefix: str | None = None) -> str:
     return _template("blurb.html.j2").render(
         root_id=prefix,
         title=result.title,
+        kind=kind_label(result),
         text_dir=direction(claims[0].text if claims else empty),
         claims=claims,
         sources=[_source_view(s, prefix) for s in result.sources],

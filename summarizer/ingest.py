@@ -23,7 +23,8 @@ from urllib.parse import urljoin
 from . import forked
 from .dates import coerce_datetime, in_window, lenient_published, names_a_day, window_text
 from .errors import InputError
-from .models import OUTSIDE_DATES, Article, Outlet, Sentence, web_url
+from .lexicon import cue_words
+from .models import OUTSIDE_DATES, Article, Kind, Outlet, Sentence, web_url
 from .sentences import sentence_ids, split_sentences
 from .sources import (
     FEED_SUFFIXES,
@@ -46,6 +47,8 @@ from .sources import (
 )
 from .text import (
     STOPWORDS,
+    bigrams,
+    content_terms,
     counted,
     is_interviewer_turn,
     split_glued_dateline,
@@ -75,6 +78,10 @@ _DROP_LINE = re.compile(
     # a page's sign-off: "Thanks for reading!", "Thank you for reading The Daily Ledger."
     r"(?:thanks|thank you)(?: so much)? for (?:reading|watching|listening|following)\b"
     r"[^.!?]{0,60}[.!]*|"
+    # a press release's header: "FOR IMMEDIATE RELEASE", "Press release", "EMBARGOED UNTIL
+    # 00:01 GMT 4 March 2025": what the sender tells editors, not news (it was the title)
+    r"(?:for immediate release|(?:press|news|media) release|embargoed (?:until|till|to|for)\b"
+    r".{0,60}|for release (?:on|at|after)\b.{0,60})[.:]?|"
     # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
     r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
@@ -266,10 +273,40 @@ _RIGHTS_AFTER = re.compile(r"(?i)(?<=[.!?”\"’])\s+(?=©|copyright\s*(?:©|\(
 # Lines followed by a headline that belongs to another article: drop both.
 _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re.IGNORECASE)
 # Lines after which nothing belongs to the article any more.
+# A press release's end ("###", "-ends-", "- ENDS -", "-30-") and what follows it ("Notes to
+# editors", the "About Northwind Energy" profile of the sender, a company's boilerplate with
+# figures the engine took for news) are the sender's, not the story.
 _CUT_FROM = re.compile(
     r"^\s*(related posts?|related articles?|you may also like|more from .{0,40}|"
-    r"leave a (reply|comment).*|source link.*|comments?)\s*$",
+    r"leave a (reply|comment).*|source link.*|comments?|"
+    r"(?:#\s*){3}|-+\s*ends\s*-*|-*\s*ends\s*-+|-30-)\s*$",
     re.IGNORECASE,
+)
+# Cut from only in a press release (a text with its header, end mark or contact block): a
+# feature's "About the author" or a news story's subheading "About Ukraine" ends nothing.
+_RELEASE_CUT_FROM = re.compile(
+    r"^\s*(notes? (?:to|for) editors:?|"
+    r"(?-i:About (?:the )?[A-Z][\w&'’-]*(?: (?:[A-Z&][\w.&'’-]*|of|and|for|the)){0,5}):?)\s*$",
+    re.IGNORECASE,
+)
+_RELEASE_SIGN = re.compile(
+    r"(?i)^\s*(?:for immediate release|(?:press|news|media) release|embargoed (?:until|till|to|"
+    r"for)\b|for release (?:on|at|after)\b|(?:#\s*){3}\s*$|-+\s*ends\s*-*\s*$|-30-\s*$)"
+)
+# A press release's contact block: its label ("Media contact:", "Press enquiries: Jane Doe,
+# 0113 496 0123", "For more information, contact:") and the lines of its paragraph after it.
+_CONTACT_LABEL = re.compile(
+    r"(?i)^(?:(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)"
+    r"|contacts?|for (?:further|more) information(?:,? (?:please )?contact)?)\s*:"
+)
+# A line that only gives a way to reach someone: a phone number, an e-mail or web address and
+# their labels ("Tel: +44 (0)113 496 0123", "press@northwind.example.com").
+_REACH_LINE = re.compile(
+    r"(?i)^(?:(?:tel|telephone|phone|mobile|mob|cell|fax|email|e-mail|web|[tmefw])\s*[:.]?\s*"
+    r"|[\s|/,;]+)*(?:\+?\(?\d[\d ()./-]{6,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://|www\.)\S+)(?:(?:\s*[|/,;]\s*|\s+)(?:(?:tel|phone|mobile|email|e-mail|web|"
+    r"[tmefw])\s*[:.]?\s*)?(?:\+?\(?\d[\d ()./-]{6,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://|www\.)\S+))*\s*$"
 )
 
 
@@ -413,7 +450,9 @@ def make_article(
         raise InputError(f"make_article: published must be a date, not {type(when).__name__}")
     if not markdown:
         text, title = article_body(text, file or "the article text", title)
-    lines = clean_lines(text, markdown=markdown)
+    kind = _byline_kind(text)  # before cleaning drops the byline ("By Jo Lee, Columnist")
+    lines = clean_lines(text, markdown=markdown, title=title)
+    section, lines = _without_kind_marks(lines)
     if title is None:
         title, lines = _split_title(lines)
     else:
@@ -430,6 +469,8 @@ def make_article(
         # verification)" with exit 0, as if the verifier had refused an article
         raise InputError(f"{shown}: no article text found (not one word in it)")
     body = "\n\n".join(paragraphs)
+    if title and (label := _LABEL_KICKER.match(title)):  # "Opinion | Why ...", "ANALYSIS-..."
+        kind, title = kind or _KINDS[_label_of(label.group(1))], title[label.end() :]
     title = strip_kicker(title) if title else title  # "OPINION | Why ...", "UPDATE 2-Oil ..."
     recased = bool(title and is_shouting(title))
     if title and recased:
@@ -462,12 +503,112 @@ def make_article(
             "id": article_id,
             "title": title,
             "title_recased": recased,
+            "kind": kind or section or _lead_kind(sentences),
             "outlets": [outlet],
             "published": when,
             "published_day": day and when is not None,
             "sentences": sentences,
         }
     )
+
+
+# What an outlet calls a piece that argues or interprets rather than reports (cues.json):
+# its section's labels ("Opinion", "Comment", "Editorial", "Analysis") and its writers' roles
+# ("Columnist", "Opinion contributor"). Matched as whole words, any case.
+_KINDS: dict[str, Kind] = {
+    **{label: "opinion" for label in cue_words("opinion_labels")},
+    **{label: "analysis" for label in cue_words("analysis_labels")},
+}
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases``, longest first, any run of spaces between words."""
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
+def _label_of(found: str) -> str:
+    """A matched label as ``_KINDS`` keys it: "NEWS  Analysis" -> "news analysis"."""
+    return " ".join(found.lower().split())
+
+
+_LABELS = _alternation(_KINDS)
+# A section label on a line of its own, before the headline: "Opinion", "OPINION | Transport",
+# "Comment › Politics", "Analysis". A blurb's title was "Opinion | Transport", the headline
+# under it quoted as the story's first sentence.
+# A section's name after the label is a word or three: "Opinion | Council must build the
+# bridge" is a headline with its kicker (``_LABEL_KICKER``).
+_SECTION_LINE = re.compile(
+    rf"(?i)^({_LABELS})(?:\s*[|/:>›»·•–—-]\s*[^\W\d][\w&'’-]*(?:\s+[\w&'’-]+){{0,2}})?:?$"
+)
+# The label as a headline's kicker: "Opinion | Why ...", "Comment: ...", "ANALYSIS-Fed ...".
+_LABEL_KICKER = re.compile(
+    rf"(?i)^({_LABELS})(?:\s*[|:]\s*|\s+[–—-]\s+|(?-i:(?<=[A-Z])-))(?=[\"“‘'\w])"
+)
+_ROLES = _alternation(cue_words("opinion_roles"))
+# A byline naming an opinion writer's role: "Columnist", "Helen Marsh, Columnist", "By Jo Lee |
+# Opinion contributor", "Guest columnist". Its name line before a role alone goes with it.
+_ROLE_LINE = re.compile(
+    rf"(?i)^(?:by\s+)?(?:[^\W\d][\w.'’-]*,?\s+){{0,5}}(?:[|•·—–-]\s*)?"
+    rf"(?:(?:guest|contributing|senior|associate|political|chief|staff|regular)\s+)?"
+    rf"(?:{_ROLES})s?(?:\s*[|•·,]\s*[^.!?]{{0,40}})?$"
+)
+_NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+KIND_HEAD_LINES = 8  # a section label or a byline stands among a text's first lines
+
+
+def _byline_kind(text: str) -> Kind | None:
+    """Opinion, when a byline among the text's first lines names an opinion writer's role
+    ("By Helen Marsh, Columnist"): cleaning drops such a byline, so it is read first."""
+    head = [line.strip(" *_") for line in text[:2000].split("\n") if line.strip()]
+    for line in head[:KIND_HEAD_LINES]:
+        if len(line) <= BYLINE_MAX_CHARS and _ROLE_LINE.match(line):
+            return "opinion"
+    return None
+
+
+def _without_kind_marks(lines: list[str]) -> tuple[Kind | None, list[str]]:
+    """The kind a section label or a writer's role among the first lines marks (see
+    ``_SECTION_LINE``, ``_ROLE_LINE``), and the lines without those marks: a label is no
+    headline and a role no sentence."""
+    kind: Kind | None = None
+    drop: set[int] = set()
+    seen = 0
+    for k, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > KIND_HEAD_LINES or len(line) > BYLINE_MAX_CHARS:
+            break
+        if isinstance(line, _Item):
+            continue
+        if label := _SECTION_LINE.match(line):
+            kind = kind or _KINDS[_label_of(label.group(1))]
+            drop.add(k)
+        elif _ROLE_LINE.match(line):
+            kind = "opinion"
+            drop.add(k)
+            before = max((j for j in range(k) if lines[j] and j not in drop), default=None)
+            if before is not None and _NAME_LINE.match(lines[before]):
+                drop.add(before)  # "Helen Marsh" over "Columnist"
+    if not drop:
+        return None, lines
+    return kind, [line for k, line in enumerate(lines) if k not in drop]
+
+
+# A kicker before the lead, after its dateline: "WASHINGTON — Analysis: The Senate ...".
+_LEAD_KICKER = re.compile(rf"(?i)(?:^|[\s—–-])({_LABELS})\s*(?:[|:]|-)\s*$")
+
+
+def _lead_kind(sentences: list[Sentence]) -> Kind | None:
+    """The kind the first sentence's kicker names (``text.strip_dateline`` hides it)."""
+    if not sentences:
+        return None
+    first = sentences[0].text
+    kicker = first[: len(first) - len(strip_dateline(first))]
+    found = _LEAD_KICKER.search(kicker) if kicker else None
+    return _KINDS[_label_of(found.group(1))] if found else None
 
 
 def _unit_sentences(unit: str) -> list[str]:
@@ -599,15 +740,21 @@ def content_id(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:10]
 
 
-def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
-    """Remove web boilerplate line by line; blank lines are kept as paragraph breaks."""
+def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) -> list[str]:
+    """Remove web boilerplate line by line; blank lines are kept as paragraph breaks.
+    ``title``: the article's headline when given apart from its text (a page's, a record's),
+    which a live blog's entries are matched against (``_order_entries``)."""
     text = clean_characters(text, markdown=markdown)
     out: list[str] = []
     skip_next_headline = False
+    contact = False  # inside a press release's contact block (``_CONTACT_LABEL``)
     # any run of (Unicode) whitespace is one space
     collapsed = [" ".join(line.split()) for line in text.split("\n")]
     in_list = False  # the line before opened a list ("... items:") or was an item of one
     interview = any(is_interviewer_turn(x) for x in collapsed)
+    release = any(  # a press release's header, end mark or contact block, anywhere
+        _RELEASE_SIGN.match(x) or (":" in x and _CONTACT_LABEL.match(x)) for x in collapsed
+    )
     live = (
         sum(1 for x in collapsed if _ENTRY_TIME.match(x) and not is_timestamp(x))
         >= LIVE_BLOG_MIN_ENTRIES
@@ -642,12 +789,19 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if skip_next_headline and stripped:
             skip_next_headline = False
             continue
-        if _CUT_FROM.match(stripped):
+        if _CUT_FROM.match(stripped) or (release and _RELEASE_CUT_FROM.match(stripped)):
             break
         if _DROP_WITH_NEXT.match(stripped):
             skip_next_headline = True
             continue
         if _DROP_LINE.match(stripped) or is_timestamp(stripped):
+            continue
+        if contact and stripped:
+            continue  # the block's name, role, phone and address lines
+        contact = ":" in stripped and _CONTACT_LABEL.match(stripped) is not None
+        if contact:
+            continue
+        if _reach_only(stripped):
             continue
         if stripped.startswith("A version") and _IN_PRINT.match(stripped):
             continue
@@ -690,7 +844,16 @@ def clean_lines(text: str, *, markdown: bool = False) -> list[str]:
         if posted is not None and (opening := next((x for x in out[first:] if x), None)):
             entries.append((opening, posted))
             posted = None
-    return _latest_first(_without_feed_footer(_without_notes(out)), entries)
+    return _order_entries(_without_feed_footer(_without_notes(out)), entries, title)
+
+
+def _reach_only(line: str) -> bool:
+    """The line only gives a phone number, an e-mail or a web address (``_REACH_LINE``)."""
+    return (
+        ("@" in line or "www." in line or "://" in line or line[-1:].isdigit())
+        and len(line) <= CAPTION_MAX_CHARS
+        and _REACH_LINE.match(line) is not None
+    )
 
 
 def _minute_of(time: str) -> int:
@@ -703,29 +866,66 @@ def _minute_of(time: str) -> int:
     return hour * 60 + minute
 
 
-def _latest_first(lines: list[str], entries: list[tuple[str, int]]) -> list[str]:
+# A live blog's headline says its news ("Reeves freezes fuel duty and cuts national insurance by
+# 2p – live"): the entry that shares at least this many of its word pairs (content terms, as the
+# engine's concepts), more than any other entry does, is read first. Its newest entry is often a
+# reaction to the news (a think tank's verdict), which led the blurb; pairs, not single words,
+# so that a topic the headline shares with every entry ("Harbour City", "count") picks none.
+HEADLINE_ENTRY_MIN_PAIRS = 2
+
+
+def _order_entries(
+    lines: list[str], entries: list[tuple[str, int]], title: str | None
+) -> list[str]:
     """A live blog's entries newest first, as most sites list them, when its times mostly go
     forward: a blurb quotes what a reader meets first, and the extractive engine's position
     prior prefers it, so an oldest-first blog was summed up by its opening entries ("Early
-    tallies show Hill ahead") and not its result. ``entries``: each entry's first line (the
-    object in ``lines``) and the minute it was posted. What stands before the first entry
-    (the headline) stays first; an entry's lines keep their order."""
-    minutes = [minute for _, minute in entries]
-    forward = sum(b > a for a, b in zip(minutes, minutes[1:], strict=False))
-    if forward * 2 <= len(minutes) - 1:  # newest first already, or no order (a day's wrap)
-        return lines
+    tallies show Hill ahead") and not its result. Then the entry its headline tells
+    (``_headline_entry``), if one does, first of all. ``entries``: each entry's first line
+    (the object in ``lines``) and the minute it was posted; ``title``: the headline given
+    apart from the text, else the blog's first line is read as one. What stands before the
+    first entry (the headline) stays first; an entry's lines keep their order."""
     firsts = {id(line) for line, _ in entries}
     starts = [k for k, line in enumerate(lines) if id(line) in firsts]
     if len(starts) < LIVE_BLOG_MIN_ENTRIES:
         return lines
+    minutes = [minute for _, minute in entries]
+    forward = sum(b > a for a, b in zip(minutes, minutes[1:], strict=False))
+    # newest first already, or no order (a day's wrap): kept as listed
+    turn = forward * 2 > len(minutes) - 1
     blocks = [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
     head, preamble = _split_preamble(lines[: starts[0]])
-    out = head
-    for block in reversed(blocks):
+    if turn:
+        blocks.reverse()
+    else:
+        head, preamble = lines[: starts[0]], []
+    headline = title or next((line for line in head if line), None)
+    top = _headline_entry(blocks, headline) if headline else None
+    if top is not None:
+        blocks.insert(0, blocks.pop(top))
+    elif not turn:
+        return lines
+    out = list(head)
+    for block in blocks:
         out.extend([*block, ""] if block[-1] else block)  # each its own paragraph
     if any(preamble):
         out.extend(preamble)
     return out
+
+
+def _headline_entry(blocks: list[list[str]], headline: str) -> int | None:
+    """The index of the entry whose text tells what ``headline`` says (it shares
+    ``HEADLINE_ENTRY_MIN_PAIRS`` of its word pairs, more than any other entry), when that is
+    not the first entry already; None otherwise."""
+    wanted = set(bigrams(content_terms(headline)))
+    if len(wanted) < HEADLINE_ENTRY_MIN_PAIRS:
+        return None
+    shared = [len(wanted.intersection(bigrams(content_terms(" ".join(b))))) for b in blocks]
+    best = max(range(len(blocks)), key=shared.__getitem__)
+    runner_up = max(n for k, n in enumerate(shared) if k != best)
+    if best == 0 or shared[best] < HEADLINE_ENTRY_MIN_PAIRS or shared[best] <= runner_up:
+        return None
+    return best
 
 
 def _split_preamble(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -1762,7 +1962,7 @@ def _from_html(html: str, name: str, tree: Any = None) -> Article:
     body, doc = _page_text(html, tree)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    return make_article(
+    article = make_article(
         body,
         title=_field(doc, "title") if doc is not None else None,
         url=_field(doc, "url") if doc is not None else None,
@@ -1770,6 +1970,23 @@ def _from_html(html: str, name: str, tree: Any = None) -> Article:
         published=lenient_published(_page_date(doc), name),
         file=name,
     )
+    if article.kind is None and doc is not None:
+        article.kind = _page_kind(doc)
+    return article
+
+
+def _page_kind(doc: Any) -> Kind | None:
+    """The kind a page's metadata marks (trafilatura reads them out of the text, byline and
+    all): its section (``<meta property="article:section" content="Opinion">``) or its
+    author's role ("Helen Marsh; Columnist")."""
+    sections = doc.get("categories") if isinstance(doc, dict) else getattr(doc, "categories", None)
+    for section in sections or []:
+        if isinstance(section, str) and (label := _SECTION_LINE.match(section.strip())):
+            return _KINDS[_label_of(label.group(1))]
+    author = _field(doc, "author") or ""
+    if any(_ROLE_LINE.match(part.strip()) for part in author.split(";")):
+        return "opinion"
+    return None
 
 
 def _field(doc: Any, key: str) -> str | None:

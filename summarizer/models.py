@@ -30,6 +30,10 @@ Support = Literal["supported", "contradicted", "unverifiable"]
 # An aware datetime (UTC when the zone is known); ISO strings and other date forms are parsed,
 # so JSON round-trips and a feed's ``published`` field can be passed as it is.
 Published = Annotated[datetime | None, BeforeValidator(coerce_datetime)]
+# What the outlet marked a piece as, when not a news report: a column or editorial argues, an
+# analysis interprets ("Opinion | ...", "ANALYSIS:", a columnist's byline, the page's section).
+# A blurb of one says so, or its sentences read as the outlet's reporting.
+Kind = Literal["opinion", "analysis"]
 
 
 def web_url(url: str | None) -> str | None:
@@ -92,6 +96,7 @@ class Article(BaseModel):
     id: str
     title: str | None = None
     title_recased: bool = False  # an all-capitals headline, written in sentence case by ingest
+    kind: Kind | None = None  # marked as opinion or analysis by its outlet; None: not marked
     outlets: list[Outlet] = Field(default_factory=list)
     published: Published = None
     # ``published`` names a day, not an instant (a date alone: "2025-03-18"): a date window
@@ -375,6 +380,7 @@ class Blurb(RunResult):
 
     article_id: str
     title: str | None = None
+    kind: Kind | None = None  # the article's (``Article.kind``): shown as a label before it
     claims: list[Claim] = Field(default_factory=list)
 
 

@@ -301,6 +301,7 @@ def _blurb_of(
     return Blurb(
         article_id=art.id,
         title=art.title,
+        kind=art.kind,
         claims=claims,
         sources=_number_sources(claims, {art.id: art}),
         engine=writer.name,

@@ -50,12 +50,22 @@ def render_blurb(result: Blurb, fmt: Format, *, instance: str | None = None) -> 
     numbers = {s.article_id: s.number for s in result.sources}
     md = fmt == "md"
     body = " ".join(_with_marks(c, numbers, md=md) for c in result.claims if c.shown)
+    label = kind_label(result) if body else None  # an empty blurb's message is no column's
     if not body:
         body = empty_blurb(result)
     if md:
         head = f"**{md_text(result.title)}**\n\n" if result.title else ""
+        head = f"*{label}*\n\n{head}" if label else head
         return f"{head}{body}\n\n{_sources_md(result.sources)}\n{OUTPUT_MARKER}\n"
+    if label:
+        body = f"{label}: {body}"
     return f"{body}\n\n{_sources_text(result.sources)}"
+
+
+def kind_label(result: Blurb) -> str | None:
+    """The label a blurb of a column or an analysis is shown under ("Opinion", "Analysis"), so
+    its sentences read as the writer's argument, not the outlet's report; None for others."""
+    return result.kind.capitalize() if result.kind else None
 
 
 _INSTANCE = re.compile(r"[A-Za-z0-9_-]+")

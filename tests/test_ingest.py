@@ -261,7 +261,7 @@ def test_since_until_filter_keeps_undated(tmp_path: Path) -> None:
         until=datetime(2025, 3, 19, tzinfo=UTC),
     )
     assert [a.sentences[0].text for a in kept] == ["Item 1 was filed.", "Item 3 was filed."]
-    assert any("2 articles published outside" in n for n in notes)
+    assert any("2 articles left out: published outside" in n for n in notes)
     assert any("1 article with no publication date kept" in n for n in notes)
 
 
