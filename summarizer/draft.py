@@ -102,6 +102,10 @@ NAME_SWAP_MIN = 0.6
 # A retrieved sentence of another article than the best one's joins a draft sentence's
 # evidence only when it shares this many of the claim's words (not figures): draft._related.
 RELATED_MIN_SHARED = 2
+# A draft of at least SWAP_MIN_CLAIMS sentences and more than SWAP_RATIO times the words of
+# all its sources together is noted as maybe swapped with them (draft._swap_note).
+SWAP_MIN_CLAIMS = 4
+SWAP_RATIO = 2
 # Fewer words than this, with no full stop (or ! or ?) to end it, is a label, not a claim
 # ("Related Posts", "Comments", a heading, a table cell): it is skipped and reported. A
 # short sentence ended as one ("United won.", "Baker resigned.") is checked like any other.
@@ -152,6 +156,8 @@ class VerifyReport(BaseModel):
     sources: list[str] = Field(default_factory=list)
     claims: list[DraftClaim] = Field(default_factory=list)
     skipped: list[SkippedPart] = Field(default_factory=list)
+    # what the reader may want to know about the run itself (e.g. DRAFT and -s swapped)
+    notes: list[str] = Field(default_factory=list)
     supported: int = 0
     unsupported: int = 0
     contradicted: int = 0
@@ -385,6 +391,7 @@ def verify(
     ]
     supported = sum(c.supported for c in out)
     return VerifyReport(
+        notes=_swap_note(claims, all_sentences),
         draft=name,
         sources=[a.label() for a in articles],
         claims=out,
@@ -395,6 +402,17 @@ def verify(
         unverifiable=sum(c.verdict == "unverifiable" for c in out),
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _swap_note(claims: list[str], sources: list[Sentence]) -> list[str]:
+    """A note when the draft is much longer than all its sources together: ``verify
+    article.txt -s claim.txt`` reported a 17-sentence "draft" against one sentence with no hint
+    that its arguments were swapped. A note only: the verdicts and exit code stand."""
+    draft_words = sum(word_count(c) for c in claims)
+    source_words = sum(word_count(s.text) for s in sources)
+    if len(claims) >= SWAP_MIN_CLAIMS and draft_words > SWAP_RATIO * source_words:
+        return ["the draft is longer than its sources; did you swap DRAFT and -s?"]
+    return []
 
 
 def _headline(article: Article) -> list[Sentence]:
