@@ -725,6 +725,8 @@ def verify(
     if draft != "-":
         report = report.model_copy(update={"draft": draft})
     write_output(render_verify(report, fmt, one_line=_json_lines(output)), output, force=force)
+    for note in report.notes:
+        typer.echo(f"Note: {note}", err=True)
     if not quiet:
         typer.echo(
             f"claims: {report.supported} supported, {report.contradicted} contradicted, "

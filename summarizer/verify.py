@@ -20,6 +20,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
@@ -89,6 +90,18 @@ class SourceContext:
     def quantities(self) -> set[str]:
         """Every number, month and currency the sources state (for "numbers-elsewhere")."""
         return self._part("quantities", lambda: {q for t in self._texts for q in quantities(t)})
+
+    def quantities_in(self, articles: AbstractSet[str]) -> set[str]:
+        """Every number, month and currency that the given articles state: a figure of an
+        unrelated article in the same folder is no figure "stated elsewhere" for a claim."""
+        by_article = self._part("quantities_by_article", self._quantities_by_article)
+        return set().union(*(by_article.get(a, set()) for a in articles))
+
+    def _quantities_by_article(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for s in self._sentences:
+            out.setdefault(s.article_id, set()).update(quantities(s.text))
+        return out
 
     @property
     def by_position(self) -> dict[tuple[str, int], str]:
@@ -181,13 +194,16 @@ def verify_claim(
     repair: bool = True,
     defer: bool = False,
     cited_words: bool = True,
+    scope: AbstractSet[str] | None = None,
 ) -> Claim:
     """Check one claim (layers 1 and 2) and return a copy with its verdict, support and checks.
 
     ``defer``: an unverifiable claim is left "unverified", as written, for the judge to decide
     (``judge_unverifiable``) instead of being repaired or rejected here. ``cited_words``: the
     claim's verbs and adjectives must be in its cited text (``checks.check_words``); editors'
-    drafts are not held to that (draft.py).
+    drafts are not held to that (draft.py). ``scope``: the article ids whose figures count
+    as stated elsewhere in the sources (None: every source's); a draft's claim is checked
+    against the articles its evidence came from, not a whole folder of unrelated ones.
 
     Raises:
         DeadlineError: the run's deadline has passed (see ``run_within``).
@@ -219,7 +235,7 @@ def verify_claim(
             }
         )
     ctx = ctx or SourceContext(sentences.values())
-    evidence = _evidence(claim.citations, sentences, ctx)
+    evidence = _evidence(claim.citations, sentences, ctx, scope)
     checks = [structure, *run_checks(claim.text, evidence, cited_words=cited_words)]
     verdict = support(checks)
     # a bound the cited text's figure entails ("more than 200" on "250") is no missing word
@@ -292,7 +308,10 @@ def _check_structure(citations: list[Citation], sentences: dict[str, Sentence]) 
 
 
 def _evidence(
-    citations: list[Citation], sentences: dict[str, Sentence], ctx: SourceContext
+    citations: list[Citation],
+    sentences: dict[str, Sentence],
+    ctx: SourceContext,
+    scope: AbstractSet[str] | None = None,
 ) -> Evidence:
     cited = [sentences[c.sentence_id] for c in citations]
     preceding = {
@@ -310,7 +329,7 @@ def _evidence(
         corpus=ctx.corpus,
         before=before,
         preceding=preceding,
-        source_quantities=lambda: ctx.quantities,
+        source_quantities=lambda: ctx.quantities if scope is None else ctx.quantities_in(scope),
     )
 
 
