@@ -3074,12 +3074,21 @@ def owned(text: str, known_names: AbstractSet[str]) -> list[Owned]:
             while at < len(low) and _bare(low[at]) in _TITLES and at not in named:
                 at += 1  # "the door of Mr Pike"
             run = next((r for r in runs if r.start == at), None)
+            if run is not None and _title_alone(run, low):  # "of Dr. Samuel Orrin"
+                run = next((r for r in runs if r.start == run.stop + 1), None)
             noun = i - 1
             if run is None or low[noun] in STOPWORDS or "NOUN" not in word_readings(low[noun]):
                 continue
             said = " ".join(toks[noun : run.stop])
             out.append(Owned(_bare(low[run.stop - 1]), True, _noun_stem(low[noun]), said))
     return out
+
+
+def _title_alone(run: range, low: list[str]) -> bool:
+    """A name run that is only a title ended by its full stop ("Dr" of "Dr. Samuel Orrin")."""
+    return (
+        run.stop < len(low) and low[run.stop] == "." and all(_bare(low[k]) in _TITLES for k in run)
+    )
 
 
 def _as_agent(owner: Owned) -> Agent:
@@ -3408,6 +3417,7 @@ _RETRACTION = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("retraction")))) + r")\b"
 )
 _HEARSAY = lexicon.cue_words("hearsay")
+_CORRECTING = lexicon.cue_words("correcting")  # a claim with one tells the correction itself
 _REBUTTAL = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.cue_words("rebuttal")))) + r")\b"
 )
@@ -3482,7 +3492,9 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
     said = _norm(claim).lower()
     if _RETRACTION.search(said) or any(w in _HEARSAY for w in words(said)):
         return Check(name="disowned", passed=True)
-    retracting = _retracted_figures(claim, evidence)
+    # "corrected its estimate to 4.2 billion from 4.8 billion": the claim tells the correction,
+    # so the retracted figure in it is named as the wrong one
+    retracting = not _CORRECTING & set(words(said)) and _retracted_figures(claim, evidence)
     if retracting:
         detail = f"a correction says the source stated this wrongly: {retracting!r}"
         return Check(name="disowned", passed=False, detail=detail)
