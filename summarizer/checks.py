@@ -2131,13 +2131,44 @@ def _measure_words(ws: list[str]) -> set[int]:
     return out
 
 
-def _context(ws: list[str], i: int) -> set[str]:
+# Words that open another clause: an opposite past one is said of another thing ("helped by
+# price increases, but sales volumes fell 4 percent" says nothing rose of sales volumes).
+_ANTONYM_BREAKS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
+# Words before a noun ("a sharp rise in cocoa prices"): that noun is said of what follows
+# "in"/"of", not of the words around it ("operating profit fell after a sharp rise in ...").
+_NOUN_OPENERS = frozenset("a an the its their his her this that another further".split())
+
+
+SAID_OF_WORDS = 3  # words after "in"/"of" that name what a noun of change is said of
+
+
+def _said_of_after(ws: list[str], i: int) -> bool:
+    """ws[i] is a noun of change followed by the thing it is said of: "a sharp rise in
+    cocoa prices", "the increase of fares" (a verb, "sales rose in Europe", is not)."""
+    if ws[i + 1 : i + 2] not in (["in"], ["of"]) or "NOUN" not in word_readings(ws[i]):
+        return False
+    k = i - 1  # back over its adjectives ("a sharp rise") to the determiner
+    while k >= max(0, i - 3) and ws[k] not in _NOUN_OPENERS and "ADJ" in word_readings(ws[k]):
+        k -= 1
+    return k >= 0 and ws[k] in _NOUN_OPENERS
+
+
+def _context(ws: list[str], i: int, *, bound: bool = False) -> set[str]:
     """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i], less the
     words of a figure's measure: "turnout rose 4.1 percentage points" and "their share fell
-    by 12 percentage points" are not said of the same thing."""
+    by 12 percentage points" are not said of the same thing. ``bound`` (an opposite of the
+    cited text): only in its clause (``_ANTONYM_BREAKS``) and, for a noun of change, only what
+    it is said of (``_said_of_after``); a claim's word keeps its whole window, since a claim
+    that adds "but Russia rejected it" to what the source says still states it."""
     out: set[str] = set()
     measured = _measure_words(ws) if _MEASURE_WORDS.intersection(ws) else set()
-    for k in range(max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)):
+    lo, hi = max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)
+    if bound:
+        if _said_of_after(ws, i):
+            lo, hi = i + 2, min(hi, i + 2 + SAID_OF_WORDS)
+        lo = max([lo, *(k + 1 for k in range(lo, i) if ws[k] in _ANTONYM_BREAKS)])
+        hi = min([hi, *(k for k in range(i + 1, hi) if ws[k] in _ANTONYM_BREAKS)])
+    for k in range(lo, hi):
         w = ws[k]
         if k != i and k not in measured and w not in STOPWORDS and w[:1].isalnum():
             term = stem(w)
@@ -2201,9 +2232,10 @@ def find_opposite(
     """The first claim word whose opposite a sentence says of the same thing (a content word
     near both), while the word itself is not there: (the word, its opposite).
 
-    ``counting_stated=False``: an opposite the claim states too does not count, as when one
+    ``counting_stated=False``: an opposite the claim states too, or a word of its direction
+    (one that shares an opposite with it: "raised" for "rose"), does not count, as when one
     sentence is held against a claim that fuses several ("sales fell while costs rose" against
-    "sales fell" alone)."""
+    "sales fell" alone, or "costs rose as suppliers raised prices")."""
     said_words = words(_norm(claim))
     said_lemmas = [_lemma(w) for w in said_words]
     cited = [words(_norm(s)) for s in sentences]
@@ -2211,19 +2243,21 @@ def find_opposite(
     seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
+    opposed = {o for lemma in said_lemmas for o in _ANTONYMS.get(lemma, ())}
+    unstated = {lemma for lemma in ev if not _ANTONYMS.get(lemma, set()) & opposed}
     said_low = [w.lower() for w in said_words]
     said_named = _name_words(claim, said_words)
     cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen or _ranks_at(said_low, i):
             continue  # a rank ("Lind came first") is bound to its name by other_ranks
-        opposites = _opposites(word, seen if counting_stated else ev, ev)
+        opposites = _opposites(word, seen if counting_stated else unstated, ev)
         # an opposite only of some things must be said of one of them: "missed the estimate"
         # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
         of = {
             o: things
             for o, things in _ANTONYMS_OF.get(said_lemmas[i], {}).items()
-            if o in (seen if counting_stated else ev)
+            if o in (seen if counting_stated else unstated)
         }
         if not opposites and not of:
             continue
@@ -2234,9 +2268,9 @@ def find_opposite(
                     continue
                 if _other_names(said_named.get(i), named.get(j)):
                     continue
-                if lemma in opposites and mine & _context(ws, j):
+                if lemma in opposites and mine & _context(ws, j, bound=True):
                     return word, ws[j]
-                if lemma in of and mine & _context(ws, j) & of[lemma]:
+                if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
                     return word, ws[j]
     return None
 
