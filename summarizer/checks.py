@@ -157,7 +157,18 @@ class Evidence:
     @cached_property
     def negation_scopes(self) -> list[list[str]]:
         """The stems each negation cue of the cited text scopes over."""
-        return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
+        return [scope for scope, _ in self.scoped_negations]
+
+    @cached_property
+    def scoped_negations(self) -> list[tuple[list[str], set[str]]]:
+        """Each negation scope of the cited text with the stems its own sentence states
+        outside any scope: a word another cited sentence states ("helped by price increases")
+        is still negated in this one ("did not plan further increases")."""
+        out: list[tuple[list[str], set[str]]] = []
+        for sentence in self.sentences:
+            scoped, free = _negation_scopes(sentence)
+            out.extend((scope, free) for scope in scoped)
+        return out
 
     @cached_property
     def denied_clauses(self) -> list[tuple[list[str], set[str]]]:
@@ -1586,11 +1597,13 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     claim_inside = TermSet([t for s in claim_scopes for t in s])
     only_negated = ev_inside - ev_outside
     says_necessity = any(stem(w) in _NECESSITY for w in words(claim))
-    for scope in evidence.negation_scopes:
+    for scope, free in evidence.scoped_negations:
         # the claim states what the cited text negates: at least two of the scope's terms (or
         # its only one) free in the claim, so one shared word ("office" in "not holding office"
-        # vs "police officers") is no contradiction
-        stated = [t for t in scope if t in only_negated and t in claim_free]
+        # vs "police officers") is no contradiction; a term is negated when its own sentence
+        # states it nowhere else, so long as no cited sentence states the negated word itself
+        negated = only_negated if scope[0] in ev_outside else {t for t in scope if t not in free}
+        stated = [t for t in scope if t in negated and t in claim_free]
         stated = [t for t in stated if t not in claim_inside]
         # the negated word itself (the first after the cue) must be stated: "did not use voice
         # recognition" is not contradicted by "the voice recognition feature"; a light noun of
@@ -3485,7 +3498,24 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
         if any(_hearsay_noun(before, k) and k not in named for k in range(start, len(before))):
             out.append((plain[that.end() :], "hearsay"))
             break
+    for that in re.finditer(r"\bthat\b", plain):
+        if _denied_that(plain[: that.start()]):
+            out.append((plain[that.end() :], "denial"))
+            break
     return out
+
+
+DENIAL_REACH = 3  # words between a denying verb and its "that": "denied union claims that"
+
+
+def _denied_that(before: str) -> bool:
+    """The text before a "that" ends in a denying verb (cues' negating_verbs: "deny",
+    "reject") and at most DENIAL_REACH words of what it denies, in one clause: "He denied that",
+    "denied union claims that", "rejected suggestions that". Its clause is what someone
+    denies, not what the source states."""
+    tail = re.split(r"[,;:()]", before)[-1]
+    ws = words(tail)[-DENIAL_REACH - 1 :]
+    return any(stem(w) in _NEG_STEMS for w in ws)
 
 
 def _retracted_figures(claim: str, evidence: Evidence) -> str | None:
@@ -3525,9 +3555,12 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         return Check(name="disowned", passed=True)
     found: tuple[str, str, str] | None = None
     said_figures = quantities(claim)
+    denies = any(stem(w) in _NEG_STEMS for w in words(said))  # keeps a denial's frame
     for sentence in evidence.sentences:
         own = _norm(sentence).lower()
         for part, why in _disowned_parts(sentence):
+            if why == "denial" and denies:
+                continue
             rest = own.replace(part, " ")
             carried = set(content_terms(part))
             if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
@@ -3547,6 +3580,9 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         if quantities(part) & said_figures:
             detail = f"a correction says the source stated this wrongly: {sentence!r}"
             return Check(name="disowned", passed=False, detail=detail)
+    elif why == "denial":
+        detail = f"the cited text denies what the claim states: {sentence!r}"
+        return Check(name="disowned", passed=False, detail=detail)
     elif _REBUTTAL.search(evidence.corpus):
         detail = f"the sources call false what the claim states as fact: {sentence!r}"
         return Check(name="disowned", passed=False, detail=detail)
