@@ -311,6 +311,12 @@ _DATE = re.compile(
 _BARE_MONTH = re.compile(
     r"\b(January|February|April|June|July|August|September|October|November|December)\b"
 )
+# ... and those two are months after a word that only a time follows: "shipping in May",
+# "by March", "until late May" (the verb is never "in may", the march never "by March").
+_EVERYDAY_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Dd]uring|[Ee]arly|[Ll]ate"
+    r"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]nd\s+of|[Ss]tart\s+of)-?\s*(March|May)\b"
+)
 _CURRENCY = {"$": "usd", "dollar": "usd", "dollars": "usd", "£": "gbp", "pound": "gbp",
              "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur"}  # fmt: skip
 _NUM = re.compile(
@@ -356,7 +362,8 @@ def _of_the_source(toks: list[str], i: int) -> bool:
 def _months(text: str) -> set[str]:
     """Months named in dates, parsed by dateutil, and unambiguous month names on their own.
 
-    "May" counts only inside a date ("May 5", "5 May 2024"), so "talks may resume" has none.
+    "May" counts only inside a date ("May 5", "5 May 2024") or after a word of time ("in May",
+    "by March": ``_EVERYDAY_MONTH``), so "talks may resume" has none.
     """
     found: set[str] = set()
     for m in _DATE.finditer(text):
@@ -365,7 +372,7 @@ def _months(text: str) -> set[str]:
         except (ValueError, OverflowError):
             continue
         found.add(f"month:{when.month}")
-    for m in _BARE_MONTH.finditer(text):
+    for m in (*_BARE_MONTH.finditer(text), *_EVERYDAY_MONTH.finditer(text)):
         found.add(f"month:{MONTH_NAMES.index(m.group(1).lower()) + 1}")
     return found
 
