@@ -1951,6 +1951,9 @@ def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tupl
     return out, end
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the cited sentences of Evidence.text
+
+
 def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     """Why the claim (``said``: normalised, lower case; ``shown``: the same before lower-casing)
     drops a hedge of the cited text: it states the words a hedge of a ``kept`` class qualifies
@@ -1978,13 +1981,57 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     unhedged = list(cited)
     for _, match, _, end in hedged:
         unhedged[match.start() : end] = " " * (end - match.start())
-    free = {_lemma(w) for w in words("".join(unhedged))}
+    outside = "".join(unhedged)
+    free_anywhere = {_lemma(w) for w in words(outside)}
     for q, match, scope, end in hedged:
+        # as for a negation: a word its own sentence states nowhere unhedged is hedged there,
+        # whatever another cited sentence says of it ("reach the final"), unless the cited text
+        # states the hedged word itself unhedged
+        free = free_anywhere
+        if scope[0] not in free_anywhere:
+            starts = [m.end() for m in _SENTENCE_BREAK.finditer(cited, 0, match.start())]
+            stop = _SENTENCE_BREAK.search(cited, end)
+            own = outside[starts[-1] if starts else 0 : stop.start() if stop else None]
+            free = {_lemma(w) for w in words(own)}
         stated = [t for t in scope if t in mine and t not in free]
         if scope[0] in stated and len(stated) >= min(2, len(scope)):
             words_hedged = cited[match.start() : end].strip(" ,.;:")
             cue = match.group(0)
             return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
+    return None
+
+
+HEDGE_BEFORE = 3  # words before a verb of the sources in which a hedge of it stands
+
+
+def _hedged_elsewhere(said: str, evidence: Evidence, shown: str) -> str | None:
+    """A verb of the claim the cited text lacks that the sources (``Evidence.corpus``) state
+    only under a hedge the claim drops ("will miss the final" cited to "Ortega has a hamstring
+    injury" while the article says "Ortega may miss the final"): the claim states as fact what
+    the sources only hedge, which the cited text cannot settle. Why, or None."""
+    if not evidence.corpus:
+        return None
+    kept = [q for q in QUALIFIERS if q.kept is not None and not _keeps(q, said, shown)]
+    for word in words(said):
+        readings = word_readings(word)
+        if word in STOPWORDS or "VERB" not in readings or "AUX" in readings:
+            continue
+        base = readings["VERB"][0]
+        if stem(base) in evidence.terms or stem(word) in evidence.terms:
+            continue
+        hedges: list[str] = []
+        for m in re.finditer(r" " + re.escape(stem(base)) + r"[a-z]* ", evidence.corpus):
+            window = evidence.corpus[max(0, m.start() - 200) : m.end()]  # not all of it
+            near = " ".join(window.split()[-HEDGE_BEFORE - 1 :])
+            hit = next((q.cue.search(near) for q in kept if q.cue.search(near)), None)
+            if hit is None:
+                break  # stated unhedged somewhere
+            hedges.append(f"{hit.group(0)} ... {m.group(0).strip()}")
+        else:
+            if hedges:
+                return (
+                    f"the claim states '{word}' as fact; the sources only hedge it: '{hedges[0]}'"
+                )
     return None
 
 
@@ -2099,6 +2146,9 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     dropped = _dropped_hedge(said, evidence, _norm(claim))
     if dropped is not None:
         return Check(name="qualifiers", passed=False, detail=dropped)
+    hedged = _hedged_elsewhere(said, evidence, _norm(claim))
+    if hedged is not None:
+        return Check(name="qualifiers-elsewhere", passed=False, detail=hedged)
     for match in () if _FUTURE_LICENCE.search(cited) else _FUTURE.finditer(said):
         if match.group(0).startswith("may ") and _not_a_modal(said, match.start() + 3):
             continue  # "theresa may said": a name, not a modal
