@@ -157,7 +157,18 @@ class Evidence:
     @cached_property
     def negation_scopes(self) -> list[list[str]]:
         """The stems each negation cue of the cited text scopes over."""
-        return [scope for sentence in self.sentences for scope in _negation_scopes(sentence)[0]]
+        return [scope for scope, _ in self.scoped_negations]
+
+    @cached_property
+    def scoped_negations(self) -> list[tuple[list[str], set[str]]]:
+        """Each negation scope of the cited text with the stems its own sentence states
+        outside any scope: a word another cited sentence states ("helped by price increases")
+        is still negated in this one ("did not plan further increases")."""
+        out: list[tuple[list[str], set[str]]] = []
+        for sentence in self.sentences:
+            scoped, free = _negation_scopes(sentence)
+            out.extend((scope, free) for scope in scoped)
+        return out
 
     @cached_property
     def denied_clauses(self) -> list[tuple[list[str], set[str]]]:
@@ -300,6 +311,12 @@ _DATE = re.compile(
 _BARE_MONTH = re.compile(
     r"\b(January|February|April|June|July|August|September|October|November|December)\b"
 )
+# ... and those two are months after a word that only a time follows: "shipping in May",
+# "by March", "until late May" (the verb is never "in may", the march never "by March").
+_EVERYDAY_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Dd]uring|[Ee]arly|[Ll]ate"
+    r"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]nd\s+of|[Ss]tart\s+of)-?\s*(March|May)\b"
+)
 _CURRENCY = {"$": "usd", "dollar": "usd", "dollars": "usd", "£": "gbp", "pound": "gbp",
              "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur"}  # fmt: skip
 _NUM = re.compile(
@@ -345,7 +362,8 @@ def _of_the_source(toks: list[str], i: int) -> bool:
 def _months(text: str) -> set[str]:
     """Months named in dates, parsed by dateutil, and unambiguous month names on their own.
 
-    "May" counts only inside a date ("May 5", "5 May 2024"), so "talks may resume" has none.
+    "May" counts only inside a date ("May 5", "5 May 2024") or after a word of time ("in May",
+    "by March": ``_EVERYDAY_MONTH``), so "talks may resume" has none.
     """
     found: set[str] = set()
     for m in _DATE.finditer(text):
@@ -354,7 +372,7 @@ def _months(text: str) -> set[str]:
         except (ValueError, OverflowError):
             continue
         found.add(f"month:{when.month}")
-    for m in _BARE_MONTH.finditer(text):
+    for m in (*_BARE_MONTH.finditer(text), *_EVERYDAY_MONTH.finditer(text)):
         found.add(f"month:{MONTH_NAMES.index(m.group(1).lower()) + 1}")
     return found
 
@@ -1586,11 +1604,13 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
     claim_inside = TermSet([t for s in claim_scopes for t in s])
     only_negated = ev_inside - ev_outside
     says_necessity = any(stem(w) in _NECESSITY for w in words(claim))
-    for scope in evidence.negation_scopes:
+    for scope, free in evidence.scoped_negations:
         # the claim states what the cited text negates: at least two of the scope's terms (or
         # its only one) free in the claim, so one shared word ("office" in "not holding office"
-        # vs "police officers") is no contradiction
-        stated = [t for t in scope if t in only_negated and t in claim_free]
+        # vs "police officers") is no contradiction; a term is negated when its own sentence
+        # states it nowhere else, so long as no cited sentence states the negated word itself
+        negated = only_negated if scope[0] in ev_outside else {t for t in scope if t not in free}
+        stated = [t for t in scope if t in negated and t in claim_free]
         stated = [t for t in stated if t not in claim_inside]
         # the negated word itself (the first after the cue) must be stated: "did not use voice
         # recognition" is not contradicted by "the voice recognition feature"; a light noun of
@@ -1931,6 +1951,9 @@ def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tupl
     return out, end
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the cited sentences of Evidence.text
+
+
 def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     """Why the claim (``said``: normalised, lower case; ``shown``: the same before lower-casing)
     drops a hedge of the cited text: it states the words a hedge of a ``kept`` class qualifies
@@ -1958,13 +1981,57 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     unhedged = list(cited)
     for _, match, _, end in hedged:
         unhedged[match.start() : end] = " " * (end - match.start())
-    free = {_lemma(w) for w in words("".join(unhedged))}
+    outside = "".join(unhedged)
+    free_anywhere = {_lemma(w) for w in words(outside)}
     for q, match, scope, end in hedged:
+        # as for a negation: a word its own sentence states nowhere unhedged is hedged there,
+        # whatever another cited sentence says of it ("reach the final"), unless the cited text
+        # states the hedged word itself unhedged
+        free = free_anywhere
+        if scope[0] not in free_anywhere:
+            starts = [m.end() for m in _SENTENCE_BREAK.finditer(cited, 0, match.start())]
+            stop = _SENTENCE_BREAK.search(cited, end)
+            own = outside[starts[-1] if starts else 0 : stop.start() if stop else None]
+            free = {_lemma(w) for w in words(own)}
         stated = [t for t in scope if t in mine and t not in free]
         if scope[0] in stated and len(stated) >= min(2, len(scope)):
             words_hedged = cited[match.start() : end].strip(" ,.;:")
             cue = match.group(0)
             return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
+    return None
+
+
+HEDGE_BEFORE = 3  # words before a verb of the sources in which a hedge of it stands
+
+
+def _hedged_elsewhere(said: str, evidence: Evidence, shown: str) -> str | None:
+    """A verb of the claim the cited text lacks that the sources (``Evidence.corpus``) state
+    only under a hedge the claim drops ("will miss the final" cited to "Ortega has a hamstring
+    injury" while the article says "Ortega may miss the final"): the claim states as fact what
+    the sources only hedge, which the cited text cannot settle. Why, or None."""
+    if not evidence.corpus:
+        return None
+    kept = [q for q in QUALIFIERS if q.kept is not None and not _keeps(q, said, shown)]
+    for word in words(said):
+        readings = word_readings(word)
+        if word in STOPWORDS or "VERB" not in readings or "AUX" in readings:
+            continue
+        base = readings["VERB"][0]
+        if stem(base) in evidence.terms or stem(word) in evidence.terms:
+            continue
+        hedges: list[str] = []
+        for m in re.finditer(r" " + re.escape(stem(base)) + r"[a-z]* ", evidence.corpus):
+            window = evidence.corpus[max(0, m.start() - 200) : m.end()]  # not all of it
+            near = " ".join(window.split()[-HEDGE_BEFORE - 1 :])
+            hit = next((q.cue.search(near) for q in kept if q.cue.search(near)), None)
+            if hit is None:
+                break  # stated unhedged somewhere
+            hedges.append(f"{hit.group(0)} ... {m.group(0).strip()}")
+        else:
+            if hedges:
+                return (
+                    f"the claim states '{word}' as fact; the sources only hedge it: '{hedges[0]}'"
+                )
     return None
 
 
@@ -2079,6 +2146,9 @@ def check_qualifiers(claim: str, evidence: Evidence) -> Check:
     dropped = _dropped_hedge(said, evidence, _norm(claim))
     if dropped is not None:
         return Check(name="qualifiers", passed=False, detail=dropped)
+    hedged = _hedged_elsewhere(said, evidence, _norm(claim))
+    if hedged is not None:
+        return Check(name="qualifiers-elsewhere", passed=False, detail=hedged)
     for match in () if _FUTURE_LICENCE.search(cited) else _FUTURE.finditer(said):
         if match.group(0).startswith("may ") and _not_a_modal(said, match.start() + 3):
             continue  # "theresa may said": a name, not a modal
@@ -2131,13 +2201,44 @@ def _measure_words(ws: list[str]) -> set[int]:
     return out
 
 
-def _context(ws: list[str], i: int) -> set[str]:
+# Words that open another clause: an opposite past one is said of another thing ("helped by
+# price increases, but sales volumes fell 4 percent" says nothing rose of sales volumes).
+_ANTONYM_BREAKS = frozenset({"but", "while", "whereas", "although", "though", "yet"})
+# Words before a noun ("a sharp rise in cocoa prices"): that noun is said of what follows
+# "in"/"of", not of the words around it ("operating profit fell after a sharp rise in ...").
+_NOUN_OPENERS = frozenset("a an the its their his her this that another further".split())
+
+
+SAID_OF_WORDS = 3  # words after "in"/"of" that name what a noun of change is said of
+
+
+def _said_of_after(ws: list[str], i: int) -> bool:
+    """ws[i] is a noun of change followed by the thing it is said of: "a sharp rise in
+    cocoa prices", "the increase of fares" (a verb, "sales rose in Europe", is not)."""
+    if ws[i + 1 : i + 2] not in (["in"], ["of"]) or "NOUN" not in word_readings(ws[i]):
+        return False
+    k = i - 1  # back over its adjectives ("a sharp rise") to the determiner
+    while k >= max(0, i - 3) and ws[k] not in _NOUN_OPENERS and "ADJ" in word_readings(ws[k]):
+        k -= 1
+    return k >= 0 and ws[k] in _NOUN_OPENERS
+
+
+def _context(ws: list[str], i: int, *, bound: bool = False) -> set[str]:
     """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i], less the
     words of a figure's measure: "turnout rose 4.1 percentage points" and "their share fell
-    by 12 percentage points" are not said of the same thing."""
+    by 12 percentage points" are not said of the same thing. ``bound`` (an opposite of the
+    cited text): only in its clause (``_ANTONYM_BREAKS``) and, for a noun of change, only what
+    it is said of (``_said_of_after``); a claim's word keeps its whole window, since a claim
+    that adds "but Russia rejected it" to what the source says still states it."""
     out: set[str] = set()
     measured = _measure_words(ws) if _MEASURE_WORDS.intersection(ws) else set()
-    for k in range(max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)):
+    lo, hi = max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)
+    if bound:
+        if _said_of_after(ws, i):
+            lo, hi = i + 2, min(hi, i + 2 + SAID_OF_WORDS)
+        lo = max([lo, *(k + 1 for k in range(lo, i) if ws[k] in _ANTONYM_BREAKS)])
+        hi = min([hi, *(k for k in range(i + 1, hi) if ws[k] in _ANTONYM_BREAKS)])
+    for k in range(lo, hi):
         w = ws[k]
         if k != i and k not in measured and w not in STOPWORDS and w[:1].isalnum():
             term = stem(w)
@@ -2201,9 +2302,10 @@ def find_opposite(
     """The first claim word whose opposite a sentence says of the same thing (a content word
     near both), while the word itself is not there: (the word, its opposite).
 
-    ``counting_stated=False``: an opposite the claim states too does not count, as when one
+    ``counting_stated=False``: an opposite the claim states too, or a word of its direction
+    (one that shares an opposite with it: "raised" for "rose"), does not count, as when one
     sentence is held against a claim that fuses several ("sales fell while costs rose" against
-    "sales fell" alone)."""
+    "sales fell" alone, or "costs rose as suppliers raised prices")."""
     said_words = words(_norm(claim))
     said_lemmas = [_lemma(w) for w in said_words]
     cited = [words(_norm(s)) for s in sentences]
@@ -2211,19 +2313,21 @@ def find_opposite(
     seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
+    opposed = {o for lemma in said_lemmas for o in _ANTONYMS.get(lemma, ())}
+    unstated = {lemma for lemma in ev if not _ANTONYMS.get(lemma, set()) & opposed}
     said_low = [w.lower() for w in said_words]
     said_named = _name_words(claim, said_words)
     cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen or _ranks_at(said_low, i):
             continue  # a rank ("Lind came first") is bound to its name by other_ranks
-        opposites = _opposites(word, seen if counting_stated else ev, ev)
+        opposites = _opposites(word, seen if counting_stated else unstated, ev)
         # an opposite only of some things must be said of one of them: "missed the estimate"
         # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
         of = {
             o: things
             for o, things in _ANTONYMS_OF.get(said_lemmas[i], {}).items()
-            if o in (seen if counting_stated else ev)
+            if o in (seen if counting_stated else unstated)
         }
         if not opposites and not of:
             continue
@@ -2234,9 +2338,9 @@ def find_opposite(
                     continue
                 if _other_names(said_named.get(i), named.get(j)):
                     continue
-                if lemma in opposites and mine & _context(ws, j):
+                if lemma in opposites and mine & _context(ws, j, bound=True):
                     return word, ws[j]
-                if lemma in of and mine & _context(ws, j) & of[lemma]:
+                if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
                     return word, ws[j]
     return None
 
@@ -3461,7 +3565,24 @@ def _disowned_parts(sentence: str) -> list[tuple[str, str]]:
         if any(_hearsay_noun(before, k) and k not in named for k in range(start, len(before))):
             out.append((plain[that.end() :], "hearsay"))
             break
+    for that in re.finditer(r"\bthat\b", plain):
+        if _denied_that(plain[: that.start()]):
+            out.append((plain[that.end() :], "denial"))
+            break
     return out
+
+
+DENIAL_REACH = 3  # words between a denying verb and its "that": "denied union claims that"
+
+
+def _denied_that(before: str) -> bool:
+    """The text before a "that" ends in a denying verb (cues' negating_verbs: "deny",
+    "reject") and at most DENIAL_REACH words of what it denies, in one clause: "He denied that",
+    "denied union claims that", "rejected suggestions that". Its clause is what someone
+    denies, not what the source states."""
+    tail = re.split(r"[,;:()]", before)[-1]
+    ws = words(tail)[-DENIAL_REACH - 1 :]
+    return any(stem(w) in _NEG_STEMS for w in ws)
 
 
 def _retracted_figures(claim: str, evidence: Evidence) -> str | None:
@@ -3503,9 +3624,12 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         return Check(name="disowned", passed=True)
     found: tuple[str, str, str] | None = None
     said_figures = quantities(claim)
+    denies = any(stem(w) in _NEG_STEMS for w in words(said))  # keeps a denial's frame
     for sentence in evidence.sentences:
         own = _norm(sentence).lower()
         for part, why in _disowned_parts(sentence):
+            if why == "denial" and denies:
+                continue
             rest = own.replace(part, " ")
             carried = set(content_terms(part))
             if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
@@ -3525,6 +3649,9 @@ def check_disowned(claim: str, evidence: Evidence) -> Check:
         if quantities(part) & said_figures:
             detail = f"a correction says the source stated this wrongly: {sentence!r}"
             return Check(name="disowned", passed=False, detail=detail)
+    elif why == "denial":
+        detail = f"the cited text denies what the claim states: {sentence!r}"
+        return Check(name="disowned", passed=False, detail=detail)
     elif _REBUTTAL.search(evidence.corpus):
         detail = f"the sources call false what the claim states as fact: {sentence!r}"
         return Check(name="disowned", passed=False, detail=detail)
