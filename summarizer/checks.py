@@ -115,6 +115,8 @@ class Evidence:
     preceding: dict[str, list[str]] = field(default_factory=dict)
     # quantities of all sources, computed on demand (None: unknown)
     source_quantities: Callable[[], set[str]] | None = None
+    # the cited articles' whole text as ``corpus`` gives it, on demand (None: use ``corpus``)
+    cited_corpus: Callable[[], str] | None = None
     # bound_verdict's answers: three checks ask about each bound of a claim
     verdicts: dict[Bound, BoundVerdict | None] = field(
         default_factory=dict, repr=False, compare=False
@@ -2005,11 +2007,12 @@ HEDGE_BEFORE = 3  # words before a verb of the sources in which a hedge of it st
 
 
 def _hedged_elsewhere(said: str, evidence: Evidence, shown: str) -> str | None:
-    """A verb of the claim the cited text lacks that the sources (``Evidence.corpus``) state
-    only under a hedge the claim drops ("will miss the final" cited to "Ortega has a hamstring
-    injury" while the article says "Ortega may miss the final"): the claim states as fact what
-    the sources only hedge, which the cited text cannot settle. Why, or None."""
-    if not evidence.corpus:
+    """A verb of the claim the cited text lacks that the cited articles (``cited_corpus``, else
+    all sources) state only under a hedge the claim drops ("will miss the final" cited to
+    "Ortega has a hamstring injury" while the article says "Ortega may miss the final"): the
+    claim states as fact what the sources only hedge, which the cited text cannot settle."""
+    corpus = evidence.cited_corpus() if evidence.cited_corpus is not None else evidence.corpus
+    if not corpus:
         return None
     kept = [q for q in QUALIFIERS if q.kept is not None and not _keeps(q, said, shown)]
     for word in words(said):
@@ -2020,8 +2023,8 @@ def _hedged_elsewhere(said: str, evidence: Evidence, shown: str) -> str | None:
         if stem(base) in evidence.terms or stem(word) in evidence.terms:
             continue
         hedges: list[str] = []
-        for m in re.finditer(r" " + re.escape(stem(base)) + r"[a-z]* ", evidence.corpus):
-            window = evidence.corpus[max(0, m.start() - 200) : m.end()]  # not all of it
+        for m in re.finditer(r" " + re.escape(stem(base)) + r"[a-z]* ", corpus):
+            window = corpus[max(0, m.start() - 200) : m.end()]  # not all of it
             near = " ".join(window.split()[-HEDGE_BEFORE - 1 :])
             hit = next((q.cue.search(near) for q in kept if q.cue.search(near)), None)
             if hit is None:
@@ -2338,11 +2341,26 @@ def find_opposite(
                     continue
                 if _other_names(said_named.get(i), named.get(j)):
                     continue
-                if lemma in opposites and mine & _context(ws, j, bound=True):
+                hit = mine & _context(ws, j, bound=True) if lemma in opposites else set()
+                if hit and not _said_same_way(ws, lemmas, said_lemmas[i], mine, len(hit)):
                     return word, ws[j]
                 if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
                     return word, ws[j]
     return None
+
+
+def _said_same_way(
+    ws: list[str], lemmas: list[str], said: str, mine: set[str], against: int
+) -> bool:
+    """The sentence also has a word of the claim word's direction (one sharing an opposite
+    with it) said of more of the claim's things than the opposite is: "would raise the top
+    tax rate from 45 to 48 percent ... and cut the rate for the lowest bracket" says "lift the
+    top rate to 48%", whatever it cuts."""
+    opposed = _ANTONYMS.get(said, set())
+    return any(
+        _ANTONYMS.get(lemma, set()) & opposed and len(mine & _context(ws, k, bound=True)) > against
+        for k, lemma in enumerate(lemmas)
+    )
 
 
 def check_antonyms(claim: str, evidence: Evidence) -> Check:

@@ -103,6 +103,24 @@ class SourceContext:
             out.setdefault(s.article_id, set()).update(quantities(s.text))
         return out
 
+    def corpus_of(self, articles: AbstractSet[str]) -> str:
+        """The corpus (``source_corpus``) of the given articles only, each built once: what a
+        check reads that concerns the cited article, not the whole day (a scan of 10,000
+        articles' corpus took 70 ms per claim word)."""
+        with self._lock:
+            by_article: dict[str, str] = self._part("corpus_by_article", dict)
+            texts: dict[str, list[str]] = self._part("texts_by_article", self._texts_by_article)
+            for a in articles:
+                if a not in by_article:
+                    by_article[a] = source_corpus(texts.get(a, []))
+            return "".join(by_article[a] for a in sorted(articles))
+
+    def _texts_by_article(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for s in self._sentences:
+            out.setdefault(s.article_id, []).append(s.text)
+        return out
+
     @property
     def by_position(self) -> dict[tuple[str, int], str]:
         return self._part(
@@ -330,6 +348,7 @@ def _evidence(
         before=before,
         preceding=preceding,
         source_quantities=lambda: ctx.quantities if scope is None else ctx.quantities_in(scope),
+        cited_corpus=lambda: ctx.corpus_of({s.article_id for s in cited}),
     )
 
 
