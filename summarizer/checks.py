@@ -110,7 +110,6 @@ class Evidence:
     sentences: list[str]
     known_names: set[str] = field(default_factory=set)  # capitalised mid-sentence in sources
     corpus: str = ""  # all source text, normalised, for name completion
-    before: list[str] = field(default_factory=list)  # sentences just before the cited ones
     # each cited sentence's sentences before it, nearest first: whom its "he" or "she" means
     preceding: dict[str, list[str]] = field(default_factory=dict)
     # quantities of all sources, computed on demand (None: unknown)
@@ -127,6 +126,11 @@ class Evidence:
     @cached_property
     def text(self) -> str:
         return _norm(" ".join(self.sentences))
+
+    @cached_property
+    def before(self) -> list[str]:
+        """The sentences just before the cited ones, in reading order."""
+        return [t for s in self.sentences for t in reversed(self.preceding.get(s, []))]
 
     @cached_property
     def terms(self) -> TermSet:
@@ -166,11 +170,12 @@ class Evidence:
         """Each negation scope of the cited text with the stems its own sentence states
         outside any scope: a word another cited sentence states ("helped by price increases")
         is still negated in this one ("did not plan further increases")."""
-        out: list[tuple[list[str], set[str]]] = []
-        for sentence in self.sentences:
-            scoped, free = _negation_scopes(sentence)
-            out.extend((scope, free) for scope in scoped)
-        return out
+        return [(scope, free) for scoped, free in self._sentence_negations for scope in scoped]
+
+    @cached_property
+    def _sentence_negations(self) -> list[tuple[list[list[str]], set[str]]]:
+        """Each cited sentence's negation scopes and its stems outside them, read once."""
+        return [_negation_scopes(sentence) for sentence in self.sentences]
 
     @cached_property
     def denied_clauses(self) -> list[tuple[list[str], set[str]]]:
@@ -183,8 +188,7 @@ class Evidence:
         """Stems inside a negation scope, and stems that also occur outside one."""
         inside: set[str] = set()
         outside: set[str] = set()
-        for sentence in self.sentences:
-            scoped, free = _negation_scopes(sentence)
+        for scoped, free in self._sentence_negations:
             inside.update(t for scope in scoped for t in scope)
             outside.update(free)
         return inside, outside

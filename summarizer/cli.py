@@ -26,7 +26,7 @@ from .errors import BackendError, ConfigError, InputError, SummarizerError, Unus
 from .fetch import is_url
 from .ingest import check_path_argument, iter_articles, load_articles
 from .llm.breaker import BREAKER_CALLS
-from .models import OUTSIDE_DATES, Article, Blurb, Briefing, Claim, Counts, Usage
+from .models import Article, Blurb, Briefing, Claim, Counts, Usage
 from .output import check_output, drop_buffered, is_stream_output, open_output, write_output
 from .progress import STAGE_LABELS, ProgressFn, terminal_progress
 from .render import (
@@ -1121,7 +1121,7 @@ def _summary(results: list[Blurb] | list[Briefing], quiet: bool) -> None:
     for r in results:
         if isinstance(r, Briefing):
             typer.echo(_day_line(r), err=True)
-            for note in (p for p in r.problems if OUTSIDE_DATES in p):  # which dates it covers
+            for note in r.date_notes:  # which dates it covers
                 typer.echo(note, err=True)
     typer.echo(
         f"claims: {counts.accepted} accepted, {counts.repaired} repaired, "

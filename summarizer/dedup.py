@@ -383,9 +383,8 @@ def _earlier(original: Article, former: Article, held: set[tuple[str | None, ...
     headline, its outlets first, then those so far (``held``: their keys, updated)."""
     kept = original.model_copy(update={"outlets": list(original.outlets)})
     own = {o.key() for o in original.outlets}
-    kept.outlets += [o for o in former.outlets if o.key() not in own]
+    _merge_into(kept, own, former)  # the former's other outlets after, its missing fields
     held |= own
-    _fill_missing(kept, former)
     return kept
 
 

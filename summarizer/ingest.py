@@ -59,6 +59,15 @@ from .text import (
 
 log = logging.getLogger(__name__)
 
+# A press release's header ("FOR IMMEDIATE RELEASE", "Press release", "EMBARGOED UNTIL 00:01
+# GMT 4 March 2025") and its end mark ("###", "-ends-", "- ENDS -", "-30-"; a bare "ends" is
+# a word): dropped and cut from, and either one marks the text as a release (_RELEASE_SIGN).
+_RELEASE_HEAD = (
+    r"for immediate release|(?:press|news|media) release|embargoed (?:until|till|to|for)\b"
+    r".{0,60}|for release (?:on|at|after)\b.{0,60}"
+)
+_RELEASE_END = r"(?:#\s*){3}|-+\s*ends\s*-*|-*\s*ends\s*-+|-30-"
+
 # A first line this short, not ending like a sentence, followed by more text, is a headline.
 MAX_TITLE_CHARS = 200
 
@@ -80,8 +89,7 @@ _DROP_LINE = re.compile(
     r"[^.!?]{0,60}[.!]*|"
     # a press release's header: "FOR IMMEDIATE RELEASE", "Press release", "EMBARGOED UNTIL
     # 00:01 GMT 4 March 2025": what the sender tells editors, not news (it was the title)
-    r"(?:for immediate release|(?:press|news|media) release|embargoed (?:until|till|to|for)\b"
-    r".{0,60}|for release (?:on|at|after)\b.{0,60})[.:]?|"
+    rf"(?:{_RELEASE_HEAD})[.:]?|"
     # wire sign-offs: "Associated Press writer Mary Lee contributed to this report."
     r"[^.!?]{0,200}\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b"
     r"(?: (?:from|in) [^.!?]{0,80})?\.?)\s*$",
@@ -279,7 +287,7 @@ _DROP_WITH_NEXT = re.compile(r"^\s*(previous|next) (article|post|story)\s*$", re
 _CUT_FROM = re.compile(
     r"^\s*(related posts?|related articles?|you may also like|more from .{0,40}|"
     r"leave a (reply|comment).*|source link.*|comments?|"
-    r"(?:#\s*){3}|-+\s*ends\s*-*|-*\s*ends\s*-+|-30-)\s*$",
+    rf"{_RELEASE_END})\s*$",
     re.IGNORECASE,
 )
 # Cut from only in a press release (a text with its header, end mark or contact block): a
@@ -289,10 +297,7 @@ _RELEASE_CUT_FROM = re.compile(
     r"(?-i:About (?:the )?[A-Z][\w&'’-]*(?: (?:[A-Z&][\w.&'’-]*|of|and|for|the)){0,5}):?)\s*$",
     re.IGNORECASE,
 )
-_RELEASE_SIGN = re.compile(
-    r"(?i)^\s*(?:for immediate release|(?:press|news|media) release|embargoed (?:until|till|to|"
-    r"for)\b|for release (?:on|at|after)\b|(?:#\s*){3}\s*$|-+\s*ends\s*-*\s*$|-30-\s*$)"
-)
+_RELEASE_SIGN = re.compile(rf"(?i)^\s*(?:{_RELEASE_HEAD}|(?:{_RELEASE_END})\s*$)")
 # A press release's contact block: its label ("Media contact:", "Press enquiries: Jane Doe,
 # 0113 496 0123", "For more information, contact:") and the lines of its paragraph after it.
 _CONTACT_LABEL = re.compile(

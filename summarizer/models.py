@@ -398,3 +398,9 @@ class Briefing(RunResult):
     @property
     def claims(self) -> list[Claim]:
         return [c for s in self.stories for c in s.claims]
+
+    @property
+    def date_notes(self) -> list[str]:
+        """The problem notes of a date window (which dates, how many articles it left out),
+        which the Markdown and the CLI's summary repeat."""
+        return [p for p in self.problems if OUTSIDE_DATES in p]

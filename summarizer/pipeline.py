@@ -1109,8 +1109,7 @@ def _list_articles(
         story.articles = [
             Listed(
                 article_id=art.id,
-                title=art.title or stories.lead_headline(art),
-                title_derived=not art.title,
+                **_shown_title(art),
                 outlets=art.outlets,
                 published=art.published,
                 copy_of=kept_of.get(i),
@@ -1118,6 +1117,12 @@ def _list_articles(
             for i in (*story.article_ids, *story.copy_ids)
             if (art := given.get(i)) is not None
         ]
+
+
+def _shown_title(art: Article) -> dict[str, Any]:
+    """An article's headline as a listing shows it, else the start of its lead, so each is
+    recognisable (``title_derived`` says which)."""
+    return {"title": art.title or stories.lead_headline(art), "title_derived": not art.title}
 
 
 def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[Source]:
@@ -1136,8 +1141,7 @@ def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[S
                 Source(
                     number=len(sources) + 1,
                     article_id=art.id,
-                    title=art.title or stories.lead_headline(art),  # so each is recognisable
-                    title_derived=not art.title,
+                    **_shown_title(art),
                     outlets=art.outlets,
                 )
             )

@@ -12,7 +12,7 @@ from typing import Literal, get_args
 
 from .draft import VerifyReport
 from .errors import InputError
-from .models import NO_SENTENCE_FITS, OUTSIDE_DATES, Blurb, Briefing, Claim, Outlet, Source, Story
+from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
 from .sentences import cut_mark
 from .sources import OUTPUT_MARKER
 from .text import counted, word_count
@@ -205,7 +205,7 @@ def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = F
     numbers = {s.article_id: s.number for s in result.sources}
     lines = [f"# {md_text(result.title)}", ""]
     if any(c.shown for story in result.stories for c in story.claims):  # else said in its place
-        lines += [f"*{md_text(p)}*\n" for p in result.problems if OUTSIDE_DATES in p]
+        lines += [f"*{md_text(p)}*\n" for p in result.date_notes]
     shown_any = False
     listed: list[Story] = []
     for story in result.stories:
