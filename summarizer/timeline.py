@@ -12,7 +12,11 @@ story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
   "called off", "cancelled", "scrapped", ...) overtakes an earlier article (dated before it, or
   undated) whose lead shares its event ("strike", "48-hour") and says no such thing: that
   article's sentences about the event, or that forecast ("will", "is expected to", "face"),
-  are left out (``superseded``); its other sentences (what was offered, who said what) stay.
+  are left out (``superseded``); its other sentences (what was offered, who said what) stay;
+- a later article that tells in the past perfect what an earlier one told as current ("The
+  union had been seeking 16%" after "The union is seeking 16%") overtakes that sentence: the
+  same verb and one more term or figure of the clause, so "had been seeking" leaves out
+  "is seeking 16%" and nothing else (``_overtaken``).
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ _FORECAST = re.compile(
     r"\b(?:will|would|won't|expected to|set to|due to|face|faces|planned|plans to|threaten\w*)\b",
     re.IGNORECASE,
 )
+# The past perfect of a later report: what was so until the story moved on ("had been
+# seeking", "had demanded", "had earlier planned"); the verb is the group.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+_FIGURE = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _TIME_TERMS = frozenset(
     content_terms(
         " ".join(DAY_NAMES) + " today tonight tomorrow yesterday morning evening night week day "
@@ -110,6 +118,7 @@ def superseded(articles: list[Article]) -> set[str]:
         for article in articles:
             if article is later or not article.sentences or not _before(article, time):
                 continue
+            out.update(_overtaken(article, later))
             lead = article.sentences[0]
             if _STOPPED.search(lead.text):
                 continue  # it tells the outcome too
@@ -117,6 +126,33 @@ def superseded(articles: list[Article]) -> set[str]:
             if shared:
                 out.update(s.id for s in article.sentences if _stale(s, shared))
     return out
+
+
+def _overtaken(article: Article, later: Article) -> set[str]:
+    """The ids of ``article``'s sentences that ``later`` (published after it) tells in the
+    past perfect: the clause's verb and at least one more of its terms or figures."""
+    told = [
+        _told(s.text[m.start(1) :]) for s in later.sentences for m in _PAST_PERFECT.finditer(s.text)
+    ]
+    told = [t for t in told if t is not None]
+    out: set[str] = set()
+    for sentence in article.sentences:
+        if _PAST_PERFECT.search(sentence.text):
+            continue  # it tells what had been so itself
+        terms, figures = _event(sentence), set(_FIGURE.findall(sentence.text))
+        if any(verb in terms and (rest & terms or said & figures) for verb, rest, said in told):
+            out.add(sentence.id)
+    return out
+
+
+def _told(text: str) -> tuple[str, set[str], set[str]] | None:
+    """A past-perfect clause (``text`` starts at its verb) as its verb's stem, its other terms
+    and its figures; None when the verb says nothing ("had been", "had said")."""
+    clause = re.split(r"[,;:.!?]", text, maxsplit=1)[0]
+    verb = _terms(clause.split()[0]) if clause.split() else set()
+    if not verb:
+        return None
+    return next(iter(verb)), _terms(clause) - verb, set(_FIGURE.findall(clause))
 
 
 def _before(article: Article, time: datetime) -> bool:

@@ -103,3 +103,38 @@ def test_a_briefing_of_the_day_leads_with_the_outcome(tmp_path: Path) -> None:
     texts = [c.text for c in story.claims if c.shown]
     assert "called off" in texts[0], texts
     assert not any(s in t for t in texts for s in STALE), texts
+
+
+MONDAY = [
+    "Harbour pilots set Thursday walkout over pay",
+    "Harbour pilots at the Port of Karrow will walk out on Thursday, their association said on "
+    "Monday, in a dispute over pay and night shifts.",
+    "The Harbour Pilots' Association is demanding a 9% pay rise over two years.",
+    "About 140 pilots guide ships in and out of the port.",
+]
+WEDNESDAY = [
+    "Karrow pilots accept pay offer, ending dispute",
+    "Harbour pilots at the Port of Karrow have accepted a pay offer, ending a dispute over pay "
+    "and night shifts, the port authority said on Wednesday.",
+    "The association had been demanding 9% but settled for 6.5% over two years, with a cap on "
+    "consecutive night shifts.",
+    "Ships will move normally on Thursday, the port authority said.",
+]
+
+
+def test_a_demand_a_later_report_tells_in_the_past_perfect_is_overtaken() -> None:
+    """Before: "The Harbour Pilots' Association is demanding a 9% pay rise" was told as current
+    beside Wednesday's settlement, which says the association *had been* demanding 9%."""
+    from summarizer import timeline
+
+    story = [
+        _article(MONDAY, "2025-06-09T08:00:00Z", "monday.txt"),
+        _article(WEDNESDAY, "2025-06-11T17:00:00Z", "wednesday.txt"),
+    ]
+    ids = timeline.superseded(story)
+    gone = [s.text for a in story for s in a.sentences if s.id in ids]
+    assert any("is demanding a 9% pay rise" in t for t in gone), gone
+    assert not any("About 140 pilots" in t or "settled for 6.5%" in t for t in gone), gone
+    texts = [c.text for c in extractive.summarize(story, max_words=1000)]
+    assert not any("is demanding" in t for t in texts), texts
+    assert any("About 140 pilots" in t for t in texts), texts
