@@ -131,10 +131,10 @@ def superseded(articles: list[Article]) -> set[str]:
 def _overtaken(article: Article, later: Article) -> set[str]:
     """The ids of ``article``'s sentences that ``later`` (published after it) tells in the
     past perfect: the clause's verb and at least one more of its terms or figures."""
-    told = [
-        _told(s.text[m.start(1) :]) for s in later.sentences for m in _PAST_PERFECT.finditer(s.text)
+    clauses = [
+        s.text[m.start(1) :] for s in later.sentences for m in _PAST_PERFECT.finditer(s.text)
     ]
-    told = [t for t in told if t is not None]
+    told = [t for c in clauses if (t := _told(c)) is not None]
     out: set[str] = set()
     for sentence in article.sentences:
         if _PAST_PERFECT.search(sentence.text):
