@@ -732,15 +732,15 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
 
 
 def _latest(chosen: Sequence[Article]) -> set[int]:
-    """Indexes of a story's latest reports when it moved on during the day
-    (``timeline.moved_on``: its timed reports span hours): those in the later half of the
-    span. Why: a strike announced at 08:10 and called off at 18:45 was headed "staff to
-    strike for 48 hours", its stale state; the most central report is the one most reports
-    agree with, often the earliest."""
-    span = timeline.moved_on(list(chosen))
-    if span is None:
+    """Indexes of a story's latest reports when it moved on during the day and a later report
+    says it changed (``timeline.story_clock``): those from the middle of the time up to that
+    report, and after it. Why: a strike announced at 08:10 and called off at 18:45 was headed
+    "staff to strike for 48 hours", its stale state; the most central report is the one most
+    reports agree with, often the earliest."""
+    span, clock = timeline.moved_on(list(chosen)), timeline.story_clock(list(chosen))
+    if span is None or clock is None:
         return set()
-    middle = span[0] + (span[1] - span[0]) / 2
+    middle = span[0] + (clock - span[0]) / 2
     return {k for k, a in enumerate(chosen) if (t := timeline.instant(a)) and t >= middle}
 
 

@@ -6,8 +6,11 @@ summary must lead with the evening's outcome, not pair "has been suspended" with
 morning's "Commuters face two days of disruption". Deliberately simple, and only when the
 story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
 
-- the latest dated article is the story's current state: the engine picks its lead first and
-  ranks earlier dated articles' sentences lower (``earlier``);
+- the latest dated article that says the story changed (it overtakes an earlier report, as
+  below, or its lead says a figure moved: "the death toll rose to 12") tells the story's
+  current state: the engine picks its lead first and ranks earlier dated articles' sentences
+  lower (``earlier``). A later explainer, reaction or analysis that changes nothing does not
+  head the story: the most central report does;
 - a sentence of the latest state that says something was stopped ("has been suspended",
   "called off", "cancelled", "scrapped", ...) overtakes an earlier article (dated before it, or
   undated) whose lead shares its event ("strike", "48-hour") and says no such thing: that
@@ -44,6 +47,12 @@ _FORECAST = re.compile(
 # The past perfect of a later report: what was so until the story moved on ("had been
 # seeking", "had demanded", "had earlier planned"); the verb is the group.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+# A lead saying a figure moved: "the death toll rose to 12", "has risen to", "climbed to".
+_UPDATED = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|fell|fallen|dropped)\s+to\b"
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:risen|climbed|reached|passed)\b",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _TIME_TERMS = frozenset(
     content_terms(
@@ -64,13 +73,19 @@ def moved_on(articles: list[Article]) -> tuple[datetime, datetime] | None:
 
 
 def story_clock(articles: list[Article]) -> datetime | None:
-    """The latest publication time of a story that moved on (``moved_on``), else None."""
-    span = moved_on(articles)
-    return None if span is None else span[1]
+    """When the story's latest state was told: the publication time of the latest article that
+    says the story changed (``_changes``) in a story that moved on (``moved_on``), else None.
+    Why not simply the latest article: a day's later reports are often an explainer, a
+    reaction or an analysis ("what was agreed and what was not"), which should not head or
+    lead the story unless the story itself changed."""
+    if moved_on(articles) is None:
+        return None
+    teller = _changes(articles)[1]
+    return None if teller is None else instant(articles[teller])
 
 
 def latest(articles: list[Article]) -> int | None:
-    """The position of the article that tells the story's latest state, if it moved on."""
+    """The position of the article that tells the story's latest state, if it changed."""
     clock = story_clock(articles)
     if clock is None:
         return None
@@ -104,45 +119,76 @@ def as_datetime(value: object) -> datetime | None:
 
 
 def superseded(articles: list[Article]) -> set[str]:
-    """The ids of earlier articles' sentences that a later article's stopped state overtakes
-    (see the module's docstring); empty when the story did not move on."""
-    clock = story_clock(articles)
-    if clock is None:
+    """The ids of earlier articles' sentences that a later article overtakes (see the module's
+    docstring); empty when the story did not move on."""
+    if moved_on(articles) is None:
         return set()
+    return _changes(articles)[0]
+
+
+def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
+    """What later articles overtook (sentence ids) and the position of the latest timed
+    article that tells a change: one that overtakes an earlier report, or whose lead says a
+    figure moved ("the death toll rose to 12"). Each article's stopped states, past-perfect
+    clauses and sentence terms are read once, so a story's pairs cost set operations only."""
+    times = [instant(a) for a in articles]
+    stops = [[_stopped(s) for s in a.sentences] for a in articles]
+    told = [_past_perfect(a) for a in articles]
+    events = [[_event(s) for s in a.sentences] for a in articles]
     out: set[str] = set()
-    for later in articles:
-        time = instant(later)
-        if time is None:
+    tellers = [i for i, a in enumerate(articles) if times[i] and _updated(a)]
+    for i, time in enumerate(times):
+        if time is None or not (any(stops[i]) or told[i]):
             continue
-        stops = [_stopped(s) for s in later.sentences]
-        for article in articles:
-            if article is later or not article.sentences or not _before(article, time):
+        before = len(out)
+        for j, article in enumerate(articles):
+            if j == i or not article.sentences or not _before(article, time):
                 continue
-            out.update(_overtaken(article, later))
+            out |= _overtaken(article, events[j], told[i])
             lead = article.sentences[0]
             if _STOPPED.search(lead.text):
                 continue  # it tells the outcome too
-            shared = set().union(*(terms & _event(lead) for terms in stops)) if stops else set()
+            shared = set().union(*(terms & events[j][0] for terms in stops[i]))
             if shared:
-                out.update(s.id for s in article.sentences if _stale(s, shared))
-    return out
+                out.update(
+                    s.id
+                    for s, e in zip(article.sentences, events[j], strict=True)
+                    if _stale(s, e, shared)
+                )
+        if len(out) > before:
+            tellers.append(i)
+    teller = max(tellers, key=lambda i: (times[i], -i), default=None)
+    return out, teller
 
 
-def _overtaken(article: Article, later: Article) -> set[str]:
-    """The ids of ``article``'s sentences that ``later`` (published after it) tells in the
-    past perfect: the clause's verb and at least one more of its terms or figures."""
+def _past_perfect(article: Article) -> list[tuple[str, set[str], set[str]]]:
+    """The past-perfect clauses of ``article``'s sentences, each as ``_told`` reads it."""
     clauses = [
-        s.text[m.start(1) :] for s in later.sentences for m in _PAST_PERFECT.finditer(s.text)
+        s.text[m.start(1) :] for s in article.sentences for m in _PAST_PERFECT.finditer(s.text)
     ]
-    told = [t for c in clauses if (t := _told(c)) is not None]
+    return [t for c in clauses if (t := _told(c)) is not None]
+
+
+def _overtaken(
+    article: Article, events: list[set[str]], told: list[tuple[str, set[str], set[str]]]
+) -> set[str]:
+    """The ids of ``article``'s sentences that a later article tells in the past perfect
+    (``told``): the clause's verb and at least one more of its terms or figures."""
     out: set[str] = set()
-    for sentence in article.sentences:
+    if not told:
+        return out
+    for sentence, terms in zip(article.sentences, events, strict=True):
         if _PAST_PERFECT.search(sentence.text):
             continue  # it tells what had been so itself
-        terms, figures = _event(sentence), set(_FIGURE.findall(sentence.text))
+        figures = set(_FIGURE.findall(sentence.text))
         if any(verb in terms and (rest & terms or said & figures) for verb, rest, said in told):
             out.add(sentence.id)
     return out
+
+
+def _updated(article: Article) -> bool:
+    """The article's lead (headline and first two sentences) says a figure moved."""
+    return any(_UPDATED.search(s.text) for s in article.sentences[:3])
 
 
 def _told(text: str) -> tuple[str, set[str], set[str]] | None:
@@ -162,16 +208,19 @@ def _before(article: Article, time: datetime) -> bool:
 
 
 def _stopped(sentence: Sentence) -> set[str]:
-    """What the sentence says was stopped: the event before a passive ("A 48-hour strike ...
-    has been suspended") or after an active verb ("called off the walkout"); empty if none."""
+    """What the sentence says was stopped: the first two terms of the event before a passive
+    ("A 48-hour strike ... has been suspended") or after an active verb ("called off the
+    walkout"); empty if none. Only the first two, where the thing stopped is named: "A
+    proposal backed by more than 80 countries ... was dropped" stops a proposal, not whatever
+    an earlier report said of countries."""
     text = strip_dateline(sentence.text)
     out: set[str] = set()
     for match in _STOPPED.finditer(text):
         if match.group().lower().startswith(("call", "suspend")):
-            after = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
-            out |= _terms(" ".join(after.split()[:5]))
+            phrase = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
         else:
-            out |= _terms(re.split(r"[,;:]", text[: match.start()])[-1])
+            phrase = re.split(r"[,;:]", text[: match.start()])[-1]
+        out.update(_ordered_terms(phrase)[:2])
     return out
 
 
@@ -182,12 +231,17 @@ def _event(sentence: Sentence) -> set[str]:
 
 def _terms(text: str) -> set[str]:
     """The content terms of the lower-case words of ``text``, no figure, time or name."""
+    return set(_ordered_terms(text))
+
+
+def _ordered_terms(text: str) -> list[str]:
+    """``_terms`` in the order the text says them."""
     lower = " ".join(w for w in text.split() if not w[:1].isupper())
-    return {t for t in content_terms(lower) if t.isalpha()} - _TIME_TERMS
+    return [t for t in content_terms(lower) if t.isalpha() and t not in _TIME_TERMS]
 
 
-def _stale(sentence: Sentence, event: set[str]) -> bool:
-    """An overtaken article's sentence that tells its event or a forecast."""
+def _stale(sentence: Sentence, terms: set[str], event: set[str]) -> bool:
+    """An overtaken article's sentence (its ``terms``) that tells its event or a forecast."""
     if _STOPPED.search(sentence.text):
         return False
-    return bool(_event(sentence) & event) or _FORECAST.search(sentence.text) is not None
+    return bool(terms & event) or _FORECAST.search(sentence.text) is not None

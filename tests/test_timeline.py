@@ -138,3 +138,60 @@ def test_a_demand_a_later_report_tells_in_the_past_perfect_is_overtaken() -> Non
     texts = [c.text for c in extractive.summarize(story, max_words=1000)]
     assert not any("is demanding" in t for t in texts), texts
     assert any("About 140 pilots" in t for t in texts), texts
+
+
+NEWS = [
+    "Dam bursts above Orvik, flooding 300 homes",
+    "A dam above the mining town of Orvik burst early on Tuesday, flooding about 300 homes "
+    "and forcing 1,200 people to leave, the regional government said.",
+    "No one was reported killed, but two people were taken to hospital with cold injuries.",
+    "Emergency shelters were opened in two schools and the sports hall, officials said.",
+    "The mining company that owns the dam said it was working with rescuers and would pay "
+    "for temporary housing.",
+]
+FOLLOW = [
+    "Orvik dam burst: what we know so far",
+    "The dam was built in 1962 to hold back waste water from the Orvik copper mine.",
+    "Inspectors had raised concerns about cracks in its wall in a 2021 report.",
+    "Residents say they were given less than an hour's warning.",
+]
+
+
+def _dam_story(late: list[str]) -> list[Article]:
+    return [
+        _article(NEWS, "2025-03-04T06:00:00Z", "news.txt"),
+        _article(NEWS[:2] + NEWS[3:], "2025-03-04T06:20:00Z", "wire.txt"),
+        _article(late, "2025-03-04T15:00:00Z", "later.txt"),
+    ]
+
+
+def test_a_later_explainer_that_changes_nothing_does_not_head_or_lead_the_story() -> None:
+    """Before: any story whose timed reports spanned 3 hours was headed and led by its latest
+    report, here an explainer ("what we know so far") that tells nothing new of the event."""
+    from summarizer import stories, timeline
+
+    story = _dam_story(FOLLOW)
+    assert timeline.story_clock(story) is None
+    found = stories.cluster_stories(story, threshold=0.0)
+    assert [s.title for s in found] == ["Dam bursts above Orvik, flooding 300 homes"]
+    first = extractive.summarize(story, sentences=2)[0].text
+    assert first.startswith("A dam above the mining town of Orvik burst"), first
+
+
+def test_a_later_report_whose_lead_says_a_figure_moved_still_leads() -> None:
+    from summarizer import stories, timeline
+
+    update = [
+        "Orvik dam burst: number forced from homes rises to 3,000",
+        "The number of people forced from their homes by Tuesday's dam burst above Orvik has "
+        "risen to 3,000, the regional government said on Tuesday evening.",
+        "Water reached the town's hospital in the afternoon, and its patients were moved.",
+        "Engineers said the water level behind the broken wall was now falling slowly.",
+        "The regional governor said an inquiry into the dam's upkeep would begin next week.",
+    ]
+    story = _dam_story(update)
+    assert timeline.story_clock(story) is not None
+    found = stories.cluster_stories(story, threshold=0.0)
+    assert found[0].title.startswith("Orvik dam burst: number forced from homes rises")
+    first = extractive.summarize(story, sentences=2)[0].text
+    assert first.startswith("The number of people forced from their homes"), first
