@@ -21,7 +21,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import forked
-from .dates import coerce_datetime, in_window, lenient_published, names_a_day, window_text
+from .dates import (
+    coerce_datetime,
+    in_window,
+    lenient_published,
+    names_a_day,
+    parse_datetime,
+    window_text,
+)
 from .errors import InputError
 from .lexicon import cue_words
 from .models import OUTSIDE_DATES, Article, Kind, Outlet, Sentence, web_url
@@ -1795,13 +1802,44 @@ _DATE_PARAMS = {
 _DAY_ALONE = "T00:00:00"
 
 
-def _page_date(doc: Any) -> str | None:
+# The page's own statement of when it was published, in the tags publishers fill in.
+_PUBLISHED_XPATH = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @property='og:published_time' or @itemprop='datePublished'"
+    " or @name='date' or @name='pubdate' or @name='publish-date']/@content"
+    " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime"
+)
+
+
+def _page_date(doc: Any, tree: Any = None) -> str | None:
     """The page's publication date as found by htmldate: an instant with its zone
-    ("2025-03-18T09:00:00-0400"), or a day alone ("2025-03-18") when the page gives no time."""
+    ("2025-03-18T09:00:00-0400"), or a day alone ("2025-03-18") when the page gives no time.
+    When htmldate gives a day alone, the time the page states in its publication tags on that
+    day is taken (``_stated_instant``): htmldate reads a dated URL ("/2026/11/23/...") before
+    ``article:published_time``, so a page published at 08:30 counted as midnight and passed
+    ``--since 12:00``."""
     found = _field(doc, "date") if doc is not None else None
     if found and found.endswith(_DAY_ALONE):
-        return found[: -len(_DAY_ALONE)]
+        day = found[: -len(_DAY_ALONE)]
+        return _stated_instant(tree, day) or day
     return found
+
+
+def _stated_instant(tree: Any, day: str) -> str | None:
+    """The first instant (a date with a time of day) in the page's publication tags that
+    falls on ``day`` in its own zone, as written; None when there is none."""
+    if tree is None:
+        return None
+    for value in tree.xpath(_PUBLISHED_XPATH):
+        text = str(value).strip()
+        if not text.startswith(day) or names_a_day(text):
+            continue
+        try:
+            parse_datetime(text)
+        except ValueError:
+            continue
+        return text
+    return None
 
 
 def _page_tree(html: str) -> Any:
@@ -1964,6 +2002,7 @@ def html_articles(html: str, name: str, *, base_url: str | None = None) -> Itera
 
 
 def _from_html(html: str, name: str, tree: Any = None) -> Article:
+    tree = tree if tree is not None else _page_tree(html)
     body, doc = _page_text(html, tree)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
@@ -1972,7 +2011,7 @@ def _from_html(html: str, name: str, tree: Any = None) -> Article:
         title=_field(doc, "title") if doc is not None else None,
         url=_field(doc, "url") if doc is not None else None,
         source=_field(doc, "sitename") if doc is not None else None,
-        published=lenient_published(_page_date(doc), name),
+        published=lenient_published(_page_date(doc, tree), name),
         file=name,
     )
     if article.kind is None and doc is not None:
