@@ -473,8 +473,13 @@ def loads(text: str, name: str, line: int | None = None) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        at = f" at line {exc.lineno}" if line is None else ""
-        raise InputError(f"{where}malformed JSON{at}: {exc.msg}") from None
+        # json's message expects the place after it ("Invalid control character at"): a JSON
+        # Lines record was told "malformed JSON: Invalid control character at", cut off
+        place = (
+            f"column {exc.colno}" if line is not None else f"line {exc.lineno} column {exc.colno}"
+        )
+        said = exc.msg if exc.msg.endswith(" at") else f"{exc.msg} at"
+        raise InputError(f"{where}malformed JSON: {said} {place}") from None
     except RecursionError:
         raise InputError(f"{where}JSON nested too deeply") from None
 

@@ -251,7 +251,7 @@ def test_briefing_skips_a_folders_unusable_files_and_records(
     assert result.stderr.splitlines() == [
         f"Error: {day / 'bad.txt'}: looks like a binary file, not an article",
         f"Error: {day / 'wire.jsonl'} (line 2): malformed JSON: Expecting property name "
-        "enclosed in double quotes",
+        "enclosed in double quotes at column 2",
         "2 files or records in them failed (see above)",
     ]
     brief = json.loads(out.read_text(encoding="utf-8"))

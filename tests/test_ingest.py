@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import InputError, load_articles, make_article
+from summarizer.sources import jsonl_records
 
 from .sentence_texts import file_texts as _texts
 
@@ -830,3 +831,15 @@ def test_a_headline_ending_in_an_initialism_is_the_title(tmp_path: Path) -> None
     ]
     plain = make_article("Prices rose again in the U.S.\n\nInflation was 3 percent in May.")
     assert plain.title is None and plain.sentences[0].text == "Prices rose again in the U.S."
+
+
+def test_a_malformed_record_says_where_it_broke(tmp_path: Path) -> None:
+    """Before: "feed.jsonl (line 2): malformed JSON: Invalid control character at", cut off
+    where json's message expects the place."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "fine"}\n{"text": "a raw\ttab"}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        list(jsonl_records(iter(feed.read_text().splitlines()), str(feed)))
+    assert str(caught.value).endswith(
+        "feed.jsonl (line 2): malformed JSON: Invalid control character at column 16"
+    ), str(caught.value)
