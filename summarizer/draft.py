@@ -228,11 +228,14 @@ def draft_parts(text: str) -> tuple[list[str], list[SkippedPart]]:
 def _not_a_claim(part: str) -> str | None:
     """Why a sentence of the draft is not checked, or None when it is a claim: a short one
     that is not ended as a sentence is a label ("Related Posts", "## Results", a table cell
-    "3-1"), and so is a short one with no verb ("Hi there."). A longer one with no content
-    word is a claim, rejected as stating nothing (verify.asserts_nothing), so it is seen."""
+    "3-1"), and so is a short one with no verb ("Hi there."), or a line not ended as a
+    sentence that has no verb and no figure ("Pelham Dairy deal", which was checked and
+    "supported"). A longer one with no content word is a claim, rejected as stating nothing
+    (verify.asserts_nothing), so it is seen."""
+    ended = _SENTENCE_ENDED.search(part)
     if word_count(part) >= MIN_CLAIM_WORDS:
-        return None
-    if not _SENTENCE_ENDED.search(part):
+        return None if ended or _states(part) else "a label, not a claim (no verb, no figure)"
+    if not ended:
         return f"a label, not a sentence (under {MIN_CLAIM_WORDS} words, no full stop)"
     if not any("VERB" in word_readings(w) for w in words(part)):
         return "a greeting or label, not a claim (a short sentence with no verb)"
@@ -243,11 +246,14 @@ def _a_label(heading: str) -> str | None:
     """Why a heading is not checked, or None when it states something: a verb or a figure
     ("# Putin agrees to a 90-day ceasefire and resigns" is a claim, "# Tuesday's politics
     and money" a label). A heading of a section names what follows; it asserts nothing."""
-    toks = words(heading)
+    return None if _states(heading) else "a heading that labels, not a claim (no verb, no figure)"
+
+
+def _states(text: str) -> bool:
+    """``text`` has a verb or a figure, so it may assert something."""
+    toks = words(text)
     verb = any(verb_base(w.lower(), toks[i - 1].lower() if i else "") for i, w in enumerate(toks))
-    if verb or any(ch.isdigit() for ch in heading) or quantities(heading):
-        return None
-    return "a heading that labels, not a claim (no verb, no figure)"
+    return verb or any(ch.isdigit() for ch in text) or bool(quantities(text))
 
 
 def _draft_sentences(text: str) -> list[tuple[str, bool]]:

@@ -176,3 +176,18 @@ def test_a_heading_that_labels_is_not_checked_one_that_states_is() -> None:
         "Halden shares fell 6 per cent",
     ]
     assert [c.supported for c in report.claims] == [True, False]
+
+
+def test_a_line_with_no_verb_no_figure_and_no_full_stop_is_a_label() -> None:
+    """Before: "Halden quarterly results" (a label line, three words, no full stop) was checked
+    as a claim and "supported"; a line that states something is still checked."""
+    draft = (
+        "Halden quarterly results\n\nShares in Halden jumped 6 per cent\n\nHalden shares jumped\n"
+    )
+    report = summarizer.verify(draft, [SHARES], judge=False)
+    assert [s.text for s in report.skipped] == ["Halden quarterly results"]
+    assert "no verb, no figure" in report.skipped[0].reason
+    assert [c.text for c in report.claims] == [
+        "Shares in Halden jumped 6 per cent",
+        "Halden shares jumped",
+    ]
