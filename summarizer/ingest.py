@@ -458,6 +458,7 @@ def make_article(
     kind = _byline_kind(text)  # before cleaning drops the byline ("By Jo Lee, Columnist")
     lines = clean_lines(text, markdown=markdown, title=title)
     section, lines = _without_kind_marks(lines)
+    signed, lines = _without_author_note(lines)
     if title is None:
         title, lines = _split_title(lines)
     else:
@@ -508,7 +509,7 @@ def make_article(
             "id": article_id,
             "title": title,
             "title_recased": recased,
-            "kind": kind or section or _lead_kind(sentences),
+            "kind": kind or section or signed or _lead_kind(sentences),
             "outlets": [outlet],
             "published": when,
             "published_day": day and when is not None,
@@ -600,6 +601,65 @@ def _without_kind_marks(lines: list[str]) -> tuple[Kind | None, list[str]]:
     if not drop:
         return None, lines
     return kind, [line for k, line in enumerate(lines) if k not in drop]
+
+
+# A columnist's or a guest writer's note at the article's end (its last lines only): "Jane Doe
+# is a columnist for the Example Times. Her views are her own.", "— John Roe writes about
+# housing.", "The writer is a professor of economics at Leeds." It says who wrote the piece,
+# not what happened: quoted, it was a blurb's last sentence. One that names an opinion role,
+# says the views are the writer's own or presents "the writer" is the outlet marking a column.
+_NOTE_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|la|del|da|di)){1,4}"
+_WRITER_ROLES = _alternation(
+    [
+        *cue_words("opinion_roles"),
+        "contributor",
+        "contributing writer",
+        "contributing editor",
+        "freelance writer",
+        "freelance journalist",
+        "writer",
+        "author",
+    ]
+)
+_VIEWS_OWN = (
+    r"(?:[Tt]he |(?:[Hh]is|[Hh]er|[Tt]heir) )?(?:opinions|views)(?: expressed)?"
+    r"(?: (?:here|in this \w+))? (?:are|is) (?:(?:his|her|their|the (?:author|writer)['’]s) own"
+    r"|solely|those of)\b"
+)
+_AUTHOR_NOTE = re.compile(
+    rf"^[*_]*(?:(?P<dash>[—–]|--?)\s*{_NOTE_NAME}\b"
+    rf"|(?P<writer>(?:The|This) (?:writer|author|columnist)),? (?:is|was|has|teaches|works)\b"
+    rf"|{_NOTE_NAME},? (?:is|was) (?:a|an|the) (?:[\w-]+ ){{0,3}}?(?P<role>(?i:{_WRITER_ROLES}))s?"
+    rf" (?:for|at|with|of|on)\b"
+    rf"|{_NOTE_NAME} (?:writes|reports|blogs) (?:about|on|for|from|a (?:weekly|monthly|regular))\b"
+    rf"|(?P<views>{_VIEWS_OWN}))"
+)
+_VIEWS_LINE = re.compile(rf"(?:^|[.!?]\s+){_VIEWS_OWN}")
+AUTHOR_NOTE_MAX_CHARS = 300
+AUTHOR_NOTE_LINES = 3  # the note's lines at the end: "Jane Doe is ..." / "Her views are ..."
+
+
+def _without_author_note(lines: list[str]) -> tuple[Kind | None, list[str]]:
+    """The kind a writer's note at the end of the text marks (``_AUTHOR_NOTE``: an opinion
+    role, "views are her own", "The writer is ..."; else None: "John Roe writes about housing"
+    could close a report too), and the lines without that note."""
+    kind: Kind | None = None
+    end = len(lines)
+    for _ in range(AUTHOR_NOTE_LINES):
+        while end and not lines[end - 1]:
+            end -= 1
+        line = lines[end - 1] if end > 1 else ""  # never the text's only line
+        note = _AUTHOR_NOTE.match(line) if len(line) <= AUTHOR_NOTE_MAX_CHARS else None
+        if note is None or isinstance(line, _Item):
+            break
+        role = (note.group("role") or "").lower()
+        explicit = role in cue_words("opinion_roles") or _VIEWS_LINE.search(line)
+        if explicit or note.group("writer") or note.group("views"):
+            kind = "opinion"
+        end -= 1
+    if end == len(lines) or not any(lines[:end]):
+        return None, lines
+    return kind, lines[:end]
 
 
 # A kicker before the lead, after its dateline: "WASHINGTON — Analysis: The Senate ...".
