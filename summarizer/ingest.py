@@ -116,11 +116,13 @@ _WIRE_CREDITS = re.compile(
     rf"(?:^|(?<=[.!?”\"'])\s+)(?P<open>\()?{_WIRE_CREDIT}(?:\s*[;,]\s*{_WIRE_CREDIT})*\.?"
     r"(?(open)\))\.?\s*$"
 )
-# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", or a line
-# that is one: "Photo: John Smith/Daily Post". A short such line is a caption (dropped); from a
-# long one only the credit is cut.
+# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", "Residents
+# are rescued by boat. Photograph: Jane Smith/Courier", or a line that is one: "Photo: John
+# Smith/Daily Post". A short such line is a caption (dropped: a photo essay's captions were
+# quoted as its news); from a long one only the credit is cut.
 _CREDIT = re.compile(
-    r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?|^(?:Photo|Photograph|Image)(?::| by))"
+    r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?|^(?:Photo|Photograph|Image)(?::| by)"
+    r"|(?<=[.!?”\"’] )(?:Photo|Photograph|Picture|Image):)"
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
@@ -901,7 +903,9 @@ def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) 
             _CAPTION_LINE.match(stripped) or _SHARE_LINE.match(stripped)
         ):
             continue
-        if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
+        if ("redit" in stripped or stripped[:1] in "PI" or ": " in stripped) and (
+            credit := _CREDIT.search(stripped)
+        ):
             if len(stripped) <= CAPTION_MAX_CHARS:
                 continue
             stripped = stripped[: credit.start()].rstrip()
@@ -1175,7 +1179,7 @@ def transcript_speakers(lines: Iterable[str]) -> tuple[frozenset[str], str | Non
         if 2 * sum(t.rstrip('"”’ ').endswith("?") for t in turns[name]) > len(turns[name])
     ]
     interviewer = askers[0] if len(askers) == 1 else None
-    return frozenset(speakers - {interviewer}), interviewer  # type: ignore[arg-type]
+    return frozenset(name for name in speakers if name != interviewer), interviewer
 
 
 def _asked_by(line: str, interviewer: str | None) -> bool:
