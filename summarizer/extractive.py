@@ -381,7 +381,10 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         text = c.sentence.text
         bare = _QUOTED.sub(" ", text)
-        if c.leans_on in held and _dependent(text):
+        before = [x.sentence.index for x in cands[:k] if x.sentence.index not in held]
+        if c.leans_on in held and _dependent(text) and _personal(text) and before:
+            c.leans_on = before[-1]  # "She trained at ..." after a held anecdote: the one before
+        elif c.leans_on in held and _dependent(text):
             c.held = True  # "It was the start of a lifelong obsession." after a held anecdote
         elif c.leans_on in held:
             c.leans_on = None  # a name a held sentence gave first: nothing else will give it
@@ -421,6 +424,12 @@ def _framing(bare: str) -> bool:
         return False
     rest = bare[: topic.start()] + bare[topic.end() :]  # "discussed" is no report of a claim
     return not any(_has_digit(w) or _reports(w) for w in words(rest))
+
+
+def _personal(text: str) -> bool:
+    """The sentence opens with "He" or "She": a person an earlier sentence named, whom a
+    sentence held back between them (an anecdote) does not change ("She trained at ...")."""
+    return words(strip_dateline(text)[:20])[:1] in (["he"], ["she"])
 
 
 def _said(sentence: Sentence) -> str:
@@ -678,6 +687,7 @@ def _usable(c: _Candidate) -> bool:
         return True
     return (
         MIN_WORDS <= c.words <= MAX_WORDS
+        and _has_lower_word(text)  # "Eastfield: Hart; Cole, Amis, ...": a line-up, no statement
         and not text.endswith("?")
         and not is_interviewer_turn(text)  # a question, even one that ends on its premise
         and not _fragment(text)
@@ -696,8 +706,14 @@ def _short(c: _Candidate) -> bool:
         not c.held
         and SHORT_MIN_WORDS <= c.words < MIN_WORDS
         and text.endswith(_CLAUSE_END)
-        and any(w.isalpha() and w.islower() for w in text.split()[1:])
+        and _has_lower_word(text)
     )
+
+
+def _has_lower_word(text: str) -> bool:
+    """A word in lower case past the first: a statement has one (a verb, an article), while a
+    byline, a dateline, a caption credit or a team's line-up has none."""
+    return any(w.isalpha() and w.islower() for w in text.split()[1:])
 
 
 def _concept_weights(cands: list[_Candidate], *, multi: bool) -> dict[Concept, float]:
