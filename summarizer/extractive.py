@@ -249,6 +249,7 @@ class _Candidate:
     held: bool = False  # never quoted: puff, or a claim going round with no verdict beside it
     companion: int | None = None  # the verdict quoted with this claim (``_CLAIM_REPORT``)
     verdict: bool = False  # a verdict on a claim before it: quoted with it, however short
+    named_by: Sentence | None = None  # the sentence that names an answer's speaker (``_said``)
 
     @property
     def dependent(self) -> bool:
@@ -335,6 +336,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         rank = 0 if full[pos] or not any(full) else STUB_RANK
         if clock is not None and timeline.earlier(article, clock):
             rank += EARLIER_RANK  # a state the story has moved on from: not its lead
+        naming = _speakers_named(article.sentences)
         runs = [_name_runs(s.text) for s in article.sentences]  # read once, used twice
         introduced = _introductions(article.sentences, runs)
         names = [_names(s.text) for s in article.sentences]
@@ -346,17 +348,20 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             if not terms:
                 continue
             tokens = words(s.text)  # once per sentence, for numbers, negation and bigrams
+            named_by = naming.get(s.speaker or "")
             cand = _Candidate(
                 sentence=s,
                 article_pos=pos,
                 rank=rank,
-                words=word_count(s.text),
+                words=word_count(s.text) + word_count(_said(s)),
                 terms=Counter(terms),
                 names=named,
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
                 leans_on=_leans_on(s, name_runs, introduced, known),
+                held=s.speaker is not None and named_by is None,  # an answer, its speaker unnamed
+                named_by=named_by,
             )
             out.append(cand)
             if _usable(cand):
@@ -376,7 +381,10 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         text = c.sentence.text
         bare = _QUOTED.sub(" ", text)
-        if c.leans_on in held and _dependent(text):
+        before = [x.sentence.index for x in cands[:k] if x.sentence.index not in held]
+        if c.leans_on in held and _dependent(text) and _personal(text) and before:
+            c.leans_on = before[-1]  # "She trained at ..." after a held anecdote: the one before
+        elif c.leans_on in held and _dependent(text):
             c.held = True  # "It was the start of a lifelong obsession." after a held anecdote
         elif c.leans_on in held:
             c.leans_on = None  # a name a held sentence gave first: nothing else will give it
@@ -384,7 +392,7 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
             c.held = True
         if c.sentence.index < LEAD_SENTENCES and (_ANECDOTE.match(text) or _framing(bare)):
             c.held = True
-        if any(w in _FIRST_PERSON_INSIDE for w in words(bare)[1:]):
+        if not c.sentence.speaker and any(w in _FIRST_PERSON_INSIDE for w in words(bare)[1:]):
             c.held = True
         if c.held:
             held.add(c.sentence.index)
@@ -416,6 +424,35 @@ def _framing(bare: str) -> bool:
         return False
     rest = bare[: topic.start()] + bare[topic.end() :]  # "discussed" is no report of a claim
     return not any(_has_digit(w) or _reports(w) for w in words(rest))
+
+
+def _personal(text: str) -> bool:
+    """The sentence opens with "He" or "She": a person an earlier sentence named, whom a
+    sentence held back between them (an anecdote) does not change ("She trained at ...")."""
+    return words(strip_dateline(text)[:20])[:1] in (["he"], ["she"])
+
+
+def _said(sentence: Sentence) -> str:
+    """The attribution a Q&A's answer is quoted with ("Whitfield: "), "" for any other sentence
+    and for an answer that opens with its speaker's label already ("RUIZ: No.")."""
+    who = sentence.speaker
+    if not who or sentence.text.startswith(f"{who}:"):
+        return ""
+    return f"{who}: "
+
+
+def _speakers_named(sentences: list[Sentence]) -> dict[str, Sentence]:
+    """Each answer's speaker and the first sentence that names them (the introduction's "Sarah
+    Whitfield became chief constable ...", a transcript's first "RUIZ: ..." turn): cited with
+    an attributed answer, it is what the attribution rests on. A speaker no sentence names is
+    not listed (``Sentence.speaker``: an answer is then never quoted)."""
+    out: dict[str, Sentence] = {}
+    for who in {s.speaker for s in sentences if s.speaker}:
+        said = re.compile(rf"(?<![\w’'-]){re.escape(who)}(?![\w’'-])")
+        found = next((s for s in sentences if said.search(s.text)), None)
+        if found is not None:
+            out[who] = found
+    return out
 
 
 def _has_digit(word: str) -> bool:
@@ -650,6 +687,7 @@ def _usable(c: _Candidate) -> bool:
         return True
     return (
         MIN_WORDS <= c.words <= MAX_WORDS
+        and _has_lower_word(text)  # "Eastfield: Hart; Cole, Amis, ...": a line-up, no statement
         and not text.endswith("?")
         and not is_interviewer_turn(text)  # a question, even one that ends on its premise
         and not _fragment(text)
@@ -665,10 +703,17 @@ def _short(c: _Candidate) -> bool:
     Ana Ruiz") or a caption credit ("Photo: Reuters") has not."""
     text = c.sentence.text.strip()
     return (
-        SHORT_MIN_WORDS <= c.words < MIN_WORDS
+        not c.held
+        and SHORT_MIN_WORDS <= c.words < MIN_WORDS
         and text.endswith(_CLAUSE_END)
-        and any(w.isalpha() and w.islower() for w in text.split()[1:])
+        and _has_lower_word(text)
     )
+
+
+def _has_lower_word(text: str) -> bool:
+    """A word in lower case past the first: a statement has one (a verb, an article), while a
+    byline, a dateline, a caption credit or a team's line-up has none."""
+    return any(w.isalpha() and w.islower() for w in text.split()[1:])
 
 
 def _concept_weights(cands: list[_Candidate], *, multi: bool) -> dict[Concept, float]:
@@ -805,7 +850,7 @@ def _greedy(
     if n_sentences is not None and len(chosen) < n_sentences:
         # Every concept is covered: fill the count with the earliest sentences left.
         taken = {id(c) for c in chosen}
-        spare = [c for c in cands if id(c) not in taken and c.companion is None]
+        spare = [c for c in cands if id(c) not in taken and c.companion is None and not c.held]
         spare.sort(key=lambda c: (c.rank, c.article_pos))
         chosen.extend(spare[: n_sentences - len(chosen)])
     return chosen
@@ -841,6 +886,7 @@ def _fits(c: _Candidate, budget: int) -> bool:
     """``c`` fits ``budget`` whole, or cut (then ``c.cut`` is set to its longest cut that does)."""
     if c.words <= budget:
         return True
+    budget -= word_count(_said(c.sentence))
     cut = next((t for t in _cuts(strip_dateline(c.sentence.text)) if word_count(t) <= budget), "")
     if cut and not _dependent(cut):
         c.cut = cut
@@ -995,8 +1041,10 @@ def _claim(chosen: _Candidate, cands: list[_Candidate], idf: dict[str, float]) -
         if sure > 0 and sure > by_article.get(c.article_pos, (0.0, c.sentence))[0]:
             by_article[c.article_pos] = (sure, c.sentence)
     cites.extend(s for _, (_, s) in sorted(by_article.items()))
+    if chosen.named_by is not None and chosen.named_by not in cites:
+        cites.insert(1, chosen.named_by)  # where the article names who said it
     return Claim(
-        text=chosen.cut or strip_dateline(chosen.sentence.text),
+        text=_said(chosen.sentence) + (chosen.cut or strip_dateline(chosen.sentence.text)),
         citations=[Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s in cites],
     )
 

@@ -53,6 +53,8 @@ from .sources import (
     strip_controls,
 )
 from .text import (
+    DAY_NAMES,
+    MONTH_NAMES,
     STOPWORDS,
     bigrams,
     content_terms,
@@ -121,11 +123,13 @@ _WIRE_CREDITS = re.compile(
     rf"(?:^|(?<=[.!?”\"'])\s+)(?P<open>\()?{_WIRE_CREDIT}(?:\s*[;,]\s*{_WIRE_CREDIT})*\.?"
     r"(?(open)\))\.?\s*$"
 )
-# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", or a line
-# that is one: "Photo: John Smith/Daily Post". A short such line is a caption (dropped); from a
-# long one only the credit is cut.
+# A photo credit ending a line: "... at the Capitol.CreditJoshua Roberts/Reuters", "Residents
+# are rescued by boat. Photograph: Jane Smith/Courier", or a line that is one: "Photo: John
+# Smith/Daily Post". A short such line is a caption (dropped: a photo essay's captions were
+# quoted as its news); from a long one only the credit is cut.
 _CREDIT = re.compile(
-    r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?|^(?:Photo|Photograph|Image)(?::| by))"
+    r"(?:(?<=[a-z.)])Credit|\b(?:Photo|Image) credit:?|^(?:Photo|Photograph|Image)(?::| by)"
+    r"|(?<=[.!?”\"’] )(?:Photo|Photograph|Picture|Image):)"
     r"\s?[A-Z][^.!?]{0,60}$"
 )
 CAPTION_MAX_CHARS = 300
@@ -465,6 +469,7 @@ def make_article(
     kind = _byline_kind(text)  # before cleaning drops the byline ("By Jo Lee, Columnist")
     lines = clean_lines(text, markdown=markdown, title=title)
     section, lines = _without_kind_marks(lines)
+    signed, lines = _without_author_note(lines)
     if title is None:
         title, lines = _split_title(lines)
     else:
@@ -488,17 +493,21 @@ def make_article(
     if title and recased:
         title = recase_title(title, body)
     article_id = content_id(body)
+    asks = {str(x) for x in lines if isinstance(x, _Ask)}
+    units = [(p, unit) for p, para in enumerate(paragraphs) for unit in para.split("\n")]
+    speakers = _turn_speakers([u for _, u in units], asks)
     pieces = [
-        (p, t)
-        for p, para in enumerate(paragraphs)
-        for unit in para.split("\n")  # a line that is a unit of its own (see _paragraphs)
-        for t in _unit_sentences(unit)
+        (p, t, who)
+        for (p, unit), who in zip(units, speakers, strict=True)  # a line: a unit (_paragraphs)
+        for t in _unit_sentences(unit, ask=unit in asks)
     ]
-    split = [(pieces[i][0], text) for i, text in join_quotations([t for _, t in pieces])]
-    ids = sentence_ids(article_id, [t for _, t in split])
+    split = [
+        (pieces[i][0], text, pieces[i][2]) for i, text in join_quotations([t for _, t, _ in pieces])
+    ]
+    ids = sentence_ids(article_id, [t for _, t, _ in split])
     sentences = [
-        Sentence(id=sid, text=text_, index=n, paragraph=p)
-        for n, (sid, (p, text_)) in enumerate(zip(ids, split, strict=True))
+        Sentence(id=sid, text=text_, index=n, paragraph=p, speaker=who)
+        for n, (sid, (p, text_, who)) in enumerate(zip(ids, split, strict=True))
     ]
     # untrusted as the text; a blank outlet name or URL (a CMS's empty field, "  ") is none:
     # it was listed as "—    —"
@@ -515,7 +524,7 @@ def make_article(
             "id": article_id,
             "title": title,
             "title_recased": recased,
-            "kind": kind or section or _lead_kind(sentences),
+            "kind": kind or section or signed or _lead_kind(sentences),
             "outlets": [outlet],
             "published": when,
             "published_day": day and when is not None,
@@ -609,6 +618,65 @@ def _without_kind_marks(lines: list[str]) -> tuple[Kind | None, list[str]]:
     return kind, [line for k, line in enumerate(lines) if k not in drop]
 
 
+# A columnist's or a guest writer's note at the article's end (its last lines only): "Jane Doe
+# is a columnist for the Example Times. Her views are her own.", "— John Roe writes about
+# housing.", "The writer is a professor of economics at Leeds." It says who wrote the piece,
+# not what happened: quoted, it was a blurb's last sentence. One that names an opinion role,
+# says the views are the writer's own or presents "the writer" is the outlet marking a column.
+_NOTE_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|la|del|da|di)){1,4}"
+_WRITER_ROLES = _alternation(
+    [
+        *cue_words("opinion_roles"),
+        "contributor",
+        "contributing writer",
+        "contributing editor",
+        "freelance writer",
+        "freelance journalist",
+        "writer",
+        "author",
+    ]
+)
+_VIEWS_OWN = (
+    r"(?:[Tt]he |(?:[Hh]is|[Hh]er|[Tt]heir) )?(?:opinions|views)(?: expressed)?"
+    r"(?: (?:here|in this \w+))? (?:are|is) (?:(?:his|her|their|the (?:author|writer)['’]s) own"
+    r"|solely|those of)\b"
+)
+_AUTHOR_NOTE = re.compile(
+    rf"^[*_]*(?:(?P<dash>[—–]|--?)\s*{_NOTE_NAME}\b"
+    rf"|(?P<writer>(?:The|This) (?:writer|author|columnist)),? (?:is|was|has|teaches|works)\b"
+    rf"|{_NOTE_NAME},? (?:is|was) (?:a|an|the) (?:[\w-]+ ){{0,3}}?(?P<role>(?i:{_WRITER_ROLES}))s?"
+    rf" (?:for|at|with|of|on)\b"
+    rf"|{_NOTE_NAME} (?:writes|reports|blogs) (?:about|on|for|from|a (?:weekly|monthly|regular))\b"
+    rf"|(?P<views>{_VIEWS_OWN}))"
+)
+_VIEWS_LINE = re.compile(rf"(?:^|[.!?]\s+){_VIEWS_OWN}")
+AUTHOR_NOTE_MAX_CHARS = 300
+AUTHOR_NOTE_LINES = 3  # the note's lines at the end: "Jane Doe is ..." / "Her views are ..."
+
+
+def _without_author_note(lines: list[str]) -> tuple[Kind | None, list[str]]:
+    """The kind a writer's note at the end of the text marks (``_AUTHOR_NOTE``: an opinion
+    role, "views are her own", "The writer is ..."; else None: "John Roe writes about housing"
+    could close a report too), and the lines without that note."""
+    kind: Kind | None = None
+    end = len(lines)
+    for _ in range(AUTHOR_NOTE_LINES):
+        while end and not lines[end - 1]:
+            end -= 1
+        line = lines[end - 1] if end > 1 else ""  # never the text's only line
+        note = _AUTHOR_NOTE.match(line) if len(line) <= AUTHOR_NOTE_MAX_CHARS else None
+        if note is None or isinstance(line, _Item):
+            break
+        role = (note.group("role") or "").lower()
+        explicit = role in cue_words("opinion_roles") or _VIEWS_LINE.search(line)
+        if explicit or note.group("writer") or note.group("views"):
+            kind = "opinion"
+        end -= 1
+    if end == len(lines) or not any(lines[:end]):
+        return None, lines
+    return kind, lines[:end]
+
+
 # A kicker before the lead, after its dateline: "WASHINGTON — Analysis: The Senate ...".
 _LEAD_KICKER = re.compile(rf"(?i)(?:^|[\s—–-])({_LABELS})\s*(?:[|:]|-)\s*$")
 
@@ -623,10 +691,10 @@ def _lead_kind(sentences: list[Sentence]) -> Kind | None:
     return _KINDS[_label_of(found.group(1))] if found else None
 
 
-def _unit_sentences(unit: str) -> list[str]:
-    """A unit's sentences; an interviewer's turn is one, whatever it holds (up to
+def _unit_sentences(unit: str, *, ask: bool = False) -> list[str]:
+    """A unit's sentences; an interviewer's turn (``ask``) is one, whatever it holds (up to
     ``QUOTE_MAX_CHARS``), so the engine reads it whole as a question."""
-    if len(unit) <= QUOTE_MAX_CHARS and is_interviewer_turn(unit):
+    if len(unit) <= QUOTE_MAX_CHARS and (ask or is_interviewer_turn(unit)):
         return [unit]
     return join_fragments(unit, split_sentences(unit))
 
@@ -763,7 +831,9 @@ def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) 
     # any run of (Unicode) whitespace is one space
     collapsed = [" ".join(line.split()) for line in text.split("\n")]
     in_list = False  # the line before opened a list ("... items:") or was an item of one
-    interview = any(is_interviewer_turn(x) for x in collapsed)
+    bold_asks = sum(1 for x in collapsed if _BOLD_ASK.match(x)) >= QA_MIN_TURNS
+    _, interviewer = transcript_speakers(collapsed)
+    interview = bold_asks or interviewer is not None or any(map(is_interviewer_turn, collapsed))
     release = any(  # a press release's header, end mark or contact block, anywhere
         _RELEASE_SIGN.match(x) or (":" in x and _CONTACT_LABEL.match(x)) for x in collapsed
     )
@@ -780,6 +850,7 @@ def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) 
         in_list = item or (
             stripped.endswith(":") or (in_list and not stripped[:1].isupper())
         )  # an item's wrapped line, or a blank between items, keeps the list open
+        bold = _BOLD_ASK.match(stripped) if bold_asks else None
         if alone and stripped.startswith("|"):
             # a table's row ("| Sunday | 65 | 50 | Rain likely |") or the rule under its
             # header: cells, not sentences; a blurb quoted "Sunday | 65 | 50 | Rain likely"
@@ -795,7 +866,11 @@ def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) 
             posted = _minute_of(entry.group())
         if stripped and (stripped := _live_entry(stripped, live=live)) == "":
             continue
-        ask = interview and is_interviewer_turn(stripped)
+        ask = interview and (
+            is_interviewer_turn(stripped) or _asked_by(stripped, interviewer) or bool(bold)
+        )
+        if bold:
+            stripped = bold.group("ask")  # "**Is attendance improving?**": the question
         if interview and not ask and (answer := _ANSWER_LABEL.match(stripped)):
             stripped = stripped[answer.end() :]  # the answer is what she said, not "A: No."
         if skip_next_headline and stripped:
@@ -835,7 +910,9 @@ def clean_lines(text: str, *, markdown: bool = False, title: str | None = None) 
             _CAPTION_LINE.match(stripped) or _SHARE_LINE.match(stripped)
         ):
             continue
-        if ("redit" in stripped or stripped[:1] in "PI") and (credit := _CREDIT.search(stripped)):
+        if ("redit" in stripped or stripped[:1] in "PI" or ": " in stripped) and (
+            credit := _CREDIT.search(stripped)
+        ):
             if len(stripped) <= CAPTION_MAX_CHARS:
                 continue
             stripped = stripped[: credit.start()].rstrip()
@@ -1074,6 +1151,98 @@ class _Ask(_Alone):
 # The interviewee's label in a Q&A ("A: ", "A. ", "Answer: "), cut in an article that has
 # interviewer turns: without them "A. 38-caliber revolver was found" is a (mistyped) sentence.
 _ANSWER_LABEL = re.compile(r"^(?:A[:.]|Answer:)\s+(?=\S)")
+
+# A Q&A whose questions are bold lines of their own ("**Is attendance improving?**"), at least
+# this many of them; or a transcript, its turns labelled with their speakers' names ("RUIZ:
+# ...", "Tom Hale: ..."), each of two or more speakers this many times. A transcript's
+# interviewer is the one speaker whose turns are mostly questions.
+QA_MIN_TURNS = 2
+_BOLD_ASK = re.compile(r"^(\*\*|__)(?P<ask>[^*_]{3,300}\?[\"”’]?)\1$")
+_SPEAKER_LABEL = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}): (?=\S)")
+_QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})  # the Q&A's own (``_ANSWER_LABEL``)
+TRANSCRIPT_MIN_SHARE = 0.4  # of the lines from its first turn on: a transcript is mostly turns
+
+
+def transcript_speakers(lines: Iterable[str]) -> tuple[frozenset[str], str | None]:
+    """A transcript's answering speakers (their labels as written) and its interviewer (None
+    when no one speaker mostly asks); no speakers when the text is no transcript (fewer than
+    two speakers with ``QA_MIN_TURNS`` turns, or turns a small share of its lines)."""
+    turns: dict[str, list[str]] = {}
+    lines = [x for x in lines if x]
+    first = None
+    for k, line in enumerate(lines):
+        label = _SPEAKER_LABEL.match(line)
+        if label and label.group(1) not in _QA_LABELS:
+            turns.setdefault(label.group(1), []).append(line)
+            first = k if first is None else first
+    speakers = {name for name, said in turns.items() if len(said) >= QA_MIN_TURNS}
+    if first is None or len(speakers) < 2:
+        return frozenset(), None
+    if sum(map(len, turns.values())) < TRANSCRIPT_MIN_SHARE * (len(lines) - first):
+        return frozenset(), None
+    askers = [
+        name
+        for name in speakers
+        if 2 * sum(t.rstrip('"”’ ').endswith("?") for t in turns[name]) > len(turns[name])
+    ]
+    interviewer = askers[0] if len(askers) == 1 else None
+    return frozenset(name for name in speakers if name != interviewer), interviewer
+
+
+def _asked_by(line: str, interviewer: str | None) -> bool:
+    """``line`` is a turn of a transcript's ``interviewer``."""
+    label = _SPEAKER_LABEL.match(line) if interviewer else None
+    return label is not None and label.group(1) == interviewer
+
+
+def _turn_speakers(units: list[str], asks: set[str]) -> list[str | None]:
+    """Who says each unit of a Q&A or a transcript: an answer's speaker (``Sentence.
+    speaker``), None for a question (an ask: an interviewer's turn) and for what stands before
+    the first question (the introduction, the outlet's own words). A transcript's answer is
+    its label's speaker's until another label; a Q&A's (unlabelled answers after "Q:" or a
+    bold question) the interviewee's, whom its introduction names (``_interviewee``); no one's
+    when it names no one (the engine then never quotes it)."""
+    first = next((k for k, u in enumerate(units) if u in asks), None)
+    if first is None:
+        return [None] * len(units)
+    labels, _ = transcript_speakers(units)
+    interviewee = None if labels else _interviewee(units[:first])
+    out: list[str | None] = [None] * first
+    current: str | None = None
+    for unit in units[first:]:
+        label = _SPEAKER_LABEL.match(unit)
+        if unit in asks:
+            current = None if labels else interviewee
+            out.append(None)
+            continue
+        if labels and label:
+            current = label.group(1) if label.group(1) in labels else None
+        out.append(current or "")  # "": an answer, its speaker unknown
+    return out
+
+
+# A person's name in an interview's introduction: two to four capitalised words ("Sarah
+# Whitfield", "Health Secretary Maria Lopes"), none a body, a place's kind or a time.
+_NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]+(?: (?:[A-Z][a-z’'-]+|[A-Z]\.)){1,3}(?![\w’'-])")
+_NOT_PERSON = frozenset(
+    """
+    police government ministry department agency office university college school academy
+    hospital company firm group council committee commission board court army party team club
+    union trust bank city county state street road house centre center station port airport
+    north south east west new the a an in on at of and for
+    """.split()
+) | {w.lower() for w in (*MONTH_NAMES, *DAY_NAMES)}
+
+
+def _interviewee(intro: list[str]) -> str | None:
+    """The surname of the person an interview's introduction names first (``_NAME_RUN``), as
+    the Q&A's answers are theirs; None when it names no one."""
+    for unit in intro:
+        for run in _NAME_RUN.finditer(unit):
+            names = run.group().split()
+            if not any(w.lower().strip("’'") in _NOT_PERSON for w in names):
+                return names[-1]
+    return None
 
 
 class _Item(_Alone):

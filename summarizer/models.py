@@ -81,6 +81,10 @@ class Sentence(BaseModel):
     text: str
     index: int
     paragraph: int = 0
+    # Who says it, in a Q&A or a transcript: an answer's speaker as the article names them
+    # ("Whitfield", "RUIZ"), "" for an answer whose speaker the article does not name; None
+    # elsewhere (a question too). A blurb attributes a quoted answer to its speaker.
+    speaker: str | None = None
 
     @property
     def article_id(self) -> str:
