@@ -237,7 +237,8 @@ def blurb(
             "--sentences",
             "-n",
             min=1,
-            help="Sentences (default 3; 2-4 suit an article page, more are written when asked).",
+            help="Sentences (default 3; 2-4 suit an article page, more are written when asked; "
+            "fewer when the article gives no more, said in a note on stderr).",
         ),
     ] = None,
     max_words: MaxWordsOpt = None,
@@ -356,6 +357,9 @@ def blurb(
                 if result.partial and not quiet:  # said only in JSON's partial/problems before
                     said = "; ".join(result.problems[-3:])
                     typer.echo(printable_line(f"Warning: {where}: partial: {said}"), err=True)
+                for note in result.problems if not quiet else []:
+                    if pipeline.FEWER_THAN_ASKED in note:  # "--sentences 50" gave 8, unsaid
+                        typer.echo(printable_line(f"Note: {where}: {note}"), err=True)
         except KeyboardInterrupt:
             if not results:  # nothing to keep: an -o file is left as it was
                 raise

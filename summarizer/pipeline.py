@@ -123,6 +123,23 @@ CUT_PIECES = (
 )
 
 
+# The words of a blurb's note when it has fewer sentences than asked for (``fewer_sentences``):
+# the CLI prints that note on stderr, as "--sentences 50" gave 8 and never said so.
+FEWER_THAN_ASKED = "sentences asked for"
+
+
+def fewer_sentences(claims: list[Claim], sentences: int | None) -> str | None:
+    """The note for a blurb that shows fewer sentences than ``sentences`` asked for, else None
+    (and None with no sentence shown: then another note says why there is no blurb)."""
+    shown = sum(1 for c in claims if c.shown)
+    if sentences is None or not 0 < shown < sentences:
+        return None
+    return (
+        f"{shown} of the {sentences} {FEWER_THAN_ASKED}: no more could be written from this "
+        "article and verified"
+    )
+
+
 # A blurb's reason when the article is one headline and nothing else (see ``headline_only``).
 HEADLINE_ONLY = "nothing to summarise: the article has only its headline"
 
@@ -284,6 +301,8 @@ def blurb(
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
+    if fewer := fewer_sentences(claims, sentences):
+        problems.append(fewer)
     if max_words is not None and (budget := no_claim_fits(claims, max_words)):
         problems.append(budget)  # last: the reason the output and the CLI's error line give
     return _blurb_of(art, writer, claims, problems, started)

@@ -1,0 +1,97 @@
+"""Five surface faults a blind tester found, each exercised as a newsroom user meets it: the
+stories --min-sources left out were listed as "did not fit", a syndicated copy counted as a
+second source, images in a feed folder were skipped without a word, an undated .txt showed its
+file name as the outlet, and "--sentences 50" gave fewer without saying so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from summarizer import blurb
+from summarizer.cli import app
+from summarizer.draft import read_draft
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+ONE = ARTICLES / "001_f0f5015643b5d02c.txt"
+
+BRIDGE = (
+    "The city council voted 7-2 on Tuesday to build a new bridge over the Elm River. "
+    "Construction starts in May and will cost 40 million dollars, Mayor Ana Ruiz said. "
+    "Critics said the money should go to schools instead. The bridge will have four lanes "
+    "and a cycle path. The old ferry service will stop running when the bridge opens in 2027, "
+    "officials said."
+)
+# the wire story as a second outlet re-ran it: two words changed, a near copy dedup folds in
+BRIDGE_COPY = BRIDGE.replace("Critics said", "Some critics said").replace(
+    " officials said", " city officials said"
+)
+FIRE = (
+    "Firefighters in Milltown put out a blaze at a paper mill on Wednesday night. No one was "
+    "hurt, the fire chief said. The mill's owner said production would resume next week. "
+    "Investigators are looking into the cause of the fire, which started in a storage shed."
+)
+FIRE_2 = (
+    "A fire at the Milltown paper mill was brought under control late on Wednesday, officials "
+    "said. The blaze began in a storage shed and spread to the roof of the main building. "
+    "Nobody was injured. Police have closed the road beside the mill for the night."
+)
+ZOO = (
+    "The Milltown zoo welcomed a baby giraffe on Thursday, its keepers said. The calf, a "
+    "female, stood within an hour of her birth. Visitors will be able to see her from next "
+    "month, the zoo's director said."
+)
+
+
+def _record(title: str, source: str, text: str, hour: int) -> str:
+    return json.dumps(
+        {"title": title, "source": source, "text": text, "published": f"2025-03-18T{hour:02}:00Z"}
+    )
+
+
+def _day(tmp_path: Path) -> Path:
+    """A day of four records: a wire story and another outlet's copy of it, and a fire two
+    outlets reported each in their own words."""
+    day = tmp_path / "day.jsonl"
+    rows = [
+        _record("Council approves Elm River bridge", "AP", BRIDGE, 9),
+        _record("Council approves Elm River bridge", "Gazette", BRIDGE_COPY, 11),
+        _record("Paper mill fire in Milltown", "Courier", FIRE, 8),
+        _record("Mill blaze under control", "Herald", FIRE_2, 10),
+    ]
+    day.write_text("\n".join(rows) + "\n")
+    return day
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- 5. fewer sentences than --sentences asked for are said -----------------------------------
+
+
+def test_cli_blurb_says_when_fewer_sentences_than_asked(tmp_path: Path) -> None:
+    """Before: "--sentences 50" printed every sentence it could and said nothing."""
+    code, out, err = _run("blurb", str(ONE), "--sentences", "50")
+    assert code == 0, err
+    shown = out.split("\n\nSources:")[0].count("[1]")
+    assert 0 < shown < 50
+    notes = [line for line in err.splitlines() if line.startswith("Note:")]
+    assert notes == [
+        f"Note: {ONE}: {shown} of the 50 sentences asked for: no more could be written from "
+        "this article and verified"
+    ]
+    # as many as asked: no note; --quiet: none either
+    assert "Note:" not in _run("blurb", str(ONE), "--sentences", "2")[2]
+    assert "Note:" not in _run("blurb", str(ONE), "--sentences", "50", "-q")[2]
+
+
+def test_library_blurb_carries_the_fewer_sentences_note() -> None:
+    result = blurb(ONE, sentences=50)
+    shown = sum(1 for c in result.claims if c.shown)
+    assert f"{shown} of the 50 sentences asked for" in " ".join(result.problems)
+    assert not any("asked for" in p for p in blurb(ONE, sentences=2).problems)
