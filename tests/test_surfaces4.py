@@ -95,3 +95,39 @@ def test_library_blurb_carries_the_fewer_sentences_note() -> None:
     shown = sum(1 for c in result.claims if c.shown)
     assert f"{shown} of the 50 sentences asked for" in " ".join(result.problems)
     assert not any("asked for" in p for p in blurb(ONE, sentences=2).problems)
+
+
+# -- 3. a folder's files that are not articles are said, once per run ---------------------------
+
+
+def test_cli_says_once_which_files_of_a_folder_are_not_articles(tmp_path: Path) -> None:
+    """Before: a photo and a PDF beside the articles were skipped without a word."""
+    feed = tmp_path / "feed"
+    (feed / "pics").mkdir(parents=True)
+    (feed / "bridge.txt").write_text(f"Council approves bridge\n\n{BRIDGE}\n")
+    (feed / "pics" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 20)
+    (feed / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 20)
+    (feed / ".DS_Store").write_bytes(b"\x00\x01")  # hidden: not the editor's, not said
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "fire.txt").write_text(f"Paper mill fire\n\n{FIRE}\n")
+    (other / "report.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
+    note = (
+        "skipped 3 files that are not articles (not text, Markdown, HTML, JSON or a feed): "
+        "chart.png, pics/photo.jpg, report.pdf"
+    )
+    for command in ("briefing", "blurb"):
+        code, out, err = _run(command, str(feed), str(other))
+        assert code == 0, err  # the run still succeeds
+        said = [line for line in err.splitlines() if "not articles" in line]
+        assert len(said) == 1 and said[0].endswith(note), err
+        assert "Council approves" in out or "city council" in out
+    assert "not articles" not in _run("briefing", str(feed), "-q")[2]
+
+
+def test_cli_named_image_is_still_a_one_line_error(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 20)
+    code, out, err = _run("blurb", str(photo), "-q")
+    assert code == 2 and out == ""
+    assert err.strip() == f"Error: {photo}: looks like a binary file, not an article"
