@@ -313,8 +313,11 @@ def _time_span(story: Story) -> str:
 
 
 def _outlet_name(outlet: Outlet) -> str:
-    """An outlet's name, else its URL, else its file name (without the directory)."""
-    return outlet.name or outlet.url or (Path(outlet.file).name if outlet.file else "unknown")
+    """An outlet's name, else its URL, else "file " and its file name (without the directory):
+    a plain .txt names no outlet, and its bare file name read as one ("2 sources: a.txt")."""
+    if outlet.name or outlet.url:
+        return outlet.name or outlet.url or ""
+    return f"file {Path(outlet.file).name}" if outlet.file else "unknown"
 
 
 def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> str:
@@ -373,8 +376,9 @@ def _source_line(source: Source, *, md: bool = True) -> str:
     parts = [_title_md(title, derived=source.title_derived) if md else title]
     if names:
         parts.append(_listing(list(dict.fromkeys(names))))
-    if files:
-        parts.append(_listing([_code(f) if md else f for f in dict.fromkeys(files)]))
+    if files:  # labelled: a file is where the article was read, not who published it
+        shown = [_code(f) if md else f for f in dict.fromkeys(files)]
+        parts.append(("files " if len(shown) > 1 else "file ") + _listing(shown))
     return " — ".join(parts)
 
 

@@ -60,7 +60,7 @@ _OWN_MESSAGE = re.compile(
     r"Using the (?:embedded extractive engine|LLM at) .*|"
     r"claims: \d+ accepted, \d+ repaired, \d+ rejected · engine .*|"
     r"stories: \d+ in output \(.*|"
-    r"(?:Warning|Error): .*|"
+    r"(?:Warning|Error|Note): .*|"
     r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: .*|"
     r"\d+ (?:of \d+ |files? )?\w+\b.* \(see above\)"  # "1 of 3 articles gave no blurb (see above)"
 )

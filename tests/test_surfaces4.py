@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from summarizer import blurb
 from summarizer.cli import app
-from summarizer.draft import read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -131,3 +130,28 @@ def test_cli_named_image_is_still_a_one_line_error(tmp_path: Path) -> None:
     code, out, err = _run("blurb", str(photo), "-q")
     assert code == 2 and out == ""
     assert err.strip() == f"Error: {photo}: looks like a binary file, not an article"
+
+
+# -- 4. a plain .txt names no outlet: its file is labelled as a file ------------------------------
+
+
+def test_undated_txt_file_name_is_no_outlet(tmp_path: Path) -> None:
+    """Before: "*2 sources: bridge.txt, fire.txt*" and "Title — feed/bridge.txt", as if the file
+    names were outlets."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "bridge.txt").write_text(f"Council approves bridge\n\n{BRIDGE}\n")
+    (feed / "zoo.txt").write_text(f"Baby giraffe at the zoo\n\n{ZOO}\n")
+    code, md, err = _run("briefing", str(feed), "-q")
+    assert code == 0, err
+    bylines = [line for line in md.splitlines() if line.startswith("*1 source")]
+    assert sorted(bylines) == ["*1 source: file bridge.txt*", "*1 source: file zoo.txt*"], md
+    assert f"Council approves bridge — file `{feed / 'bridge.txt'}`" in md
+    code, js, err = _run("briefing", str(feed), "-q", "-f", "json")
+    outlets = [o for s in json.loads(js)["stories"] for o in s["outlets"]]
+    assert {o["name"] for o in outlets} == {None}
+    assert {Path(o["file"]).name for o in outlets} == {"bridge.txt", "zoo.txt"}
+    code, text, err = _run("blurb", str(feed / "bridge.txt"), "-q")
+    assert text.rstrip().endswith(f"[1] Council approves bridge — file {feed / 'bridge.txt'}")
+    code, html, err = _run("briefing", str(feed), "-q", "-f", "html")
+    assert ">file bridge.txt<" in html
