@@ -523,7 +523,12 @@ def briefing(
     ] = None,
     min_sources: Annotated[  # None: the config file's (a default of 1 here overrode it)
         int | None,
-        typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
+        typer.Option(
+            "--min-sources",
+            min=1,
+            help="Only list stories with fewer sources, under 'Stories with too few sources' "
+            "(a copy of another outlet's report, a re-run wire story, is no source of its own).",
+        ),
     ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -1151,9 +1156,11 @@ def _day_line(result: Briefing) -> str:
     copies = sum(len(s.copy_ids) for s in result.stories)
     whose = "its original" if copies == 1 else "their originals"
     merged = f"; {counted(copies, 'copy')} listed with {whose}" if copies else ""
+    few = sum(1 for s in result.stories if s.listed_because == "min_sources")
+    few_said = f", {few} of them with too few sources" if few else ""
     return (
         f"stories: {len(result.stories)} in output ({len(written)} written, "
-        f"{len(listed)} only listed) · articles: {n_written + n_listed} in output "
+        f"{len(listed)} only listed{few_said}) · articles: {n_written + n_listed} in output "
         f"({n_written} in written stories, {n_listed} only listed{merged})"
     )
 

@@ -206,6 +206,16 @@ class Listed(BaseModel):
     copy_of: str | None = None  # the kept article a copy was folded into (dedup)
 
 
+# Why a story of the briefing shows no claim and is only listed: ``--min-sources`` left it out
+# (too few sources), ``--max-stories`` did, the word budget had no room for it (or for any of
+# its sentences), no claim was made or none passed verification, or writing it failed (the
+# LLM). Markdown lists "min_sources" apart from the stories that did not fit: an editor could
+# not tell "no room" from "too few sources".
+ListedBecause = Literal[
+    "min_sources", "max_stories", "word_budget", "no_claim", "not_verified", "failed"
+]
+
+
 class Story(BaseModel):
     """A group of articles about the same events, summarised on its own.
 
@@ -232,6 +242,8 @@ class Story(BaseModel):
     # page read twice), this counts such copies once (see ``stories.count_sources``); when not
     # given, the number of outlets
     source_count: int = Field(default=0, ge=0)
+    # why it shows no claim (see ``ListedBecause``); None for a story whose claims are shown
+    listed_because: ListedBecause | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -736,6 +736,7 @@ def _brief(
                 prepared.release()
         counter.join()
     problems += _no_claim_notes(no_claim, merged, budget_of)
+    _say_why_listed(groups, no_claim, merged, budget_of)
     over = [s for s in groups if s.id in budget_of and no_claim_fits(s.claims, budget_of[s.id])]
     if over:  # written, every claim rejected for its budget: not a verification failure
         problems.append(f"{counted(len(over), 'story')} with no claim shown: {NO_CLAIM_FITS}")
@@ -758,16 +759,45 @@ def _brief(
     )
 
 
+def _say_why_listed(
+    groups: list[Story],
+    no_claim: list[Story],
+    merged: dict[str, list[Article]],
+    budget_of: dict[str, int],
+) -> None:
+    """Set ``listed_because`` on each story that shows no claim and has no reason yet
+    (``select_stories`` gave those it left out theirs), so the JSON says why, as the Markdown's
+    headings do."""
+    made_none = {s.id for s in no_claim}
+    for story in groups:
+        if story.listed_because is not None or any(c.shown for c in story.claims):
+            continue
+        budget = budget_of.get(story.id)
+        if budget is None:
+            story.listed_because = "word_budget"  # the budget did not reach it
+        elif story.id in made_none:
+            small = _too_small(story, merged, budget)
+            story.listed_because = "word_budget" if small else "no_claim"
+        elif not story.written:
+            story.listed_because = "failed"  # its writing failed: said in problems
+        elif no_claim_fits(story.claims, budget):
+            story.listed_because = "word_budget"
+        else:
+            story.listed_because = "not_verified"
+
+
+def _too_small(story: Story, merged: dict[str, list[Article]], budget: int) -> bool:
+    """Whether every sentence of ``story`` is longer than its word budget."""
+    words = [word_count(s.text) for a in merged.get(story.id, []) for s in a.sentences]
+    return bool(words) and min(words) > budget
+
+
 def _no_claim_notes(
     unwritten: list[Story], merged: dict[str, list[Article]], budget_of: dict[str, int]
 ) -> list[str]:
     """Why the stories no claim was made for are only listed: mostly a word budget smaller
     than any of their sentences (``--max-words 1``), which is no verification failure."""
-    too_small = 0
-    for story in unwritten:
-        words = [word_count(s.text) for a in merged.get(story.id, []) for s in a.sentences]
-        if words and min(words) > budget_of[story.id]:
-            too_small += 1
+    too_small = sum(1 for story in unwritten if _too_small(story, merged, budget_of[story.id]))
     notes = []
     if too_small:
         notes.append(f"{counted(too_small, 'story')} only listed: {NO_SENTENCE_FITS}")

@@ -230,9 +230,10 @@ def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = F
         lines += [empty_briefing(result), ""]
     lines.append(_sources_md(result.sources))
     if listed and (len(result.stories) > 1 or not listed[0].written):
-        lines += ["## Stories that did not fit", ""]
-        lines += [f"- {_listed_line(s)}" for s in listed]
-        lines.append("")
+        for heading, part in listings(listed):
+            lines += [f"## {heading}", ""]
+            lines += [f"- {_listed_line(s)}" for s in part]
+            lines.append("")
     lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
 
@@ -269,13 +270,41 @@ def _check_format(fmt: object, allowed: object) -> None:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(allowed))}")
 
 
+# The headings of a briefing's listings of stories not written: those with no room (the word
+# budget, --max-stories) or nothing to show, and those --min-sources left out. draft.py knows
+# both (a briefing fed back as a draft skips its listings).
+NOT_FIT = "Stories that did not fit"
+TOO_FEW_SOURCES = "Stories with too few sources"
+# what a listed story's line adds when the heading does not say why it is only listed
+_LISTED_NOTES = {
+    "no_claim": "no claim was made",
+    "not_verified": "no claim passed verification",
+    "failed": "writing it failed",
+}
+
+
+def listings(listed: list[Story]) -> list[tuple[str, list[Story]]]:
+    """The stories not written, under the heading that says why (Markdown and HTML): those
+    left out by --min-sources apart, so an editor can tell "too few sources" from "no room"."""
+    few = [s for s in listed if s.listed_because == "min_sources"]
+    other = [s for s in listed if s.listed_because != "min_sources"]
+    return [(h, part) for h, part in ((NOT_FIT, other), (TOO_FEW_SOURCES, few)) if part]
+
+
+def listed_note(story: Story) -> str | None:
+    """Why a listed story shows nothing, when its heading does not say it."""
+    if story.listed_because is None:  # a Story made before the field (or by hand)
+        return "no claim passed verification" if story.written else None
+    return _LISTED_NOTES.get(story.listed_because)
+
+
 def _listed_line(story: Story) -> str:
     """A story that is not written: headline, source count, time span."""
     parts = [source_count(story, len(story.outlets))]
     if span := _time_span(story):
         parts.append(span)
-    if story.written:
-        parts.append("no claim passed verification")
+    if note := listed_note(story):
+        parts.append(note)
     title = _title_md(story.title or "(untitled story)", derived=story.title_derived)
     return f"{title} ({', '.join(parts)})"
 

@@ -167,9 +167,14 @@ def select_stories(
     if len(kept) < len(stories):
         n = len(stories) - len(kept)
         notes.append(f"{counted(n, 'story')} with fewer than {min_sources} sources only listed")
+        for story in stories:
+            if story.source_count < min_sources:
+                story.listed_because = "min_sources"
     if max_stories is not None and len(kept) > max_stories:
         n = len(kept) - max_stories
         notes.append(f"{counted(n, 'smaller story')} only listed (--max-stories)")
+        for story in kept[max_stories:]:
+            story.listed_because = "max_stories"
         kept = kept[:max_stories]
     return kept, notes
 

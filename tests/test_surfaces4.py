@@ -155,3 +155,40 @@ def test_undated_txt_file_name_is_no_outlet(tmp_path: Path) -> None:
     assert text.rstrip().endswith(f"[1] Council approves bridge — file {feed / 'bridge.txt'}")
     code, html, err = _run("briefing", str(feed), "-q", "-f", "html")
     assert ">file bridge.txt<" in html
+
+
+# -- 1. stories --min-sources left out are listed apart from those that did not fit -------------
+
+
+def test_min_sources_listing_is_apart_from_stories_that_did_not_fit(tmp_path: Path) -> None:
+    """Before: the story --min-sources left out and those no word was left for were all under
+    "Stories that did not fit", and the JSON said only "written": false."""
+    day = _day(tmp_path)
+    zoo = _record("Baby giraffe born at Milltown zoo", "Courier", ZOO, 12)
+    day.write_text(day.read_text() + zoo + "\n")
+    args = ("briefing", str(day), "--min-sources", "2", "--max-words", "1")
+    code, md, err = _run(*args)
+    assert code == 0, err
+    not_fit = md.split("## Stories that did not fit\n\n")[1].split("\n\n")[0]
+    few = md.split("## Stories with too few sources\n\n")[1].split("\n\n")[0]
+    assert "Paper mill fire in Milltown" in not_fit
+    assert "giraffe" in few and "giraffe" not in not_fit
+    assert "1 of them with too few sources" in err  # the run's summary line
+    code, js, err = _run(*args, "-f", "json")
+    why = {s["title"]: s["listed_because"] for s in json.loads(js)["stories"]}
+    assert why["Baby giraffe born at Milltown zoo"] == "min_sources"
+    assert why["Paper mill fire in Milltown"] == "word_budget"
+    code, html, err = _run(*args, "-f", "html")
+    assert "Too few sources (listed, not written)" in html
+    assert "Also reported (listed, not written)" in html
+    # fed back as a draft, the briefing's listings are not claims to check
+    from summarizer.draft import draft_claims
+
+    claims = " ".join(draft_claims(md))
+    assert "giraffe" not in claims and "too few sources" not in claims.lower()
+
+
+def test_json_says_why_a_story_had_no_room(tmp_path: Path) -> None:
+    code, js, err = _run("briefing", str(_day(tmp_path)), "--max-words", "1", "-f", "json", "-q")
+    assert code == 0, err
+    assert {s["listed_because"] for s in json.loads(js)["stories"]} == {"word_budget"}
