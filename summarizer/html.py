@@ -25,6 +25,7 @@ from .render import (
     _outlet_name,
     _time_span,
     block_id,
+    copies_run_by,
     empty_blurb,
     empty_briefing,
     kind_label,
@@ -75,6 +76,7 @@ class StoryView:
     claims: list[ClaimView]
     span: str
     note: str | None  # why a listed story shows nothing, when its heading does not say it
+    copies: str | None  # "copy run by Gazette": outlets that re-ran another's report
     dir: str = "auto"  # the headline's direction
 
 
@@ -221,7 +223,7 @@ def _claim_view(
 
 def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
     distinct: dict[str, Link] = {}
-    for outlet in story.outlets:
+    for outlet in story.reporting_outlets:
         distinct.setdefault(_outlet_name(outlet), _link(outlet))
     links = list(distinct.values())
     n = len(links)
@@ -234,6 +236,7 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
         claims=claims,
         span=_time_span(story),
         note=None if claims else listed_note(story),
+        copies=copies_run_by(story),
         dir=direction(story.title),
     )
 

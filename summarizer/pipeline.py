@@ -603,6 +603,7 @@ def _brief(
     )
     stories.add_copies(groups, copies, spans)  # copies listed, their dates in the span
     _list_articles(groups, given_by_id, copies)
+    stories.mark_copy_outlets(groups, {a.id: a for a in articles})  # re-runs are no sources
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
     check_deadline()

@@ -215,13 +215,14 @@ def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = F
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
-            distinct = list(dict.fromkeys(md_text(_outlet_name(o)) for o in story.outlets))
-            count, names = source_count(story, len(distinct)), _listing(distinct)
-            span = _time_span(story)
+            names = [md_text(_outlet_name(o)) for o in story.reporting_outlets]
+            distinct = list(dict.fromkeys(names))
+            count = source_count(story, len(distinct))
+            extra = [md_text(c) for c in (copies_run_by(story), _time_span(story)) if c]
             lines += [
                 f"## {_title_md(story.title or 'Story', derived=story.title_derived)}",
                 "",
-                f"*{count}: {names}{f' · {span}' if span else ''}*",
+                f"*{' · '.join([f'{count}: {_listing(distinct)}', *extra])}*",
                 "",
             ]
         lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
@@ -298,11 +299,19 @@ def listed_note(story: Story) -> str | None:
     return _LISTED_NOTES.get(story.listed_because)
 
 
+def copies_run_by(story: Story) -> str | None:
+    """ "copy run by Gazette": the outlets that only re-ran another's report (a wire story),
+    said beside the sources, which do not count them; None when there are none."""
+    names = list(dict.fromkeys(_outlet_name(o) for o in story.copy_outlets))
+    if not names:
+        return None
+    return f"{'copy' if len(names) == 1 else 'copies'} run by {_listing(names)}"
+
+
 def _listed_line(story: Story) -> str:
-    """A story that is not written: headline, source count, time span."""
-    parts = [source_count(story, len(story.outlets))]
-    if span := _time_span(story):
-        parts.append(span)
+    """A story that is not written: headline, source count, copies, time span."""
+    parts = [source_count(story, len(story.reporting_outlets))]
+    parts += [md_text(c) for c in (copies_run_by(story), _time_span(story)) if c]
     if note := listed_note(story):
         parts.append(note)
     title = _title_md(story.title or "(untitled story)", derived=story.title_derived)

@@ -895,11 +895,30 @@ def _site(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def mark_copy_outlets(found: Sequence[Story], kept: Mapping[str, Article]) -> None:
+    """Set each story's ``copy_outlets``: the named outlets that only ran a copy of another
+    outlet's report (``kept``: the articles after dedup, by id, each with its outlets credited
+    first first). A wire story re-run by a second outlet is one report, not two sources; an
+    outlet that also credits a report of its own in the story is no copy's. Files are left
+    to ``count_sources``: a file names no outlet."""
+    for story in found:
+        articles = [a for i in story.article_ids if (a := kept.get(i)) is not None and a.outlets]
+        credited = {a.outlets[0].who() for a in articles}
+        copies: dict[tuple[str, str], Outlet] = {}
+        for article in articles:
+            for outlet in article.outlets[1:]:
+                who = outlet.who()
+                if who is not None and who not in credited:
+                    copies.setdefault(who, outlet)
+        story.copy_outlets = list(copies.values())
+
+
 def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> list[Story]:
     """Set each story's ``source_count`` and order the stories by it (most first; ties keep
-    ``cluster_stories``' order), numbered again ``story-1``, ``story-2``, ..."""
+    ``cluster_stories``' order), numbered again ``story-1``, ``story-2``, ...; an outlet that
+    only ran a copy (``mark_copy_outlets``) is no source."""
     for story in found:
-        story.source_count = count_sources(story.outlets, texts)
+        story.source_count = count_sources(story.reporting_outlets, texts)
     ranked = sorted(found, key=lambda s: -s.source_count)
     for n, story in enumerate(ranked, 1):
         story.id = f"story-{n}"

