@@ -273,6 +273,7 @@ def blurb(
     """
     settings = _settings(settings, locals())  # validates sentences and max_words too
     check_client(client)
+    asked = settings.sentences is not None  # a count asked for (argument, flag or config)
     sentences, max_words = blurb_length(  # the validated values of those given
         settings,
         None if sentences is None else settings.sentences,
@@ -301,7 +302,7 @@ def blurb(
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
-    if fewer := fewer_sentences(claims, sentences):
+    if asked and (fewer := fewer_sentences(claims, sentences)):  # not the default 3
         problems.append(fewer)
     if max_words is not None and (budget := no_claim_fits(claims, max_words)):
         problems.append(budget)  # last: the reason the output and the CLI's error line give

@@ -899,18 +899,25 @@ def mark_copy_outlets(found: Sequence[Story], kept: Mapping[str, Article]) -> No
     """Set each story's ``copy_outlets``: the named outlets that only ran a copy of another
     outlet's report (``kept``: the articles after dedup, by id, each with its outlets credited
     first first). A wire story re-run by a second outlet is one report, not two sources; an
-    outlet that also credits a report of its own in the story is no copy's. Files are left
+    outlet that also credits a report of its own in the story is no copy's, nor is a second
+    name at a credited outlet's URL (one page, as ``count_sources`` counts it). Files are left
     to ``count_sources``: a file names no outlet."""
     for story in found:
         articles = [a for i in story.article_ids if (a := kept.get(i)) is not None and a.outlets]
-        credited = {a.outlets[0].who() for a in articles}
+        credited = {key for a in articles for key in _identities(a.outlets[0])}
         copies: dict[tuple[str, str], Outlet] = {}
         for article in articles:
             for outlet in article.outlets[1:]:
                 who = outlet.who()
-                if who is not None and who not in credited:
+                if who is not None and not _identities(outlet) & credited:
                     copies.setdefault(who, outlet)
         story.copy_outlets = list(copies.values())
+
+
+def _identities(outlet: Outlet) -> set[tuple[str, str]]:
+    """The name and the URL an outlet is known by (either makes two outlets one)."""
+    found = {who} if (who := outlet.who()) is not None else set()
+    return found | ({("url", outlet.url)} if outlet.url else set())
 
 
 def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> list[Story]:
