@@ -45,7 +45,7 @@ from .settings import (
     layered_values,
     shown_url,
 )
-from .sources import Limits, printable_line, read_stdin
+from .sources import Limits, printable_line, read_stdin, skipped_note
 from .text import counted
 from .verify import judge_unavailable
 
@@ -237,7 +237,8 @@ def blurb(
             "--sentences",
             "-n",
             min=1,
-            help="Sentences (default 3; 2-4 suit an article page, more are written when asked).",
+            help="Sentences (default 3; 2-4 suit an article page, more are written when asked; "
+            "fewer when the article gives no more, said in a note on stderr).",
         ),
     ] = None,
     max_words: MaxWordsOpt = None,
@@ -319,7 +320,7 @@ def blurb(
     with open_output(output, force=force) as out:
         # an LLM writes --concurrency articles at once; each is written here in input order
         blurbs = pipeline.each_blurb(
-            _each_article(files, failed, settings, bad_records),
+            _each_article(files, failed, settings, bad_records, quiet=quiet),
             settings=settings,
             sentences=sentences,
             max_words=max_words,
@@ -356,6 +357,9 @@ def blurb(
                 if result.partial and not quiet:  # said only in JSON's partial/problems before
                     said = "; ".join(result.problems[-3:])
                     typer.echo(printable_line(f"Warning: {where}: partial: {said}"), err=True)
+                for note in result.problems if not quiet else []:
+                    if pipeline.FEWER_THAN_ASKED in note:  # "--sentences 50" gave 8, unsaid
+                        typer.echo(printable_line(f"Note: {where}: {note}"), err=True)
         except KeyboardInterrupt:
             if not results:  # nothing to keep: an -o file is left as it was
                 raise
@@ -445,10 +449,13 @@ def _each_article(
     bad_records: list[InputError],
     *,
     skip_inputs: bool = True,
+    quiet: bool = False,
 ) -> Iterator[Article]:
     """Articles of each input in turn, streamed; an unusable input or record (a bad line of
     a JSON Lines file) is reported on stderr, added to ``failed`` (a record also to
-    ``bad_records``) and skipped, so one bad file or line does not lose the others.
+    ``bad_records``) and skipped, so one bad file or line does not lose the others. The
+    folders' files that are not articles (a photo, a PDF) are said in one warning, unless
+    ``quiet``.
 
     Without ``skip_inputs`` (a briefing) only a folder's files and a file's records are
     skipped: an input named on the command line that is unusable stops the run.
@@ -471,9 +478,12 @@ def _each_article(
     limit = settings.limits.max_articles
     each = dataclasses.replace(settings.limits, max_articles=sys.maxsize)
     total = 0
+    not_articles: list[str] = []  # the folders' images, PDFs ...: said once for the run
     for raw in inputs:
         try:
-            for article in iter_articles(raw, limits=each, on_bad_record=skip_record):
+            for article in iter_articles(
+                raw, limits=each, on_bad_record=skip_record, skipped=not_articles
+            ):
                 total += 1
                 if total > limit:
                     break
@@ -484,6 +494,8 @@ def _each_article(
             skip(exc)
         if total > limit:
             raise settings.limits.too_many()
+    if not_articles and not quiet:
+        typer.echo(f"Warning: {skipped_note(not_articles)}", err=True)
     if not total and failed and not skip_inputs:  # blurb says it by its exit code
         raise InputError(
             f"no usable article: the {len(failed)} file(s) or record(s) read were all "
@@ -511,7 +523,12 @@ def briefing(
     ] = None,
     min_sources: Annotated[  # None: the config file's (a default of 1 here overrode it)
         int | None,
-        typer.Option("--min-sources", min=1, help="Leave out stories with fewer outlets."),
+        typer.Option(
+            "--min-sources",
+            min=1,
+            help="Only list stories with fewer sources, under 'Stories with too few sources' "
+            "(a copy of another outlet's report, a re-run wire story, is no source of its own).",
+        ),
     ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
@@ -580,7 +597,7 @@ def briefing(
     _note_engine(settings, quiet)
     failed: list[SummarizerError] = []
     bad_records: list[InputError] = []  # a folder's unusable files, a JSON Lines file's lines
-    articles = _each_article(paths, failed, settings, bad_records, skip_inputs=False)
+    articles = _each_article(paths, failed, settings, bad_records, skip_inputs=False, quiet=quiet)
     with terminal_progress(quiet=quiet) as progress:
         result = pipeline.briefing(articles, settings=settings, progress=_tracked(progress))
     if result.partial and not quiet:
@@ -1139,9 +1156,11 @@ def _day_line(result: Briefing) -> str:
     copies = sum(len(s.copy_ids) for s in result.stories)
     whose = "its original" if copies == 1 else "their originals"
     merged = f"; {counted(copies, 'copy')} listed with {whose}" if copies else ""
+    few = sum(1 for s in result.stories if s.listed_because == "min_sources")
+    few_said = f", {few} of them with too few sources" if few else ""
     return (
         f"stories: {len(result.stories)} in output ({len(written)} written, "
-        f"{len(listed)} only listed) · articles: {n_written + n_listed} in output "
+        f"{len(listed)} only listed{few_said}) · articles: {n_written + n_listed} in output "
         f"({n_written} in written stories, {n_listed} only listed{merged})"
     )
 

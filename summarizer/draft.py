@@ -192,7 +192,9 @@ _DEFINITION = re.compile(r"^ {0,3}\[(?:\^[^\]]+\]:\s|[^\]]+\]:\s*<?https?://)")
 # left out like a Sources list, and so is a story's byline ("*3 sources: AP, Reuters*"), so
 # that a briefing an editor is revising verifies as it was written.
 _SOURCES_HEADING = re.compile(
-    r"^\s*(#+\s*)?(sources|references|stories that did not fit)\s*:?\s*$", re.IGNORECASE
+    r"^\s*(#+\s*)?(sources|references|stories that did not fit|stories with too few sources)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BYLINE = re.compile(r"^\s*\*\d+ sources?(?:, \d+ articles)?: .*\*\s*$")

@@ -20,12 +20,17 @@ from .draft import VerifyReport
 from .models import Blurb, Briefing, Claim, Outlet, Source, Story, web_url
 from .render import (
     MAX_LISTED,
+    NOT_FIT,
+    TOO_FEW_SOURCES,
     _outlet_name,
     _time_span,
     block_id,
+    copies_run_by,
     empty_blurb,
     empty_briefing,
     kind_label,
+    listed_note,
+    listings,
     source_count,
 )
 from .sentences import cut_mark
@@ -70,7 +75,8 @@ class StoryView:
     more_outlets: int
     claims: list[ClaimView]
     span: str
-    unverified: bool  # written, but no claim passed verification
+    note: str | None  # why a listed story shows nothing, when its heading does not say it
+    copies: str | None  # "copy run by Gazette": outlets that re-ran another's report
     dir: str = "auto"  # the headline's direction
 
 
@@ -127,22 +133,32 @@ def render_blurb_html(result: Blurb, *, prefix: str | None = None) -> str:
     )
 
 
+# the page's words for the Markdown's listing headings
+_LISTING_HEADINGS = {NOT_FIT: "Also reported", TOO_FEW_SOURCES: "Too few sources"}
+
+
 def render_briefing_html(result: Briefing) -> str:
     """One self-contained page: no external assets, no script, readable on a phone and in print."""
     prefix = "smz"
     sources = {s.article_id: s for s in result.sources}
     written: list[StoryView] = []
-    listed: list[StoryView] = []
+    listed: list[Story] = []
     ids = count(1)
     for story in result.stories:
         claims = [_claim_view(c, sources, prefix, ids) for c in story.claims if c.shown]
-        view = _story_view(story, claims)
-        (written if claims else listed).append(view)  # as in Markdown: no shown claim, listed
+        if claims:
+            written.append(_story_view(story, claims))
+        else:  # as in Markdown: no shown claim, listed under the heading that says why
+            listed.append(story)
     return _template("briefing.html.j2").render(
         title=result.title,
         stories=written,
         empty=empty_briefing(result),  # as Markdown says it: why nothing was written
-        listed=listed,
+        listed=len(listed),
+        listings=[
+            (_LISTING_HEADINGS[heading], [_story_view(s, []) for s in part])
+            for heading, part in listings(listed)
+        ],
         sources=[_source_view(s, prefix) for s in result.sources],
         engine=result.engine,
         counts=result.counts,
@@ -207,7 +223,7 @@ def _claim_view(
 
 def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
     distinct: dict[str, Link] = {}
-    for outlet in story.outlets:
+    for outlet in story.reporting_outlets:
         distinct.setdefault(_outlet_name(outlet), _link(outlet))
     links = list(distinct.values())
     n = len(links)
@@ -219,7 +235,8 @@ def _story_view(story: Story, claims: list[ClaimView]) -> StoryView:
         more_outlets=max(0, n - MAX_LISTED),
         claims=claims,
         span=_time_span(story),
-        unverified=story.written and not claims,
+        note=None if claims else listed_note(story),
+        copies=copies_run_by(story),
         dir=direction(story.title),
     )
 

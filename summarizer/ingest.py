@@ -48,6 +48,7 @@ from .sources import (
     printable_line,
     read_file,
     read_stdin,
+    skipped_note,
     sniff_format,
     stream_lines,
     strip_controls,
@@ -375,6 +376,7 @@ def iter_articles(
     *,
     limits: Limits | None = None,
     on_bad_record: OnBadRecord | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[Article]:
     """``load_articles`` one article at a time (JSON Lines are streamed, never read whole).
 
@@ -384,6 +386,9 @@ def iter_articles(
             and skipped, and reading goes on with the next one: a run that writes each result
             as it is ready (``blurb``) keeps every good record. Without it, such a record is
             raised.
+        skipped: when given, gets the files of the directories read that are not articles
+            (``sources.input_files``), for the caller to say once for its whole run; without
+            it they are said here, one warning once every path is read.
     """
     limits = limits or Limits()
     if isinstance(paths, (str, Path)):
@@ -391,14 +396,17 @@ def iter_articles(
     elif not isinstance(paths, Iterable) or isinstance(paths, (bytes, dict)):
         raise InputError(_not_a_path(paths))
     count = 0
+    not_articles: list[str] = [] if skipped is None else skipped
     for raw in paths:
         if not isinstance(raw, (str, Path)):  # str(5) was read as a file named "5"
             raise InputError(_not_a_path(raw))
-        for article in _load_path(str(raw), limits, on_bad_record):
+        for article in _load_path(str(raw), limits, on_bad_record, not_articles):
             count += 1
             if count > limits.max_articles:
                 raise limits.too_many()
             yield article
+    if skipped is None and not_articles:
+        log.warning("%s", skipped_note(not_articles))
 
 
 def filter_by_date(
@@ -1688,7 +1696,9 @@ def check_path_argument(raw: str) -> None:
         )
 
 
-def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator[Article]:
+def _load_path(
+    raw: str, limits: Limits, on_bad: OnBadRecord | None, skipped: list[str]
+) -> Iterator[Article]:
     check_path_argument(raw)
     if raw == "-":
         text = decode(read_stdin(limits), "<stdin>")
@@ -1699,7 +1709,7 @@ def _load_path(raw: str, limits: Limits, on_bad: OnBadRecord | None) -> Iterator
 
         yield from load_url(raw, on_bad=on_bad)
         return
-    files = input_files(raw)
+    files = input_files(raw, skipped)
     found = False
     in_folder = on_bad is not None and Path(raw).is_dir()
     with forked.second_half_elsewhere(files, partial(_read_quietly, limits=limits)) as read:

@@ -66,6 +66,13 @@ class Outlet(BaseModel):
         """Human-readable name for the Sources list."""
         return self.name or self.url or self.file or "unknown source"
 
+    def who(self) -> tuple[str, str] | None:
+        """Who the outlet is, as a reader tells them apart: its name (without case and
+        spacing), else its URL; None for a file, which names no outlet."""
+        if self.name:
+            return ("name", " ".join(self.name.split()).casefold())
+        return ("url", self.url) if self.url else None
+
     def key(self) -> tuple[str | None, ...]:
         """What makes two outlets equal (all their fields), hashable: dedup and the source
         count key on it."""
@@ -210,6 +217,16 @@ class Listed(BaseModel):
     copy_of: str | None = None  # the kept article a copy was folded into (dedup)
 
 
+# Why a story of the briefing shows no claim and is only listed: ``--min-sources`` left it out
+# (too few sources), ``--max-stories`` did, the word budget had no room for it (or for any of
+# its sentences), no claim was made or none passed verification, or writing it failed (the
+# LLM). Markdown lists "min_sources" apart from the stories that did not fit: an editor could
+# not tell "no room" from "too few sources".
+ListedBecause = Literal[
+    "min_sources", "max_stories", "word_budget", "no_claim", "not_verified", "failed"
+]
+
+
 class Story(BaseModel):
     """A group of articles about the same events, summarised on its own.
 
@@ -236,6 +253,11 @@ class Story(BaseModel):
     # page read twice), this counts such copies once (see ``stories.count_sources``); when not
     # given, the number of outlets
     source_count: int = Field(default=0, ge=0)
+    # the outlets of ``outlets`` that only ran a copy of another outlet's report in this story
+    # (a wire story re-run, dedup's copies): listed as "copy run by ...", no source of their own
+    copy_outlets: list[Outlet] = Field(default_factory=list)
+    # why it shows no claim (see ``ListedBecause``); None for a story whose claims are shown
+    listed_because: ListedBecause | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -245,6 +267,12 @@ class Story(BaseModel):
             counted = len(outlets) if isinstance(outlets, (list, tuple)) else 0
             data = {**data, "source_count": counted}
         return data
+
+    @property
+    def reporting_outlets(self) -> list[Outlet]:
+        """Its outlets less those that only ran a copy (``copy_outlets``): who reported it."""
+        copies = {o.who() for o in self.copy_outlets}
+        return [o for o in self.outlets if o.who() is None or o.who() not in copies]
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -123,6 +123,23 @@ CUT_PIECES = (
 )
 
 
+# The words of a blurb's note when it has fewer sentences than asked for (``fewer_sentences``):
+# the CLI prints that note on stderr, as "--sentences 50" gave 8 and never said so.
+FEWER_THAN_ASKED = "sentences asked for"
+
+
+def fewer_sentences(claims: list[Claim], sentences: int | None) -> str | None:
+    """The note for a blurb that shows fewer sentences than ``sentences`` asked for, else None
+    (and None with no sentence shown: then another note says why there is no blurb)."""
+    shown = sum(1 for c in claims if c.shown)
+    if sentences is None or not 0 < shown < sentences:
+        return None
+    return (
+        f"{shown} of the {sentences} {FEWER_THAN_ASKED}: no more could be written from this "
+        "article and verified"
+    )
+
+
 # A blurb's reason when the article is one headline and nothing else (see ``headline_only``).
 HEADLINE_ONLY = "nothing to summarise: the article has only its headline"
 
@@ -256,6 +273,7 @@ def blurb(
     """
     settings = _settings(settings, locals())  # validates sentences and max_words too
     check_client(client)
+    asked = settings.sentences is not None  # a count asked for (argument, flag or config)
     sentences, max_words = blurb_length(  # the validated values of those given
         settings,
         None if sentences is None else settings.sentences,
@@ -284,6 +302,8 @@ def blurb(
             )
     if any(c.shown and is_cut_piece(c.text) for c in claims):
         problems.append(CUT_PIECES)
+    if asked and (fewer := fewer_sentences(claims, sentences)):  # not the default 3
+        problems.append(fewer)
     if max_words is not None and (budget := no_claim_fits(claims, max_words)):
         problems.append(budget)  # last: the reason the output and the CLI's error line give
     return _blurb_of(art, writer, claims, problems, started)
@@ -584,6 +604,7 @@ def _brief(
     )
     stories.add_copies(groups, copies, spans)  # copies listed, their dates in the span
     _list_articles(groups, given_by_id, copies)
+    stories.mark_copy_outlets(groups, {a.id: a for a in articles})  # re-runs are no sources
     # ordered by the sources a reader is told: a file copied under a second name is not one
     groups = stories.rank_by_sources(groups, outlet_texts)
     check_deadline()
@@ -717,6 +738,7 @@ def _brief(
                 prepared.release()
         counter.join()
     problems += _no_claim_notes(no_claim, merged, budget_of)
+    _say_why_listed(groups, no_claim, merged, budget_of)
     over = [s for s in groups if s.id in budget_of and no_claim_fits(s.claims, budget_of[s.id])]
     if over:  # written, every claim rejected for its budget: not a verification failure
         problems.append(f"{counted(len(over), 'story')} with no claim shown: {NO_CLAIM_FITS}")
@@ -739,16 +761,45 @@ def _brief(
     )
 
 
+def _say_why_listed(
+    groups: list[Story],
+    no_claim: list[Story],
+    merged: dict[str, list[Article]],
+    budget_of: dict[str, int],
+) -> None:
+    """Set ``listed_because`` on each story that shows no claim and has no reason yet
+    (``select_stories`` gave those it left out theirs), so the JSON says why, as the Markdown's
+    headings do."""
+    made_none = {s.id for s in no_claim}
+    for story in groups:
+        if story.listed_because is not None or any(c.shown for c in story.claims):
+            continue
+        budget = budget_of.get(story.id)
+        if budget is None:
+            story.listed_because = "word_budget"  # the budget did not reach it
+        elif story.id in made_none:
+            small = _too_small(story, merged, budget)
+            story.listed_because = "word_budget" if small else "no_claim"
+        elif not story.written:
+            story.listed_because = "failed"  # its writing failed: said in problems
+        elif no_claim_fits(story.claims, budget):
+            story.listed_because = "word_budget"
+        else:
+            story.listed_because = "not_verified"
+
+
+def _too_small(story: Story, merged: dict[str, list[Article]], budget: int) -> bool:
+    """Whether every sentence of ``story`` is longer than its word budget."""
+    words = [word_count(s.text) for a in merged.get(story.id, []) for s in a.sentences]
+    return bool(words) and min(words) > budget
+
+
 def _no_claim_notes(
     unwritten: list[Story], merged: dict[str, list[Article]], budget_of: dict[str, int]
 ) -> list[str]:
     """Why the stories no claim was made for are only listed: mostly a word budget smaller
     than any of their sentences (``--max-words 1``), which is no verification failure."""
-    too_small = 0
-    for story in unwritten:
-        words = [word_count(s.text) for a in merged.get(story.id, []) for s in a.sentences]
-        if words and min(words) > budget_of[story.id]:
-            too_small += 1
+    too_small = sum(1 for story in unwritten if _too_small(story, merged, budget_of[story.id]))
     notes = []
     if too_small:
         notes.append(f"{counted(too_small, 'story')} only listed: {NO_SENTENCE_FITS}")

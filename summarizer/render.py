@@ -215,13 +215,14 @@ def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = F
             continue
         shown_any = True
         if len(result.stories) > 1 or story.title:
-            distinct = list(dict.fromkeys(md_text(_outlet_name(o)) for o in story.outlets))
-            count, names = source_count(story, len(distinct)), _listing(distinct)
-            span = _time_span(story)
+            names = [md_text(_outlet_name(o)) for o in story.reporting_outlets]
+            distinct = list(dict.fromkeys(names))
+            count = source_count(story, len(distinct))
+            extra = [md_text(c) for c in (copies_run_by(story), _time_span(story)) if c]
             lines += [
                 f"## {_title_md(story.title or 'Story', derived=story.title_derived)}",
                 "",
-                f"*{count}: {names}{f' · {span}' if span else ''}*",
+                f"*{' · '.join([f'{count}: {_listing(distinct)}', *extra])}*",
                 "",
             ]
         lines += [f"- {_with_marks(c, numbers, md=True)}" for c in shown]
@@ -230,9 +231,10 @@ def render_briefing(result: Briefing, fmt: BriefingFormat, *, one_line: bool = F
         lines += [empty_briefing(result), ""]
     lines.append(_sources_md(result.sources))
     if listed and (len(result.stories) > 1 or not listed[0].written):
-        lines += ["## Stories that did not fit", ""]
-        lines += [f"- {_listed_line(s)}" for s in listed]
-        lines.append("")
+        for heading, part in listings(listed):
+            lines += [f"## {heading}", ""]
+            lines += [f"- {_listed_line(s)}" for s in part]
+            lines.append("")
     lines.append(f"\n{OUTPUT_MARKER}\n")  # so the next run does not read this as an article
     return "\n".join(lines)
 
@@ -269,13 +271,49 @@ def _check_format(fmt: object, allowed: object) -> None:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(get_args(allowed))}")
 
 
+# The headings of a briefing's listings of stories not written: those with no room (the word
+# budget, --max-stories) or nothing to show, and those --min-sources left out. draft.py knows
+# both (a briefing fed back as a draft skips its listings).
+NOT_FIT = "Stories that did not fit"
+TOO_FEW_SOURCES = "Stories with too few sources"
+# what a listed story's line adds when the heading does not say why it is only listed
+_LISTED_NOTES = {
+    "no_claim": "no claim was made",
+    "not_verified": "no claim passed verification",
+    "failed": "writing it failed",
+}
+
+
+def listings(listed: list[Story]) -> list[tuple[str, list[Story]]]:
+    """The stories not written, under the heading that says why (Markdown and HTML): those
+    left out by --min-sources apart, so an editor can tell "too few sources" from "no room"."""
+    few = [s for s in listed if s.listed_because == "min_sources"]
+    other = [s for s in listed if s.listed_because != "min_sources"]
+    return [(h, part) for h, part in ((NOT_FIT, other), (TOO_FEW_SOURCES, few)) if part]
+
+
+def listed_note(story: Story) -> str | None:
+    """Why a listed story shows nothing, when its heading does not say it."""
+    if story.listed_because is None:  # a Story made before the field (or by hand)
+        return "no claim passed verification" if story.written else None
+    return _LISTED_NOTES.get(story.listed_because)
+
+
+def copies_run_by(story: Story) -> str | None:
+    """ "copy run by Gazette": the outlets that only re-ran another's report (a wire story),
+    said beside the sources, which do not count them; None when there are none."""
+    names = list(dict.fromkeys(_outlet_name(o) for o in story.copy_outlets))
+    if not names:
+        return None
+    return f"{'copy' if len(names) == 1 else 'copies'} run by {_listing(names)}"
+
+
 def _listed_line(story: Story) -> str:
-    """A story that is not written: headline, source count, time span."""
-    parts = [source_count(story, len(story.outlets))]
-    if span := _time_span(story):
-        parts.append(span)
-    if story.written:
-        parts.append("no claim passed verification")
+    """A story that is not written: headline, source count, copies, time span."""
+    parts = [source_count(story, len(story.reporting_outlets))]
+    parts += [md_text(c) for c in (copies_run_by(story), _time_span(story)) if c]
+    if note := listed_note(story):
+        parts.append(note)
     title = _title_md(story.title or "(untitled story)", derived=story.title_derived)
     return f"{title} ({', '.join(parts)})"
 
@@ -313,8 +351,11 @@ def _time_span(story: Story) -> str:
 
 
 def _outlet_name(outlet: Outlet) -> str:
-    """An outlet's name, else its URL, else its file name (without the directory)."""
-    return outlet.name or outlet.url or (Path(outlet.file).name if outlet.file else "unknown")
+    """An outlet's name, else its URL, else "file " and its file name (without the directory):
+    a plain .txt names no outlet, and its bare file name read as one ("2 sources: a.txt")."""
+    if outlet.name or outlet.url:
+        return outlet.name or outlet.url or ""
+    return f"file {Path(outlet.file).name}" if outlet.file else "unknown"
 
 
 def _with_marks(claim: Claim, numbers: dict[str, int], *, md: bool = False) -> str:
@@ -373,8 +414,9 @@ def _source_line(source: Source, *, md: bool = True) -> str:
     parts = [_title_md(title, derived=source.title_derived) if md else title]
     if names:
         parts.append(_listing(list(dict.fromkeys(names))))
-    if files:
-        parts.append(_listing([_code(f) if md else f for f in dict.fromkeys(files)]))
+    if files:  # labelled: a file is where the article was read, not who published it
+        shown = [_code(f) if md else f for f in dict.fromkeys(files)]
+        parts.append(("files " if len(shown) > 1 else "file ") + _listing(shown))
     return " — ".join(parts)
 
 

@@ -60,7 +60,7 @@ _OWN_MESSAGE = re.compile(
     r"Using the (?:embedded extractive engine|LLM at) .*|"
     r"claims: \d+ accepted, \d+ repaired, \d+ rejected · engine .*|"
     r"stories: \d+ in output \(.*|"
-    r"(?:Warning|Error): .*|"
+    r"(?:Warning|Error|Note): .*|"
     r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: .*|"
     r"\d+ (?:of \d+ |files? )?\w+\b.* \(see above\)"  # "1 of 3 articles gave no blurb (see above)"
 )
@@ -186,9 +186,13 @@ def _missing(name: str, raw: str) -> str:
     )
 
 
-def input_files(raw: str) -> list[Path]:
+def input_files(raw: str, skipped: list[str] | None = None) -> list[Path]:
     """The files a path argument stands for: itself, or a directory's supported regular files
     (recursively, sorted, hidden ones skipped).
+
+    ``skipped``, when given, gets the directory's other files that are not hidden (an image, a
+    PDF), as paths relative to it: an editor told nothing wondered where the photo went
+    (``skipped_note`` says it).
 
     Raises:
         InputError: the path is missing, not a regular file, or a directory with no articles.
@@ -202,13 +206,15 @@ def input_files(raw: str) -> list[Path]:
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
-        files = sorted(
+        shown = sorted(
             p
             for p in _walk(path)
-            if p.suffix.lower() in SUPPORTED
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and _is_regular(p)
+            if not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
+        files = [p for p in shown if p.suffix.lower() in SUPPORTED and _is_regular(p)]
+        if skipped is not None:
+            other = (p for p in shown if p.suffix.lower() not in SUPPORTED)
+            skipped += [str(p.relative_to(path)) for p in other]
         if not files:
             raise InputError(
                 f"{name}: directory has no articles (looked for {', '.join(sorted(SUPPORTED))})"
@@ -217,6 +223,21 @@ def input_files(raw: str) -> list[Path]:
     if not stat.S_ISREG(mode):
         raise InputError(f"{name}: not a regular file (a pipe, device or socket is not read)")
     return [path]
+
+
+SKIPPED_SHOWN = 5  # names a skipped-files note lists; a photo folder can hold hundreds
+
+
+def skipped_note(names: list[str]) -> str:
+    """The one note of a run for the files of its folders that are not articles (see
+    ``input_files``): how many, why, and which."""
+    listed = ", ".join(printable_line(n) for n in names[:SKIPPED_SHOWN])
+    if len(names) > SKIPPED_SHOWN:
+        listed += f" and {len(names) - SKIPPED_SHOWN} more"
+    return (
+        f"skipped {len(names)} {'file' if len(names) == 1 else 'files'} that are not articles "
+        f"(not text, Markdown, HTML, JSON or a feed): {listed}"
+    )
 
 
 def _walk(root: Path) -> Iterator[Path]:

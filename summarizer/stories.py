@@ -167,9 +167,14 @@ def select_stories(
     if len(kept) < len(stories):
         n = len(stories) - len(kept)
         notes.append(f"{counted(n, 'story')} with fewer than {min_sources} sources only listed")
+        for story in stories:
+            if story.source_count < min_sources:
+                story.listed_because = "min_sources"
     if max_stories is not None and len(kept) > max_stories:
         n = len(kept) - max_stories
         notes.append(f"{counted(n, 'smaller story')} only listed (--max-stories)")
+        for story in kept[max_stories:]:
+            story.listed_because = "max_stories"
         kept = kept[:max_stories]
     return kept, notes
 
@@ -890,11 +895,37 @@ def _site(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def mark_copy_outlets(found: Sequence[Story], kept: Mapping[str, Article]) -> None:
+    """Set each story's ``copy_outlets``: the named outlets that only ran a copy of another
+    outlet's report (``kept``: the articles after dedup, by id, each with its outlets credited
+    first first). A wire story re-run by a second outlet is one report, not two sources; an
+    outlet that also credits a report of its own in the story is no copy's, nor is a second
+    name at a credited outlet's URL (one page, as ``count_sources`` counts it). Files are left
+    to ``count_sources``: a file names no outlet."""
+    for story in found:
+        articles = [a for i in story.article_ids if (a := kept.get(i)) is not None and a.outlets]
+        credited = {key for a in articles for key in _identities(a.outlets[0])}
+        copies: dict[tuple[str, str], Outlet] = {}
+        for article in articles:
+            for outlet in article.outlets[1:]:
+                who = outlet.who()
+                if who is not None and not _identities(outlet) & credited:
+                    copies.setdefault(who, outlet)
+        story.copy_outlets = list(copies.values())
+
+
+def _identities(outlet: Outlet) -> set[tuple[str, str]]:
+    """The name and the URL an outlet is known by (either makes two outlets one)."""
+    found = {who} if (who := outlet.who()) is not None else set()
+    return found | ({("url", outlet.url)} if outlet.url else set())
+
+
 def rank_by_sources(found: list[Story], texts: Mapping[OutletKey, set[str]]) -> list[Story]:
     """Set each story's ``source_count`` and order the stories by it (most first; ties keep
-    ``cluster_stories``' order), numbered again ``story-1``, ``story-2``, ..."""
+    ``cluster_stories``' order), numbered again ``story-1``, ``story-2``, ...; an outlet that
+    only ran a copy (``mark_copy_outlets``) is no source."""
     for story in found:
-        story.source_count = count_sources(story.outlets, texts)
+        story.source_count = count_sources(story.reporting_outlets, texts)
     ranked = sorted(found, key=lambda s: -s.source_count)
     for n, story in enumerate(ranked, 1):
         story.id = f"story-{n}"

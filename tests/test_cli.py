@@ -494,7 +494,7 @@ def test_a_feed_file_without_outlets_counts_each_storys_articles(
     )
     res = runner.invoke(app, ["briefing", str(feed), "-q"])
     assert res.exit_code == 0, res.output
-    assert "*1 source, 5 articles: feed.jsonl*" in res.stdout
+    assert "*1 source, 5 articles: file feed.jsonl*" in res.stdout
     html = runner.invoke(app, ["briefing", str(feed), "-q", "-f", "html"])
     assert "1 source, 5 articles" in html.stdout
     # the byline of a briefing an editor revises is still no claim to check

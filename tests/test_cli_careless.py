@@ -307,7 +307,7 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
     assert md.exit_code == 0
     assert "no claim passed verification" not in md.stdout
     assert "(no story written: every story is only listed below)" in md.stdout
-    listed = md.stdout.split("## Stories that did not fit", 1)[1]
+    listed = md.stdout.split("## Stories with too few sources", 1)[1]  # its own heading
     assert "- US-Russia Talks on Ukraine Peace and Putin Invite (5 sources)" in listed
 
     page = runner.invoke(

@@ -238,7 +238,7 @@ def test_untitled_sources_are_listed_by_their_lead_with_their_file(tmp_path: Pat
         assert not source.title.startswith(("WASHINGTON", "CLEVELAND"))
         # a title made from the lead is flagged: in italics, and "title_derived" in JSON
         assert source.title_derived
-        assert f"{source.number}. *{source.title}* — `" in md
+        assert f"{source.number}. *{source.title}* — file `" in md  # labelled (surfaces4)
         assert (
             f'<i class="smz-derived" title="No headline: the start of the lead">{source.title}</i>'
             in html
@@ -252,7 +252,7 @@ def test_untitled_sources_are_listed_by_their_lead_with_their_file(tmp_path: Pat
     # an outlet's own headline is shown as written, not flagged
     titled = summarizer.briefing([tmp_path / "a.txt"], backend="extractive")
     titled.sources[0].title, titled.sources[0].title_derived = "Children fall ill", False
-    assert "1. Children fall ill — `" in render_briefing(titled, "md")
+    assert "1. Children fall ill — file `" in render_briefing(titled, "md")
     assert ">Children fall ill</li>" not in render_briefing(titled, "html")  # outlets follow
     assert '<li class="smz-source" id="smz-src-1" value="1">Children fall ill <span' in (
         render_briefing(titled, "html")
@@ -288,14 +288,14 @@ def test_markdown_shows_article_text_as_written_not_as_markup() -> None:
     )
     assert f"- {escaped}" in md
     assert "# \\_Brief_ing" in md and "## A \\<i\\>story\\</i\\>" in md
-    assert r"1. \*Exclusive\*: \<b\>fans\</b\> — The \[Daily\] Star — ``odd`name.txt``" in md
+    assert r"1. \*Exclusive\*: \<b\>fans\</b\> — The \[Daily\] Star — file ``odd`name.txt``" in md
     assert re.search(r"(?<!\\)<(?!!-- written by summarizer)", md) is None  # no raw tag
     blurb = Blurb(article_id="a1", title="*T*", claims=[claim], sources=[source])
     assert render_blurb(blurb, "md").startswith(f"**\\*T\\***\n\n{escaped}")
     # plain text stays as written
     plain = render_blurb(blurb, "text")
     assert plain.startswith(text + "[1]")
-    assert "[1] *Exclusive*: <b>fans</b> — The [Daily] Star — odd`name.txt" in plain
+    assert "[1] *Exclusive*: <b>fans</b> — The [Daily] Star — file odd`name.txt" in plain
 
 
 def test_an_all_capitals_headline_is_written_as_the_article_writes_its_words() -> None:

@@ -192,12 +192,16 @@ def test_briefing_of_fixtures_and_syndicated_copies_reports_outlet_counts(tmp_pa
 
     res = runner.invoke(app, [*args, "--format", "md"])
     assert res.exit_code == 0, res.output
-    header = re.search(r"^\*(\d+) sources?: (.*)\*$", res.stdout, re.M)
-    assert header is not None
-    assert header.group(1) == "9"
+    # the copies re-ran the files' reports: said beside the sources, not counted (surfaces4)
+    header = re.search(
+        r"^\*(\d+) sources?, 9 articles: (.*) · copies run by (.*)\*$", res.stdout, re.M
+    )
+    assert header is not None, res.stdout
+    assert header.group(1) == "5"
     names = header.group(2).split(", ")
-    assert names[0] == "000_96302851af1a2cb0.txt"  # nameless outlets fall back to file names
-    assert "Wire Daily" in names and len(names) == 9
+    assert names[0] == "file 000_96302851af1a2cb0.txt"  # nameless outlets: their files, labelled
+    assert len(names) == 5
+    assert header.group(3) == "Wire Daily, Metro Post, Evening Star, Harbour Herald"
     assert "*1 source: Sky Weekly*" in res.stdout
 
 
@@ -322,8 +326,9 @@ def test_markdown_lists_many_outlets_briefly() -> None:
     result = briefing(articles)
     assert len(result.stories[0].outlets) == 30  # the JSON model keeps every outlet
     md = render_briefing(result, "md")
-    assert "*30 sources: Paper 0, Paper 1," in md
-    assert "Paper 9 and 20 more*" in md
+    # one text carried by 30 papers is one report: its re-runs are named, not counted
+    assert "*1 source: Paper 0 · copies run by Paper 1, Paper 2," in md
+    assert "Paper 10 and 19 more*" in md
     assert Outlet(name="Paper 29") in result.stories[0].outlets
 
 
@@ -773,7 +778,7 @@ def test_a_file_copied_under_a_second_name_is_no_second_source(tmp_path: Path) -
     args = ["briefing", str(day), "--backend", "extractive", "-q"]
     md = runner.invoke(app, [*args, "-f", "md"])
     assert md.exit_code == 0, md.output
-    assert "*1 source (2 inputs): comet-copy.txt, comet.txt*" in md.stdout, md.stdout
+    assert "*1 source (2 inputs): file comet-copy.txt, file comet.txt*" in md.stdout, md.stdout
     # --min-sources 2: the copied comet is no story of two sources
     two = runner.invoke(app, [*args, "-f", "json", "--min-sources", "2"])
     assert not any(s["written"] for s in json.loads(two.stdout)["stories"]), two.stdout
@@ -791,23 +796,23 @@ def test_a_file_copied_under_a_second_name_is_no_second_source(tmp_path: Path) -
 def test_a_copy_of_a_named_article_or_one_url_twice_is_one_source() -> None:
     """A CMS export's record (named) and the same text saved as a file; one page under two
     outlet names (its site name and its owner's): one source each. A syndicated copy with
-    edits, under its own outlet name, still counts: only identical text is known to be a copy."""
+    edits, under its own outlet name, is no second source either (surfaces4): it is named as a
+    copy's outlet."""
     named = make_article(COMET, source="Sky Weekly", url="https://sky.example/comet")
     copy = make_article(COMET, file="saved/comet.txt")
     same_page = make_article(COMET, source="Sky Weekly Online", url="https://sky.example/comet")
     result = pipeline.briefing([named, copy, same_page], backend="extractive")
     md = render_briefing(result, "md")
-    assert "*1 source (3 inputs): Sky Weekly, comet.txt, Sky Weekly Online*" in md, md
+    assert "*1 source (3 inputs): Sky Weekly, file comet.txt, Sky Weekly Online*" in md, md
     assert ">1 source (3 inputs)<" in render_briefing(result, "html")
     [story] = result.stories
     assert story.source_count == 1 and len(story.outlets) == 3
     other = make_article(syndicated_copy(COMET, "Star Daily"), source="Star Daily")
     result = pipeline.briefing([named, copy, other], backend="extractive")
-    assert "*2 sources (3 inputs): Sky Weekly, comet.txt, Star Daily*" in render_briefing(
-        result, "md"
-    )
-    assert [s.source_count for s in result.stories] == [2]
-    assert json.loads(result.model_dump_json())["stories"][0]["source_count"] == 2
+    said = "*1 source, 2 articles (2 inputs): Sky Weekly, file comet.txt · copy run by Star Daily*"
+    assert said in render_briefing(result, "md")
+    assert [s.source_count for s in result.stories] == [1]
+    assert json.loads(result.model_dump_json())["stories"][0]["source_count"] == 1
 
 
 def test_stories_are_ordered_by_the_sources_the_reader_is_told() -> None:
