@@ -26,6 +26,7 @@ story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, datetime
 
 from .models import Article, Sentence
@@ -174,6 +175,7 @@ class _Read:
 # what was overtaken one after the other, and each would read the story again.
 _CHANGES: dict[tuple[tuple[str, datetime | None], ...], tuple[set[str], int | None]] = {}
 _CHANGES_KEPT = 8
+_CHANGES_LOCK = threading.Lock()  # the server answers requests in threads
 
 
 def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
@@ -185,8 +187,9 @@ def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
     took 11.7 s read pair by pair, and 1.5 s with every sentence stemmed)."""
     times = [instant(a) for a in articles]
     key = tuple((a.id, t) for a, t in zip(articles, times, strict=True))
-    if key in _CHANGES:
-        return _CHANGES[key]
+    with _CHANGES_LOCK:
+        if key in _CHANGES:
+            return _CHANGES[key]
     read = [_Read(a) for a in articles]
     # the sentences that may tell what a later past perfect tells: those with its verb's
     # first letters (a stem starts as its words do: "seek" in "seeking"), read in full after
@@ -223,9 +226,10 @@ def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
             out |= found
             tellers.append(i)
     teller = max(tellers, key=lambda i: (times[i], -i), default=None)
-    if len(_CHANGES) >= _CHANGES_KEPT:
-        _CHANGES.pop(next(iter(_CHANGES)))
-    _CHANGES[key] = (out, teller)
+    with _CHANGES_LOCK:
+        if len(_CHANGES) >= _CHANGES_KEPT:
+            _CHANGES.pop(next(iter(_CHANGES)))
+        _CHANGES[key] = (out, teller)
     return out, teller
 
 
