@@ -2379,9 +2379,71 @@ def check_antonyms(claim: str, evidence: Evidence) -> Check:
     ]
     found = find_opposite(_without_spans(_norm(claim), judged), evidence.sentences)
     if found is None:
-        return Check(name="antonyms", passed=True)
+        side = other_vote_side(claim, evidence)
+        return Check(name="antonyms", passed=side is None, detail=side or "")
     detail = f"'{found[0]}' where the cited text has its opposite '{found[1]}'"
     return Check(name="antonyms", passed=False, detail=detail)
+
+
+# The side a vote takes, by the words that follow "vote" ("voted 7-4 to approve the plan"):
+# no single word of them is the opposite of another ("in favour of" / "against", "to approve"
+# / "against"), so ``find_opposite`` cannot see a vote told the other way round.
+_VOTE_SIDES = {
+    tuple(phrase.split()): side
+    for side, phrases in (
+        ("for", ("for", "in favour of", "in favor of", "to approve", "to back", "to support",
+                 "to pass", "to adopt", "to accept", "to endorse", "yes")),
+        ("against", ("against", "to reject", "to block", "to oppose", "to scrap", "to refuse",
+                     "down", "no")),
+    )
+    for phrase in phrases
+}  # fmt: skip
+VOTE_GAP = 6  # tokens between "voted" and its side: "voted 7-4 on Monday night to approve"
+VOTE_OBJECT = 6  # tokens after the side that name what the vote was on
+
+
+@dataclass(frozen=True)
+class VoteSide:
+    """A vote's side ("for" or "against"), the stems of what it was on, and its words."""
+
+    side: str
+    on: frozenset[str]
+    words: str
+
+
+def vote_sides(text: str) -> list[VoteSide]:
+    """Each vote of ``text`` whose side is said, unless negated ("did not vote against")."""
+    toks = [t.lower() for t in _tokens(text)]
+    out: list[VoteSide] = []
+    for i, tok in enumerate(toks):
+        if stem(tok) != "vote" or any(_is_cue(t) for t in toks[max(i - NEGATION_SCOPE, 0) : i]):
+            continue
+        for j in range(i + 1, min(i + 2 + VOTE_GAP, len(toks))):
+            if toks[j] in _CLAUSE_END:
+                break
+            phrase = next((p for p in _VOTE_SIDES if tuple(toks[j : j + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            rest = toks[j + len(phrase) : j + len(phrase) + VOTE_OBJECT]
+            rest = rest[: next((k for k, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
+            on = frozenset(stem(t) for t in rest if t not in STOPWORDS and t[:1].isalpha())
+            said = " ".join(toks[i : j + len(phrase)] + rest)
+            out.append(VoteSide(_VOTE_SIDES[phrase], on, said))
+            break
+    return out
+
+
+def other_vote_side(claim: str, evidence: Evidence) -> str | None:
+    """Why the claim's vote takes the side opposite to the cited text's vote on the same thing
+    (a content word of what it was on in common), or None: "voted against the plan" where it
+    says "voted 7-4 to approve a plan". A cited vote of the claim's side on it is no conflict
+    (two parties may vote either way)."""
+    theirs = [v for sentence in evidence.sentences for v in vote_sides(sentence)]
+    for vote in vote_sides(claim):
+        same_thing = [v for v in theirs if v.on & vote.on]
+        if same_thing and all(v.side != vote.side for v in same_thing):
+            return f"vote reversed: '{vote.words}' where the cited text has '{same_thing[0].words}'"
+    return None
 
 
 # -- who did what to whom ----------------------------------------------------------------------
@@ -2885,6 +2947,13 @@ def other_ranks(claim: str, evidence: Evidence, known: AbstractSet[str]) -> str 
 _WIN_STEMS = frozenset(stem(v) for v in lexicon.cue_words("win_verbs"))
 _LOSE_STEMS = frozenset(stem(v) for v in lexicon.cue_words("lose_verbs"))
 _LOST_TO = re.compile(r"\blos[a-z]*\s+to\b", re.IGNORECASE)
+# Nouns of an outcome, each with the words that name the other side after it: the name before
+# "victory over" won, the name before "defeat to" lost (``_noun_results``).
+_WIN_NOUNS = frozenset({"victory", "win", "triumph"})
+_RESULT_NOUNS = {
+    **{noun: ("over", "against") for noun in _WIN_NOUNS},
+    **{noun: ("to", "against", "by") for noun in ("defeat", "loss")},
+}
 
 
 @dataclass(frozen=True)
@@ -2911,6 +2980,7 @@ def results(text: str, known_names: AbstractSet[str]) -> list[Result]:
         elif role.verb in _LOSE_STEMS and _LOST_TO.search(role.words):
             out.append(Result(role.done_to, role.doer, role.words))
     toks, runs = _read_for_roles(text, known_names)
+    out.extend(_noun_results(toks, runs))
     for a, b in zip(runs, runs[1:], strict=False):
         between = toks[a.stop : b.start]
         after = _number(toks[b.stop]) if b.stop < len(toks) else None
@@ -2927,6 +2997,29 @@ def results(text: str, known_names: AbstractSet[str]) -> list[Result]:
         said = f"{shown[0]} {first}-{second} {shown[1]}"
         winner, loser = sides if first > second else sides[::-1]
         out.append(Result(winner, loser, said))
+    return out
+
+
+def _noun_results(toks: list[str], runs: list[range]) -> list[Result]:
+    """Outcomes told by a noun (``_RESULT_NOUNS``) between two names: "gave Rovers a 3-2
+    victory over United" and "United's defeat to Rovers" both say Rovers won. No verb of
+    winning is there, so ``roles`` reads none, and a claim saying "United beat Rovers" would
+    pass on the same names and score."""
+    low = [t.lower() for t in toks]
+    out: list[Result] = []
+    for k in range(1, len(low) - 1):
+        if low[k + 1] not in _RESULT_NOUNS.get(low[k], ()):
+            continue
+        before = [r for r in runs if r.stop <= k and k - r.stop <= ROLE_GAP]
+        after = [
+            r for r in runs if r.start in (k + 2, k + 3) and low[k + 2 : r.start] in ([], ["the"])
+        ]
+        if not before or not after or _ROLE_BREAK & set(low[before[-1].stop : k]):
+            continue
+        first, second = (_phrase(" ".join(toks[r.start : r.stop])) for r in (before[-1], after[0]))
+        said = " ".join(toks[before[-1].start : after[0].stop])
+        won = low[k] in _WIN_NOUNS
+        out.append(Result(first, second, said) if won else Result(second, first, said))
     return out
 
 
