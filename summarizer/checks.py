@@ -3541,34 +3541,65 @@ def _unplaced(claim: str, evidence: Evidence) -> str | None:
 # go to schools" (and, joined to it, "Mayor Ana Ruiz said work would begin in May"). The
 # speaker is read from a closed set of attribution frames: "X said ...", "..., X said",
 # "..., said X", "according to X". Pronouns ("he said") name no one and are left alone.
-_SAY = r"(?:said|says|told|added|stated|warned|argued|claimed|insisted)"
-_WHO = r"(?P<who>[^,;:]{1,60}?)"
+# Verbs that frame what a speaker said; "accused" too: in "Critics accused her of creating a
+# stage set" the critics say it, not whoever a claim puts it in the mouth of.
+_SAY = r"(?:said|says|told|added|stated|warned|argued|claimed|insisted|accused|accuses)"
+_WHO = r"(?P<who>[^,;:\"]{1,60}?)"  # a speaker has no quotation mark in it
 _ATTRIBUTION = (
     re.compile(r"^(?P<what>.+),\s*" + _WHO + r"\s+" + _SAY + r"\W*$"),
     re.compile(r"^(?P<what>.+),\s*" + _SAY + r"\s+" + _WHO + r"\W*$"),
     re.compile(r"^according to " + _WHO + r",\s*(?P<what>.+)$"),
     re.compile(r"^(?P<what>.+),\s*according to " + _WHO + r"\W*$"),
     re.compile(r"^" + _WHO + r"\s+" + _SAY + r"\s+(?:that\s+)?(?P<what>.+)$"),
+    # a speaker and an appositive: "The operator, Halden Port Holdings, said that ..."
+    re.compile(
+        r"^" + _WHO + r",\s*(?P<also>[^,;:\"]{1,60}?),\s+" + _SAY + r"\s+(?:that\s+)?(?P<what>.+)$"
+    ),
 )
 _NO_ONE = frozenset("he she they it we i you who this that there".split())
 ATTRIBUTION_WORDS = 6  # longer, the words before "said" are a clause, not a speaker
+_GENERAL_SPEAKERS = {stem(w) for w in lexicon.cue_words("general_agents")}
 
 
-def attribution(text: str) -> tuple[set[str], str] | None:
-    """The speaker of ``text`` as stems of their words, and what they said; None when no
-    frame above names someone."""
+@dataclass(frozen=True)
+class Said:
+    """Who a sentence says said something, and what: the speaker's stems, the stem of the
+    word that names them (the last of the phrase: "ministri" in "the finance ministry"),
+    and what they said."""
+
+    speaker: set[str]
+    head: str
+    what: str
+
+
+def attribution(text: str) -> Said | None:
+    """The speaker of ``text`` and what they said; None when no frame above names someone.
+    A speaker with an appositive ("Its spokesperson, Ingrid Holm, said") is both phrases."""
     plain = _norm(text).strip()
     plain = plain[:1].lower() + plain[1:]
     for frame in _ATTRIBUTION:
         found = frame.match(plain)
         if found is None:
             continue
-        who = words(found.group("who"))
-        if not who or len(who) > ATTRIBUTION_WORDS or who[0] in _NO_ONE:
+        parts = [words(found.group("who"))]
+        if "also" in frame.groupindex:
+            parts.append(words(found.group("also")))
+        if any(not who or len(who) > ATTRIBUTION_WORDS or who[0] in _NO_ONE for who in parts):
             return None
-        speaker = {stem(w) for w in who if w not in STOPWORDS}
-        return (speaker, found.group("what")) if speaker else None
+        named = [w for w in parts[0] if w not in STOPWORDS]
+        speaker = {stem(w) for who in parts for w in who if w not in STOPWORDS}
+        return Said(speaker, stem(named[-1]), found.group("what")) if named else None
     return None
+
+
+def _same_speaker(mine: Said, theirs: Said) -> bool:
+    """The cited speaker may be the claim's: the word that names the claim's is among theirs
+    ("the minister" for "Finance Minister Ingrid Holm"), or, when that word is a general one
+    ("officials", "the company"), any word is shared. A shared modifier alone is not enough:
+    "the finance ministry" is not "its finance spokesperson"."""
+    if mine.head in _GENERAL_SPEAKERS:
+        return bool(mine.speaker & theirs.speaker)
+    return mine.head in theirs.speaker
 
 
 _FINDING = lexicon.cue_words("finding_verbs")
@@ -3786,8 +3817,7 @@ def check_attribution(claim: str, evidence: Evidence) -> Check:
     said = attribution(claim)
     if said is None:
         return Check(name="attribution", passed=True)
-    speaker, what = said
-    terms = claim_terms(what)
+    terms = claim_terms(said.what)
     if not terms:
         return Check(name="attribution", passed=True)
     others: list[str] = []
@@ -3795,10 +3825,10 @@ def check_attribution(claim: str, evidence: Evidence) -> Check:
         theirs = attribution(sentence)
         if theirs is None:
             continue
-        carried = set(content_terms(_norm(theirs[1])))
+        carried = set(content_terms(_norm(theirs.what)))
         if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
             continue
-        if theirs[0] & speaker:
+        if _same_speaker(said, theirs):
             return Check(name="attribution", passed=True)
         others.append(sentence)
     if not others:
