@@ -45,9 +45,12 @@ NEGATION_SCOPE = 3
 
 # -- shared tokenising -------------------------------------------------------------------------
 
+_SCALES = r"(?:thousand|million|billion|trillion|bn|mn|m|k)"
 _TOKEN = re.compile(
-    r"\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?"
-    r"(?:thousand|million|billion|trillion|bn|mn|m|k)?(?!\w)"
+    # a figure and its unit ("8.5p", "8.5kg", "50p") but not its scale ("8.5m", "1.91bn")
+    r"\d+(?:,\d{3})*\.\d+(?=[^\W\d_])(?!(?:st|nd|rd|th|s)?" + _SCALES + r"?(?!\w))"
+    r"|\d+(?=p(?!\w))"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?" + _SCALES + r"?(?!\w)"
     r"|\d[^\W_]*|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*|[$£€%#]|[.,;:!?]"
 )
 _ABBREV = (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("E.U.", "EU"))
@@ -325,7 +328,14 @@ _EVERYDAY_MONTH = re.compile(
     r"|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]nd\s+of|[Ss]tart\s+of)-?\s*(March|May)\b"
 )
 _CURRENCY = {"$": "usd", "dollar": "usd", "dollars": "usd", "£": "gbp", "pound": "gbp",
-             "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur"}  # fmt: skip
+             "pounds": "gbp", "€": "eur", "euro": "eur", "euros": "eur", "pence": "gbx",
+             "penny": "gbx"}  # fmt: skip
+_PENCE = "p"  # pence, as a figure's own unit ("8.5p"): not a currency word on its own ("p.m.")
+# A range of figures with one scale, "£400-430 million": the scale is each end's
+# ("400 million to 430 million"), not the upper end's alone.
+_SCALED_RANGE = re.compile(
+    r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|k)\b"
+)
 _NUM = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th|s)?"
     r"(thousand|million|billion|trillion|bn|mn|m|k)?$"
@@ -512,6 +522,28 @@ def qualifier_before(toks: list[str], i: int) -> str:
     return ""
 
 
+NAME_BEFORE_NOUN = 4  # tokens of a name between a figure and what it counts
+
+
+def _past_name(cased: list[str], after: int) -> int:
+    """Where the noun after a name that follows a figure stands, or ``after`` for none: "2,400
+    Port of Halden dockworkers" may count dockworkers, not the port, as "300 Ford workers"
+    counts workers. A name is capitalised words (with "of" or "the" inside it) followed by a
+    lower-case word that is no stopword; a name that ends the phrase ("10 Downing Street.")
+    has none. The noun is one more word the figure may count (``same_thing``): the same text
+    lower-cased reads only the name."""
+    k = after
+    while k < len(cased) and k - after < NAME_BEFORE_NOUN:
+        capitalised = cased[k].istitle() and cased[k].isalpha()  # "Port", not "MPs"
+        if not capitalised and not (k > after and cased[k] in ("of", "the")):
+            break
+        k += 1
+    if k == after or k >= len(cased) or not cased[k - 1][:1].isupper():
+        return after
+    noun = cased[k]
+    return k if noun.isalpha() and noun.islower() and noun not in STOPWORDS else after
+
+
 def counted_words(toks: list[str], i: int, after: int) -> tuple[str, ...]:
     """The words after the number ``toks[i]`` (from ``after``, past a scale word) that may
     name what it counts: up to COUNTED_WORDS words in a row, none a stopword or a currency
@@ -536,9 +568,11 @@ def _read_quantities(text: str) -> list[_Read]:
     they count, times, positions, codes and currencies (``text`` normalised)."""
     found: list[_Read] = []
     # "2 billion" is joined first: text2num would turn the lone "billion" into 1000000000
+    text = _SCALED_RANGE.sub(_scaled_range, text)
     text = _SCALED.sub(r"\1\2", text.replace("-", " "))
     spelled = alpha2digit(text, "en", threshold=2)
-    toks = [t.lower() for t in _tokens(spelled)]
+    cased = _tokens(spelled)
+    toks = [t.lower() for t in cased]
 
     def add(
         key: str,
@@ -587,12 +621,27 @@ def _read_quantities(text: str) -> list[_Read]:
             value *= _SCALE_WORD[toks[after]]
             after += 1
         word = toks[after] if after < len(toks) else ""
-        currency = _CURRENCY.get(toks[i - 1] if i else "") or _CURRENCY.get(word, "")
-        counted = word.isalpha() and word not in STOPWORDS and word not in _CURRENCY
+        pence = ""
+        if word == _PENCE and after == i + 1 and toks[after + 1 : after + 3] != [".", "m"]:
+            pence = _CURRENCY["pence"]  # "8.5p", not "5 p.m."
+        currency = _CURRENCY.get(toks[i - 1] if i else "") or _CURRENCY.get(word, "") or pence
+        counted = word.isalpha() and word not in STOPWORDS and word not in _CURRENCY and not pence
         unit = (currency, stem(word) if counted else "")
         measure = measure_at(toks, after)[0]
-        add(f"number:{value:.15g}", i, unit, counted_words(toks, i, after), measure)
+        counts = counted_words(toks, i, after)
+        if counts and (noun := _past_name(cased, after)) != after and toks[noun] not in counts:
+            counts += (toks[noun],)  # "2,400 Port of Halden dockworkers": the port's workers
+        add(f"number:{value:.15g}", i, unit, counts, measure)
     return found
+
+
+def _scaled_range(match: re.Match[str]) -> str:
+    """A range with one scale, each end scaled ("400-430 million" -> "400 million-430
+    million"); a pair whose first figure is not the lower is left as written (a score)."""
+    low, high, scale = match.groups()
+    if float(low) >= float(high):
+        return match.group(0)
+    return f"{low} {scale}-{high} {scale}"
 
 
 def _counts_once(toks: list[str], i: int) -> bool:
@@ -669,9 +718,10 @@ class Bound:
 BoundVerdict = tuple[Literal["held", "excluded", "open"], str]
 
 
-def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
-    """The bound whose phrase ``match`` found in ``text``: the number just after it."""
-    rest = text[match.end() : match.end() + 60]
+def _bound_at(text: str, cased: str, match: re.Match[str]) -> Bound | None:
+    """The bound whose phrase ``match`` found in ``text`` (lower case; ``cased`` is it as
+    written, for what the figure may count: ``_past_name``): the number just after it."""
+    rest = cased[match.end() : match.end() + 60]
     first = next((r for r in _read_quantities(rest) if r.key.startswith("number:")), None)
     # the number must follow the phrase ("nearly half of the 200 staff" bounds no number)
     if first is None or first.at > 1:
@@ -693,8 +743,10 @@ def _bound_at(text: str, match: re.Match[str]) -> Bound | None:
 def bounds(text: str) -> tuple[Bound, ...]:
     """The bounded numbers of ``text``, in order (the phrases of ``BOUND_PHRASES``); spans
     are in ``_norm(text)``."""
-    plain = _norm(text).lower()
-    found = (_bound_at(plain, m) for m in _BOUND.finditer(plain))
+    normed = _norm(text)
+    plain = normed.lower()
+    cased = normed if len(normed) == len(plain) else plain  # what a figure counts reads case
+    found = (_bound_at(plain, cased, m) for m in _BOUND.finditer(plain))
     return tuple(b for b in found if b is not None)
 
 
