@@ -1467,7 +1467,9 @@ def _named_in(name: str, corpus: str) -> bool:
     return f" {phrase} " in corpus or _alias_found(phrase, corpus)
 
 
-_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
+# "Its" too: "Its shares fell 7.4 percent" after a sentence naming the company is its. Not
+# "it", so often no one's ("It was here that ...", "It is expected that ...").
+_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them", "its"}
 
 
 def _pronoun_referent(phrase: str, evidence: Evidence) -> bool:
