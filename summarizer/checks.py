@@ -2400,12 +2400,27 @@ def find_opposite(
                     continue
                 if _other_names(said_named.get(i), named.get(j)):
                     continue
+                if _negated_at(ws, j) and not _negated_at(said_low, i):
+                    continue  # "unused" where it says "not used": the same, not the opposite
                 hit = mine & _context(ws, j, bound=True) if lemma in opposites else set()
                 if hit and not _said_same_way(ws, lemmas, said_lemmas[i], mine, len(hit)):
                     return word, ws[j]
                 if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
                     return word, ws[j]
     return None
+
+
+def _negated_at(ws: list[str], j: int) -> bool:
+    """A negation cue stands at most NEGATION_SCOPE words before ``ws[j]`` in its clause
+    ("tickets that were not used"): a denied opposite does not state the opposite, and is
+    what a claim's un-/in- word says ("unused"). Both denied ("without implicit
+    supervision" on "without explicit supervision"), the opposites stay opposed."""
+    for k in range(j - 1, max(j - NEGATION_SCOPE, 0) - 1, -1):
+        if ws[k] in _CLAUSE_END or ws[k] in _ANTONYM_BREAKS:
+            return False
+        if _is_cue(ws[k]):
+            return True
+    return False
 
 
 def _said_same_way(
