@@ -2482,7 +2482,8 @@ class VoteSide:
 
 
 def vote_sides(text: str) -> list[VoteSide]:
-    """Each vote of ``text`` whose side is said, unless negated ("did not vote against")."""
+    """Each vote of ``text`` whose side is said, unless negated ("did not vote against"); a
+    vote to do something ("voted 7-2 to build a bridge") is for it."""
     toks = [t.lower() for t in _tokens(text)]
     out: list[VoteSide] = []
     for i, tok in enumerate(toks):
@@ -2492,13 +2493,17 @@ def vote_sides(text: str) -> list[VoteSide]:
             if toks[j] in _CLAUSE_END:
                 break
             phrase = next((p for p in _VOTE_SIDES if tuple(toks[j : j + len(p)]) == p), None)
-            if phrase is None:
+            side = _VOTE_SIDES.get(phrase or ())
+            after = toks[j + 1] if j + 1 < len(toks) else ""
+            if phrase is None and toks[j] == "to" and verb_base(after, "to") is not None:
+                phrase, side = ("to", after), "for"  # "voted 7-2 to build a bridge"
+            if phrase is None or side is None:
                 continue
             rest = toks[j + len(phrase) : j + len(phrase) + VOTE_OBJECT]
             rest = rest[: next((k for k, t in enumerate(rest) if t in _CLAUSE_END), len(rest))]
             on = frozenset(stem(t) for t in rest if t not in STOPWORDS and t[:1].isalpha())
             said = " ".join(toks[i : j + len(phrase)] + rest)
-            out.append(VoteSide(_VOTE_SIDES[phrase], on, said))
+            out.append(VoteSide(side, on, said))
             break
     return out
 
@@ -4116,6 +4121,8 @@ def check_words(claim: str, evidence: Evidence) -> list[Check]:
 
 
 _OUTCOMES = lexicon.outcomes()
+# Outcomes a vote decides, by the side it takes (``vote_sides``).
+_DECIDED_BY_VOTE = {"approve": "for", "reject": "against"}
 
 
 def _outcome_at(toks: list[str], i: int) -> str | None:
@@ -4158,6 +4165,11 @@ def check_outcomes(claim: str, evidence: Evidence) -> Check:
         outcome = _outcome_at(toks, i)
         if outcome is None or any(_phrase_carried(p, evidence) for p in _OUTCOMES[outcome]):
             continue
+        side = _DECIDED_BY_VOTE.get(outcome)
+        if side is not None and any(
+            v.side == side for s in evidence.sentences for v in vote_sides(s)
+        ):
+            continue  # "approved the bridge" where the council "voted 7-2 to build" it
         denied = _DENIALS.get(toks[i].lower())
         if denied is not None and stem(denied) in evidence.negated[0]:
             continue  # "acquitted" where the cited text says "not guilty"

@@ -85,6 +85,13 @@ def test_a_draft_outcome_the_evidence_never_states_is_not_supported() -> None:
 def test_an_outcome_in_other_words_is_carried() -> None:
     source = "A jury at Castlebury Crown Court found Mira Holt not guilty of fraud on Monday."
     assert _draft("Mira Holt was acquitted of fraud on Monday.", source) == "supported"
+    source = "The Elmford district board voted 6-3 on Monday to extend the tram line to Northgate."
+    assert _draft("The Elmford district board approved the Northgate tram line.", source) == (
+        "supported"
+    )
+    assert _draft("The Elmford district board rejected the Northgate tram line.", source) != (
+        "supported"
+    )
     source = "The Castlebury music festival was called off because of flooding, organisers said."
     assert _draft("The Castlebury music festival was cancelled because of flooding.", source) == (
         "supported"
