@@ -57,8 +57,10 @@ SUPPORT_MIN = 0.4
 # checks.other_things): the number is found, the fact is not.
 # Nor a claim carried only by what a source disowns: a correction's wrong figure, or what
 # posts or rumours say (checks.check_disowned).
+# Nor a verdict or outcome the evidence does not carry (checks.check_outcomes): "was
+# acquitted" on a trial's sentences that share its name and charge.
 NOT_LENIENT = frozenset(
-    {"relations", "numbers-bound-dropped", "numbers-unit", "disowned-unsupported"}
+    {"relations", "numbers-bound-dropped", "numbers-unit", "disowned-unsupported", "outcomes"}
 )
 # The lenient rule is for a sentence that joins several facts, some of whose words its
 # evidence may put otherwise. A sentence of fewer than MIN_CLAIM_WORDS words states one fact

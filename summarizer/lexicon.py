@@ -178,3 +178,13 @@ def qualifier_pairs() -> tuple[tuple[frozenset[tuple[str, ...]], frozenset[tuple
         )
         for then, now in _load("bindings.json")["qualifier_pairs"]
     )
+
+
+@lru_cache(maxsize=1)
+def outcomes() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Verdicts and outcomes a draft's evidence must carry (cues.json's outcomes), in base
+    form, each with the token phrases that carry it: "win" -> (("win",), ("beat",), ...)."""
+    return {
+        outcome: tuple(tuple(phrase.split()) for phrase in phrases)
+        for outcome, phrases in _load("cues.json")["outcomes"].items()
+    }
