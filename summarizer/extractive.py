@@ -45,6 +45,7 @@ from .text import (
     strip_dateline,
     word_count,
     words,
+    words_keeping_acronyms,
 )
 from .verify import asserts_nothing, check_deadline, is_reporting
 
@@ -70,6 +71,10 @@ STUB_RANK = 1000
 # rank as if this far down, so the later articles' facts come first.
 EARLIER_RANK = 3
 MAX_WORDS = 55  # longer ones spend the budget of several ideas on one
+# ... but not an article's first sentence: a wire lead runs to 60 words and more, and without
+# it a blurb opened on what it said next ("The agency's committee said ..."). Under a word
+# budget a long lead is cut after its main clause (``_lead``).
+LEAD_MAX_WORDS = 90
 LEAD_SENTENCES = 3  # an article's lead: its first usable sentences
 LEAD_CONCEPT_BONUS = 1.0  # extra weight per article that mentions a concept in its lead
 LENGTH_EXPONENT = 0.6  # gain / words**r: r < 1 lets informative long sentences compete
@@ -242,6 +247,7 @@ class _Candidate:
     terms: Counter[str]  # stemmed content terms
     names: frozenset[str]  # stems of capitalised words inside the sentence
     numbers: frozenset[str]
+    figures: frozenset[tuple[str, float]]  # its figures read as values (``_figures``)
     negated: bool
     concepts: tuple[Concept, ...]  # distinct; a tuple is a third of a frozenset's size
     leans_on: int | None  # index of the sentence it needs read first (``_leans_on``), if any
@@ -357,6 +363,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 terms=Counter(terms),
                 names=named,
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
+                figures=_figures(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
                 leans_on=_leans_on(s, name_runs, introduced, known),
@@ -392,7 +399,9 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
             c.held = True
         if c.sentence.index < LEAD_SENTENCES and (_ANECDOTE.match(text) or _framing(bare)):
             c.held = True
-        if not c.sentence.speaker and any(w in _FIRST_PERSON_INSIDE for w in words(bare)[1:]):
+        if not c.sentence.speaker and any(
+            w in _FIRST_PERSON_INSIDE for w in words_keeping_acronyms(bare)[1:]
+        ):
             c.held = True
         if c.held:
             held.add(c.sentence.index)
@@ -520,7 +529,24 @@ def _leans_on(
     for run in runs:
         if len(run) == 1 and introduced.get(run[0], sentence.index) < sentence.index:
             return introduced[run[0]]
+    head = _named_head(sentence.text)
+    if head is not None and introduced.get(head, sentence.index) < sentence.index:
+        return introduced[head]
     return sentence.index - 1 if _dependent(sentence.text, known) else None
+
+
+def _named_head(text: str) -> str | None:
+    """The noun of an opening "The agency's ...", "The company ...", in lower case: when an
+    earlier sentence named it ("The European Medicines Agency on Monday recommended ..."), the
+    sentence means that one and leans on it as on a bare surname. A blurb that quoted "The
+    agency's committee said ..." without the lead never said which agency."""
+    tokens = strip_dateline(text.lstrip()).split()[:2]
+    if len(tokens) < 2 or tokens[0] != "The":
+        return None
+    core = tokens[1].strip(_QUOTES + "()[],.;:!?")
+    for ending in ("'s", "’s", "'", "’"):
+        core = core.removesuffix(ending)
+    return core if core.isalpha() and core.islower() else None
 
 
 def _dependent(text: str, known: frozenset[str] | None = None) -> bool:
@@ -534,7 +560,7 @@ def _dependent(text: str, known: frozenset[str] | None = None) -> bool:
     stripped = strip_dateline(text.lstrip())
     if stripped[:1] in _QUOTES:
         return True
-    first = words(stripped[:80])
+    first = words_keeping_acronyms(stripped[:80])  # "US officials said ...": not "us"
     if not first:
         return False
     if first[0] in _DEPENDENT_OPENERS or "such" in first[:6]:
@@ -686,7 +712,7 @@ def _usable(c: _Candidate) -> bool:
     if c.verdict or (c.sentence.index == 0 and _short(c)):
         return True
     return (
-        MIN_WORDS <= c.words <= MAX_WORDS
+        MIN_WORDS <= c.words <= (LEAD_MAX_WORDS if c.sentence.index == 0 else MAX_WORDS)
         and _has_lower_word(text)  # "Eastfield: Hart; Cole, Amis, ...": a line-up, no statement
         and not text.endswith("?")
         and not is_interviewer_turn(text)  # a question, even one that ends on its premise
@@ -1055,7 +1081,68 @@ def _redundant(pick: _Candidate, chosen: _Candidate) -> bool:
         _cosine(pick.facts, chosen.facts) > REDUNDANCY_MAX
         or _restates(pick, chosen)
         or _restates(chosen, pick)
+        or _same_figures(pick, chosen)
     )
+
+
+def _same_figures(pick: _Candidate, chosen: _Candidate) -> bool:
+    """Every figure ``pick`` states, ``chosen`` states too, with a term of what they measure,
+    and ``pick`` has few words of its own beside them: one outlet's "Revenue $4.62bn, +31% y/y,
+    vs consensus $4.35bn" after another's "Revenue rose 31% from a year earlier to $4.62
+    billion ..." tells the reader nothing new, though the cosine and ``_restates`` miss it
+    (few shared words, figures written otherwise). Each figure allows ``pick`` a few content
+    terms ``chosen`` lacks (``_figure_weight``: a precise one more than a plain count); more
+    than that is a fact ``pick`` adds ("Analysts called the results a clean beat and said the
+    guidance of up to $17.8 billion looked conservative"), and so is a figure it adds."""
+    if not pick.figures or not pick.figures <= chosen.figures:
+        return False
+    facts = {t for t in pick.facts if not _has_digit(t) and t not in _SCALE_TERMS}
+    shared = facts & set(chosen.terms)
+    allowed = sum(_figure_weight(kind, value) for kind, value in pick.figures)
+    return bool(shared) and len(facts - shared) <= allowed
+
+
+def _figure_weight(kind: str, value: float) -> int:
+    """How many words of its own a restated figure excuses: 3 for a precise one ("$4.62bn",
+    "58.4%": no coincidence), 2 for a percentage, 1 for a plain count or a date's day."""
+    if value != int(value) or value >= 1e6:
+        return 3
+    return 2 if kind == "%" else 1
+
+
+# A figure as written: "$4.62bn", "4.62 billion", "31%", "17 per cent", "2,300"; not one inside
+# a word ("Q3", "FY25", "F-16") or a date's parts after a colon or dot ("10.30").
+_FIGURE = re.compile(
+    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:\s*(%|per ?cent\b|percent\b)|\s*(bn|tn|mn|m|k)\b"
+    r"|\s+(billion|trillion|million|thousand)\b)?"
+    r"(?![\w.]\d)"
+)
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
+
+_SCALE_TERMS = frozenset(stem(w) for w in (*_SCALES, "percent", "cent"))  # a figure's, no fact
+
+
+def _figures(text: str) -> frozenset[tuple[str, float]]:
+    """The figures ``text`` states, each a kind ("%" or "") and a value with its scale applied:
+    "$4.62bn" and "$4.62 billion" are one figure, ("", 4.62e9); "9%" is ("%", 9.0), not 9."""
+    out: set[tuple[str, float]] = set()
+    for m in _FIGURE.finditer(text):
+        whole, decimals, percent, short, long = m.groups()
+        value = float(whole.replace(",", "") + (decimals or ""))
+        scale = _SCALES[(short or long or "").lower()] if (short or long) else 1.0
+        out.add(("%" if percent else "", round(value * scale, 6)))
+    return frozenset(out)
 
 
 def _restates(a: _Candidate, b: _Candidate) -> bool:

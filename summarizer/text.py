@@ -48,6 +48,16 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def words_keeping_acronyms(text: str) -> list[str]:
+    """``words``, but a word of two or more capitals ("US", "IT") kept as written: lower-cased it
+    reads as a pronoun ("us", "it"), and "developed by US biotech company Caldera" was taken
+    for a first-person sentence and held back, an article's lead with it."""
+    return [
+        w if len(w) > 1 and w.isupper() else w.lower()
+        for w in _WORD.findall(text.replace("’", "'"))
+    ]
+
+
 _STEMMER = Stemmer.Stemmer("english")
 
 
