@@ -1163,7 +1163,7 @@ _ANSWER_LABEL = re.compile(r"^(?:A[:.]|Answer:)\s+(?=\S)")
 # A Q&A whose questions are bold lines of their own ("**Is attendance improving?**"), at least
 # this many of them; or a transcript, its turns labelled with their speakers' names ("RUIZ:
 # ...", "Tom Hale: ..."), each of two or more speakers this many times. A transcript's
-# interviewer is the one speaker whose turns are mostly questions.
+# interviewer is the one speaker whose turns' sentences are mostly questions (``_mostly_asks``).
 QA_MIN_TURNS = 2
 _BOLD_ASK = re.compile(r"^(\*\*|__)(?P<ask>[^*_]{3,300}\?[\"”’]?)\1$")
 _SPEAKER_LABEL = re.compile(r"^([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}): (?=\S)")
@@ -1188,13 +1188,19 @@ def transcript_speakers(lines: Iterable[str]) -> tuple[frozenset[str], str | Non
         return frozenset(), None
     if sum(map(len, turns.values())) < TRANSCRIPT_MIN_SHARE * (len(lines) - first):
         return frozenset(), None
-    askers = [
-        name
-        for name in speakers
-        if 2 * sum(t.rstrip('"”’ ').endswith("?") for t in turns[name]) > len(turns[name])
-    ]
+    askers = [name for name in speakers if _mostly_asks(turns[name])]
     interviewer = askers[0] if len(askers) == 1 else None
     return frozenset(name for name in speakers if name != interviewer), interviewer
+
+
+def _mostly_asks(turns: list[str]) -> bool:
+    """At least half of the sentences of a speaker's turns are questions: an interviewer's
+    ("Why did the union walk out?", a premise and its question). A sales agent who asks one
+    question after each offer ("We offer plans for auto and home insurance. Do you have any
+    insurance now?") states more than he asks: his turns are what he said, not questions; read
+    as questions, they were no evidence for a summary of the call."""
+    said = [s for turn in turns for s in split_sentences(_SPEAKER_LABEL.sub("", turn, count=1))]
+    return 2 * sum(s.rstrip('"”’ ').endswith("?") for s in said) >= len(said) > 0
 
 
 def _asked_by(line: str, interviewer: str | None) -> bool:
