@@ -27,7 +27,7 @@ from .checks import (
     word_readings,
 )
 from .errors import ConfigError, InputError
-from .ingest import strip_markdown
+from .ingest import join_fragments, join_quotations, strip_markdown
 from .judge import Judge
 from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
@@ -288,7 +288,15 @@ def _draft_sentences(text: str) -> list[tuple[str, bool]]:
             current = []
     if current:
         paragraphs.append((" ".join(current), False))
-    return [(s, heading) for p, heading in paragraphs for s in split_sentences(p)]
+    return [(s, heading) for p, heading in paragraphs for s in _sentences(p)]
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences as an article's are read: the splitter's cuts inside a name or
+    a title undone, and a quotation over several sentences one claim ("If the data ...
+    easing policy. That is not a promise," she said): checked as two fragments, each was
+    "supported" on its own."""
+    return [s for _, s in join_quotations(join_fragments(paragraph, split_sentences(paragraph)))]
 
 
 def _left_out(raw: str, in_sources: bool) -> bool:

@@ -191,3 +191,20 @@ def test_a_line_with_no_verb_no_figure_and_no_full_stop_is_a_label() -> None:
         "Shares in Halden jumped 6 per cent",
         "Halden shares jumped",
     ]
+
+
+def test_a_quotation_over_two_sentences_is_one_claim_of_a_draft() -> None:
+    """Before: the draft's quotation was checked as two fragments ('"If inflation keeps
+    falling we can ease.' and 'That is not a promise," Governor Lee said ...'), each
+    "supported" alone; the sources read it as one sentence."""
+    source = (
+        'The central bank held its main rate at 4% on Tuesday. "If inflation keeps falling '
+        'we can ease. That is not a promise," Governor Lee said on Tuesday.'
+    )
+    quote = (
+        '"If inflation keeps falling we can ease. That is not a promise," Governor Lee said '
+        "on Tuesday."
+    )
+    report = summarizer.verify(quote, [source], judge=False)
+    assert [c.text for c in report.claims] == [quote]
+    assert report.claims[0].supported
