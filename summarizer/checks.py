@@ -349,6 +349,9 @@ _PERIODS = {"quarter", "half", "round", "term", "period", "season", "stage", "ph
 # Codes that mix letters and digits name one thing: "49ers", "G7", "F-35", "A320".
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]+")
 _CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
+# A number hyphened to a capitalised word is part of a name ("the Vela-2 rocket", "an F-35"):
+# read as a code ("vela2"), not as a count of what follows it.
+_NAMED_CODE = re.compile(r"\b([A-Z][A-Za-z]*)-(\d+)\b(?!-|[.,]\d)")
 # A score or tally, "3-1", "7-2": its order is the fact (2-7 is not 7-2), so it is kept whole
 # ("tally:7-2") besides its numbers. Years and ranges of more digits are not tallies.
 _TALLY = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|[.,]\d)")
@@ -569,6 +572,7 @@ def _read_quantities(text: str) -> list[_Read]:
     found: list[_Read] = []
     # "2 billion" is joined first: text2num would turn the lone "billion" into 1000000000
     text = _SCALED_RANGE.sub(_scaled_range, text)
+    text = _NAMED_CODE.sub(_named_code, text)
     text = _SCALED.sub(r"\1\2", text.replace("-", " "))
     spelled = alpha2digit(text, "en", threshold=2)
     cased = _tokens(spelled)
@@ -633,6 +637,14 @@ def _read_quantities(text: str) -> list[_Read]:
             counts += (toks[noun],)  # "2,400 Port of Halden dockworkers": the port's workers
         add(f"number:{value:.15g}", i, unit, counts, measure)
     return found
+
+
+def _named_code(match: re.Match[str]) -> str:
+    """The code "Vela2" for "Vela-2"; a month's or a day's "March-2020" stays a date."""
+    word = match.group(1).lower()
+    if word in _MONTH_WORDS or word in DAY_NAMES:
+        return match.group(0)
+    return match.group(1) + match.group(2)
 
 
 def _scaled_range(match: re.Match[str]) -> str:
@@ -968,7 +980,7 @@ def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]
         if not stated or any(f.kind == EXACT for f in stated):
             continue
         theirs = stated[0]
-        if _within(theirs.allowed, mine.allowed):
+        if _within(theirs.allowed, mine.allowed) or _a_span_over(mine, theirs):
             continue
         reason = f"the claim says {mine.shown} where the cited text says {theirs.shown}"
         if mine.kind == EXACT:
@@ -976,6 +988,20 @@ def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]
         rounded = "about" in (mine.kind, theirs.kind) and not _apart(mine.allowed, theirs.allowed)
         (unsupported if rounded else contradicted).append(reason)
     return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
+
+
+# Units of time: "over 31 days" is as often the span something took ("shot over 31 days",
+# "rose 4% over 12 months") as a bound ("over 30 years of service").
+_TIME_UNITS = frozenset(
+    stem(w) for w in "second minute hour day night week month year decade season".split()
+)
+
+
+def _a_span_over(mine: _Figure, theirs: _Figure) -> bool:
+    """The claim states exactly the number of a span of time the cited text says "over":
+    "shot in 31 days" on "shot over 31 days" drops no bound, since "over" may say the span
+    ("during 31 days"), not a number beyond it."""
+    return mine.kind == EXACT and theirs.phrase == "over" and theirs.unit[1] in _TIME_UNITS
 
 
 def other_things(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
@@ -1329,9 +1355,14 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     ev_text = _spaced(evidence.text)
     ev_terms = evidence.terms
     missing: list[str] = []
-    for core, phrase in _names(claim, evidence.known_names):
+    for core, phrase in _owner_split(_names(claim, evidence.known_names)):
         if _name_in(core, phrase, ev_text, ev_terms):
             continue
+        if all(
+            _word_in(_bare(t.lower()), ev_text, ev_terms) or _spelled_out(t, evidence.text)
+            for t in core
+        ):
+            continue  # "the FDA" where the cited text says "the Food and Drug Administration"
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
         if found and f" {phrase} " in evidence.corpus and not _other_fuller(phrase, evidence):
             continue  # a fuller form of a name the cited text uses, as the sources spell it
@@ -1345,6 +1376,50 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         detail = "in the sources but not the cited text: " + ", ".join(missing)
         return Check(name="names-elsewhere", passed=False, detail=detail)
     return Check(name="names", passed=False, detail=detail)
+
+
+def _owner_split(names: list[tuple[list[str], str]]) -> list[tuple[list[str], str]]:
+    """Names split after a possessive: "Kestrel Aerospace's Vela" is the company and its
+    rocket, each looked up on its own (the cited text need not say them together)."""
+    out: list[tuple[list[str], str]] = []
+    for core, phrase in names:
+        cut = [k + 1 for k, t in enumerate(core[:-1]) if re.search(r"['’]s$", t)]
+        if not cut:
+            out.append((core, phrase))
+            continue
+        for lo, hi in zip([0, *cut], [*cut, len(core)], strict=True):
+            part = core[lo:hi]
+            out.append((part, _phrase(" ".join(part))))
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words a name's acronym leaves out: "Food and Drug Administration" is the FDA.
+_ACRONYM_SKIPS = frozenset("of and for the on in to &".split())
+
+
+def _spelled_out(word: str, cased_text: str) -> bool:
+    """``word`` is an acronym ("FDA", "FDA's") whose words stand in the text, capitalised and
+    in order: the initials of a run of capitalised words, less its small words ("the Food and
+    Drug Administration"). An acronym names what its words do."""
+    acronym = re.sub(r"'s$", "", word)
+    if not _ACRONYM.fullmatch(acronym):
+        return False
+    cased = _CASED_WORD.findall(cased_text)
+    for start, first in enumerate(cased):
+        if first[:1] != acronym[0]:
+            continue
+        initials = ""
+        for w in cased[start:]:
+            if w[:1].isupper():
+                initials += w[0]
+            elif w not in _ACRONYM_SKIPS:
+                break
+            if initials == acronym:
+                return True
+            if not acronym.startswith(initials):
+                break
+    return False
 
 
 def _other_fuller(phrase: str, evidence: Evidence) -> str | None:

@@ -6,7 +6,15 @@ imports, so the file runs on its own."""
 
 from __future__ import annotations
 
-from summarizer.checks import Evidence, _negation_scopes, check_antonyms, check_negation
+from summarizer.checks import (
+    Evidence,
+    _negation_scopes,
+    check_antonyms,
+    check_names,
+    check_negation,
+    check_quantities,
+    quantities,
+)
 
 # -- 1. negation said by a verb on one side ----------------------------------------------------
 
@@ -78,3 +86,31 @@ def test_an_opposite_from_a_sentence_that_does_not_carry_the_claim() -> None:
     )
     claim = "The minister said the ministry would carry out all 14 of the auditor's proposals."
     assert check_antonyms(claim, evidence).passed
+
+
+# -- 3. names and figures ----------------------------------------------------------------------
+
+
+def test_an_acronym_is_found_spelled_out() -> None:
+    evidence = Evidence(["The European Space Agency on Monday picked a new launch site."])
+    assert check_names("The ESA picked a new launch site on Monday.", evidence).passed
+    assert not check_names("The NASA picked a new launch site on Monday.", evidence).passed
+
+
+def test_a_possessive_splits_two_names() -> None:
+    evidence = Evidence(["Halvard Marine said its Orca ferry would enter service in May."])
+    assert check_names("Halvard Marine's Orca ferry will enter service in May.", evidence).passed
+
+
+def test_a_number_hyphened_to_a_name_is_no_count() -> None:
+    assert "code:tern3" in quantities("The Tern-3 drone carried four parcels.")
+    evidence = Evidence(["The company's drone carried four parcels on its first flight."])
+    claim = "The Tern-3 drone carried four parcels on its first flight."
+    assert check_quantities(claim, evidence).name != "numbers-unit"
+
+
+def test_a_span_of_time_over_is_no_bound() -> None:
+    evidence = Evidence(["The documentary was filmed over 40 days in northern Greenland."])
+    assert check_quantities("The documentary was filmed in 40 days.", evidence).passed
+    people = Evidence(["Over 40 people were rescued from the flooded valley."])
+    assert not check_quantities("40 people were rescued from the flooded valley.", people).passed
