@@ -349,9 +349,6 @@ _PERIODS = {"quarter", "half", "round", "term", "period", "season", "stage", "ph
 # Codes that mix letters and digits name one thing: "49ers", "G7", "F-35", "A320".
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]+")
 _CLOCK = re.compile(r"\d{1,2}(?:am|pm)")
-# A number hyphened to a capitalised word is part of a name ("the Vela-2 rocket", "an F-35"):
-# read as a code ("vela2"), not as a count of what follows it.
-_NAMED_CODE = re.compile(r"\b([A-Z][A-Za-z]*)-(\d+)\b(?!-|[.,]\d)")
 # A score or tally, "3-1", "7-2": its order is the fact (2-7 is not 7-2), so it is kept whole
 # ("tally:7-2") besides its numbers. Years and ranges of more digits are not tallies.
 _TALLY = re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?![\w-]|[.,]\d)")
@@ -572,7 +569,6 @@ def _read_quantities(text: str) -> list[_Read]:
     found: list[_Read] = []
     # "2 billion" is joined first: text2num would turn the lone "billion" into 1000000000
     text = _SCALED_RANGE.sub(_scaled_range, text)
-    text = _NAMED_CODE.sub(_named_code, text)
     text = _SCALED.sub(r"\1\2", text.replace("-", " "))
     spelled = alpha2digit(text, "en", threshold=2)
     cased = _tokens(spelled)
@@ -637,14 +633,6 @@ def _read_quantities(text: str) -> list[_Read]:
             counts += (toks[noun],)  # "2,400 Port of Halden dockworkers": the port's workers
         add(f"number:{value:.15g}", i, unit, counts, measure)
     return found
-
-
-def _named_code(match: re.Match[str]) -> str:
-    """The code "Vela2" for "Vela-2"; a month's or a day's "March-2020" stays a date."""
-    word = match.group(1).lower()
-    if word in _MONTH_WORDS or word in DAY_NAMES:
-        return match.group(0)
-    return match.group(1) + match.group(2)
 
 
 def _scaled_range(match: re.Match[str]) -> str:
