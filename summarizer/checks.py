@@ -968,7 +968,7 @@ def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]
         if not stated or any(f.kind == EXACT for f in stated):
             continue
         theirs = stated[0]
-        if _within(theirs.allowed, mine.allowed):
+        if _within(theirs.allowed, mine.allowed) or _a_span_over(mine, theirs):
             continue
         reason = f"the claim says {mine.shown} where the cited text says {theirs.shown}"
         if mine.kind == EXACT:
@@ -976,6 +976,20 @@ def dropped_bounds(claim: str, evidence: Evidence) -> tuple[list[str], list[str]
         rounded = "about" in (mine.kind, theirs.kind) and not _apart(mine.allowed, theirs.allowed)
         (unsupported if rounded else contradicted).append(reason)
     return list(dict.fromkeys(contradicted)), list(dict.fromkeys(unsupported))
+
+
+# Units of time: "over 31 days" is as often the span something took ("shot over 31 days",
+# "rose 4% over 12 months") as a bound ("over 30 years of service").
+_TIME_UNITS = frozenset(
+    stem(w) for w in "second minute hour day night week month year decade season".split()
+)
+
+
+def _a_span_over(mine: _Figure, theirs: _Figure) -> bool:
+    """The claim states exactly the number of a span of time the cited text says "over":
+    "shot in 31 days" on "shot over 31 days" drops no bound, since "over" may say the span
+    ("during 31 days"), not a number beyond it."""
+    return mine.kind == EXACT and theirs.phrase == "over" and theirs.unit[1] in _TIME_UNITS
 
 
 def other_things(claim: str, evidence: Evidence) -> tuple[list[str], list[str]]:
@@ -1329,9 +1343,14 @@ def check_names(claim: str, evidence: Evidence) -> Check:
     ev_text = _spaced(evidence.text)
     ev_terms = evidence.terms
     missing: list[str] = []
-    for core, phrase in _names(claim, evidence.known_names):
+    for core, phrase in _owner_split(_names(claim, evidence.known_names)):
         if _name_in(core, phrase, ev_text, ev_terms):
             continue
+        if all(
+            _word_in(_bare(t.lower()), ev_text, ev_terms) or _spelled_out(t, evidence.text)
+            for t in core
+        ):
+            continue  # "the FDA" where the cited text says "the Food and Drug Administration"
         found = [t for t in core if _word_in(_bare(t.lower()), ev_text, ev_terms)]
         if found and f" {phrase} " in evidence.corpus and not _other_fuller(phrase, evidence):
             continue  # a fuller form of a name the cited text uses, as the sources spell it
@@ -1345,6 +1364,50 @@ def check_names(claim: str, evidence: Evidence) -> Check:
         detail = "in the sources but not the cited text: " + ", ".join(missing)
         return Check(name="names-elsewhere", passed=False, detail=detail)
     return Check(name="names", passed=False, detail=detail)
+
+
+def _owner_split(names: list[tuple[list[str], str]]) -> list[tuple[list[str], str]]:
+    """Names split after a possessive: "Kestrel Aerospace's Vela" is the company and its
+    rocket, each looked up on its own (the cited text need not say them together)."""
+    out: list[tuple[list[str], str]] = []
+    for core, phrase in names:
+        cut = [k + 1 for k, t in enumerate(core[:-1]) if re.search(r"['’]s$", t)]
+        if not cut:
+            out.append((core, phrase))
+            continue
+        for lo, hi in zip([0, *cut], [*cut, len(core)], strict=True):
+            part = core[lo:hi]
+            out.append((part, _phrase(" ".join(part))))
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words a name's acronym leaves out: "Food and Drug Administration" is the FDA.
+_ACRONYM_SKIPS = frozenset("of and for the on in to &".split())
+
+
+def _spelled_out(word: str, cased_text: str) -> bool:
+    """``word`` is an acronym ("FDA", "FDA's") whose words stand in the text, capitalised and
+    in order: the initials of a run of capitalised words, less its small words ("the Food and
+    Drug Administration"). An acronym names what its words do."""
+    acronym = re.sub(r"'s$", "", word)
+    if not _ACRONYM.fullmatch(acronym):
+        return False
+    cased = _CASED_WORD.findall(cased_text)
+    for start, first in enumerate(cased):
+        if first[:1] != acronym[0]:
+            continue
+        initials = ""
+        for w in cased[start:]:
+            if w[:1].isupper():
+                initials += w[0]
+            elif w not in _ACRONYM_SKIPS:
+                break
+            if initials == acronym:
+                return True
+            if not acronym.startswith(initials):
+                break
+    return False
 
 
 def _other_fuller(phrase: str, evidence: Evidence) -> str | None:
@@ -1547,22 +1610,66 @@ _NEG_STEMS = {stem(w) for w in lexicon.cue_words("negating_verbs")}
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", "but", "while", "although", "though", "whereas"}
 
 
+# Phrasal verbs of refusal ("turned down the offer" says what "rejected the offer" does):
+# (the verb's stem, its particle).
+_NEG_PHRASAL = frozenset(
+    (stem(verb), particle)
+    for verb, particle in (p.split() for p in lexicon.cue_words("negating_phrasal_verbs"))
+)
+# Words before a verb of refusal or failure that make it a modifier, not a cue: "a failed
+# valve" is a broken valve, "the rejected bid" a bid; neither negates the words after it.
+_MODIFIER_OPENERS = frozenset("a an the its their his her this that these those".split())
+
+
 def _is_cue(tok: str) -> bool:
-    return tok in _NEG_WORDS or tok.endswith("n't") or stem(tok) in _NEG_STEMS
+    return _is_negation_word(tok) or stem(tok) in _NEG_STEMS
+
+
+def _is_negation_word(tok: str) -> bool:
+    """A cue that is no verb ("not", "never", "didn't"): it has no passive, no modifier use."""
+    return tok in _NEG_WORDS or tok.endswith("n't")
+
+
+def _cue_at(toks: list[str], i: int) -> int:
+    """How many tokens the negation cue at ``toks[i]`` spans (0: none). A verb of refusal
+    or failure after a determiner is a modifier ("a failed fuel valve"); a phrasal verb of
+    refusal ("turned down") is a cue of two tokens, as "rejected" is one of one."""
+    tok = toks[i]
+    if (stem(tok), toks[i + 1] if i + 1 < len(toks) else "") in _NEG_PHRASAL:
+        return 2
+    if not _is_cue(tok):
+        return 0
+    modifier = i and toks[i - 1] in _MODIFIER_OPENERS and not _is_negation_word(tok)
+    return 0 if modifier else 1
 
 
 def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
     """Content stems scoped by each negation cue (up to NEGATION_SCOPE, within the clause),
-    and the stems that occur outside any scope."""
+    and the stems that occur outside any scope. A verb of refusal in the passive ("a bid of
+    45 million euros rejected by Benfica") negates what stands before it in its clause, the
+    nearest NEGATION_SCOPE words; the agent after "by" is stated."""
     toks = [t.lower().replace("’", "'") for t in _tokens(text)]
     scopes: list[list[str]] = []
-    free: set[str] = set()
+    free: list[str] = []  # in order, to take a passive's scope back out of them
+    clause_start = 0  # index in ``free`` where the current clause's free stems begin
     current: list[str] | None = None
-    for tok in toks:
+    skip = 0
+    for i, tok in enumerate(toks):
+        if skip:
+            skip -= 1
+            continue
         if tok in _CLAUSE_END:
             current = None
+            clause_start = len(free)
             continue
-        if _is_cue(tok):
+        if cue := _cue_at(toks, i):
+            skip = cue - 1
+            if toks[i + cue : i + cue + 1] == ["by"] and not _is_negation_word(tok):
+                taken = free[max(clause_start, len(free) - NEGATION_SCOPE) :]
+                del free[len(free) - len(taken) :]
+                scopes.append(taken)
+                current = None
+                continue
             current = []
             scopes.append(current)
             continue
@@ -1573,8 +1680,8 @@ def _negation_scopes(text: str) -> tuple[list[list[str]], set[str]]:
             current.append(term)
         else:
             current = None
-            free.add(term)
-    return [s for s in scopes if s], free
+            free.append(term)
+    return [s for s in scopes if s], set(free)
 
 
 _PROOF_VERBS = lexicon.cue_words("proof_verbs")
@@ -1648,16 +1755,33 @@ def _mentioned(term: str, terms: TermSet) -> bool:
     return term in terms or any(stem(b) in terms for b in word_readings(term).get("VERB", ()))
 
 
+NEGATED_KIN_RANK = 2  # rank of the WordNet verb relatives a negated word may be told by
+
+
+def _kin(term: str, said: dict[str, str]) -> set[str]:
+    """Stems that may say what the claim's ``term`` does: its synonyms and, for a verb, its
+    WordNet relatives ("resolve": "settle"). A claim's "did not resolve the dispute" is the
+    cited text's "failed to settle the dispute": both negate, in other words."""
+    out = set(_SYNONYM_OF.get(term, ()))
+    word = said.get(term, term)
+    for base in word_readings(word).get("VERB", ()):
+        out.update(stem(w) for w in lexicon.related("verbs", base, NEGATED_KIN_RANK))
+    return out
+
+
 def check_negation(claim: str, evidence: Evidence) -> Check:
     """A negation of what the cited text states, or a negation of the cited text the claim
     drops. A claim negating something the cited text does not mention at all is not
-    contradicted, only unsupported ("negation-unsupported")."""
+    contradicted, only unsupported ("negation-unsupported"). A claim's negation is matched
+    by one of the cited text's that scopes over a word of its scope or a word of like
+    meaning (``_kin``): the two negate the same thing."""
     claim_scopes, claim_free = _negation_scopes(claim)
     ev_inside, ev_outside = evidence.negated
     inside_set = TermSet(list(ev_inside))
     unsupported: list[str] = []
+    said = term_words(_norm(claim))
     for scope in claim_scopes:
-        if not any(t in inside_set for t in scope):
+        if not any(t in inside_set or _kin(t, said) & ev_inside for t in scope):
             detail = f"the claim negates '{' '.join(scope)}'; the cited text does not"
             if any(_mentioned(t, evidence.terms) for t in scope):
                 return Check(name="negation", passed=False, detail=detail)
@@ -2238,6 +2362,32 @@ _ANTONYMS: dict[str, set[str]] = {}
 for _a, _b in ((_lemma(a), _lemma(b)) for a, b in (*lexicon.antonym_pairs(), *_SPATIAL)):
     _ANTONYMS.setdefault(_a, set()).add(_b)
     _ANTONYMS.setdefault(_b, set()).add(_a)
+# The words each antonym lemma was listed as: a stem shared by words of another sense is no
+# opposite ("employer" and "employs" share "employ"; "employees" is not opposed to "employs").
+_ANTONYM_WORDS: dict[str, set[str]] = {}
+for _listed_a, _listed_b in (*lexicon.antonym_pairs(), *_SPATIAL):
+    for _w in (_listed_a, _listed_b):
+        _ANTONYM_WORDS.setdefault(_lemma(_w), set()).add(_w)
+
+
+def _form_of_listed(word: str, lemma: str) -> bool:
+    """``word`` is a form of a word its antonym lemma was listed as (or cannot be told: a
+    word the readings lexicon does not know). "employs" (employ) is not "employer"."""
+    listed = _ANTONYM_WORDS.get(lemma)
+    readings = word_readings(word)
+    if not listed or not readings or word in listed:
+        return True
+    return any(base in listed for bases in readings.values() for base in bases)
+
+
+# Verbs too light to carry a meaning of their own ("give way", "take part"): two of them are
+# opposites only when said with the same word after them ("gave the money back" and "took the
+# money back"); "gave way" and "taken to hospital" are not opposed.
+_LIGHT_VERB_LEMMAS = frozenset(_lemma(w) for w in lexicon.cue_words("light"))
+# Words that order two events: "A after B" is "B before A", so they are opposites only when
+# the two sides stand the same way round (``_order_swapped``).
+_ORDER_WORDS = frozenset({"before", "after"})
+
 # Opposites only of the listed things ("beat" / "missed" an estimate): each lemma's opposite,
 # with the stems of the things it must be said of.
 _ANTONYMS_OF: dict[str, dict[str, frozenset[str]]] = {}
@@ -2379,6 +2529,7 @@ def find_opposite(
     unstated = {lemma for lemma in ev if not _ANTONYMS.get(lemma, set()) & opposed}
     said_low = [w.lower() for w in said_words]
     said_named = _name_words(claim, said_words)
+    claim_terms_by_sentence = [_stems_with_synonyms(ws) for ws in cited]
     cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
         if said_lemmas[i] in seen or _ranks_at(said_low, i):
@@ -2403,11 +2554,66 @@ def find_opposite(
                 if _negated_at(ws, j) and not _negated_at(said_low, i):
                     continue  # "unused" where it says "not used": the same, not the opposite
                 hit = mine & _context(ws, j, bound=True) if lemma in opposites else set()
+                if hit and _not_opposed(said_low, i, ws, j, claim_terms_by_sentence):
+                    continue
                 if hit and not _said_same_way(ws, lemmas, said_lemmas[i], mine, len(hit)):
                     return word, ws[j]
                 if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
                     return word, ws[j]
     return None
+
+
+def _stems_with_synonyms(ws: list[str]) -> set[str]:
+    out: set[str] = set()
+    for w in ws:
+        if w not in STOPWORDS and w[:1].isalnum():
+            out.add(stem(w))
+            out.update(_SYNONYM_OF.get(stem(w), ()))
+    return out
+
+
+def _next_content(ws: list[str], i: int) -> str | None:
+    """The stem of the first content word after ``ws[i]`` ("gave way" -> "way")."""
+    return next((stem(w) for w in ws[i + 1 :] if w not in STOPWORDS and w[:1].isalnum()), None)
+
+
+def _side_terms(ws: list[str], lo: int, hi: int) -> set[str]:
+    return _stems_with_synonyms(ws[lo:hi])
+
+
+def _order_swapped(said: list[str], i: int, ws: list[str], j: int) -> bool:
+    """The claim's "after" against the cited text's "before" (or back), with the two events
+    on opposite sides: "the team returned with a better offer after its bid was rejected" is
+    "its bid was rejected before it returned with a better offer". The claim's words before
+    the word share more with the cited words after it, and back, than the same sides do."""
+    lo_c, hi_c = max(0, i - 2 * ANTONYM_WINDOW), min(len(said), i + 2 * ANTONYM_WINDOW + 1)
+    lo_e, hi_e = max(0, j - 2 * ANTONYM_WINDOW), min(len(ws), j + 2 * ANTONYM_WINDOW + 1)
+    c_left, c_right = _side_terms(said, lo_c, i), _side_terms(said, i + 1, hi_c)
+    e_left, e_right = _side_terms(ws, lo_e, j), _side_terms(ws, j + 1, hi_e)
+    crossed = len(c_left & e_right) + len(c_right & e_left)
+    return crossed > len(c_left & e_left) + len(c_right & e_right)
+
+
+def _not_opposed(
+    said: list[str], i: int, ws: list[str], j: int, sentence_terms: list[set[str]]
+) -> bool:
+    """A listed opposite that is none here: a stem shared with a word of another sense
+    (``_form_of_listed``), light verbs said with different words ("gave way" against
+    "taken to hospital"), events ordered the other way round (``_order_swapped``), or an
+    opposite in a cited sentence that shares fewer of the claim word's neighbours than
+    another cited sentence does: the claim's "all 23 recommendations" is carried by the
+    sentence about the 23 recommendations, not by one that disputes "some" findings."""
+    if not (_form_of_listed(said[i], _lemma(said[i])) and _form_of_listed(ws[j], _lemma(ws[j]))):
+        return True
+    if _lemma(said[i]) in _LIGHT_VERB_LEMMAS and _next_content(said, i) != _next_content(ws, j):
+        return True
+    if said[i] in _ORDER_WORDS and ws[j].lower() in _ORDER_WORDS and _order_swapped(said, i, ws, j):
+        return True
+    if len(sentence_terms) > 1:
+        mine = _context(said, i)
+        own = len(mine & _stems_with_synonyms(ws))
+        return any(len(mine & terms) > own for terms in sentence_terms)
+    return False
 
 
 def _negated_at(ws: list[str], j: int) -> bool:
