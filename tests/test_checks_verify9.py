@@ -1,8 +1,8 @@
 """Verifier faults of a second blind tester's set, checked on hand-written sentences (not the
 tester's): a negation told by a verb of refusal on one side only, opposites that are none
 (stem collisions, light verbs, events ordered the other way round, an opposite from another
-cited sentence), acronyms, names joined by a possessive and a span of time "over" a figure. No relative
-imports, so the file runs on its own."""
+cited sentence), acronyms, names joined by a possessive and a span of time "over" a figure.
+No relative imports, so the file runs on its own."""
 
 from __future__ import annotations
 
