@@ -3746,6 +3746,7 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
         return [i for i, e in enumerate(ev_terms) if e in forms]
 
     pairs = bigrams(content_terms(_norm(claim)))
+    said = term_words(_norm(claim))  # the claim's words for the reason, not stems ("agre")
     found = near = 0
     apart: list[str] = []
     for a, b in pairs:
@@ -3756,7 +3757,7 @@ def check_relations(claim: str, evidence: Evidence) -> Check:
         if any(abs(i - j) <= RELATION_WINDOW for i in pa for j in pb):
             near += 1
         else:
-            apart.append(f"{a}/{b}")
+            apart.append(f"{said.get(a, a)}/{said.get(b, b)}")
     score = near / found if found else 1.0
     detail = f"related pairs {score:.2f} (min {RELATION_MIN})"
     if apart:

@@ -208,3 +208,14 @@ def test_a_quotation_over_two_sentences_is_one_claim_of_a_draft() -> None:
     report = summarizer.verify(quote, [source], judge=False)
     assert [c.text for c in report.claims] == [quote]
     assert report.claims[0].supported
+
+
+def test_a_reason_quotes_the_claims_words_not_their_stems() -> None:
+    """Before: "apart in the cited text: agre/deal", stems an editor cannot read."""
+    source = (
+        "The union agreed on Monday to resume talks. A deal on pay is still weeks away, the "
+        "employers said in a statement issued after a long meeting of their board."
+    )
+    report = summarizer.verify("The union agreed the deal.", [source], judge=False)
+    details = " ".join(k.detail for c in report.claims for k in c.checks)
+    assert "agreed/deal" in details, details
