@@ -2577,10 +2577,6 @@ def _next_content(ws: list[str], i: int) -> str | None:
     return next((stem(w) for w in ws[i + 1 :] if w not in STOPWORDS and w[:1].isalnum()), None)
 
 
-def _side_terms(ws: list[str], lo: int, hi: int) -> set[str]:
-    return _stems_with_synonyms(ws[lo:hi])
-
-
 def _order_swapped(said: list[str], i: int, ws: list[str], j: int) -> bool:
     """The claim's "after" against the cited text's "before" (or back), with the two events
     on opposite sides: "the team returned with a better offer after its bid was rejected" is
@@ -2588,8 +2584,8 @@ def _order_swapped(said: list[str], i: int, ws: list[str], j: int) -> bool:
     the word share more with the cited words after it, and back, than the same sides do."""
     lo_c, hi_c = max(0, i - 2 * ANTONYM_WINDOW), min(len(said), i + 2 * ANTONYM_WINDOW + 1)
     lo_e, hi_e = max(0, j - 2 * ANTONYM_WINDOW), min(len(ws), j + 2 * ANTONYM_WINDOW + 1)
-    c_left, c_right = _side_terms(said, lo_c, i), _side_terms(said, i + 1, hi_c)
-    e_left, e_right = _side_terms(ws, lo_e, j), _side_terms(ws, j + 1, hi_e)
+    c_left, c_right = _stems_with_synonyms(said[lo_c:i]), _stems_with_synonyms(said[i + 1 : hi_c])
+    e_left, e_right = _stems_with_synonyms(ws[lo_e:j]), _stems_with_synonyms(ws[j + 1 : hi_e])
     crossed = len(c_left & e_right) + len(c_right & e_left)
     return crossed > len(c_left & e_left) + len(c_right & e_right)
 

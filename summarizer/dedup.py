@@ -447,10 +447,9 @@ def distinct_outlets(outlets: list[Outlet]) -> list[Outlet]:
     "daily post" are one outlet (two sources, they met --min-sources 2). URLs and file names
     are compared as they are: ``a.txt`` and ``A.txt`` may be two files.
     """
-    seen: dict[str, Outlet] = {}
+    seen: dict[tuple[str, str], Outlet] = {}
     for outlet in outlets:
-        key = " ".join(outlet.name.split()).casefold() if outlet.name else outlet.label()
-        seen.setdefault(key, outlet)
+        seen.setdefault(outlet.who() or ("file", outlet.label()), outlet)
     return list(seen.values())
 
 

@@ -36,10 +36,13 @@ from .lexicon import cue_words
 from .models import Article, Citation, Claim, Sentence
 from .sentences import is_cut_piece
 from .text import (
+    BODIES,
     DAY_NAMES,
     MONTH_NAMES,
+    SCALE_TERMS,
     STOPWORDS,
     content_terms,
+    figure_values,
     is_interviewer_turn,
     stem,
     strip_dateline,
@@ -224,16 +227,6 @@ _SUBJECT_ENDS = frozenset(
     """.split()
 )
 _PERSONAL = frozenset("i we you he she they it who which this that these those".split())
-# Bodies a he/she cannot be: institutions and collectives, singular in form ("the university
-# said he died": he is someone else), and plural people a capital may hide ("Officials said").
-_BODIES = frozenset(
-    """
-    police government ministry department agency office university college school hospital
-    company firm group council committee commission board court army military navy embassy
-    administration authority authorities officials witnesses investigators prosecutors doctors
-    relatives residents sources reports family statement newspaper network union party team
-    """.split()
-)
 _TIME_WORDS = frozenset([*MONTH_NAMES, *DAY_NAMES, "yesterday", "today", "tonight", "last", "next"])
 _TIME_STEMS = frozenset(stem(w) for w in _TIME_WORDS)
 
@@ -247,7 +240,7 @@ class _Candidate:
     terms: Counter[str]  # stemmed content terms
     names: frozenset[str]  # stems of capitalised words inside the sentence
     numbers: frozenset[str]
-    figures: frozenset[tuple[str, float]]  # its figures read as values (``_figures``)
+    figures: frozenset[tuple[str, float]]  # its figures read as values (``figure_values``)
     negated: bool
     concepts: tuple[Concept, ...]  # distinct; a tuple is a third of a frozenset's size
     leans_on: int | None  # index of the sentence it needs read first (``_leans_on``), if any
@@ -363,7 +356,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 terms=Counter(terms),
                 names=named,
                 numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
-                figures=_figures(s.text),
+                figures=figure_values(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
                 leans_on=_leans_on(s, name_runs, introduced, known),
@@ -604,7 +597,7 @@ def _outside_quotes_leans(text: str, known: frozenset[str] | None = None) -> boo
             seen_person = True  # a name (or a body: read as one, the rule stays narrow)
         elif k == 0 and core[:1].isupper() and word not in STOPWORDS and not core.isupper():
             # "Price showed ...": a name first, if the article names it elsewhere
-            seen_person = known is None or (word not in _BODIES and stem(word) in known)
+            seen_person = known is None or (word not in BODIES and stem(word) in known)
     return False
 
 
@@ -649,7 +642,7 @@ def _unresolved_report(text: str) -> bool:
     head = tokens[end - 1].strip(_QUOTES + "()[],.;:!?")
     if head.lower() in _PERSONAL:
         return False  # "who said he", "she said she": not this rule's case
-    if not (head.lower() in _BODIES or (head.islower() and _plural(head))):
+    if not (head.lower() in BODIES or (head.islower() and _plural(head))):
         return False  # a name or a singular noun ("Smith said he", "the spokesman said he")
     # Capitalised words right before the head qualify it ("Chicago police", "U.S. officials",
     # "Harvard University"), unless one is a possessive ("Smith's family", "Dr. Collins' aides").
@@ -692,7 +685,7 @@ def _is_name(token: str, *, first: bool) -> bool:
     sentence's ``first`` word when that is a function word or an adverb ("In", "Earlier")."""
     core = token.strip(_QUOTES + "()[],.;:!?")
     low = core.lower()
-    if not core[:1].isupper() or low in _TIME_WORDS or low in _BODIES:
+    if not core[:1].isupper() or low in _TIME_WORDS or low in BODIES:
         return False
     return not (first and (low in STOPWORDS or low.endswith("ly") or low in _SUBJECT_ENDS))
 
@@ -1096,7 +1089,7 @@ def _same_figures(pick: _Candidate, chosen: _Candidate) -> bool:
     guidance of up to $17.8 billion looked conservative"), and so is a figure it adds."""
     if not pick.figures or not pick.figures <= chosen.figures:
         return False
-    facts = {t for t in pick.facts if not _has_digit(t) and t not in _SCALE_TERMS}
+    facts = {t for t in pick.facts if not _has_digit(t) and t not in SCALE_TERMS}
     shared = facts & set(chosen.terms)
     allowed = sum(_figure_weight(kind, value) for kind, value in pick.figures)
     return bool(shared) and len(facts - shared) <= allowed
@@ -1108,41 +1101,6 @@ def _figure_weight(kind: str, value: float) -> int:
     if value != int(value) or value >= 1e6:
         return 3
     return 2 if kind == "%" else 1
-
-
-# A figure as written: "$4.62bn", "4.62 billion", "31%", "17 per cent", "2,300"; not one inside
-# a word ("Q3", "FY25", "F-16") or a date's parts after a colon or dot ("10.30").
-_FIGURE = re.compile(
-    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"(?:\s*(%|per ?cent\b|percent\b)|\s*(bn|tn|mn|m|k)\b"
-    r"|\s+(billion|trillion|million|thousand)\b)?"
-    r"(?![\w.]\d)"
-)
-_SCALES = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "million": 1e6,
-    "bn": 1e9,
-    "billion": 1e9,
-    "tn": 1e12,
-    "trillion": 1e12,
-}
-
-_SCALE_TERMS = frozenset(stem(w) for w in (*_SCALES, "percent", "cent"))  # a figure's, no fact
-
-
-def _figures(text: str) -> frozenset[tuple[str, float]]:
-    """The figures ``text`` states, each a kind ("%" or "") and a value with its scale applied:
-    "$4.62bn" and "$4.62 billion" are one figure, ("", 4.62e9); "9%" is ("%", 9.0), not 9."""
-    out: set[tuple[str, float]] = set()
-    for m in _FIGURE.finditer(text):
-        whole, decimals, percent, short, long = m.groups()
-        value = float(whole.replace(",", "") + (decimals or ""))
-        scale = _SCALES[(short or long or "").lower()] if (short or long) else 1.0
-        out.add(("%" if percent else "", round(value * scale, 6)))
-    return frozenset(out)
 
 
 def _restates(a: _Candidate, b: _Candidate) -> bool:

@@ -54,6 +54,7 @@ from .sources import (
     strip_controls,
 )
 from .text import (
+    BODIES,
     DAY_NAMES,
     MONTH_NAMES,
     STOPWORDS,
@@ -1236,16 +1237,19 @@ def _turn_speakers(units: list[str], asks: set[str]) -> list[str | None]:
 
 
 # A person's name in an interview's introduction: two to four capitalised words ("Sarah
-# Whitfield", "Health Secretary Maria Lopes"), none a body, a place's kind or a time.
+# Whitfield", "Health Secretary Maria Lopes"), none a body (``text.BODIES``), a place's kind
+# or a time.
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]+(?: (?:[A-Z][a-z’'-]+|[A-Z]\.)){1,3}(?![\w’'-])")
-_NOT_PERSON = frozenset(
-    """
-    police government ministry department agency office university college school academy
-    hospital company firm group council committee commission board court army party team club
-    union trust bank city county state street road house centre center station port airport
-    north south east west new the a an in on at of and for
-    """.split()
-) | {w.lower() for w in (*MONTH_NAMES, *DAY_NAMES)}
+_NOT_PERSON = (
+    BODIES
+    | frozenset(
+        """
+        academy commission club trust bank city county state street road house centre center
+        station port airport north south east west new the a an in on at of and for
+        """.split()
+    )
+    | {w.lower() for w in (*MONTH_NAMES, *DAY_NAMES)}
+)
 
 
 def _interviewee(intro: list[str]) -> str | None:

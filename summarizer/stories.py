@@ -868,9 +868,9 @@ def count_sources(outlets: Sequence[Outlet], texts: Mapping[OutletKey, set[str]]
     firsts: dict[tuple[str, str], set[str]] = {}  # each outlet's first key: the texts it holds
     for outlet in outlets:
         held = texts.get(outlet.key(), set())
-        if outlet.name:
-            keys = [("name", " ".join(outlet.name.split()).casefold())]
-            keys += [("url", outlet.url)] if outlet.url else []
+        who = outlet.who()  # a name without case and spacing, as ``distinct_outlets``
+        if outlet.name and who is not None:
+            keys = [who, *([("url", outlet.url)] if outlet.url else [])]
             told_texts |= held
         elif outlet.url:
             keys = [("site", _site(outlet.url)), ("url", outlet.url)]

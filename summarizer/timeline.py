@@ -30,7 +30,7 @@ import threading
 from datetime import UTC, datetime
 
 from .models import Article, Sentence
-from .text import DAY_NAMES, content_terms, strip_dateline
+from .text import DAY_NAMES, content_terms, figure_values, strip_dateline
 
 MIN_SPAN_HOURS = 3.0  # dated articles this far apart: the story may have moved on
 # A state that ends what was announced: "has been suspended", "called off", "was cancelled".
@@ -55,7 +55,6 @@ _UPDATED = re.compile(
     r"|\b(?:has|have)\s+(?:now\s+)?(?:risen|climbed|reached|passed)\b",
     re.IGNORECASE,
 )
-_FIGURE = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _TIME_TERMS = frozenset(
     content_terms(
         " ".join(DAY_NAMES) + " today tonight tomorrow yesterday morning evening night week day "
@@ -82,8 +81,7 @@ def story_clock(articles: list[Article]) -> datetime | None:
     lead the story unless the story itself changed."""
     if moved_on(articles) is None:
         return None
-    teller = _changes(articles)[1]
-    return None if teller is None else instant(articles[teller])
+    return _changes(articles)[1]
 
 
 def latest(articles: list[Article]) -> int | None:
@@ -154,12 +152,12 @@ class _Read:
         self.stopped = [found is not None for found, _ in stops]
         self.stops: set[str] = set().union(*(terms for _, terms in stops))
         self._terms: dict[int, set[str]] = {}
-        self._figures: list[set[str]] | None = None
+        self._figures: list[frozenset[tuple[str, float]]] | None = None
 
     @property
-    def figures(self) -> list[set[str]]:
+    def figures(self) -> list[frozenset[tuple[str, float]]]:
         if self._figures is None:
-            self._figures = [set(_FIGURE.findall(s.text)) for s in self.sentences]
+            self._figures = [figure_values(s.text) for s in self.sentences]
         return self._figures
 
     def terms(self, n: int) -> set[str]:
@@ -171,38 +169,37 @@ class _Read:
         return _FORECAST.search(self.sentences[n].text) is not None
 
 
-# The last few stories' changes: the engine asks for a story's clock, its latest report and
-# what was overtaken one after the other, and each would read the story again.
-_CHANGES: dict[tuple[tuple[str, datetime | None], ...], tuple[set[str], int | None]] = {}
+# The last few stories' changes: clustering asks for a story's clock (its title), then the
+# engine for the clock, the latest report and what was overtaken, each with the story's
+# articles in its own order; each would read the story again.
+_CHANGES: dict[frozenset[tuple[str, datetime | None]], tuple[set[str], datetime | None]] = {}
 _CHANGES_KEPT = 8
 _CHANGES_LOCK = threading.Lock()  # the server answers requests in threads
 
 
-def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
-    """What later articles overtook (sentence ids) and the position of the latest timed
-    article that tells a change: one that overtakes an earlier report, or whose lead says a
+def _changes(articles: list[Article]) -> tuple[set[str], datetime | None]:
+    """What later articles overtook (sentence ids) and when the latest timed article that
+    tells a change was published: one that overtakes an earlier report, or whose lead says a
     figure moved ("the death toll rose to 12"). Each article is read once (``_Read``) and a
     past-perfect clause finds the sentences it overtakes through its figures, so a story of
     hundreds of reports costs a pass over them, not a pass per pair (a story of 300 reports
     took 11.7 s read pair by pair, and 1.5 s with every sentence stemmed)."""
     times = [instant(a) for a in articles]
-    key = tuple((a.id, t) for a, t in zip(articles, times, strict=True))
+    key = frozenset((a.id, t) for a, t in zip(articles, times, strict=True))  # in any order
     with _CHANGES_LOCK:
         if key in _CHANGES:
             return _CHANGES[key]
     read = [_Read(a) for a in articles]
-    # the sentences that may tell what a later past perfect tells: those with its verb's
-    # first letters (a stem starts as its words do: "seek" in "seeking"), read in full after
     # the sentences that state a figure a later past perfect states, read in full after
     figures = {f for r in read for _, said in r.told for f in said}
-    by_figure: dict[str, list[tuple[int, int]]] = {}
+    by_figure: dict[tuple[str, float], list[tuple[int, int]]] = {}
     for j, r in enumerate(read if figures else ()):
         for n, stated in enumerate(r.figures):
             if not r.past_perfect[n]:  # one that tells what had been so is overtaken by none
                 for figure in stated & figures:
                     by_figure.setdefault(figure, []).append((j, n))
     out: set[str] = set()
-    tellers = [i for i, a in enumerate(articles) if times[i] and _updated(a)]
+    told_at = [t for a, t in zip(articles, times, strict=True) if t and _updated(a)]
     for i, time in enumerate(times):
         if time is None or not (read[i].stops or read[i].told):
             continue
@@ -224,13 +221,13 @@ def _changes(articles: list[Article]) -> tuple[set[str], int | None]:
                 )
         if found:
             out |= found
-            tellers.append(i)
-    teller = max(tellers, key=lambda i: (times[i], -i), default=None)
+            told_at.append(time)
+    clock = max(told_at, default=None)
     with _CHANGES_LOCK:
         if len(_CHANGES) >= _CHANGES_KEPT:
             _CHANGES.pop(next(iter(_CHANGES)))
-        _CHANGES[key] = (out, teller)
-    return out, teller
+        _CHANGES[key] = (out, clock)
+    return out, clock
 
 
 def _updated(article: Article) -> bool:
@@ -238,14 +235,14 @@ def _updated(article: Article) -> bool:
     return any(_UPDATED.search(s.text) for s in article.sentences[:3])
 
 
-def _told(text: str) -> tuple[str, set[str]] | None:
+def _told(text: str) -> tuple[str, frozenset[tuple[str, float]]] | None:
     """A past-perfect clause (``text`` starts at its verb) as its verb's stem and its figures
     ("16,000" and "4.5%" whole); None when the verb says nothing ("had been", "had said")."""
     clause = re.split(r"[,;:.!?](?=\s|$)", text, maxsplit=1)[0]
     verb = _terms(clause.split()[0]) if clause.split() else set()
     if not verb:
         return None
-    return next(iter(verb)), set(_FIGURE.findall(clause))
+    return next(iter(verb)), figure_values(clause)
 
 
 def _before(article: Article, time: datetime) -> bool:
