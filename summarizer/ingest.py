@@ -1939,7 +1939,7 @@ def record_article(record: Any, file: str | None, where: str | None = None) -> A
         fields = ", ".join(sorted(map(str, record))[:8]) or "none"  # e.g. {"articles": [...]}
         raise InputError(f"{at}missing or empty 'text' field (its fields: {fields})")
     body, title = article_body(text, f"{at}the 'text' field", record_field(record, "title"))
-    return make_article(
+    article = make_article(
         body,
         title=title,
         url=record_field(record, "url"),
@@ -1947,6 +1947,9 @@ def record_article(record: Any, file: str | None, where: str | None = None) -> A
         published=lenient_published(record_value(record, "published"), where or file or "record"),
         file=file,
     )
+    if (own_id := record_field(record, "id")) is not None:
+        article.outlets[0].record = own_id  # as given: the caller matches it exactly
+    return article
 
 
 def article_body(text: str, what: str, title: str | None = None) -> tuple[str, str | None]:

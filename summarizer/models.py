@@ -61,6 +61,9 @@ class Outlet(BaseModel):
     name: str | None = None
     url: Annotated[str | None, AfterValidator(web_url)] = None  # only a web link (web_url)
     file: str | None = None
+    # the id its feed or CMS gave the record ("cms-123", a JSON record's "id"), so a caller maps
+    # an output back to its own article without matching URLs; None for a file or a page
+    record: str | None = None
 
     def label(self) -> str:
         """Human-readable name for the Sources list."""

@@ -12,7 +12,7 @@ from typing import Literal, get_args
 
 from .draft import VerifyReport
 from .errors import InputError
-from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story
+from .models import NO_SENTENCE_FITS, Blurb, Briefing, Claim, Outlet, Source, Story, web_url
 from .sentences import cut_mark
 from .sources import OUTPUT_MARKER
 from .text import counted, word_count
@@ -405,19 +405,33 @@ def _code(text: str) -> str:
 
 
 def _source_line(source: Source, *, md: bool = True) -> str:
-    """A Sources entry: title (an untitled article's lead), outlets, files (code in Markdown)."""
+    """A Sources entry: title (an untitled article's lead), outlets, and where to read it: its
+    URL (the title's link in Markdown, as in HTML), else its files (code in Markdown). A feed's
+    file named on every entry ("file `day.jsonl`") told a reader nothing the link does not."""
     esc = md_text if md else str
     outlets = source.outlets
-    names = [esc(n) for o in outlets if (n := o.name or o.url)]
-    files = [f for o in outlets if (f := o.file)]
+    url = next((u for o in outlets if (u := web_url(o.url))), None)
+    names = [esc(n) for o in outlets if (n := o.name or (None if o.url == url else o.url))]
+    files = [f for o in outlets if (f := o.file)] if url is None else []
     title = source.title or "(untitled article)"
-    parts = [_title_md(title, derived=source.title_derived) if md else title]
+    shown_title = _title_md(title, derived=source.title_derived) if md else title
+    if md and url is not None:
+        shown_title = f"[{shown_title}](<{_md_destination(url)}>)"
+    parts = [shown_title]
     if names:
         parts.append(_listing(list(dict.fromkeys(names))))
+    if url is not None and not md:
+        parts.append(url)
     if files:  # labelled: a file is where the article was read, not who published it
         shown = [_code(f) if md else f for f in dict.fromkeys(files)]
         parts.append(("files " if len(shown) > 1 else "file ") + _listing(shown))
     return " — ".join(parts)
+
+
+def _md_destination(url: str) -> str:
+    """A web URL (``models.web_url``: no spaces or controls) as a Markdown link's ``<...>``
+    destination, which may not hold ``<`` or ``>``."""
+    return url.replace("<", "%3C").replace(">", "%3E")
 
 
 def _listing(items: list[str], limit: int = MAX_LISTED) -> str:

@@ -257,7 +257,9 @@ def test_a_blank_source_or_url_is_none(client: TestClient) -> None:
     article = {"text": TEXT, "source": "  ", "url": " \n", "title": "Bridge vote"}
     res = client.post("/blurb", json={"article": article})
     assert res.status_code == 200, res.text
-    assert res.json()["sources"][0]["outlets"] == [{"name": None, "url": None, "file": None}]
+    assert res.json()["sources"][0]["outlets"] == [
+        {"name": None, "url": None, "file": None, "record": None}
+    ]
     article = {"text": TEXT, "source": " Daily\n Post ", "url": " https://a.example/1 "}
     res = client.post("/blurb", json={"article": article})
     assert res.json()["sources"][0]["outlets"][0]["name"] == "Daily Post"
