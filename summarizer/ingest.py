@@ -430,7 +430,7 @@ def filter_by_date(
     notes = []
     if len(kept) < len(articles):
         left_out = counted(len(articles) - len(kept), "article")
-        notes.append(f"{left_out} {OUTSIDE_DATES} ({window_text(since, until)})")
+        notes.append(f"{left_out} {OUTSIDE_DATES} (kept: published {window_text(since, until)})")
     undated = sum(1 for a in kept if a.published is None)
     if undated:
         notes.append(f"{counted(undated, 'article')} with no publication date kept")

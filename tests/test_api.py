@@ -226,8 +226,9 @@ def test_a_briefing_whose_articles_are_all_outside_the_dates_says_so() -> None:
     result = summarizer.briefing([article], since="2030-01-01")
     assert result.stories == []
     assert result.problems[0] == "no article published within the dates given"
-    assert "1 article left out: published outside the dates asked for (from 2030-01-01)" in (
-        result.problems
+    assert (
+        "1 article left out: published outside the dates asked for "
+        "(kept: published from 2030-01-01)" in (result.problems)
     )
 
 

@@ -407,7 +407,8 @@ def test_until_a_day_in_any_accepted_form_includes_that_day(
     data = json.loads(res.stdout)
     assert [o["name"] for s in data["sources"] for o in s["outlets"]] == ["Tue"]
     assert data["problems"] == [
-        "1 article left out: published outside the dates asked for (through 2025-03-18)"
+        "1 article left out: published outside the dates asked for "
+        "(kept: published through 2025-03-18)"
     ]
 
 
@@ -477,7 +478,8 @@ def test_a_date_window_that_leaves_out_everything_says_so(
     assert res.exit_code == 0, res.output
     assert (
         "Warning: the briefing is empty: every article was published outside --since/--until "
-        "(1 article left out: published outside the dates asked for (from 2030-01-01))"
+        "(1 article left out: published outside the dates asked for "
+        "(kept: published from 2030-01-01))"
     ) in res.stderr
     quiet = runner.invoke(app, ["briefing", str(feed), "--since", "2025-01-01", "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == ""

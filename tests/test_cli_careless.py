@@ -343,8 +343,8 @@ def test_a_briefing_with_no_story_written_says_why_not_verification(
     assert empty.exit_code == 0
     assert "no claim passed verification" not in empty.stdout
     assert (
-        "(no story: 1 article left out: published outside the dates asked for (from 2026-01-01))"
-        in empty.stdout
+        "(no story: 1 article left out: published outside the dates asked for "
+        "(kept: published from 2026-01-01))" in empty.stdout
     )
 
 

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 
 NOTE = (
-    "1 article left out: published outside the dates asked for (from 2025-03-19 through 2025-03-19)"
+    "1 article left out: published outside the dates asked for "
+    "(kept: published from 2025-03-19 through 2025-03-19)"
 )
 
 
