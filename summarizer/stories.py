@@ -712,12 +712,13 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     sub = x[members]
     centroid = np.asarray(sub.sum(axis=0)).ravel()
     centrality = sub @ centroid
-    latest = _latest([articles[i] for i in members])
+    latest, told = _latest([articles[i] for i in members])
     ranked = sorted(
         range(len(members)),
         key=lambda k: (
             k not in latest and bool(latest),
             articles[members[k]].is_stub,
+            k not in told,
             -round(float(centrality[k]), 9),
             k,
         ),
@@ -736,17 +737,22 @@ def _story(articles: list[Article], members: list[int], x: csr_matrix) -> Story:
     )
 
 
-def _latest(chosen: Sequence[Article]) -> set[int]:
+def _latest(chosen: Sequence[Article]) -> tuple[set[int], set[int]]:
     """Indexes of a story's latest reports when it moved on during the day and a later report
     says it changed (``timeline.story_clock``): those from the middle of the time up to that
-    report, and after it. Why: a strike announced at 08:10 and called off at 18:45 was headed
-    "staff to strike for 48 hours", its stale state; the most central report is the one most
-    reports agree with, often the earliest."""
+    report, and after it; and of the reports that tell that change (published at the clock),
+    which head it. Why: a strike announced at 08:10 and called off at 18:45 was headed "staff
+    to strike for 48 hours", its stale state; the most central report is the one most reports
+    agree with, often the earliest, and among the later ones it was the midday "cancellations
+    reach 170" where the evening said "systems restored; 210 cancelled in total"."""
     span, clock = timeline.moved_on(list(chosen)), timeline.story_clock(list(chosen))
     if span is None or clock is None:
-        return set()
+        return set(), set()
     middle = span[0] + (clock - span[0]) / 2
-    return {k for k, a in enumerate(chosen) if (t := timeline.instant(a)) and t >= middle}
+    times = [timeline.instant(a) for a in chosen]
+    return {k for k, t in enumerate(times) if t and t >= middle}, {
+        k for k, t in enumerate(times) if t == clock
+    }
 
 
 def story_title(chosen: list[Article]) -> str | None:

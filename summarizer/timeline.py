@@ -7,15 +7,20 @@ morning's "Commuters face two days of disruption". Deliberately simple, and only
 story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
 
 - the latest dated article that says the story changed (it overtakes an earlier report, as
-  below, or its lead says a figure moved: "the death toll rose to 12") tells the story's
-  current state: the engine picks its lead first and ranks earlier dated articles' sentences
-  lower (``earlier``). A later explainer, reaction or analysis that changes nothing does not
-  head the story: the most central report does;
+  below, or its headline or lead says a figure moved or an outcome came: "the death toll rose
+  to 12", "cancellations reach 170", "systems restored", "strike ends in deal"; not the
+  story's first report, whose "net profit rose to 1.8 billion" moved nothing) tells the
+  story's current state: it heads the story, the engine picks its lead first and ranks
+  earlier dated articles' sentences lower (``earlier``). A later explainer, reaction or
+  analysis that changes nothing does not head the story: the most central report does;
 - a sentence of the latest state that says something was stopped ("has been suspended",
   "called off", "cancelled", "scrapped", ...) overtakes an earlier article (dated before it, or
   undated) whose lead shares its event ("strike", "48-hour") and says no such thing: that
   article's sentences about the event, or that forecast ("will", "is expected to", "face"),
   are left out (``superseded``); its other sentences (what was offered, who said what) stay;
+- a forecast ("is expected to name a new health minister") is overtaken by a later article
+  whose headline or first sentence states its verb in a finite form and two more of its terms
+  ("Ortega names Quell health minister"): it came about;
 - a later article that tells in the past perfect what an earlier one told as current ("The
   union had been seeking 16%" after "The union is seeking 16%") overtakes that sentence: the
   same verb and a figure of the clause, so "had been seeking 16%" leaves out "is seeking 16%"
@@ -35,7 +40,7 @@ from .text import DAY_NAMES, content_terms, figure_values, strip_dateline
 MIN_SPAN_HOURS = 3.0  # dated articles this far apart: the story may have moved on
 # A state that ends what was announced: "has been suspended", "called off", "was cancelled".
 _STOPPED = re.compile(
-    r"\b(?:(?:has|have|had|was|were|is|are|been|be)\s+(?:now\s+|been\s+)*"
+    r"\b(?:(?:has|have|had|was|were|is|are|been|be)\s+(?:now\s+|been\s+|\w+ly\s+)*"
     r"(?:suspended|cancell?ed|scrapped|abandoned|postponed|averted|withdrawn|lifted|ended|halted"
     r"|dropped|shelved|reversed|called\s+off)"
     r"|call(?:s|ed|ing)?\s+off|suspend(?:s|ed)\s+the)\b",
@@ -46,13 +51,39 @@ _FORECAST = re.compile(
     r"\b(?:will|would|won't|expected to|set to|due to|face|faces|planned|plans to|threaten\w*)\b",
     re.IGNORECASE,
 )
+# What an active stop names right after its verb: "has halted [online sales] just weeks before",
+# "called off [the walkout] after"; a preposition ends it ("has ended [] after three days").
+_OBJECT = re.compile(
+    r"(?:(?!\b(?:after|before|on|at|in|for|from|until|by|over|amid|as|when|following)\b).)*",
+    re.IGNORECASE,
+)
+# A forecast's verb ("is expected to name", "will name", "plans to close"): a later report whose
+# lead states that verb and what it was about ("Ortega names Quell health minister") tells the
+# forecast came about, and overtakes it. Not "due to", which gives a cause as often as a date.
+_FORECAST_VERB = re.compile(
+    r"\b(?:will|expected\s+to|set\s+to|plans?\s+to|planning\s+to|likely\s+to|(?:is|are)\s+to)"
+    r"\s+(?:\w+ly\s+)?([a-z]+)\b"
+)
+# A verb's finite form in a headline or lead ("names", "named", "closes"), as far as a word's end
+# tells it: a gerund ("joining Juventus fulfils a dream") states nothing came about.
+_FINITE = re.compile(r"(?<![\w'’-])[a-z]+(?:[^s\W]s|ed)\b")
 # The past perfect of a later report: what was so until the story moved on ("had been
 # seeking", "had demanded", "had earlier planned"); the verb is the group.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+)\b")
-# A lead saying a figure moved: "the death toll rose to 12", "has risen to", "climbed to".
+# A lead saying the story changed (``_updated``): a figure moved ("the death toll rose to 12",
+# "has risen to", "cancellations reach 170", "210 flights cancelled in total",
+# "Seven people have now died"), or an outcome ("struck a deal", "strike ends in deal", "is
+# over", "systems restored", "port reopens"). Active outcomes only: an explainer's "what was
+# agreed" tells no change. Only for which report is latest, never for what it overtakes.
 _UPDATED = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|fell|fallen|dropped)\s+to\b"
-    r"|\b(?:has|have)\s+(?:now\s+)?(?:risen|climbed|reached|passed)\b",
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:risen|climbed|reached|passed)\b"
+    r"|\breach(?:es|ed)?\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d"
+    r"|\bin\s+total\b|\b(?:has|have)\s+now\s+[a-z]+ed\b"
+    r"|\b(?:reached|struck|signed|sealed|clinched)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:deal|agreement)"
+    r"|\bdeal\s+reached\b|\b(?:is|are)\s+(?:now\s+)?over\b"
+    r"|\bend(?:s|ed)?\s+(?:in|with)\s+(?:a\s+)?(?:deal|agreement)\b"
+    r"|\b(?:restored|reopen(?:s|ed)|back\s+to\s+normal|working\s+again)\b",
     re.IGNORECASE,
 )
 _TIME_TERMS = frozenset(
@@ -153,6 +184,20 @@ class _Read:
         self.stops: set[str] = set().union(*(terms for _, terms in stops))
         self._terms: dict[int, set[str]] = {}
         self._figures: list[frozenset[tuple[str, float]]] | None = None
+        # its lead's terms where the lead states, not forecasts (title and first sentence), and
+        # of those its verbs in a finite form ("names", "named"; not "joining" or "to sell")
+        lead = [article.title or "", *(s.text for s in article.sentences[:1])]
+        said = [strip_dateline(t) for t in lead if not _FORECAST.search(t)]
+        self.stated = set().union(*(_terms(t) for t in said))
+        self.done = _terms(" ".join(w for t in said for w in _FINITE.findall(t)))
+        # its forecasts: (sentence, the forecast verb's term, the sentence's other terms)
+        self.forecasts: list[tuple[int, str, set[str]]] = []
+        for n, sentence in enumerate(self.sentences if _FORECAST_VERB.search(whole) else ()):
+            for match in _FORECAST_VERB.finditer(sentence.text):
+                verb = _terms(match.group(1))
+                if verb:
+                    term = next(iter(verb))
+                    self.forecasts.append((n, term, self.terms(n) - {term}))
 
     @property
     def figures(self) -> list[frozenset[tuple[str, float]]]:
@@ -199,7 +244,27 @@ def _changes(articles: list[Article]) -> tuple[set[str], datetime | None]:
                 for figure in stated & figures:
                     by_figure.setdefault(figure, []).append((j, n))
     out: set[str] = set()
-    told_at = [t for a, t in zip(articles, times, strict=True) if t and _updated(a)]
+    # a lead saying a figure moved tells a change only after an earlier report: the day's first
+    # report of results ("net profit rose to 1.84 billion euros") moved nothing in the story
+    first = min((t for t in times if t is not None), default=None)
+    told_at = [t for a, t in zip(articles, times, strict=True) if t and t != first and _updated(a)]
+    # forecasts by their verb, and the later leads that state it came about
+    forecast: dict[str, list[tuple[int, int, set[str]]]] = {}
+    for j, r in enumerate(read):
+        for n, verb, others in r.forecasts:
+            forecast.setdefault(verb, []).append((j, n, others))
+    for i, time in enumerate(times):
+        if time is None or not forecast:
+            continue
+        came = {
+            articles[j].sentences[n].id
+            for verb in read[i].done & forecast.keys()
+            for j, n, others in forecast[verb]
+            if j != i and len(others & read[i].stated) >= 2 and _before(articles[j], time)
+        }
+        if came:
+            out |= came
+            told_at.append(time)
     for i, time in enumerate(times):
         if time is None or not (read[i].stops or read[i].told):
             continue
@@ -213,7 +278,7 @@ def _changes(articles: list[Article]) -> tuple[set[str], datetime | None]:
             if j == i or not article.sentences or r.stopped[0] or not _before(article, time):
                 continue  # a lead that tells the outcome too is not overtaken
             shared = read[i].stops & r.terms(0)
-            if shared:
+            if shared and not shared & r.stops:  # nor one that says it stopped, anywhere
                 found.update(
                     s.id
                     for n, s in enumerate(article.sentences)
@@ -231,8 +296,10 @@ def _changes(articles: list[Article]) -> tuple[set[str], datetime | None]:
 
 
 def _updated(article: Article) -> bool:
-    """The article's lead (headline and first two sentences) says a figure moved."""
-    return any(_UPDATED.search(s.text) for s in article.sentences[:3])
+    """The article's headline or lead (first three sentences) says the story changed
+    (``_UPDATED``): the headline is where an update says it ("toll climbs to seven")."""
+    texts = [article.title or "", *(s.text for s in article.sentences[:3])]
+    return any(_UPDATED.search(t) for t in texts)
 
 
 def _told(text: str) -> tuple[str, frozenset[tuple[str, float]]] | None:
@@ -265,12 +332,22 @@ def _stopped(sentence: Sentence) -> tuple[re.Match[str] | None, set[str]]:
     first = None
     for match in _STOPPED.finditer(text):
         first = first or match
-        if match.group().lower().startswith(("call", "suspend")):
-            phrase = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
-        else:
-            phrase = re.split(r"[,;:]", text[: match.start()])[-1]
-        out.update(_ordered_terms(phrase)[:2])
+        said = match.group().lower()
+        # active: "called off the walkout", "has halted online sales" (what is stopped follows,
+        # not "Shares fell after a cyber attack that"); passive or intransitive: "the strike has
+        # been suspended", "the strike has ended" (it comes before)
+        after = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
+        active = said.startswith(("call", "suspend", "has ", "have ", "had "))
+        named = _OBJECT.match(after)
+        if not (active and "been" not in said and named and (stopped := _object(named[0]))):
+            stopped = _ordered_terms(re.split(r"[,;:]", text[: match.start()])[-1])[:2]
+        out.update(stopped)
     return first, out
+
+
+def _object(phrase: str) -> list[str]:
+    """The first two terms of what an active stop names (``_stopped``)."""
+    return _ordered_terms(phrase)[:2]
 
 
 def _event(sentence: Sentence) -> set[str]:
