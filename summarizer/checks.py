@@ -59,16 +59,17 @@ _ABBREV = (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("E.U.", "EU"))
 
 # A share said as a fraction in words ("about a third", "two-thirds of", "nearly half"), read
 # as the percent it is, so "about a third" holds for "34 percent" and is not the number 3: one
-# after a bound phrase, or before "of" or what it is compared with ("a premium of about a third
+# after an approximation, or before "of" or what it is compared with ("a premium of about a third
 # over Monday's price"). A third is no whole percent: one said without a bound reads "about".
 _FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_SHARE_BOUNDS = (
-    "about|around|roughly|approximately|some|an estimated|close to|nearly|almost|just under|"
-    "more than|over|above|at least|less than|fewer than|under|below|at most|up to"
-)
+# Only approximations: "more than a quarter" for "about 27 percent" is fair, but the ranges
+# of a bound and of "about 27" overlap without one holding the other, so such a bound is left
+# as words, as before.
+_SHARE_BOUNDS = "about|around|roughly|approximately|some|an estimated|close to|nearly|almost"
 _FRACTION = re.compile(
-    r"\b(?:(" + _SHARE_BOUNDS + r")\s+)?"
+    r"\b(?<!than )(?<!over )(?<!above )(?<!under )(?<!below )(?<!least )(?<!most )(?<!to )"
+    r"(?:(" + _SHARE_BOUNDS + r")\s+)?"
     r"(?:(a|one|two|three|four)[\s-]+(half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?<!the )(?<!first )(?<!second )(?<!this )(?<!that )(?<!last )(?<!next )"
     r"(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )(half))\b"
@@ -4300,13 +4301,16 @@ def check_attribution(claim: str, evidence: Evidence) -> Check:
         return Check(name="attribution", passed=True)
     others: list[str] = []
     for sentence in evidence.sentences:
-        theirs = attribution(sentence) or _pronoun_attribution(sentence, evidence)
+        theirs = attribution(sentence)
+        resolved = theirs is None and (theirs := _pronoun_attribution(sentence, evidence))
         if theirs is None:
             continue
         carried = set(content_terms(_norm(theirs.what)))
         if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
             continue
-        if _same_speaker(said, theirs):
+        if _same_speaker(said, theirs) or (resolved and theirs.head in said.speaker):
+            # a speaker found through "she" is the claim's when the claim names them anywhere
+            # in its frame ("Council leader Margaret Dunlop apologised and said")
             return Check(name="attribution", passed=True)
         others.append(sentence)
     if not others:
