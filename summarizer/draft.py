@@ -466,7 +466,10 @@ def _check_draft_claim(
     for c in cites:
         by_article.setdefault(c.article_id, []).append(c)
     joined = [group for group in by_article.values() if len(group) > 1]
-    tries = [[c] for c in cites] + joined
+    # all of them together still speak against it: what they contradict, or join otherwise
+    # than the claim does (relations), is not carried by one article's part of them either
+    across = [cites] if len(by_article) > 1 else []
+    tries = [[c] for c in cites] + joined + across
     scope = frozenset(c.article_id for c in cites)
     results = [
         verify_claim(
@@ -488,15 +491,20 @@ def _check_draft_claim(
         conflict = _carrier_conflict(result, ctx.known_names)
         if conflict is not None:
             return conflict
-    together = _together(results[len(cites) :] or singles)
+    together = _together(results[len(cites) : len(results) - len(across)] or singles)
     if together.verdict == "accepted":
         return together
     if together.support == "contradicted":
         return together
+    if across and results[-1].support == "contradicted":
+        return results[-1]
     score = together.score or 0.0
-    blocking = {c.name for c in together.checks if not c.passed} & (
-        STRICT_NOT_LENIENT if strict else NOT_LENIENT
-    )
+    blocking = {
+        c.name
+        for r in (together, *results[len(results) - len(across) :])
+        for c in r.checks
+        if not c.passed
+    } & (STRICT_NOT_LENIENT if strict else NOT_LENIENT)
     lenient = word_count(text) >= MIN_CLAIM_WORDS
     if score >= SUPPORT_MIN and not blocking and lenient:
         shortfalls = "; ".join(f"{c.name}: {c.detail}" for c in together.checks if not c.passed)
