@@ -53,15 +53,53 @@ _TOKEN = re.compile(
     r"|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th|s)?" + _SCALES + r"?(?!\w)"
     r"|\d[^\W_]*|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*|[$£€%#]|[.,;:!?]"
 )
+_FRACTION_WORD = re.compile(r"half|third|quarter|fifth|tenth", re.IGNORECASE)
 _ABBREV = (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("E.U.", "EU"))
 
 
+# A share said as a fraction in words ("about a third", "two-thirds of", "nearly half"), read
+# as the percent it is, so "about a third" holds for "34 percent" and is not the number 3: one
+# after an approximation, or before "of" or what it is compared with ("a premium of about a third
+# over Monday's price"). A third is no whole percent: one said without a bound reads "about".
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Only approximations: "more than a quarter" for "about 27 percent" is fair, but the ranges
+# of a bound and of "about 27" overlap without one holding the other, so such a bound is left
+# as words, as before.
+_SHARE_BOUNDS = "about|around|roughly|approximately|some|an estimated|close to|nearly|almost"
+_FRACTION = re.compile(
+    r"\b(?<!than )(?<!over )(?<!above )(?<!under )(?<!below )(?<!least )(?<!most )(?<!to )"
+    r"(?:(" + _SHARE_BOUNDS + r")\s+)?"
+    r"(?:(a|one|two|three|four)[\s-]+(half|thirds?|quarters?|fifths?|tenths?)"
+    r"|(?<!the )(?<!first )(?<!second )(?<!this )(?<!that )(?<!last )(?<!next )"
+    r"(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )(half))\b"
+    r"(?=(\s+(?:of|over|above|below|to|than)\b|\s*[,;.)]|\s*$))",
+    re.IGNORECASE,
+)
+
+
+def _share(match: re.Match[str]) -> str:
+    bound, count, part, half, after = match.groups()
+    if not bound and not after.strip(" ").lower().startswith("of"):
+        return match.group(0)  # "a third time", "half a mile": no share
+    if half and not bound and not after.strip():
+        return match.group(0)
+    n = _FRACTION_COUNT[count.lower()] if count else 1
+    parts = _FRACTION_PARTS[(part or half).lower().rstrip("s")]
+    value = 100 * n / parts
+    shown = f"{value:.15g}" if value.is_integer() else f"{value:.1f}"
+    bound = bound or ("" if value.is_integer() else "about")
+    return f"{bound} {shown} percent".strip()
+
+
 def _norm(text: str) -> str:
-    """Unify quotes, dashes and common dotted abbreviations so both sides compare alike."""
+    """Unify quotes, dashes and common dotted abbreviations so both sides compare alike, and
+    read a fraction in words as the share it is (``_FRACTION``)."""
     for a, b in _ABBREV:
         text = text.replace(a, b)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"[\u2010-\u2015\u2011]", "-", text).replace("\u00a0", " ")
+    text = re.sub(r"[\u2010-\u2015\u2011]", "-", text).replace("\u00a0", " ")
+    return _FRACTION.sub(_share, text) if _FRACTION_WORD.search(text) else text
 
 
 def _tokens(text: str) -> list[str]:
@@ -886,8 +924,28 @@ def _persons() -> frozenset[str]:
 
 
 def _counts_persons(general: str, noun: str) -> bool:
-    """``general`` is a general noun and ``noun`` names persons it counts."""
-    return general in _GENERAL_NOUNS and (noun_base(noun) or noun) in _persons()
+    """``general`` is a general noun and ``noun`` names persons it counts: a noun of persons,
+    or the people of a place its aliases name ("Americans": aliases.json)."""
+    if general not in _GENERAL_NOUNS:
+        return False
+    base = noun_base(noun) or noun
+    if base in _persons():
+        return True
+    # a plural of a place's alias ("americans" of "american"): its people, not the place
+    return noun.endswith("s") and noun in _ALIASES and noun[:-1] in _ALIASES
+
+
+_ALIASES = lexicon.aliases()
+_WORK_NOUNS, _WORK_KINDS = lexicon.work_nouns()
+
+
+def _counts_works(general: str, noun: str) -> bool:
+    """``general`` is a noun of works of any kind ("titles") and ``noun`` names a kind of
+    work ("films", "movies"): "20 titles in competition" may be "20 films"."""
+    if (noun_base(general) or general) not in _WORK_NOUNS:
+        return False
+    forms = _noun_forms(noun)
+    return any(stem(kind) in forms for kind in _WORK_KINDS)
 
 
 def same_thing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool | None:
@@ -901,6 +959,8 @@ def same_thing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool | None:
         return None
     if _counts_persons(a[0], b[0]) or _counts_persons(b[0], a[0]):
         return True  # "31 people" may be the "31 residents": a general noun counts them too
+    if _counts_works(a[0], b[0]) or _counts_works(b[0], a[0]):
+        return True  # "20 titles" may be the "20 films"
     return _names_one_of(a[0], b) or _names_one_of(b[0], a)
 
 
@@ -2045,7 +2105,10 @@ QUALIFIERS = (
             r"(?<!late )(?<!mid )(?<!mid-)(?:may|might)(?: well)?(?! not\b| never\b)"
             r"(?= [a-z]+\b)(?! (?:the|a|an|and|or|but|of|in|on|at|to|for|by|from|with|this|"
             r"that|last|next|is|was|will|when|as|after|before|until|through|during|\d))"
-            r"|could(?: well)? have\b(?! not\b| never\b))"
+            r"|could(?: well)? have\b(?! not\b| never\b)"
+            r"|(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bwhich it )"
+            r"could(?: well| also| still| soon| eventually)?(?= [a-z]+\b)"
+            r"(?! (?:not|never|only|hardly|barely|see|hear|feel|do|get|find|swim|afford)\b))"
         ),
         re.compile(r"(?!)"),
         kept=re.compile(
@@ -2065,6 +2128,24 @@ QUALIFIERS = (
         kept=re.compile(
             r"\b(?:expect\w*|likely|predict\w*|project\w*|forecast\w*|anticipat\w*|plan\w*|"
             r"aim\w*|intend\w*|propos\w*|may|might|could|probabl\w*|possibl\w*)\b"
+        ),
+        said=False,
+    ),
+    # a plan or an aim ("plans to build", "intends to", "hopes to", "wants to"): a claim that
+    # says it will happen or happened drops it; "is planning to", "aims to", "is set to",
+    # "is expected to" keep it
+    _Qualifier(
+        "plan",
+        re.compile(
+            r"\b(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|"
+            r"hopes?|hoped|hoping|proposes?|proposed|proposing|wants?|wanted|seeks?|sought|"
+            r"seeking) to\b(?! (?:the|a|an|its|their|his|her|this|that)\b)"
+        ),
+        re.compile(r"(?!)"),
+        kept=re.compile(
+            r"\b(?:plan\w*|intend\w*|intention\w*|aim\w*|hope\w*|propos\w*|want\w*|seek\w*|"
+            r"sought|goal|expect\w*|likely|set to|may|might|could|would|possibl\w*|"
+            r"promis\w*|pledg\w*|vow\w*|commit\w*)\b"
         ),
         said=False,
     ),
@@ -2120,15 +2201,17 @@ _FUTURE_LICENCE = re.compile(
 )
 
 
-def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tuple[list[str], int]:
-    """Up to NEGATION_SCOPE content words of ``text`` (normalised, lower case) from ``start``
-    within the clause, as a negation cue's scope, each as ``form`` gives it (a stem, or a
-    lemma for a hedge's scope), and where they end."""
+def _scope(
+    text: str, start: int = 0, form: Callable[[str], str] = stem, reach: int = NEGATION_SCOPE
+) -> tuple[list[str], int]:
+    """Up to ``reach`` (NEGATION_SCOPE) content words of ``text`` (normalised, lower case) from
+    ``start`` within the clause, as a negation cue's scope, each as ``form`` gives it (a stem,
+    or a lemma for a hedge's scope), and where they end."""
     out: list[str] = []
     end = start
     for tok in _TOKEN.finditer(text, start):
         low = tok.group(0).lower()
-        if low in _CLAUSE_END or len(out) >= NEGATION_SCOPE:
+        if low in _CLAUSE_END or len(out) >= reach:
             break
         end = tok.end()
         if low not in STOPWORDS and low[:1].isalnum():
@@ -2137,6 +2220,13 @@ def _scope(text: str, start: int = 0, form: Callable[[str], str] = stem) -> tupl
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the cited sentences of Evidence.text
+# A claim's word of certainty: what a hedge of the cited text qualifies, it says will happen.
+_CERTAIN = re.compile(r"\b(?:will|shall|(?:is|are) (?:going|due|certain|sure) to)\b(?! not\b)")
+# Content words of a hedged clause read when the claim swaps its verb for another ("is expected
+# to be available for Saturday's match" -> "will play in Saturday's match"): of them, at least
+# SWAPPED_MIN past the verb must be stated, so the claim restates that clause.
+SWAPPED_SCOPE = 6
+SWAPPED_MIN = 2
 
 
 def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
@@ -2147,7 +2237,11 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     claim drops (check_negation): the first word after the cue, and two of its scope (or its
     only one), must be stated."""
     cited = evidence.text.lower()
-    mine = {_lemma(w) for w in words(said)}
+    said_words = words(said)
+    # each word's lemma, and a verb's base form's ("built": "build")
+    mine = {_lemma(w) for w in said_words}
+    mine |= {_lemma(b) for w in said_words for b in word_readings(w).get("VERB", ())[:1]}
+    certain = _CERTAIN.search(said)
     hedged: list[tuple[_Qualifier, re.Match[str], list[str], int]] = []
     for q in QUALIFIERS:
         if q.kept is None or _keeps(q, said, shown):
@@ -2179,10 +2273,19 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
             own = outside[starts[-1] if starts else 0 : stop.start() if stop else None]
             free = {_lemma(w) for w in words(own)}
         stated = [t for t in scope if t in mine and t not in free]
+        words_hedged = cited[match.start() : end].strip(" ,.;:")
+        cue = match.group(0)
         if scope[0] in stated and len(stated) >= min(2, len(scope)):
-            words_hedged = cited[match.start() : end].strip(" ,.;:")
-            cue = match.group(0)
             return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
+        if certain is not None and scope[0] not in mine:
+            # another verb for the hedged one, said with certainty: "will play" where the
+            # cited text "is expected to be available for Saturday's match"
+            wide, _ = _scope(cited, match.end(), _lemma, reach=SWAPPED_SCOPE)
+            if len([t for t in wide[1:] if t in mine and t not in free]) >= SWAPPED_MIN:
+                return (
+                    f"the claim says '{certain.group(0)}' where the cited text only says "
+                    f"'{words_hedged}' ({q.kind})"
+                )
     return None
 
 
@@ -2435,13 +2538,16 @@ def _said_of_after(ws: list[str], i: int) -> bool:
     return k >= 0 and ws[k] in _NOUN_OPENERS
 
 
-def _context(ws: list[str], i: int, *, bound: bool = False) -> set[str]:
+def _context(
+    ws: list[str], i: int, *, bound: bool = False, kept: AbstractSet[int] = frozenset()
+) -> set[str]:
     """Content stems (and their synonyms) within ANTONYM_WINDOW words of ws[i], less the
     words of a figure's measure: "turnout rose 4.1 percentage points" and "their share fell
     by 12 percentage points" are not said of the same thing. ``bound`` (an opposite of the
     cited text): only in its clause (``_ANTONYM_BREAKS``) and, for a noun of change, only what
     it is said of (``_said_of_after``); a claim's word keeps its whole window, since a claim
-    that adds "but Russia rejected it" to what the source says still states it."""
+    that adds "but Russia rejected it" to what the source says still states it. ``kept``:
+    places of words that count though they are stopwords (the month "May", ``_months_at``)."""
     out: set[str] = set()
     measured = _measure_words(ws) if _MEASURE_WORDS.intersection(ws) else set()
     lo, hi = max(0, i - ANTONYM_WINDOW), min(len(ws), i + ANTONYM_WINDOW + 1)
@@ -2452,18 +2558,17 @@ def _context(ws: list[str], i: int, *, bound: bool = False) -> set[str]:
         hi = min([hi, *(k for k in range(i + 1, hi) if ws[k] in _ANTONYM_BREAKS)])
     for k in range(lo, hi):
         w = ws[k]
-        if k != i and k not in measured and w not in STOPWORDS and w[:1].isalnum():
+        if k != i and k not in measured and (w not in STOPWORDS or k in kept) and w[:1].isalnum():
             term = stem(w)
             out.add(term)
             out.update(_SYNONYM_OF.get(term, ()))
     return out
 
 
-def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
-    """Lemmas of the cited text opposite to ``word``: listed antonyms among ``seen``, and
-    (among ``ev``, what the claim does not say too) their synonyms and un-/in-/dis- forms
-    ("unsafe" where the text says "safe", and back)."""
-    lemma = _lemma(word)
+def _opposites(word: str, seen: set[str], ev: set[str], lemma: str) -> set[str]:
+    """Lemmas of the cited text opposite to ``word`` (read as ``lemma``, ``_opposite_lemmas``):
+    listed antonyms among ``seen``, and (among ``ev``, what the claim does not say too) their
+    synonyms and un-/in-/dis- forms ("unsafe" where the text says "safe", and back)."""
     found = _ANTONYMS.get(lemma, set()) & seen
     found |= {
         _lemma(syn)
@@ -2481,6 +2586,68 @@ def _opposites(word: str, seen: set[str], ev: set[str]) -> set[str]:
 
 
 _CASED_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")  # text.words, its case kept
+
+
+@lru_cache(maxsize=8192)
+def _degree_base(word: str) -> str | None:
+    """The adjective a comparative or superlative says ("smaller" -> "small", "earliest" ->
+    "early"), when that adjective has a listed opposite and the word itself has none: so
+    "smaller" is opposed to "larger" and "large" without a pair per degree. A word that can
+    be a noun or a verb ("number", "closer", "lower") is left as it is."""
+    if not word.endswith(("er", "est")) or _lemma(word) in _ANTONYMS:
+        return None
+    readings = word_readings(word)
+    if "NOUN" in readings or "VERB" in readings or "ADJ" not in readings:
+        return None
+    base = readings["ADJ"][0]
+    return base if base != word and _lemma(base) in _ANTONYMS else None
+
+
+# Phrasal verbs read as one word of an antonym class ("brought forward": "bring_forward"),
+# by the lemma of their verb; the particle may stand PARTICLE_REACH words on ("brought the
+# launch forward").
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrasal, _as in lexicon.antonym_phrases().items():
+    _PHRASES.setdefault(_lemma(_phrasal[0]), []).append((_phrasal[1:], _lemma(_as)))
+PARTICLE_REACH = 3
+
+
+def _opposite_lemmas(ws: list[str]) -> list[str]:
+    """Each word's lemma as opposites are listed: a comparative's or superlative's adjective
+    (``_degree_base``), and a phrasal verb of antonyms.json read as one word at its verb, its
+    particle then read as nothing ("")."""
+    lemmas = [_lemma(w) for w in ws]
+    for i, w in enumerate(ws):
+        if (base := _degree_base(w)) is not None:
+            lemmas[i] = _lemma(base)
+        for rest, read_as in _PHRASES.get(lemmas[i], ()):
+            for k in range(i + 1, min(len(ws), i + 1 + PARTICLE_REACH + len(rest))):
+                if ws[k] in _CLAUSE_END or ws[k] in _ANTONYM_BREAKS:
+                    break
+                if tuple(ws[k : k + len(rest)]) == rest:
+                    lemmas[i] = read_as
+                    lemmas[k : k + len(rest)] = [""] * len(rest)
+                    break
+    return lemmas
+
+
+def _shown(ws: list[str], lemmas: list[str], i: int) -> str:
+    """The words read as ``lemmas[i]``: a phrasal verb up to its particle ("brought the launch
+    forward"), else the word."""
+    ends = [k for k in range(i + 1, min(len(ws), i + 2 + PARTICLE_REACH)) if not lemmas[k]]
+    return " ".join(ws[i : ends[-1] + 1]) if ends else ws[i]
+
+
+def _months_at(text: str, ws: list[str]) -> frozenset[int]:
+    """Places of ``ws`` (the words of ``text``) where "May" is capitalised after the first
+    word: the month (or a name), a content word though "may" the modal is a stopword ("May
+    is too early" and "May was too late" are said of the same month)."""
+    if "May" not in text:
+        return frozenset()
+    cased = _CASED_WORD.findall(_norm(text))
+    if len(cased) != len(ws):
+        return frozenset()
+    return frozenset(k for k, w in enumerate(cased) if k and w == "May")
 
 
 def _name_words(text: str, ws: list[str]) -> dict[int, frozenset[str]]:
@@ -2519,9 +2686,11 @@ def find_opposite(
     sentence is held against a claim that fuses several ("sales fell while costs rose" against
     "sales fell" alone, or "costs rose as suppliers raised prices")."""
     said_words = words(_norm(claim))
-    said_lemmas = [_lemma(w) for w in said_words]
+    said_lemmas = _opposite_lemmas(said_words)
     cited = [words(_norm(s)) for s in sentences]
-    cited_lemmas = [[_lemma(w) for w in ws] for ws in cited]  # each word's lemma, once
+    cited_lemmas = [_opposite_lemmas(ws) for ws in cited]  # each word's lemma, once
+    said_months = _months_at(claim, said_words)
+    cited_months = [_months_at(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     seen = {lemma for lemmas in cited_lemmas for lemma in lemmas}
     # an opposite's synonym the claim states too is no conflict ("welcomed by some; critics")
     ev = seen - set(said_lemmas)
@@ -2532,9 +2701,9 @@ def find_opposite(
     claim_terms_by_sentence = [_stems_with_synonyms(ws) for ws in cited]
     cited_named = [_name_words(s, ws) for s, ws in zip(sentences, cited, strict=True)]
     for i, word in enumerate(said_words):
-        if said_lemmas[i] in seen or _ranks_at(said_low, i):
+        if not said_lemmas[i] or said_lemmas[i] in seen or _ranks_at(said_low, i):
             continue  # a rank ("Lind came first") is bound to its name by other_ranks
-        opposites = _opposites(word, seen if counting_stated else unstated, ev)
+        opposites = _opposites(word, seen if counting_stated else unstated, ev, said_lemmas[i])
         # an opposite only of some things must be said of one of them: "missed the estimate"
         # where the cited text "beat the estimate", not "missed a penalty" where "beat Rovers"
         of = {
@@ -2544,8 +2713,10 @@ def find_opposite(
         }
         if not opposites and not of:
             continue
-        mine = _context(said_words, i)
-        for ws, lemmas, named in zip(cited, cited_lemmas, cited_named, strict=True):
+        mine = _context(said_words, i, kept=said_months)
+        for ws, lemmas, named, months in zip(
+            cited, cited_lemmas, cited_named, cited_months, strict=True
+        ):
             for j, lemma in enumerate(lemmas):
                 if _ranks_at([w.lower() for w in ws], j):
                     continue
@@ -2553,13 +2724,14 @@ def find_opposite(
                     continue
                 if _negated_at(ws, j) and not _negated_at(said_low, i):
                     continue  # "unused" where it says "not used": the same, not the opposite
-                hit = mine & _context(ws, j, bound=True) if lemma in opposites else set()
+                theirs = _context(ws, j, bound=True, kept=months)
+                hit = mine & theirs if lemma in opposites else set()
                 if hit and _not_opposed(said_low, i, ws, j, claim_terms_by_sentence):
                     continue
                 if hit and not _said_same_way(ws, lemmas, said_lemmas[i], mine, len(hit)):
-                    return word, ws[j]
-                if lemma in of and mine & _context(ws, j, bound=True) & of[lemma]:
-                    return word, ws[j]
+                    return _shown(said_words, said_lemmas, i), _shown(ws, lemmas, j)
+                if lemma in of and mine & theirs & of[lemma]:
+                    return _shown(said_words, said_lemmas, i), _shown(ws, lemmas, j)
     return None
 
 
@@ -3869,6 +4041,36 @@ def attribution(text: str) -> Said | None:
     return None
 
 
+# A quotation given to "he" or "she" after it ("'... impossible to refuse,' he told Benfica
+# TV"): its speaker is the one the sentences before it name (``referent``), so a claim that
+# gives the quotation to someone else is held against that name.
+_PRONOUN_SAID = re.compile(
+    r'^(?P<what>.+?)[,.!?]?"?\s*(?:,\s*)?(?:he|she)\s+(?:said|says|told|added|stated|'
+    r'warned|argued|insisted)\b[^"]{0,60}$',
+    re.IGNORECASE,
+)
+
+
+def _pronoun_attribution(sentence: str, evidence: Evidence) -> Said | None:
+    """The speaker of a sentence that gives what was said to "he" or "she" (``_PRONOUN_SAID``),
+    as the nearest sentence before it that names someone names them (its own speaker first:
+    "Benfica president Rui Santos said ..."); None when no such sentence is known."""
+    if " he " not in sentence.lower() and " she " not in sentence.lower():
+        return None
+    found = _PRONOUN_SAID.match(_norm(sentence).strip())
+    if found is None:
+        return None
+    for before in evidence.preceding.get(sentence, []):
+        if (spoke := attribution(before)) is not None:  # the speaker before goes on
+            return Said(spoke.speaker, spoke.head, found.group("what"))
+        names = _names(before, evidence.known_names)
+        if names:
+            who = [w for w in words(names[0][1]) if w not in STOPWORDS]
+            if who:
+                return Said({stem(w) for w in who}, stem(who[-1]), found.group("what"))
+    return None
+
+
 def _same_speaker(mine: Said, theirs: Said) -> bool:
     """The cited speaker may be the claim's: the word that names the claim's is among theirs
     ("the minister" for "Finance Minister Ingrid Holm"), or, when that word is a general one
@@ -4100,12 +4302,15 @@ def check_attribution(claim: str, evidence: Evidence) -> Check:
     others: list[str] = []
     for sentence in evidence.sentences:
         theirs = attribution(sentence)
+        resolved = theirs is None and (theirs := _pronoun_attribution(sentence, evidence))
         if theirs is None:
             continue
         carried = set(content_terms(_norm(theirs.what)))
         if sum(t in carried for t in terms) < COVERAGE_MIN * len(terms):
             continue
-        if _same_speaker(said, theirs):
+        if _same_speaker(said, theirs) or (resolved and theirs.head in said.speaker):
+            # a speaker found through "she" is the claim's when the claim names them anywhere
+            # in its frame ("Council leader Margaret Dunlop apologised and said")
             return Check(name="attribution", passed=True)
         others.append(sentence)
     if not others:

@@ -459,7 +459,17 @@ def _check_draft_claim(
         return Claim(text=text, verdict="rejected", checks=[check], support="unverifiable")
     related = _related(text, [s for s, _ in hits])
     cites = [Citation(sentence_id=s.id, article_id=s.article_id, text=s.text) for s in related]
-    tries = [[c] for c in cites] + ([cites] if len(cites) > 1 else [])
+    # joined evidence is one article's sentences: a claim fused from two articles ("the board"
+    # of one, "unanimously" of another) is a patchwork, not a fact either states. The same
+    # fact stated in each is carried by each one's sentence alone.
+    by_article: dict[str, list[Citation]] = {}
+    for c in cites:
+        by_article.setdefault(c.article_id, []).append(c)
+    joined = [group for group in by_article.values() if len(group) > 1]
+    # all of them together still speak against it: what they contradict, or join otherwise
+    # than the claim does (relations), is not carried by one article's part of them either
+    across = [cites] if len(by_article) > 1 else []
+    tries = [[c] for c in cites] + joined + across
     scope = frozenset(c.article_id for c in cites)
     results = [
         verify_claim(
@@ -481,15 +491,20 @@ def _check_draft_claim(
         conflict = _carrier_conflict(result, ctx.known_names)
         if conflict is not None:
             return conflict
-    together = results[-1]
+    together = _together(results[len(cites) : len(results) - len(across)] or singles)
     if together.verdict == "accepted":
         return together
     if together.support == "contradicted":
         return together
+    if across and results[-1].support == "contradicted":
+        return results[-1]
     score = together.score or 0.0
-    blocking = {c.name for c in together.checks if not c.passed} & (
-        STRICT_NOT_LENIENT if strict else NOT_LENIENT
-    )
+    blocking = {
+        c.name
+        for r in (together, *results[len(results) - len(across) :])
+        for c in r.checks
+        if not c.passed
+    } & (STRICT_NOT_LENIENT if strict else NOT_LENIENT)
     lenient = word_count(text) >= MIN_CLAIM_WORDS
     if score >= SUPPORT_MIN and not blocking and lenient:
         shortfalls = "; ".join(f"{c.name}: {c.detail}" for c in together.checks if not c.passed)
@@ -504,6 +519,17 @@ def _check_draft_claim(
             update={"verdict": "accepted", "support": "supported", "checks": [*kept, note]}
         )
     return together.model_copy(update={"verdict": "unverified"})
+
+
+def _together(results: list[Claim]) -> Claim:
+    """Of the verdicts on each article's joined sentences (or, when no article gave two, on
+    each sentence), the one a claim stands by: an acceptance, else a contradiction, else the
+    one that carries most of it."""
+    for wanted in ("accepted", None):
+        for result in results:
+            if result.verdict == wanted or (wanted is None and result.support == "contradicted"):
+                return result
+    return max(results, key=lambda r: r.score or 0.0)
 
 
 def _related(text: str, hits: list[Sentence]) -> list[Sentence]:

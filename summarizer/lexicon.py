@@ -89,6 +89,14 @@ def cue_words(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def antonym_phrases() -> dict[tuple[str, ...], str]:
+    """Phrasal verbs read as one word of an antonym class (antonyms.json "phrases"): the
+    phrase's words, its verb in base form, mapped to that word ("bring", "forward") ->
+    "bring_forward"."""
+    return {tuple(k.split()): v for k, v in _load("antonyms.json")["phrases"].items()}
+
+
+@lru_cache(maxsize=1)
 def antonym_pairs_of() -> tuple[tuple[str, str, frozenset[str]], ...]:
     """Pairs of words opposite only when said of one of the listed things (unstemmed), from
     antonyms.json: ("beat", "miss", {"estimate", "forecast", ...}). "Beat the estimate" and
@@ -165,6 +173,14 @@ def rank_nouns() -> frozenset[str]:
 def general_nouns() -> frozenset[str]:
     """Nouns that count any persons (bindings.json): "31 people" may be "31 residents"."""
     return frozenset(_load("bindings.json")["general_nouns"])
+
+
+@lru_cache(maxsize=1)
+def work_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that count works of any kind, and the kinds they count (bindings.json): "20
+    titles" may be "20 films"."""
+    data = _load("bindings.json")
+    return frozenset(data["work_nouns"]), frozenset(data["work_kinds"])
 
 
 @lru_cache(maxsize=1)
