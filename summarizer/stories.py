@@ -74,6 +74,12 @@ NAME_BAND: float | None = 0.1
 # ... and so does a merge whose raw link (unscaled mean cosine) is below this, however the local
 # scales lift it: on a small day they rest on the floor (bench round 15)
 NAME_RAW_LINK = 0.15
+# A merge of two groups needs a mean lead-only link (headline and first sentences, the day's
+# lead IDF) of this share of the smaller group's own lead cohesion (``lead_cohesion_check``;
+# bench round 16; None: no check), when its scaled link is below threshold + LEAD_BAND
+LEAD_COHESION: float | None = None
+LEAD_BAND = 10.0
+LEAD_SINGLETONS = False  # also check an article joining a group (against the group's cohesion)
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)
@@ -99,6 +105,8 @@ def cluster_stories(
     cohesion_ratio: float = COHESION_RATIO,
     split_z: float | None = SPLIT_Z,
     name_band: float | None = NAME_BAND,
+    lead_cohesion: float | None = LEAD_COHESION,
+    lead_band: float | None = None,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -115,15 +123,23 @@ def cluster_stories(
             out this many standard deviations above chance (None: never; see ``split_chain``).
         name_band: a merge whose link is below ``threshold`` + this needs a name in common
             (None: no such check; see ``shared_name_check``).
+        lead_cohesion: a merge whose link is below ``threshold`` + ``lead_band`` (default
+            ``LEAD_BAND``) needs a lead-only link of this share of the groups' own lead
+            cohesion (None: no such check; see ``lead_cohesion_check``).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
     """
     if not articles:
         return []
-    counts = term_counts(articles, leads=lead_weight > 0 or split_z is not None)
+    leads = lead_weight > 0 or split_z is not None or lead_cohesion is not None
+    counts = term_counts(articles, leads=leads)
     x = article_matrix(articles, name_weight, lead_weight, counts=counts)
     check = None if name_band is None else shared_name_check(articles, threshold + name_band, x)
+    if lead_cohesion is not None:
+        band = LEAD_BAND if lead_band is None else lead_band
+        lead = lead_cohesion_check(idf_weighted(counts[1]), threshold + band, lead_cohesion)
+        check = lead if check is None else both_checks(lead, check)
     labels = cluster_matrix(
         x,
         threshold,
@@ -443,6 +459,55 @@ def shared_name_check(
         if not second or not first.isdisjoint(second):
             return True
         return not weak(a, b, sim)  # the raw link only when no name is shared: it sums rows
+
+    return check
+
+
+def lead_cohesion_check(
+    leads: csr_matrix, upper: float, ratio: float, singletons: bool | None = None
+) -> MergeCheck:
+    """Refuse a merge whose scaled link is below ``upper`` when the mean lead-only cosine
+    between the two groups (``leads``: unit TF-IDF rows of each article's headline and first
+    ``LEAD_SENTENCES`` sentences, the day's lead IDF) is below ``ratio`` times the smaller of
+    the groups' own lead cohesions (the mean lead cosine of a group's own pairs). A single
+    article has no cohesion: a merge is checked only when both groups have two or more
+    articles, or with ``singletons`` (default ``LEAD_SINGLETONS``) when one has, against its
+    cohesion. Two single articles are never refused.
+
+    Why: stages of one saga (a shutdown warned of, ended, blamed) share their background
+    paragraphs, so their bodies link as well as their own reports do; what happened differs,
+    and news says that first. Bench round 16."""
+    single = LEAD_SINGLETONS if singletons is None else singletons
+    cached: dict[tuple[int, int], float] = {}  # (first member, size) names one group
+
+    def cohesion(g: list[int]) -> float | None:
+        n = len(g)
+        if n < 2:
+            return None
+        key = (min(g), n)
+        if key not in cached:
+            v = leads[g]
+            total = float((v @ v.T).sum()) - float(v.multiply(v).sum())
+            cached[key] = total / (n * (n - 1))
+        return cached[key]
+
+    def check(a: list[int], b: list[int], sim: float) -> bool:
+        if sim >= upper:
+            return True
+        own = [c for c in (cohesion(a), cohesion(b)) if c is not None]
+        if len(own) < (1 if single else 2):
+            return True
+        link = float((leads[a] @ leads[b].T).sum()) / (len(a) * len(b))
+        return link >= ratio * min(own)
+
+    return check
+
+
+def both_checks(first: MergeCheck, second: MergeCheck) -> MergeCheck:
+    """A merge both checks allow (``second`` is asked only when ``first`` allows it)."""
+
+    def check(a: list[int], b: list[int], sim: float) -> bool:
+        return first(a, b, sim) and second(a, b, sim)
 
     return check
 
