@@ -870,7 +870,8 @@ def test_a_weak_link_between_reports_that_name_no_one_in_common_is_no_story() ->
     floor and lifts the link to 0.57, past the threshold: one story of "2 sources". Now a link
     that weak needs a name in common; the same link with a shared name still merges."""
     earnings, mayor = make_article(EARNINGS), make_article(MAYOR)
-    assert len(stories.cluster_stories([earnings, mayor], name_band=None)) == 1  # as before
+    before = stories.cluster_stories([earnings, mayor], name_band=None, subject_band=None)
+    assert len(before) == 1  # as before
     assert len(stories.cluster_stories([earnings, mayor])) == 2
     named = make_article(MAYOR.replace("of the Green Party", "of Nordel Systems"))  # a name
     assert len(stories.cluster_stories([earnings, named])) == 1
@@ -938,3 +939,79 @@ def test_a_story_that_moved_on_during_the_day_is_titled_by_its_latest_reports() 
     assert within[0].title != "Northline rail strike called off after new pay offer"
     undated = [a.model_copy(update={"published": None}) for a in (*morning, evening)]
     assert stories.cluster_stories(undated)[0].title == within[0].title
+
+
+CHIP_SECTOR = (
+    "Chipmakers have ridden a wave of spending on artificial intelligence data centres this "
+    "year, while demand for personal computer chips has stayed weak. Analysts said the "
+    "results would show whether the semiconductor cycle had turned. Analysts expect chip "
+    "sales to grow again next year as spending on AI data centres rises. Spending on AI data "
+    "centres is expected to rise again next year, lifting chip sales, analysts said. Chip "
+    "sales should grow again next year, analysts said, as AI data centre spending rises."
+)
+NORDLYS_BODY = (
+    " Nordlys, based in Trondheim, said its new fab would start production next spring and "
+    "that its chief executive, Ingrid Solberg, expected record margins."
+)
+VELTRIX_BODY = (
+    " Veltrix, based in Austin, said it would close a plant in Penang and its chief "
+    "executive, Mark Delaney, warned that inventories at PC makers remained high."
+)
+NORDLYS = [
+    "Nordlys Semiconductors beats forecasts as AI chip demand lifts revenue\n\n"
+    "Nordlys Semiconductors reported third-quarter revenue of $4.1 billion on Tuesday, above "
+    "analysts' forecasts, as orders for its data centre chips doubled. ",
+    "Nordlys shares jump after upbeat third quarter\n\n"
+    "Shares in Nordlys Semiconductors rose 7 percent on Tuesday after the company's quarterly "
+    "revenue and guidance beat expectations on strong data centre chip orders. ",
+    "Nordlys raises outlook on data centre orders\n\n"
+    "Nordlys Semiconductors raised its fourth-quarter revenue outlook on Tuesday after "
+    "third-quarter sales beat forecasts, driven by chips for data centres. ",
+]
+VELTRIX = [
+    "Veltrix Microdevices cuts outlook as PC chip sales slump\n\n"
+    "Veltrix Microdevices cut its fourth-quarter revenue outlook on Tuesday after "
+    "third-quarter sales of its personal computer chips fell short of forecasts. ",
+    "Veltrix shares tumble after weak third quarter\n\n"
+    "Shares in Veltrix Microdevices fell 11 percent on Tuesday after the company's quarterly "
+    "revenue missed expectations and it cut its guidance on weak PC chip demand. ",
+    "Veltrix misses forecasts as personal computer demand stays weak\n\n"
+    "Veltrix Microdevices reported third-quarter revenue of $2.3 billion on Tuesday, below "
+    "analysts' forecasts, as sales of chips for personal computers fell. ",
+]
+TAKEOVER = (
+    " The deal values Kestrel Labs at $2 billion. Nordlys Semiconductors will pay cash, and "
+    "Kestrel's founder Maria Lind, who owns a third of the startup, will join the Nordlys "
+    "board. Kestrel makes photonic chips that link servers in data centres."
+)
+TAKEOVER_REPORTS = [  # one event, three leads: the buyer, the startup, its founder
+    "Nordlys agrees to buy photonics startup for $2 billion\n\n"
+    "Nordlys Semiconductors agreed on Wednesday to buy Kestrel Labs, a photonic chip startup, "
+    "for $2 billion in cash." + TAKEOVER,
+    "Kestrel Labs sold in $2 billion chip deal\n\n"
+    "Kestrel Labs, the photonic chip startup, has agreed to be sold for $2 billion in cash, "
+    "the company said on Wednesday." + TAKEOVER,
+    "Maria Lind becomes a billionaire as her startup is sold\n\n"
+    "Maria Lind, who founded a photonic chip startup in her garage six years ago, will make "
+    "about $700 million from its $2 billion sale announced on Wednesday." + TAKEOVER,
+]
+
+
+def test_two_companies_results_in_one_sector_are_two_stories() -> None:
+    """Two chipmakers' results on one day share the sector's words (their link, 0.72 after
+    scaling, passes the threshold, the cohesion check and the name check's band); each
+    report leads with its own company, which the other's reports never name (bench round
+    17). A takeover told by its buyer, its target and its founder stays one story: every
+    subject one lead names is named somewhere in the other reports."""
+    chips = [
+        make_article(t + CHIP_SECTOR + NORDLYS_BODY, source=f"n{i}") for i, t in enumerate(NORDLYS)
+    ]
+    chips += [
+        make_article(t + CHIP_SECTOR + VELTRIX_BODY, source=f"v{i}") for i, t in enumerate(VELTRIX)
+    ]
+    found = stories.cluster_stories(chips)
+    assert sorted(len(s.article_ids) for s in found) == [3, 3]
+    assert len(stories.cluster_stories(chips, subject_band=None)) == 1  # without the check
+    takeover = [make_article(t, source=f"t{i}") for i, t in enumerate(TAKEOVER_REPORTS)]
+    assert len(stories.cluster_stories(takeover)) == 1
+    assert len(stories.cluster_stories(takeover + chips)) == 3
