@@ -30,7 +30,7 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 
 from . import timeline
 from .checks import verb_base
@@ -363,7 +363,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 words=word_count(s.text) + word_count(_said(s)),
                 terms=Counter(terms),
                 names=named,
-                numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
+                numbers=frozenset(w for w in filterfalse(str.isalpha, tokens) if _has_digit(w)),
                 figures=figure_values(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys(map(seen.setdefault, pairs, pairs))),
@@ -500,7 +500,7 @@ def _bigrams(tokens: list[str]) -> list[Concept]:
 
 def _names(text: str) -> frozenset[str]:
     """Stems of capitalised non-initial words: the people, places and bodies a sentence names."""
-    cores = (tok.strip(_PUNCT) for tok in text.split()[1:])
+    cores = map(str.strip, text.split()[1:], repeat(_PUNCT))
     capitalised = " ".join(core for core in cores if core[:1].isupper())  # one regex call
     return frozenset(_STEMS[w] for w in words(capitalised) if w not in STOPWORDS)
 
