@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import compress, filterfalse, repeat
 
 from . import timeline
 from .checks import verb_base
@@ -38,14 +40,16 @@ from .sentences import is_cut_piece
 from .text import (
     BODIES,
     DAY_NAMES,
+    MAX_TERMS,
     MONTH_NAMES,
     SCALE_TERMS,
     STOPWORDS,
-    content_terms,
+    WordMap,
     figure_values,
     is_interviewer_turn,
     stem,
     strip_dateline,
+    terms_of,
     word_count,
     words,
     words_keeping_acronyms,
@@ -197,6 +201,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _THIRD_PERSON = frozenset("he him she himself herself".split())
 _PERSON_NOUNS = cue_words("person_nouns")
 _QUOTES = "\"'“‘”’«"
+_PUNCT = _QUOTES + "()[],.;:!?"  # stripped off a token's core (built once, not per token)
+_BRACKETS = _QUOTES + "()[]"
+_STOPS = ",.;:!?"
 
 Concept = tuple[str, str]
 
@@ -343,11 +350,12 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         # a sentence's capitalised first word is read ("Footage showed him": no name)
         known = frozenset().union(*names)
         for s, name_runs, named in zip(article.sentences, runs, names, strict=True):
-            terms = content_terms(s.text)
+            tokens = words(s.text)  # once per sentence: terms, numbers, negation and bigrams
+            terms = terms_of(tokens)
             if not terms:
                 continue
-            tokens = words(s.text)  # once per sentence, for numbers, negation and bigrams
             named_by = naming.get(s.speaker or "")
+            pairs = _bigrams(tokens)
             cand = _Candidate(
                 sentence=s,
                 article_pos=pos,
@@ -355,10 +363,10 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 words=word_count(s.text) + word_count(_said(s)),
                 terms=Counter(terms),
                 names=named,
-                numbers=frozenset(w for w in tokens if not w.isalpha() and _has_digit(w)),
+                numbers=frozenset(w for w in filterfalse(str.isalpha, tokens) if _has_digit(w)),
                 figures=figure_values(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
-                concepts=tuple(dict.fromkeys([seen.setdefault(b, b) for b in _bigrams(tokens)])),
+                concepts=tuple(dict.fromkeys(map(seen.setdefault, pairs, pairs))),
                 leans_on=_leans_on(s, name_runs, introduced, known),
                 held=s.speaker is not None and named_by is None,  # an answer, its speaker unnamed
                 named_by=named_by,
@@ -381,20 +389,27 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         text = c.sentence.text
         bare = _QUOTED.sub(" ", text)
-        before = [x.sentence.index for x in cands[:k] if x.sentence.index not in held]
-        if c.leans_on in held and _dependent(text) and _personal(text) and before:
-            c.leans_on = before[-1]  # "She trained at ..." after a held anecdote: the one before
-        elif c.leans_on in held and _dependent(text):
-            c.held = True  # "It was the start of a lifelong obsession." after a held anecdote
-        elif c.leans_on in held:
-            c.leans_on = None  # a name a held sentence gave first: nothing else will give it
+        if c.leans_on in held:
+            dependent = _dependent(text)
+            before = (
+                next(
+                    (x.sentence.index for x in reversed(cands[:k]) if x.sentence.index not in held),
+                    None,
+                )
+                if dependent and _personal(text)
+                else None
+            )
+            if before is not None:
+                c.leans_on = before  # "She trained at ..." after a held anecdote: the one before
+            elif dependent:
+                c.held = True  # "It was the start of a lifelong obsession." after a held anecdote
+            else:
+                c.leans_on = None  # a name a held sentence gave first: nothing else will give it
         if not c.numbers and _PROMOTIONAL.search(bare):
             c.held = True
         if c.sentence.index < LEAD_SENTENCES and (_ANECDOTE.match(text) or _framing(bare)):
             c.held = True
-        if not c.sentence.speaker and any(
-            w in _FIRST_PERSON_INSIDE for w in words_keeping_acronyms(bare)[1:]
-        ):
+        if not c.sentence.speaker and _first_person_inside(bare):
             c.held = True
         if c.held:
             held.add(c.sentence.index)
@@ -416,6 +431,14 @@ def _pair_verdicts(cands: list[_Candidate]) -> None:
         c.companion = verdict.sentence.index
         verdict.verdict = True
         verdict.leans_on = c.sentence.index
+
+
+def _first_person_inside(bare: str) -> bool:
+    """A word of ``_FIRST_PERSON_INSIDE`` past the first ("we", not "US"). ``words`` are the same
+    tokens lower-cased, so when none of them is one, no word is: the cheap read tells first."""
+    if _FIRST_PERSON_INSIDE.isdisjoint(words(bare)[1:]):
+        return False
+    return any(w in _FIRST_PERSON_INSIDE for w in words_keeping_acronyms(bare)[1:])
 
 
 def _framing(bare: str) -> bool:
@@ -461,17 +484,25 @@ def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+# each word's stem, read from a plain dict (``WordMap``): a cached call per word cost more
+_STEMS: WordMap[str] = WordMap(stem, MAX_TERMS)
+
+
 def _bigrams(tokens: list[str]) -> list[Concept]:
-    """Stemmed word bigrams of a sentence's ``words``, dropping pairs of two stopwords."""
-    toks = [(stem(w), w in STOPWORDS) for w in tokens]
-    return [(a, b) for (a, sa), (b, sb) in zip(toks, toks[1:], strict=False) if not (sa and sb)]
+    """Stemmed word bigrams of a sentence's ``words``, dropping pairs of two stopwords.
+    Built by C-level iterators (``compress`` of the pairs by "not both stopwords"): the
+    engine reads every word of a story, and a Python loop per pair was its biggest cost."""
+    stems = list(map(_STEMS.__getitem__, tokens))
+    stops = list(map(STOPWORDS.__contains__, tokens))
+    both = map(operator.and_, stops, stops[1:])
+    return list(compress(zip(stems, stems[1:], strict=False), map(operator.not_, both)))
 
 
 def _names(text: str) -> frozenset[str]:
     """Stems of capitalised non-initial words: the people, places and bodies a sentence names."""
-    cores = (tok.strip(_QUOTES + "()[],.;:!?") for tok in text.split()[1:])
+    cores = map(str.strip, text.split()[1:], repeat(_PUNCT))
     capitalised = " ".join(core for core in cores if core[:1].isupper())  # one regex call
-    return frozenset(stem(w) for w in words(capitalised) if w not in STOPWORDS)
+    return frozenset(_STEMS[w] for w in words(capitalised) if w not in STOPWORDS)
 
 
 # Words before a surname that do not make it a full name ("Ms Nair" is as bare as "Nair").
@@ -484,13 +515,16 @@ def _name_runs(text: str) -> list[list[str]]:
     a stopword, an honorific, a lower-case word or punctuation after a word ends a run."""
     runs: list[list[str]] = [[]]
     for tok in strip_dateline(text).split():
-        core = tok.strip(_QUOTES + "()[]")
-        word = core.rstrip(",.;:!?").lower()
-        if core[:1].isupper() and word.isalpha() and word not in _NOT_IN_NAME:
-            runs[-1].append(word)
-            if core != core.rstrip(",.;:!?"):
-                runs.append([])
-        elif runs[-1]:
+        core = tok.strip(_BRACKETS)
+        if core[:1].isupper():
+            bare = core.rstrip(_STOPS)
+            word = bare.lower()
+            if word.isalpha() and word not in _NOT_IN_NAME:
+                runs[-1].append(word)
+                if core != bare:
+                    runs.append([])
+                continue
+        if runs[-1]:
             runs.append([])
     return [run for run in runs if run]
 
@@ -536,7 +570,7 @@ def _named_head(text: str) -> str | None:
     tokens = strip_dateline(text.lstrip()).split()[:2]
     if len(tokens) < 2 or tokens[0] != "The":
         return None
-    core = tokens[1].strip(_QUOTES + "()[],.;:!?")
+    core = tokens[1].strip(_PUNCT)
     for ending in ("'s", "’s", "'", "’"):
         core = core.removesuffix(ending)
     return core if core.isalpha() and core.islower() else None
@@ -581,12 +615,12 @@ def _outside_quotes_leans(text: str, known: frozenset[str] | None = None) -> boo
     tokens = bare.split()
     seen_person = False
     for k, tok in enumerate(tokens):
-        word = tok.strip(_QUOTES + "()[],.;:!?").lower()
+        core = tok.strip(_PUNCT)
+        word = core.lower()
         if word in _THIRD_PERSON:
             if not seen_person:
                 return True
             continue
-        core = tok.strip(_QUOTES + "()[],.;:!?")
         if (
             word in _PERSON_NOUNS
             or word.rstrip("s") in _PERSON_NOUNS
@@ -639,7 +673,7 @@ def _unresolved_report(text: str) -> bool:
             break
     if end == start:
         return False
-    head = tokens[end - 1].strip(_QUOTES + "()[],.;:!?")
+    head = tokens[end - 1].strip(_PUNCT)
     if head.lower() in _PERSONAL:
         return False  # "who said he", "she said she": not this rule's case
     if not (head.lower() in BODIES or (head.islower() and _plural(head))):
@@ -671,7 +705,7 @@ def _clause_start(tokens: list[str]) -> int | None:
 
 def _ends_subject(token: str) -> bool:
     """A word after a reporter's head noun: a preposition, relative, auxiliary or adverb."""
-    low = token.lower().strip(_QUOTES + "()[],.;:!?")
+    low = token.lower().strip(_PUNCT)
     return low in _SUBJECT_ENDS or low.endswith("ly")
 
 
@@ -683,7 +717,7 @@ def _plural(word: str) -> bool:
 def _is_name(token: str, *, first: bool) -> bool:
     """A capitalised word that may name someone: not a time ("Monday", "Last") or a body; not the
     sentence's ``first`` word when that is a function word or an adverb ("In", "Earlier")."""
-    core = token.strip(_QUOTES + "()[],.;:!?")
+    core = token.strip(_PUNCT)
     low = core.lower()
     if not core[:1].isupper() or low in _TIME_WORDS or low in BODIES:
         return False
@@ -737,16 +771,22 @@ def _has_lower_word(text: str) -> bool:
 
 def _concept_weights(cands: list[_Candidate], *, multi: bool) -> dict[Concept, float]:
     """Weight concepts by corroboration (articles, or sentences in one article) and lead use."""
-    support: dict[Concept, set[int]] = {}
-    lead: dict[Concept, set[int]] = {}
+    # The concepts of each key (and of each article's lead), then how many keys hold each:
+    # set and Counter updates in C, not a set of keys per concept filled one at a time.
+    by_key: defaultdict[int, set[Concept]] = defaultdict(set)
+    in_lead: defaultdict[int, set[Concept]] = defaultdict(set)
     for c in cands:
-        key = c.article_pos if multi else c.sentence.index
-        for concept in c.concepts:
-            support.setdefault(concept, set()).add(key)
-            if c.rank < LEAD_SENTENCES:
-                lead.setdefault(concept, set()).add(c.article_pos)
+        by_key[c.article_pos if multi else c.sentence.index].update(c.concepts)
+        if c.rank < LEAD_SENTENCES:
+            in_lead[c.article_pos].update(c.concepts)
+    support: Counter[Concept] = Counter()
+    for concepts in by_key.values():
+        support.update(concepts)
+    lead: Counter[Concept] = Counter()
+    for concepts in in_lead.values():
+        lead.update(concepts)
     return {
-        concept: len(keys) + LEAD_CONCEPT_BONUS * len(lead.get(concept, ()))
+        concept: keys + LEAD_CONCEPT_BONUS * lead.get(concept, 0)
         for concept, keys in support.items()
     }
 
@@ -772,11 +812,11 @@ def _greedy(
     chosen: list[_Candidate] = []
     used_words = 0
     budget = max_words if n_sentences is None else None
-    gains = [sum(weights.get(x, 0.0) for x in c.concepts) for c in cands]
-    holders: dict[Concept, list[int]] = {}
+    gains = [sum(map(weights.get, c.concepts, repeat(0.0))) for c in cands]
+    holders: defaultdict[Concept, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         for x in c.concepts:
-            holders.setdefault(x, []).append(i)
+            holders[x].append(i)
     length: list[float] = [c.words**LENGTH_EXPONENT for c in cands]
     prior = [1 + POSITION_BONUS / (1 + c.rank) for c in cands]
     # a dependent sentence is penalised until the sentence it leans on is chosen

@@ -437,6 +437,16 @@ def filter_by_date(
     return kept, notes
 
 
+def _sentence(sid: str, text: str, index: int, paragraph: int, speaker: str | None) -> Sentence:
+    """A sentence, its ``speaker`` given only when it has one (None is the default). Pydantic
+    keeps a set of the fields given to each model: five names take a 728-byte set, four a
+    216-byte one, and the answer's speaker made that 130 MiB more over the sentences of
+    10,000 articles. The model's fields and every output are the same either way."""
+    if speaker is None:
+        return Sentence(id=sid, text=text, index=index, paragraph=paragraph)
+    return Sentence(id=sid, text=text, index=index, paragraph=paragraph, speaker=speaker)
+
+
 def make_article(
     text: str,
     *,
@@ -515,7 +525,7 @@ def make_article(
     ]
     ids = sentence_ids(article_id, [t for _, t, _ in split])
     sentences = [
-        Sentence(id=sid, text=text_, index=n, paragraph=p, speaker=who)
+        _sentence(sid, text_, n, p, who)
         for n, (sid, (p, text_, who)) in enumerate(zip(ids, split, strict=True))
     ]
     # untrusted as the text; a blank outlet name or URL (a CMS's empty field, "  ") is none:

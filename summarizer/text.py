@@ -149,7 +149,13 @@ _TERMS: WordMap[str | None] = WordMap(_content_term, MAX_TERMS)
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stopword tokens, in order (numbers kept)."""
-    return [term for term in map(_TERMS.__getitem__, words(text)) if term is not None]
+    return terms_of(words(text))
+
+
+def terms_of(tokens: list[str]) -> list[str]:
+    """``content_terms`` of a text's ``words`` already read: the engine reads each sentence's
+    words once for its terms, numbers and bigrams."""
+    return [term for term in map(_TERMS.__getitem__, tokens) if term is not None]
 
 
 def term_words(text: str) -> dict[str, str]:
