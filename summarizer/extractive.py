@@ -559,7 +559,23 @@ def _leans_on(
     head = _named_head(sentence.text)
     if head is not None and introduced.get(head, sentence.index) < sentence.index:
         return introduced[head]
+    if head in _BODY_HEADS and sentence.index > 0:
+        # "The club said the fee would be reinvested" where no name gave "club": it means the
+        # body the sentence before named (Ashford, the seller); quoted after another sentence
+        # (the buyer's signing) it read as the buyer's words
+        return sentence.index - 1
     return sentence.index - 1 if _dependent(sentence.text, known) else None
+
+
+# What an opening "The club ..." refers back to when no name of the article gave the noun: a body
+# that acts or speaks, which the sentence before names ("Reyna's departure is a blow to Ashford").
+_BODY_HEADS = frozenset(
+    """
+    club side team company firm group bank lender insurer airline carrier retailer operator
+    union party council committee commission board court ministry agency government authority
+    department regulator
+    """.split()
+)
 
 
 def _named_head(text: str) -> str | None:
