@@ -1394,21 +1394,28 @@ def figures_in_other_slots(claim: str, evidence: Evidence) -> list[str]:
     where the cited text gives 3"."""
     out: list[str] = []
     theirs = [t for sentence in evidence.sentences for t in figure_slots(sentence)]
+    bounded = {b.value for b in bounds(claim)}
+    said = {stem(w) for w in words(_norm(claim).lower())}
     for mine in figure_slots(claim):
         same = [t for t in theirs if t.unit == mine.unit]
-        owns = [_slot_overlap(mine, t) for t in same if _close(t.value, mine.value)]
-        if not owns:
+        own_slots = [t for t in same if _close(t.value, mine.value)]
+        if not own_slots:
             continue  # a figure the cited text lacks is the numbers check's (maybe elsewhere)
+        turned = _turned(mine, own_slots)
+        if turned is not None:
+            out.append(turned)
+            continue
+        if mine.value in bounded:
+            continue  # a bound is held or not by bound_verdict
+        if not all((t.before | t.after) - said for t in own_slots):
+            continue  # the cited text binds the figure to nothing else: "it will spend £12m"
+        owns = [_slot_overlap(mine, t) for t in own_slots]
         own = max(owns)
         other = max(
             (t for t in same if not _close(t.value, mine.value)),
             key=lambda t: _slot_overlap(mine, t),
             default=None,
         )
-        turned = _turned(mine, [t for t in same if _close(t.value, mine.value)])
-        if turned is not None:
-            out.append(turned)
-            continue
         if other is None or not mine.before & other.before or not mine.after & other.after:
             continue  # a slot is told by words on both sides of its figure
         n = _slot_overlap(mine, other)
@@ -2554,7 +2561,9 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
         cue = match.group(0)
         if scope[0] in stated and len(stated) >= min(2, len(scope)):
             return f"{DROPS_HEDGE} '{cue}' ({q.kind}): '{words_hedged}'"
-        sure = certain.group(0) if certain is not None else done
+        sure = certain.group(0) if certain is not None else None
+        if sure is None and q.kind in _DONE_SWAPS:
+            sure = done
         if sure is not None and scope[0] not in mine:
             # another verb for the hedged one, said with certainty or as done: "will play"
             # where the cited text "is expected to be available for Saturday's match", "has
@@ -2569,10 +2578,14 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
 
 
 # A hedge in an embedded question ("a dispute over how much water upstream states may
-# release", "asked whether it would ...") asserts nothing a claim could drop.
-_EMBEDDED = re.compile(
-    r"\b(?:how|what|whether|which|when|where|why|who)\b(?:\s+(?!(?:said|says)\b)[\w'’-]+){0,4}\s*$"
-)
+# release", "asked whether it would ...") asserts nothing a claim could drop. Not "who",
+# "which", "when": a relative clause asserts ("adults who walk may get better sleep").
+_EMBEDDED = re.compile(r"\b(?:how|what|whether|why)\b(?:\s+(?!(?:said|says)\b)[\w'’-]+){0,4}\s*$")
+
+
+# Hedges of what is yet to happen, which a claim that says it happened, in another verb,
+# drops: not a report or an allegation ("reportedly centered on" -> "covered" is fair).
+_DONE_SWAPS = frozenset({"future", "expectation", "plan", "open question"})
 
 
 def _done_verb(said_words: list[str]) -> str | None:

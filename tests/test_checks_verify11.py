@@ -3,8 +3,8 @@ article text (not real news, not eval data): an open choice ("whether to ... or 
 future ("would ask") stated as decided or done; a hedge of the sentence that carries the claim
 dropped while another sentence mentions the word; a figure put in another figure's slot, or
 said to go the other way; "as long as" as a bound; a span of several years said as one; an
-opposite of "rejected" ("supported"); a negated word stated in other words. Each case has its consistent
-twin."""
+opposite of "rejected" ("supported"); a negated word stated in other words. Each case has its
+consistent twin."""
 
 from __future__ import annotations
 
