@@ -721,7 +721,15 @@ BOUND_PHRASES = {
     "more than": ("more than", "over", "above", "upwards of", "in excess of", "greater than"),
     "at least": ("at least",),
     "less than": ("less than", "fewer than", "under", "below", "lower than"),
-    "at most": ("at most", "up to", "no more than"),
+    "at most": (
+        "at most",
+        "up to",
+        "no more than",
+        "as many as",
+        "as much as",
+        "as long as",
+        "as high as",
+    ),
     "nearly": ("nearly", "almost", "just under", "just short of"),
     "about": ("about", "around", "roughly", "approximately", "close to", "some", "an estimated"),
 }
@@ -1268,6 +1276,195 @@ def other_measures(claim: str, evidence: Evidence) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A figure's slot: the content words before it in its sentence (SLOT_BEFORE of them) and those
+# after what it is measured in, in its clause (SLOT_AFTER). A claim's figure that sits in the
+# slot of another figure of the cited text ("the initial offer of a 4 percent rise" where it
+# says "the initial offer of a 3 percent rise", its 4 "a further 4 percent rise next year")
+# is bound to the wrong thing: it shares at least SLOT_MIN words with that slot and
+# SLOT_MARGIN more than with any slot of its own value there.
+SLOT_BEFORE = 4
+SLOT_AFTER = 2
+SLOT_MIN = 3
+SLOT_MARGIN = 2
+SLOT_CLOSE = 0.1  # figures within this share of each other are one figure, rounded
+_SLOT_STOP = frozenset(".!?;")
+
+
+@dataclass(frozen=True)
+class _Slot:
+    value: float
+    unit: str  # the measure or currency: "percent", "usd", ""
+    before: frozenset[str]
+    after: frozenset[str]
+    shown: str
+    near: frozenset[str] = frozenset()  # lemmas of the SLOT_NEAR content words before it
+
+
+SLOT_PAIRED = 2  # tokens between the two figures of a range or pair: "400 to 430"
+SLOT_NEAR = 2  # content words just before a figure that say which way it went: "had risen by"
+
+
+def _slot_word(tok: str) -> bool:
+    return tok.isalpha() and tok not in STOPWORDS and tok not in _CURRENCY and tok not in _SCALE
+
+
+@lru_cache(maxsize=8192)
+def figure_slots(text: str) -> tuple[_Slot, ...]:
+    """The plain figures of ``text`` (digits: "3", "1.2m", "$41 million") with their slots."""
+    toks = [t.lower() for t in _tokens(_norm(text))]
+    out: list[_Slot] = []
+    for i, tok in enumerate(toks):
+        m = _NUM.match(tok)
+        if m is None or tok[-2:] in ("st", "nd", "rd", "th"):
+            continue
+        if (len(tok) == 4 and tok.isdigit() and int(tok) in _YEARS) or (
+            i and toks[i - 1].rstrip(".") in _MONTH_WORDS
+        ):
+            continue  # a year or a day of a month places, it does not count
+        if i + 1 < len(toks) and toks[i + 1] in _MONTH_WORDS:
+            continue  # "3 March"
+        if any(
+            _NUM.match(t) for t in toks[max(i - SLOT_PAIRED, 0) : i + SLOT_PAIRED + 1] if t != tok
+        ):
+            continue  # one end of a range or a pair ("£400-430 million", "4 to 3"): no slot
+        value = float(m.group(1).replace(",", ""))
+        value *= _SCALE[m.group(2)] if m.group(2) else 1.0
+        after = i + 1
+        if after < len(toks) and toks[after] in _SCALE_WORD and not m.group(2):
+            value *= _SCALE_WORD[toks[after]]
+            after += 1
+        currency = _CURRENCY.get(toks[i - 1] if i else "") or _CURRENCY.get(
+            toks[after] if after < len(toks) else "", ""
+        )
+        measure, said = measure_at(toks, after)
+        if currency and after < len(toks) and toks[after] in _CURRENCY:
+            said = 1
+        before: list[str] = []
+        near: list[str] = []
+        for j in range(i - 1, -1, -1):
+            if toks[j] in _SLOT_STOP or len(before) >= SLOT_BEFORE:
+                break
+            if _slot_word(toks[j]) and toks[j] not in _MEASURE_WORDS:
+                before.append(stem(toks[j]))
+                if len(near) < SLOT_NEAR and toks[j] not in _CLAUSE_END:
+                    near.append(_lemma(toks[j]))
+        behind: list[str] = []
+        for tok2 in toks[after + said :]:
+            if tok2 in _CLAUSE_END or len(behind) >= SLOT_AFTER or tok2[:1].isdigit():
+                break
+            if _slot_word(tok2):
+                behind.append(stem(tok2))
+        out.append(
+            _Slot(
+                value,
+                measure or currency,
+                frozenset(before),
+                frozenset(behind),
+                tok,
+                frozenset(near),
+            )
+        )
+    return tuple(out)
+
+
+def _slot_overlap(a: _Slot, b: _Slot) -> int:
+    return len(a.before & b.before) + len(a.after & b.after)
+
+
+def _turned(mine: _Slot, same: list[_Slot]) -> str | None:
+    """The claim's figure said to go the opposite way of the cited text's same figure: "fell
+    by about 15 percent" where it says "had risen by about 15 percent" (and "were likely to
+    fall back", of no figure). None when one of the cited text's such figures goes the claim's
+    way too."""
+    for a in mine.near:
+        if a not in _ANTONYMS or any(a in t.near for t in same):
+            continue
+        for t in same:
+            opposed = _ANTONYMS[a] & t.near
+            if opposed:
+                return (
+                    f"the claim's {mine.shown} goes the opposite way of the cited text's "
+                    f"({a} / {min(opposed)})"
+                )
+    return None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= SLOT_CLOSE * max(abs(a), abs(b))
+
+
+def figures_in_other_slots(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's figures that the cited text states, but in another slot than its figure
+    of another value whose slot the claim's is (see SLOT_MIN): "the claim's 4 (percent) stands
+    where the cited text gives 3"."""
+    out: list[str] = []
+    theirs = [t for sentence in evidence.sentences for t in figure_slots(sentence)]
+    bounded = {b.value for b in bounds(claim)}
+    said = {stem(w) for w in words(_norm(claim).lower())}
+    for mine in figure_slots(claim):
+        same = [t for t in theirs if t.unit == mine.unit]
+        own_slots = [t for t in same if _close(t.value, mine.value)]
+        if not own_slots:
+            continue  # a figure the cited text lacks is the numbers check's (maybe elsewhere)
+        turned = _turned(mine, own_slots)
+        if turned is not None:
+            out.append(turned)
+            continue
+        if mine.value in bounded:
+            continue  # a bound is held or not by bound_verdict
+        if not all((t.before | t.after) - said for t in own_slots):
+            continue  # the cited text binds the figure to nothing else: "it will spend £12m"
+        owns = [_slot_overlap(mine, t) for t in own_slots]
+        own = max(owns)
+        other = max(
+            (t for t in same if not _close(t.value, mine.value)),
+            key=lambda t: _slot_overlap(mine, t),
+            default=None,
+        )
+        if other is None or not mine.before & other.before or not mine.after & other.after:
+            continue  # a slot is told by words on both sides of its figure
+        n = _slot_overlap(mine, other)
+        if n >= SLOT_MIN and n >= own + SLOT_MARGIN:
+            unit = f" ({mine.unit})" if mine.unit else ""
+            out.append(
+                f"the claim's {mine.shown}{unit} stands where the cited text gives {other.shown}"
+            )
+    return out
+
+
+# A span said as one unit ("in the past year") where the cited text counts several ("in the
+# past two years"): the claim's span has no figure for the numbers check to miss.
+_ONE_SPAN = re.compile(
+    r"\b(past|last|previous|next|coming|first|final|latest)\s+"
+    r"(year|month|week|day|decade|quarter|season|hour)\b"
+)
+_SPAN_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|few|several|many)"
+)
+
+
+_MANY_SPAN = re.compile(
+    r"\b(past|last|previous|next|coming|first|final|latest)\s+" + _SPAN_COUNT + r"\s+"
+    r"(year|month|week|day|decade|quarter|season|hour)s\b"
+)
+
+
+def spans_shortened(claim: str, evidence: Evidence) -> list[str]:
+    """The claim's one-unit spans that the cited text gives as several, and nowhere as one:
+    "in the past year" where it says "in the past two years"."""
+    out: list[str] = []
+    cited = evidence.text.lower()
+    ones = {m.group(0) for m in _ONE_SPAN.finditer(cited)}
+    many = {m.groups(): m.group(0) for m in _MANY_SPAN.finditer(cited)}
+    for m in _ONE_SPAN.finditer(_norm(claim).lower()):
+        if m.group(0) not in ones and m.groups() in many:
+            out.append(
+                f"the claim says '{m.group(0)}' where the cited text says '{many[m.groups()]}'"
+            )
+    return out
+
+
 def shown_quantity(quantity: str) -> str:
     """A quantity as a reader is told it: "number:30" -> "30", "month:5" -> "5 (month)"."""
     kind, _, value = quantity.partition(":")
@@ -1335,6 +1532,8 @@ def check_quantities(claim: str, evidence: Evidence) -> Check:
     excluded += other + [r for r in swapped_things(claim, evidence) if r not in other]
     excluded += [r for r in unbound_counts(claim, evidence) if not excluded]
     excluded += other_qualifiers(claim, evidence)
+    excluded += [r for r in figures_in_other_slots(claim, evidence) if not excluded]
+    excluded += spans_shortened(claim, evidence)
     unstated += other_measures(claim, evidence)
     allowed = looser + allowed
     if not missing and not excluded:
@@ -1834,6 +2033,21 @@ def _kin(term: str, said: dict[str, str]) -> set[str]:
     return out
 
 
+KIN_SHARED = (
+    2  # content words a claim shares with a sentence whose negation it states in other words
+)
+
+
+def _negated_kin(term: str, said: dict[str, str], negated: str) -> bool:
+    """The claim's ``term`` says the ``negated`` stem in other words (``_kin``), and is no verb
+    of saying or a light one ("told" for a "did not say")."""
+    word = said.get(term, term)
+    bases = word_readings(word).get("VERB", ())
+    if any(b in REPORTING_BASES or _lemma(b) in _LIGHT_VERB_LEMMAS for b in bases):
+        return False
+    return negated in _kin(term, said)
+
+
 def check_negation(claim: str, evidence: Evidence) -> Check:
     """A negation of what the cited text states, or a negation of the cited text the claim
     drops. A claim negating something the cited text does not mention at all is not
@@ -1866,6 +2080,16 @@ def check_negation(claim: str, evidence: Evidence) -> Check:
         # recognition" is not contradicted by "the voice recognition feature"; a light noun of
         # necessity by any word of its class
         head = scope[0] in stated or (scope[0] in _NECESSITY and says_necessity)
+        if not head and scope[0] in negated and len(claim_free & free) >= KIN_SHARED:
+            # the negated word in other words: "settles the dispute" where the cited text
+            # says the dispute "has not been resolved" (``_kin``), about the same thing
+            kin = next(
+                (t for t in claim_free - claim_inside.terms if _negated_kin(t, said, scope[0])),
+                None,
+            )
+            if kin is not None:
+                stated = [scope[0], *stated]
+                head = len(stated) >= min(2, len(scope))
         if stated and head and len(stated) >= min(2, len(scope)):
             return Check(
                 name="negation",
@@ -2031,6 +2255,13 @@ _HEDGES = (
 _REPORTED = re.compile(r"\b(?:report\w*|said|say\w*|told|according|claim\w*|alleg\w*|sources?)\b")
 
 
+# Words of a claim that keep an open question: deciding, weighing, a chance.
+_OPEN_KEPT = re.compile(
+    r"\b(?:whether|decid\w*|decision|consider\w*|weigh\w*|mull\w*|option\w*|"
+    r"may|might|could|possibl\w*|if)\b"
+)
+
+
 @dataclass(frozen=True)
 class _Qualifier:
     """One closed class of qualifying words (see above)."""
@@ -2154,6 +2385,41 @@ QUALIFIERS = (
         ),
         said=False,
     ),
+    # an open question: "has 30 days to decide whether to seek a rehearing or to ask the
+    # court": neither is decided, so a claim that states either ("would ask the court") drops
+    # it; one that keeps a word of deciding or a chance keeps it. The second cue reads the
+    # other choice ("or to ask"), which the first one's scope does not reach
+    _Qualifier(
+        "open question",
+        re.compile(r"\bwhether (?:or not )?to\b"),
+        re.compile(r"(?!)"),
+        kept=_OPEN_KEPT,
+        said=False,
+    ),
+    _Qualifier(
+        "open question",
+        re.compile(r"\bwhether (?:or not )?to\b[^.;:!?]{1,80}?\b(?:or|and) to\b"),
+        re.compile(r"(?!)"),
+        kept=_OPEN_KEPT,
+        said=False,
+    ),
+    # the future ("said the government would ask the EU for assistance"): a claim that states
+    # it as done ("has received assistance", ``_done_verb``) drops it; one in the present or
+    # with a word of the future or a plan is left alone (a plan is often stated in the present)
+    _Qualifier(
+        "future",
+        re.compile(
+            r"\b(?:will|would|shall|(?:is|are|was|were) (?:going|due|set|about) to)\b"
+            r"(?! not\b| never\b| have\b)"
+        ),
+        re.compile(r"(?!)"),
+        kept=re.compile(
+            r"\b(?:will|would|shall|going to|set to|due to|about to|expect\w*|plan\w*|may|might|"
+            r"could|likely|intend\w*|aim\w*|hope\w*|propos\w*|promis\w*|pledg\w*|vow\w*|"
+            r"whether|schedul\w*|next|soon|later|upcoming|future|seek\w*|want\w*|ask\w*)\b"
+        ),
+        said=False,
+    ),
     # all, every, unanimously: a cited text that says "most of" or gives a split vote says
     # otherwise. Where it says neither, only "unanimously" fails: "all 200,000 homes" where
     # it says "200,000 homes" is implied, and a summary's "all the staff" generalises
@@ -2234,6 +2500,19 @@ SWAPPED_SCOPE = 6
 SWAPPED_MIN = 2
 
 
+# How a dropped hedge's detail reads (draft._carrier_conflict tells it from a qualifier the
+# claim adds, which another sentence may carry).
+DROPS_HEDGE = "the claim drops the cited text's"
+ONLY_HEDGES = "only says"
+
+
+def dropped_hedge(check: Check) -> bool:
+    """``check`` failed on a hedge of the cited text the claim drops (``_dropped_hedge``)."""
+    return check.name == "qualifiers" and (
+        check.detail.startswith(DROPS_HEDGE) or f"the cited text {ONLY_HEDGES} '" in check.detail
+    )
+
+
 def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     """Why the claim (``said``: normalised, lower case; ``shown``: the same before lower-casing)
     drops a hedge of the cited text: it states the words a hedge of a ``kept`` class qualifies
@@ -2247,9 +2526,10 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
     mine = {_lemma(w) for w in said_words}
     mine |= {_lemma(b) for w in said_words for b in word_readings(w).get("VERB", ())[:1]}
     certain = _CERTAIN.search(said)
+    done = _done_verb(said_words)
     hedged: list[tuple[_Qualifier, re.Match[str], list[str], int]] = []
     for q in QUALIFIERS:
-        if q.kept is None or _keeps(q, said, shown):
+        if q.kept is None or _keeps(q, said, shown) or (q.kind == "future" and done is None):
             continue
         for match in q.cue.finditer(cited):
             scope, end = _scope(cited, match.end(), _lemma)
@@ -2259,6 +2539,10 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
                 continue
             if match.group(0) == "may" and _not_a_modal(cited, match.end()):
                 continue  # "theresa may said": a name, not a hedge
+            if q.kind != "open question" and _EMBEDDED.search(
+                cited[max(0, match.start() - 60) : match.start()]
+            ):
+                continue  # "a dispute over how much water states may release": no assertion
             hedged.append((q, match, scope, end))
     # what the cited text states unhedged: its words outside every hedge's scope (a headline's
     # "may be linked to lower risk" is not stated by the body's "may have a lower risk")
@@ -2281,16 +2565,57 @@ def _dropped_hedge(said: str, evidence: Evidence, shown: str) -> str | None:
         words_hedged = cited[match.start() : end].strip(" ,.;:")
         cue = match.group(0)
         if scope[0] in stated and len(stated) >= min(2, len(scope)):
-            return f"the claim drops the cited text's '{cue}' ({q.kind}): '{words_hedged}'"
-        if certain is not None and scope[0] not in mine:
-            # another verb for the hedged one, said with certainty: "will play" where the
-            # cited text "is expected to be available for Saturday's match"
+            return f"{DROPS_HEDGE} '{cue}' ({q.kind}): '{words_hedged}'"
+        sure = certain.group(0) if certain is not None else None
+        if sure is None and q.kind in _DONE_SWAPS:
+            sure = done
+        if sure is not None and scope[0] not in mine:
+            # another verb for the hedged one, said with certainty or as done: "will play"
+            # where the cited text "is expected to be available for Saturday's match", "has
+            # received assistance" where the government "would ask" for it
             wide, _ = _scope(cited, match.end(), _lemma, reach=SWAPPED_SCOPE)
             if len([t for t in wide[1:] if t in mine and t not in free]) >= SWAPPED_MIN:
                 return (
-                    f"the claim says '{certain.group(0)}' where the cited text only says "
+                    f"the claim says '{sure}' where the cited text {ONLY_HEDGES} "
                     f"'{words_hedged}' ({q.kind})"
                 )
+    return None
+
+
+# A hedge in an embedded question ("a dispute over how much water upstream states may
+# release", "asked whether it would ...") asserts nothing a claim could drop. Not "who",
+# "which", "when": a relative clause asserts ("adults who walk may get better sleep").
+_EMBEDDED = re.compile(r"\b(?:how|what|whether|why)\b(?:\s+(?!(?:said|says)\b)[\w'’-]+){0,4}\s*$")
+
+
+# Hedges of what is yet to happen, which a claim that says it happened, in another verb,
+# drops: not a report or an allegation ("reportedly centered on" -> "covered" is fair).
+_DONE_SWAPS = frozenset({"future", "expectation", "plan", "open question"})
+
+
+def _done_verb(said_words: list[str]) -> str | None:
+    """The first verb of the claim (its words, lower case) said as done: a past form ("received",
+    "won") that is not its base, or a participle after "has"/"have"/"had"; not a verb of saying
+    or announcing ("said it would", "announced plans to"), nor a light one. None for a claim
+    in the present or the future."""
+    for k, word in enumerate(said_words):
+        if word in STOPWORDS or word.endswith(("ing", "s")):
+            continue
+        readings = word_readings(word)
+        bases = readings.get("VERB", ())
+        if not bases or "AUX" in readings or word in bases:
+            continue
+        base = bases[0]
+        if (
+            base in REPORTING_BASES
+            or base in _LIGHT_VERB_LEMMAS
+            or _lemma(base) in _LIGHT_VERB_LEMMAS
+        ):
+            continue
+        if word.endswith("ed") or (k and said_words[k - 1] in ("has", "have", "had")):
+            return word
+        if "NOUN" not in readings and "ADJ" not in readings:
+            return word  # an irregular past: "won", "sold"
     return None
 
 
