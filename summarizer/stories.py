@@ -112,7 +112,7 @@ def cluster_stories(
     name_band: float | None = NAME_BAND,
     subject_band: float | None = SUBJECT_BAND,
     lead_cohesion: float | None = LEAD_COHESION,
-    lead_band: float | None = None,
+    lead_band: float = LEAD_BAND,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -132,9 +132,9 @@ def cluster_stories(
         subject_band: a merge whose link is below ``threshold`` + this is refused when each
             group leads with a subject the other never names (None: no such check; see
             ``subject_check``).
-        lead_cohesion: a merge whose link is below ``threshold`` + ``lead_band`` (default
-            ``LEAD_BAND``) needs a lead-only link of this share of the groups' own lead
-            cohesion (None: no such check; see ``lead_cohesion_check``).
+        lead_cohesion: a merge whose link is below ``threshold`` + ``lead_band`` needs a
+            lead-only link of this share of the groups' own lead cohesion (None: no such
+            check; see ``lead_cohesion_check``).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
@@ -154,8 +154,7 @@ def cluster_stories(
         subject = subject_check(articles, threshold + subject_band, named=named)
         check = subject if check is None else both_checks(check, subject)
     if lead_cohesion is not None:
-        band = LEAD_BAND if lead_band is None else lead_band
-        lead = lead_cohesion_check(idf_weighted(counts[1]), threshold + band, lead_cohesion)
+        lead = lead_cohesion_check(idf_weighted(counts[1]), threshold + lead_band, lead_cohesion)
         check = lead if check is None else both_checks(lead, check)
     labels = cluster_matrix(
         x,

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import UTC, datetime
+from functools import cached_property
 
 from .models import Article, Sentence
 from .text import DAY_NAMES, content_terms, figure_values, strip_dateline
@@ -51,10 +52,10 @@ _FORECAST = re.compile(
     r"\b(?:will|would|won't|expected to|set to|due to|face|faces|planned|plans to|threaten\w*)\b",
     re.IGNORECASE,
 )
-# What an active stop names right after its verb: "has halted [online sales] just weeks before",
-# "called off [the walkout] after"; a preposition ends it ("has ended [] after three days").
-_OBJECT = re.compile(
-    r"(?:(?!\b(?:after|before|on|at|in|for|from|until|by|over|amid|as|when|following)\b).)*",
+# What ends the object an active stop names right after its verb: "has halted [online sales]
+# just weeks before", "called off [the walkout] after"; "has ended [] after three days" names none.
+_OBJECT_END = re.compile(
+    r"\b(?:after|before|on|at|in|for|from|until|by|over|amid|as|when|following)\b|[,;:.!?]",
     re.IGNORECASE,
 )
 # A forecast's verb ("is expected to name", "will name", "plans to close"): a later report whose
@@ -184,12 +185,7 @@ class _Read:
         self.stops: set[str] = set().union(*(terms for _, terms in stops))
         self._terms: dict[int, set[str]] = {}
         self._figures: list[frozenset[tuple[str, float]]] | None = None
-        # its lead's terms where the lead states, not forecasts (title and first sentence), and
-        # of those its verbs in a finite form ("names", "named"; not "joining" or "to sell")
-        lead = [article.title or "", *(s.text for s in article.sentences[:1])]
-        said = [strip_dateline(t) for t in lead if not _FORECAST.search(t)]
-        self.stated = set().union(*(_terms(t) for t in said))
-        self.done = _terms(" ".join(w for t in said for w in _FINITE.findall(t)))
+        self.title = article.title or ""
         # its forecasts: (sentence, the forecast verb's term, the sentence's other terms)
         self.forecasts: list[tuple[int, str, set[str]]] = []
         for n, sentence in enumerate(self.sentences if _FORECAST_VERB.search(whole) else ()):
@@ -204,6 +200,16 @@ class _Read:
         if self._figures is None:
             self._figures = [figure_values(s.text) for s in self.sentences]
         return self._figures
+
+    @cached_property
+    def stated(self) -> tuple[set[str], set[str]]:
+        """Its lead's terms where the lead states, not forecasts (title and first sentence),
+        and of those its verbs in a finite form ("names", "named"; not "joining", "to sell").
+        Read only when the story holds a forecast."""
+        lead = [self.title, *(s.text for s in self.sentences[:1])]
+        said = [strip_dateline(t) for t in lead if not _FORECAST.search(t)]
+        done = _terms(" ".join(w for t in said for w in _FINITE.findall(t)))
+        return set().union(*(_terms(t) for t in said)), done
 
     def terms(self, n: int) -> set[str]:
         if n not in self._terms:
@@ -253,14 +259,15 @@ def _changes(articles: list[Article]) -> tuple[set[str], datetime | None]:
     for j, r in enumerate(read):
         for n, verb, others in r.forecasts:
             forecast.setdefault(verb, []).append((j, n, others))
-    for i, time in enumerate(times):
-        if time is None or not forecast:
+    for i, time in enumerate(times if forecast else ()):
+        if time is None:
             continue
+        lead_terms, done = read[i].stated
         came = {
             articles[j].sentences[n].id
-            for verb in read[i].done & forecast.keys()
+            for verb in done & forecast.keys()
             for j, n, others in forecast[verb]
-            if j != i and len(others & read[i].stated) >= 2 and _before(articles[j], time)
+            if j != i and len(others & lead_terms) >= 2 and _before(articles[j], time)
         }
         if came:
             out |= came
@@ -336,18 +343,15 @@ def _stopped(sentence: Sentence) -> tuple[re.Match[str] | None, set[str]]:
         # active: "called off the walkout", "has halted online sales" (what is stopped follows,
         # not "Shares fell after a cyber attack that"); passive or intransitive: "the strike has
         # been suspended", "the strike has ended" (it comes before)
-        after = re.split(r"[,;:.!?]", text[match.end() :], maxsplit=1)[0]
-        active = said.startswith(("call", "suspend", "has ", "have ", "had "))
-        named = _OBJECT.match(after)
-        if not (active and "been" not in said and named and (stopped := _object(named[0]))):
-            stopped = _ordered_terms(re.split(r"[,;:]", text[: match.start()])[-1])[:2]
-        out.update(stopped)
+        active = (
+            said.startswith(("call", "suspend", "has ", "have ", "had ")) and "been" not in said
+        )
+        named = _OBJECT_END.split(text[match.end() :], maxsplit=1)[0] if active else ""
+        terms = _ordered_terms(named) or _ordered_terms(
+            re.split(r"[,;:]", text[: match.start()])[-1]
+        )
+        out.update(terms[:2])
     return first, out
-
-
-def _object(phrase: str) -> list[str]:
-    """The first two terms of what an active stop names (``_stopped``)."""
-    return _ordered_terms(phrase)[:2]
 
 
 def _event(sentence: Sentence) -> set[str]:
