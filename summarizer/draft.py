@@ -528,11 +528,10 @@ def _together(results: list[Claim]) -> Claim:
     """Of the verdicts on each article's joined sentences (or, when no article gave two, on
     each sentence), the one a claim stands by: an acceptance, else a contradiction, else the
     one that carries most of it."""
-    for wanted in ("accepted", None):
-        for result in results:
-            if result.verdict == wanted or (wanted is None and result.support == "contradicted"):
-                return result
-    return max(results, key=lambda r: r.score or 0.0)
+    accepted = (r for r in results if r.verdict == "accepted")
+    contradicted = (r for r in results if r.support == "contradicted")
+    best = max(results, key=lambda r: r.score or 0.0)
+    return next(accepted, None) or next(contradicted, None) or best
 
 
 def _related(text: str, hits: list[Sentence]) -> list[Sentence]:
