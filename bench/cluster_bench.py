@@ -448,6 +448,29 @@ kept apart. BASIL's tiny days gain most (two of five events merged per day: 1.93
 Cost at 10,000 articles (scale bench, back to back, twice): stories stage 4.90 / 4.67 s CPU
 against 4.61 / 4.36 without; ``cluster_stories`` alone on 10,000 rewrites: about 5% more CPU.
 
+Round 18 (2026-11-25, written and committed before any run of it): a tuning set that holds
+sagas, and round 16's lead cohesion check kept to merges of small groups. ecb-odd cannot see
+sagas (BASIL's stages of one story), so no rule tuned on it alone could choose a check that
+parts them; round 16's check parted them but cut long topics and big events (MultiLing, the
+4,000 rewrites), whose merges join larger groups. Split, fixed now: BASIL's events sorted by
+``event_id``, 0-based index i; odd i is ``basil-odd`` (50 events, tuning), even i is
+``basil-even`` (50 events, untouched; the full ``basil`` row is no longer untouched). Mechanism:
+``stories.lead_cohesion_check`` with a cap: a merge is checked only when both groups have 2 to
+``cap`` articles (``--lead-cohesion ratio,band[,singletons][,cap=N]``). Grid
+(``--tune-lead-small``): ratio (0.5, 0.6, 0.7) x band (0.5, 10: any merge) x cap (3, 6, 12,
+none), 24 cells, no singletons, everything else today's (rounds 14, 15 and 17 on). Objective:
+the mean of round 9's objective (mean ARI of the full set and its tiny, small, medium days, seed
+11) on ecb-odd and on basil-odd; the baseline is today's library, measured in the same run.
+The best cell (3 decimals; ties to the lower ratio, then the narrower band, then the smaller
+cap) is adopted only if (a) its objective beats the baseline's by 0.01 or more, (b) neither
+tuning set's full-set ARI falls by more than 0.005, (c) the share of ecb-odd's one-event days
+kept whole does not fall, and (d) pair recall on the 4,000-article rewrites corpus (a guard
+built from all four sets' articles, so not untouched) falls by no more than 0.02; no falling
+through to the next cell. The untouched rows (ECB+ even, basil-even, DUC, MultiLing, the
+synthetic day: full sets, small days, one-event days; rewrites at 1,000; copies) are then run
+once for that cell, adopted or not, and recorded; they do not change the decision. If adopted,
+the held-out tester day (tester-day4, never used for clustering) is scored once.
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
