@@ -34,7 +34,7 @@ from .models import Article, Check, Citation, Claim, Sentence, Support
 from .retrieval import SentenceIndex
 from .sentences import split_sentences
 from .settings import Backend, Settings
-from .sources import Limits, decode, printable_line, read_file
+from .sources import Limits, decode, printable_line, read_file, skipped_note
 from .text import content_terms, word_count, words
 from .verify import SourceContext, check_deadline, judge_unverifiable, verify_claim
 
@@ -257,10 +257,24 @@ def _a_label(heading: str) -> str | None:
 
 
 def _states(text: str) -> bool:
-    """``text`` has a verb or a figure, so it may assert something."""
+    """``text`` has a verb or a figure, so it may assert something. A past form that is also
+    a noun ("spoke", "rose", "fell") counts: "Trump and Putin spoke by phone" was skipped as
+    a label, not checked."""
     toks = words(text)
-    verb = any(verb_base(w.lower(), toks[i - 1].lower() if i else "") for i, w in enumerate(toks))
+    verb = any(
+        verb_base(w.lower(), toks[i - 1].lower() if i else "") or _past_form(w.lower())
+        for i, w in enumerate(toks)
+    )
     return verb or any(ch.isdigit() for ch in text) or bool(quantities(text))
+
+
+def _past_form(word: str) -> bool:
+    """``word`` is a verb's own past form ("spoke" of "speak", "rose" of "rise"), not its
+    base, a third person ("posts") or a participle in -ing ("breaking")."""
+    readings = word_readings(word)
+    if "VERB" not in readings or "AUX" in readings or word.endswith(("s", "ing")):
+        return False
+    return word not in readings["VERB"]
 
 
 def _draft_sentences(text: str) -> list[tuple[str, bool]]:
@@ -280,18 +294,39 @@ def _draft_sentences(text: str) -> list[tuple[str, bool]]:
         heading = raw.lstrip().startswith("#")
         line = strip_markdown(_CITE_MARK.sub("", raw))
         if (heading or cells) and line:  # a heading, a table's cell: a claim of its own
-            if current:
-                paragraphs.append((" ".join(current), False))
-                current = []
+            paragraphs.extend((p, False) for p in _lines_read(current))
+            current = []
             paragraphs.extend([(c, False) for c in cells] or [(line, True)])
+        elif line and _LIST_ITEM.match(raw):  # a list item starts a block of its own
+            paragraphs.extend((p, False) for p in _lines_read(current))
+            current = [line]
         elif line:
             current.append(line)
-        elif current:
-            paragraphs.append((" ".join(current), False))
+        else:
+            paragraphs.extend((p, False) for p in _lines_read(current))
             current = []
-    if current:
-        paragraphs.append((" ".join(current), False))
+    paragraphs.extend((p, False) for p in _lines_read(current))
     return [(s, heading) for p, heading in paragraphs for s in _sentences(p)]
+
+
+# A Markdown list item: "- ", "* ", "+ ", "1. " or "1) " at the start of a line.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _lines_read(lines: list[str]) -> list[str]:
+    """A block of lines as the text it is: one paragraph of wrapped lines, or, when no line
+    of two or more ends as a sentence, each line a claim of its own (a line that begins in
+    lower case still continues the one before). A claims file written one claim a line
+    without full stops was read as one run-on sentence, checked (and rejected) as a whole."""
+    if len(lines) < 2 or any(_SENTENCE_ENDED.search(x) for x in lines):
+        return [" ".join(lines)] if lines else []
+    claims: list[str] = []
+    for line in lines:
+        if claims and line[0].islower():
+            claims[-1] += " " + line
+        else:
+            claims.append(line)
+    return claims
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -385,7 +420,8 @@ def verify(
         raise ConfigError(f"strict must be True or False, not {strict!r}")
     started = time.perf_counter()
     name, text = read_draft(draft)
-    articles = _load_sources(sources, draft if isinstance(draft, Path) else None)
+    not_articles: list[str] = []
+    articles = _load_sources(sources, draft if isinstance(draft, Path) else None, not_articles)
     if not isinstance(judge, Judge):
         judge = _llm_judge(settings, backend=backend, model=model, base_url=base_url, judge=judge)
     claims, skipped = draft_parts(text)
@@ -412,7 +448,7 @@ def verify(
     ]
     supported = sum(c.supported for c in out)
     return VerifyReport(
-        notes=_swap_note(claims, all_sentences),
+        notes=_skipped_notes(not_articles) + _swap_note(claims, all_sentences),
         draft=name,
         sources=[a.label() for a in articles],
         claims=out,
@@ -423,6 +459,11 @@ def verify(
         unverifiable=sum(c.verdict == "unverifiable" for c in out),
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _skipped_notes(not_articles: list[str]) -> list[str]:
+    """The note for the source folders' files that are not articles, if any."""
+    return [skipped_note(not_articles)] if not_articles else []
 
 
 def _swap_note(claims: list[str], sources: list[Sentence]) -> list[str]:
@@ -672,18 +713,22 @@ def _llm_judge(settings: Settings | None, **options: object) -> Judge | None:
 
 
 def _load_sources(
-    sources: Iterable[str | Path | Article] | str | Path | Article, draft: Path | None = None
+    sources: Iterable[str | Path | Article] | str | Path | Article,
+    draft: Path | None = None,
+    skipped: list[str] | None = None,
 ) -> list[Article]:
     """The sources' articles, without the draft file when a source folder holds it: a draft
     saved among its sources was found as its own evidence, every claim "supported". Named
     as a source itself (``-s draft.md``), it stays: checking a text against itself is asked.
+    ``skipped`` gets the folders' files that are not articles, for the report's notes: a
+    source folder's PDF was said only in a log line, the report silent about it.
     """
     from .pipeline import _many_articles  # a str is article text, as in blurb() and briefing()
 
     if isinstance(sources, Iterable) and not isinstance(sources, (str, bytes, dict, Article)):
         sources = list(sources)  # looked at twice: a generator would be empty the second time
     named = sources if isinstance(sources, list) else [sources]
-    articles = _many_articles(sources)
+    articles = _many_articles(sources, skipped=skipped)
     if draft is not None and not any(isinstance(s, Path) and _same_file(s, draft) for s in named):
         found = len(articles)
         articles = [a for a in articles if not any(_same_file(o.file, draft) for o in a.outlets)]

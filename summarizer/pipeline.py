@@ -910,7 +910,10 @@ def _many_articles(
     inputs: Iterable[ArticleInput] | ArticleInput,
     progress: ProgressFn | None = None,
     limits: Limits | None = None,
+    skipped: list[str] | None = None,
 ) -> list[Article]:
+    """Every input's articles, read one at a time. ``skipped``, when given, gets the folders'
+    files that are not articles, for the caller to report (else they are logged)."""
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
     if isinstance(inputs, RunResult):  # not iterated: a model gives its fields, "got tuple"
@@ -926,7 +929,7 @@ def _many_articles(
     for item in inputs:  # a generator of Articles is read as it goes, counted in the progress
         # a folder or a JSON Lines file is read one article at a time, so that the progress
         # counts articles (their number is not known until the end: total 0)
-        for article in _to_articles(item, limits):
+        for article in _to_articles(item, limits, skipped):
             check_deadline()  # serve's time limit: a big day's reading stops at its 504 too
             _one_id_one_text(by_id.setdefault(article.id, article), article)
             articles.append(article)
@@ -984,7 +987,9 @@ def check_progress(progress: object) -> None:
         return
 
 
-def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article]:
+def _to_articles(
+    item: object, limits: Limits | None = None, skipped: list[str] | None = None
+) -> Iterable[Article]:
     """One library input as Articles: an Article, a Path (file or folder), or article text.
 
     A ``str`` is always article text; one that looks like a path or URL is refused rather
@@ -993,7 +998,7 @@ def _to_articles(item: object, limits: Limits | None = None) -> Iterable[Article
     if isinstance(item, Article):
         return [_checked(item)]
     if isinstance(item, Path):  # read one article at a time (see _many_articles)
-        return iter_articles(item, limits=limits)
+        return iter_articles(item, limits=limits, skipped=skipped)
     if isinstance(item, str):
         check_text(item, "article text")
         if limits is not None and len(item.encode("utf-8", "replace")) > limits.max_file_bytes:

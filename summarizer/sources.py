@@ -235,7 +235,8 @@ def skipped_note(names: list[str]) -> str:
     if len(names) > SKIPPED_SHOWN:
         listed += f" and {len(names) - SKIPPED_SHOWN} more"
     return (
-        f"skipped {len(names)} {'file' if len(names) == 1 else 'files'} that are not articles "
+        f"skipped {len(names)} "
+        f"{'file that is not an article' if len(names) == 1 else 'files that are not articles'} "
         f"(not text, Markdown, HTML, JSON or a feed): {listed}"
     )
 

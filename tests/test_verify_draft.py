@@ -444,3 +444,64 @@ def test_a_draft_path_given_as_a_str_is_told_to_be_a_path(tmp_path: Path) -> Non
         summarizer.verify(str(draft), [source])
     assert "draft" in str(raised.value)
     assert summarizer.verify(draft, [source]).ok  # the Path itself is read
+
+
+# -- claims written one a line, without full stops ----------------------------------------------
+
+
+def test_claims_one_a_line_without_full_stops_are_each_checked():
+    """Before: the lines were one run-on sentence, checked (and rejected) as a whole."""
+    text = "Sales rose 5 percent in March\nThe company hired 200 workers\nProfits fell in April"
+    assert draft_claims(text) == [
+        "Sales rose 5 percent in March",
+        "The company hired 200 workers",
+        "Profits fell in April",
+    ]
+    listed = "- Sales rose 5 percent in March\n- The company hired 200 workers"
+    assert draft_claims(listed) == [
+        "Sales rose 5 percent in March",
+        "The company hired 200 workers",
+    ]
+
+
+def test_wrapped_lines_still_make_one_sentence():
+    wrapped = "The council voted on Tuesday to approve the\nbudget for next year, officials said."
+    assert draft_claims(wrapped) == [
+        "The council voted on Tuesday to approve the budget for next year, officials said."
+    ]
+    unended = "Sales rose 5 percent in March as the\ncompany hired more workers"
+    assert draft_claims(unended) == [
+        "Sales rose 5 percent in March as the company hired more workers"
+    ]
+    item = "- Sales rose 5 percent in March, the\n  company said.\n- It hired 200 workers."
+    assert draft_claims(item) == [
+        "Sales rose 5 percent in March, the company said.",
+        "It hired 200 workers.",
+    ]
+
+
+def test_a_past_form_that_is_also_a_noun_is_a_verb():
+    """Before: "spoke" read as a wheel's spoke, so the line was skipped as a label."""
+    assert draft_claims("Trump and Putin spoke by phone on Tuesday") == [
+        "Trump and Putin spoke by phone on Tuesday"
+    ]
+    assert draft_claims("Pelham Dairy deal with the Northern Cooperative group") == []
+
+
+def test_a_source_folders_other_files_are_noted_in_the_report(tmp_path, capsys):
+    """Before: only a log line said a source folder's PDF was skipped; the report was silent."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for article in sorted(Path("fixtures/articles").iterdir()):
+        (src / article.name).write_bytes(article.read_bytes())
+    (src / "report.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
+    report = summarizer.verify("Putin invited Trump to Moscow.", [src], judge=False)
+    note = (
+        "skipped 1 file that is not an article (not text, Markdown, HTML, JSON or a feed): "
+        "report.pdf"
+    )
+    assert note in report.notes
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Putin invited Trump to Moscow.\n")
+    result = CliRunner().invoke(app, ["verify", str(draft), "-s", str(src), "--no-judge"])
+    assert f"Note: {note}" in result.stderr
