@@ -14,18 +14,21 @@ story's articles carry publication times spanning ``MIN_SPAN_HOURS`` or more:
   earlier dated articles' sentences lower (``earlier``). A later explainer, reaction or
   analysis that changes nothing does not head the story: the most central report does;
 - a sentence of the latest state that says something was stopped ("has been suspended",
-  "called off", "cancelled", "scrapped", ...) overtakes an earlier article (dated before it, or
-  undated) whose lead shares its event ("strike", "48-hour") and says no such thing: that
-  article's sentences about the event, or that forecast ("will", "is expected to", "face"),
-  are left out (``superseded``); its other sentences (what was offered, who said what) stay;
+  "called off", "cancelled", "scrapped", "is over", ...) overtakes an earlier article (dated
+  before it, or undated) whose lead shares its event ("strike", "48-hour") and says no such
+  thing: that article's sentences about the event, or that forecast ("will", "is expected to",
+  "face"), are left out (``superseded``); its other sentences (what was offered, who said
+  what) stay;
 - a forecast ("is expected to name a new health minister") is overtaken by a later article
   whose headline or first sentence states its verb in a finite form and two more of its terms
   ("Ortega names Quell health minister"): it came about;
 - a later article that tells in the past perfect what an earlier one told as current ("The
   union had been seeking 16%" after "The union is seeking 16%") overtakes that sentence: the
   same verb and a figure of the clause, so "had been seeking 16%" leaves out "is seeking 16%"
-  and nothing else (``_changes``). Only clauses with a figure: a past perfect without one
-  is most often background ("had fled the scene"), not a state the story moved on from.
+  and nothing else (``_changes``); the figure may come before it, in a relative clause ("the
+  3 percent the company had offered" leaves out "has offered 3 percent"). Only clauses with a
+  figure: a past perfect without one is most often background ("had fled the scene"), not a
+  state the story moved on from.
 """
 
 from __future__ import annotations
@@ -39,12 +42,15 @@ from .models import Article, Sentence
 from .text import DAY_NAMES, content_terms, figure_values, strip_dateline
 
 MIN_SPAN_HOURS = 3.0  # dated articles this far apart: the story may have moved on
-# A state that ends what was announced: "has been suspended", "called off", "was cancelled".
+# A state that ends what was announced: "has been suspended", "called off", "was cancelled",
+# "is over".
 _STOPPED = re.compile(
     r"\b(?:(?:has|have|had|was|were|is|are|been|be)\s+(?:now\s+|been\s+|\w+ly\s+)*"
     r"(?:suspended|cancell?ed|scrapped|abandoned|postponed|averted|withdrawn|lifted|ended|halted"
     r"|dropped|shelved|reversed|called\s+off)"
-    r"|call(?:s|ed|ing)?\s+off|suspend(?:s|ed)\s+the)\b",
+    r"|call(?:s|ed|ing)?\s+off|suspend(?:s|ed)\s+the)\b"
+    # "The strike at the port is over." (not "is over 50 percent", "was over the limit")
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?over(?=\s*(?:[,;:.!?]|$|after\b|as\b|with\b|and\b))",
     re.IGNORECASE,
 )
 # A forecast: what an overtaken article expected ("Only one in five trains is expected to run").
@@ -71,6 +77,12 @@ _FINITE = re.compile(r"(?<![\w'’-])[a-z]+(?:[^s\W]s|ed)\b")
 # The past perfect of a later report: what was so until the story moved on ("had been
 # seeking", "had demanded", "had earlier planned"); the verb is the group.
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?([a-z]+)\b")
+# ... and its figure when a relative clause follows it: "than to the 4 percent the employer had
+# offered" told "The Port Authority has offered 4 percent" is no longer so.
+_RELATIVE_FIGURE = re.compile(
+    r"(\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)?)\s+(?:the|its|their|his|her)\s+\w+"
+    r"(?:\s+\w+)?\s+had\s+(?:\w+ly\s+)?([a-z]+)\b"
+)
 # A lead saying the story changed (``_updated``): a figure moved ("the death toll rose to 12",
 # "has risen to", "cancellations reach 170", "210 flights cancelled in total",
 # "Seven people have now died"), or an outcome ("struck a deal", "strike ends in deal", "is
@@ -172,11 +184,17 @@ class _Read:
             for s in article.sentences
         ]
         self.past_perfect = [bool(found) for found in perfect]
-        clauses = (
+        clauses = [
             s.text[m.start(1) :]
             for s, found in zip(self.sentences, perfect, strict=True)
             for m in found
-        )
+        ]
+        clauses += [
+            f"{m.group(2)} {m.group(1)}"
+            for s, found in zip(self.sentences, perfect, strict=True)
+            if found
+            for m in _RELATIVE_FIGURE.finditer(s.text)
+        ]
         self.told = [t for c in clauses if (t := _told(c)) is not None and t[1]]
         none: tuple[None, set[str]] = (None, set())
         stopping = _STOPPED.search(whole) is not None

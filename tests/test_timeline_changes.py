@@ -230,3 +230,60 @@ def test_the_days_first_report_of_a_figure_tells_no_change() -> None:
         _article(shares, "2026-02-03T11:45:00Z", "shares.txt"),
     ]
     assert timeline.story_clock(story) is None
+
+
+# -- a strike "is over"; an offer the later report says "had" been made ------------------------
+
+MILL = [
+    (
+        [
+            "Paper mill workers walk out at Dunmore",
+            "Around 600 workers at the Dunmore paper mill walked out at 7 a.m. on Monday after "
+            "pay talks broke down.",
+            "The Dunmore Paper Company has offered 3 percent.",
+            "The union is demanding 8 percent.",
+        ],
+        "2026-05-04T07:30:00Z",
+    ),
+    (
+        [
+            "Dunmore mill strike costs town dearly",
+            "The strike at the Dunmore paper mill is costing local suppliers about 2 million "
+            "euros for each day it lasts, the chamber of commerce said on Monday.",
+            "The mill supplies most of the region's packaging.",
+        ],
+        "2026-05-04T11:00:00Z",
+    ),
+    (
+        [
+            "Dunmore mill strike ends with 6 percent deal",
+            "The strike at the Dunmore paper mill is over.",
+            "Workers accepted a 6 percent rise, well above the 3 percent the company had offered "
+            "on Monday morning.",
+        ],
+        "2026-05-04T19:00:00Z",
+    ),
+]
+
+
+def _mill() -> list[Article]:
+    return [_article(lines, when, f"mill{n}.txt") for n, (lines, when) in enumerate(MILL)]
+
+
+def test_a_strike_that_is_over_overtakes_what_it_was_costing() -> None:
+    """Before: "is over" was no stop, so "is costing ... for each day it lasts" was still
+    shown after the strike ended."""
+    story = _mill()
+    left_out = {s.text for a in story for s in a.sentences if s.id in timeline.superseded(story)}
+    assert any(t.startswith("The strike at the Dunmore paper mill is costing") for t in left_out)
+    assert "The strike at the Dunmore paper mill is over." not in left_out
+    assert "The mill supplies most of the region's packaging." not in left_out
+
+
+def test_an_offer_a_later_report_says_had_been_made_is_overtaken() -> None:
+    """Before: "the 3 percent the company had offered" was a past perfect whose figure comes
+    before it, so "has offered 3 percent" was still shown as the offer on the table."""
+    story = _mill()
+    left_out = {s.text for a in story for s in a.sentences if s.id in timeline.superseded(story)}
+    assert "The Dunmore Paper Company has offered 3 percent." in left_out
+    assert "The union is demanding 8 percent." not in left_out  # no later report says it
