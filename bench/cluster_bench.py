@@ -471,6 +471,38 @@ synthetic day: full sets, small days, one-event days; rewrites at 1,000; copies)
 once for that cell, adopted or not, and recorded; they do not change the decision. If adopted,
 the held-out tester day (tester-day4, never used for clustering) is scored once.
 
+Result (2026-11-25; objective, in brackets ecb-odd's and basil-odd's own; full ARI ecb-odd /
+basil-odd; ecb-odd one-event days kept whole; pair recall on the 4,000 rewrites): baseline 0.786
+(0.876, 0.696), 0.894 / 0.868, 0.62, 0.783. Band 0.5 and any band give the same row in every cell,
+so one row stands for both. Ratio 0.5: cap 3 0.799 (0.878, 0.721), 0.894 / 0.891, 0.62, 0.781; cap
+6 0.811 (0.879, 0.742), same, 0.779; cap 12 0.813 (0.879, 0.746), same, 0.774; no cap 0.813, same,
+0.749. Ratio 0.6: cap 3 0.802 (0.879, 0.725), 0.894 / 0.891, 0.62, 0.780; 6 0.820 (0.883, 0.757),
+0.894 / 0.891, 0.60, 0.769; 12 0.822 (0.882, 0.762), 0.890 / 0.891, 0.55, 0.760; none 0.822, 0.890
+/ 0.891, 0.55, 0.719. Ratio 0.7: cap 3 0.811 (0.883, 0.740), 0.894 / 0.891, 0.62, 0.778; 6 0.838
+(0.890, 0.787), 0.894 / 0.943, 0.62, 0.755; 12 0.838 (0.887, 0.789), 0.882 / 0.943, 0.50, 0.728;
+**none 0.839 (0.888, 0.789), 0.888 / 0.943, 0.50, 0.631**. The best cell (ratio 0.7, band 0.5, no
+cap: round 16's cell again; it ties with any band and wins on the narrower, and beats cap 6 by
+0.001) meets (a) (+0.053) and fails (b) (ecb-odd full ARI -0.006), (c) (0.62 -> 0.50) and (d) (pair
+recall -0.152): **not adopted**; no falling through. Five cells (at either band) meet all four
+conditions (ratio 0.5 with cap 3, 6 or 12; ratio 0.6 and 0.7 with cap 3; the best of them ratio
+0.5, cap 12, 0.813), and ratio 0.7 with cap 6 meets (a)-(c) and fails (d) by 0.008 (0.755 against
+0.783 - 0.02); under this rule they are not adopted. basil-odd gains at every cell (full ARI 0.868
+-> 0.891, at ratio 0.7 with cap 6+ 0.943); ecb-odd's full set and one-event days hold at cap 3 and
+(but for ratio 0.6's 0.60) cap 6, not at 12 or none; the rewrites' recall falls with every step of
+cap and ratio. The grid took about 4 minutes (2-4 s a cell on each set, 3-5 s on the 4,000
+rewrites). Untouched rows, run once for the best cell (``--lead-cohesion 0.7,0.5``) and for today's
+library in the same session (pair-F1 / purity, stories; today's in brackets): ECB+ even 0.901 /
+0.953, 53 (0.907 / 0.947, 47); **basil-even 1.000 / 1.000, 50 (0.971 / 0.980, 49)**; DUC 0.918 /
+0.997, 43 (0.970 / 0.997, 35); MultiLing 0.833 / 1.000, 19 (0.960 / 1.000, 14); day 0.900 / 0.968,
+197 (0.921 / 0.954, 173), copies 0 apart (0); rewrites 1,000 0.894 / 0.937 (0.878 / 0.910). Small
+days ARI tiny / small / medium: ECB+ even 0.918 / 0.920 / 0.840 (0.918 / 0.903 / 0.837), basil-even
+0.786 / 0.862 / 0.917 (0.753 / 0.743 / 0.851), DUC 0.808 / 0.916 / 0.919 (0.808 / 0.905 / 0.919),
+MultiLing 0.756 / 0.865 / 0.884 (0.756 / 0.858 / 0.897); one-event days kept whole ECB+ even 0.55
+(0.61), basil-even 1.00 (1.00), DUC 0.32 (0.46), MultiLing 0.10 (0.20). Round 16's trade again,
+with round 17's subject check on: sagas come apart (basil-even perfect), DUC's and MultiLing's
+topics are cut (pair recall 0.94 -> 0.85, 0.92 -> 0.71). Not adopted, the tester day was not scored
+and the library is unchanged (``LEAD_CAP`` None).
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
@@ -515,6 +547,10 @@ the held-out tester day (tester-day4, never used for clustering) is scored once.
     python bench/cluster_bench.py ../shared/eval/clusters-dev --small-days \
         --lead-cohesion 0.7,0.5[,singletons]
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-subject
+    python bench/cluster_bench.py ../shared/eval/clusters-dev --cache /tmp/sets.pkl \
+        --tune-lead-small
+    python bench/cluster_bench.py ../shared/eval/clusters-dev --small-days \
+        --sets ecb-even,basil-even,duc2003,multiling,day,rewrites1000 --lead-cohesion 0.7,0.5,cap=6
     python bench/cluster_bench.py ../shared/eval/clusters-dev --small-days \
         --veto subject --veto-share 0.67 --veto-band 10
 """
@@ -597,6 +633,15 @@ def load_all(folder: Path, cache: Path | None) -> dict[str, Labelled]:
     if cache is not None:
         cache.write_bytes(pickle.dumps(sets))
     return sets
+
+
+def basil_halves(items: Labelled) -> tuple[Labelled, Labelled]:
+    """Round 18's split of BASIL: its events sorted by ``event_id``, 0-based index i; odd i is
+    ``basil-odd`` (tuning), even i ``basil-even`` (untouched). Articles keep their order."""
+    index = {e: i for i, e in enumerate(sorted({e for _, e in items}))}
+    odd = [p for p in items if index[p[1]] % 2 == 1]
+    even = [p for p in items if index[p[1]] % 2 == 0]
+    return odd, even
 
 
 def interleave(items: Labelled) -> Labelled:
@@ -823,16 +868,26 @@ def cluster(items: Labelled, params: dict[str, float | None]) -> tuple[list[str]
 
 
 VETO: dict[str, object] | None = None  # --veto: the refinement measured (kind, band, ...)
-LEAD_CHECK: tuple[float, float, bool] | None = None  # --lead-cohesion: ratio, band, singletons
+LeadCheck = tuple[float, float, bool, int | None]  # ratio, band, singletons, cap (round 18)
+LEAD_CHECK: LeadCheck | None = None  # --lead-cohesion
 
 
 def _lead_kwargs() -> dict[str, float | None]:
-    """Round 16's lead cohesion check as ``cluster_stories``' arguments (none: the library's)."""
+    """Rounds 16 and 18's lead cohesion check as ``cluster_stories``' arguments (none: the
+    library's)."""
     if LEAD_CHECK is None:
         return {}
-    ratio, band, singletons = LEAD_CHECK
+    ratio, band, singletons, cap = LEAD_CHECK
     stories.LEAD_SINGLETONS = singletons
-    return {"lead_cohesion": ratio, "lead_band": band}
+    return {"lead_cohesion": ratio, "lead_band": band, "lead_cap": cap}
+
+
+def parse_lead_check(text: str) -> LeadCheck:
+    """``--lead-cohesion ratio,band[,singletons][,cap=N]``."""
+    ratio, band, *rest = (p.strip() for p in text.split(","))
+    single = any(p.lower() in ("1", "true", "yes", "singletons") for p in rest)
+    caps = [int(p[4:]) for p in rest if p.lower().startswith("cap=")]
+    return (float(ratio), float(band), single, caps[0] if caps else None)
 
 
 BACKGROUND: tuple[float, float] | None = None  # --background-floor: percentile, factor
@@ -1718,7 +1773,7 @@ def main() -> None:
     parser.add_argument(
         "--lead-cohesion",
         default=None,
-        help="round 16: ratio,band[,singletons] of the lead cohesion check (measure)",
+        help="rounds 16, 18: ratio,band[,singletons][,cap=N] of the lead cohesion check",
     )
     parser.add_argument(
         "--tune-lead-cohesion", action="store_true", help="round 16's grid and rule, ecb-odd"
@@ -1726,12 +1781,15 @@ def main() -> None:
     parser.add_argument(
         "--tune-subject", action="store_true", help="round 17's grid and rule, ecb-odd"
     )
+    parser.add_argument(
+        "--tune-lead-small",
+        action="store_true",
+        help="round 18's grid and rule, ecb-odd and basil-odd",
+    )
     args = parser.parse_args()
     global LEAD_CHECK
     if args.lead_cohesion is not None:
-        parts = args.lead_cohesion.split(",")
-        single = len(parts) > 2 and parts[2].lower() in ("1", "true", "yes", "singletons")
-        LEAD_CHECK = (float(parts[0]), float(parts[1]), single)
+        LEAD_CHECK = parse_lead_check(args.lead_cohesion)
     global STATIC
     if args.static_embed is not None:
         STATIC = {
@@ -1770,6 +1828,7 @@ def main() -> None:
     ecb = sets["ecb"]
     sets["ecb-odd"] = [p for p in ecb if int(p[1].split("_")[0]) % 2 == 1]
     sets["ecb-even"] = [p for p in ecb if int(p[1].split("_")[0]) % 2 == 0]
+    sets["basil-odd"], sets["basil-even"] = basil_halves(sets["basil"])
     global DISTINCT, DISTINCT_MODE
     DISTINCT_MODE = args.distinct_mode
     if args.distinct is not None:
@@ -1817,6 +1876,9 @@ def main() -> None:
     if args.tune_subject:
         tune_subject(sets["ecb-odd"])
         return
+    if args.tune_lead_small:
+        tune_lead_small(sets["ecb-odd"], sets["basil-odd"], args.folder)
+        return
     if args.tune_static:
         tune_static(sets["ecb-odd"])
         return
@@ -1849,7 +1911,7 @@ def main() -> None:
     if VETO is not None:
         print(f"veto of uncertain merges: {VETO}")
     if LEAD_CHECK is not None:
-        print(f"lead cohesion check (ratio, band, singletons): {LEAD_CHECK}")
+        print(f"lead cohesion check (ratio, band, singletons, cap): {LEAD_CHECK}")
     print("tuned on: ecb-odd (ECB+ topics with odd numbers); all other rows untouched")
     for name in args.sets.split(","):
         if name == "day":
@@ -2022,6 +2084,38 @@ def tune_static_fixed(items: Labelled) -> None:
 
 
 Row = tuple[Any, float, float, float]  # cell, objective, full-set ARI, one-event days kept whole
+CellScores = tuple[Any, list[float], float]  # cell, ARI of the full set and of each shape, whole
+
+
+def _cell_scores(
+    items: Labelled,
+    cells: list[Any],
+    apply: Callable[[Any], None],
+    label: Callable[[Any], str],
+    params: dict[str, float | None],
+) -> list[CellScores]:
+    """Each cell's ARI on the full set and its tiny, small, medium days (mean over the days,
+    seed 11; round 9) and its share of one-event days kept whole (round 10), one line each;
+    ``apply`` sets a cell up (None: back to none)."""
+    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
+    runs = [[interleave(items)], *days.values()]
+    ones = single_event_days(items)
+    out: list[CellScores] = []
+    for cell in cells:
+        apply(cell)
+        started = time.perf_counter()
+        aris = [float(np.mean([_ari(d, params) for d in ds])) for ds in runs]
+        whole = float(np.mean([len(set(cluster(d, params)[0])) == 1 for d in ones]))
+        shapes = ", ".join(f"{a:.3f}" for a in aris[1:])
+        print(
+            f"{label(cell)}: objective {round(float(np.mean(aris)), 3):.3f}  (full {aris[0]:.3f}, "
+            f"shapes {shapes})  one-event days kept whole {whole:.2f}  "
+            f"[{time.perf_counter() - started:.0f} s]",
+            flush=True,
+        )
+        out.append((cell, aris, whole))
+    apply(None)
+    return out
 
 
 def _objective_rows(
@@ -2036,28 +2130,12 @@ def _objective_rows(
     sets a cell up (None: back to none). The first cell is the baseline. Rounds 12-13 ran
     before round 14's name check, so it is off here, as it was then, unless ``params`` (round
     16: today's first stage, name check on) says otherwise."""
-    days = {shape: sample_days(items, *spec, seed=11) for shape, spec in SMALL_DAYS.items()}
-    runs = [[interleave(items)], *days.values()]
-    ones = single_event_days(items)
     if params is None:
         params = {**first_stage(), "name_band": None, "subject_band": None}
-    rows: list[Row] = []
-    for cell in cells:
-        apply(cell)
-        started = time.perf_counter()
-        aris = [float(np.mean([_ari(d, params) for d in ds])) for ds in runs]
-        objective = round(float(np.mean(aris)), 3)
-        whole = float(np.mean([len(set(cluster(d, params)[0])) == 1 for d in ones]))
-        shapes = ", ".join(f"{a:.3f}" for a in aris[1:])
-        print(
-            f"{label(cell)}: objective {objective:.3f}  (full {aris[0]:.3f}, "
-            f"shapes {shapes})  one-event days kept whole {whole:.2f}  "
-            f"[{time.perf_counter() - started:.0f} s]",
-            flush=True,
-        )
-        rows.append((cell, objective, aris[0], whole))
-    apply(None)
-    return rows
+    return [
+        (cell, round(float(np.mean(aris)), 3), aris[0], whole)
+        for cell, aris, whole in _cell_scores(items, cells, apply, label, params)
+    ]
 
 
 def _decide(rows: list[Row], key: Callable[[Row], Any], gain: float = 0.01) -> None:
@@ -2134,7 +2212,7 @@ def tune_lead_cohesion(items: Labelled) -> None:
 
     def apply(cell: tuple[float, float, bool] | None) -> None:
         global LEAD_CHECK
-        LEAD_CHECK = cell
+        LEAD_CHECK = None if cell is None else (*cell, None)
         stories.LEAD_SINGLETONS = False
 
     def label(cell: tuple[float, float, bool] | None) -> str:
@@ -2171,6 +2249,91 @@ def tune_subject(items: Labelled) -> None:
     params = {**first_stage(), "subject_band": None}  # the baseline: before round 17
     rows = _objective_rows(items, cells, apply, label, params=params)
     _decide(rows, lambda r: (r[1], -r[0][1], r[0][0]))
+
+
+LEAD_SMALL_GRID = {"ratio": (0.5, 0.6, 0.7), "band": (0.5, 10.0), "cap": (3, 6, 12, None)}
+SmallCell = tuple[float, float, int | None]  # ratio, band, cap (None: any size)
+
+
+def tune_lead_small(ecb_odd: Labelled, basil_odd: Labelled, folder: Path) -> None:
+    """Round 18: ``--lead-cohesion ratio,band,cap=N``'s grid with the rule in the module
+    docstring (committed before the run). Objective: the mean of round 9's objective on
+    ecb-odd and on basil-odd (each unrounded; the mean to 3 decimals); the baseline is today's
+    library (``first_stage()``: name and subject checks as the library has them, lead check
+    off). Ties to the lower ratio, the narrower band, the smaller cap (None the largest).
+    Adopted only if (a) it beats the baseline by 0.01 or more, (b) neither set's full-set ARI
+    falls by more than 0.005, (c) ecb-odd's one-event days kept whole do not fall and (d) pair
+    recall on the 4,000-article rewrites corpus falls by no more than 0.02; no falling
+    through."""
+    g = LEAD_SMALL_GRID
+    cells: list[SmallCell | None] = [None]
+    cells += list(itertools.product(g["ratio"], g["band"], g["cap"]))  # type: ignore[arg-type]
+
+    def apply(cell: SmallCell | None) -> None:
+        global LEAD_CHECK
+        LEAD_CHECK = None if cell is None else (cell[0], cell[1], False, cell[2])
+        stories.LEAD_SINGLETONS = False
+
+    def label(cell: SmallCell | None) -> str:
+        if cell is None:
+            return "baseline (today's library, no lead check)"
+        return f"ratio {cell[0]} band {cell[1]} cap {cell[2]}"
+
+    params = first_stage()  # the library's name (rounds 14-15) and subject (17) checks on
+    per_set: dict[str, list[CellScores]] = {}
+    for name, items in (("ecb-odd", ecb_odd), ("basil-odd", basil_odd)):
+
+        def named(cell: SmallCell | None, name: str = name) -> str:
+            return f"{name} {label(cell)}"
+
+        per_set[name] = _cell_scores(items, cells, apply, named, params)
+    corpus = rewrites_corpus(folder, 4000)
+    truth = [e for _, e in corpus]
+    recall = []
+    for cell in cells:
+        apply(cell)
+        started = time.perf_counter()
+        recall.append(scores(truth, cluster(corpus, params)[0])["pair_r"])
+        print(
+            f"rewrites4000 {label(cell)}: pair recall {recall[-1]:.3f}  "
+            f"[{time.perf_counter() - started:.0f} s]",
+            flush=True,
+        )
+    apply(None)
+    # cell, objective, ecb-odd full ARI, basil-odd full ARI, ecb-odd one-event days, recall
+    rows: list[tuple[SmallCell | None, float, float, float, float, float]] = []
+    print("round 18 rows (objective = mean of ecb-odd's and basil-odd's round 9 objectives):")
+    for k, cell in enumerate(cells):
+        (_, ecb, whole), (_, basil, _) = per_set["ecb-odd"][k], per_set["basil-odd"][k]
+        objective = round((float(np.mean(ecb)) + float(np.mean(basil))) / 2, 3)
+        rows.append((cell, objective, ecb[0], basil[0], whole, recall[k]))
+        print(
+            f"  {label(cell)}: objective {objective:.3f} (ecb-odd {np.mean(ecb):.3f}, "
+            f"basil-odd {np.mean(basil):.3f})  full ARI ecb-odd {ecb[0]:.3f} basil-odd "
+            f"{basil[0]:.3f}  ecb-odd one-event days kept whole {whole:.2f}  rewrites4000 pair "
+            f"recall {recall[k]:.3f}"
+        )
+    base, grid = rows[0], rows[1:]
+
+    def key(r: tuple[SmallCell | None, float, float, float, float, float]) -> tuple[float, ...]:
+        assert r[0] is not None
+        ratio, band, cap = r[0]
+        return (r[1], -ratio, -band, -(math.inf if cap is None else cap))
+
+    best = max(grid, key=key)
+    ok = (
+        best[1] >= base[1] + 0.01 - 1e-9,
+        best[2] >= base[2] - 0.005 - 1e-9 and best[3] >= base[3] - 0.005 - 1e-9,
+        best[4] >= base[4] - 1e-9,
+        best[5] >= base[5] - 0.02 - 1e-9,
+    )
+    print(
+        f"best cell {label(best[0])}: objective {best[1]:.3f} (baseline {base[1]:.3f}), full ARI "
+        f"ecb-odd {best[2]:.3f} ({base[2]:.3f}) basil-odd {best[3]:.3f} ({base[3]:.3f}), "
+        f"kept whole {best[4]:.2f} ({base[4]:.2f}), rewrites4000 pair recall {best[5]:.3f} "
+        f"({base[5]:.3f}); conditions (a, b, c, d) {ok}: "
+        f"{'ADOPT' if all(ok) else 'not adopted'}"
+    )
 
 
 def _ari(day: Labelled, params: dict[str, float | None]) -> float:

@@ -85,6 +85,8 @@ SUBJECT_SHARE = 1.0
 LEAD_COHESION: float | None = None
 LEAD_BAND = 10.0
 LEAD_SINGLETONS = False  # also check an article joining a group (against the group's cohesion)
+# ... only when neither group holds more than LEAD_CAP articles (None: any size; bench round 18)
+LEAD_CAP: int | None = None
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)
@@ -113,6 +115,7 @@ def cluster_stories(
     subject_band: float | None = SUBJECT_BAND,
     lead_cohesion: float | None = LEAD_COHESION,
     lead_band: float = LEAD_BAND,
+    lead_cap: int | None = LEAD_CAP,
     progress: ProgressFn | None = None,
 ) -> list[Story]:
     """Group articles into stories, ordered by distinct outlets (most first).
@@ -135,6 +138,10 @@ def cluster_stories(
         lead_cohesion: a merge whose link is below ``threshold`` + ``lead_band`` needs a
             lead-only link of this share of the groups' own lead cohesion (None: no such
             check; see ``lead_cohesion_check``).
+        lead_band: the lead cohesion check looks only at merges whose link is below
+            ``threshold`` + this.
+        lead_cap: the lead cohesion check looks only at merges of groups of at most this
+            many articles (None: any size).
 
     Returns:
         Stories ``story-1``, ``story-2``, ... each titled after its most central article.
@@ -154,7 +161,9 @@ def cluster_stories(
         subject = subject_check(articles, threshold + subject_band, named=named)
         check = subject if check is None else both_checks(check, subject)
     if lead_cohesion is not None:
-        lead = lead_cohesion_check(idf_weighted(counts[1]), threshold + lead_band, lead_cohesion)
+        lead = lead_cohesion_check(
+            idf_weighted(counts[1]), threshold + lead_band, lead_cohesion, cap=lead_cap
+        )
         check = lead if check is None else both_checks(lead, check)
     labels = cluster_matrix(
         x,
@@ -545,7 +554,12 @@ def shared_name_check(
 
 
 def lead_cohesion_check(
-    leads: csr_matrix, upper: float, ratio: float, singletons: bool | None = None
+    leads: csr_matrix,
+    upper: float,
+    ratio: float,
+    singletons: bool | None = None,
+    *,
+    cap: int | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose scaled link is below ``upper`` when the mean lead-only cosine
     between the two groups (``leads``: unit TF-IDF rows of each article's headline and first
@@ -553,11 +567,14 @@ def lead_cohesion_check(
     the groups' own lead cohesions (the mean lead cosine of a group's own pairs). A single
     article has no cohesion: a merge is checked only when both groups have two or more
     articles, or with ``singletons`` (default ``LEAD_SINGLETONS``) when one has, against its
-    cohesion. Two single articles are never refused.
+    cohesion. Two single articles are never refused. With ``cap``, a merge is checked only
+    when neither group holds more than ``cap`` articles.
 
     Why: stages of one saga (a shutdown warned of, ended, blamed) share their background
     paragraphs, so their bodies link as well as their own reports do; what happened differs,
-    and news says that first. Bench round 16."""
+    and news says that first. Bench round 16. The cap (round 18): unchecked, the check also
+    cut long topics and big events told by many rewrites, whose reports lead with different
+    turns and whose merges join larger groups, while a saga's stages are told by a few."""
     single = LEAD_SINGLETONS if singletons is None else singletons
     cached: dict[tuple[int, int], float] = {}  # (first member, size) names one group
 
@@ -573,7 +590,7 @@ def lead_cohesion_check(
         return cached[key]
 
     def check(a: list[int], b: list[int], sim: float) -> bool:
-        if sim >= upper:
+        if sim >= upper or (cap is not None and max(len(a), len(b)) > cap):
             return True
         own = [c for c in (cohesion(a), cohesion(b)) if c is not None]
         if len(own) < (1 if single else 2):

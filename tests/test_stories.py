@@ -1015,3 +1015,18 @@ def test_two_companies_results_in_one_sector_are_two_stories() -> None:
     takeover = [make_article(t, source=f"t{i}") for i, t in enumerate(TAKEOVER_REPORTS)]
     assert len(stories.cluster_stories(takeover)) == 1
     assert len(stories.cluster_stories(takeover + chips)) == 3
+
+
+def test_the_lead_cohesion_check_looks_only_at_small_groups_under_a_cap() -> None:
+    """Two pairs whose leads share nothing are refused by the lead cohesion check (lead link
+    0 against each pair's own cohesion 1); with a cap (bench round 18) the same merge is still
+    refused while both groups are within it, and allowed once a group holds more articles
+    than the cap: big events and long topics, whose merges join larger groups, are let be."""
+    leads = csr_matrix(np.array([[1.0, 0.0]] * 2 + [[0.0, 1.0]] * 3))
+    plain = stories.lead_cohesion_check(leads, upper=10.0, ratio=0.5)
+    capped = stories.lead_cohesion_check(leads, upper=10.0, ratio=0.5, cap=2)
+    assert plain([0, 1], [2, 3], 0.6) is False
+    assert capped([0, 1], [2, 3], 0.6) is False  # both groups of 2: within the cap
+    assert plain([0, 1], [2, 3, 4], 0.6) is False
+    assert capped([0, 1], [2, 3, 4], 0.6) is True  # a group of 3 exceeds the cap
+    assert capped([0], [2, 3], 0.6) is True  # a single article: never checked without singletons
