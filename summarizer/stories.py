@@ -12,15 +12,18 @@ is then divided by the local scales of both articles (see ``cluster_matrix``), s
 relative to how close the day's articles are.
 
 Stories are the clusters of average-linkage agglomerative clustering cut at a threshold, with a
-cohesion check (``cohesive_average_linkage``): two groups merge only when their link is at
-least ``COHESION_RATIO`` of their own cohesion, so stages of one saga or two storms stay apart
-even when loosely related. Average linkage does not chain distinct events together as single
-linkage does. To scale without an n x n matrix, similarities are computed sparsely in row
-blocks and only pairs at or above the threshold are kept; every merge needs an average at or
-above the threshold, so clusters always lie inside the connected components of that graph
-(single linkage at t), and clustering each component on its own gives the exact result. A
-component too large for a dense matrix falls back to greedy centroid assignment. Parameters:
-``bench/cluster_bench.py --tune`` (a grid on ECB+ odd topics, best by ARI).
+cohesion check (``cohesive_average_linkage``): two groups merge only when their link is at least
+``COHESION_RATIO`` of their own cohesion, so stages of one saga or two storms stay apart even when
+loosely related. Average linkage does not chain distinct events together as single linkage does. An
+uncertain merge of two groups of at most ``LEAD_CAP`` articles also needs their leads alone to link
+(``lead_cohesion_check``): stages of one saga share their background paragraphs, and differ in what
+happened, which news says first (bench rounds 16, 18-19, tuned on ECB+ odd topics and BASIL's odd
+half). To scale without an n x n matrix, similarities are computed sparsely in row blocks and only
+pairs at or above the threshold are kept; every merge needs an average at or above the threshold, so
+clusters always lie inside the connected components of that graph (single linkage at t), and
+clustering each component on its own gives the exact result. A component too large for a dense
+matrix falls back to greedy centroid assignment. Parameters: ``bench/cluster_bench.py --tune`` (a
+grid on ECB+ odd topics, best by ARI).
 
 A second stage (``split_chain``) looks inside each story of ``SPLIT_MIN`` to ``SPLIT_MAX``
 articles, with the story's own IDF: when its nearest-neighbour graph falls into groups far more
@@ -81,12 +84,14 @@ SUBJECT_BAND: float | None = 0.25
 SUBJECT_SHARE = 1.0
 # A merge of two groups needs a mean lead-only link (headline and first sentences, the day's
 # lead IDF) of this share of the smaller group's own lead cohesion (``lead_cohesion_check``;
-# bench round 16; None: no check), when its scaled link is below threshold + LEAD_BAND
-LEAD_COHESION: float | None = None
-LEAD_BAND = 10.0
+# bench rounds 16, 18-19: stages of one saga; None: no check), when its scaled link is below
+# threshold + LEAD_BAND
+LEAD_COHESION: float | None = 0.5
+LEAD_BAND = 0.5
 LEAD_SINGLETONS = False  # also check an article joining a group (against the group's cohesion)
-# ... only when neither group holds more than LEAD_CAP articles (None: any size; bench round 18)
-LEAD_CAP: int | None = None
+# ... only when neither group holds more than LEAD_CAP articles (None: any size): a big event
+# told by many rewrites has families of leads of its own, and the check cut them apart
+LEAD_CAP: int | None = 12
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)

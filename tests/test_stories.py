@@ -670,11 +670,15 @@ def _quake_event() -> list[Article]:
 
 def test_a_story_that_chains_sub_events_is_split_into_them() -> None:
     arts = _port_chain()
-    # a loose cut with plain average linkage (no cohesion or name check) chains the three
+    # a loose cut with plain average linkage (no cohesion, name or lead check) chains the three
     # stages into one story
-    plain = {"threshold": 0.3, "cohesion_ratio": 0.0, "name_band": None}
+    plain = {"threshold": 0.3, "cohesion_ratio": 0.0, "name_band": None, "lead_cohesion": None}
     [merged] = stories.cluster_stories(arts, **plain, split_z=None)
     assert merged.size == 12
+    # the lead check (bench round 19, on by default) keeps the stages apart at that cut too:
+    # their leads say what happened, their bodies share the background
+    with_lead = stories.cluster_stories(arts, **{**plain, "lead_cohesion": 0.5}, split_z=None)
+    assert sorted(s.size for s in with_lead) == [4, 4, 4]
     # the chain split finds them again: three stories of four, each one stage
     assert stories.SPLIT_Z is None  # off by default
     z = stories.SPLIT_Z_TUNED
