@@ -270,11 +270,16 @@ def _mill() -> list[Article]:
     return [_article(lines, when, f"mill{n}.txt") for n, (lines, when) in enumerate(MILL)]
 
 
+def _left_out(story: list[Article]) -> set[str]:
+    """The texts of the sentences later reports overtook."""
+    gone = timeline.superseded(story)
+    return {s.text for a in story for s in a.sentences if s.id in gone}
+
+
 def test_a_strike_that_is_over_overtakes_what_it_was_costing() -> None:
     """Before: "is over" was no stop, so "is costing ... for each day it lasts" was still
     shown after the strike ended."""
-    story = _mill()
-    left_out = {s.text for a in story for s in a.sentences if s.id in timeline.superseded(story)}
+    left_out = _left_out(_mill())
     assert any(t.startswith("The strike at the Dunmore paper mill is costing") for t in left_out)
     assert "The strike at the Dunmore paper mill is over." not in left_out
     assert "The mill supplies most of the region's packaging." not in left_out
@@ -283,7 +288,6 @@ def test_a_strike_that_is_over_overtakes_what_it_was_costing() -> None:
 def test_an_offer_a_later_report_says_had_been_made_is_overtaken() -> None:
     """Before: "the 3 percent the company had offered" was a past perfect whose figure comes
     before it, so "has offered 3 percent" was still shown as the offer on the table."""
-    story = _mill()
-    left_out = {s.text for a in story for s in a.sentences if s.id in timeline.superseded(story)}
+    left_out = _left_out(_mill())
     assert "The Dunmore Paper Company has offered 3 percent." in left_out
     assert "The union is demanding 8 percent." not in left_out  # no later report says it
