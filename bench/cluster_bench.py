@@ -884,7 +884,8 @@ def cluster(items: Labelled, params: dict[str, float | None]) -> tuple[list[str]
         VETO["embedded"] = embedded
         return [f"story-{v}" for v in labels], len(set(labels.tolist())), secs
     started = time.perf_counter()
-    found = stories.cluster_stories(arts, **params, **_lead_kwargs())
+    # a --lead-cohesion cell overrides a round's params, which pin later checks off
+    found = stories.cluster_stories(arts, **{**params, **_lead_kwargs()})
     story_of = {aid: s.id for s in found for aid in s.article_ids}
     story_labels = [story_of[a.id] for a in arts]
     if DISTINCT is not None:
@@ -2160,7 +2161,7 @@ def _objective_rows(
     before round 14's name check, so it is off here, as it was then, unless ``params`` (round
     16: today's first stage, name check on) says otherwise."""
     if params is None:
-        params = {**first_stage(), "name_band": None, "subject_band": None}
+        params = {**first_stage(), "name_band": None, "subject_band": None, "lead_cohesion": None}
     return [
         (cell, round(float(np.mean(aris)), 3), aris[0], whole)
         for cell, aris, whole in _cell_scores(items, cells, apply, label, params)
@@ -2249,7 +2250,7 @@ def tune_lead_cohesion(items: Labelled) -> None:
             return "baseline (today's first stage, no lead check)"
         return f"ratio {cell[0]} band {cell[1]} singletons {cell[2]}"
 
-    params = {**first_stage(), "subject_band": None}  # round 17's check came after
+    params = {**first_stage(), "subject_band": None, "lead_cohesion": None}  # both came after
     rows = _objective_rows(items, cells, apply, label, params=params)
     _decide(rows, lambda r: (r[1], -r[0][1], -r[0][0], not r[0][2]))
 
@@ -2275,7 +2276,8 @@ def tune_subject(items: Labelled) -> None:
             "baseline (today's first stage)" if cell is None else f"share {cell[0]} band {cell[1]}"
         )
 
-    params = {**first_stage(), "subject_band": None}  # the baseline: before round 17
+    # the baseline: before round 17, and before round 19's lead check
+    params = {**first_stage(), "subject_band": None, "lead_cohesion": None}
     rows = _objective_rows(items, cells, apply, label, params=params)
     _decide(rows, lambda r: (r[1], -r[0][1], r[0][0]))
 
@@ -2308,7 +2310,9 @@ def tune_lead_small(ecb_odd: Labelled, basil_odd: Labelled, folder: Path) -> Non
             return "baseline (today's library, no lead check)"
         return f"ratio {cell[0]} band {cell[1]} cap {cell[2]}"
 
-    params = first_stage()  # the library's name (rounds 14-15) and subject (17) checks on
+    # the library's name (rounds 14-15) and subject (17) checks on; the lead check off, as the
+    # library had it then (round 19 came after)
+    params = {**first_stage(), "lead_cohesion": None}
     per_set: dict[str, list[CellScores]] = {}
     for name, items in (("ecb-odd", ecb_odd), ("basil-odd", basil_odd)):
 

@@ -448,7 +448,8 @@ def verify(
     ]
     supported = sum(c.supported for c in out)
     return VerifyReport(
-        notes=_skipped_notes(not_articles) + _swap_note(claims, all_sentences),
+        notes=([skipped_note(not_articles)] if not_articles else [])
+        + _swap_note(claims, all_sentences),
         draft=name,
         sources=[a.label() for a in articles],
         claims=out,
@@ -459,11 +460,6 @@ def verify(
         unverifiable=sum(c.verdict == "unverifiable" for c in out),
         seconds=round(time.perf_counter() - started, 3),
     )
-
-
-def _skipped_notes(not_articles: list[str]) -> list[str]:
-    """The note for the source folders' files that are not articles, if any."""
-    return [skipped_note(not_articles)] if not_articles else []
 
 
 def _swap_note(claims: list[str], sources: list[Sentence]) -> list[str]:

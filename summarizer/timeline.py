@@ -184,17 +184,11 @@ class _Read:
             for s in article.sentences
         ]
         self.past_perfect = [bool(found) for found in perfect]
-        clauses = [
-            s.text[m.start(1) :]
-            for s, found in zip(self.sentences, perfect, strict=True)
-            for m in found
-        ]
-        clauses += [
-            f"{m.group(2)} {m.group(1)}"
-            for s, found in zip(self.sentences, perfect, strict=True)
-            if found
-            for m in _RELATIVE_FIGURE.finditer(s.text)
-        ]
+        clauses: list[str] = []  # each past perfect from its verb on, and "offered 4 percent"
+        for s, found in zip(self.sentences, perfect, strict=True):
+            if found:
+                clauses += [s.text[m.start(1) :] for m in found]
+                clauses += [f"{m[2]} {m[1]}" for m in _RELATIVE_FIGURE.finditer(s.text)]
         self.told = [t for c in clauses if (t := _told(c)) is not None and t[1]]
         none: tuple[None, set[str]] = (None, set())
         stopping = _STOPPED.search(whole) is not None

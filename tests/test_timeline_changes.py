@@ -6,6 +6,8 @@ overtaking the morning's report of the breach. Own texts only."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from summarizer import extractive, make_article, stories, timeline
 from summarizer.models import Article
 
@@ -48,6 +50,16 @@ STORM = [
 ]
 
 
+def _headed(story: list[Article]) -> tuple[datetime | None, str, str]:
+    """The story's clock, the title clustering gives it (one story) and its first sentence."""
+    (found,) = stories.cluster_stories(story, threshold=0.0)
+    return (
+        timeline.story_clock(story),
+        found.title,
+        extractive.summarize(story, sentences=2)[0].text,
+    )
+
+
 def _storm() -> list[Article]:
     return [_article(lines, when, f"storm{n}.txt") for n, (lines, when) in enumerate(STORM)]
 
@@ -55,12 +67,9 @@ def _storm() -> list[Article]:
 def test_a_headline_that_says_the_toll_moved_makes_its_report_the_latest() -> None:
     """Before: only the first sentences were read for a figure that moved, so the 09:30 report
     ("rose to four") told the latest state and led, under the evening's headline."""
-    story = _storm()
-    clock = timeline.story_clock(story)
+    clock, title, first = _headed(_storm())
     assert clock is not None and clock.hour == 21
-    (found,) = stories.cluster_stories(story, threshold=0.0)
-    assert found.title == "Storm Wenna death toll climbs to seven as it moves out to sea"
-    first = extractive.summarize(story, sentences=2)[0].text
+    assert title == "Storm Wenna death toll climbs to seven as it moves out to sea"
     assert first.startswith("Seven people have now died"), first
 
 
@@ -116,11 +125,9 @@ def test_the_report_that_tells_the_change_heads_the_story() -> None:
     most central of the later half headed it, the midday report, not the one that tells the
     outcome."""
     story = [_article(lines, when, f"outage{n}.txt") for n, (lines, when) in enumerate(OUTAGE)]
-    clock = timeline.story_clock(story)
+    clock, title, first = _headed(story)
     assert clock is not None and (clock.hour, clock.minute) == (15, 50)
-    (found,) = stories.cluster_stories(story, threshold=0.0)
-    assert found.title == "Brisa systems restored after outage; 160 flights cancelled in total"
-    first = extractive.summarize(story, sentences=2)[0].text
+    assert title == "Brisa systems restored after outage; 160 flights cancelled in total"
     assert first.startswith("Brisa Air said its computer systems were fully working again"), first
 
 
