@@ -82,6 +82,9 @@ NAME_RAW_LINK = 0.15
 # (``subject_check``; bench round 17: two chipmakers' results; None: no check)
 SUBJECT_BAND: float | None = 0.25
 SUBJECT_SHARE = 1.0
+# ... and the other group names a subject when at least this share of its articles do (0: any
+# one of them; bench round 20)
+SUBJECT_NAMED = 0.0
 # A merge of two groups needs a mean lead-only link (headline and first sentences, the day's
 # lead IDF) of this share of the smaller group's own lead cohesion (``lead_cohesion_check``;
 # bench rounds 16, 18-19: stages of one saga; None: no check), when its scaled link is below
@@ -118,6 +121,7 @@ def cluster_stories(
     split_z: float | None = SPLIT_Z,
     name_band: float | None = NAME_BAND,
     subject_band: float | None = SUBJECT_BAND,
+    subject_named: float | None = None,
     lead_cohesion: float | None = LEAD_COHESION,
     lead_band: float = LEAD_BAND,
     lead_cap: int | None = LEAD_CAP,
@@ -140,6 +144,8 @@ def cluster_stories(
         subject_band: a merge whose link is below ``threshold`` + this is refused when each
             group leads with a subject the other never names (None: no such check; see
             ``subject_check``).
+        subject_named: the share of a group's articles that must name a subject for the
+            group to name it (None: ``SUBJECT_NAMED``; 0: any one article).
         lead_cohesion: a merge whose link is below ``threshold`` + ``lead_band`` needs a
             lead-only link of this share of the groups' own lead cohesion (None: no such
             check; see ``lead_cohesion_check``).
@@ -163,7 +169,9 @@ def cluster_stories(
         else shared_name_check(articles, threshold + name_band, x, named=named)
     )
     if subject_band is not None:
-        subject = subject_check(articles, threshold + subject_band, named=named)
+        subject = subject_check(
+            articles, threshold + subject_band, named=named, named_share=subject_named
+        )
         check = subject if check is None else both_checks(check, subject)
     if lead_cohesion is not None:
         lead = lead_cohesion_check(
@@ -469,9 +477,11 @@ def subject_check(
     share: float = SUBJECT_SHARE,
     *,
     named: NameReader | None = None,
+    named_share: float | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose link is below ``upper`` when each group leads with a subject that
-    the other group's articles name nowhere. A group's subjects are the names in at least
+    the other group's articles name nowhere (with ``named_share``, default ``SUBJECT_NAMED``:
+    that fewer than this share of them name). A group's subjects are the names in at least
     ``share`` of its leads (headline and first ``LEAD_SENTENCES`` sentences; a single
     article: every name of its lead); the other group's names are read from its whole
     articles, so a rival named in the background counts as named.
@@ -485,6 +495,7 @@ def subject_check(
     the rival in passing (as on the tester's day that motivated it) defeats it.
     A group is named by its first member and size: groups only grow, so that pair is unique."""
     reader = named if named is not None else NameReader(articles)
+    q = SUBJECT_NAMED if named_share is None else named_share
     subjects: dict[tuple[int, int], frozenset[str]] = {}  # (first member, size) names a group
     seen: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -498,7 +509,8 @@ def subject_check(
     def named_in(g: list[int]) -> frozenset[str]:
         key = (min(g), len(g))
         if key not in seen:
-            seen[key] = frozenset().union(*map(reader.whole, g))
+            counts = Counter(n for i in g for n in reader.whole(i))
+            seen[key] = frozenset(n for n, k in counts.items() if k >= max(1.0, q * len(g)))
         return seen[key]
 
     def check(a: list[int], b: list[int], sim: float) -> bool:
