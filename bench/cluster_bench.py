@@ -560,6 +560,21 @@ copies) are then run once for the chosen cell (or, if none, for the eligible-by-
 the best objective, labelled not adopted) and recorded; they do not change the decision. If
 adopted, the held-out tester day 4 is scored once (whole day, before 10:00, after 12:00).
 
+Result (2026-11-25; objective, in brackets ecb-odd's and basil-odd's own; full ARI ecb-odd /
+basil-odd; ecb-odd one-event days kept whole; rewrites recall; dev day pair-F1): baseline 0.813
+(0.879, 0.746), 0.894 / 0.891, 0.62, 0.774, 0.947; share 0.34 0.812 (0.878, 0.747), 0.887 / 0.891,
+0.62, 0.774, 1.000; 0.5 the same row; 0.67 0.821 (0.879, 0.763), 0.878 / 0.891, 0.60, 0.772, 1.000.
+Every cell parts the dev day's chipmakers (f) and fails (b): ecb-odd's full ARI falls by 0.007 and
+0.016; 0.34 and 0.5 also fail (e) (0.812 against 0.813), 0.67 fails (c). **Nothing is adopted**, and
+no cell meets (b)-(e), so no untouched row was run and the held-out day was not scored. What ecb-odd
+loses (a diagnostic on the tuning set, run after the grid): at 0.34 one true event, 23_ecbplus (two
+climbers, one Australian and one British, killed on Aoraki / Mount Cook; 11 reports), is cut into
+three stories (5, 3, 3): its reports lead with the Australian, the Briton or the mountain, and a
+passing mention in a minority of the others no longer counts. The one-mention rule that let the
+chipmakers merge is the same rule that holds this event together: reports of one event that lead
+with different people name each other in passing, and so do two companies' results on one day.
+The library keeps ``SUBJECT_NAMED`` 0 (any one article, round 17's rule).
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
