@@ -1021,6 +1021,25 @@ def test_two_companies_results_in_one_sector_are_two_stories() -> None:
     assert len(stories.cluster_stories(takeover + chips)) == 3
 
 
+def test_a_rival_named_in_passing_counts_only_under_the_named_share() -> None:
+    """One Veltrix report names Nordlys in passing (as on the tester's day 3): by round 17's
+    rule (``SUBJECT_NAMED`` 0, any one article) the Veltrix reports then name Nordlys and the
+    two results merge. With ``subject_named`` 0.5 a subject is named only by half or more of
+    a group's articles, and they part (bench round 20: not the default, since it also cut a
+    true event whose reports lead with different people and name each other in passing)."""
+    passing = " Rival Nordlys Semiconductors reported strong results earlier in the day."
+    chips = [
+        make_article(t + CHIP_SECTOR + NORDLYS_BODY, source=f"n{i}") for i, t in enumerate(NORDLYS)
+    ]
+    chips += [
+        make_article(t + CHIP_SECTOR + VELTRIX_BODY + (passing if i == 0 else ""), source=f"v{i}")
+        for i, t in enumerate(VELTRIX)
+    ]
+    assert len(stories.cluster_stories(chips, subject_named=0.0)) == 1
+    parted = stories.cluster_stories(chips, subject_named=0.5)
+    assert sorted(len(s.article_ids) for s in parted) == [3, 3]
+
+
 def test_the_lead_cohesion_check_looks_only_at_small_groups_under_a_cap() -> None:
     """Two pairs whose leads share nothing are refused by the lead cohesion check (lead link
     0 against each pair's own cohesion 1); with a cap (bench round 18) the same merge is still
