@@ -132,6 +132,16 @@ _ANAPHORIC_NOUNS = frozenset(
     figure figures number numbers total rise fall increase drop claim claims verdict ruling
     """.split()
 )
+# "... would fight the closures.", "... denied the allegations.": a sentence that ends on a bare
+# definite noun of something done or said (no "of ...", no clause after it to say which) leans
+# on the sentence that said it. Quoted without it, "the closures" were shown with no closures.
+_BARE_END_NOUNS = _ANAPHORIC_NOUNS | frozenset(
+    """
+    closures closure cuts changes reforms measures layoffs redundancies allegations accusations
+    charges plans talks proposals payments agreement deal offer demands criticism
+    """.split()
+)
+_BARE_END = re.compile(r"\bthe (?P<noun>[a-z]+)[.!?]?\s*$")
 _NEGATIONS = frozenset("not no never nor neither none without cannot".split())
 
 # A sentence that reports a claim going round, not a fact: "Posts claiming that the council
@@ -345,6 +355,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         naming = _speakers_named(article.sentences)
         runs = [_name_runs(s.text) for s in article.sentences]  # read once, used twice
         introduced = _introductions(article.sentences, runs)
+        roots = _roots(article.sentences)
         names = [_names(s.text) for s in article.sentences]
         # what the article capitalises past a sentence's first word: its names, against which
         # a sentence's capitalised first word is read ("Footage showed him": no name)
@@ -367,7 +378,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 figures=figure_values(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys(map(seen.setdefault, pairs, pairs))),
-                leans_on=_leans_on(s, name_runs, introduced, known),
+                leans_on=_leans_on(s, name_runs, introduced, known, roots),
                 held=s.speaker is not None and named_by is None,  # an answer, its speaker unnamed
                 named_by=named_by,
             )
@@ -543,11 +554,26 @@ def _introductions(sentences: list[Sentence], runs: list[list[list[str]]]) -> di
     return {word: index for word, index in first.items() if index is not None}
 
 
+def _roots(sentences: list[Sentence]) -> dict[str, int]:
+    """Each word's first ``ROOT_LETTERS`` letters and the index of the sentence that first
+    uses a word so begun: "close 60 branches" gives "clos", which "the closures" leans on."""
+    first: dict[str, int] = {}
+    for s in sentences:
+        for w in words(s.text):
+            if w.isalpha() and len(w) >= ROOT_LETTERS:
+                first.setdefault(w[:ROOT_LETTERS], s.index)
+    return first
+
+
+ROOT_LETTERS = 4
+
+
 def _leans_on(
     sentence: Sentence,
     runs: list[list[str]],
     introduced: dict[str, int],
     known: frozenset[str] | None = None,
+    roots: dict[str, int] | None = None,
 ) -> int | None:
     """The index of the sentence this one needs read first: the one that introduced a name it
     uses bare ("Nair showed no reaction" after "Priya Nair, 51, was convicted"), else its
@@ -564,6 +590,10 @@ def _leans_on(
         # body the sentence before named (Ashford, the seller); quoted after another sentence
         # (the buyer's signing) it read as the buyer's words
         return sentence.index - 1
+    bare = _BARE_END.search(_QUOTED.sub(" ", sentence.text).rstrip())
+    if bare is not None and bare.group("noun") in _BARE_END_NOUNS and sentence.index > 0:
+        said = (roots or {}).get(bare.group("noun")[:ROOT_LETTERS], sentence.index)
+        return said if said < sentence.index else sentence.index - 1
     return sentence.index - 1 if _dependent(sentence.text, known) else None
 
 

@@ -347,3 +347,31 @@ def test_a_short_lead_is_quoted_and_short_sentences_fill_what_was_asked() -> Non
         "tsunami warning before lifting it after an hour."
     )
     assert all("2005" not in c.text for c in extractive.summarize([dated], sentences=2))
+
+
+# Hand-written for this behaviour: the union's sentence ends on "the closures", which only the
+# first sentence says ("close 40 shops"); the sentence just before it is about profit.
+CLOSURES = (
+    "Halden Stores will close 40 shops as part of 900 job cuts announced on Monday, the "
+    "retailer said in a statement to the stock exchange. Most of the shops are in market towns "
+    "in the north of the country, where rents have risen fastest. Halden said staff at the "
+    "shops would be offered jobs in its warehouses where possible. The company reported a 10 "
+    "percent fall in annual profit on Monday, blaming weak sales of clothing and homeware. The "
+    "shop workers' union said it would fight the closures. Halden's shares rose 3 percent."
+)
+
+
+def test_a_sentence_ending_on_a_bare_the_closures_leans_on_the_one_that_said_them() -> None:
+    """A union's "would fight the closures" was shown with no closures before it
+    (tester day 4, the Corvane story): a bare definite noun of something done or said, at the
+    end, means the sentence that said it, found by the word's first letters ("close 40
+    shops"), not the sentence before it (profit). A summary quotes it only after that one."""
+    article = make_article(CLOSURES, file="halden")
+    cands = {c.sentence.index: c for c in extractive._candidates([article])}
+    union = next(i for i, c in cands.items() if "fight the closures" in c.sentence.text)
+    assert cands[union].leans_on == 0
+    for n in range(1, 7):
+        texts = [c.text for c in extractive.summarize([article], sentences=n)]
+        fight = [k for k, t in enumerate(texts) if "fight the closures" in t]
+        if fight:
+            assert any("close 40 shops" in t for t in texts[: fight[0]])
