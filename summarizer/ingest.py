@@ -1983,9 +1983,7 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
         if title is None and doc is not None:
             title = _field(doc, "title")
     else:
-        from .fetch import html_to_text
-
-        plain = html_to_text(text)
+        plain = _fragment_text(text)
     if not plain or not plain.strip():
         raise InputError(f"{printable_line(what)} is HTML with no article text in it")
     return plain, title
@@ -2160,6 +2158,30 @@ def _unmark_lone_asks(body: str) -> str:
     )
 
 
+_BOLD_OPEN = re.compile(r"(?i)<(?:b|strong)[\s>]")
+
+
+def _fragment_text(html: str) -> str:
+    """``fetch.html_to_text`` of an HTML body (a CMS record's, one of a page's several
+    articles), its bold question paragraphs marked as ``_page_text`` marks a page's: a CMS
+    sends an interview's body with its questions in <strong> as often as a page shows it."""
+    from .fetch import html_to_text
+
+    if "?" not in html or not _BOLD_OPEN.search(html):
+        return html_to_text(html)
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, etree.ParserError):
+        return html_to_text(html)
+    if len(_bold_asks(root)) < QA_MIN_TURNS:
+        return html_to_text(html)
+    marked = _with_bold_asks_marked(root)
+    return _unmark_lone_asks(html_to_text(lxml.html.tostring(marked, encoding="unicode")))
+
+
 # A page's furniture, not its story: menus, headers and footers, side panels, forms, and the
 # banners asking for consent to cookies. Read from the tags and their class or id names.
 # Names only a consent banner has: "share" or "menu" may name a story's wrapper too.
@@ -2235,8 +2257,6 @@ def html_articles(html: str, name: str, *, base_url: str | None = None) -> Itera
         return
     import lxml.html
 
-    from .fetch import html_to_text
-
     log.warning(
         "%s: the page holds %d articles; each is read as an article of its own", name, len(parts)
     )
@@ -2255,7 +2275,7 @@ def html_articles(html: str, name: str, *, base_url: str | None = None) -> Itera
         where = f"{name} (article {n})"
         try:
             article = make_article(
-                html_to_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
+                _fragment_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
                 title=title or None,
                 url=link if web_url(link) else page_url,
                 source=site,
