@@ -1,9 +1,9 @@
-"""An interview published as HTML whose questions are bold paragraphs of their own
-(``<p><strong>Why ...?</strong></p>``, or ``<b>``) is read as a Q&A, as the same interview in
-Markdown is: its questions are interviewer turns, never claims, and its answers are the
-interviewee's. trafilatura's text drops the bold, and the questions were read as the outlet's
-sentences, a question's premise quoted as fact. An ordinary page's bold (words inside a
-paragraph, a byline, a section heading, one bold question) is read as before.
+"""An interview published as HTML, a page or a CMS body, whose questions are bold paragraphs
+of their own (``<p><strong>Why ...?</strong></p>``, or ``<b>``) is read as a Q&A, as the same
+interview in Markdown is: its questions are interviewer turns, never claims, and its answers
+are the interviewee's. trafilatura's text drops the bold, and the questions were read as the
+outlet's sentences, a question's premise quoted as fact. An ordinary page's bold (words inside
+a paragraph, a byline, a section heading, one bold question) is read as before.
 
 All pages here are hand-written, not real news; no relative imports, so the file runs alone."""
 
@@ -88,6 +88,19 @@ def test_an_html_file_of_the_interview_is_read_as_the_markdown_one(tmp_path: Pat
     ]
 
 
+def test_a_cms_body_with_bold_questions_is_read_as_the_page() -> None:
+    """An HTML body as a CMS sends it (a JSON record's text: paragraphs, no page around
+    them) is read as the page is."""
+    turns = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in TURNS)
+    body = make_article(f"<p>{INTRO}</p>{turns}", title=TITLE)
+    page = make_article(_interview())
+    assert [(s.id, s.text, s.speaker) for s in body.sentences] == [
+        (s.id, s.text, s.speaker) for s in page.sentences
+    ]
+    answers = {s.speaker for s in body.sentences if s.text != INTRO and s.text[-1] != "?"}
+    assert answers == {"Nair"}
+
+
 def test_no_question_or_its_premise_is_quoted_in_a_blurb() -> None:
     """Before: the blurb quoted the interviewer's premise as the outlet's claim."""
     for length in ({"sentences": 4}, {"sentences": 6}, {"max_words": 80}):
@@ -156,24 +169,35 @@ LEAD = (
                 LEAD,
             ],
         ),
-        (  # bold questions in furniture trafilatura leaves out: one in the story is no Q&A
-            f"<p>A storm hit the coast on Monday. {LEAD}</p>"
-            "<p><strong>Who pays for the damage?</strong></p>"
-            f"<p>Insurers will cover most homes. {LEAD}</p></article>"
-            '<aside class="related"><p><b>Want our newsletter?</b></p>'
-            "<p><b>Read more stories?</b></p></aside><article>",
-            [
-                "A storm hit the coast on Monday.",
-                LEAD,
-                "Who pays for the damage?",
-                "Insurers will cover most homes.",
-                LEAD,
-            ],
-        ),
     ],
 )
-def test_an_ordinary_pages_bold_is_read_as_before(body: str, texts: list[str]) -> None:
+@pytest.mark.parametrize("whole", [True, False], ids=["page", "cms-body"])
+def test_an_ordinary_pages_bold_is_read_as_before(body: str, texts: list[str], whole: bool) -> None:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    article = make_article(_page(body, title="Council passes budget"))
+    title = "Council passes budget"
+    article = make_article(_page(body, title=title) if whole else body, title=title)
     assert [s.text for s in article.sentences if "Jo Lee" not in s.text] == texts
+    assert {s.speaker for s in article.sentences} == {None}
+
+
+def test_bold_questions_trafilatura_leaves_out_make_no_qa() -> None:
+    """Three bold questions on the page, two of them in a side panel trafilatura leaves out:
+    the one left in the story is no Q&A, and it is read without the marks."""
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    page = _page(
+        f"<p>A storm hit the coast on Monday. {LEAD}</p>"
+        "<p><strong>Who pays for the damage?</strong></p>"
+        f"<p>Insurers will cover most homes. {LEAD}</p></article>"
+        '<aside class="related"><p><b>Want our newsletter?</b></p>'
+        "<p><b>Read more stories?</b></p></aside><article>",
+        title="Storm hits the coast",
+    )
+    article = make_article(page)
+    assert [s.text for s in article.sentences] == [
+        "A storm hit the coast on Monday.",
+        LEAD,
+        "Who pays for the damage?",
+        "Insurers will cover most homes.",
+        LEAD,
+    ]
     assert {s.speaker for s in article.sentences} == {None}
