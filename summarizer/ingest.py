@@ -1983,9 +1983,7 @@ def article_body(text: str, what: str, title: str | None = None) -> tuple[str, s
         if title is None and doc is not None:
             title = _field(doc, "title")
     else:
-        from .fetch import html_to_text
-
-        plain = html_to_text(text)
+        plain = _fragment_text(text)
     if not plain or not plain.strip():
         raise InputError(f"{printable_line(what)} is HTML with no article text in it")
     return plain, title
@@ -2073,6 +2071,9 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
     from .fetch import html_to_text
 
     tree = tree if tree is not None else _page_tree(html)
+    marked = tree is not None and len(_bold_asks(tree)) >= QA_MIN_TURNS
+    if marked:
+        tree = _with_bold_asks_marked(tree)
     doc = trafilatura.bare_extraction(
         tree if tree is not None else html,
         include_comments=False,
@@ -2080,6 +2081,8 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
         date_extraction_params=_DATE_PARAMS,
     )
     body = _field(doc, "text") if doc is not None else None
+    if marked and body:
+        body = _unmark_lone_asks(body)
     if (
         body
         and len(body) < CHROME_CHECK_CHARS
@@ -2088,10 +2091,95 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
         return "", doc  # trafilatura's fallback read the menu and the cookie banner: no article
     if body and body.strip():
         return body, doc
-    return html_to_text(_without_chrome(html, tree)), doc
+    whole = html_to_text(_without_chrome(html, tree))
+    return _unmark_lone_asks(whole) if marked else whole, doc
 
 
 CHROME_CHECK_CHARS = 1000  # a page's text this short may be only its furniture: checked
+
+
+# An HTML Q&A's questions are bold paragraphs of their own (``<p><strong>Why did the union walk
+# out?</strong></p>``, or ``<b>``). trafilatura's text drops the bold, and each question was
+# read as the outlet's own sentence: its premise ("Critics say a third of lessons were poorly
+# taught.") cited as fact. They are written as the Markdown bold line ``clean_lines`` already
+# reads as a question (``_BOLD_ASK``) before trafilatura reads the page.
+_BOLD_TAGS = frozenset({"b", "strong"})
+
+
+def _bold_asks(tree: Any) -> list[tuple[Any, str]]:
+    """The page's paragraphs that are a question all in bold, each with its text (whitespace
+    collapsed). Bold words inside a paragraph, a bold byline or a bold section heading that
+    asks nothing are not: such pages are read as before."""
+    found = []
+    for block in tree.iter("p"):
+        if not len(block):
+            continue  # no element in it, so no bold: most paragraphs, passed over cheaply
+        said = " ".join("".join(block.xpath(".//text()")).split())
+        if said and _BOLD_ASK.match(f"**{said}**") and _all_bold(block):
+            found.append((block, said))
+    return found
+
+
+def _all_bold(element: Any) -> bool:
+    """Every word of ``element`` (its own text, not its tail) is inside a <b> or <strong>."""
+    if (element.text or "").strip():
+        return False
+    for child in element:
+        if (child.tail or "").strip():
+            return False
+        if isinstance(child.tag, str) and child.tag not in _BOLD_TAGS and not _all_bold(child):
+            return False
+    return True
+
+
+def _with_bold_asks_marked(tree: Any) -> Any:
+    """A copy of the page (the caller's tree is read again, for its date and its articles)
+    with each bold question paragraph's text written as "**question?**": trafilatura keeps
+    the asterisks as text, and the line reaches ``clean_lines`` as a Markdown one does."""
+    import copy
+
+    page = copy.deepcopy(tree)
+    for block, said in _bold_asks(page):
+        for child in list(block):
+            block.remove(child)
+        block.text = f"**{said}**"
+    return page
+
+
+def _unmark_lone_asks(body: str) -> str:
+    """``body`` without the marks of its bold questions when trafilatura kept fewer than
+    ``QA_MIN_TURNS`` of them (the others were in a part of the page it left out): fewer are no
+    Q&A to ``clean_lines``, and the asterisks would be read as the question's text."""
+    lines = body.split("\n")
+    if sum(1 for x in lines if _BOLD_ASK.match(" ".join(x.split()))) >= QA_MIN_TURNS:
+        return body
+    return "\n".join(
+        ask.group("ask") if (ask := _BOLD_ASK.match(" ".join(x.split()))) else x for x in lines
+    )
+
+
+_BOLD_OPEN = re.compile(r"(?i)<(?:b|strong)[\s>]")
+
+
+def _fragment_text(html: str) -> str:
+    """``fetch.html_to_text`` of an HTML body (a CMS record's, one of a page's several
+    articles), its bold question paragraphs marked as ``_page_text`` marks a page's: a CMS
+    sends an interview's body with its questions in <strong> as often as a page shows it."""
+    from .fetch import html_to_text
+
+    if "?" not in html or not _BOLD_OPEN.search(html):
+        return html_to_text(html)
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, etree.ParserError):
+        return html_to_text(html)
+    if len(_bold_asks(root)) < QA_MIN_TURNS:
+        return html_to_text(html)
+    marked = _with_bold_asks_marked(root)
+    return _unmark_lone_asks(html_to_text(lxml.html.tostring(marked, encoding="unicode")))
 
 
 # A page's furniture, not its story: menus, headers and footers, side panels, forms, and the
@@ -2169,8 +2257,6 @@ def html_articles(html: str, name: str, *, base_url: str | None = None) -> Itera
         return
     import lxml.html
 
-    from .fetch import html_to_text
-
     log.warning(
         "%s: the page holds %d articles; each is read as an article of its own", name, len(parts)
     )
@@ -2189,7 +2275,7 @@ def html_articles(html: str, name: str, *, base_url: str | None = None) -> Itera
         where = f"{name} (article {n})"
         try:
             article = make_article(
-                html_to_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
+                _fragment_text(lxml.html.tostring(part, encoding="unicode", with_tail=False)),
                 title=title or None,
                 url=link if web_url(link) else page_url,
                 source=site,
