@@ -29,6 +29,7 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
 
@@ -355,7 +356,6 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         naming = _speakers_named(article.sentences)
         runs = [_name_runs(s.text) for s in article.sentences]  # read once, used twice
         introduced = _introductions(article.sentences, runs)
-        roots = _roots(article.sentences)
         names = [_names(s.text) for s in article.sentences]
         # what the article capitalises past a sentence's first word: its names, against which
         # a sentence's capitalised first word is read ("Footage showed him": no name)
@@ -378,7 +378,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 figures=figure_values(s.text),
                 negated=any(w in _NEGATIONS or w.endswith("n't") for w in tokens),
                 concepts=tuple(dict.fromkeys(map(seen.setdefault, pairs, pairs))),
-                leans_on=_leans_on(s, name_runs, introduced, known, roots),
+                leans_on=_leans_on(s, name_runs, introduced, known, article.sentences),
                 held=s.speaker is not None and named_by is None,  # an answer, its speaker unnamed
                 named_by=named_by,
             )
@@ -554,15 +554,16 @@ def _introductions(sentences: list[Sentence], runs: list[list[list[str]]]) -> di
     return {word: index for word, index in first.items() if index is not None}
 
 
-def _roots(sentences: list[Sentence]) -> dict[str, int]:
-    """Each word's first ``ROOT_LETTERS`` letters and the index of the sentence that first
-    uses a word so begun: "close 60 branches" gives "clos", which "the closures" leans on."""
-    first: dict[str, int] = {}
+def _said_first(noun: str, sentences: Sequence[Sentence], before: int) -> int | None:
+    """The index of the first sentence before ``before`` with a word that begins as ``noun``
+    does (its first ``ROOT_LETTERS`` letters): "close 60 branches" for "the closures"."""
+    root = noun[:ROOT_LETTERS]
     for s in sentences:
-        for w in words(s.text):
-            if w.isalpha() and len(w) >= ROOT_LETTERS:
-                first.setdefault(w[:ROOT_LETTERS], s.index)
-    return first
+        if s.index >= before:
+            return None
+        if any(w.startswith(root) for w in words(s.text)):
+            return s.index
+    return None
 
 
 ROOT_LETTERS = 4
@@ -573,11 +574,13 @@ def _leans_on(
     runs: list[list[str]],
     introduced: dict[str, int],
     known: frozenset[str] | None = None,
-    roots: dict[str, int] | None = None,
+    sentences: Sequence[Sentence] = (),
 ) -> int | None:
     """The index of the sentence this one needs read first: the one that introduced a name it
-    uses bare ("Nair showed no reaction" after "Priya Nair, 51, was convicted"), else its
-    predecessor when it leans on context (``_dependent``); None when it stands alone.
+    uses bare ("Nair showed no reaction" after "Priya Nair, 51, was convicted"); for one that
+    ends on a bare "the closures" (``_BARE_END``), the first of the article's ``sentences``
+    that said them ("close 60 branches"); else its predecessor when it leans on context
+    (``_dependent``); None when it stands alone.
     ``runs``: the sentence's ``_name_runs``; ``known``: the article's names (``_dependent``)."""
     for run in runs:
         if len(run) == 1 and introduced.get(run[0], sentence.index) < sentence.index:
@@ -592,8 +595,8 @@ def _leans_on(
         return sentence.index - 1
     bare = _BARE_END.search(_QUOTED.sub(" ", sentence.text).rstrip())
     if bare is not None and bare.group("noun") in _BARE_END_NOUNS and sentence.index > 0:
-        said = (roots or {}).get(bare.group("noun")[:ROOT_LETTERS], sentence.index)
-        return said if said < sentence.index else sentence.index - 1
+        said = _said_first(bare.group("noun"), sentences, sentence.index)
+        return sentence.index - 1 if said is None else said
     return sentence.index - 1 if _dependent(sentence.text, known) else None
 
 
