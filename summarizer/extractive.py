@@ -790,10 +790,16 @@ def _usable(c: _Candidate) -> bool:
     return (
         MIN_WORDS <= c.words <= (LEAD_MAX_WORDS if c.sentence.index == 0 else MAX_WORDS)
         and _has_lower_word(text)  # "Eastfield: Hart; Cole, Amis, ...": a line-up, no statement
-        and not text.endswith("?")
-        and not is_interviewer_turn(text)  # a question, even one that ends on its premise
+        and not _asks(text)
         and not _fragment(text)
     )
+
+
+def _asks(text: str) -> bool:
+    """A question, or an interviewer's turn that ends on one after its premise ("Critics say
+    a third of lessons were poorly taught. What did the inspectors find?"): never a claim, and
+    no evidence for one either."""
+    return text.endswith("?") or is_interviewer_turn(text)
 
 
 _CLAUSE_END = (".", "!", '."', ".”", '!"', "!”")
@@ -1143,8 +1149,8 @@ def _claim(chosen: _Candidate, cands: list[_Candidate], idf: dict[str, float]) -
     cites = [chosen.sentence]
     by_article: dict[int, tuple[float, Sentence]] = {}
     for c in cands:
-        if c.article_pos == chosen.article_pos:
-            continue
+        if c.article_pos == chosen.article_pos or _asks(c.sentence.text.strip()):
+            continue  # a question's premise is what the interviewer put, not what is known
         sure = _corroborates(chosen, c, idf)
         if sure > 0 and sure > by_article.get(c.article_pos, (0.0, c.sentence))[0]:
             by_article[c.article_pos] = (sure, c.sentence)

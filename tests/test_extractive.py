@@ -375,3 +375,36 @@ def test_a_sentence_ending_on_a_bare_the_closures_leans_on_the_one_that_said_the
         fight = [k for k, t in enumerate(texts) if "fight the closures" in t]
         if fight:
             assert any("close 40 shops" in t for t in texts[: fight[0]])
+
+
+# Hand-written: an interview whose first question states a premise, and another outlet's
+# report that states it as the critics' view.
+INTERVIEW = (
+    "Ten minutes with the new head teacher\n\n"
+    "Priya Nair became head of Castle Hill Academy in September, after the school was rated "
+    "inadequate by Ofsted.\n\n"
+    "**Critics say a third of lessons at the school were poorly taught. What did the "
+    "inspectors find?**\n\n"
+    "Attendance had fallen to 86% by last summer. The school has since hired eleven new "
+    "teachers.\n\n"
+    "**Is attendance improving?**\n\n"
+    "Attendance reached 93% this term, the highest since 2019.\n"
+)
+SCHOOL_REPORT = (
+    "Castle Hill Academy inspection\n\n"
+    "Critics say a third of lessons at the school were poorly taught, inspectors found. The "
+    "academy was rated inadequate by Ofsted last year. It has since hired eleven new teachers."
+)
+
+
+def test_an_interviewers_question_is_no_corroboration() -> None:
+    """The report's "Critics say a third of lessons ... were poorly taught" cited the
+    interview's question that puts the same premise as a second source: a question is what
+    the interviewer put to someone, not what either outlet reports as known."""
+    interview = make_article(INTERVIEW, file="interview.md")
+    report = make_article(SCHOOL_REPORT, file="report.md")
+    claims = extractive.summarize([report, interview], sentences=6)
+    critics = [c for c in claims if c.text.startswith("Critics say")]
+    assert critics
+    for claim in claims:
+        assert not any(c.text.rstrip().endswith("?") for c in claim.citations), claim
