@@ -2360,6 +2360,25 @@ LEAD_SMALL_GRID = {"ratio": (0.5, 0.6, 0.7), "band": (0.5, 10.0), "cap": (3, 6, 
 SmallCell = tuple[float, float, int | None]  # ratio, band, cap (None: any size)
 
 
+def _tuning_scores(
+    ecb_odd: Labelled,
+    basil_odd: Labelled,
+    cells: list[Any],
+    apply: Callable[[Any], None],
+    label: Callable[[Any], str],
+    params: dict[str, float | None],
+) -> dict[str, list[CellScores]]:
+    """``_cell_scores`` on each tuning set since round 18 (ecb-odd, basil-odd), by name."""
+    per_set: dict[str, list[CellScores]] = {}
+    for name, items in (("ecb-odd", ecb_odd), ("basil-odd", basil_odd)):
+
+        def named(cell: Any, name: str = name) -> str:
+            return f"{name} {label(cell)}"
+
+        per_set[name] = _cell_scores(items, cells, apply, named, params)
+    return per_set
+
+
 def tune_lead_small(ecb_odd: Labelled, basil_odd: Labelled, folder: Path) -> None:
     """Round 18: ``--lead-cohesion ratio,band,cap=N``'s grid with the rule in the module
     docstring (committed before the run). Objective: the mean of round 9's objective on
@@ -2387,13 +2406,7 @@ def tune_lead_small(ecb_odd: Labelled, basil_odd: Labelled, folder: Path) -> Non
     # the library's name (rounds 14-15) and subject (17) checks on; the lead check off, as the
     # library had it then (round 19 came after)
     params = {**first_stage(), "lead_cohesion": None}
-    per_set: dict[str, list[CellScores]] = {}
-    for name, items in (("ecb-odd", ecb_odd), ("basil-odd", basil_odd)):
-
-        def named(cell: SmallCell | None, name: str = name) -> str:
-            return f"{name} {label(cell)}"
-
-        per_set[name] = _cell_scores(items, cells, apply, named, params)
+    per_set = _tuning_scores(ecb_odd, basil_odd, cells, apply, label, params)
     corpus = rewrites_corpus(folder, 4000)
     truth = [e for _, e in corpus]
     recall = []
@@ -2485,13 +2498,7 @@ def tune_subject_named(ecb_odd: Labelled, basil_odd: Labelled, folder: Path, day
         return "baseline (today's library, share 0)" if not cell else f"named share {cell}"
 
     params = first_stage()  # every check as the library has it: the defaults of cluster_stories
-    per_set: dict[str, list[CellScores]] = {}
-    for name, items in (("ecb-odd", ecb_odd), ("basil-odd", basil_odd)):
-
-        def named(cell: float | None, name: str = name) -> str:
-            return f"{name} {label(cell)}"
-
-        per_set[name] = _cell_scores(items, cells, apply, named, params)
+    per_set = _tuning_scores(ecb_odd, basil_odd, cells, apply, label, params)
     corpus = rewrites_corpus(folder, 4000)
     truth = [e for _, e in corpus]
     recall, dev = [], []
