@@ -2073,7 +2073,10 @@ def _page_text(html: str, tree: Any = None) -> tuple[str | None, Any]:
     tree = tree if tree is not None else _page_tree(html)
     marked = tree is not None and len(_bold_asks(tree)) >= QA_MIN_TURNS
     if marked:
-        tree = _with_bold_asks_marked(tree)
+        import copy
+
+        tree = copy.deepcopy(tree)  # the caller's tree is read again, for its date and articles
+        _mark_bold_asks(tree)
     doc = trafilatura.bare_extraction(
         tree if tree is not None else html,
         include_comments=False,
@@ -2132,18 +2135,13 @@ def _all_bold(element: Any) -> bool:
     return True
 
 
-def _with_bold_asks_marked(tree: Any) -> Any:
-    """A copy of the page (the caller's tree is read again, for its date and its articles)
-    with each bold question paragraph's text written as "**question?**": trafilatura keeps
-    the asterisks as text, and the line reaches ``clean_lines`` as a Markdown one does."""
-    import copy
-
-    page = copy.deepcopy(tree)
-    for block, said in _bold_asks(page):
+def _mark_bold_asks(tree: Any) -> None:
+    """Write each bold question paragraph's text as "**question?**", in place: trafilatura
+    keeps the asterisks as text, and the line reaches ``clean_lines`` as a Markdown one does."""
+    for block, said in _bold_asks(tree):
         for child in list(block):
             block.remove(child)
         block.text = f"**{said}**"
-    return page
 
 
 def _unmark_lone_asks(body: str) -> str:
@@ -2178,8 +2176,8 @@ def _fragment_text(html: str) -> str:
         return html_to_text(html)
     if len(_bold_asks(root)) < QA_MIN_TURNS:
         return html_to_text(html)
-    marked = _with_bold_asks_marked(root)
-    return _unmark_lone_asks(html_to_text(lxml.html.tostring(marked, encoding="unicode")))
+    _mark_bold_asks(root)  # parsed here for this, so marked in place
+    return _unmark_lone_asks(html_to_text(lxml.html.tostring(root, encoding="unicode")))
 
 
 # A page's furniture, not its story: menus, headers and footers, side panels, forms, and the

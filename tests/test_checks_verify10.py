@@ -10,6 +10,9 @@ import pytest
 
 from summarizer import make_article, verify
 
+from .verdicts import reasons as _reasons
+from .verdicts import support as _support
+
 FLIGHT = (
     "Corvid Launch redesigned the fuel valve after the failure in March. The redesign delayed "
     "the second flight by about three months, the company said."
@@ -26,16 +29,6 @@ TALKS = (
     "The water talks in Tarsk ended without a deal. Foreign Minister Anneli Voss said her "
     "country was disappointed with the outcome of the talks."
 )
-
-
-def _support(claim: str, *articles: str) -> str:
-    report = verify(claim, [make_article(a) for a in articles], judge=False)
-    return report.claims[0].support
-
-
-def _reasons(claim: str, *articles: str) -> str:
-    report = verify(claim, [make_article(a) for a in articles], judge=False)
-    return " | ".join(report.claims[0].reasons)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import make_article, verify
+from .verdicts import reasons as _reasons
+from .verdicts import support as _support
 
 COURT = (
     "The appeals court in Varrow overturned the conviction of builder Osian Marl on Friday. "
@@ -52,16 +53,6 @@ CLEANERS = (
     "A separate row involving some 150 catering staff at the airport has not been resolved, "
     "and their union said further walkouts remained possible."
 )
-
-
-def _support(claim: str, *articles: str) -> str:
-    report = verify(claim, [make_article(a) for a in articles], judge=False)
-    return report.claims[0].support
-
-
-def _reasons(claim: str, *articles: str) -> str:
-    report = verify(claim, [make_article(a) for a in articles], judge=False)
-    return " | ".join(report.claims[0].reasons)
 
 
 @pytest.mark.parametrize(
