@@ -85,6 +85,9 @@ SUBJECT_SHARE = 1.0
 # ... and the other group names a subject when at least this share of its articles do (0: any
 # one of them; bench round 20)
 SUBJECT_NAMED = 0.0
+# ... and groups that lead with a subject in common are never refused by it (True; bench round
+# 21: reports of one event lead with different people, and with the place they share)
+SUBJECT_COMMON = False
 # A merge of two groups needs a mean lead-only link (headline and first sentences, the day's
 # lead IDF) of this share of the smaller group's own lead cohesion (``lead_cohesion_check``;
 # bench rounds 16, 18-19: stages of one saga; None: no check), when its scaled link is below
@@ -478,6 +481,7 @@ def subject_check(
     *,
     named: NameReader | None = None,
     named_share: float | None = None,
+    common: bool | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose link is below ``upper`` when each group leads with a subject that
     the other group's articles name nowhere (with ``named_share``, default ``SUBJECT_NAMED``:
@@ -492,10 +496,12 @@ def subject_check(
     17: ECB+ odd's objective 0.866 -> 0.876 at band 0.25, tiny days 0.882 -> 0.920, full set
     0.896 -> 0.894; at any link 0.68). It costs tiny days of long topics (MultiLing 0.929 ->
     0.756), whose reports weeks apart lead with different people; and a report that names
-    the rival in passing (as on the tester's day that motivated it) defeats it.
+    the rival in passing (as on the tester's day that motivated it) defeats it. With
+    ``common`` (default ``SUBJECT_COMMON``), groups whose subjects meet are never refused.
     A group is named by its first member and size: groups only grow, so that pair is unique."""
     reader = named if named is not None else NameReader(articles)
     q = SUBJECT_NAMED if named_share is None else named_share
+    meet = SUBJECT_COMMON if common is None else common
     subjects: dict[tuple[int, int], frozenset[str]] = {}  # (first member, size) names a group
     seen: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -517,7 +523,7 @@ def subject_check(
         if sim >= upper:
             return True
         first, second = subjects_of(a), subjects_of(b)
-        if not first or not second:
+        if not first or not second or (meet and first & second):
             return True
         return not (first - named_in(b) and second - named_in(a))
 
