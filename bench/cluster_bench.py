@@ -607,6 +607,19 @@ not adopted; if none meets them, no untouched row is run) and recorded; they do 
 decision. If adopted, the held-out tester day 4 is scored once (whole day, before 10:00, after
 12:00).
 
+Result (2026-11-25; objective, full ARI ecb-odd / basil-odd, ecb-odd one-event days kept whole,
+rewrites recall, dev day pair-F1): baseline 0.813, 0.894 / 0.891, 0.62, 0.774, 0.947; fuller names
+alone 0.815, 0.894 / 0.891, 0.62, 0.774, 0.947; fuller names + share 0.34 or 0.5 0.815, 0.891 /
+0.891, 0.62, 0.774, 1.000; share alone 0.812, 0.887 / 0.891 (round 20's rows again); every cell
+with the common subject 0.794, 0.894 / 0.891, 0.60, 0.778 (fails (c) and (e)). **Adopted: fuller
+names on, common subject off, share 0.34** (the only eligible cells are fuller names with 0.34
+or 0.5; tie to the smaller share). Untouched rows, run once: ECB+ even 0.900 / 0.947 (0.907 /
+0.947 before), small days ARI 0.905 / 0.909 / 0.845, one-event days kept whole 0.57 (0.61);
+basil-even 1.000 / 1.000, small days 0.756 / 0.846 / 0.894; DUC 0.962 / 0.997, MultiLing 0.940 /
+1.000 and the synthetic day 0.914 / 0.957 unchanged, copies 0 apart; rewrites1000 0.862 / 0.914.
+Held-out tester day 4, scored once: unchanged (0.987 / 0.983; before 10:00 0.903 / 0.947, the
+two banks still merge; after 12:00 0.976 / 0.969).
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5

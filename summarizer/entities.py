@@ -26,10 +26,10 @@ _NOT_NAMES = frozenset(["i", *DAY_NAMES, *MONTH_NAMES, "mr", "mrs", "ms", "dr"])
 
 STOPWORDS_CASED = frozenset(w.capitalize() for w in STOPWORDS)
 
-# Bench round 21: read the names the rules above miss, where news most often puts them: a
-# company that only ever starts a sentence ("Nordlys Semiconductors reported ...") and the
-# capitalised parts of a hyphenated name ("Aoraki-Mount Cook", "Oslo-based"). False: as before.
-FULLER_NAMES = False
+# Read the names the rules above miss, where news most often puts them: a company that only
+# ever starts a sentence ("Nordlys Semiconductors reported ...") and the capitalised parts of a
+# hyphenated name ("Aoraki-Mount Cook", "Oslo-based"). Bench round 21 (False: as before it).
+FULLER_NAMES = True
 _LOWER_WORD = re.compile(r"(?<![A-Za-z0-9'’-])[a-z][a-z'’]*")
 
 

@@ -1025,8 +1025,8 @@ def test_a_rival_named_in_passing_counts_only_under_the_named_share() -> None:
     """One Veltrix report names Nordlys in passing (as on the tester's day 3): by round 17's
     rule (``SUBJECT_NAMED`` 0, any one article) the Veltrix reports then name Nordlys and the
     two results merge. With ``subject_named`` 0.5 a subject is named only by half or more of
-    a group's articles, and they part (bench round 20: not the default, since it also cut a
-    true event whose reports lead with different people and name each other in passing)."""
+    a group's articles, and they part (bench round 20; the default since round 21, at 0.34,
+    once names that only start sentences and hyphenated names were read)."""
     passing = " Rival Nordlys Semiconductors reported strong results earlier in the day."
     chips = [
         make_article(t + CHIP_SECTOR + NORDLYS_BODY, source=f"n{i}") for i, t in enumerate(NORDLYS)
@@ -1038,6 +1038,36 @@ def test_a_rival_named_in_passing_counts_only_under_the_named_share() -> None:
     assert len(stories.cluster_stories(chips, subject_named=0.0)) == 1
     parted = stories.cluster_stories(chips, subject_named=0.5)
     assert sorted(len(s.article_ids) for s in parted) == [3, 3]
+    by_default = stories.cluster_stories(chips)
+    assert sorted(len(s.article_ids) for s in by_default) == [3, 3]
+
+
+def test_a_company_named_only_at_the_start_of_sentences_is_a_name() -> None:
+    """News leads start with the company ("Nordlys Semiconductors reported ..."); a report
+    that never names it mid-sentence still names it (bench round 21), and a hyphenated
+    name counts as its capitalised parts, so "Aoraki-Mt Cook" meets "Aoraki"."""
+    art = make_article(
+        "Nordlys Semiconductors beats forecasts\n\n"
+        "Nordlys Semiconductors reported an 18% rise in revenue on Monday. "
+        "The Oslo-based company said orders doubled. Two climbers died at Aoraki-Mt Cook.",
+        source="X",
+    )
+    found = set(entities.names(art))
+    assert {entities.stem("nordlys"), "oslo", "aoraki", "cook"} <= found
+    assert not any("-" in n for n in found)  # no "oslo-bas", no "aoraki-mt"
+
+
+def test_a_common_word_at_the_start_of_a_sentence_is_no_name() -> None:
+    """The first word of a capitalised run is a name only if the article never writes it in
+    lower case, and only before another name: "Police Chief Ann Lee" in an article that
+    says "the police" does not make police a name, nor does "Last Tuesday" make last one."""
+    art = make_article(
+        "Police Chief Ann Lee said the police were ready. Last Tuesday the march was calm.",
+        source="X",
+    )
+    found = set(entities.names(art))
+    assert {"ann", "lee"} <= found
+    assert not {"police", "last", "tuesday"} & found
 
 
 def test_the_lead_cohesion_check_looks_only_at_small_groups_under_a_cap() -> None:
