@@ -31,6 +31,7 @@ from .render import (
     kind_label,
     listed_note,
     listings,
+    published_label,
     source_count,
 )
 from .sentences import cut_mark
@@ -91,6 +92,7 @@ class SourceView:
     url: str | None
     outlets: list[Link]
     more_outlets: int
+    published: str  # "2026-03-17 12:40 UTC"; "" when unknown
 
 
 def direction(text: str | None) -> str:
@@ -252,6 +254,7 @@ def _source_view(source: Source, prefix: str) -> SourceView:
         url=url,
         outlets=links[:MAX_LISTED],
         more_outlets=max(0, len(links) - MAX_LISTED),
+        published=published_label(source),
     )
 
 

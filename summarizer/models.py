@@ -198,6 +198,10 @@ class Source(BaseModel):
     title: str | None = None
     title_derived: bool = False  # the article has no headline: ``title`` is the start of its lead
     outlets: list[Outlet] = Field(default_factory=list)
+    # when the article was published, if known: a developing story's sources say which state
+    # each citation tells ("talks resume" at noon, "deal reached" at nine)
+    published: Published = None
+    published_day: bool = Field(default=False, exclude=True)  # a date alone: no time shown
 
 
 # The end of a briefing's problem note for stories only listed because no sentence of theirs

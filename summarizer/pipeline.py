@@ -1199,6 +1199,8 @@ def _number_sources(claims: list[Claim], articles: dict[str, Article]) -> list[S
                     article_id=art.id,
                     **_shown_title(art),
                     outlets=art.outlets,
+                    published=art.published,
+                    published_day=art.published_day,
                 )
             )
     return sources

@@ -425,7 +425,18 @@ def _source_line(source: Source, *, md: bool = True) -> str:
     if files:  # labelled: a file is where the article was read, not who published it
         shown = [_code(f) if md else f for f in dict.fromkeys(files)]
         parts.append(("files " if len(shown) > 1 else "file ") + _listing(shown))
+    if when := published_label(source):
+        parts.append(when)
     return " — ".join(parts)
+
+
+def published_label(source: Source) -> str:
+    """When a source was published (UTC): "2026-03-17 12:40 UTC", or the date alone when
+    that is all the article gave; "" when unknown."""
+    if source.published is None:
+        return ""
+    at = source.published.astimezone(UTC)
+    return f"{at:%Y-%m-%d}" if source.published_day else f"{at:%Y-%m-%d %H:%M} UTC"
 
 
 def _md_destination(url: str) -> str:

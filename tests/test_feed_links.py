@@ -64,3 +64,28 @@ def test_markdown_sources_link_the_url_and_name_the_file_only_without_one(
     )
     # no URL: the file is where to find it
     assert f"Council budget passes — Herald — file `{tmp_path / 'day.jsonl'}`" in sources
+
+
+def test_each_source_says_when_it_was_published(tmp_path: Path) -> None:
+    """A story that moved on during the day cites its noon and its evening reports: each
+    Sources entry ends with its publication time (UTC), or its date when the record gives
+    no time, in Markdown, HTML and JSON (and a blurb's text); an undated record shows none."""
+    path = _feed(tmp_path)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records[0]["published"] = "2026-03-17T14:20:00+02:00"
+    records[1]["published"] = "2026-03-17"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    md = _run("briefing", str(path)).split("## Sources", 1)[1]
+    assert "— Gazette — 2026-03-17 12:20 UTC" in md
+    assert f"— file `{path}` — 2026-03-17\n" in md + "\n"
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(records[0]), encoding="utf-8")
+    assert "— 2026-03-17 12:20 UTC" in _run("blurb", str(one), "--format", "text")
+    html = _run("briefing", str(path), "--format", "html")
+    assert '<span class="smz-source-published">— 2026-03-17 12:20 UTC</span>' in html
+    out = json.loads(_run("briefing", str(path), "--format", "json"))
+    stamps = {s["title"]: s["published"] for s in out["sources"]}
+    assert stamps["Council approves budget"].startswith("2026-03-17T12:20:00")
+    (tmp_path / "undated").mkdir()
+    undated = _run("briefing", str(_feed(tmp_path / "undated")))
+    assert " UTC" not in undated.split("## Sources", 1)[1]
