@@ -85,8 +85,8 @@ SUBJECT_SHARE = 1.0
 # ... and the other group names a subject when at least this share of its articles do (0: any
 # one of them; bench rounds 20-21: a rival named in passing by one report of three is not named)
 SUBJECT_NAMED = 0.34
-# ... and groups that lead with a subject in common are never refused by it (True; bench round
-# 21: reports of one event lead with different people, and with the place they share)
+# ... and, when True, groups that lead with a subject in common are never refused by it (bench
+# round 21, not adopted: on small days it merged events whose reports lead with one country)
 SUBJECT_COMMON = False
 # A merge of two groups needs a mean lead-only link (headline and first sentences, the day's
 # lead IDF) of this share of the smaller group's own lead cohesion (``lead_cohesion_check``;
