@@ -104,13 +104,13 @@ def _leading_names(
         toks[0]
         for runs in body
         for first, toks in runs
-        if first and len(toks) > 1 and _named(toks[1]) and toks[0] not in inside
+        if first and len(toks) > 1 and toks[0] not in inside and _named(toks[0]) and _named(toks[1])
     }
-    if not candidates:
+    if not candidates:  # no sentence starts with such a run: the text is not scanned
         return set()
     text = " ".join([article.title or "", *(s.text for s in article.sentences)])
     lower = {w.replace("’", "'") for w in _LOWER_WORD.findall(text)}
-    return {t for t in candidates if t.lower().replace("’", "'") not in lower and _named(t)}
+    return {t for t in candidates if t.lower().replace("’", "'") not in lower}
 
 
 def _named(tok: str) -> bool:
