@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .models import Article
-from .text import DAY_NAMES, MONTH_NAMES, STOPWORDS, stem
+from .text import DAY_NAMES, MONTH_NAMES, STOPWORDS, stem, strip_dateline
 
 _CAPITALISED_RUN = re.compile(
     r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z0-9'’.-]*(?:[ \t]+[A-Z][A-Za-z0-9'’.-]*)*"
@@ -30,6 +30,11 @@ STOPWORDS_CASED = frozenset(w.capitalize() for w in STOPWORDS)
 # ever starts a sentence ("Nordlys Semiconductors reported ...") and the capitalised parts of a
 # hyphenated name ("Aoraki-Mount Cook", "Oslo-based"). Bench round 21 (False: as before it).
 FULLER_NAMES = True
+# A wire dateline ("VELGRAD, Dec 9 (CPA) - Nurses walked out ...") says where and by whom the copy
+# was filed, not who or what it is about: with True, names are read from the first sentence
+# without it, so "Dec", "CPA" and "Nurses" are no names and every report of one wire does not
+# share them. Bench round 22 (False: as before it).
+SKIP_DATELINES = False
 _LOWER_WORD = re.compile(r"(?<![A-Za-z0-9'’-])[a-z][a-z'’]*")
 
 
@@ -42,7 +47,10 @@ def _canonical() -> dict[str, str]:
 def names(article: Article) -> list[str]:
     """The article's names (title and body), one feature per word, with aliases folded."""
     fuller = FULLER_NAMES
-    body = [_capitalised_runs(s.text, hyphens=fuller) for s in article.sentences]
+    texts = [s.text for s in article.sentences]
+    if SKIP_DATELINES and texts:
+        texts[0] = strip_dateline(texts[0])
+    body = [_capitalised_runs(t, hyphens=fuller) for t in texts]
     inside = {
         t for runs in body for first, toks in runs for t in (toks[1:] if first else toks)
     } - STOPWORDS_CASED

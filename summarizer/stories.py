@@ -98,6 +98,14 @@ LEAD_SINGLETONS = False  # also check an article joining a group (against the gr
 # ... only when neither group holds more than LEAD_CAP articles (None: any size): a big event
 # told by many rewrites has families of leads of its own, and the check cut them apart
 LEAD_CAP: int | None = 12
+# A merge of undated articles whose link is below threshold + YEAR_BAND is refused when each
+# group has YEAR_LEAST or more articles that name a year and every such article of one group
+# names a latest year YEAR_GAP or more after the latest any article of the other names
+# (``year_check``: a year an article names is a floor of its date; None: no check). Bench
+# round 22: sibling events years apart (two Turkmen elections, two Indonesian quakes).
+YEAR_BAND: float | None = None
+YEAR_GAP = 2
+YEAR_LEAST = 1
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)
@@ -181,6 +189,10 @@ def cluster_stories(
             idf_weighted(counts[1]), threshold + lead_band, lead_cohesion, cap=lead_cap
         )
         check = lead if check is None else both_checks(lead, check)
+    if YEAR_BAND is not None:
+        years = year_check(articles, threshold + YEAR_BAND)
+        if years is not None:
+            check = years if check is None else both_checks(check, years)
     labels = cluster_matrix(
         x,
         threshold,
@@ -621,6 +633,57 @@ def lead_cohesion_check(
             return True
         link = float((leads[a] @ leads[b].T).sum()) / (len(a) * len(b))
         return link >= ratio * min(own)
+
+    return check
+
+
+_YEAR = re.compile(r"(?<![\d$£€.,])(?:19[5-9]\d|20[0-4]\d)(?![\d%])")
+
+
+def latest_years(articles: Sequence[Article]) -> list[int | None]:
+    """The latest year (1950-2049) each undated article names in its headline or text: a
+    floor of its date. None for a dated article (its date is known: see ``_time_factor``)
+    or one that names no year."""
+    out: list[int | None] = []
+    for a in articles:
+        if as_datetime(a.published) is not None:
+            out.append(None)
+            continue
+        text = " ".join([a.title or "", *(s.text for s in a.sentences)])
+        out.append(max((int(y) for y in _YEAR.findall(text)), default=None))
+    return out
+
+
+def year_check(
+    articles: Sequence[Article],
+    upper: float,
+    gap: int | None = None,
+    least: int | None = None,
+) -> MergeCheck | None:
+    """Refuse a merge whose link is below ``upper`` when each group has ``least`` (default
+    ``YEAR_LEAST``) or more undated articles that name a year and every such article of one
+    group names a latest year at least ``gap`` (default ``YEAR_GAP``) after the latest any
+    article of the other group names. None when no article names a year undated.
+
+    Why: sibling events of one kind at one place years apart (two Turkmen elections, two
+    Indonesian quakes) share their words and names; an undated article's years are the one
+    clue to when it was written. A year named is only a floor (background years vary inside
+    one event: 2005 and 2007), so the test asks for groups that do not overlap at all, not for
+    medians that differ (round 6's ``--veto years``, not adopted)."""
+    latest = latest_years(articles)
+    if all(y is None for y in latest):
+        return None
+    g = YEAR_GAP if gap is None else gap
+    m = YEAR_LEAST if least is None else least
+
+    def check(a: list[int], b: list[int], sim: float) -> bool:
+        if sim >= upper:
+            return True
+        ya = [y for i in a if (y := latest[i]) is not None]
+        yb = [y for i in b if (y := latest[i]) is not None]
+        if len(ya) < m or len(yb) < m:
+            return True
+        return min(yb) - max(ya) < g and min(ya) - max(yb) < g
 
     return check
 
