@@ -649,6 +649,19 @@ recorded, and the held-out tester days 4, 7 and the new tester-day8 (written thi
 helper blind to the code) are scored once each; tester-day8 is also scored once with today's
 library, before the change. They do not change the decision.
 
+Result (2026-11-25; objective, full ARI ecb-odd / basil-odd, ecb-odd one-event days kept whole,
+rewrites recall, dev days' mean pair-F1): baseline 0.815, 0.891 / 0.891, 0.62, 0.774, 0.913
+(1.000, 0.895, 0.843); datelines skipped alone 0.815, unchanged but recall 0.776; year check band
+0.1, gap 4, least 1 0.822, 0.895 / 0.891, 0.62, 0.772, 0.913 (the same with datelines skipped);
+band 0.25, gap 4, least 1 0.836, 0.901 / 0.891 but kept whole 0.50 (fails (c)); every cell with
+least 2 0.815-0.819; any link with least 1 0.757-0.780. No dev day moves in any cell. **Adopted:
+year check band 0.1, gap 4, least 1; datelines still read** (the tie goes to fewer mechanisms).
+Untouched rows, run once: ECB+ even 0.900 / 0.947 unchanged (small days 0.905 / 0.909 / 0.846,
+one-event days kept whole 0.55, 0.57 before); basil-even 1.000 / 1.000; DUC 0.958 / 0.997 (0.962);
+MultiLing 0.940 / 1.000; day 0.912 / 0.957 (0.914), copies 0 apart; rewrites1000 0.903 / 0.931
+(0.862 / 0.914). Held-out tester days 4 and 7 unchanged (dated: the check is idle); the new tester
+day 8 0.972 / 0.963 before and after.
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5

@@ -103,8 +103,8 @@ LEAD_CAP: int | None = 12
 # names a latest year YEAR_GAP or more after the latest any article of the other names
 # (``year_check``: a year an article names is a floor of its date; None: no check). Bench
 # round 22: sibling events years apart (two Turkmen elections, two Indonesian quakes).
-YEAR_BAND: float | None = None
-YEAR_GAP = 2
+YEAR_BAND: float | None = 0.1
+YEAR_GAP = 4
 YEAR_LEAST = 1
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix

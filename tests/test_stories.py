@@ -1083,3 +1083,67 @@ def test_the_lead_cohesion_check_looks_only_at_small_groups_under_a_cap() -> Non
     assert plain([0, 1], [2, 3, 4], 0.6) is False
     assert capped([0, 1], [2, 3, 4], 0.6) is True  # a group of 3 exceeds the cap
     assert capped([0], [2, 3], 0.6) is True  # a single article: never checked without singletons
+
+
+def _election(year: int, extra: str = "") -> Article:
+    text = (
+        f"Turkmenistan held its parliamentary election on Sunday, the first since {year - 5}. "
+        f"Officials said turnout in the {year} vote was high. {extra}"
+    )
+    return make_article(text, source=f"Paper {year}")
+
+
+def test_undated_groups_whose_years_do_not_overlap_are_kept_apart_when_uncertain() -> None:
+    old = [_election(2008), _election(2008, "Results are due in 2008.")]
+    new = [_election(2013), _election(2013)]
+    check = stories.year_check([*old, *new], upper=0.65, gap=4, least=1)
+    assert check is not None
+    assert check([0, 1], [2, 3], 0.6) is False  # 2008 at most against 2013 at least
+    assert check([0, 1], [2, 3], 0.7) is True  # a sure link is not asked about
+    assert check([0], [1], 0.6) is True  # one event, one year
+
+
+def test_years_that_overlap_or_sit_close_do_not_refuse_a_merge() -> None:
+    close = [_election(2011), _election(2013)]
+    near = stories.year_check(close, upper=0.65, gap=4, least=1)
+    assert near is not None
+    assert near([0], [1], 0.6) is True
+    # one report of the later group names only a background year close to the other's
+    mixed = [_election(2008), _election(2013), _election(2010)]
+    check = stories.year_check(mixed, upper=0.65, gap=4, least=1)
+    assert check is not None
+    assert check([0], [1, 2], 0.6) is True
+    assert check([0], [1], 0.6) is False
+
+
+def test_the_year_check_asks_for_enough_articles_that_name_a_year() -> None:
+    arts = [_election(2008), _election(2013), _election(2013)]
+    check = stories.year_check(arts, upper=0.65, gap=4, least=2)
+    assert check is not None
+    assert check([0], [1, 2], 0.6) is True  # one article names a year on the left
+
+
+def test_dated_articles_are_left_to_their_dates_not_their_years() -> None:
+    arts = [
+        make_article(_election(y).text, source=f"P{y}", published=f"{y}-03-01T10:00:00Z")
+        for y in (2008, 2013)
+    ]
+    assert stories.latest_years(arts) == [None, None]
+    assert stories.year_check(arts, upper=0.65) is None
+
+
+def test_only_a_number_that_reads_as_a_year_is_one() -> None:
+    arts = [
+        make_article("The fund paid $2019 million, up 2030% on the 1,999 claims.", source="A"),
+        make_article("The plan, first drafted in 1998, was revised in 2004.", source="B"),
+    ]
+    assert stories.latest_years(arts) == [None, 2004]
+
+
+def test_cluster_stories_asks_the_year_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = [_election(2008), _election(2008, "Polls closed at 8pm."), _election(2013)]
+    arts.append(_election(2013, "Polls closed at 8pm."))
+    monkeypatch.setattr(stories, "YEAR_BAND", None)
+    assert [len(s.article_ids) for s in stories.cluster_stories(arts)] == [4]
+    monkeypatch.setattr(stories, "YEAR_BAND", 10.0)  # every link counts as uncertain
+    assert sorted(len(s.article_ids) for s in stories.cluster_stories(arts)) == [2, 2]
