@@ -82,6 +82,10 @@ NAME_RAW_LINK = 0.15
 # (``subject_check``; bench round 17: two chipmakers' results; None: no check)
 SUBJECT_BAND: float | None = 0.25
 SUBJECT_SHARE = 1.0
+# ... and, when True, the other group names a subject only in its leads, not in its background
+# paragraphs (bench round 23: two grocers of one country on one day, each report leading with its
+# own company and some naming the rival further down; False: the whole articles, as before it)
+SUBJECT_LEADS_ONLY = False
 # ... and the other group names a subject when at least this share of its articles do (0: any
 # one of them; bench rounds 20-21: a rival named in passing by one report of three is not named)
 SUBJECT_NAMED = 0.34
@@ -489,18 +493,20 @@ class NameReader:
 def subject_check(
     articles: Sequence[Article],
     upper: float,
-    share: float = SUBJECT_SHARE,
+    share: float | None = None,
     *,
     named: NameReader | None = None,
     named_share: float | None = None,
     common: bool | None = None,
+    leads_only: bool | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose link is below ``upper`` when each group leads with a subject that
     the other group's articles name nowhere (with ``named_share``, default ``SUBJECT_NAMED``:
     that fewer than this share of them name). A group's subjects are the names in at least
-    ``share`` of its leads (headline and first ``LEAD_SENTENCES`` sentences; a single
-    article: every name of its lead); the other group's names are read from its whole
-    articles, so a rival named in the background counts as named.
+    ``share`` (default ``SUBJECT_SHARE``) of its leads (headline and first
+    ``LEAD_SENTENCES`` sentences; a single article: every name of its lead); the other
+    group's names are read from its whole articles, so a rival named in the background counts
+    as named, or with ``leads_only`` (default ``SUBJECT_LEADS_ONLY``) from its leads alone.
 
     Why: two chipmakers' quarterly results (one sector, one day) merged as one story: their
     words are the sector's, and each report leads with its own company. Only in a band: at
@@ -513,8 +519,12 @@ def subject_check(
     ``common`` (default ``SUBJECT_COMMON``), groups whose subjects meet are never refused.
     A group is named by its first member and size: groups only grow, so that pair is unique."""
     reader = named if named is not None else NameReader(articles)
+    lead_share = SUBJECT_SHARE if share is None else share
     q = SUBJECT_NAMED if named_share is None else named_share
     meet = SUBJECT_COMMON if common is None else common
+    read = (
+        reader.lead if (SUBJECT_LEADS_ONLY if leads_only is None else leads_only) else reader.whole
+    )
     subjects: dict[tuple[int, int], frozenset[str]] = {}  # (first member, size) names a group
     seen: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -522,13 +532,13 @@ def subject_check(
         key = (min(g), len(g))
         if key not in subjects:
             counts = Counter(n for i in g for n in reader.lead(i))
-            subjects[key] = frozenset(n for n, k in counts.items() if k >= share * len(g))
+            subjects[key] = frozenset(n for n, k in counts.items() if k >= lead_share * len(g))
         return subjects[key]
 
     def named_in(g: list[int]) -> frozenset[str]:
         key = (min(g), len(g))
         if key not in seen:
-            counts = Counter(n for i in g for n in reader.whole(i))
+            counts = Counter(n for i in g for n in read(i))
             seen[key] = frozenset(n for n, k in counts.items() if k >= max(1.0, q * len(g)))
         return seen[key]
 
