@@ -685,6 +685,19 @@ round 22) are run once for the adopted cell, and the held-out tester days 4, 7 a
 (written this session by a helper blind to the code and to the other days) are scored once
 each; tester-day9 also once with the code before the round. They do not change the decision.
 
+Result (2026-11-25, 3 min; objective, full ARI ecb-odd / basil-odd, ecb-odd one-event days kept
+whole, rewrites recall, dev days' mean pair-F1 with days 3, 5, 6, 8): baseline 0.822, 0.895 /
+0.891, 0.62, 0.772, 0.927 (1.000, 0.895, 0.843, 0.972). Leads only, share 0.6, band 0.25: 0.865,
+0.835 / 0.970, 0.29, 0.700, 0.962 (the best dev mean: day 6's telecoms part, 0.942); share 0.6
+alone: 0.833, 0.864 / 0.891, 0.45, 0.769, 0.950; leads only alone: 0.840, 0.887 / 0.891, 0.60,
+0.773, 0.919; band 0.5: 0.786-0.838 with full ARI 0.633-0.898 / 0.704-0.848 and dev means
+0.845-0.911; any link: 0.351-0.573, dev means 0.609-0.866. Every cell fails (b) and (c): each
+way of letting the subject check refuse more also splits true events whose reports lead with
+different names, on the tuning sets and (at the wider bands) on the dev days themselves (day 8
+0.972 -> 0.740 at share 0.6, band 0.5). **Nothing adopted**; no untouched row is run (the rule
+runs them only for a cell that meets (b)-(e)). Day 8's grocers (link 0.893) stay merged: no band
+narrow enough to keep true events whole reaches them. ``SUBJECT_LEADS_ONLY`` stays an off knob.
+
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune
     python bench/cluster_bench.py ../shared/eval/clusters-dev --tune-split
     python bench/cluster_bench.py ../shared/eval/clusters-dev --sets rewrites --split-z 4.5
