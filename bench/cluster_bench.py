@@ -2167,18 +2167,17 @@ def main() -> None:
             parser.error("--tune-subject-common needs --dev-day")
         tune_subject_common(sets["ecb-odd"], sets["basil-odd"], args.folder, args.dev_day)
         return
-    if args.tune_datelines_years:
-        if args.dev_days is None:
-            parser.error("--tune-datelines-years needs --dev-days")
-        days = [Path(d) for d in args.dev_days.split(",")]
-        tune_datelines_years(sets["ecb-odd"], sets["basil-odd"], args.folder, days)
-        return
-    if args.tune_subject_leads:
-        if args.dev_days is None:
-            parser.error("--tune-subject-leads needs --dev-days")
-        days = [Path(d) for d in args.dev_days.split(",")]
-        tune_subject_leads(sets["ecb-odd"], sets["basil-odd"], args.folder, days)
-        return
+    dev_days_rounds = {  # rounds 22-23: flag, its grid and rule
+        "--tune-datelines-years": (args.tune_datelines_years, tune_datelines_years),
+        "--tune-subject-leads": (args.tune_subject_leads, tune_subject_leads),
+    }
+    for flag, (chosen, tune_round) in dev_days_rounds.items():
+        if chosen:
+            if args.dev_days is None:
+                parser.error(f"{flag} needs --dev-days")
+            days = [Path(d) for d in args.dev_days.split(",")]
+            tune_round(sets["ecb-odd"], sets["basil-odd"], args.folder, days)
+            return
     if args.tune_static:
         tune_static(sets["ecb-odd"])
         return
