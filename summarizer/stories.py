@@ -659,7 +659,7 @@ def latest_years(articles: Sequence[Article]) -> list[int | None]:
         if as_datetime(a.published) is not None:
             out.append(None)
             continue
-        text = " ".join([a.title or "", *(s.text for s in a.sentences)])
+        text = f"{a.title or ''}\n{a.text}"
         out.append(max((int(y) for y in _YEAR.findall(text)), default=None))
     return out
 
