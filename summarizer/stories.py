@@ -193,6 +193,9 @@ def cluster_stories(
             idf_weighted(counts[1]), threshold + lead_band, lead_cohesion, cap=lead_cap
         )
         check = lead if check is None else both_checks(lead, check)
+    if SALIENT_BAND is not None:
+        salient = salient_check(articles, threshold + SALIENT_BAND)
+        check = salient if check is None else both_checks(check, salient)
     if YEAR_BAND is not None:
         years = year_check(articles, threshold + YEAR_BAND)
         if years is not None:
@@ -694,6 +697,63 @@ def year_check(
         if len(ya) < m or len(yb) < m:
             return True
         return min(yb) - max(ya) < g and min(ya) - max(yb) < g
+
+    return check
+
+
+SALIENT_BAND: float | None = None  # round 24 (measured): salient-subject check's band
+SALIENT_SHARE = 0.5  # share of the groups' article pairs whose subjects conflict
+SALIENT_MIN = 2  # least count of an article's most frequent name for it to be its subject
+SALIENT_MENTION = 2  # an article names a subject when it writes it this many times
+SALIENT_SAMPLE = 16  # members of each group compared (the first by input order)
+
+
+def salient_check(
+    articles: Sequence[Article],
+    upper: float,
+    share: float | None = None,
+    least: int | None = None,
+    mention: int | None = None,
+) -> MergeCheck:
+    """Refuse a merge whose link is below ``upper`` when at least ``share`` (default
+    ``SALIENT_SHARE``) of the article pairs across the two groups (of those where both
+    articles have a subject; at most ``SALIENT_SAMPLE`` articles of each group) conflict. An
+    article's subject is the name it repeats most (``least``, default ``SALIENT_MIN``, or more
+    times; ties: all of them), and a pair conflicts when neither article names the other's
+    subject ``mention`` (default ``SALIENT_MENTION``) or more times.
+
+    Why: different companies' quarterly results on one day (two airlines, a bank, a retailer)
+    share a genre's words, so their bodies link as well as one company's reports do; each
+    report is about the name it repeats, and mentions a rival once if at all. Lead names
+    (``subject_check``) are too many and too noisy to tell this at high links."""
+    q = SALIENT_SHARE if share is None else share
+    m = SALIENT_MIN if least is None else least
+    times = SALIENT_MENTION if mention is None else mention
+    tops: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def subject(i: int) -> tuple[frozenset[str], frozenset[str]]:
+        if i not in tops:
+            counts = Counter(names(articles[i]))
+            most = max(counts.values(), default=0)
+            top = frozenset(n for n, k in counts.items() if k == most and k >= m)
+            tops[i] = (top, frozenset(n for n, k in counts.items() if k >= times))
+        return tops[i]
+
+    def check(a: list[int], b: list[int], sim: float) -> bool:
+        if sim >= upper:
+            return True
+        pairs = conflicts = 0
+        for i in sorted(a)[:SALIENT_SAMPLE]:
+            ti, mi = subject(i)
+            if not ti:
+                continue
+            for j in sorted(b)[:SALIENT_SAMPLE]:
+                tj, mj = subject(j)
+                if not tj:
+                    continue
+                pairs += 1
+                conflicts += ti.isdisjoint(mj) and tj.isdisjoint(mi)
+        return pairs == 0 or conflicts < q * pairs
 
     return check
 
