@@ -110,6 +110,13 @@ LEAD_CAP: int | None = 12
 YEAR_BAND: float | None = 0.1
 YEAR_GAP = 4
 YEAR_LEAST = 1
+# Round 24's salient-subject check (``salient_check``; None: off), rounds 24-25's settings.
+SALIENT_BAND: float | None = None  # any link: math.inf
+SALIENT_SHARE = 0.5  # share of the groups' article pairs whose subjects conflict
+SALIENT_MIN = 3  # least count of an article's most frequent name for it to be its subject
+SALIENT_MENTION = 1  # an article names a subject when it writes it this many times
+SALIENT_SAMPLE = 16  # members of each group compared (the first by input order)
+SALIENT_DATED = False  # round 25: count only pairs published within TIME_WINDOW_DAYS
 BLOCK_ROWS = 256  # rows per sparse similarity block: bounds memory at BLOCK_ROWS x n
 MAX_DENSE = 2000  # largest component clustered with a dense average-linkage matrix
 CENTROID_BLOCK = 64  # centroids per dense block in a larger component (see _greedy_centroids)
@@ -194,7 +201,8 @@ def cluster_stories(
         )
         check = lead if check is None else both_checks(lead, check)
     if SALIENT_BAND is not None:
-        salient = salient_check(articles, threshold + SALIENT_BAND)
+        times = _timestamps(articles) if SALIENT_DATED else None
+        salient = salient_check(articles, threshold + SALIENT_BAND, times=times)
         check = salient if check is None else both_checks(check, salient)
     if YEAR_BAND is not None:
         years = year_check(articles, threshold + YEAR_BAND)
@@ -701,26 +709,23 @@ def year_check(
     return check
 
 
-SALIENT_BAND: float | None = None  # round 24 (measured): salient-subject check's band
-SALIENT_SHARE = 0.5  # share of the groups' article pairs whose subjects conflict
-SALIENT_MIN = 2  # least count of an article's most frequent name for it to be its subject
-SALIENT_MENTION = 2  # an article names a subject when it writes it this many times
-SALIENT_SAMPLE = 16  # members of each group compared (the first by input order)
-
-
 def salient_check(
     articles: Sequence[Article],
     upper: float,
     share: float | None = None,
     least: int | None = None,
     mention: int | None = None,
+    *,
+    times: np.ndarray | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose link is below ``upper`` when at least ``share`` (default
     ``SALIENT_SHARE``) of the article pairs across the two groups (of those where both
     articles have a subject; at most ``SALIENT_SAMPLE`` articles of each group) conflict. An
     article's subject is the name it repeats most (``least``, default ``SALIENT_MIN``, or more
     times; ties: all of them), and a pair conflicts when neither article names the other's
-    subject ``mention`` (default ``SALIENT_MENTION``) or more times.
+    subject ``mention`` (default ``SALIENT_MENTION``) or more times. Given ``times`` (days,
+    NaN when unknown: ``_timestamps``), only pairs of dated articles published within
+    ``TIME_WINDOW_DAYS`` of each other count.
 
     Why: different companies' quarterly results on one day (two airlines, a bank, a retailer)
     share a genre's words, so their bodies link as well as one company's reports do; each
@@ -728,7 +733,7 @@ def salient_check(
     (``subject_check``) are too many and too noisy to tell this at high links."""
     q = SALIENT_SHARE if share is None else share
     m = SALIENT_MIN if least is None else least
-    times = SALIENT_MENTION if mention is None else mention
+    named = SALIENT_MENTION if mention is None else mention
     tops: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def subject(i: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -736,8 +741,11 @@ def salient_check(
             counts = Counter(names(articles[i]))
             most = max(counts.values(), default=0)
             top = frozenset(n for n, k in counts.items() if k == most and k >= m)
-            tops[i] = (top, frozenset(n for n, k in counts.items() if k >= times))
+            tops[i] = (top, frozenset(n for n, k in counts.items() if k >= named))
         return tops[i]
+
+    def close(i: int, j: int) -> bool:
+        return times is None or bool(abs(times[i] - times[j]) <= TIME_WINDOW_DAYS)  # NaN: no
 
     def check(a: list[int], b: list[int], sim: float) -> bool:
         if sim >= upper:
@@ -749,7 +757,7 @@ def salient_check(
                 continue
             for j in sorted(b)[:SALIENT_SAMPLE]:
                 tj, mj = subject(j)
-                if not tj:
+                if not tj or not close(i, j):
                     continue
                 pairs += 1
                 conflicts += ti.isdisjoint(mj) and tj.isdisjoint(mi)

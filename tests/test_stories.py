@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import random
 import re
 import threading
@@ -1147,3 +1148,81 @@ def test_cluster_stories_asks_the_year_check(monkeypatch: pytest.MonkeyPatch) ->
     assert [len(s.article_ids) for s in stories.cluster_stories(arts)] == [4]
     monkeypatch.setattr(stories, "YEAR_BAND", 10.0)  # every link counts as uncertain
     assert sorted(len(s.article_ids) for s in stories.cluster_stories(arts)) == [2, 2]
+
+
+AIRLINE_GENRE = (
+    " Third-quarter net profit, revenue and passenger numbers were all compared with a year "
+    "earlier, and analysts said fuel costs, fares and the summer season drove the results. "
+    "The shares moved sharply on the Veshtun Stock Exchange."
+)
+CALDAIR = [
+    "Caldair profit jumps on summer travel\n\nThe flag carrier Caldair reported an 18% rise in "
+    "third-quarter profit on Tuesday. Record summer passenger numbers helped Caldair, which "
+    "raised its guidance, said Caldair's finance chief." + AIRLINE_GENRE,
+    "Caldair shares climb after results\n\nShares in Caldair rose 6% after the flag carrier "
+    "beat forecasts. Analysts said Caldair had the strongest summer in its history, and the "
+    "chief executive of Caldair promised new routes." + AIRLINE_GENRE,
+]
+SKYVESTA = [
+    "SkyVesta swings to a loss\n\nThe low-cost airline SkyVesta swung to a third-quarter loss "
+    "on Tuesday. Engine inspections grounded jets at SkyVesta, which cut its forecast, said "
+    "SkyVesta's chief executive, unlike rival Caldair." + AIRLINE_GENRE,
+    "SkyVesta shares slump after warning\n\nShares in SkyVesta fell 14% after the low-cost "
+    "airline's profit warning. A fare war hurt SkyVesta, and the board of SkyVesta expects a "
+    "weaker winter." + AIRLINE_GENRE,
+]
+
+
+def test_reports_about_different_subjects_conflict_and_one_subject_does_not() -> None:
+    """Round 24's salient check: an article's subject is the name it repeats most (three or
+    more times by default); two results reports conflict when neither names the other's
+    subject. One SkyVesta report names Caldair in passing: that pair does not conflict, the
+    other three cross pairs do, so the merge is refused at share 0.5 and allowed at 0.8."""
+    arts = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    check = stories.salient_check(arts, upper=math.inf, share=0.5)
+    assert check([0], [1], 0.9) is True  # one company's two reports
+    assert check([2], [3], 0.9) is True
+    assert check([0, 1], [2, 3], 0.9) is False  # 3 of 4 pairs conflict
+    assert check([0], [2], 0.9) is True  # the report that names Caldair
+    assert check([1], [3], 0.9) is False
+    assert stories.salient_check(arts, upper=math.inf, share=0.8)([0, 1], [2, 3], 0.9) is True
+    assert stories.salient_check(arts, upper=0.5)([0, 1], [2, 3], 0.9) is True  # above band
+
+
+def test_a_name_repeated_too_few_times_is_no_subject() -> None:
+    """With ``least`` above any name's count no article has a subject, so no pair counts
+    and nothing is refused; with ``mention`` 2 the passing mention of Caldair no longer
+    names it, and all four cross pairs conflict."""
+    arts = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    assert stories.salient_check(arts, upper=math.inf, least=9)([0, 1], [2, 3], 0.9) is True
+    strict = stories.salient_check(arts, upper=math.inf, share=1.0, mention=2)
+    assert strict([0, 1], [2, 3], 0.9) is False
+    assert stories.salient_check(arts, upper=math.inf, share=1.0)([0, 1], [2, 3], 0.9) is True
+
+
+def test_cluster_stories_asks_the_salient_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two airlines' results share the genre's words; without the check (and without the
+    name, subject and lead checks of earlier rounds, to see this one alone) they are one story,
+    and with it (the default since round 24) two."""
+    arts = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    others_off = {"name_band": None, "subject_band": None, "lead_cohesion": None}
+    monkeypatch.setattr(stories, "SALIENT_BAND", None)
+    without = stories.cluster_stories(arts, **others_off)
+    monkeypatch.setattr(stories, "SALIENT_BAND", math.inf)
+    found = stories.cluster_stories(arts, **others_off)
+    assert [len(s.article_ids) for s in without] == [4]
+    assert sorted(len(s.article_ids) for s in found) == [2, 2]
+
+
+def test_the_salient_check_can_count_only_reports_close_in_time() -> None:
+    """Round 25: a topic's reports move between subjects over weeks, so with ``times`` only
+    pairs of dated articles published within ``TIME_WINDOW_DAYS`` count: the two airlines'
+    reports of one day are refused, the same reports a week apart or undated are not asked
+    about (no pair counts)."""
+    arts = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    day = np.array([20000.0, 20000.1, 20000.2, 20000.3])
+    week = np.array([20000.0, 20000.1, 20007.0, 20007.1])
+    undated = np.full(4, np.nan)
+    assert stories.salient_check(arts, math.inf, times=day)([0, 1], [2, 3], 0.9) is False
+    assert stories.salient_check(arts, math.inf, times=week)([0, 1], [2, 3], 0.9) is True
+    assert stories.salient_check(arts, math.inf, times=undated)([0, 1], [2, 3], 0.9) is True
