@@ -1201,16 +1201,23 @@ def test_a_name_repeated_too_few_times_is_no_subject() -> None:
 
 
 def test_cluster_stories_asks_the_salient_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two airlines' results share the genre's words; without the check (and without the
-    name, subject and lead checks of earlier rounds, to see this one alone) they are one story,
-    and with it (the default since round 24) two."""
-    arts = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    """Two airlines' results of one day share the genre's words; without the check (and
+    without the name, subject and lead checks of earlier rounds, to see this one alone) they
+    are one story, and with it (the default since round 25) two. Undated, the same reports
+    stay one story: the library counts only pairs published close in time."""
+    undated = [make_article(t, source=f"s{i}") for i, t in enumerate(CALDAIR + SKYVESTA)]
+    dated = [
+        a.model_copy(update={"published": f"2028-10-17T0{i}:30:00Z"}) for i, a in enumerate(undated)
+    ]
     others_off = {"name_band": None, "subject_band": None, "lead_cohesion": None}
+    parted = stories.cluster_stories(dated, **others_off)
+    assert sorted(len(s.article_ids) for s in parted) == [2, 2]
+    assert [len(s.article_ids) for s in stories.cluster_stories(undated, **others_off)] == [4]
     monkeypatch.setattr(stories, "SALIENT_BAND", None)
-    without = stories.cluster_stories(arts, **others_off)
+    assert [len(s.article_ids) for s in stories.cluster_stories(dated, **others_off)] == [4]
     monkeypatch.setattr(stories, "SALIENT_BAND", math.inf)
-    found = stories.cluster_stories(arts, **others_off)
-    assert [len(s.article_ids) for s in without] == [4]
+    monkeypatch.setattr(stories, "SALIENT_DATED", False)  # round 24: every pair counts
+    found = stories.cluster_stories(undated, **others_off)
     assert sorted(len(s.article_ids) for s in found) == [2, 2]
 
 
