@@ -18,8 +18,11 @@ loosely related. Average linkage does not chain distinct events together as sing
 uncertain merge of two groups of at most ``LEAD_CAP`` articles also needs their leads alone to link
 (``lead_cohesion_check``): stages of one saga share their background paragraphs, and differ in what
 happened, which news says first (bench rounds 16, 18-19, tuned on ECB+ odd topics and BASIL's odd
-half). To scale without an n x n matrix, similarities are computed sparsely in row blocks and only
-pairs at or above the threshold are kept; every merge needs an average at or above the threshold, so
+half). Reports published within ``TIME_WINDOW_DAYS`` of each other that each repeat a different
+subject, neither naming the other's, do not merge at any link (``salient_check``: one sector's
+results on one day share the genre's words; bench rounds 24-25). To scale without an n x n
+matrix, similarities are computed sparsely in row blocks and only pairs at or above the
+threshold are kept; every merge needs an average at or above the threshold, so
 clusters always lie inside the connected components of that graph (single linkage at t), and
 clustering each component on its own gives the exact result. A component too large for a dense
 matrix falls back to greedy centroid assignment. Parameters: ``bench/cluster_bench.py --tune`` (a
