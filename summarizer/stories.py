@@ -209,7 +209,10 @@ def cluster_stories(
     times = _timestamps(articles)
     if SALIENT_BAND is not None and (not SALIENT_DATED or np.isfinite(times).sum() > 1):
         salient = salient_check(
-            articles, threshold + SALIENT_BAND, times=times if SALIENT_DATED else None
+            articles,
+            threshold + SALIENT_BAND,
+            times=times if SALIENT_DATED else None,
+            named=named,
         )
         check = salient if check is None else both_checks(check, salient)
     if YEAR_BAND is not None:
@@ -494,7 +497,7 @@ class NameReader:
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = articles
         self._lead: dict[int, frozenset[str]] = {}
-        self._whole: dict[int, frozenset[str]] = {}
+        self._counts: dict[int, Counter[str]] = {}
 
     def lead(self, i: int) -> frozenset[str]:
         if i not in self._lead:
@@ -504,9 +507,13 @@ class NameReader:
         return self._lead[i]
 
     def whole(self, i: int) -> frozenset[str]:
-        if i not in self._whole:
-            self._whole[i] = frozenset(names(self.articles[i]))
-        return self._whole[i]
+        return frozenset(self.counts(i))
+
+    def counts(self, i: int) -> Counter[str]:
+        """How many times the whole article writes each of its names."""
+        if i not in self._counts:
+            self._counts[i] = Counter(names(self.articles[i]))
+        return self._counts[i]
 
 
 def subject_check(
@@ -725,6 +732,7 @@ def salient_check(
     mention: int | None = None,
     *,
     times: np.ndarray | None = None,
+    named: NameReader | None = None,
 ) -> MergeCheck:
     """Refuse a merge whose link is below ``upper`` when at least ``share`` (default
     ``SALIENT_SHARE``) of the article pairs across the two groups (of those where both
@@ -745,15 +753,16 @@ def salient_check(
     dated pairs only (``SALIENT_DATED``, round 25: tester days 0.911 -> 0.957)."""
     q = SALIENT_SHARE if share is None else share
     m = SALIENT_MIN if least is None else least
-    named = SALIENT_MENTION if mention is None else mention
+    times_named = SALIENT_MENTION if mention is None else mention
+    reader = named if named is not None else NameReader(articles)
     tops: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def subject(i: int) -> tuple[frozenset[str], frozenset[str]]:
         if i not in tops:
-            counts = Counter(names(articles[i]))
+            counts = reader.counts(i)
             most = max(counts.values(), default=0)
             top = frozenset(n for n, k in counts.items() if k == most and k >= m)
-            tops[i] = (top, frozenset(n for n, k in counts.items() if k >= named))
+            tops[i] = (top, frozenset(n for n, k in counts.items() if k >= times_named))
         return tops[i]
 
     def close(i: int, j: int) -> bool:
