@@ -2932,20 +2932,40 @@ def parse_salient(text: str) -> SalientCell:
     return (10.0 if band == "any" else float(band), float(share), int(least), int(mention))
 
 
+SALIENT_SETTINGS = (
+    "SALIENT_BAND",
+    "SALIENT_SHARE",
+    "SALIENT_MIN",
+    "SALIENT_MENTION",
+    "SALIENT_DATED",
+)
+
+
+def salient_settings() -> dict[str, Any]:
+    """The library's salient-check constants, to put back after a round's cells."""
+    return {name: getattr(stories, name) for name in SALIENT_SETTINGS}
+
+
+def restore_salient(saved: dict[str, Any]) -> None:
+    for name, value in saved.items():
+        setattr(stories, name, value)
+
+
 def apply_salient(cell: SalientCell | None) -> None:
-    """Round 24's check as the library reads it (module constants, read at call time)."""
+    """Round 24's check as the library reads it (module constants, read at call time):
+    every pair counts, dated or not, as in round 24 (round 25 then counts dated pairs only)."""
     if cell is None:
         stories.SALIENT_BAND = None
         return
     stories.SALIENT_BAND, stories.SALIENT_SHARE, stories.SALIENT_MIN = cell[:3]
     stories.SALIENT_MENTION = cell[3]
+    stories.SALIENT_DATED = False
 
 
 def tune_salient(ecb_odd: Labelled, basil_odd: Labelled, folder: Path, days: list[Path]) -> None:
     """Round 24: ``stories.salient_check``'s grid with the rule in the module docstring
     (committed before the run). Baseline: today's library (the check off)."""
-    today = (stories.SALIENT_BAND, stories.SALIENT_SHARE, stories.SALIENT_MIN)
-    mention = stories.SALIENT_MENTION
+    today = salient_settings()
 
     def label(cell: SalientCell | None) -> str:
         if cell is None:
@@ -2969,8 +2989,7 @@ def tune_salient(ecb_odd: Labelled, basil_odd: Labelled, folder: Path, days: lis
         rise=True,
         dev_ties=True,
     )
-    stories.SALIENT_BAND, stories.SALIENT_SHARE, stories.SALIENT_MIN = today
-    stories.SALIENT_MENTION = mention
+    restore_salient(today)
 
 
 ROUND25_CELL: SalientCell = (10.0, 0.5, 3, 1)  # round 24's adopted cell
@@ -2981,6 +3000,7 @@ def tune_salient_dated(
 ) -> None:
     """Round 25: round 24's adopted cell counting only pairs of dated articles published
     within ``stories.TIME_WINDOW_DAYS``, against the check off, by round 24's conditions."""
+    today = salient_settings()
 
     def apply(cell: SalientCell | None) -> None:
         apply_salient(cell)
@@ -2999,7 +3019,7 @@ def tune_salient_dated(
         rise=True,
         dev_ties=True,
     )
-    apply(None)
+    restore_salient(today)
 
 
 DevDayRound = tuple[Labelled, Labelled, Path, list[Path]]  # ecb-odd, basil-odd, folder, dev days

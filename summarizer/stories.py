@@ -772,11 +772,12 @@ def salient_check(
         if sim >= upper:
             return True
         pairs = conflicts = 0
+        others = sorted(b)[:SALIENT_SAMPLE]
         for i in sorted(a)[:SALIENT_SAMPLE]:
             ti, mi = subject(i)
             if not ti:
                 continue
-            for j in sorted(b)[:SALIENT_SAMPLE]:
+            for j in others:
                 if not close(i, j):
                     continue
                 tj, mj = subject(j)
